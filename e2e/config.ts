@@ -1,0 +1,29 @@
+/** Ports and secrets of the browser-test run (kept apart from the demo's 3000/4100). */
+const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
+const appUrl = `http://localhost:${appPort}`;
+const emulatorUrl = `http://localhost:${emulatorPort}`;
+const clientId = "listing-studio-e2e";
+const clientSecret = "e2e-client-secret";
+
+export const E2E = {
+  appPort,
+  appUrl,
+  emulatorUrl,
+  emulatorEnv: {
+    EMULATOR_PORT: String(emulatorPort),
+    EMULATOR_CLIENT_ID: clientId,
+    EMULATOR_CLIENT_SECRET: clientSecret,
+    EMULATOR_REDIRECT_URI: `${appUrl}/api/auth/callback/pipedrive`,
+  },
+  appEnv: {
+    DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/e2e.db",
+    AUTH_URL: appUrl,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    AUTH_PIPEDRIVE_ID: clientId,
+    AUTH_PIPEDRIVE_SECRET: clientSecret,
+    PIPEDRIVE_OAUTH_URL: emulatorUrl,
+    PIPEDRIVE_API_URL: emulatorUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+};

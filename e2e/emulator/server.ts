@@ -1,0 +1,93 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { avatar, usersMe } from "./api";
+import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
+import { readBody, sendJson, type Req } from "./http";
+import { authorizeGet, authorizePost, revokePost, tokenPost } from "./oauth";
+import { EmulatorStore } from "./store";
+
+export type EmulatorOptions = {
+  port?: number;
+  host?: string;
+  clients?: EmulatorClient[];
+  users?: EmulatorUser[];
+  now?: () => number;
+};
+
+export type Emulator = { url: string; store: EmulatorStore; server: Server; close: () => Promise<void> };
+
+const companySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  users: z.array(z.object({ name: z.string().trim().min(1).max(100), isAdmin: z.boolean().optional() })).min(1).max(20),
+});
+
+const clientSchema = z.object({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  redirectUris: z.array(z.string().url()).min(1),
+  name: z.string().min(1),
+  builtBy: z.string().min(1).default("Partner"),
+  scopes: z.array(z.string()).default(["base"]),
+});
+
+/**
+ * A local stand-in for Pipedrive's OAuth server and API, with the same endpoints and
+ * answers, used by the demo and the browser tests. `/__emulator/*` lets tests seed data.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const store = new EmulatorStore(options.users ?? SEED_USERS, options.clients ?? [], options.now);
+  let origin = "";
+
+  const server = createServer(async (req, res) => {
+    const request = req as Req;
+    const url = new URL(request.url, origin);
+    const route = `${req.method} ${url.pathname.replace(/\/+$/, "") || "/"}`;
+    try {
+      switch (route) {
+        case "GET /oauth/authorize":
+          return authorizeGet(store, request, res, url);
+        case "POST /oauth/authorize":
+          return await authorizePost(store, request, res);
+        case "POST /oauth/token":
+          return await tokenPost(store, request, res, origin);
+        case "POST /oauth/revoke":
+          return await revokePost(store, request, res);
+        case "GET /v1/users/me":
+        case "GET /api/v1/users/me":
+          return usersMe(store, request, res, origin);
+        case "GET /__emulator/health":
+          return sendJson(res, 200, { ok: true });
+        case "POST /__emulator/companies": {
+          const body = companySchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          return sendJson(res, 201, { users: store.addCompany(body.data.name, body.data.users) });
+        }
+        case "POST /__emulator/clients": {
+          const body = clientSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          store.registerClient(body.data);
+          return sendJson(res, 201, { ok: true });
+        }
+      }
+      const avatarMatch = /^GET \/avatars\/(\d+)\.svg$/.exec(route);
+      if (avatarMatch) return avatar(store, res, Number(avatarMatch[1]));
+      sendJson(res, 404, { success: false, error: `Not found: ${route}` });
+    } catch (error) {
+      if (!res.headersSent) sendJson(res, 400, { success: false, error: (error as Error).message });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "localhost", resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://localhost:${port}`;
+  return {
+    url: origin,
+    store,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,36 @@
+import { expect, type Page } from "@playwright/test";
+import { E2E } from "./config";
+
+export type EmulatorUser = { id: number; name: string; companyId: number; companyName: string };
+
+let counter = 0;
+
+/** A fresh Pipedrive company in the emulator, so every spec starts from its own data. */
+export async function createCompany(label: string, people: { name: string; isAdmin?: boolean }[]): Promise<EmulatorUser[]> {
+  const suffix = `${process.pid}-${Date.now().toString(36)}-${counter++}`;
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/companies`, {
+    method: "POST",
+    body: JSON.stringify({ name: `${label} ${suffix}`, users: people.map((p) => ({ ...p, name: `${p.name} ${suffix}` })) }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { users: EmulatorUser[] }).users;
+}
+
+/** On Pipedrive's consent page: pick the user and press a button. */
+export async function consent(page: Page, user: EmulatorUser, decision: "Allow and install" | "Cancel" = "Allow and install") {
+  await expect(page.getByRole("heading", { name: "Listing Studio" })).toBeVisible();
+  await page.getByRole("radio", { name: new RegExp(user.name) }).check();
+  await page.getByRole("button", { name: decision }).click();
+}
+
+/** Signs in from the landing page through the emulator. */
+export async function signIn(page: Page, user: EmulatorUser) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Pipedrive" }).first().click();
+  await consent(page, user);
+}
+
+export async function sessionCookie(page: Page) {
+  const cookies = await page.context().cookies();
+  return cookies.find((c) => c.name.endsWith("authjs.session-token"));
+}

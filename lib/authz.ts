@@ -1,0 +1,36 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { PATH_HEADER, signInPath } from "@/lib/paths";
+import { findCurrentMembership, type CurrentMembership } from "@/lib/team/workspace";
+
+export type SessionUser = { id: string; name: string; email: string | null; image: string | null };
+
+/** The signed-in user, checked against the database session, or null. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const u = session?.user;
+  if (!u?.id) return null;
+  return { id: u.id, name: u.name ?? "", email: u.email || null, image: u.image ?? null };
+});
+
+/** The signed-in user; otherwise redirects to sign-in and back to the requested page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(signInPath((await headers()).get(PATH_HEADER) ?? "/apps"));
+  return user;
+}
+
+/**
+ * The signed-in user's workspace and role; a user without one goes to the access page.
+ * Every dashboard page calls it itself (the layout's call does not protect a page); it is
+ * memoised per request.
+ */
+export const requireMembership = cache(async (): Promise<{ user: SessionUser } & CurrentMembership> => {
+  const user = await requireUser();
+  const membership = await findCurrentMembership(user.id);
+  if (!membership) redirect("/access");
+  return { user, ...membership };
+});

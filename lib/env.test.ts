@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const prodSecrets = {
+  AUTH_SECRET: "x".repeat(32),
+  AUTH_PIPEDRIVE_ID: "client-id",
+  AUTH_PIPEDRIVE_SECRET: "client-secret",
+};
+
+describe("parseEnv", () => {
+  it("defaults to Pipedrive's real hosts and a local SQLite file", () => {
+    const env = parseEnv({});
+    expect(env.PIPEDRIVE_OAUTH_URL).toBe("https://oauth.pipedrive.com");
+    expect(env.PIPEDRIVE_API_URL).toBe("https://api.pipedrive.com");
+    expect(env.DATABASE_URL).toBe("file:./data/dev.db");
+    expect(env.isProduction).toBe(false);
+  });
+
+  it("falls back to development credentials outside production", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(env.AUTH_PIPEDRIVE_ID).toBe("listing-studio-dev");
+  });
+
+  it("names every missing secret in production", () => {
+    try {
+      parseEnv({ NODE_ENV: "production", AUTH_PIPEDRIVE_ID: "id" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(EnvError);
+      expect((e as EnvError).problems).toEqual([
+        "missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_SECRET",
+      ]);
+    }
+  });
+
+  it("treats blank values as missing", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", ...prodSecrets, AUTH_PIPEDRIVE_SECRET: "  " })).toThrow(
+      /AUTH_PIPEDRIVE_SECRET/,
+    );
+  });
+
+  it("accepts a complete production environment", () => {
+    const env = parseEnv({ NODE_ENV: "production", AUTH_URL: "https://studio.example.com/", ...prodSecrets });
+    expect(env.isProduction).toBe(true);
+    expect(env.AUTH_URL).toBe("https://studio.example.com");
+    expect(env.secureCookies).toBe(true);
+  });
+
+  it("requires https for a public production URL, allows http on localhost", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", AUTH_URL: "http://studio.example.com", ...prodSecrets })).toThrow(
+      /AUTH_URL must use https/,
+    );
+    const local = parseEnv({ NODE_ENV: "production", AUTH_URL: "http://localhost:3000", ...prodSecrets });
+    expect(local.secureCookies).toBe(false);
+  });
+
+  it("rejects a short secret and malformed URLs with the variable's name", () => {
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32/);
+    expect(() => parseEnv({ PIPEDRIVE_API_URL: "not a url" })).toThrow(/PIPEDRIVE_API_URL/);
+    expect(() => parseEnv({ PIPEDRIVE_OAUTH_URL: "ftp://x.example" })).toThrow(/PIPEDRIVE_OAUTH_URL/);
+  });
+
+  it("strips trailing slashes from base URLs", () => {
+    expect(parseEnv({ PIPEDRIVE_API_URL: "http://localhost:4100/" }).PIPEDRIVE_API_URL).toBe("http://localhost:4100");
+  });
+});

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/**
+ * The environment, validated once. Nothing else in the project reads `process.env`
+ * (Next.js, Auth.js and Prisma read their own variables).
+ */
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+const url = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+      message: `${name} must be an absolute http(s) URL`,
+    })
+    .transform((v) => v.replace(/\/+$/, ""));
+
+const optional = (schema: z.ZodType<string | undefined>) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/dev.db"),
+  AUTH_URL: optional(url("AUTH_URL").optional()).default("http://localhost:3000"),
+  AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
+  AUTH_PIPEDRIVE_ID: optional(z.string().trim().min(1).optional()),
+  AUTH_PIPEDRIVE_SECRET: optional(z.string().trim().min(1).optional()),
+  PIPEDRIVE_OAUTH_URL: optional(url("PIPEDRIVE_OAUTH_URL").optional()).default("https://oauth.pipedrive.com"),
+  PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
+});
+
+/** Needed for a production start; development and tests fall back to values that only work locally. */
+export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "AUTH_PIPEDRIVE_ID", "AUTH_PIPEDRIVE_SECRET"] as const;
+
+const DEVELOPMENT_FALLBACKS = {
+  AUTH_SECRET: "development-only-secret-never-use-in-production-0000",
+  AUTH_PIPEDRIVE_ID: "listing-studio-dev",
+  AUTH_PIPEDRIVE_SECRET: "listing-studio-dev-secret",
+} as const;
+
+export type Env = Omit<z.infer<typeof schema>, (typeof REQUIRED_IN_PRODUCTION)[number]> & {
+  [K in (typeof REQUIRED_IN_PRODUCTION)[number]]: string;
+} & {
+  isProduction: boolean;
+  /** Cookies carry `Secure` whenever the app is served over HTTPS, which production requires. */
+  secureCookies: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
+    );
+  }
+  const parsed = result.data;
+  const isProduction = parsed.NODE_ENV === "production";
+  const problems: string[] = [];
+
+  if (isProduction) {
+    const missing = REQUIRED_IN_PRODUCTION.filter((name) => !parsed[name]);
+    if (missing.length > 0) problems.push(`missing required variables: ${missing.join(", ")}`);
+    const authUrl = new URL(parsed.AUTH_URL);
+    if (authUrl.protocol !== "https:" && !LOCAL_HOSTS.has(authUrl.hostname)) {
+      problems.push(`AUTH_URL must use https in production (got ${parsed.AUTH_URL})`);
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+
+  return {
+    ...parsed,
+    AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_FALLBACKS.AUTH_SECRET,
+    AUTH_PIPEDRIVE_ID: parsed.AUTH_PIPEDRIVE_ID ?? DEVELOPMENT_FALLBACKS.AUTH_PIPEDRIVE_ID,
+    AUTH_PIPEDRIVE_SECRET: parsed.AUTH_PIPEDRIVE_SECRET ?? DEVELOPMENT_FALLBACKS.AUTH_PIPEDRIVE_SECRET,
+    isProduction,
+    secureCookies: new URL(parsed.AUTH_URL).protocol === "https:",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (validated on first use, then memoised). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PipedriveIdentity } from "@/lib/pipedrive/users-me";
+import { parseRole, type Role } from "@/lib/team/roles";
+
+export type WorkspaceSummary = { id: string; name: string; domain: string | null; pipedriveCompanyId: number };
+export type CurrentMembership = { workspace: WorkspaceSummary; role: Role };
+
+/**
+ * Runs after every Pipedrive sign-in: refreshes the user's profile and, when the user's
+ * company has no workspace yet, creates it with this user as its OWNER. Later users of the
+ * same company are not added: they need an owner's invitation.
+ */
+export async function recordSignIn(userId: string, identity: PipedriveIdentity): Promise<void> {
+  await db.user.update({
+    where: { id: userId },
+    data: { name: identity.name, email: identity.email, image: identity.image, locale: identity.locale, isPipedriveAdmin: identity.isAdmin },
+  });
+  const existing = await db.workspace.findUnique({ where: { pipedriveCompanyId: identity.companyId } });
+  if (existing) {
+    await db.workspace.update({ where: { id: existing.id }, data: { name: identity.company.name, domain: identity.company.domain } });
+    return;
+  }
+  try {
+    await db.workspace.create({
+      data: {
+        pipedriveCompanyId: identity.companyId,
+        name: identity.company.name,
+        domain: identity.company.domain,
+        memberships: { create: { userId, role: "OWNER" satisfies Role } },
+      },
+    });
+  } catch (error) {
+    // Another user of the same company created it a moment earlier: they are its owner.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  }
+}
+
+/** The user's workspace (the first one joined) and role in it, or null when the user belongs to none. */
+export async function findCurrentMembership(userId: string): Promise<CurrentMembership | null> {
+  const membership = await db.membership.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    include: { workspace: { select: { id: true, name: true, domain: true, pipedriveCompanyId: true } } },
+  });
+  return membership ? { workspace: membership.workspace, role: parseRole(membership.role) } : null;
+}
+
+/** The workspace of the company the user signed in from (its name only), for the access page. */
+export async function findCompanyWorkspace(userId: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { pipedriveCompanyId: true } });
+  if (!user) return null;
+  return db.workspace.findUnique({
+    where: { pipedriveCompanyId: user.pipedriveCompanyId },
+    select: { name: true },
+  });
+}
+
+export async function listMembers(workspaceId: string) {
+  const rows = await db.membership.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true, image: true } } },
+  });
+  return rows.map((r) => ({ ...r.user, role: parseRole(r.role), joinedAt: r.createdAt }));
+}

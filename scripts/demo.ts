@@ -1,0 +1,87 @@
+/**
+ * `npm run demo`: migrates and seeds data/demo.db, starts the Pipedrive emulator and the app,
+ * and prints the URL. `--dev` runs `next dev` instead of a production build.
+ * No .env is needed: the demo makes its own development secrets under data/.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { startEmulator } from "../e2e/emulator/server";
+import { newestMtime, run, start, waitForUrl } from "./process";
+
+const dev = process.argv.includes("--dev");
+const APP_PORT = Number(process.env.PORT ?? 3000);
+const EMULATOR_PORT = Number(process.env.EMULATOR_PORT ?? 4100);
+const appUrl = `http://localhost:${APP_PORT}`;
+const emulatorUrl = `http://localhost:${EMULATOR_PORT}`;
+
+mkdirSync("data", { recursive: true });
+const secretsFile = "data/demo-secrets.json";
+if (!existsSync(secretsFile)) {
+  const secrets = { authSecret: randomBytes(32).toString("base64url"), clientSecret: randomBytes(24).toString("base64url") };
+  writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+}
+const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string };
+const clientId = "listing-studio-demo";
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/demo.db",
+  AUTH_URL: appUrl,
+  AUTH_SECRET: secrets.authSecret,
+  AUTH_PIPEDRIVE_ID: clientId,
+  AUTH_PIPEDRIVE_SECRET: secrets.clientSecret,
+  PIPEDRIVE_OAUTH_URL: emulatorUrl,
+  PIPEDRIVE_API_URL: emulatorUrl,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const log = openSync("data/demo.log", "a");
+
+async function main() {
+  await run("prisma", ["migrate", "deploy"], env, { quiet: true });
+  await run("tsx", ["prisma/seed.ts"], env, { quiet: true });
+
+  const emulator = await startEmulator({
+    port: EMULATOR_PORT,
+    clients: [
+      {
+        clientId,
+        clientSecret: secrets.clientSecret,
+        redirectUris: [`${appUrl}/api/auth/callback/pipedrive`],
+        name: "Listing Studio",
+        builtBy: "Listing Studio",
+        scopes: ["base"],
+      },
+    ],
+  });
+
+  if (!dev) {
+    const buildId = ".next/BUILD_ID";
+    const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(["app", "components", "lib", "auth.ts", "proxy.ts", "package.json"]);
+    if (stale) {
+      console.log("Building the app (first run takes a minute)…");
+      await run("next", ["build"], env, { quiet: true });
+    }
+  }
+
+  const app = start("next", [dev ? "dev" : "start", "-p", String(APP_PORT)], { env, stdio: ["ignore", log, log] });
+  const stop = () => {
+    app.kill("SIGTERM");
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  app.on("exit", (code) => {
+    console.error(`The app stopped (exit ${code}); see data/demo.log.`);
+    void emulator.close().then(() => process.exit(code ?? 1));
+  });
+
+  await waitForUrl(appUrl);
+  console.log(`\nListing Studio is running: ${appUrl}\n`);
+  console.log(`(Pipedrive emulator on ${emulatorUrl}; logs in data/demo.log; Ctrl+C to stop.)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+/**
+ * `npm run test:e2e [-- playwright args]`: Playwright against the production build on a
+ * fresh temporary SQLite database, migrated from prisma/migrations.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "./process";
+
+const dir = mkdtempSync(join(tmpdir(), "listing-studio-e2e-"));
+const env = { ...process.env, DATABASE_URL: `file:${join(dir, "e2e.db")}` };
+
+try {
+  await run("prisma", ["migrate", "deploy"], env, { quiet: true });
+  await run("playwright", ["test", ...process.argv.slice(2)], env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { statSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
+
+/** Runs a project binary to completion; rejects with its output when it fails. */
+export function run(name: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin(name), args, { env, stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} ${args.join(" ")} failed (exit ${code})\n${output}`))));
+  });
+}
+
+export function start(name: string, args: string[], options: SpawnOptions): ChildProcess {
+  return spawn(bin(name), args, options);
+}
+
+export async function waitForUrl(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+/** Newest modification time of the files under the given paths (for "is the build stale?"). */
+export function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const entry of readdirSync(p)) if (entry !== "node_modules" && entry !== "generated") visit(join(p, entry));
+    } else newest = Math.max(newest, s.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
