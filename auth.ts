@@ -24,6 +24,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     useSecureCookies: e.secureCookies,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
+    // One line per failure: forged or expired callbacks are routine and need no stack trace.
+    logger: {
+      error: (error) => console.error(`[auth] ${error.name}: ${error.message}`),
+      warn: (code) => console.warn(`[auth] warning: ${code}`),
+    },
     providers: [
       pipedriveProvider({
         clientId: e.AUTH_PIPEDRIVE_ID,

@@ -1,11 +1,19 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: /^server-only$/, replacement: root("./lib/test/server-only.ts") },
+      { find: /^@\//, replacement: root("./") },
+    ],
+  },
   test: {
-    include: ["lib/**/*.test.ts", "e2e/emulator/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "e2e/emulator/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["lib/test/global-setup.ts"],
     testTimeout: 30_000,
   },
 });

@@ -77,8 +77,7 @@ async function main() {
   });
 
   await waitForUrl(appUrl);
-  console.log(`\nListing Studio is running: ${appUrl}\n`);
-  console.log(`(Pipedrive emulator on ${emulatorUrl}; logs in data/demo.log; Ctrl+C to stop.)`);
+  console.log(`\nListing Studio is running: ${appUrl}\n\nSign in with the preselected demo user. Logs: data/demo.log. Stop with Ctrl+C.`);
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@ const ERRORS: Record<string, string> = {
   OAuthCallbackError: "Pipedrive did not complete the sign-in. Please try again.",
   OAuthSignInError: "The sign-in with Pipedrive could not start. Please try again.",
   AccessDenied: "Access was not granted.",
-  Configuration: "Signing in with Pipedrive is not available right now. Try again in a moment; if it persists, contact support.",
+  Configuration: "The sign-in with Pipedrive could not be completed. Please try again; if it keeps failing, contact support.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {

@@ -1,0 +1,50 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { consent, createCompany, signIn } from "./fixtures";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("public pages have no accessibility violations", async ({ page }) => {
+  for (const path of ["/", "/signin", "/?signin=denied"]) {
+    await page.goto(path);
+    await expectNoViolations(page);
+  }
+});
+
+test("dashboard pages have no accessibility violations", async ({ page }) => {
+  const [user] = await createCompany("Spec A11y", [{ name: "Ada Access", isAdmin: true }]);
+  await signIn(page, user!);
+  for (const path of ["/apps", "/reviews", "/analytics", "/team", "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page);
+  }
+});
+
+test("sign-in and the user menu work with the keyboard alone", async ({ page }) => {
+  const [user] = await createCompany("Spec Keys", [{ name: "Kim Keys", isAdmin: true }]);
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Pipedrive" }).focus();
+  await page.keyboard.press("Enter");
+  await consent(page, user!);
+  await expect(page).toHaveURL(/\/apps$/);
+
+  await page.getByRole("button", { name: /Account menu/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menu")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
+});
+
+test("the dashboard works on a phone-sized screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const [user] = await createCompany("Spec Phone", [{ name: "Pia Phone", isAdmin: true }]);
+  await signIn(page, user!);
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+
+const CALLBACK = "/api/auth/callback/pipedrive";
+
+test.describe("sign-in routes and bad input", () => {
+  test("user_denied from Pipedrive redirects to the landing page, not an error", async ({ request }) => {
+    const res = await request.get(`${CALLBACK}?error=user_denied&state=abc`, { maxRedirects: 0 });
+    expect(res.status()).toBe(303);
+    expect(new URL(res.headers().location!).pathname + new URL(res.headers().location!).search).toBe("/?signin=denied");
+  });
+
+  test("other OAuth errors and forged callbacks end on the sign-in page with a message, never a 500", async ({ request, page }) => {
+    for (const query of ["error=server_error&state=abc", "code=forged&state=forged", "", "code=x"]) {
+      const res = await request.get(`${CALLBACK}?${query}`, { maxRedirects: 0 });
+      expect(res.status(), query).toBeGreaterThanOrEqual(300);
+      expect(res.status(), query).toBeLessThan(400);
+      expect(new URL(res.headers().location!).pathname, query).toBe("/signin");
+    }
+    await page.goto(`${CALLBACK}?code=forged&state=forged`);
+    await expect(page.getByText("Sign-in failed")).toBeVisible();
+  });
+
+  test("the return path after sign-in is never another site", async ({ page }) => {
+    for (const target of ["https://evil.test/x", "//evil.test", "/\\evil.test"]) {
+      await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
+      await expect(page.locator('input[name="callbackUrl"]')).toHaveValue("/apps");
+    }
+  });
+
+  test("an unknown page is a 404 page", async ({ page }) => {
+    const res = await page.goto("/definitely-not-here");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  });
+});

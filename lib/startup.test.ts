@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  vi.resetModules();
+});
+
+describe("assertEnvironment", () => {
+  it("stops a production server that lacks its secrets, naming them", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "");
+    vi.stubEnv("AUTH_PIPEDRIVE_ID", "");
+    vi.stubEnv("AUTH_PIPEDRIVE_SECRET", "");
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { assertEnvironment } = await import("./startup");
+    assertEnvironment();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(error.mock.calls[0]?.[0]).toContain("missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_ID, AUTH_PIPEDRIVE_SECRET");
+  });
+
+  it("lets a complete environment start", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "s".repeat(40));
+    vi.stubEnv("AUTH_PIPEDRIVE_ID", "id");
+    vi.stubEnv("AUTH_PIPEDRIVE_SECRET", "secret");
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const { assertEnvironment } = await import("./startup");
+    assertEnvironment();
+    expect(exit).not.toHaveBeenCalled();
+  });
+});
