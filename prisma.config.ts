@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
@@ -9,6 +11,9 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   async adapter() {
-    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! });
+    const url = process.env.DATABASE_URL!;
+    // SQLite creates the file but not its folder (data/ is not in git).
+    if (url.startsWith("file:")) mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
+    return new PrismaBetterSQLite3({ url });
   },
 });

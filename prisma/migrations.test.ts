@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
@@ -19,7 +21,7 @@ describe("prisma/migrations", () => {
     const script = execFileSync(
       join("node_modules", ".bin", "prisma"),
       ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: "file:./data/unused.db" } },
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "diff-")), "unused.db")}` } },
     )
       .split("\n")
       .filter((line) => !line.startsWith("Loaded Prisma config"))
