@@ -26,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/signin", error: "/signin" },
     // One line per failure: forged or expired callbacks are routine and need no stack trace.
     logger: {
-      error: (error) => console.error(`[auth] ${error.name}: ${error.message}`),
+      error: (error) => console.error(`[auth] ${"type" in error ? String(error.type) : error.name}: ${error.message}`),
       warn: (code) => console.warn(`[auth] warning: ${code}`),
     },
     providers: [

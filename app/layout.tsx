@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { Toaster } from "sonner";
+import { HydrationMarker } from "@/components/ui/hydration-marker";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,6 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen bg-white font-sans text-ink antialiased">
         {children}
         <Toaster position="bottom-right" richColors />
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { consent, createCompany, signIn } from "./fixtures";
+import { consent, createCompany, hydrated, signIn } from "./fixtures";
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -31,6 +31,7 @@ test("sign-in and the user menu work with the keyboard alone", async ({ page }) 
   await page.keyboard.press("Enter");
   await consent(page, user!);
   await expect(page).toHaveURL(/\/apps$/);
+  await hydrated(page);
 
   await page.getByRole("button", { name: /Account menu/ }).focus();
   await page.keyboard.press("Enter");

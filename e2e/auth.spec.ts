@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { consent, createCompany, sessionCookie, signIn } from "./fixtures";
+import { consent, createCompany, hydrated, sessionCookie, signIn } from "./fixtures";
 
 test("a new user signs in and becomes the owner of a new workspace", async ({ page }) => {
   const [owner] = await createCompany("Spec Owners", [{ name: "Olive Owner", isAdmin: true }]);
@@ -66,6 +66,7 @@ test("sign out ends the session on the server: the old cookie no longer works", 
   const cookie = await sessionCookie(page);
   expect(cookie).toBeDefined();
 
+  await hydrated(page);
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);

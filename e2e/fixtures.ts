@@ -30,6 +30,11 @@ export async function signIn(page: Page, user: EmulatorUser) {
   await consent(page, user);
 }
 
+/** Waits until the page is interactive (React hydrated). */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function sessionCookie(page: Page) {
   const cookies = await page.context().cookies();
   return cookies.find((c) => c.name.endsWith("authjs.session-token"));
