@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { listingDraftSchema, problemsOf, submissionProblems, emptyListing } from "./schema";
+
+const base = { appName: "QuoteFlow", callbackUrl: "https://quoteflow.example.com/oauth/callback" };
+
+const draftProblems = (input: unknown) => {
+  const result = listingDraftSchema.safeParse(input);
+  return result.success ? {} : problemsOf(result.error);
+};
+
+describe("listing draft schema", () => {
+  it("saves a draft with only the app name and the callback URL, always with the base scope", () => {
+    const draft = listingDraftSchema.parse(base);
+    expect(draft.scopes).toEqual([{ id: "base", justification: "" }]);
+    expect(draft.images).toEqual([]);
+    expect(draft.description).toBe("");
+  });
+
+  it("requires the app name and the callback URL", () => {
+    expect(draftProblems({ appName: " ", callbackUrl: "" })).toEqual({
+      appName: "App name is required",
+      callbackUrl: "Callback URL is required",
+    });
+  });
+
+  it("enforces Pipedrive's limits with the field's name", () => {
+    const problems = draftProblems({
+      ...base,
+      summary: "x".repeat(151),
+      description: "y".repeat(1501),
+      useCase: "z".repeat(351),
+      features: [{ id: "f1", type: "custom_panel", name: "n".repeat(31), description: "d".repeat(151) }],
+    });
+    expect(problems).toMatchObject({
+      summary: "Short summary must be at most 150 characters",
+      description: "Full description must be at most 1500 characters",
+      useCase: "Use case must be at most 350 characters",
+      "features.0.name": "Name must be at most 30 characters",
+      "features.0.description": "Description must be at most 150 characters",
+    });
+  });
+
+  it("counts visible characters for rich text: Markdown syntax does not use up the limit", () => {
+    const text = `**${"a".repeat(1490)}**`;
+    expect(draftProblems({ ...base, description: text })).toEqual({});
+  });
+
+  it("normalises any YouTube link and rejects other video hosts", () => {
+    expect(listingDraftSchema.parse({ ...base, videoUrl: "https://youtu.be/dQw4w9WgXcQ?t=3" }).videoUrl).toBe(
+      "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    );
+    expect(draftProblems({ ...base, videoUrl: "https://vimeo.com/1" })).toEqual({
+      videoUrl: "Only YouTube videos can be shown: paste a youtube.com or youtu.be link",
+    });
+  });
+
+  it("rejects malformed URLs and emails, unknown scopes and categories, and too many images", () => {
+    const problems = draftProblems({
+      ...base,
+      websiteUrl: "javascript:alert(1)",
+      supportEmail: "not-an-email",
+      scopes: [{ id: "deals:everything", justification: "" }],
+      categories: ["Astrology"],
+      images: Array.from({ length: 6 }, (_, i) => ({ assetId: `asset${i}`.padEnd(24, "0"), alt: "" })),
+    });
+    expect(problems).toMatchObject({
+      websiteUrl: "Website URL must be a full URL starting with https://",
+      supportEmail: "Support email must be an email address",
+      "scopes.0.id": "Unknown scope",
+      "categories.0": "Unknown category",
+      images: "At most 5 listing images",
+    });
+  });
+
+  it("rejects unknown fields and wrong types with field-level messages", () => {
+    const problems = draftProblems({ ...base, summary: 42, sneaky: true });
+    expect(problems.summary).toBe("Short summary must be text");
+    expect(problems._).toBe("Unknown field: sneaky");
+  });
+
+  it("stores markup as plain text", () => {
+    const payload = '<script>alert(1)</script><img src=x onerror="alert(1)">';
+    expect(listingDraftSchema.parse({ ...base, summary: payload.slice(0, 150) }).summary).toBe(payload.slice(0, 150));
+  });
+});
+
+describe("submission level", () => {
+  it("lists every required field missing from a bare draft", () => {
+    expect(Object.keys(submissionProblems(emptyListing("A", "https://a.example.com/cb"))).sort()).toEqual(
+      ["categories", "contactEmail", "description", "iconAssetId", "images", "pricingUrl", "privacyUrl", "setupInstructions", "summary", "termsUrl", "websiteUrl"].sort(),
+    );
+  });
+});
