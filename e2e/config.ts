@@ -22,6 +22,7 @@ export const E2E = {
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
     AUTH_PIPEDRIVE_ID: clientId,
     AUTH_PIPEDRIVE_SECRET: clientSecret,
+    ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
     PIPEDRIVE_OAUTH_URL: emulatorUrl,
     PIPEDRIVE_API_URL: emulatorUrl,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -4,6 +4,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PATH_HEADER, signInPath } from "@/lib/paths";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { hasRole, type Role } from "@/lib/team/roles";
 import { findCurrentMembership, type CurrentMembership } from "@/lib/team/workspace";
 
 export type SessionUser = { id: string; name: string; email: string | null; image: string | null };
@@ -34,3 +36,18 @@ export const requireMembership = cache(async (): Promise<{ user: SessionUser } &
   if (!membership) redirect("/access");
   return { user, ...membership };
 });
+
+export type Member = { user: SessionUser } & CurrentMembership;
+
+/**
+ * For route handlers and server actions: the signed-in member with at least `required`,
+ * or an AppError (401 signed out, 404 without a workspace, 403 for a weaker role).
+ */
+export async function requireMember(required: Role = "VIEWER"): Promise<Member> {
+  const user = await currentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  const membership = await findCurrentMembership(user.id);
+  if (!membership) throw notFound("Workspace");
+  if (!hasRole(membership.role, required)) throw forbidden();
+  return { user, ...membership };
+}

@@ -5,6 +5,7 @@ const prodSecrets = {
   AUTH_SECRET: "x".repeat(32),
   AUTH_PIPEDRIVE_ID: "client-id",
   AUTH_PIPEDRIVE_SECRET: "client-secret",
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 
 describe("parseEnv", () => {
@@ -29,7 +30,7 @@ describe("parseEnv", () => {
     } catch (e) {
       expect(e).toBeInstanceOf(EnvError);
       expect((e as EnvError).problems).toEqual([
-        "missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_SECRET",
+        "missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_SECRET, ENCRYPTION_KEY",
       ]);
     }
   });
@@ -59,6 +60,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32/);
     expect(() => parseEnv({ PIPEDRIVE_API_URL: "not a url" })).toThrow(/PIPEDRIVE_API_URL/);
     expect(() => parseEnv({ PIPEDRIVE_OAUTH_URL: "ftp://x.example" })).toThrow(/PIPEDRIVE_OAUTH_URL/);
+  });
+
+  it("requires a 32-byte encryption key", () => {
+    expect(() => parseEnv({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/ENCRYPTION_KEY must be 32 bytes/);
+    expect(Buffer.from(parseEnv({}).ENCRYPTION_KEY, "base64")).toHaveLength(32);
   });
 
   it("strips trailing slashes from base URLs", () => {

@@ -26,17 +26,25 @@ const schema = z.object({
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
   AUTH_PIPEDRIVE_ID: optional(z.string().trim().min(1).optional()),
   AUTH_PIPEDRIVE_SECRET: optional(z.string().trim().min(1).optional()),
+  ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => Buffer.from(v, "base64").length === 32, { message: "ENCRYPTION_KEY must be 32 bytes, base64-encoded" })
+      .optional(),
+  ),
   PIPEDRIVE_OAUTH_URL: optional(url("PIPEDRIVE_OAUTH_URL").optional()).default("https://oauth.pipedrive.com"),
   PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
 });
 
 /** Needed for a production start; development and tests fall back to values that only work locally. */
-export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "AUTH_PIPEDRIVE_ID", "AUTH_PIPEDRIVE_SECRET"] as const;
+export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "AUTH_PIPEDRIVE_ID", "AUTH_PIPEDRIVE_SECRET", "ENCRYPTION_KEY"] as const;
 
 const DEVELOPMENT_FALLBACKS = {
   AUTH_SECRET: "development-only-secret-never-use-in-production-0000",
   AUTH_PIPEDRIVE_ID: "listing-studio-dev",
   AUTH_PIPEDRIVE_SECRET: "listing-studio-dev-secret",
+  ENCRYPTION_KEY: Buffer.from("development-only-key-0123456789!").toString("base64"),
 } as const;
 
 export type Env = Omit<z.infer<typeof schema>, (typeof REQUIRED_IN_PRODUCTION)[number]> & {
@@ -80,6 +88,7 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     AUTH_SECRET: parsed.AUTH_SECRET ?? DEVELOPMENT_FALLBACKS.AUTH_SECRET,
     AUTH_PIPEDRIVE_ID: parsed.AUTH_PIPEDRIVE_ID ?? DEVELOPMENT_FALLBACKS.AUTH_PIPEDRIVE_ID,
     AUTH_PIPEDRIVE_SECRET: parsed.AUTH_PIPEDRIVE_SECRET ?? DEVELOPMENT_FALLBACKS.AUTH_PIPEDRIVE_SECRET,
+    ENCRYPTION_KEY: parsed.ENCRYPTION_KEY ?? DEVELOPMENT_FALLBACKS.ENCRYPTION_KEY,
     isProduction,
     secureCookies: new URL(parsed.AUTH_URL).protocol === "https:",
   };

@@ -12,12 +12,13 @@ describe("assertEnvironment", () => {
     vi.stubEnv("AUTH_SECRET", "");
     vi.stubEnv("AUTH_PIPEDRIVE_ID", "");
     vi.stubEnv("AUTH_PIPEDRIVE_SECRET", "");
+    vi.stubEnv("ENCRYPTION_KEY", "");
     const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { assertEnvironment } = await import("./startup");
     assertEnvironment();
     expect(exit).toHaveBeenCalledWith(1);
-    expect(error.mock.calls[0]?.[0]).toContain("missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_ID, AUTH_PIPEDRIVE_SECRET");
+    expect(error.mock.calls[0]?.[0]).toContain("missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_ID, AUTH_PIPEDRIVE_SECRET, ENCRYPTION_KEY");
   });
 
   it("lets a complete environment start", async () => {
@@ -25,6 +26,7 @@ describe("assertEnvironment", () => {
     vi.stubEnv("AUTH_SECRET", "s".repeat(40));
     vi.stubEnv("AUTH_PIPEDRIVE_ID", "id");
     vi.stubEnv("AUTH_PIPEDRIVE_SECRET", "secret");
+    vi.stubEnv("ENCRYPTION_KEY", Buffer.alloc(32, 1).toString("base64"));
     const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
     const { assertEnvironment } = await import("./startup");
     assertEnvironment();

@@ -17,10 +17,18 @@ const emulatorUrl = `http://localhost:${EMULATOR_PORT}`;
 mkdirSync("data", { recursive: true });
 const secretsFile = "data/demo-secrets.json";
 if (!existsSync(secretsFile)) {
-  const secrets = { authSecret: randomBytes(32).toString("base64url"), clientSecret: randomBytes(24).toString("base64url") };
+  const secrets = {
+    authSecret: randomBytes(32).toString("base64url"),
+    clientSecret: randomBytes(24).toString("base64url"),
+    encryptionKey: randomBytes(32).toString("base64"),
+  };
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
-const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string };
+const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string; encryptionKey?: string };
+if (!secrets.encryptionKey) {
+  secrets.encryptionKey = randomBytes(32).toString("base64");
+  writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+}
 const clientId = "listing-studio-demo";
 
 const env: NodeJS.ProcessEnv = {
@@ -30,6 +38,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: secrets.authSecret,
   AUTH_PIPEDRIVE_ID: clientId,
   AUTH_PIPEDRIVE_SECRET: secrets.clientSecret,
+  ENCRYPTION_KEY: secrets.encryptionKey,
   PIPEDRIVE_OAUTH_URL: emulatorUrl,
   PIPEDRIVE_API_URL: emulatorUrl,
   NEXT_TELEMETRY_DISABLED: "1",

@@ -1,30 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Construction } from "lucide-react";
-import { buttonVariants } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { redirect } from "next/navigation";
+import { NewAppForm } from "@/components/apps/new-app-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/authz";
+import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "New app" };
 
 export default async function NewAppPage() {
-  await requireMembership();
+  const { role } = await requireMembership();
+  if (!hasRole(role, "EDITOR")) redirect("/apps");
   return (
-    <>
-      <PageHeader title="New app" />
-      <EmptyState
-        icon={Construction}
-        title="Adding apps is not open yet"
-        action={
-          <Link href="/apps" className={buttonVariants({ variant: "secondary" })}>
-            Back to apps
-          </Link>
-        }
-      >
-        App creation and the listing editor are being rolled out to workspaces. Your workspace is ready: apps you add will
-        appear on the Apps page.
-      </EmptyState>
-    </>
+    <div className="mx-auto max-w-2xl">
+      <PageHeader title="New app" description="Add an app you have registered in Pipedrive's Developer Hub." />
+      <NewAppForm />
+    </div>
   );
 }

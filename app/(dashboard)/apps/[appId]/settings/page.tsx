@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { ClientSecretForm } from "@/components/apps/client-secret-form";
+import { DangerZone } from "@/components/apps/danger-zone";
+import { STATUS_LABELS } from "@/lib/apps/schema";
+import { loadApp } from "@/lib/apps/load";
+import { hasRole } from "@/lib/team/roles";
+
+export const metadata: Metadata = { title: "App settings" };
+
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 py-3 sm:grid-cols-3">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="break-all text-sm text-slate-900 sm:col-span-2">{value}</dd>
+    </div>
+  );
+}
+
+export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
+  const { app, member } = await loadApp((await params).appId);
+  const isOwner = hasRole(member.role, "OWNER");
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 id="details" className="font-semibold text-slate-900">Pipedrive app</h2>
+        <dl className="mt-2 divide-y divide-slate-100">
+          <Row label="Type" value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"} />
+          <Row label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
+          <Row label="Client ID" value={<code>{app.clientId}</code>} />
+          <Row label="Callback URL" value={app.callbackUrl} />
+          <Row label="Installation URL" value={app.installationUrl ?? "—"} />
+        </dl>
+      </section>
+      <div className="space-y-6">
+        <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
+          <h2 id="secret" className="mb-3 font-semibold text-slate-900">Client secret</h2>
+          {isOwner ? (
+            <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
+          ) : (
+            <p className="text-sm">
+              Client secret: <strong data-testid="client-secret-state">{app.hasClientSecret ? "set" : "not set"}</strong>. Only an owner can change it.
+            </p>
+          )}
+        </section>
+        {hasRole(member.role, "EDITOR") ? (
+          <section aria-labelledby="danger" className="rounded-xl border border-red-200 bg-white p-6">
+            <h2 id="danger" className="mb-3 font-semibold text-red-700">Archive or delete</h2>
+            <DangerZone appId={app.id} name={app.name} archived={app.archived} canDelete={isOwner} />
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

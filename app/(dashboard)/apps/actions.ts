@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApp, deleteApp, setArchived, setClientSecret, type AppSummary } from "@/lib/apps/service";
+import { requireMember } from "@/lib/authz";
+import { action } from "@/lib/http";
+
+export async function createAppAction(input: unknown) {
+  return action(async (): Promise<Pick<AppSummary, "id">> => {
+    const app = await createApp(await requireMember("EDITOR"), input);
+    revalidatePath("/apps");
+    return { id: app.id };
+  });
+}
+
+export async function setClientSecretAction(appId: string, input: unknown) {
+  return action(async () => {
+    await setClientSecret(await requireMember("OWNER"), appId, input);
+    revalidatePath(`/apps/${appId}/settings`);
+  });
+}
+
+export async function setArchivedAction(appId: string, archived: boolean) {
+  return action(async () => {
+    await setArchived(await requireMember("EDITOR"), appId, archived === true);
+    revalidatePath("/apps");
+  });
+}
+
+export async function deleteAppAction(appId: string, confirmName: string) {
+  return action(async () => {
+    await deleteApp(await requireMember("OWNER"), appId, confirmName);
+    revalidatePath("/apps");
+  });
+}

@@ -1,0 +1,16 @@
+import { requireMember } from "@/lib/authz";
+import { readJson, route } from "@/lib/http";
+import { getDraft, saveDraft } from "@/lib/listing/drafts";
+
+type Params = { params: Promise<{ appId: string }> };
+
+export const GET = route(async (_request: Request, { params }: Params) => {
+  const member = await requireMember("VIEWER");
+  return Response.json(await getDraft(member, (await params).appId));
+});
+
+/** Body: `{ revision, data }`. 200 with the saved draft; 409 with the newer one; 422 with field errors. */
+export const PUT = route(async (request: Request, { params }: Params) => {
+  const member = await requireMember("EDITOR");
+  return Response.json(await saveDraft(member, (await params).appId, await readJson(request)));
+});

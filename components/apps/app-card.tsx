@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { AppSummary } from "@/lib/apps/service";
+import { STATUS_LABELS } from "@/lib/apps/schema";
+import { cn, initials } from "@/lib/utils";
+
+export function AppIcon({ app, size = "md" }: { app: Pick<AppSummary, "name" | "iconAssetId">; size?: "md" | "lg" }) {
+  const box = size === "lg" ? "size-14 rounded-xl text-lg" : "size-11 rounded-lg text-sm";
+  if (app.iconAssetId) {
+    // eslint-disable-next-line @next/next/no-img-element -- served by our own access-controlled route
+    return <img src={`/api/assets/${app.iconAssetId}?size=thumb`} alt="" className={cn(box, "object-cover ring-1 ring-slate-200")} />;
+  }
+  return (
+    <span aria-hidden className={cn(box, "flex shrink-0 items-center justify-center bg-slate-800 font-semibold text-white")}>
+      {initials(app.name)}
+    </span>
+  );
+}
+
+export function ReadinessBar({ value }: { value: number }) {
+  return (
+    <div className="flex items-center gap-2">
+      <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-100" role="presentation">
+        <div className={cn("h-full rounded-full", value === 100 ? "bg-brand-600" : value >= 60 ? "bg-amber-500" : "bg-slate-400")} style={{ width: `${value}%` }} />
+      </div>
+      <span className="text-xs tabular-nums text-slate-600">{value}%</span>
+    </div>
+  );
+}
+
+export function AppCard({ app }: { app: AppSummary }) {
+  return (
+    <li className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md">
+      <div className="flex items-start gap-3">
+        <AppIcon app={app} />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate font-semibold text-slate-900">
+            <Link href={`/apps/${app.id}/listing`} className="after:absolute after:inset-0 focus:outline-none">
+              {app.name}
+            </Link>
+          </h2>
+          <p className="mt-0.5 text-xs text-slate-500">
+            {app.type === "PUBLIC" ? "Public app" : "Private app"} · {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
+          </p>
+        </div>
+      </div>
+      <div>
+        <p className="mb-1 text-xs text-slate-500">Listing readiness</p>
+        <ReadinessBar value={app.readiness} />
+      </div>
+    </li>
+  );
+}

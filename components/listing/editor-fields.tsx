@@ -1,0 +1,71 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import { useFormContext, useWatch, type FieldPath } from "react-hook-form";
+import { describedBy, Field, inputClass } from "@/components/forms/field";
+import type { FieldProblems, ListingDraftInput } from "@/lib/listing/schema";
+import { cn } from "@/lib/utils";
+
+export const EditorContext = createContext<{ problems: FieldProblems; readOnly: boolean }>({ problems: {}, readOnly: false });
+export const useEditor = () => useContext(EditorContext);
+
+type Path = FieldPath<ListingDraftInput>;
+
+/** The first error of a path: a draft error (blocks saving) or a problem for review (advises). */
+export function useFieldMessages(name: string) {
+  const { formState, getFieldState } = useFormContext<ListingDraftInput>();
+  const { problems } = useEditor();
+  const error = getFieldState(name as Path, formState).error?.message;
+  return { error, warning: error ? undefined : problems[name] };
+}
+
+export function TextField({
+  name,
+  label,
+  help,
+  limit,
+  required,
+  type = "text",
+  multiline = false,
+  placeholder,
+}: {
+  name: Path;
+  label: string;
+  help?: string;
+  limit?: number;
+  required?: boolean;
+  type?: "text" | "url" | "email";
+  multiline?: boolean;
+  placeholder?: string;
+}) {
+  const { register, control } = useFormContext<ListingDraftInput>();
+  const { readOnly } = useEditor();
+  const value = useWatch({ control, name }) as string | undefined;
+  const { error, warning } = useFieldMessages(name);
+  const id = `field-${name.replace(/\./g, "-")}`;
+  const props = {
+    id,
+    readOnly,
+    placeholder,
+    className: cn(inputClass, multiline && "min-h-24"),
+    ...describedBy(id, { error: error ?? warning, help: Boolean(help) }),
+    ...register(name),
+  };
+  return (
+    <Field id={id} label={label} help={help} error={error} warning={warning} required={required} count={limit ? [...(value ?? "")].length : undefined} limit={limit}>
+      {multiline ? <textarea rows={3} {...props} /> : <input type={type} inputMode={type === "url" ? "url" : undefined} {...props} />}
+    </Field>
+  );
+}
+
+export function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-5 rounded-xl border border-slate-200 bg-white p-6">
+      <div>
+        <h2 className="font-semibold text-slate-900">{title}</h2>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useEffect, useMemo, useRef } from "react";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import * as Tabs from "@radix-ui/react-tabs";
+import { CircleAlert, CircleCheck, CloudOff, Loader2 } from "lucide-react";
+import type { DraftState } from "@/lib/listing/drafts";
+import { FIELDS, TABS, type TabId } from "@/lib/listing/fields";
+import { listingDraftSchema, submissionProblems, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
+import { cn } from "@/lib/utils";
+import { ConflictDialog } from "./conflict-dialog";
+import { EditorContext } from "./editor-fields";
+import { FeaturesSection } from "./sections/features";
+import { GeneralSection } from "./sections/general";
+import { ScopesSection } from "./sections/scopes";
+import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
+import { useAutosave, type SaveStatus } from "./use-autosave";
+
+const STATUS: Record<SaveStatus, { label: string; icon: typeof CircleCheck; tone: string }> = {
+  saved: { label: "All changes saved", icon: CircleCheck, tone: "text-brand-700" },
+  pending: { label: "Unsaved changes…", icon: Loader2, tone: "text-slate-600" },
+  saving: { label: "Saving…", icon: Loader2, tone: "text-slate-600" },
+  failed: { label: "Not saved", icon: CloudOff, tone: "text-red-600" },
+  invalid: { label: "Not saved: fix the highlighted fields", icon: CircleAlert, tone: "text-red-600" },
+  conflict: { label: "Someone else saved: choose a version", icon: CircleAlert, tone: "text-amber-700" },
+};
+
+const tabOf = (path: string) => FIELDS[path.split(".")[0] as ListingField]?.tab;
+
+export function ListingEditor({ appId, initial, readOnly, media }: { appId: string; initial: DraftState; readOnly: boolean; media: React.ReactNode }) {
+  const form = useForm<ListingDraftInput>({
+    defaultValues: initial.data as ListingDraftInput,
+    resolver: zodResolver(listingDraftSchema),
+    mode: "all",
+  });
+  const autosave = useAutosave(appId, initial.revision);
+  const values = useWatch({ control: form.control }) as ListingDraftInput;
+  const problems = useMemo(() => submissionProblems(values), [values]);
+  const { errors } = form.formState;
+
+  const { schedule } = autosave;
+  const resetting = useRef(false);
+  useEffect(() => {
+    if (readOnly) return;
+    return form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        // Taking someone else's version is not an edit: it must not be saved back.
+        if (resetting.current) return;
+        void form.trigger().then((valid) => schedule(form.getValues(), valid));
+      },
+    });
+  }, [form, schedule, readOnly]);
+
+  const errorTabs = new Set(Object.keys(errors).map(tabOf));
+  const problemTabs = new Set(Object.keys(problems).map(tabOf));
+  const status = STATUS[autosave.status];
+
+  return (
+    <EditorContext.Provider value={{ problems, readOnly }}>
+      <FormProvider {...form}>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm text-slate-600">
+            {Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
+          </p>
+          {readOnly ? (
+            <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600">Read only</span>
+          ) : (
+            <p role="status" data-testid="save-status" data-status={autosave.status} className={cn("flex items-center gap-1.5 text-sm font-medium", status.tone)}>
+              <status.icon aria-hidden className={cn("size-4", (autosave.status === "saving" || autosave.status === "pending") && "animate-spin")} />
+              {status.label}
+            </p>
+          )}
+        </div>
+        {autosave.error && autosave.status !== "saved" ? <p className="mb-4 text-sm text-red-600">{autosave.error}</p> : null}
+        <form onSubmit={(e) => e.preventDefault()} noValidate>
+          <Tabs.Root defaultValue="basic">
+            <Tabs.List aria-label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+              {TABS.map((tab) => (
+                <Tabs.Trigger
+                  key={tab.id}
+                  value={tab.id}
+                  className="-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-3 pb-2 pt-1 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
+                >
+                  {tab.label}
+                  {errorTabs.has(tab.id as TabId) ? (
+                    <span className="size-2 rounded-full bg-red-500" aria-label="has errors" />
+                  ) : problemTabs.has(tab.id as TabId) ? (
+                    <span className="size-2 rounded-full bg-amber-400" aria-label="incomplete" />
+                  ) : null}
+                </Tabs.Trigger>
+              ))}
+            </Tabs.List>
+            <Tabs.Content value="basic" forceMount className="space-y-6 data-[state=inactive]:hidden"><BasicSection /></Tabs.Content>
+            <Tabs.Content value="oauth" forceMount className="space-y-6 data-[state=inactive]:hidden"><ScopesSection /></Tabs.Content>
+            <Tabs.Content value="features" forceMount className="space-y-6 data-[state=inactive]:hidden"><FeaturesSection /></Tabs.Content>
+            <Tabs.Content value="general" forceMount className="space-y-6 data-[state=inactive]:hidden"><GeneralSection media={media} /></Tabs.Content>
+            <Tabs.Content value="setup" forceMount className="space-y-6 data-[state=inactive]:hidden"><SetupSection /></Tabs.Content>
+            <Tabs.Content value="support" forceMount className="space-y-6 data-[state=inactive]:hidden"><SupportSection /></Tabs.Content>
+            <Tabs.Content value="review" forceMount className="space-y-6 data-[state=inactive]:hidden"><ReviewSection /></Tabs.Content>
+          </Tabs.Root>
+        </form>
+        <ConflictDialog
+          conflict={autosave.conflict ? { current: autosave.conflict.current, mine: autosave.conflict.mine as Record<string, unknown> } : null}
+          onResolve={async (choice) => {
+            const theirs = await autosave.resolve(choice);
+            if (!theirs) return;
+            resetting.current = true;
+            form.reset(theirs);
+            resetting.current = false;
+          }}
+        />
+      </FormProvider>
+    </EditorContext.Provider>
+  );
+}

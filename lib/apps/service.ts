@@ -1,0 +1,124 @@
+import "server-only";
+import type { Member } from "@/lib/authz";
+import { sealSecret } from "@/lib/crypto/keys";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { emptyListing, listingDraftSchema, submissionProblems } from "@/lib/listing/schema";
+import { hasRole } from "@/lib/team/roles";
+import { clientSecretSchema, createAppSchema } from "./schema";
+
+export const secretContext = (appId: string) => `app:${appId}:client-secret`;
+
+/** What a browser may see of an app: never the secret, only whether one is set. */
+export type AppSummary = {
+  id: string;
+  name: string;
+  type: "PUBLIC" | "PRIVATE";
+  status: string;
+  clientId: string;
+  callbackUrl: string;
+  installationUrl: string | null;
+  hasClientSecret: boolean;
+  archived: boolean;
+  iconAssetId: string | null;
+  readiness: number;
+  updatedAt: Date;
+};
+
+type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string } | null };
+
+/** Share of the fields required for review that are filled and valid, 0–100. */
+export function readinessOf(data: unknown): number {
+  const REQUIRED = 13; // app name, callback URL + the 11 fields of the submit level
+  const missing = Object.keys(submissionProblems(data)).filter((k) => !k.includes(".")).length;
+  return Math.max(0, Math.round(((REQUIRED - Math.min(missing, REQUIRED)) / REQUIRED) * 100));
+}
+
+function toSummary(app: AppRow): AppSummary {
+  const data = app.draft ? (JSON.parse(app.draft.data) as Record<string, unknown>) : {};
+  return {
+    id: app.id,
+    name: app.name,
+    type: app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC",
+    status: app.status,
+    clientId: app.clientId,
+    callbackUrl: app.callbackUrl,
+    installationUrl: app.installationUrl,
+    hasClientSecret: app.clientSecret !== null,
+    archived: app.archivedAt !== null,
+    iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
+    readiness: readinessOf(data),
+    updatedAt: app.updatedAt,
+  };
+}
+
+export async function createApp(member: Member, input: unknown): Promise<AppSummary> {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden();
+  const data = createAppSchema.parse(input);
+  const listing = emptyListing(data.name, data.callbackUrl);
+  listing.installationUrl = data.installationUrl;
+  const app = await db.$transaction(async (tx) => {
+    const created = await tx.app.create({
+      data: {
+        workspaceId: member.workspace.id,
+        name: data.name,
+        type: data.type,
+        clientId: data.clientId,
+        callbackUrl: data.callbackUrl,
+        installationUrl: data.installationUrl || null,
+        createdById: member.user.id,
+        draft: { create: { data: JSON.stringify(listing), updatedById: member.user.id } },
+      },
+    });
+    if (!data.clientSecret) return created;
+    return tx.app.update({ where: { id: created.id }, data: { clientSecret: sealSecret(data.clientSecret, secretContext(created.id)) } });
+  });
+  return toSummary({ ...app, draft: { data: JSON.stringify(listing) } });
+}
+
+export async function listApps(member: Member, { archived = false } = {}): Promise<AppSummary[]> {
+  const apps = await db.app.findMany({
+    where: { workspaceId: member.workspace.id, archivedAt: archived ? { not: null } : null },
+    include: { draft: { select: { data: true } } },
+    orderBy: { updatedAt: "desc" },
+  });
+  return apps.map(toSummary);
+}
+
+/** The app, scoped to the member's workspace: another workspace's id is simply not found. */
+export async function getApp(member: Member, appId: unknown): Promise<AppSummary> {
+  if (typeof appId !== "string" || appId.length > 64) throw notFound("App");
+  const app = await db.app.findFirst({
+    where: { id: appId, workspaceId: member.workspace.id },
+    include: { draft: { select: { data: true } } },
+  });
+  if (!app) throw notFound("App");
+  return toSummary(app);
+}
+
+export async function setClientSecret(member: Member, appId: string, input: unknown): Promise<void> {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can set the client secret");
+  const { clientSecret } = clientSecretSchema.parse(input);
+  await getApp(member, appId);
+  await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, secretContext(appId)) } });
+}
+
+export async function setArchived(member: Member, appId: string, archived: boolean): Promise<void> {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden();
+  await getApp(member, appId);
+  await db.app.update({ where: { id: appId }, data: { archivedAt: archived ? new Date() : null } });
+}
+
+export async function deleteApp(member: Member, appId: string, confirmName: unknown): Promise<void> {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can delete an app");
+  const app = await getApp(member, appId);
+  if (confirmName !== app.name) {
+    throw new AppError("VALIDATION", "Type the app's name to confirm", { confirmName: `Type “${app.name}” to confirm` });
+  }
+  await db.app.delete({ where: { id: appId } });
+}
+
+/** Keeps the app's own columns in step with the listing's basic info. */
+export function appColumnsFromListing(data: ReturnType<typeof listingDraftSchema.parse>) {
+  return { name: data.appName, callbackUrl: data.callbackUrl, installationUrl: data.installationUrl || null };
+}

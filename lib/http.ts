@@ -1,0 +1,62 @@
+import "server-only";
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+import { problemsOf } from "@/lib/listing/schema";
+
+/** Turns any failure of a route handler into `{ error: { code, message, fields? } }` with the right status. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
+  if (error instanceof ZodError) {
+    const fields = problemsOf(error);
+    return Response.json(
+      { error: { code: "VALIDATION", message: Object.values(fields)[0] ?? "Invalid input", fields } },
+      { status: 422 },
+    );
+  }
+  console.error("Unhandled route error", error);
+  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
+}
+
+export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${Math.round(maxBytes / 1000)} kB`);
+  const text = await request.text();
+  if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${Math.round(maxBytes / 1000)} kB`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+  }
+}
+
+/** Wraps a handler so that every failure becomes a clear JSON error. */
+export const route =
+  <A extends unknown[]>(handler: (...args: A) => Promise<Response>) =>
+  async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+
+/** The same for server actions, which answer a plain result instead of throwing to the client. */
+export async function action<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toJSON().error };
+    if (error instanceof ZodError) {
+      const fields = problemsOf(error);
+      return { ok: false, error: { code: "VALIDATION", message: Object.values(fields)[0] ?? "Invalid input", fields } };
+    }
+    // Next.js signals redirects and not-found by throwing: let them through.
+    if (error && typeof error === "object" && "digest" in error) throw error;
+    console.error("Unhandled action error", error);
+    return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side" } };
+  }
+}
