@@ -1,0 +1,222 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addMembership, rawAppRow } from "./db";
+import { createCompany, hydrated, signIn } from "./fixtures";
+
+async function createApp(page: Page, name: string) {
+  await page.goto("/apps/new");
+  await hydrated(page);
+  await page.getByLabel("App name").fill(name);
+  await page.getByLabel("Client ID").fill(`client-${Date.now()}`);
+  await page.getByLabel("Client secret").fill("super-secret-value-123");
+  await page.getByLabel("Callback URL").fill("https://quoteflow.example.com/oauth/callback");
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page).toHaveURL(/\/apps\/[^/]+\/listing$/);
+  return page.url().split("/").at(-2)!;
+}
+
+const saved = (page: Page) => expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 10_000 });
+
+test("create an app, keep its secret out of the browser, archive and delete it", async ({ page }) => {
+  const [owner] = await createCompany("Spec Apps", [{ name: "Ada Apps", isAdmin: true }]);
+  await signIn(page, owner!);
+  await page.getByRole("link", { name: "Create your first app" }).click();
+  await hydrated(page);
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page.getByText("App name is required")).toBeVisible();
+  await expect(page.getByText("Client ID is required")).toBeVisible();
+  await page.getByLabel("Callback URL").fill("not a url");
+  await page.getByLabel("App name").click();
+  await expect(page.getByText("Callback URL must be a full URL starting with https://")).toBeVisible();
+
+  const appId = await createApp(page, "QuoteFlow");
+  expect(String(rawAppRow(appId).clientSecret)).toMatch(/^v1\./);
+  expect(String(rawAppRow(appId).clientSecret)).not.toContain("super-secret-value-123");
+
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByTestId("client-secret-state")).toHaveText("set");
+  expect(await page.content()).not.toContain("super-secret-value-123");
+
+  await page.goto("/apps");
+  await expect(page.getByRole("link", { name: "QuoteFlow" })).toBeVisible();
+
+  await page.goto(`/apps/${appId}/settings`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Archive" }).click();
+  await page.getByRole("button", { name: "Archive app" }).click();
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("link", { name: "QuoteFlow" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Archived" }).click();
+  await expect(page.getByRole("link", { name: "QuoteFlow" })).toBeVisible();
+
+  await page.goto(`/apps/${appId}/settings`);
+  await hydrated(page);
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("button", { name: "Delete app" })).toBeDisabled();
+  await page.getByLabel(/Type QuoteFlow to confirm/).fill("QuoteFlow");
+  await page.getByRole("button", { name: "Delete app" }).click();
+  await expect(page).toHaveURL(/\/apps$/);
+  expect((await page.request.get(`/api/apps/${appId}/listing`)).status()).toBe(404);
+});
+
+test("fill the listing: counters, inline errors, scopes, features, video; everything is saved", async ({ page }) => {
+  const [owner] = await createCompany("Spec Editor", [{ name: "Eve Editor", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createApp(page, "DealPilot");
+
+  await page.getByRole("tab", { name: /OAuth & scopes/ }).click();
+  await page.getByLabel(/Deals: Read only/).check();
+  await page.getByLabel("Why does the app need this?").fill("Reads open deals to build the forecast.");
+  await page.getByLabel(/Contacts: Full access/).check();
+  await expect(page.getByText(/Full access lets the app change or delete data/)).toBeVisible();
+
+  await page.getByRole("tab", { name: /Features/ }).click();
+  await page.getByRole("button", { name: "Add feature" }).click();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Forecast panel");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("See the forecast beside each deal.");
+  await page.getByRole("button", { name: "Add feature" }).click();
+  await page.getByRole("textbox", { name: "Name", exact: true }).nth(1).fill("Settings page");
+  await page.getByRole("button", { name: "Move feature 2 up" }).click();
+  await expect(page.getByRole("textbox", { name: "Name", exact: true }).first()).toHaveValue("Settings page");
+
+  await page.getByRole("tab", { name: /General info/ }).click();
+  const summary = page.getByLabel("Short summary");
+  await summary.fill("x".repeat(151));
+  await expect(page.getByTestId("field-summary-counter")).toHaveText("151 / 150");
+  await expect(page.getByTestId("field-summary-counter")).toHaveClass(/text-red-600/);
+  await expect(page.getByText("Short summary must be at most 150 characters")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "invalid");
+  await summary.fill("Forecast every Pipedrive deal with one click.");
+  await page.getByRole("textbox", { name: "Full description" }).fill("DealPilot forecasts your pipeline.\n\n- Weekly forecast\n- Risk alerts");
+  await page.getByRole("button", { name: "Preview", exact: true }).first().click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Risk alerts" })).toBeVisible();
+  await page.getByRole("button", { name: "Edit", exact: true }).first().click();
+  await page.getByLabel("Analytics & reporting").check();
+  await page.getByLabel("YouTube link").fill("https://vimeo.com/1234");
+  await expect(page.getByText(/Only YouTube videos can be shown/)).toBeVisible();
+  await page.getByLabel("YouTube link").fill("https://youtu.be/dQw4w9WgXcQ?t=4");
+  await expect(page.getByTestId("video-id")).toHaveText("dQw4w9WgXcQ");
+
+  await page.getByRole("tab", { name: /Support & legal/ }).click();
+  await page.getByLabel("Website URL").fill("https://dealpilot.example.com");
+  await page.getByLabel("Support email").fill("help@dealpilot.example.com");
+  await page.getByRole("tab", { name: /Review info/ }).click();
+  await page.getByLabel("Main contact email").fill("team@dealpilot.example.com");
+  await saved(page);
+
+  await page.reload();
+  await hydrated(page);
+  await page.getByRole("tab", { name: /General info/ }).click();
+  await expect(page.getByLabel("Short summary")).toHaveValue("Forecast every Pipedrive deal with one click.");
+  await expect(page.getByLabel("Analytics & reporting")).toBeChecked();
+  await expect(page.getByLabel("YouTube link")).toHaveValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  await page.getByRole("tab", { name: /OAuth & scopes/ }).click();
+  await expect(page.getByLabel(/Deals: Read only/)).toBeChecked();
+  await expect(page.getByLabel("Why does the app need this?").first()).toHaveValue("Reads open deals to build the forecast.");
+  await page.getByRole("tab", { name: /Features/ }).click();
+  await expect(page.getByRole("textbox", { name: "Name", exact: true }).first()).toHaveValue("Settings page");
+  await page.getByRole("tab", { name: /Review info/ }).click();
+  await expect(page.getByLabel("Main contact email")).toHaveValue("team@dealpilot.example.com");
+
+  const draft = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
+  expect(draft.data.scopes.map((s: { id: string }) => s.id)).toEqual(["base", "deals:read", "contacts:full"]);
+});
+
+test("two editors: the second save shows the conflict view and no text is lost", async ({ browser }) => {
+  const [owner] = await createCompany("Spec Conflict", [{ name: "Cora Conflict", isAdmin: true }]);
+  const a = await (await browser.newContext()).newPage();
+  await signIn(a, owner!);
+  const appId = await createApp(a, "SyncBoard");
+  const b = await (await browser.newContext()).newPage();
+  await signIn(b, owner!);
+  await b.goto(`/apps/${appId}/listing`);
+  await hydrated(b);
+  await hydrated(a);
+
+  await a.getByRole("tab", { name: /General info/ }).click();
+  await a.getByLabel("Short summary").fill("Summary from A");
+  await saved(a);
+
+  await b.getByRole("tab", { name: /General info/ }).click();
+  await b.getByLabel("Short summary").fill("Summary from B");
+  const dialog = b.getByRole("alertdialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("conflict-summary")).toContainText("Summary from B");
+  await expect(dialog.getByTestId("conflict-summary")).toContainText("Summary from A");
+  await dialog.getByRole("button", { name: "Keep mine" }).click();
+  await saved(b);
+
+  await a.reload();
+  await a.getByRole("tab", { name: /General info/ }).click();
+  await expect(a.getByLabel("Short summary")).toHaveValue("Summary from B");
+});
+
+test("the listing API: bad input gets field errors, stale saves 409, viewers and strangers are refused", async ({ browser }) => {
+  const [owner, viewer] = await createCompany("Spec Api", [{ name: "Olga Api", isAdmin: true }, { name: "Vic Viewer" }]);
+  const [stranger] = await createCompany("Spec Stranger", [{ name: "Sam Stranger", isAdmin: true }]);
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, owner!);
+  const appId = await createApp(page, "ApiApp");
+  const url = `/api/apps/${appId}/listing`;
+  const current = await (await page.request.get(url)).json();
+  const put = (body: unknown) => page.request.put(url, { data: body });
+
+  const long = await put({ revision: current.revision, data: { ...current.data, description: "a".repeat(1501) } });
+  expect(long.status()).toBe(422);
+  expect((await long.json()).error.fields.description).toBe("Full description must be at most 1500 characters");
+
+  const unknown = await put({ revision: current.revision, data: { ...current.data, hacker: 1, summary: 5 } });
+  expect(unknown.status()).toBe(422);
+  const unknownBody = await unknown.json();
+  expect(unknownBody.error.fields.summary).toBe("Short summary must be text");
+  expect(unknownBody.error.fields._).toBe("Unknown field: hacker");
+
+  const notJson = await page.request.put(url, { data: Buffer.from("{nope"), headers: { "content-type": "application/json" } });
+  expect(notJson.status()).toBe(400);
+  expect((await notJson.json()).error.code).toBe("BAD_REQUEST");
+
+  const noRevision = await put({ data: current.data });
+  expect(noRevision.status()).toBe(422);
+
+  const payload = '<script>alert(1)</script><img src=x onerror="alert(1)">[x](javascript:alert(1))';
+  const fields = { summary: payload.slice(0, 150), description: payload, setupInstructions: payload, useCase: payload };
+  const ok = await put({ revision: current.revision, data: { ...current.data, ...fields } });
+  expect(ok.status()).toBe(200);
+  const stored = await ok.json();
+  expect(stored.data.description).toBe(payload);
+  expect(stored.revision).toBe(current.revision + 1);
+
+  const stale = await put({ revision: current.revision, data: current.data });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).current.revision).toBe(current.revision + 1);
+
+  let dialogs = 0;
+  page.on("dialog", () => void dialogs++);
+  await page.goto(`/apps/${appId}/listing`);
+  await page.getByRole("tab", { name: /General info/ }).click();
+  await page.getByRole("button", { name: "Preview", exact: true }).first().click();
+  await expect(page.locator("main script:not([src])").filter({ hasText: "alert(1)" })).toHaveCount(0);
+  await expect(page.locator('main a[href^="javascript:"], main img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+
+  const strangerPage = await (await browser.newContext()).newPage();
+  await signIn(strangerPage, stranger!);
+  expect((await strangerPage.request.get(url)).status()).toBe(404);
+  expect((await strangerPage.request.put(url, { data: { revision: 2, data: current.data } })).status()).toBe(404);
+  expect((await strangerPage.goto(`/apps/${appId}/listing`))?.status()).toBe(404);
+  await expect(strangerPage.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  expect((await strangerPage.goto(`/apps/${appId}/settings`))?.status()).toBe(404);
+
+  const viewerPage = await (await browser.newContext()).newPage();
+  await signIn(viewerPage, viewer!);
+  await expect(viewerPage).toHaveURL(/\/access$/);
+  addMembership(viewer!.id, owner!.companyId, "VIEWER");
+  expect((await viewerPage.request.get(url)).status()).toBe(200);
+  const refused = await viewerPage.request.put(url, { data: { revision: 2, data: current.data } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe("FORBIDDEN");
+  await viewerPage.goto(`/apps/${appId}/listing`);
+  await expect(viewerPage.getByText("Read only", { exact: true })).toBeVisible();
+
+  const anonymous = await (await browser.newContext()).request.put(`${url}`, { data: {} });
+  expect(anonymous.status()).toBe(401);
+});

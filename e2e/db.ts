@@ -1,0 +1,37 @@
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+
+/** Direct access to the test run's SQLite file, for setting up what the UI cannot yet do (e.g. roles). */
+function open() {
+  const url = process.env.DATABASE_URL;
+  if (!url?.startsWith("file:")) throw new Error("DATABASE_URL must point at the test database (run through npm run test:e2e)");
+  return new Database(url.slice("file:".length));
+}
+
+/** Adds the user (by Pipedrive ids) to the workspace of another company with the given role. */
+export function addMembership(pipedriveUserId: number, workspaceCompanyId: number, role: "OWNER" | "EDITOR" | "VIEWER") {
+  const db = open();
+  try {
+    const user = db.prepare("SELECT id FROM User WHERE pipedriveUserId = ?").get(pipedriveUserId) as { id: string } | undefined;
+    const workspace = db.prepare("SELECT id FROM Workspace WHERE pipedriveCompanyId = ?").get(workspaceCompanyId) as { id: string } | undefined;
+    if (!user || !workspace) throw new Error("user or workspace not found");
+    db.prepare("INSERT INTO Membership (id, workspaceId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)").run(
+      randomUUID(),
+      workspace.id,
+      user.id,
+      role,
+      Date.now(),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+export function rawAppRow(appId: string) {
+  const db = open();
+  try {
+    return db.prepare("SELECT * FROM App WHERE id = ?").get(appId) as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
+}
