@@ -18,6 +18,7 @@ export const E2E = {
   },
   appEnv: {
     DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/e2e.db",
+    STORAGE_DIR: process.env.STORAGE_DIR ?? "data/e2e-uploads",
     AUTH_URL: appUrl,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
     AUTH_PIPEDRIVE_ID: clientId,

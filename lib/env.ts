@@ -22,6 +22,7 @@ const optional = (schema: z.ZodType<string | undefined>) =>
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/dev.db"),
+  STORAGE_DIR: z.string().trim().min(1).default("data/uploads"),
   AUTH_URL: optional(url("AUTH_URL").optional()).default("http://localhost:3000"),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
   AUTH_PIPEDRIVE_ID: optional(z.string().trim().min(1).optional()),

@@ -1,6 +1,6 @@
 /**
  * `npm run test:e2e [-- playwright args]`: Playwright against the production build on a
- * fresh temporary SQLite database, migrated from prisma/migrations.
+ * fresh temporary SQLite database (migrated from prisma/migrations) and upload folder.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { run } from "./process";
 
 const dir = mkdtempSync(join(tmpdir(), "listing-studio-e2e-"));
-const env = { ...process.env, DATABASE_URL: `file:${join(dir, "e2e.db")}` };
+const env = { ...process.env, DATABASE_URL: `file:${join(dir, "e2e.db")}`, STORAGE_DIR: join(dir, "uploads") };
 
 try {
   await run("prisma", ["migrate", "deploy"], env, { quiet: true });

@@ -1,0 +1,28 @@
+import { requireMember } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
+import { parseKind, uploadAsset } from "@/lib/media/assets";
+import { MAX_BYTES } from "@/lib/media/process";
+
+type Params = { params: Promise<{ appId: string }> };
+
+/** Multipart upload: `file`, and `kind` (icon | image) in the query. Answers 201 with the asset. */
+export const POST = route(async (request: Request, { params }: Params) => {
+  const member = await requireMember("EDITOR");
+  const { appId } = await params;
+  const kind = parseKind(new URL(request.url).searchParams.get("kind"));
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BYTES + 64 * 1024) {
+    const message = `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.`;
+    throw new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "icon" ? "icon" : "images"]: message });
+  }
+  let file: FormDataEntryValue | null;
+  try {
+    file = (await request.formData()).get("file");
+  } catch {
+    throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
+  }
+  if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
+  const asset = await uploadAsset(member, appId, kind, { name: file.name, data: Buffer.from(await file.arrayBuffer()) });
+  return Response.json(asset, { status: 201 });
+});

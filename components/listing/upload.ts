@@ -1,0 +1,26 @@
+"use client";
+
+export type UploadedAsset = { id: string; width: number; height: number };
+
+/** Uploads one file with progress; resolves to the asset or rejects with the server's message. */
+export function uploadFile(appId: string, kind: "icon" | "image", file: File, onProgress: (fraction: number) => void): Promise<UploadedAsset> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/api/apps/${appId}/assets?kind=${kind}`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onerror = () => reject(new Error(`${file.name} could not be uploaded: check your connection.`));
+    xhr.onload = () => {
+      let body: { error?: { message?: string } } & Partial<UploadedAsset> = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: fall through to the generic message
+      }
+      if (xhr.status === 201 && body.id) resolve(body as UploadedAsset);
+      else reject(new Error(body.error?.message ?? `${file.name} could not be uploaded (${xhr.status}).`));
+    };
+    const form = new FormData();
+    form.append("file", file);
+    xhr.send(form);
+  });
+}

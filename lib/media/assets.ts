@@ -1,0 +1,63 @@
+import "server-only";
+import { getApp } from "@/lib/apps/service";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { LIMITS } from "@/lib/listing/limits";
+import { fileStorage } from "@/lib/storage";
+import { hasRole } from "@/lib/team/roles";
+import { processImage, type MediaKind } from "./process";
+
+export type AssetInfo = { id: string; kind: MediaKind; width: number; height: number; mime: string };
+
+export const parseKind = (value: unknown): MediaKind => {
+  if (value === "icon" || value === "image") return value;
+  throw new AppError("VALIDATION", "kind must be icon or image", { kind: "kind must be icon or image" });
+};
+
+export async function uploadAsset(member: Member, appId: string, kind: MediaKind, file: { name: string; data: Buffer }): Promise<AssetInfo> {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot upload images");
+  await getApp(member, appId);
+  if (kind === "image") {
+    const draft = await db.listingDraft.findUniqueOrThrow({ where: { appId } });
+    const images = (JSON.parse(draft.data) as { images?: unknown[] }).images ?? [];
+    if (images.length >= LIMITS.images) {
+      const message = `A listing has at most ${LIMITS.images} images; remove one before adding another.`;
+      throw new AppError("VALIDATION", message, { images: message });
+    }
+  }
+  const image = await processImage(file.data, kind, file.name || "The file");
+  const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
+  if (existing) return { id: existing.id, kind, width: existing.width, height: existing.height, mime: existing.mime };
+
+  const extension = image.mime === "image/png" ? "png" : "jpg";
+  const storageKey = `apps/${appId}/${image.sha256}.${extension}`;
+  const thumbKey = `apps/${appId}/${image.sha256}.thumb.webp`;
+  await fileStorage().put(storageKey, image.data);
+  await fileStorage().put(thumbKey, image.thumb);
+  const asset = await db.asset.create({
+    data: {
+      appId,
+      kind: kind.toUpperCase(),
+      sha256: image.sha256,
+      mime: image.mime,
+      width: image.width,
+      height: image.height,
+      bytes: image.data.length,
+      storageKey,
+      thumbKey,
+      createdById: member.user.id,
+    },
+  });
+  return { id: asset.id, kind, width: asset.width, height: asset.height, mime: asset.mime };
+}
+
+/** The file of an asset, for members of the workspace that owns it (anyone else: not found). */
+export async function readAsset(member: Member, assetId: string, size: "full" | "thumb") {
+  if (!/^[a-z0-9]{20,40}$/.test(assetId)) throw notFound("Image");
+  const asset = await db.asset.findFirst({ where: { id: assetId, app: { workspaceId: member.workspace.id } } });
+  if (!asset) throw notFound("Image");
+  const data = await fileStorage().get(size === "thumb" ? asset.thumbKey : asset.storageKey);
+  if (!data) throw notFound("Image");
+  return { data, mime: size === "thumb" ? "image/webp" : asset.mime, sha256: asset.sha256 };
+}

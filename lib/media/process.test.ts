@@ -1,0 +1,69 @@
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { makeBombHeader, makeImage } from "./fixtures";
+import { processImage } from "./process";
+
+async function rejection(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("processImage", () => {
+  it("accepts a 1280×800 PNG listing image and makes a thumbnail", async () => {
+    const image = await processImage(await makeImage(1280, 800), "image");
+    expect(image).toMatchObject({ mime: "image/png", width: 1280, height: 800 });
+    expect(image.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await sharp(image.thumb).metadata()).width).toBe(320);
+  });
+
+  it("accepts a square JPEG icon and strips its EXIF and GPS metadata", async () => {
+    const withExif = await sharp(await makeImage(512, 512, "jpeg"))
+      .withExif({ IFD0: { Copyright: "secret-owner" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "59/1 26/1 0/1" } })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(withExif).metadata()).exif).toBeDefined();
+    const icon = await processImage(withExif, "icon");
+    expect(icon.mime).toBe("image/jpeg");
+    const meta = await sharp(icon.data).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(icon.data.includes(Buffer.from("secret-owner"))).toBe(false);
+  });
+
+  it.each([
+    ["a GIF", () => makeImage(1280, 800, "gif"), /GIF; only PNG or JPEG/, 415],
+    ["a WebP", () => makeImage(1280, 800, "webp"), /WEBP; only PNG or JPEG/, 415],
+    ["an SVG", async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="800"><script>alert(1)</script></svg>'), /SVG; only PNG or JPEG/, 415],
+    ["a text file named .png", async () => Buffer.from("hello, I am not an image"), /not an image we can read/, 415],
+    ["a 1280×799 image", () => makeImage(1280, 799), /16:10 at 1280×800, 1440×900, 2560×1600, 2880×1800; .* is 1280×799/, 422],
+    ["a 20000×20000 PNG header", () => makeBombHeader(20000, 20000), /20000×20000 pixels.*not opened/, 422],
+  ])("refuses %s with a message that says why", async (_label, make, message, status) => {
+    const error = await rejection(processImage(await make(), "image", "upload.png"));
+    expect(error.message).toMatch(message);
+    expect(error.status).toBe(status);
+    expect(error.fields?.images).toBe(error.message);
+  });
+
+  it("refuses a file over 10 MB before reading it", async () => {
+    const error = await rejection(processImage(Buffer.alloc(12 * 1024 * 1024, 1), "image", "big.png"));
+    expect(error.status).toBe(413);
+    expect(error.message).toBe("big.png is 12.0 MB; images may be at most 10 MB.");
+  });
+
+  it("refuses icons that are not square or too small", async () => {
+    expect((await rejection(processImage(await makeImage(300, 200), "icon"))).message).toMatch(/must be square/);
+    expect((await rejection(processImage(await makeImage(128, 128), "icon"))).message).toMatch(/at least 256×256/);
+    expect((await rejection(processImage(await makeImage(300, 200), "icon"))).fields?.icon).toBeDefined();
+  });
+
+  it("refuses a truncated PNG", async () => {
+    const png = await makeImage(1280, 800);
+    const error = await rejection(processImage(png.subarray(0, 200), "image"));
+    expect(error.message).toMatch(/damaged|not an image/);
+  });
+});

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { AppError } from "@/lib/errors";
+
+/** Pipedrive's media rules (MARKETPLACE.md). */
+export const MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_PIXELS = 6000 * 6000;
+export const ICON_MIN = 256;
+export const IMAGE_SIZES = [
+  [1280, 800],
+  [1440, 900],
+  [2560, 1600],
+  [2880, 1800],
+] as const;
+export const THUMB_WIDTH = 320;
+
+export type MediaKind = "icon" | "image";
+
+export type ProcessedImage = {
+  data: Buffer;
+  mime: "image/png" | "image/jpeg";
+  width: number;
+  height: number;
+  sha256: string;
+  thumb: Buffer;
+};
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ALLOWED = "PNG or JPEG";
+const sizesText = IMAGE_SIZES.map(([w, h]) => `${w}×${h}`).join(", ");
+
+/**
+ * Decodes an upload and accepts it only when it really is a PNG or JPEG of the right size.
+ * The header is read first, so a decompression bomb is refused before any pixel is decoded.
+ * The stored file is re-encoded: EXIF, GPS and other metadata do not survive.
+ */
+export async function processImage(input: Buffer, kind: MediaKind, fileName = "The file"): Promise<ProcessedImage> {
+  const field = kind === "icon" ? "icon" : "images";
+  const reject = (code: "VALIDATION" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE", message: string) =>
+    new AppError(code, message, { [field]: message });
+
+  if (input.length > MAX_BYTES) throw reject("PAYLOAD_TOO_LARGE", `${fileName} is ${mb(input.length)}; images may be at most 10 MB.`);
+  if (input.length === 0) throw reject("VALIDATION", `${fileName} is empty.`);
+
+  let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+  try {
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw reject("UNSUPPORTED_MEDIA_TYPE", `${fileName} is not an image we can read. Upload a ${ALLOWED} file.`);
+  }
+  if (meta.format !== "png" && meta.format !== "jpeg") {
+    const what = meta.format ? meta.format.toUpperCase() : "an unknown format";
+    throw reject("UNSUPPORTED_MEDIA_TYPE", `${fileName} is ${what}; only ${ALLOWED} images are accepted.`);
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (width * height > MAX_PIXELS) {
+    throw reject("VALIDATION", `${fileName} is ${width}×${height} pixels, far larger than any listing image; it was not opened.`);
+  }
+  if (kind === "icon") {
+    if (width !== height) throw reject("VALIDATION", `The icon must be square; ${fileName} is ${width}×${height}.`);
+    if (width < ICON_MIN) throw reject("VALIDATION", `The icon must be at least ${ICON_MIN}×${ICON_MIN}; ${fileName} is ${width}×${height}.`);
+  } else if (!IMAGE_SIZES.some(([w, h]) => w === width && h === height)) {
+    throw reject("VALIDATION", `Listing images must be 16:10 at ${sizesText}; ${fileName} is ${width}×${height}.`);
+  }
+
+  try {
+    const pipeline = sharp(input, { limitInputPixels: MAX_PIXELS, failOn: "error" }).rotate();
+    const data = meta.format === "png" ? await pipeline.png().toBuffer() : await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
+    const thumb = await sharp(data).resize({ width: kind === "icon" ? 128 : THUMB_WIDTH }).webp({ quality: 80 }).toBuffer();
+    return {
+      data,
+      mime: meta.format === "png" ? "image/png" : "image/jpeg",
+      width,
+      height,
+      sha256: createHash("sha256").update(data).digest("hex"),
+      thumb,
+    };
+  } catch {
+    throw reject("UNSUPPORTED_MEDIA_TYPE", `${fileName} is damaged and could not be decoded.`);
+  }
+}
