@@ -1,11 +1,17 @@
+import sharp from "sharp";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { listingDraftSchema } from "../lib/listing/schema";
+import { processImage, type MediaKind } from "../lib/media/process";
+import { assetKeys, LocalFileStorage } from "../lib/storage/local";
+import { DEMO_APPS, iconSvg, screenshotSvg } from "./demo-apps";
 
 /**
  * Demo data: the emulator's first user (Alice Novak, admin of Acme Sales Tools) already owns
  * the Acme workspace, so "Allow and install" with the preselected user lands on a dashboard.
  * Ben Ortiz (same company) shows the access page; Carla Mendes (Northwind) creates a new workspace.
+ * The workspace has three apps with complete listings and images made here with sharp.
  */
-export async function seedDemo(db: PrismaClient) {
+export async function seedDemo(db: PrismaClient, storageDir: string) {
   const alice = await db.user.upsert({
     where: { pipedriveCompanyId_pipedriveUserId: { pipedriveCompanyId: 7001, pipedriveUserId: 101 } },
     update: {},
@@ -28,5 +34,38 @@ export async function seedDemo(db: PrismaClient) {
     update: {},
     create: { workspaceId: workspace.id, userId: alice.id, role: "OWNER" },
   });
+
+  const storage = new LocalFileStorage(storageDir);
+  for (const demo of DEMO_APPS) {
+    if (await db.app.findFirst({ where: { workspaceId: workspace.id, name: demo.name } })) continue;
+    const { imageAlts, ...listing } = demo.listing;
+    const app = await db.app.create({
+      data: {
+        workspaceId: workspace.id,
+        name: demo.name,
+        type: demo.type,
+        status: demo.status,
+        clientId: demo.clientId,
+        callbackUrl: listing.callbackUrl ?? "",
+        installationUrl: listing.installationUrl || null,
+        createdById: alice.id,
+      },
+    });
+    const store = async (kind: MediaKind, svg: string) => {
+      const image = await processImage(await sharp(Buffer.from(svg)).png().toBuffer(), kind);
+      const keys = assetKeys(app.id, image.sha256, image.mime);
+      await storage.put(keys.storageKey, image.data);
+      await storage.put(keys.thumbKey, image.thumb);
+      const asset = await db.asset.create({
+        data: { appId: app.id, kind: kind.toUpperCase(), sha256: image.sha256, mime: image.mime, width: image.width, height: image.height, bytes: image.data.length, createdById: alice.id, ...keys },
+      });
+      return asset.id;
+    };
+    const iconAssetId = await store("icon", iconSvg(demo));
+    const images = [];
+    for (const [index, alt] of imageAlts.entries()) images.push({ assetId: await store("image", screenshotSvg(demo, index)), alt });
+    const data = listingDraftSchema.parse({ ...listing, appName: demo.name, iconAssetId, images });
+    await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
+  }
   return { workspaceId: workspace.id };
 }

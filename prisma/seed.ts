@@ -5,7 +5,7 @@ import { seedDemo } from "./seed-data";
 const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
 const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
 try {
-  await seedDemo(db);
+  await seedDemo(db, process.env.STORAGE_DIR ?? "data/uploads");
   console.log("Seeded demo data.");
 } finally {
   await db.$disconnect();

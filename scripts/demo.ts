@@ -34,6 +34,7 @@ const clientId = "listing-studio-demo";
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/demo.db",
+  STORAGE_DIR: process.env.STORAGE_DIR ?? "data/demo-uploads",
   AUTH_URL: appUrl,
   AUTH_SECRET: secrets.authSecret,
   AUTH_PIPEDRIVE_ID: clientId,

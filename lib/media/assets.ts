@@ -4,7 +4,7 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { LIMITS } from "@/lib/listing/limits";
-import { fileStorage } from "@/lib/storage";
+import { assetKeys, fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { processImage, type MediaKind } from "./process";
 
@@ -30,9 +30,7 @@ export async function uploadAsset(member: Member, appId: string, kind: MediaKind
   const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
   if (existing) return { id: existing.id, kind, width: existing.width, height: existing.height, mime: existing.mime };
 
-  const extension = image.mime === "image/png" ? "png" : "jpg";
-  const storageKey = `apps/${appId}/${image.sha256}.${extension}`;
-  const thumbKey = `apps/${appId}/${image.sha256}.thumb.webp`;
+  const { storageKey, thumbKey } = assetKeys(appId, image.sha256, image.mime);
   await fileStorage().put(storageKey, image.data);
   await fileStorage().put(thumbKey, image.thumb);
   const asset = await db.asset.create({
