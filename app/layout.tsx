@@ -17,7 +17,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-ink antialiased">
         {children}
-        <Toaster position="bottom-right" richColors />
+        <Toaster position="bottom-right" />
         <HydrationMarker />
       </body>
     </html>

@@ -24,6 +24,27 @@ test("dashboard pages have no accessibility violations", async ({ page }) => {
   }
 });
 
+test("the app pages and the listing editor have no accessibility violations", async ({ page }) => {
+  const [user] = await createCompany("Spec A11y Editor", [{ name: "Ari Access", isAdmin: true }]);
+  await signIn(page, user!);
+  await page.goto("/apps/new");
+  await expectNoViolations(page);
+  await hydrated(page);
+  await page.getByLabel("App name").fill("Accessible App");
+  await page.getByLabel("Client ID").fill("a11y-client");
+  await page.getByLabel("Callback URL").fill("https://a11y.example.com/cb");
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page).toHaveURL(/\/listing$/);
+  await hydrated(page);
+  for (const tab of ["Basic info", "OAuth & scopes", "Features", "General info", "Setup", "Support & legal", "Review info"]) {
+    await page.getByRole("tab", { name: tab }).click();
+    await expectNoViolations(page);
+  }
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
+  await expectNoViolations(page);
+});
+
 test("sign-in and the user menu work with the keyboard alone", async ({ page }) => {
   const [user] = await createCompany("Spec Keys", [{ name: "Kim Keys", isAdmin: true }]);
   await page.goto("/signin");
