@@ -25,6 +25,7 @@ test("dashboard pages have no accessibility violations", async ({ page }) => {
 });
 
 test("the app pages and the listing editor have no accessibility violations", async ({ page }) => {
+  test.setTimeout(90_000); // seven full-page audits
   const [user] = await createCompany("Spec A11y Editor", [{ name: "Ari Access", isAdmin: true }]);
   await signIn(page, user!);
   await page.goto("/apps/new");

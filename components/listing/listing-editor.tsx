@@ -41,6 +41,7 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
 
   const { schedule } = autosave;
   const resetting = useRef(false);
+  const validation = useRef(0);
   useEffect(() => {
     if (readOnly) return;
     return form.subscribe({
@@ -48,7 +49,11 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
       callback: () => {
         // Taking someone else's version is not an edit: it must not be saved back.
         if (resetting.current) return;
-        void form.trigger().then((valid) => schedule(form.getValues(), valid));
+        const run = ++validation.current;
+        void form.trigger().then((valid) => {
+          // Only the newest validation decides: an older, slower one must not save stale state.
+          if (run === validation.current) schedule(form.getValues(), valid);
+        });
       },
     });
   }, [form, schedule, readOnly]);

@@ -21,6 +21,8 @@ export function useAutosave(appId: string, initialRevision: number, delayMs = 80
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<ListingDraftInput | null>(null);
   const inFlight = useRef(false);
+  /** The form has errors: nothing is saved until they are fixed, whatever a running save reports. */
+  const invalid = useRef(false);
   const statusRef = useRef<SaveStatus>("saved");
   const setStatus = useCallback((next: SaveStatus) => {
     statusRef.current = next;
@@ -52,7 +54,7 @@ export function useAutosave(appId: string, initialRevision: number, delayMs = 80
         }
         revision.current = (body as DraftState).revision;
         setError(null);
-        setStatus(latest.current ? "pending" : "saved");
+        setStatus(invalid.current ? "invalid" : latest.current ? "pending" : "saved");
         return body as DraftState;
       } catch {
         setError("You appear to be offline. Your changes are kept here and will be saved.");
@@ -61,7 +63,7 @@ export function useAutosave(appId: string, initialRevision: number, delayMs = 80
         return null;
       } finally {
         inFlight.current = false;
-        if (latest.current && statusRef.current !== "conflict") {
+        if (latest.current && !invalid.current && statusRef.current !== "conflict") {
           const next = latest.current;
           timer.current = setTimeout(() => void save(next), delayMs);
         }
@@ -74,7 +76,9 @@ export function useAutosave(appId: string, initialRevision: number, delayMs = 80
     (values: ListingDraftInput, valid: boolean) => {
       if (statusRef.current === "conflict") return;
       if (timer.current) clearTimeout(timer.current);
+      invalid.current = !valid;
       if (!valid) {
+        latest.current = null;
         setStatus("invalid");
         setError("Fix the highlighted fields to save");
         return;

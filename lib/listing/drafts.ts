@@ -33,6 +33,17 @@ async function readDraft(appId: string): Promise<DraftState> {
   };
 }
 
+/**
+ * Replaces the draft whatever its revision (a restore or an import is a deliberate choice);
+ * the revision still moves on, so open editors get a conflict instead of a silent overwrite.
+ */
+export async function replaceDraft(appId: string, data: ListingDraft, userId: string) {
+  await db.$transaction([
+    db.listingDraft.update({ where: { appId }, data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: userId } }),
+    db.app.update({ where: { id: appId }, data: appColumnsFromListing(data) }),
+  ]);
+}
+
 export async function getDraft(member: Member, appId: string): Promise<DraftState> {
   await getApp(member, appId);
   return readDraft(appId);

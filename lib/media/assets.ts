@@ -15,10 +15,16 @@ export const parseKind = (value: unknown): MediaKind => {
   throw new AppError("VALIDATION", "kind must be icon or image", { kind: "kind must be icon or image" });
 };
 
-export async function uploadAsset(member: Member, appId: string, kind: MediaKind, file: { name: string; data: Buffer }): Promise<AssetInfo> {
+export async function uploadAsset(
+  member: Member,
+  appId: string,
+  kind: MediaKind,
+  file: { name: string; data: Buffer },
+  { skipImageLimit = false } = {},
+): Promise<AssetInfo> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot upload images");
   await getApp(member, appId);
-  if (kind === "image") {
+  if (kind === "image" && !skipImageLimit) {
     const draft = await db.listingDraft.findUniqueOrThrow({ where: { appId } });
     const images = (JSON.parse(draft.data) as { images?: unknown[] }).images ?? [];
     if (images.length >= LIMITS.images) {

@@ -61,6 +61,13 @@ describe("processImage", () => {
     expect((await rejection(processImage(await makeImage(300, 200), "icon"))).fields?.icon).toBeDefined();
   });
 
+  it("keeps a file without metadata byte for byte, so an exported image re-imports with the same hash", async () => {
+    const jpeg = await makeImage(2560, 1600, "jpeg");
+    const first = await processImage(jpeg, "image");
+    expect(first.data.equals(jpeg)).toBe(true);
+    expect((await processImage(first.data, "image")).sha256).toBe(first.sha256);
+  });
+
   it("refuses a truncated PNG", async () => {
     const png = await makeImage(1280, 800);
     const error = await rejection(processImage(png.subarray(0, 200), "image"));

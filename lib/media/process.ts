@@ -32,7 +32,7 @@ const sizesText = IMAGE_SIZES.map(([w, h]) => `${w}×${h}`).join(", ");
 /**
  * Decodes an upload and accepts it only when it really is a PNG or JPEG of the right size.
  * The header is read first, so a decompression bomb is refused before any pixel is decoded.
- * The stored file is re-encoded: EXIF, GPS and other metadata do not survive.
+ * EXIF, GPS and other metadata never survive: a file that has any is re-encoded without it.
  */
 export async function processImage(input: Buffer, kind: MediaKind, fileName = "The file"): Promise<ProcessedImage> {
   const field = kind === "icon" ? "icon" : "images";
@@ -64,10 +64,19 @@ export async function processImage(input: Buffer, kind: MediaKind, fileName = "T
     throw reject("VALIDATION", `Listing images must be 16:10 at ${sizesText}; ${fileName} is ${width}×${height}.`);
   }
 
+  // A file that carries no metadata is kept byte for byte (no generation loss, and an exported
+  // image imports with the same hash); anything else is re-encoded without its metadata.
+  const clean = !meta.exif && !meta.xmp && !meta.iptc && !meta.icc && !meta.comments?.length && (meta.orientation ?? 1) === 1;
   try {
-    const pipeline = sharp(input, { limitInputPixels: MAX_PIXELS, failOn: "error" }).rotate();
-    const data = meta.format === "png" ? await pipeline.png().toBuffer() : await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
-    const thumb = await sharp(data).resize({ width: kind === "icon" ? 128 : THUMB_WIDTH }).webp({ quality: 80 }).toBuffer();
+    const options = { limitInputPixels: MAX_PIXELS, failOn: "error" } as const;
+    const pipeline = sharp(input, options).rotate();
+    const data = clean
+      ? input
+      : meta.format === "png"
+        ? await pipeline.png().toBuffer()
+        : await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
+    // Decoding every pixel for the thumbnail also proves the file is not damaged.
+    const thumb = await sharp(data, options).resize({ width: kind === "icon" ? 128 : THUMB_WIDTH }).webp({ quality: 80 }).toBuffer();
     return {
       data,
       mime: meta.format === "png" ? "image/png" : "image/jpeg",

@@ -1,0 +1,26 @@
+import { requireMember } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
+import { importListing } from "@/lib/listing/transfer";
+import { MAX_BYTES } from "@/lib/media/process";
+
+type Params = { params: Promise<{ appId: string }> };
+
+const MAX_UPLOAD = 6 * MAX_BYTES;
+
+/** Body: an exported zip or listing.json, raw or as multipart field `file`. Answers the new draft. */
+export const POST = route(async (request: Request, { params }: Params) => {
+  const member = await requireMember("EDITOR");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
+  let body: Buffer;
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const file = (await request.formData().catch(() => null))?.get("file");
+    if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the exported file in a field named file");
+    body = Buffer.from(await file.arrayBuffer());
+  } else {
+    body = Buffer.from(await request.arrayBuffer());
+  }
+  if (body.length > MAX_UPLOAD) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
+  if (body.length === 0) throw new AppError("BAD_REQUEST", "The file is empty");
+  return Response.json(await importListing(member, (await params).appId, body));
+});

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/test/db";
+import type { Member } from "@/lib/authz";
+import type { Role } from "@/lib/team/roles";
+
+setupTestDatabase();
+const { db } = await import("@/lib/db");
+const apps = await import("./service");
+const { saveDraft, getDraft } = await import("@/lib/listing/drafts");
+const { saveVersion, restoreVersion, listVersions } = await import("@/lib/listing/versions");
+const { uploadAsset } = await import("@/lib/media/assets");
+const { importListing } = await import("@/lib/listing/transfer");
+const { makeImage } = await import("@/lib/media/fixtures");
+const { openSecret } = await import("@/lib/crypto/keys");
+
+let workspace: Member["workspace"];
+const member = (role: Role, userId: string): Member => ({ user: { id: userId, name: role, email: null, image: null }, workspace, role });
+let appId: string;
+let owner: Member;
+let viewer: Member;
+let stranger: Member;
+
+beforeAll(async () => {
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: 1, name: "W" } });
+  const other = await db.workspace.create({ data: { pipedriveCompanyId: 2, name: "Other" } });
+  const u = await db.user.create({ data: { pipedriveCompanyId: 1, pipedriveUserId: 1, name: "Owner" } });
+  const v = await db.user.create({ data: { pipedriveCompanyId: 1, pipedriveUserId: 2, name: "Viewer" } });
+  workspace = { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 1 };
+  owner = member("OWNER", u.id);
+  viewer = member("VIEWER", v.id);
+  stranger = { ...member("OWNER", u.id), workspace: { id: other.id, name: "Other", domain: null, pipedriveCompanyId: 2 } };
+  appId = (await apps.createApp(owner, { name: "App", type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb", clientSecret: "s3cret" })).id;
+  await saveVersion(owner, appId, { label: "v1" });
+});
+
+describe("write use cases refuse a VIEWER on the server", () => {
+  const refused = { code: "FORBIDDEN" };
+  it.each([
+    ["createApp", () => apps.createApp(viewer, { name: "X", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" })],
+    ["setClientSecret", () => apps.setClientSecret(viewer, appId, { clientSecret: "x" })],
+    ["setArchived", () => apps.setArchived(viewer, appId, true)],
+    ["deleteApp", () => apps.deleteApp(viewer, appId, "App")],
+    ["saveDraft", async () => saveDraft(viewer, appId, { revision: (await getDraft(owner, appId)).revision, data: (await getDraft(owner, appId)).data })],
+    ["saveVersion", () => saveVersion(viewer, appId, { label: "nope" })],
+    ["restoreVersion", async () => restoreVersion(viewer, appId, (await listVersions(owner, appId))[0]!.id)],
+    ["uploadAsset", async () => uploadAsset(viewer, appId, "icon", { name: "i.png", data: await makeImage(256, 256) })],
+    ["importListing", () => importListing(viewer, appId, Buffer.from("{}"))],
+  ])("%s", async (_name, call) => {
+    await expect(call()).rejects.toMatchObject(refused);
+  });
+
+  it("an editor may not set the secret or delete; an owner may", async () => {
+    const editor = member("EDITOR", owner.user.id);
+    await expect(apps.setClientSecret(editor, appId, { clientSecret: "x" })).rejects.toMatchObject(refused);
+    await expect(apps.deleteApp(editor, appId, "App")).rejects.toMatchObject(refused);
+    await apps.setClientSecret(owner, appId, { clientSecret: "new-secret" });
+  });
+
+  it("another workspace's app is not found, never shown", async () => {
+    await expect(apps.getApp(stranger, appId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDraft(stranger, appId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listVersions(stranger, appId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("never returns the client secret, only whether one is set", async () => {
+    const summary = await apps.getApp(owner, appId);
+    expect(summary.hasClientSecret).toBe(true);
+    expect(JSON.stringify(summary)).not.toMatch(/s3cret|new-secret|v1\./);
+    const row = await db.app.findUniqueOrThrow({ where: { id: appId } });
+    expect(row.clientSecret).toMatch(/^v1\./);
+    expect(row.clientSecret).not.toContain("new-secret");
+    expect(openSecret(row.clientSecret!, apps.secretContext(appId))).toBe("new-secret");
+    expect(() => openSecret(row.clientSecret!, apps.secretContext("another-app"))).toThrow();
+  });
+});

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { listingDraftSchema } from "./schema";
+
+/**
+ * "Listing as code": the exported file, documented in docs/listing-export.md.
+ * Images are referenced by content hash and travel in the same zip under images/.
+ */
+export const EXPORT_FORMAT = "listing-studio.listing";
+export const EXPORT_VERSION = 1;
+
+const fileRef = z.strictObject({
+  file: z.string().regex(/^images\/[0-9a-f]{64}\.(png|jpg)$/, "file must be images/<sha256>.png or .jpg"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex characters"),
+});
+
+const { iconAssetId: _icon, images: _images, ...fields } = listingDraftSchema.shape;
+
+export const exportedListingSchema = z.strictObject(
+  {
+    ...fields,
+    icon: fileRef.nullable().default(null),
+    images: z.array(fileRef.extend({ alt: z.string().max(200).default("") })).max(5, "At most 5 listing images").default([]),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : undefined) },
+);
+
+export const exportFileSchema = z.strictObject(
+  {
+    format: z.literal(EXPORT_FORMAT, { error: `format must be "${EXPORT_FORMAT}"` }),
+    version: z.number({ error: "version must be a number" }).refine((v) => v === EXPORT_VERSION, {
+      message: `Unsupported schema version; this Listing Studio reads version ${EXPORT_VERSION}`,
+    }),
+    exportedAt: z.string().optional(),
+    app: z.strictObject({ name: z.string(), type: z.enum(["PUBLIC", "PRIVATE"]) }).partial().optional(),
+    listing: exportedListingSchema,
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : undefined) },
+);
+
+export type ExportFile = z.output<typeof exportFileSchema>;

@@ -1,0 +1,124 @@
+import "server-only";
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+import { getApp } from "@/lib/apps/service";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError, forbidden } from "@/lib/errors";
+import { uploadAsset } from "@/lib/media/assets";
+import { MAX_BYTES } from "@/lib/media/process";
+import { fileStorage } from "@/lib/storage";
+import { hasRole } from "@/lib/team/roles";
+import { getDraft, replaceDraft, type DraftState } from "./drafts";
+import { listingDraftSchema, problemsOf } from "./schema";
+import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from "./transfer-schema";
+import { recordVersion } from "./versions";
+
+const MAX_ENTRIES = 10;
+const MAX_UNZIPPED = 6 * MAX_BYTES;
+
+/** The listing as a JSON document plus its images, ready to zip. */
+export async function exportListing(member: Member, appId: string): Promise<{ json: ExportFile; files: Record<string, Buffer>; name: string }> {
+  const app = await getApp(member, appId);
+  const { data } = await getDraft(member, appId);
+  const ids = [data.iconAssetId, ...data.images.map((i) => i.assetId)].filter((id): id is string => Boolean(id));
+  const assets = new Map((await db.asset.findMany({ where: { appId, id: { in: ids } } })).map((a) => [a.id, a]));
+  const files: Record<string, Buffer> = {};
+  const ref = async (assetId: string) => {
+    const asset = assets.get(assetId);
+    if (!asset) return null;
+    const file = `images/${asset.sha256}.${asset.mime === "image/png" ? "png" : "jpg"}`;
+    const bytes = await fileStorage().get(asset.storageKey);
+    if (!bytes) return null;
+    files[file] = bytes;
+    return { file, sha256: asset.sha256 };
+  };
+  const { iconAssetId, images, ...rest } = data;
+  const icon = iconAssetId ? await ref(iconAssetId) : null;
+  const exportedImages = [];
+  for (const image of images) {
+    const r = await ref(image.assetId);
+    if (r) exportedImages.push({ ...r, alt: image.alt });
+  }
+  const json: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    app: { name: app.name, type: app.type },
+    listing: { ...rest, icon, images: exportedImages },
+  };
+  return { json, files, name: app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "listing" };
+}
+
+export function zipExport(json: ExportFile, files: Record<string, Buffer>): Uint8Array {
+  const entries: Record<string, Uint8Array> = { "listing.json": strToU8(JSON.stringify(json, null, 2)) };
+  for (const [path, bytes] of Object.entries(files)) entries[path] = new Uint8Array(bytes);
+  return zipSync(entries, { level: 6 });
+}
+
+function readUpload(body: Buffer): { document: unknown; files: Unzipped } {
+  const isZip = body.length > 4 && body.readUInt32LE(0) === 0x04034b50;
+  let files: Unzipped = {};
+  let text: string;
+  if (isZip) {
+    let entries = 0;
+    let total = 0;
+    try {
+      files = unzipSync(new Uint8Array(body), {
+        filter: (file) => {
+          entries++;
+          total += file.originalSize;
+          if (entries > MAX_ENTRIES || total > MAX_UNZIPPED) throw new AppError("PAYLOAD_TOO_LARGE", "The zip holds more than a listing's files");
+          return file.name === "listing.json" || file.name.startsWith("images/");
+        },
+      });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError("BAD_REQUEST", "The file is not a readable zip");
+    }
+    if (!files["listing.json"]) throw new AppError("VALIDATION", "The zip has no listing.json", { file: "The zip has no listing.json" });
+    text = strFromU8(files["listing.json"]);
+  } else {
+    text = body.toString("utf8");
+  }
+  try {
+    return { document: JSON.parse(text), files };
+  } catch {
+    throw new AppError("VALIDATION", "listing.json is not valid JSON", { file: "listing.json is not valid JSON" });
+  }
+}
+
+/** Imports an exported listing into this app: validated per field; the import becomes the draft and a new version. */
+export async function importListing(member: Member, appId: string, body: Buffer): Promise<DraftState> {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import listings");
+  await getApp(member, appId);
+  const { document, files } = readUpload(body);
+  const parsed = exportFileSchema.safeParse(document);
+  if (!parsed.success) {
+    const fields = problemsOf(parsed.error);
+    throw new AppError("VALIDATION", `The listing file has ${Object.keys(fields).length} problem(s): ${Object.values(fields)[0]}`, fields);
+  }
+  const { icon, images, ...rest } = parsed.data.listing;
+
+  const existing = new Map((await db.asset.findMany({ where: { appId } })).map((a) => [`${a.kind}:${a.sha256}`, a.id]));
+  const resolve = async (kind: "icon" | "image", ref: { file: string; sha256: string }, field: string) => {
+    const known = existing.get(`${kind.toUpperCase()}:${ref.sha256}`);
+    if (known) return known;
+    const bytes = files[ref.file];
+    if (!bytes) throw new AppError("VALIDATION", `${ref.file} is not in the zip`, { [field]: `${ref.file} is not in the zip` });
+    try {
+      // Not counted against the 5-image limit of the current draft: the import replaces it.
+      return (await uploadAsset(member, appId, kind, { name: ref.file, data: Buffer.from(bytes) }, { skipImageLimit: true })).id;
+    } catch (error) {
+      if (error instanceof AppError) throw new AppError(error.code, error.message, { [field]: error.message });
+      throw error;
+    }
+  };
+  const iconAssetId = icon ? await resolve("icon", icon, "listing.icon") : null;
+  const imageRefs = [];
+  for (const [index, image] of images.entries()) imageRefs.push({ assetId: await resolve("image", image, `listing.images.${index}`), alt: image.alt });
+
+  const data = listingDraftSchema.parse({ ...rest, iconAssetId, images: imageRefs });
+  await replaceDraft(appId, data, member.user.id);
+  await recordVersion(appId, data, "Imported listing", "IMPORT", member.user.id);
+  return getDraft(member, appId);
+}
