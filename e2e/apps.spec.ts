@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { makeImage } from "../lib/media/fixtures";
 import { addMembership, rawAppRow } from "./db";
 import { createCompany, hydrated, signIn } from "./fixtures";
 
@@ -59,6 +60,7 @@ test("create an app, keep its secret out of the browser, archive and delete it",
 });
 
 test("fill the listing: counters, inline errors, scopes, features, video; everything is saved", async ({ page }) => {
+  test.setTimeout(90_000); // every section of the form, then a reload
   const [owner] = await createCompany("Spec Editor", [{ name: "Eve Editor", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createApp(page, "DealPilot");
@@ -96,11 +98,38 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByLabel("YouTube link").fill("https://youtu.be/dQw4w9WgXcQ?t=4");
   await expect(page.getByTestId("video-id")).toHaveText("dQw4w9WgXcQ");
 
+  await page.getByRole("tab", { name: /^Setup/ }).click();
+  const setup = page.getByRole("textbox", { name: "Setup instructions" });
+  await setup.fill("Install DealPilot");
+  await setup.selectText();
+  await page.getByRole("button", { name: "Numbered list" }).last().click();
+  await expect(setup).toHaveValue("1. Install DealPilot");
+  await page.getByRole("button", { name: "Add onboarding block" }).click();
+  await page.getByLabel("Block 1 title").fill("Connect your pipeline");
+  await page.getByLabel("Block 1 description").fill("Pick the pipeline DealPilot forecasts.");
+  await page.getByLabel("Choose image 1").setInputFiles({ name: "step.png", mimeType: "image/png", buffer: await makeImage(720, 400) });
+  await expect(page.getByRole("img", { name: "Onboarding block 1" })).toBeVisible();
+  await page.getByLabel("Onboarding video link").fill("https://example.com/video");
+  await expect(page.getByText("Use a YouTube, Vimeo, Vidyard or Wistia link")).toBeVisible();
+  await page.getByLabel("Onboarding video link").fill("https://vimeo.com/76979871");
+
   await page.getByRole("tab", { name: /Support & legal/ }).click();
-  await page.getByLabel("Website URL").fill("https://dealpilot.example.com");
+  for (const [label, value] of [
+    ["Website URL", "https://dealpilot.example.com"],
+    ["Pricing page URL", "https://dealpilot.example.com/pricing"],
+    ["Terms of Service URL", "https://dealpilot.example.com/terms"],
+    ["Privacy Policy URL", "https://dealpilot.example.com/privacy"],
+    ["Support URL", "https://dealpilot.example.com/help"],
+    ["Documentation URL", "https://docs.dealpilot.example.com"],
+    ["Issue tracker URL", "https://github.com/dealpilot/issues"],
+  ] as const) {
+    await page.getByLabel(label).fill(value);
+  }
   await page.getByLabel("Support email").fill("help@dealpilot.example.com");
   await page.getByRole("tab", { name: /Review info/ }).click();
   await page.getByLabel("Main contact email").fill("team@dealpilot.example.com");
+  await page.getByLabel("Use case").fill("Forecasts for sales managers.");
+  await page.getByLabel("Installation flow recording URL").fill("https://youtu.be/dQw4w9WgXcQ");
   await saved(page);
 
   await page.reload();
@@ -117,8 +146,15 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByRole("tab", { name: /Review info/ }).click();
   await expect(page.getByLabel("Main contact email")).toHaveValue("team@dealpilot.example.com");
 
+  await page.getByRole("tab", { name: /^Setup/ }).click();
+  await expect(page.getByLabel("Block 1 title")).toHaveValue("Connect your pipeline");
+  await expect(page.getByRole("img", { name: "Onboarding block 1" })).toBeVisible();
+
   const draft = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
   expect(draft.data.scopes.map((s: { id: string }) => s.id)).toEqual(["base", "deals:read", "contacts:full"]);
+  expect(draft.data.onboarding).toMatchObject({ videoUrl: "https://vimeo.com/76979871", blocks: [{ title: "Connect your pipeline" }] });
+  expect(draft.data.setupInstructions).toBe("1. Install DealPilot");
+  expect(draft.data.termsUrl).toBe("https://dealpilot.example.com/terms");
 });
 
 test("two editors: the second save shows the conflict view and no text is lost", async ({ browser }) => {
@@ -177,12 +213,29 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   const noRevision = await put({ data: current.data });
   expect(noRevision.status()).toBe(422);
 
+  const video = await put({ revision: current.revision, data: { ...current.data, videoUrl: "https://vimeo.com/123" } });
+  expect(video.status()).toBe(422);
+  expect((await video.json()).error.fields.videoUrl).toMatch(/Only YouTube videos/);
+  const jsUrl = await put({ revision: current.revision, data: { ...current.data, websiteUrl: "javascript:alert(1)" } });
+  expect((await jsUrl.json()).error.fields.websiteUrl).toMatch(/must be a full URL/);
+
   const payload = '<script>alert(1)</script><img src=x onerror="alert(1)">[x](javascript:alert(1))';
-  const fields = { summary: payload.slice(0, 150), description: payload, setupInstructions: payload, useCase: payload };
+  const fields = {
+    appName: payload.slice(0, 50),
+    summary: payload.slice(0, 150),
+    description: payload,
+    setupInstructions: payload,
+    useCase: payload,
+    scopes: [{ id: "base", justification: "" }, { id: "deals:read", justification: payload }],
+    features: [{ id: "f1", type: "custom_panel", name: payload.slice(0, 30), description: payload }],
+    onboarding: { blocks: [{ id: "b1", title: payload.slice(0, 70), description: payload, imageAssetId: null }], videoUrl: "", videoTitle: payload.slice(0, 80), videoDescription: payload.slice(0, 120) },
+  };
   const ok = await put({ revision: current.revision, data: { ...current.data, ...fields } });
   expect(ok.status()).toBe(200);
   const stored = await ok.json();
   expect(stored.data.description).toBe(payload);
+  expect(stored.data.features[0].description).toBe(payload);
+  expect(stored.data.scopes[1].justification).toBe(payload);
   expect(stored.revision).toBe(current.revision + 1);
 
   const stale = await put({ revision: current.revision, data: current.data });
@@ -191,11 +244,16 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
 
   let dialogs = 0;
   page.on("dialog", () => void dialogs++);
+  for (const path of [`/apps/${appId}/listing`, "/apps", `/apps/${appId}/versions`, `/apps/${appId}/settings`]) {
+    await page.goto(path);
+    await hydrated(page);
+    for (const preview of await page.getByRole("button", { name: "Preview", exact: true }).all()) await preview.click();
+    await expect(page.locator("main script:not([src])").filter({ hasText: "alert(1)" })).toHaveCount(0);
+    await expect(page.locator('main a[href^="javascript:"], main img[src="x"], main [onerror]')).toHaveCount(0);
+  }
   await page.goto(`/apps/${appId}/listing`);
   await page.getByRole("tab", { name: /General info/ }).click();
-  await page.getByRole("button", { name: "Preview", exact: true }).first().click();
-  await expect(page.locator("main script:not([src])").filter({ hasText: "alert(1)" })).toHaveCount(0);
-  await expect(page.locator('main a[href^="javascript:"], main img[src="x"]')).toHaveCount(0);
+  await expect(page.getByLabel("Short summary")).toHaveValue(payload.slice(0, 150));
   expect(dialogs).toBe(0);
 
   const strangerPage = await (await browser.newContext()).newPage();

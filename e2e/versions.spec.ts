@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeImage } from "../lib/media/fixtures";
+import { addMembership } from "./db";
 import { createCompany, hydrated, signIn } from "./fixtures";
 
 async function newApp(page: Page, name: string) {
@@ -63,6 +64,7 @@ test("export a listing with images, import it into a new app: the listings are i
   const icon = await upload(source, "icon", await makeImage(256, 256, "png", "#e8590c"));
   const one = await upload(source, "image", await makeImage(1280, 800, "png", "#1098ad"));
   const two = await upload(source, "image", await makeImage(2560, 1600, "jpeg", "#7048e8"));
+  const step = await upload(source, "onboarding", await makeImage(720, 400, "png", "#2b8a3e"));
   await editDraft(page, source, (d) => ({
     ...d,
     summary: "Exports nicely.",
@@ -72,6 +74,7 @@ test("export a listing with images, import it into a new app: the listings are i
     iconAssetId: icon,
     images: [{ assetId: one, alt: "First" }, { assetId: two, alt: "Second" }],
     websiteUrl: "https://exporter.example.com",
+    onboarding: { blocks: [{ id: "b1", title: "Step one", description: "Do this", imageAssetId: step }], videoUrl: "https://vimeo.com/1", videoTitle: "Tour", videoDescription: "" },
   }));
 
   await page.goto(`/apps/${source}/versions`);
@@ -91,6 +94,7 @@ test("export a listing with images, import it into a new app: the listings are i
   const targetDraft = await (await page.request.get(`/api/apps/${target}/listing`)).json();
   expect(targetDraft.data.appName).toBe("Exporter");
   expect(targetDraft.data.iconAssetId).not.toBe(icon);
+  expect(targetDraft.data.onboarding.blocks[0].imageAssetId).not.toBe(step);
   expect((await page.request.get(`/api/assets/${targetDraft.data.images[1].assetId}`)).headers()["content-type"]).toBe("image/jpeg");
 });
 
@@ -123,4 +127,24 @@ test("import refuses unknown fields, wrong types and a wrong schema version, per
   await page.getByLabel("Exported listing (.zip or .json)").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...good, version: 9 })) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-problems")).toContainText("Unsupported schema version");
+});
+
+test("a viewer cannot upload, import, save versions through the routes", async ({ browser }) => {
+  const [owner, viewer] = await createCompany("Spec Viewer Routes", [{ name: "Owen Routes", isAdmin: true }, { name: "Vera Routes" }]);
+  const ownerPage = await (await browser.newContext()).newPage();
+  await signIn(ownerPage, owner!);
+  const appId = await newApp(ownerPage, "Guarded");
+  const exportJson = await (await ownerPage.request.get(`/api/apps/${appId}/export?format=json`)).json();
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, viewer!);
+  addMembership(viewer!.id, owner!.companyId, "VIEWER");
+  const upload = await page.request.post(`/api/apps/${appId}/assets?kind=icon`, { multipart: { file: { name: "i.png", mimeType: "image/png", buffer: await makeImage(256, 256) } } });
+  expect(upload.status()).toBe(403);
+  const imported = await page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from(JSON.stringify(exportJson)) });
+  expect(imported.status()).toBe(403);
+  expect((await page.request.get(`/api/apps/${appId}/export?format=json`)).status()).toBe(200);
+  await page.goto(`/apps/${appId}/versions`);
+  await expect(page.getByRole("button", { name: "Save version" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Import", exact: true })).toHaveCount(0);
 });

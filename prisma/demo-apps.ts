@@ -7,7 +7,10 @@ type DemoApp = {
   clientId: string;
   color: string;
   accent: string;
-  listing: Omit<ListingDraftInput, "appName" | "iconAssetId" | "images"> & { imageAlts: string[] };
+  listing: Omit<ListingDraftInput, "appName" | "iconAssetId" | "images" | "onboarding"> & {
+    imageAlts: string[];
+    onboarding?: { blocks: { title: string; description: string }[]; videoUrl: string; videoTitle: string; videoDescription: string };
+  };
 };
 
 const site = (slug: string) => `https://${slug}.example.com`;
@@ -53,6 +56,15 @@ export const DEMO_APPS: DemoApp[] = [
       useCase: "Sales teams create quotes from deals without copying products into another tool, and see quote status on the deal.",
       installFlowRecordingUrl: "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
       imageAlts: ["A quote built from a deal's products", "The quote panel on a Pipedrive deal", "Signature tracking with the deal stage"],
+      onboarding: {
+        blocks: [
+          { title: "Pick your quote template", description: "Choose one of six layouts and add your logo and brand colours." },
+          { title: "Create your first quote", description: "Open a deal with products and click Create quote in the QuoteFlow panel." },
+        ],
+        videoUrl: "https://vimeo.com/76979871",
+        videoTitle: "QuoteFlow in two minutes",
+        videoDescription: "From a deal's products to a signed quote.",
+      },
     },
   },
   {
@@ -153,4 +165,11 @@ export function screenshotSvg(app: DemoApp, index: number, width = 1280, height 
 export function iconSvg(app: DemoApp) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><rect width="512" height="512" rx="112" fill="${app.color}"/>
   <text x="256" y="330" font-family="sans-serif" font-size="260" font-weight="700" fill="#fff" text-anchor="middle">${app.name[0]}</text></svg>`;
+}
+
+export function onboardingSvg(app: DemoApp, index: number) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="400"><rect width="720" height="400" fill="${app.accent}"/>
+  <rect x="40" y="40" width="640" height="320" rx="16" fill="#fff"/><circle cx="120" cy="120" r="40" fill="${app.color}"/>
+  <text x="120" y="136" font-family="sans-serif" font-size="44" font-weight="700" fill="#fff" text-anchor="middle">${index + 1}</text>
+  <rect x="190" y="100" width="400" height="20" rx="10" fill="#ced4da"/><rect x="190" y="140" width="300" height="16" rx="8" fill="#e9ecef"/></svg>`;
 }

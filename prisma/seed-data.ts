@@ -3,7 +3,7 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingDraftSchema } from "../lib/listing/schema";
 import { processImage, type MediaKind } from "../lib/media/process";
 import { assetKeys, LocalFileStorage } from "../lib/storage/local";
-import { DEMO_APPS, iconSvg, screenshotSvg } from "./demo-apps";
+import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 
 /**
  * Demo data: the emulator's first user (Alice Novak, admin of Acme Sales Tools) already owns
@@ -38,7 +38,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
   const storage = new LocalFileStorage(storageDir);
   for (const demo of DEMO_APPS) {
     if (await db.app.findFirst({ where: { workspaceId: workspace.id, name: demo.name } })) continue;
-    const { imageAlts, ...listing } = demo.listing;
+    const { imageAlts, onboarding, ...listing } = demo.listing;
     const app = await db.app.create({
       data: {
         workspaceId: workspace.id,
@@ -64,7 +64,11 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     const iconAssetId = await store("icon", iconSvg(demo));
     const images = [];
     for (const [index, alt] of imageAlts.entries()) images.push({ assetId: await store("image", screenshotSvg(demo, index)), alt });
-    const data = listingDraftSchema.parse({ ...listing, appName: demo.name, iconAssetId, images });
+    const blocks = [];
+    for (const [index, block] of (onboarding?.blocks ?? []).entries()) {
+      blocks.push({ ...block, id: `${demo.clientId}-step-${index + 1}`, imageAssetId: await store("onboarding", onboardingSvg(demo, index)) });
+    }
+    const data = listingDraftSchema.parse({ ...listing, appName: demo.name, iconAssetId, images, onboarding: onboarding ? { ...onboarding, blocks } : undefined });
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
   }
   return { workspaceId: workspace.id };

@@ -20,6 +20,7 @@ describe("demo seed", () => {
     const quoteFlow = apps.find((a) => a.name === "QuoteFlow")!;
     expect(submissionProblems(JSON.parse(quoteFlow.draft!.data))).toEqual({});
     expect(quoteFlow.assets.filter((a) => a.kind === "IMAGE")).toHaveLength(3);
+    expect(quoteFlow.assets.filter((a) => a.kind === "ONBOARDING")).toHaveLength(2);
     const icon = quoteFlow.assets.find((a) => a.kind === "ICON")!;
     expect(icon).toMatchObject({ width: 512, height: 512, mime: "image/png" });
     expect((await new LocalFileStorage(storageDir).get(icon.storageKey))?.length).toBe(icon.bytes);

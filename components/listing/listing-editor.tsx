@@ -14,6 +14,7 @@ import { EditorContext } from "./editor-fields";
 import { FeaturesSection } from "./sections/features";
 import { GeneralSection } from "./sections/general";
 import { ScopesSection } from "./sections/scopes";
+import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
@@ -101,7 +102,7 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
             <Tabs.Content value="oauth" forceMount className="space-y-6 data-[state=inactive]:hidden"><ScopesSection /></Tabs.Content>
             <Tabs.Content value="features" forceMount className="space-y-6 data-[state=inactive]:hidden"><FeaturesSection /></Tabs.Content>
             <Tabs.Content value="general" forceMount className="space-y-6 data-[state=inactive]:hidden"><GeneralSection media={media} /></Tabs.Content>
-            <Tabs.Content value="setup" forceMount className="space-y-6 data-[state=inactive]:hidden"><SetupSection /></Tabs.Content>
+            <Tabs.Content value="setup" forceMount className="space-y-6 data-[state=inactive]:hidden"><SetupSection onboarding={<OnboardingSection appId={appId} />} /></Tabs.Content>
             <Tabs.Content value="support" forceMount className="space-y-6 data-[state=inactive]:hidden"><SupportSection /></Tabs.Content>
             <Tabs.Content value="review" forceMount className="space-y-6 data-[state=inactive]:hidden"><ReviewSection /></Tabs.Content>
           </Tabs.Root>

@@ -3,7 +3,7 @@
 export type UploadedAsset = { id: string; width: number; height: number };
 
 /** Uploads one file with progress; resolves to the asset or rejects with the server's message. */
-export function uploadFile(appId: string, kind: "icon" | "image", file: File, onProgress: (fraction: number) => void): Promise<UploadedAsset> {
+export function uploadFile(appId: string, kind: "icon" | "image" | "onboarding", file: File, onProgress: (fraction: number) => void): Promise<UploadedAsset> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/apps/${appId}/assets?kind=${kind}`);

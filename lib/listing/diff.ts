@@ -23,6 +23,12 @@ const IMAGE_FIELDS = new Set<ListingField>(["iconAssetId", "images"]);
 function asText(field: ListingField, value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
+  if (field === "onboarding") {
+    const o = value as { blocks: { title: string; description: string; imageAssetId: string | null }[]; videoUrl: string; videoTitle: string; videoDescription: string };
+    const blocks = o.blocks.map((b, i) => `Block ${i + 1}: ${b.title}${b.description ? ` — ${b.description}` : ""}${b.imageAssetId ? ` [image ${b.imageAssetId}]` : ""}`);
+    const video = o.videoUrl ? [`Video: ${o.videoTitle || o.videoUrl}${o.videoDescription ? ` — ${o.videoDescription}` : ""} (${o.videoUrl})`] : [];
+    return [...blocks, ...video].join("\n");
+  }
   if (!Array.isArray(value)) return String(value);
   return value
     .map((item) => {
@@ -59,7 +65,7 @@ export function diffListings(before: ListingDraft, after: ListingDraft): FieldCh
     const textAfter = asText(field, b);
     if (IMAGE_FIELDS.has(field)) {
       changes.push({ field, label, critical, kind: "image", before: textBefore, after: textAfter, images: { before: assetIds(field, a), after: assetIds(field, b) } });
-    } else if (Array.isArray(a) || Array.isArray(b)) {
+    } else if (Array.isArray(a) || Array.isArray(b) || field === "onboarding") {
       changes.push({ field, label, critical, kind: "list", before: textBefore, after: textAfter, parts: diffWords(textBefore, textAfter) });
     } else {
       changes.push({ field, label, critical, kind: "text", before: textBefore, after: textAfter, parts: diffWords(textBefore, textAfter) });

@@ -29,6 +29,7 @@ export const FIELDS: Record<ListingField, { label: string; tab: TabId; critical:
   images: { label: "Listing images", tab: "general", critical: false },
   videoUrl: { label: "Listing video", tab: "general", critical: false },
   setupInstructions: { label: "Setup instructions", tab: "setup", critical: false },
+  onboarding: { label: "Onboarding guide", tab: "setup", critical: false },
   websiteUrl: { label: "Website URL", tab: "support", critical: false },
   termsUrl: { label: "Terms of Service URL", tab: "support", critical: false },
   privacyUrl: { label: "Privacy Policy URL", tab: "support", critical: false },

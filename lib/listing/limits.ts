@@ -14,4 +14,9 @@ export const LIMITS = {
   images: 5,
   features: 20,
   categories: 5,
+  onboardingBlocks: 4,
+  onboardingTitle: 70,
+  onboardingDescription: 200,
+  onboardingVideoTitle: 80,
+  onboardingVideoDescription: 120,
 } as const;

@@ -3,7 +3,7 @@ import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { CATEGORIES, FEATURE_TYPES, type FeatureType } from "./catalog";
 import { LIMITS } from "./limits";
 import { visibleLength } from "./markdown";
-import { youtubeVideoId, youtubeWatchUrl } from "./youtube";
+import { isOnboardingVideoUrl, youtubeVideoId, youtubeWatchUrl } from "./youtube";
 
 /**
  * The listing, at two levels shared by the editor's resolver and the server:
@@ -84,6 +84,28 @@ const videoUrl = z
     return youtubeWatchUrl(id);
   });
 
+export const onboardingBlockSchema = z.object({
+  id: z.string().min(1).max(40),
+  title: maxText(LIMITS.onboardingTitle, "Title").default(""),
+  description: plain(LIMITS.onboardingDescription, "Description"),
+  imageAssetId: assetId.nullable().default(null),
+});
+
+/** Shown to users after installation, once Pipedrive has approved the app. */
+export const onboardingObject = z.object({
+    blocks: z.array(onboardingBlockSchema).max(LIMITS.onboardingBlocks, `At most ${LIMITS.onboardingBlocks} onboarding blocks`).default([]),
+    videoUrl: z
+      .string({ error: "Video must be a link" })
+      .trim()
+      .max(LIMITS.url)
+      .refine((v) => v === "" || isOnboardingVideoUrl(v), { message: "Use a YouTube, Vimeo, Vidyard or Wistia link" })
+      .default(""),
+    videoTitle: plain(LIMITS.onboardingVideoTitle, "Video title"),
+    videoDescription: plain(LIMITS.onboardingVideoDescription, "Video description"),
+});
+export const EMPTY_ONBOARDING = { blocks: [], videoUrl: "", videoTitle: "", videoDescription: "" };
+export const onboardingSchema = onboardingObject.default(EMPTY_ONBOARDING);
+
 export const listingDraftSchema = z.strictObject(
   {
     // Basic info
@@ -112,6 +134,7 @@ export const listingDraftSchema = z.strictObject(
     videoUrl,
     // Setup
     setupInstructions: richText(LIMITS.setupInstructions, "Setup instructions"),
+    onboarding: onboardingSchema,
     // Support & legal
     websiteUrl: url("Website URL"),
     termsUrl: url("Terms of Service URL"),

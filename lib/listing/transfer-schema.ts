@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listingDraftSchema } from "./schema";
+import { EMPTY_ONBOARDING, listingDraftSchema, onboardingBlockSchema, onboardingObject } from "./schema";
 
 /**
  * "Listing as code": the exported file, documented in docs/listing-export.md.
@@ -13,12 +13,22 @@ const fileRef = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex characters"),
 });
 
-const { iconAssetId: _icon, images: _images, ...fields } = listingDraftSchema.shape;
+const { iconAssetId: _icon, images: _images, onboarding: _onboarding, ...fields } = listingDraftSchema.shape;
+
+const exportedOnboarding = onboardingObject
+  .extend({
+    blocks: z
+      .array(onboardingBlockSchema.omit({ imageAssetId: true }).extend({ image: fileRef.nullable().default(null) }))
+      .max(4, "At most 4 onboarding blocks")
+      .default([]),
+  })
+  .default(EMPTY_ONBOARDING);
 
 export const exportedListingSchema = z.strictObject(
   {
     ...fields,
     icon: fileRef.nullable().default(null),
+    onboarding: exportedOnboarding,
     images: z.array(fileRef.extend({ alt: z.string().max(200).default("") })).max(5, "At most 5 listing images").default([]),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : undefined) },

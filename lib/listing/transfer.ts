@@ -5,7 +5,7 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { uploadAsset } from "@/lib/media/assets";
-import { MAX_BYTES } from "@/lib/media/process";
+import { MAX_BYTES, type MediaKind } from "@/lib/media/process";
 import { fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { getDraft, replaceDraft, type DraftState } from "./drafts";
@@ -20,7 +20,9 @@ const MAX_UNZIPPED = 6 * MAX_BYTES;
 export async function exportListing(member: Member, appId: string): Promise<{ json: ExportFile; files: Record<string, Buffer>; name: string }> {
   const app = await getApp(member, appId);
   const { data } = await getDraft(member, appId);
-  const ids = [data.iconAssetId, ...data.images.map((i) => i.assetId)].filter((id): id is string => Boolean(id));
+  const ids = [data.iconAssetId, ...data.images.map((i) => i.assetId), ...data.onboarding.blocks.map((b) => b.imageAssetId)].filter(
+    (id): id is string => Boolean(id),
+  );
   const assets = new Map((await db.asset.findMany({ where: { appId, id: { in: ids } } })).map((a) => [a.id, a]));
   const files: Record<string, Buffer> = {};
   const ref = async (assetId: string) => {
@@ -32,19 +34,21 @@ export async function exportListing(member: Member, appId: string): Promise<{ js
     files[file] = bytes;
     return { file, sha256: asset.sha256 };
   };
-  const { iconAssetId, images, ...rest } = data;
+  const { iconAssetId, images, onboarding, ...rest } = data;
   const icon = iconAssetId ? await ref(iconAssetId) : null;
   const exportedImages = [];
   for (const image of images) {
     const r = await ref(image.assetId);
     if (r) exportedImages.push({ ...r, alt: image.alt });
   }
+  const blocks = [];
+  for (const { imageAssetId, ...block } of onboarding.blocks) blocks.push({ ...block, image: imageAssetId ? await ref(imageAssetId) : null });
   const json: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date().toISOString(),
     app: { name: app.name, type: app.type },
-    listing: { ...rest, icon, images: exportedImages },
+    listing: { ...rest, icon, images: exportedImages, onboarding: { ...onboarding, blocks } },
   };
   return { json, files, name: app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "listing" };
 }
@@ -97,10 +101,10 @@ export async function importListing(member: Member, appId: string, body: Buffer)
     const fields = problemsOf(parsed.error);
     throw new AppError("VALIDATION", `The listing file has ${Object.keys(fields).length} problem(s): ${Object.values(fields)[0]}`, fields);
   }
-  const { icon, images, ...rest } = parsed.data.listing;
+  const { icon, images, onboarding, ...rest } = parsed.data.listing;
 
   const existing = new Map((await db.asset.findMany({ where: { appId } })).map((a) => [`${a.kind}:${a.sha256}`, a.id]));
-  const resolve = async (kind: "icon" | "image", ref: { file: string; sha256: string }, field: string) => {
+  const resolve = async (kind: MediaKind, ref: { file: string; sha256: string }, field: string) => {
     const known = existing.get(`${kind.toUpperCase()}:${ref.sha256}`);
     if (known) return known;
     const bytes = files[ref.file];
@@ -117,7 +121,12 @@ export async function importListing(member: Member, appId: string, body: Buffer)
   const imageRefs = [];
   for (const [index, image] of images.entries()) imageRefs.push({ assetId: await resolve("image", image, `listing.images.${index}`), alt: image.alt });
 
-  const data = listingDraftSchema.parse({ ...rest, iconAssetId, images: imageRefs });
+  const blocks = [];
+  for (const [index, { image, ...block }] of onboarding.blocks.entries()) {
+    blocks.push({ ...block, imageAssetId: image ? await resolve("onboarding", image, `listing.onboarding.blocks.${index}.image`) : null });
+  }
+
+  const data = listingDraftSchema.parse({ ...rest, iconAssetId, images: imageRefs, onboarding: { ...onboarding, blocks } });
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, "Imported listing", "IMPORT", member.user.id);
   return getDraft(member, appId);

@@ -27,3 +27,14 @@ export function youtubeVideoId(input: string): string | null {
 export const youtubeWatchUrl = (id: string) => `https://www.youtube.com/watch?v=${id}`;
 export const youtubeThumbnailUrl = (id: string) => `https://i.ytimg.com/vi/${id}/hqdefault.jpg`;
 export const youtubeEmbedUrl = (id: string) => `https://www.youtube-nocookie.com/embed/${id}?autoplay=1&rel=0`;
+
+/** The onboarding guide's video may also come from Vimeo, Vidyard or Wistia. */
+export function isOnboardingVideoUrl(input: string): boolean {
+  if (youtubeVideoId(input)) return true;
+  if (!URL.canParse(input.trim())) return false;
+  const url = new URL(input.trim());
+  if (url.protocol !== "https:") return false;
+  const host = url.hostname.toLowerCase();
+  const on = (domain: string) => host === domain || host.endsWith(`.${domain}`);
+  return (on("vimeo.com") || on("vidyard.com") || on("wistia.com") || on("wistia.net")) && url.pathname.length > 1;
+}

@@ -11,8 +11,9 @@ import { processImage, type MediaKind } from "./process";
 export type AssetInfo = { id: string; kind: MediaKind; width: number; height: number; mime: string };
 
 export const parseKind = (value: unknown): MediaKind => {
-  if (value === "icon" || value === "image") return value;
-  throw new AppError("VALIDATION", "kind must be icon or image", { kind: "kind must be icon or image" });
+  if (value === "icon" || value === "image" || value === "onboarding") return value;
+  const message = "kind must be icon, image or onboarding";
+  throw new AppError("VALIDATION", message, { kind: message });
 };
 
 export async function uploadAsset(

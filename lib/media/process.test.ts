@@ -68,6 +68,15 @@ describe("processImage", () => {
     expect((await processImage(first.data, "image")).sha256).toBe(first.sha256);
   });
 
+  it("checks onboarding images: 720×400 and at most 100 KB", async () => {
+    expect((await processImage(await makeImage(720, 400), "onboarding")).width).toBe(720);
+    const wrong = await rejection(processImage(await makeImage(1280, 800), "onboarding", "step.png"));
+    expect(wrong.message).toBe("Onboarding images must be 720×400; step.png is 1280×800.");
+    expect(wrong.fields?.onboarding).toBe(wrong.message);
+    const heavy = await rejection(processImage(Buffer.alloc(150 * 1024, 1), "onboarding", "heavy.png"));
+    expect(heavy.message).toBe("heavy.png is 150 KB; onboarding images may be at most 100 KB.");
+  });
+
   it("refuses a truncated PNG", async () => {
     const png = await makeImage(1280, 800);
     const error = await rejection(processImage(png.subarray(0, 200), "image"));

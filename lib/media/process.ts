@@ -13,8 +13,11 @@ export const IMAGE_SIZES = [
   [2880, 1800],
 ] as const;
 export const THUMB_WIDTH = 320;
+/** Onboarding guide images: exactly 720×400, at most 100 KB. */
+export const ONBOARDING_SIZE = [720, 400] as const;
+export const ONBOARDING_MAX_BYTES = 100 * 1024;
 
-export type MediaKind = "icon" | "image";
+export type MediaKind = "icon" | "image" | "onboarding";
 
 export type ProcessedImage = {
   data: Buffer;
@@ -35,11 +38,14 @@ const sizesText = IMAGE_SIZES.map(([w, h]) => `${w}×${h}`).join(", ");
  * EXIF, GPS and other metadata never survive: a file that has any is re-encoded without it.
  */
 export async function processImage(input: Buffer, kind: MediaKind, fileName = "The file"): Promise<ProcessedImage> {
-  const field = kind === "icon" ? "icon" : "images";
+  const field = kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images";
   const reject = (code: "VALIDATION" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE", message: string) =>
     new AppError(code, message, { [field]: message });
 
   if (input.length > MAX_BYTES) throw reject("PAYLOAD_TOO_LARGE", `${fileName} is ${mb(input.length)}; images may be at most 10 MB.`);
+  if (kind === "onboarding" && input.length > ONBOARDING_MAX_BYTES) {
+    throw reject("PAYLOAD_TOO_LARGE", `${fileName} is ${Math.ceil(input.length / 1024)} KB; onboarding images may be at most 100 KB.`);
+  }
   if (input.length === 0) throw reject("VALIDATION", `${fileName} is empty.`);
 
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
@@ -60,6 +66,10 @@ export async function processImage(input: Buffer, kind: MediaKind, fileName = "T
   if (kind === "icon") {
     if (width !== height) throw reject("VALIDATION", `The icon must be square; ${fileName} is ${width}×${height}.`);
     if (width < ICON_MIN) throw reject("VALIDATION", `The icon must be at least ${ICON_MIN}×${ICON_MIN}; ${fileName} is ${width}×${height}.`);
+  } else if (kind === "onboarding") {
+    if (width !== ONBOARDING_SIZE[0] || height !== ONBOARDING_SIZE[1]) {
+      throw reject("VALIDATION", `Onboarding images must be 720×400; ${fileName} is ${width}×${height}.`);
+    }
   } else if (!IMAGE_SIZES.some(([w, h]) => w === width && h === height)) {
     throw reject("VALIDATION", `Listing images must be 16:10 at ${sizesText}; ${fileName} is ${width}×${height}.`);
   }

@@ -13,7 +13,7 @@ import { uploadFile } from "../upload";
 
 const assetUrl = (id: string, thumb = true) => `/api/assets/${id}${thumb ? "?size=thumb" : ""}`;
 
-function DropZone({ label, multiple, disabled, onFiles }: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void }) {
+export function DropZone({ label, multiple, disabled, onFiles }: { label: string; multiple?: boolean; disabled?: boolean; onFiles: (files: File[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   return (
@@ -53,7 +53,7 @@ function DropZone({ label, multiple, disabled, onFiles }: { label: string; multi
   );
 }
 
-function Progress({ value, name }: { value: number; name: string }) {
+export function Progress({ value, name }: { value: number; name: string }) {
   return (
     <div className="space-y-1">
       <p className="text-xs text-slate-600">Uploading {name}…</p>

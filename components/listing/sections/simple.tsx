@@ -14,11 +14,14 @@ export function BasicSection() {
   );
 }
 
-export function SetupSection() {
+export function SetupSection({ onboarding }: { onboarding: React.ReactNode }) {
   return (
-    <Section title="Instructions for users" description="Accurate step-by-step setup, and who to contact when self-service is not possible.">
-      <RichTextField name="setupInstructions" label="Setup instructions" limit={LIMITS.setupInstructions} required help="Numbered steps read best." />
-    </Section>
+    <>
+      <Section title="Instructions for users" description="Accurate step-by-step setup, and who to contact when self-service is not possible.">
+        <RichTextField name="setupInstructions" label="Setup instructions" limit={LIMITS.setupInstructions} required help="Numbered steps read best." />
+      </Section>
+      {onboarding}
+    </>
   );
 }
 

@@ -6,7 +6,7 @@ import { MAX_BYTES } from "@/lib/media/process";
 
 type Params = { params: Promise<{ appId: string }> };
 
-/** Multipart upload: `file`, and `kind` (icon | image) in the query. Answers 201 with the asset. */
+/** Multipart upload: `file`, and `kind` (icon | image | onboarding) in the query. Answers 201 with the asset. */
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   const { appId } = await params;
@@ -14,7 +14,7 @@ export const POST = route(async (request: Request, { params }: Params) => {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BYTES + 64 * 1024) {
     const message = `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.`;
-    throw new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "icon" ? "icon" : "images"]: message });
+    throw new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
   }
   let file: FormDataEntryValue | null;
   try {
