@@ -1,19 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeImage } from "../lib/media/fixtures";
 import { addMembership, rawAppRow } from "./db";
-import { createCompany, hydrated, signIn } from "./fixtures";
-
-async function createApp(page: Page, name: string) {
-  await page.goto("/apps/new");
-  await hydrated(page);
-  await page.getByLabel("App name").fill(name);
-  await page.getByLabel("Client ID").fill(`client-${Date.now()}`);
-  await page.getByLabel("Client secret").fill("super-secret-value-123");
-  await page.getByLabel("Callback URL").fill("https://quoteflow.example.com/oauth/callback");
-  await page.getByRole("button", { name: "Create app" }).click();
-  await expect(page).toHaveURL(/\/apps\/[^/]+\/listing$/);
-  return page.url().split("/").at(-2)!;
-}
+import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 const saved = (page: Page) => expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 10_000 });
 
@@ -29,7 +17,7 @@ test("create an app, keep its secret out of the browser, archive and delete it",
   await page.getByLabel("App name").click();
   await expect(page.getByText("Callback URL must be a full URL starting with https://")).toBeVisible();
 
-  const appId = await createApp(page, "QuoteFlow");
+  const appId = await createAppInUi(page, "QuoteFlow", { clientSecret: "super-secret-value-123" });
   expect(String(rawAppRow(appId).clientSecret)).toMatch(/^v1\./);
   expect(String(rawAppRow(appId).clientSecret)).not.toContain("super-secret-value-123");
 
@@ -63,7 +51,7 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   test.setTimeout(90_000); // every section of the form, then a reload
   const [owner] = await createCompany("Spec Editor", [{ name: "Eve Editor", isAdmin: true }]);
   await signIn(page, owner!);
-  const appId = await createApp(page, "DealPilot");
+  const appId = await createAppInUi(page, "DealPilot");
 
   await page.getByRole("tab", { name: /OAuth & scopes/ }).click();
   await page.getByLabel(/Deals: Read only/).check();
@@ -157,11 +145,24 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   expect(draft.data.termsUrl).toBe("https://dealpilot.example.com/terms");
 });
 
+test("leaving with unsaved changes asks first", async ({ page }) => {
+  const [owner] = await createCompany("Spec Leave", [{ name: "Lou Leave", isAdmin: true }]);
+  await signIn(page, owner!);
+  await createAppInUi(page, "Leaver");
+  await page.getByRole("tab", { name: /General info/ }).click();
+  await page.getByLabel("Short summary").fill("x".repeat(151)); // invalid: cannot be saved
+  const asked = page.waitForEvent("dialog");
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe("beforeunload");
+  await dialog.dismiss();
+});
+
 test("two editors: the second save shows the conflict view and no text is lost", async ({ browser }) => {
   const [owner] = await createCompany("Spec Conflict", [{ name: "Cora Conflict", isAdmin: true }]);
   const a = await (await browser.newContext()).newPage();
   await signIn(a, owner!);
-  const appId = await createApp(a, "SyncBoard");
+  const appId = await createAppInUi(a, "SyncBoard");
   const b = await (await browser.newContext()).newPage();
   await signIn(b, owner!);
   await b.goto(`/apps/${appId}/listing`);
@@ -191,7 +192,7 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   const [stranger] = await createCompany("Spec Stranger", [{ name: "Sam Stranger", isAdmin: true }]);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, owner!);
-  const appId = await createApp(page, "ApiApp");
+  const appId = await createAppInUi(page, "ApiApp");
   const url = `/api/apps/${appId}/listing`;
   const current = await (await page.request.get(url)).json();
   const put = (body: unknown) => page.request.put(url, { data: body });

@@ -39,3 +39,17 @@ export async function sessionCookie(page: Page) {
   const cookies = await page.context().cookies();
   return cookies.find((c) => c.name.endsWith("authjs.session-token"));
 }
+
+/** Creates an app through the "New app" form and returns its id, with the editor open and interactive. */
+export async function createAppInUi(page: Page, name: string, { clientSecret }: { clientSecret?: string } = {}) {
+  await page.goto("/apps/new");
+  await hydrated(page);
+  await page.getByLabel("App name").fill(name);
+  await page.getByLabel("Client ID").fill(`client-${Date.now()}`);
+  if (clientSecret) await page.getByLabel("Client secret").fill(clientSecret);
+  await page.getByLabel("Callback URL").fill(`https://${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}.example.com/oauth/callback`);
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page).toHaveURL(/\/apps\/[^/]+\/listing$/);
+  await hydrated(page);
+  return page.url().split("/").at(-2)!;
+}

@@ -1,25 +1,13 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { makeBombHeader, makeImage } from "../lib/media/fixtures";
-import { createCompany, hydrated, signIn } from "./fixtures";
-
-async function newApp(page: Page, name: string) {
-  await page.goto("/apps/new");
-  await hydrated(page);
-  await page.getByLabel("App name").fill(name);
-  await page.getByLabel("Client ID").fill(`client-${Date.now()}`);
-  await page.getByLabel("Callback URL").fill("https://media.example.com/oauth/callback");
-  await page.getByRole("button", { name: "Create app" }).click();
-  await expect(page).toHaveURL(/\/listing$/);
-  await hydrated(page);
-  return page.url().split("/").at(-2)!;
-}
+import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 const png = (name: string, buffer: Buffer) => ({ name, mimeType: "image/png", buffer });
 
 test("upload an icon and three images, reorder them, add alt text; all of it is saved", async ({ page }) => {
   const [owner] = await createCompany("Spec Media", [{ name: "Mia Media", isAdmin: true }]);
   await signIn(page, owner!);
-  await newApp(page, "PixelPush");
+  await createAppInUi(page, "PixelPush");
   await page.getByRole("tab", { name: /General info/ }).click();
 
   await page.getByLabel("Choose icon").setInputFiles(png("icon.png", await makeImage(512, 512, "png", "#0c8599")));
@@ -56,7 +44,7 @@ test("upload an icon and three images, reorder them, add alt text; all of it is 
 test("the upload route refuses bad files with field-level reasons, never a 500", async ({ page, browser }) => {
   const [owner] = await createCompany("Spec Upload", [{ name: "Uma Upload", isAdmin: true }]);
   await signIn(page, owner!);
-  const appId = await newApp(page, "UploadGuard");
+  const appId = await createAppInUi(page, "UploadGuard");
   const upload = (kind: string, file: { name: string; mimeType: string; buffer: Buffer }) =>
     page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file } });
 

@@ -1,18 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { makeImage } from "../lib/media/fixtures";
 import { addMembership } from "./db";
-import { createCompany, hydrated, signIn } from "./fixtures";
-
-async function newApp(page: Page, name: string) {
-  await page.goto("/apps/new");
-  await hydrated(page);
-  await page.getByLabel("App name").fill(name);
-  await page.getByLabel("Client ID").fill(`client-${Date.now()}`);
-  await page.getByLabel("Callback URL").fill("https://versions.example.com/oauth/callback");
-  await page.getByRole("button", { name: "Create app" }).click();
-  await expect(page).toHaveURL(/\/listing$/);
-  return page.url().split("/").at(-2)!;
-}
+import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 async function editDraft(page: Page, appId: string, change: (data: Record<string, unknown>) => Record<string, unknown>) {
   const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
@@ -23,7 +12,7 @@ async function editDraft(page: Page, appId: string, change: (data: Record<string
 test("save a version, diff it against the draft, restore it", async ({ page }) => {
   const [owner] = await createCompany("Spec Versions", [{ name: "Val Versions", isAdmin: true }]);
   await signIn(page, owner!);
-  const appId = await newApp(page, "Timeline");
+  const appId = await createAppInUi(page, "Timeline");
   await editDraft(page, appId, (d) => ({ ...d, summary: "Plan every deal on a timeline." }));
 
   await page.goto(`/apps/${appId}/versions`);
@@ -58,7 +47,7 @@ test("save a version, diff it against the draft, restore it", async ({ page }) =
 test("export a listing with images, import it into a new app: the listings are identical", async ({ page }) => {
   const [owner] = await createCompany("Spec Export", [{ name: "Exa Export", isAdmin: true }]);
   await signIn(page, owner!);
-  const source = await newApp(page, "Exporter");
+  const source = await createAppInUi(page, "Exporter");
   const upload = async (appId: string, kind: string, buffer: Buffer) =>
     (await (await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file: { name: "x.png", mimeType: "image/png", buffer } } })).json()).id as string;
   const icon = await upload(source, "icon", await makeImage(256, 256, "png", "#e8590c"));
@@ -82,7 +71,7 @@ test("export a listing with images, import it into a new app: the listings are i
   await page.getByRole("link", { name: "Export .zip" }).click();
   const zipPath = await (await download).path();
 
-  const target = await newApp(page, "Importer");
+  const target = await createAppInUi(page, "Importer");
   await page.goto(`/apps/${target}/versions`);
   await hydrated(page);
   await page.getByLabel("Exported listing (.zip or .json)").setInputFiles(zipPath);
@@ -101,7 +90,7 @@ test("export a listing with images, import it into a new app: the listings are i
 test("import refuses unknown fields, wrong types and a wrong schema version, per field", async ({ page }) => {
   const [owner] = await createCompany("Spec Import", [{ name: "Ivo Import", isAdmin: true }]);
   await signIn(page, owner!);
-  const appId = await newApp(page, "Strict");
+  const appId = await createAppInUi(page, "Strict");
   const good = await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json();
   const post = (doc: unknown) => page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from(JSON.stringify(doc)), headers: { "content-type": "application/json" } });
 
@@ -133,7 +122,7 @@ test("a viewer cannot upload, import, save versions through the routes", async (
   const [owner, viewer] = await createCompany("Spec Viewer Routes", [{ name: "Owen Routes", isAdmin: true }, { name: "Vera Routes" }]);
   const ownerPage = await (await browser.newContext()).newPage();
   await signIn(ownerPage, owner!);
-  const appId = await newApp(ownerPage, "Guarded");
+  const appId = await createAppInUi(ownerPage, "Guarded");
   const exportJson = await (await ownerPage.request.get(`/api/apps/${appId}/export?format=json`)).json();
 
   const page = await (await browser.newContext()).newPage();

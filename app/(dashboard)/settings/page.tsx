@@ -1,18 +1,10 @@
 import type { Metadata } from "next";
+import { DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/authz";
 import { ROLE_LABELS } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Settings" };
-
-function Field({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-3 sm:grid-cols-3">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="text-sm font-medium text-slate-900 sm:col-span-2">{value}</dd>
-    </div>
-  );
-}
 
 export default async function SettingsPage() {
   const { workspace, role, user } = await requireMembership();
@@ -24,18 +16,18 @@ export default async function SettingsPage() {
           <h2 id="workspace-heading" className="font-semibold text-slate-900">Workspace</h2>
           <p className="mt-1 text-sm text-slate-600">A workspace is one Pipedrive company; its name follows Pipedrive.</p>
           <dl className="mt-4 divide-y divide-slate-100">
-            <Field label="Name" value={workspace.name} />
-            <Field label="Pipedrive company ID" value={workspace.pipedriveCompanyId} />
-            <Field label="Pipedrive domain" value={workspace.domain ? `${workspace.domain}.pipedrive.com` : "—"} />
+            <DetailRow label="Name" value={workspace.name} />
+            <DetailRow label="Pipedrive company ID" value={workspace.pipedriveCompanyId} />
+            <DetailRow label="Pipedrive domain" value={workspace.domain ? `${workspace.domain}.pipedrive.com` : "—"} />
           </dl>
         </section>
         <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 id="account-heading" className="font-semibold text-slate-900">Your account</h2>
           <p className="mt-1 text-sm text-slate-600">Taken from your Pipedrive profile at each sign-in.</p>
           <dl className="mt-4 divide-y divide-slate-100">
-            <Field label="Name" value={user.name} />
-            <Field label="Email" value={user.email ?? "—"} />
-            <Field label="Role" value={ROLE_LABELS[role]} />
+            <DetailRow label="Name" value={user.name} />
+            <DetailRow label="Email" value={user.email ?? "—"} />
+            <DetailRow label="Role" value={ROLE_LABELS[role]} />
           </dl>
         </section>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DetailRow } from "@/components/ui/detail-list";
 import { ClientSecretForm } from "@/components/apps/client-secret-form";
 import { DangerZone } from "@/components/apps/danger-zone";
 import { STATUS_LABELS } from "@/lib/apps/schema";
@@ -6,15 +7,6 @@ import { loadApp } from "@/lib/apps/load";
 import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "App settings" };
-
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div className="grid gap-1 py-3 sm:grid-cols-3">
-      <dt className="text-sm text-slate-500">{label}</dt>
-      <dd className="break-all text-sm text-slate-900 sm:col-span-2">{value}</dd>
-    </div>
-  );
-}
 
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
@@ -24,11 +16,11 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
       <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="details" className="font-semibold text-slate-900">Pipedrive app</h2>
         <dl className="mt-2 divide-y divide-slate-100">
-          <Row label="Type" value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"} />
-          <Row label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
-          <Row label="Client ID" value={<code>{app.clientId}</code>} />
-          <Row label="Callback URL" value={app.callbackUrl} />
-          <Row label="Installation URL" value={app.installationUrl ?? "—"} />
+          <DetailRow label="Type" value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"} />
+          <DetailRow label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
+          <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
+          <DetailRow label="Callback URL" value={app.callbackUrl} />
+          <DetailRow label="Installation URL" value={app.installationUrl ?? "—"} />
         </dl>
       </section>
       <div className="space-y-6">
