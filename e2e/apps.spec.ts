@@ -158,6 +158,20 @@ test("leaving with unsaved changes asks first", async ({ page }) => {
   await dialog.dismiss();
 });
 
+test("someone typing without a pause is still saved every few seconds", async ({ page }) => {
+  test.setTimeout(60_000);
+  const [owner] = await createCompany("Spec Typist", [{ name: "Tia Typist", isAdmin: true }]);
+  await signIn(page, owner!);
+  await createAppInUi(page, "Typer");
+  await page.getByRole("tab", { name: /General info/ }).click();
+  let saves = 0;
+  page.on("request", (request) => void (request.method() === "PUT" && saves++));
+  const started = Date.now();
+  await page.getByLabel("Short summary").pressSequentially("Typed steadily with no pause for a debounce", { delay: 120 });
+  expect(Date.now() - started).toBeGreaterThan(5_500); // longer than the longest wait between saves
+  expect(saves).toBeGreaterThan(0); // each key came within the 800 ms debounce, yet it was saved
+});
+
 test("two editors: the second save shows the conflict view and no text is lost", async ({ browser }) => {
   const [owner] = await createCompany("Spec Conflict", [{ name: "Cora Conflict", isAdmin: true }]);
   const a = await (await browser.newContext()).newPage();

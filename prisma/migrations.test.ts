@@ -9,9 +9,22 @@ type Row = { type: string; name: string; sql: string | null };
 
 const normalise = (sql: string | null) => (sql ?? "").replace(/\s+/g, " ").replace(/"/g, "").trim();
 
+/**
+ * The schema as structure, not text: a column added by ALTER TABLE lands at the end of the
+ * table's SQL, which is the same table as one created with it in place.
+ */
 function schemaOf(db: Database.Database) {
-  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY type, name").all() as Row[]).map(
-    (r) => ({ ...r, sql: normalise(r.sql) }),
+  const objects = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY type, name")
+    .all() as Row[];
+  return objects.map((o) =>
+    o.type === "table"
+      ? {
+          table: o.name,
+          columns: (db.prepare(`PRAGMA table_info("${o.name}")`).all() as { name: string }[]).sort((a, b) => a.name.localeCompare(b.name)).map(({ cid: _cid, ...c }: { cid?: number; name: string }) => c),
+          foreignKeys: db.prepare(`PRAGMA foreign_key_list("${o.name}")`).all().map((fk) => ({ ...(fk as object), id: undefined, seq: undefined })),
+        }
+      : { [o.type]: o.name, sql: normalise(o.sql) },
   );
 }
 

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingDraftSchema } from "../lib/listing/schema";
 import { processImage, type MediaKind } from "../lib/media/process";
+import { measureVisibility } from "../lib/media/visibility";
 import { assetKeys, LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 
@@ -57,7 +58,18 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
       await storage.put(keys.storageKey, image.data);
       await storage.put(keys.thumbKey, image.thumb);
       const asset = await db.asset.create({
-        data: { appId: app.id, kind: kind.toUpperCase(), sha256: image.sha256, mime: image.mime, width: image.width, height: image.height, bytes: image.data.length, createdById: alice.id, ...keys },
+        data: {
+          appId: app.id,
+          kind: kind.toUpperCase(),
+          sha256: image.sha256,
+          mime: image.mime,
+          width: image.width,
+          height: image.height,
+          bytes: image.data.length,
+          createdById: alice.id,
+          ...keys,
+          ...(kind === "icon" ? await measureVisibility(image.data) : {}),
+        },
       });
       return asset.id;
     };

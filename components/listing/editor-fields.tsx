@@ -6,7 +6,14 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import type { FieldProblems, ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 
-export const EditorContext = createContext<{ problems: FieldProblems; readOnly: boolean }>({ problems: {}, readOnly: false });
+type EditorState = {
+  problems: FieldProblems;
+  readOnly: boolean;
+  /** Tells the checklist how visible a newly uploaded icon is. */
+  registerIcon?: (assetId: string, visibility: { visibleOnLight: number | null; visibleOnDark: number | null }) => void;
+};
+
+export const EditorContext = createContext<EditorState>({ problems: {}, readOnly: false });
 export const useEditor = () => useContext(EditorContext);
 
 type Path = FieldPath<ListingDraftInput>;
@@ -58,9 +65,9 @@ export function TextField({
   );
 }
 
-export function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+export function Section({ id, title, description, children }: { id?: string; title: string; description?: string; children: React.ReactNode }) {
   return (
-    <section className="space-y-5 rounded-xl border border-slate-200 bg-white p-6">
+    <section id={id} tabIndex={id ? -1 : undefined} className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 focus:outline-none">
       <div>
         <h2 className="font-semibold text-slate-900">{title}</h2>
         {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}

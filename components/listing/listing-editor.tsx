@@ -1,16 +1,17 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as Tabs from "@radix-ui/react-tabs";
 import { CircleAlert, CircleCheck, CloudOff, Loader2 } from "lucide-react";
 import type { DraftState } from "@/lib/listing/drafts";
 import { FIELDS, TABS, type TabId } from "@/lib/listing/fields";
-import { listingDraftSchema, submissionProblems, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
+import type { IconVisibility } from "@/lib/listing/readiness";
+import { listingDraftSchema, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 import { ConflictDialog } from "./conflict-dialog";
-import { EditorContext } from "./editor-fields";
+import { ChecklistLayer } from "./checklist-layer";
 import { FeaturesSection } from "./sections/features";
 import { GeneralSection } from "./sections/general";
 import { ScopesSection } from "./sections/scopes";
@@ -29,25 +30,43 @@ const STATUS: Record<SaveStatus, { label: string; icon: typeof CircleCheck; tone
 
 const tabOf = (path: string) => FIELDS[path.split(".")[0] as ListingField]?.tab;
 
-export function ListingEditor({ appId, initial, readOnly, media }: { appId: string; initial: DraftState; readOnly: boolean; media: React.ReactNode }) {
+export function ListingEditor({
+  appId,
+  initial,
+  readOnly,
+  media,
+  icons: initialIcons,
+}: {
+  appId: string;
+  initial: DraftState;
+  readOnly: boolean;
+  media: React.ReactNode;
+  icons: Record<string, IconVisibility>;
+}) {
+  const [tab, setTab] = useState<string>("basic");
+  const [icons, setIcons] = useState(initialIcons);
   const form = useForm<ListingDraftInput>({
     defaultValues: initial.data as ListingDraftInput,
     resolver: zodResolver(listingDraftSchema),
     mode: "all",
   });
   const autosave = useAutosave(appId, initial.revision);
-  const values = useWatch({ control: form.control }) as ListingDraftInput;
-  const problems = useMemo(() => submissionProblems(values), [values]);
+  const registerIcon = useCallback((id: string, v: IconVisibility) => setIcons((all) => ({ ...all, [id]: v })), []);
   const { errors } = form.formState;
 
   const { schedule } = autosave;
   const resetting = useRef(false);
   const validation = useRef(0);
+  const lastValues = useRef(JSON.stringify(initial.data));
   useEffect(() => {
     if (readOnly) return;
     return form.subscribe({
       formState: { values: true },
       callback: () => {
+        // Form-state updates (validation, errors) also call back: only a changed value is an edit.
+        const snapshot = JSON.stringify(form.getValues());
+        if (snapshot === lastValues.current) return;
+        lastValues.current = snapshot;
         // Taking someone else's version is not an edit: it must not be saved back.
         if (resetting.current) return;
         const run = ++validation.current;
@@ -60,16 +79,11 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
   }, [form, schedule, readOnly]);
 
   const errorTabs = new Set(Object.keys(errors).map(tabOf));
-  const problemTabs = new Set(Object.keys(problems).map(tabOf));
   const status = STATUS[autosave.status];
 
   return (
-    <EditorContext.Provider value={{ problems, readOnly }}>
       <FormProvider {...form}>
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <p className="text-sm text-slate-600">
-            {Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
-          </p>
+        <div className="mb-2 flex flex-wrap items-center justify-end gap-3">
           {readOnly ? (
             <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600">Read only</span>
           ) : (
@@ -80,8 +94,9 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
           )}
         </div>
         {autosave.error && autosave.status !== "saved" ? <p className="mb-4 text-sm text-red-600">{autosave.error}</p> : null}
+        <ChecklistLayer control={form.control} readOnly={readOnly} icons={icons} registerIcon={registerIcon} onTab={setTab}>
         <form onSubmit={(e) => e.preventDefault()} noValidate>
-          <Tabs.Root defaultValue="basic">
+          <Tabs.Root value={tab} onValueChange={setTab}>
             <Tabs.List aria-label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
               {TABS.map((tab) => (
                 <Tabs.Trigger
@@ -90,11 +105,7 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
                   className="-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-3 pb-2 pt-1 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
                 >
                   {tab.label}
-                  {errorTabs.has(tab.id as TabId) ? (
-                    <span className="size-2 rounded-full bg-red-500" aria-label="has errors" />
-                  ) : problemTabs.has(tab.id as TabId) ? (
-                    <span className="size-2 rounded-full bg-amber-400" aria-label="incomplete" />
-                  ) : null}
+                  {errorTabs.has(tab.id as TabId) ? <span className="size-2 rounded-full bg-red-500" aria-label="has errors" /> : null}
                 </Tabs.Trigger>
               ))}
             </Tabs.List>
@@ -107,6 +118,7 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
             <Tabs.Content value="review" forceMount className="space-y-6 data-[state=inactive]:hidden"><ReviewSection /></Tabs.Content>
           </Tabs.Root>
         </form>
+        </ChecklistLayer>
         <ConflictDialog
           conflict={autosave.conflict ? { current: autosave.conflict.current, mine: autosave.conflict.mine as Record<string, unknown> } : null}
           onResolve={async (choice) => {
@@ -118,6 +130,5 @@ export function ListingEditor({ appId, initial, readOnly, media }: { appId: stri
           }}
         />
       </FormProvider>
-    </EditorContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-export type UploadedAsset = { id: string; width: number; height: number };
+export type UploadedAsset = { id: string; width: number; height: number; visibleOnLight: number | null; visibleOnDark: number | null };
 
 /** Uploads one file with progress; resolves to the asset or rejects with the server's message. */
 export function uploadFile(appId: string, kind: "icon" | "image" | "onboarding", file: File, onProgress: (fraction: number) => void): Promise<UploadedAsset> {

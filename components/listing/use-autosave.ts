@@ -13,12 +13,14 @@ type Conflict = { current: DraftState; mine: ListingDraftInput };
  * a 409 stops autosaving and hands both versions to the conflict view. Unsaved work blocks
  * leaving the page.
  */
-export function useAutosave(appId: string, initialRevision: number, delayMs = 800) {
+export function useAutosave(appId: string, initialRevision: number, delayMs = 800, maxWaitMs = 5000) {
   const [status, setStatusState] = useState<SaveStatus>("saved");
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const revision = useRef(initialRevision);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** When the oldest unsaved edit was made: someone typing without pause is still saved every few seconds. */
+  const pendingSince = useRef<number | null>(null);
   const latest = useRef<ListingDraftInput | null>(null);
   const inFlight = useRef(false);
   /** The form has errors: nothing is saved until they are fixed, whatever a running save reports. */
@@ -34,6 +36,7 @@ export function useAutosave(appId: string, initialRevision: number, delayMs = 80
       if (inFlight.current) return null;
       inFlight.current = true;
       latest.current = null;
+      pendingSince.current = null;
       setStatus("saving");
       try {
         const res = await fetch(`/api/apps/${appId}/listing`, {
@@ -85,12 +88,14 @@ export function useAutosave(appId: string, initialRevision: number, delayMs = 80
       }
       latest.current = values;
       setStatus("pending");
+      pendingSince.current ??= Date.now();
+      const waited = Date.now() - pendingSince.current;
       timer.current = setTimeout(() => {
         if (inFlight.current) return; // the running save picks `latest` up when it ends
         void save(values);
-      }, delayMs);
+      }, Math.max(0, Math.min(delayMs, maxWaitMs - waited)));
     },
-    [save, delayMs, setStatus],
+    [save, delayMs, maxWaitMs, setStatus],
   );
 
   /** After the person chose in the conflict view: keep theirs (save mine on top) or take the newer draft. */

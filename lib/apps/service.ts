@@ -3,7 +3,8 @@ import type { Member } from "@/lib/authz";
 import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { emptyListing, listingDraftSchema, submissionProblems } from "@/lib/listing/schema";
+import { checkReadiness, type IconVisibility } from "@/lib/listing/readiness";
+import { emptyListing, listingDraftSchema } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
 
@@ -27,14 +28,13 @@ export type AppSummary = {
 
 type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string } | null };
 
-/** Share of the fields required for review that are filled and valid, 0–100. */
-export function readinessOf(data: unknown): number {
-  const REQUIRED = 13; // app name, callback URL + the 11 fields of the submit level
-  const missing = Object.keys(submissionProblems(data)).filter((k) => !k.includes(".")).length;
-  return Math.max(0, Math.round(((REQUIRED - Math.min(missing, REQUIRED)) / REQUIRED) * 100));
+/** The readiness checklist's score of a stored draft. */
+function readinessOf(data: unknown, icons: Record<string, IconVisibility>): number {
+  const parsed = listingDraftSchema.safeParse(data);
+  return parsed.success ? checkReadiness(parsed.data, icons).score : 0;
 }
 
-function toSummary(app: AppRow): AppSummary {
+function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}): AppSummary {
   const data = app.draft ? (JSON.parse(app.draft.data) as Record<string, unknown>) : {};
   return {
     id: app.id,
@@ -47,7 +47,7 @@ function toSummary(app: AppRow): AppSummary {
     hasClientSecret: app.clientSecret !== null,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
-    readiness: readinessOf(data),
+    readiness: readinessOf(data, icons),
     updatedAt: app.updatedAt,
   };
 }
@@ -79,10 +79,10 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
 export async function listApps(member: Member, { archived = false } = {}): Promise<AppSummary[]> {
   const apps = await db.app.findMany({
     where: { workspaceId: member.workspace.id, archivedAt: archived ? { not: null } : null },
-    include: { draft: { select: { data: true } } },
+    include: { draft: { select: { data: true } }, assets: { where: { kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } } },
     orderBy: { updatedAt: "desc" },
   });
-  return apps.map(toSummary);
+  return apps.map((app) => toSummary(app, Object.fromEntries(app.assets.map((a) => [a.id, a]))));
 }
 
 /** The app, scoped to the member's workspace: another workspace's id is simply not found. */

@@ -7,8 +7,27 @@ import { LIMITS } from "@/lib/listing/limits";
 import { assetKeys, fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { processImage, type MediaKind } from "./process";
+import { measureVisibility } from "./visibility";
 
-export type AssetInfo = { id: string; kind: MediaKind; width: number; height: number; mime: string };
+export type AssetInfo = {
+  id: string;
+  kind: MediaKind;
+  width: number;
+  height: number;
+  mime: string;
+  visibleOnLight: number | null;
+  visibleOnDark: number | null;
+};
+
+const info = (a: { id: string; width: number; height: number; mime: string; visibleOnLight: number | null; visibleOnDark: number | null }, kind: MediaKind): AssetInfo => ({
+  id: a.id,
+  kind,
+  width: a.width,
+  height: a.height,
+  mime: a.mime,
+  visibleOnLight: a.visibleOnLight,
+  visibleOnDark: a.visibleOnDark,
+});
 
 export const parseKind = (value: unknown): MediaKind => {
   if (value === "icon" || value === "image" || value === "onboarding") return value;
@@ -35,7 +54,7 @@ export async function uploadAsset(
   }
   const image = await processImage(file.data, kind, file.name || "The file");
   const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
-  if (existing) return { id: existing.id, kind, width: existing.width, height: existing.height, mime: existing.mime };
+  if (existing) return info(existing, kind);
 
   const { storageKey, thumbKey } = assetKeys(appId, image.sha256, image.mime);
   await fileStorage().put(storageKey, image.data);
@@ -51,10 +70,11 @@ export async function uploadAsset(
       bytes: image.data.length,
       storageKey,
       thumbKey,
+      ...(kind === "icon" ? await measureVisibility(image.data) : {}),
       createdById: member.user.id,
     },
   });
-  return { id: asset.id, kind, width: asset.width, height: asset.height, mime: asset.mime };
+  return info(asset, kind);
 }
 
 /** The file of an asset, for members of the workspace that owns it (anyone else: not found). */
@@ -65,4 +85,11 @@ export async function readAsset(member: Member, assetId: string, size: "full" | 
   const data = await fileStorage().get(size === "thumb" ? asset.thumbKey : asset.storageKey);
   if (!data) throw notFound("Image");
   return { data, mime: size === "thumb" ? "image/webp" : asset.mime, sha256: asset.sha256 };
+}
+
+/** Pixel visibility of the app's icons, by asset id (measured at upload). */
+export async function iconVisibility(member: Member, appId: string) {
+  await getApp(member, appId);
+  const icons = await db.asset.findMany({ where: { appId, kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } });
+  return Object.fromEntries(icons.map((i) => [i.id, { visibleOnLight: i.visibleOnLight, visibleOnDark: i.visibleOnDark }]));
 }

@@ -19,7 +19,7 @@ function Categories() {
       shouldValidate: true,
     });
   return (
-    <fieldset aria-describedby="categories-note">
+    <fieldset id="categories-section" tabIndex={-1} aria-describedby="categories-note" className="focus:outline-none">
       <legend className="text-sm font-medium text-slate-800">
         Categories <span className="text-slate-400" aria-hidden>*</span>
       </legend>

@@ -66,7 +66,7 @@ export function Progress({ value, name }: { value: number; name: string }) {
 
 export function MediaSection({ appId }: { appId: string }) {
   const { control, setValue, register } = useFormContext<ListingDraftInput>();
-  const { readOnly } = useEditor();
+  const { readOnly, registerIcon } = useEditor();
   const iconId = useWatch({ control, name: "iconAssetId" }) as string | null | undefined;
   const { fields, append, remove, move } = useFieldArray({ control, name: "images", keyName: "key" });
   const [uploads, setUploads] = useState<Record<string, number>>({});
@@ -80,7 +80,10 @@ export function MediaSection({ appId }: { appId: string }) {
     track(0);
     try {
       const asset = await uploadFile(appId, kind, file, track);
-      if (kind === "icon") setValue("iconAssetId", asset.id, { shouldDirty: true, shouldValidate: true });
+      if (kind === "icon") {
+        registerIcon?.(asset.id, asset);
+        setValue("iconAssetId", asset.id, { shouldDirty: true, shouldValidate: true });
+      }
       else append({ assetId: asset.id, alt: "" });
       return null;
     } catch (error) {
@@ -107,7 +110,7 @@ export function MediaSection({ appId }: { appId: string }) {
   };
 
   return (
-    <Section title="Icon and images" description="PNG or JPEG, at most 10 MB each. Screenshots must not show real customer data or tokens.">
+    <Section id="media-section" title="Icon and images" description="PNG or JPEG, at most 10 MB each. Screenshots must not show real customer data or tokens.">
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <div className="space-y-2">
           <p className="text-sm font-medium text-slate-800">App icon <span className="text-slate-400" aria-hidden>*</span></p>

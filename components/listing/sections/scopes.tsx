@@ -53,7 +53,7 @@ export function ScopesSection() {
   const indexOf = (id: string) => selected.findIndex((s) => s.id === id);
 
   return (
-    <Section title="Access scopes" description="Installers accept all of these or none. Ask only for what the app uses, and say why for each one.">
+    <Section id="scopes-section" title="Access scopes" description="Installers accept all of these or none. Ask only for what the app uses, and say why for each one.">
       <p className="sr-only" aria-live="polite">{fields.length} scopes selected</p>
       {GROUPS.map(([group, scopes]) => (
         <fieldset key={group} className="rounded-lg border border-slate-200 p-4">

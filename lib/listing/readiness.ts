@@ -1,0 +1,96 @@
+import scopeCatalog from "@/lib/pipedrive/scopes.json";
+import { MIN_VISIBLE_SHARE } from "@/lib/media/visibility-threshold";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { FIELDS } from "./fields";
+import { submissionProblems, type ListingDraft, type ListingField } from "./schema";
+
+/**
+ * The readiness checklist: Pipedrive's approval checklist (MARKETPLACE.md) applied to a draft.
+ * Errors block submission to review; warnings advise. Each item points at its field.
+ */
+
+export type Severity = "error" | "warning";
+export type CheckItem = { id: string; field: ListingField; path: string; severity: Severity; message: string };
+export type IconVisibility = { visibleOnLight: number | null; visibleOnDark: number | null };
+export type Readiness = { score: number; items: CheckItem[]; errors: number; warnings: number };
+
+const URL_FIELDS: ListingField[] = ["callbackUrl", "installationUrl", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl", "installFlowRecordingUrl"];
+const PUBLIC_LINKS: ListingField[] = ["websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl"];
+const PLACEHOLDER = /\b(lorem ipsum|dolor sit amet|todo|tbd|fixme|xxx+|placeholder|coming soon)\b|\[insert[^\]]*\]/i;
+const WRITE_WORDS = /\b(create|creates|creating|update|updates|updating|edit|edits|write|writes|writing|delete|deletes|deleting|remove|removes|modify|modifies|change|changes|add|adds|adding|sync|syncs|move|moves|log|logs|post|posts|send|sends|manage|manages|save|saves|import|imports|assign|assigns|set|sets|mark|marks)\b/i;
+/** "for Pipedrive", "with Pipedrive"… say what the app works with; anything else may suggest Pipedrive built it. */
+const PIPEDRIVE_OK = /\b(for|with|to|into|and|&|\+|on|in)\s+pipedrive\b/gi;
+
+const risky = new Set(scopeCatalog.scopes.filter((s) => s.id === "admin" || s.access === "full").map((s) => s.id));
+
+/** Each error takes 10% of what is left of the score, each warning 3%: it never sticks at 0, so progress shows. */
+const KEEP: Record<Severity, number> = { error: 0.9, warning: 0.97 };
+
+function isStructured(markdown: string) {
+  const tree = fromMarkdown(markdown);
+  return tree.children.length >= 2 || tree.children.some((n) => n.type === "list");
+}
+
+export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVisibility> = {}): Readiness {
+  const items: CheckItem[] = [];
+  const add = (field: ListingField, severity: Severity, message: string, path: string = field, id = `${path}:${message}`) =>
+    items.push({ id, field, path, severity, message });
+
+  // Every field review requires, pricing page included.
+  for (const [path, message] of Object.entries(submissionProblems(draft))) {
+    add(path.split(".")[0] as ListingField, "error", message, path);
+  }
+
+  // Links: https, and no link used twice.
+  for (const field of URL_FIELDS) {
+    const value = draft[field] as string;
+    if (value && !value.startsWith("https://")) add(field, "error", `${FIELDS[field].label} must use https`);
+  }
+  const seen = new Map<string, ListingField>();
+  for (const field of PUBLIC_LINKS) {
+    const value = (draft[field] as string).replace(/\/+$/, "").toLowerCase();
+    if (!value) continue;
+    const first = seen.get(value);
+    if (first) add(field, "error", `${FIELDS[field].label} is the same link as ${FIELDS[first].label}: each needs its own page`);
+    else seen.set(value, field);
+  }
+
+  // Media.
+  if (draft.images.length > 0 && draft.images.length < 3) add("images", "warning", `Reviewers expect 3–5 listing images; this listing has ${draft.images.length}`);
+  draft.images.forEach((image, i) => {
+    if (!image.alt.trim()) add("images", "warning", `Image ${i + 1} has no alt text`, `images.${i}.alt`);
+  });
+  const icon = draft.iconAssetId ? icons[draft.iconAssetId] : undefined;
+  if (icon?.visibleOnLight != null && icon.visibleOnLight < MIN_VISIBLE_SHARE) add("iconAssetId", "warning", "The icon almost disappears on a light background");
+  if (icon?.visibleOnDark != null && icon.visibleOnDark < MIN_VISIBLE_SHARE) add("iconAssetId", "warning", "The icon almost disappears on a dark background");
+
+  // Words.
+  if (/pipedrive/i.test(draft.appName.replace(PIPEDRIVE_OK, ""))) {
+    add("appName", "warning", "The name may suggest that Pipedrive built the app; say “for Pipedrive” instead");
+  }
+  const summary = draft.summary.toLowerCase();
+  if (summary && (summary.includes("pipedrive") || summary.includes(draft.appName.toLowerCase()))) {
+    add("summary", "warning", "The short summary repeats the app's name or Pipedrive: use the 150 characters for the value it brings");
+  }
+  if (draft.description.trim() && !isStructured(draft.description)) {
+    add("description", "error", "Lay the description out in paragraphs or a list");
+  }
+  for (const field of ["summary", "description", "setupInstructions", "appName"] as const) {
+    const match = PLACEHOLDER.exec(draft[field]);
+    if (match) add(field, "error", `${FIELDS[field].label} contains placeholder text (“${match[0]}”)`);
+  }
+
+  // Scopes.
+  draft.scopes.forEach((scope, i) => {
+    if (scope.id !== "base" && !scope.justification.trim()) add("scopes", "warning", `Say why the app needs ${scope.id}`, `scopes.${i}.justification`);
+  });
+  const wide = draft.scopes.filter((s) => risky.has(s.id)).map((s) => s.id);
+  const story = [draft.description, ...draft.scopes.map((s) => s.justification)].join(" ");
+  if (wide.length > 0 && !WRITE_WORDS.test(story)) {
+    add("scopes", "warning", `${wide.join(", ")} can change data, but the description and justifications only speak of reading`);
+  }
+
+  const score = Math.round(100 * items.reduce((kept, item) => kept * KEEP[item.severity], 1));
+  const errors = items.filter((i) => i.severity === "error").length;
+  return { score, items, errors, warnings: items.length - errors };
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Asset" ADD COLUMN "visibleOnDark" REAL;
+ALTER TABLE "Asset" ADD COLUMN "visibleOnLight" REAL;
+
