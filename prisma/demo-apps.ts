@@ -38,7 +38,7 @@ export const DEMO_APPS: DemoApp[] = [
         { id: "qf-action", type: "link_action", name: "Create quote", description: "Start a branded quote from the deal's products in two clicks." },
       ],
       categories: ["Proposals & quotes", "Document management"],
-      summary: "Send branded quotes from any Pipedrive deal in two clicks, and see when they are opened and signed.",
+      summary: "Send branded quotes from any deal in two clicks, and see when they are opened and signed.",
       description:
         "QuoteFlow turns the products on a Pipedrive deal into a branded, e-signable quote.\n\n**What you get**\n\n- Quotes built from the deal's products, prices and discounts\n- Open and signature tracking, shown on the deal\n- Accepted quotes move the deal to the next stage automatically\n\nQuotes are available in English, German and French. See [our pricing](https://quoteflow.example.com/pricing) for plans.",
       videoUrl: "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
@@ -87,7 +87,7 @@ export const DEMO_APPS: DemoApp[] = [
         { id: "cs-float", type: "custom_floating_window", name: "Dialer", description: "A dialer that floats over Pipedrive: call, transfer and take notes without leaving the deal." },
       ],
       categories: ["Calling & VoIP", "Productivity"],
-      summary: "Call leads from Pipedrive with a floating dialer and get every call logged with notes and recordings.",
+      summary: "Call leads with a floating dialer and get every call logged with notes and recordings.",
       description:
         "CallSprout adds a cloud phone to Pipedrive.\n\n- Click any number to call; the dialer floats over Pipedrive\n- Every call is logged as an activity with outcome and recording\n- Local numbers in 40 countries\n\nCall recording follows your country's consent rules; see our [compliance guide](https://callsprout.example.com/compliance).",
       videoUrl: "",

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db";
-import { submissionProblems } from "@/lib/listing/schema";
+import { checkReadiness } from "@/lib/listing/readiness";
+import { listingDraftSchema, submissionProblems } from "@/lib/listing/schema";
 import { LocalFileStorage } from "@/lib/storage/local";
 import { setupTestDatabase } from "@/lib/test/db";
 import { seedDemo } from "./seed-data";
@@ -19,6 +20,8 @@ describe("demo seed", () => {
     expect(apps.map((a) => a.name).sort()).toEqual(["CallSprout", "Ledgerly Sync", "QuoteFlow"]);
     const quoteFlow = apps.find((a) => a.name === "QuoteFlow")!;
     expect(submissionProblems(JSON.parse(quoteFlow.draft!.data))).toEqual({});
+    const icons = Object.fromEntries(quoteFlow.assets.filter((a) => a.kind === "ICON").map((a) => [a.id, a]));
+    expect(checkReadiness(listingDraftSchema.parse(JSON.parse(quoteFlow.draft!.data)), icons)).toMatchObject({ score: 100, items: [] });
     expect(quoteFlow.assets.filter((a) => a.kind === "IMAGE")).toHaveLength(3);
     expect(quoteFlow.assets.filter((a) => a.kind === "ONBOARDING")).toHaveLength(2);
     const icon = quoteFlow.assets.find((a) => a.kind === "ICON")!;

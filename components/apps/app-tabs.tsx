@@ -8,6 +8,7 @@ export function AppTabs({ appId }: { appId: string }) {
   const pathname = usePathname();
   const tabs = [
     { href: `/apps/${appId}/listing`, label: "Listing" },
+    { href: `/apps/${appId}/preview`, label: "Preview" },
     { href: `/apps/${appId}/versions`, label: "Versions" },
     { href: `/apps/${appId}/settings`, label: "Settings" },
   ];

@@ -1,0 +1,164 @@
+import { BookOpen, Bug, CreditCard, FileText, Globe, LifeBuoy, Mail, Shield, Star } from "lucide-react";
+import { MarkdownView } from "@/components/listing/markdown-view";
+import { FEATURE_TYPES } from "@/lib/listing/catalog";
+import type { ListingDraft } from "@/lib/listing/schema";
+import { youtubeVideoId } from "@/lib/listing/youtube";
+import { initials } from "@/lib/utils";
+import { Gallery } from "./gallery";
+import { ClickToLoadVideo } from "./video";
+
+export type PreviewProps = {
+  listing: ListingDraft;
+  builtBy: string;
+  /** Where images come from: `/api/assets` for members, the share link's own path for visitors. */
+  assetBase: string;
+  rating?: { average: number; count: number } | null;
+};
+
+const assetUrl = (base: string, id: string, thumb = false) => `${base}/${id}${thumb ? "?size=thumb" : ""}`;
+
+function Stars({ value }: { value: number }) {
+  return (
+    <span className="flex" aria-hidden>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <Star key={n} className={`size-4 ${n <= Math.round(value) ? "fill-amber-400 text-amber-400" : "text-slate-300"}`} />
+      ))}
+    </span>
+  );
+}
+
+function Heading({ children, id }: { children: React.ReactNode; id: string }) {
+  return (
+    <h2 id={id} className="mb-3 text-lg font-semibold text-slate-900">
+      {children}
+    </h2>
+  );
+}
+
+/**
+ * The listing as Pipedrive's Marketplace landing page shows it. One renderer serves the editor's
+ * live preview, the preview page and the public share page.
+ */
+export function MarketplacePage({ listing, builtBy, assetBase, rating }: PreviewProps) {
+  const videoId = listing.videoUrl ? youtubeVideoId(listing.videoUrl) : null;
+  const links = [
+    { icon: Globe, label: "Website", href: listing.websiteUrl },
+    { icon: CreditCard, label: "Pricing", href: listing.pricingUrl },
+    { icon: LifeBuoy, label: "Support", href: listing.supportUrl },
+    { icon: Mail, label: listing.supportEmail, href: listing.supportEmail ? `mailto:${listing.supportEmail}` : "" },
+    { icon: BookOpen, label: "Documentation", href: listing.documentationUrl },
+    { icon: Bug, label: "Report an issue", href: listing.issueTrackerUrl },
+    { icon: FileText, label: "Terms of Service", href: listing.termsUrl },
+    { icon: Shield, label: "Privacy Policy", href: listing.privacyUrl },
+  ].filter((l) => l.href);
+
+  return (
+    <article className="@container bg-white text-slate-800" data-testid="marketplace-page">
+      <header className="border-b border-slate-200 px-6 py-8" data-section="header">
+        <div className="flex flex-col gap-6 @2xl:flex-row @2xl:items-start">
+          {listing.iconAssetId ? (
+            // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
+            <img src={assetUrl(assetBase, listing.iconAssetId)} alt={`${listing.appName} icon`} width={96} height={96} className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200" />
+          ) : (
+            <div aria-hidden className="flex size-24 shrink-0 items-center justify-center rounded-2xl bg-slate-800 text-3xl font-bold text-white">
+              {initials(listing.appName)}
+            </div>
+          )}
+          <div className="min-w-0 flex-1">
+            <h1 className="text-3xl font-bold tracking-tight text-slate-900">{listing.appName}</h1>
+            <p className="mt-1 text-sm text-slate-500">Built by {builtBy}</p>
+            {listing.summary ? <p className="mt-3 max-w-2xl text-base text-slate-700">{listing.summary}</p> : null}
+            <div className="mt-3 flex items-center gap-2 text-sm text-slate-600" data-section="rating">
+              {rating && rating.count > 0 ? (
+                <>
+                  <Stars value={rating.average} />
+                  <span>
+                    {rating.average.toFixed(1)} · {rating.count} {rating.count === 1 ? "review" : "reviews"}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <Stars value={0} />
+                  <span>No reviews yet</span>
+                </>
+              )}
+            </div>
+          </div>
+          <span className="inline-flex h-11 shrink-0 items-center justify-center rounded-md bg-[#017737] px-6 font-semibold text-white" aria-disabled="true">
+            Install now
+          </span>
+        </div>
+      </header>
+
+      <div className="grid gap-10 px-6 py-8 @4xl:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-10">
+          {listing.images.length > 0 || videoId ? (
+            <section aria-labelledby="pv-media" data-section="media" className="space-y-4">
+              <h2 id="pv-media" className="sr-only">Screenshots and video</h2>
+              {videoId ? <ClickToLoadVideo videoId={videoId} title={`${listing.appName} video`} /> : null}
+              <Gallery
+                images={listing.images.map((image) => ({ src: assetUrl(assetBase, image.assetId), thumb: assetUrl(assetBase, image.assetId, true), alt: image.alt }))}
+              />
+            </section>
+          ) : null}
+          {listing.description ? (
+            <section aria-labelledby="pv-description" data-section="description">
+              <Heading id="pv-description">About {listing.appName}</Heading>
+              <MarkdownView source={listing.description} className="leading-7" />
+            </section>
+          ) : null}
+          {listing.features.length > 0 ? (
+            <section aria-labelledby="pv-features" data-section="features">
+              <Heading id="pv-features">Features</Heading>
+              <ul className="grid gap-3 @2xl:grid-cols-2">
+                {listing.features.map((feature) => (
+                  <li key={feature.id} className="rounded-lg border border-slate-200 p-4">
+                    <p className="font-medium text-slate-900">{feature.name}</p>
+                    <p className="text-xs uppercase tracking-wide text-slate-500">{FEATURE_TYPES[feature.type]}</p>
+                    {feature.description ? <p className="mt-2 text-sm text-slate-700">{feature.description}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {listing.setupInstructions ? (
+            <section aria-labelledby="pv-setup" data-section="setup">
+              <Heading id="pv-setup">How to set up</Heading>
+              <MarkdownView source={listing.setupInstructions} className="leading-7" />
+            </section>
+          ) : null}
+          <section aria-labelledby="pv-reviews" data-section="reviews">
+            <Heading id="pv-reviews">Reviews</Heading>
+            <p className="text-sm text-slate-600">{rating && rating.count > 0 ? `${rating.count} reviews` : "Be the first to review this app after installing it."}</p>
+          </section>
+        </div>
+        <aside className="space-y-8">
+          {links.length > 0 ? (
+            <section aria-labelledby="pv-links" data-section="links">
+              <h2 id="pv-links" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Support and legal</h2>
+              <ul className="space-y-2 text-sm">
+                {links.map(({ icon: Icon, label, href }) => (
+                  <li key={label}>
+                    <a href={href} rel="noopener nofollow ugc" target="_blank" className="flex items-center gap-2 text-[#0a5fd8] hover:underline">
+                      <Icon aria-hidden className="size-4 shrink-0" /> {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {listing.categories.length > 0 ? (
+            <section aria-labelledby="pv-categories" data-section="categories">
+              <h2 id="pv-categories" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Categories</h2>
+              <ul className="flex flex-wrap gap-2">
+                {listing.categories.map((category) => (
+                  <li key={category} className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">{category}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
