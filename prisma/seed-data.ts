@@ -2,8 +2,8 @@ import sharp from "sharp";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingDraftSchema } from "../lib/listing/schema";
 import { processImage, type MediaKind } from "../lib/media/process";
-import { measureVisibility } from "../lib/media/visibility";
-import { assetKeys, LocalFileStorage } from "../lib/storage/local";
+import { storeImage } from "../lib/media/store";
+import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 
 /**
@@ -54,23 +54,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     });
     const store = async (kind: MediaKind, svg: string) => {
       const image = await processImage(await sharp(Buffer.from(svg)).png().toBuffer(), kind);
-      const keys = assetKeys(app.id, image.sha256, image.mime);
-      await storage.put(keys.storageKey, image.data);
-      await storage.put(keys.thumbKey, image.thumb);
-      const asset = await db.asset.create({
-        data: {
-          appId: app.id,
-          kind: kind.toUpperCase(),
-          sha256: image.sha256,
-          mime: image.mime,
-          width: image.width,
-          height: image.height,
-          bytes: image.data.length,
-          createdById: alice.id,
-          ...keys,
-          ...(kind === "icon" ? await measureVisibility(image.data) : {}),
-        },
-      });
+      const asset = await storeImage(db, storage, { appId: app.id, kind, image, userId: alice.id });
       return asset.id;
     };
     const iconAssetId = await store("icon", iconSvg(demo));

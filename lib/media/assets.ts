@@ -4,10 +4,10 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { LIMITS } from "@/lib/listing/limits";
-import { assetKeys, fileStorage } from "@/lib/storage";
+import { fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { processImage, type MediaKind } from "./process";
-import { measureVisibility } from "./visibility";
+import { storeImage } from "./store";
 
 export type AssetInfo = {
   id: string;
@@ -56,24 +56,7 @@ export async function uploadAsset(
   const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
   if (existing) return info(existing, kind);
 
-  const { storageKey, thumbKey } = assetKeys(appId, image.sha256, image.mime);
-  await fileStorage().put(storageKey, image.data);
-  await fileStorage().put(thumbKey, image.thumb);
-  const asset = await db.asset.create({
-    data: {
-      appId,
-      kind: kind.toUpperCase(),
-      sha256: image.sha256,
-      mime: image.mime,
-      width: image.width,
-      height: image.height,
-      bytes: image.data.length,
-      storageKey,
-      thumbKey,
-      ...(kind === "icon" ? await measureVisibility(image.data) : {}),
-      createdById: member.user.id,
-    },
-  });
+  const asset = await storeImage(db, fileStorage(), { appId, kind, image, userId: member.user.id });
   return info(asset, kind);
 }
 
