@@ -1,13 +1,14 @@
 "use client";
 
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "lucide-react";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { FEATURE_TYPES } from "@/lib/listing/catalog";
 import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
+import { MoveButtons } from "../move-buttons";
 
 function TypeSelect({ index }: { index: number }) {
   const { register } = useFormContext<ListingDraftInput>();
@@ -41,12 +42,7 @@ export function FeaturesSection() {
               <span className="text-sm font-semibold text-slate-700">Feature {index + 1}</span>
               {!readOnly ? (
                 <div className="flex gap-1">
-                  <Button type="button" size="sm" variant="ghost" aria-label={`Move feature ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
-                    <ArrowUp aria-hidden />
-                  </Button>
-                  <Button type="button" size="sm" variant="ghost" aria-label={`Move feature ${index + 1} down`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)}>
-                    <ArrowDown aria-hidden />
-                  </Button>
+                  <MoveButtons label="feature" index={index} count={fields.length} move={move} />
                   <Button type="button" size="sm" variant="ghost" aria-label={`Remove feature ${index + 1}`} onClick={() => remove(index)}>
                     <Trash2 aria-hidden />
                   </Button>

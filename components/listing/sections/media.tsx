@@ -2,13 +2,14 @@
 
 import { useRef, useState } from "react";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
-import { ArrowDown, ArrowUp, GripVertical, ImagePlus, Trash2 } from "lucide-react";
+import { GripVertical, ImagePlus, Trash2 } from "lucide-react";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 import { Section, useEditor, useFieldMessages } from "../editor-fields";
+import { MoveButtons } from "../move-buttons";
 import { uploadFile } from "../upload";
 
 const assetUrl = (id: string, thumb = true) => `/api/assets/${id}${thumb ? "?size=thumb" : ""}`;
@@ -157,16 +158,7 @@ export function MediaSection({ appId }: { appId: string }) {
                   <label htmlFor={`image-alt-${index}`} className="text-xs font-medium text-slate-700">Alt text for image {index + 1}</label>
                   <input id={`image-alt-${index}`} readOnly={readOnly} className={inputClass} maxLength={LIMITS.imageAlt} {...register(`images.${index}.alt`)} />
                 </div>
-                {!readOnly ? (
-                  <div className="flex flex-col">
-                    <Button type="button" size="sm" variant="ghost" aria-label={`Move image ${index + 1} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>
-                      <ArrowUp aria-hidden />
-                    </Button>
-                    <Button type="button" size="sm" variant="ghost" aria-label={`Move image ${index + 1} down`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)}>
-                      <ArrowDown aria-hidden />
-                    </Button>
-                  </div>
-                ) : null}
+                {!readOnly ? <MoveButtons label="image" index={index} count={fields.length} move={move} vertical /> : null}
                 {!readOnly ? (
                   <Button type="button" size="sm" variant="ghost" aria-label={`Remove image ${index + 1}`} onClick={() => remove(index)}>
                     <Trash2 aria-hidden />
