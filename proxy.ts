@@ -18,6 +18,10 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers: forwarded } });
 }
 
+/**
+ * Only the dashboard: a proxy call costs more than serving a cached page here, so public pages
+ * (the landing page, share links) and API routes never go through it.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth).*)"],
+  matcher: ["/apps/:path*", "/reviews/:path*", "/analytics/:path*", "/team/:path*", "/settings/:path*"],
 };

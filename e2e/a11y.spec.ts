@@ -8,7 +8,7 @@ async function expectNoViolations(page: Page) {
 }
 
 test("public pages have no accessibility violations", async ({ page }) => {
-  for (const path of ["/", "/signin", "/?signin=denied"]) {
+  for (const path of ["/", "/signin", "/signin?error=denied"]) {
     await page.goto(path);
     await expectNoViolations(page);
   }

@@ -3,10 +3,10 @@ import { expect, test } from "@playwright/test";
 const CALLBACK = "/api/auth/callback/pipedrive";
 
 test.describe("sign-in routes and bad input", () => {
-  test("user_denied from Pipedrive redirects to the landing page, not an error", async ({ request }) => {
+  test("user_denied from Pipedrive redirects to the sign-in page with a message, not an error", async ({ request }) => {
     const res = await request.get(`${CALLBACK}?error=user_denied&state=abc`, { maxRedirects: 0 });
     expect(res.status()).toBe(303);
-    expect(new URL(res.headers().location!).pathname + new URL(res.headers().location!).search).toBe("/?signin=denied");
+    expect(new URL(res.headers().location!).pathname + new URL(res.headers().location!).search).toBe("/signin?error=denied");
   });
 
   test("other OAuth errors and forged callbacks end on the sign-in page with a message, never a 500", async ({ request, page }) => {

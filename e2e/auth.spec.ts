@@ -37,13 +37,13 @@ test("a second user of the same company is asked to get access and sees no works
   }
 });
 
-test("cancel on the consent page returns to the landing page with a message", async ({ page }) => {
+test("cancel on the consent page returns to the sign-in page with a message", async ({ page }) => {
   const [user] = await createCompany("Spec Cancel", [{ name: "Cautious Carl" }]);
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in with Pipedrive" }).first().click();
   await consent(page, user!, "Cancel");
 
-  await expect(page).toHaveURL(/\/\?signin=denied$/);
+  await expect(page).toHaveURL(/\/signin\?error=denied$/);
   await expect(page.getByText("Access was not granted")).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign in with Pipedrive" }).first()).toBeVisible();
   expect(await sessionCookie(page)).toBeUndefined();

@@ -1,21 +1,13 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { prismaClient } from "@/lib/db-client";
 
-export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-}
+export { createPrismaClient } from "@/lib/db-client";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-
-/**
- * One client per process, created on first use (so that importing a module never
- * reads the environment, e.g. while `next build` collects pages), kept across hot reloads.
- */
+/** The process's Prisma client (see lib/db-client.ts), for server code. */
 export const db = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const client = (globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL));
+    const client = prismaClient();
     const value = Reflect.get(client, property, client);
     return typeof value === "function" ? value.bind(client) : value;
   },

@@ -24,6 +24,8 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/dev.db"),
   STORAGE_DIR: z.string().trim().min(1).default("data/uploads"),
   AUTH_URL: optional(url("AUTH_URL").optional()).default("http://localhost:3000"),
+  /** Set by `next start`/`next dev`: the port this server listens on (for requests to itself). */
+  PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   AUTH_SECRET: optional(z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()),
   AUTH_PIPEDRIVE_ID: optional(z.string().trim().min(1).optional()),
   AUTH_PIPEDRIVE_SECRET: optional(z.string().trim().min(1).optional()),

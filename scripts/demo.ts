@@ -4,9 +4,9 @@
  * No .env is needed: the demo makes its own development secrets under data/.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { startEmulator } from "../e2e/emulator/server";
-import { newestMtime, run, start, waitForUrl } from "./process";
+import { ensureBuild, run, start, waitForUrl } from "./process";
 
 const dev = process.argv.includes("--dev");
 const APP_PORT = Number(process.env.PORT ?? 3000);
@@ -65,14 +65,7 @@ async function main() {
     ],
   });
 
-  if (!dev) {
-    const buildId = ".next/BUILD_ID";
-    const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(["app", "components", "lib", "auth.ts", "proxy.ts", "package.json"]);
-    if (stale) {
-      console.log("Building the app (first run takes a minute)…");
-      await run("next", ["build"], env, { quiet: true });
-    }
-  }
+  if (!dev) await ensureBuild(env);
 
   const app = start("next", [dev ? "dev" : "start", "-p", String(APP_PORT)], { env, stdio: ["ignore", log, log] });
   const stop = () => {

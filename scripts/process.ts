@@ -47,3 +47,12 @@ export function newestMtime(paths: string[]): number {
   paths.forEach(visit);
   return newest;
 }
+
+/** Builds the app unless `.next` is newer than every source file. */
+export async function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<void> {
+  const buildId = ".next/BUILD_ID";
+  const sources = ["app", "components", "lib", "auth.ts", "proxy.ts", "next.config.ts", "package.json"];
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestMtime(sources)) return;
+  log("Building the app (first run takes a minute)…");
+  await run("next", ["build"], env, { quiet: true });
+}

@@ -1,9 +1,16 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { signIn } from "@/auth";
+import { currentUser } from "@/lib/authz";
 import { safeReturnPath } from "@/lib/paths";
 
-/** Starts the Pipedrive OAuth flow; `callbackUrl` is where the person lands afterwards. */
+/**
+ * Starts the Pipedrive OAuth flow; `callbackUrl` is where the person lands afterwards.
+ * Someone already signed in (the landing page is the same for everyone) goes straight there.
+ */
 export async function signInWithPipedrive(formData: FormData) {
-  await signIn("pipedrive", { redirectTo: safeReturnPath(formData.get("callbackUrl")) });
+  const redirectTo = safeReturnPath(formData.get("callbackUrl"));
+  if (await currentUser()) redirect(redirectTo);
+  await signIn("pipedrive", { redirectTo });
 }

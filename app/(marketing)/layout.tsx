@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { Logo } from "@/components/brand/logo";
 import { buttonVariants } from "@/components/ui/button";
-import { currentUser } from "@/lib/authz";
 
-export default async function MarketingLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
+export default function MarketingLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white/90 backdrop-blur">
@@ -19,15 +17,10 @@ export default async function MarketingLayout({ children }: { children: React.Re
             <Link href="/#how-it-works" className="hidden rounded-md px-3 py-2 text-slate-600 hover:text-slate-900 sm:block">
               How it works
             </Link>
-            {user ? (
-              <Link href="/apps" className={buttonVariants({ size: "sm" })}>
-                Open dashboard
-              </Link>
-            ) : (
-              <Link href="/signin" className={buttonVariants({ size: "sm", variant: "secondary" })}>
-                Sign in
-              </Link>
-            )}
+            {/* /signin takes a signed-in person straight to the dashboard. */}
+            <Link href="/signin" className={buttonVariants({ size: "sm", variant: "secondary" })}>
+              Sign in
+            </Link>
           </nav>
         </div>
       </header>

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import { BarChart3, Eye, FileClock, MessageSquareText, ShieldCheck, Users } from "lucide-react";
-import { Notice } from "@/components/marketing/notice";
 import { ProductSketch } from "@/components/marketing/product-sketch";
 import { SignInButton } from "@/components/marketing/sign-in-button";
 import { buttonVariants } from "@/components/ui/button";
-import { currentUser } from "@/lib/authz";
 
 const FEATURES = [
   { icon: FileClock, title: "Drafts with history", text: "Every Marketplace field, checked against Pipedrive's limits as you type. Autosave, versions and diffs, so nothing is ever lost." },
@@ -21,20 +19,13 @@ const STEPS = [
   { title: "Ship and follow", text: "Share previews, pass review, then watch installs, churn and reviews every day." },
 ];
 
-export default async function LandingPage({ searchParams }: { searchParams: Promise<{ signin?: string }> }) {
-  const [{ signin }, user] = await Promise.all([searchParams, currentUser()]);
+/** Prerendered: the same HTML for everyone, so it costs nothing to serve. */
+export default function LandingPage() {
   return (
     <>
       <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50/60 to-white">
         <div className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 lg:grid-cols-2 lg:py-24">
           <div>
-            {signin === "denied" ? (
-              <div className="mb-6">
-                <Notice tone="warning" title="Access was not granted">
-                  You cancelled on Pipedrive&apos;s consent screen, so you are not signed in. Sign in again whenever you are ready.
-                </Notice>
-              </div>
-            ) : null}
             <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">For Pipedrive Marketplace partners</p>
             <h1 className="mt-3 text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
               The console for your Marketplace listings
@@ -44,13 +35,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
               installs, churn, ratings and reviews that Developer Hub never shows.
             </p>
             <div className="mt-8 flex flex-wrap items-center gap-3">
-              {user ? (
-                <Link href="/apps" className={buttonVariants({ size: "lg" })}>
-                  Open your dashboard
-                </Link>
-              ) : (
-                <SignInButton size="lg" />
-              )}
+              <SignInButton size="lg" />
               <Link href="#features" className={buttonVariants({ size: "lg", variant: "secondary" })}>
                 See what it does
               </Link>
@@ -101,13 +86,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
             <h2 className="text-2xl font-bold">Ready to open your console?</h2>
             <p className="mt-2 text-brand-100">Sign in with the Pipedrive account you use in Developer Hub.</p>
           </div>
-          {user ? (
-            <Link href="/apps" className={buttonVariants({ size: "lg", variant: "inverse" })}>
-              Open your dashboard
-            </Link>
-          ) : (
-            <SignInButton size="lg" variant="inverse" />
-          )}
+          <SignInButton size="lg" variant="inverse" />
         </div>
       </section>
     </>

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 export function AppTabs({ appId }: { appId: string }) {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   const tabs = [
     { href: `/apps/${appId}/listing`, label: "Listing" },
     { href: `/apps/${appId}/preview`, label: "Preview" },

@@ -14,7 +14,7 @@ const ITEMS = [
 ] as const;
 
 export function DashboardNav() {
-  const pathname = usePathname();
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Workspace">
       <ul className="flex gap-1 overflow-x-auto md:flex-col">

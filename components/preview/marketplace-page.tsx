@@ -10,12 +10,16 @@ import { ClickToLoadVideo } from "./video";
 export type PreviewProps = {
   listing: ListingDraft;
   builtBy: string;
-  /** Where images come from: `/api/assets` for members, the share link's own path for visitors. */
-  assetBase: string;
+  /**
+   * Where images come from, with `{id}` for the asset: `/api/assets/{id}` for members,
+   * `?asset={id}` (relative to the share link itself) for visitors.
+   */
+  assetPath: string;
   rating?: { average: number; count: number } | null;
 };
 
-const assetUrl = (base: string, id: string, thumb = false) => `${base}/${id}${thumb ? "?size=thumb" : ""}`;
+const assetUrl = (path: string, id: string, thumb = false) =>
+  `${path.replace("{id}", encodeURIComponent(id))}${thumb ? `${path.includes("?") ? "&" : "?"}size=thumb` : ""}`;
 
 function Stars({ value }: { value: number }) {
   return (
@@ -39,7 +43,7 @@ function Heading({ children, id }: { children: React.ReactNode; id: string }) {
  * The listing as Pipedrive's Marketplace landing page shows it. One renderer serves the editor's
  * live preview, the preview page and the public share page.
  */
-export function MarketplacePage({ listing, builtBy, assetBase, rating }: PreviewProps) {
+export function MarketplacePage({ listing, builtBy, assetPath, rating }: PreviewProps) {
   const videoId = listing.videoUrl ? youtubeVideoId(listing.videoUrl) : null;
   const links = [
     { icon: Globe, label: "Website", href: listing.websiteUrl },
@@ -58,7 +62,7 @@ export function MarketplacePage({ listing, builtBy, assetBase, rating }: Preview
         <div className="flex flex-col gap-6 @2xl:flex-row @2xl:items-start">
           {listing.iconAssetId ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
-            <img src={assetUrl(assetBase, listing.iconAssetId)} alt={`${listing.appName} icon`} width={96} height={96} className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200" />
+            <img src={assetUrl(assetPath, listing.iconAssetId)} alt={`${listing.appName} icon`} width={96} height={96} className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200" />
           ) : (
             <div aria-hidden className="flex size-24 shrink-0 items-center justify-center rounded-2xl bg-slate-800 text-3xl font-bold text-white">
               {initials(listing.appName)}
@@ -97,7 +101,7 @@ export function MarketplacePage({ listing, builtBy, assetBase, rating }: Preview
               <h2 id="pv-media" className="sr-only">Screenshots and video</h2>
               {videoId ? <ClickToLoadVideo videoId={videoId} title={`${listing.appName} video`} /> : null}
               <Gallery
-                images={listing.images.map((image) => ({ src: assetUrl(assetBase, image.assetId), thumb: assetUrl(assetBase, image.assetId, true), alt: image.alt }))}
+                images={listing.images.map((image) => ({ src: assetUrl(assetPath, image.assetId), thumb: assetUrl(assetPath, image.assetId, true), alt: image.alt }))}
               />
             </section>
           ) : null}

@@ -4,6 +4,7 @@ import { appColumnsFromListing, getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
+import { invalidateSharedDrafts } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 import { listingDraftSchema, type ListingDraft } from "./schema";
 
@@ -42,6 +43,7 @@ export async function replaceDraft(appId: string, data: ListingDraft, userId: st
     db.listingDraft.update({ where: { appId }, data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: userId } }),
     db.app.update({ where: { id: appId }, data: appColumnsFromListing(data) }),
   ]);
+  await invalidateSharedDrafts(appId);
 }
 
 export async function getDraft(member: Member, appId: string): Promise<DraftState> {
@@ -78,5 +80,6 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   });
   const current = await readDraft(appId);
   if (!saved) throw new DraftConflict(current);
+  await invalidateSharedDrafts(appId);
   return current;
 }

@@ -62,8 +62,17 @@ export async function uploadAsset(
 
 /** The file of an asset, for members of the workspace that owns it (anyone else: not found). */
 export async function readAsset(member: Member, assetId: string, size: "full" | "thumb") {
+  return readAssetWhere(assetId, { app: { workspaceId: member.workspace.id } }, size);
+}
+
+/** The file of an asset of `appId`, for a share link whose listing shows it. */
+export async function readSharedAsset(appId: string, assetId: string, size: "full" | "thumb") {
+  return readAssetWhere(assetId, { appId }, size);
+}
+
+async function readAssetWhere(assetId: string, scope: { appId: string } | { app: { workspaceId: string } }, size: "full" | "thumb") {
   if (!/^[a-z0-9]{20,40}$/.test(assetId)) throw notFound("Image");
-  const asset = await db.asset.findFirst({ where: { id: assetId, app: { workspaceId: member.workspace.id } } });
+  const asset = await db.asset.findFirst({ where: { id: assetId, ...scope } });
   if (!asset) throw notFound("Image");
   const data = await fileStorage().get(size === "thumb" ? asset.thumbKey : asset.storageKey);
   if (!data) throw notFound("Image");

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createApp, deleteApp, setArchived, setClientSecret, type AppSummary } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
+import { invalidateAllShared } from "@/lib/share/service";
 
 export async function createAppAction(input: unknown) {
   return action(async (): Promise<Pick<AppSummary, "id">> => {
@@ -23,13 +24,17 @@ export async function setClientSecretAction(appId: string, input: unknown) {
 export async function setArchivedAction(appId: string, archived: boolean) {
   return action(async () => {
     await setArchived(await requireMember("EDITOR"), appId, archived === true);
+    // An archived app's share links stop working (and work again when it is restored).
+    await invalidateAllShared(appId);
     revalidatePath("/apps");
   });
 }
 
 export async function deleteAppAction(appId: string, confirmName: string) {
   return action(async () => {
-    await deleteApp(await requireMember("OWNER"), appId, confirmName);
+    const member = await requireMember("OWNER");
+    await invalidateAllShared(appId);
+    await deleteApp(member, appId, confirmName);
     revalidatePath("/apps");
   });
 }

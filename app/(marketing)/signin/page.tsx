@@ -11,6 +11,7 @@ const ERRORS: Record<string, string> = {
   OAuthCallbackError: "Pipedrive did not complete the sign-in. Please try again.",
   OAuthSignInError: "The sign-in with Pipedrive could not start. Please try again.",
   AccessDenied: "Access was not granted.",
+  denied: "You cancelled on Pipedrive's consent screen, so you are not signed in. Sign in again whenever you are ready.",
   Configuration: "The sign-in with Pipedrive could not be completed. Please try again; if it keeps failing, contact support.",
 };
 
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
         {error ? (
           <div className="mt-6">
-            <Notice tone="warning" title="Sign-in failed">
+            <Notice tone="warning" title={params.error === "denied" ? "Access was not granted" : "Sign-in failed"}>
               {error}
             </Notice>
           </div>

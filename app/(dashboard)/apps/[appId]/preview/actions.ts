@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireMember } from "@/lib/authz";
+import { action } from "@/lib/http";
+import { createShareLink, revokeShareLink } from "@/lib/share/service";
+import { sharePath } from "@/lib/share/token";
+
+export async function createShareLinkAction(appId: string, input: unknown) {
+  return action(async () => {
+    const { token, link } = await createShareLink(await requireMember("EDITOR"), appId, input);
+    revalidatePath(`/apps/${appId}/preview`);
+    return { path: sharePath(token), link };
+  });
+}
+
+export async function revokeShareLinkAction(appId: string, linkId: string) {
+  return action(async () => {
+    await revokeShareLink(await requireMember("EDITOR"), appId, linkId);
+    revalidatePath(`/apps/${appId}/preview`);
+  });
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { formatDistanceToNow } from "date-fns";
+import { Check, Copy, Link2 } from "lucide-react";
+import { toast } from "sonner";
+import { createShareLinkAction, revokeShareLinkAction } from "@/app/(dashboard)/apps/[appId]/preview/actions";
+import { Field, inputClass } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ShareLinkSummary } from "@/lib/share/service";
+import { createShareLinkSchema, EXPIRY_CHOICES, type CreateShareLinkInput } from "@/lib/share/schema";
+
+type VersionOption = { id: string; number: number; label: string };
+
+const STATUS_STYLE = {
+  active: "bg-emerald-50 text-emerald-800 ring-emerald-600/20",
+  expired: "bg-slate-100 text-slate-700 ring-slate-500/20",
+  revoked: "bg-red-50 text-red-800 ring-red-600/20",
+} as const;
+
+const when = (iso: string | null, empty = "—") => (iso ? formatDistanceToNow(new Date(iso), { addSuffix: true }) : empty);
+
+function CreatedLink({ url }: { url: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" role="status">
+      <p className="text-sm font-medium text-emerald-900">Link created. Copy it now: for your security it is shown only once.</p>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <input aria-label="New share link" readOnly value={url} className={`${inputClass} min-w-0 flex-1 font-mono`} onFocus={(e) => e.currentTarget.select()} />
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={async () => {
+            await navigator.clipboard.writeText(url).catch(() => {});
+            setCopied(true);
+          }}
+        >
+          {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function ShareLinks({ appId, links, versions, canEdit }: { appId: string; links: ShareLinkSummary[]; versions: VersionOption[]; canEdit: boolean }) {
+  const router = useRouter();
+  const [created, setCreated] = useState<string | null>(null);
+  const form = useForm<CreateShareLinkInput>({
+    resolver: zodResolver(createShareLinkSchema),
+    defaultValues: { label: "", target: "draft", expiresIn: "7" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await createShareLinkAction(appId, values);
+    if (!result.ok) {
+      for (const [name, message] of Object.entries(result.error.fields ?? {})) form.setError(name as keyof CreateShareLinkInput, { message });
+      if (!result.error.fields) toast.error(result.error.message);
+      return;
+    }
+    setCreated(new URL(result.data.path, window.location.origin).toString());
+    form.reset({ label: "", target: values.target, expiresIn: values.expiresIn });
+    router.refresh();
+  });
+
+  return (
+    <section aria-labelledby="share-heading" className="rounded-xl border border-slate-200 bg-white p-5">
+      <div className="flex items-center gap-2">
+        <Link2 aria-hidden className="size-5 text-brand-600" />
+        <h2 id="share-heading" className="text-base font-semibold text-slate-900">
+          Share this preview
+        </h2>
+      </div>
+      <p className="mt-1 text-sm text-slate-600">Anyone with a link sees the preview without an account, and can leave comments you will see in the editor.</p>
+
+      {canEdit ? (
+        <form noValidate onSubmit={onSubmit} className="mt-4 grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+          <Field id="share-label" label="Label" error={errors.label?.message}>
+            <input id="share-label" className={inputClass} placeholder="e.g. For the design review" aria-invalid={errors.label ? true : undefined} {...form.register("label")} />
+          </Field>
+          <Field id="share-target" label="Shows" error={errors.target?.message}>
+            <select id="share-target" className={inputClass} {...form.register("target")}>
+              <option value="draft">Latest draft (follows every edit)</option>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  Version {v.number} · {v.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="share-expiry" label="Expires after" error={errors.expiresIn?.message}>
+            <select id="share-expiry" className={inputClass} {...form.register("expiresIn")}>
+              {EXPIRY_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Button type="submit" disabled={isSubmitting}>
+            Create link
+          </Button>
+        </form>
+      ) : null}
+
+      {created ? <div className="mt-4"><CreatedLink url={created} /></div> : null}
+
+      {links.length === 0 ? (
+        <p className="mt-4 text-sm text-slate-500">No links yet.</p>
+      ) : (
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">Share links</caption>
+            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">Label</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Shows</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Expires</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Views</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Last view</th>
+                <th scope="col" className="py-2 pr-3 text-right font-medium">Comments</th>
+                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {links.map((link) => (
+                <tr key={link.id} data-testid="share-link-row">
+                  <td className="py-2 pr-3 font-medium text-slate-900">
+                    {link.label}
+                    <div className="text-xs font-normal text-slate-500">
+                      {link.createdBy ?? "Someone"}, {when(link.createdAt)}
+                    </div>
+                  </td>
+                  <td className="py-2 pr-3 text-slate-700">{link.target}</td>
+                  <td className="py-2 pr-3">
+                    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${STATUS_STYLE[link.status]}`}>{link.status}</span>
+                  </td>
+                  <td className="py-2 pr-3 text-slate-700">{link.expiresAt ? when(link.expiresAt) : "Never"}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums text-slate-700">{link.views}</td>
+                  <td className="py-2 pr-3 text-slate-700">{when(link.lastViewedAt, "Not yet")}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums text-slate-700">{link.comments}</td>
+                  <td className="py-2 text-right">
+                    {canEdit && link.status === "active" ? (
+                      <ConfirmDialog
+                        trigger={
+                          <Button size="sm" variant="secondary" aria-label={`Revoke ${link.label}`}>
+                            Revoke
+                          </Button>
+                        }
+                        title={`Revoke “${link.label}”?`}
+                        description="The link stops working at once for everyone who has it. This cannot be undone; you can create a new link."
+                        confirmLabel="Revoke link"
+                        onConfirm={async () => {
+                          const result = await revokeShareLinkAction(appId, link.id);
+                          if (!result.ok) return result.error.message;
+                          toast.success("Link revoked");
+                          router.refresh();
+                          return null;
+                        }}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export function createPrismaClient(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+/**
+ * The process's one client, created on first use (so that importing a module never reads the
+ * environment, e.g. while `next build` collects pages), kept across hot reloads and shared by
+ * the proxy and the pages (they run in the same process).
+ */
+export function prismaClient(): PrismaClient {
+  return (globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL));
+}

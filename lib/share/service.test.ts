@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/test/db";
+import type { Member } from "@/lib/authz";
+import type { Role } from "@/lib/team/roles";
+
+setupTestDatabase();
+const { db } = await import("@/lib/db");
+const apps = await import("@/lib/apps/service");
+const share = await import("./service");
+const { checkShareLink, countShareView, flushShareViews } = await import("./gate");
+const { handleSharePage } = await import("./handler");
+const { hashShareToken, newShareToken } = await import("./token");
+const { saveVersion } = await import("@/lib/listing/versions");
+
+let workspace: Member["workspace"];
+const member = (role: Role, userId: string): Member => ({ user: { id: userId, name: `${role} person`, email: null, image: null }, workspace, role });
+let owner: Member;
+let viewer: Member;
+let stranger: Member;
+let appId: string;
+let otherAppId: string;
+
+beforeAll(async () => {
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: 11, name: "Acme" } });
+  const other = await db.workspace.create({ data: { pipedriveCompanyId: 12, name: "Other" } });
+  const u = await db.user.create({ data: { pipedriveCompanyId: 11, pipedriveUserId: 1, name: "Owner" } });
+  const v = await db.user.create({ data: { pipedriveCompanyId: 11, pipedriveUserId: 2, name: "Viewer" } });
+  workspace = { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 11 };
+  owner = member("OWNER", u.id);
+  viewer = member("VIEWER", v.id);
+  stranger = { ...owner, workspace: { id: other.id, name: "Other", domain: null, pipedriveCompanyId: 12 } };
+  const create = (name: string) => apps.createApp(owner, { name, type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb" });
+  appId = (await create("Shared App")).id;
+  otherAppId = (await create("Second App")).id;
+});
+
+const page = (token: string) => handleSharePage({ method: "GET", token, ifNoneMatch: null });
+
+describe("creating share links", () => {
+  it("returns a 256-bit token once and keeps only its hash", async () => {
+    const { token, link } = await share.createShareLink(owner, appId, { label: "For Sam", target: "draft", expiresIn: "never" });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.tokenHash).toBe(hashShareToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(link).toMatchObject({ label: "For Sam", target: "Latest draft", status: "active", expiresAt: null, views: 0, createdBy: "OWNER person" });
+  });
+
+  it("expires after the chosen number of days", async () => {
+    const now = new Date("2026-11-28T12:00:00Z");
+    const { link } = await share.createShareLink(owner, appId, { label: "Week", target: "draft", expiresIn: "7" }, now);
+    expect(link.expiresAt).toBe("2026-12-05T12:00:00.000Z");
+  });
+
+  it("pins a version of the same app only", async () => {
+    const version = await saveVersion(owner, appId, { label: "Sent to review" });
+    const { link } = await share.createShareLink(owner, appId, { label: "Pinned", target: version.id, expiresIn: "30" });
+    expect(link.target).toBe(`Version ${version.number} · Sent to review`);
+    await expect(share.createShareLink(owner, otherAppId, { label: "Wrong", target: version.id, expiresIn: "30" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { target: "That version does not exist" },
+    });
+  });
+
+  it.each([
+    [{ label: "", target: "draft", expiresIn: "7" }, "label"],
+    [{ label: "x".repeat(81), target: "draft", expiresIn: "7" }, "label"],
+    [{ label: "ok", target: "draft", expiresIn: "14" }, "expiresIn"],
+    [{ label: "ok", target: "", expiresIn: "7" }, "target"],
+  ])("rejects bad input %j on %s", async (input, field) => {
+    await expect(share.createShareLink(owner, appId, input)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: [field] })] });
+  });
+
+  it("refuses viewers and other workspaces", async () => {
+    await expect(share.createShareLink(viewer, appId, { label: "x", target: "draft", expiresIn: "7" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(share.createShareLink(stranger, appId, { label: "x", target: "draft", expiresIn: "7" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.listShareLinks(stranger, appId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the gate of /p/<token>", () => {
+  it("answers 404 for unknown and malformed tokens", async () => {
+    expect((await page(newShareToken())).status).toBe(404);
+    expect((await page("short")).status).toBe(404);
+    expect((await page(`${newShareToken()}/../x`)).status).toBe(404);
+  });
+
+  it("answers 410 at once after a revoke, though the link was cached as working", async () => {
+    const { token, link } = await share.createShareLink(owner, appId, { label: "Revoke me", target: "draft", expiresIn: "7" });
+    expect(await checkShareLink(hashShareToken(token))).toEqual({ status: "ok", id: link.id });
+    await share.revokeShareLink(owner, appId, link.id);
+    const answer = await page(token);
+    expect(answer.status).toBe(410);
+    expect(answer.headers["x-robots-tag"]).toBe("noindex, nofollow");
+    expect(String(answer.body)).toContain("no longer works");
+    expect((await share.listShareLinks(owner, appId)).find((l) => l.id === link.id)?.status).toBe("revoked");
+  });
+
+  it("answers 410 once the expiry has passed", async () => {
+    const created = new Date(Date.now() - 2 * 86_400_000);
+    const { token } = await share.createShareLink(owner, appId, { label: "Old", target: "draft", expiresIn: "1" }, created);
+    expect((await page(token)).status).toBe(410);
+  });
+
+  it("stops the links of an archived app", async () => {
+    const archived = (await apps.createApp(owner, { name: "Archived", type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb" })).id;
+    const { token } = await share.createShareLink(owner, archived, { label: "x", target: "draft", expiresIn: "never" });
+    await apps.setArchived(owner, archived, true);
+    await share.invalidateAllShared(archived);
+    expect((await page(token)).status).toBe(410);
+  });
+
+  it("viewers, other workspaces and other apps cannot revoke a link", async () => {
+    const { link } = await share.createShareLink(owner, appId, { label: "Keep", target: "draft", expiresIn: "7" });
+    await expect(share.revokeShareLink(viewer, appId, link.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(share.revokeShareLink(stranger, appId, link.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.revokeShareLink(owner, otherAppId, link.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("views", () => {
+  it("are counted in memory and written in one update per link", async () => {
+    const { link } = await share.createShareLink(owner, appId, { label: "Counted", target: "draft", expiresIn: "7" });
+    for (let i = 0; i < 5; i++) countShareView(link.id, Date.parse("2026-11-28T10:00:00Z") + i);
+    await flushShareViews();
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(row.views).toBe(5);
+    expect(row.lastViewedAt?.toISOString()).toBe("2026-11-28T10:00:00.004Z");
+  });
+});
+
+describe("comments", () => {
+  it("are stored against the link's app and section, listed for the team and resolved", async () => {
+    const { token } = await share.createShareLink(owner, appId, { label: "Comments", target: "draft", expiresIn: "7" });
+    await share.addComment(hashShareToken(token), { name: "  Sam  ", body: "The summary is too vague.", section: "header" });
+    const [comment] = await share.listOpenComments(owner, appId);
+    expect(comment).toMatchObject({ authorName: "Sam", body: "The summary is too vague.", section: "header", sectionLabel: "Header: icon, name, summary", link: "Comments" });
+    await expect(share.resolveComment(viewer, appId, comment!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(share.resolveComment(stranger, appId, comment!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await share.resolveComment(owner, appId, comment!.id);
+    expect(await share.listOpenComments(owner, appId)).toEqual([]);
+    await expect(share.resolveComment(owner, appId, comment!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it.each([
+    [{ name: "", body: "x", section: "header" }, "Enter your name"],
+    [{ name: "Sam", body: " ", section: "header" }, "Write a comment"],
+    [{ name: "Sam", body: "x".repeat(2001), section: "header" }, "A comment must be at most 2,000 characters"],
+    [{ name: "Sam", body: "x", section: "pricing-table" }, "Choose the part of the page your comment is about"],
+    [{ name: null, body: null, section: null }, "Enter your name"],
+  ])("rejects %j with “%s”", async (input, message) => {
+    const { token } = await share.createShareLink(owner, appId, { label: "Bad", target: "draft", expiresIn: "7" });
+    await expect(share.addComment(hashShareToken(token), input)).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ message })]) });
+  });
+
+  it("are refused on a revoked link", async () => {
+    const { token, link } = await share.createShareLink(owner, appId, { label: "Closed", target: "draft", expiresIn: "7" });
+    await share.revokeShareLink(owner, appId, link.id);
+    await expect(share.addComment(hashShareToken(token), { name: "Sam", body: "Hi", section: "general" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("images through a link", () => {
+  it("serves only images the shared listing shows", async () => {
+    const { token } = await share.createShareLink(owner, appId, { label: "Images", target: "draft", expiresIn: "7" });
+    await expect(share.sharedAssetOwner(hashShareToken(token), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.sharedAssetOwner(hashShareToken(newShareToken()), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

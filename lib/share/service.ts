@@ -1,0 +1,218 @@
+import "server-only";
+import { getApp } from "@/lib/apps/service";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { listingDraftSchema, type ListingDraft } from "@/lib/listing/schema";
+import { hasRole } from "@/lib/team/roles";
+import { forgetShareLink } from "./gate";
+import { dropSharePage } from "./page-cache";
+import { commentSchema, COMMENT_SECTIONS, createShareLinkSchema, type CommentSection } from "./schema";
+import { hashShareToken, newShareToken } from "./token";
+
+const DAY_MS = 86_400_000;
+
+export type ShareLinkStatus = "active" | "expired" | "revoked";
+
+export type ShareLinkSummary = {
+  id: string;
+  label: string;
+  target: string;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  status: ShareLinkStatus;
+  views: number;
+  lastViewedAt: string | null;
+  comments: number;
+};
+
+type LinkRow = {
+  id: string;
+  label: string;
+  createdAt: Date;
+  createdById: string | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  views: number;
+  lastViewedAt: Date | null;
+  version: { number: number; label: string } | null;
+  _count: { comments: number };
+};
+
+export function linkStatus(link: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkStatus {
+  if (link.revokedAt) return "revoked";
+  if (link.expiresAt && link.expiresAt <= now) return "expired";
+  return "active";
+}
+
+const SUMMARY_SELECT = {
+  id: true,
+  label: true,
+  createdAt: true,
+  createdById: true,
+  expiresAt: true,
+  revokedAt: true,
+  views: true,
+  lastViewedAt: true,
+  version: { select: { number: true, label: true } },
+  _count: { select: { comments: true } },
+} as const;
+
+function toSummary(link: LinkRow, names: Map<string, string>): ShareLinkSummary {
+  return {
+    id: link.id,
+    label: link.label,
+    target: link.version ? `Version ${link.version.number} · ${link.version.label}` : "Latest draft",
+    createdAt: link.createdAt.toISOString(),
+    createdBy: link.createdById ? (names.get(link.createdById) ?? null) : null,
+    expiresAt: link.expiresAt?.toISOString() ?? null,
+    status: linkStatus(link),
+    views: link.views,
+    lastViewedAt: link.lastViewedAt?.toISOString() ?? null,
+    comments: link._count.comments,
+  };
+}
+
+async function userNames(ids: (string | null)[]) {
+  const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/** Drops the cached pages so the next visit renders them again. */
+function dropCachedPages(hashes: string[]) {
+  for (const hash of hashes) dropSharePage(hash);
+}
+
+/** After the draft of an app changes: links that show the latest draft show the change on their next load. */
+export async function invalidateSharedDrafts(appId: string) {
+  const links = await db.shareLink.findMany({ where: { appId, versionId: null, revokedAt: null }, select: { tokenHash: true } });
+  dropCachedPages(links.map((l) => l.tokenHash));
+}
+
+/** After the app itself changes (name of the workspace, archive): every link of the app. */
+export async function invalidateAllShared(appId: string) {
+  const links = await db.shareLink.findMany({ where: { appId }, select: { tokenHash: true } });
+  for (const { tokenHash } of links) forgetShareLink(tokenHash);
+  dropCachedPages(links.map((l) => l.tokenHash));
+}
+
+/** Creates a link; the token is returned once and only its hash is kept. */
+export async function createShareLink(member: Member, appId: string, input: unknown, now = new Date()) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot share previews");
+  await getApp(member, appId);
+  const { label, target, expiresIn } = createShareLinkSchema.parse(input);
+  let versionId: string | null = null;
+  if (target !== "draft") {
+    const version = await db.listingVersion.findFirst({ where: { id: target, appId }, select: { id: true } });
+    if (!version) throw new AppError("VALIDATION", "That version does not exist", { target: "That version does not exist" });
+    versionId = version.id;
+  }
+  const token = newShareToken();
+  const link = await db.shareLink.create({
+    data: {
+      appId,
+      tokenHash: hashShareToken(token),
+      label,
+      versionId,
+      expiresAt: expiresIn === "never" ? null : new Date(now.getTime() + Number(expiresIn) * DAY_MS),
+      createdById: member.user.id,
+    },
+    select: SUMMARY_SELECT,
+  });
+  return { token, link: toSummary(link, new Map([[member.user.id, member.user.name]])) };
+}
+
+export async function listShareLinks(member: Member, appId: string): Promise<ShareLinkSummary[]> {
+  await getApp(member, appId);
+  const links = await db.shareLink.findMany({ where: { appId }, orderBy: { createdAt: "desc" }, select: SUMMARY_SELECT });
+  const names = await userNames(links.map((l) => l.createdById));
+  return links.map((l) => toSummary(l, names));
+}
+
+export async function revokeShareLink(member: Member, appId: string, linkId: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot revoke links");
+  await getApp(member, appId);
+  if (typeof linkId !== "string") throw notFound("Link");
+  const link = await db.shareLink.findFirst({ where: { id: linkId, appId } });
+  if (!link) throw notFound("Link");
+  if (!link.revokedAt) await db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
+  forgetShareLink(link.tokenHash);
+  dropCachedPages([link.tokenHash]);
+}
+
+/** A link that works now (not revoked, not expired, its app not archived), by token hash. */
+async function liveLink(hash: string, now = new Date()) {
+  if (!/^[0-9a-f]{64}$/.test(hash)) return null;
+  const link = await db.shareLink.findUnique({
+    where: { tokenHash: hash },
+    include: { version: { select: { data: true } }, app: { select: { id: true, archivedAt: true, workspace: { select: { name: true } } } } },
+  });
+  if (!link || link.app.archivedAt || linkStatus(link, now) !== "active") return null;
+  return link;
+}
+
+export type SharedPreview = { linkId: string; appId: string; builtBy: string; listing: ListingDraft };
+
+/** What a share link shows: the pinned version or the latest draft. */
+export async function loadSharedPreview(hash: string): Promise<SharedPreview | null> {
+  const link = await liveLink(hash);
+  if (!link) return null;
+  const raw = link.version ? link.version.data : (await db.listingDraft.findUniqueOrThrow({ where: { appId: link.appId } })).data;
+  return { linkId: link.id, appId: link.appId, builtBy: link.app.workspace.name, listing: listingDraftSchema.parse(JSON.parse(raw)) };
+}
+
+/** The app and listing behind a live link, for its images: only images the listing shows are served. */
+export async function sharedAssetOwner(hash: string, assetId: string): Promise<string> {
+  const preview = await loadSharedPreview(hash);
+  if (!preview) throw new AppError("NOT_FOUND", "This preview link no longer works");
+  const shown = [preview.listing.iconAssetId, ...preview.listing.images.map((i) => i.assetId)];
+  if (!shown.includes(assetId)) throw notFound("Image");
+  return preview.appId;
+}
+
+export async function addComment(hash: string, input: unknown) {
+  const link = await liveLink(hash);
+  if (!link) throw new AppError("NOT_FOUND", "This preview link no longer works");
+  const { name, body, section } = commentSchema.parse(input);
+  return db.listingComment.create({ data: { appId: link.appId, shareLinkId: link.id, section, authorName: name, body } });
+}
+
+export type CommentView = {
+  id: string;
+  section: CommentSection;
+  sectionLabel: string;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  link: string | null;
+};
+
+export async function listOpenComments(member: Member, appId: string): Promise<CommentView[]> {
+  await getApp(member, appId);
+  const rows = await db.listingComment.findMany({
+    where: { appId, resolvedAt: null },
+    orderBy: { createdAt: "desc" },
+    include: { shareLink: { select: { label: true } } },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    section: c.section as CommentSection,
+    sectionLabel: COMMENT_SECTIONS[c.section as CommentSection] ?? c.section,
+    authorName: c.authorName,
+    body: c.body,
+    createdAt: c.createdAt.toISOString(),
+    link: c.shareLink?.label ?? null,
+  }));
+}
+
+export async function resolveComment(member: Member, appId: string, commentId: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot resolve comments");
+  await getApp(member, appId);
+  if (typeof commentId !== "string") throw notFound("Comment");
+  const { count } = await db.listingComment.updateMany({
+    where: { id: commentId, appId, resolvedAt: null },
+    data: { resolvedAt: new Date(), resolvedById: member.user.id },
+  });
+  if (count === 0) throw notFound("Comment");
+}

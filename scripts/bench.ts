@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: load figures measured in one run with autocannon (50 connections, 10 s each)
+ * against `next start` on a fresh database seeded with the demo data. Every figure is printed
+ * next to a baseline measured in the same run, because absolute numbers on a shared machine
+ * mislead:
+ *   - the share page `/p/<token>` against the prerendered landing page (the framework's ceiling);
+ *   - the same share-page HTML from memory in a plain Node `http` server (the physical limit).
+ * It then checks that every request was counted as a view although the page is not rendered per
+ * request. (That a revoked link answers 410 at once and an edit shows on the next load is
+ * checked by the browser tests, through the app.)
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { hashShareToken, newShareToken } from "../lib/share/token";
+import { seedDemo } from "../prisma/seed-data";
+import { ensureBuild, run, start, waitForUrl } from "./process";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3390);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const base = `http://localhost:${PORT}`;
+
+type Figure = { rps: number; p99: number; requests: number; errors: number };
+
+async function load(url: string): Promise<Figure> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total, errors: bad };
+}
+
+/** The mean rate and the worse p99 of several runs of the same figure. */
+function combine(runs: Figure[]): Figure {
+  return {
+    rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
+    p99: Math.max(...runs.map((r) => r.p99)),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "listing-studio-bench-"));
+  const databaseUrl = `file:${join(dir, "bench.db")}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    STORAGE_DIR: join(dir, "uploads"),
+    AUTH_URL: base,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_PIPEDRIVE_ID: "bench",
+    AUTH_PIPEDRIVE_SECRET: randomBytes(24).toString("base64url"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  const server = { kill: () => {} } as { kill: () => void };
+  try {
+    await ensureBuild(env);
+    await run("prisma", ["migrate", "deploy"], env, { quiet: true });
+    await seedDemo(db, env.STORAGE_DIR!);
+    const app = await db.app.findFirstOrThrow({ where: { name: "QuoteFlow" } });
+    const token = newShareToken();
+    const link = await db.shareLink.create({ data: { appId: app.id, tokenHash: hashShareToken(token), label: "Bench" } });
+    const shareUrl = `${base}/p/${token}`;
+
+    const child = start("next", ["start", "-p", String(PORT)], { env, stdio: "ignore" });
+    server.kill = () => child.kill("SIGTERM");
+    await waitForUrl(`${base}/`);
+
+    // Warm both pages (first renders, caches) and keep the share HTML for the plain server.
+    for (let i = 0; i < 5; i++) await Promise.all([fetch(`${base}/`), fetch(shareUrl)]);
+    const shareHtml = await (await fetch(shareUrl)).text();
+    if (!shareHtml.includes("Preview — not published")) throw new Error("The share page did not render");
+    const viewsBefore = (await settleViews(db, link.id)).views;
+
+    console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s per run\n`);
+    // Two rounds, alternating, so that a slow moment of the machine does not fall on one side only.
+    const rounds: Figure[][] = [[], []];
+    for (let round = 0; round < 2; round++) {
+      rounds[0]!.push(await load(`${base}/`));
+      rounds[1]!.push(await load(shareUrl));
+    }
+    const [landing, share] = rounds.map(combine) as [Figure, Figure];
+    const plain = await plainServer(shareHtml);
+
+    const rows: [string, Figure][] = [
+      ["prerendered landing page  /", landing],
+      ["share page  /p/<token>", share],
+      ["plain Node http, same HTML", plain],
+    ];
+    console.log("| served | req/s | p99 ms | non-2xx |");
+    console.log("|---|---:|---:|---:|");
+    for (const [name, f] of rows) console.log(`| ${name} | ${fmt(f.rps)} | ${fmt(f.p99, 1)} | ${f.errors} |`);
+    const ratio = share.rps / landing.rps;
+    console.log(`\nshare page ÷ prerendered landing page: ${fmt(ratio, 2)} (goal ≥ 0.80) ${ratio >= 0.8 ? "✓" : "✗"}`);
+    console.log(`share page p99: ${fmt(share.p99, 1)} ms (goal < 50 ms) ${share.p99 < 50 ? "✓" : "✗"}`);
+    console.log(`share page ÷ plain Node http: ${fmt(share.rps / plain.rps, 3)} (for the record)`);
+
+    // The rules still hold with the cache in front.
+    const { views } = await settleViews(db, link.id);
+    const counted = views - viewsBefore;
+    // autocannon counts answered requests; the server counts on arrival, so up to one per connection more.
+    const viewsOk = counted >= share.requests && counted <= share.requests + CONNECTIONS * 2;
+    console.log(`\nviews counted during the run: ${fmt(counted)} for ${fmt(share.requests)} answered requests ${viewsOk ? "✓" : "✗"}`);
+    const failures = [ratio < 0.8, share.p99 >= 50, !viewsOk].filter(Boolean).length;
+    if (process.env.BENCH_STRICT && failures > 0) process.exitCode = 1;
+  } finally {
+    server.kill();
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits for the in-memory view counts to reach the database (they are flushed every 2 s). */
+async function settleViews(db: PrismaClient, id: string) {
+  let last = -1;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2_500));
+    const row = await db.shareLink.findUniqueOrThrow({ where: { id }, select: { views: true } });
+    if (row.views === last) return row;
+    last = row.views;
+  }
+}
+
+async function plainServer(html: string): Promise<Figure> {
+  const body = Buffer.from(html);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": body.length });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  try {
+    return await load(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
