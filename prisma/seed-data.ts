@@ -66,6 +66,33 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     }
     const data = listingDraftSchema.parse({ ...listing, appName: demo.name, iconAssetId, images, onboarding: onboarding ? { ...onboarding, blocks } : undefined });
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
+    await seedReviewHistory(db, app.id, demo.status, JSON.stringify(data), alice.id);
   }
   return { workspaceId: workspace.id };
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+/** The timeline a demo app's status implies: submitted (with its version), approved, published. */
+async function seedReviewHistory(db: PrismaClient, appId: string, status: string, data: string, userId: string) {
+  if (status !== "IN_REVIEW" && status !== "PUBLISHED") return;
+  const submittedAt = status === "PUBLISHED" ? daysAgo(60) : daysAgo(8);
+  const version = await db.listingVersion.create({
+    data: { appId, number: 1, label: "Submitted for review", data, source: "SUBMISSION", createdById: userId, createdAt: submittedAt },
+  });
+  await db.appEvent.create({
+    data: { appId, kind: "STATUS", fromStatus: "DRAFT", toStatus: "IN_REVIEW", versionId: version.id, actorId: userId, createdAt: submittedAt, note: "First submission." },
+  });
+  if (status === "IN_REVIEW") {
+    await db.app.update({ where: { id: appId }, data: { reviewStartedAt: submittedAt } });
+    await db.reviewFeedback.create({
+      data: { appId, field: "summary", message: "Please state the value for the user rather than the feature list (from the first review email).", createdById: userId, createdAt: daysAgo(2) },
+    });
+    return;
+  }
+  await db.appEvent.create({
+    data: { appId, kind: "STATUS", fromStatus: "IN_REVIEW", toStatus: "UNPUBLISHED", actorId: userId, createdAt: daysAgo(45), note: "Approved by Pipedrive's marketplace team." },
+  });
+  await db.appEvent.create({ data: { appId, kind: "STATUS", fromStatus: "UNPUBLISHED", toStatus: "PUBLISHED", actorId: userId, createdAt: daysAgo(44) } });
+  await db.app.update({ where: { id: appId }, data: { approvedVersionId: version.id } });
 }

@@ -9,6 +9,7 @@ export function AppTabs({ appId }: { appId: string }) {
   const tabs = [
     { href: `/apps/${appId}/listing`, label: "Listing" },
     { href: `/apps/${appId}/preview`, label: "Preview" },
+    { href: `/apps/${appId}/review`, label: "Review" },
     { href: `/apps/${appId}/versions`, label: "Versions" },
     { href: `/apps/${appId}/settings`, label: "Settings" },
   ];

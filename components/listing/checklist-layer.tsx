@@ -1,11 +1,14 @@
 "use client";
 
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { Eye, EyeOff } from "lucide-react";
+import { MarketplacePage } from "@/components/preview/marketplace-page";
 import { useWatch, type Control } from "react-hook-form";
 import { FIELDS } from "@/lib/listing/fields";
 import { checkReadiness, type CheckItem, type IconVisibility } from "@/lib/listing/readiness";
-import { listingDraftSchema, submissionProblems, type FieldProblems, type ListingDraft, type ListingDraftInput } from "@/lib/listing/schema";
-import { EditorContext } from "./editor-fields";
+import { listingDraftSchema, submissionProblems, type FieldProblems, type ListingDraft, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
+import { EditorContext, type EditorNote } from "./editor-fields";
+import { NotesPanel } from "./notes-panel";
 import { ReadinessPanel, targetIdOf } from "./readiness-panel";
 
 /** Keeps the same object while its content is the same, so that context consumers do not re-render. */
@@ -25,6 +28,10 @@ export function ChecklistLayer({
   icons,
   registerIcon,
   onTab,
+  notes,
+  onResolveNote,
+  focusField,
+  builtBy,
   children,
 }: {
   control: Control<ListingDraftInput>;
@@ -32,17 +39,29 @@ export function ChecklistLayer({
   icons: Record<string, IconVisibility>;
   registerIcon: (assetId: string, visibility: IconVisibility) => void;
   onTab: (tab: string) => void;
+  notes: { field: string | null; fieldLabel: string; note: EditorNote }[];
+  onResolveNote: (note: EditorNote) => void;
+  /** A field to show on arrival (`?field=` from the review page). */
+  focusField?: ListingField;
+  builtBy: string;
   children: React.ReactNode;
 }) {
+  const [livePreview, setLivePreview] = useState(false);
   const values = useDeferredValue(useWatch({ control }) as ListingDraftInput);
   const problems = useStable<FieldProblems>(useMemo(() => submissionProblems(values), [values]));
   const readiness = useMemo(() => {
     const parsed = listingDraftSchema.safeParse(values);
     return parsed.success ? checkReadiness(parsed.data as ListingDraft, icons) : null;
   }, [values, icons]);
-  const context = useMemo(() => ({ problems, readOnly, registerIcon }), [problems, readOnly, registerIcon]);
+  const byField = useMemo(() => {
+    const map: Partial<Record<string, EditorNote[]>> = {};
+    for (const { field, note } of notes) if (field) (map[field] ??= []).push(note);
+    return map;
+  }, [notes]);
+  const context = useMemo(() => ({ problems, readOnly, registerIcon, notes: byField, onResolveNote }), [problems, readOnly, registerIcon, byField, onResolveNote]);
+  const preview = useMemo(() => (livePreview ? listingDraftSchema.safeParse(values) : null), [livePreview, values]);
 
-  const goTo = (item: CheckItem) => {
+  const goTo = (item: Pick<CheckItem, "field" | "path">) => {
     onTab(FIELDS[item.field].tab);
     const scopeIds = (values.scopes ?? []).map((s) => s?.id ?? "");
     requestAnimationFrame(() => {
@@ -51,15 +70,45 @@ export function ChecklistLayer({
       target?.focus({ preventScroll: true });
     });
   };
+  const goToField = (field: string) => goTo({ field: field as ListingField, path: field });
+  const arrived = useRef(false);
+  useEffect(() => {
+    if (arrived.current || !focusField || !(focusField in FIELDS)) return;
+    arrived.current = true;
+    goTo({ field: focusField, path: focusField });
+  });
 
   return (
     <EditorContext.Provider value={context}>
-      <p className="mb-4 text-sm text-slate-600">
-        {Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
-      </p>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          {Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
+        </p>
+        <button
+          type="button"
+          aria-pressed={livePreview}
+          onClick={() => setLivePreview((on) => !on)}
+          className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+        >
+          {livePreview ? <EyeOff aria-hidden className="size-4" /> : <Eye aria-hidden className="size-4" />}
+          Live preview
+        </button>
+      </div>
+      <div className={livePreview ? "grid gap-6 lg:grid-cols-2" : "grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]"}>
         <div className="min-w-0">{children}</div>
-        <aside className="xl:sticky xl:top-4 xl:self-start">{readiness ? <ReadinessPanel readiness={readiness} onGo={goTo} /> : null}</aside>
+        <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:self-start">
+          {preview ? (
+            <section aria-label="Live preview" className="max-h-[75vh] overflow-y-auto rounded-xl border border-slate-200 shadow-sm" data-testid="live-preview">
+              {preview.success ? (
+                <MarketplacePage listing={preview.data as ListingDraft} builtBy={builtBy} assetPath="/api/assets/{id}" />
+              ) : (
+                <p className="p-4 text-sm text-slate-600">Fix the fields marked in red to see the preview.</p>
+              )}
+            </section>
+          ) : null}
+          {readiness ? <ReadinessPanel readiness={readiness} onGo={goTo} /> : null}
+          <NotesPanel notes={notes} readOnly={readOnly} onGo={goToField} onResolve={onResolveNote} />
+        </aside>
       </div>
     </EditorContext.Provider>
   );

@@ -6,9 +6,14 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import type { FieldProblems, ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 
+/** A comment from a share link or a reviewer's feedback, shown beside its field until resolved. */
+export type EditorNote = { id: string; kind: "comment" | "feedback"; title: string; body: string; createdAt: string };
+
 type EditorState = {
   problems: FieldProblems;
   readOnly: boolean;
+  notes?: Partial<Record<string, EditorNote[]>>;
+  onResolveNote?: (note: EditorNote) => void;
   /** Tells the checklist how visible a newly uploaded icon is. */
   registerIcon?: (assetId: string, visibility: { visibleOnLight: number | null; visibleOnDark: number | null }) => void;
 };
@@ -59,9 +64,36 @@ export function TextField({
     ...register(name),
   };
   return (
-    <Field id={id} label={label} help={help} error={error} warning={warning} required={required} count={limit ? [...(value ?? "")].length : undefined} limit={limit}>
-      {multiline ? <textarea rows={3} {...props} /> : <input type={type} inputMode={type === "url" ? "url" : undefined} {...props} />}
-    </Field>
+    <div className="space-y-2">
+      <Field id={id} label={label} help={help} error={error} warning={warning} required={required} count={limit ? [...(value ?? "")].length : undefined} limit={limit}>
+        {multiline ? <textarea rows={3} {...props} /> : <input type={type} inputMode={type === "url" ? "url" : undefined} {...props} />}
+      </Field>
+      <FieldNotes field={name} />
+    </div>
+  );
+}
+
+/** The open comments and reviewer feedback of a field, beside it. */
+export function FieldNotes({ field }: { field: string }) {
+  const { notes, readOnly, onResolveNote } = useEditor();
+  const list = notes?.[field];
+  if (!list?.length) return null;
+  return (
+    <ul className="space-y-2" aria-label="Comments and feedback on this field" data-testid={`notes-${field}`}>
+      {list.map((note) => (
+        <li key={note.id} className={cn("flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm", note.kind === "feedback" ? "border-violet-300 bg-violet-50" : "border-sky-300 bg-sky-50")}>
+          <div className="min-w-0">
+            <p className="text-xs font-semibold text-slate-700">{note.title}</p>
+            <p className="whitespace-pre-line text-slate-800">{note.body}</p>
+          </div>
+          {!readOnly && onResolveNote ? (
+            <button type="button" onClick={() => onResolveNote(note)} className="shrink-0 rounded px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-white">
+              Resolve
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

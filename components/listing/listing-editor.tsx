@@ -1,6 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { resolveCommentAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
+import type { FeedbackView } from "@/lib/review/service";
+import { SECTION_FIELD } from "@/lib/share/schema";
+import type { CommentView } from "@/lib/share/service";
 import { FormProvider, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as Tabs from "@radix-ui/react-tabs";
@@ -12,6 +18,7 @@ import { listingDraftSchema, type ListingDraftInput, type ListingField } from "@
 import { cn } from "@/lib/utils";
 import { ConflictDialog } from "./conflict-dialog";
 import { ChecklistLayer } from "./checklist-layer";
+import type { EditorNote } from "./editor-fields";
 import { FeaturesSection } from "./sections/features";
 import { GeneralSection } from "./sections/general";
 import { ScopesSection } from "./sections/scopes";
@@ -36,13 +43,46 @@ export function ListingEditor({
   readOnly,
   media,
   icons: initialIcons,
+  comments,
+  feedback,
+  builtBy,
+  focusField,
 }: {
   appId: string;
   initial: DraftState;
   readOnly: boolean;
   media: React.ReactNode;
   icons: Record<string, IconVisibility>;
+  comments: CommentView[];
+  feedback: FeedbackView[];
+  builtBy: string;
+  focusField?: ListingField;
 }) {
+  const router = useRouter();
+  const notes = useMemo(
+    () => [
+      ...feedback.map((f) => ({
+        field: f.field as string | null,
+        fieldLabel: f.fieldLabel,
+        note: { id: f.id, kind: "feedback", title: `Reviewer feedback${f.createdBy ? `, added by ${f.createdBy}` : ""}`, body: f.message, createdAt: f.createdAt } satisfies EditorNote,
+      })),
+      ...comments.map((c) => ({
+        field: SECTION_FIELD[c.section] ?? null,
+        fieldLabel: c.sectionLabel,
+        note: { id: c.id, kind: "comment", title: `Comment from ${c.authorName}${c.link ? ` via “${c.link}”` : ""}`, body: c.body, createdAt: c.createdAt } satisfies EditorNote,
+      })),
+    ],
+    [comments, feedback],
+  );
+  const resolveNote = useCallback(
+    async (note: EditorNote) => {
+      const result = note.kind === "comment" ? await resolveCommentAction(appId, note.id) : await resolveFeedbackAction(appId, note.id);
+      if (!result.ok) return void toast.error(result.error.message);
+      toast.success(note.kind === "comment" ? "Comment resolved" : "Feedback resolved");
+      router.refresh();
+    },
+    [appId, router],
+  );
   const [tab, setTab] = useState<string>("basic");
   const [icons, setIcons] = useState(initialIcons);
   const form = useForm<ListingDraftInput>({
@@ -94,7 +134,17 @@ export function ListingEditor({
           )}
         </div>
         {autosave.error && autosave.status !== "saved" ? <p className="mb-4 text-sm text-red-600">{autosave.error}</p> : null}
-        <ChecklistLayer control={form.control} readOnly={readOnly} icons={icons} registerIcon={registerIcon} onTab={setTab}>
+        <ChecklistLayer
+          control={form.control}
+          readOnly={readOnly}
+          icons={icons}
+          registerIcon={registerIcon}
+          onTab={setTab}
+          notes={notes}
+          onResolveNote={resolveNote}
+          focusField={focusField}
+          builtBy={builtBy}
+        >
         <form onSubmit={(e) => e.preventDefault()} noValidate>
           <Tabs.Root value={tab} onValueChange={setTab}>
             <Tabs.List aria-label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">

@@ -5,7 +5,7 @@ import type { CheckItem, Readiness } from "@/lib/listing/readiness";
 import { cn } from "@/lib/utils";
 
 /** The element to focus for a checklist item's field path. */
-export function targetIdOf(item: CheckItem, scopeIds: string[]): string {
+export function targetIdOf(item: Pick<CheckItem, "path">, scopeIds: string[]): string {
   const [field, index, leaf] = item.path.split(".");
   if (field === "scopes" && leaf === "justification") return `scope-justification-${(scopeIds[Number(index)] ?? "").replace(/:/g, "-")}`;
   if (field === "scopes") return "scopes-section";

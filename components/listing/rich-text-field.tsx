@@ -7,7 +7,7 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { visibleLength } from "@/lib/listing/markdown";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
-import { useEditor, useFieldMessages } from "./editor-fields";
+import { FieldNotes, useEditor, useFieldMessages } from "./editor-fields";
 import { MarkdownView } from "./markdown-view";
 
 type Name = "description" | "setupInstructions";
@@ -41,6 +41,7 @@ export function RichTextField({ name, label, help, limit, required }: { name: Na
   };
 
   return (
+    <div className="space-y-2">
     <Field id={id} label={label} help={help} error={error} warning={warning} required={required} count={visibleLength(value)} limit={limit}>
       <div className="overflow-hidden rounded-md border border-slate-300 focus-within:border-brand-600">
         <div role="toolbar" aria-label={`${label} formatting`} className="flex items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 py-1">
@@ -79,5 +80,7 @@ export function RichTextField({ name, label, help, limit, required }: { name: Na
         )}
       </div>
     </Field>
+    <FieldNotes field={name} />
+    </div>
   );
 }

@@ -29,6 +29,7 @@ export const clientSecretSchema = z.strictObject({
 export const STATUS_LABELS: Record<string, string> = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
+  REJECTED: "Rejected",
   UNPUBLISHED: "Approved, unpublished",
   PUBLISHED: "Published",
   LIVE: "Live",

@@ -20,7 +20,7 @@ async function authorNames(ids: (string | null)[]) {
 }
 
 /** Appends a version with the next number; the unique (app, number) keeps two concurrent saves apart. */
-export async function recordVersion(appId: string, data: ListingDraft, label: string, source: "MANUAL" | "RESTORE" | "IMPORT", userId: string) {
+export async function recordVersion(appId: string, data: ListingDraft, label: string, source: "MANUAL" | "RESTORE" | "IMPORT" | "SUBMISSION", userId: string) {
   for (let attempt = 0; ; attempt++) {
     const last = await db.listingVersion.findFirst({ where: { appId }, orderBy: { number: "desc" }, select: { number: true } });
     try {

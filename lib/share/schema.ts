@@ -20,6 +20,18 @@ export const COMMENT_SECTIONS = {
 } as const;
 export type CommentSection = keyof typeof COMMENT_SECTIONS;
 
+/** The editor field a section's comments are shown beside ("general": the notes panel only). */
+export const SECTION_FIELD: Record<CommentSection, string | null> = {
+  header: "summary",
+  media: "images",
+  description: "description",
+  features: "features",
+  setup: "setupInstructions",
+  links: "supportUrl",
+  categories: "categories",
+  general: null,
+};
+
 export const createShareLinkSchema = z.strictObject({
   label: z.string({ error: "Label must be text" }).trim().min(1, "Give the link a label, e.g. who it is for").max(80, "Label must be at most 80 characters"),
   target: z.string({ error: "Choose what the link shows" }).min(1, "Choose what the link shows").max(64),

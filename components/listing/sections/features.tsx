@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FEATURE_TYPES } from "@/lib/listing/catalog";
 import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
-import { Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
+import { FieldNotes, Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
 import { MoveButtons } from "../move-buttons";
 
 function TypeSelect({ index }: { index: number }) {
@@ -34,6 +34,7 @@ export function FeaturesSection() {
   const { fields, append, remove, move } = useFieldArray({ control, name: "features", keyName: "key" });
   return (
     <Section title="Features" description="The app extensions shown as “Features” on the listing. Apps with extensions can appear in the App extensions collection.">
+      <FieldNotes field="features" />
       {fields.length === 0 ? <p className="text-sm text-slate-500">No features yet.</p> : null}
       <ol className="space-y-4">
         {fields.map((field, index) => (

@@ -6,7 +6,7 @@ import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { youtubeThumbnailUrl, youtubeVideoId } from "@/lib/listing/youtube";
 import { RichTextField } from "../rich-text-field";
-import { Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
+import { FieldNotes, Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
 
 function Categories() {
   const { control, setValue } = useFormContext<ListingDraftInput>();
@@ -26,6 +26,7 @@ function Categories() {
       <p id="categories-note" className="mb-2 text-xs text-slate-500">
         Choose up to {LIMITS.categories} that match your use cases. {selected.length} selected.
       </p>
+      <div className="mb-2"><FieldNotes field="categories" /></div>
       <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {CATEGORIES.map((category) => (
           <label key={category} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
-import { Section, useEditor, useFieldMessages } from "../editor-fields";
+import { FieldNotes, Section, useEditor, useFieldMessages } from "../editor-fields";
 import { MoveButtons } from "../move-buttons";
 import { uploadFile } from "../upload";
 
@@ -112,6 +112,8 @@ export function MediaSection({ appId }: { appId: string }) {
 
   return (
     <Section id="media-section" title="Icon and images" description="PNG or JPEG, at most 10 MB each. Screenshots must not show real customer data or tokens.">
+      <FieldNotes field="iconAssetId" />
+      <FieldNotes field="images" />
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <div className="space-y-2">
           <p className="text-sm font-medium text-slate-800">App icon <span className="text-slate-400" aria-hidden>*</span></p>

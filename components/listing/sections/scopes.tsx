@@ -7,7 +7,7 @@ import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import catalog from "@/lib/pipedrive/scopes.json";
 import { cn } from "@/lib/utils";
-import { Section, useEditor, useFieldMessages } from "../editor-fields";
+import { FieldNotes, Section, useEditor, useFieldMessages } from "../editor-fields";
 
 type Scope = (typeof catalog.scopes)[number];
 
@@ -54,6 +54,7 @@ export function ScopesSection() {
 
   return (
     <Section id="scopes-section" title="Access scopes" description="Installers accept all of these or none. Ask only for what the app uses, and say why for each one.">
+      <FieldNotes field="scopes" />
       <p className="sr-only" aria-live="polite">{fields.length} scopes selected</p>
       {GROUPS.map(([group, scopes]) => (
         <fieldset key={group} className="rounded-lg border border-slate-200 p-4">

@@ -3,13 +3,37 @@ import { ListingEditor } from "@/components/listing/listing-editor";
 import { MediaSection } from "@/components/listing/sections/media";
 import { loadApp } from "@/lib/apps/load";
 import { getDraft } from "@/lib/listing/drafts";
+import { FIELDS } from "@/lib/listing/fields";
+import type { ListingField } from "@/lib/listing/schema";
 import { iconVisibility } from "@/lib/media/assets";
+import { listOpenFeedback } from "@/lib/review/service";
+import { listOpenComments } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Listing" };
 
-export default async function ListingPage({ params }: { params: Promise<{ appId: string }> }) {
+type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ field?: string }> };
+
+export default async function ListingPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
-  const [draft, icons] = await Promise.all([getDraft(member, app.id), iconVisibility(member, app.id)]);
-  return <ListingEditor appId={app.id} initial={draft} readOnly={!hasRole(member.role, "EDITOR")} media={<MediaSection appId={app.id} />} icons={icons} />;
+  const { field } = await searchParams;
+  const [draft, icons, comments, feedback] = await Promise.all([
+    getDraft(member, app.id),
+    iconVisibility(member, app.id),
+    listOpenComments(member, app.id),
+    listOpenFeedback(member, app.id),
+  ]);
+  return (
+    <ListingEditor
+      appId={app.id}
+      initial={draft}
+      readOnly={!hasRole(member.role, "EDITOR")}
+      media={<MediaSection appId={app.id} />}
+      icons={icons}
+      comments={comments}
+      feedback={feedback}
+      builtBy={member.workspace.name}
+      focusField={typeof field === "string" && field in FIELDS ? (field as ListingField) : undefined}
+    />
+  );
 }

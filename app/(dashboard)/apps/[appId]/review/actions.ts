@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireMember } from "@/lib/authz";
+import { action } from "@/lib/http";
+import { actOnPendingChanges, addFeedback, changeStatus, resolveFeedback } from "@/lib/review/service";
+import { resolveComment } from "@/lib/share/service";
+
+const refresh = (appId: string) => revalidatePath(`/apps/${appId}`, "layout");
+
+export async function changeStatusAction(appId: string, input: unknown) {
+  return action(async () => {
+    await changeStatus(await requireMember("EDITOR"), appId, input);
+    refresh(appId);
+    revalidatePath("/apps");
+  });
+}
+
+export async function pendingChangesAction(appId: string, input: unknown) {
+  return action(async () => {
+    await actOnPendingChanges(await requireMember("EDITOR"), appId, input);
+    refresh(appId);
+  });
+}
+
+export async function addFeedbackAction(appId: string, input: unknown) {
+  return action(async () => {
+    const feedback = await addFeedback(await requireMember("EDITOR"), appId, input);
+    refresh(appId);
+    return feedback;
+  });
+}
+
+export async function resolveFeedbackAction(appId: string, feedbackId: string) {
+  return action(async () => {
+    await resolveFeedback(await requireMember("EDITOR"), appId, feedbackId);
+    refresh(appId);
+  });
+}
+
+export async function resolveCommentAction(appId: string, commentId: string) {
+  return action(async () => {
+    await resolveComment(await requireMember("EDITOR"), appId, commentId);
+    refresh(appId);
+  });
+}

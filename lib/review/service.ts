@@ -1,0 +1,207 @@
+import "server-only";
+import { getApp } from "@/lib/apps/service";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { getDraft } from "@/lib/listing/drafts";
+import { FIELDS } from "@/lib/listing/fields";
+import { checkReadiness } from "@/lib/listing/readiness";
+import { listingDraftSchema, type ListingField } from "@/lib/listing/schema";
+import { recordVersion } from "@/lib/listing/versions";
+import { iconVisibility } from "@/lib/media/assets";
+import { hasRole } from "@/lib/team/roles";
+import { changesActionSchema, feedbackSchema, statusChangeSchema } from "./schema";
+import {
+  availableTransitions,
+  businessDaysElapsed,
+  changesActions,
+  isApproved,
+  pendingCriticalChanges,
+  REVIEW_WINDOW_BUSINESS_DAYS,
+  reviewDeadline,
+  type AppType,
+  type ChangesAction,
+  type Transition,
+} from "./workflow";
+
+export type TimelineEvent = {
+  id: string;
+  kind: "STATUS" | "CHANGES";
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  versionNumber: number | null;
+  actor: string | null;
+  createdAt: string;
+};
+
+export type FeedbackView = { id: string; field: ListingField; fieldLabel: string; message: string; createdAt: string; createdBy: string | null };
+
+export type ReviewState = {
+  type: AppType;
+  status: string;
+  transitions: Transition[];
+  readinessErrors: number;
+  pending: { fields: { field: ListingField; label: string }[]; status: string | null; actions: ChangesAction[]; approvedVersion: number | null };
+  review: { startedAt: string; elapsed: number; window: number; deadline: string } | null;
+  timeline: TimelineEvent[];
+  feedback: FeedbackView[];
+};
+
+async function names(ids: (string | null)[]) {
+  const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+async function readinessErrors(member: Member, appId: string) {
+  const [draft, icons] = await Promise.all([getDraft(member, appId), iconVisibility(member, appId)]);
+  return { draft: draft.data, errors: checkReadiness(draft.data, icons).errors };
+}
+
+async function approvedListing(versionId: string | null) {
+  if (!versionId) return null;
+  const version = await db.listingVersion.findUnique({ where: { id: versionId } });
+  return version ? { number: version.number, data: listingDraftSchema.parse(JSON.parse(version.data)) } : null;
+}
+
+export async function reviewState(member: Member, appId: string, now = new Date()): Promise<ReviewState> {
+  const app = await getApp(member, appId);
+  const row = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true } });
+  const [{ draft, errors }, approved, events, feedback] = await Promise.all([
+    readinessErrors(member, appId),
+    approvedListing(row.approvedVersionId),
+    db.appEvent.findMany({ where: { appId }, orderBy: { createdAt: "desc" } }),
+    db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const versionNumbers = new Map(
+    (await db.listingVersion.findMany({ where: { id: { in: events.map((e) => e.versionId).filter((v): v is string => v !== null) } }, select: { id: true, number: true } })).map((v) => [v.id, v.number]),
+  );
+  const who = await names([...events.map((e) => e.actorId), ...feedback.map((f) => f.createdById)]);
+  const pendingFields = isApproved(app.status) && approved ? pendingCriticalChanges(approved.data, draft) : [];
+  const inReview = app.status === "IN_REVIEW" || row.changesStatus === "IN_REVIEW";
+  return {
+    type: app.type,
+    status: app.status,
+    transitions: availableTransitions(app.type, app.status),
+    readinessErrors: errors,
+    pending: {
+      fields: pendingFields.map((field) => ({ field, label: FIELDS[field].label })),
+      status: row.changesStatus,
+      actions: isApproved(app.status) ? changesActions(row.changesStatus, pendingFields.length) : [],
+      approvedVersion: approved?.number ?? null,
+    },
+    review:
+      inReview && row.reviewStartedAt
+        ? {
+            startedAt: row.reviewStartedAt.toISOString(),
+            elapsed: businessDaysElapsed(row.reviewStartedAt, now),
+            window: REVIEW_WINDOW_BUSINESS_DAYS,
+            deadline: reviewDeadline(row.reviewStartedAt).toISOString(),
+          }
+        : null,
+    timeline: events.map((e) => ({
+      id: e.id,
+      kind: e.kind as TimelineEvent["kind"],
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      versionNumber: e.versionId ? (versionNumbers.get(e.versionId) ?? null) : null,
+      actor: e.actorId ? (who.get(e.actorId) ?? null) : null,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    feedback: feedback.map((f) => toFeedbackView(f, who)),
+  };
+}
+
+function toFeedbackView(f: { id: string; field: string; message: string; createdAt: Date; createdById: string | null }, who: Map<string, string>): FeedbackView {
+  const field = f.field as ListingField;
+  return { id: f.id, field, fieldLabel: FIELDS[field]?.label ?? f.field, message: f.message, createdAt: f.createdAt.toISOString(), createdBy: f.createdById ? (who.get(f.createdById) ?? null) : null };
+}
+
+/** Sends the listing to review: zero readiness errors, and a version snapshot of what was sent. */
+async function submitSnapshot(member: Member, appId: string, label: string) {
+  const { draft, errors } = await readinessErrors(member, appId);
+  if (errors > 0) {
+    throw new AppError("VALIDATION", `Fix the ${errors} readiness ${errors === 1 ? "error" : "errors"} before submitting for review`);
+  }
+  return recordVersion(appId, draft, label, "SUBMISSION", member.user.id);
+}
+
+const lastSubmission = (appId: string, kind: "STATUS" | "CHANGES") =>
+  db.appEvent.findFirst({ where: { appId, kind, toStatus: "IN_REVIEW", versionId: { not: null } }, orderBy: { createdAt: "desc" } });
+
+export async function changeStatus(member: Member, appId: string, input: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change an app's status");
+  const app = await getApp(member, appId);
+  const { transition: id, note } = statusChangeSchema.parse(input);
+  const transition = availableTransitions(app.type, app.status).find((t) => t.id === id);
+  if (!transition) throw new AppError("CONFLICT", `This app is ${app.status.toLowerCase().replace("_", " ")}: that change is not possible now`);
+  if (transition.needsNote && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
+
+  const version = transition.submits ? await submitSnapshot(member, appId, "Submitted for review") : null;
+  const data: { status: string; reviewStartedAt?: Date | null; approvedVersionId?: string | null; changesStatus?: null } = { status: transition.to };
+  if (transition.submits) data.reviewStartedAt = new Date();
+  if (transition.from.includes("IN_REVIEW")) data.reviewStartedAt = null;
+  if (id === "approve") {
+    data.approvedVersionId = (await lastSubmission(appId, "STATUS"))?.versionId ?? null;
+    data.changesStatus = null;
+  }
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.app.updateMany({ where: { id: appId, status: app.status }, data });
+    if (count === 0) throw new AppError("CONFLICT", "Someone changed this app's status at the same time; reload to see it");
+    await tx.appEvent.create({
+      data: { appId, kind: "STATUS", fromStatus: app.status, toStatus: transition.to, note: note || null, versionId: version?.id ?? null, actorId: member.user.id },
+    });
+  });
+}
+
+/** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */
+export async function actOnPendingChanges(member: Member, appId: string, input: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot send changes to review");
+  const { action, note } = changesActionSchema.parse(input);
+  const state = await reviewState(member, appId);
+  if (!state.pending.actions.includes(action)) throw new AppError("CONFLICT", "That is not possible for the pending changes now");
+  if (action === "reject-changes" && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
+
+  let data: { changesStatus: string | null; reviewStartedAt: Date | null; approvedVersionId?: string | null };
+  let versionId: string | null = null;
+  let to: string;
+  if (action === "submit-changes") {
+    versionId = (await submitSnapshot(member, appId, "Changes submitted for review")).id;
+    data = { changesStatus: "IN_REVIEW", reviewStartedAt: new Date() };
+    to = "IN_REVIEW";
+  } else if (action === "approve-changes") {
+    data = { changesStatus: null, reviewStartedAt: null, approvedVersionId: (await lastSubmission(appId, "CHANGES"))?.versionId ?? null };
+    to = "APPROVED";
+  } else {
+    data = { changesStatus: "REJECTED", reviewStartedAt: null };
+    to = "REJECTED";
+  }
+  await db.$transaction([
+    db.app.update({ where: { id: appId }, data }),
+    db.appEvent.create({ data: { appId, kind: "CHANGES", fromStatus: state.pending.status, toStatus: to, note: note || null, versionId, actorId: member.user.id } }),
+  ]);
+}
+
+export async function addFeedback(member: Member, appId: string, input: unknown): Promise<FeedbackView> {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot add reviewer feedback");
+  await getApp(member, appId);
+  const { field, message } = feedbackSchema.parse(input);
+  const row = await db.reviewFeedback.create({ data: { appId, field, message, createdById: member.user.id } });
+  return toFeedbackView(row, new Map([[member.user.id, member.user.name]]));
+}
+
+export async function listOpenFeedback(member: Member, appId: string): Promise<FeedbackView[]> {
+  await getApp(member, appId);
+  const rows = await db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } });
+  const who = await names(rows.map((f) => f.createdById));
+  return rows.map((f) => toFeedbackView(f, who));
+}
+
+export async function resolveFeedback(member: Member, appId: string, feedbackId: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot resolve feedback");
+  await getApp(member, appId);
+  if (typeof feedbackId !== "string") throw notFound("Feedback");
+  const { count } = await db.reviewFeedback.updateMany({ where: { id: feedbackId, appId, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: member.user.id } });
+  if (count === 0) throw notFound("Feedback");
+}

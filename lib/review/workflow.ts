@@ -1,0 +1,86 @@
+import { FIELDS } from "@/lib/listing/fields";
+import type { ListingField } from "@/lib/listing/schema";
+
+/** Pipedrive's review window (MARKETPLACE.md). */
+export const REVIEW_WINDOW_BUSINESS_DAYS = 21;
+
+export type AppType = "PUBLIC" | "PRIVATE";
+export type TransitionId = "submit" | "withdraw" | "approve" | "reject" | "publish" | "unpublish" | "go-live" | "take-offline";
+
+export type Transition = {
+  id: TransitionId;
+  from: string[];
+  to: string;
+  label: string;
+  /** Sends the listing to Pipedrive: needs zero readiness errors and snapshots a version. */
+  submits?: boolean;
+  /** A note is required (e.g. the reasons of a rejection). */
+  needsNote?: boolean;
+  tone?: "primary" | "secondary" | "danger";
+};
+
+/**
+ * Public apps: Draft → In review → Approved, unpublished (UNPUBLISHED) or Rejected → Published ⇄
+ * Unpublished. Private apps: Draft → Live. Approvals and rejections come by email from Pipedrive;
+ * the team records them here.
+ */
+export const TRANSITIONS: Record<AppType, Transition[]> = {
+  PUBLIC: [
+    { id: "submit", from: ["DRAFT", "REJECTED"], to: "IN_REVIEW", label: "Submit for review", submits: true, tone: "primary" },
+    { id: "approve", from: ["IN_REVIEW"], to: "UNPUBLISHED", label: "Record approval", tone: "primary" },
+    { id: "reject", from: ["IN_REVIEW"], to: "REJECTED", label: "Record rejection", needsNote: true, tone: "danger" },
+    { id: "withdraw", from: ["IN_REVIEW"], to: "DRAFT", label: "Withdraw from review", tone: "secondary" },
+    { id: "publish", from: ["UNPUBLISHED"], to: "PUBLISHED", label: "Publish", tone: "primary" },
+    { id: "unpublish", from: ["PUBLISHED"], to: "UNPUBLISHED", label: "Unpublish", tone: "secondary" },
+  ],
+  PRIVATE: [
+    { id: "go-live", from: ["DRAFT"], to: "LIVE", label: "Go live", tone: "primary" },
+    { id: "take-offline", from: ["LIVE"], to: "DRAFT", label: "Back to draft", tone: "secondary" },
+  ],
+};
+
+export function availableTransitions(type: AppType, status: string): Transition[] {
+  return TRANSITIONS[type].filter((t) => t.from.includes(status));
+}
+
+/** After approval, changes to critical fields are reviewed again ("pending changes"). */
+export const isApproved = (status: string) => status === "UNPUBLISHED" || status === "PUBLISHED";
+
+export const CRITICAL_FIELDS = (Object.keys(FIELDS) as ListingField[]).filter((f) => FIELDS[f].critical);
+
+/** Critical fields whose value differs from the approved listing. */
+export function pendingCriticalChanges(approved: Record<string, unknown>, draft: Record<string, unknown>): ListingField[] {
+  const norm = (field: ListingField, value: unknown) => {
+    // The order of scopes, features and categories is not part of what Pipedrive reviews.
+    if (Array.isArray(value)) return JSON.stringify(value.map((v) => JSON.stringify(v)).sort());
+    return JSON.stringify(value ?? (field === "installationUrl" ? "" : null));
+  };
+  return CRITICAL_FIELDS.filter((field) => norm(field, approved[field]) !== norm(field, draft[field]));
+}
+
+export type ChangesAction = "submit-changes" | "approve-changes" | "reject-changes";
+
+/** What the team can do with pending changes, given their review state (null: not sent yet). */
+export function changesActions(changesStatus: string | null, pending: number): ChangesAction[] {
+  if (changesStatus === "IN_REVIEW") return ["approve-changes", "reject-changes"];
+  return pending > 0 ? ["submit-changes"] : [];
+}
+
+const DAY_MS = 86_400_000;
+const utcDay = (date: Date) => Math.floor(date.getTime() / DAY_MS);
+/** 1970-01-01 was a Thursday: day n is a weekend day when (n + 4) mod 7 is 0 (Sunday) or 6 (Saturday). */
+const isWeekendDay = (day: number) => [0, 6].includes((((day + 4) % 7) + 7) % 7);
+
+/** Business days (Monday to Friday, UTC calendar days) after the day of `start`, up to `now`. */
+export function businessDaysElapsed(start: Date, now: Date): number {
+  let count = 0;
+  for (let day = utcDay(start) + 1; day <= utcDay(now); day++) if (!isWeekendDay(day)) count++;
+  return count;
+}
+
+/** The day the review window closes: 21 business days after the start. */
+export function reviewDeadline(start: Date): Date {
+  let day = utcDay(start);
+  for (let left = REVIEW_WINDOW_BUSINESS_DAYS; left > 0; ) if (!isWeekendDay(++day)) left--;
+  return new Date(day * DAY_MS);
+}
