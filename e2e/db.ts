@@ -35,3 +35,22 @@ export function rawAppRow(appId: string) {
     db.close();
   }
 }
+
+/** Moves the expiry of every share link of the app into the past (what time would do). */
+export function expireShareLinks(appId: string) {
+  const db = open();
+  try {
+    db.prepare("UPDATE ShareLink SET expiresAt = ? WHERE appId = ?").run(Date.now() - 60_000, appId);
+  } finally {
+    db.close();
+  }
+}
+
+export function shareLinkHashes(appId: string): string[] {
+  const db = open();
+  try {
+    return (db.prepare("SELECT tokenHash FROM ShareLink WHERE appId = ?").all(appId) as { tokenHash: string }[]).map((r) => r.tokenHash);
+  } finally {
+    db.close();
+  }
+}

@@ -53,3 +53,43 @@ export async function createAppInUi(page: Page, name: string, { clientSecret }: 
   await hydrated(page);
   return page.url().split("/").at(-2)!;
 }
+
+/**
+ * Gives the app a listing with no readiness error: an icon, three images and every field
+ * reviewers need (through the same API the editor saves with). Returns the listing saved.
+ */
+export async function writeCompleteListing(page: Page, appId: string, name: string, overrides: Record<string, unknown> = {}) {
+  const { makeImage } = await import("../lib/media/fixtures");
+  const upload = async (kind: string, buffer: Buffer) => {
+    const res = await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file: { name: "x.png", mimeType: "image/png", buffer } } });
+    expect(res.status()).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  const host = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}.example.com`;
+  const icon = await upload("icon", await makeImage(256, 256, "png", "#d6336c"));
+  const images = [];
+  for (const [i, color] of ["#1c7ed6", "#37b24d", "#f59f00"].entries()) images.push({ assetId: await upload("image", await makeImage(1280, 800, "png", color)), alt: `Screen ${i + 1}` });
+  const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
+  const listing = {
+    ...current.data,
+    summary: "Show every deal's story at a glance.",
+    description: "Tells the **story** of a deal.\n\n- Timeline view\n- Shareable snapshots",
+    categories: ["Analytics & reporting", "Productivity"],
+    iconAssetId: icon,
+    images,
+    scopes: [{ id: "deals:read", justification: "Reads deals to draw their timeline." }],
+    features: [{ id: "f1", type: "custom_panel", name: "Story panel", description: "The story beside the deal." }],
+    setupInstructions: "1. Install the app\n2. Open a deal",
+    websiteUrl: `https://${host}`,
+    pricingUrl: `https://${host}/pricing`,
+    termsUrl: `https://${host}/terms`,
+    privacyUrl: `https://${host}/privacy`,
+    supportUrl: `https://${host}/help`,
+    supportEmail: `help@${host}`,
+    contactEmail: `partners@${host}`,
+    ...overrides,
+  };
+  const res = await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: listing } });
+  expect(res.status()).toBe(200);
+  return listing as Record<string, unknown> & { iconAssetId: string; images: { assetId: string; alt: string }[] };
+}
