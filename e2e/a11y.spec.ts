@@ -25,7 +25,7 @@ test("dashboard pages have no accessibility violations", async ({ page }) => {
 });
 
 test("the app pages and the listing editor have no accessibility violations", async ({ page }) => {
-  test.setTimeout(90_000); // seven full-page audits
+  test.setTimeout(120_000); // eleven full-page audits
   const [user] = await createCompany("Spec A11y Editor", [{ name: "Ari Access", isAdmin: true }]);
   await signIn(page, user!);
   await page.goto("/apps/new");
@@ -41,8 +41,17 @@ test("the app pages and the listing editor have no accessibility violations", as
     await page.getByRole("tab", { name: tab }).click();
     await expectNoViolations(page);
   }
+  await page.getByRole("button", { name: "Live preview" }).click();
+  await expect(page.getByTestId("live-preview")).toBeVisible();
+  await expectNoViolations(page);
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Review" }).click();
+  await expect(page.getByTestId("app-status")).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Preview" }).click();
+  await expect(page.getByRole("heading", { name: "Share this preview" })).toBeVisible();
   await expectNoViolations(page);
 });
 

@@ -259,7 +259,7 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
 
   let dialogs = 0;
   page.on("dialog", () => void dialogs++);
-  for (const path of [`/apps/${appId}/listing`, "/apps", `/apps/${appId}/versions`, `/apps/${appId}/settings`]) {
+  for (const path of [`/apps/${appId}/listing`, "/apps", `/apps/${appId}/versions`, `/apps/${appId}/settings`, `/apps/${appId}/preview`, `/apps/${appId}/review`]) {
     await page.goto(path);
     await hydrated(page);
     for (const preview of await page.getByRole("button", { name: "Preview", exact: true }).all()) await preview.click();
@@ -278,12 +278,18 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   expect((await strangerPage.goto(`/apps/${appId}/listing`))?.status()).toBe(404);
   await expect(strangerPage.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   expect((await strangerPage.goto(`/apps/${appId}/settings`))?.status()).toBe(404);
+  expect((await strangerPage.goto(`/apps/${appId}/review`))?.status()).toBe(404);
+  expect((await strangerPage.request.get(`/api/apps/${appId}/link-checks`)).status()).toBe(404);
+  expect((await strangerPage.request.post(`/api/apps/${appId}/link-checks`)).status()).toBe(404);
+  expect((await (await browser.newContext()).request.post(`/api/apps/${appId}/link-checks`)).status()).toBe(401);
 
   const viewerPage = await (await browser.newContext()).newPage();
   await signIn(viewerPage, viewer!);
   await expect(viewerPage).toHaveURL(/\/access$/);
   addMembership(viewer!.id, owner!.companyId, "VIEWER");
   expect((await viewerPage.request.get(url)).status()).toBe(200);
+  expect((await viewerPage.request.get(`/api/apps/${appId}/link-checks`)).status()).toBe(200);
+  expect((await viewerPage.request.post(`/api/apps/${appId}/link-checks`)).status()).toBe(403);
   const refused = await viewerPage.request.put(url, { data: { revision: 2, data: current.data } });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("FORBIDDEN");

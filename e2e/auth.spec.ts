@@ -86,3 +86,15 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
   // Served over plain http on localhost here; over https (required in production) it is Secure.
   expect(cookie!.secure).toBe(false);
 });
+
+test("the landing page is the same for everyone; signed in, its sign-in button goes straight to the dashboard", async ({ page }) => {
+  const [user] = await createCompany("Spec Landing", [{ name: "Lena Landing", isAdmin: true }]);
+  await signIn(page, user!);
+  await expect(page).toHaveURL(/\/apps$/);
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Pipedrive" }).first().click();
+  await expect(page).toHaveURL(/\/apps$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto("/signin");
+  await expect(page).toHaveURL(/\/apps$/);
+});

@@ -32,6 +32,10 @@ test("a share link shows the preview to anyone, takes comments for the editor, f
   expect(res!.headers()["x-robots-tag"]).toBe("noindex, nofollow");
   expect(res!.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(visitor.getByText("Preview — not published")).toBeVisible();
+  // Only what the Marketplace shows: not the OAuth callback, not the reviewers' contact.
+  const html = await res!.text();
+  expect(html).not.toContain("partners@sharable.example.com");
+  expect(html).not.toContain("oauth/callback");
   const shared = visitor.getByTestId("marketplace-page");
   await expect(shared.getByRole("heading", { level: 1, name: "Sharable" })).toBeVisible();
   await expect(shared.getByText("Show every deal's story at a glance.")).toBeVisible();

@@ -36,6 +36,10 @@ const schema = z.object({
       .refine((v) => Buffer.from(v, "base64").length === 32, { message: "ENCRYPTION_KEY must be 32 bytes, base64-encoded" })
       .optional(),
   ),
+  /** Background reachability checks of listing links: off where the machine has no internet (browser tests). */
+  LINK_CHECKS: z.enum(["on", "off"]).default("on"),
+  /** Lets link checks reach private addresses (local development only; never in production). */
+  LINK_CHECKS_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   PIPEDRIVE_OAUTH_URL: optional(url("PIPEDRIVE_OAUTH_URL").optional()).default("https://oauth.pipedrive.com"),
   PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
 });

@@ -5,7 +5,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { startEmulator } from "../e2e/emulator/server";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import { hashShareToken, newShareToken } from "../lib/share/token";
 import { ensureBuild, run, start, waitForUrl } from "./process";
 
 const dev = process.argv.includes("--dev");
@@ -24,9 +27,10 @@ if (!existsSync(secretsFile)) {
   };
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
-const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string; encryptionKey?: string };
-if (!secrets.encryptionKey) {
-  secrets.encryptionKey = randomBytes(32).toString("base64");
+const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string; encryptionKey?: string; shareToken?: string };
+if (!secrets.encryptionKey || !secrets.shareToken) {
+  secrets.encryptionKey ??= randomBytes(32).toString("base64");
+  secrets.shareToken ??= newShareToken();
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
 const clientId = "listing-studio-demo";
@@ -50,6 +54,7 @@ const log = openSync("data/demo.log", "a");
 async function main() {
   await run("prisma", ["migrate", "deploy"], env, { quiet: true });
   await run("tsx", ["prisma/seed.ts"], env, { quiet: true });
+  await ensureDemoShareLink();
 
   const emulator = await startEmulator({
     port: EMULATOR_PORT,
@@ -81,6 +86,20 @@ async function main() {
 
   await waitForUrl(appUrl);
   console.log(`\nListing Studio is running: ${appUrl}\n\nSign in with the preselected demo user. Logs: data/demo.log. Stop with Ctrl+C.`);
+  console.log(`A share link of QuoteFlow's preview, for a visitor without an account: ${appUrl}/p/${secrets.shareToken}`);
+}
+
+/** A share link of the demo's QuoteFlow whose token the demo knows (the database keeps only its hash). */
+async function ensureDemoShareLink() {
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL! }) });
+  try {
+    const tokenHash = hashShareToken(secrets.shareToken!);
+    if (await db.shareLink.findUnique({ where: { tokenHash } })) return;
+    const app = await db.app.findFirst({ where: { name: "QuoteFlow" } });
+    if (app) await db.shareLink.create({ data: { appId: app.id, tokenHash, label: "Demo link for the sales team" } });
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { Eye, EyeOff } from "lucide-react";
 import { MarketplacePage } from "@/components/preview/marketplace-page";
 import { useWatch, type Control } from "react-hook-form";
 import { FIELDS } from "@/lib/listing/fields";
-import { checkReadiness, type CheckItem, type IconVisibility } from "@/lib/listing/readiness";
+import { checkReadiness, type CheckItem, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
 import { listingDraftSchema, submissionProblems, type FieldProblems, type ListingDraft, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
 import { EditorContext, type EditorNote } from "./editor-fields";
 import { NotesPanel } from "./notes-panel";
@@ -32,6 +32,8 @@ export function ChecklistLayer({
   onResolveNote,
   focusField,
   builtBy,
+  links,
+  linkCheck,
   children,
 }: {
   control: Control<ListingDraftInput>;
@@ -44,6 +46,10 @@ export function ChecklistLayer({
   /** A field to show on arrival (`?field=` from the review page). */
   focusField?: ListingField;
   builtBy: string;
+  /** The last reachability check of each link, by URL. */
+  links: Record<string, LinkStatus>;
+  /** "Check links now", below the checklist. */
+  linkCheck: React.ReactNode;
   children: React.ReactNode;
 }) {
   const [livePreview, setLivePreview] = useState(false);
@@ -51,8 +57,8 @@ export function ChecklistLayer({
   const problems = useStable<FieldProblems>(useMemo(() => submissionProblems(values), [values]));
   const readiness = useMemo(() => {
     const parsed = listingDraftSchema.safeParse(values);
-    return parsed.success ? checkReadiness(parsed.data as ListingDraft, icons) : null;
-  }, [values, icons]);
+    return parsed.success ? checkReadiness(parsed.data as ListingDraft, icons, links) : null;
+  }, [values, icons, links]);
   const byField = useMemo(() => {
     const map: Partial<Record<string, EditorNote[]>> = {};
     for (const { field, note } of notes) if (field) (map[field] ??= []).push(note);
@@ -106,7 +112,7 @@ export function ChecklistLayer({
               )}
             </section>
           ) : null}
-          {readiness ? <ReadinessPanel readiness={readiness} onGo={goTo} /> : null}
+          {readiness ? <ReadinessPanel readiness={readiness} onGo={goTo} footer={linkCheck} /> : null}
           <NotesPanel notes={notes} readOnly={readOnly} onGo={goToField} onResolve={onResolveNote} />
         </aside>
       </div>

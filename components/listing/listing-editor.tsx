@@ -13,7 +13,8 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { CircleAlert, CircleCheck, CloudOff, Loader2 } from "lucide-react";
 import type { DraftState } from "@/lib/listing/drafts";
 import { FIELDS, TABS, type TabId } from "@/lib/listing/fields";
-import type { IconVisibility } from "@/lib/listing/readiness";
+import type { IconVisibility, LinkStatus } from "@/lib/listing/readiness";
+import { LinkCheckButton } from "./link-check-button";
 import { listingDraftSchema, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 import { ConflictDialog } from "./conflict-dialog";
@@ -47,6 +48,7 @@ export function ListingEditor({
   feedback,
   builtBy,
   focusField,
+  links: initialLinks,
 }: {
   appId: string;
   initial: DraftState;
@@ -57,8 +59,10 @@ export function ListingEditor({
   feedback: FeedbackView[];
   builtBy: string;
   focusField?: ListingField;
+  links: Record<string, LinkStatus>;
 }) {
   const router = useRouter();
+  const [links, setLinks] = useState(initialLinks);
   const notes = useMemo(
     () => [
       ...feedback.map((f) => ({
@@ -144,6 +148,8 @@ export function ListingEditor({
           onResolveNote={resolveNote}
           focusField={focusField}
           builtBy={builtBy}
+          links={links}
+          linkCheck={<LinkCheckButton appId={appId} links={links} onChecked={setLinks} disabled={readOnly} />}
         >
         <form onSubmit={(e) => e.preventDefault()} noValidate>
           <Tabs.Root value={tab} onValueChange={setTab}>

@@ -15,7 +15,7 @@ export function targetIdOf(item: Pick<CheckItem, "path">, scopeIds: string[]): s
   return `field-${item.path.replace(/\./g, "-")}`;
 }
 
-export function ReadinessPanel({ readiness, onGo }: { readiness: Readiness; onGo: (item: CheckItem) => void }) {
+export function ReadinessPanel({ readiness, onGo, footer }: { readiness: Readiness; onGo: (item: CheckItem) => void; footer?: React.ReactNode }) {
   const tone = readiness.errors > 0 ? "text-red-700" : readiness.warnings > 0 ? "text-amber-700" : "text-brand-700";
   return (
     <section aria-labelledby="readiness-heading" className="rounded-xl border border-slate-200 bg-white p-5">
@@ -56,6 +56,7 @@ export function ReadinessPanel({ readiness, onGo }: { readiness: Readiness; onGo
           ))}
         </ul>
       )}
+      {footer ? <div className="mt-3 border-t border-slate-100 pt-3">{footer}</div> : null}
     </section>
   );
 }

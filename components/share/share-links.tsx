@@ -22,7 +22,15 @@ const STATUS_STYLE = {
   revoked: "bg-red-50 text-red-800 ring-red-600/20",
 } as const;
 
-const when = (iso: string | null, empty = "—") => (iso ? formatDistanceToNow(new Date(iso), { addSuffix: true }) : empty);
+/** A relative time; the server's and the browser's "now" differ by a moment, so hydration may differ too. */
+const when = (iso: string | null, empty = "—") =>
+  iso ? (
+    <time dateTime={iso} suppressHydrationWarning>
+      {formatDistanceToNow(new Date(iso), { addSuffix: true })}
+    </time>
+  ) : (
+    empty
+  );
 
 function CreatedLink({ url }: { url: string }) {
   const [copied, setCopied] = useState(false);

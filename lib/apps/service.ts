@@ -3,7 +3,7 @@ import type { Member } from "@/lib/authz";
 import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { checkReadiness, type IconVisibility } from "@/lib/listing/readiness";
+import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
 import { emptyListing, listingDraftSchema } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
@@ -29,12 +29,12 @@ export type AppSummary = {
 type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string } | null };
 
 /** The readiness checklist's score of a stored draft. */
-function readinessOf(data: unknown, icons: Record<string, IconVisibility>): number {
+function readinessOf(data: unknown, icons: Record<string, IconVisibility>, links: Record<string, LinkStatus>): number {
   const parsed = listingDraftSchema.safeParse(data);
-  return parsed.success ? checkReadiness(parsed.data, icons).score : 0;
+  return parsed.success ? checkReadiness(parsed.data, icons, links).score : 0;
 }
 
-function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}): AppSummary {
+function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, links: Record<string, LinkStatus> = {}): AppSummary {
   const data = app.draft ? (JSON.parse(app.draft.data) as Record<string, unknown>) : {};
   return {
     id: app.id,
@@ -47,7 +47,7 @@ function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}): App
     hasClientSecret: app.clientSecret !== null,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
-    readiness: readinessOf(data, icons),
+    readiness: readinessOf(data, icons, links),
     updatedAt: app.updatedAt,
   };
 }
@@ -79,10 +79,20 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
 export async function listApps(member: Member, { archived = false } = {}): Promise<AppSummary[]> {
   const apps = await db.app.findMany({
     where: { workspaceId: member.workspace.id, archivedAt: archived ? { not: null } : null },
-    include: { draft: { select: { data: true } }, assets: { where: { kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } } },
+    include: {
+      draft: { select: { data: true } },
+      assets: { where: { kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } },
+      linkChecks: { select: { url: true, ok: true, status: true, error: true, checkedAt: true } },
+    },
     orderBy: { updatedAt: "desc" },
   });
-  return apps.map((app) => toSummary(app, Object.fromEntries(app.assets.map((a) => [a.id, a]))));
+  return apps.map((app) =>
+    toSummary(
+      app,
+      Object.fromEntries(app.assets.map((a) => [a.id, a])),
+      Object.fromEntries(app.linkChecks.map((l) => [l.url, { ok: l.ok, status: l.status, error: l.error, checkedAt: l.checkedAt.toISOString() }])),
+    ),
+  );
 }
 
 /** The app, scoped to the member's workspace: another workspace's id is simply not found. */

@@ -85,3 +85,24 @@ describe("checkReadiness", () => {
     expect(messages({}, { [id("i")]: { visibleOnLight: 0.9, visibleOnDark: 0.02 } })).toEqual(["warning iconAssetId: The icon almost disappears on a dark background"]);
   });
 });
+
+describe("link reachability", () => {
+  const at = "2026-11-28T10:00:00.000Z";
+  it("warns for a link whose last check was not 2xx, and only for the link checked", () => {
+    const links = {
+      [complete.pricingUrl]: { ok: false, status: 404, error: null, checkedAt: at },
+      [complete.termsUrl]: { ok: false, status: null, error: "no answer within 5 s", checkedAt: at },
+      [complete.websiteUrl]: { ok: true, status: 200, error: null, checkedAt: at },
+    };
+    const items = checkReadiness(complete, {}, links).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
+    expect(items).toEqual([
+      "warning termsUrl: Terms of Service URL did not answer (no answer within 5 s) when it was checked",
+      "warning pricingUrl: Pricing page URL answered HTTP 404 when it was checked",
+    ]);
+  });
+
+  it("forgets a result once the field holds another link", () => {
+    const links = { "https://old.example.com/pricing": { ok: false, status: 500, error: null, checkedAt: at } };
+    expect(checkReadiness(complete, {}, links).items).toEqual([]);
+  });
+});

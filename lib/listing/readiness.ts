@@ -12,6 +12,12 @@ import { submissionProblems, type ListingDraft, type ListingField } from "./sche
 export type Severity = "error" | "warning";
 export type CheckItem = { id: string; field: ListingField; path: string; severity: Severity; message: string };
 export type IconVisibility = { visibleOnLight: number | null; visibleOnDark: number | null };
+/** The last background check of a link: whether it answered 2xx, or its status or error. */
+export type LinkStatus = { ok: boolean; status: number | null; error: string | null; checkedAt: string };
+
+/** Links whose reachability is checked in the background (the callback URL only answers OAuth). */
+export const CHECKED_LINKS: ListingField[] = ["websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl", "installFlowRecordingUrl", "videoUrl"];
+
 export type Readiness = { score: number; items: CheckItem[]; errors: number; warnings: number };
 
 const URL_FIELDS: ListingField[] = ["callbackUrl", "installationUrl", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl", "installFlowRecordingUrl"];
@@ -31,7 +37,7 @@ function isStructured(markdown: string) {
   return tree.children.length >= 2 || tree.children.some((n) => n.type === "list");
 }
 
-export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVisibility> = {}): Readiness {
+export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVisibility> = {}, links: Record<string, LinkStatus> = {}): Readiness {
   const items: CheckItem[] = [];
   const add = (field: ListingField, severity: Severity, message: string, path: string = field, id = `${path}:${message}`) =>
     items.push({ id, field, path, severity, message });
@@ -53,6 +59,14 @@ export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVi
     const first = seen.get(value);
     if (first) add(field, "error", `${FIELDS[field].label} is the same link as ${FIELDS[first].label}: each needs its own page`);
     else seen.set(value, field);
+  }
+
+  // Reachability, from the last background check of each link.
+  for (const field of CHECKED_LINKS) {
+    const result = links[draft[field] as string];
+    if (!result || result.ok) continue;
+    const why = result.status ? `answered HTTP ${result.status}` : `did not answer (${result.error ?? "no response"})`;
+    add(field, "warning", `${FIELDS[field].label} ${why} when it was checked`);
   }
 
   // Media.

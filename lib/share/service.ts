@@ -159,7 +159,23 @@ export async function loadSharedPreview(hash: string): Promise<SharedPreview | n
   const link = await liveLink(hash);
   if (!link) return null;
   const raw = link.version ? link.version.data : (await db.listingDraft.findUniqueOrThrow({ where: { appId: link.appId } })).data;
-  return { linkId: link.id, appId: link.appId, builtBy: link.app.workspace.name, listing: listingDraftSchema.parse(JSON.parse(raw)) };
+  return { linkId: link.id, appId: link.appId, builtBy: link.app.workspace.name, listing: publicPart(listingDraftSchema.parse(JSON.parse(raw))) };
+}
+
+/**
+ * Only what the Marketplace page shows: the OAuth URLs, the reviewers' fields and the onboarding
+ * guide never reach a share page, whatever the renderer does with them.
+ */
+function publicPart(listing: ListingDraft): ListingDraft {
+  return {
+    ...listing,
+    callbackUrl: "",
+    installationUrl: "",
+    contactEmail: "",
+    useCase: "",
+    installFlowRecordingUrl: "",
+    onboarding: listingDraftSchema.shape.onboarding.parse(undefined),
+  };
 }
 
 /** The app and listing behind a live link, for its images: only images the listing shows are served. */

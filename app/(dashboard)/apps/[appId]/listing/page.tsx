@@ -5,6 +5,7 @@ import { loadApp } from "@/lib/apps/load";
 import { getDraft } from "@/lib/listing/drafts";
 import { FIELDS } from "@/lib/listing/fields";
 import type { ListingField } from "@/lib/listing/schema";
+import { linkStatuses } from "@/lib/listing/link-checks";
 import { iconVisibility } from "@/lib/media/assets";
 import { listOpenFeedback } from "@/lib/review/service";
 import { listOpenComments } from "@/lib/share/service";
@@ -17,11 +18,12 @@ type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ field
 export default async function ListingPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
   const { field } = await searchParams;
-  const [draft, icons, comments, feedback] = await Promise.all([
+  const [draft, icons, comments, feedback, links] = await Promise.all([
     getDraft(member, app.id),
     iconVisibility(member, app.id),
     listOpenComments(member, app.id),
     listOpenFeedback(member, app.id),
+    linkStatuses(app.id),
   ]);
   return (
     <ListingEditor
@@ -33,6 +35,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
       comments={comments}
       feedback={feedback}
       builtBy={member.workspace.name}
+      links={links}
       focusField={typeof field === "string" && field in FIELDS ? (field as ListingField) : undefined}
     />
   );

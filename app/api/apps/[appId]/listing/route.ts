@@ -1,6 +1,7 @@
 import { requireMember } from "@/lib/authz";
 import { readJson, route } from "@/lib/http";
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
+import { refreshLinksInBackground } from "@/lib/listing/link-checks";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -9,8 +10,14 @@ export const GET = route(async (_request: Request, { params }: Params) => {
   return Response.json(await getDraft(member, (await params).appId));
 });
 
-/** Body: `{ revision, data }`. 200 with the saved draft; 409 with the newer one; 422 with field errors. */
+/**
+ * Body: `{ revision, data }`. 200 with the saved draft; 409 with the newer one; 422 with field
+ * errors. New and stale links are then checked in the background.
+ */
 export const PUT = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
-  return Response.json(await saveDraft(member, (await params).appId, await readJson(request)));
+  const appId = (await params).appId;
+  const saved = await saveDraft(member, appId, await readJson(request));
+  refreshLinksInBackground(appId, saved.data);
+  return Response.json(saved);
 });

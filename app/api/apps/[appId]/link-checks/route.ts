@@ -1,0 +1,22 @@
+import { getApp } from "@/lib/apps/service";
+import { requireMember } from "@/lib/authz";
+import { route } from "@/lib/http";
+import { getDraft } from "@/lib/listing/drafts";
+import { checkLinksNow, linkStatuses } from "@/lib/listing/link-checks";
+
+type Params = { params: Promise<{ appId: string }> };
+
+/** The last reachability check of each link of the listing, by URL. */
+export const GET = route(async (_request: Request, { params }: Params) => {
+  const member = await requireMember("VIEWER");
+  const app = await getApp(member, (await params).appId);
+  return Response.json(await linkStatuses(app.id));
+});
+
+/** Checks every link of the saved draft now (each with a 5 s timeout) and answers the results. */
+export const POST = route(async (_request: Request, { params }: Params) => {
+  const member = await requireMember("EDITOR");
+  const appId = (await params).appId;
+  const draft = await getDraft(member, appId);
+  return Response.json(await checkLinksNow(member, appId, draft.data));
+});
