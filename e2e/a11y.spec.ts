@@ -47,10 +47,10 @@ test("the app pages and the listing editor have no accessibility violations", as
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Review" }).click();
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Review", exact: true }).click();
   await expect(page.getByTestId("app-status")).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Preview" }).click();
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Preview", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Share this preview" })).toBeVisible();
   await expectNoViolations(page);
 });
