@@ -202,6 +202,7 @@ test("two editors: the second save shows the conflict view and no text is lost",
 });
 
 test("the listing API: bad input gets field errors, stale saves 409, viewers and strangers are refused", async ({ browser }) => {
+  test.setTimeout(60_000); // three people and six pages checked for injected markup
   const [owner, viewer] = await createCompany("Spec Api", [{ name: "Olga Api", isAdmin: true }, { name: "Vic Viewer" }]);
   const [stranger] = await createCompany("Spec Stranger", [{ name: "Sam Stranger", isAdmin: true }]);
   const page = await (await browser.newContext()).newPage();
