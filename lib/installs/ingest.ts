@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto";
+import type Database from "better-sqlite3";
+import { rawDb } from "./raw-db";
+import { utcDay, type IngestEvent, type IngestResult } from "./types";
+
+const COUNTER: Record<IngestEvent["type"], string> = {
+  INSTALL_STARTED: "installStarted",
+  CONSENT_DENIED: "consentDenied",
+  INSTALL: "installs",
+  UNINSTALL: "uninstalls",
+};
+
+/** DateTime as Prisma writes it to SQLite (ISO 8601 text), so both read and sort the same. */
+export const sqliteTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+
+/** A collision-free id in the same alphabet as Prisma's cuids (lowercase letters and digits). */
+const newId = () => `e${Date.now().toString(36)}${randomBytes(10).toString("hex")}`;
+
+type Statements = ReturnType<typeof prepare>;
+const cache = new WeakMap<Database.Database, Statements>();
+
+function prepare(db: Database.Database) {
+  return {
+    insertEvent: db.prepare(
+      `INSERT INTO InstallEvent (id, appId, dedupeKey, type, companyId, userId, occurredAt, scopes, source, createdAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(appId, dedupeKey) DO NOTHING`,
+    ),
+    ensureDay: db.prepare(
+      `INSERT INTO InstallDaily (appId, day, activeEnd)
+       VALUES (?, ?, COALESCE((SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1), 0))
+       ON CONFLICT(appId, day) DO NOTHING`,
+    ),
+    bump: Object.fromEntries(
+      Object.entries(COUNTER).map(([type, column]) => [type, db.prepare(`UPDATE InstallDaily SET ${column} = ${column} + 1 WHERE appId = ? AND day = ?`)]),
+    ) as Record<IngestEvent["type"], Database.Statement>,
+    shiftActive: db.prepare(`UPDATE InstallDaily SET activeEnd = activeEnd + ? WHERE appId = ? AND day >= ?`),
+    findInstallation: db.prepare(`SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`),
+    createInstallation: db.prepare(
+      `INSERT INTO Installation (id, appId, companyId, userId, companyName, userName, scopes, source, installedAt, uninstalledAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    reactivate: db.prepare(
+      `UPDATE Installation SET installedAt = ?, uninstalledAt = NULL, scopes = ?, source = ?, companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`,
+    ),
+    refresh: db.prepare(`UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`),
+    deactivate: db.prepare(`UPDATE Installation SET uninstalledAt = ?, updatedAt = ? WHERE id = ?`),
+  };
+}
+
+const statements = (db: Database.Database) => {
+  let s = cache.get(db);
+  if (!s) cache.set(db, (s = prepare(db)));
+  return s;
+};
+
+/** Applies one new event to the installation it concerns; answers the change of active installations (-1, 0, +1). */
+function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: number): number {
+  if ((e.type !== "INSTALL" && e.type !== "UNINSTALL") || e.companyId === null || e.userId === null) return 0;
+  const at = e.occurredAt.getTime();
+  const found = s.findInstallation.get(appId, e.companyId, e.userId) as { id: string; installedAt: string; uninstalledAt: string | null } | undefined;
+  const row = found && { id: found.id, installedAt: Date.parse(found.installedAt), uninstalledAt: found.uninstalledAt === null ? null : Date.parse(found.uninstalledAt) };
+  const t = sqliteTime(at);
+  const stamp = sqliteTime(now);
+  if (e.type === "INSTALL") {
+    if (!row) {
+      s.createInstallation.run(newId(), appId, e.companyId, e.userId, e.companyName ?? null, e.userName ?? null, e.scopes ?? "", e.source, t, null, stamp);
+      return 1;
+    }
+    if (row.uninstalledAt !== null && at >= row.uninstalledAt) {
+      s.reactivate.run(t, e.scopes ?? "", e.source, e.companyName ?? null, e.userName ?? null, stamp, row.id);
+      return 1;
+    }
+    s.refresh.run(e.scopes ?? null, e.companyName ?? null, e.userName ?? null, stamp, row.id);
+    return 0;
+  }
+  if (!row) {
+    // An uninstall of an installation from before tracking began: known, never active here.
+    s.createInstallation.run(newId(), appId, e.companyId, e.userId, e.companyName ?? null, e.userName ?? null, "", e.source, t, t, stamp);
+    return 0;
+  }
+  if (row.uninstalledAt === null && at >= row.installedAt) {
+    s.deactivate.run(t, stamp, row.id);
+    return -1;
+  }
+  return 0;
+}
+
+/** Stores the events of one app in one transaction; each one once (by its dedupe key), with installations and rollups. */
+export function ingestEvents(appId: string, events: IngestEvent[], db: Database.Database = rawDb()): IngestResult[] {
+  const s = statements(db);
+  const run = db.transaction((batch: IngestEvent[]) => {
+    const now = Date.now();
+    return batch.map((e): IngestResult => {
+      const inserted = s.insertEvent.run(newId(), appId, e.dedupeKey, e.type, e.companyId, e.userId, sqliteTime(e.occurredAt.getTime()), e.scopes ?? null, e.source, sqliteTime(now));
+      if (inserted.changes === 0) return "duplicate";
+      const day = utcDay(e.occurredAt);
+      s.ensureDay.run(appId, day, appId, day);
+      s.bump[e.type].run(appId, day);
+      const delta = applyToInstallation(s, appId, e, now);
+      if (delta !== 0) s.shiftActive.run(delta, appId, day);
+      return "accepted";
+    });
+  });
+  return run(events);
+}
+
+/**
+ * Rebuilds an app's installations and daily rollups from its events, replayed in time order
+ * (`npm run rollups:rebuild`, and after an import of history).
+ */
+export function rebuildApp(appId: string, db: Database.Database = rawDb()) {
+  const s = statements(db);
+  db.transaction(() => {
+    const events = db.prepare(`SELECT type, companyId, userId, occurredAt, scopes, source FROM InstallEvent WHERE appId = ? ORDER BY occurredAt, createdAt, id`).all(appId) as {
+      type: IngestEvent["type"];
+      companyId: number | null;
+      userId: number | null;
+      occurredAt: string;
+      scopes: string | null;
+      source: IngestEvent["source"];
+    }[];
+    const names = db.prepare(`SELECT companyId, userId, companyName, userName FROM Installation WHERE appId = ?`).all(appId) as { companyId: number; userId: number; companyName: string | null; userName: string | null }[];
+    const known = new Map(names.map((n) => [`${n.companyId}:${n.userId}`, n]));
+    db.prepare(`DELETE FROM Installation WHERE appId = ?`).run(appId);
+    db.prepare(`DELETE FROM InstallDaily WHERE appId = ?`).run(appId);
+    const now = Date.now();
+    for (const e of events) {
+      const occurredAt = new Date(Date.parse(e.occurredAt));
+      const day = utcDay(occurredAt);
+      const who = known.get(`${e.companyId}:${e.userId}`);
+      s.ensureDay.run(appId, day, appId, day);
+      s.bump[e.type].run(appId, day);
+      const delta = applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now);
+      if (delta !== 0) s.shiftActive.run(delta, appId, day);
+    }
+  })();
+}

@@ -1,0 +1,22 @@
+export const EVENT_TYPES = ["INSTALL_STARTED", "CONSENT_DENIED", "INSTALL", "UNINSTALL"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const SOURCES = ["GATEWAY", "MARKETPLACE", "API", "IMPORT"] as const;
+export type Source = (typeof SOURCES)[number];
+
+export type IngestEvent = {
+  /** Makes the event idempotent per app: the same key twice is stored once. */
+  dedupeKey: string;
+  type: EventType;
+  companyId: number | null;
+  userId: number | null;
+  occurredAt: Date;
+  scopes?: string | null;
+  source: Source;
+  companyName?: string | null;
+  userName?: string | null;
+};
+
+export type IngestResult = "accepted" | "duplicate";
+
+/** The UTC day of a moment, as the rollups key it. */
+export const utcDay = (date: Date) => date.toISOString().slice(0, 10);
