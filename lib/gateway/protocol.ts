@@ -1,0 +1,101 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * The install gateway's pure parts: the signed OAuth `state`, Basic auth of Pipedrive's
+ * uninstall call, its tolerant body, and the signature of what goes to a partner's backend.
+ */
+
+export const STATE_TTL_MS = 5 * 60_000;
+
+const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
+
+/** Equal strings, in time that does not depend on where they differ. */
+export function safeEqual(a: string, b: string) {
+  const ha = createHash("sha256").update(a).digest();
+  const hb = createHash("sha256").update(b).digest();
+  return timingSafeEqual(ha, hb) && a.length === b.length;
+}
+
+export function newNonce() {
+  return randomBytes(18).toString("base64url");
+}
+
+/** `state` = payload.signature, bound to the app and to a nonce also kept in a cookie. */
+export function signState(appKey: string, nonce: string, key: string, now = Date.now()): string {
+  const payload = b64(JSON.stringify({ k: appKey, n: nonce, e: now + STATE_TTL_MS }));
+  return `${payload}.${b64(createHmac("sha256", key).update(payload).digest())}`;
+}
+
+export type StateCheck = { ok: true } | { ok: false; reason: "forged" | "expired" | "other-app" | "no-cookie" };
+
+export function verifyState(state: string, appKey: string, cookieNonce: string | undefined, key: string, now = Date.now()): StateCheck {
+  const [payload, signature, extra] = state.split(".");
+  if (!payload || !signature || extra !== undefined) return { ok: false, reason: "forged" };
+  if (!safeEqual(signature, b64(createHmac("sha256", key).update(payload).digest()))) return { ok: false, reason: "forged" };
+  let data: { k?: unknown; n?: unknown; e?: unknown };
+  try {
+    data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, reason: "forged" };
+  }
+  if (data.k !== appKey) return { ok: false, reason: "other-app" };
+  if (typeof data.e !== "number" || data.e < now) return { ok: false, reason: "expired" };
+  if (!cookieNonce || typeof data.n !== "string" || !safeEqual(data.n, cookieNonce)) return { ok: false, reason: "no-cookie" };
+  return { ok: true };
+}
+
+/** `Authorization: Basic base64(id:secret)`, or null. */
+export function parseBasicAuth(header: string | null): { id: string; secret: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header ?? "");
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 1) return null;
+  return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+const id = z.union([z.number().int().positive(), z.string().trim().regex(/^\d+$/, "must be a number").transform(Number)]);
+
+/** ISO 8601, "YYYY-MM-DD HH:MM:SS" (read as UTC), or epoch seconds or milliseconds. */
+export function parseTimestamp(value: unknown): Date | null {
+  if (typeof value === "number" && Number.isFinite(value)) return new Date(value < 1e12 ? value * 1000 : value);
+  if (typeof value !== "string" || !value.trim()) return null;
+  const v = value.trim();
+  if (/^\d{9,13}$/.test(v)) return parseTimestamp(Number(v));
+  const plain = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/.exec(v);
+  const date = new Date(plain ? `${plain[1]}T${plain[2]}Z` : v);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const uninstallSchema = z.object({
+  client_id: z.union([z.string(), z.number()]).transform(String).optional(),
+  company_id: id,
+  user_id: id,
+  timestamp: z.unknown().optional(),
+});
+
+export type UninstallCall = { clientId: string | null; companyId: number; userId: number; timestamp: Date | null };
+
+/** Pipedrive's uninstall body, parsed tolerantly; null when it names no company and user. */
+export function parseUninstallBody(text: string): UninstallCall | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = uninstallSchema.safeParse(json);
+  if (!result.success) return null;
+  return { clientId: result.data.client_id ?? null, companyId: result.data.company_id, userId: result.data.user_id, timestamp: parseTimestamp(result.data.timestamp) };
+}
+
+/**
+ * Headers of a delivery to a partner's backend: `X-Listing-Studio-Signature: t=<unix s>,v1=<hex>`
+ * where v1 = HMAC-SHA256(secret, "<t>.<body>"). The receiver recomputes it and rejects old timestamps.
+ */
+export function signDelivery(body: string, secret: string, now = Date.now()) {
+  const t = Math.floor(now / 1000);
+  const v1 = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
+  return { "x-listing-studio-signature": `t=${t},v1=${v1}` };
+}
