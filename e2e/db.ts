@@ -54,3 +54,21 @@ export function shareLinkHashes(appId: string): string[] {
     db.close();
   }
 }
+
+/** The installs the gateway recorded for an app: events by type, and installations. */
+export function installState(appId: string) {
+  const db = open();
+  try {
+    const events = db.prepare("SELECT type, source, COUNT(*) AS n FROM InstallEvent WHERE appId = ? GROUP BY type, source").all(appId) as { type: string; source: string; n: number }[];
+    const installations = db.prepare("SELECT companyId, userId, scopes, source, uninstalledAt FROM Installation WHERE appId = ?").all(appId) as {
+      companyId: number;
+      userId: number;
+      scopes: string;
+      source: string;
+      uninstalledAt: string | null;
+    }[];
+    return { events: Object.fromEntries(events.map((e) => [`${e.type}/${e.source}`, e.n])), installations };
+  } finally {
+    db.close();
+  }
+}

@@ -17,8 +17,8 @@ export async function createCompany(label: string, people: { name: string; isAdm
 }
 
 /** On Pipedrive's consent page: pick the user and press a button. */
-export async function consent(page: Page, user: EmulatorUser, decision: "Allow and install" | "Cancel" = "Allow and install") {
-  await expect(page.getByRole("heading", { name: "Listing Studio" })).toBeVisible();
+export async function consent(page: Page, user: EmulatorUser, decision: "Allow and install" | "Cancel" = "Allow and install", appName = "Listing Studio") {
+  await expect(page.getByRole("heading", { name: appName })).toBeVisible();
   await page.getByRole("radio", { name: new RegExp(user.name) }).check();
   await page.getByRole("button", { name: decision }).click();
 }

@@ -22,6 +22,8 @@ const companySchema = z.object({
   users: z.array(z.object({ name: z.string().trim().min(1).max(100), isAdmin: z.boolean().optional() })).min(1).max(20),
 });
 
+const uninstallSchema = z.object({ clientId: z.string().min(1), userId: z.number().int(), timestamp: z.string().optional() });
+
 const clientSchema = z.object({
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
@@ -62,6 +64,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           const body = companySchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
           return sendJson(res, 201, { users: store.addCompany(body.data.name, body.data.users) });
+        }
+        case "POST /__emulator/uninstall": {
+          // What Pipedrive does when a user uninstalls: DELETE on the app's callback URL, Basic auth, JSON body.
+          const body = uninstallSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          const client = store.clients.get(body.data.clientId);
+          const user = store.users.get(body.data.userId);
+          if (!client || !user) return sendJson(res, 404, { error: "unknown client or user" });
+          const sent = await fetch(client.redirectUris[0]!, {
+            method: "DELETE",
+            headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`, "content-type": "application/json" },
+            body: JSON.stringify({
+              client_id: client.clientId,
+              company_id: user.companyId,
+              user_id: String(user.id),
+              timestamp: body.data.timestamp ?? new Date().toISOString().slice(0, 19).replace("T", " "),
+            }),
+          });
+          return sendJson(res, 200, { status: sent.status });
         }
         case "POST /__emulator/clients": {
           const body = clientSchema.safeParse(JSON.parse((await readBody(request)) || "null"));

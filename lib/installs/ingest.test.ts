@@ -28,7 +28,8 @@ const ev = (key: string, type: IngestEvent["type"], companyId: number, userId: n
   source: "API",
 });
 
-const days = (id: string) => rawDb().prepare("SELECT day, installStarted, consentDenied, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? ORDER BY day").all(id);
+const days = (id: string) =>
+  rawDb().prepare("SELECT day, installStarted, consentDenied, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? ORDER BY day").all(id) as { day: string; activeEnd: number }[];
 const installations = (id: string) =>
   rawDb().prepare("SELECT companyId, userId, installedAt, uninstalledAt, scopes FROM Installation WHERE appId = ? ORDER BY companyId, userId").all(id);
 

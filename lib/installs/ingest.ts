@@ -78,21 +78,35 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
     s.createInstallation.run(newId(), appId, e.companyId, e.userId, e.companyName ?? null, e.userName ?? null, "", e.source, t, t, stamp);
     return 0;
   }
-  if (row.uninstalledAt === null && at >= row.installedAt) {
+  // Pipedrive's uninstall timestamps may have whole seconds only: one second of slack.
+  if (row.uninstalledAt === null && at >= row.installedAt - 999) {
     s.deactivate.run(t, stamp, row.id);
     return -1;
   }
   return 0;
 }
 
-/** Stores the events of one app in one transaction; each one once (by its dedupe key), with installations and rollups. */
-export function ingestEvents(appId: string, events: IngestEvent[], db: Database.Database = rawDb()): IngestResult[] {
+/** A delivery to queue in the same transaction as the event it follows (so a crash cannot separate them). */
+export type OutboxInsert = { kind: "HANDOFF" | "UNINSTALL_RELAY"; url: string; body: string };
+
+/**
+ * Stores the events of one app in one transaction; each one once (by its dedupe key), with
+ * installations and rollups, and the deliveries `outbox` asks for accepted events.
+ */
+export function ingestEvents(
+  appId: string,
+  events: IngestEvent[],
+  { db = rawDb(), outbox }: { db?: Database.Database; outbox?: (event: IngestEvent) => OutboxInsert | null } = {},
+): IngestResult[] {
   const s = statements(db);
+  const enqueue = db.prepare(`INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`);
   const run = db.transaction((batch: IngestEvent[]) => {
     const now = Date.now();
     return batch.map((e): IngestResult => {
       const inserted = s.insertEvent.run(newId(), appId, e.dedupeKey, e.type, e.companyId, e.userId, sqliteTime(e.occurredAt.getTime()), e.scopes ?? null, e.source, sqliteTime(now));
       if (inserted.changes === 0) return "duplicate";
+      const delivery = outbox?.(e);
+      if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, sqliteTime(now), sqliteTime(now));
       const day = utcDay(e.occurredAt);
       s.ensureDay.run(appId, day, appId, day);
       s.bump[e.type].run(appId, day);

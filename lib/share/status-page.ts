@@ -1,3 +1,5 @@
+import { plainPage } from "@/lib/html-page";
+
 /**
  * The small self-contained pages a share link answers when it does not exist (404), no longer
  * works (410) or a comment could not be stored. Plain HTML: they cost nothing and leak nothing.
@@ -13,14 +15,11 @@ export const SHARE_HEADERS = {
   "cache-control": "private, no-cache",
 } as const;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** A framework-neutral answer (the share route adapts it to its framework). */
 export type ShareResponse = { status: number; headers: Record<string, string>; body?: Uint8Array | string };
 
 function page(status: number, title: string, body: string, link: { href: string; text: string }, extra: Record<string, string> = {}): ShareResponse {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escape(title)} · Listing Studio</title><style>body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;margin:1rem;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:1rem}h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5;margin:0 0 1rem}a{color:#015c2b}</style></head><body><main><h1>${escape(title)}</h1><p role="alert">${escape(body)}</p><p><a href="${link.href}">${escape(link.text)}</a></p></main></body></html>`;
-  return { status, headers: { ...SHARE_HEADERS, ...extra, "content-type": "text/html; charset=utf-8" }, body: html };
+  return { status, headers: { ...SHARE_HEADERS, ...extra, "content-type": "text/html; charset=utf-8" }, body: plainPage(title, body, link) };
 }
 
 export function shareStatusResponse(status: 404 | 410): ShareResponse {

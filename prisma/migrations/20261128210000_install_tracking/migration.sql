@@ -76,6 +76,41 @@ CREATE TABLE "ApiToken" (
     CONSTRAINT "ApiToken_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_App" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "workspaceId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'DRAFT',
+    "clientId" TEXT NOT NULL,
+    "callbackUrl" TEXT NOT NULL,
+    "installationUrl" TEXT,
+    "clientSecret" TEXT,
+    "archivedAt" DATETIME,
+    "approvedVersionId" TEXT,
+    "changesStatus" TEXT,
+    "reviewStartedAt" DATETIME,
+    "appKey" TEXT,
+    "handoffMode" TEXT NOT NULL DEFAULT 'RECORD_ONLY',
+    "handoffUrl" TEXT,
+    "handoffSecret" TEXT,
+    "onboardingUrl" TEXT,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "App_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_App" ("approvedVersionId", "archivedAt", "callbackUrl", "changesStatus", "clientId", "clientSecret", "createdAt", "createdById", "id", "installationUrl", "name", "reviewStartedAt", "status", "type", "updatedAt", "workspaceId") SELECT "approvedVersionId", "archivedAt", "callbackUrl", "changesStatus", "clientId", "clientSecret", "createdAt", "createdById", "id", "installationUrl", "name", "reviewStartedAt", "status", "type", "updatedAt", "workspaceId" FROM "App";
+DROP TABLE "App";
+ALTER TABLE "new_App" RENAME TO "App";
+CREATE UNIQUE INDEX "App_appKey_key" ON "App"("appKey");
+CREATE INDEX "App_workspaceId_idx" ON "App"("workspaceId");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
 -- CreateIndex
 CREATE INDEX "Installation_appId_uninstalledAt_idx" ON "Installation"("appId", "uninstalledAt");
 

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { DetailRow } from "@/components/ui/detail-list";
 import { ClientSecretForm } from "@/components/apps/client-secret-form";
 import { DangerZone } from "@/components/apps/danger-zone";
+import { GatewaySettingsPanel } from "@/components/apps/gateway-settings";
+import { gatewaySettings, listDeliveries } from "@/lib/gateway/service";
 import { STATUS_LABELS } from "@/lib/apps/schema";
 import { loadApp } from "@/lib/apps/load";
 import { hasRole } from "@/lib/team/roles";
@@ -11,8 +13,10 @@ export const metadata: Metadata = { title: "App settings" };
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
   const isOwner = hasRole(member.role, "OWNER");
+  const [gateway, deliveries] = await Promise.all([gatewaySettings(member, app.id), listDeliveries(member, app.id)]);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
+      <GatewaySettingsPanel appId={app.id} settings={gateway} deliveries={deliveries} isOwner={isOwner} canEdit={hasRole(member.role, "EDITOR")} />
       <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="details" className="font-semibold text-slate-900">Pipedrive app</h2>
         <dl className="mt-2 divide-y divide-slate-100">

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireMember } from "@/lib/authz";
+import { retryDelivery, revealHandoffSecret, updateGatewaySettings } from "@/lib/gateway/service";
+import { action } from "@/lib/http";
+
+export async function updateGatewayAction(appId: string, input: unknown) {
+  return action(async () => {
+    await updateGatewaySettings(await requireMember("OWNER"), appId, input);
+    revalidatePath(`/apps/${appId}/settings`);
+  });
+}
+
+export async function revealSigningSecretAction(appId: string) {
+  return action(async () => revealHandoffSecret(await requireMember("OWNER"), appId));
+}
+
+export async function retryDeliveryAction(appId: string, deliveryId: string) {
+  return action(async () => {
+    await retryDelivery(await requireMember("EDITOR"), appId, deliveryId);
+    revalidatePath(`/apps/${appId}/settings`);
+  });
+}

@@ -1,0 +1,86 @@
+import type { NextRequest } from "next/server";
+import { parseBasicAuth, parseUninstallBody, verifyState } from "@/lib/gateway/protocol";
+import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
+import {
+  appByKey,
+  callbackPath,
+  checkUninstallAuth,
+  exchangeCode,
+  fetchInstaller,
+  GatewayError,
+  installPath,
+  recordConsentDenied,
+  recordInstall,
+  recordUninstall,
+  nonceCookie,
+  stateKey,
+} from "@/lib/gateway/service";
+
+type Params = { params: Promise<{ appKey: string }> };
+
+export const dynamic = "force-dynamic";
+
+const clearCookie = (appKey: string) => ({ "set-cookie": `${nonceCookie(appKey)}=; Path=${callbackPath(appKey)}; Max-Age=0; HttpOnly; SameSite=Lax` });
+const json = (status: number, body: unknown, headers: HeadersInit = {}) => Response.json(body, { status, headers: { "cache-control": "no-store", ...Object.fromEntries(new Headers(headers)) } });
+
+/**
+ * The app's Callback URL. `?code&state` finishes an install: the state is checked when present
+ * (installs from the Marketplace without an Installation URL arrive without one and are marked so),
+ * the code is exchanged, the installer identified and recorded, the tokens forwarded or
+ * discarded, and the person sent to the app's onboarding. `?error=user_denied` is a cancel.
+ */
+export async function GET(request: NextRequest, { params }: Params) {
+  const { appKey } = await params;
+  const app = await appByKey(appKey);
+  const again = { href: installPath(appKey), text: "Start the installation again" };
+  if (!app) return gatewayPage(404, "This installation link does not work", "The app may have been removed. Find it on the Pipedrive Marketplace.", { href: MARKETPLACE_URL, text: "Open the Marketplace" });
+  const query = request.nextUrl.searchParams;
+  const state = query.get("state");
+
+  if (query.get("error")) {
+    if (query.get("error") === "user_denied") recordConsentDenied(app, state);
+    return gatewayPage(200, "The app was not installed", "You cancelled on Pipedrive's consent screen, so nothing was installed and no data was shared. You can install it whenever you are ready.", { href: MARKETPLACE_URL, text: "Back to the Marketplace" }, clearCookie(appKey));
+  }
+  const code = query.get("code");
+  if (!code || code.length > 512) return gatewayPage(400, "The installation could not be completed", "Pipedrive's answer is missing its installation code.", again);
+  if (state !== null) {
+    const check = verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey());
+    if (!check.ok) {
+      const message = check.reason === "expired" ? "The installation took longer than 5 minutes." : "This installation was not started from this browser, or its link was altered.";
+      return gatewayPage(400, "The installation could not be completed", `${message} Please start it again.`, again, clearCookie(appKey));
+    }
+  }
+
+  try {
+    const tokens = await exchangeCode(app, code);
+    const installer = await fetchInstaller(tokens);
+    recordInstall(app, tokens, installer, code, state === null);
+  } catch (error) {
+    if (error instanceof GatewayError) return gatewayPage(error.status, error.title, error.message, again, clearCookie(appKey));
+    console.error("Install failed", error);
+    return gatewayPage(500, "The installation could not be completed", "Something went wrong on our side. Please try again in a moment.", again, clearCookie(appKey));
+  }
+  if (app.onboardingUrl) return new Response(null, { status: 302, headers: { location: app.onboardingUrl, "cache-control": "no-store", ...clearCookie(appKey) } });
+  return gatewayPage(200, "The app is installed", "You can close this page and go back to Pipedrive.", null, clearCookie(appKey));
+}
+
+/**
+ * Pipedrive's uninstall call: Basic auth with the app's client id and secret (compared in
+ * constant time), a body read tolerantly, recorded once however often it comes, answered 200.
+ */
+export async function DELETE(request: NextRequest, { params }: Params) {
+  const { appKey } = await params;
+  const app = await appByKey(appKey);
+  if (!app) return json(404, { error: { code: "NOT_FOUND", message: "No app answers at this URL" } });
+  if (!(await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))))) {
+    return json(401, { error: { code: "UNAUTHENTICATED", message: "Basic auth with the app's client id and secret is required" } }, { "www-authenticate": 'Basic realm="uninstall"' });
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > 65_536) return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 64 kB" } });
+  const text = await request.text();
+  if (text.length > 65_536) return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 64 kB" } });
+  const call = parseUninstallBody(text);
+  if (!call) return json(400, { error: { code: "BAD_REQUEST", message: "The body must be JSON with company_id and user_id" } });
+  if (call.clientId !== null && call.clientId !== app.clientId) return json(400, { error: { code: "BAD_REQUEST", message: "client_id does not match this app" } });
+  const result = await recordUninstall(app, call);
+  return json(200, { ok: true, result });
+}

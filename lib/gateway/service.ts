@@ -1,0 +1,281 @@
+import "server-only";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { getApp, secretContext } from "@/lib/apps/service";
+import type { Member } from "@/lib/authz";
+import { openSecret, sealSecret } from "@/lib/crypto/keys";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { forbidden, notFound } from "@/lib/errors";
+import { ingestEvents, type OutboxInsert } from "@/lib/installs/ingest";
+import type { IngestEvent } from "@/lib/installs/types";
+import { bodyContext, handoffSecretContext } from "@/lib/outbox/outbox";
+import { parseUsersMe } from "@/lib/pipedrive/users-me";
+import { hasRole } from "@/lib/team/roles";
+import { safeEqual, type UninstallCall } from "./protocol";
+import { gatewaySettingsSchema } from "./schema";
+
+export const newAppKey = () => randomBytes(12).toString("base64url");
+
+/** The key that signs `state`: derived from AUTH_SECRET, used for nothing else. */
+export const stateKey = () => createHmac("sha256", env().AUTH_SECRET ?? "").update("install-gateway-state").digest("base64url");
+
+/** The cookie that binds a `state` to the browser that started the install. */
+export const nonceCookie = (appKey: string) => `ls_install_${appKey}`;
+export const installPath = (appKey: string) => `/install/${appKey}`;
+export const callbackPath = (appKey: string) => `/callback/${appKey}`;
+export const publicUrl = (path: string) => `${env().AUTH_URL}${path}`;
+
+export type GatewayApp = {
+  id: string;
+  appKey: string;
+  clientId: string;
+  clientSecret: string | null;
+  handoffMode: "FORWARD" | "RECORD_ONLY";
+  handoffUrl: string | null;
+  onboardingUrl: string | null;
+};
+
+/** The app behind a gateway URL (archived apps do not take installs). */
+export async function appByKey(appKey: string): Promise<GatewayApp | null> {
+  if (!/^[A-Za-z0-9_-]{10,40}$/.test(appKey)) return null;
+  const app = await db.app.findUnique({ where: { appKey } });
+  if (!app || app.archivedAt) return null;
+  return {
+    id: app.id,
+    appKey,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret ? openSecret(app.clientSecret, secretContext(app.id)) : null,
+    handoffMode: app.handoffMode === "FORWARD" ? "FORWARD" : "RECORD_ONLY",
+    handoffUrl: app.handoffUrl,
+    onboardingUrl: app.onboardingUrl,
+  };
+}
+
+/** Gives an app its gateway key and signing secret the first time they are needed. */
+export async function ensureGateway(appId: string) {
+  const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { appKey: true, handoffSecret: true } });
+  if (app.appKey && app.handoffSecret) return;
+  await db.app.update({
+    where: { id: appId },
+    data: {
+      appKey: app.appKey ?? newAppKey(),
+      handoffSecret: app.handoffSecret ?? sealSecret(randomBytes(32).toString("base64url"), handoffSecretContext(appId)),
+    },
+  });
+}
+
+export type GatewaySettings = {
+  installationUrl: string;
+  callbackUrl: string;
+  handoffMode: "FORWARD" | "RECORD_ONLY";
+  handoffUrl: string;
+  onboardingUrl: string;
+  hasClientSecret: boolean;
+};
+
+export async function gatewaySettings(member: Member, appId: string): Promise<GatewaySettings> {
+  const summary = await getApp(member, appId);
+  await ensureGateway(appId);
+  const app = await db.app.findUniqueOrThrow({ where: { id: appId } });
+  return {
+    installationUrl: publicUrl(installPath(app.appKey!)),
+    callbackUrl: publicUrl(callbackPath(app.appKey!)),
+    handoffMode: app.handoffMode === "FORWARD" ? "FORWARD" : "RECORD_ONLY",
+    handoffUrl: app.handoffUrl ?? "",
+    onboardingUrl: app.onboardingUrl ?? "",
+    hasClientSecret: summary.hasClientSecret,
+  };
+}
+
+export async function updateGatewaySettings(member: Member, appId: string, input: unknown) {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change where tokens go");
+  await getApp(member, appId);
+  const data = gatewaySettingsSchema.parse(input);
+  await db.app.update({ where: { id: appId }, data: { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null } });
+}
+
+/** The signing secret, shown to owners so their backend can verify deliveries. */
+export async function revealHandoffSecret(member: Member, appId: string) {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can see the signing secret");
+  await getApp(member, appId);
+  await ensureGateway(appId);
+  const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { handoffSecret: true } });
+  return openSecret(app.handoffSecret!, handoffSecretContext(appId));
+}
+
+const sealed = (appId: string, payload: unknown) => sealSecret(JSON.stringify(payload), bodyContext(appId));
+
+export function recordInstallStarted(app: GatewayApp, nonce: string, now = new Date()) {
+  ingestEvents(app.id, [{ dedupeKey: `started:${nonce}`, type: "INSTALL_STARTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+}
+
+export function recordConsentDenied(app: GatewayApp, state: string | null, now = new Date()) {
+  const key = state ? createHash("sha256").update(state).digest("hex").slice(0, 32) : randomBytes(12).toString("hex");
+  ingestEvents(app.id, [{ dedupeKey: `denied:${key}`, type: "CONSENT_DENIED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+}
+
+export type TokenSet = { access_token: string; refresh_token: string; expires_in: number; token_type: string; scope: string; api_domain: string };
+
+export class GatewayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Exchanges the code with Basic auth, as Pipedrive requires. */
+export async function exchangeCode(app: GatewayApp, code: string): Promise<TokenSet> {
+  if (!app.clientSecret) throw new GatewayError(503, "This app is not set up yet", "Its client secret is missing in Listing Studio. Please contact the app's developer.");
+  let res: Response;
+  try {
+    res = await fetch(`${env().PIPEDRIVE_OAUTH_URL}/oauth/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: publicUrl(callbackPath(app.appKey)) }),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch {
+    throw new GatewayError(502, "Pipedrive could not be reached", "The installation could not be completed. Please try again in a moment.");
+  }
+  const body = (await res.json().catch(() => null)) as Partial<TokenSet> | null;
+  if (!res.ok || !body?.access_token) {
+    const expired = res.status === 400;
+    throw new GatewayError(
+      502,
+      "The installation could not be completed",
+      expired ? "Pipedrive did not accept the installation code (it may have expired or been used already). Please start the installation again." : "Pipedrive answered with an error. Please try again in a moment.",
+    );
+  }
+  return { access_token: body.access_token, refresh_token: body.refresh_token ?? "", expires_in: Number(body.expires_in ?? 0), token_type: body.token_type ?? "bearer", scope: body.scope ?? "", api_domain: body.api_domain ?? "" };
+}
+
+/** The `api_domain` to call with the new token: a Pipedrive company domain (or the configured API), never anything else. */
+export function trustedApiDomain(apiDomain: string): string {
+  const configured = new URL(env().PIPEDRIVE_API_URL).origin;
+  try {
+    const url = new URL(apiDomain || configured);
+    if (url.origin === configured || (url.protocol === "https:" && (url.hostname === "pipedrive.com" || url.hostname.endsWith(".pipedrive.com")))) return url.origin;
+  } catch {
+    // fall through
+  }
+  return configured;
+}
+
+export async function fetchInstaller(tokens: TokenSet) {
+  let res: Response;
+  try {
+    res = await fetch(`${trustedApiDomain(tokens.api_domain)}/api/v1/users/me`, { headers: { authorization: `Bearer ${tokens.access_token}` }, signal: AbortSignal.timeout(10_000) });
+  } catch {
+    throw new GatewayError(502, "Pipedrive could not be reached", "The installation could not be completed. Please try again in a moment.");
+  }
+  if (!res.ok) throw new GatewayError(502, "The installation could not be completed", "Pipedrive did not tell us who is installing. Please try again in a moment.");
+  try {
+    return parseUsersMe(await res.json());
+  } catch {
+    throw new GatewayError(502, "The installation could not be completed", "Pipedrive did not tell us who is installing. Please try again in a moment.");
+  }
+}
+
+/** Records the installation and, in forward mode, queues the token set for the partner's backend in the same transaction. */
+export function recordInstall(app: GatewayApp, tokens: TokenSet, installer: Awaited<ReturnType<typeof fetchInstaller>>, code: string, viaMarketplace: boolean, now = new Date()) {
+  const scopes = tokens.scope.split(/[\s,]+/).filter(Boolean).join(" ");
+  const event: IngestEvent = {
+    dedupeKey: `install:${createHash("sha256").update(code).digest("hex").slice(0, 40)}`,
+    type: "INSTALL",
+    companyId: installer.companyId,
+    userId: installer.userId,
+    occurredAt: now,
+    scopes,
+    source: viaMarketplace ? "MARKETPLACE" : "GATEWAY",
+    companyName: installer.company.name,
+    userName: installer.name,
+  };
+  const outbox = (): OutboxInsert | null =>
+    app.handoffMode === "FORWARD" && app.handoffUrl
+      ? {
+          kind: "HANDOFF",
+          url: app.handoffUrl,
+          body: sealed(app.id, {
+            event: "install",
+            company_id: installer.companyId,
+            user_id: installer.userId,
+            company_name: installer.company.name,
+            user_name: installer.name,
+            scopes,
+            installed_at: now.toISOString(),
+            api_domain: tokens.api_domain,
+            access_token: tokens.access_token,
+            refresh_token: tokens.refresh_token,
+            expires_in: tokens.expires_in,
+            token_type: tokens.token_type,
+          }),
+        }
+      : null;
+  return ingestEvents(app.id, [event], { outbox })[0];
+}
+
+export async function checkUninstallAuth(app: GatewayApp, credentials: { id: string; secret: string } | null) {
+  if (!credentials || !app.clientSecret) return false;
+  // Both compared, always: the time does not tell which one was wrong.
+  const idOk = safeEqual(credentials.id, app.clientId);
+  const secretOk = safeEqual(credentials.secret, app.clientSecret);
+  return idOk && secretOk;
+}
+
+/** Pipedrive's uninstall call, once however often it comes; relayed to the partner's backend in forward mode. */
+export async function recordUninstall(app: GatewayApp, call: UninstallCall, now = new Date()) {
+  let key: string;
+  if (call.timestamp) key = `uninstall:${call.companyId}:${call.userId}:${call.timestamp.toISOString()}`;
+  else {
+    // No timestamp: one uninstall per installation lifetime.
+    const current = await db.installation.findUnique({ where: { appId_companyId_userId: { appId: app.id, companyId: call.companyId, userId: call.userId } } });
+    key = `uninstall:${call.companyId}:${call.userId}:since:${current?.installedAt.toISOString() ?? "unknown"}:${current?.uninstalledAt ? "after" : "active"}`;
+    if (current?.uninstalledAt) return "duplicate" as const;
+  }
+  const occurredAt = call.timestamp && call.timestamp <= now ? call.timestamp : now;
+  const outbox = (): OutboxInsert | null =>
+    app.handoffMode === "FORWARD" && app.handoffUrl
+      ? { kind: "UNINSTALL_RELAY", url: app.handoffUrl, body: sealed(app.id, { event: "uninstall", company_id: call.companyId, user_id: call.userId, uninstalled_at: occurredAt.toISOString() }) }
+      : null;
+  return ingestEvents(app.id, [{ dedupeKey: key, type: "UNINSTALL", companyId: call.companyId, userId: call.userId, occurredAt, source: "GATEWAY" }], { outbox })[0];
+}
+
+export async function requireGatewayApp(appKey: string) {
+  const app = await appByKey(appKey);
+  if (!app) throw notFound("App");
+  return app;
+}
+
+export type DeliveryView = { id: string; kind: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string; createdAt: string };
+
+/** Deliveries still waiting or given up on, with counts, for the settings page. */
+export async function listDeliveries(member: Member, appId: string) {
+  await getApp(member, appId);
+  const [rows, pending, failed, delivered] = await Promise.all([
+    db.outboxMessage.findMany({ where: { appId, status: { in: ["PENDING", "SENDING", "FAILED"] } }, orderBy: { createdAt: "desc" }, take: 20 }),
+    db.outboxMessage.count({ where: { appId, status: { in: ["PENDING", "SENDING"] } } }),
+    db.outboxMessage.count({ where: { appId, status: "FAILED" } }),
+    db.outboxMessage.count({ where: { appId, status: "DELIVERED" } }),
+  ]);
+  return {
+    counts: { pending, failed, delivered },
+    items: rows.map(
+      (r): DeliveryView => ({ id: r.id, kind: r.kind, status: r.status, attempts: r.attempts, lastError: r.lastError, nextAttemptAt: r.nextAttemptAt.toISOString(), createdAt: r.createdAt.toISOString() }),
+    ),
+  };
+}
+
+/** Sends a failed or waiting delivery again at the worker's next round. */
+export async function retryDelivery(member: Member, appId: string, deliveryId: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot retry deliveries");
+  await getApp(member, appId);
+  if (typeof deliveryId !== "string") throw notFound("Delivery");
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: deliveryId, appId, status: { in: ["PENDING", "FAILED"] } },
+    data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
+  });
+  if (count === 0) throw notFound("Delivery");
+}

@@ -1,0 +1,93 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/test/db";
+
+setupTestDatabase();
+const { db } = await import("@/lib/db");
+const { sealSecret } = await import("@/lib/crypto/keys");
+const outbox = await import("./outbox");
+
+let appId: string;
+let server: Server;
+let url: string;
+let answer = 204;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c)).on("end", () => {
+      hits.push(body);
+      res.writeHead(answer).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: 51, name: "Outbox" } });
+  const app = await db.app.create({ data: { workspaceId: w.id, name: "Relay", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" } });
+  appId = app.id;
+  await db.app.update({ where: { id: appId }, data: { handoffSecret: sealSecret("signing-secret", outbox.handoffSecretContext(appId)) } });
+});
+afterAll(() => server.close());
+
+const enqueue = (n: number) =>
+  Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      db.outboxMessage.create({ data: { appId, kind: "UNINSTALL_RELAY", url, body: sealSecret(JSON.stringify({ n: i }), outbox.bodyContext(appId)) } }),
+    ),
+  );
+
+describe("the outbox", () => {
+  it("never gives the same row to two workers", async () => {
+    await enqueue(30);
+    const a = outbox.claim("worker-a", 20);
+    const b = outbox.claim("worker-b", 20);
+    const ids = [...a, ...b].map((m) => m.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    expect(outbox.claim("worker-c", 20)).toEqual([]);
+    await db.outboxMessage.deleteMany({ where: { appId } });
+  });
+
+  it("takes back a claim whose worker died", async () => {
+    await enqueue(1);
+    const now = Date.now();
+    expect(outbox.claim("dead-worker", 5, now)).toHaveLength(1);
+    expect(outbox.claim("next-worker", 5, now + 1_000)).toHaveLength(0);
+    expect(outbox.claim("next-worker", 5, now + 61_000)).toHaveLength(1);
+    await db.outboxMessage.deleteMany({ where: { appId } });
+  });
+
+  it("delivers with a signature, backs off on failure, and gives up after the last attempt", async () => {
+    await enqueue(1);
+    answer = 500;
+    let now = Date.now();
+    for (let attempt = 1; attempt <= outbox.MAX_ATTEMPTS; attempt++) {
+      expect(await outbox.processOutbox("w", now)).toEqual({ delivered: 0, failed: 1 });
+      const row = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
+      expect(row.attempts).toBe(attempt);
+      expect(row.lastError).toBe("answered HTTP 500");
+      expect(row.status).toBe(attempt === outbox.MAX_ATTEMPTS ? "FAILED" : "PENDING");
+      // Not due again before its backoff.
+      expect(await outbox.processOutbox("w", now)).toEqual({ delivered: 0, failed: 0 });
+      now = row.nextAttemptAt.getTime() + 1;
+    }
+    expect(await outbox.processOutbox("w", now + 86_400_000)).toEqual({ delivered: 0, failed: 0 });
+    expect(hits).toHaveLength(outbox.MAX_ATTEMPTS);
+
+    answer = 204;
+    await db.outboxMessage.updateMany({ where: { appId }, data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 } });
+    expect(await outbox.processOutbox("w")).toEqual({ delivered: 1, failed: 0 });
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { appId } })).status).toBe("DELIVERED");
+    expect(JSON.parse(hits.at(-1)!)).toEqual({ n: 0 });
+  });
+
+  it("backs off exponentially, with jitter, up to an hour", () => {
+    expect(outbox.backoffMs(1, 0.5)).toBe(30_000);
+    expect(outbox.backoffMs(2, 0.5)).toBe(60_000);
+    expect(outbox.backoffMs(20, 0.5)).toBe(3_600_000);
+    expect(outbox.backoffMs(1, 0)).toBe(24_000);
+    expect(outbox.backoffMs(1, 1)).toBe(36_000);
+  });
+});

@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import { openSecret } from "@/lib/crypto/keys";
+import { db } from "@/lib/db";
+import { signDelivery } from "@/lib/gateway/protocol";
+import { sqliteTime } from "@/lib/installs/ingest";
+import { rawDb } from "@/lib/installs/raw-db";
+
+/**
+ * The durable outbox: deliveries to partners' backends wait in the database until the worker
+ * sends them. Rows are claimed atomically (one UPDATE … RETURNING), so two workers never send
+ * the same row; a claim expires, so a worker that died does not keep a row forever.
+ */
+export const MAX_ATTEMPTS = 8;
+const CLAIM_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+
+export const bodyContext = (appId: string) => `outbox:${appId}`;
+export const handoffSecretContext = (appId: string) => `app:${appId}:handoff-secret`;
+
+/** 30 s, 1 min, 2 min … capped at 1 h, with ±20% jitter so retries of many rows spread out. */
+export function backoffMs(attempts: number, random = Math.random()) {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.round(base * (0.8 + 0.4 * random));
+}
+
+type Claimed = { id: string; appId: string; kind: string; url: string; body: string; attempts: number };
+
+export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
+  return rawDb()
+    .prepare(
+      `UPDATE OutboxMessage SET status = 'SENDING', claimedBy = ?, claimedUntil = ?
+       WHERE id IN (
+         SELECT id FROM OutboxMessage
+         WHERE (status = 'PENDING' AND nextAttemptAt <= ?) OR (status = 'SENDING' AND claimedUntil < ?)
+         ORDER BY nextAttemptAt LIMIT ?
+       )
+       RETURNING id, appId, kind, url, body, attempts`,
+    )
+    .all(worker, sqliteTime(now + CLAIM_MS), sqliteTime(now), sqliteTime(now), limit) as Claimed[];
+}
+
+async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+  const app = await db.app.findUnique({ where: { id: message.appId }, select: { handoffSecret: true } });
+  if (!app?.handoffSecret) return { ok: false, status: null, error: "the app has no signing secret" };
+  const body = openSecret(message.body, bodyContext(message.appId));
+  const secret = openSecret(app.handoffSecret, handoffSecretContext(message.appId));
+  try {
+    const res = await fetch(message.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "ListingStudio-Gateway/1.0", ...signDelivery(body, secret) },
+      body,
+      redirect: "error",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await res.body?.cancel();
+    return { ok: res.ok, status: res.status, error: res.ok ? null : `answered HTTP ${res.status}` };
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    return { ok: false, status: null, error: timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : "the connection failed" };
+  }
+}
+
+/** Sends what is due once; answers how many were delivered and how many failed this round. */
+export async function processOutbox(worker = `w-${process.pid}-${randomBytes(3).toString("hex")}`, now = Date.now()) {
+  let delivered = 0;
+  let failed = 0;
+  for (const message of claim(worker, 20, now)) {
+    const result = await send(message);
+    const attempts = message.attempts + 1;
+    const done = new Date();
+    if (result.ok) {
+      delivered++;
+      await db.outboxMessage.updateMany({
+        where: { id: message.id, claimedBy: worker },
+        data: { status: "DELIVERED", attempts, deliveredAt: done, lastStatus: result.status, lastError: null, claimedBy: null, claimedUntil: null },
+      });
+    } else {
+      failed++;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db.outboxMessage.updateMany({
+        where: { id: message.id, claimedBy: worker },
+        data: {
+          status: giveUp ? "FAILED" : "PENDING",
+          attempts,
+          nextAttemptAt: new Date(done.getTime() + backoffMs(attempts)),
+          lastStatus: result.status,
+          lastError: result.error,
+          claimedBy: null,
+          claimedUntil: null,
+        },
+      });
+    }
+  }
+  return { delivered, failed };
+}
+
+type Loop = { timer: NodeJS.Timeout | null; running: boolean };
+const loop: Loop = ((globalThis as unknown as { __outboxLoop?: Loop }).__outboxLoop ??= { timer: null, running: false });
+
+/** The worker loop: every `intervalMs`, sends what is due (one round at a time). */
+export function startOutboxWorker(intervalMs = 2_000) {
+  if (loop.timer) return;
+  const worker = `w-${process.pid}-${randomBytes(3).toString("hex")}`;
+  loop.timer = setInterval(() => {
+    if (loop.running) return;
+    loop.running = true;
+    processOutbox(worker)
+      .catch((error: unknown) => console.error("Outbox round failed", error))
+      .finally(() => (loop.running = false));
+  }, intervalMs);
+  loop.timer.unref();
+}
+
+export function stopOutboxWorker() {
+  if (loop.timer) clearInterval(loop.timer);
+  loop.timer = null;
+}
