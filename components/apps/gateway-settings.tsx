@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Check, Copy } from "lucide-react";
@@ -58,7 +58,7 @@ export function GatewaySettingsPanel({
     defaultValues: { handoffMode: settings.handoffMode, handoffUrl: settings.handoffUrl, onboardingUrl: settings.onboardingUrl },
   });
   const { errors, isSubmitting } = form.formState;
-  const mode = form.watch("handoffMode");
+  const mode = useWatch({ control: form.control, name: "handoffMode" });
 
   return (
     <section aria-labelledby="gateway-heading" className="rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
