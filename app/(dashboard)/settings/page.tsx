@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { ApiTokens } from "@/components/settings/api-tokens";
+import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireMembership } from "@/lib/authz";
-import { ROLE_LABELS } from "@/lib/team/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const { workspace, role, user } = await requireMembership();
+  const member = await requireMembership();
+  const { workspace, role, user } = member;
+  const tokens = await listApiTokens(member);
   return (
     <>
       <PageHeader title="Settings" description="Your workspace and your account." />
@@ -30,6 +34,7 @@ export default async function SettingsPage() {
             <DetailRow label="Role" value={ROLE_LABELS[role]} />
           </dl>
         </section>
+        <ApiTokens tokens={tokens} isOwner={hasRole(role, "OWNER")} />
       </div>
     </>
   );

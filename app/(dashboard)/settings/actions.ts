@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
+import { requireMember } from "@/lib/authz";
+import { action } from "@/lib/http";
+
+export async function createApiTokenAction(input: unknown) {
+  return action(async () => {
+    const created = await createApiToken(await requireMember("OWNER"), input);
+    revalidatePath("/settings");
+    return created;
+  });
+}
+
+export async function revokeApiTokenAction(tokenId: string) {
+  return action(async () => {
+    await revokeApiToken(await requireMember("OWNER"), tokenId);
+    revalidatePath("/settings");
+  });
+}

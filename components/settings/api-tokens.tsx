@@ -1,0 +1,88 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/(dashboard)/settings/actions";
+import { Field, inputClass } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ApiTokenView } from "@/lib/api-tokens/service";
+
+const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+
+export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner: boolean }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string>();
+  const [created, setCreated] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="tokens-heading" className="rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
+      <h2 id="tokens-heading" className="font-semibold text-slate-900">API tokens</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        For apps that keep their own OAuth callback: send install events to <code>POST /api/v1/apps/&lt;app id&gt;/events</code> with <code>Authorization: Bearer &lt;token&gt;</code>.
+      </p>
+      {isOwner ? (
+        <form
+          noValidate
+          className="mt-4 flex flex-wrap items-end gap-3"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const result = await createApiTokenAction({ name });
+            if (!result.ok) return setError(result.error.fields?.name ?? result.error.message);
+            setError(undefined);
+            setName("");
+            setCreated(result.data.token);
+            router.refresh();
+          }}
+        >
+          <div className="min-w-64 flex-1">
+            <Field id="token-name" label="Token name" error={error}>
+              <input id="token-name" className={inputClass} value={name} maxLength={80} placeholder="e.g. Billing backend" onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} />
+            </Field>
+          </div>
+          <Button type="submit">Create token</Button>
+        </form>
+      ) : (
+        <p className="mt-3 text-sm text-slate-500">Only an owner can create or revoke tokens.</p>
+      )}
+      {created ? (
+        <div role="status" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4">
+          <p className="text-sm font-medium text-emerald-900">Copy the token now: it is shown only once.</p>
+          <input aria-label="New API token" readOnly value={created} className={`${inputClass} mt-2 font-mono`} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      ) : null}
+      {tokens.length > 0 ? (
+        <ul className="mt-4 divide-y divide-slate-100" aria-label="API tokens">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="api-token-row">
+              <div>
+                <span className="font-medium text-slate-900">{t.name}</span> <code className="text-xs text-slate-500">{t.prefix}…</code>
+                {t.revoked ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">revoked</span> : null}
+                <p className="text-xs text-slate-500">
+                  Created {DAY.format(new Date(t.createdAt))}
+                  {t.createdBy ? ` by ${t.createdBy}` : ""} · {t.lastUsedAt ? `last used ${DAY.format(new Date(t.lastUsedAt))}` : "never used"}
+                </p>
+              </div>
+              {isOwner && !t.revoked ? (
+                <ConfirmDialog
+                  trigger={<Button size="sm" variant="secondary" aria-label={`Revoke ${t.name}`}>Revoke</Button>}
+                  title={`Revoke “${t.name}”?`}
+                  description="Requests with this token are refused at once."
+                  confirmLabel="Revoke token"
+                  onConfirm={async () => {
+                    const result = await revokeApiTokenAction(t.id);
+                    if (!result.ok) return result.error.message;
+                    toast.success("Token revoked");
+                    router.refresh();
+                    return null;
+                  }}
+                />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { hasRole } from "@/lib/team/roles";
+
+/** `lst_` and 32 random bytes. Only the SHA-256 is stored; the token is shown once. */
+export const newApiToken = () => `lst_${randomBytes(32).toString("base64url")}`;
+export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const nameSchema = z.strictObject({
+  name: z.string({ error: "Name the token" }).trim().min(1, "Name the token, e.g. the system that uses it").max(60, "The name must be at most 60 characters"),
+});
+
+export type ApiTokenView = { id: string; name: string; prefix: string; createdAt: string; createdBy: string | null; lastUsedAt: string | null; revoked: boolean };
+
+export async function createApiToken(member: Member, input: unknown) {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can create API tokens");
+  const { name } = nameSchema.parse(input);
+  const token = newApiToken();
+  const row = await db.apiToken.create({ data: { workspaceId: member.workspace.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: member.user.id } });
+  return { token, id: row.id };
+}
+
+export async function listApiTokens(member: Member): Promise<ApiTokenView[]> {
+  const rows = await db.apiToken.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "desc" } });
+  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.createdById).filter((v): v is string => !!v) } }, select: { id: true, name: true } });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revoked: r.revokedAt !== null,
+  }));
+}
+
+export async function revokeApiToken(member: Member, tokenId: unknown) {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can revoke API tokens");
+  if (typeof tokenId !== "string") throw notFound("Token");
+  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, workspaceId: member.workspace.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw notFound("Token");
+}
+
+/** The workspace a Bearer token belongs to; 401 for a missing, unknown or revoked token. */
+export async function workspaceOfToken(authorization: string | null): Promise<string> {
+  const token = /^Bearer\s+(lst_[A-Za-z0-9_-]{43})\s*$/.exec(authorization ?? "")?.[1];
+  if (!token) throw new AppError("UNAUTHENTICATED", "Send a workspace API token as `Authorization: Bearer lst_…`");
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
+  if (!row || row.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token is not valid (unknown or revoked)");
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return row.workspaceId;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseEvents } from "./events-api";
+
+const now = Date.parse("2026-11-28T12:00:00Z");
+const ok = { id: "e1", type: "install", company_id: 7, user_id: "8", occurred_at: "2026-11-28T10:00:00Z", scopes: ["base", "deals:read"] };
+
+describe("parseEvents", () => {
+  it("maps a valid event, ids as numbers or numeric strings, scopes as a list or text", () => {
+    const { valid, invalid } = parseEvents([ok, { ...ok, id: "e2", type: "uninstall", scopes: "base,deals:read", occurred_at: "2026-11-28T11:00:00+02:00" }], now);
+    expect(invalid).toEqual([]);
+    expect(valid.map((v) => v.event)).toEqual([
+      { dedupeKey: "api:e1", type: "INSTALL", companyId: 7, userId: 8, occurredAt: new Date("2026-11-28T10:00:00Z"), scopes: "base deals:read", source: "API" },
+      { dedupeKey: "api:e2", type: "UNINSTALL", companyId: 7, userId: 8, occurredAt: new Date("2026-11-28T09:00:00Z"), scopes: "base deals:read", source: "API" },
+    ]);
+  });
+
+  it.each([
+    [{ ...ok, type: "installed" }, "type must be install_started, consent_denied, install or uninstall"],
+    [{ ...ok, company_id: "seven" }, "company_id: must be a positive whole number"],
+    [{ ...ok, user_id: -1 }, "user_id: must be a positive whole number"],
+    [{ ...ok, occurred_at: "yesterday" }, "occurred_at must be an ISO 8601 date and time, e.g. 2026-11-28T10:00:00Z"],
+    [{ ...ok, occurred_at: "2026-11-29T10:00:00Z" }, "occurred_at is in the future"],
+    [{ ...ok, id: "" }, "id is required"],
+    [{ ...ok, extra: 1 }, 'Unrecognized key: "extra"'],
+    ["not an object", "Invalid input: expected object, received string"],
+    [{ ...ok, scopes: 5 }, "scopes must be text or a list of scope ids"],
+  ])("refuses %j: %s", (event, reason) => {
+    const { valid, invalid } = parseEvents([event, ok], now);
+    expect(valid).toHaveLength(1);
+    expect(invalid).toEqual([{ index: 0, id: typeof event === "object" && typeof event.id === "string" ? event.id : null, status: "invalid", reason }]);
+  });
+
+  it("accepts a clock up to five minutes ahead", () => {
+    expect(parseEvents([{ ...ok, occurred_at: "2026-11-28T12:04:00Z" }], now).valid).toHaveLength(1);
+  });
+});
