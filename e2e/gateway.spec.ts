@@ -78,6 +78,12 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
     expect(installState(gw.appId).events).toMatchObject({ "INSTALL_STARTED/GATEWAY": 1, "INSTALL/GATEWAY": 1 });
     expect(installState(gw.appId).installations).toEqual([{ companyId: customer.companyId, userId: customer.id, scopes: "base deals:read", source: "GATEWAY", uninstalledAt: null }]);
 
+    // The team sees it in the installations table.
+    await page.goto(`/apps/${gw.appId}/installs`);
+    await expect(page.getByTestId("active-installs")).toHaveText("1");
+    await expect(page.getByTestId("installation-row")).toContainText(customer.companyName);
+    await expect(page.getByTestId("installation-row")).toContainText("Gateway");
+
     // The worker forwards the token set, signed.
     await expect.poll(() => backend.received.length, { timeout: 15_000 }).toBe(1);
     const handoff = JSON.parse(backend.received[0]!.body);
@@ -99,7 +105,17 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
     expect(Date.parse(relay.uninstalled_at)).toBeGreaterThan(Date.now() - 60_000);
     expect(verify(backend.received[1]!, gw.secret)).toBe(true);
 
-    await page.reload();
+    await page.goto(`/apps/${gw.appId}/installs?status=all`);
+    await expect(page.getByTestId("active-installs")).toHaveText("0");
+    await expect(page.getByTestId("installation-row")).not.toContainText("Active");
+    const csv = await page.request.get(`/api/apps/${gw.appId}/installations?status=all&format=csv`);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toBe("company_id,company_name,user_id,user_name,scopes,source,installed_at,uninstalled_at,lifetime_days");
+    expect(lines[1]).toContain(`${customer.companyId},`);
+    expect(lines).toHaveLength(2);
+
+    await page.goto(`/apps/${gw.appId}/settings`);
     await expect(page.getByTestId("delivery-counts")).toHaveText("2 delivered · 0 waiting · 0 failed");
   } finally {
     backend.close();

@@ -10,6 +10,7 @@ export function AppTabs({ appId }: { appId: string }) {
     { href: `/apps/${appId}/listing`, label: "Listing" },
     { href: `/apps/${appId}/preview`, label: "Preview" },
     { href: `/apps/${appId}/review`, label: "Review" },
+    { href: `/apps/${appId}/installs`, label: "Installs" },
     { href: `/apps/${appId}/versions`, label: "Versions" },
     { href: `/apps/${appId}/settings`, label: "Settings" },
   ];
