@@ -5,6 +5,7 @@ import { processImage, type MediaKind } from "../lib/media/process";
 import { storeImage } from "../lib/media/store";
 import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
+import { demoInstallHistory } from "./demo-installs";
 
 /**
  * Demo data: the emulator's first user (Alice Novak, admin of Acme Sales Tools) already owns
@@ -67,6 +68,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     const data = listingDraftSchema.parse({ ...listing, appName: demo.name, iconAssetId, images, onboarding: onboarding ? { ...onboarding, blocks } : undefined });
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
     await seedReviewHistory(db, app.id, demo.status, JSON.stringify(data), alice.id);
+    await seedInstallHistory(db, app.id, demo.name);
   }
   return { workspaceId: workspace.id };
 }
@@ -95,4 +97,18 @@ async function seedReviewHistory(db: PrismaClient, appId: string, status: string
   });
   await db.appEvent.create({ data: { appId, kind: "STATUS", fromStatus: "UNPUBLISHED", toStatus: "PUBLISHED", actorId: userId, createdAt: daysAgo(44) } });
   await db.app.update({ where: { id: appId }, data: { approvedVersionId: version.id } });
+}
+
+/** Twelve months of installs for the published app, a few weeks of beta installs for the one in review. */
+async function seedInstallHistory(db: PrismaClient, appId: string, name: string) {
+  const plan =
+    name === "QuoteFlow"
+      ? { seed: 7, days: 365, startPerDay: 2, endPerDay: 7, launchDay: 210, companyBase: 500_000 }
+      : name === "CallSprout"
+        ? { seed: 11, days: 40, startPerDay: 0.5, endPerDay: 1.5, launchDay: null, companyBase: 700_000 }
+        : null;
+  if (!plan) return;
+  const { ingestEvents } = await import("../lib/installs/ingest");
+  const events = demoInstallHistory(plan);
+  for (let i = 0; i < events.length; i += 500) ingestEvents(appId, events.slice(i, i + 500));
 }

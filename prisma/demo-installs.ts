@@ -1,0 +1,59 @@
+import type { IngestEvent } from "../lib/installs/types";
+
+/** A small deterministic PRNG (mulberry32): the demo history is the same on every machine. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMPANIES = ["Northwind", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Acme", "Hooli", "Vandelay", "Soylent", "Tyrell", "Cyberdyne", "Wonka", "Gringotts", "Oscorp", "Aperture"];
+const SUFFIXES = ["Sales", "Partners", "Group", "Digital", "Solutions", "Realty", "Logistics", "Consulting"];
+const PEOPLE = ["Ana", "Ben", "Chloé", "Dmitri", "Eva", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Lars", "Maya", "Noor", "Otto", "Priya"];
+
+/**
+ * A believable year of installs for a demo app: steady growth, a spike after a launch, some
+ * people cancelling at the consent screen, and churn spread over the following months.
+ */
+export function demoInstallHistory({ seed, days, startPerDay, endPerDay, launchDay, companyBase }: { seed: number; days: number; startPerDay: number; endPerDay: number; launchDay: number | null; companyBase: number }, now = Date.now()): IngestEvent[] {
+  const random = prng(seed);
+  const poisson = (lambda: number) => {
+    let k = 0;
+    for (let p = Math.exp(-lambda), s = p, u = random(); u > s; k++) s += p *= lambda / (k + 1);
+    return k;
+  };
+  const events: IngestEvent[] = [];
+  const dayMs = 86_400_000;
+  const start = now - days * dayMs;
+  let n = 0;
+  for (let d = 0; d < days; d++) {
+    const spike = launchDay !== null && d >= launchDay ? 1 + 3 * Math.exp(-(d - launchDay) / 4) : 1;
+    const lambda = (startPerDay + ((endPerDay - startPerDay) * d) / days) * spike * (new Date(start + d * dayMs).getUTCDay() % 6 === 0 ? 0.4 : 1);
+    for (let i = poisson(lambda); i > 0; i--) {
+      n++;
+      const at = start + d * dayMs + Math.floor(random() * dayMs);
+      const companyId = companyBase + n;
+      const userId = companyBase * 10 + n;
+      const company = `${COMPANIES[Math.floor(random() * COMPANIES.length)]} ${SUFFIXES[Math.floor(random() * SUFFIXES.length)]}`;
+      const userName = `${PEOPLE[Math.floor(random() * PEOPLE.length)]} ${String.fromCharCode(65 + Math.floor(random() * 26))}.`;
+      const who = { companyId, userId, companyName: company, userName, source: "GATEWAY" as const };
+      events.push({ ...who, dedupeKey: `demo:${seed}:${n}:started`, type: "INSTALL_STARTED", occurredAt: new Date(at) });
+      if (random() < 0.12) {
+        events.push({ ...who, dedupeKey: `demo:${seed}:${n}:denied`, type: "CONSENT_DENIED", occurredAt: new Date(at + 40_000) });
+        continue;
+      }
+      events.push({ ...who, dedupeKey: `demo:${seed}:${n}:install`, type: "INSTALL", occurredAt: new Date(at + 60_000), scopes: "base deals:full products:read" });
+      if (random() < 0.38) {
+        const lifetime = -Math.log(1 - random()) * 75 * dayMs;
+        const gone = at + 60_000 + Math.max(3_600_000, lifetime);
+        if (gone < now) events.push({ ...who, dedupeKey: `demo:${seed}:${n}:uninstall`, type: "UNINSTALL", occurredAt: new Date(gone) });
+      }
+    }
+  }
+  return events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+}
