@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { inputClass } from "@/components/forms/field";
+import { ImportInstalls } from "@/components/installs/import-installs";
 import { buttonVariants } from "@/components/ui/button";
 import { loadApp } from "@/lib/apps/load";
 import { installationQuerySchema, listInstallations, type InstallationQuery } from "@/lib/installs/installations";
+import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Installs" };
 
@@ -35,6 +37,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
           <Download aria-hidden /> Export CSV
         </a>
       </div>
+      {hasRole(member.role, "EDITOR") ? <ImportInstalls appId={app.id} /> : null}
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" role="search" aria-label="Filter installations">
         <label className="min-w-56 flex-1 text-sm font-medium text-slate-800">
           Search

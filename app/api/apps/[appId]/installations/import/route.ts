@@ -1,0 +1,19 @@
+import { requireMember } from "@/lib/authz";
+import { readJson, route } from "@/lib/http";
+import { finishImport, importBatch } from "@/lib/installs/import";
+
+type Params = { params: Promise<{ appId: string }> };
+
+/**
+ * One batch of an import: `{ firstRow, rows: [...] }` (≤ 500 rows) → `{ results: [...] }`, one per
+ * row. `?finish=1` (no body) ends the import: installations and rollups are rebuilt.
+ */
+export const POST = route(async (request: Request, { params }: Params) => {
+  const member = await requireMember("EDITOR");
+  const { appId } = await params;
+  if (new URL(request.url).searchParams.get("finish") === "1") {
+    await finishImport(member, appId);
+    return Response.json({ ok: true });
+  }
+  return Response.json({ results: await importBatch(member, appId, await readJson(request, 2_000_000)) });
+});

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** The columns of an import file (CSV header or JSON keys). */
+export const IMPORT_COLUMNS = ["type", "company_id", "user_id", "occurred_at", "scopes", "company_name", "user_name", "id"] as const;
+
+export const IMPORT_TEMPLATE = `${IMPORT_COLUMNS.join(",")}
+install,13579,24680,2025-03-14T09:30:00Z,base deals:read,Globex Sales,Ana K.,
+uninstall,13579,24680,2025-09-02T16:05:00Z,,,,
+install_started,11111,22222,2025-04-01T10:00:00Z,,,,
+consent_denied,11111,22222,2025-04-01T10:01:00Z,,,,
+`;
+
+export const IMPORT_BATCH = 500;
+
+const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
+const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const positive = z.preprocess(
+  (v) => (empty(v) === undefined ? undefined : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v),
+  z
+    .number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a positive whole number") })
+    .int("must be a positive whole number")
+    .positive("must be a positive whole number"),
+);
+const text = (max: number) => z.preprocess(empty, z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().max(max, `must be at most ${max} characters`)).optional());
+
+const rowSchema = z.object({
+  type: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "must be install_started, consent_denied, install or uninstall" })),
+  company_id: positive,
+  user_id: positive,
+  occurred_at: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, e.g. 2025-03-14T09:30:00Z" })),
+  scopes: text(2000),
+  company_name: text(200),
+  user_name: text(200),
+  id: text(200),
+});
+
+export type ImportRowResult = { row: number; status: "accepted" | "duplicate" | "invalid"; reason?: string };
+
+export type ImportRow = z.infer<typeof rowSchema> & { occurredAt: Date };
+
+/** One row of an import, checked on its own (in the browser for the dry run, and again on the server). */
+export function checkImportRow(raw: unknown, now = Date.now()): { ok: true; row: ImportRow } | { ok: false; reason: string } {
+  const parsed = rowSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: `${issue.path.join(".") || "row"} ${issue.message}` };
+  }
+  const occurredAt = new Date(parsed.data.occurred_at);
+  if (occurredAt.getTime() > now + 5 * 60_000) return { ok: false, reason: "occurred_at is in the future" };
+  return { ok: true, row: { ...parsed.data, occurredAt } };
+}
+
+export const IMPORT_TYPES = TYPES;
+
+export const importBatchSchema = z.strictObject({
+  firstRow: z.number().int().min(1),
+  rows: z.array(z.unknown()).min(1, "Send at least one row").max(IMPORT_BATCH, `Send at most ${IMPORT_BATCH} rows per request`),
+});
