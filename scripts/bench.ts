@@ -18,6 +18,8 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import Database from "better-sqlite3";
+import { hashApiToken, newApiToken } from "../lib/api-tokens/token";
 import { hashShareToken, newShareToken } from "../lib/share/token";
 import { seedDemo } from "../prisma/seed-data";
 import { ensureBuild, run, start, waitForUrl } from "./process";
@@ -62,6 +64,8 @@ async function main() {
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
+  // The seed writes install history through lib/installs, which reads this process's environment.
+  Object.assign(process.env, env);
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
   const server = { kill: () => {} } as { kill: () => void };
   try {
@@ -112,13 +116,79 @@ async function main() {
     // autocannon counts answered requests; the server counts on arrival, so up to one per connection more.
     const viewsOk = counted >= share.requests && counted <= share.requests + CONNECTIONS * 2;
     console.log(`\nviews counted during the run: ${fmt(counted)} for ${fmt(share.requests)} answered requests ${viewsOk ? "✓" : "✗"}`);
-    const failures = [ratio < 0.8, share.p99 >= 50, !viewsOk].filter(Boolean).length;
+    const events = await eventsFigures(db, app.workspaceId, base, join(dir, "raw.db"));
+    const failures = [ratio < 0.8, share.p99 >= 50, !viewsOk, events.ratio < 0.1, !events.exact].filter(Boolean).length;
     if (process.env.BENCH_STRICT && failures > 0) process.exitCode = 1;
   } finally {
     server.kill();
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const EVENT_BATCH = 500;
+const EVENT_CLIENTS = 4;
+const EVENT_BATCHES = Number(process.env.BENCH_EVENT_BATCHES ?? 160);
+
+/**
+ * Events per second through the events API (batches of 500 from 4 concurrent clients, 10% of
+ * batches sent twice) next to the raw insert rate of the same rows through better-sqlite3 in
+ * one transaction; then the stored count must equal the distinct events sent.
+ */
+async function eventsFigures(db: PrismaClient, workspaceId: string, base: string, rawFile: string) {
+  const token = newApiToken();
+  await db.apiToken.create({ data: { workspaceId, name: "Bench", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
+  const app = await db.app.create({ data: { workspaceId, name: "Bench events", type: "PUBLIC", clientId: "bench-events", callbackUrl: "https://bench.example.com/cb" } });
+  const day = 86_400_000;
+  const start = Date.now() - 3 * 365 * day;
+  const batches = Array.from({ length: EVENT_BATCHES }, (_, b) =>
+    Array.from({ length: EVENT_BATCH }, (_, i) => {
+      const n = b * EVENT_BATCH + i;
+      return { id: `bench-${n}`, type: n % 4 === 3 ? "uninstall" : "install", company_id: 1 + (n % 20_000), user_id: 1 + (n % 37), occurred_at: new Date(start + n * 60_000).toISOString() };
+    }),
+  );
+  const sends = batches.flatMap((batch, b) => (b % 10 === 0 ? [batch, batch] : [batch]));
+  const distinct = EVENT_BATCHES * EVENT_BATCH;
+  const url = `${base}/api/v1/apps/${app.id}/events`;
+  const began = performance.now();
+  let next = 0;
+  let answered = 0;
+  await Promise.all(
+    Array.from({ length: EVENT_CLIENTS }, async () => {
+      for (let i = next++; i < sends.length; i = next++) {
+        const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ events: sends[i] }) });
+        if (res.status !== 202) throw new Error(`The events API answered ${res.status}: ${await res.text()}`);
+        answered += sends[i]!.length;
+      }
+    }),
+  );
+  const apiSeconds = (performance.now() - began) / 1000;
+  const apiRate = answered / apiSeconds;
+
+  // The baseline: the same rows, raw, in one transaction, into the same table layout.
+  const raw = new Database(rawFile);
+  raw.exec(`CREATE TABLE InstallEvent (id TEXT PRIMARY KEY, appId TEXT NOT NULL, dedupeKey TEXT NOT NULL, type TEXT NOT NULL, companyId INTEGER, userId INTEGER, occurredAt DATETIME NOT NULL, scopes TEXT, source TEXT NOT NULL, createdAt DATETIME NOT NULL);
+            CREATE UNIQUE INDEX k ON InstallEvent (appId, dedupeKey); CREATE INDEX t ON InstallEvent (appId, occurredAt);`);
+  raw.pragma("journal_mode = WAL");
+  const insert = raw.prepare("INSERT INTO InstallEvent VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const rows = batches.flat();
+  const rawBegan = performance.now();
+  raw.transaction(() => {
+    for (const e of rows) insert.run(e.id, "bench", `api:${e.id}`, e.type, e.company_id, e.user_id, e.occurred_at, null, "API", new Date().toISOString());
+  })();
+  const rawRate = rows.length / ((performance.now() - rawBegan) / 1000);
+  raw.close();
+
+  const stored = await db.installEvent.count({ where: { appId: app.id } });
+  const ratio = apiRate / rawRate;
+  console.log(`\nevents API: ${fmt(answered)} events (${fmt(distinct)} distinct; every 10th batch sent twice) in ${fmt(apiSeconds, 1)} s by ${EVENT_CLIENTS} clients, batches of ${EVENT_BATCH}`);
+  console.log("| path | events/s |");
+  console.log("|---|---:|");
+  console.log(`| events API (HTTP, validation, idempotence, installations, rollups) | ${fmt(apiRate)} |`);
+  console.log(`| raw better-sqlite3 insert, one transaction (baseline) | ${fmt(rawRate)} |`);
+  console.log(`events API ÷ raw inserts: ${fmt(ratio, 3)} (goal ≥ 0.10) ${ratio >= 0.1 ? "✓" : "✗"}`);
+  console.log(`stored after the run: ${fmt(stored)} events for ${fmt(distinct)} distinct sent ${stored === distinct ? "✓" : "✗"}`);
+  return { ratio, exact: stored === distinct };
 }
 
 /** Waits for the in-memory view counts to reach the database (they are flushed every 2 s). */

@@ -1,14 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/team/roles";
+import { hashApiToken, newApiToken } from "./token";
 
-/** `lst_` and 32 random bytes. Only the SHA-256 is stored; the token is shown once. */
-export const newApiToken = () => `lst_${randomBytes(32).toString("base64url")}`;
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 const nameSchema = z.strictObject({
   name: z.string({ error: "Name the token" }).trim().min(1, "Name the token, e.g. the system that uses it").max(60, "The name must be at most 60 characters"),
