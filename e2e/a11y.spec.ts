@@ -25,7 +25,7 @@ test("dashboard pages have no accessibility violations", async ({ page }) => {
 });
 
 test("the app pages and the listing editor have no accessibility violations", async ({ page }) => {
-  test.setTimeout(120_000); // eleven full-page audits
+  test.setTimeout(150_000); // twelve full-page audits
   const [user] = await createCompany("Spec A11y Editor", [{ name: "Ari Access", isAdmin: true }]);
   await signIn(page, user!);
   await page.goto("/apps/new");
@@ -52,6 +52,10 @@ test("the app pages and the listing editor have no accessibility violations", as
   await expectNoViolations(page);
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Preview", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Share this preview" })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Installs", exact: true }).click();
+  await expect(page.getByTestId("active-installs")).toBeVisible();
+  await page.getByText("Import history from a file").click();
   await expectNoViolations(page);
 });
 

@@ -140,6 +140,19 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
     await expect(person.getByRole("link", { name: "Back to the Marketplace" })).toBeVisible();
     expect(installState(gw.appId).events["CONSENT_DENIED/GATEWAY"]).toBe(1);
 
+    // Pipedrive's token endpoint or /users/me failing: a clear page, a way to start again, nothing recorded.
+    for (const [fault, text] of [
+      [{ token: [500] }, "Pipedrive answered with an error"],
+      [{ usersMe: [500] }, "Pipedrive did not tell us who is installing"],
+    ] as const) {
+      await fetch(`${E2E.emulatorUrl}/__emulator/faults`, { method: "POST", body: JSON.stringify({ clientId: gw.clientId, ...fault }) });
+      await person.goto(gw.installUrl);
+      await consent(person, customer, "Allow and install", "Guarded");
+      await expect(person.getByText(text)).toBeVisible();
+      await expect(person.getByRole("link", { name: "Start the installation again" })).toBeVisible();
+    }
+    expect(installState(gw.appId).installations).toEqual([]);
+
     // A forged state, a state without its cookie, a missing code.
     for (const query of ["code=abc&state=forged.state", "code=abc&state=eyJrIjoieCJ9.c2ln", "state=x"]) {
       const res = await request.get(`${callback}?${query}`);

@@ -40,6 +40,8 @@ export function usersMeBody(user: EmulatorUser, origin: string) {
 
 export function usersMe(store: EmulatorStore, req: Req, res: ServerResponse, origin: string) {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  const fault = match ? store.takeFault(store.clientOfAccessToken(match[1]!), "usersMe") : undefined;
+  if (fault) return sendJson(res, fault, { success: false, error: "The emulator was told to fail this call" });
   const user = match ? store.userForAccessToken(match[1]!) : null;
   if (!user) {
     return sendJson(res, 401, { success: false, error: "unauthorized access", errorCode: 401, error_info: "Please check developers.pipedrive.com" });

@@ -222,3 +222,42 @@ describe("test seeding", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("test controls", () => {
+  it("fails the next token and /users/me calls of a client when told to, then works again", async () => {
+    await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ clientId: CLIENT.clientId, token: [500], usersMe: [503] }) });
+    const code = new URL(await authorize()).searchParams.get("code")!;
+    expect((await exchange(code)).status).toBe(500);
+    const again = await exchange(new URL(await authorize()).searchParams.get("code")!);
+    expect(again.status).toBe(200);
+    const me = (auth: string) => fetch(`${emu.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${auth}` } });
+    expect((await me(String(again.body.access_token))).status).toBe(503);
+    expect((await me(String(again.body.access_token))).status).toBe(200);
+  });
+
+  it("sends an uninstall call to the client's callback with Basic auth, as Pipedrive does", async () => {
+    const received: { auth?: string; body: string; method?: string }[] = [];
+    const { createServer } = await import("node:http");
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c)).on("end", () => {
+        received.push({ auth: req.headers.authorization, body, method: req.method });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(3999, "127.0.0.1", r));
+    try {
+      const res = await fetch(`${emu.url}/__emulator/uninstall`, { method: "POST", body: JSON.stringify({ clientId: CLIENT.clientId, userId: 101, timestamp: "2026-11-28 10:00:00" }) });
+      expect(await res.json()).toEqual({ status: 200 });
+      expect(received).toEqual([
+        {
+          method: "DELETE",
+          auth: `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString("base64")}`,
+          body: JSON.stringify({ client_id: CLIENT.clientId, company_id: 7001, user_id: "101", timestamp: "2026-11-28 10:00:00" }),
+        },
+      ]);
+    } finally {
+      server.close();
+    }
+  });
+});

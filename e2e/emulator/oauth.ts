@@ -73,6 +73,8 @@ export async function tokenPost(store: EmulatorStore, req: Req, res: ServerRespo
   if (!client || client.clientSecret !== creds.secret) {
     return oauthError(res, 401, "invalid_client", "Unknown client or wrong client secret");
   }
+  const fault = store.takeFault(client.clientId, "token");
+  if (fault) return sendJson(res, fault, { error: "server_error", error_description: "The emulator was told to fail this call" });
   const form = await readForm(req);
   const grantType = form.get("grant_type");
   let userId: number;

@@ -22,6 +22,12 @@ const companySchema = z.object({
   users: z.array(z.object({ name: z.string().trim().min(1).max(100), isAdmin: z.boolean().optional() })).min(1).max(20),
 });
 
+const faultSchema = z.object({
+  clientId: z.string().min(1),
+  token: z.array(z.number().int().min(400).max(599)).default([]),
+  usersMe: z.array(z.number().int().min(400).max(599)).default([]),
+});
+
 const uninstallSchema = z.object({ clientId: z.string().min(1), userId: z.number().int(), timestamp: z.string().optional() });
 
 const clientSchema = z.object({
@@ -64,6 +70,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           const body = companySchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
           return sendJson(res, 201, { users: store.addCompany(body.data.name, body.data.users) });
+        }
+        case "POST /__emulator/faults": {
+          // The next calls of a client answer these statuses: {"clientId", "token": [500], "usersMe": [502]}.
+          const body = faultSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          store.faults.set(body.data.clientId, { token: body.data.token, usersMe: body.data.usersMe });
+          return sendJson(res, 200, { ok: true });
         }
         case "POST /__emulator/uninstall": {
           // What Pipedrive does when a user uninstalls: DELETE on the app's callback URL, Basic auth, JSON body.

@@ -85,6 +85,17 @@ export class EmulatorStore {
     return { access, refresh };
   }
 
+  /** Statuses to answer instead of the real thing, per client, for tests of failure paths. */
+  readonly faults = new Map<string, { token: number[]; usersMe: number[] }>();
+
+  takeFault(clientId: string | undefined, kind: "token" | "usersMe"): number | undefined {
+    return clientId ? this.faults.get(clientId)?.[kind].shift() : undefined;
+  }
+
+  clientOfAccessToken(access: string): string | undefined {
+    return this.accessTokens.get(access)?.clientId;
+  }
+
   userForAccessToken(access: string): EmulatorUser | null {
     const grant = this.accessTokens.get(access);
     if (!grant || grant.expiresAt <= this.now()) return null;
