@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { signState } from "../lib/gateway/protocol";
 import { E2E } from "./config";
 import { installState } from "./db";
 import { consent, createAppInUi, createCompany, hydrated, signIn, type EmulatorUser } from "./fixtures";
@@ -159,6 +160,14 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
       expect(res.status(), query).toBe(400);
       expect(await res.text()).toContain("Start the installation again");
     }
+    // A genuine state whose five minutes are over.
+    const appKey = callback.split("/").at(-1)!;
+    const key = createHmac("sha256", E2E.appEnv.AUTH_SECRET).update("install-gateway-state").digest("base64url");
+    const old = signState(appKey, "nonce-old", key, Date.now() - 6 * 60_000);
+    const expired = await request.get(`${callback}?code=abc&state=${encodeURIComponent(old)}`, { headers: { cookie: `ls_install_${appKey}=nonce-old` } });
+    expect(expired.status()).toBe(400);
+    expect(await expired.text()).toContain("The installation took longer than 5 minutes.");
+
     // No state (a Marketplace install without an Installation URL) is accepted, but this code is unknown to Pipedrive.
     const badCode = await request.get(`${callback}?code=not-a-real-code`);
     expect(badCode.status()).toBe(502);

@@ -79,7 +79,9 @@ describe("the outbox", () => {
     answer = 204;
     await db.outboxMessage.updateMany({ where: { appId }, data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 } });
     expect(await outbox.processOutbox("w")).toEqual({ delivered: 1, failed: 0 });
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { appId } })).status).toBe("DELIVERED");
+    const delivered = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
+    expect(delivered.status).toBe("DELIVERED");
+    expect(delivered.body).toBe("");
     expect(JSON.parse(hits.at(-1)!)).toEqual({ n: 0 });
   });
 

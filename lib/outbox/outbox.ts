@@ -72,7 +72,8 @@ export async function processOutbox(worker = `w-${process.pid}-${randomBytes(3).
       delivered++;
       await db.outboxMessage.updateMany({
         where: { id: message.id, claimedBy: worker },
-        data: { status: "DELIVERED", attempts, deliveredAt: done, lastStatus: result.status, lastError: null, claimedBy: null, claimedUntil: null },
+        // Delivered: the body (a handoff holds the tokens) is not kept.
+        data: { status: "DELIVERED", body: "", attempts, deliveredAt: done, lastStatus: result.status, lastError: null, claimedBy: null, claimedUntil: null },
       });
     } else {
       failed++;
