@@ -3,18 +3,45 @@ import type Database from "better-sqlite3";
 import { rawDb } from "./raw-db";
 import { utcDay, type IngestEvent, type IngestResult } from "./types";
 
-const COUNTER: Record<IngestEvent["type"], string> = {
-  INSTALL_STARTED: "installStarted",
-  CONSENT_DENIED: "consentDenied",
-  INSTALL: "installs",
-  UNINSTALL: "uninstalls",
-};
+const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3> = { INSTALL_STARTED: 0, CONSENT_DENIED: 1, INSTALL: 2, UNINSTALL: 3 };
+
+/**
+ * Rollup changes of a batch, gathered per day and written once per day at the end of the
+ * transaction: a batch of 500 events touches a few day rows instead of 1,500 statements.
+ */
+class DayChanges {
+  private days = new Map<string, { counts: [number, number, number, number]; active: number }>();
+
+  add(day: string, type: IngestEvent["type"], activeDelta: number) {
+    let entry = this.days.get(day);
+    if (!entry) this.days.set(day, (entry = { counts: [0, 0, 0, 0], active: 0 }));
+    entry.counts[COUNTER[type]]++;
+    entry.active += activeDelta;
+  }
+
+  /** New day rows first (in day order, each carrying the active count of the day before), then the sums. */
+  write(s: Statements, appId: string) {
+    const days = [...this.days.keys()].sort();
+    for (const day of days) s.ensureDay.run(appId, day, appId, day);
+    for (const day of days) {
+      const { counts, active } = this.days.get(day)!;
+      s.bump.run(...counts, appId, day);
+      if (active !== 0) s.shiftActive.run(active, appId, day);
+    }
+  }
+}
 
 /** DateTime as Prisma writes it to SQLite (ISO 8601 text), so both read and sort the same. */
 export const sqliteTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
-/** A collision-free id in the same alphabet as Prisma's cuids (lowercase letters and digits). */
-const newId = () => `e${Date.now().toString(36)}${randomBytes(10).toString("hex")}`;
+/**
+ * A collision-free id in the same alphabet as Prisma's cuids (lowercase letters and digits): a
+ * random prefix drawn once per process, then a counter — random bytes per row would cost more
+ * than the insert itself.
+ */
+const ID_PREFIX = `e${Date.now().toString(36)}${randomBytes(6).toString("hex")}`;
+let idCounter = 0;
+const newId = () => `${ID_PREFIX}${(idCounter++).toString(36).padStart(6, "0")}`;
 
 type Statements = ReturnType<typeof prepare>;
 const cache = new WeakMap<Database.Database, Statements>();
@@ -30,9 +57,9 @@ function prepare(db: Database.Database) {
        VALUES (?, ?, COALESCE((SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1), 0))
        ON CONFLICT(appId, day) DO NOTHING`,
     ),
-    bump: Object.fromEntries(
-      Object.entries(COUNTER).map(([type, column]) => [type, db.prepare(`UPDATE InstallDaily SET ${column} = ${column} + 1 WHERE appId = ? AND day = ?`)]),
-    ) as Record<IngestEvent["type"], Database.Statement>,
+    bump: db.prepare(
+      `UPDATE InstallDaily SET installStarted = installStarted + ?, consentDenied = consentDenied + ?, installs = installs + ?, uninstalls = uninstalls + ? WHERE appId = ? AND day = ?`,
+    ),
     shiftActive: db.prepare(`UPDATE InstallDaily SET activeEnd = activeEnd + ? WHERE appId = ? AND day >= ?`),
     findInstallation: db.prepare(`SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`),
     createInstallation: db.prepare(
@@ -102,18 +129,18 @@ export function ingestEvents(
   const enqueue = db.prepare(`INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`);
   const run = db.transaction((batch: IngestEvent[]) => {
     const now = Date.now();
-    return batch.map((e): IngestResult => {
-      const inserted = s.insertEvent.run(newId(), appId, e.dedupeKey, e.type, e.companyId, e.userId, sqliteTime(e.occurredAt.getTime()), e.scopes ?? null, e.source, sqliteTime(now));
+    const stamp = sqliteTime(now);
+    const changes = new DayChanges();
+    const results = batch.map((e): IngestResult => {
+      const inserted = s.insertEvent.run(newId(), appId, e.dedupeKey, e.type, e.companyId, e.userId, sqliteTime(e.occurredAt.getTime()), e.scopes ?? null, e.source, stamp);
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);
-      if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, sqliteTime(now), sqliteTime(now));
-      const day = utcDay(e.occurredAt);
-      s.ensureDay.run(appId, day, appId, day);
-      s.bump[e.type].run(appId, day);
-      const delta = applyToInstallation(s, appId, e, now);
-      if (delta !== 0) s.shiftActive.run(delta, appId, day);
+      if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, stamp, stamp);
+      changes.add(utcDay(e.occurredAt), e.type, applyToInstallation(s, appId, e, now));
       return "accepted";
     });
+    changes.write(s, appId);
+    return results;
   });
   return run(events);
 }
@@ -138,14 +165,12 @@ export function rebuildApp(appId: string, db: Database.Database = rawDb()) {
     db.prepare(`DELETE FROM Installation WHERE appId = ?`).run(appId);
     db.prepare(`DELETE FROM InstallDaily WHERE appId = ?`).run(appId);
     const now = Date.now();
+    const changes = new DayChanges();
     for (const e of events) {
       const occurredAt = new Date(Date.parse(e.occurredAt));
-      const day = utcDay(occurredAt);
       const who = known.get(`${e.companyId}:${e.userId}`);
-      s.ensureDay.run(appId, day, appId, day);
-      s.bump[e.type].run(appId, day);
-      const delta = applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now);
-      if (delta !== 0) s.shiftActive.run(delta, appId, day);
+      changes.add(utcDay(occurredAt), e.type, applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now));
     }
+    changes.write(s, appId);
   })();
 }
