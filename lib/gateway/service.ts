@@ -14,7 +14,7 @@ import { hasRole } from "@/lib/team/roles";
 import { safeEqual, type UninstallCall } from "./protocol";
 import { gatewaySettingsSchema } from "./schema";
 
-export const newAppKey = () => randomBytes(12).toString("base64url");
+const newAppKey = () => randomBytes(12).toString("base64url");
 
 /** The key that signs `state`: derived from AUTH_SECRET, used for nothing else. */
 export const stateKey = () => createHmac("sha256", env().AUTH_SECRET ?? "").update("install-gateway-state").digest("base64url");
@@ -235,18 +235,15 @@ export async function recordUninstall(app: GatewayApp, call: UninstallCall, now 
     key = `uninstall:${call.companyId}:${call.userId}:since:${current?.installedAt.toISOString() ?? "unknown"}:${current?.uninstalledAt ? "after" : "active"}`;
     if (current?.uninstalledAt) return "duplicate" as const;
   }
-  const occurredAt = call.timestamp && call.timestamp <= now ? call.timestamp : now;
+  // A timestamp to the second ("YYYY-MM-DD HH:MM:SS") means some moment within that second: read it
+  // as its end, so an uninstall in the same second as the install still follows it.
+  const stated = call.timestamp && call.timestamp.getUTCMilliseconds() === 0 ? new Date(call.timestamp.getTime() + 999) : call.timestamp;
+  const occurredAt = stated && stated <= now ? stated : now;
   const outbox = (): OutboxInsert | null =>
     app.handoffMode === "FORWARD" && app.handoffUrl
       ? { kind: "UNINSTALL_RELAY", url: app.handoffUrl, body: sealed(app.id, { event: "uninstall", company_id: call.companyId, user_id: call.userId, uninstalled_at: occurredAt.toISOString() }) }
       : null;
   return ingestEvents(app.id, [{ dedupeKey: key, type: "UNINSTALL", companyId: call.companyId, userId: call.userId, occurredAt, source: "GATEWAY" }], { outbox })[0];
-}
-
-export async function requireGatewayApp(appKey: string) {
-  const app = await appByKey(appKey);
-  if (!app) throw notFound("App");
-  return app;
 }
 
 export type DeliveryView = { id: string; kind: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string; createdAt: string };

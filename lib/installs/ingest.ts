@@ -105,8 +105,7 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
     s.createInstallation.run(newId(), appId, e.companyId, e.userId, e.companyName ?? null, e.userName ?? null, "", e.source, t, t, stamp);
     return 0;
   }
-  // Pipedrive's uninstall timestamps may have whole seconds only: one second of slack.
-  if (row.uninstalledAt === null && at >= row.installedAt - 999) {
+  if (row.uninstalledAt === null && at >= row.installedAt) {
     s.deactivate.run(t, stamp, row.id);
     return -1;
   }

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/test/db";
+import type { Member } from "@/lib/authz";
+
+setupTestDatabase();
+const { db } = await import("@/lib/db");
+const apps = await import("@/lib/apps/service");
+const gateway = await import("./service");
+
+let owner: Member;
+let appId: string;
+
+beforeAll(async () => {
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: 81, name: "Gate" } });
+  const u = await db.user.create({ data: { pipedriveCompanyId: 81, pipedriveUserId: 1, name: "Owner" } });
+  owner = { user: { id: u.id, name: "Owner", email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 81 }, role: "OWNER" };
+  appId = (await apps.createApp(owner, { name: "Gated", type: "PUBLIC", clientId: "gated", callbackUrl: "https://gated.example.com/cb", clientSecret: "shh" })).id;
+});
+
+describe("gateway settings", () => {
+  it("give paste-ready URLs and keep the key stable", async () => {
+    const first = await gateway.gatewaySettings(owner, appId);
+    expect(first.installationUrl).toMatch(/^http:\/\/localhost:3000\/install\/[A-Za-z0-9_-]{16}$/);
+    expect(first.callbackUrl).toBe(first.installationUrl.replace("/install/", "/callback/"));
+    expect((await gateway.gatewaySettings(owner, appId)).installationUrl).toBe(first.installationUrl);
+  });
+
+  it("only owners change where tokens go; forwarding needs an https backend", async () => {
+    await expect(gateway.updateGatewaySettings({ ...owner, role: "EDITOR" }, appId, { handoffMode: "RECORD_ONLY" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["handoffUrl"], message: "Forwarding needs the URL of your backend" })] });
+    await expect(gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD", handoffUrl: "http://partner.example.com/h" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "Handoff URL must be a full https:// URL" })],
+    });
+    await gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD", handoffUrl: "http://localhost:9999/h", onboardingUrl: "https://gated.example.com/welcome" });
+    expect(await gateway.gatewaySettings(owner, appId)).toMatchObject({ handoffMode: "FORWARD", handoffUrl: "http://localhost:9999/h" });
+    await expect(gateway.revealHandoffSecret({ ...owner, role: "EDITOR" }, appId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await gateway.revealHandoffSecret(owner, appId)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe("the token's api_domain", () => {
+  it("is trusted only for Pipedrive domains or the configured API", () => {
+    expect(gateway.trustedApiDomain("https://acme.pipedrive.com")).toBe("https://acme.pipedrive.com");
+    expect(gateway.trustedApiDomain("https://api.pipedrive.com/")).toBe("https://api.pipedrive.com");
+    for (const hostile of ["https://evil.example.com", "http://acme.pipedrive.com", "https://pipedrive.com.evil.example", "not a url", ""]) {
+      expect(gateway.trustedApiDomain(hostile), hostile).toBe("https://api.pipedrive.com");
+    }
+  });
+});
+
+describe("uninstalls", () => {
+  it("a timestamp to the second counts even in the second of the install, once", async () => {
+    const app = (await gateway.appByKey((await db.app.findUniqueOrThrow({ where: { id: appId } })).appKey!))!;
+    const installedAt = new Date("2026-11-20T10:00:00.400Z");
+    gateway.recordInstall(
+      { ...app, handoffMode: "RECORD_ONLY" },
+      { access_token: "a", refresh_token: "r", expires_in: 3600, token_type: "bearer", scope: "base", api_domain: "" },
+      { accountId: "5:6", userId: 6, companyId: 5, name: "Una", email: null, image: null, locale: null, isAdmin: false, company: { id: 5, name: "Co", domain: null } },
+      "code-1",
+      false,
+      installedAt,
+    );
+    const call = { clientId: null, companyId: 5, userId: 6, timestamp: new Date("2026-11-20T10:00:00Z") };
+    expect(await gateway.recordUninstall(app, call, new Date("2026-11-20T10:05:00Z"))).toBe("accepted");
+    expect(await gateway.recordUninstall(app, call, new Date("2026-11-20T10:06:00Z"))).toBe("duplicate");
+    const row = await db.installation.findFirstOrThrow({ where: { appId, companyId: 5 } });
+    expect(row.uninstalledAt?.toISOString()).toBe("2026-11-20T10:00:00.999Z");
+  });
+});
