@@ -42,6 +42,10 @@ const schema = z.object({
   LINK_CHECKS_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
   PIPEDRIVE_OAUTH_URL: optional(url("PIPEDRIVE_OAUTH_URL").optional()).default("https://oauth.pipedrive.com"),
   PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
+  /** Where public Marketplace listing pages live: <MARKETPLACE_URL>/en/marketplace/app/<slug>/<client_id>. */
+  MARKETPLACE_URL: optional(url("MARKETPLACE_URL").optional()).default("https://www.pipedrive.com"),
+  /** Bearer secret of POST /api/cron/sync; the endpoint answers 503 while it is unset. */
+  CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
 });
 
 /** Needed for a production start; development and tests fall back to values that only work locally. */

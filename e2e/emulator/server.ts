@@ -4,6 +4,7 @@ import { z } from "zod";
 import { avatar, usersMe } from "./api";
 import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
 import { readBody, sendJson, type Req } from "./http";
+import { listingFaultSchema, listingPage, listingSchema, ListingStore, type Listing } from "./listings";
 import { authorizeGet, authorizePost, revokePost, tokenPost } from "./oauth";
 import { EmulatorStore } from "./store";
 
@@ -12,10 +13,11 @@ export type EmulatorOptions = {
   host?: string;
   clients?: EmulatorClient[];
   users?: EmulatorUser[];
+  listings?: Listing[];
   now?: () => number;
 };
 
-export type Emulator = { url: string; store: EmulatorStore; server: Server; close: () => Promise<void> };
+export type Emulator = { url: string; store: EmulatorStore; listings: ListingStore; server: Server; close: () => Promise<void> };
 
 const companySchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -45,6 +47,8 @@ const clientSchema = z.object({
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const store = new EmulatorStore(options.users ?? SEED_USERS, options.clients ?? [], options.now);
+  const listings = new ListingStore();
+  for (const l of options.listings ?? []) listings.put(l);
   let origin = "";
 
   const server = createServer(async (req, res) => {
@@ -97,6 +101,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           });
           return sendJson(res, 200, { status: sent.status });
         }
+        case "POST /__emulator/listings": {
+          // Creates or replaces the public listing page of a client id.
+          const body = listingSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          listings.put(body.data);
+          return sendJson(res, 201, { url: `${origin}/en/marketplace/app/${body.data.slug}/${body.data.clientId}` });
+        }
+        case "POST /__emulator/listing-faults": {
+          // The next requests of a listing page answer these faults, in order.
+          const body = listingFaultSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          listings.faults.set(body.data.clientId, body.data.faults);
+          return sendJson(res, 200, { ok: true });
+        }
         case "POST /__emulator/clients": {
           const body = clientSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
@@ -104,6 +122,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           return sendJson(res, 201, { ok: true });
         }
       }
+      const listingMatch = /^GET \/en\/marketplace\/app\/[^/]+\/([^/]+)$/.exec(route);
+      if (listingMatch) return await listingPage(listings, res, decodeURIComponent(listingMatch[1]!), req.headers["user-agent"] ?? null, origin);
+      const requestsMatch = /^GET \/__emulator\/listings\/([^/]+)\/requests$/.exec(route);
+      if (requestsMatch) return sendJson(res, 200, listings.requests.get(decodeURIComponent(requestsMatch[1]!)) ?? { count: 0, userAgent: null });
       const avatarMatch = /^GET \/avatars\/(\d+)\.svg$/.exec(route);
       if (avatarMatch) return avatar(store, res, Number(avatarMatch[1]));
       sendJson(res, 404, { success: false, error: `Not found: ${route}` });
@@ -121,6 +143,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: origin,
     store,
+    listings,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

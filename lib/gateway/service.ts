@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { forbidden, notFound } from "@/lib/errors";
 import { ingestEvents, type OutboxInsert } from "@/lib/installs/ingest";
 import type { IngestEvent } from "@/lib/installs/types";
-import { bodyContext, handoffSecretContext } from "@/lib/outbox/outbox";
+import { handoffSecretContext, sealBody } from "@/lib/outbox/outbox";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { hasRole } from "@/lib/team/roles";
 import { safeEqual, type UninstallCall } from "./protocol";
@@ -103,7 +103,6 @@ export async function revealHandoffSecret(member: Member, appId: string) {
   return openSecret(app.handoffSecret!, handoffSecretContext(appId));
 }
 
-const sealed = (appId: string, payload: unknown) => sealSecret(JSON.stringify(payload), bodyContext(appId));
 
 export function recordInstallStarted(app: GatewayApp, nonce: string, now = new Date()) {
   ingestEvents(app.id, [{ dedupeKey: `started:${nonce}`, type: "INSTALL_STARTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
@@ -198,7 +197,7 @@ export function recordInstall(app: GatewayApp, tokens: TokenSet, installer: Awai
       ? {
           kind: "HANDOFF",
           url: app.handoffUrl,
-          body: sealed(app.id, {
+          body: sealBody(app.id, {
             event: "install",
             company_id: installer.companyId,
             user_id: installer.userId,
@@ -241,7 +240,7 @@ export async function recordUninstall(app: GatewayApp, call: UninstallCall, now 
   const occurredAt = stated && stated <= now ? stated : now;
   const outbox = (): OutboxInsert | null =>
     app.handoffMode === "FORWARD" && app.handoffUrl
-      ? { kind: "UNINSTALL_RELAY", url: app.handoffUrl, body: sealed(app.id, { event: "uninstall", company_id: call.companyId, user_id: call.userId, uninstalled_at: occurredAt.toISOString() }) }
+      ? { kind: "UNINSTALL_RELAY", url: app.handoffUrl, body: sealBody(app.id, { event: "uninstall", company_id: call.companyId, user_id: call.userId, uninstalled_at: occurredAt.toISOString() }) }
       : null;
   return ingestEvents(app.id, [{ dedupeKey: key, type: "UNINSTALL", companyId: call.companyId, userId: call.userId, occurredAt, source: "GATEWAY" }], { outbox })[0];
 }
@@ -252,10 +251,10 @@ export type DeliveryView = { id: string; kind: string; status: string; attempts:
 export async function listDeliveries(member: Member, appId: string) {
   await getApp(member, appId);
   const [rows, pending, failed, delivered] = await Promise.all([
-    db.outboxMessage.findMany({ where: { appId, status: { in: ["PENDING", "SENDING", "FAILED"] } }, orderBy: { createdAt: "desc" }, take: 20 }),
-    db.outboxMessage.count({ where: { appId, status: { in: ["PENDING", "SENDING"] } } }),
-    db.outboxMessage.count({ where: { appId, status: "FAILED" } }),
-    db.outboxMessage.count({ where: { appId, status: "DELIVERED" } }),
+    db.outboxMessage.findMany({ where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING", "FAILED"] } }, orderBy: { createdAt: "desc" }, take: 20 }),
+    db.outboxMessage.count({ where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING"] } } }),
+    db.outboxMessage.count({ where: { appId, webhookId: null, status: "FAILED" } }),
+    db.outboxMessage.count({ where: { appId, webhookId: null, status: "DELIVERED" } }),
   ]);
   return {
     counts: { pending, failed, delivered },
@@ -271,7 +270,7 @@ export async function retryDelivery(member: Member, appId: string, deliveryId: u
   await getApp(member, appId);
   if (typeof deliveryId !== "string") throw notFound("Delivery");
   const { count } = await db.outboxMessage.updateMany({
-    where: { id: deliveryId, appId, status: { in: ["PENDING", "FAILED"] } },
+    where: { id: deliveryId, appId, webhookId: null, status: { in: ["PENDING", "FAILED"] } },
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
   });
   if (count === 0) throw notFound("Delivery");

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { openSecret } from "@/lib/crypto/keys";
+import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { signDelivery } from "@/lib/gateway/protocol";
 import { sqliteTime } from "@/lib/installs/ingest";
@@ -15,6 +15,8 @@ const CLAIM_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
 export const bodyContext = (appId: string) => `outbox:${appId}`;
+/** A message body as stored: JSON, sealed for its app. */
+export const sealBody = (appId: string, payload: unknown) => sealSecret(JSON.stringify(payload), bodyContext(appId));
 export const handoffSecretContext = (appId: string) => `app:${appId}:handoff-secret`;
 
 /** 30 s, 1 min, 2 min … capped at 1 h, with ±20% jitter so retries of many rows spread out. */
@@ -23,7 +25,7 @@ export function backoffMs(attempts: number, random = Math.random()) {
   return Math.round(base * (0.8 + 0.4 * random));
 }
 
-type Claimed = { id: string; appId: string; kind: string; url: string; body: string; attempts: number };
+type Claimed = { id: string; appId: string; kind: string; url: string; body: string; attempts: number; webhookId: string | null };
 
 export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
   return rawDb()
@@ -34,20 +36,34 @@ export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
          WHERE (status = 'PENDING' AND nextAttemptAt <= ?) OR (status = 'SENDING' AND claimedUntil < ?)
          ORDER BY nextAttemptAt LIMIT ?
        )
-       RETURNING id, appId, kind, url, body, attempts`,
+       RETURNING id, appId, kind, url, body, attempts, webhookId`,
     )
     .all(worker, sqliteTime(now + CLAIM_MS), sqliteTime(now), sqliteTime(now), limit) as Claimed[];
 }
 
-async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+export const webhookSecretContext = (webhookId: string) => `webhook:${webhookId}:secret`;
+
+/** The key that signs a message: the alert webhook's own, or the app's handoff secret. */
+async function signingSecret(message: Claimed): Promise<string | null> {
+  if (message.webhookId) {
+    const hook = await db.alertWebhook.findUnique({ where: { id: message.webhookId }, select: { secret: true } });
+    return hook ? openSecret(hook.secret, webhookSecretContext(message.webhookId)) : null;
+  }
   const app = await db.app.findUnique({ where: { id: message.appId }, select: { handoffSecret: true } });
-  if (!app?.handoffSecret) return { ok: false, status: null, error: "the app has no signing secret" };
+  return app?.handoffSecret ? openSecret(app.handoffSecret, handoffSecretContext(message.appId)) : null;
+}
+
+/** Alerts carry nothing secret and can be resent, so their body is kept after delivery. */
+const keepsBody = (kind: string) => kind === "ALERT";
+
+async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+  const secret = await signingSecret(message);
+  if (!secret) return { ok: false, status: null, error: message.webhookId ? "the webhook was deleted" : "the app has no signing secret" };
   const body = openSecret(message.body, bodyContext(message.appId));
-  const secret = openSecret(app.handoffSecret, handoffSecretContext(message.appId));
   try {
     const res = await fetch(message.url, {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "ListingStudio-Gateway/1.0", ...signDelivery(body, secret) },
+      headers: { "content-type": "application/json", "user-agent": message.webhookId ? "ListingStudio-Alerts/1.0" : "ListingStudio-Gateway/1.0", ...signDelivery(body, secret) },
       body,
       redirect: "error",
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -65,15 +81,17 @@ export async function processOutbox(worker = `w-${process.pid}-${randomBytes(3).
   let delivered = 0;
   let failed = 0;
   for (const message of claim(worker, 20, now)) {
+    const started = Date.now();
     const result = await send(message);
     const attempts = message.attempts + 1;
     const done = new Date();
+    await db.outboxAttempt.create({ data: { messageId: message.id, at: done, status: result.status, error: result.error, durationMs: done.getTime() - started } });
     if (result.ok) {
       delivered++;
       await db.outboxMessage.updateMany({
         where: { id: message.id, claimedBy: worker },
         // Delivered: the body (a handoff holds the tokens) is not kept.
-        data: { status: "DELIVERED", body: "", attempts, deliveredAt: done, lastStatus: result.status, lastError: null, claimedBy: null, claimedUntil: null },
+        data: { status: "DELIVERED", ...(keepsBody(message.kind) ? {} : { body: "" }), attempts, deliveredAt: done, lastStatus: result.status, lastError: null, claimedBy: null, claimedUntil: null },
       });
     } else {
       failed++;

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator } from "@/e2e/emulator/server";
+import type { Listing } from "@/e2e/emulator/listings";
+import { setupTestDatabase } from "@/lib/test/db";
+
+setupTestDatabase();
+const emulator = await startEmulator();
+process.env.MARKETPLACE_URL = emulator.url;
+const { db } = await import("@/lib/db");
+const { syncWorkspace, startRun, executeRun } = await import("./sync");
+const { USER_AGENT } = await import("./fetch-page");
+
+const CLIENT = "qf-client-1";
+let workspaceId: string;
+let appId: string;
+
+const review = (n: number, stars = 5, extra: Partial<Listing["reviews"][number]> = {}) => ({
+  id: `rv-${n}`,
+  author: `Reviewer ${n}`,
+  stars,
+  date: `2026-11-${String(n).padStart(2, "0")}T09:00:00Z`,
+  text: `Review number ${n}`,
+  upvotes: n,
+  reply: null,
+  ...extra,
+});
+const listing = (reviews: Listing["reviews"], extra: Partial<Listing> = {}): Listing => ({ clientId: CLIENT, slug: "quoteflow", name: "QuoteFlow", builtBy: "Acme", summary: "", installBand: "1,000+", reviews, ...extra });
+
+/** A fake clock: sleeps are recorded, not waited; the run's time moves forward by a day each call. */
+let clock = Date.parse("2026-11-20T12:00:00Z");
+const slept: number[] = [];
+const options = () => ({
+  fetch: { sleep: async (ms: number) => void slept.push(ms), random: () => 0.5, timeoutMs: 2_000, attempts: 3 },
+  now: () => new Date(clock),
+});
+const sync = () => syncWorkspace(workspaceId, "CLI", options());
+const reviews = () => db.review.findMany({ where: { appId }, orderBy: { externalKey: "asc" }, include: { revisions: true } });
+
+beforeAll(async () => {
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: 77, name: "Sync" } });
+  workspaceId = w.id;
+  appId = (await db.app.create({ data: { workspaceId, name: "QuoteFlow", type: "PUBLIC", status: "PUBLISHED", clientId: CLIENT, callbackUrl: "https://x.example.com/cb" } })).id;
+  // Neither a draft nor a private app is read.
+  await db.app.create({ data: { workspaceId, name: "Unlisted", type: "PRIVATE", status: "LIVE", clientId: "private-1", callbackUrl: "https://x.example.com/cb" } });
+  await db.app.create({ data: { workspaceId, name: "Drafty", type: "PUBLIC", status: "DRAFT", clientId: "draft-1", callbackUrl: "https://x.example.com/cb" } });
+  const hook = await db.alertWebhook.create({ data: { workspaceId, name: "All", url: "https://hooks.example.com/x", format: "JSON", events: "NEW_REVIEW LOW_RATING RATING_DROP SYNC_FAILING", secret: "unused" } });
+  expect(hook.id).toBeTruthy();
+});
+
+beforeEach(() => {
+  clock += 86_400_000;
+  slept.length = 0;
+});
+
+afterAll(() => emulator.close());
+
+describe("Marketplace sync against the emulator", () => {
+  it("first run: stores every review and a snapshot, reads only the published app, politely", async () => {
+    emulator.listings.put(listing([review(1), review(2, 4), review(3, 3, { reply: "Thanks, fixed in 2.1" })]));
+    const run = await sync();
+    expect(run).toMatchObject({ status: "SUCCEEDED", appsTotal: 1, appsDone: 1, added: 3, updated: 0, removed: 0, trigger: "CLI" });
+    const stored = await reviews();
+    expect(stored.map((r) => [r.externalKey, r.author, r.stars, r.upvotes, r.publicReply, r.status])).toEqual([
+      ["id:rv-1", "Reviewer 1", 5, 1, null, "NEW"],
+      ["id:rv-2", "Reviewer 2", 4, 2, null, "NEW"],
+      ["id:rv-3", "Reviewer 3", 3, 3, "Thanks, fixed in 2.1", "REPLIED"],
+    ]);
+    const snapshots = await db.ratingSnapshot.findMany({ where: { appId } });
+    expect(snapshots.map((s) => [s.average, s.reviewCount, s.installBand, s.runId])).toEqual([[4, 3, "1,000+", run.id]]);
+    expect(emulator.listings.requests.get(CLIENT)).toEqual({ count: 1, userAgent: USER_AGENT });
+    // The first read is a baseline: no "new review" alerts for reviews that were already there.
+    expect(await db.alert.count({ where: { appId } })).toBe(0);
+  });
+
+  it("second run of the same page: adds nothing, changes nothing, one more snapshot", async () => {
+    const before = await reviews();
+    const run = await sync();
+    expect(run).toMatchObject({ status: "SUCCEEDED", added: 0, updated: 0, removed: 0 });
+    expect(await reviews()).toEqual(before);
+    expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(2);
+    expect(await db.alert.count({ where: { appId } })).toBe(0);
+  });
+
+  it("an edited review is updated and keeps its previous text; a new one alerts; a vanished one is marked removed", async () => {
+    emulator.listings.put(listing([review(1, 2, { text: "It broke after the update" }), review(2, 4), review(4, 1)]));
+    const run = await sync();
+    expect(run).toMatchObject({ status: "SUCCEEDED", added: 1, updated: 1, removed: 1 });
+    const stored = await reviews();
+    const edited = stored.find((r) => r.externalKey === "id:rv-1")!;
+    expect([edited.stars, edited.text]).toEqual([2, "It broke after the update"]);
+    expect(edited.revisions.map((v) => [v.stars, v.text])).toEqual([[5, "Review number 1"]]);
+    const removed = stored.find((r) => r.externalKey === "id:rv-3")!;
+    expect(removed.removedAt).not.toBeNull();
+    expect(stored).toHaveLength(4);
+    const alerts = await db.alert.findMany({ where: { appId }, orderBy: { type: "asc" } });
+    expect(alerts.map((a) => a.type)).toEqual(["LOW_RATING", "NEW_REVIEW", "RATING_DROP"]);
+    expect(alerts.find((a) => a.type === "RATING_DROP")!.title).toBe("The rating of QuoteFlow dropped from 4.00 to 2.30 in 7 days");
+    // Each alert waits in the outbox for the webhook that listens to it.
+    expect(await db.outboxMessage.count({ where: { appId, kind: "ALERT" } })).toBe(3);
+  });
+
+  it("honours 429 Retry-After (with a fake clock) and then succeeds", async () => {
+    emulator.listings.faults.set(CLIENT, [{ mode: "429", retryAfter: "7" }]);
+    const run = await sync();
+    expect(run.status).toBe("SUCCEEDED");
+    expect(slept).toEqual([7_000]);
+  });
+
+  it("three 500s fail the run, leave the data as it was, and the third failure in a row alerts", async () => {
+    const before = await reviews();
+    const snapshots = await db.ratingSnapshot.count({ where: { appId } });
+    for (let i = 1; i <= 3; i++) {
+      clock += 3_600_000;
+      emulator.listings.faults.set(CLIENT, [{ mode: "500" }, { mode: "500" }, { mode: "500" }]);
+      const run = await sync();
+      expect(run).toMatchObject({ status: "FAILED", appsDone: 1, added: 0 });
+      expect(run.error).toBe("QuoteFlow: The listing page could not be fetched after 3 attempts: the site answered HTTP 500");
+      expect(await db.alert.count({ where: { appId, type: "SYNC_FAILING" } })).toBe(i === 3 ? 1 : 0);
+    }
+    expect(await reviews()).toEqual(before);
+    expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(snapshots);
+    expect(slept).toHaveLength(6);
+  });
+
+  it("a page without data fails the run with a message that says so, and stores no zeros", async () => {
+    const snapshots = await db.ratingSnapshot.count({ where: { appId } });
+    emulator.listings.faults.set(CLIENT, [{ mode: "garbage" }]);
+    const run = await sync();
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toBe("QuoteFlow: The page has no recognisable rating data: no JSON-LD, no embedded state and no review markup");
+    expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(snapshots);
+  });
+
+  it("one run per workspace at a time; a run left RUNNING by a dead process is closed", async () => {
+    const first = await startRun(workspaceId, "MANUAL", null, new Date(clock));
+    expect(first.started).toBe(true);
+    const again = await startRun(workspaceId, "MANUAL", null, new Date(clock + 60_000));
+    expect([again.started, again.run.id]).toEqual([false, first.run.id]);
+    const later = await startRun(workspaceId, "MANUAL", null, new Date(clock + 16 * 60_000));
+    expect(later.started).toBe(true);
+    expect(await db.syncRun.findUnique({ where: { id: first.run.id } })).toMatchObject({ status: "FAILED", error: "The run was interrupted (the server stopped before it finished)" });
+    const done = await executeRun(later.run.id, options());
+    expect(done.status).toBe("SUCCEEDED");
+  });
+});

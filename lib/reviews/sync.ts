@@ -1,0 +1,117 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { checkRatingDrop, checkSyncFailures, raiseAlert } from "./alerts";
+import { fetchListingPage, PageFetchError, type FetchPageOptions } from "./fetch-page";
+import { defaultListingUrl } from "./identity";
+import { ListingParseError, parseListingPage } from "./parse-listing";
+import { applyListing } from "./store";
+
+/**
+ * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
+ * page, a parse, and one transaction that stores what was read. An app that fails leaves its
+ * data as it was; the run records what happened to every app.
+ */
+export type Trigger = "CLI" | "CRON" | "MANUAL";
+export type SyncOptions = { fetch?: FetchPageOptions; now?: () => Date };
+
+/** A run still RUNNING after this long died with its process. */
+const STALE_MS = 15 * 60_000;
+
+export const syncableApps = (workspaceId: string) =>
+  db.app.findMany({ where: { workspaceId, type: "PUBLIC", status: "PUBLISHED", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, clientId: true, listingUrl: true } });
+
+export const listingUrlOf = (app: { name: string; clientId: string; listingUrl: string | null }) => app.listingUrl ?? defaultListingUrl(env().MARKETPLACE_URL, app.name, app.clientId);
+
+async function closeStaleRuns(workspaceId: string, now: Date) {
+  await db.syncRun.updateMany({
+    where: { workspaceId, status: "RUNNING", startedAt: { lt: new Date(now.getTime() - STALE_MS) } },
+    data: { status: "FAILED", finishedAt: now, error: "The run was interrupted (the server stopped before it finished)" },
+  });
+}
+
+/** The workspace's run in progress, if any. */
+export async function runningRun(workspaceId: string, now = new Date()) {
+  await closeStaleRuns(workspaceId, now);
+  return db.syncRun.findFirst({ where: { workspaceId, status: "RUNNING" }, orderBy: { startedAt: "desc" } });
+}
+
+/** Creates a run (or answers the one already running: one run per workspace at a time). */
+export async function startRun(workspaceId: string, trigger: Trigger, userId: string | null = null, now = new Date()) {
+  const running = await runningRun(workspaceId, now);
+  if (running) return { run: running, started: false };
+  const apps = await syncableApps(workspaceId);
+  const run = await db.syncRun.create({ data: { workspaceId, trigger, startedById: userId, startedAt: now, appsTotal: apps.length } });
+  return { run, started: true };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof PageFetchError || error instanceof ListingParseError) return error.message;
+  console.error("Marketplace sync failed unexpectedly", error);
+  return "An unexpected error stopped the sync of this app";
+}
+
+async function syncApp(runId: string, app: { id: string; name: string; clientId: string; listingUrl: string | null }, options: SyncOptions) {
+  const now = options.now ?? (() => new Date());
+  const url = listingUrlOf(app);
+  try {
+    const parsed = parseListingPage(await fetchListingPage(url, options.fetch));
+    const at = now();
+    const stored = await applyListing(app.id, parsed, runId, at);
+    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "SUCCEEDED", added: stored.added.length, updated: stored.updated, removed: stored.removed, parser: parsed.source, error: parsed.notes.length ? parsed.notes.join("; ") : null, finishedAt: at } });
+    if (!stored.baseline) {
+      for (const r of stored.added) {
+        const review = { id: r.id, author: r.author, stars: r.stars, text: r.text, reviewedAt: r.reviewedAt?.toISOString() ?? null };
+        await raiseAlert(app.id, { type: "NEW_REVIEW", review }, at);
+        if (r.stars <= 2) await raiseAlert(app.id, { type: "LOW_RATING", review }, at);
+      }
+    }
+    await checkRatingDrop(app.id, parsed.ratingAverage, at);
+    return { ok: true as const, added: stored.added.length, updated: stored.updated, removed: stored.removed };
+  } catch (error) {
+    const message = describe(error);
+    const at = now();
+    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "FAILED", error: message, finishedAt: at } });
+    await checkSyncFailures(app.id, message, at);
+    return { ok: false as const, error: `${app.name}: ${message}` };
+  }
+}
+
+/** Syncs every published app of the run's workspace, recording progress as it goes. */
+export async function executeRun(runId: string, options: SyncOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  const apps = await syncableApps(run.workspaceId);
+  await db.syncRun.update({ where: { id: runId }, data: { appsTotal: apps.length } });
+  const errors: string[] = [];
+  let failed = 0;
+  for (const app of apps) {
+    const result = await syncApp(runId, app, options);
+    if (result.ok) {
+      await db.syncRun.update({ where: { id: runId }, data: { appsDone: { increment: 1 }, added: { increment: result.added }, updated: { increment: result.updated }, removed: { increment: result.removed } } });
+    } else {
+      failed++;
+      errors.push(result.error);
+      await db.syncRun.update({ where: { id: runId }, data: { appsDone: { increment: 1 } } });
+    }
+  }
+  const status = failed === 0 ? "SUCCEEDED" : failed === apps.length ? "FAILED" : "PARTIAL";
+  return db.syncRun.update({
+    where: { id: runId },
+    data: { status, finishedAt: now(), error: errors.length ? errors.join("\n") : apps.length === 0 ? "No published app to sync" : null },
+  });
+}
+
+/** One complete run of a workspace (CLI, cron); answers the finished run. */
+export async function syncWorkspace(workspaceId: string, trigger: Trigger, options: SyncOptions = {}) {
+  const { run, started } = await startRun(workspaceId, trigger, null, options.now?.() ?? new Date());
+  if (!started) return { ...run, skipped: true as const };
+  return { ...(await executeRun(run.id, options)), skipped: false as const };
+}
+
+/** Every workspace with a published app, one after the other. */
+export async function syncAll(trigger: Trigger, options: SyncOptions = {}) {
+  const workspaces = await db.workspace.findMany({ where: { apps: { some: { type: "PUBLIC", status: "PUBLISHED", archivedAt: null } } }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  const runs = [];
+  for (const w of workspaces) runs.push({ workspace: w.name, ...(await syncWorkspace(w.id, trigger, options)) });
+  return runs;
+}
