@@ -26,6 +26,8 @@ export const E2E = {
     ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
     PIPEDRIVE_OAUTH_URL: emulatorUrl,
     PIPEDRIVE_API_URL: emulatorUrl,
+    MARKETPLACE_URL: emulatorUrl,
+    CRON_SECRET: "e2e-cron-secret-0123456789abcdef",
     NEXT_TELEMETRY_DISABLED: "1",
     // The listings of browser tests use made-up domains and this machine may have no internet:
     // link reachability is covered by unit tests against a local server instead.

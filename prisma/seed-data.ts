@@ -6,6 +6,7 @@ import { storeImage } from "../lib/media/store";
 import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 import { demoInstallHistory } from "./demo-installs";
+import { seedDemoReviews } from "./demo-reviews";
 
 /**
  * Demo data: the emulator's first user (Alice Novak, admin of Acme Sales Tools) already owns
@@ -69,6 +70,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
     await seedReviewHistory(db, app.id, demo.status, JSON.stringify(data), alice.id);
     await seedInstallHistory(db, app.id, demo.name);
+    if (demo.status === "PUBLISHED") await seedDemoReviews(db, app.id, workspace.id, alice.id);
   }
   return { workspaceId: workspace.id };
 }

@@ -9,6 +9,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { startEmulator } from "../e2e/emulator/server";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { hashShareToken, newShareToken } from "../lib/share/token";
+import { DEMO_APPS } from "../prisma/demo-apps";
+import { demoReviews } from "../prisma/demo-reviews";
 import { ensureBuild, run, start, waitForUrl } from "./process";
 
 const dev = process.argv.includes("--dev");
@@ -46,6 +48,7 @@ const env: NodeJS.ProcessEnv = {
   ENCRYPTION_KEY: secrets.encryptionKey,
   PIPEDRIVE_OAUTH_URL: emulatorUrl,
   PIPEDRIVE_API_URL: emulatorUrl,
+  MARKETPLACE_URL: emulatorUrl,
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
@@ -68,6 +71,8 @@ async function main() {
         scopes: ["base"],
       },
     ],
+    // QuoteFlow's public Marketplace page, read by "Sync now" on the Reviews page.
+    listings: [{ clientId: DEMO_APPS[0]!.clientId, slug: "quoteflow", name: "QuoteFlow", builtBy: "Acme Sales Tools", summary: "Quotes from deals", installBand: "1,000+", reviews: demoReviews() }],
   });
 
   if (!dev) await ensureBuild(env);

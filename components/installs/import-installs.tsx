@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import Papa from "papaparse";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { csvDownload } from "@/lib/download";
 import { checkImportRow, IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-format";
 
 type Parsed = { name: string; rows: unknown[]; problems: ImportRowResult[] };
@@ -12,13 +13,6 @@ type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[
 
 /** Row numbers as people see them in the file: the CSV header is line 1, so data starts at 2. */
 const FIRST_ROW = 2;
-
-function csvDownload(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = Object.assign(document.createElement("a"), { href: url, download: name });
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 const errorReport = (problems: ImportRowResult[]) => Papa.unparse([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
 

@@ -22,7 +22,8 @@ export async function applyListing(appId: string, parsed: ParsedListing, runId: 
   const keys = reviewKeys(parsed.reviews);
   return db.$transaction(async (tx) => {
     const baseline = (await tx.ratingSnapshot.count({ where: { appId } })) === 0;
-    const existing = new Map((await tx.review.findMany({ where: { appId, source: "SYNC" } })).map((r) => [r.externalKey, r]));
+    // Imported reviews share the sync's keys: when the page shows one, the sync takes it over.
+    const existing = new Map((await tx.review.findMany({ where: { appId, source: { in: ["SYNC", "IMPORT"] } } })).map((r) => [r.externalKey, r]));
     const result: ApplyResult = { added: [], updated: 0, removed: 0, snapshotId: "", baseline };
 
     for (const [i, r] of parsed.reviews.entries()) {
@@ -37,10 +38,11 @@ export async function applyListing(appId: string, parsed: ParsedListing, runId: 
       }
       const edited = old.stars !== r.stars || old.text !== r.text || (old.publicReply ?? null) !== r.reply;
       if (edited) await tx.reviewRevision.create({ data: { reviewId: old.id, stars: old.stars, text: old.text, publicReply: old.publicReply, recordedAt: now } });
-      if (edited || old.removedAt || old.upvotes !== r.upvotes || (r.date && old.reviewedAt?.getTime() !== r.date.getTime())) {
+      if (edited || old.removedAt || old.source !== "SYNC" || old.upvotes !== r.upvotes || (r.date && old.reviewedAt?.getTime() !== r.date.getTime())) {
         await tx.review.update({
           where: { id: old.id },
           data: {
+            source: "SYNC",
             author: r.author,
             stars: r.stars,
             text: r.text,
@@ -60,7 +62,7 @@ export async function applyListing(appId: string, parsed: ParsedListing, runId: 
     const complete = parsed.reviews.length >= parsed.reviewCount;
     const oldestShown = parsed.reviews.reduce<number | null>((min, r) => (r.date && (min === null || r.date.getTime() < min) ? r.date.getTime() : min), null);
     const gone = [...existing.values()].filter(
-      (r) => !r.removedAt && !seen.has(r.externalKey) && (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)),
+      (r) => r.source === "SYNC" && !r.removedAt && !seen.has(r.externalKey) && (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)),
     );
     if (gone.length) {
       await tx.review.updateMany({ where: { id: { in: gone.map((r) => r.id) } }, data: { removedAt: now } });

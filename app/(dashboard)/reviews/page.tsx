@@ -1,29 +1,165 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MessageSquareText } from "lucide-react";
+import { inputClass } from "@/components/forms/field";
+import { AddReview } from "@/components/reviews/add-review";
+import { ImportReviews } from "@/components/reviews/import-reviews";
+import { RatingCards } from "@/components/reviews/rating-cards";
+import { ReviewCard } from "@/components/reviews/review-card";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { listInbox, listTemplates } from "@/lib/reviews/inbox";
+import { ratingSummaries } from "@/lib/reviews/ratings";
+import { formatReplyTime, inboxQuerySchema, REVIEW_STATUSES, STATUS_LABELS, type InboxQuery } from "@/lib/reviews/schema";
+import { listMembers } from "@/lib/team/workspace";
+import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-export default async function ReviewsPage() {
-  await requireMembership();
-  return (
-    <>
-      <PageHeader title="Reviews" description="Ratings and reviews of your published apps, in one inbox." />
-      <EmptyState
-        icon={MessageSquareText}
-        title="No reviews yet"
-        action={
-          <Link href="/apps" className={buttonVariants({ variant: "secondary" })}>
-            Go to apps
-          </Link>
-        }
-      >
-        Reviews appear here once one of your apps is published on the Pipedrive Marketplace and its listing is synced.
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewsPage({ searchParams }: Props) {
+  const member = await requireMembership();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = inboxQuerySchema.parse(raw);
+  const [inbox, summaries, members, templates, apps] = await Promise.all([
+    listInbox(member, query),
+    ratingSummaries(member),
+    listMembers(member.workspace.id),
+    listTemplates(member),
+    db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const canEdit = hasRole(member.role, "EDITOR");
+  const href = (change: Partial<InboxQuery>) => {
+    const next = { ...query, ...change };
+    const search = new URLSearchParams(Object.entries(next).filter(([k, v]) => !(k === "page" && v === 1) && !(k === "status" && v === "open") && v !== "").map(([k, v]) => [k, String(v)]));
+    return `?${search}`;
+  };
+  const filtered = query.app || query.stars || query.status !== "open" || query.assignee || query.from || query.to || query.q || query.removed;
+  const anyReview = Object.values(inbox.counts).some((n) => n > 0);
+
+  if (apps.length === 0) {
+    return (
+      <EmptyState icon={MessageSquareText} title="No public app yet" action={<Link href="/apps" className={buttonVariants({ variant: "secondary" })}>Go to apps</Link>}>
+        Reviews appear here once one of your public apps is published on the Pipedrive Marketplace and its listing is synced.
       </EmptyState>
-    </>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <RatingCards summaries={summaries} />
+
+      <section aria-label="Inbox figures" className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600">
+        {REVIEW_STATUSES.map((s) => (
+          <Link key={s} href={href({ status: s, page: 1 })} className="hover:text-slate-900">
+            {STATUS_LABELS[s]} <strong className="text-slate-900" data-testid={`count-${s}`}>{inbox.counts[s] ?? 0}</strong>
+          </Link>
+        ))}
+        <span>
+          Average time to reply <strong className="text-slate-900" data-testid="average-reply-time">{formatReplyTime(inbox.averageReplyMs)}</strong>
+          {inbox.repliedCount ? <span className="text-xs"> (over {inbox.repliedCount} replies)</span> : null}
+        </span>
+      </section>
+
+      {canEdit ? (
+        <div className="flex flex-wrap items-start gap-3">
+          <AddReview apps={apps} />
+          <ImportReviews apps={apps} />
+        </div>
+      ) : null}
+
+      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter reviews">
+        <label className="text-sm font-medium text-slate-800">
+          App
+          <select name="app" defaultValue={query.app} className={`${inputClass} mt-1`}>
+            <option value="">All apps</option>
+            {apps.map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          Stars
+          <select name="stars" defaultValue={query.stars} className={`${inputClass} mt-1`}>
+            <option value="">Any rating</option>
+            <option value="low">2 stars or fewer</option>
+            {[5, 4, 3, 2, 1].map((n) => (
+              <option key={n} value={n}>{n} star{n > 1 ? "s" : ""}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          Status
+          <select name="status" defaultValue={query.status} className={`${inputClass} mt-1`}>
+            <option value="open">To handle (New, Needs reply)</option>
+            {REVIEW_STATUSES.map((s) => (
+              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            ))}
+            <option value="all">All statuses</option>
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          Assigned to
+          <select name="assignee" defaultValue={query.assignee} className={`${inputClass} mt-1`}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">Nobody</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>{m.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          From
+          <input type="date" name="from" defaultValue={query.from} className={`${inputClass} mt-1`} />
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          To
+          <input type="date" name="to" defaultValue={query.to} className={`${inputClass} mt-1`} />
+        </label>
+        <label className="text-sm font-medium text-slate-800">
+          Text
+          <input type="search" name="q" defaultValue={query.q} placeholder="Words in the review or reply" className={`${inputClass} mt-1`} />
+        </label>
+        <div className="flex items-end justify-between gap-3">
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="removed" value="1" defaultChecked={query.removed === "1"} /> Include removed
+          </label>
+          <span className="flex gap-2">
+            {filtered ? <Link href="/reviews" className={buttonVariants({ variant: "ghost", size: "md" })}>Reset</Link> : null}
+            <button type="submit" className={buttonVariants({ size: "md" })}>Apply</button>
+          </span>
+        </div>
+      </form>
+
+      <section aria-labelledby="inbox-heading" className="space-y-3">
+        <h2 id="inbox-heading" className="text-sm font-medium text-slate-600">
+          {inbox.total} review{inbox.total === 1 ? "" : "s"}
+        </h2>
+        {inbox.rows.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+            {!anyReview
+              ? "No reviews yet. Run a sync once your app is published, or add and import reviews above."
+              : filtered
+                ? "No review matches these filters."
+                : "Nothing to handle: every review is replied to or set aside."}
+          </p>
+        ) : (
+          inbox.rows.map((r) => <ReviewCard key={r.id} review={r} members={members.map((m) => ({ id: m.id, name: m.name }))} templates={templates} myName={member.user.name} canEdit={canEdit} />)
+        )}
+      </section>
+      {inbox.pages > 1 ? (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          <span className="text-slate-600">Page {query.page} of {inbox.pages}</span>
+          <span className="flex gap-2">
+            {query.page > 1 ? <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href({ page: query.page - 1 })}>Previous</Link> : null}
+            {query.page < inbox.pages ? <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href({ page: query.page + 1 })}>Next</Link> : null}
+          </span>
+        </nav>
+      ) : null}
+    </div>
   );
 }

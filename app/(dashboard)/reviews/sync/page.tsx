@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import { requireMembership } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { listingUrlOf, syncableApps } from "@/lib/reviews/sync";
+
+export const metadata: Metadata = { title: "Sync history" };
+
+const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const TRIGGER: Record<string, string> = { MANUAL: "Sync now", CRON: "Scheduler", CLI: "Command line" };
+const STATUS: Record<string, { label: string; style: string }> = {
+  RUNNING: { label: "Running", style: "bg-sky-50 text-sky-800" },
+  SUCCEEDED: { label: "Succeeded", style: "bg-emerald-50 text-emerald-800" },
+  PARTIAL: { label: "Partly failed", style: "bg-amber-50 text-amber-900" },
+  FAILED: { label: "Failed", style: "bg-red-50 text-red-800" },
+};
+
+function duration(start: Date, end: Date | null) {
+  if (!end) return "—";
+  const ms = end.getTime() - start.getTime();
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+export default async function SyncHistoryPage() {
+  const { workspace } = await requireMembership();
+  const [runs, apps, users] = await Promise.all([
+    db.syncRun.findMany({ where: { workspaceId: workspace.id }, orderBy: { startedAt: "desc" }, take: 50, include: { apps: { include: { app: { select: { name: true } } }, orderBy: { finishedAt: "asc" } } } }),
+    syncableApps(workspace.id),
+    db.user.findMany({ where: { memberships: { some: { workspaceId: workspace.id } } }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="sources-heading" className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600">
+        <h2 id="sources-heading" className="font-medium text-slate-900">What a sync reads</h2>
+        {apps.length ? (
+          <ul className="mt-2 space-y-1">
+            {apps.map((a) => (
+              <li key={a.id}>
+                <span className="font-medium text-slate-800">{a.name}</span> — <code className="break-all text-xs">{listingUrlOf(a)}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mt-1">No published public app: a sync reads the Marketplace page of apps once they are published.</p>
+        )}
+        <p className="mt-2 text-xs">
+          Also on a schedule: <code>POST /api/cron/sync</code> with <code>Authorization: Bearer $CRON_SECRET</code>{env().CRON_SECRET ? "" : " (not configured on this server)"}, or <code>npm run sync</code>.
+        </p>
+      </section>
+
+      {runs.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No sync has run yet.</p>
+      ) : (
+        <ol className="space-y-3" aria-label="Sync runs">
+          {runs.map((run) => {
+            const status = STATUS[run.status] ?? { label: run.status, style: "bg-slate-100" };
+            return (
+              <li key={run.id} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="sync-run">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm text-slate-900">
+                    <time dateTime={run.startedAt.toISOString()}>{WHEN.format(run.startedAt)} UTC</time>
+                    <span className="text-slate-500"> · {TRIGGER[run.trigger] ?? run.trigger}{run.startedById ? ` by ${names.get(run.startedById) ?? "a former member"}` : ""} · {duration(run.startedAt, run.finishedAt)}</span>
+                  </p>
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${status.style}`}>{status.label}</span>
+                </div>
+                <p className="mt-1 text-sm text-slate-600">
+                  {run.appsDone} of {run.appsTotal} listing{run.appsTotal === 1 ? "" : "s"} · {run.added} new · {run.updated} updated · {run.removed} removed
+                </p>
+                {run.apps.length ? (
+                  <ul className="mt-2 space-y-1 text-xs">
+                    {run.apps.map((a) => (
+                      <li key={a.id} className={a.status === "FAILED" ? "text-red-700" : "text-slate-600"}>
+                        <span className="font-medium">{a.app.name}</span>: {a.status === "FAILED" ? a.error : `${a.added} new, ${a.updated} updated, ${a.removed} removed (read from ${a.parser === "json-ld" ? "structured data" : a.parser === "state" ? "the page's embedded state" : "the page's markup"})${a.error ? ` — note: ${a.error}` : ""}`}
+                      </li>
+                    ))}
+                  </ul>
+                ) : run.error ? (
+                  <p className="mt-2 text-xs text-slate-600">{run.error}</p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

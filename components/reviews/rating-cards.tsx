@@ -1,0 +1,80 @@
+import { Star } from "lucide-react";
+import type { RatingSummary } from "@/lib/reviews/ratings";
+
+const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
+/** A line of the daily averages (1 to 5 stars), drawn on the server. */
+function Sparkline({ series, label }: { series: RatingSummary["series"]; label: string }) {
+  if (series.length < 2) return <p className="text-xs text-slate-500">Not enough history for a trend yet.</p>;
+  const w = 220;
+  const h = 40;
+  const min = Math.max(1, Math.min(...series.map((s) => s.average)) - 0.2);
+  const max = Math.min(5, Math.max(...series.map((s) => s.average)) + 0.2);
+  const points = series.map((s, i) => `${((i / (series.length - 1)) * w).toFixed(1)},${(h - ((s.average - min) / Math.max(0.01, max - min)) * h).toFixed(1)}`).join(" ");
+  return (
+    <svg viewBox={`0 0 ${w} ${h}`} className="h-10 w-full" role="img" aria-label={label}>
+      <polyline points={points} fill="none" stroke="currentColor" strokeWidth="2" className="text-brand-600" vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
+}
+
+export function RatingCards({ summaries }: { summaries: RatingSummary[] }) {
+  if (summaries.length === 0) return null;
+  return (
+    <section aria-labelledby="ratings-heading">
+      <h2 id="ratings-heading" className="sr-only">Ratings by app</h2>
+      <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        {summaries.map((s) => {
+          const change = s.latest?.average != null && s.weekAgo != null ? Math.round((s.latest.average - s.weekAgo) * 100) / 100 : null;
+          const total = Object.values(s.stars).reduce((a, b) => a + b, 0);
+          return (
+            <li key={s.app.id} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="rating-card">
+              <div className="flex items-baseline justify-between gap-2">
+                <h3 className="truncate font-medium text-slate-900">{s.app.name}</h3>
+                {s.lastSync ? (
+                  <span className={s.lastSync.status === "FAILED" ? "text-xs font-medium text-red-700" : "text-xs text-slate-500"} title={s.lastSync.error ?? undefined} suppressHydrationWarning>
+                    {s.lastSync.status === "FAILED" ? "Last sync failed" : "Synced"} {WHEN.format(new Date(s.lastSync.at))} UTC
+                  </span>
+                ) : (
+                  <span className="text-xs text-slate-500">{s.app.status === "PUBLISHED" ? "Not synced yet" : "Not published"}</span>
+                )}
+              </div>
+              {s.latest ? (
+                <>
+                  <p className="mt-2 flex items-baseline gap-2">
+                    <Star aria-hidden className="size-5 self-center fill-amber-400 text-amber-400" />
+                    <span className="text-2xl font-bold text-slate-900" data-testid="rating-average">{s.latest.average?.toFixed(1) ?? "—"}</span>
+                    <span className="text-sm text-slate-600">{s.latest.reviewCount} reviews{s.latest.installBand ? ` · ${s.latest.installBand} installs` : ""}</span>
+                  </p>
+                  <p className={`text-xs ${change === null || change === 0 ? "text-slate-500" : change > 0 ? "text-emerald-700" : "text-red-700"}`}>
+                    {change === null ? "No rating from 7 days earlier" : `${change > 0 ? "+" : ""}${change.toFixed(2)} over 7 days`}
+                  </p>
+                  <div className="mt-2">
+                    <Sparkline series={s.series} label={`Average rating of ${s.app.name} over the last 90 days, from ${s.series[0]?.average.toFixed(1)} to ${s.series.at(-1)?.average.toFixed(1)}`} />
+                  </div>
+                  {total > 0 ? (
+                    <dl className="mt-2 space-y-0.5" aria-label={`Star distribution of ${s.app.name}`}>
+                      {([5, 4, 3, 2, 1] as const).map((n) => (
+                        <div key={n} className="flex items-center gap-2 text-xs text-slate-600">
+                          <dt className="w-6 tabular-nums">{n}★</dt>
+                          <dd className="flex flex-1 items-center gap-2">
+                            <span className="h-1.5 flex-1 rounded bg-slate-100">
+                              <span className="block h-1.5 rounded bg-amber-400" style={{ width: `${(s.stars[n] / total) * 100}%` }} />
+                            </span>
+                            <span className="w-8 text-right tabular-nums">{s.stars[n]}</span>
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  ) : null}
+                </>
+              ) : (
+                <p className="mt-2 text-sm text-slate-600">No rating read yet.</p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

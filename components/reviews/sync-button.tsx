@@ -1,0 +1,77 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { RefreshCw } from "lucide-react";
+import { toast } from "sonner";
+import { startSyncAction } from "@/app/(dashboard)/reviews/actions";
+import { Button } from "@/components/ui/button";
+
+type Progress = { id: string; status: string; appsTotal: number; appsDone: number; added: number; updated: number; removed: number; error: string | null };
+
+/** "Sync now": starts a run of the workspace and follows its progress until it ends. */
+export function SyncButton({ runningId }: { runningId: string | null }) {
+  const router = useRouter();
+  const [runId, setRunId] = useState<string | null>(runningId);
+  const [progress, setProgress] = useState<Progress | null>(null);
+
+  const finish = useCallback(
+    (p: Progress) => {
+      setRunId(null);
+      setProgress(null);
+      const summary = `${p.added} new, ${p.updated} updated, ${p.removed} removed`;
+      if (p.status === "SUCCEEDED") toast.success(p.appsTotal === 0 ? "No published app to sync" : `Sync finished: ${summary}`);
+      else if (p.status === "PARTIAL") toast.warning(`Sync finished with errors: ${summary}`, { description: p.error ?? undefined });
+      else toast.error("Sync failed", { description: p.error ?? undefined });
+      router.refresh();
+    },
+    [router],
+  );
+
+  useEffect(() => {
+    if (!runId) return;
+    let stop = false;
+    const poll = async () => {
+      while (!stop) {
+        const res = await fetch(`/api/sync/runs/${runId}`, { cache: "no-store" }).catch(() => null);
+        if (res?.ok) {
+          const p = (await res.json()) as Progress;
+          if (stop) return;
+          if (p.status !== "RUNNING") return finish(p);
+          setProgress(p);
+        } else if (res && res.status !== 429) {
+          setRunId(null);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 800));
+      }
+    };
+    void poll();
+    return () => {
+      stop = true;
+    };
+  }, [runId, finish]);
+
+  const busy = runId !== null;
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <Button
+        disabled={busy}
+        onClick={async () => {
+          const result = await startSyncAction();
+          if (!result.ok) return void toast.error(result.error.message);
+          if (!result.data.started) toast.info("A sync is already running; following it");
+          setRunId(result.data.runId);
+        }}
+      >
+        <RefreshCw aria-hidden className={busy ? "animate-spin" : undefined} /> {busy ? "Syncing…" : "Sync now"}
+      </Button>
+      {busy ? (
+        <div className="w-56 text-right text-xs text-slate-600" role="status">
+          {progress && progress.appsTotal > 0 ? `Read ${progress.appsDone} of ${progress.appsTotal} listings` : "Starting…"}
+          <progress className="mt-1 block h-1.5 w-full accent-brand-600" aria-label="Sync progress" max={Math.max(1, progress?.appsTotal ?? 1)} value={progress?.appsDone ?? 0} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import "server-only";
+import { getApp } from "@/lib/apps/service";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hasRole } from "@/lib/team/roles";
+import { ImportFormatError, parseReviewImport } from "./import";
+import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
+
+/** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
+export const PAGE_SIZE = 25;
+
+export type InboxRow = {
+  id: string;
+  app: { id: string; name: string };
+  source: string;
+  author: string;
+  stars: number;
+  reviewedAt: string | null;
+  text: string;
+  upvotes: number;
+  publicReply: string | null;
+  status: string;
+  assigneeId: string | null;
+  replyText: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  removed: boolean;
+  revisions: { stars: number; text: string; recordedAt: string }[];
+};
+
+function where(workspaceId: string, query: InboxQuery, userId: string): Prisma.ReviewWhereInput {
+  const filters: Prisma.ReviewWhereInput[] = [{ app: { workspaceId } }];
+  if (query.app) filters.push({ appId: query.app });
+  if (query.stars === "low") filters.push({ stars: { lte: 2 } });
+  else if (query.stars) filters.push({ stars: Number(query.stars) });
+  if (query.status === "open") filters.push({ status: { in: ["NEW", "NEEDS_REPLY"] } });
+  else if (query.status !== "all") filters.push({ status: query.status });
+  if (query.assignee === "me") filters.push({ assigneeId: userId });
+  else if (query.assignee === "none") filters.push({ assigneeId: null });
+  else if (query.assignee) filters.push({ assigneeId: query.assignee });
+  if (query.from) filters.push({ reviewedAt: { gte: new Date(`${query.from}T00:00:00Z`) } });
+  if (query.to) filters.push({ reviewedAt: { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  if (query.q) filters.push({ OR: [{ text: { contains: query.q } }, { author: { contains: query.q } }, { replyText: { contains: query.q } }] });
+  if (!query.removed) filters.push({ removedAt: null });
+  return { AND: filters };
+}
+
+export async function listInbox(member: Member, query: InboxQuery) {
+  const filter = where(member.workspace.id, query, member.user.id);
+  const [total, rows, counts, replied] = await Promise.all([
+    db.review.count({ where: filter }),
+    db.review.findMany({
+      where: filter,
+      orderBy: [{ reviewedAt: "desc" }, { firstSeenAt: "desc" }],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { app: { select: { id: true, name: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
+    }),
+    db.review.groupBy({ by: ["status"], where: { app: { workspaceId: member.workspace.id }, removedAt: null }, _count: { _all: true } }),
+    // Replies written here: the time from the review to the reply.
+    db.review.findMany({ where: { app: { workspaceId: member.workspace.id }, status: "REPLIED", replyText: { not: null }, repliedAt: { not: null } }, select: { repliedAt: true, reviewedAt: true, firstSeenAt: true } }),
+  ]);
+  const durations = replied.map((r) => Math.max(0, r.repliedAt!.getTime() - (r.reviewedAt ?? r.firstSeenAt).getTime()));
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+    averageReplyMs: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null,
+    repliedCount: durations.length,
+    rows: rows.map(
+      (r): InboxRow => ({
+        id: r.id,
+        app: r.app,
+        source: r.source,
+        author: r.author,
+        stars: r.stars,
+        reviewedAt: r.reviewedAt?.toISOString() ?? null,
+        text: r.text,
+        upvotes: r.upvotes,
+        publicReply: r.publicReply,
+        status: r.status,
+        assigneeId: r.assigneeId,
+        replyText: r.replyText,
+        repliedAt: r.repliedAt?.toISOString() ?? null,
+        repliedBy: r.repliedBy?.name ?? null,
+        removed: r.removedAt !== null,
+        revisions: r.revisions.map((v) => ({ stars: v.stars, text: v.text, recordedAt: v.recordedAt.toISOString() })),
+      }),
+    ),
+  };
+}
+
+const requireEditor = (member: Member, what: string) => {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden(`Viewers cannot ${what}`);
+};
+
+async function ownReview(member: Member, reviewId: unknown) {
+  if (typeof reviewId !== "string" || reviewId.length > 64) throw notFound("Review");
+  const review = await db.review.findFirst({ where: { id: reviewId, app: { workspaceId: member.workspace.id } } });
+  if (!review) throw notFound("Review");
+  return review;
+}
+
+/** Status and assignee. An assignee must belong to the workspace. */
+export async function updateReview(member: Member, reviewId: unknown, input: unknown) {
+  requireEditor(member, "change reviews");
+  const review = await ownReview(member, reviewId);
+  const change = reviewUpdateSchema.parse(input);
+  if (change.assigneeId) {
+    const teammate = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: member.workspace.id, userId: change.assigneeId } } });
+    if (!teammate) throw new AppError("VALIDATION", "Assign the review to someone in this workspace", { assigneeId: "Not a member of this workspace" });
+  }
+  if (change.status === "REPLIED" && !review.replyText && !review.publicReply) {
+    throw new AppError("VALIDATION", "Write the reply first: use “Copy reply” to mark a review as replied", { status: "A review without a reply cannot be marked as replied" });
+  }
+  await db.review.update({
+    where: { id: review.id },
+    data: {
+      ...(change.status ? { status: change.status } : {}),
+      ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
+    },
+  });
+}
+
+/** The reply was pasted into Pipedrive: keep its text and mark the review as replied. */
+export async function markReplied(member: Member, reviewId: unknown, input: unknown, now = new Date()) {
+  requireEditor(member, "reply to reviews");
+  const review = await ownReview(member, reviewId);
+  const { replyText } = replySchema.parse(input);
+  await db.review.update({ where: { id: review.id }, data: { status: "REPLIED", replyText, repliedAt: review.status === "REPLIED" && review.repliedAt ? review.repliedAt : now, repliedById: member.user.id } });
+}
+
+/** A review the sync cannot reach, typed in by the team. */
+export async function addManualReview(member: Member, input: unknown) {
+  requireEditor(member, "add reviews");
+  const data = manualReviewSchema.parse(input);
+  const app = await getApp(member, data.appId);
+  const created = await db.review.create({
+    data: {
+      appId: app.id,
+      externalKey: `manual:${crypto.randomUUID()}`,
+      source: "MANUAL",
+      author: data.author,
+      stars: data.stars,
+      reviewedAt: data.reviewedAt,
+      text: data.text,
+      publicReply: data.publicReply,
+      status: data.publicReply ? "REPLIED" : "NEW",
+      repliedAt: data.publicReply ? new Date() : null,
+    },
+  });
+  return { id: created.id };
+}
+
+export async function listTemplates(member: Member) {
+  const rows = await db.replyTemplate.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { name: "asc" } });
+  return rows.map((t) => ({ id: t.id, name: t.name, body: t.body }));
+}
+
+export async function saveTemplate(member: Member, templateId: string | null, input: unknown) {
+  requireEditor(member, "edit reply templates");
+  const data = templateSchema.parse(input);
+  const clash = await db.replyTemplate.findFirst({ where: { workspaceId: member.workspace.id, name: data.name, ...(templateId ? { id: { not: templateId } } : {}) } });
+  if (clash) throw new AppError("VALIDATION", "A template with this name exists", { name: "A template with this name exists" });
+  if (templateId) {
+    const { count } = await db.replyTemplate.updateMany({ where: { id: templateId, workspaceId: member.workspace.id }, data });
+    if (count === 0) throw notFound("Template");
+    return { id: templateId };
+  }
+  return { id: (await db.replyTemplate.create({ data: { ...data, workspaceId: member.workspace.id } })).id };
+}
+
+export async function deleteTemplate(member: Member, templateId: unknown) {
+  requireEditor(member, "delete reply templates");
+  if (typeof templateId !== "string") throw notFound("Template");
+  const { count } = await db.replyTemplate.deleteMany({ where: { id: templateId, workspaceId: member.workspace.id } });
+  if (count === 0) throw notFound("Template");
+}
+
+/** A CSV/JSON import of reviews; a dry run reports what would happen and changes nothing. */
+export async function importReviews(member: Member, appId: unknown, text: string, format: "csv" | "json", dryRun: boolean) {
+  requireEditor(member, "import reviews");
+  const app = await getApp(member, appId);
+  let parsed: ReturnType<typeof parseReviewImport>;
+  try {
+    parsed = parseReviewImport(text, format);
+  } catch (error) {
+    if (error instanceof ImportFormatError) throw new AppError("VALIDATION", error.message);
+    throw error;
+  }
+  const keys = new Set((await db.review.findMany({ where: { appId: app.id, externalKey: { in: parsed.rows.map((r) => r.key) } }, select: { externalKey: true } })).map((r) => r.externalKey));
+  const fresh = parsed.rows.filter((r) => !keys.has(r.key));
+  if (!dryRun && fresh.length) {
+    const now = new Date();
+    await db.review.createMany({
+      data: fresh.map((r) => ({ appId: app.id, externalKey: r.key, source: "IMPORT", author: r.author, stars: r.stars, reviewedAt: r.date, text: r.text, upvotes: r.upvotes, publicReply: r.reply, status: r.reply ? "REPLIED" : "NEW", repliedAt: r.reply ? now : null, firstSeenAt: now })),
+    });
+  }
+  return {
+    dryRun,
+    total: parsed.total,
+    added: fresh.length,
+    existing: parsed.rows.length - fresh.length,
+    problems: parsed.problems.slice(0, 200),
+    problemCount: parsed.problems.length,
+    preview: parsed.rows.slice(0, 5).map((r) => ({ line: r.line, author: r.author, stars: r.stars, date: r.date.toISOString(), text: r.text, isNew: !keys.has(r.key) })),
+  };
+}
+export type ImportReport = Awaited<ReturnType<typeof importReviews>>;

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+
+export type RatingSummary = {
+  app: { id: string; name: string; status: string };
+  latest: { average: number | null; reviewCount: number; installBand: string | null; takenAt: string } | null;
+  /** The average 7 days before the latest snapshot (the closest earlier one). */
+  weekAgo: number | null;
+  /** One point per day (the day's last snapshot), oldest first, over 90 days. */
+  series: { day: string; average: number }[];
+  lastSync: { status: string; at: string; error: string | null } | null;
+  stars: Record<1 | 2 | 3 | 4 | 5, number>;
+};
+
+const DAY = 86_400_000;
+
+export async function ratingSummaries(member: Member, now = new Date()): Promise<RatingSummary[]> {
+  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, status: true } });
+  const since = new Date(now.getTime() - 90 * DAY);
+  return Promise.all(
+    apps.map(async (app): Promise<RatingSummary> => {
+      const [snapshots, latest, lastSync, stars] = await Promise.all([
+        db.ratingSnapshot.findMany({ where: { appId: app.id, takenAt: { gte: since } }, orderBy: { takenAt: "asc" }, select: { takenAt: true, average: true } }),
+        db.ratingSnapshot.findFirst({ where: { appId: app.id }, orderBy: { takenAt: "desc" } }),
+        db.syncRunApp.findFirst({ where: { appId: app.id }, orderBy: { finishedAt: "desc" }, select: { status: true, finishedAt: true, error: true } }),
+        db.review.groupBy({ by: ["stars"], where: { appId: app.id, removedAt: null }, _count: { _all: true } }),
+      ]);
+      const byDay = new Map<string, number>();
+      for (const s of snapshots) if (s.average !== null) byDay.set(s.takenAt.toISOString().slice(0, 10), s.average);
+      const weekAgo = latest
+        ? await db.ratingSnapshot.findFirst({ where: { appId: app.id, takenAt: { lte: new Date(latest.takenAt.getTime() - 7 * DAY) }, average: { not: null } }, orderBy: { takenAt: "desc" }, select: { average: true } })
+        : null;
+      const counts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as RatingSummary["stars"];
+      for (const s of stars) if (s.stars >= 1 && s.stars <= 5) counts[s.stars as 1] = s._count._all;
+      return {
+        app,
+        latest: latest ? { average: latest.average, reviewCount: latest.reviewCount, installBand: latest.installBand, takenAt: latest.takenAt.toISOString() } : null,
+        weekAgo: weekAgo?.average ?? null,
+        series: [...byDay].map(([day, average]) => ({ day, average })),
+        lastSync: lastSync ? { status: lastSync.status, at: lastSync.finishedAt.toISOString(), error: lastSync.error } : null,
+        stars: counts,
+      };
+    }),
+  );
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { ALERT_TYPES } from "./alert-payload";
+
+/** Inputs of the review inbox, templates, manual entries and webhooks, checked the same way in the browser and on the server. */
+
+export const REVIEW_STATUSES = ["NEW", "NEEDS_REPLY", "REPLIED", "WONT_REPLY"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const STATUS_LABELS: Record<ReviewStatus, string> = { NEW: "New", NEEDS_REPLY: "Needs reply", REPLIED: "Replied", WONT_REPLY: "Won't reply" };
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+
+export const inboxQuerySchema = z.object({
+  app: z.string().max(64).catch(""),
+  stars: z.enum(["", "1", "2", "3", "4", "5", "low"]).catch(""),
+  status: z.enum(["open", "all", ...REVIEW_STATUSES]).catch("open"),
+  assignee: z.string().max(64).catch(""),
+  from: isoDay.or(z.literal("")).catch(""),
+  to: isoDay.or(z.literal("")).catch(""),
+  q: z.string().trim().max(100).catch(""),
+  removed: z.enum(["", "1"]).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
+export const reviewUpdateSchema = z.strictObject({
+  status: z.enum(REVIEW_STATUSES, { error: "Choose New, Needs reply, Replied or Won't reply" }).optional(),
+  /** A teammate's user id, or null to unassign. */
+  assigneeId: z.string().min(1).max(64).nullable().optional(),
+});
+
+export const replySchema = z.strictObject({
+  replyText: z.string({ error: "Write the reply" }).trim().min(1, "Write the reply before marking the review as replied").max(5000, "A reply must be at most 5,000 characters"),
+});
+
+export const templateSchema = z.strictObject({
+  name: z.string({ error: "Name the template" }).trim().min(1, "Name the template").max(60, "The name must be at most 60 characters"),
+  body: z.string({ error: "Write the template" }).trim().min(1, "Write the template").max(5000, "A template must be at most 5,000 characters"),
+});
+
+const stars = z.coerce.number({ error: "Stars must be a whole number from 1 to 5" }).int("Stars must be a whole number from 1 to 5").min(1, "Stars must be from 1 to 5").max(5, "Stars must be from 1 to 5");
+const pastDate = z
+  .string({ error: "Give the date of the review" })
+  .trim()
+  .min(1, "Give the date of the review")
+  .refine((v) => !Number.isNaN(Date.parse(v)), "The date must look like 2026-11-28")
+  .transform((v) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v))
+  .refine((d) => d.getTime() <= Date.now() + 86_400_000, "The date is in the future");
+
+export const manualReviewSchema = z.strictObject({
+  appId: z.string({ error: "Choose the app" }).min(1, "Choose the app"),
+  author: z.string({ error: "Give the reviewer's name" }).trim().min(1, "Give the reviewer's name").max(100, "The name must be at most 100 characters"),
+  stars,
+  reviewedAt: pastDate,
+  text: z.string().trim().max(5000, "A review must be at most 5,000 characters").default(""),
+  publicReply: z.string().trim().max(5000, "A reply must be at most 5,000 characters").optional().transform((v) => v || null),
+});
+
+/** One row of a review import (CSV columns or JSON keys). */
+export const importRowSchema = z.object({
+  id: z.string().trim().max(200).optional().transform((v) => v || null),
+  author: z.string({ error: "author is required" }).trim().min(1, "author is required").max(100, "author must be at most 100 characters"),
+  stars,
+  date: pastDate,
+  text: z.string().trim().max(5000, "text must be at most 5,000 characters").optional().default(""),
+  reply: z.string().trim().max(5000, "reply must be at most 5,000 characters").optional().transform((v) => v || null),
+  upvotes: z.coerce.number().int().min(0, "upvotes must be 0 or more").optional().default(0),
+});
+
+export const webhookSchema = z.strictObject({
+  name: z.string({ error: "Name the webhook" }).trim().min(1, "Name the webhook, e.g. #reviews on Slack").max(60, "The name must be at most 60 characters"),
+  url: z
+    .string({ error: "Give the webhook URL" })
+    .trim()
+    .min(1, "Give the webhook URL")
+    .refine((v) => URL.canParse(v) && (new URL(v).protocol === "https:" || (new URL(v).protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(new URL(v).hostname))), "The URL must start with https:// (http:// only for localhost)")
+    .max(2000, "The URL must be at most 2,000 characters"),
+  format: z.enum(["SLACK", "JSON"], { error: "Choose Slack or JSON" }),
+  events: z.array(z.enum(ALERT_TYPES), { error: "Choose at least one alert" }).min(1, "Choose at least one alert"),
+});
+
+/** Placeholders a reply template may use. */
+export const PLACEHOLDERS = ["author", "first_name", "app", "stars", "my_name"] as const;
+export type TemplateValues = Record<(typeof PLACEHOLDERS)[number], string>;
+
+/** Fills `{{placeholder}}`s; unknown ones stay as written so a typo is visible. */
+export function renderTemplate(body: string, values: TemplateValues): string {
+  return body.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => (name in values ? values[name as keyof TemplateValues] : whole));
+}
+
+export const firstName = (author: string) => author.trim().split(/\s+/)[0] ?? author;
+
+/** "3 h", "2.5 days": the average time to reply, readable. */
+export function formatReplyTime(ms: number | null): string {
+  if (ms === null) return "—";
+  const hours = ms / 3_600_000;
+  if (hours < 1) return `${Math.max(1, Math.round(ms / 60_000))} min`;
+  if (hours < 48) return `${Math.round(hours)} h`;
+  return `${(hours / 24).toFixed(1)} days`;
+}

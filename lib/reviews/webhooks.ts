@@ -1,0 +1,102 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Member } from "@/lib/authz";
+import { sealSecret } from "@/lib/crypto/keys";
+import { db } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import { sealBody, webhookSecretContext } from "@/lib/outbox/outbox";
+import { hasRole } from "@/lib/team/roles";
+import { webhookSchema } from "./schema";
+
+/**
+ * Alert webhooks of a workspace (owners manage them). The signing secret is shown once, at
+ * creation, and kept sealed. The delivery log lists every alert sent, with each attempt.
+ */
+const requireOwner = (member: Member) => {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can manage alert webhooks");
+};
+
+export async function listWebhooks(member: Member) {
+  const rows = await db.alertWebhook.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "asc" } });
+  return rows.map((h) => ({ id: h.id, name: h.name, url: h.url, format: h.format, events: h.events.split(" "), enabled: h.enabled, createdAt: h.createdAt.toISOString() }));
+}
+
+export async function createWebhook(member: Member, input: unknown) {
+  requireOwner(member);
+  const data = webhookSchema.parse(input);
+  const secret = `whsec_${randomBytes(24).toString("base64url")}`;
+  const id = crypto.randomUUID();
+  await db.alertWebhook.create({ data: { id, workspaceId: member.workspace.id, name: data.name, url: data.url, format: data.format, events: [...new Set(data.events)].join(" "), secret: sealSecret(secret, webhookSecretContext(id)) } });
+  return { id, secret };
+}
+
+async function ownHook(member: Member, webhookId: unknown) {
+  if (typeof webhookId !== "string" || webhookId.length > 64) throw notFound("Webhook");
+  const hook = await db.alertWebhook.findFirst({ where: { id: webhookId, workspaceId: member.workspace.id } });
+  if (!hook) throw notFound("Webhook");
+  return hook;
+}
+
+export async function setWebhookEnabled(member: Member, webhookId: unknown, enabled: boolean) {
+  requireOwner(member);
+  const hook = await ownHook(member, webhookId);
+  await db.alertWebhook.update({ where: { id: hook.id }, data: { enabled: enabled === true } });
+}
+
+export async function deleteWebhook(member: Member, webhookId: unknown) {
+  requireOwner(member);
+  const hook = await ownHook(member, webhookId);
+  await db.alertWebhook.delete({ where: { id: hook.id } });
+}
+
+/** A sample delivery, to check the receiving end. It needs an app to belong to. */
+export async function sendTestAlert(member: Member, webhookId: unknown) {
+  requireOwner(member);
+  const hook = await ownHook(member, webhookId);
+  const app = await db.app.findFirst({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  if (!app) throw notFound("An app to send a test for");
+  const title = `Test alert from Listing Studio for ${app.name}`;
+  const payload = hook.format === "SLACK" ? { text: title, blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${title}*\nThis webhook receives alerts of ${member.workspace.name}.` } }] } : { id: `test-${Date.now()}`, type: "test", created_at: new Date().toISOString(), title, workspace: member.workspace.name, app, data: { type: "TEST" } };
+  await db.outboxMessage.create({ data: { appId: app.id, kind: "ALERT", url: hook.url, webhookId: hook.id, body: sealBody(app.id, payload) } });
+}
+
+export type DeliveryLogEntry = {
+  id: string;
+  webhook: string;
+  title: string;
+  status: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  nextAttemptAt: string;
+  attempts: { at: string; status: number | null; error: string | null; durationMs: number }[];
+};
+
+export async function deliveryLog(member: Member, take = 50): Promise<DeliveryLogEntry[]> {
+  const rows = await db.outboxMessage.findMany({
+    where: { webhook: { workspaceId: member.workspace.id } },
+    orderBy: { createdAt: "desc" },
+    take,
+    include: { webhook: { select: { name: true } }, alert: { select: { title: true } }, attemptsLog: { orderBy: { at: "desc" }, take: 10 } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    webhook: r.webhook?.name ?? "—",
+    title: r.alert?.title ?? "Test alert",
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    deliveredAt: r.deliveredAt?.toISOString() ?? null,
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    attempts: r.attemptsLog.map((a) => ({ at: a.at.toISOString(), status: a.status, error: a.error, durationMs: a.durationMs })),
+  }));
+}
+
+/** Sends a delivery again (delivered or not) at the worker's next round. */
+export async function resendDelivery(member: Member, deliveryId: unknown) {
+  requireOwner(member);
+  if (typeof deliveryId !== "string" || deliveryId.length > 64) throw notFound("Delivery");
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: deliveryId, kind: "ALERT", webhook: { workspaceId: member.workspace.id }, status: { in: ["DELIVERED", "FAILED", "PENDING"] } },
+    data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0, deliveredAt: null },
+  });
+  if (count === 0) throw notFound("Delivery");
+}

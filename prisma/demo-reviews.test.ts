@@ -1,0 +1,33 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmulator } from "@/e2e/emulator/server";
+import { setupTestDatabase } from "@/lib/test/db";
+import { DEMO_APPS } from "./demo-apps";
+import { demoReviews } from "./demo-reviews";
+
+setupTestDatabase();
+const emulator = await startEmulator({ listings: [{ clientId: DEMO_APPS[0]!.clientId, slug: "quoteflow", name: "QuoteFlow", builtBy: "Acme", summary: "", installBand: "1,000+", reviews: demoReviews() }] });
+process.env.MARKETPLACE_URL = emulator.url;
+const { db } = await import("@/lib/db");
+const { seedDemo } = await import("./seed-data");
+const { syncWorkspace } = await import("@/lib/reviews/sync");
+afterAll(() => emulator.close());
+
+describe("demo reviews", () => {
+  it("seeds a believable history, and the demo's first sync finds the one new review and alerts", async () => {
+    const { workspaceId } = await seedDemo(db, mkdtempSync(join(tmpdir(), "seed-")));
+    const app = await db.app.findFirstOrThrow({ where: { name: "QuoteFlow" } });
+    expect(await db.review.count({ where: { appId: app.id } })).toBe(demoReviews().length - 1);
+    const snapshots = await db.ratingSnapshot.findMany({ where: { appId: app.id }, orderBy: { takenAt: "asc" } });
+    expect(snapshots.length).toBeGreaterThan(40);
+    expect(snapshots.every((s) => s.average !== null && s.average >= 1 && s.average <= 5)).toBe(true);
+    expect(await db.replyTemplate.count({ where: { workspaceId } })).toBe(3);
+
+    const run = await syncWorkspace(workspaceId, "CLI");
+    expect(run).toMatchObject({ status: "SUCCEEDED", added: 1, updated: 0, removed: 0 });
+    const alerts = await db.alert.findMany({ where: { appId: app.id }, orderBy: { type: "asc" } });
+    expect(alerts.map((a) => a.title)).toEqual(["Low rating: 2 stars for QuoteFlow from Ben Carter", "New 2-star review of QuoteFlow by Ben Carter"]);
+  }, 60_000);
+});
