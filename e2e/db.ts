@@ -72,3 +72,13 @@ export function installState(appId: string) {
     db.close();
   }
 }
+
+/** Marks an app as published on the Marketplace (what Pipedrive's approval and "Publish" lead to). */
+export function publishApp(appId: string) {
+  const db = open();
+  try {
+    db.prepare("UPDATE App SET status = 'PUBLISHED' WHERE id = ? AND type = 'PUBLIC'").run(appId);
+  } finally {
+    db.close();
+  }
+}

@@ -18,7 +18,9 @@ function Sparkline({ series, label }: { series: RatingSummary["series"]; label: 
   );
 }
 
-export function RatingCards({ summaries }: { summaries: RatingSummary[] }) {
+export function RatingCards({ summaries: all }: { summaries: RatingSummary[] }) {
+  // Apps that are not on the Marketplace and were never read have nothing to show.
+  const summaries = all.filter((s) => s.app.status === "PUBLISHED" || s.latest);
   if (summaries.length === 0) return null;
   return (
     <section aria-labelledby="ratings-heading">

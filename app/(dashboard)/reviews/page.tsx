@@ -71,7 +71,8 @@ export default async function ReviewsPage({ searchParams }: Props) {
         </div>
       ) : null}
 
-      <form method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter reviews">
+      {/* Keyed on the query: a client-side navigation (Reset, a figure) shows its own values, not the last ones typed. */}
+      <form key={JSON.stringify(query)} method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter reviews">
         <label className="text-sm font-medium text-slate-800">
           App
           <select name="app" defaultValue={query.app} className={`${inputClass} mt-1`}>

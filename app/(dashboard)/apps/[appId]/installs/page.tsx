@@ -38,7 +38,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
         </a>
       </div>
       {hasRole(member.role, "EDITOR") ? <ImportInstalls appId={app.id} /> : null}
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" role="search" aria-label="Filter installations">
+      <form key={JSON.stringify(query)} method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" role="search" aria-label="Filter installations">
         <label className="min-w-56 flex-1 text-sm font-medium text-slate-800">
           Search
           <input name="q" defaultValue={query.q} placeholder="Company, user or id" className={`${inputClass} mt-1`} />
