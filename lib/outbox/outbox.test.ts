@@ -85,6 +85,33 @@ describe("the outbox", () => {
     expect(JSON.parse(hits.at(-1)!)).toEqual({ n: 0 });
   });
 
+  it("logs every attempt", async () => {
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
+    const attempts = await db.outboxAttempt.findMany({ where: { messageId: row.id }, orderBy: { at: "asc" } });
+    expect(attempts.map((a) => [a.status, a.error])).toEqual([...Array.from({ length: outbox.MAX_ATTEMPTS }, () => [500, "answered HTTP 500"]), [204, null]]);
+    expect(attempts.every((a) => a.durationMs >= 0)).toBe(true);
+    await db.outboxMessage.deleteMany({ where: { appId } });
+  });
+
+  it("signs an alert with its webhook's own secret and keeps its body, so it can be resent", async () => {
+    const { createHmac } = await import("node:crypto");
+    const signatures: string[] = [];
+    const hook = await db.alertWebhook.create({ data: { workspaceId: (await db.app.findUniqueOrThrow({ where: { id: appId } })).workspaceId, name: "Ops", url, format: "JSON", events: "NEW_REVIEW", secret: "" } });
+    await db.alertWebhook.update({ where: { id: hook.id }, data: { secret: sealSecret("whsec_test", outbox.webhookSecretContext(hook.id)) } });
+    server.on("request", (req) => signatures.push(String(req.headers["x-listing-studio-signature"])));
+    await db.outboxMessage.create({ data: { appId, kind: "ALERT", url, webhookId: hook.id, body: outbox.sealBody(appId, { alert: 1 }) } });
+    expect(await outbox.processOutbox("w")).toEqual({ delivered: 1, failed: 0 });
+    const [, t, v1] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(signatures.at(-1)!)!;
+    expect(v1).toBe(createHmac("sha256", "whsec_test").update(`${t}.${hits.at(-1)}`).digest("hex"));
+    const row = await db.outboxMessage.findFirstOrThrow({ where: { webhookId: hook.id } });
+    expect(row.status).toBe("DELIVERED");
+    expect(JSON.parse(await import("@/lib/crypto/keys").then((k) => k.openSecret(row.body, outbox.bodyContext(appId))))).toEqual({ alert: 1 });
+
+    // A deleted webhook's deliveries go with it; nothing is sent to a URL no longer configured.
+    await db.alertWebhook.delete({ where: { id: hook.id } });
+    expect(await db.outboxMessage.count({ where: { kind: "ALERT" } })).toBe(0);
+  });
+
   it("backs off exponentially, with jitter, up to an hour", () => {
     expect(outbox.backoffMs(1, 0.5)).toBe(30_000);
     expect(outbox.backoffMs(2, 0.5)).toBe(60_000);
