@@ -174,6 +174,9 @@ test("manual entry and CSV import of reviews, with field errors and an idempoten
   const anonymous = await playwright.request.newContext({ baseURL: E2E.appUrl });
   res = await anonymous.post(`/api/reviews/import?appId=${appId}`, { headers: { "content-type": "text/csv" }, data: csv });
   expect([res.status(), (await res.json()).error.code]).toEqual([401, "UNAUTHENTICATED"]);
+  // The progress of a sync run: another workspace's or an unknown run is not found.
+  expect((await anonymous.get("/api/sync/runs/anything")).status()).toBe(401);
+  expect((await page.request.get("/api/sync/runs/not-a-run")).status()).toBe(404);
   await anonymous.dispose();
 });
 

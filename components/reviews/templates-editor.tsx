@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { deleteTemplateAction, saveTemplateAction } from "@/app/(dashboard)/reviews/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { PLACEHOLDERS, templateSchema } from "@/lib/reviews/schema";
 
 type Template = { id: string; name: string; body: string };
@@ -68,19 +68,7 @@ export function TemplatesEditor({ templates, canEdit }: { templates: Template[];
                     {canEdit ? (
                       <span className="flex gap-1">
                         <Button size="sm" variant="ghost" onClick={() => setEditing(t.id)} aria-label={`Edit ${t.name}`}>Edit</Button>
-                        <ConfirmDialog
-                          trigger={<Button size="sm" variant="ghost" aria-label={`Delete ${t.name}`}>Delete</Button>}
-                          title={`Delete “${t.name}”?`}
-                          description="Replies already written with it are kept."
-                          confirmLabel="Delete template"
-                          onConfirm={async () => {
-                            const result = await deleteTemplateAction(t.id);
-                            if (!result.ok) return result.error.message;
-                            toast.success("Template deleted");
-                            router.refresh();
-                            return null;
-                          }}
-                        />
+                        <ConfirmAction label="Delete" target={t.name} description="Replies already written with it are kept." confirmLabel="Delete template" done="Template deleted" run={() => deleteTemplateAction(t.id)} />
                       </span>
                     ) : null}
                   </div>

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { createWebhookAction, deleteWebhookAction, resendDeliveryAction, sendTestAlertAction, setWebhookEnabledAction } from "@/app/(dashboard)/reviews/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ALERT_LABELS, ALERT_TYPES } from "@/lib/reviews/alert-payload";
 import { webhookSchema } from "@/lib/reviews/schema";
 import type { DeliveryLogEntry } from "@/lib/reviews/webhooks";
@@ -109,19 +109,7 @@ export function Webhooks({ hooks, deliveries, isOwner }: { hooks: Hook[]; delive
                     <span className="flex flex-wrap gap-1">
                       <Button size="sm" variant="ghost" onClick={() => run(sendTestAlertAction(h.id), "Test alert queued")}>Send test</Button>
                       <Button size="sm" variant="ghost" onClick={() => run(setWebhookEnabledAction(h.id, !h.enabled), h.enabled ? "Webhook paused" : "Webhook resumed")}>{h.enabled ? "Pause" : "Resume"}</Button>
-                      <ConfirmDialog
-                        trigger={<Button size="sm" variant="ghost" aria-label={`Delete ${h.name}`}>Delete</Button>}
-                        title={`Delete “${h.name}”?`}
-                        description="Its deliveries and their log are deleted too."
-                        confirmLabel="Delete webhook"
-                        onConfirm={async () => {
-                          const result = await deleteWebhookAction(h.id);
-                          if (!result.ok) return result.error.message;
-                          toast.success("Webhook deleted");
-                          router.refresh();
-                          return null;
-                        }}
-                      />
+                      <ConfirmAction label="Delete" target={h.name} description="Its deliveries and their log are deleted too." confirmLabel="Delete webhook" done="Webhook deleted" run={() => deleteWebhookAction(h.id)} />
                     </span>
                   ) : null}
                 </div>

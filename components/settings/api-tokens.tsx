@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/(dashboard)/settings/actions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ApiTokenView } from "@/lib/api-tokens/service";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
@@ -65,19 +65,7 @@ export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner
                 </p>
               </div>
               {isOwner && !t.revoked ? (
-                <ConfirmDialog
-                  trigger={<Button size="sm" variant="secondary" aria-label={`Revoke ${t.name}`}>Revoke</Button>}
-                  title={`Revoke “${t.name}”?`}
-                  description="Requests with this token are refused at once."
-                  confirmLabel="Revoke token"
-                  onConfirm={async () => {
-                    const result = await revokeApiTokenAction(t.id);
-                    if (!result.ok) return result.error.message;
-                    toast.success("Token revoked");
-                    router.refresh();
-                    return null;
-                  }}
-                />
+                <ConfirmAction label="Revoke" target={t.name} variant="secondary" description="Requests with this token are refused at once." confirmLabel="Revoke token" done="Token revoked" run={() => revokeApiTokenAction(t.id)} />
               ) : null}
             </li>
           ))}

@@ -7,6 +7,7 @@ import { ImportReviews } from "@/components/reviews/import-reviews";
 import { RatingCards } from "@/components/reviews/rating-cards";
 import { ReviewCard } from "@/components/reviews/review-card";
 import { buttonVariants } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -152,15 +153,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
           inbox.rows.map((r) => <ReviewCard key={r.id} review={r} members={members.map((m) => ({ id: m.id, name: m.name }))} templates={templates} myName={member.user.name} canEdit={canEdit} />)
         )}
       </section>
-      {inbox.pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <span className="text-slate-600">Page {query.page} of {inbox.pages}</span>
-          <span className="flex gap-2">
-            {query.page > 1 ? <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href({ page: query.page - 1 })}>Previous</Link> : null}
-            {query.page < inbox.pages ? <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href({ page: query.page + 1 })}>Next</Link> : null}
-          </span>
-        </nav>
-      ) : null}
+      <Pager page={query.page} pages={inbox.pages} href={(page) => href({ page })} />
     </div>
   );
 }

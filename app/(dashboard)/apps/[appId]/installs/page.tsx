@@ -4,6 +4,7 @@ import { Download } from "lucide-react";
 import { inputClass } from "@/components/forms/field";
 import { ImportInstalls } from "@/components/installs/import-installs";
 import { buttonVariants } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { loadApp } from "@/lib/apps/load";
 import { installationQuerySchema, listInstallations, type InstallationQuery } from "@/lib/installs/installations";
 import { hasRole } from "@/lib/team/roles";
@@ -106,17 +107,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          <span className="text-slate-600">
-            Page {query.page} of {pages} · {total} installations
-          </span>
-          <span className="flex gap-2">
-            {query.page > 1 ? <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href({ page: query.page - 1 })}>Previous</Link> : null}
-            {query.page < pages ? <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href({ page: query.page + 1 })}>Next</Link> : null}
-          </span>
-        </nav>
-      ) : null}
+      <Pager page={query.page} pages={pages} href={(page) => href({ page })} total={`${total} installations`} />
     </div>
   );
 }
