@@ -62,7 +62,7 @@ export async function fetchListingPage(url: string, options: FetchPageOptions = 
     } catch (error) {
       if (error instanceof PageFetchError) throw error;
       lastStatus = null;
-      lastProblem = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${Math.round(timeoutMs / 1000)} s` : "the connection failed";
+      lastProblem = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : "the connection failed";
     }
     if (attempt < attempts) await sleep(wait);
   }

@@ -50,8 +50,13 @@ export async function applyListing(appId: string, parsed: ParsedListing, runId: 
             publicReply: r.reply,
             reviewedAt: r.date ?? old.reviewedAt,
             removedAt: null,
-            // A public reply that appears on the page answers the review.
-            ...(r.reply && !old.publicReply && (old.status === "NEW" || old.status === "NEEDS_REPLY") ? { status: "REPLIED", repliedAt: old.repliedAt ?? now } : {}),
+            // A public reply that appears on the page answers the review; a review the reviewer
+            // rewrote after it was handled (its stars or text) needs a look again.
+            ...(r.reply && !old.publicReply && (old.status === "NEW" || old.status === "NEEDS_REPLY")
+              ? { status: "REPLIED", repliedAt: old.repliedAt ?? now }
+              : (old.stars !== r.stars || old.text !== r.text) && (old.status === "REPLIED" || old.status === "WONT_REPLY")
+                ? { status: "NEEDS_REPLY" }
+                : {}),
           },
         });
         if (edited || old.removedAt) result.updated++;

@@ -99,6 +99,15 @@ describe("Marketplace sync against the emulator", () => {
     expect(await db.outboxMessage.count({ where: { appId, kind: "ALERT" } })).toBe(3);
   });
 
+  it("a review rewritten after it was handled goes back to Needs reply; a new public reply marks one replied", async () => {
+    await db.review.update({ where: { appId_externalKey: { appId, externalKey: "id:rv-2" } }, data: { status: "WONT_REPLY" } });
+    emulator.listings.put(listing([review(1, 2, { text: "It broke after the update", reply: "Fixed in 2.2, sorry!" }), review(2, 1, { text: "Worse now" }), review(4, 1)]));
+    const run = await sync();
+    expect(run).toMatchObject({ status: "SUCCEEDED", added: 0, updated: 2 });
+    const byKey = Object.fromEntries((await reviews()).map((r) => [r.externalKey, r.status]));
+    expect(byKey).toMatchObject({ "id:rv-1": "REPLIED", "id:rv-2": "NEEDS_REPLY", "id:rv-4": "NEW" });
+  });
+
   it("honours 429 Retry-After (with a fake clock) and then succeeds", async () => {
     emulator.listings.faults.set(CLIENT, [{ mode: "429", retryAfter: "7" }]);
     const run = await sync();
@@ -129,6 +138,12 @@ describe("Marketplace sync against the emulator", () => {
     expect(run.status).toBe("FAILED");
     expect(run.error).toBe("QuoteFlow: The page has no recognisable rating data: no JSON-LD, no embedded state and no review markup");
     expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(snapshots);
+  });
+
+  it("gives up on a page that does not answer in time", async () => {
+    emulator.listings.faults.set(CLIENT, [{ mode: "slow", delayMs: 600 }, { mode: "slow", delayMs: 600 }, { mode: "slow", delayMs: 600 }]);
+    const run = await syncWorkspace(workspaceId, "CLI", { ...options(), fetch: { ...options().fetch, timeoutMs: 200 } });
+    expect(run.error).toBe("QuoteFlow: The listing page could not be fetched after 3 attempts: no answer within 200 ms");
   });
 
   it("one run per workspace at a time; a run left RUNNING by a dead process is closed", async () => {
