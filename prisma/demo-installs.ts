@@ -43,10 +43,15 @@ export function demoInstallHistory({ seed, days, startPerDay, endPerDay, launchD
       const userName = `${PEOPLE[Math.floor(random() * PEOPLE.length)]} ${String.fromCharCode(65 + Math.floor(random() * 26))}.`;
       const who = { companyId, userId, companyName: company, userName, source: "GATEWAY" as const };
       events.push({ ...who, dedupeKey: `demo:${seed}:${n}:started`, type: "INSTALL_STARTED", occurredAt: new Date(at) });
-      if (random() < 0.12) {
+      // Some leave the consent screen without an answer, some cancel, a few installs fail after consent.
+      const fate = random();
+      if (fate < 0.07) continue;
+      if (fate < 0.19) {
         events.push({ ...who, dedupeKey: `demo:${seed}:${n}:denied`, type: "CONSENT_DENIED", occurredAt: new Date(at + 40_000) });
         continue;
       }
+      events.push({ ...who, dedupeKey: `demo:${seed}:${n}:granted`, type: "CONSENT_GRANTED", occurredAt: new Date(at + 50_000) });
+      if (fate > 0.98) continue;
       events.push({ ...who, dedupeKey: `demo:${seed}:${n}:install`, type: "INSTALL", occurredAt: new Date(at + 60_000), scopes: "base deals:full products:read" });
       if (random() < 0.38) {
         const lifetime = -Math.log(1 - random()) * 75 * dayMs;

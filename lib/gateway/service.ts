@@ -108,6 +108,11 @@ export function recordInstallStarted(app: GatewayApp, nonce: string, now = new D
   ingestEvents(app.id, [{ dedupeKey: `started:${nonce}`, type: "INSTALL_STARTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
 }
 
+/** Pipedrive came back with a code for an installation started here: the person consented. */
+export function recordConsentGranted(app: GatewayApp, code: string, now = new Date()) {
+  ingestEvents(app.id, [{ dedupeKey: `granted:${createHash("sha256").update(code).digest("hex").slice(0, 40)}`, type: "CONSENT_GRANTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+}
+
 export function recordConsentDenied(app: GatewayApp, state: string | null, now = new Date()) {
   const key = state ? createHash("sha256").update(state).digest("hex").slice(0, 32) : randomBytes(12).toString("hex");
   ingestEvents(app.id, [{ dedupeKey: `denied:${key}`, type: "CONSENT_DENIED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);

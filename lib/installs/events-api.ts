@@ -5,7 +5,7 @@ export const MAX_EVENTS = 1000;
 /** Clocks differ: an event may be up to five minutes "in the future". */
 const SKEW_MS = 5 * 60_000;
 
-const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
+const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
 
 const id = z.union([z.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number"), z.string().trim().regex(/^\d+$/, "must be a positive whole number").transform(Number)], {
   error: "must be a positive whole number",

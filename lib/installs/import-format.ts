@@ -12,7 +12,7 @@ consent_denied,11111,22222,2025-04-01T10:01:00Z,,,,
 
 export const IMPORT_BATCH = 500;
 
-const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
+const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const positive = z.preprocess(
   (v) => (empty(v) === undefined ? undefined : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v),

@@ -1,20 +1,21 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
 import { rawDb } from "./raw-db";
-import { utcDay, type IngestEvent, type IngestResult } from "./types";
+import { localDay } from "@/lib/analytics/time";
+import type { IngestEvent, IngestResult } from "./types";
 
-const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3> = { INSTALL_STARTED: 0, CONSENT_DENIED: 1, INSTALL: 2, UNINSTALL: 3 };
+const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = { INSTALL_STARTED: 0, CONSENT_DENIED: 1, CONSENT_GRANTED: 2, INSTALL: 3, UNINSTALL: 4 };
 
 /**
  * Rollup changes of a batch, gathered per day and written once per day at the end of the
  * transaction: a batch of 500 events touches a few day rows instead of 1,500 statements.
  */
 class DayChanges {
-  private days = new Map<string, { counts: [number, number, number, number]; active: number }>();
+  private days = new Map<string, { counts: [number, number, number, number, number]; active: number }>();
 
   add(day: string, type: IngestEvent["type"], activeDelta: number) {
     let entry = this.days.get(day);
-    if (!entry) this.days.set(day, (entry = { counts: [0, 0, 0, 0], active: 0 }));
+    if (!entry) this.days.set(day, (entry = { counts: [0, 0, 0, 0, 0], active: 0 }));
     entry.counts[COUNTER[type]]++;
     entry.active += activeDelta;
   }
@@ -58,7 +59,7 @@ function prepare(db: Database.Database) {
        ON CONFLICT(appId, day) DO NOTHING`,
     ),
     bump: db.prepare(
-      `UPDATE InstallDaily SET installStarted = installStarted + ?, consentDenied = consentDenied + ?, installs = installs + ?, uninstalls = uninstalls + ? WHERE appId = ? AND day = ?`,
+      `UPDATE InstallDaily SET installStarted = installStarted + ?, consentDenied = consentDenied + ?, consentGranted = consentGranted + ?, installs = installs + ?, uninstalls = uninstalls + ? WHERE appId = ? AND day = ?`,
     ),
     shiftActive: db.prepare(`UPDATE InstallDaily SET activeEnd = activeEnd + ? WHERE appId = ? AND day >= ?`),
     findInstallation: db.prepare(`SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`),
@@ -71,6 +72,7 @@ function prepare(db: Database.Database) {
     ),
     refresh: db.prepare(`UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`),
     deactivate: db.prepare(`UPDATE Installation SET uninstalledAt = ?, updatedAt = ? WHERE id = ?`),
+    timeZone: db.prepare(`SELECT w.timeZone AS timeZone FROM App a JOIN Workspace w ON w.id = a.workspaceId WHERE a.id = ?`),
   };
 }
 
@@ -112,6 +114,9 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
   return 0;
 }
 
+/** Rollup days are the workspace's local days (UTC when the app is unknown). */
+const timeZoneOf = (s: Statements, appId: string) => (s.timeZone.get(appId) as { timeZone: string } | undefined)?.timeZone ?? "UTC";
+
 /** A delivery to queue in the same transaction as the event it follows (so a crash cannot separate them). */
 export type OutboxInsert = { kind: "HANDOFF" | "UNINSTALL_RELAY"; url: string; body: string };
 
@@ -127,6 +132,7 @@ export function ingestEvents(
   const s = statements(db);
   const enqueue = db.prepare(`INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`);
   const run = db.transaction((batch: IngestEvent[]) => {
+    const zone = timeZoneOf(s, appId);
     const now = Date.now();
     const stamp = sqliteTime(now);
     const changes = new DayChanges();
@@ -135,7 +141,7 @@ export function ingestEvents(
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);
       if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, stamp, stamp);
-      changes.add(utcDay(e.occurredAt), e.type, applyToInstallation(s, appId, e, now));
+      changes.add(localDay(e.occurredAt, zone), e.type, applyToInstallation(s, appId, e, now));
       return "accepted";
     });
     changes.write(s, appId);
@@ -163,12 +169,13 @@ export function rebuildApp(appId: string, db: Database.Database = rawDb()) {
     const known = new Map(names.map((n) => [`${n.companyId}:${n.userId}`, n]));
     db.prepare(`DELETE FROM Installation WHERE appId = ?`).run(appId);
     db.prepare(`DELETE FROM InstallDaily WHERE appId = ?`).run(appId);
+    const zone = timeZoneOf(s, appId);
     const now = Date.now();
     const changes = new DayChanges();
     for (const e of events) {
       const occurredAt = new Date(Date.parse(e.occurredAt));
       const who = known.get(`${e.companyId}:${e.userId}`);
-      changes.add(utcDay(occurredAt), e.type, applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now));
+      changes.add(localDay(occurredAt, zone), e.type, applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now));
     }
     changes.write(s, appId);
   })();

@@ -1,4 +1,4 @@
-export const EVENT_TYPES = ["INSTALL_STARTED", "CONSENT_DENIED", "INSTALL", "UNINSTALL"] as const;
+export const EVENT_TYPES = ["INSTALL_STARTED", "CONSENT_DENIED", "CONSENT_GRANTED", "INSTALL", "UNINSTALL"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 export const SOURCES = ["GATEWAY", "MARKETPLACE", "API", "IMPORT"] as const;
 export type Source = (typeof SOURCES)[number];
@@ -18,5 +18,4 @@ export type IngestEvent = {
 
 export type IngestResult = "accepted" | "duplicate";
 
-/** The UTC day of a moment, as the rollups key it. */
-export const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+

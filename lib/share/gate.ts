@@ -1,3 +1,4 @@
+import { localDay } from "@/lib/analytics/time";
 import { prismaClient } from "@/lib/db-client";
 
 /**
@@ -65,7 +66,15 @@ export async function flushShareViews() {
   state.views.clear();
   for (const [id, { count, last }] of batch) {
     try {
-      await prismaClient().shareLink.updateMany({ where: { id }, data: { views: { increment: count }, lastViewedAt: new Date(last) } });
+      const db = prismaClient();
+      const link = await db.shareLink.findUnique({ where: { id }, select: { appId: true, app: { select: { workspace: { select: { timeZone: true } } } } } });
+      if (!link) continue;
+      // The link's total, and the app's views of the day (in the workspace's time zone) for analytics.
+      const day = localDay(last, link.app.workspace.timeZone);
+      await db.$transaction([
+        db.shareLink.updateMany({ where: { id }, data: { views: { increment: count }, lastViewedAt: new Date(last) } }),
+        db.shareViewDaily.upsert({ where: { appId_day: { appId: link.appId, day } }, create: { appId: link.appId, day, views: count }, update: { views: { increment: count } } }),
+      ]);
     } catch (error) {
       console.error("Could not record share-link views", error);
     }

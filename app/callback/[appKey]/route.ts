@@ -10,6 +10,7 @@ import {
   GatewayError,
   installPath,
   recordConsentDenied,
+  recordConsentGranted,
   recordInstall,
   recordUninstall,
   nonceCookie,
@@ -51,6 +52,8 @@ export async function GET(request: NextRequest, { params }: Params) {
     }
   }
 
+  // Counted before the exchange, so the funnel shows installs lost to a failed exchange.
+  if (state !== null) recordConsentGranted(app, code);
   try {
     const tokens = await exchangeCode(app, code);
     const installer = await fetchInstaller(tokens);
