@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { setWorkspaceTimeZone } from "@/lib/analytics/timezone";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
@@ -17,5 +18,14 @@ export async function revokeApiTokenAction(tokenId: string) {
   return action(async () => {
     await revokeApiToken(await requireMember("OWNER"), tokenId);
     revalidatePath("/settings");
+  });
+}
+
+export async function setTimeZoneAction(input: unknown) {
+  return action(async () => {
+    const result = await setWorkspaceTimeZone(await requireMember("OWNER"), input);
+    revalidatePath("/settings");
+    revalidatePath("/analytics");
+    return result;
   });
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { TimeZoneForm } from "@/components/settings/time-zone";
+import { db } from "@/lib/db";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireMembership } from "@/lib/authz";
 import { hasRole, ROLE_LABELS } from "@/lib/team/roles";
@@ -12,6 +14,8 @@ export default async function SettingsPage() {
   const member = await requireMembership();
   const { workspace, role, user } = member;
   const tokens = await listApiTokens(member);
+  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { timeZone: true } });
+  const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
   return (
     <>
       <PageHeader title="Settings" description="Your workspace and your account." />
@@ -24,6 +28,7 @@ export default async function SettingsPage() {
             <DetailRow label="Pipedrive company ID" value={workspace.pipedriveCompanyId} />
             <DetailRow label="Pipedrive domain" value={workspace.domain ? `${workspace.domain}.pipedrive.com` : "—"} />
           </dl>
+          <TimeZoneForm current={timeZone} zones={zones} isOwner={hasRole(role, "OWNER")} />
         </section>
         <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 id="account-heading" className="font-semibold text-slate-900">Your account</h2>

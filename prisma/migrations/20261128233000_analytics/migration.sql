@@ -44,3 +44,6 @@ ALTER TABLE "new_InstallDaily" RENAME TO "InstallDaily";
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
+-- CreateIndex
+CREATE INDEX "Installation_appId_installedAt_idx" ON "Installation"("appId", "installedAt");
+

@@ -1,0 +1,55 @@
+import { InfoTip } from "@/components/analytics/info-tip";
+import { DEFINITIONS } from "@/lib/analytics/definitions";
+import { bucketLabel } from "@/lib/analytics/format";
+import type { Cohort } from "@/lib/analytics/metrics";
+
+/** Monthly cohorts × months since install, as a heat-map table. */
+export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
+  const width = Math.max(0, ...cohorts.map((c) => c.retention.findLastIndex((v) => v !== null) + 1));
+  return (
+    <section aria-labelledby="cohorts-title" className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id="cohorts-title" className="flex items-center gap-1 text-sm font-semibold text-slate-900">
+        Cohort retention <InfoTip id="cohorts-definition" label="cohort retention">{DEFINITIONS.cohorts}</InfoTip>
+      </h2>
+      {cohorts.every((c) => c.size === 0) ? (
+        <p className="mt-2 text-sm text-slate-600">No installs in these months.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="text-xs tabular-nums">
+            <caption className="sr-only">Share of each month&apos;s installs still active after n months</caption>
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="py-1 pr-3 text-left font-medium">Installed in</th>
+                <th scope="col" className="py-1 pr-3 text-right font-medium">Installs</th>
+                {Array.from({ length: Math.max(1, width) }, (_, k) => (
+                  <th key={k} scope="col" className="px-1 py-1 text-center font-medium">M{k}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {cohorts.map((c) => (
+                <tr key={c.month}>
+                  <th scope="row" className="py-0.5 pr-3 text-left font-normal text-slate-700">{bucketLabel(c.month, "month")}</th>
+                  <td className="py-0.5 pr-3 text-right">{c.size}</td>
+                  {Array.from({ length: Math.max(1, width) }, (_, k) => {
+                    const v = c.size ? c.retention[k] : null;
+                    return (
+                      <td key={k} className="p-0.5">
+                        <span
+                          className="block w-12 rounded px-1 py-1 text-center"
+                          style={v == null ? undefined : { backgroundColor: `rgba(1, 119, 55, ${0.12 + v * 0.78})`, color: v > 0.55 ? "white" : "#0f172a" }}
+                        >
+                          {v == null ? "" : `${Math.round(v * 100)}%`}
+                        </span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import "server-only";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { rawDb } from "@/lib/installs/raw-db";
+import { sqliteTime } from "@/lib/installs/ingest";
+import { activeAfter30Days, change, cohorts, countSeries, installSeries, ratingSeries, sumSeries, totalsOf, type DayRow, type Installed, type Snapshot } from "./metrics";
+import { customRange, defaultBucket, type AnalyticsQuery } from "./query";
+import { addDays, addMonths, bucketStart, localDay, resolveRange, startOfDay } from "./time";
+
+/**
+ * The analytics query layer: one function per figure, all from rollups (InstallDaily,
+ * RatingSnapshot, ShareViewDaily) and indexed ranges of installations, read through the raw
+ * SQLite connection with prepared statements.
+ */
+const sql = () => {
+  const d = rawDb();
+  return {
+    days: d.prepare(`SELECT day, installStarted, consentDenied, consentGranted, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
+    activeBefore: d.prepare(`SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1`),
+    installed: d.prepare(`SELECT installedAt, uninstalledAt FROM Installation WHERE appId = ? AND installedAt >= ? AND installedAt < ?`),
+    snapshots: d.prepare(`SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt >= ? AND takenAt < ? ORDER BY takenAt`),
+    snapshotBefore: d.prepare(`SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt < ? ORDER BY takenAt DESC LIMIT 1`),
+    stars: d.prepare(`SELECT stars, COUNT(*) AS n FROM Review WHERE appId = ? AND removedAt IS NULL AND reviewedAt >= ? AND reviewedAt < ? GROUP BY stars`),
+    views: d.prepare(`SELECT day, views AS count FROM ShareViewDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
+  };
+};
+
+type Range = { from: string; to: string };
+const instants = (r: Range, tz: string) => [sqliteTime(startOfDay(r.from, tz)), sqliteTime(startOfDay(addDays(r.to, 1), tz))] as const;
+const installedRows = (rows: { installedAt: string; uninstalledAt: string | null }[]): Installed[] =>
+  rows.map((r) => ({ installedAt: Date.parse(r.installedAt), uninstalledAt: r.uninstalledAt === null ? null : Date.parse(r.uninstalledAt) }));
+
+function appSeries(s: ReturnType<typeof sql>, appId: string, r: Range, bucket: "day" | "week" | "month") {
+  const rows = s.days.all(appId, r.from, r.to) as DayRow[];
+  const before = (s.activeBefore.get(appId, r.from) as { activeEnd: number } | undefined)?.activeEnd ?? 0;
+  return installSeries(rows, r.from, r.to, bucket, before);
+}
+
+export async function loadAnalytics(member: Member, query: AnalyticsQuery, now = Date.now()) {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
+  const tz = workspace.timeZone;
+  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } });
+  const selected = query.app ? apps.find((a) => a.id === query.app) : null;
+  if (query.app && !selected) throw notFound("App");
+  const scope = selected ? [selected] : apps;
+  const today = localDay(now, tz);
+  const custom = customRange(query, today);
+  const range = resolveRange(custom ? "custom" : query.range === "custom" ? "30d" : query.range, today, custom ?? undefined);
+  const bucket = query.bucket || defaultBucket(range.days);
+  const s = sql();
+
+  const series = sumSeries(scope.map((a) => appSeries(s, a.id, range, bucket)));
+  const previous = sumSeries(scope.map((a) => appSeries(s, a.id, range.previous, bucket)));
+  const totals = totalsOf(series);
+  const before = totalsOf(previous);
+
+  const [startIso, endIso] = instants(range, tz);
+  const installed = scope.flatMap((a) => installedRows(s.installed.all(a.id, startIso, endIso) as { installedAt: string; uninstalledAt: string | null }[]));
+  const funnel = { started: totals.started, denied: totals.denied, granted: totals.granted, installed: totals.installs, ...activeAfter30Days(installed, now) };
+
+  // Cohorts: the months of the range (the last twelve at most), followed until now.
+  const lastMonth = bucketStart(range.to, "month");
+  let firstMonth = bucketStart(range.from, "month");
+  if (firstMonth < addMonths(lastMonth, -11)) firstMonth = addMonths(lastMonth, -11);
+  const months: string[] = [];
+  for (let m = firstMonth; m <= lastMonth; m = addMonths(m, 1)) months.push(m);
+  const cohortStart = sqliteTime(startOfDay(firstMonth, tz));
+  const cohortRows = scope.flatMap((a) => installedRows(s.installed.all(a.id, cohortStart, endIso) as { installedAt: string; uninstalledAt: string | null }[]));
+  const cohortTable = cohorts(cohortRows, months, tz, now);
+
+  // Ratings: per app, carried per bucket; for several apps, averaged weighted by review count.
+  const ratingsPerApp = scope
+    .filter((a) => a.type === "PUBLIC")
+    .map((a) => {
+      const toSnap = (r: { takenAt: string; average: number | null; reviewCount: number }): Snapshot => ({ day: localDay(Date.parse(r.takenAt), tz), average: r.average, reviewCount: r.reviewCount });
+      const rows = (s.snapshots.all(a.id, startIso, endIso) as { takenAt: string; average: number | null; reviewCount: number }[]).map(toSnap);
+      const prior = s.snapshotBefore.get(a.id, startIso) as { takenAt: string; average: number | null; reviewCount: number } | undefined;
+      return ratingSeries(rows, prior ? toSnap(prior) : null, range.from, range.to, bucket);
+    });
+  const ratings = series.map((p, k) => {
+    const points = ratingsPerApp.map((r) => r[k]!).filter((r) => r.average !== null && r.reviewCount);
+    const count = points.reduce((a, r) => a + r.reviewCount!, 0);
+    return { key: p.key, average: count ? points.reduce((a, r) => a + r.average! * r.reviewCount!, 0) / count : null, reviewCount: ratingsPerApp.some((r) => r[k]!.reviewCount !== null) ? count : null };
+  });
+  const stars = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<1 | 2 | 3 | 4 | 5, number>;
+  for (const a of scope) for (const r of s.stars.all(a.id, startIso, endIso) as { stars: number; n: number }[]) if (r.stars >= 1 && r.stars <= 5) stars[r.stars as 1] += r.n;
+
+  const viewsPerApp = scope.map((a) => countSeries(s.views.all(a.id, range.from, range.to) as { day: string; count: number }[], range.from, range.to, bucket));
+  const views = series.map((p, k) => ({ key: p.key, count: viewsPerApp.reduce((a, v) => a + v[k]!.count, 0) }));
+  const previousViews = scope.reduce((sum, a) => sum + (s.views.all(a.id, range.previous.from, range.previous.to) as { count: number }[]).reduce((x, r) => x + r.count, 0), 0);
+  const viewsTotal = views.reduce((a, v) => a + v.count, 0);
+
+  const lastRating = [...ratings].reverse().find((r) => r.average !== null)?.average ?? null;
+  // The rating at the end of the previous period: the last read before this one began.
+  const priors = scope
+    .filter((a) => a.type === "PUBLIC")
+    .map((a) => s.snapshotBefore.get(a.id, startIso) as { average: number | null; reviewCount: number } | undefined)
+    .filter((r): r is { average: number; reviewCount: number } => !!r && r.average !== null && r.reviewCount > 0);
+  const priorCount = priors.reduce((a, r) => a + r.reviewCount, 0);
+  const previousRating = priorCount ? priors.reduce((a, r) => a + r.average * r.reviewCount, 0) / priorCount : null;
+  return {
+    timeZone: tz,
+    today,
+    apps: apps.map((a) => ({ id: a.id, name: a.name })),
+    app: selected ? { id: selected.id, name: selected.name } : null,
+    range: { ...range, preset: custom ? "custom" : query.range === "custom" ? "30d" : query.range },
+    bucket,
+    series,
+    ratings,
+    views,
+    stars,
+    funnel,
+    cohorts: cohortTable,
+    kpis: {
+      installs: change(totals.installs, before.installs),
+      uninstalls: change(totals.uninstalls, before.uninstalls),
+      net: change(totals.net, before.net),
+      active: change(totals.activeEnd, before.activeEnd),
+      churnRate: change(totals.churnRate, before.churnRate),
+      deniedRate: change(totals.deniedRate, before.deniedRate),
+      rating: change(lastRating, previousRating),
+      views: change(viewsTotal, previousViews),
+    },
+  };
+}
+export type Analytics = Awaited<ReturnType<typeof loadAnalytics>>;
+
+/** Each app this month so far against the same days of last month: the overview's table. */
+export async function monthOverview(member: Member, now = Date.now()) {
+  const { timeZone: tz } = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
+  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } });
+  const today = localDay(now, tz);
+  const thisMonth = { from: bucketStart(today, "month"), to: today };
+  const lastStart = addMonths(thisMonth.from, -1);
+  const sameDay = addMonths(today, -1);
+  const lastMonth = { from: lastStart, to: sameDay < lastStart ? lastStart : sameDay };
+  const s = sql();
+  const rating = (appId: string, before: number) => (s.snapshotBefore.get(appId, sqliteTime(before)) as { average: number | null } | undefined)?.average ?? null;
+  return {
+    thisMonth,
+    lastMonth,
+    rows: apps.map((a) => {
+      const cur = totalsOf(appSeries(s, a.id, thisMonth, "month"));
+      const prev = totalsOf(appSeries(s, a.id, lastMonth, "month"));
+      return {
+        id: a.id,
+        name: a.name,
+        installs: change(cur.installs, prev.installs),
+        uninstalls: change(cur.uninstalls, prev.uninstalls),
+        active: change(cur.activeEnd, prev.activeEnd),
+        rating: a.type === "PUBLIC" ? change(rating(a.id, now), rating(a.id, startOfDay(thisMonth.from, tz))) : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,143 @@
+import { addMonths, bucketsOf, startOfDay, type BucketSize } from "./time";
+
+/**
+ * The figures of the analytics pages, computed from daily rollups (pure functions: the query
+ * layer loads rows, these turn them into buckets). Every bucket of the range is present, with
+ * zeros when nothing happened; "active" carries over days without a row.
+ */
+export type DayRow = { day: string; installStarted: number; consentDenied: number; consentGranted: number; installs: number; uninstalls: number; activeEnd: number };
+
+export type InstallPoint = {
+  key: string;
+  from: string;
+  to: string;
+  started: number;
+  denied: number;
+  granted: number;
+  installs: number;
+  uninstalls: number;
+  net: number;
+  activeStart: number;
+  activeEnd: number;
+  /** uninstalls ÷ active at the start of the bucket; null when nothing was active. */
+  churnRate: number | null;
+  /** consent denied ÷ install started; null when nothing was started. */
+  deniedRate: number | null;
+};
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/** `rows` sorted by day, within the range; `activeBefore`: active at the end of the day before it. */
+export function installSeries(rows: DayRow[], from: string, to: string, size: BucketSize, activeBefore: number): InstallPoint[] {
+  let i = 0;
+  let active = activeBefore;
+  return bucketsOf(from, to, size).map((b) => {
+    const p = { key: b.key, from: b.from, to: b.to, started: 0, denied: 0, granted: 0, installs: 0, uninstalls: 0, activeStart: active };
+    while (i < rows.length && rows[i]!.day < b.from) i++;
+    for (; i < rows.length && rows[i]!.day <= b.to; i++) {
+      const r = rows[i]!;
+      p.started += r.installStarted;
+      p.denied += r.consentDenied;
+      p.granted += r.consentGranted;
+      p.installs += r.installs;
+      p.uninstalls += r.uninstalls;
+      active = r.activeEnd;
+    }
+    return { ...p, net: p.installs - p.uninstalls, activeEnd: active, churnRate: ratio(p.uninstalls, p.activeStart), deniedRate: ratio(p.denied, p.started) };
+  });
+}
+
+/** The series of several apps added bucket by bucket (rates recomputed from the sums). */
+export function sumSeries(all: InstallPoint[][]): InstallPoint[] {
+  if (all.length === 0) return [];
+  return all[0]!.map((first, k) => {
+    const s = { ...first, started: 0, denied: 0, granted: 0, installs: 0, uninstalls: 0, net: 0, activeStart: 0, activeEnd: 0 };
+    for (const series of all) {
+      const p = series[k]!;
+      s.started += p.started;
+      s.denied += p.denied;
+      s.granted += p.granted;
+      s.installs += p.installs;
+      s.uninstalls += p.uninstalls;
+      s.net += p.net;
+      s.activeStart += p.activeStart;
+      s.activeEnd += p.activeEnd;
+    }
+    return { ...s, churnRate: ratio(s.uninstalls, s.activeStart), deniedRate: ratio(s.denied, s.started) };
+  });
+}
+
+export type Totals = { installs: number; uninstalls: number; net: number; activeEnd: number; churnRate: number | null; deniedRate: number | null; started: number; denied: number; granted: number };
+
+/** The whole period as one bucket. */
+export function totalsOf(series: InstallPoint[]): Totals {
+  const sum = (f: (p: InstallPoint) => number) => series.reduce((a, p) => a + f(p), 0);
+  const installs = sum((p) => p.installs);
+  const uninstalls = sum((p) => p.uninstalls);
+  const started = sum((p) => p.started);
+  const denied = sum((p) => p.denied);
+  const activeStart = series[0]?.activeStart ?? 0;
+  return { installs, uninstalls, net: installs - uninstalls, activeEnd: series.at(-1)?.activeEnd ?? 0, churnRate: ratio(uninstalls, activeStart), deniedRate: ratio(denied, started), started, denied, granted: sum((p) => p.granted) };
+}
+
+export type Change = { current: number | null; previous: number | null; delta: number | null; pct: number | null };
+
+export function change(current: number | null, previous: number | null): Change {
+  const delta = current !== null && previous !== null ? current - previous : null;
+  return { current, previous, delta, pct: delta !== null && previous ? delta / Math.abs(previous) : null };
+}
+
+export type Installed = { installedAt: number; uninstalledAt: number | null };
+
+/** The funnel's last step: of the installs of the period at least 30 days old, how many are still active 30 days later. */
+export function activeAfter30Days(rows: Installed[], now: number) {
+  const DAYS_30 = 30 * 86_400_000;
+  const eligible = rows.filter((r) => r.installedAt + DAYS_30 <= now);
+  const retained = eligible.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= r.installedAt + DAYS_30).length;
+  return { eligible: eligible.length, retained };
+}
+
+export type Cohort = { month: string; size: number; retention: (number | null)[] };
+
+/**
+ * Monthly install cohorts × months since install: the share of a cohort still active at the end
+ * of its k-th month (k = 0 is the month of install). Months not over yet are null.
+ */
+export function cohorts(rows: Installed[], months: string[], timeZone: string, now: number, width = 12): Cohort[] {
+  const bounds = months.map((m) => Array.from({ length: width + 1 }, (_, k) => startOfDay(addMonths(m, k), timeZone)));
+  return months.map((month, c) => {
+    const [start, end] = [bounds[c]![0]!, bounds[c]![1]!];
+    const members = rows.filter((r) => r.installedAt >= start && r.installedAt < end);
+    const retention = Array.from({ length: width }, (_, k) => {
+      const monthEnd = bounds[c]![k + 1]!;
+      if (monthEnd > now) return null;
+      if (members.length === 0) return null;
+      return members.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= monthEnd).length / members.length;
+    });
+    return { month, size: members.length, retention };
+  });
+}
+
+export type Snapshot = { day: string; average: number | null; reviewCount: number };
+export type RatingPoint = { key: string; average: number | null; reviewCount: number | null };
+
+/** Per bucket, the last rating read in it, or the last one before it (carried over). */
+export function ratingSeries(snapshots: Snapshot[], before: Snapshot | null, from: string, to: string, size: BucketSize): RatingPoint[] {
+  let i = 0;
+  let last = before;
+  return bucketsOf(from, to, size).map((b) => {
+    for (; i < snapshots.length && snapshots[i]!.day <= b.to; i++) last = snapshots[i]!;
+    return { key: b.key, average: last?.average ?? null, reviewCount: last ? last.reviewCount : null };
+  });
+}
+
+/** Counts per bucket from daily rows (share views). */
+export function countSeries(rows: { day: string; count: number }[], from: string, to: string, size: BucketSize) {
+  let i = 0;
+  return bucketsOf(from, to, size).map((b) => {
+    let count = 0;
+    while (i < rows.length && rows[i]!.day < b.from) i++;
+    for (; i < rows.length && rows[i]!.day <= b.to; i++) count += rows[i]!.count;
+    return { key: b.key, count };
+  });
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { daysBetween, type BucketSize, type RangePreset } from "./time";
+
+/** The analytics view as the URL holds it: every control, so a view can be shared. */
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+
+export const analyticsQuerySchema = z.object({
+  app: z.string().max(64).catch(""),
+  range: z.enum(["7d", "30d", "90d", "12m", "custom"]).catch("30d"),
+  from: isoDay.or(z.literal("")).catch(""),
+  to: isoDay.or(z.literal("")).catch(""),
+  bucket: z.enum(["", "day", "week", "month"]).catch(""),
+});
+export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
+
+export const RANGE_LABELS: Record<Exclude<RangePreset, "custom">, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days", "12m": "12 months" };
+
+/** A bucket that keeps a chart readable: days up to a month, weeks up to half a year, then months. */
+export function defaultBucket(days: number): BucketSize {
+  return days <= 31 ? "day" : days <= 184 ? "week" : "month";
+}
+
+/** A custom range must be in order, end by today and span at most three years. */
+export function customRange(query: AnalyticsQuery, today: string): { from: string; to: string } | null {
+  if (query.range !== "custom" || !query.from || !query.to) return null;
+  const to = query.to > today ? today : query.to;
+  if (query.from > to || daysBetween(query.from, to) > 366 * 3) return null;
+  return { from: query.from, to };
+}

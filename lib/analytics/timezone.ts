@@ -1,0 +1,25 @@
+import "server-only";
+import { z } from "zod";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+import { rebuildApp } from "@/lib/installs/ingest";
+import { hasRole } from "@/lib/team/roles";
+import { isTimeZone } from "./time";
+
+const schema = z.strictObject({ timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list") });
+
+/**
+ * The workspace's days follow its time zone; changing it rebuilds every app's daily rollups
+ * from the events, so that past days are cut at the new midnight too.
+ */
+export async function setWorkspaceTimeZone(member: Member, input: unknown) {
+  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change the workspace's time zone");
+  const { timeZone } = schema.parse(input);
+  const current = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
+  if (current.timeZone === timeZone) return { rebuilt: 0 };
+  await db.workspace.update({ where: { id: member.workspace.id }, data: { timeZone } });
+  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id }, select: { id: true } });
+  for (const app of apps) rebuildApp(app.id);
+  return { rebuilt: apps.length };
+}
