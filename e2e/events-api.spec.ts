@@ -1,16 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { installState } from "./db";
-import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
-
-async function createToken(page: Page, name: string) {
-  await page.goto("/settings");
-  await hydrated(page);
-  await page.getByLabel("Token name").fill(name);
-  await page.getByRole("button", { name: "Create token" }).click();
-  const token = await page.getByRole("textbox", { name: "New API token" }).inputValue();
-  expect(token).toMatch(/^lst_[A-Za-z0-9_-]{43}$/);
-  return token;
-}
+import { createApiToken as createToken, createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 const event = (id: string, type = "install", extra: Record<string, unknown> = {}) => ({ id, type, company_id: 900, user_id: 1, occurred_at: "2026-11-20T10:00:00Z", scopes: "base", ...extra });
 

@@ -93,3 +93,14 @@ export async function writeCompleteListing(page: Page, appId: string, name: stri
   expect(res.status()).toBe(200);
   return listing as Record<string, unknown> & { iconAssetId: string; images: { assetId: string; alt: string }[] };
 }
+
+/** Creates a workspace API token in Settings (as an owner) and returns it, as shown once. */
+export async function createApiToken(page: Page, name: string) {
+  await page.goto("/settings");
+  await hydrated(page);
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = await page.getByRole("textbox", { name: "New API token" }).inputValue();
+  expect(token).toMatch(/^lst_[A-Za-z0-9_-]{43}$/);
+  return token;
+}

@@ -39,10 +39,10 @@ export function ChartCard({
   const csv = () => Papa.unparse([["period", ...series.map((s) => `${s.label}${s.format === "pct" ? " (%)" : ""}`)], ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))])]);
   const Chart = kind === "bar" ? BarChart : LineChart;
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-4" data-testid={`chart-${id}`}>
+    <section aria-labelledby={`${id}-name`} className="rounded-xl border border-slate-200 bg-white p-4" data-testid={`chart-${id}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id={`${id}-title`} className="flex items-center gap-1 text-sm font-semibold text-slate-900">
-          {title} <InfoTip id={`${id}-definition`} label={title}>{definition}</InfoTip>
+          <span id={`${id}-name`}>{title}</span> <InfoTip id={`${id}-definition`} label={title}>{definition}</InfoTip>
         </h2>
         <span className="flex gap-1">
           <Button size="sm" variant="ghost" aria-pressed={table} onClick={() => setTable(!table)}>{table ? "Show chart" : "Show table"}</Button>

@@ -7,9 +7,9 @@ import type { Cohort } from "@/lib/analytics/metrics";
 export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
   const width = Math.max(0, ...cohorts.map((c) => c.retention.findLastIndex((v) => v !== null) + 1));
   return (
-    <section aria-labelledby="cohorts-title" className="rounded-xl border border-slate-200 bg-white p-4">
+    <section aria-labelledby="cohorts-name" className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="cohorts-title" className="flex items-center gap-1 text-sm font-semibold text-slate-900">
-        Cohort retention <InfoTip id="cohorts-definition" label="cohort retention">{DEFINITIONS.cohorts}</InfoTip>
+        <span id="cohorts-name">Cohort retention</span> <InfoTip id="cohorts-definition" label="cohort retention">{DEFINITIONS.cohorts}</InfoTip>
       </h2>
       {cohorts.every((c) => c.size === 0) ? (
         <p className="mt-2 text-sm text-slate-600">No installs in these months.</p>

@@ -14,9 +14,9 @@ export function Funnel({ funnel }: { funnel: Analytics["funnel"] }) {
   ];
   const max = Math.max(1, ...steps.map((s) => s.value));
   return (
-    <section aria-labelledby="funnel-title" className="rounded-xl border border-slate-200 bg-white p-4" data-testid="funnel">
+    <section aria-labelledby="funnel-name" className="rounded-xl border border-slate-200 bg-white p-4" data-testid="funnel">
       <h2 id="funnel-title" className="flex items-center gap-1 text-sm font-semibold text-slate-900">
-        Install funnel <InfoTip id="funnel-definition" label="the install funnel">{DEFINITIONS.funnel}</InfoTip>
+        <span id="funnel-name">Install funnel</span> <InfoTip id="funnel-definition" label="the install funnel">{DEFINITIONS.funnel}</InfoTip>
       </h2>
       <ol className="mt-3 space-y-3">
         {steps.map((s) => (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { BarChart3 } from "lucide-react";
 import { ChartCard, type ChartRow } from "@/components/analytics/chart-card";
 import { CohortTable } from "@/components/analytics/cohorts";
@@ -11,6 +12,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
 import { DEFINITIONS } from "@/lib/analytics/definitions";
 import { bucketLabel } from "@/lib/analytics/format";
 import { loadAnalytics, monthOverview } from "@/lib/analytics/load";
@@ -26,7 +28,10 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   const member = await requireMembership();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = analyticsQuerySchema.parse(raw);
-  const data = await loadAnalytics(member, query);
+  const data = await loadAnalytics(member, query).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   if (data.apps.length === 0) {
     return (
       <>

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import Papa from "papaparse";
+import { createApiToken, createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
+
+const DAY = 86_400_000;
+
+/** Install history through the events API: two installs a day for 20 days, an uninstall every 5th day. */
+async function seedHistory(page: Page, appId: string) {
+  const token = await createApiToken(page, "History");
+  const noon = Math.floor(Date.now() / DAY) * DAY + 12 * 3_600_000;
+  const events = [];
+  for (let d = 1; d <= 20; d++) {
+    const at = new Date(noon - d * DAY);
+    events.push({ id: `s-${d}`, type: "install_started", company_id: 900 + d, user_id: 1, occurred_at: at.toISOString() });
+    events.push({ id: `a-${d}`, type: "install", company_id: 900 + d, user_id: 1, occurred_at: at.toISOString() });
+    events.push({ id: `b-${d}`, type: "install", company_id: 900 + d, user_id: 2, occurred_at: at.toISOString() });
+    if (d % 5 === 0) events.push({ id: `u-${d}`, type: "uninstall", company_id: 900 + d, user_id: 2, occurred_at: new Date(at.getTime() + 3_600_000).toISOString() });
+  }
+  const res = await page.request.post(`/api/v1/apps/${appId}/events`, { headers: { authorization: `Bearer ${token}` }, data: { events } });
+  expect(res.status()).toBe(202);
+  expect((await res.json()).accepted).toBe(events.length);
+}
+
+test("charts show the app's history; the range lives in the URL; the CSV holds the chart's numbers", async ({ page }) => {
+  test.setTimeout(60_000);
+  const [owner] = await createCompany("Analytics", [{ name: "Ana Owner", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, `Gauge ${Date.now().toString(36)}`);
+  await seedHistory(page, appId);
+
+  await page.goto(`/analytics?app=${appId}&range=30d`);
+  await hydrated(page);
+  await expect(page.getByTestId("kpi-installs-value")).toHaveText("40");
+  await expect(page.getByTestId("kpi-uninstalls-value")).toHaveText("4");
+  await expect(page.getByTestId("kpi-active-value")).toHaveText("36");
+  await expect(page.getByTestId("funnel-install-started")).toHaveText("20");
+  await expect(page.getByTestId("chart-installs").locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("chart-active").locator(".recharts-line")).toHaveCount(1);
+
+  // 7 days: the URL changes and the figures follow (days 1 to 6 ago: 12 installs, 1 uninstall).
+  await page.getByRole("button", { name: "7 days" }).click();
+  await expect(page).toHaveURL(/range=7d/);
+  await expect(page.getByTestId("kpi-installs-value")).toHaveText("12");
+  await expect(page.getByTestId("kpi-uninstalls-value")).toHaveText("1");
+  // The previous 7 days had 14 installs.
+  await expect(page.getByTestId("kpi-installs")).toContainText("−2 (−14.3%) vs previous period");
+
+  // Weekly buckets, then the table and the CSV of the same chart.
+  await page.getByLabel("Bucket").selectOption("week");
+  await expect(page).toHaveURL(/bucket=week/);
+  await page.getByRole("button", { name: "30 days" }).click();
+  await expect(page).toHaveURL(/range=30d&bucket=week|bucket=week.*range=30d/);
+  const chart = page.getByTestId("chart-installs");
+  await chart.getByRole("button", { name: "Show table" }).click();
+  const cells = await chart.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  expect(cells.length).toBeGreaterThanOrEqual(5);
+  expect(cells.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(40);
+  const [download] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "Download Installs and uninstalls as CSV" }).click()]);
+  const csv = Papa.parse<string[]>(readFileSync((await download.path())!, "utf8").trim()).data;
+  expect(csv[0]).toEqual(["period", "Installs", "Uninstalls"]);
+  expect(csv.slice(1)).toEqual(cells);
+
+  const churn = page.getByTestId("chart-churn");
+  await churn.getByRole("button", { name: "Show table" }).click();
+  const churnCells = await churn.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  const [churnCsv] = await Promise.all([page.waitForEvent("download"), churn.getByRole("button", { name: "Download Churn rate as CSV" }).click()]);
+  const churnRows = Papa.parse<string[]>(readFileSync((await churnCsv.path())!, "utf8").trim()).data;
+  expect(churnRows[0]).toEqual(["period", "Churn rate (%)"]);
+  expect(churnRows.slice(1)).toEqual(churnCells.map(([period, value]) => [period, value === "—" ? "" : value!.replace("%", "")]));
+
+  // A custom range through the date fields.
+  const today = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10);
+  await page.getByLabel("From").fill(from);
+  await page.getByLabel("To").fill(today);
+  await page.getByRole("button", { name: "Apply dates" }).click();
+  await expect(page).toHaveURL(new RegExp(`range=custom&from=${from}&to=${today}`));
+  await expect(page.getByTestId("kpi-installs-value")).toHaveText("20");
+});
+
+test("the workspace overview compares this month with last, and another workspace's app is not found", async ({ page }) => {
+  const [owner] = await createCompany("Overview", [{ name: "Olli Owner", isAdmin: true }]);
+  await signIn(page, owner!);
+  const name = `Meter ${Date.now().toString(36)}`;
+  await createAppInUi(page, name);
+  await page.goto("/analytics");
+  await hydrated(page);
+  await expect(page.getByTestId("month-overview").getByRole("link", { name })).toBeVisible();
+  // The page streams behind its loading state, so the answer is the not-found page, not a status.
+  await page.goto("/analytics?app=someone-elses-app");
+  await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+  await expect(page.getByTestId("kpi-installs")).toHaveCount(0);
+});
