@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { expectNoViolations } from "./axe";
 import { createApiToken, createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 const DAY = 86_400_000;
@@ -37,6 +38,7 @@ test("charts show the app's history; the range lives in the URL; the CSV holds t
   await expect(page.getByTestId("funnel-install-started")).toHaveText("20");
   await expect(page.getByTestId("chart-installs").locator("svg.recharts-surface").first()).toBeVisible();
   await expect(page.getByTestId("chart-active").locator(".recharts-line")).toHaveCount(1);
+  await expectNoViolations(page);
 
   // 7 days: the URL changes and the figures follow (days 1 to 6 ago: 12 installs, 1 uninstall).
   await page.getByRole("button", { name: "7 days" }).click();

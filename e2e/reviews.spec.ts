@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoViolations } from "./axe";
 import { E2E } from "./config";
 import { publishApp, rawAppRow } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
@@ -68,6 +69,7 @@ test("sync, filter, assign, reply from a template and mark as replied", async ({
   // "To handle" by default: the review already answered on Pipedrive is not in it.
   await expect(cards(page)).toHaveCount(3);
   await expect(card(page, "Karl Olsen")).toHaveCount(0);
+  await expectNoViolations(page);
 
   await filter(page, { Stars: "2 stars or fewer" });
   await expect(page).toHaveURL(/stars=low/);
