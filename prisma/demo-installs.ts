@@ -1,7 +1,7 @@
 import type { IngestEvent } from "../lib/installs/types";
 
 /** A small deterministic PRNG (mulberry32): the demo history is the same on every machine. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed;
   return () => {
     a |= 0;

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Member } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { rawDb } from "@/lib/installs/raw-db";
 import { sqliteTime } from "@/lib/installs/ingest";
@@ -13,8 +12,15 @@ import { addDays, addMonths, bucketStart, localDay, resolveRange, startOfDay } f
  * RatingSnapshot, ShareViewDaily) and indexed ranges of installations, read through the raw
  * SQLite connection with prepared statements.
  */
+const prepared = new WeakMap<object, ReturnType<typeof prepare>>();
 const sql = () => {
   const d = rawDb();
+  let s = prepared.get(d);
+  if (!s) prepared.set(d, (s = prepare(d)));
+  return s;
+};
+
+const prepare = (d: ReturnType<typeof rawDb>) => {
   return {
     days: d.prepare(`SELECT day, installStarted, consentDenied, consentGranted, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
     activeBefore: d.prepare(`SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1`),
@@ -23,6 +29,8 @@ const sql = () => {
     snapshotBefore: d.prepare(`SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt < ? ORDER BY takenAt DESC LIMIT 1`),
     stars: d.prepare(`SELECT stars, COUNT(*) AS n FROM Review WHERE appId = ? AND removedAt IS NULL AND reviewedAt >= ? AND reviewedAt < ? GROUP BY stars`),
     views: d.prepare(`SELECT day, views AS count FROM ShareViewDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
+    timeZone: d.prepare(`SELECT timeZone FROM Workspace WHERE id = ?`),
+    apps: d.prepare(`SELECT id, name, type FROM App WHERE workspaceId = ? AND archivedAt IS NULL ORDER BY name`),
   };
 };
 
@@ -38,9 +46,9 @@ function appSeries(s: ReturnType<typeof sql>, appId: string, r: Range, bucket: "
 }
 
 export async function loadAnalytics(member: Member, query: AnalyticsQuery, now = Date.now()) {
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
-  const tz = workspace.timeZone;
-  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } });
+  const s = sql();
+  const tz = (s.timeZone.get(member.workspace.id) as { timeZone: string }).timeZone;
+  const apps = s.apps.all(member.workspace.id) as { id: string; name: string; type: string }[];
   const selected = query.app ? apps.find((a) => a.id === query.app) : null;
   if (query.app && !selected) throw notFound("App");
   const scope = selected ? [selected] : apps;
@@ -48,7 +56,6 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const custom = customRange(query, today);
   const range = resolveRange(custom ? "custom" : query.range === "custom" ? "30d" : query.range, today, custom ?? undefined);
   const bucket = query.bucket || defaultBucket(range.days);
-  const s = sql();
 
   const series = sumSeries(scope.map((a) => appSeries(s, a.id, range, bucket)));
   const previous = sumSeries(scope.map((a) => appSeries(s, a.id, range.previous, bucket)));
@@ -56,9 +63,6 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const before = totalsOf(previous);
 
   const [startIso, endIso] = instants(range, tz);
-  const installed = scope.flatMap((a) => installedRows(s.installed.all(a.id, startIso, endIso) as { installedAt: string; uninstalledAt: string | null }[]));
-  const funnel = { started: totals.started, denied: totals.denied, granted: totals.granted, installed: totals.installs, ...activeAfter30Days(installed, now) };
-
   // Cohorts: the months of the range (the last twelve at most), followed until now.
   const lastMonth = bucketStart(range.to, "month");
   let firstMonth = bucketStart(range.from, "month");
@@ -66,8 +70,12 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const months: string[] = [];
   for (let m = firstMonth; m <= lastMonth; m = addMonths(m, 1)) months.push(m);
   const cohortStart = sqliteTime(startOfDay(firstMonth, tz));
-  const cohortRows = scope.flatMap((a) => installedRows(s.installed.all(a.id, cohortStart, endIso) as { installedAt: string; uninstalledAt: string | null }[]));
-  const cohortTable = cohorts(cohortRows, months, tz, now);
+  // One read of the installations serves both the funnel and the cohorts.
+  const first = cohortStart < startIso ? cohortStart : startIso;
+  const installed = scope.flatMap((a) => installedRows(s.installed.all(a.id, first, endIso) as { installedAt: string; uninstalledAt: string | null }[]));
+  const [rangeStart, rangeEnd, cohortFrom] = [Date.parse(startIso), Date.parse(endIso), Date.parse(cohortStart)];
+  const funnel = { started: totals.started, denied: totals.denied, granted: totals.granted, installed: totals.installs, ...activeAfter30Days(installed.filter((r) => r.installedAt >= rangeStart && r.installedAt < rangeEnd), now) };
+  const cohortTable = cohorts(installed.filter((r) => r.installedAt >= cohortFrom), months, tz, now);
 
   // Ratings: per app, carried per bucket; for several apps, averaged weighted by review count.
   const ratingsPerApp = scope
@@ -128,14 +136,14 @@ export type Analytics = Awaited<ReturnType<typeof loadAnalytics>>;
 
 /** Each app this month so far against the same days of last month: the overview's table. */
 export async function monthOverview(member: Member, now = Date.now()) {
-  const { timeZone: tz } = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
-  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id, archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, type: true } });
+  const s = sql();
+  const tz = (s.timeZone.get(member.workspace.id) as { timeZone: string }).timeZone;
+  const apps = s.apps.all(member.workspace.id) as { id: string; name: string; type: string }[];
   const today = localDay(now, tz);
   const thisMonth = { from: bucketStart(today, "month"), to: today };
   const lastStart = addMonths(thisMonth.from, -1);
   const sameDay = addMonths(today, -1);
   const lastMonth = { from: lastStart, to: sameDay < lastStart ? lastStart : sameDay };
-  const s = sql();
   const rating = (appId: string, before: number) => (s.snapshotBefore.get(appId, sqliteTime(before)) as { average: number | null } | undefined)?.average ?? null;
   return {
     thisMonth,

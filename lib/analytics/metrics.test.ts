@@ -83,6 +83,35 @@ describe("cohorts", () => {
   });
 });
 
+describe("cohorts against a direct count", () => {
+  it("agrees with counting each cell one by one, on random installs in a DST zone", async () => {
+    const { addMonths, startOfDay } = await import("./time");
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const start = Date.parse("2025-01-01T00:00:00Z");
+    const span = 400 * 86_400_000;
+    const rows = Array.from({ length: 500 }, () => {
+      const installedAt = start + Math.floor(random() * span);
+      return { installedAt, uninstalledAt: random() < 0.5 ? null : installedAt + Math.floor(random() * 200 * 86_400_000) };
+    });
+    const months = Array.from({ length: 12 }, (_, k) => addMonths("2025-01-01", k));
+    const now = Date.parse("2026-02-15T00:00:00Z");
+    const tz = "America/New_York";
+    const direct = months.map((m) => {
+      const members = rows.filter((r) => r.installedAt >= startOfDay(m, tz) && r.installedAt < startOfDay(addMonths(m, 1), tz));
+      return {
+        month: m,
+        size: members.length,
+        retention: Array.from({ length: 12 }, (_, k) => {
+          const end = startOfDay(addMonths(m, k + 1), tz);
+          return end > now || members.length === 0 ? null : members.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= end).length / members.length;
+        }),
+      };
+    });
+    expect(cohorts(rows, months, tz, now)).toEqual(direct);
+  });
+});
+
 describe("ratings and counts", () => {
   it("carries the last rating into buckets without a read", () => {
     const points = ratingSeries([{ day: "2026-03-03", average: 4.2, reviewCount: 10 }, { day: "2026-03-04", average: 4.1, reviewCount: 11 }], { day: "2026-02-20", average: 4.5, reviewCount: 8 }, "2026-03-01", "2026-03-05", "day");

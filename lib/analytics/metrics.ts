@@ -104,18 +104,36 @@ export type Cohort = { month: string; size: number; retention: (number | null)[]
  * of its k-th month (k = 0 is the month of install). Months not over yet are null.
  */
 export function cohorts(rows: Installed[], months: string[], timeZone: string, now: number, width = 12): Cohort[] {
-  const bounds = months.map((m) => Array.from({ length: width + 1 }, (_, k) => startOfDay(addMonths(m, k), timeZone)));
-  return months.map((month, c) => {
-    const [start, end] = [bounds[c]![0]!, bounds[c]![1]!];
-    const members = rows.filter((r) => r.installedAt >= start && r.installedAt < end);
-    const retention = Array.from({ length: width }, (_, k) => {
-      const monthEnd = bounds[c]![k + 1]!;
-      if (monthEnd > now) return null;
-      if (members.length === 0) return null;
-      return members.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= monthEnd).length / members.length;
-    });
-    return { month, size: members.length, retention };
-  });
+  // Month boundaries once: boundary[i] is the start of the i-th month from the first cohort.
+  const boundary = Array.from({ length: months.length + width + 1 }, (_, i) => startOfDay(addMonths(months[0] ?? "1970-01-01", i), timeZone));
+  const size = new Array<number>(months.length).fill(0);
+  // survived[c][k]: members of cohort c still active at the end of their k-th month.
+  const survived = months.map(() => new Array<number>(width).fill(0));
+  for (const r of rows) {
+    const c = upperBound(boundary, r.installedAt) - 1;
+    if (c < 0 || c >= months.length) continue;
+    size[c]!++;
+    // Month ends passed while still installed: boundaries c+1 … up to the uninstall.
+    const last = r.uninstalledAt === null ? c + width : Math.min(c + width, upperBound(boundary, r.uninstalledAt) - 1);
+    for (let k = 0; k + c + 1 <= last; k++) survived[c]![k]!++;
+  }
+  return months.map((month, c) => ({
+    month,
+    size: size[c]!,
+    retention: survived[c]!.map((n, k) => (boundary[c + k + 1]! > now || size[c] === 0 ? null : n / size[c]!)),
+  }));
+}
+
+/** The number of sorted values ≤ x. */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export type Snapshot = { day: string; average: number | null; reviewCount: number };

@@ -52,8 +52,22 @@ export function localDay(instant: Date | number, timeZone: string): string {
   return day;
 }
 
+const dayStarts = new Map<string, number>();
+
 /** The instant a local day begins (DST-aware: a day may begin at 01:00 where midnight is skipped). */
 export function startOfDay(day: string, timeZone: string): number {
+  if (timeZone === "UTC") return Date.parse(`${day}T00:00:00Z`);
+  const key = `${timeZone}|${day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size > 20_000) dayStarts.clear();
+    start = computeStartOfDay(day, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function computeStartOfDay(day: string, timeZone: string): number {
   const midnight = Date.parse(`${day}T00:00:00Z`);
   let guess = midnight - (wallClock(midnight, timeZone) - midnight);
   for (let i = 0; i < 2; i++) guess += midnight - wallClock(guess, timeZone);

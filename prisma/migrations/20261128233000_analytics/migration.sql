@@ -47,3 +47,6 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE INDEX "Installation_appId_installedAt_idx" ON "Installation"("appId", "installedAt");
 
+-- CreateIndex
+CREATE INDEX "Review_appId_reviewedAt_idx" ON "Review"("appId", "reviewedAt");
+
