@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { expectNoViolations } from "./axe";
-import { createApiToken, createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
+import { consent, createApiToken, createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 const DAY = 86_400_000;
 
@@ -93,4 +93,26 @@ test("the workspace overview compares this month with last, and another workspac
   await page.goto("/analytics?app=someone-elses-app");
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   await expect(page.getByTestId("kpi-installs")).toHaveCount(0);
+});
+
+test("the demo workspace's analytics render: a year of QuoteFlow installs, its funnel, cohorts and ratings", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Pipedrive" }).first().click();
+  await consent(page, { id: 101, name: "Alice Novak", companyId: 7001, companyName: "Acme Sales Tools" });
+  await page.goto("/analytics?range=12m");
+  await hydrated(page);
+  const overview = page.getByTestId("month-overview");
+  await expect(overview.getByRole("link", { name: "QuoteFlow" })).toBeVisible();
+  await expect.poll(async () => Number((await page.getByTestId("kpi-installs-value").textContent())!.replace(/,/g, ""))).toBeGreaterThan(500);
+  for (const chart of ["installs", "active", "net", "churn", "denied", "rating", "reviews", "stars"]) {
+    await expect(page.getByTestId(`chart-${chart}`).locator("svg.recharts-surface").first()).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "Cohort retention" }).locator("tbody tr")).toHaveCount(12);
+  await overview.getByRole("link", { name: "QuoteFlow" }).click();
+  await expect(page).toHaveURL(/app=/);
+  await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
+  // The overview links to the app's last 30 days.
+  await expect(page.getByText(/^QuoteFlow · .* \(30 days\)/)).toBeVisible();
+  await expect.poll(async () => Number((await page.getByTestId("funnel-install-started").textContent())!.replace(/,/g, ""))).toBeGreaterThan(50);
+  await expect(page.getByTestId("kpi-rating-value")).toHaveText(/^[1-5]\.\d\d$/);
 });

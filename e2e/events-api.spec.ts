@@ -23,7 +23,7 @@ test("the events API: per-event results, idempotent ids, and every bad input ref
     results: [
       { index: 0, id: "a", status: "accepted" },
       { index: 1, id: "b", status: "accepted" },
-      { index: 2, id: "c", status: "invalid", reason: "type must be install_started, consent_denied, install or uninstall" },
+      { index: 2, id: "c", status: "invalid", reason: "type must be install_started, consent_denied, consent_granted, install or uninstall" },
       { index: 3, id: "d", status: "invalid", reason: "occurred_at is in the future" },
       { index: 4, id: "a", status: "duplicate" },
     ],

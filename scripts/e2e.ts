@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e [-- playwright args]`: Playwright against the production build on a
- * fresh temporary SQLite database (migrated from prisma/migrations) and upload folder.
+ * fresh temporary SQLite database (migrated from prisma/migrations, with the demo data) and
+ * upload folder. Specs make their own workspaces; the demo one is only read.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,8 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, "e2e.db")}`, STORA
 
 try {
   await run("prisma", ["migrate", "deploy"], env, { quiet: true });
+  // The demo workspace (the emulator's Alice Novak) is there too, for specs that look at demo data.
+  await run("tsx", ["prisma/seed.ts"], env, { quiet: true });
   await run("playwright", ["test", ...process.argv.slice(2)], env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -15,7 +15,7 @@ describe("parseEvents", () => {
   });
 
   it.each([
-    [{ ...ok, type: "installed" }, "type must be install_started, consent_denied, install or uninstall"],
+    [{ ...ok, type: "installed" }, "type must be install_started, consent_denied, consent_granted, install or uninstall"],
     [{ ...ok, company_id: "seven" }, "company_id: must be a positive whole number"],
     [{ ...ok, user_id: -1 }, "user_id: must be a positive whole number"],
     [{ ...ok, occurred_at: "yesterday" }, "occurred_at must be an ISO 8601 date and time, e.g. 2026-11-28T10:00:00Z"],

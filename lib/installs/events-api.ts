@@ -13,7 +13,7 @@ const id = z.union([z.number({ error: "must be a positive whole number" }).int("
 
 const eventSchema = z.strictObject({
   id: z.string({ error: "id must be text" }).trim().min(1, "id is required").max(200, "id must be at most 200 characters"),
-  type: z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "type must be install_started, consent_denied, install or uninstall" }),
+  type: z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "type must be install_started, consent_denied, consent_granted, install or uninstall" }),
   company_id: id,
   user_id: id,
   occurred_at: z.iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 date and time, e.g. 2026-11-28T10:00:00Z" }),

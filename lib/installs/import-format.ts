@@ -24,7 +24,7 @@ const positive = z.preprocess(
 const text = (max: number) => z.preprocess(empty, z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().max(max, `must be at most ${max} characters`)).optional());
 
 const rowSchema = z.object({
-  type: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "must be install_started, consent_denied, install or uninstall" })),
+  type: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "must be install_started, consent_denied, consent_granted, install or uninstall" })),
   company_id: positive,
   user_id: positive,
   occurred_at: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, e.g. 2025-03-14T09:30:00Z" })),

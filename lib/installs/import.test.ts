@@ -20,7 +20,7 @@ beforeAll(async () => {
 describe("checkImportRow", () => {
   it.each([
     [{ type: "Install ", company_id: "12", user_id: 3, occurred_at: "2025-01-01T00:00:00Z" }, null],
-    [{ type: "installs", company_id: "12", user_id: 3, occurred_at: "2025-01-01T00:00:00Z" }, "type must be install_started, consent_denied, install or uninstall"],
+    [{ type: "installs", company_id: "12", user_id: 3, occurred_at: "2025-01-01T00:00:00Z" }, "type must be install_started, consent_denied, consent_granted, install or uninstall"],
     [{ type: "install", company_id: "", user_id: 3, occurred_at: "2025-01-01T00:00:00Z" }, "company_id is required"],
     [{ type: "install", company_id: "12", user_id: "0", occurred_at: "2025-01-01T00:00:00Z" }, "user_id must be a positive whole number"],
     [{ type: "install", company_id: "12", user_id: 3, occurred_at: "01/01/2025" }, "occurred_at must be an ISO 8601 date and time, e.g. 2025-03-14T09:30:00Z"],
@@ -44,7 +44,7 @@ describe("importBatch", () => {
       { row: 2, status: "accepted" },
       { row: 3, status: "accepted" },
       { row: 4, status: "accepted" },
-      { row: 5, status: "invalid", reason: "type must be install_started, consent_denied, install or uninstall" },
+      { row: 5, status: "invalid", reason: "type must be install_started, consent_denied, consent_granted, install or uninstall" },
     ]);
     await finishImport(member, appId);
     const again = await importBatch(member, appId, { firstRow: 2, rows });
