@@ -1,12 +1,16 @@
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { PATH_HEADER, signInPath } from "@/lib/paths";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/team/roles";
 import { findCurrentMembership, type CurrentMembership } from "@/lib/team/workspace";
+
+/** The cookie that remembers which of the user's workspaces is open (only a choice: membership is checked). */
+export const WORKSPACE_COOKIE = "ls-workspace";
+const chosenWorkspace = async () => (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
 
 export type SessionUser = { id: string; name: string; email: string | null; image: string | null };
 
@@ -32,7 +36,7 @@ export async function requireUser(): Promise<SessionUser> {
  */
 export const requireMembership = cache(async (): Promise<{ user: SessionUser } & CurrentMembership> => {
   const user = await requireUser();
-  const membership = await findCurrentMembership(user.id);
+  const membership = await findCurrentMembership(user.id, await chosenWorkspace());
   if (!membership) redirect("/access");
   return { user, ...membership };
 });
@@ -46,7 +50,7 @@ export type Member = { user: SessionUser } & CurrentMembership;
 export async function requireMember(required: Role = "VIEWER"): Promise<Member> {
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-  const membership = await findCurrentMembership(user.id);
+  const membership = await findCurrentMembership(user.id, await chosenWorkspace());
   if (!membership) throw notFound("Workspace");
   if (!hasRole(membership.role, required)) throw forbidden();
   return { user, ...membership };

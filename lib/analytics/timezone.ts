@@ -6,6 +6,7 @@ import { forbidden } from "@/lib/errors";
 import { rebuildApp } from "@/lib/installs/ingest";
 import { hasRole } from "@/lib/team/roles";
 import { isTimeZone } from "./time";
+import { auditBy } from "@/lib/audit/log";
 
 const schema = z.strictObject({ timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list") });
 
@@ -21,5 +22,6 @@ export async function setWorkspaceTimeZone(member: Member, input: unknown) {
   await db.workspace.update({ where: { id: member.workspace.id }, data: { timeZone } });
   const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id }, select: { id: true } });
   for (const app of apps) rebuildApp(app.id);
+  await auditBy(member, "workspace.timezone", { type: "workspace", id: member.workspace.id, name: member.workspace.name }, { timeZone: [current.timeZone, timeZone] });
   return { rebuilt: apps.length };
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/team/roles";
 import { hashApiToken, newApiToken } from "./token";
+import { auditBy } from "@/lib/audit/log";
 
 
 const nameSchema = z.strictObject({
@@ -18,6 +19,7 @@ export async function createApiToken(member: Member, input: unknown) {
   const { name } = nameSchema.parse(input);
   const token = newApiToken();
   const row = await db.apiToken.create({ data: { workspaceId: member.workspace.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: member.user.id } });
+  await auditBy(member, "token.create", { type: "API token", id: row.id, name }, { prefix: row.prefix });
   return { token, id: row.id };
 }
 
@@ -41,6 +43,7 @@ export async function revokeApiToken(member: Member, tokenId: unknown) {
   if (typeof tokenId !== "string") throw notFound("Token");
   const { count } = await db.apiToken.updateMany({ where: { id: tokenId, workspaceId: member.workspace.id, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) throw notFound("Token");
+  await auditBy(member, "token.revoke", { type: "API token", id: tokenId });
 }
 
 /** The workspace a Bearer token belongs to; 401 for a missing, unknown or revoked token. */

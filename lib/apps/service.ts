@@ -7,6 +7,7 @@ import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/list
 import { emptyListing, listingDraftSchema } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 
 export const secretContext = (appId: string) => `app:${appId}:client-secret`;
 
@@ -111,12 +112,14 @@ export async function setClientSecret(member: Member, appId: string, input: unkn
   const { clientSecret } = clientSecretSchema.parse(input);
   await getApp(member, appId);
   await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, secretContext(appId)) } });
+  await auditBy(member, "app.secret", { type: "app", id: appId }, { clientSecret: "set (value not logged)" });
 }
 
 export async function setArchived(member: Member, appId: string, archived: boolean): Promise<void> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden();
   await getApp(member, appId);
   await db.app.update({ where: { id: appId }, data: { archivedAt: archived ? new Date() : null } });
+  await auditBy(member, archived ? "app.archive" : "app.unarchive", { type: "app", id: appId });
 }
 
 export async function deleteApp(member: Member, appId: string, confirmName: unknown): Promise<void> {
@@ -126,6 +129,7 @@ export async function deleteApp(member: Member, appId: string, confirmName: unkn
     throw new AppError("VALIDATION", "Type the app's name to confirm", { confirmName: `Type “${app.name}” to confirm` });
   }
   await db.app.delete({ where: { id: appId } });
+  await auditBy(member, "app.delete", { type: "app", id: appId, name: app.name });
 }
 
 /** Keeps the app's own columns in step with the listing's basic info. */

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { checkImportRow, IMPORT_TYPES, importBatchSchema, type ImportRow, type ImportRowResult } from "./import-format";
 import { ingestEvents, rebuildApp } from "./ingest";
 import type { IngestEvent } from "./types";
+import { auditBy } from "@/lib/audit/log";
 
 /** Without an `id`, a row's content is its identity: importing the same file twice changes nothing. */
 function toEvent(r: ImportRow): IngestEvent {
@@ -39,6 +40,7 @@ export async function importBatch(member: Member, appId: string, input: unknown)
 /** After the last batch: history arrives out of order, so installations and rollups are rebuilt from all events. */
 export async function finishImport(member: Member, appId: string) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import installs");
-  await getApp(member, appId);
+  const app = await getApp(member, appId);
   rebuildApp(appId);
+  await auditBy(member, "installs.import", { type: "app", id: appId, name: app.name });
 }

@@ -7,6 +7,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import { invalidateSharedDrafts } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 import { listingDraftSchema, type ListingDraft } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 
 export type DraftState = {
   revision: number;
@@ -69,7 +70,11 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   await getApp(member, appId);
   const { revision, data: raw } = saveSchema.parse(input);
   const data = listingDraftSchema.parse(raw);
+  let changed: string[] = [];
   const saved = await db.$transaction(async (tx) => {
+    const before = await tx.listingDraft.findUnique({ where: { appId }, select: { data: true } });
+    const previous = before ? (JSON.parse(before.data) as Record<string, unknown>) : {};
+    changed = Object.keys({ ...previous, ...data }).filter((k) => JSON.stringify(previous[k]) !== JSON.stringify((data as Record<string, unknown>)[k]));
     const { count } = await tx.listingDraft.updateMany({
       where: { appId, revision },
       data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: member.user.id },
@@ -80,6 +85,7 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   });
   const current = await readDraft(appId);
   if (!saved) throw new DraftConflict(current);
+  if (changed.length) await auditBy(member, "listing.save", { type: "app", id: appId, name: data.appName }, { fields: changed });
   await invalidateSharedDrafts(appId);
   return current;
 }

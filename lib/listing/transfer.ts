@@ -12,6 +12,7 @@ import { getDraft, replaceDraft, type DraftState } from "./drafts";
 import { listingDraftSchema, problemsOf } from "./schema";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from "./transfer-schema";
 import { recordVersion } from "./versions";
+import { auditBy } from "@/lib/audit/log";
 
 const MAX_ENTRIES = 10;
 const MAX_UNZIPPED = 6 * MAX_BYTES;
@@ -129,5 +130,6 @@ export async function importListing(member: Member, appId: string, body: Buffer)
   const data = listingDraftSchema.parse({ ...rest, iconAssetId, images: imageRefs, onboarding: { ...onboarding, blocks } });
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, "Imported listing", "IMPORT", member.user.id);
+  await auditBy(member, "listing.import", { type: "app", id: appId });
   return getDraft(member, appId);
 }

@@ -7,6 +7,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { hasRole } from "@/lib/team/roles";
 import { getDraft, replaceDraft, type DraftState } from "./drafts";
 import { listingDraftSchema, type ListingDraft } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 
 export type VersionSummary = { id: string; number: number; label: string; source: string; createdAt: string; createdBy: string | null };
 
@@ -38,6 +39,7 @@ export async function saveVersion(member: Member, appId: string, input: unknown)
   const { label } = labelSchema.parse(input);
   const draft = await getDraft(member, appId);
   const version = await recordVersion(appId, draft.data, label, "MANUAL", member.user.id);
+  await auditBy(member, "version.save", { type: "app", id: appId, name: draft.data.appName }, { version: version.number, label });
   return { id: version.id, number: version.number, label, source: version.source, createdAt: version.createdAt.toISOString(), createdBy: member.user.name };
 }
 
@@ -66,5 +68,6 @@ export async function restoreVersion(member: Member, appId: string, versionId: u
   const version = await db.listingVersion.findFirstOrThrow({ where: { id: versionId }, select: { number: true } });
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, `Restored version ${version.number}`, "RESTORE", member.user.id);
+  await auditBy(member, "version.restore", { type: "app", id: appId, name: data.appName }, { version: version.number });
   return getDraft(member, appId);
 }

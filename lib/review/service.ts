@@ -11,6 +11,7 @@ import { recordVersion } from "@/lib/listing/versions";
 import { iconVisibility } from "@/lib/media/assets";
 import { hasRole } from "@/lib/team/roles";
 import { changesActionSchema, feedbackSchema, statusChangeSchema } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 import {
   availableTransitions,
   businessDaysElapsed,
@@ -153,6 +154,7 @@ export async function changeStatus(member: Member, appId: string, input: unknown
       data: { appId, kind: "STATUS", fromStatus: app.status, toStatus: transition.to, note: note || null, versionId: version?.id ?? null, actorId: member.user.id },
     });
   });
+  await auditBy(member, "app.status", { type: "app", id: appId, name: app.name }, { status: [app.status, transition.to], ...(note ? { note } : {}) });
 }
 
 /** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */
@@ -181,6 +183,7 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
     db.app.update({ where: { id: appId }, data }),
     db.appEvent.create({ data: { appId, kind: "CHANGES", fromStatus: state.pending.status, toStatus: to, note: note || null, versionId, actorId: member.user.id } }),
   ]);
+  await auditBy(member, "app.changes", { type: "app", id: appId }, { changes: [state.pending.status, to], ...(note ? { note } : {}) });
 }
 
 export async function addFeedback(member: Member, appId: string, input: unknown): Promise<FeedbackView> {

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/team/roles";
 import { ImportFormatError, parseReviewImport } from "./import";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 
 /** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
 export const PAGE_SIZE = 25;
@@ -198,6 +199,7 @@ export async function importReviews(member: Member, appId: unknown, text: string
       data: fresh.map((r) => ({ appId: app.id, externalKey: r.key, source: "IMPORT", author: r.author, stars: r.stars, reviewedAt: r.date, text: r.text, upvotes: r.upvotes, publicReply: r.reply, status: r.reply ? "REPLIED" : "NEW", repliedAt: r.reply ? now : null, firstSeenAt: now })),
     });
   }
+  if (!dryRun) await auditBy(member, "review.import", { type: "app", id: app.id, name: app.name }, { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length });
   return {
     dryRun,
     total: parsed.total,

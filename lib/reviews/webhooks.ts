@@ -7,6 +7,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { sealBody, webhookSecretContext } from "@/lib/outbox/outbox";
 import { hasRole } from "@/lib/team/roles";
 import { webhookSchema } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 
 /**
  * Alert webhooks of a workspace (owners manage them). The signing secret is shown once, at
@@ -27,6 +28,7 @@ export async function createWebhook(member: Member, input: unknown) {
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const id = crypto.randomUUID();
   await db.alertWebhook.create({ data: { id, workspaceId: member.workspace.id, name: data.name, url: data.url, format: data.format, events: [...new Set(data.events)].join(" "), secret: sealSecret(secret, webhookSecretContext(id)) } });
+  await auditBy(member, "webhook.create", { type: "webhook", id, name: data.name }, { url: data.url, format: data.format, events: data.events });
   return { id, secret };
 }
 
@@ -41,12 +43,14 @@ export async function setWebhookEnabled(member: Member, webhookId: unknown, enab
   requireOwner(member);
   const hook = await ownHook(member, webhookId);
   await db.alertWebhook.update({ where: { id: hook.id }, data: { enabled: enabled === true } });
+  await auditBy(member, enabled ? "webhook.resume" : "webhook.pause", { type: "webhook", id: hook.id, name: hook.name });
 }
 
 export async function deleteWebhook(member: Member, webhookId: unknown) {
   requireOwner(member);
   const hook = await ownHook(member, webhookId);
   await db.alertWebhook.delete({ where: { id: hook.id } });
+  await auditBy(member, "webhook.delete", { type: "webhook", id: hook.id, name: hook.name });
 }
 
 /** A sample delivery, to check the receiving end. It needs an app to belong to. */

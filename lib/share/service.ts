@@ -9,6 +9,7 @@ import { forgetShareLink } from "./gate";
 import { dropSharePage } from "./page-cache";
 import { commentSchema, COMMENT_SECTIONS, createShareLinkSchema, type CommentSection } from "./schema";
 import { hashShareToken, newShareToken } from "./token";
+import { auditBy } from "@/lib/audit/log";
 
 const DAY_MS = 86_400_000;
 
@@ -120,6 +121,7 @@ export async function createShareLink(member: Member, appId: string, input: unkn
     },
     select: SUMMARY_SELECT,
   });
+  await auditBy(member, "share.create", { type: "share link", id: link.id, name: label || null }, { appId, pinned: versionId ? "version" : "draft", expiresIn });
   return { token, link: toSummary(link, new Map([[member.user.id, member.user.name]])) };
 }
 
@@ -139,6 +141,7 @@ export async function revokeShareLink(member: Member, appId: string, linkId: unk
   if (!link.revokedAt) await db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
   forgetShareLink(link.tokenHash);
   dropCachedPages([link.tokenHash]);
+  await auditBy(member, "share.revoke", { type: "share link", id: link.id, name: link.label }, { appId });
 }
 
 /** A link that works now (not revoked, not expired, its app not archived), by token hash. */

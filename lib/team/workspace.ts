@@ -37,14 +37,21 @@ export async function recordSignIn(userId: string, identity: PipedriveIdentity):
   }
 }
 
-/** The user's workspace (the first one joined) and role in it, or null when the user belongs to none. */
-export async function findCurrentMembership(userId: string): Promise<CurrentMembership | null> {
-  const membership = await db.membership.findFirst({
-    where: { userId },
-    orderBy: { createdAt: "asc" },
-    include: { workspace: { select: { id: true, name: true, domain: true, pipedriveCompanyId: true } } },
-  });
+/**
+ * The user's current workspace and role in it: the one chosen last (the workspace cookie) when
+ * the user still belongs to it, otherwise the first one joined; null when the user belongs to none.
+ */
+export async function findCurrentMembership(userId: string, preferredWorkspaceId?: string | null): Promise<CurrentMembership | null> {
+  const include = { workspace: { select: { id: true, name: true, domain: true, pipedriveCompanyId: true } } } as const;
+  const chosen = preferredWorkspaceId ? await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: preferredWorkspaceId, userId } }, include }) : null;
+  const membership = chosen ?? (await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, include }));
   return membership ? { workspace: membership.workspace, role: parseRole(membership.role) } : null;
+}
+
+/** Every workspace the user belongs to, for the switcher. */
+export async function listMemberships(userId: string) {
+  const rows = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { role: true, workspace: { select: { id: true, name: true } } } });
+  return rows.map((r) => ({ id: r.workspace.id, name: r.workspace.name, role: parseRole(r.role) }));
 }
 
 /** The workspace of the company the user signed in from (its name only), for the access page. */

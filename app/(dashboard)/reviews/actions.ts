@@ -6,6 +6,7 @@ import { action } from "@/lib/http";
 import { addManualReview, deleteTemplate, markReplied, saveTemplate, updateReview } from "@/lib/reviews/inbox";
 import { executeRun, startRun } from "@/lib/reviews/sync";
 import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhookEnabled } from "@/lib/reviews/webhooks";
+import { auditBy } from "@/lib/audit/log";
 
 export async function updateReviewAction(reviewId: string, input: unknown) {
   return action(async () => {
@@ -50,6 +51,7 @@ export async function startSyncAction() {
     const member = await requireMember("EDITOR");
     const { run, started } = await startRun(member.workspace.id, "MANUAL", member.user.id);
     if (started) {
+      await auditBy(member, "sync.start", { type: "sync run", id: run.id });
       void executeRun(run.id).catch(async (error: unknown) => {
         console.error("Sync run failed", error);
         const { db } = await import("@/lib/db");

@@ -1,50 +1,33 @@
 import type { Metadata } from "next";
-import { Avatar } from "@/components/ui/avatar";
+import Link from "next/link";
+import { AccessRequests, Invitations } from "@/components/team/invitations";
+import { MembersTable } from "@/components/team/members-table";
+import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/authz";
-import { ROLE_LABELS } from "@/lib/team/roles";
+import { env } from "@/lib/env";
+import { listAccessRequests, listInvitations } from "@/lib/team/invitations";
+import { hasRole } from "@/lib/team/roles";
 import { listMembers } from "@/lib/team/workspace";
 
 export const metadata: Metadata = { title: "Team" };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-
 export default async function TeamPage() {
-  const { workspace, user } = await requireMembership();
-  const members = await listMembers(workspace.id);
+  const member = await requireMembership();
+  const { workspace, user, role } = member;
+  const isOwner = hasRole(role, "OWNER");
+  const [members, invitations, requests] = await Promise.all([listMembers(workspace.id), isOwner ? listInvitations(member) : [], isOwner ? listAccessRequests(member) : []]);
   return (
     <>
-      <PageHeader title="Team" description={`The people of ${workspace.name} in Listing Studio and what they can do.`} />
-      <div className="overflow-hidden rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Workspace members</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Member</th>
-              <th scope="col" className="px-4 py-3 font-medium">Role</th>
-              <th scope="col" className="hidden px-4 py-3 font-medium sm:table-cell">Joined</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((m) => (
-              <tr key={m.id}>
-                <td className="px-4 py-3">
-                  <div className="flex items-center gap-3">
-                    <Avatar name={m.name} src={m.image} />
-                    <div className="min-w-0">
-                      <p className="font-medium text-slate-900">
-                        {m.name} {m.id === user.id ? <span className="font-normal text-slate-500">(you)</span> : null}
-                      </p>
-                      {m.email ? <p className="truncate text-slate-500">{m.email}</p> : null}
-                    </div>
-                  </div>
-                </td>
-                <td className="px-4 py-3">{ROLE_LABELS[m.role]}</td>
-                <td className="hidden px-4 py-3 text-slate-600 sm:table-cell">{dateFormat.format(m.joinedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <PageHeader
+        title="Team"
+        description={`The people of ${workspace.name} in Listing Studio and what they can do.`}
+        actions={<Link href="/team/audit" className={buttonVariants({ variant: "secondary" })}>Audit log</Link>}
+      />
+      <div className="space-y-6">
+        {isOwner ? <AccessRequests requests={requests} /> : null}
+        <MembersTable members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))} me={user.id} isOwner={isOwner} />
+        {isOwner ? <Invitations invitations={invitations} origin={env().AUTH_URL} /> : <p className="text-sm text-slate-500">Owners invite people and change roles. Editors work on listings, previews, share links, reviews, syncs and imports; viewers read.</p>}
       </div>
     </>
   );

@@ -4,6 +4,8 @@ import { LockKeyhole } from "lucide-react";
 import { signOutAction } from "@/app/actions/session";
 import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/authz";
+import { RequestAccess } from "@/components/team/request-access";
+import { accessRequestOf } from "@/lib/team/invitations";
 import { findCompanyWorkspace, findCurrentMembership } from "@/lib/team/workspace";
 
 export const metadata: Metadata = { title: "Ask for access" };
@@ -12,6 +14,7 @@ export default async function AccessPage() {
   const user = await requireUser();
   if (await findCurrentMembership(user.id)) redirect("/apps");
   const workspace = await findCompanyWorkspace(user.id);
+  const request = workspace ? await accessRequestOf(user.id) : null;
 
   return (
     <div className="mx-auto max-w-lg px-4 py-20 sm:px-6">
@@ -35,8 +38,14 @@ export default async function AccessPage() {
           )}
         </p>
         <p className="mt-3 text-sm text-slate-600">
-          An owner of the workspace can invite you. Once you are in, sign in again and you will land on the dashboard.
+          {workspace ? "Ask its owners to let you in, or open an invite link from one of them." : "An owner of the workspace can invite you."} Once you are in, you will land on the dashboard.
         </p>
+        {workspace ? (
+          <div className="mt-6">
+            {request?.status === "DENIED" ? <p className="mb-2 text-sm text-slate-600">An owner declined your last request; you can ask again.</p> : null}
+            <RequestAccess pending={request?.status === "PENDING"} />
+          </div>
+        ) : null}
         <form action={signOutAction} className="mt-8">
           <Button type="submit" variant="secondary">
             Sign out
