@@ -82,3 +82,15 @@ export function publishApp(appId: string) {
     db.close();
   }
 }
+
+/** The id of the newest sync run of a company's workspace. */
+export function latestSyncRun(companyId: number): string {
+  const db = open();
+  try {
+    const row = db.prepare("SELECT r.id FROM SyncRun r JOIN Workspace w ON w.id = r.workspaceId WHERE w.pipedriveCompanyId = ? ORDER BY r.startedAt DESC LIMIT 1").get(companyId) as { id: string } | undefined;
+    if (!row) throw new Error("no sync run");
+    return row.id;
+  } finally {
+    db.close();
+  }
+}

@@ -38,6 +38,21 @@ describe("gateway settings", () => {
   });
 });
 
+describe("deliveries and other workspaces", () => {
+  it("retries only its own failed deliveries; a viewer cannot; another workspace sees nothing", async () => {
+    const w = await db.workspace.create({ data: { pipedriveCompanyId: 82, name: "Stranger" } });
+    const stranger: Member = { ...owner, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 82 } };
+    const row = await db.outboxMessage.create({ data: { appId, kind: "HANDOFF", url: "https://partner.example.com/h", body: "x", status: "FAILED", attempts: 8 } });
+    await expect(gateway.retryDelivery({ ...owner, role: "VIEWER" }, appId, row.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(gateway.retryDelivery(stranger, appId, row.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gateway.updateGatewaySettings(stranger, appId, { handoffMode: "RECORD_ONLY" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gateway.revealHandoffSecret(stranger, appId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(gateway.retryDelivery(owner, appId, "not-a-delivery")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await gateway.retryDelivery(owner, appId, row.id);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
+  });
+});
+
 describe("the token's api_domain", () => {
   it("is trusted only for Pipedrive domains or the configured API", () => {
     expect(gateway.trustedApiDomain("https://acme.pipedrive.com")).toBe("https://acme.pipedrive.com");

@@ -1,3 +1,4 @@
+import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
@@ -12,6 +13,7 @@ import { importReviews } from "@/lib/reviews/inbox";
 export const POST = route(async (request: Request) => {
   const member = await requireMember("EDITOR");
   const url = new URL(request.url);
+  await getApp(member, url.searchParams.get("appId")); // another workspace's app: 404 before the body is read
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const format = type === "text/csv" ? "csv" : type === "application/json" ? "json" : null;
   if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv or application/json");

@@ -1,3 +1,4 @@
+import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
@@ -10,6 +11,8 @@ type Params = { params: Promise<{ appId: string }> };
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   const { appId } = await params;
+  // Another workspace's app is not found, whatever the upload looks like.
+  await getApp(member, appId);
   const kind = parseKind(new URL(request.url).searchParams.get("kind"));
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BYTES + 64 * 1024) {

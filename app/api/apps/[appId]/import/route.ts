@@ -1,3 +1,4 @@
+import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
@@ -11,6 +12,7 @@ const MAX_UPLOAD = 6 * MAX_BYTES;
 /** Body: an exported zip or listing.json, raw or as multipart field `file`. Answers the new draft. */
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
+  await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
   if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
   let body: Buffer;
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {

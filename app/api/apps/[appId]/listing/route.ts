@@ -1,3 +1,4 @@
+import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { readJson, route } from "@/lib/http";
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
@@ -17,6 +18,7 @@ export const GET = route(async (_request: Request, { params }: Params) => {
 export const PUT = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   const appId = (await params).appId;
+  await getApp(member, appId); // another workspace's app: 404 before the body is read
   const saved = await saveDraft(member, appId, await readJson(request));
   refreshLinksInBackground(appId, saved.data);
   return Response.json(saved);

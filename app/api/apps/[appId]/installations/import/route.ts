@@ -1,3 +1,4 @@
+import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { readJson, route } from "@/lib/http";
 import { finishImport, importBatch } from "@/lib/installs/import";
@@ -11,6 +12,7 @@ type Params = { params: Promise<{ appId: string }> };
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   const { appId } = await params;
+  await getApp(member, appId); // another workspace's app: 404 before the body is read
   if (new URL(request.url).searchParams.get("finish") === "1") {
     await finishImport(member, appId);
     return Response.json({ ok: true });

@@ -1,0 +1,119 @@
+/**
+ * Every entry point of the app and how tenant isolation is checked for it. `lib/security/
+ * entry-points.test.ts` compares this list with the files (pages, route handlers, server
+ * actions) and fails when one is missing; `e2e/isolation.spec.ts` runs the checks for pages and
+ * route handlers with a member of another workspace.
+ */
+export type Ids = { appId: string; assetId: string; runId: string; appName: string };
+
+/** How a page answers a member of another workspace. */
+export type PageCheck =
+  | { kind: "foreign-id"; url: (a: Ids) => string } // A's id in B's session: the not-found page
+  | { kind: "own-data"; url: string } // workspace-scoped without ids: B never sees A's data
+  | { kind: "public" | "token" | "internal"; note: string };
+
+export const PAGES: Record<string, PageCheck> = {
+  "(marketing)/page": { kind: "public", note: "landing page, prerendered, no data" },
+  "(marketing)/signin/page": { kind: "public", note: "sign-in" },
+  "(marketing)/access/page": { kind: "public", note: "signed-in user without a workspace; shows only their company's workspace name" },
+  "(marketing)/invite/[token]/page": { kind: "token", note: "an invite token (256 bits, hashed)" },
+  "shared/[hash]/page": { kind: "internal", note: "rendered for the share route only, with a per-process render key" },
+  "(dashboard)/apps/page": { kind: "own-data", url: "/apps" },
+  "(dashboard)/apps/new/page": { kind: "own-data", url: "/apps/new" },
+  "(dashboard)/analytics/page": { kind: "foreign-id", url: (a) => `/analytics?app=${a.appId}` },
+  "(dashboard)/reviews/page": { kind: "own-data", url: "/reviews?status=all" },
+  "(dashboard)/reviews/alerts/page": { kind: "own-data", url: "/reviews/alerts" },
+  "(dashboard)/reviews/sync/page": { kind: "own-data", url: "/reviews/sync" },
+  "(dashboard)/reviews/templates/page": { kind: "own-data", url: "/reviews/templates" },
+  "(dashboard)/settings/page": { kind: "own-data", url: "/settings" },
+  "(dashboard)/team/page": { kind: "own-data", url: "/team" },
+  "(dashboard)/team/audit/page": { kind: "own-data", url: "/team/audit" },
+  "(dashboard)/apps/[appId]/installs/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/installs` },
+  "(dashboard)/apps/[appId]/listing/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/listing` },
+  "(dashboard)/apps/[appId]/preview/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/preview` },
+  "(dashboard)/apps/[appId]/review/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/review` },
+  "(dashboard)/apps/[appId]/settings/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/settings` },
+  "(dashboard)/apps/[appId]/versions/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/versions` },
+};
+
+/** How a route handler answers a member of another workspace (status expected), or why it has no workspace. */
+export type RouteCheck =
+  | { kind: "foreign-id"; url: (a: Ids) => string; body?: { type: string; data: string }; status: 404 }
+  | { kind: "own-data"; url: string }
+  | { kind: "public" | "token" | "secret"; note: string };
+
+export const ROUTES: Record<string, RouteCheck> = {
+  "POST api/apps/[appId]/assets": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/assets?kind=icon`, body: { type: "image/png", data: "x" }, status: 404 },
+  "GET api/apps/[appId]/export": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/export`, status: 404 },
+  "POST api/apps/[appId]/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/import`, body: { type: "application/json", data: "{}" }, status: 404 },
+  "POST api/apps/[appId]/installations/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations/import`, body: { type: "application/json", data: '{"rows":[]}' }, status: 404 },
+  "GET api/apps/[appId]/installations": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations`, status: 404 },
+  "GET api/apps/[appId]/link-checks": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/link-checks`, status: 404 },
+  "POST api/apps/[appId]/link-checks": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/link-checks`, body: { type: "application/json", data: "{}" }, status: 404 },
+  "GET api/apps/[appId]/listing": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/listing`, status: 404 },
+  "PUT api/apps/[appId]/listing": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/listing`, body: { type: "application/json", data: '{"revision":1,"data":{}}' }, status: 404 },
+  "GET api/assets/[assetId]": { kind: "foreign-id", url: (a) => `/api/assets/${a.assetId}`, status: 404 },
+  "POST api/reviews/import": { kind: "foreign-id", url: (a) => `/api/reviews/import?appId=${a.appId}&dryRun=1`, body: { type: "text/csv", data: "author,stars,date\nA,5,2026-01-01\n" }, status: 404 },
+  "GET api/sync/runs/[runId]": { kind: "foreign-id", url: (a) => `/api/sync/runs/${a.runId}`, status: 404 },
+  "GET api/audit": { kind: "own-data", url: "/api/audit" },
+  "GET api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and callbacks" },
+  "POST api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and sign-out" },
+  "POST api/cron/sync": { kind: "secret", note: "Bearer CRON_SECRET (route tests)" },
+  "GET api/p/[token]/asset": { kind: "token", note: "a share token; images of that link's listing only (share spec)" },
+  "POST api/p/[token]/comment": { kind: "token", note: "a share token (share spec)" },
+  "GET api/p/[token]/comment": { kind: "token", note: "405 for anything but POST" },
+  "POST api/v1/apps/[appId]/events": { kind: "secret", note: "Bearer workspace API token; another workspace's token gets 404 (events-api spec)" },
+  "GET callback/[appKey]": { kind: "public", note: "the install gateway: Pipedrive's OAuth callback (gateway spec)" },
+  "DELETE callback/[appKey]": { kind: "secret", note: "Basic auth with the app's client id and secret (gateway spec)" },
+  "GET install/[appKey]": { kind: "public", note: "the install gateway's Installation URL" },
+  "GET pages/api/share/[token]": { kind: "token", note: "the share page (share spec)" },
+};
+
+/**
+ * Server actions: each calls `requireMember(role)` and a use case that scopes every id to the
+ * member's workspace; the use cases are checked with members of another workspace and each role
+ * in the test file named here (which must name the use case).
+ */
+export const ACTIONS: Record<string, { useCase: string; test: string } | { public: string }> = {
+  "(dashboard)/apps/[appId]/preview/actions#createShareLinkAction": { useCase: "createShareLink", test: "lib/share/service.test.ts" },
+  "(dashboard)/apps/[appId]/preview/actions#revokeShareLinkAction": { useCase: "revokeShareLink", test: "lib/share/service.test.ts" },
+  "(dashboard)/apps/[appId]/review/actions#changeStatusAction": { useCase: "changeStatus", test: "lib/review/service.test.ts" },
+  "(dashboard)/apps/[appId]/review/actions#pendingChangesAction": { useCase: "actOnPendingChanges", test: "lib/review/service.test.ts" },
+  "(dashboard)/apps/[appId]/review/actions#addFeedbackAction": { useCase: "addFeedback", test: "lib/review/service.test.ts" },
+  "(dashboard)/apps/[appId]/review/actions#resolveFeedbackAction": { useCase: "resolveFeedback", test: "lib/review/service.test.ts" },
+  "(dashboard)/apps/[appId]/review/actions#resolveCommentAction": { useCase: "resolveComment", test: "lib/share/service.test.ts" },
+  "(dashboard)/apps/[appId]/settings/actions#updateGatewayAction": { useCase: "updateGatewaySettings", test: "lib/gateway/service.test.ts" },
+  "(dashboard)/apps/[appId]/settings/actions#revealSigningSecretAction": { useCase: "revealHandoffSecret", test: "lib/gateway/service.test.ts" },
+  "(dashboard)/apps/[appId]/settings/actions#retryDeliveryAction": { useCase: "retryDelivery", test: "lib/gateway/service.test.ts" },
+  "(dashboard)/apps/[appId]/versions/actions#saveVersionAction": { useCase: "saveVersion", test: "lib/apps/permissions.test.ts" },
+  "(dashboard)/apps/[appId]/versions/actions#restoreVersionAction": { useCase: "restoreVersion", test: "lib/apps/permissions.test.ts" },
+  "(dashboard)/apps/actions#createAppAction": { useCase: "createApp", test: "lib/apps/permissions.test.ts" },
+  "(dashboard)/apps/actions#setClientSecretAction": { useCase: "setClientSecret", test: "lib/apps/permissions.test.ts" },
+  "(dashboard)/apps/actions#setArchivedAction": { useCase: "setArchived", test: "lib/apps/permissions.test.ts" },
+  "(dashboard)/apps/actions#deleteAppAction": { useCase: "deleteApp", test: "lib/apps/permissions.test.ts" },
+  "(dashboard)/reviews/actions#updateReviewAction": { useCase: "updateReview", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#markRepliedAction": { useCase: "markReplied", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#addReviewAction": { useCase: "addManualReview", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#saveTemplateAction": { useCase: "saveTemplate", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#deleteTemplateAction": { useCase: "deleteTemplate", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#startSyncAction": { useCase: "startRun", test: "lib/reviews/sync.test.ts" },
+  "(dashboard)/reviews/actions#createWebhookAction": { useCase: "createWebhook", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#setWebhookEnabledAction": { useCase: "setWebhookEnabled", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#deleteWebhookAction": { useCase: "deleteWebhook", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#sendTestAlertAction": { useCase: "sendTestAlert", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/reviews/actions#resendDeliveryAction": { useCase: "resendDelivery", test: "lib/reviews/inbox.test.ts" },
+  "(dashboard)/settings/actions#createApiTokenAction": { useCase: "createApiToken", test: "lib/api-tokens/service.test.ts" },
+  "(dashboard)/settings/actions#revokeApiTokenAction": { useCase: "revokeApiToken", test: "lib/api-tokens/service.test.ts" },
+  "(dashboard)/settings/actions#setTimeZoneAction": { useCase: "setWorkspaceTimeZone", test: "lib/analytics/load.test.ts" },
+  "(dashboard)/team/actions#changeRoleAction": { useCase: "changeRole", test: "lib/team/members.test.ts" },
+  "(dashboard)/team/actions#removeMemberAction": { useCase: "removeMember", test: "lib/team/members.test.ts" },
+  "(dashboard)/team/actions#leaveWorkspaceAction": { useCase: "leaveWorkspace", test: "lib/team/members.test.ts" },
+  "(dashboard)/team/actions#createInvitationAction": { useCase: "createInvitation", test: "lib/team/members.test.ts" },
+  "(dashboard)/team/actions#revokeInvitationAction": { useCase: "revokeInvitation", test: "lib/team/members.test.ts" },
+  "(dashboard)/team/actions#decideAccessAction": { useCase: "decideAccessRequest", test: "lib/team/members.test.ts" },
+  "(dashboard)/team/actions#switchWorkspaceAction": { useCase: "findCurrentMembership", test: "lib/team/members.test.ts" },
+  "(marketing)/actions#signInWithPipedrive": { public: "starts the OAuth sign-in" },
+  "(marketing)/invite/actions#acceptInvitationAction": { useCase: "acceptInvitation", test: "lib/team/members.test.ts" },
+  "(marketing)/invite/actions#requestAccessAction": { useCase: "requestAccess", test: "lib/team/members.test.ts" },
+  "actions/session#signOutAction": { public: "ends the caller's own session" },
+};

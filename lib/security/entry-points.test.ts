@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ACTIONS, PAGES, ROUTES } from "@/e2e/entry-points";
+
+/** Every page, route handler and server action in the tree, named as in e2e/entry-points.ts. */
+function files(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) files(path, out);
+    else out.push(path);
+  }
+  return out;
+}
+const app = files("app").map((f) => relative("app", f));
+const pages = app.filter((f) => f.endsWith("page.tsx")).map((f) => f.replace(/\.tsx$/, ""));
+const methods = (source: string) => [...source.matchAll(/^export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+const routes = [
+  ...app.filter((f) => f.endsWith("route.ts")).flatMap((f) => methods(readFileSync(join("app", f), "utf8")).map((m) => `${m} ${f.replace(/\/route\.ts$/, "")}`)),
+  ...files("pages").filter((f) => f.endsWith(".ts")).map((f) => `GET ${f.replace(/\.ts$/, "")}`),
+];
+const actions = app
+  .filter((f) => f.endsWith(".ts") && readFileSync(join("app", f), "utf8").startsWith('"use server"'))
+  .flatMap((f) => [...readFileSync(join("app", f), "utf8").matchAll(/^export async function (\w+)/gm)].map((m) => `${f.replace(/\.ts$/, "")}#${m[1]}`));
+
+describe("the tenant-isolation matrix covers every entry point", () => {
+  it("pages", () => expect(Object.keys(PAGES).sort()).toEqual(pages.sort()));
+  it("route handlers", () => expect(Object.keys(ROUTES).sort()).toEqual(routes.sort()));
+  it("server actions", () => expect(Object.keys(ACTIONS).sort()).toEqual(actions.sort()));
+
+  it("each action's use case is exercised in the test named for it", () => {
+    for (const [name, entry] of Object.entries(ACTIONS)) {
+      if ("public" in entry) continue;
+      const source = readFileSync(join("app", `${name.split("#")[0]}.ts`), "utf8");
+      expect(source, `${name} calls ${entry.useCase}`).toContain(entry.useCase);
+      expect(readFileSync(entry.test, "utf8"), `${entry.test} exercises ${entry.useCase}`).toContain(entry.useCase);
+    }
+  });
+});
