@@ -28,6 +28,15 @@ describe("the tenant-isolation matrix covers every entry point", () => {
   it("route handlers", () => expect(Object.keys(ROUTES).sort()).toEqual(routes.sort()));
   it("server actions", () => expect(Object.keys(ACTIONS).sort()).toEqual(actions.sort()));
 
+  it("every action is called across workspaces in actions-isolation.test.ts", () => {
+    const matrix = readFileSync("lib/security/actions-isolation.test.ts", "utf8");
+    const missing = Object.entries(ACTIONS)
+      .filter(([, e]) => !("public" in e))
+      .map(([name]) => name.split("#")[1]!)
+      .filter((action) => !new RegExp(`^  ${action}: `, "m").test(matrix));
+    expect(missing).toEqual([]);
+  });
+
   it("each action's use case is exercised in the test named for it", () => {
     for (const [name, entry] of Object.entries(ACTIONS)) {
       if ("public" in entry) continue;

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Member } from "@/lib/authz";
+import { setupTestDatabase } from "@/lib/test/db";
+
+/**
+ * The server actions' half of the tenant-isolation matrix: each action's use case, called by an
+ * owner of workspace B with workspace A's ids, is NOT_FOUND and changes nothing of A; the
+ * actions that create take no foreign id and act on B's own workspace. (entry-points.test.ts
+ * checks that every action of the app is named here.)
+ */
+setupTestDatabase();
+const { db } = await import("@/lib/db");
+const apps = await import("@/lib/apps/service");
+const share = await import("@/lib/share/service");
+const review = await import("@/lib/review/service");
+const gateway = await import("@/lib/gateway/service");
+const versions = await import("@/lib/listing/versions");
+const inbox = await import("@/lib/reviews/inbox");
+const sync = await import("@/lib/reviews/sync");
+const webhooks = await import("@/lib/reviews/webhooks");
+const tokens = await import("@/lib/api-tokens/service");
+const tz = await import("@/lib/analytics/timezone");
+const members = await import("@/lib/team/members");
+const invitations = await import("@/lib/team/invitations");
+const { findCurrentMembership } = await import("@/lib/team/workspace");
+
+let a: Member;
+let b: Member;
+const ids: Record<string, string> = {};
+
+async function owner(company: number) {
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: company, name: `Workspace ${company}` } });
+  const u = await db.user.create({ data: { pipedriveCompanyId: company, pipedriveUserId: 1, name: `Owner ${company}` } });
+  await db.membership.create({ data: { workspaceId: w.id, userId: u.id, role: "OWNER" } });
+  return { user: { id: u.id, name: u.name, email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: company }, role: "OWNER" } satisfies Member;
+}
+
+beforeAll(async () => {
+  a = await owner(901);
+  b = await owner(902);
+  const app = await apps.createApp(a, { name: "A's App", type: "PUBLIC", clientId: "a-app", callbackUrl: "https://a.example.com/cb" });
+  ids.app = app.id;
+  ids.link = (await share.createShareLink(a, app.id, { label: "A", target: "draft", expiresIn: "never" })).link.id;
+  ids.version = (await versions.saveVersion(a, app.id, { label: "v1" })).id;
+  ids.feedback = (await review.addFeedback(a, app.id, { field: "summary", message: "Shorter" })).id;
+  ids.comment = (await db.listingComment.create({ data: { appId: app.id, shareLinkId: ids.link, authorName: "Visitor", body: "Nice", section: "summary" } })).id;
+  ids.delivery = (await db.outboxMessage.create({ data: { appId: app.id, kind: "HANDOFF", url: "https://a.example.com/h", body: "x", status: "FAILED" } })).id;
+  ids.review = (await db.review.create({ data: { appId: app.id, externalKey: "id:1", source: "SYNC", author: "Ann", stars: 4, text: "ok" } })).id;
+  ids.template = (await inbox.saveTemplate(a, null, { name: "Thanks", body: "Thanks!" })).id;
+  ids.webhook = (await webhooks.createWebhook(a, { name: "Hook", url: "https://hooks.example.com/a", format: "JSON", events: ["NEW_REVIEW"] })).id;
+  ids.alertDelivery = (await db.outboxMessage.create({ data: { appId: app.id, kind: "ALERT", url: "https://hooks.example.com/a", body: "x", webhookId: ids.webhook, status: "FAILED" } })).id;
+  ids.token = (await tokens.createApiToken(a, { name: "A token" })).id;
+  ids.invitation = (await invitations.createInvitation(a, { role: "EDITOR" })).id;
+  const asker = await db.user.create({ data: { pipedriveCompanyId: 901, pipedriveUserId: 2, name: "Asker" } });
+  ids.request = (await db.accessRequest.create({ data: { workspaceId: a.workspace.id, userId: asker.id } })).id;
+  const teammate = await db.user.create({ data: { pipedriveCompanyId: 901, pipedriveUserId: 3, name: "Teammate" } });
+  await db.membership.create({ data: { workspaceId: a.workspace.id, userId: teammate.id, role: "EDITOR" } });
+  ids.teammate = teammate.id;
+});
+
+/** Action → what B's owner does with A's ids (and expects NOT_FOUND). */
+const FOREIGN: Record<string, () => Promise<unknown>> = {
+  createShareLinkAction: () => share.createShareLink(b, ids.app!, { label: "x", target: "draft", expiresIn: "never" }),
+  revokeShareLinkAction: () => share.revokeShareLink(b, ids.app!, ids.link),
+  changeStatusAction: () => review.changeStatus(b, ids.app!, { transition: "submit" }),
+  pendingChangesAction: () => review.actOnPendingChanges(b, ids.app!, { action: "submit-changes" }),
+  addFeedbackAction: () => review.addFeedback(b, ids.app!, { field: "summary", message: "x" }),
+  resolveFeedbackAction: () => review.resolveFeedback(b, ids.app!, ids.feedback),
+  resolveCommentAction: () => share.resolveComment(b, ids.app!, ids.comment),
+  updateGatewayAction: () => gateway.updateGatewaySettings(b, ids.app!, { handoffMode: "RECORD_ONLY" }),
+  revealSigningSecretAction: () => gateway.revealHandoffSecret(b, ids.app!),
+  retryDeliveryAction: () => gateway.retryDelivery(b, ids.app!, ids.delivery),
+  saveVersionAction: () => versions.saveVersion(b, ids.app!, { label: "x" }),
+  restoreVersionAction: () => versions.restoreVersion(b, ids.app!, ids.version),
+  setClientSecretAction: () => apps.setClientSecret(b, ids.app!, { clientSecret: "x" }),
+  setArchivedAction: () => apps.setArchived(b, ids.app!, true),
+  deleteAppAction: () => apps.deleteApp(b, ids.app!, "A's App"),
+  updateReviewAction: () => inbox.updateReview(b, ids.review, { status: "WONT_REPLY" }),
+  markRepliedAction: () => inbox.markReplied(b, ids.review, { replyText: "x" }),
+  addReviewAction: () => inbox.addManualReview(b, { appId: ids.app, author: "x", stars: 3, reviewedAt: "2026-01-01" }),
+  saveTemplateAction: () => inbox.saveTemplate(b, ids.template!, { name: "Mine", body: "x" }),
+  deleteTemplateAction: () => inbox.deleteTemplate(b, ids.template),
+  setWebhookEnabledAction: () => webhooks.setWebhookEnabled(b, ids.webhook, false),
+  deleteWebhookAction: () => webhooks.deleteWebhook(b, ids.webhook),
+  sendTestAlertAction: () => webhooks.sendTestAlert(b, ids.webhook),
+  resendDeliveryAction: () => webhooks.resendDelivery(b, ids.alertDelivery),
+  revokeApiTokenAction: () => tokens.revokeApiToken(b, ids.token),
+  changeRoleAction: () => members.changeRole(b, ids.teammate, { role: "VIEWER" }),
+  removeMemberAction: () => members.removeMember(b, ids.teammate),
+  revokeInvitationAction: () => invitations.revokeInvitation(b, ids.invitation),
+  decideAccessAction: () => invitations.decideAccessRequest(b, ids.request, { approve: true, role: "OWNER" }),
+};
+
+/** Actions without a foreign id: they act on the caller's own workspace only. */
+const OWN: Record<string, () => Promise<void>> = {
+  createAppAction: async () => {
+    const created = await apps.createApp(b, { name: "B's App", type: "PRIVATE", clientId: "b-app", callbackUrl: "https://b.example.com/cb" });
+    expect((await db.app.findUniqueOrThrow({ where: { id: created.id } })).workspaceId).toBe(b.workspace.id);
+  },
+  startSyncAction: async () => expect((await sync.startRun(b.workspace.id, "MANUAL", b.user.id)).run.workspaceId).toBe(b.workspace.id),
+  createWebhookAction: async () => {
+    const { id } = await webhooks.createWebhook(b, { name: "B hook", url: "https://hooks.example.com/b", format: "SLACK", events: ["LOW_RATING"] });
+    expect((await db.alertWebhook.findUniqueOrThrow({ where: { id } })).workspaceId).toBe(b.workspace.id);
+  },
+  createApiTokenAction: async () => {
+    const { token } = await tokens.createApiToken(b, { name: "B token" });
+    expect(await tokens.workspaceOfToken(`Bearer ${token}`)).toBe(b.workspace.id);
+  },
+  setTimeZoneAction: async () => {
+    await tz.setWorkspaceTimeZone(b, { timeZone: "Europe/Tallinn" });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: a.workspace.id } })).timeZone).toBe("UTC");
+  },
+  createInvitationAction: async () => expect((await db.invitation.findUniqueOrThrow({ where: { id: (await invitations.createInvitation(b, { role: "VIEWER" })).id } })).workspaceId).toBe(b.workspace.id),
+  leaveWorkspaceAction: async () => {
+    // The last owner of B cannot leave; nothing of A is touched either way.
+    await expect(members.leaveWorkspace(b)).rejects.toMatchObject({ code: "CONFLICT" });
+  },
+  switchWorkspaceAction: async () => expect((await findCurrentMembership(b.user.id, a.workspace.id))?.workspace.id).toBe(b.workspace.id),
+  acceptInvitationAction: async () => {
+    // Only the holder of the link's token joins; an id is not a token.
+    await expect(invitations.acceptInvitation(b.user, ids.invitation!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  },
+  requestAccessAction: async () => {
+    // B's owner asks to join B (their own company), never A.
+    await expect(invitations.requestAccess(b.user)).rejects.toMatchObject({ code: "CONFLICT" });
+  },
+};
+
+describe("server actions across workspaces", () => {
+  it.each(Object.keys(FOREIGN))("%s with another workspace's ids is NOT_FOUND", async (name) => {
+    await expect(FOREIGN[name]!()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it.each(Object.keys(OWN))("%s acts on the caller's own workspace only", async (name) => {
+    await OWN[name]!();
+  });
+
+  it("left all of workspace A as it was", async () => {
+    const app = await db.app.findUniqueOrThrow({ where: { id: ids.app } });
+    expect([app.status, app.archivedAt, app.clientSecret]).toEqual(["DRAFT", null, null]);
+    expect(await db.shareLink.count({ where: { appId: ids.app, revokedAt: null } })).toBe(1);
+    expect((await db.review.findUniqueOrThrow({ where: { id: ids.review } })).status).toBe("NEW");
+    expect((await db.membership.findFirstOrThrow({ where: { userId: ids.teammate } })).role).toBe("EDITOR");
+    expect((await db.accessRequest.findUniqueOrThrow({ where: { id: ids.request } })).status).toBe("PENDING");
+    expect(await db.auditEvent.count({ where: { workspaceId: a.workspace.id, actorId: b.user.id } })).toBe(0);
+  });
+});
