@@ -74,6 +74,7 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
     if (!data.clientSecret) return created;
     return tx.app.update({ where: { id: created.id }, data: { clientSecret: sealSecret(data.clientSecret, secretContext(created.id)) } });
   });
+  await auditBy(member, "app.create", { type: "app", id: app.id, name: app.name }, { type: app.type });
   return toSummary({ ...app, draft: { data: JSON.stringify(listing) } });
 }
 

@@ -13,6 +13,7 @@ import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { hasRole } from "@/lib/team/roles";
 import { safeEqual, type UninstallCall } from "./protocol";
 import { gatewaySettingsSchema } from "./schema";
+import { auditBy } from "@/lib/audit/log";
 
 const newAppKey = () => randomBytes(12).toString("base64url");
 
@@ -92,6 +93,7 @@ export async function updateGatewaySettings(member: Member, appId: string, input
   await getApp(member, appId);
   const data = gatewaySettingsSchema.parse(input);
   await db.app.update({ where: { id: appId }, data: { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null } });
+  await auditBy(member, "gateway.update", { type: "app", id: appId }, { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null });
 }
 
 /** The signing secret, shown to owners so their backend can verify deliveries. */
@@ -100,6 +102,7 @@ export async function revealHandoffSecret(member: Member, appId: string) {
   await getApp(member, appId);
   await ensureGateway(appId);
   const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { handoffSecret: true } });
+  await auditBy(member, "gateway.secret.reveal", { type: "app", id: appId });
   return openSecret(app.handoffSecret!, handoffSecretContext(appId));
 }
 
@@ -279,4 +282,5 @@ export async function retryDelivery(member: Member, appId: string, deliveryId: u
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
   });
   if (count === 0) throw notFound("Delivery");
+  await auditBy(member, "delivery.retry", { type: "delivery", id: deliveryId }, { appId });
 }

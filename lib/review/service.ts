@@ -191,6 +191,7 @@ export async function addFeedback(member: Member, appId: string, input: unknown)
   await getApp(member, appId);
   const { field, message } = feedbackSchema.parse(input);
   const row = await db.reviewFeedback.create({ data: { appId, field, message, createdById: member.user.id } });
+  await auditBy(member, "feedback.add", { type: "app", id: appId }, { field });
   return toFeedbackView(row, new Map([[member.user.id, member.user.name]]));
 }
 
@@ -207,4 +208,5 @@ export async function resolveFeedback(member: Member, appId: string, feedbackId:
   if (typeof feedbackId !== "string") throw notFound("Feedback");
   const { count } = await db.reviewFeedback.updateMany({ where: { id: feedbackId, appId, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: member.user.id } });
   if (count === 0) throw notFound("Feedback");
+  await auditBy(member, "feedback.resolve", { type: "app", id: appId }, { feedback: feedbackId });
 }

@@ -123,6 +123,10 @@ export async function updateReview(member: Member, reviewId: unknown, input: unk
       ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
     },
   });
+  await auditBy(member, "review.update", { type: "review", id: review.id, name: review.author }, {
+    ...(change.status ? { status: [review.status, change.status] } : {}),
+    ...(change.assigneeId !== undefined ? { assignee: [review.assigneeId, change.assigneeId] } : {}),
+  });
 }
 
 /** The reply was pasted into Pipedrive: keep its text and mark the review as replied. */
@@ -130,6 +134,7 @@ export async function markReplied(member: Member, reviewId: unknown, input: unkn
   requireEditor(member, "reply to reviews");
   const review = await ownReview(member, reviewId);
   const { replyText } = replySchema.parse(input);
+  await auditBy(member, "review.reply", { type: "review", id: review.id, name: review.author }, { status: [review.status, "REPLIED"] });
   await db.review.update({ where: { id: review.id }, data: { status: "REPLIED", replyText, repliedAt: review.status === "REPLIED" && review.repliedAt ? review.repliedAt : now, repliedById: member.user.id } });
 }
 
@@ -152,6 +157,7 @@ export async function addManualReview(member: Member, input: unknown) {
       repliedAt: data.publicReply ? new Date() : null,
     },
   });
+  await auditBy(member, "review.add", { type: "review", id: created.id, name: data.author }, { appId: app.id, stars: data.stars });
   return { id: created.id };
 }
 
@@ -168,9 +174,12 @@ export async function saveTemplate(member: Member, templateId: string | null, in
   if (templateId) {
     const { count } = await db.replyTemplate.updateMany({ where: { id: templateId, workspaceId: member.workspace.id }, data });
     if (count === 0) throw notFound("Template");
+    await auditBy(member, "template.update", { type: "reply template", id: templateId, name: data.name });
     return { id: templateId };
   }
-  return { id: (await db.replyTemplate.create({ data: { ...data, workspaceId: member.workspace.id } })).id };
+  const created = await db.replyTemplate.create({ data: { ...data, workspaceId: member.workspace.id } });
+  await auditBy(member, "template.create", { type: "reply template", id: created.id, name: data.name });
+  return { id: created.id };
 }
 
 export async function deleteTemplate(member: Member, templateId: unknown) {
@@ -178,6 +187,7 @@ export async function deleteTemplate(member: Member, templateId: unknown) {
   if (typeof templateId !== "string") throw notFound("Template");
   const { count } = await db.replyTemplate.deleteMany({ where: { id: templateId, workspaceId: member.workspace.id } });
   if (count === 0) throw notFound("Template");
+  await auditBy(member, "template.delete", { type: "reply template", id: templateId });
 }
 
 /** A CSV/JSON import of reviews; a dry run reports what would happen and changes nothing. */

@@ -5,6 +5,7 @@ import { fetchListingPage, PageFetchError, type FetchPageOptions } from "./fetch
 import { defaultListingUrl } from "./identity";
 import { ListingParseError, parseListingPage } from "./parse-listing";
 import { applyListing } from "./store";
+import { audit } from "@/lib/audit/log";
 
 /**
  * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
@@ -105,6 +106,7 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
 export async function syncWorkspace(workspaceId: string, trigger: Trigger, options: SyncOptions = {}) {
   const { run, started } = await startRun(workspaceId, trigger, null, options.now?.() ?? new Date());
   if (!started) return { ...run, skipped: true as const };
+  await audit({ workspaceId, actor: { id: null, name: trigger === "CRON" ? "Scheduler" : trigger === "CLI" ? "Command line" : "Listing Studio" }, action: "sync.start", targetType: "sync run", targetId: run.id });
   return { ...(await executeRun(run.id, options)), skipped: false as const };
 }
 

@@ -103,4 +103,5 @@ export async function resendDelivery(member: Member, deliveryId: unknown) {
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0, deliveredAt: null },
   });
   if (count === 0) throw notFound("Delivery");
+  await auditBy(member, "delivery.resend", { type: "delivery", id: deliveryId });
 }

@@ -234,4 +234,5 @@ export async function resolveComment(member: Member, appId: string, commentId: u
     data: { resolvedAt: new Date(), resolvedById: member.user.id },
   });
   if (count === 0) throw notFound("Comment");
+  await auditBy(member, "comment.resolve", { type: "app", id: appId }, { comment: commentId });
 }
