@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
+import { env } from "@/lib/env";
 import { PATH_HEADER, signInPath } from "@/lib/paths";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/team/roles";
@@ -11,6 +12,11 @@ import { findCurrentMembership, type CurrentMembership } from "@/lib/team/worksp
 /** The cookie that remembers which of the user's workspaces is open (only a choice: membership is checked). */
 export const WORKSPACE_COOKIE = "ls-workspace";
 const chosenWorkspace = async () => (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
+
+/** Opens this workspace on the next pages (server actions only). */
+export async function rememberWorkspace(workspaceId: string) {
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: env().secureCookies, maxAge: 60 * 60 * 24 * 365 });
+}
 
 export type SessionUser = { id: string; name: string; email: string | null; image: string | null };
 

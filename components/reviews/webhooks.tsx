@@ -14,6 +14,7 @@ import { ALERT_LABELS, ALERT_TYPES } from "@/lib/reviews/alert-payload";
 import { webhookSchema } from "@/lib/reviews/schema";
 import type { DeliveryLogEntry } from "@/lib/reviews/webhooks";
 import { cn } from "@/lib/utils";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 type Hook = { id: string; name: string; url: string; format: string; events: string[]; enabled: boolean };
 type Input = z.input<typeof webhookSchema>;
@@ -67,12 +68,7 @@ function NewWebhook() {
           <Button type="submit" disabled={isSubmitting}>Add webhook</Button>
         </div>
       </form>
-      {secret ? (
-        <div role="status" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
-          <p className="text-sm font-medium text-emerald-900">Copy the signing secret now: it is shown only once.</p>
-          <input aria-label="Webhook signing secret" readOnly value={secret} className={`${inputClass} mt-2 font-mono`} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      ) : null}
+      {secret ? <ShownOnce what="signing secret" label="Webhook signing secret" value={secret} /> : null}
     </section>
   );
 }

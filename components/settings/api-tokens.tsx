@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ApiTokenView } from "@/lib/api-tokens/service";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 
@@ -46,12 +47,7 @@ export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner
       ) : (
         <p className="mt-3 text-sm text-slate-500">Only an owner can create or revoke tokens.</p>
       )}
-      {created ? (
-        <div role="status" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-4">
-          <p className="text-sm font-medium text-emerald-900">Copy the token now: it is shown only once.</p>
-          <input aria-label="New API token" readOnly value={created} className={`${inputClass} mt-2 font-mono`} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      ) : null}
+      {created ? <ShownOnce what="token" label="New API token" value={created} /> : null}
       {tokens.length > 0 ? (
         <ul className="mt-4 divide-y divide-slate-100" aria-label="API tokens">
           {tokens.map((t) => (

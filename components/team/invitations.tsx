@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/team/roles";
 import { cn } from "@/lib/utils";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 type Invitation = { id: string; role: Role; label: string | null; createdAt: string; expiresAt: string; state: string };
 type Request = { id: string; name: string; email: string | null; createdAt: string };
@@ -52,12 +53,7 @@ export function Invitations({ invitations, origin }: { invitations: Invitation[]
         </div>
         <Button type="submit">Create invite link</Button>
       </form>
-      {link ? (
-        <div role="status" className="mt-3 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
-          <p className="text-sm font-medium text-emerald-900">Copy the link now: it is shown only once.</p>
-          <input aria-label="Invite link" readOnly value={link} className={`${inputClass} mt-2 font-mono`} onFocus={(e) => e.currentTarget.select()} />
-        </div>
-      ) : null}
+      {link ? <ShownOnce what="link" label="Invite link" value={link} /> : null}
       {invitations.length ? (
         <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Invitations">
           {invitations.map((i) => (

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentUser, requireMember, WORKSPACE_COOKIE } from "@/lib/authz";
-import { env } from "@/lib/env";
+import { currentUser, rememberWorkspace, requireMember, WORKSPACE_COOKIE } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { action } from "@/lib/http";
 import { createInvitation, decideAccessRequest, revokeInvitation } from "@/lib/team/invitations";
@@ -63,6 +62,6 @@ export async function switchWorkspaceAction(workspaceId: string) {
     if (!membership || membership.workspace.id !== workspaceId) throw new AppError("NOT_FOUND", "Workspace was not found");
   });
   if (!result.ok) return result;
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: env().secureCookies, maxAge: 60 * 60 * 24 * 365 });
+  await rememberWorkspace(workspaceId);
   redirect("/apps");
 }

@@ -1,9 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentUser, WORKSPACE_COOKIE } from "@/lib/authz";
-import { env } from "@/lib/env";
+import { currentUser, rememberWorkspace } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { action } from "@/lib/http";
 import { acceptInvitation, requestAccess } from "@/lib/team/invitations";
@@ -15,7 +13,7 @@ export async function acceptInvitationAction(token: string) {
     return acceptInvitation(user, token);
   });
   if (!result.ok) return result;
-  (await cookies()).set(WORKSPACE_COOKIE, result.data.workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: env().secureCookies, maxAge: 60 * 60 * 24 * 365 });
+  await rememberWorkspace(result.data.workspaceId);
   redirect("/apps");
 }
 
