@@ -57,6 +57,7 @@ export const ROUTES: Record<string, RouteCheck> = {
   "GET api/sync/runs/[runId]": { kind: "foreign-id", url: (a) => `/api/sync/runs/${a.runId}`, status: 404 },
   "GET api/audit": { kind: "own-data", url: "/api/audit" },
   "GET api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and callbacks" },
+  "GET api/health": { kind: "public", note: "load-balancer health check: database up or not, no data" },
   "POST api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and sign-out" },
   "POST api/cron/sync": { kind: "secret", note: "Bearer CRON_SECRET (route tests)" },
   "GET api/p/[token]/asset": { kind: "token", note: "a share token; images of that link's listing only (share spec)" },

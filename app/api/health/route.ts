@@ -1,0 +1,19 @@
+import { rawDb } from "@/lib/installs/raw-db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * For load balancers: 200 when the database answers (a read and the WAL mode), 503 otherwise.
+ * Says nothing about data or configuration.
+ */
+export function GET() {
+  const started = performance.now();
+  try {
+    const db = rawDb();
+    db.prepare("SELECT 1").get();
+    const mode = db.pragma("journal_mode", { simple: true });
+    return Response.json({ status: "ok", database: { ok: true, journalMode: mode, ms: Math.round((performance.now() - started) * 10) / 10 } }, { headers: { "cache-control": "no-store" } });
+  } catch {
+    return Response.json({ status: "error", database: { ok: false } }, { status: 503, headers: { "cache-control": "no-store" } });
+  }
+}
