@@ -2,8 +2,11 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
+/** Writers in other processes (the worker, `npm run sync`, a second server) wait for the lock this long instead of failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }) });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -147,7 +147,9 @@ export function ingestEvents(
     changes.write(s, appId);
     return results;
   });
-  return run(events);
+  // IMMEDIATE: the write lock is taken up front (waiting up to the busy timeout), so a batch
+  // that begins with reads never fails on upgrading its lock while another process writes.
+  return run.immediate(events);
 }
 
 /**
@@ -178,5 +180,5 @@ export function rebuildApp(appId: string, db: Database.Database = rawDb()) {
       changes.add(localDay(occurredAt, zone), e.type, applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now));
     }
     changes.write(s, appId);
-  })();
+  }).immediate();
 }

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { BUSY_TIMEOUT_MS } from "@/lib/db-client";
 import { env } from "@/lib/env";
 
 /**
@@ -14,10 +15,9 @@ export function rawDb(): Database.Database {
   if (state.db && state.url === url) return state.db;
   state.db?.close();
   const file = url.startsWith("file:") ? url.slice("file:".length) : url;
-  const db = new Database(file, { timeout: 10_000 });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  db.pragma("busy_timeout = 10000");
   state.db = db;
   state.url = url;
   return db;
