@@ -54,7 +54,9 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const scope = selected ? [selected] : apps;
   const today = localDay(now, tz);
   const custom = customRange(query, today);
-  const range = resolveRange(custom ? "custom" : query.range === "custom" ? "30d" : query.range, today, custom ?? undefined);
+  // A custom range that is missing or unusable falls back to 30 days.
+  const preset = custom ? "custom" : query.range === "custom" ? "30d" : query.range;
+  const range = resolveRange(preset, today, custom ?? undefined);
   const bucket = query.bucket || defaultBucket(range.days);
 
   const series = sumSeries(scope.map((a) => appSeries(s, a.id, range, bucket)));
@@ -78,14 +80,15 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const cohortTable = cohorts(installed.filter((r) => r.installedAt >= cohortFrom), months, tz, now);
 
   // Ratings: per app, carried per bucket; for several apps, averaged weighted by review count.
-  const ratingsPerApp = scope
-    .filter((a) => a.type === "PUBLIC")
-    .map((a) => {
-      const toSnap = (r: { takenAt: string; average: number | null; reviewCount: number }): Snapshot => ({ day: localDay(Date.parse(r.takenAt), tz), average: r.average, reviewCount: r.reviewCount });
-      const rows = (s.snapshots.all(a.id, startIso, endIso) as { takenAt: string; average: number | null; reviewCount: number }[]).map(toSnap);
-      const prior = s.snapshotBefore.get(a.id, startIso) as { takenAt: string; average: number | null; reviewCount: number } | undefined;
-      return ratingSeries(rows, prior ? toSnap(prior) : null, range.from, range.to, bucket);
-    });
+  // The last read before the range is both the carried start and the previous period's rating.
+  type SnapRow = { takenAt: string; average: number | null; reviewCount: number };
+  const toSnap = (r: SnapRow): Snapshot => ({ day: localDay(Date.parse(r.takenAt), tz), average: r.average, reviewCount: r.reviewCount });
+  const publicApps = scope.filter((a) => a.type === "PUBLIC");
+  const priors = publicApps.map((a) => s.snapshotBefore.get(a.id, startIso) as SnapRow | undefined);
+  const ratingsPerApp = publicApps.map((a, i) => {
+    const rows = (s.snapshots.all(a.id, startIso, endIso) as SnapRow[]).map(toSnap);
+    return ratingSeries(rows, priors[i] ? toSnap(priors[i]) : null, range.from, range.to, bucket);
+  });
   const ratings = series.map((p, k) => {
     const points = ratingsPerApp.map((r) => r[k]!).filter((r) => r.average !== null && r.reviewCount);
     const count = points.reduce((a, r) => a + r.reviewCount!, 0);
@@ -100,19 +103,15 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const viewsTotal = views.reduce((a, v) => a + v.count, 0);
 
   const lastRating = [...ratings].reverse().find((r) => r.average !== null)?.average ?? null;
-  // The rating at the end of the previous period: the last read before this one began.
-  const priors = scope
-    .filter((a) => a.type === "PUBLIC")
-    .map((a) => s.snapshotBefore.get(a.id, startIso) as { average: number | null; reviewCount: number } | undefined)
-    .filter((r): r is { average: number; reviewCount: number } => !!r && r.average !== null && r.reviewCount > 0);
-  const priorCount = priors.reduce((a, r) => a + r.reviewCount, 0);
-  const previousRating = priorCount ? priors.reduce((a, r) => a + r.average * r.reviewCount, 0) / priorCount : null;
+  const rated = priors.filter((r): r is SnapRow & { average: number } => !!r && r.average !== null && r.reviewCount > 0);
+  const priorCount = rated.reduce((a, r) => a + r.reviewCount, 0);
+  const previousRating = priorCount ? rated.reduce((a, r) => a + r.average * r.reviewCount, 0) / priorCount : null;
   return {
     timeZone: tz,
     today,
     apps: apps.map((a) => ({ id: a.id, name: a.name })),
     app: selected ? { id: selected.id, name: selected.name } : null,
-    range: { ...range, preset: custom ? "custom" : query.range === "custom" ? "30d" : query.range },
+    range: { ...range, preset },
     bucket,
     series,
     ratings,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { daysBetween, type BucketSize, type RangePreset } from "./time";
+import { isoDay } from "@/lib/iso-day";
 
 /** The analytics view as the URL holds it: every control, so a view can be shared. */
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
 
 export const analyticsQuerySchema = z.object({
   app: z.string().max(64).catch(""),

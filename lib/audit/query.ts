@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoDay } from "@/lib/iso-day";
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
 export const auditQuerySchema = z.object({
   action: z.string().max(60).catch(""),
   actor: z.string().max(64).catch(""),

@@ -2,6 +2,7 @@ import "server-only";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { rawDb } from "@/lib/installs/raw-db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/team/roles";
@@ -60,16 +61,21 @@ export async function listInbox(member: Member, query: InboxQuery) {
       include: { app: { select: { id: true, name: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
     }),
     db.review.groupBy({ by: ["status"], where: { app: { workspaceId: member.workspace.id }, removedAt: null }, _count: { _all: true } }),
-    // Replies written here: the time from the review to the reply.
-    db.review.findMany({ where: { app: { workspaceId: member.workspace.id }, status: "REPLIED", replyText: { not: null }, repliedAt: { not: null } }, select: { repliedAt: true, reviewedAt: true, firstSeenAt: true } }),
+    // Replies written here: the time from the review to the reply, averaged in SQL (not loaded row by row).
+    rawDb()
+      .prepare(
+        `SELECT COUNT(*) AS n, AVG(MAX(0, julianday(r.repliedAt) - julianday(COALESCE(r.reviewedAt, r.firstSeenAt)))) * 86400000 AS ms
+         FROM Review r JOIN App a ON a.id = r.appId
+         WHERE a.workspaceId = ? AND r.status = 'REPLIED' AND r.replyText IS NOT NULL AND r.repliedAt IS NOT NULL`,
+      )
+      .get(member.workspace.id) as { n: number; ms: number | null },
   ]);
-  const durations = replied.map((r) => Math.max(0, r.repliedAt!.getTime() - (r.reviewedAt ?? r.firstSeenAt).getTime()));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
-    averageReplyMs: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null,
-    repliedCount: durations.length,
+    averageReplyMs: replied.ms === null ? null : Math.round(replied.ms),
+    repliedCount: replied.n,
     rows: rows.map(
       (r): InboxRow => ({
         id: r.id,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALERT_TYPES } from "./alert-payload";
+import { isoDay } from "@/lib/iso-day";
 
 /** Inputs of the review inbox, templates, manual entries and webhooks, checked the same way in the browser and on the server. */
 
@@ -7,7 +8,6 @@ export const REVIEW_STATUSES = ["NEW", "NEEDS_REPLY", "REPLIED", "WONT_REPLY"] a
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const STATUS_LABELS: Record<ReviewStatus, string> = { NEW: "New", NEEDS_REPLY: "Needs reply", REPLIED: "Replied", WONT_REPLY: "Won't reply" };
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
 
 export const inboxQuerySchema = z.object({
   app: z.string().max(64).catch(""),

@@ -30,14 +30,14 @@ async function closeStaleRuns(workspaceId: string, now: Date) {
   });
 }
 
-/** The workspace's run in progress, if any. */
-export async function runningRun(workspaceId: string, now = new Date()) {
-  await closeStaleRuns(workspaceId, now);
-  return db.syncRun.findFirst({ where: { workspaceId, status: "RUNNING" }, orderBy: { startedAt: "desc" } });
+/** The workspace's run in progress, if any (a read: pages call it; stale runs are closed by startRun). */
+export function runningRun(workspaceId: string, now = new Date()) {
+  return db.syncRun.findFirst({ where: { workspaceId, status: "RUNNING", startedAt: { gte: new Date(now.getTime() - STALE_MS) } }, orderBy: { startedAt: "desc" } });
 }
 
 /** Creates a run (or answers the one already running: one run per workspace at a time). */
 export async function startRun(workspaceId: string, trigger: Trigger, userId: string | null = null, now = new Date()) {
+  await closeStaleRuns(workspaceId, now);
   const running = await runningRun(workspaceId, now);
   if (running) return { run: running, started: false };
   const apps = await syncableApps(workspaceId);
