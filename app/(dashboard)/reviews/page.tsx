@@ -16,6 +16,7 @@ import { ratingSummaries } from "@/lib/reviews/ratings";
 import { formatReplyTime, inboxQuerySchema, REVIEW_STATUSES, STATUS_LABELS, type InboxQuery } from "@/lib/reviews/schema";
 import { listMembers } from "@/lib/team/workspace";
 import { hasRole } from "@/lib/team/roles";
+import { DateRangeFields } from "@/components/forms/date-range-fields";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -114,14 +115,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
             ))}
           </select>
         </label>
-        <label className="text-sm font-medium text-slate-800">
-          From
-          <input type="date" name="from" defaultValue={query.from} className={`${inputClass} mt-1`} />
-        </label>
-        <label className="text-sm font-medium text-slate-800">
-          To
-          <input type="date" name="to" defaultValue={query.to} className={`${inputClass} mt-1`} />
-        </label>
+        <DateRangeFields from={query.from} to={query.to} />
         <label className="text-sm font-medium text-slate-800">
           Text
           <input type="search" name="q" defaultValue={query.q} placeholder="Words in the review or reply" className={`${inputClass} mt-1`} />

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { auditQuerySchema, describeDiff, listAudit, type AuditQuery } from "@/lib/audit/query";
 import { requireMembership } from "@/lib/authz";
+import { DateRangeFields } from "@/components/forms/date-range-fields";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -50,14 +51,7 @@ export default async function AuditPage({ searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="text-sm font-medium text-slate-800">
-            From
-            <input type="date" name="from" defaultValue={query.from} className={`${inputClass} mt-1`} />
-          </label>
-          <label className="text-sm font-medium text-slate-800">
-            To
-            <input type="date" name="to" defaultValue={query.to} className={`${inputClass} mt-1`} />
-          </label>
+          <DateRangeFields from={query.from} to={query.to} />
           <button type="submit" className={buttonVariants()}>Apply</button>
           {query.action || query.actor || query.from || query.to ? <Link href="/team/audit" className={buttonVariants({ variant: "ghost" })}>Reset</Link> : null}
         </form>
