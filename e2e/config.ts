@@ -32,5 +32,8 @@ export const E2E = {
     // The listings of browser tests use made-up domains and this machine may have no internet:
     // link reachability is covered by unit tests against a local server instead.
     LINK_CHECKS: "off",
+    // Every spec signs in and installs from this one address; the limits themselves are tested
+    // route by route (lib/security/rate-limits.test.ts).
+    RATE_LIMITS: "signin=5000/60,gateway=5000/60,comment=500/600,events=5000/60",
   },
 };

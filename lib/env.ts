@@ -46,6 +46,14 @@ const schema = z.object({
   MARKETPLACE_URL: optional(url("MARKETPLACE_URL").optional()).default("https://www.pipedrive.com"),
   /** Bearer secret of POST /api/cron/sync; the endpoint answers 503 while it is unset. */
   CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
+  /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/rate-limit.ts). */
+  RATE_LIMITS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z]+=\d+\/\d+(\.\d+)?(\s*,\s*[a-z]+=\d+\/\d+(\.\d+)?)*$/, "RATE_LIMITS must be name=points/seconds pairs separated by commas")
+      .optional(),
+  ),
 });
 
 /** Needed for a production start; development and tests fall back to values that only work locally. */

@@ -1,22 +1,38 @@
-import { describe, expect, it } from "vitest";
-import { createRateLimiter } from "./rate-limit";
+import { afterEach, describe, expect, it } from "vitest";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { parseRateLimitOverrides, resetRateLimits, takeRateLimit, useRateLimitStore } from "./rate-limit";
 
-describe("createRateLimiter", () => {
-  it("allows `limit` hits per window and says when to come back", () => {
-    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000 });
-    expect(limiter.take("a", 0)).toEqual({ ok: true });
-    expect(limiter.take("a", 1_000)).toEqual({ ok: true });
-    expect(limiter.take("a", 2_000)).toEqual({ ok: false, retryAfterSeconds: 58 });
-    expect(limiter.take("b", 2_000)).toEqual({ ok: true });
-    expect(limiter.take("a", 60_000)).toEqual({ ok: true });
+afterEach(() => useRateLimitStore());
+
+describe("parseRateLimitOverrides", () => {
+  it("reads name=points/seconds pairs", () => {
+    expect(parseRateLimitOverrides("share=5000/60, events=10/0.5")).toEqual({ share: { points: 5000, duration: 60 }, events: { points: 10, duration: 0.5 } });
+    expect(parseRateLimitOverrides(undefined)).toEqual({});
   });
 
-  it("keeps at most maxKeys keys", () => {
-    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 2 });
-    limiter.take("a", 0);
-    limiter.take("b", 0);
-    limiter.take("c", 0);
-    // "a" was evicted, so it starts a new window.
-    expect(limiter.take("a", 1)).toEqual({ ok: true });
+  it.each(["share", "share=10", "nope=1/60", "share=0/60", "share=1/0"])("refuses %s with a clear message", (value) => {
+    expect(() => parseRateLimitOverrides(value)).toThrow(/RATE_LIMITS/);
+  });
+});
+
+describe("takeRateLimit", () => {
+  it("allows the limit per key, says when to come back, and counts each key apart", async () => {
+    const limits: number[] = [];
+    useRateLimitStore((options) => {
+      limits.push(options.points);
+      return new RateLimiterMemory({ ...options, points: 2, duration: 60 });
+    });
+    expect(await takeRateLimit("share", "a")).toEqual({ ok: true });
+    expect(await takeRateLimit("share", "a")).toEqual({ ok: true });
+    expect(await takeRateLimit("share", "a")).toEqual({ ok: false, retryAfterSeconds: 60 });
+    expect(await takeRateLimit("share", "b")).toEqual({ ok: true });
+    // The store received the configured limit of the share pages.
+    expect(limits).toEqual([600]);
+  });
+
+  it("lets requests through when a shared store fails", async () => {
+    useRateLimitStore(() => ({ consume: () => Promise.reject(new Error("store down")) }) as unknown as RateLimiterMemory);
+    resetRateLimits();
+    expect(await takeRateLimit("events", "k")).toEqual({ ok: true });
   });
 });

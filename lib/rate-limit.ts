@@ -1,29 +1,109 @@
+import { createHash } from "node:crypto";
+import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "@/lib/env";
+
 /**
- * A fixed-window counter in memory: enough to stop one visitor flooding a public form. Keys
- * expire with their window; the map is capped so a flood of distinct keys cannot grow it.
+ * Rate limits of the public entry points, counted by rate-limiter-flexible. In memory by default
+ * (one count per instance); several instances share one count by plugging a shared store
+ * (e.g. `RateLimiterRedis`) in with `useRateLimitStore`. No server-only import: the share page's
+ * Pages Router route uses it too.
  */
-export function createRateLimiter({ limit, windowMs, maxKeys = 10_000 }: { limit: number; windowMs: number; maxKeys?: number }) {
-  const hits = new Map<string, { count: number; resetAt: number }>();
-  return {
-    /** Whether one more hit for `key` is allowed now; counts it when it is. */
-    take(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
-      const entry = hits.get(key);
-      if (!entry || entry.resetAt <= now) {
-        if (hits.size >= maxKeys) {
-          for (const [k, v] of hits) if (v.resetAt <= now) hits.delete(k);
-          if (hits.size >= maxKeys) hits.delete(hits.keys().next().value!);
-        }
-        hits.set(key, { count: 1, resetAt: now + windowMs });
-        return { ok: true };
-      }
-      if (entry.count >= limit) return { ok: false, retryAfterSeconds: Math.ceil((entry.resetAt - now) / 1000) };
-      entry.count += 1;
-      return { ok: true };
-    },
-  };
+
+export const RATE_LIMITS = {
+  /** Sign-in requests (`/api/auth/*` except reading the session), per client address. */
+  signin: { points: 30, duration: 60 },
+  /** Share pages, per client address. */
+  share: { points: 600, duration: 60 },
+  /** Comments sent from share pages, per client address. */
+  comment: { points: 5, duration: 600 },
+  /** Install gateway (installation URL, callback, uninstall), per client address and app. */
+  gateway: { points: 60, duration: 60 },
+  /** Events API requests (each up to 1,000 events), per API token. */
+  events: { points: 300, duration: 60 },
+  /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
+  cron: { points: 10, duration: 60 },
+} as const satisfies Record<string, { points: number; duration: number }>;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+export type RateLimit = { points: number; duration: number };
+export type RateLimitStore = (options: IRateLimiterOptions & { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+
+const memoryStore: RateLimitStore = (options) => new RateLimiterMemory(options);
+let store = memoryStore;
+const limiters = new Map<RateLimitName, RateLimiterAbstract>();
+
+/** Parses `RATE_LIMITS` overrides: `name=points/seconds` separated by commas (e.g. `share=5000/60`). */
+export function parseRateLimitOverrides(value: string | undefined): Partial<Record<RateLimitName, RateLimit>> {
+  const overrides: Partial<Record<RateLimitName, RateLimit>> = {};
+  for (const part of (value ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z]+)=(\d+)\/(\d+(?:\.\d+)?)$/.exec(part);
+    if (!match || !(match[1]! in RATE_LIMITS)) throw new Error(`RATE_LIMITS: "${part}" is not name=points/seconds with a name among ${Object.keys(RATE_LIMITS).join(", ")}`);
+    const points = Number(match[2]);
+    const duration = Number(match[3]);
+    if (points < 1 || duration <= 0) throw new Error(`RATE_LIMITS: "${part}" needs at least 1 point and a positive duration`);
+    overrides[match[1] as RateLimitName] = { points, duration };
+  }
+  return overrides;
+}
+
+export const rateLimitOf = (name: RateLimitName): RateLimit => parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
+
+function limiter(name: RateLimitName): RateLimiterAbstract {
+  let found = limiters.get(name);
+  if (!found) {
+    const { points, duration } = rateLimitOf(name);
+    found = store({ keyPrefix: `ls-${name}`, points, duration });
+    limiters.set(name, found);
+  }
+  return found;
+}
+
+/** Plugs in a shared store (and forgets the counts so far). */
+export function useRateLimitStore(next: RateLimitStore = memoryStore) {
+  store = next;
+  limiters.clear();
+}
+
+/** Forgets every count and re-reads the limits (tests change `RATE_LIMITS` between cases). */
+export const resetRateLimits = () => limiters.clear();
+
+export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Counts one request for `key` under the named limit and says whether it may go on. */
+export async function takeRateLimit(name: RateLimitName, key: string): Promise<RateLimitVerdict> {
+  try {
+    await limiter(name).consume(key);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    // A shared store that is down must not take the product down with it.
+    return { ok: true };
+  }
+}
+
+/** The JSON answer to a request over its limit: 429 with `Retry-After`. */
+export function tooManyRequests(retryAfterSeconds: number, headers: Record<string, string> = {}): Response {
+  return Response.json(
+    { error: { code: "RATE_LIMITED", message: `Too many requests: try again in ${retryAfterSeconds} s` } },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds), "cache-control": "no-store", ...headers } },
+  );
+}
+
+/** Runs `handler` only when the request is within the named limit; otherwise answers 429. */
+export async function limited(name: RateLimitName, key: string, handler: () => Response | Promise<Response>): Promise<Response> {
+  const verdict = await takeRateLimit(name, key);
+  return verdict.ok ? handler() : tooManyRequests(verdict.retryAfterSeconds);
 }
 
 /** The client's address as the nearest proxy saw it (only used to group requests, never trusted for access). */
 export function clientKey(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
+  return clientAddress(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
 }
+
+export function clientAddress(forwardedFor: string | null | undefined, realIp: string | null | undefined, socketAddress?: string): string {
+  return forwardedFor?.split(",")[0]?.trim() || realIp?.trim() || socketAddress || "unknown";
+}
+
+/** A key per credential without keeping the credential itself in the counter's store. */
+export const credentialKey = (authorization: string | null, request: Request) =>
+  authorization ? `token:${createHash("sha256").update(authorization).digest("base64url").slice(0, 22)}` : `ip:${clientKey(request)}`;

@@ -1,12 +1,15 @@
 import { checkShareLink, countShareView, type GateAnswer } from "./gate";
 import { sharePage } from "./page-cache";
-import { SHARE_HEADERS, shareStatusResponse, type ShareResponse } from "./status-page";
+import { takeRateLimit } from "@/lib/rate-limit";
+import { SHARE_HEADERS, shareBusyResponse, shareStatusResponse, type ShareResponse } from "./status-page";
 import { hashShareToken, isShareToken } from "./token";
 
 export type ShareRequest = {
   method: string;
   token: string;
   ifNoneMatch: string | null;
+  /** The client's address, for the rate limit. */
+  client: string;
 };
 
 /** The link behind a token as the in-memory gate knows it, or the answer for a token that does not work. */
@@ -25,6 +28,8 @@ export async function gateToken(token: string): Promise<{ hash: string; answer: 
  * through the same URL: see next.config.ts.)
  */
 export async function handleSharePage(req: ShareRequest): Promise<ShareResponse> {
+  const allowed = await takeRateLimit("share", req.client);
+  if (!allowed.ok) return shareBusyResponse(allowed.retryAfterSeconds);
   const gated = await gateToken(req.token);
   if ("response" in gated) return gated.response;
   const { hash, answer } = gated;

@@ -34,7 +34,7 @@ beforeAll(async () => {
   otherAppId = (await create("Second App")).id;
 });
 
-const page = (token: string) => handleSharePage({ method: "GET", token, ifNoneMatch: null });
+const page = (token: string) => handleSharePage({ method: "GET", token, ifNoneMatch: null, client: "203.0.113.9" });
 
 describe("creating share links", () => {
   it("returns a 256-bit token once and keeps only its hash", async () => {

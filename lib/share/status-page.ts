@@ -27,6 +27,11 @@ export function shareStatusResponse(status: 404 | 410): ShareResponse {
   return page(status, title, body, { href: "/", text: "About Listing Studio" });
 }
 
+/** Too many requests from one address: when to come back. */
+export function shareBusyResponse(retryAfterSeconds: number): ShareResponse {
+  return page(429, "Too many requests", `This address has opened preview pages very often in a short time. Please try again in ${retryAfterSeconds} seconds.`, { href: "", text: "Reload the preview" }, { "retry-after": String(retryAfterSeconds) });
+}
+
 /** A comment that could not be stored: what went wrong and the way back to the form. */
 export function commentProblemPage(status: number, message: string, extra: Record<string, string> = {}): ShareResponse {
   return page(status, "Your comment was not sent", message, { href: "?#comment-form", text: "Back to the preview" }, extra);

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { parseBasicAuth, parseUninstallBody, verifyState } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
+import { clientKey, limited } from "@/lib/rate-limit";
 import {
   appByKey,
   callbackPath,
@@ -32,6 +33,10 @@ const json = (status: number, body: unknown, headers: HeadersInit = {}) => Respo
  */
 export async function GET(request: NextRequest, { params }: Params) {
   const { appKey } = await params;
+  return limited("gateway", `${clientKey(request)}:${appKey}`, () => finishInstall(request, appKey));
+}
+
+async function finishInstall(request: NextRequest, appKey: string) {
   const app = await appByKey(appKey);
   const again = { href: installPath(appKey), text: "Start the installation again" };
   if (!app) return gatewayPage(404, "This installation link does not work", "The app may have been removed. Find it on the Pipedrive Marketplace.", { href: MARKETPLACE_URL, text: "Open the Marketplace" });
@@ -73,6 +78,10 @@ export async function GET(request: NextRequest, { params }: Params) {
  */
 export async function DELETE(request: NextRequest, { params }: Params) {
   const { appKey } = await params;
+  return limited("gateway", `${clientKey(request)}:${appKey}`, () => uninstall(request, appKey));
+}
+
+async function uninstall(request: NextRequest, appKey: string) {
   const app = await appByKey(appKey);
   if (!app) return json(404, { error: { code: "NOT_FOUND", message: "No app answers at this URL" } });
   if (!(await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))))) {

@@ -1,5 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { handleSharePage } from "@/lib/share/handler";
+import { clientAddress } from "@/lib/rate-limit";
 import { SHARE_HEADERS } from "@/lib/share/status-page";
 
 /**
@@ -16,6 +17,7 @@ export default async function shareRoute(req: NextApiRequest, res: NextApiRespon
       method: req.method ?? "GET",
       token: typeof req.query.token === "string" ? req.query.token : "",
       ifNoneMatch: req.headers["if-none-match"] ?? null,
+      client: clientAddress(header(req, "x-forwarded-for"), header(req, "x-real-ip"), req.socket.remoteAddress),
     });
     for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
     res.status(answer.status);
@@ -27,3 +29,8 @@ export default async function shareRoute(req: NextApiRequest, res: NextApiRespon
     res.status(500).json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
   }
 }
+
+const header = (req: NextApiRequest, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};

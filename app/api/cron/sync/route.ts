@@ -2,6 +2,7 @@ import { safeEqual } from "@/lib/gateway/protocol";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
+import { clientKey, limited } from "@/lib/rate-limit";
 import { syncAll } from "@/lib/reviews/sync";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
  * For an external scheduler: syncs every workspace's published listings and answers what each
  * run did. `Authorization: Bearer <CRON_SECRET>`; 503 while no secret is configured.
  */
-export const POST = route(async (request: Request) => {
+export const POST = (request: Request) => limited("cron", clientKey(request), () => sync(request));
+
+const sync = route(async (request: Request) => {
   const secret = env().CRON_SECRET;
   if (!secret) throw new AppError("SERVICE_UNAVAILABLE", "Scheduled syncs are off: set CRON_SECRET to enable this endpoint");
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");

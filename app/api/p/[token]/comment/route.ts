@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { problemsOf } from "@/lib/listing/schema";
-import { clientKey, createRateLimiter } from "@/lib/rate-limit";
+import { clientKey, takeRateLimit } from "@/lib/rate-limit";
 import { gateToken } from "@/lib/share/handler";
 import { toResponse } from "@/lib/share/response";
 import { addComment } from "@/lib/share/service";
@@ -10,7 +10,6 @@ import { commentProblemPage, SHARE_HEADERS } from "@/lib/share/status-page";
 
 type Params = { params: Promise<{ token: string }> };
 
-const limiter = createRateLimiter({ limit: 5, windowMs: 10 * 60_000 });
 const sent = () => new Response(null, { status: 303, headers: { ...SHARE_HEADERS, location: "?sent=1#comment-sent" } });
 
 /**
@@ -19,9 +18,7 @@ const sent = () => new Response(null, { status: 303, headers: { ...SHARE_HEADERS
  * went wrong, with the way back.
  */
 export async function POST(request: NextRequest, { params }: Params) {
-  const gated = await gateToken((await params).token);
-  if ("response" in gated) return toResponse(gated.response);
-  const allowed = limiter.take(`${clientKey(request)}:${gated.hash}`);
+  const allowed = await takeRateLimit("comment", clientKey(request));
   if (!allowed.ok) {
     return toResponse(
       commentProblemPage(429, "You have sent several comments in a short time. Please wait a few minutes and try again.", {
@@ -29,6 +26,8 @@ export async function POST(request: NextRequest, { params }: Params) {
       }),
     );
   }
+  const gated = await gateToken((await params).token);
+  if ("response" in gated) return toResponse(gated.response);
   if (Number(request.headers.get("content-length") ?? 0) > 16_000) return toResponse(commentProblemPage(413, "The comment is too long."));
   let form: FormData;
   try {

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { readJson, route } from "@/lib/http";
 import { eventsBodySchema, parseEvents, type EventResult } from "@/lib/installs/events-api";
 import { ingestEvents } from "@/lib/installs/ingest";
+import { credentialKey, limited } from "@/lib/rate-limit";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -13,7 +14,10 @@ type Params = { params: Promise<{ appId: string }> };
  * duplicate (its id was seen before) or invalid with the reason; one bad event never refuses
  * the others. A token of another workspace gets 404, as if the app did not exist.
  */
-export const POST = route(async (request: Request, { params }: Params) => {
+export const POST = (request: Request, context: Params) =>
+  limited("events", credentialKey(request.headers.get("authorization"), request), () => ingest(request, context));
+
+const ingest = route(async (request: Request, { params }: Params) => {
   const workspaceId = await workspaceOfToken(request.headers.get("authorization"));
   const { appId } = await params;
   const app = typeof appId === "string" && appId.length <= 64 ? await db.app.findFirst({ where: { id: appId, workspaceId }, select: { id: true } }) : null;

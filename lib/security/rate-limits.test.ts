@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { NextRequest } from "next/server";
+import { NextRequest as Request_ } from "next/server";
+import { startEmulator } from "@/e2e/emulator/server";
+import { setupTestDatabase } from "@/lib/test/db";
+
+/**
+ * Every rate-limited entry point, through its real route: two requests pass, the third gets 429
+ * with Retry-After, and a second later (the window of these tests) requests pass again.
+ */
+setupTestDatabase();
+const emulator = await startEmulator();
+process.env.PIPEDRIVE_OAUTH_URL = emulator.url;
+process.env.CRON_SECRET = "cron-secret-for-rate-limit-tests-0123";
+process.env.RATE_LIMITS = "signin=2/1,share=2/1,comment=2/1,gateway=2/1,events=2/1,cron=2/1";
+afterAll(() => emulator.close());
+
+const auth = await import("@/app/api/auth/[...nextauth]/route");
+const install = await import("@/app/install/[appKey]/route");
+const callback = await import("@/app/callback/[appKey]/route");
+const events = await import("@/app/api/v1/apps/[appId]/events/route");
+const cron = await import("@/app/api/cron/sync/route");
+const comment = await import("@/app/api/p/[token]/comment/route");
+const { handleSharePage } = await import("@/lib/share/handler");
+
+const from = (ip: string, url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  new Request_(url, { ...init, headers: { "x-forwarded-for": ip, ...init.headers } }) as NextRequest;
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+const statusOf = async (answer: Response | { status: number; headers: Record<string, string> }) => answer.status;
+const retryAfterOf = (answer: Response | { headers: Record<string, string> }) =>
+  answer instanceof Response ? answer.headers.get("retry-after") : answer.headers["retry-after"];
+
+const cases: [string, (ip: string) => Response | Promise<Response | { status: number; headers: Record<string, string> }>][] = [
+  ["sign-in (POST /api/auth/signin/pipedrive)", (ip) => auth.POST(from(ip, "http://localhost/api/auth/signin/pipedrive", { method: "POST" }))],
+  ["sign-in callback (GET /api/auth/callback/pipedrive)", (ip) => auth.GET(from(ip, "http://localhost/api/auth/callback/pipedrive?error=user_denied"))],
+  ["share page", (ip) => handleSharePage({ method: "GET", token: "not-a-token", ifNoneMatch: null, client: ip })],
+  ["share comment", (ip) => comment.POST(from(ip, "http://localhost/p/x/comment", { method: "POST" }), params({ token: "not-a-token" }))],
+  ["installation URL", (ip) => install.GET(from(ip, "http://localhost/install/nope"), params({ appKey: "nope" }))],
+  ["install callback", (ip) => callback.GET(from(ip, "http://localhost/callback/nope?code=x"), params({ appKey: "nope" }))],
+  ["uninstall call", (ip) => callback.DELETE(from(ip, "http://localhost/callback/nope", { method: "DELETE" }), params({ appKey: "nope" }))],
+  ["events API", (ip) => events.POST(from(ip, "http://localhost/api/v1/apps/a/events", { method: "POST", headers: { authorization: `Bearer ls_${ip}` } }), params({ appId: "a" }))],
+  ["cron", (ip) => cron.POST(from(ip, "http://localhost/api/cron/sync", { method: "POST" }))],
+];
+
+describe("rate limits: 429 with Retry-After over the limit, then recovery", () => {
+  it.concurrent.each(cases.map(([name, call], i) => [name, call, i] as const))("%s", async (_name, call, i) => {
+    const ip = `198.51.100.${i + 1}`;
+    const first = await statusOf(await call(ip));
+    expect(first).not.toBe(429);
+    expect(await statusOf(await call(ip))).toBe(first);
+    const limited = await call(ip);
+    expect(limited.status).toBe(429);
+    expect(Number(retryAfterOf(limited))).toBeGreaterThanOrEqual(1);
+    // Another client is not affected.
+    expect(await statusOf(await call(`192.0.2.${i + 1}`))).toBe(first);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await statusOf(await call(ip))).toBe(first);
+  });
+});
+
+it("reading the session is not counted as sign-in traffic", async () => {
+  for (let i = 0; i < 4; i++) {
+    const res = await auth.GET(from("198.51.100.251", "http://localhost/api/auth/session"));
+    expect(res.status).toBe(200);
+  }
+});
