@@ -1,14 +1,16 @@
 import type { NextConfig } from "next";
+import { NO_SCRIPT_CSP } from "./lib/csp";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-meta";
 
 /**
- * Headers on every response. The full Content-Security-Policy with script nonces is still to
- * come; until then the policy forbids framing and plugins, and leaves scripts to the defaults.
+ * Headers on every response. The Content-Security-Policy of pages (with a nonce per request) is
+ * set by proxy.ts; share pages set their own (lib/share); other responses get one that allows
+ * no script at all.
  */
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
   { key: "X-Frame-Options", value: "DENY" },
   ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
@@ -16,8 +18,13 @@ const SECURITY_HEADERS = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    const noScript = [{ key: "Content-Security-Policy", value: NO_SCRIPT_CSP }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      ...["/api/:path*", "/install/:path*", "/callback/:path*"].map((source) => ({ source, headers: noScript })),
+    ];
   },
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   reactStrictMode: true,
   /**
    * Share links: `/p/<token>` is the page, `?asset=<id>` its images and `?comment` its comment

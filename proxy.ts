@@ -1,27 +1,60 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { NO_SCRIPT_CSP, newNonce, pageCsp } from "@/lib/csp";
+import { env } from "@/lib/env";
+import { ACTION_BODY_LIMIT_BYTES, REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
 import { isDashboardPath, PATH_HEADER, signInPath } from "@/lib/paths";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
- * Early redirect only: a dashboard URL without any session cookie goes straight to sign-in.
- * The real check (a live database session and a membership) happens on the server in every page.
+ * Every page request passes here:
+ * - a fresh nonce and the Content-Security-Policy that allows only scripts carrying it (Next.js
+ *   reads the nonce from the request's policy and puts it on its scripts);
+ * - a request id, on the request (for logs) and the response;
+ * - server actions with a declared body over the limit get 413 before anything reads them;
+ * - early redirect only: a dashboard URL without any session cookie goes straight to sign-in.
+ *   The real check (a live database session and a membership) happens on the server in every page.
  */
 export function proxy(request: NextRequest) {
+  const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+    return Response.json(
+      { error: { code: "PAYLOAD_TOO_LARGE", message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB` } },
+      { status: 413, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } },
+    );
+  }
   const { pathname, search } = request.nextUrl;
   const returnTo = `${pathname}${search}`;
   if (isDashboardPath(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    return NextResponse.redirect(new URL(signInPath(returnTo), request.url));
+    const response = NextResponse.redirect(new URL(signInPath(returnTo), request.url));
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    response.headers.set("content-security-policy", NO_SCRIPT_CSP);
+    return response;
   }
+  const { isProduction, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL } = env();
+  const csp = pageCsp(newNonce(), { dev: !isProduction, oauthOrigin: new URL(PIPEDRIVE_OAUTH_URL).origin, apiOrigin: new URL(PIPEDRIVE_API_URL).origin });
   const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, returnTo);
-  return NextResponse.next({ request: { headers: forwarded } });
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
 }
 
 /**
- * Only the dashboard: a proxy call costs more than serving a cached page here, so public pages
- * (the landing page, share links) and API routes never go through it.
+ * Pages and server actions only. API routes, the install gateway and share links (whose
+ * responses are not rendered pages) never go through it; neither do static files or prefetches.
  */
 export const config = {
-  matcher: ["/apps/:path*", "/reviews/:path*", "/analytics/:path*", "/team/:path*", "/settings/:path*"],
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
 };

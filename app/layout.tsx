@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { Toaster } from "sonner";
 import { HydrationMarker } from "@/components/ui/hydration-marker";
 import "./globals.css";
@@ -12,7 +13,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#017737" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/**
+ * Every page renders per request: its scripts carry the nonce of that request's
+ * Content-Security-Policy (proxy.ts), which a page built ahead of time could not.
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-ink antialiased">

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
 const PATHS = ["/", "/signin", "/apps", "/api/health", "/p/not-a-real-token", "/api/apps/x/listing", "/install/unknown"];
 
@@ -11,6 +12,8 @@ test("every response carries the security headers; the health check answers", as
     expect(h["referrer-policy"], path).toBe(path.startsWith("/p/") ? "no-referrer" : "strict-origin-when-cross-origin");
     expect(h["permissions-policy"], path).toContain("camera=()");
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], path).not.toContain("unsafe-inline' 'nonce");
+    expect(h["content-security-policy"]?.split("; ").find((d) => d.startsWith("script-src")) ?? "", path).not.toContain("'unsafe-inline'");
     expect(h["x-frame-options"], path).toBe("DENY");
     // Production: browsers keep to HTTPS.
     expect(h["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
@@ -19,4 +22,71 @@ test("every response carries the security headers; the health check answers", as
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true, journalMode: "wal" } });
+});
+
+// The injections below are meant to be blocked; any other violation is a page the policy breaks.
+const isOurInjection = (message: string) => message.startsWith("Executing inline event handler violates");
+const scriptSrc = (csp: string | undefined) => csp?.split("; ").find((d) => d.startsWith("script-src")) ?? "";
+
+/** Injects markup the way an XSS would (an inline event handler, a parser-inserted script) and reports whether any of it ran. */
+async function injectedScriptRuns(page: Page) {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __injected?: boolean };
+    document.body.insertAdjacentHTML("beforeend", `<img src="data:," alt="" onerror="window.__injected = true">`);
+    await new Promise((r) => setTimeout(r, 500));
+    return !!w.__injected;
+  });
+}
+
+test("pages run only their own scripts: a fresh nonce per request, hashes on cached share pages, none elsewhere", async ({ page, browser, request }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && !isOurInjection(m.text()) && errors.push(m.text()));
+
+  // A page rendered per request: its scripts carry the nonce of its own policy, which changes each time.
+  const landing = await page.goto("/");
+  await hydrated(page);
+  const policy = landing!.headers()["content-security-policy"]!;
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc(policy))?.[1];
+  expect(nonce).toBeTruthy();
+  const html = await landing!.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  const again = await request.get("/");
+  expect(scriptSrc(again.headers()["content-security-policy"])).not.toBe(scriptSrc(policy));
+  expect(await injectedScriptRuns(page)).toBe(false);
+
+  // The dashboard hydrates and works under the policy.
+  const [owner] = await createCompany("Spec CSP", [{ name: "Cecile Csp", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, "Policied");
+  await writeCompleteListing(page, appId, "Policied", { videoUrl: "https://youtu.be/dQw4w9WgXcQ" });
+  await page.goto(`/apps/${appId}/preview`);
+  await hydrated(page);
+  expect(await injectedScriptRuns(page)).toBe(false);
+
+  // A share page is served from memory to everyone: it allows exactly its inline scripts by hash.
+  await page.getByLabel("Label").fill("CSP");
+  await page.getByRole("button", { name: "Create link" }).click();
+  const shareUrl = await page.getByRole("textbox", { name: "New share link" }).inputValue();
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.route(/youtube-nocookie\.com/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>video</p>" }));
+  visitor.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && !isOurInjection(m.text()) && errors.push(m.text()));
+  const shared = await visitor.goto(new URL(shareUrl).pathname);
+  await hydrated(visitor);
+  const sharePolicy = shared!.headers()["content-security-policy"]!;
+  expect(scriptSrc(sharePolicy)).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+$/);
+  expect(sharePolicy).toContain("frame-ancestors 'none'");
+  expect(await injectedScriptRuns(visitor)).toBe(false);
+  // The video still plays on click (its frame is allowed).
+  await visitor.getByRole("button", { name: /Play video/ }).click();
+  await expect(visitor.locator("iframe[src^='https://www.youtube-nocookie.com/embed/']")).toHaveCount(1);
+
+  // Everything else allows no script.
+  for (const path of ["/api/health", "/install/unknown", "/p/not-a-real-token"]) {
+    expect(scriptSrc((await request.get(path, { maxRedirects: 0 })).headers()["content-security-policy"] ?? "default-src 'none'"), path).toBe("");
+    expect((await request.get(path, { maxRedirects: 0 })).headers()["content-security-policy"], path).toContain("default-src 'none'");
+  }
+  expect(errors).toEqual([]);
 });

@@ -17,11 +17,41 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
 }
 
+const sizeOf = (bytes: number) => (bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`);
+const tooLargeError = (maxBytes: number) => new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${sizeOf(maxBytes)}`);
+
+/**
+ * Reads a request body as it streams in and stops at `maxBytes`: a declared length over it is
+ * refused before anything is read, and a body without one (chunked) is cut off as soon as it
+ * passes the limit, so no request can make the server hold more than `maxBytes`.
+ */
+export async function readBody(request: Request, maxBytes: number, tooLarge: () => AppError = () => tooLargeError(maxBytes)): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A multipart or urlencoded form, read within `maxBytes`; an unreadable form is `null`. */
+export async function readForm(request: Request, maxBytes: number, tooLarge?: () => AppError): Promise<FormData | null> {
+  const body = await readBody(request, maxBytes, tooLarge);
+  return new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+}
+
 export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${Math.round(maxBytes / 1000)} kB`);
-  const text = await request.text();
-  if (text.length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${Math.round(maxBytes / 1000)} kB`);
+  const text = (await readBody(request, maxBytes)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {

@@ -40,7 +40,7 @@ export async function handleSharePage(req: ShareRequest): Promise<ShareResponse>
   const page = await sharePage(hash);
   if (!page) return shareStatusResponse(410);
   if (req.method === "GET") countShareView(answer.id);
-  const headers = { ...SHARE_HEADERS, etag: page.etag, "content-type": "text/html; charset=utf-8" };
+  const headers = { ...SHARE_HEADERS, "content-security-policy": page.csp, etag: page.etag, "content-type": "text/html; charset=utf-8" };
   if (req.ifNoneMatch === page.etag) return { status: 304, headers };
   return { status: 200, headers, body: page.body };
 }

@@ -1,3 +1,4 @@
+import { NO_SCRIPT_CSP } from "@/lib/csp";
 import { plainPage } from "@/lib/html-page";
 
 /**
@@ -13,6 +14,7 @@ export const SHARE_HEADERS = {
   "x-robots-tag": "noindex, nofollow",
   "referrer-policy": "no-referrer",
   "cache-control": "private, no-cache",
+  "content-security-policy": NO_SCRIPT_CSP,
 } as const;
 
 /** A framework-neutral answer (the share route adapts it to its framework). */

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { parseBasicAuth, parseUninstallBody, verifyState } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
+import { readBody } from "@/lib/http";
 import { clientKey, limited } from "@/lib/rate-limit";
 import {
   appByKey,
@@ -87,9 +88,12 @@ async function uninstall(request: NextRequest, appKey: string) {
   if (!(await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))))) {
     return json(401, { error: { code: "UNAUTHENTICATED", message: "Basic auth with the app's client id and secret is required" } }, { "www-authenticate": 'Basic realm="uninstall"' });
   }
-  if (Number(request.headers.get("content-length") ?? 0) > 65_536) return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 64 kB" } });
-  const text = await request.text();
-  if (text.length > 65_536) return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 64 kB" } });
+  let text: string;
+  try {
+    text = (await readBody(request, 65_536)).toString("utf8");
+  } catch {
+    return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 64 kB" } });
+  }
   const call = parseUninstallBody(text);
   if (!call) return json(400, { error: { code: "BAD_REQUEST", message: "The body must be JSON with company_id and user_id" } });
   if (call.clientId !== null && call.clientId !== app.clientId) return json(400, { error: { code: "BAD_REQUEST", message: "client_id does not match this app" } });

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { readBody, route } from "@/lib/http";
 import { MAX_IMPORT_BYTES } from "@/lib/reviews/import-format";
 import { importReviews } from "@/lib/reviews/inbox";
 
@@ -17,9 +17,7 @@ export const POST = route(async (request: Request) => {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const format = type === "text/csv" ? "csv" : type === "application/json" ? "json" : null;
   if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv or application/json");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB; split it");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB; split it");
+  const text = (await readBody(request, MAX_IMPORT_BYTES, () => new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB; split it"))).toString("utf8");
   const report = await importReviews(member, url.searchParams.get("appId"), text, format, url.searchParams.get("dryRun") === "1");
   return Response.json(report, { status: report.dryRun ? 200 : 201 });
 });

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { readForm, route } from "@/lib/http";
 import { parseKind, uploadAsset } from "@/lib/media/assets";
 import { MAX_BYTES } from "@/lib/media/process";
 
@@ -14,17 +14,12 @@ export const POST = route(async (request: Request, { params }: Params) => {
   // Another workspace's app is not found, whatever the upload looks like.
   await getApp(member, appId);
   const kind = parseKind(new URL(request.url).searchParams.get("kind"));
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES + 64 * 1024) {
-    const message = `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.`;
-    throw new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
-  }
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await request.formData()).get("file");
-  } catch {
-    throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
-  }
+  const tooLarge = () => {
+    const length = Number(request.headers.get("content-length") ?? 0);
+    const message = length > 0 ? `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.` : "The file is larger than 10 MB; images may be at most 10 MB.";
+    return new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
+  };
+  const file = (await readForm(request, MAX_BYTES + 64 * 1024, tooLarge))?.get("file");
   if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
   const asset = await uploadAsset(member, appId, kind, { name: file.name, data: Buffer.from(await file.arrayBuffer()) });
   return Response.json(asset, { status: 201 });

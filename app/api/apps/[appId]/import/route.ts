@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { readBody, readForm, route } from "@/lib/http";
 import { importListing } from "@/lib/listing/transfer";
 import { MAX_BYTES } from "@/lib/media/process";
 
@@ -13,16 +13,15 @@ const MAX_UPLOAD = 6 * MAX_BYTES;
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_UPLOAD) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
   let body: Buffer;
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const file = (await request.formData().catch(() => null))?.get("file");
+    const file = (await readForm(request, MAX_UPLOAD + 64 * 1024, tooLarge))?.get("file");
     if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the exported file in a field named file");
     body = Buffer.from(await file.arrayBuffer());
   } else {
-    body = Buffer.from(await request.arrayBuffer());
+    body = await readBody(request, MAX_UPLOAD, tooLarge);
   }
-  if (body.length > MAX_UPLOAD) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
   if (body.length === 0) throw new AppError("BAD_REQUEST", "The file is empty");
   return Response.json(await importListing(member, (await params).appId, body));
 });

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
+import { readForm } from "@/lib/http";
 import { problemsOf } from "@/lib/listing/schema";
 import { clientKey, takeRateLimit } from "@/lib/rate-limit";
 import { gateToken } from "@/lib/share/handler";
@@ -28,13 +29,13 @@ export async function POST(request: NextRequest, { params }: Params) {
   }
   const gated = await gateToken((await params).token);
   if ("response" in gated) return toResponse(gated.response);
-  if (Number(request.headers.get("content-length") ?? 0) > 16_000) return toResponse(commentProblemPage(413, "The comment is too long."));
-  let form: FormData;
+  let form: FormData | null;
   try {
-    form = await request.formData();
+    form = await readForm(request, 16_000);
   } catch {
-    return toResponse(commentProblemPage(400, "The comment form could not be read. Please go back and try again."));
+    return toResponse(commentProblemPage(413, "The comment is too long."));
   }
+  if (!form) return toResponse(commentProblemPage(400, "The comment form could not be read. Please go back and try again."));
   // A field people never see: only robots fill it in.
   if (form.get("website")) return sent();
   try {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { config, proxy } from "@/proxy";
+
+const matches = (url: string, headers: Record<string, string> = {}) => unstable_doesMiddlewareMatch({ config, url, headers });
+const request = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => new NextRequest(new URL(url, "http://localhost"), init);
+const scriptSrc = (csp: string | null) => csp?.split("; ").find((d) => d.startsWith("script-src"));
+
+describe("the proxy's matcher", () => {
+  it.each(["/", "/signin", "/apps", "/apps/x/listing", "/team", "/invite/abc", "/shared/abc"])("runs on the page %s", (url) => {
+    expect(matches(url)).toBe(true);
+  });
+
+  it.each(["/api/health", "/api/v1/apps/a/events", "/p/token", "/install/x", "/callback/x", "/_next/static/chunks/a.js", "/icon.svg"])("skips %s", (url) => {
+    expect(matches(url)).toBe(false);
+  });
+
+  it("skips prefetches (they run no script)", () => {
+    expect(matches("/apps", { "next-router-prefetch": "1" })).toBe(false);
+  });
+});
+
+describe("proxy", () => {
+  it("gives every page a fresh nonce in a policy that allows no other script", () => {
+    const first = proxy(request("/", { headers: { cookie: "authjs.session-token=x" } }));
+    const second = proxy(request("/"));
+    const policy = first.headers.get("content-security-policy");
+    expect(scriptSrc(policy)).toMatch(/^script-src 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'( 'unsafe-eval')?$/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(scriptSrc(second.headers.get("content-security-policy"))).not.toBe(scriptSrc(policy));
+    // Next.js reads the nonce from the request's policy.
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+  });
+
+  it("gives each request an id, keeping a well-formed one from the load balancer", () => {
+    expect(proxy(request("/")).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(proxy(request("/", { headers: { "x-request-id": "lb-1234567890" } })).headers.get("x-request-id")).toBe("lb-1234567890");
+    expect(proxy(request("/", { headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("refuses a server action with a body over 1 MB with 413 before it is read", async () => {
+    const res = proxy(request("/apps", { method: "POST", headers: { "next-action": "abc", "content-length": "1000001", cookie: "authjs.session-token=x" } }));
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" } });
+    const within = proxy(request("/apps", { method: "POST", headers: { "next-action": "abc", "content-length": "1000000", cookie: "authjs.session-token=x" } }));
+    expect(within.status).toBe(200);
+  });
+
+  it("sends a dashboard visit without a session cookie to sign-in", () => {
+    const res = proxy(request("/apps/x?tab=1"));
+    expect(res.status).toBe(307);
+    expect(res.headers.get("location")).toBe("http://localhost/signin?callbackUrl=%2Fapps%2Fx%3Ftab%3D1");
+  });
+});
