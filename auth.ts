@@ -5,6 +5,7 @@ import { listingStudioAdapter } from "@/lib/auth/adapter";
 import { pipedriveProvider } from "@/lib/auth/pipedrive-provider";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { recordSignIn } from "@/lib/team/workspace";
+import { log } from "@/lib/log";
 
 declare module "next-auth" {
   interface Session {
@@ -26,8 +27,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/signin", error: "/signin" },
     // One line per failure: forged or expired callbacks are routine and need no stack trace.
     logger: {
-      error: (error) => console.error(`[auth] ${"type" in error ? String(error.type) : error.name}: ${error.message}`),
-      warn: (code) => console.warn(`[auth] warning: ${code}`),
+      error: (error) => log().warn({ auth: "type" in error ? String(error.type) : error.name }, `Sign-in: ${error.message}`),
+      warn: (code) => log().warn({ auth: code }, "Sign-in warning"),
     },
     providers: [
       pipedriveProvider({

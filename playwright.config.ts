@@ -24,6 +24,7 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  globalTeardown: "./e2e/log-check.ts",
   webServer: [
     {
       command: "tsx e2e/emulator/cli.ts",
@@ -33,7 +34,7 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: `next start -p ${E2E.appPort}`,
+      command: `next start -p ${E2E.appPort} > "${E2E.serverLog}" 2>&1`,
       url: E2E.appUrl,
       env: E2E.appEnv,
       reuseExistingServer: false,

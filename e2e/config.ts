@@ -8,6 +8,8 @@ const clientSecret = "e2e-client-secret";
 
 export const E2E = {
   appPort,
+  /** Everything the app server prints during the run; e2e/log-check.ts greps it for secrets afterwards. */
+  serverLog: process.env.E2E_SERVER_LOG ?? "data/e2e-server.log",
   appUrl,
   emulatorUrl,
   emulatorEnv: {

@@ -36,6 +36,14 @@ const schema = z.object({
       .refine((v) => Buffer.from(v, "base64").length === 32, { message: "ENCRYPTION_KEY must be 32 bytes, base64-encoded" })
       .optional(),
   ),
+  /** Keys that sealed secrets before the last rotation (comma-separated, base64): they still open, never seal. */
+  ENCRYPTION_KEYS_PREVIOUS: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => v.split(",").every((k) => Buffer.from(k.trim(), "base64").length === 32), { message: "ENCRYPTION_KEYS_PREVIOUS must be 32-byte base64 keys separated by commas" })
+      .optional(),
+  ),
   /** Background reachability checks of listing links: off where the machine has no internet (browser tests). */
   LINK_CHECKS: z.enum(["on", "off"]).default("on"),
   /** Lets link checks reach private addresses (local development only; never in production). */
@@ -46,6 +54,8 @@ const schema = z.object({
   MARKETPLACE_URL: optional(url("MARKETPLACE_URL").optional()).default("https://www.pipedrive.com"),
   /** Bearer secret of POST /api/cron/sync; the endpoint answers 503 while it is unset. */
   CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
+  /** How much the server logs (JSON lines on stdout). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/rate-limit.ts). */
   RATE_LIMITS: optional(
     z

@@ -1,10 +1,13 @@
 import "server-only";
+import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { problemsOf } from "@/lib/listing/schema";
+import { log, requestLog } from "@/lib/log";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
 
 /** Turns any failure of a route handler into `{ error: { code, message, fields? } }` with the right status. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, logger: Logger = log()): Response {
   if (error instanceof AppError) return Response.json(error.toJSON(), { status: error.status });
   if (error instanceof ZodError) {
     const fields = problemsOf(error);
@@ -13,7 +16,7 @@ export function errorResponse(error: unknown): Response {
       { status: 422 },
     );
   }
-  console.error("Unhandled route error", error);
+  logger.error({ err: error }, "Unhandled route error");
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
 }
 
@@ -59,15 +62,33 @@ export async function readJson(request: Request, maxBytes = 1_000_000): Promise<
   }
 }
 
-/** Wraps a handler so that every failure becomes a clear JSON error. */
+/**
+ * Wraps a handler so that every failure becomes a clear JSON error, and every request leaves one
+ * log line (method, path, status, duration) under its request id, which the response carries.
+ */
 export const route =
-  <A extends unknown[]>(handler: (...args: A) => Promise<Response>) =>
+  <A extends [Request, ...unknown[]]>(handler: (...args: A) => Promise<Response>) =>
   async (...args: A): Promise<Response> => {
+    const [request] = args;
+    const started = performance.now();
+    const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
+    const logger = requestLog(requestId);
+    let response: Response;
     try {
-      return await handler(...args);
+      response = await handler(...args);
     } catch (error) {
-      return errorResponse(error);
+      response = errorResponse(error, logger);
     }
+    if (!response.headers.has(REQUEST_ID_HEADER)) {
+      try {
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+      } catch {
+        // Some responses (e.g. Response.redirect) have immutable headers.
+      }
+    }
+    const level = response.status >= 500 ? "error" : "info";
+    logger[level]({ method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    return response;
   };
 
 export type ActionResult<T = undefined> =
@@ -86,7 +107,17 @@ export async function action<T>(run: () => Promise<T>): Promise<ActionResult<T>>
     }
     // Next.js signals redirects and not-found by throwing: let them through.
     if (error && typeof error === "object" && "digest" in error) throw error;
-    console.error("Unhandled action error", error);
+    requestLog(await currentRequestId()).error({ err: error }, "Unhandled action error");
     return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side" } };
+  }
+}
+
+/** The id the proxy gave the request of this server action, when there is one. */
+async function currentRequestId(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    return null;
   }
 }

@@ -3,13 +3,16 @@
  * fresh temporary SQLite database (migrated from prisma/migrations, with the demo data) and
  * upload folder. Specs make their own workspaces; the demo one is only read.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "./process";
 
 const dir = mkdtempSync(join(tmpdir(), "listing-studio-e2e-"));
 const env = { ...process.env, DATABASE_URL: `file:${join(dir, "e2e.db")}`, STORAGE_DIR: join(dir, "uploads") };
+
+// The app server's output (checked for secrets after the run by e2e/log-check.ts) stays for reading.
+mkdirSync("data", { recursive: true });
 
 try {
   await run("prisma", ["migrate", "deploy"], env, { quiet: true });

@@ -31,3 +31,22 @@ describe("secret box", () => {
     expect(() => parseKey(randomBytes(16).toString("base64"))).toThrow(/32 bytes/);
   });
 });
+
+describe("key ids", () => {
+  it("are derived from the key, and a value says which key sealed it", async () => {
+    const { keyIdOf, sealedKeyId } = await import("./secret-box");
+    const raw = randomBytes(32).toString("base64");
+    const k = parseKey(raw, keyIdOf(raw));
+    expect(k.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(sealedKeyId(seal("x", k))).toBe(k.id);
+    expect(sealedKeyId("plain")).toBeNull();
+  });
+
+  it("a value sealed before ids were derived (k1) opens with whichever configured key sealed it", () => {
+    const legacy = parseKey(randomBytes(32).toString("base64"));
+    const other = parseKey(randomBytes(32).toString("base64"), "other123");
+    const sealed = seal("old secret", legacy, "ctx");
+    expect(open(sealed, [other, { ...legacy, id: "newid123" }], "ctx")).toBe("old secret");
+    expect(() => open(sealed, [other], "ctx")).toThrow(SecretBoxError);
+  });
+});

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 /**
  * AES-256-GCM for secrets at rest. A sealed value is `v1.<key id>.<iv>.<tag>.<ciphertext>`
@@ -15,6 +15,19 @@ export class SecretBoxError extends Error {
     super(message);
     this.name = "SecretBoxError";
   }
+}
+
+/**
+ * A key's id: 8 characters of the SHA-256 of the key (it reveals nothing usable about it).
+ * Values sealed before ids were derived carry `k1`, which any of the configured keys may open.
+ */
+export const keyIdOf = (value: string) => createHash("sha256").update(Buffer.from(value.trim(), "base64")).digest("base64url").slice(0, 8);
+export const LEGACY_KEY_ID = "k1";
+
+/** The id of the key that sealed a value, or null when it is not a sealed value. */
+export function sealedKeyId(sealed: string): string | null {
+  const parts = sealed.split(".");
+  return parts.length === 5 && parts[0] === VERSION ? parts[1]! : null;
 }
 
 /** Parses a base64 (or base64url) key of exactly 32 bytes. */
@@ -38,14 +51,17 @@ export function open(sealed: string, keys: SecretKey[], associatedData = ""): st
   const parts = sealed.split(".");
   if (parts.length !== 5 || parts[0] !== VERSION) throw new SecretBoxError("Not a sealed secret");
   const [, id, iv, tag, ciphertext] = parts as [string, string, string, string, string];
-  const secretKey = keys.find((k) => k.id === id);
-  if (!secretKey) throw new SecretBoxError(`No key with id ${id}`);
-  try {
-    const decipher = createDecipheriv(ALGORITHM, secretKey.key, Buffer.from(iv, "base64url"));
-    decipher.setAAD(Buffer.from(associatedData, "utf8"));
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
-  } catch {
-    throw new SecretBoxError("The secret could not be decrypted (wrong key or tampered value)");
+  const candidates = id === LEGACY_KEY_ID ? keys : keys.filter((k) => k.id === id);
+  if (candidates.length === 0) throw new SecretBoxError(`No key with id ${id}: add the key that sealed it to ENCRYPTION_KEYS_PREVIOUS`);
+  for (const secretKey of candidates) {
+    try {
+      const decipher = createDecipheriv(ALGORITHM, secretKey.key, Buffer.from(iv, "base64url"));
+      decipher.setAAD(Buffer.from(associatedData, "utf8"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    } catch {
+      // GCM authenticates: a wrong key fails here, never yields garbage; try the next one.
+    }
   }
+  throw new SecretBoxError("The secret could not be decrypted (wrong key or tampered value)");
 }

@@ -8,6 +8,7 @@ import { hasRole } from "@/lib/team/roles";
 import { checkLink, type LinkCheckOutcome } from "./link-check";
 import { CHECKED_LINKS, type LinkStatus } from "./readiness";
 import type { ListingDraft } from "./schema";
+import { log } from "@/lib/log";
 
 /** A link checked less than this long ago is not checked again on save. */
 const FRESH_MS = 6 * 60 * 60_000;
@@ -53,7 +54,7 @@ export async function refreshLinks(
 /** After a save: checks new and stale links without holding up the answer. */
 export function refreshLinksInBackground(appId: string, draft: ListingDraft) {
   if (env().LINK_CHECKS === "off") return;
-  void refreshLinks(appId, draft).catch((error: unknown) => console.error("Link check failed", error));
+  void refreshLinks(appId, draft).catch((error: unknown) => log().error({ err: error, app: appId }, "Link check failed"));
 }
 
 /** "Check links now" in the editor: every link, now. */

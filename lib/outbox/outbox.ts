@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { signDelivery } from "@/lib/gateway/protocol";
 import { sqliteTime } from "@/lib/installs/ingest";
 import { rawDb } from "@/lib/installs/raw-db";
+import { log } from "@/lib/log";
 
 /**
  * The durable outbox: deliveries to partners' backends wait in the database until the worker
@@ -124,7 +125,7 @@ export function startOutboxWorker(intervalMs = 2_000) {
     if (loop.running) return;
     loop.running = true;
     processOutbox(worker)
-      .catch((error: unknown) => console.error("Outbox round failed", error))
+      .catch((error: unknown) => log().error({ err: error }, "Outbox round failed"))
       .finally(() => (loop.running = false));
   }, intervalMs);
   loop.timer.unref();

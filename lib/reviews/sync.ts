@@ -6,6 +6,7 @@ import { defaultListingUrl } from "./identity";
 import { ListingParseError, parseListingPage } from "./parse-listing";
 import { applyListing } from "./store";
 import { audit } from "@/lib/audit/log";
+import { log } from "@/lib/log";
 
 /**
  * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
@@ -47,7 +48,7 @@ export async function startRun(workspaceId: string, trigger: Trigger, userId: st
 
 function describe(error: unknown): string {
   if (error instanceof PageFetchError || error instanceof ListingParseError) return error.message;
-  console.error("Marketplace sync failed unexpectedly", error);
+  log().error({ err: error }, "Marketplace sync failed unexpectedly");
   return "An unexpected error stopped the sync of this app";
 }
 

@@ -1,5 +1,6 @@
 import { localDay } from "@/lib/analytics/time";
 import { prismaClient } from "@/lib/db-client";
+import { log } from "@/lib/log";
 
 /**
  * What the proxy needs to know about a share link on every request, kept in memory so that
@@ -76,7 +77,7 @@ export async function flushShareViews() {
         db.shareViewDaily.upsert({ where: { appId_day: { appId: link.appId, day } }, create: { appId: link.appId, day, views: count }, update: { views: { increment: count } } }),
       ]);
     } catch (error) {
-      console.error("Could not record share-link views", error);
+      log().error({ err: error }, "Could not record share-link views");
     }
   }
 }

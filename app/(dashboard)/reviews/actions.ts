@@ -7,6 +7,7 @@ import { addManualReview, deleteTemplate, markReplied, saveTemplate, updateRevie
 import { executeRun, startRun } from "@/lib/reviews/sync";
 import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhookEnabled } from "@/lib/reviews/webhooks";
 import { auditBy } from "@/lib/audit/log";
+import { log } from "@/lib/log";
 
 export async function updateReviewAction(reviewId: string, input: unknown) {
   return action(async () => {
@@ -53,7 +54,7 @@ export async function startSyncAction() {
     if (started) {
       await auditBy(member, "sync.start", { type: "sync run", id: run.id });
       void executeRun(run.id).catch(async (error: unknown) => {
-        console.error("Sync run failed", error);
+        log().error({ err: error }, "Sync run failed");
         const { db } = await import("@/lib/db");
         await db.syncRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" } });
       });

@@ -18,6 +18,7 @@ import {
   nonceCookie,
   stateKey,
 } from "@/lib/gateway/service";
+import { log } from "@/lib/log";
 
 type Params = { params: Promise<{ appKey: string }> };
 
@@ -66,7 +67,7 @@ async function finishInstall(request: NextRequest, appKey: string) {
     recordInstall(app, tokens, installer, code, state === null);
   } catch (error) {
     if (error instanceof GatewayError) return gatewayPage(error.status, error.title, error.message, again, clearCookie(appKey));
-    console.error("Install failed", error);
+    log().error({ err: error, app: app.id }, "Install failed");
     return gatewayPage(500, "The installation could not be completed", "Something went wrong on our side. Please try again in a moment.", again, clearCookie(appKey));
   }
   if (app.onboardingUrl) return new Response(null, { status: 302, headers: { location: app.onboardingUrl, "cache-control": "no-store", ...clearCookie(appKey) } });

@@ -2,6 +2,7 @@ import type { NextApiRequest, NextApiResponse } from "next";
 import { handleSharePage } from "@/lib/share/handler";
 import { clientAddress } from "@/lib/rate-limit";
 import { SHARE_HEADERS } from "@/lib/share/status-page";
+import { log } from "@/lib/log";
 
 /**
  * The page of a share link (`/p/<token>` is rewritten here by next.config.ts). A Pages Router
@@ -24,7 +25,7 @@ export default async function shareRoute(req: NextApiRequest, res: NextApiRespon
     if (answer.body === undefined || req.method === "HEAD") return res.end();
     res.end(typeof answer.body === "string" ? answer.body : Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
   } catch (error) {
-    console.error("Share link failed", error);
+    log().error({ err: error }, "Share link failed");
     for (const [name, value] of Object.entries(SHARE_HEADERS)) res.setHeader(name, value);
     res.status(500).json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
   }

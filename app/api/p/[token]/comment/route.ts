@@ -8,6 +8,7 @@ import { gateToken } from "@/lib/share/handler";
 import { toResponse } from "@/lib/share/response";
 import { addComment } from "@/lib/share/service";
 import { commentProblemPage, SHARE_HEADERS } from "@/lib/share/status-page";
+import { log } from "@/lib/log";
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -43,7 +44,7 @@ export async function POST(request: NextRequest, { params }: Params) {
   } catch (error) {
     if (error instanceof ZodError) return toResponse(commentProblemPage(422, Object.values(problemsOf(error))[0] ?? "Please check your comment."));
     if (error instanceof AppError) return toResponse(commentProblemPage(error.status, error.message));
-    console.error("Could not store a comment", error);
+    log().error({ err: error }, "Could not store a comment");
     return toResponse(commentProblemPage(500, "Something went wrong on our side. Please try again later."));
   }
   return sent();

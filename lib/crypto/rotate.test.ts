@@ -1,0 +1,93 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Member } from "@/lib/authz";
+import { setupTestDatabase } from "@/lib/test/db";
+import { keyIdOf, open, parseKey, sealedKeyId } from "./secret-box";
+
+/**
+ * Key rotation end to end: secrets sealed under key A; `npm run keys:rotate` with ENCRYPTION_KEY=B
+ * and ENCRYPTION_KEYS_PREVIOUS=A re-seals them all under B; afterwards B alone opens every one.
+ */
+const A = randomBytes(32).toString("base64");
+const B = randomBytes(32).toString("base64");
+const C = randomBytes(32).toString("base64");
+const file = setupTestDatabase();
+process.env.ENCRYPTION_KEY = A;
+const { db } = await import("@/lib/db");
+const apps = await import("@/lib/apps/service");
+const gateway = await import("@/lib/gateway/service");
+const webhooks = await import("@/lib/reviews/webhooks");
+const { sealBody, bodyContext, handoffSecretContext, webhookSecretContext } = await import("@/lib/outbox/outbox");
+
+function rotate(env: Record<string, string>, ...args: string[]) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/keys-rotate.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "test", ENCRYPTION_KEYS_PREVIOUS: "", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+let appId: string;
+let webhookId: string;
+const sealedValues = async () => {
+  const app = await db.app.findUniqueOrThrow({ where: { id: appId } });
+  const hook = await db.alertWebhook.findUniqueOrThrow({ where: { id: webhookId } });
+  const outbox = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
+  return [
+    [app.clientSecret!, apps.secretContext(appId)],
+    [app.handoffSecret!, handoffSecretContext(appId)],
+    [hook.secret, webhookSecretContext(webhookId)],
+    [outbox.body, bodyContext(appId)],
+  ] as const;
+};
+
+beforeAll(async () => {
+  const w = await db.workspace.create({ data: { pipedriveCompanyId: 66, name: "Keys" } });
+  const u = await db.user.create({ data: { pipedriveCompanyId: 66, pipedriveUserId: 1, name: "Owner" } });
+  const owner: Member = { user: { id: u.id, name: "Owner", email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 66 }, role: "OWNER" };
+  appId = (await apps.createApp(owner, { name: "Keyed", type: "PUBLIC", clientId: "keyed", callbackUrl: "https://keyed.example.com/cb", clientSecret: "the-client-secret" })).id;
+  await gateway.gatewaySettings(owner, appId);
+  await webhooks.createWebhook(owner, { name: "Hook", url: "https://hooks.example.com/k", format: "JSON", events: ["NEW_REVIEW"] });
+  webhookId = (await db.alertWebhook.findFirstOrThrow()).id;
+  await db.outboxMessage.create({ data: { appId, kind: "HANDOFF", url: "https://keyed.example.com/h", body: sealBody(appId, { access_token: "at-1" }) } });
+});
+
+describe("npm run keys:rotate", () => {
+  it("re-seals every secret under the new key, keeps every plaintext, and is idempotent", async () => {
+    const before = await sealedValues();
+    const keyA = parseKey(A, keyIdOf(A));
+    const plaintexts = before.map(([value, context]) => open(value, [keyA], context));
+    expect(before.map(([value]) => sealedKeyId(value))).toEqual(Array(4).fill(keyA.id));
+
+    const check = await rotate({ ENCRYPTION_KEY: B, ENCRYPTION_KEYS_PREVIOUS: A }, "--check");
+    expect(check.code).toBe(0);
+    expect((await sealedValues()).map(([v]) => v)).toEqual(before.map(([v]) => v));
+
+    const run = await rotate({ ENCRYPTION_KEY: B, ENCRYPTION_KEYS_PREVIOUS: A });
+    expect(run.code, run.output).toBe(0);
+    const after = await sealedValues();
+    const keyB = parseKey(B, keyIdOf(B));
+    expect(after.map(([value]) => sealedKeyId(value))).toEqual(Array(4).fill(keyB.id));
+    expect(after.map(([value, context]) => open(value, [keyB], context))).toEqual(plaintexts);
+    expect(plaintexts[0]).toBe("the-client-secret");
+
+    // Again: nothing left to do, and B alone is enough.
+    const again = await rotate({ ENCRYPTION_KEY: B });
+    expect(again.code).toBe(0);
+    expect((await sealedValues()).map(([v]) => v)).toEqual(after.map(([v]) => v));
+  }, 60_000);
+
+  it("a key that opens nothing fails loudly and changes nothing", async () => {
+    const before = (await sealedValues()).map(([v]) => v);
+    const lost = await rotate({ ENCRYPTION_KEY: C });
+    expect(lost.code).toBe(1);
+    expect(lost.output).toContain("4 value(s) could not be opened");
+    expect((await sealedValues()).map(([v]) => v)).toEqual(before);
+  }, 60_000);
+});
