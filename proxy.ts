@@ -50,7 +50,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,8 +1,8 @@
 /**
  * Content-Security-Policy of every response (no server-only import: the proxy and
  * next.config.ts use it). Pages rendered per request allow only scripts carrying that request's
- * nonce (and what they load: 'strict-dynamic'); cached share pages allow only the SHA-256 hashes
- * of their own inline scripts; everything else (APIs, the gateway's and share links' small HTML
+ * nonce (and what they load: 'strict-dynamic'); share pages, served from memory to everyone, carry
+ * no framework script and allow only the site's own script files; everything else (APIs, the gateway's and share links' small HTML
  * pages) allows no script at all.
  */
 
@@ -33,11 +33,8 @@ export function pageCsp(nonce: string, { dev, oauthOrigin, apiOrigin }: { dev: b
   return ["default-src 'self'", script, imgSrc(apiOrigin), ...COMMON, formAction(oauthOrigin)].join("; ");
 }
 
-/** A cached page: its inline scripts by hash, the site's own script files by origin. */
-export function hashedPageCsp(scriptHashes: string[]): string {
-  const script = ["script-src 'self'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(" ");
-  return ["default-src 'self'", script, imgSrc(), ...COMMON, "form-action 'self'"].join("; ");
-}
+/** A share page: plain HTML served from memory to everyone, with one script file of the site's own and nothing inline. */
+export const SHARE_PAGE_CSP = ["default-src 'self'", "script-src 'self'", imgSrc(), ...COMMON, "form-action 'self'"].join("; ");
 
 /** Responses that are not pages of the app: no script may run, nothing may frame them. */
 export const NO_SCRIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";

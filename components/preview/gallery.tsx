@@ -17,7 +17,7 @@ export function Gallery({ images }: { images: GalleryImage[] }) {
       <ul className="flex gap-3 overflow-x-auto pb-2" aria-label="Screenshots">
         {images.map((image, i) => (
           <li key={`${image.src}-${i}`} className="shrink-0">
-            <button type="button" onClick={() => setOpen(i)} className="block overflow-hidden rounded-lg ring-1 ring-slate-200 focus-visible:ring-2 focus-visible:ring-brand-600">
+            <button type="button" onClick={() => setOpen(i)} data-full={image.src} data-alt={image.alt} className="block overflow-hidden rounded-lg ring-1 ring-slate-200 focus-visible:ring-2 focus-visible:ring-brand-600">
               {/* eslint-disable-next-line @next/next/no-img-element -- served by our own routes */}
               <img src={image.thumb} alt={image.alt || `Screenshot ${i + 1}`} width={320} height={200} className="h-[150px] w-[240px] object-cover" />
             </button>

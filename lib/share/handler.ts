@@ -1,5 +1,6 @@
 import { checkShareLink, countShareView, type GateAnswer } from "./gate";
 import { sharePage } from "./page-cache";
+import { SHARE_PAGE_CSP } from "@/lib/csp";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { SHARE_HEADERS, shareBusyResponse, shareStatusResponse, type ShareResponse } from "./status-page";
 import { hashShareToken, isShareToken } from "./token";
@@ -40,7 +41,7 @@ export async function handleSharePage(req: ShareRequest): Promise<ShareResponse>
   const page = await sharePage(hash);
   if (!page) return shareStatusResponse(410);
   if (req.method === "GET") countShareView(answer.id);
-  const headers = { ...SHARE_HEADERS, "content-security-policy": page.csp, etag: page.etag, "content-type": "text/html; charset=utf-8" };
+  const headers = { ...SHARE_HEADERS, "content-security-policy": SHARE_PAGE_CSP, etag: page.etag, "content-type": "text/html; charset=utf-8" };
   if (req.ifNoneMatch === page.etag) return { status: 304, headers };
   return { status: 200, headers, body: page.body };
 }
