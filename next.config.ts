@@ -42,7 +42,7 @@ const nextConfig: NextConfig = {
       fallback: [],
     };
   },
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pino"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "libsql", "@libsql/client", "@prisma/adapter-libsql", "pino"],
 };
 
 export default nextConfig;

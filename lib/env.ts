@@ -22,6 +22,10 @@ const optional = (schema: z.ZodType<string | undefined>) =>
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/dev.db"),
+  /** `libsql` opens even a `file:` URL through libSQL (its local file mode); remote URLs always use it. */
+  DATABASE_DRIVER: z.enum(["better-sqlite3", "libsql"]).optional(),
+  /** Token of a libSQL server (Turso: `turso db tokens create <db>`). */
+  DATABASE_AUTH_TOKEN: optional(z.string().trim().min(1).optional()),
   STORAGE_DIR: z.string().trim().min(1).default("data/uploads"),
   AUTH_URL: optional(url("AUTH_URL").optional()).default("http://localhost:3000"),
   /** Set by `next start`/`next dev`: the port this server listens on (for requests to itself). */

@@ -9,6 +9,7 @@ import { loadAnalytics } from "@/lib/analytics/load";
 import { analyticsQuerySchema } from "@/lib/analytics/query";
 import { addDays, addMonths, bucketStart, localDay } from "@/lib/analytics/time";
 import { rawDb } from "@/lib/installs/raw-db";
+import { writeFileSync } from "node:fs";
 
 const RUNS = Number(process.env.BENCH_ANALYTICS_RUNS ?? 40);
 const BASELINE_RUNS = 4;
@@ -105,4 +106,5 @@ const ratio = base.p95 / mine.p95;
 console.log(`baseline ÷ rollups at p95: ${ratio.toFixed(1)}× faster (goal ≥ 10×) ${ratio >= 10 ? "✓" : "✗"}`);
 console.log(`p95 server time: ${mine.p95.toFixed(1)} ms (budget ≤ 50 ms) ${mine.p95 <= 50 ? "✓" : "✗"}`);
 console.log(`monthly installs, uninstalls and starts agree with the raw events: ${same ? "✓" : "✗"}`);
+if (process.env.BENCH_RESULT_FILE) writeFileSync(process.env.BENCH_RESULT_FILE, JSON.stringify({ p50: mine.p50, p95: mine.p95, baselineP95: base.p95, ratio, same, events }));
 if (process.env.BENCH_STRICT && (ratio < 10 || mine.p95 > 50 || !same)) process.exitCode = 1;

@@ -1,11 +1,15 @@
 import Database from "better-sqlite3";
+import LibsqlDatabase from "libsql";
 import { BUSY_TIMEOUT_MS } from "@/lib/db-client";
+import { databaseDriver, filePathOf, isRemoteDatabaseUrl } from "@/lib/db-driver";
 import { env } from "@/lib/env";
 
 /**
  * A direct better-sqlite3 connection for hot write paths (install events), where one prepared
  * multi-row statement per batch in a transaction is many times faster than an ORM loop. Prisma
  * keeps its own connection to the same file; WAL lets readers go on while a batch is written.
+ * On libSQL the connection is libSQL's own, which has the same synchronous API (and reaches a
+ * remote server over HTTP).
  */
 type State = { db: Database.Database | null; url: string | null };
 const state: State = ((globalThis as unknown as { __rawDb?: State }).__rawDb ??= { db: null, url: null });
@@ -14,11 +18,25 @@ export function rawDb(): Database.Database {
   const url = env().DATABASE_URL;
   if (state.db && state.url === url) return state.db;
   state.db?.close();
-  const file = url.startsWith("file:") ? url.slice("file:".length) : url;
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
+  const { DATABASE_DRIVER, DATABASE_AUTH_TOKEN } = env();
+  let db: Database.Database;
+  if (databaseDriver(url, DATABASE_DRIVER) === "libsql") {
+    const remote = isRemoteDatabaseUrl(url);
+    // `authToken` is read by libSQL's constructor, though its types do not list it.
+    const options = { authToken: DATABASE_AUTH_TOKEN ?? "" } as LibsqlDatabase.Options;
+    db = new LibsqlDatabase(remote ? url : filePathOf(url), options) as unknown as Database.Database;
+    if (!remote) localPragmas(db);
+  } else {
+    db = new Database(filePathOf(url), { timeout: BUSY_TIMEOUT_MS });
+    localPragmas(db);
+  }
   state.db = db;
   state.url = url;
   return db;
+}
+
+function localPragmas(db: Database.Database) {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
 }
