@@ -27,6 +27,14 @@ const schema = z.object({
   /** Token of a libSQL server (Turso: `turso db tokens create <db>`). */
   DATABASE_AUTH_TOKEN: optional(z.string().trim().min(1).optional()),
   STORAGE_DIR: z.string().trim().min(1).default("data/uploads"),
+  /** Uploaded files go to this S3-compatible bucket instead of STORAGE_DIR (needed with several instances). */
+  S3_BUCKET: optional(z.string().trim().min(3).max(63).optional()),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ENDPOINT: optional(url("S3_ENDPOINT").optional()),
+  S3_ACCESS_KEY_ID: optional(z.string().trim().min(1).optional()),
+  S3_SECRET_ACCESS_KEY: optional(z.string().trim().min(1).optional()),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+  S3_PREFIX: optional(z.string().trim().regex(/^[A-Za-z0-9/_.-]*\/$/, "S3_PREFIX must end with / (e.g. listing-studio/)").optional()),
   AUTH_URL: optional(url("AUTH_URL").optional()).default("http://localhost:3000"),
   /** Set by `next start`/`next dev`: the port this server listens on (for requests to itself). */
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),

@@ -10,12 +10,17 @@ export interface FileStorage {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
+/** Keys are made by the app (content hashes under an app's folder); anything else is refused. */
+export function assertSafeKey(key: string) {
+  if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe storage key: ${key}`);
+}
+
 /** Files in a folder on this machine (the default: a folder under data/). */
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   private path(key: string) {
-    if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe storage key: ${key}`);
+    assertSafeKey(key);
     return join(resolve(this.root), key);
   }
 
