@@ -1,9 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import Papa from "papaparse";
+import dynamic from "next/dynamic";
 import { Download } from "lucide-react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Button } from "@/components/ui/button";
 import { InfoTip } from "@/components/analytics/info-tip";
 import { csvDownload } from "@/lib/download";
@@ -11,6 +10,9 @@ import { displayValue, exportValue, type Format } from "@/lib/analytics/format";
 
 export type ChartSeries = { key: string; label: string; color: string; format: Format };
 export type ChartRow = { label: string } & Record<string, number | string | null>;
+
+/** Recharts measures its container in the browser, so it renders there only, in a chunk of its own. */
+const ChartPlot = dynamic(() => import("./chart-plot"), { ssr: false, loading: () => <div className="h-full animate-pulse rounded-lg bg-slate-50" /> });
 
 /**
  * The one chart wrapper: a Recharts chart, the same numbers as an accessible table on demand,
@@ -35,9 +37,7 @@ export function ChartCard({
 }) {
   const [table, setTable] = useState(false);
   const format = series[0]!.format;
-  const tick = (v: number) => (format === "pct" ? `${Math.round(v * 100)}%` : format === "rating" ? v.toFixed(1) : v.toLocaleString("en-US"));
-  const csv = () => Papa.unparse([["period", ...series.map((s) => `${s.label}${s.format === "pct" ? " (%)" : ""}`)], ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))])]);
-  const Chart = kind === "bar" ? BarChart : LineChart;
+  const csv = async () => (await import("papaparse")).default.unparse([["period", ...series.map((s) => `${s.label}${s.format === "pct" ? " (%)" : ""}`)], ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))])]);
   return (
     <section aria-labelledby={`${id}-name`} className="rounded-xl border border-slate-200 bg-white p-4" data-testid={`chart-${id}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -46,7 +46,7 @@ export function ChartCard({
         </h2>
         <span className="flex gap-1">
           <Button size="sm" variant="ghost" aria-pressed={table} onClick={() => setTable(!table)}>{table ? "Show chart" : "Show table"}</Button>
-          <Button size="sm" variant="ghost" onClick={() => csvDownload(`${filename}.csv`, csv())} aria-label={`Download ${title} as CSV`}>
+          <Button size="sm" variant="ghost" onClick={async () => csvDownload(`${filename}.csv`, await csv())} aria-label={`Download ${title} as CSV`}>
             <Download aria-hidden /> CSV
           </Button>
         </span>
@@ -77,22 +77,7 @@ export function ChartCard({
         </div>
       ) : (
         <div className="mt-3 h-56" role="img" aria-label={`${title}: chart of ${rows.length} periods; use "Show table" for the figures`}>
-          <ResponsiveContainer width="100%" height="100%">
-            <Chart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-              <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} minTickGap={16} />
-              <YAxis tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} width={44} tickFormatter={tick} domain={format === "rating" ? [1, 5] : [0, "auto"]} allowDecimals={format !== "int"} />
-              <Tooltip formatter={(value, name) => [displayValue(value as number, series.find((s) => s.label === name)?.format ?? format), name]} contentStyle={{ fontSize: 12 }} />
-              {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-              {series.map((s) =>
-                kind === "bar" ? (
-                  <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-                ) : (
-                  <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} type="monotone" />
-                ),
-              )}
-            </Chart>
-          </ResponsiveContainer>
+          <ChartPlot rows={rows} series={series} kind={kind} format={format} />
         </div>
       )}
     </section>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { RANGE_LABELS } from "@/lib/analytics/query";
+import { RANGE_LABELS } from "@/lib/analytics/time";
 import { cn } from "@/lib/utils";
 
 type State = { app: string; range: string; from: string; to: string; bucket: string };

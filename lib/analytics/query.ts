@@ -13,7 +13,7 @@ export const analyticsQuerySchema = z.object({
 });
 export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
-export const RANGE_LABELS: Record<Exclude<RangePreset, "custom">, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days", "12m": "12 months" };
+export { RANGE_LABELS } from "./time";
 
 /** A bucket that keeps a chart readable: days up to a month, weeks up to half a year, then months. */
 export function defaultBucket(days: number): BucketSize {
