@@ -68,7 +68,7 @@ test("sign out ends the session on the server: the old cookie no longer works", 
 
   await hydrated(page);
   await page.getByRole("button", { name: /Account menu/ }).click();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   expect(await sessionCookie(page)).toBeUndefined();
 
