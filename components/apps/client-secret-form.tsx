@@ -2,16 +2,17 @@
 
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { setClientSecretAction } from "@/app/(dashboard)/apps/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { clientSecretSchema } from "@/lib/apps/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+
+const clientSecretResolver = lazyZodResolver<{ clientSecret: string }>(() => import("@/lib/apps/schema").then((m) => m.clientSecretSchema));
 
 export function ClientSecretForm({ appId, isSet }: { appId: string; isSet: boolean }) {
   const [editing, setEditing] = useState(false);
-  const form = useForm<{ clientSecret: string }>({ resolver: zodResolver(clientSecretSchema), defaultValues: { clientSecret: "" } });
+  const form = useForm<{ clientSecret: string }>({ resolver: clientSecretResolver, defaultValues: { clientSecret: "" } });
   const error = form.formState.errors.clientSecret?.message;
 
   if (!editing) {

@@ -2,15 +2,17 @@
 
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { Check, Copy } from "lucide-react";
 import { toast } from "sonner";
 import { retryDeliveryAction, revealSigningSecretAction, updateGatewayAction } from "@/app/(dashboard)/apps/[appId]/settings/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { gatewaySettingsSchema, type GatewaySettingsInput } from "@/lib/gateway/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { GatewaySettingsInput } from "@/lib/gateway/schema";
 import type { DeliveryView, GatewaySettings } from "@/lib/gateway/service";
+
+const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() => import("@/lib/gateway/schema").then((m) => m.gatewaySettingsSchema));
 
 function CopyField({ id, label, value, help }: { id: string; label: string; value: string; help: string }) {
   const [copied, setCopied] = useState(false);
@@ -54,7 +56,7 @@ export function GatewaySettingsPanel({
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
   const form = useForm<GatewaySettingsInput>({
-    resolver: zodResolver(gatewaySettingsSchema),
+    resolver: gatewayResolver,
     defaultValues: { handoffMode: settings.handoffMode, handoffUrl: settings.handoffUrl, onboardingUrl: settings.onboardingUrl },
   });
   const { errors, isSubmitting } = form.formState;

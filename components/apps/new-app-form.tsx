@@ -2,17 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { createAppAction } from "@/app/(dashboard)/apps/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { createAppSchema, type CreateAppInput } from "@/lib/apps/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { CreateAppInput } from "@/lib/apps/schema";
+
+const createAppResolver = lazyZodResolver<CreateAppInput>(() => import("@/lib/apps/schema").then((m) => m.createAppSchema));
 
 export function NewAppForm() {
   const router = useRouter();
   const form = useForm<CreateAppInput>({
-    resolver: zodResolver(createAppSchema),
+    resolver: createAppResolver,
     mode: "onTouched",
     defaultValues: { name: "", type: "PUBLIC", clientId: "", callbackUrl: "", installationUrl: "", clientSecret: "" },
   });

@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import Papa from "papaparse";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
-import { checkImportRow, IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-format";
+import { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-columns";
+
+/** The CSV reader and the row checks (the server's own) load when a file is chosen, not with the page. */
+const papa = async () => (await import("papaparse")).default;
 
 type Parsed = { name: string; rows: unknown[]; problems: ImportRowResult[] };
 type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[] };
@@ -14,7 +16,7 @@ type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[
 /** Row numbers as people see them in the file: the CSV header is line 1, so data starts at 2. */
 const FIRST_ROW = 2;
 
-const errorReport = (problems: ImportRowResult[]) => Papa.unparse([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
+const errorReport = async (problems: ImportRowResult[]) => (await papa()).unparse([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
 
 async function parseFile(file: File): Promise<unknown[]> {
   if (file.name.toLowerCase().endsWith(".json") || file.type === "application/json") {
@@ -23,6 +25,7 @@ async function parseFile(file: File): Promise<unknown[]> {
     if (!rows) throw new Error("A JSON file must hold a list of rows, or { \"events\": [...] }");
     return rows;
   }
+  const Papa = await papa();
   return new Promise((resolve, reject) => {
     const rows: unknown[] = [];
     Papa.parse<Record<string, string>>(file, {
@@ -50,7 +53,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
     setFileError(null);
     if (!file) return;
     try {
-      const rows = await parseFile(file);
+      const [rows, { checkImportRow }] = await Promise.all([parseFile(file), import("@/lib/installs/import-format")]);
       if (rows.length === 0) return setFileError("The file has no rows.");
       const problems = rows.flatMap((raw, i): ImportRowResult[] => {
         const check = checkImportRow(raw);
@@ -148,7 +151,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
                     <li key={p.row}>Row {p.row}: {p.reason}</li>
                   ))}
                 </ul>
-                <button type="button" className="mt-1 font-medium text-brand-700 underline" onClick={() => csvDownload("import-errors.csv", errorReport(parsed.problems))}>
+                <button type="button" className="mt-1 font-medium text-brand-700 underline" onClick={async () => csvDownload("import-errors.csv", await errorReport(parsed.problems))}>
                   Download the error report
                 </button>
               </div>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { resolveCommentAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
 import type { FeedbackView } from "@/lib/review/service";
-import { SECTION_FIELD } from "@/lib/share/schema";
+import { SECTION_FIELD } from "@/lib/share/choices";
 import type { CommentView } from "@/lib/share/service";
 import { FormProvider, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";

@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { addFeedbackAction, changeStatusAction, pendingChangesAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { STATUS_LABELS } from "@/lib/apps/schema";
+import { STATUS_LABELS } from "@/lib/apps/labels";
 import { FIELD_ORDER, FIELDS } from "@/lib/listing/fields";
 import type { ActionResult } from "@/lib/http";
 import type { ListingField } from "@/lib/listing/schema";

@@ -3,13 +3,15 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { toast } from "sonner";
 import { addReviewAction } from "@/app/(dashboard)/reviews/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { manualReviewSchema } from "@/lib/reviews/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { manualReviewSchema } from "@/lib/reviews/schema";
+
+const manualReviewResolver = lazyZodResolver<Input, z.output<typeof manualReviewSchema>>(() => import("@/lib/reviews/schema").then((m) => m.manualReviewSchema));
 
 type Input = z.input<typeof manualReviewSchema>;
 
@@ -18,7 +20,7 @@ export function AddReview({ apps }: { apps: { id: string; name: string }[] }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const form = useForm<Input, unknown, z.output<typeof manualReviewSchema>>({
-    resolver: zodResolver(manualReviewSchema),
+    resolver: manualReviewResolver,
     mode: "onTouched",
     defaultValues: { appId: apps[0]?.id ?? "", author: "", stars: 5, reviewedAt: new Date().toISOString().slice(0, 10), text: "", publicReply: "" },
   });

@@ -8,7 +8,7 @@ import { markRepliedAction, updateReviewAction } from "@/app/(dashboard)/reviews
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { InboxRow } from "@/lib/reviews/inbox";
-import { firstName, renderTemplate, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/schema";
+import { firstName, renderTemplate, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/templates";
 import { cn } from "@/lib/utils";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });

@@ -3,14 +3,17 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { deleteTemplateAction, saveTemplateAction } from "@/app/(dashboard)/reviews/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { PLACEHOLDERS, templateSchema } from "@/lib/reviews/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { templateSchema } from "@/lib/reviews/schema";
+import { PLACEHOLDERS } from "@/lib/reviews/templates";
+
+const templateResolver = lazyZodResolver<Input>(() => import("@/lib/reviews/schema").then((m) => m.templateSchema));
 
 type Template = { id: string; name: string; body: string };
 type Input = z.input<typeof templateSchema>;
@@ -18,7 +21,7 @@ type Input = z.input<typeof templateSchema>;
 function TemplateForm({ template, onDone }: { template: Template | null; onDone: () => void }) {
   const router = useRouter();
   const prefix = template ? `template-${template.id}` : "template-new";
-  const form = useForm<Input>({ resolver: zodResolver(templateSchema), mode: "onTouched", defaultValues: { name: template?.name ?? "", body: template?.body ?? "" } });
+  const form = useForm<Input>({ resolver: templateResolver, mode: "onTouched", defaultValues: { name: template?.name ?? "", body: template?.body ?? "" } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await saveTemplateAction(template?.id ?? null, values);

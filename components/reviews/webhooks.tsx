@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { createWebhookAction, deleteWebhookAction, resendDeliveryAction, sendTestAlertAction, setWebhookEnabledAction } from "@/app/(dashboard)/reviews/actions";
@@ -11,10 +10,13 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ALERT_LABELS, ALERT_TYPES } from "@/lib/reviews/alert-payload";
-import { webhookSchema } from "@/lib/reviews/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import type { webhookSchema } from "@/lib/reviews/schema";
 import type { DeliveryLogEntry } from "@/lib/reviews/webhooks";
 import { cn } from "@/lib/utils";
 import { ShownOnce } from "@/components/ui/shown-once";
+
+const webhookResolver = lazyZodResolver<Input>(() => import("@/lib/reviews/schema").then((m) => m.webhookSchema));
 
 type Hook = { id: string; name: string; url: string; format: string; events: string[]; enabled: boolean };
 type Input = z.input<typeof webhookSchema>;
@@ -25,7 +27,7 @@ const STATUS: Record<string, string> = { PENDING: "Waiting", SENDING: "Sending",
 function NewWebhook() {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
-  const form = useForm<Input>({ resolver: zodResolver(webhookSchema), mode: "onTouched", defaultValues: { name: "", url: "", format: "SLACK", events: [...ALERT_TYPES] } });
+  const form = useForm<Input>({ resolver: webhookResolver, mode: "onTouched", defaultValues: { name: "", url: "", format: "SLACK", events: [...ALERT_TYPES] } });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createWebhookAction(values);

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { formatDistanceToNow } from "date-fns";
 import { Check, Copy, Link2 } from "lucide-react";
@@ -12,7 +11,11 @@ import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ShareLinkSummary } from "@/lib/share/service";
-import { createShareLinkSchema, EXPIRY_CHOICES, type CreateShareLinkInput } from "@/lib/share/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { EXPIRY_CHOICES } from "@/lib/share/choices";
+import type { CreateShareLinkInput } from "@/lib/share/schema";
+
+const createLinkResolver = lazyZodResolver<CreateShareLinkInput>(() => import("@/lib/share/schema").then((m) => m.createShareLinkSchema));
 
 type VersionOption = { id: string; number: number; label: string };
 
@@ -59,7 +62,7 @@ export function ShareLinks({ appId, links, versions, canEdit }: { appId: string;
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm<CreateShareLinkInput>({
-    resolver: zodResolver(createShareLinkSchema),
+    resolver: createLinkResolver,
     defaultValues: { label: "", target: "draft", expiresIn: "7" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -26,11 +26,4 @@ export const clientSecretSchema = z.strictObject({
   clientSecret: z.string({ error: "Client secret must be text" }).trim().min(1, "Enter the client secret").max(200, "Client secret must be at most 200 characters"),
 });
 
-export const STATUS_LABELS: Record<string, string> = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  REJECTED: "Rejected",
-  UNPUBLISHED: "Approved, unpublished",
-  PUBLISHED: "Published",
-  LIVE: "Live",
-};
+export { STATUS_LABELS } from "./labels";

@@ -1,16 +1,8 @@
 import { z } from "zod";
 
-/** The columns of an import file (CSV header or JSON keys). */
-export const IMPORT_COLUMNS = ["type", "company_id", "user_id", "occurred_at", "scopes", "company_name", "user_name", "id"] as const;
+import { IMPORT_BATCH } from "./import-columns";
 
-export const IMPORT_TEMPLATE = `${IMPORT_COLUMNS.join(",")}
-install,13579,24680,2025-03-14T09:30:00Z,base deals:read,Globex Sales,Ana K.,
-uninstall,13579,24680,2025-09-02T16:05:00Z,,,,
-install_started,11111,22222,2025-04-01T10:00:00Z,,,,
-consent_denied,11111,22222,2025-04-01T10:01:00Z,,,,
-`;
-
-export const IMPORT_BATCH = 500;
+export { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "./import-columns";
 
 const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -33,8 +25,6 @@ const rowSchema = z.object({
   user_name: text(200),
   id: text(200),
 });
-
-export type ImportRowResult = { row: number; status: "accepted" | "duplicate" | "invalid"; reason?: string };
 
 export type ImportRow = z.infer<typeof rowSchema> & { occurredAt: Date };
 

@@ -1,36 +1,8 @@
 import { z } from "zod";
 
-export const EXPIRY_CHOICES = [
-  { value: "1", label: "1 day" },
-  { value: "7", label: "7 days" },
-  { value: "30", label: "30 days" },
-  { value: "never", label: "Never" },
-] as const;
+import { COMMENT_SECTIONS, EXPIRY_CHOICES, type CommentSection } from "./choices";
 
-/** The landing-page sections a visitor can pin a comment to (the `data-section` of the renderer). */
-export const COMMENT_SECTIONS = {
-  header: "Header: icon, name, summary",
-  media: "Images and video",
-  description: "Description",
-  features: "Features",
-  setup: "Setup instructions",
-  links: "Support and legal links",
-  categories: "Categories",
-  general: "The listing as a whole",
-} as const;
-export type CommentSection = keyof typeof COMMENT_SECTIONS;
-
-/** The editor field a section's comments are shown beside ("general": the notes panel only). */
-export const SECTION_FIELD: Record<CommentSection, string | null> = {
-  header: "summary",
-  media: "images",
-  description: "description",
-  features: "features",
-  setup: "setupInstructions",
-  links: "supportUrl",
-  categories: "categories",
-  general: null,
-};
+export { COMMENT_SECTIONS, EXPIRY_CHOICES, SECTION_FIELD, type CommentSection } from "./choices";
 
 export const createShareLinkSchema = z.strictObject({
   label: z.string({ error: "Label must be text" }).trim().min(1, "Give the link a label, e.g. who it is for").max(80, "Label must be at most 80 characters"),
