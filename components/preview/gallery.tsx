@@ -1,16 +1,27 @@
 "use client";
 
-import { useState } from "react";
-import * as Dialog from "@radix-ui/react-dialog";
+import { useEffect, useRef, useState } from "react";
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
 
 export type GalleryImage = { src: string; thumb: string; alt: string };
 
-/** Listing images with a lightbox: Escape closes, arrow keys move, focus stays inside. */
+/**
+ * Listing images with a lightbox on a native modal `<dialog>` (the browser keeps focus inside and
+ * closes it on Escape); arrow keys move. The share page's own script does the same without React.
+ */
 export function Gallery({ images }: { images: GalleryImage[] }) {
   const [open, setOpen] = useState<number | null>(null);
-  if (images.length === 0) return null;
+  const dialog = useRef<HTMLDialogElement>(null);
   const current = open === null ? null : images[open];
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open !== null && !element.open) element.showModal();
+    if (open === null && element.open) element.close();
+  }, [open]);
+
+  if (images.length === 0) return null;
   const step = (delta: number) => setOpen((i) => (i === null ? i : (i + delta + images.length) % images.length));
   return (
     <>
@@ -24,31 +35,32 @@ export function Gallery({ images }: { images: GalleryImage[] }) {
           </li>
         ))}
       </ul>
-      <Dialog.Root open={current !== null && current !== undefined} onOpenChange={(o) => !o && setOpen(null)}>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/80" />
-          <Dialog.Content
-            className="fixed inset-4 z-50 flex flex-col items-center justify-center gap-3 outline-none"
-            onKeyDown={(e) => {
-              if (e.key === "ArrowRight") step(1);
-              if (e.key === "ArrowLeft") step(-1);
-            }}
-          >
-            <Dialog.Title className="sr-only">Screenshot {open !== null ? open + 1 : ""} of {images.length}</Dialog.Title>
-            <Dialog.Description className="sr-only">Use the arrow keys to move between screenshots and Escape to close.</Dialog.Description>
-            {current ? (
-              // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
-              <img src={current.src} alt={current.alt || `Screenshot ${(open ?? 0) + 1}`} className="max-h-[80vh] max-w-full rounded-lg bg-white object-contain" />
-            ) : null}
-            <p className="text-sm text-white">{current?.alt}</p>
-            <div className="flex gap-2">
-              <button type="button" onClick={() => step(-1)} aria-label="Previous screenshot" className="rounded-full bg-white/90 p-2 text-slate-900"><ChevronLeft aria-hidden className="size-5" /></button>
-              <Dialog.Close aria-label="Close" className="rounded-full bg-white/90 p-2 text-slate-900"><X aria-hidden className="size-5" /></Dialog.Close>
-              <button type="button" onClick={() => step(1)} aria-label="Next screenshot" className="rounded-full bg-white/90 p-2 text-slate-900"><ChevronRight aria-hidden className="size-5" /></button>
-            </div>
-          </Dialog.Content>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <dialog
+        ref={dialog}
+        aria-label={`Screenshot ${open !== null ? open + 1 : ""} of ${images.length}`}
+        aria-describedby="gallery-help"
+        onClose={() => setOpen(null)}
+        onClick={(event) => event.target === event.currentTarget && setOpen(null)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowRight") step(1);
+          if (event.key === "ArrowLeft") step(-1);
+        }}
+        className="m-auto max-h-none max-w-none bg-transparent p-4 outline-none backdrop:bg-slate-950/80"
+      >
+        <div className="flex flex-col items-center justify-center gap-3">
+          <p id="gallery-help" className="sr-only">Use the arrow keys to move between screenshots and Escape to close.</p>
+          {current ? (
+            // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
+            <img src={current.src} alt={current.alt || `Screenshot ${(open ?? 0) + 1}`} className="max-h-[80vh] max-w-full rounded-lg bg-white object-contain" />
+          ) : null}
+          <p className="text-sm text-white">{current?.alt}</p>
+          <div className="flex gap-2">
+            <button type="button" onClick={() => step(-1)} aria-label="Previous screenshot" className="rounded-full bg-white/90 p-2 text-slate-900"><ChevronLeft aria-hidden className="size-5" /></button>
+            <button type="button" onClick={() => setOpen(null)} aria-label="Close" autoFocus className="rounded-full bg-white/90 p-2 text-slate-900"><X aria-hidden className="size-5" /></button>
+            <button type="button" onClick={() => step(1)} aria-label="Next screenshot" className="rounded-full bg-white/90 p-2 text-slate-900"><ChevronRight aria-hidden className="size-5" /></button>
+          </div>
+        </div>
+      </dialog>
     </>
   );
 }
