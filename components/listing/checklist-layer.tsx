@@ -2,14 +2,18 @@
 
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Eye, EyeOff } from "lucide-react";
-import { MarketplacePage } from "@/components/preview/marketplace-page";
+import dynamic from "next/dynamic";
 import { useWatch, type Control } from "react-hook-form";
 import { FIELDS } from "@/lib/listing/fields";
-import { checkReadiness, type CheckItem, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
-import { listingDraftSchema, submissionProblems, type FieldProblems, type ListingDraft, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
+import type { CheckItem, IconVisibility, LinkStatus } from "@/lib/listing/readiness";
+import type { FieldProblems, ListingDraft, ListingDraftInput, ListingField } from "@/lib/listing/schema";
+import { useListingChecks } from "./lazy-modules";
 import { EditorContext, type EditorNote } from "./editor-fields";
 import { NotesPanel } from "./notes-panel";
 import { ReadinessPanel, targetIdOf } from "./readiness-panel";
+
+/** The live preview renders the Marketplace page, which only loads when it is turned on. */
+const MarketplacePage = dynamic(() => import("@/components/preview/marketplace-page").then((m) => m.MarketplacePage));
 
 /** Keeps the same object while its content is the same, so that context consumers do not re-render. */
 function useStable<T>(value: T): T {
@@ -54,18 +58,19 @@ export function ChecklistLayer({
 }) {
   const [livePreview, setLivePreview] = useState(false);
   const values = useDeferredValue(useWatch({ control }) as ListingDraftInput);
-  const problems = useStable<FieldProblems>(useMemo(() => submissionProblems(values), [values]));
+  const checks = useListingChecks();
+  const problems = useStable<FieldProblems>(useMemo(() => (checks ? checks.submissionProblems(values) : {}), [checks, values]));
   const readiness = useMemo(() => {
-    const parsed = listingDraftSchema.safeParse(values);
-    return parsed.success ? checkReadiness(parsed.data as ListingDraft, icons, links) : null;
-  }, [values, icons, links]);
+    const parsed = checks?.listingDraftSchema.safeParse(values);
+    return parsed?.success ? checks!.checkReadiness(parsed.data as ListingDraft, icons, links) : null;
+  }, [checks, values, icons, links]);
   const byField = useMemo(() => {
     const map: Partial<Record<string, EditorNote[]>> = {};
     for (const { field, note } of notes) if (field) (map[field] ??= []).push(note);
     return map;
   }, [notes]);
   const context = useMemo(() => ({ problems, readOnly, registerIcon, notes: byField, onResolveNote }), [problems, readOnly, registerIcon, byField, onResolveNote]);
-  const preview = useMemo(() => (livePreview ? listingDraftSchema.safeParse(values) : null), [livePreview, values]);
+  const preview = useMemo(() => (livePreview && checks ? checks.listingDraftSchema.safeParse(values) : null), [checks, livePreview, values]);
 
   const goTo = (item: Pick<CheckItem, "field" | "path">) => {
     onTab(FIELDS[item.field].tab);
@@ -88,7 +93,7 @@ export function ChecklistLayer({
     <EditorContext.Provider value={context}>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          {Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
+          {!checks ? "Checking the listing…" : Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
         </p>
         <button
           type="button"

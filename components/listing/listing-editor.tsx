@@ -2,22 +2,23 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { resolveCommentAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
 import type { FeedbackView } from "@/lib/review/service";
 import { SECTION_FIELD } from "@/lib/share/choices";
 import type { CommentView } from "@/lib/share/service";
 import { FormProvider, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import * as Tabs from "@radix-ui/react-tabs";
+import dynamic from "next/dynamic";
+import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { CircleAlert, CircleCheck, CloudOff, Loader2 } from "lucide-react";
 import type { DraftState } from "@/lib/listing/drafts";
 import { FIELDS, TABS, type TabId } from "@/lib/listing/fields";
 import type { IconVisibility, LinkStatus } from "@/lib/listing/readiness";
 import { LinkCheckButton } from "./link-check-button";
-import { listingDraftSchema, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
+import type { ListingDraftInput, ListingField } from "@/lib/listing/schema";
+import { lazyZodResolver } from "@/components/forms/lazy-resolver";
+import { loadChecks } from "./lazy-modules";
 import { cn } from "@/lib/utils";
-import { ConflictDialog } from "./conflict-dialog";
 import { ChecklistLayer } from "./checklist-layer";
 import type { EditorNote } from "./editor-fields";
 import { FeaturesSection } from "./sections/features";
@@ -26,6 +27,12 @@ import { ScopesSection } from "./sections/scopes";
 import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
 import { useAutosave, type SaveStatus } from "./use-autosave";
+
+/** Shown only when someone else saved first, so it loads only then. */
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog));
+
+/** The editor validates with the listing schema from the checks chunk (one download for both). */
+const draftResolver = lazyZodResolver<ListingDraftInput>(() => loadChecks().then((m) => m.listingDraftSchema));
 
 const STATUS: Record<SaveStatus, { label: string; icon: typeof CircleCheck; tone: string }> = {
   saved: { label: "All changes saved", icon: CircleCheck, tone: "text-brand-700" },
@@ -91,7 +98,7 @@ export function ListingEditor({
   const [icons, setIcons] = useState(initialIcons);
   const form = useForm<ListingDraftInput>({
     defaultValues: initial.data as ListingDraftInput,
-    resolver: zodResolver(listingDraftSchema),
+    resolver: draftResolver,
     mode: "all",
   });
   const autosave = useAutosave(appId, initial.revision);
@@ -152,31 +159,32 @@ export function ListingEditor({
           linkCheck={<LinkCheckButton appId={appId} links={links} onChecked={setLinks} disabled={readOnly} />}
         >
         <form onSubmit={(e) => e.preventDefault()} noValidate>
-          <Tabs.Root value={tab} onValueChange={setTab}>
-            <Tabs.List aria-label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+          <Tabs value={tab} onValueChange={setTab}>
+            <TabList label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
               {TABS.map((tab) => (
-                <Tabs.Trigger
+                <Tab
                   key={tab.id}
                   value={tab.id}
                   className="-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-3 pb-2 pt-1 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
                 >
                   {tab.label}
                   {errorTabs.has(tab.id as TabId) ? <span className="size-2 rounded-full bg-red-500" aria-label="has errors" /> : null}
-                </Tabs.Trigger>
+                </Tab>
               ))}
-            </Tabs.List>
-            <Tabs.Content value="basic" forceMount className="space-y-6 data-[state=inactive]:hidden"><BasicSection /></Tabs.Content>
-            <Tabs.Content value="oauth" forceMount className="space-y-6 data-[state=inactive]:hidden"><ScopesSection /></Tabs.Content>
-            <Tabs.Content value="features" forceMount className="space-y-6 data-[state=inactive]:hidden"><FeaturesSection /></Tabs.Content>
-            <Tabs.Content value="general" forceMount className="space-y-6 data-[state=inactive]:hidden"><GeneralSection media={media} /></Tabs.Content>
-            <Tabs.Content value="setup" forceMount className="space-y-6 data-[state=inactive]:hidden"><SetupSection onboarding={<OnboardingSection appId={appId} />} /></Tabs.Content>
-            <Tabs.Content value="support" forceMount className="space-y-6 data-[state=inactive]:hidden"><SupportSection /></Tabs.Content>
-            <Tabs.Content value="review" forceMount className="space-y-6 data-[state=inactive]:hidden"><ReviewSection /></Tabs.Content>
-          </Tabs.Root>
+            </TabList>
+            <TabPanel value="basic" className="space-y-6"><BasicSection /></TabPanel>
+            <TabPanel value="oauth" className="space-y-6"><ScopesSection /></TabPanel>
+            <TabPanel value="features" className="space-y-6"><FeaturesSection /></TabPanel>
+            <TabPanel value="general" className="space-y-6"><GeneralSection media={media} /></TabPanel>
+            <TabPanel value="setup" className="space-y-6"><SetupSection onboarding={<OnboardingSection appId={appId} />} /></TabPanel>
+            <TabPanel value="support" className="space-y-6"><SupportSection /></TabPanel>
+            <TabPanel value="review" className="space-y-6"><ReviewSection /></TabPanel>
+          </Tabs>
         </form>
         </ChecklistLayer>
+        {autosave.conflict ? (
         <ConflictDialog
-          conflict={autosave.conflict ? { current: autosave.conflict.current, mine: autosave.conflict.mine as Record<string, unknown> } : null}
+          conflict={{ current: autosave.conflict.current, mine: autosave.conflict.mine as Record<string, unknown> }}
           onResolve={async (choice) => {
             const theirs = await autosave.resolve(choice);
             if (!theirs) return;
@@ -185,6 +193,7 @@ export function ListingEditor({
             resetting.current = false;
           }}
         />
+        ) : null}
       </FormProvider>
   );
 }
