@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { Toaster } from "sonner";
 import { HydrationMarker } from "@/components/ui/hydration-marker";
+import { AppToaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-ink antialiased">
         {children}
-        <Toaster position="bottom-right" />
+        <AppToaster />
         <HydrationMarker />
       </body>
     </html>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { Check, Copy } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { retryDeliveryAction, revealSigningSecretAction, updateGatewayAction } from "@/app/(dashboard)/apps/[appId]/settings/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";

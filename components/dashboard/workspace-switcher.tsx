@@ -1,7 +1,7 @@
 "use client";
 
 import { Check, ChevronsUpDown } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { switchWorkspaceAction } from "@/app/(dashboard)/team/actions";
 import { MenuButton, menuItemClass } from "@/components/ui/menu";
 

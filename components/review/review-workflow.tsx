@@ -4,7 +4,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { CircleAlert, Clock, GitPullRequestArrow } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { addFeedbackAction, changeStatusAction, pendingChangesAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";

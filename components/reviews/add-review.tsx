@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { addReviewAction } from "@/app/(dashboard)/reviews/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import Papa from "papaparse";
 import { Download, Upload } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Copy, Star } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { markRepliedAction, updateReviewAction } from "@/app/(dashboard)/reviews/actions";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { RefreshCw } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { startSyncAction } from "@/app/(dashboard)/reviews/actions";
 import { Button } from "@/components/ui/button";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
 import { createWebhookAction, deleteWebhookAction, resendDeliveryAction, sendTestAlertAction, setWebhookEnabledAction } from "@/app/(dashboard)/reviews/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/(dashboard)/settings/actions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";

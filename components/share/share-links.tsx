@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { formatDistanceToNow } from "date-fns";
 import { Check, Copy, Link2 } from "lucide-react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { createShareLinkAction, revokeShareLinkAction } from "@/app/(dashboard)/apps/[appId]/preview/actions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { changeRoleAction, leaveWorkspaceAction, removeMemberAction } from "@/app/(dashboard)/team/actions";
 import { inputClass } from "@/components/forms/field";
 import { Avatar } from "@/components/ui/avatar";

@@ -1,15 +1,18 @@
 "use client";
 
-import * as AvatarPrimitive from "@radix-ui/react-avatar";
+import { useState } from "react";
 import { cn, initials } from "@/lib/utils";
 
+/** A person's picture over their initials; the initials stay when there is no picture or it fails to load. */
 export function Avatar({ name, src, className }: { name: string; src?: string | null; className?: string }) {
+  const [failed, setFailed] = useState(false);
   return (
-    <AvatarPrimitive.Root className={cn("inline-flex size-8 shrink-0 overflow-hidden rounded-full bg-slate-200", className)}>
-      {src ? <AvatarPrimitive.Image src={src} alt="" className="size-full object-cover" /> : null}
-      <AvatarPrimitive.Fallback className="flex size-full items-center justify-center bg-brand-100 text-xs font-semibold text-brand-700">
-        {initials(name)}
-      </AvatarPrimitive.Fallback>
-    </AvatarPrimitive.Root>
+    <span className={cn("relative inline-flex size-8 shrink-0 items-center justify-center overflow-hidden rounded-full bg-brand-100 text-xs font-semibold text-brand-700", className)}>
+      <span aria-hidden>{initials(name)}</span>
+      {src && !failed ? (
+        // eslint-disable-next-line @next/next/no-img-element -- a remote avatar of unknown size, shown small
+        <img src={src} alt="" onError={() => setFailed(true)} className="absolute inset-0 size-full object-cover" />
+      ) : null}
+    </span>
   );
 }
