@@ -14,6 +14,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "components/**/*.test.tsx", "e2e/emulator/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
+    // Tests that check logs capture them (lib/log.test.ts); the rest would only be noise.
+    env: { LOG_LEVEL: "silent" },
     // next-auth imports `next/server` without an extension, which Node's ESM loader refuses.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
