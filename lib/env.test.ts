@@ -70,4 +70,10 @@ describe("parseEnv", () => {
   it("strips trailing slashes from base URLs", () => {
     expect(parseEnv({ PIPEDRIVE_API_URL: "http://localhost:4100/" }).PIPEDRIVE_API_URL).toBe("http://localhost:4100");
   });
+
+  it("refuses rate-limit overrides it cannot apply, naming what is wrong", () => {
+    expect(parseEnv({ RATE_LIMITS: "share=1200/60, events=10/0.5" }).RATE_LIMITS).toBe("share=1200/60, events=10/0.5");
+    expect(() => parseEnv({ RATE_LIMITS: "shares=1200/60" })).toThrow(/RATE_LIMITS: "shares=1200\/60" is not name=points\/seconds with a name among signin, share/);
+    expect(() => parseEnv({ RATE_LIMITS: "share=0/60" })).toThrow(/needs at least 1 point/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRateLimitOverrides } from "@/lib/rate-limits-config";
 
 /**
  * The environment, validated once. Nothing else in the project reads `process.env`
@@ -73,7 +74,13 @@ const schema = z.object({
     z
       .string()
       .trim()
-      .regex(/^[a-z]+=\d+\/\d+(\.\d+)?(\s*,\s*[a-z]+=\d+\/\d+(\.\d+)?)*$/, "RATE_LIMITS must be name=points/seconds pairs separated by commas")
+      .superRefine((value, ctx) => {
+        try {
+          parseRateLimitOverrides(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      })
       .optional(),
   ),
 });

@@ -11,7 +11,7 @@ describe("parseRateLimitOverrides", () => {
   });
 
   it.each(["share", "share=10", "nope=1/60", "share=0/60", "share=1/0"])("refuses %s with a clear message", (value) => {
-    expect(() => parseRateLimitOverrides(value)).toThrow(/RATE_LIMITS/);
+    expect(() => parseRateLimitOverrides(value)).toThrow(/is not name=points\/seconds|needs at least 1 point/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
 
 /**
  * Rate limits of the public entry points, counted by rate-limiter-flexible. In memory by default
@@ -9,42 +10,13 @@ import { env } from "@/lib/env";
  * Pages Router route uses it too.
  */
 
-export const RATE_LIMITS = {
-  /** Sign-in requests (`/api/auth/*` except reading the session), per client address. */
-  signin: { points: 30, duration: 60 },
-  /** Share pages, per client address. */
-  share: { points: 600, duration: 60 },
-  /** Comments sent from share pages, per client address. */
-  comment: { points: 5, duration: 600 },
-  /** Install gateway (installation URL, callback, uninstall), per client address and app. */
-  gateway: { points: 60, duration: 60 },
-  /** Events API requests (each up to 1,000 events), per API token. */
-  events: { points: 300, duration: 60 },
-  /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
-  cron: { points: 10, duration: 60 },
-} as const satisfies Record<string, { points: number; duration: number }>;
+export { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
 
-export type RateLimitName = keyof typeof RATE_LIMITS;
-export type RateLimit = { points: number; duration: number };
 export type RateLimitStore = (options: IRateLimiterOptions & { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 
 const memoryStore: RateLimitStore = (options) => new RateLimiterMemory(options);
 let store = memoryStore;
 const limiters = new Map<RateLimitName, RateLimiterAbstract>();
-
-/** Parses `RATE_LIMITS` overrides: `name=points/seconds` separated by commas (e.g. `share=5000/60`). */
-export function parseRateLimitOverrides(value: string | undefined): Partial<Record<RateLimitName, RateLimit>> {
-  const overrides: Partial<Record<RateLimitName, RateLimit>> = {};
-  for (const part of (value ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
-    const match = /^([a-z]+)=(\d+)\/(\d+(?:\.\d+)?)$/.exec(part);
-    if (!match || !(match[1]! in RATE_LIMITS)) throw new Error(`RATE_LIMITS: "${part}" is not name=points/seconds with a name among ${Object.keys(RATE_LIMITS).join(", ")}`);
-    const points = Number(match[2]);
-    const duration = Number(match[3]);
-    if (points < 1 || duration <= 0) throw new Error(`RATE_LIMITS: "${part}" needs at least 1 point and a positive duration`);
-    overrides[match[1] as RateLimitName] = { points, duration };
-  }
-  return overrides;
-}
 
 export const rateLimitOf = (name: RateLimitName): RateLimit => parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
 
@@ -71,8 +43,9 @@ export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: nu
 
 /** Counts one request for `key` under the named limit and says whether it may go on. */
 export async function takeRateLimit(name: RateLimitName, key: string): Promise<RateLimitVerdict> {
+  const counter = limiter(name);
   try {
-    await limiter(name).consume(key);
+    await counter.consume(key);
     return { ok: true };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
