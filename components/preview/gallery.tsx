@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { ChevronLeft, ChevronRight, X } from "lucide-react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 export type GalleryImage = { src: string; thumb: string; alt: string };
 
@@ -11,15 +12,8 @@ export type GalleryImage = { src: string; thumb: string; alt: string };
  */
 export function Gallery({ images }: { images: GalleryImage[] }) {
   const [open, setOpen] = useState<number | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open !== null);
   const current = open === null ? null : images[open];
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open !== null && !element.open) element.showModal();
-    if (open === null && element.open) element.close();
-  }, [open]);
 
   if (images.length === 0) return null;
   const step = (delta: number) => setOpen((i) => (i === null ? i : (i + delta + images.length) % images.length));

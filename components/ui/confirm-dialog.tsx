@@ -1,8 +1,9 @@
 "use client";
 
-import { cloneElement, isValidElement, useEffect, useId, useRef, useState, type MouseEvent, type ReactElement } from "react";
+import { cloneElement, isValidElement, useId, useState, type MouseEvent, type ReactElement } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/forms/field";
+import { useModalDialog } from "./use-modal-dialog";
 
 /**
  * Asks before a destructive action; with `typeToConfirm`, the person must type that text first.
@@ -24,19 +25,12 @@ export function ConfirmDialog({
   typeToConfirm?: string;
   onConfirm: (typed: string) => Promise<string | null>;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
+  const dialog = useModalDialog(open);
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   const show = () => {
     setTyped("");
