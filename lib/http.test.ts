@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readBody, readForm, readJson } from "./http";
+import { chunkedBody } from "./test/chunked-body";
 
-/** A body arriving in 64 kB chunks without a declared length; counts what was pulled from it. */
+/** A POST whose body arrives in chunks without a declared length. */
 function chunked(totalBytes: number) {
-  let sent = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= totalBytes) return controller.close();
-      const size = Math.min(65_536, totalBytes - sent);
-      sent += size;
-      controller.enqueue(new Uint8Array(size).fill(32));
-    },
-  });
-  return { request: new Request("http://localhost/x", { method: "POST", body: stream, duplex: "half" } as RequestInit), pulled: () => sent };
+  const { body, pulled } = chunkedBody(totalBytes);
+  return { request: new Request("http://localhost/x", { method: "POST", body, duplex: "half" } as RequestInit), pulled };
 }
 
 describe("readBody", () => {

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
+import { createOwner } from "@/lib/test/members";
 import { keyIdOf, open, parseKey, sealedKeyId } from "./secret-box";
 
 /**
@@ -48,9 +48,7 @@ const sealedValues = async () => {
 };
 
 beforeAll(async () => {
-  const w = await db.workspace.create({ data: { pipedriveCompanyId: 66, name: "Keys" } });
-  const u = await db.user.create({ data: { pipedriveCompanyId: 66, pipedriveUserId: 1, name: "Owner" } });
-  const owner: Member = { user: { id: u.id, name: "Owner", email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 66 }, role: "OWNER" };
+  const owner = await createOwner(db, 66);
   appId = (await apps.createApp(owner, { name: "Keyed", type: "PUBLIC", clientId: "keyed", callbackUrl: "https://keyed.example.com/cb", clientSecret: "the-client-secret" })).id;
   await gateway.gatewaySettings(owner, appId);
   await webhooks.createWebhook(owner, { name: "Hook", url: "https://hooks.example.com/k", format: "JSON", events: ["NEW_REVIEW"] });

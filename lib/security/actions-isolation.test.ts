@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
+import { createOwner } from "@/lib/test/members";
 
 /**
  * The server actions' half of the tenant-isolation matrix: each action's use case, called by an
@@ -28,12 +29,7 @@ let a: Member;
 let b: Member;
 const ids: Record<string, string> = {};
 
-async function owner(company: number) {
-  const w = await db.workspace.create({ data: { pipedriveCompanyId: company, name: `Workspace ${company}` } });
-  const u = await db.user.create({ data: { pipedriveCompanyId: company, pipedriveUserId: 1, name: `Owner ${company}` } });
-  await db.membership.create({ data: { workspaceId: w.id, userId: u.id, role: "OWNER" } });
-  return { user: { id: u.id, name: u.name, email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: company }, role: "OWNER" } satisfies Member;
-}
+const owner = (company: number) => createOwner(db, company, `Owner ${company}`);
 
 beforeAll(async () => {
   a = await owner(901);

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import type { Member } from "@/lib/authz";
+import { chunkedBody } from "@/lib/test/chunked-body";
 import { setupTestDatabase } from "@/lib/test/db";
+import { createOwner } from "@/lib/test/members";
 
 /**
  * The public entry points that read a body, each sent a body without a declared length (chunked)
@@ -24,9 +25,7 @@ let token: string;
 let shareToken: string;
 
 beforeAll(async () => {
-  const w = await db.workspace.create({ data: { pipedriveCompanyId: 77, name: "Sizes" } });
-  const u = await db.user.create({ data: { pipedriveCompanyId: 77, pipedriveUserId: 1, name: "Owner" } });
-  const owner: Member = { user: { id: u.id, name: "Owner", email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 77 }, role: "OWNER" };
+  const owner = await createOwner(db, 77);
   appId = (await apps.createApp(owner, { name: "Sized", type: "PUBLIC", clientId: "sized", callbackUrl: "https://sized.example.com/cb", clientSecret: "shh" })).id;
   appKey = new URL((await gateway.gatewaySettings(owner, appId)).callbackUrl).pathname.split("/").pop()!;
   token = (await tokens.createApiToken(owner, { name: "Sizes" })).token;
@@ -34,16 +33,8 @@ beforeAll(async () => {
 });
 
 function chunked(totalBytes: number, headers: Record<string, string>, url: string, method = "POST") {
-  let sent = 0;
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= totalBytes) return controller.close();
-      const size = Math.min(65_536, totalBytes - sent);
-      sent += size;
-      controller.enqueue(new Uint8Array(size).fill(32));
-    },
-  });
-  return { request: new NextRequest(url, { method, body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]), pulled: () => sent };
+  const { body, pulled } = chunkedBody(totalBytes);
+  return { request: new NextRequest(url, { method, body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]), pulled };
 }
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
