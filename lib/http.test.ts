@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { readBody, readForm, readJson } from "./http";
+import { afterEach, describe, expect, it } from "vitest";
+import { readBody, readForm, readJson, route } from "./http";
+import { setLogDestination } from "./log";
+import { captureLogs } from "./test/capture-logs";
 import { chunkedBody } from "./test/chunked-body";
 
 /** A POST whose body arrives in chunks without a declared length. */
@@ -44,5 +46,37 @@ describe("readJson and readForm", () => {
     expect((await readForm(new Request("http://localhost/x", { method: "POST", body: form }), 10_000))?.get("name")).toBe("Ann");
     expect(await readForm(new Request("http://localhost/x", { method: "POST", body: "nope", headers: { "content-type": "multipart/form-data; boundary=x" } }), 10_000)).toBeNull();
     await expect(readForm(chunked(20_000).request, 10_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+});
+
+describe("route", () => {
+  afterEach(() => setLogDestination(undefined));
+  const ok = route(async (_request: Request) => Response.json({ ok: true }));
+  const broken = route(async (_request: Request): Promise<Response> => {
+    throw new Error("boom");
+  });
+
+  it("returns a request id (keeping a well-formed one from the load balancer) and logs the request once under it", async () => {
+    const lines = captureLogs();
+    const res = await ok(new Request("http://localhost/api/x?token=secret-value", { headers: { "x-request-id": "lb-1234567890" } }));
+    expect(res.headers.get("x-request-id")).toBe("lb-1234567890");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", reqId: "lb-1234567890", method: "GET", path: "/api/x", status: 200, msg: "request" });
+    expect(lines[0]).not.toContain("secret-value");
+    const fresh = await ok(new Request("http://localhost/api/x", { headers: { "x-request-id": "<bad>" } }));
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("turns an unexpected failure into a 500 without details, logged with the error under the same id", async () => {
+    const lines = captureLogs();
+    const res = await broken(new Request("http://localhost/api/y", { method: "POST" }));
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
+    const id = res.headers.get("x-request-id");
+    const logged = lines.map((l) => JSON.parse(l));
+    expect(logged).toEqual([
+      expect.objectContaining({ level: "error", reqId: id, msg: "Unhandled route error", err: expect.objectContaining({ message: "boom" }) }),
+      expect.objectContaining({ level: "error", reqId: id, method: "POST", path: "/api/y", status: 500 }),
+    ]);
   });
 });

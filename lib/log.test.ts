@@ -1,13 +1,7 @@
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { findSecrets } from "@/e2e/log-check";
+import { captureLogs as capture } from "@/lib/test/capture-logs";
 import { log, requestLog, scrub, setLogDestination } from "./log";
-
-function capture() {
-  const lines: string[] = [];
-  setLogDestination(new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).trim().split("\n")), done()) }), "info");
-  return lines;
-}
 afterEach(() => setLogDestination(undefined));
 
 const API_TOKEN = `lst_${"A".repeat(43)}`;
