@@ -6,6 +6,16 @@ import { isDashboardPath, PATH_HEADER, signInPath } from "@/lib/paths";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
+/** What the page policy needs from the environment, read once (the proxy runs on every page). */
+let settings: Parameters<typeof pageCsp>[1] | undefined;
+function policySettings() {
+  if (!settings) {
+    const { isProduction, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL } = env();
+    settings = { dev: !isProduction, oauthOrigin: new URL(PIPEDRIVE_OAUTH_URL).origin, apiOrigin: new URL(PIPEDRIVE_API_URL).origin };
+  }
+  return settings;
+}
+
 /**
  * Every page request passes here:
  * - a fresh nonce and the Content-Security-Policy that allows only scripts carrying it (Next.js
@@ -31,8 +41,7 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", NO_SCRIPT_CSP);
     return response;
   }
-  const { isProduction, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL } = env();
-  const csp = pageCsp(newNonce(), { dev: !isProduction, oauthOrigin: new URL(PIPEDRIVE_OAUTH_URL).origin, apiOrigin: new URL(PIPEDRIVE_API_URL).origin });
+  const csp = pageCsp(newNonce(), policySettings());
   const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, returnTo);
   forwarded.set(REQUEST_ID_HEADER, requestId);
