@@ -18,7 +18,7 @@ const memoryStore: RateLimitStore = (options) => new RateLimiterMemory(options);
 let store = memoryStore;
 const limiters = new Map<RateLimitName, RateLimiterAbstract>();
 
-export const rateLimitOf = (name: RateLimitName): RateLimit => parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
+const rateLimitOf = (name: RateLimitName): RateLimit => parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
 
 function limiter(name: RateLimitName): RateLimiterAbstract {
   let found = limiters.get(name);
@@ -55,7 +55,7 @@ export async function takeRateLimit(name: RateLimitName, key: string): Promise<R
 }
 
 /** The JSON answer to a request over its limit: 429 with `Retry-After`. */
-export function tooManyRequests(retryAfterSeconds: number, headers: Record<string, string> = {}): Response {
+function tooManyRequests(retryAfterSeconds: number, headers: Record<string, string> = {}): Response {
   return Response.json(
     { error: { code: "RATE_LIMITED", message: `Too many requests: try again in ${retryAfterSeconds} s` } },
     { status: 429, headers: { "retry-after": String(retryAfterSeconds), "cache-control": "no-store", ...headers } },

@@ -11,7 +11,7 @@ import lighthouse from "lighthouse";
 export type RouteJs = { route: string; files: number; gzipBytes: number };
 
 /** `(dashboard)/apps/[appId]/listing/page` → `/apps/[appId]/listing`. */
-export function routeOf(manifestKey: string): string {
+function routeOf(manifestKey: string): string {
   const path = manifestKey.replace(/\/page$/, "").split("/").filter((part) => part && !/^\(.+\)$/.test(part)).join("/");
   return `/${path}`;
 }
