@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isHttpUrl } from "@/lib/listing/schema";
+import { isHttpUrl } from "@/lib/web-address";
 
 const url = (label: string) =>
   z
