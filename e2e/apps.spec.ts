@@ -73,8 +73,10 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await summary.fill("x".repeat(151));
   await expect(page.getByTestId("field-summary-counter")).toHaveText("151 / 150");
   await expect(page.getByTestId("field-summary-counter")).toHaveClass(/text-red-600/);
-  await expect(page.getByText("Short summary must be at most 150 characters")).toBeVisible();
-  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "invalid");
+  await expect(page.locator("#field-summary-error")).toHaveText("Short summary must be at most 150 characters");
+  // A draft keeps what was typed: the rule shows inline and in the checklist, and saving goes on.
+  await saved(page);
+  await expect(page.getByTestId("readiness-items")).toContainText("Short summary must be at most 150 characters");
   await summary.fill("Forecast every Pipedrive deal with one click.");
   await page.getByRole("textbox", { name: "Full description" }).fill("DealPilot forecasts your pipeline.\n\n- Weekly forecast\n- Risk alerts");
   await page.getByRole("button", { name: "Preview", exact: true }).first().click();
@@ -82,7 +84,7 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByRole("button", { name: "Edit", exact: true }).first().click();
   await page.getByLabel("Analytics & reporting").check();
   await page.getByLabel("YouTube link").fill("https://vimeo.com/1234");
-  await expect(page.getByText(/Only YouTube videos can be shown/)).toBeVisible();
+  await expect(page.locator("#field-videoUrl-error")).toHaveText(/Only YouTube videos can be shown/);
   await page.getByLabel("YouTube link").fill("https://youtu.be/dQw4w9WgXcQ?t=4");
   await expect(page.getByTestId("video-id")).toHaveText("dQw4w9WgXcQ");
 
@@ -98,7 +100,7 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByLabel("Choose image 1").setInputFiles({ name: "step.png", mimeType: "image/png", buffer: await makeImage(720, 400) });
   await expect(page.getByRole("img", { name: "Onboarding block 1" })).toBeVisible();
   await page.getByLabel("Onboarding video link").fill("https://example.com/video");
-  await expect(page.getByText("Use a YouTube, Vimeo, Vidyard or Wistia link")).toBeVisible();
+  await expect(page.locator("#field-onboarding-videoUrl-error")).toHaveText("Use a YouTube, Vimeo, Vidyard or Wistia link");
   await page.getByLabel("Onboarding video link").fill("https://vimeo.com/76979871");
 
   await page.getByRole("tab", { name: /Support & legal/ }).click();
@@ -125,7 +127,7 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByRole("tab", { name: /General info/ }).click();
   await expect(page.getByLabel("Short summary")).toHaveValue("Forecast every Pipedrive deal with one click.");
   await expect(page.getByLabel("Analytics & reporting")).toBeChecked();
-  await expect(page.getByLabel("YouTube link")).toHaveValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  await expect(page.getByLabel("YouTube link")).toHaveValue("https://youtu.be/dQw4w9WgXcQ?t=4");
   await page.getByRole("tab", { name: /OAuth & scopes/ }).click();
   await expect(page.getByLabel(/Deals: Read only/)).toBeChecked();
   await expect(page.getByLabel("Why does the app need this?").first()).toHaveValue("Reads open deals to build the forecast.");
@@ -145,12 +147,14 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   expect(draft.data.termsUrl).toBe("https://dealpilot.example.com/terms");
 });
 
-test("leaving with unsaved changes asks first", async ({ page }) => {
+test("closing the tab asks only when saving is known to fail", async ({ page }) => {
   const [owner] = await createCompany("Spec Leave", [{ name: "Lou Leave", isAdmin: true }]);
   await signIn(page, owner!);
   await createAppInUi(page, "Leaver");
+  await page.route("**/api/apps/*/listing", (route) => (route.request().method() === "PUT" ? route.abort() : route.continue()));
   await page.getByRole("tab", { name: /General info/ }).click();
-  await page.getByLabel("Short summary").fill("x".repeat(151)); // invalid: cannot be saved
+  await page.getByLabel("Short summary").fill("Kept even offline");
+  await expect(page.getByTestId("save-status")).toHaveText("Not saved — retrying…");
   const asked = page.waitForEvent("dialog");
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;
@@ -212,15 +216,29 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   const current = await (await page.request.get(url)).json();
   const put = (body: unknown) => page.request.put(url, { data: body });
 
-  const long = await put({ revision: current.revision, data: { ...current.data, description: "a".repeat(1501) } });
-  expect(long.status()).toBe(422);
-  expect((await long.json()).error.fields.description).toBe("Full description must be at most 1500 characters");
+  // A draft stores what was typed, valid or not; only what cannot be stored is refused, field by field.
+  let revision = current.revision;
+  const saveOk = async (data: Record<string, unknown>) => {
+    const res = await put({ revision, data: { ...current.data, ...data } });
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    revision = body.revision;
+    return body;
+  };
+  const long = await saveOk({ description: "a".repeat(1501), summary: "Kept" });
+  expect([long.data.description.length, long.skipped]).toEqual([1501, {}]);
+  const huge = await saveOk({ description: "a".repeat(15_001), summary: "Also kept" });
+  expect(huge.data.description.length).toBe(1501);
+  expect(huge.data.summary).toBe("Also kept");
+  expect(huge.skipped.description).toBe("Full description is too long to keep: at most 15,000 characters are saved");
+  const wrongType = await saveOk({ summary: 5 });
+  expect([wrongType.data.summary, wrongType.skipped.summary]).toEqual(["Also kept", "Short summary must be text"]);
 
-  const unknown = await put({ revision: current.revision, data: { ...current.data, hacker: 1, summary: 5 } });
+  const unknown = await put({ revision, data: { ...current.data, hacker: 1, summary: 5 } });
   expect(unknown.status()).toBe(422);
-  const unknownBody = await unknown.json();
-  expect(unknownBody.error.fields.summary).toBe("Short summary must be text");
-  expect(unknownBody.error.fields._).toBe("Unknown field: hacker");
+  expect((await unknown.json()).error.fields._).toBe("Unknown field: hacker");
+  const notAListing = await put({ revision, data: ["nope"] });
+  expect(notAListing.status()).toBe(422);
 
   const notJson = await page.request.put(url, { data: Buffer.from("{nope"), headers: { "content-type": "application/json" } });
   expect(notJson.status()).toBe(400);
@@ -229,11 +247,8 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   const noRevision = await put({ data: current.data });
   expect(noRevision.status()).toBe(422);
 
-  const video = await put({ revision: current.revision, data: { ...current.data, videoUrl: "https://vimeo.com/123" } });
-  expect(video.status()).toBe(422);
-  expect((await video.json()).error.fields.videoUrl).toMatch(/Only YouTube videos/);
-  const jsUrl = await put({ revision: current.revision, data: { ...current.data, websiteUrl: "javascript:alert(1)" } });
-  expect((await jsUrl.json()).error.fields.websiteUrl).toMatch(/must be a full URL/);
+  // Stored as typed, but never shown as a video or a link.
+  expect((await saveOk({ videoUrl: "https://vimeo.com/123", websiteUrl: "javascript:alert(1)", supportEmail: "x@y.z?bcc=all" })).skipped).toEqual({});
 
   const payload = '<script>alert(1)</script><img src=x onerror="alert(1)">[x](javascript:alert(1))';
   const fields = {
@@ -246,17 +261,16 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
     features: [{ id: "f1", type: "custom_panel", name: payload.slice(0, 30), description: payload }],
     onboarding: { blocks: [{ id: "b1", title: payload.slice(0, 70), description: payload, imageAssetId: null }], videoUrl: "", videoTitle: payload.slice(0, 80), videoDescription: payload.slice(0, 120) },
   };
-  const ok = await put({ revision: current.revision, data: { ...current.data, ...fields } });
-  expect(ok.status()).toBe(200);
-  const stored = await ok.json();
+  const before = revision;
+  const stored = await saveOk({ ...fields, videoUrl: "https://vimeo.com/123", websiteUrl: "javascript:alert(1)" });
   expect(stored.data.description).toBe(payload);
   expect(stored.data.features[0].description).toBe(payload);
   expect(stored.data.scopes[1].justification).toBe(payload);
-  expect(stored.revision).toBe(current.revision + 1);
+  expect(stored.revision).toBe(before + 1);
 
   const stale = await put({ revision: current.revision, data: current.data });
   expect(stale.status()).toBe(409);
-  expect((await stale.json()).current.revision).toBe(current.revision + 1);
+  expect((await stale.json()).current.revision).toBe(before + 1);
 
   let dialogs = 0;
   page.on("dialog", () => void dialogs++);

@@ -69,6 +69,14 @@ test("the upload route refuses bad files with field-level reasons, never a 500",
   const missing = await page.request.post(`/api/apps/${appId}/assets?kind=image`, { data: { nope: 1 } });
   expect(missing.status()).toBe(400);
 
+  // The editor says how many images it holds, unsaved ones included: a sixth is refused before it is read.
+  const claimed = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=5`, { multipart: { file: png("claimed.png", await makeImage(1280, 800)) } });
+  expect(claimed.status()).toBe(422);
+  expect((await claimed.json()).error.fields.images).toMatch(/at most 5 images/);
+  const nonsense = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=lots`, { multipart: { file: png("n.png", await makeImage(1280, 800)) } });
+  expect(nonsense.status()).toBe(422);
+  expect((await nonsense.json()).error.fields.images).toBe("images must be the number of images the listing holds");
+
   // Five images fill the listing; the sixth is refused.
   const listing = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
   const images = [];

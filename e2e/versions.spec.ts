@@ -76,7 +76,8 @@ test("export a listing with images, import it into a new app: the listings are i
   await hydrated(page);
   await page.getByLabel("Exported listing (.zip or .json)").setInputFiles(zipPath);
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByTestId("version-row").getByText("Version 1: Imported listing")).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Replace the draft" }).click();
+  await expect(page.getByTestId("version-row").getByText("Version 2: Imported listing")).toBeVisible();
 
   const exported = async (appId: string) => (await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json()).listing;
   expect(await exported(target)).toEqual(await exported(source));
@@ -94,14 +95,14 @@ test("import refuses unknown fields, wrong types and a wrong schema version, per
   const good = await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json();
   const post = (doc: unknown) => page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from(JSON.stringify(doc)), headers: { "content-type": "application/json" } });
 
-  const bad = await post({ ...good, version: 2, extra: true, listing: { ...good.listing, summary: 7, favouriteColour: "green", description: "d".repeat(1501) } });
+  const bad = await post({ ...good, version: 2, extra: true, listing: { ...good.listing, summary: 7, favouriteColour: "green", description: "d".repeat(15_001) } });
   expect(bad.status()).toBe(422);
   const { fields } = (await bad.json()).error;
   expect(fields.version).toMatch(/Unsupported schema version/);
   expect(fields._).toBe("Unknown field: extra");
   expect(fields.listing).toBe("Unknown field: favouriteColour");
   expect(fields["listing.summary"]).toBe("Short summary must be text");
-  expect(fields["listing.description"]).toBe("Full description must be at most 1500 characters");
+  expect(fields["listing.description"]).toBe("Full description is too long to keep: at most 15,000 characters are saved");
 
   const missingFile = await post({ ...good, listing: { ...good.listing, icon: { file: `images/${"a".repeat(64)}.png`, sha256: "a".repeat(64) } } });
   expect(missingFile.status()).toBe(422);

@@ -6,7 +6,8 @@ import dynamic from "next/dynamic";
 import { useWatch, type Control } from "react-hook-form";
 import { FIELDS } from "@/lib/listing/fields";
 import type { CheckItem, IconVisibility, LinkStatus } from "@/lib/listing/readiness";
-import type { FieldProblems, ListingDraft, ListingDraftInput, ListingField } from "@/lib/listing/schema";
+import type { AppKind, FieldProblems, ListingDraftInput, ListingField } from "@/lib/listing/schema";
+import { plural } from "@/lib/words";
 import { useListingChecks } from "./lazy-modules";
 import { EditorContext, type EditorNote } from "./editor-fields";
 import { NotesPanel } from "./notes-panel";
@@ -28,6 +29,7 @@ function useStable<T>(value: T): T {
  */
 export function ChecklistLayer({
   control,
+  kind,
   readOnly,
   icons,
   registerIcon,
@@ -41,6 +43,7 @@ export function ChecklistLayer({
   children,
 }: {
   control: Control<ListingDraftInput>;
+  kind: AppKind;
   readOnly: boolean;
   icons: Record<string, IconVisibility>;
   registerIcon: (assetId: string, visibility: IconVisibility) => void;
@@ -59,18 +62,16 @@ export function ChecklistLayer({
   const [livePreview, setLivePreview] = useState(false);
   const values = useDeferredValue(useWatch({ control }) as ListingDraftInput);
   const checks = useListingChecks();
-  const problems = useStable<FieldProblems>(useMemo(() => (checks ? checks.submissionProblems(values) : {}), [checks, values]));
-  const readiness = useMemo(() => {
-    const parsed = checks?.listingDraftSchema.safeParse(values);
-    return parsed?.success ? checks!.checkReadiness(parsed.data as ListingDraft, icons, links) : null;
-  }, [checks, values, icons, links]);
+  const problems = useStable<FieldProblems>(useMemo(() => (checks ? checks.submissionProblems(values, kind) : {}), [checks, values, kind]));
+  // Whatever the form holds (valid or not), the checklist is there.
+  const readiness = useMemo(() => (checks ? checks.checkReadiness(values, { kind, icons, links }) : null), [checks, values, kind, icons, links]);
   const byField = useMemo(() => {
     const map: Partial<Record<string, EditorNote[]>> = {};
     for (const { field, note } of notes) if (field) (map[field] ??= []).push(note);
     return map;
   }, [notes]);
-  const context = useMemo(() => ({ problems, readOnly, registerIcon, notes: byField, onResolveNote }), [problems, readOnly, registerIcon, byField, onResolveNote]);
-  const preview = useMemo(() => (livePreview && checks ? checks.listingDraftSchema.safeParse(values) : null), [checks, livePreview, values]);
+  const context = useMemo(() => ({ problems, kind, readOnly, registerIcon, notes: byField, onResolveNote }), [problems, kind, readOnly, registerIcon, byField, onResolveNote]);
+  const preview = useMemo(() => (livePreview && checks ? checks.draftOf(values) : null), [checks, livePreview, values]);
 
   const goTo = (item: Pick<CheckItem, "field" | "path">) => {
     onTab(FIELDS[item.field].tab);
@@ -93,7 +94,11 @@ export function ChecklistLayer({
     <EditorContext.Provider value={context}>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">
-          {!checks ? "Checking the listing…" : Object.keys(problems).length === 0 ? "Every required field is filled." : `${Object.keys(problems).length} fields need attention before review.`}
+          {!checks
+            ? "Checking the listing…"
+            : Object.keys(problems).length === 0
+              ? kind === "PUBLIC" ? "Every required field is filled." : "Nothing blocks this private app."
+              : `${plural(Object.keys(problems).length, "field needs", "fields need")} attention${kind === "PUBLIC" ? " before review" : ""}.`}
         </p>
         <button
           type="button"
@@ -110,11 +115,7 @@ export function ChecklistLayer({
         <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:self-start">
           {preview ? (
             <section aria-label="Live preview" className="max-h-[75vh] overflow-y-auto rounded-xl border border-slate-200 shadow-sm" data-testid="live-preview">
-              {preview.success ? (
-                <MarketplacePage listing={preview.data as ListingDraft} builtBy={builtBy} assetPath="/api/assets/{id}" />
-              ) : (
-                <p className="p-4 text-sm text-slate-600">Fix the fields marked in red to see the preview.</p>
-              )}
+              <MarketplacePage listing={preview} builtBy={builtBy} assetPath="/api/assets/{id}" />
             </section>
           ) : null}
           {readiness ? <ReadinessPanel readiness={readiness} onGo={goTo} footer={linkCheck} /> : null}

@@ -3,7 +3,7 @@
 import { createContext, useContext } from "react";
 import { useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
-import type { FieldProblems, ListingDraftInput } from "@/lib/listing/schema";
+import { LISTING_ONLY_FIELDS, type AppKind, type FieldProblems, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 
 /** A comment from a share link or a reviewer's feedback, shown beside its field until resolved. */
@@ -11,6 +11,7 @@ export type EditorNote = { id: string; kind: "comment" | "feedback"; title: stri
 
 type EditorState = {
   problems: FieldProblems;
+  kind?: AppKind;
   readOnly: boolean;
   notes?: Partial<Record<string, EditorNote[]>>;
   onResolveNote?: (note: EditorNote) => void;
@@ -23,7 +24,13 @@ export const useEditor = () => useContext(EditorContext);
 
 type Path = FieldPath<ListingDraftInput>;
 
-/** The first error of a path: a draft error (blocks saving) or a problem for review (advises). */
+/** Whether a field is required in this app's listing (a private app has no Marketplace listing). */
+export function useRequired(field: string, required?: boolean) {
+  const { kind } = useEditor();
+  return Boolean(required) && !(kind === "PRIVATE" && LISTING_ONLY_FIELDS.includes(field as ListingField));
+}
+
+/** The first message of a path: a broken rule (red) or a problem for review (amber); neither blocks saving. */
 export function useFieldMessages(name: string) {
   const { formState, getFieldState } = useFormContext<ListingDraftInput>();
   const { problems } = useEditor();
@@ -54,6 +61,7 @@ export function TextField({
   const { readOnly } = useEditor();
   const value = useWatch({ control, name }) as string | undefined;
   const { error, warning } = useFieldMessages(name);
+  const isRequired = useRequired(name, required);
   const id = `field-${name.replace(/\./g, "-")}`;
   const props = {
     id,
@@ -65,7 +73,7 @@ export function TextField({
   };
   return (
     <div className="space-y-2">
-      <Field id={id} label={label} help={help} error={error} warning={warning} required={required} count={limit ? [...(value ?? "")].length : undefined} limit={limit}>
+      <Field id={id} label={label} help={help} error={error} warning={warning} required={isRequired} count={limit ? [...(value ?? "")].length : undefined} limit={limit}>
         {multiline ? <textarea rows={3} {...props} /> : <input type={type} inputMode={type === "url" ? "url" : undefined} {...props} />}
       </Field>
       <FieldNotes field={name} />

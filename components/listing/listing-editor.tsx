@@ -3,24 +3,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import { resolveCommentAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
 import type { FeedbackView } from "@/lib/review/service";
 import { SECTION_FIELD } from "@/lib/share/choices";
 import type { CommentView } from "@/lib/share/service";
 import { FormProvider, useForm } from "react-hook-form";
 import dynamic from "next/dynamic";
 import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
-import { CircleAlert, CircleCheck, CloudOff, Loader2 } from "lucide-react";
+import { CircleAlert, CircleCheck, CloudOff, Loader2, RefreshCw } from "lucide-react";
 import type { DraftState } from "@/lib/listing/drafts";
 import { FIELDS, TABS, type TabId } from "@/lib/listing/fields";
 import type { IconVisibility, LinkStatus } from "@/lib/listing/readiness";
-import { LinkCheckButton } from "./link-check-button";
-import type { ListingDraftInput, ListingField } from "@/lib/listing/schema";
+import type { AppKind, ListingDraftInput, ListingField } from "@/lib/listing/schema";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
-import { loadChecks } from "./lazy-modules";
+import { plural } from "@/lib/words";
 import { cn } from "@/lib/utils";
+import { LinkCheckButton } from "./link-check-button";
+import { loadChecks } from "./lazy-modules";
 import { ChecklistLayer } from "./checklist-layer";
 import type { EditorNote } from "./editor-fields";
+import { LeaveGuard } from "./leave-guard";
+import { clearLocalDraft, localDraftKey, readLocalDraft, type LocalDraft } from "./local-draft";
+import { RestoreBanner } from "./restore-banner";
 import { FeaturesSection } from "./sections/features";
 import { GeneralSection } from "./sections/general";
 import { ScopesSection } from "./sections/scopes";
@@ -31,33 +34,25 @@ import { useAutosave, type SaveStatus } from "./use-autosave";
 /** Shown only when someone else saved first, so it loads only then. */
 const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog));
 
-/** The editor validates with the listing schema from the checks chunk (one download for both). */
-const draftResolver = lazyZodResolver<ListingDraftInput>(() => loadChecks().then((m) => m.listingDraftSchema));
+/** Inline messages come from Pipedrive's rules (the checks chunk): they advise, they never block saving. */
+const rulesResolver = lazyZodResolver<ListingDraftInput>(() => loadChecks().then((m) => m.listingRulesSchema));
 
 const STATUS: Record<SaveStatus, { label: string; icon: typeof CircleCheck; tone: string }> = {
   saved: { label: "All changes saved", icon: CircleCheck, tone: "text-brand-700" },
   pending: { label: "Unsaved changes…", icon: Loader2, tone: "text-slate-600" },
   saving: { label: "Saving…", icon: Loader2, tone: "text-slate-600" },
+  retrying: { label: "Not saved — retrying…", icon: RefreshCw, tone: "text-red-600" },
   failed: { label: "Not saved", icon: CloudOff, tone: "text-red-600" },
-  invalid: { label: "Not saved: fix the highlighted fields", icon: CircleAlert, tone: "text-red-600" },
   conflict: { label: "Someone else saved: choose a version", icon: CircleAlert, tone: "text-amber-700" },
 };
 
 const tabOf = (path: string) => FIELDS[path.split(".")[0] as ListingField]?.tab;
 
-export function ListingEditor({
-  appId,
-  initial,
-  readOnly,
-  media,
-  icons: initialIcons,
-  comments,
-  feedback,
-  builtBy,
-  focusField,
-  links: initialLinks,
-}: {
+export type EditorProps = {
   appId: string;
+  /** The signed-in user: the browser's copy of unsaved changes is kept per user and app. */
+  userId: string;
+  kind: AppKind;
   initial: DraftState;
   readOnly: boolean;
   media: React.ReactNode;
@@ -67,7 +62,14 @@ export function ListingEditor({
   builtBy: string;
   focusField?: ListingField;
   links: Record<string, LinkStatus>;
-}) {
+  /** Server actions that resolve a share-link comment or a reviewer's feedback (appId, id). */
+  resolveComment: ResolveAction;
+  resolveFeedback: ResolveAction;
+};
+
+type ResolveAction = (appId: string, id: string) => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
+
+export function ListingEditor({ appId, userId, kind, initial, readOnly, media, icons: initialIcons, comments, feedback, builtBy, focusField, links: initialLinks, resolveComment, resolveFeedback }: EditorProps) {
   const router = useRouter();
   const [links, setLinks] = useState(initialLinks);
   const notes = useMemo(
@@ -87,27 +89,36 @@ export function ListingEditor({
   );
   const resolveNote = useCallback(
     async (note: EditorNote) => {
-      const result = note.kind === "comment" ? await resolveCommentAction(appId, note.id) : await resolveFeedbackAction(appId, note.id);
+      const result = await (note.kind === "comment" ? resolveComment : resolveFeedback)(appId, note.id);
       if (!result.ok) return void toast.error(result.error.message);
       toast.success(note.kind === "comment" ? "Comment resolved" : "Feedback resolved");
       router.refresh();
     },
-    [appId, router],
+    [appId, resolveComment, resolveFeedback, router],
   );
   const [tab, setTab] = useState<string>("basic");
   const [icons, setIcons] = useState(initialIcons);
-  const form = useForm<ListingDraftInput>({
-    defaultValues: initial.data as ListingDraftInput,
-    resolver: draftResolver,
-    mode: "all",
-  });
-  const autosave = useAutosave(appId, initial.revision);
+  const form = useForm<ListingDraftInput>({ defaultValues: initial.data as ListingDraftInput, resolver: rulesResolver, mode: "all" });
+  const localKey = localDraftKey(userId, appId);
+  const autosave = useAutosave(appId, initial.revision, localKey);
+  const { saver } = autosave;
   const registerIcon = useCallback((id: string, v: IconVisibility) => setIcons((all) => ({ ...all, [id]: v })), []);
   const { errors } = form.formState;
 
-  const { schedule } = autosave;
+  // Changes this browser kept from an earlier visit that the server never got: offered back.
+  const [kept, setKept] = useState<LocalDraft | null>(null);
+  useEffect(() => {
+    if (readOnly) return;
+    const local = readLocalDraft(localKey);
+    if (!local) return;
+    const differs = Object.entries(local.data).some(([k, v]) => k in FIELDS && JSON.stringify(v) !== JSON.stringify(initial.data[k as ListingField]));
+    // Reading the browser's storage can only happen after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (differs) setKept(local);
+    else clearLocalDraft(localKey);
+  }, [localKey, initial.data, readOnly]);
+
   const resetting = useRef(false);
-  const validation = useRef(0);
   const lastValues = useRef(JSON.stringify(initial.data));
   useEffect(() => {
     if (readOnly) return;
@@ -120,55 +131,81 @@ export function ListingEditor({
         lastValues.current = snapshot;
         // Taking someone else's version is not an edit: it must not be saved back.
         if (resetting.current) return;
-        const run = ++validation.current;
-        void form.trigger().then((valid) => {
-          // Only the newest validation decides: an older, slower one must not save stale state.
-          if (run === validation.current) schedule(form.getValues(), valid);
-        });
+        // A draft is a draft: saved as typed, valid or not.
+        saver.schedule(form.getValues());
       },
     });
-  }, [form, schedule, readOnly]);
+  }, [form, saver, readOnly]);
 
   const errorTabs = new Set(Object.keys(errors).map(tabOf));
   const status = STATUS[autosave.status];
+  const skipped = Object.entries(autosave.skipped);
+  const tabs = TABS.filter((t) => kind === "PUBLIC" || t.id !== "review");
 
   return (
-      <FormProvider {...form}>
-        <div className="mb-2 flex flex-wrap items-center justify-end gap-3">
-          {readOnly ? (
-            <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600">Read only</span>
-          ) : (
-            <p role="status" data-testid="save-status" data-status={autosave.status} className={cn("flex items-center gap-1.5 text-sm font-medium", status.tone)}>
-              <status.icon aria-hidden className={cn("size-4", (autosave.status === "saving" || autosave.status === "pending") && "animate-spin")} />
-              {status.label}
-            </p>
-          )}
+    <FormProvider {...form}>
+      {!readOnly ? <LeaveGuard dirty={saver.dirty} flush={saver.flush} error={autosave.error} /> : null}
+      <div className="mb-2 flex flex-wrap items-center justify-end gap-3">
+        {readOnly ? (
+          <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600">Read only</span>
+        ) : (
+          <p role="status" data-testid="save-status" data-status={autosave.status} className={cn("flex items-center gap-1.5 text-sm font-medium", status.tone)}>
+            <status.icon aria-hidden className={cn("size-4", (autosave.status === "saving" || autosave.status === "pending") && "animate-spin")} />
+            {status.label}
+          </p>
+        )}
+      </div>
+      {autosave.error && autosave.status !== "saved" ? <p className="mb-4 text-sm text-red-600" data-testid="save-error">{autosave.error}</p> : null}
+      {skipped.length > 0 ? (
+        <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="save-skipped">
+          <p className="font-medium">Saved, except {plural(skipped.length, "field that cannot be stored as it is", "fields that cannot be stored as they are")} (kept in this browser until fixed):</p>
+          <ul className="mt-1 list-disc pl-5">
+            {skipped.map(([path, message]) => (
+              <li key={path}>{message}</li>
+            ))}
+          </ul>
         </div>
-        {autosave.error && autosave.status !== "saved" ? <p className="mb-4 text-sm text-red-600">{autosave.error}</p> : null}
-        <ChecklistLayer
-          control={form.control}
-          readOnly={readOnly}
-          icons={icons}
-          registerIcon={registerIcon}
-          onTab={setTab}
-          notes={notes}
-          onResolveNote={resolveNote}
-          focusField={focusField}
-          builtBy={builtBy}
-          links={links}
-          linkCheck={<LinkCheckButton appId={appId} links={links} onChecked={setLinks} disabled={readOnly} />}
-        >
+      ) : null}
+      {kept ? (
+        <RestoreBanner
+          stored={initial.data}
+          local={kept}
+          onRestore={(values) => {
+            setKept(null);
+            form.reset(values as ListingDraftInput, { keepDefaultValues: true });
+            void form.trigger();
+          }}
+          onDiscard={() => {
+            setKept(null);
+            clearLocalDraft(localKey);
+          }}
+        />
+      ) : null}
+      <ChecklistLayer
+        control={form.control}
+        kind={kind}
+        readOnly={readOnly}
+        icons={icons}
+        registerIcon={registerIcon}
+        onTab={setTab}
+        notes={notes}
+        onResolveNote={resolveNote}
+        focusField={focusField}
+        builtBy={builtBy}
+        links={links}
+        linkCheck={<LinkCheckButton appId={appId} links={links} onChecked={setLinks} disabled={readOnly} />}
+      >
         <form onSubmit={(e) => e.preventDefault()} noValidate>
           <Tabs value={tab} onValueChange={setTab}>
             <TabList label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
-              {TABS.map((tab) => (
+              {tabs.map((t) => (
                 <Tab
-                  key={tab.id}
-                  value={tab.id}
+                  key={t.id}
+                  value={t.id}
                   className="-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-3 pb-2 pt-1 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
                 >
-                  {tab.label}
-                  {errorTabs.has(tab.id as TabId) ? <span className="size-2 rounded-full bg-red-500" aria-label="has errors" /> : null}
+                  {t.label}
+                  {errorTabs.has(t.id as TabId) ? <span className="size-2 rounded-full bg-red-500" aria-label="has errors" /> : null}
                 </Tab>
               ))}
             </TabList>
@@ -178,22 +215,22 @@ export function ListingEditor({
             <TabPanel value="general" className="space-y-6"><GeneralSection media={media} /></TabPanel>
             <TabPanel value="setup" className="space-y-6"><SetupSection onboarding={<OnboardingSection appId={appId} />} /></TabPanel>
             <TabPanel value="support" className="space-y-6"><SupportSection /></TabPanel>
-            <TabPanel value="review" className="space-y-6"><ReviewSection /></TabPanel>
+            {kind === "PUBLIC" ? <TabPanel value="review" className="space-y-6"><ReviewSection /></TabPanel> : null}
           </Tabs>
         </form>
-        </ChecklistLayer>
-        {autosave.conflict ? (
+      </ChecklistLayer>
+      {autosave.conflict ? (
         <ConflictDialog
           conflict={{ current: autosave.conflict.current, mine: autosave.conflict.mine as Record<string, unknown> }}
           onResolve={async (choice) => {
-            const theirs = await autosave.resolve(choice);
+            const theirs = await saver.resolve(choice);
             if (!theirs) return;
             resetting.current = true;
             form.reset(theirs);
             resetting.current = false;
           }}
         />
-        ) : null}
-      </FormProvider>
+      ) : null}
+    </FormProvider>
   );
 }

@@ -8,7 +8,7 @@ import dynamic from "next/dynamic";
 import { useListingChecks } from "./lazy-modules";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
-import { FieldNotes, useEditor, useFieldMessages } from "./editor-fields";
+import { FieldNotes, useEditor, useFieldMessages, useRequired } from "./editor-fields";
 
 /** The formatted preview loads when it is first asked for. */
 const MarkdownView = dynamic(() => import("./markdown-view").then((m) => m.MarkdownView), { loading: () => <p className="min-h-40 px-3 py-2 text-sm text-slate-500">Loading the preview…</p> });
@@ -29,6 +29,7 @@ export function RichTextField({ name, label, help, limit, required }: { name: Na
   const { readOnly } = useEditor();
   const value = (useWatch({ control, name }) as string | undefined) ?? "";
   const { error, warning } = useFieldMessages(name);
+  const isRequired = useRequired(name, required);
   const [preview, setPreview] = useState(false);
   const area = useRef<HTMLTextAreaElement | null>(null);
   const checks = useListingChecks();
@@ -46,7 +47,7 @@ export function RichTextField({ name, label, help, limit, required }: { name: Na
 
   return (
     <div className="space-y-2">
-    <Field id={id} label={label} help={help} error={error} warning={warning} required={required} count={checks ? checks.visibleLength(value) : value.length} limit={limit}>
+    <Field id={id} label={label} help={help} error={error} warning={warning} required={isRequired} count={checks ? checks.visibleLength(value) : value.length} limit={limit}>
       <div className="overflow-hidden rounded-md border border-slate-300 focus-within:border-brand-600">
         <div role="toolbar" aria-label={`${label} formatting`} className="flex items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 py-1">
           {TOOLS.map(({ label: toolLabel, icon: Icon, apply }) => (

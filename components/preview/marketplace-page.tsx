@@ -3,7 +3,10 @@ import { MarkdownView } from "@/components/listing/markdown-view";
 import { FEATURE_TYPES } from "@/lib/listing/catalog";
 import type { ListingDraft } from "@/lib/listing/schema";
 import { youtubeVideoId } from "@/lib/listing/youtube";
+import type { PublicRating } from "@/lib/reviews/ratings";
 import { initials } from "@/lib/utils";
+import { isHttpUrl, looksLikeEmail } from "@/lib/web-address";
+import { plural } from "@/lib/words";
 import { Gallery } from "./gallery";
 import { ClickToLoadVideo } from "./video";
 
@@ -15,8 +18,11 @@ export type PreviewProps = {
    * `?asset={id}` (relative to the share link itself) for visitors.
    */
   assetPath: string;
-  rating?: { average: number; count: number } | null;
+  /** The app's rating and latest reviews from the store (a published app), or none yet. */
+  rating?: PublicRating | null;
 };
+
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 const assetUrl = (path: string, id: string, thumb = false) =>
   `${path.replace("{id}", encodeURIComponent(id))}${thumb ? `${path.includes("?") ? "&" : "?"}size=thumb` : ""}`;
@@ -28,6 +34,38 @@ function Stars({ value }: { value: number }) {
         <Star key={n} className={`size-4 ${n <= Math.round(value) ? "fill-amber-400 text-amber-400" : "text-slate-300"}`} />
       ))}
     </span>
+  );
+}
+
+function Reviews({ rating }: { rating: PublicRating & { average: number } }) {
+  return (
+    <div className="space-y-4">
+      <p className="flex items-center gap-2 text-sm text-slate-600">
+        <Stars value={rating.average} />
+        {rating.average.toFixed(1)} out of 5 · {plural(rating.count, "review", "reviews")}
+      </p>
+      <ul className="space-y-4" aria-label="Latest reviews">
+        {rating.latest.map((review) => (
+          <li key={review.id} className="rounded-lg border border-slate-200 p-4" data-testid="preview-review">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <p className="font-medium text-slate-900">{review.author}</p>
+              {review.reviewedAt ? <p className="text-xs text-slate-500">{day.format(new Date(review.reviewedAt))}</p> : null}
+            </div>
+            <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
+              <Stars value={review.stars} />
+              <span className="sr-only">{plural(review.stars, "star", "stars")} out of 5</span>
+            </p>
+            {review.text ? <p className="mt-2 whitespace-pre-line break-words text-sm text-slate-700">{review.text}</p> : null}
+            {review.reply ? (
+              <div className="mt-3 border-l-2 border-slate-200 pl-3 text-sm text-slate-600">
+                <p className="text-xs font-medium text-slate-500">Reply from the developer</p>
+                <p className="whitespace-pre-line break-words">{review.reply}</p>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -44,17 +82,23 @@ function Heading({ children, id }: { children: React.ReactNode; id: string }) {
  * live preview, the preview page and the public share page.
  */
 export function MarketplacePage({ listing, builtBy, assetPath, rating }: PreviewProps) {
+  // A draft holds what was typed: only a real YouTube link, web links and an email address are shown.
   const videoId = listing.videoUrl ? youtubeVideoId(listing.videoUrl) : null;
+  const name = listing.appName.trim() || "Untitled app";
+  const email = looksLikeEmail(listing.supportEmail.trim()) ? listing.supportEmail.trim() : "";
   const links = [
     { icon: Globe, label: "Website", href: listing.websiteUrl },
     { icon: CreditCard, label: "Pricing", href: listing.pricingUrl },
     { icon: LifeBuoy, label: "Support", href: listing.supportUrl },
-    { icon: Mail, label: listing.supportEmail, href: listing.supportEmail ? `mailto:${listing.supportEmail}` : "" },
+    { icon: Mail, label: email, href: email ? `mailto:${email}` : "" },
     { icon: BookOpen, label: "Documentation", href: listing.documentationUrl },
     { icon: Bug, label: "Report an issue", href: listing.issueTrackerUrl },
     { icon: FileText, label: "Terms of Service", href: listing.termsUrl },
     { icon: Shield, label: "Privacy Policy", href: listing.privacyUrl },
-  ].filter((l) => l.href);
+  ]
+    .map((l) => ({ ...l, href: l.href.trim() }))
+    .filter((l) => (l.icon === Mail ? l.href !== "" : isHttpUrl(l.href)));
+  const rated = rating && rating.count > 0 && rating.average !== null ? { ...rating, average: rating.average } : null;
 
   return (
     <article className="@container bg-white text-slate-800" data-testid="marketplace-page">
@@ -62,22 +106,22 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
         <div className="flex flex-col gap-6 @2xl:flex-row @2xl:items-start">
           {listing.iconAssetId ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
-            <img src={assetUrl(assetPath, listing.iconAssetId)} alt={`${listing.appName} icon`} width={96} height={96} className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200" />
+            <img src={assetUrl(assetPath, listing.iconAssetId)} alt={`${name} icon`} width={96} height={96} className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200" />
           ) : (
             <div aria-hidden className="flex size-24 shrink-0 items-center justify-center rounded-2xl bg-slate-800 text-3xl font-bold text-white">
-              {initials(listing.appName)}
+              {initials(name)}
             </div>
           )}
           <div className="min-w-0 flex-1">
-            <h1 className="text-3xl font-bold tracking-tight text-slate-900">{listing.appName}</h1>
+            <h1 className="break-words text-3xl font-bold tracking-tight text-slate-900">{name}</h1>
             <p className="mt-1 text-sm text-slate-500">Built by {builtBy}</p>
             {listing.summary ? <p className="mt-3 max-w-2xl text-base text-slate-700">{listing.summary}</p> : null}
             <div className="mt-3 flex items-center gap-2 text-sm text-slate-600" data-section="rating">
-              {rating && rating.count > 0 ? (
+              {rated ? (
                 <>
-                  <Stars value={rating.average} />
-                  <span>
-                    {rating.average.toFixed(1)} · {rating.count} {rating.count === 1 ? "review" : "reviews"}
+                  <Stars value={rated.average} />
+                  <span data-testid="rating-summary">
+                    {rated.average.toFixed(1)} · {plural(rated.count, "review", "reviews")}
                   </span>
                 </>
               ) : (
@@ -99,7 +143,7 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
           {listing.images.length > 0 || videoId ? (
             <section aria-labelledby="pv-media" data-section="media" className="space-y-4">
               <h2 id="pv-media" className="sr-only">Screenshots and video</h2>
-              {videoId ? <ClickToLoadVideo videoId={videoId} title={`${listing.appName} video`} /> : null}
+              {videoId ? <ClickToLoadVideo videoId={videoId} title={`${name} video`} /> : null}
               <Gallery
                 images={listing.images.map((image) => ({ src: assetUrl(assetPath, image.assetId), thumb: assetUrl(assetPath, image.assetId, true), alt: image.alt }))}
               />
@@ -107,7 +151,7 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
           ) : null}
           {listing.description ? (
             <section aria-labelledby="pv-description" data-section="description">
-              <Heading id="pv-description">About {listing.appName}</Heading>
+              <Heading id="pv-description">About {name}</Heading>
               <MarkdownView source={listing.description} className="leading-7" />
             </section>
           ) : null}
@@ -133,7 +177,7 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
           ) : null}
           <section aria-labelledby="pv-reviews" data-section="reviews">
             <Heading id="pv-reviews">Reviews</Heading>
-            <p className="text-sm text-slate-600">{rating && rating.count > 0 ? `${rating.count} reviews` : "Be the first to review this app after installing it."}</p>
+            {rated ? <Reviews rating={rated} /> : <p className="text-sm text-slate-600">Be the first to review this app after installing it.</p>}
           </section>
         </div>
         <aside className="space-y-8">

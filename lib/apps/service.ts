@@ -4,7 +4,7 @@ import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
-import { emptyListing, listingDraftSchema } from "@/lib/listing/schema";
+import { emptyListing, listingRulesSchema, type ListingDraft } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
@@ -30,9 +30,8 @@ export type AppSummary = {
 type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string } | null };
 
 /** The readiness checklist's score of a stored draft. */
-function readinessOf(data: unknown, icons: Record<string, IconVisibility>, links: Record<string, LinkStatus>): number {
-  const parsed = listingDraftSchema.safeParse(data);
-  return parsed.success ? checkReadiness(parsed.data, icons, links).score : 0;
+function readinessOf(data: unknown, kind: "PUBLIC" | "PRIVATE", icons: Record<string, IconVisibility>, links: Record<string, LinkStatus>): number {
+  return checkReadiness(data, { kind, icons, links }).score;
 }
 
 function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, links: Record<string, LinkStatus> = {}): AppSummary {
@@ -48,7 +47,7 @@ function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, link
     hasClientSecret: app.clientSecret !== null,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
-    readiness: readinessOf(data, icons, links),
+    readiness: readinessOf(data, app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC", icons, links),
     updatedAt: app.updatedAt,
   };
 }
@@ -133,7 +132,18 @@ export async function deleteApp(member: Member, appId: string, confirmName: unkn
   await auditBy(member, "app.delete", { type: "app", id: appId, name: app.name });
 }
 
-/** Keeps the app's own columns in step with the listing's basic info. */
-export function appColumnsFromListing(data: ReturnType<typeof listingDraftSchema.parse>) {
-  return { name: data.appName, callbackUrl: data.callbackUrl, installationUrl: data.installationUrl || null };
+/**
+ * Keeps the app's own columns in step with the listing's basic info, as far as it is valid: a draft
+ * may hold an empty name or a half-typed URL, which the app keeps its last good value through.
+ */
+export function appColumnsFromListing(data: ListingDraft) {
+  const rules = listingRulesSchema.shape;
+  const name = rules.appName.safeParse(data.appName);
+  const callbackUrl = rules.callbackUrl.safeParse(data.callbackUrl);
+  const installationUrl = rules.installationUrl.safeParse(data.installationUrl);
+  return {
+    ...(name.success ? { name: name.data } : {}),
+    ...(callbackUrl.success ? { callbackUrl: callbackUrl.data } : {}),
+    ...(installationUrl.success ? { installationUrl: installationUrl.data || null } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { invalidateSharedDrafts } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
-import { listingDraftSchema, type ListingDraft } from "./schema";
+import { listingDraftSchema, problemsOf, storableDraft, type FieldProblems, type ListingDraft } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 
 export type DraftState = {
@@ -15,6 +15,9 @@ export type DraftState = {
   updatedAt: string;
   updatedBy: string | null;
 };
+
+/** A saved draft, with the fields that could not be stored as sent (they kept their stored value). */
+export type SavedDraft = DraftState & { skipped: FieldProblems };
 
 const saveSchema = z.strictObject({
   revision: z.number({ error: "revision must be the number of the draft you edited" }).int().positive(),
@@ -64,17 +67,29 @@ export class DraftConflict extends AppError {
 /**
  * Saves the draft if it is still at the revision the editor started from; otherwise answers
  * 409 with the newer draft, so nobody overwrites someone else's work without seeing it.
+ * What the partner typed is stored valid or not; only a field that does not fit in storage keeps
+ * its stored value, and the answer names it in `skipped`.
  */
-export async function saveDraft(member: Member, appId: string, input: unknown): Promise<DraftState> {
+export async function saveDraft(member: Member, appId: string, input: unknown): Promise<SavedDraft> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
   await getApp(member, appId);
   const { revision, data: raw } = saveSchema.parse(input);
-  const data = listingDraftSchema.parse(raw);
   let changed: string[] = [];
+  let skipped: FieldProblems = {};
+  let data: ListingDraft | null = null;
   const saved = await db.$transaction(async (tx) => {
-    const before = await tx.listingDraft.findUnique({ where: { appId }, select: { data: true } });
-    const previous = before ? (JSON.parse(before.data) as Record<string, unknown>) : {};
-    changed = Object.keys({ ...previous, ...data }).filter((k) => JSON.stringify(previous[k]) !== JSON.stringify((data as Record<string, unknown>)[k]));
+    const before = await tx.listingDraft.findUniqueOrThrow({ where: { appId }, select: { data: true } });
+    const previous = listingDraftSchema.parse(JSON.parse(before.data));
+    const storable = storableDraft(raw, previous);
+    if (!storable) {
+      const parsed = listingDraftSchema.safeParse(raw);
+      const fields = parsed.success ? {} : problemsOf(parsed.error);
+      throw new AppError("VALIDATION", fields._ ?? "The listing must be an object of listing fields", fields);
+    }
+    ({ data, skipped } = storable);
+    const next = data as Record<string, unknown>;
+    const old = previous as Record<string, unknown>;
+    changed = Object.keys({ ...old, ...next }).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(next[k]));
     const { count } = await tx.listingDraft.updateMany({
       where: { appId, revision },
       data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: member.user.id },
@@ -85,7 +100,7 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   });
   const current = await readDraft(appId);
   if (!saved) throw new DraftConflict(current);
-  if (changed.length) await auditBy(member, "listing.save", { type: "app", id: appId, name: data.appName }, { fields: changed });
+  if (changed.length) await auditBy(member, "listing.save", { type: "app", id: appId, name: current.data.appName || null }, { fields: changed });
   await invalidateSharedDrafts(appId);
-  return current;
+  return { ...current, skipped };
 }

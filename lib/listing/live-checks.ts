@@ -1,4 +1,4 @@
 /** What the editor checks as the partner types (loaded in its own chunk: components/listing/lazy-modules.ts). */
-export { listingDraftSchema, submissionProblems } from "./schema";
+export { draftOf, listingRulesSchema, submissionProblems } from "./schema";
 export { checkReadiness } from "./readiness";
 export { visibleLength } from "./markdown";

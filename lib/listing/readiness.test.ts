@@ -21,7 +21,7 @@ const complete: ListingDraft = listingDraftSchema.parse({
   contactEmail: "team@q.example.com",
 });
 
-const messages = (draft: Partial<ListingDraft>, icons = {}) => checkReadiness({ ...complete, ...draft }, icons).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
+const messages = (draft: Partial<ListingDraft>, icons = {}) => checkReadiness({ ...complete, ...draft }, { icons }).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
 
 describe("checkReadiness", () => {
   it("gives a complete, careful listing 100 and no items", () => {
@@ -94,7 +94,7 @@ describe("link reachability", () => {
       [complete.termsUrl]: { ok: false, status: null, error: "no answer within 5 s", checkedAt: at },
       [complete.websiteUrl]: { ok: true, status: 200, error: null, checkedAt: at },
     };
-    const items = checkReadiness(complete, {}, links).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
+    const items = checkReadiness(complete, { links }).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
     expect(items).toEqual([
       "warning termsUrl: Terms of Service URL did not answer (no answer within 5 s) when it was checked",
       "warning pricingUrl: Pricing page URL answered HTTP 404 when it was checked",
@@ -103,6 +103,6 @@ describe("link reachability", () => {
 
   it("forgets a result once the field holds another link", () => {
     const links = { "https://old.example.com/pricing": { ok: false, status: 500, error: null, checkedAt: at } };
-    expect(checkReadiness(complete, {}, links).items).toEqual([]);
+    expect(checkReadiness(complete, { links }).items).toEqual([]);
   });
 });

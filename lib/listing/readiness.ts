@@ -2,7 +2,7 @@ import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { MIN_VISIBLE_SHARE } from "@/lib/media/visibility-threshold";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { FIELDS } from "./fields";
-import { submissionProblems, type ListingDraft, type ListingField } from "./schema";
+import { draftOf, submissionProblems, type AppKind, type ListingDraft, type ListingField } from "./schema";
 
 /**
  * The readiness checklist: Pipedrive's approval checklist (MARKETPLACE.md) applied to a draft.
@@ -37,24 +37,38 @@ function isStructured(markdown: string) {
   return tree.children.length >= 2 || tree.children.some((n) => n.type === "list");
 }
 
-export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVisibility> = {}, links: Record<string, LinkStatus> = {}): Readiness {
+export type ReadinessOptions = {
+  /** A private app is not listed or reviewed: none of the Marketplace listing's requirements apply. */
+  kind?: AppKind;
+  icons?: Record<string, IconVisibility>;
+  links?: Record<string, LinkStatus>;
+};
+
+/**
+ * The checklist of anything the editor holds, valid or not (a draft keeps what was typed): it never
+ * throws, so the panel is there whatever the state of the form.
+ */
+export function checkReadiness(input: unknown, { kind = "PUBLIC", icons = {}, links = {} }: ReadinessOptions = {}): Readiness {
+  const draft = draftOf(input);
+  const listed = kind === "PUBLIC";
   const items: CheckItem[] = [];
   const add = (field: ListingField, severity: Severity, message: string, path: string = field, id = `${path}:${message}`) =>
     items.push({ id, field, path, severity, message });
 
-  // Every field review requires, pricing page included.
-  for (const [path, message] of Object.entries(submissionProblems(draft))) {
-    add(path.split(".")[0] as ListingField, "error", message, path);
+  // Every rule a field breaks, and every field review requires (pricing page included).
+  const problems = submissionProblems(input, kind);
+  for (const [path, message] of Object.entries(problems)) {
+    add(path === "_" ? "appName" : (path.split(".")[0] as ListingField), "error", message, path);
   }
 
   // Links: https, and no link used twice.
   for (const field of URL_FIELDS) {
     const value = draft[field] as string;
-    if (value && !value.startsWith("https://")) add(field, "error", `${FIELDS[field].label} must use https`);
+    if (value && !problems[field] && !value.trim().startsWith("https://")) add(field, "error", `${FIELDS[field].label} must use https`);
   }
   const seen = new Map<string, ListingField>();
-  for (const field of PUBLIC_LINKS) {
-    const value = (draft[field] as string).replace(/\/+$/, "").toLowerCase();
+  for (const field of listed ? PUBLIC_LINKS : []) {
+    const value = (draft[field] as string).trim().replace(/\/+$/, "").toLowerCase();
     if (!value) continue;
     const first = seen.get(value);
     if (first) add(field, "error", `${FIELDS[field].label} is the same link as ${FIELDS[first].label}: each needs its own page`);
@@ -69,6 +83,17 @@ export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVi
     add(field, "warning", `${FIELDS[field].label} ${why} when it was checked`);
   }
 
+  if (listed) listingChecks(draft, icons, add);
+
+  const score = Math.round(100 * items.reduce((kept, item) => kept * KEEP[item.severity], 1));
+  const errors = items.filter((i) => i.severity === "error").length;
+  return { score, items, errors, warnings: items.length - errors };
+}
+
+type Add = (field: ListingField, severity: Severity, message: string, path?: string) => void;
+
+/** What Pipedrive's reviewers look at on a Marketplace listing: media, words and scopes. */
+function listingChecks(draft: ListingDraft, icons: Record<string, IconVisibility>, add: Add) {
   // Media.
   if (draft.images.length > 0 && draft.images.length < 3) add("images", "warning", `Reviewers expect 3–5 listing images; this listing has ${draft.images.length}`);
   draft.images.forEach((image, i) => {
@@ -83,7 +108,8 @@ export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVi
     add("appName", "warning", "The name may suggest that Pipedrive built the app; say “for Pipedrive” instead");
   }
   const summary = draft.summary.toLowerCase();
-  if (summary && (summary.includes("pipedrive") || summary.includes(draft.appName.toLowerCase()))) {
+  const name = draft.appName.trim().toLowerCase();
+  if (summary && (summary.includes("pipedrive") || (name && summary.includes(name)))) {
     add("summary", "warning", "The short summary repeats the app's name or Pipedrive: use the 150 characters for the value it brings");
   }
   if (draft.description.trim() && !isStructured(draft.description)) {
@@ -103,8 +129,4 @@ export function checkReadiness(draft: ListingDraft, icons: Record<string, IconVi
   if (wide.length > 0 && !WRITE_WORDS.test(story)) {
     add("scopes", "warning", `${wide.join(", ")} can change data, but the description and justifications only speak of reading`);
   }
-
-  const score = Math.round(100 * items.reduce((kept, item) => kept * KEEP[item.severity], 1));
-  const errors = items.filter((i) => i.severity === "error").length;
-  return { score, items, errors, warnings: items.length - errors };
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "./catalog";
 import { LIMITS } from "./limits";
-import { listingDraftSchema, problemsOf, SCOPE_IDS } from "./schema";
+import { listingDraftSchema, listingRulesSchema, problemsOf, SCOPE_IDS, STORE_FACTOR } from "./schema";
 
 /** Text the editor may hold: any Unicode, within a limit counted in characters. */
 const text = (max: number) => fc.string({ unit: "grapheme-composite", maxLength: max }).filter((s) => s.length <= max);
@@ -18,12 +18,15 @@ const validDraft = fc.record({
   useCase: text(LIMITS.useCase),
 });
 
-describe("listingDraftSchema (property)", () => {
-  it("accepts every draft within Pipedrive's limits, and parsing again changes nothing", () => {
+describe("listing schemas (property)", () => {
+  it("accept every draft within Pipedrive's limits, and parsing again changes nothing", () => {
     fc.assert(
       fc.property(validDraft, (draft) => {
-        const once = listingDraftSchema.parse(draft);
-        expect(listingDraftSchema.parse(once)).toEqual(once);
+        const once = listingRulesSchema.parse(draft);
+        expect(listingRulesSchema.parse(once)).toEqual(once);
+        // A draft keeps the text exactly as typed (the rules trim).
+        const stored = listingDraftSchema.parse(draft);
+        for (const key of ["appName", "callbackUrl", "summary", "websiteUrl", "useCase"] as const) expect(stored[key]).toBe(draft[key]);
         expect(once.summary).toBe(draft.summary);
         // The base scope is always there, once.
         expect(once.scopes.filter((s) => s.id === "base")).toHaveLength(1);
@@ -32,21 +35,35 @@ describe("listingDraftSchema (property)", () => {
     );
   });
 
-  it("refuses any text over its limit on that field, with the limit in the message", () => {
+  it("flag any text over its limit on that field, with the limit in the message, and still store it", () => {
     const field = fc.constantFrom(["appName", LIMITS.appName, "App name"], ["summary", LIMITS.summary, "Short summary"], ["useCase", LIMITS.useCase, "Use case"]) as fc.Arbitrary<[string, number, string]>;
     fc.assert(
       fc.property(validDraft, field, fc.integer({ min: 1, max: 200 }), (draft, [name, max, label], extra) => {
-        const result = listingDraftSchema.safeParse({ ...draft, [name]: "x".repeat(max + extra) });
+        // Over Pipedrive's limit, within what a draft keeps.
+        const typed = { ...draft, [name]: "x".repeat(max + Math.min(extra, max * (STORE_FACTOR - 1))) };
+        const result = listingRulesSchema.safeParse(typed);
         expect(result.success).toBe(false);
         expect(problemsOf(result.error!)[name]).toBe(`${label} must be at most ${max} characters`);
+        expect((listingDraftSchema.parse(typed) as Record<string, unknown>)[name]).toBe((typed as Record<string, unknown>)[name]);
       }),
+    );
+  });
+
+  it("store text up to a few times its limit, and no more", () => {
+    fc.assert(
+      fc.property(validDraft, fc.integer({ min: 1, max: 50 }), (draft, extra) => {
+        const max = LIMITS.summary * STORE_FACTOR;
+        expect(listingDraftSchema.safeParse({ ...draft, summary: "y".repeat(max) }).success).toBe(true);
+        expect(listingDraftSchema.safeParse({ ...draft, summary: "y".repeat(max + extra) }).success).toBe(false);
+      }),
+      { numRuns: 50 },
     );
   });
 
   it("never throws on arbitrary input: it parses or says which fields are wrong", () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom("appName", "callbackUrl", "summary", "scopes", "images", "features", "categories", "x"), fc.anything())), (input) => {
-        const result = listingDraftSchema.safeParse(input);
+        const result = listingRulesSchema.safeParse(input);
         if (!result.success) for (const message of Object.values(problemsOf(result.error))) expect(typeof message).toBe("string");
       }),
       { numRuns: 500 },

@@ -1,16 +1,62 @@
 import { describe, expect, it } from "vitest";
-import { listingDraftSchema, problemsOf, submissionProblems, emptyListing } from "./schema";
+import { draftOf, emptyListing, listingDraftSchema, listingRulesSchema, problemsOf, storableDraft, submissionProblems } from "./schema";
 
 const base = { appName: "QuoteFlow", callbackUrl: "https://quoteflow.example.com/oauth/callback" };
 
 const draftProblems = (input: unknown) => {
-  const result = listingDraftSchema.safeParse(input);
+  const result = listingRulesSchema.safeParse(input);
   return result.success ? {} : problemsOf(result.error);
 };
 
-describe("listing draft schema", () => {
-  it("saves a draft with only the app name and the callback URL, always with the base scope", () => {
-    const draft = listingDraftSchema.parse(base);
+describe("what a draft stores", () => {
+  it("keeps what was typed, valid or not", () => {
+    const typed = {
+      appName: "",
+      callbackUrl: "https://half",
+      summary: "x".repeat(200),
+      websiteUrl: "www.example",
+      supportEmail: "help@",
+      videoUrl: "https://vimeo.com/1",
+      features: [{ id: "f1", type: "custom_panel", name: "", description: "" }],
+    };
+    const draft = listingDraftSchema.parse(typed);
+    expect(draft).toMatchObject(typed);
+    expect(Object.keys(submissionProblems(draft))).toEqual(expect.arrayContaining(["appName", "callbackUrl", "summary", "websiteUrl", "supportEmail", "videoUrl", "features.0.name"]));
+  });
+
+  it("bounds storage only: text a few times its limit, at most 5 images", () => {
+    const result = listingDraftSchema.safeParse({
+      ...base,
+      summary: "x".repeat(601),
+      images: Array.from({ length: 6 }, (_, i) => ({ assetId: `asset${i}`.padEnd(24, "0"), alt: "" })),
+    });
+    expect(problemsOf(result.error!)).toEqual({
+      summary: "Short summary is too long to keep: at most 600 characters are saved",
+      images: "At most 5 listing images",
+    });
+  });
+
+  it("stores every field that fits and keeps the stored value of one that does not", () => {
+    const previous = listingDraftSchema.parse({ ...base, summary: "Before", images: [] });
+    const six = Array.from({ length: 6 }, (_, i) => ({ assetId: `asset${i}`.padEnd(24, "0"), alt: "" }));
+    const result = storableDraft({ ...base, summary: "After", videoUrl: "https://youtu.be/dQw4w9WgXcQ", images: six }, previous);
+    expect(result?.data.summary).toBe("After");
+    expect(result?.data.videoUrl).toBe("https://youtu.be/dQw4w9WgXcQ");
+    expect(result?.data.images).toEqual([]);
+    expect(result?.skipped).toEqual({ images: "At most 5 listing images" });
+    expect(storableDraft("not a listing", previous)).toBeNull();
+    expect(storableDraft({ ...base, sneaky: 1 }, previous)).toBeNull();
+  });
+
+  it("reads anything the editor holds as a draft, without throwing", () => {
+    expect(draftOf(null).appName).toBe("");
+    expect(draftOf({ appName: 42, summary: "Kept", other: true })).toMatchObject({ appName: "", summary: "Kept" });
+  });
+});
+
+describe("Pipedrive's rules", () => {
+  it("pass a draft with only the app name and the callback URL, always with the base scope", () => {
+    const draft = listingRulesSchema.parse(base);
     expect(draft.scopes).toEqual([{ id: "base", justification: "" }]);
     expect(draft.images).toEqual([]);
     expect(draft.description).toBe("");
@@ -45,10 +91,8 @@ describe("listing draft schema", () => {
     expect(draftProblems({ ...base, description: text })).toEqual({});
   });
 
-  it("normalises any YouTube link and rejects other video hosts", () => {
-    expect(listingDraftSchema.parse({ ...base, videoUrl: "https://youtu.be/dQw4w9WgXcQ?t=3" }).videoUrl).toBe(
-      "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-    );
+  it("accept any YouTube link and reject other video hosts", () => {
+    expect(draftProblems({ ...base, videoUrl: "https://youtu.be/dQw4w9WgXcQ?t=3" })).toEqual({});
     expect(draftProblems({ ...base, videoUrl: "https://vimeo.com/1" })).toEqual({
       videoUrl: "Only YouTube videos can be shown: paste a youtube.com or youtu.be link",
     });
@@ -80,11 +124,18 @@ describe("listing draft schema", () => {
 
   it("stores markup as plain text", () => {
     const payload = '<script>alert(1)</script><img src=x onerror="alert(1)">';
-    expect(listingDraftSchema.parse({ ...base, summary: payload.slice(0, 150) }).summary).toBe(payload.slice(0, 150));
+    expect(listingRulesSchema.parse({ ...base, summary: payload.slice(0, 150) }).summary).toBe(payload.slice(0, 150));
   });
 });
 
 describe("submission level", () => {
+  it("lists none of the Marketplace listing's fields for a private app", () => {
+    expect(submissionProblems(emptyListing("A", "https://a.example.com/cb"), "PRIVATE")).toEqual({});
+    expect(submissionProblems({ ...emptyListing("A", "https://a.example.com/cb"), callbackUrl: "nope" }, "PRIVATE")).toEqual({
+      callbackUrl: "Callback URL must be a full URL starting with https://",
+    });
+  });
+
   it("lists every required field missing from a bare draft", () => {
     expect(Object.keys(submissionProblems(emptyListing("A", "https://a.example.com/cb"))).sort()).toEqual(
       ["categories", "contactEmail", "description", "iconAssetId", "images", "pricingUrl", "privacyUrl", "setupInstructions", "summary", "termsUrl", "websiteUrl"].sort(),

@@ -1,156 +1,190 @@
 import { z } from "zod";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { CATEGORIES, FEATURE_TYPES, type FeatureType } from "./catalog";
+import { isHttpUrl } from "@/lib/web-address";
 import { LIMITS } from "./limits";
 import { visibleLength } from "./markdown";
-import { isOnboardingVideoUrl, youtubeVideoId, youtubeWatchUrl } from "./youtube";
+import { isOnboardingVideoUrl, youtubeVideoId } from "./youtube";
 
 /**
- * The listing, at two levels shared by the editor's resolver and the server:
- * - `listingDraftSchema`: types and hard limits — what can be saved (as in Developer Hub, only the
- *   app name and the callback URL are required to save);
- * - `listingSubmitSchema`: everything Pipedrive requires before an app can go to review.
+ * The listing, at three levels:
+ * - `listingDraftSchema`: what a draft holds. A draft is a draft: it keeps what the partner typed,
+ *   valid or not, bounded only for storage safety (text up to a few times its limit, at most 5
+ *   images). Autosave stores it; nothing typed is refused for breaking a rule.
+ * - `listingRulesSchema`: Pipedrive's limits and formats, field by field. The editor shows them
+ *   inline and the readiness checklist lists them; they block submission, never saving.
+ * - `listingSubmitSchema`: the rules plus every field Pipedrive requires before review.
  */
 
 export const SCOPE_IDS = scopeCatalog.scopes.map((s) => s.id) as [string, ...string[]];
 const FEATURE_TYPE_IDS = Object.keys(FEATURE_TYPES) as [FeatureType, ...FeatureType[]];
 
+/** A draft keeps text up to this many times its limit (Markdown: ten times, for its syntax). */
+export const STORE_FACTOR = 4;
+const RICH_STORE_FACTOR = 10;
+
+type Level = "draft" | "rules";
+
+const unknownKeys = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys?.join(", ")}` : undefined,
+};
+
+const stored = (max: number, label: string) =>
+  z.string({ error: `${label} must be text` }).max(max, `${label} is too long to keep: at most ${max.toLocaleString("en-US")} characters are saved`);
+
 const maxText = (max: number, label: string) =>
   z.string({ error: `${label} must be text` }).max(max, `${label} must be at most ${max} characters`);
 
-const plain = (max: number, label: string) => maxText(max, label).default("");
+const plain = (level: Level, max: number, label: string) =>
+  (level === "draft" ? stored(max * STORE_FACTOR, label) : maxText(max, label)).default("");
 
-const richText = (max: number, label: string) =>
-  z
-    .string({ error: `${label} must be text` })
-    .max(max * 10, `${label} is far too long`)
-    .refine((v) => visibleLength(v) <= max, { message: `${label} must be at most ${max} characters` })
-    .default("");
-
-export const isHttpUrl = (value: string) => {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  const web = url.protocol === "https:" || url.protocol === "http:";
-  return web && (url.hostname.includes(".") || url.hostname === "localhost");
+const richText = (level: Level, max: number, label: string) => {
+  const raw = stored(max * RICH_STORE_FACTOR, label);
+  return (
+    level === "draft"
+      ? raw
+      : raw.refine((v) => visibleLength(v) <= max, { message: `${label} must be at most ${max} characters` })
+  ).default("");
 };
 
-const url = (label: string) =>
-  z
+
+const url = (level: Level, label: string) => {
+  if (level === "draft") return stored(LIMITS.url, label).default("");
+  return z
     .string({ error: `${label} must be text` })
     .trim()
     .max(LIMITS.url, `${label} must be at most ${LIMITS.url} characters`)
     .refine((v) => v === "" || isHttpUrl(v), { message: `${label} must be a full URL starting with https://` })
     .default("");
+};
 
-const email = (label: string) =>
-  z
+export const isEmail = (value: string) => z.email().safeParse(value).success;
+
+const email = (level: Level, label: string) => {
+  if (level === "draft") return stored(LIMITS.email * STORE_FACTOR, label).default("");
+  return z
     .string({ error: `${label} must be text` })
     .trim()
-    .max(LIMITS.email)
-    .refine((v) => v === "" || z.email().safeParse(v).success, { message: `${label} must be an email address` })
+    .max(LIMITS.email, `${label} must be at most ${LIMITS.email} characters`)
+    .refine((v) => v === "" || isEmail(v), { message: `${label} must be an email address` })
     .default("");
+};
 
 const assetId = z.string().regex(/^[a-z0-9]{20,40}$/, "Unknown file");
 
-export const scopeSelectionSchema = z.object({
-  id: z.enum(SCOPE_IDS, { error: "Unknown scope" }),
-  justification: plain(LIMITS.scopeJustification, "Justification"),
-});
+const videoUrl = (level: Level) => {
+  if (level === "draft") return stored(LIMITS.url, "Video link").default("");
+  return z
+    .string({ error: "Video must be a link" })
+    .trim()
+    .max(LIMITS.url, `Video link must be at most ${LIMITS.url} characters`)
+    .refine((v) => v === "" || youtubeVideoId(v) !== null, {
+      message: "Only YouTube videos can be shown: paste a youtube.com or youtu.be link",
+    })
+    .default("");
+};
 
-export const featureSchema = z.object({
-  id: z.string().min(1).max(40),
-  type: z.enum(FEATURE_TYPE_IDS, { error: "Choose a feature type" }),
-  name: maxText(LIMITS.featureName, "Name").trim().min(1, "Name is required"),
-  description: plain(LIMITS.featureDescription, "Description"),
-});
+const scopeSelection = (level: Level) =>
+  z.object({ id: z.enum(SCOPE_IDS, { error: "Unknown scope" }), justification: plain(level, LIMITS.scopeJustification, "Justification") });
 
-export const listingImageSchema = z.object({
-  assetId,
-  alt: plain(LIMITS.imageAlt, "Alt text"),
-});
-
-const videoUrl = z
-  .string({ error: "Video must be a link" })
-  .trim()
-  .max(LIMITS.url)
-  .default("")
-  .transform((v, ctx) => {
-    if (v === "") return "";
-    const id = youtubeVideoId(v);
-    if (!id) {
-      ctx.addIssue({ code: "custom", message: "Only YouTube videos can be shown: paste a youtube.com or youtu.be link" });
-      return z.NEVER;
-    }
-    return youtubeWatchUrl(id);
+const feature = (level: Level) =>
+  z.object({
+    id: z.string().min(1).max(40),
+    type: z.enum(FEATURE_TYPE_IDS, { error: "Choose a feature type" }),
+    name: level === "draft" ? plain(level, LIMITS.featureName, "Name") : maxText(LIMITS.featureName, "Name").trim().min(1, "Name is required"),
+    description: plain(level, LIMITS.featureDescription, "Description"),
   });
 
-export const onboardingBlockSchema = z.object({
-  id: z.string().min(1).max(40),
-  title: maxText(LIMITS.onboardingTitle, "Title").default(""),
-  description: plain(LIMITS.onboardingDescription, "Description"),
-  imageAssetId: assetId.nullable().default(null),
-});
+const listingImage = (level: Level) => z.object({ assetId, alt: plain(level, LIMITS.imageAlt, "Alt text") });
 
-/** Shown to users after installation, once Pipedrive has approved the app. */
-export const onboardingObject = z.object({
-    blocks: z.array(onboardingBlockSchema).max(LIMITS.onboardingBlocks, `At most ${LIMITS.onboardingBlocks} onboarding blocks`).default([]),
-    videoUrl: z
-      .string({ error: "Video must be a link" })
-      .trim()
-      .max(LIMITS.url)
-      .refine((v) => v === "" || isOnboardingVideoUrl(v), { message: "Use a YouTube, Vimeo, Vidyard or Wistia link" })
-      .default(""),
-    videoTitle: plain(LIMITS.onboardingVideoTitle, "Video title"),
-    videoDescription: plain(LIMITS.onboardingVideoDescription, "Video description"),
-});
+const onboardingBlock = (level: Level) =>
+  z.object({
+    id: z.string().min(1).max(40),
+    title: plain(level, LIMITS.onboardingTitle, "Title"),
+    description: plain(level, LIMITS.onboardingDescription, "Description"),
+    imageAssetId: assetId.nullable().default(null),
+  });
+
+const onboardingVideoUrl = (level: Level) => {
+  if (level === "draft") return stored(LIMITS.url, "Video link").default("");
+  return z
+    .string({ error: "Video must be a link" })
+    .trim()
+    .max(LIMITS.url)
+    .refine((v) => v === "" || isOnboardingVideoUrl(v), { message: "Use a YouTube, Vimeo, Vidyard or Wistia link" })
+    .default("");
+};
+
+const onboarding = (level: Level) =>
+  z.object({
+    blocks: z
+      .array(onboardingBlock(level))
+      .max(LIMITS.onboardingBlocks, `At most ${LIMITS.onboardingBlocks} onboarding blocks`)
+      .default([]),
+    videoUrl: onboardingVideoUrl(level),
+    videoTitle: plain(level, LIMITS.onboardingVideoTitle, "Video title"),
+    videoDescription: plain(level, LIMITS.onboardingVideoDescription, "Video description"),
+  });
+
 export const EMPTY_ONBOARDING = { blocks: [], videoUrl: "", videoTitle: "", videoDescription: "" };
-export const onboardingSchema = onboardingObject.default(EMPTY_ONBOARDING);
+/** Shown to users after installation, once Pipedrive has approved the app. */
+export const onboardingObject = onboarding("draft");
+export const onboardingBlockSchema = onboardingBlock("draft");
 
-export const listingDraftSchema = z.strictObject(
-  {
-    // Basic info
-    appName: maxText(LIMITS.appName, "App name").trim().min(1, "App name is required"),
-    callbackUrl: url("Callback URL").refine((v) => v !== "", { message: "Callback URL is required" }),
-    installationUrl: url("Installation URL"),
-    // OAuth & scopes
-    scopes: z
-      .array(scopeSelectionSchema)
-      .max(SCOPE_IDS.length)
-      .default([])
-      .refine((list) => new Set(list.map((s) => s.id)).size === list.length, { message: "A scope is listed twice" })
-      .transform((list) => (list.some((s) => s.id === "base") ? list : [{ id: "base", justification: "" }, ...list])),
-    // Features
-    features: z.array(featureSchema).max(LIMITS.features, `At most ${LIMITS.features} features`).default([]),
-    // General info
-    categories: z
-      .array(z.enum(CATEGORIES, { error: "Unknown category" }))
-      .max(LIMITS.categories, `Choose at most ${LIMITS.categories} categories`)
-      .default([])
-      .refine((list) => new Set(list).size === list.length, { message: "A category is listed twice" }),
-    summary: plain(LIMITS.summary, "Short summary"),
-    description: richText(LIMITS.description, "Full description"),
-    iconAssetId: assetId.nullable().default(null),
-    images: z.array(listingImageSchema).max(LIMITS.images, `At most ${LIMITS.images} listing images`).default([]),
-    videoUrl,
-    // Setup
-    setupInstructions: richText(LIMITS.setupInstructions, "Setup instructions"),
-    onboarding: onboardingSchema,
-    // Support & legal
-    websiteUrl: url("Website URL"),
-    termsUrl: url("Terms of Service URL"),
-    privacyUrl: url("Privacy Policy URL"),
-    pricingUrl: url("Pricing page URL"),
-    supportUrl: url("Support URL"),
-    supportEmail: email("Support email"),
-    documentationUrl: url("Documentation URL"),
-    issueTrackerUrl: url("Issue tracker URL"),
-    // Review info
-    contactEmail: email("Main contact email"),
-    useCase: plain(LIMITS.useCase, "Use case"),
-    installFlowRecordingUrl: url("Installation flow recording URL"),
-  },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : undefined) },
-);
+const unique = <T>(list: T[]) => new Set(list).size === list.length;
+
+function listingSchema(level: Level) {
+  const rules = level === "rules";
+  return z.strictObject(
+    {
+      // Basic info
+      appName: rules ? maxText(LIMITS.appName, "App name").trim().min(1, "App name is required") : plain(level, LIMITS.appName, "App name"),
+      callbackUrl: rules ? url(level, "Callback URL").refine((v) => v !== "", { message: "Callback URL is required" }) : url(level, "Callback URL"),
+      installationUrl: url(level, "Installation URL"),
+      // OAuth & scopes
+      scopes: z
+        .array(scopeSelection(level))
+        .max(SCOPE_IDS.length, "Too many scopes")
+        .default([])
+        .refine((list) => !rules || unique(list.map((s) => s.id)), { message: "A scope is listed twice" })
+        .transform((list) => (list.some((s) => s.id === "base") ? list : [{ id: "base", justification: "" }, ...list])),
+      // Features
+      features: z.array(feature(level)).max(LIMITS.features, `At most ${LIMITS.features} features`).default([]),
+      // General info
+      categories: z
+        .array(z.enum(CATEGORIES, { error: "Unknown category" }))
+        .max(rules ? LIMITS.categories : CATEGORIES.length, `Choose at most ${LIMITS.categories} categories`)
+        .default([])
+        .refine((list) => !rules || unique(list), { message: "A category is listed twice" }),
+      summary: plain(level, LIMITS.summary, "Short summary"),
+      description: richText(level, LIMITS.description, "Full description"),
+      iconAssetId: assetId.nullable().default(null),
+      images: z.array(listingImage(level)).max(LIMITS.images, `At most ${LIMITS.images} listing images`).default([]),
+      videoUrl: videoUrl(level),
+      // Setup
+      setupInstructions: richText(level, LIMITS.setupInstructions, "Setup instructions"),
+      onboarding: onboarding(level).default(EMPTY_ONBOARDING),
+      // Support & legal
+      websiteUrl: url(level, "Website URL"),
+      termsUrl: url(level, "Terms of Service URL"),
+      privacyUrl: url(level, "Privacy Policy URL"),
+      pricingUrl: url(level, "Pricing page URL"),
+      supportUrl: url(level, "Support URL"),
+      supportEmail: email(level, "Support email"),
+      documentationUrl: url(level, "Documentation URL"),
+      issueTrackerUrl: url(level, "Issue tracker URL"),
+      // Review info
+      contactEmail: email(level, "Main contact email"),
+      useCase: plain(level, LIMITS.useCase, "Use case"),
+      installFlowRecordingUrl: url(level, "Installation flow recording URL"),
+    },
+    unknownKeys,
+  );
+}
+
+export const listingDraftSchema = listingSchema("draft");
+export const listingRulesSchema = listingSchema("rules");
 
 export type ListingDraft = z.output<typeof listingDraftSchema>;
 export type ListingDraftInput = z.input<typeof listingDraftSchema>;
@@ -170,11 +204,21 @@ const required: { field: ListingField; message: string; present: (d: ListingDraf
   { field: "contactEmail", message: "Main contact email is required", present: (d) => d.contactEmail !== "" },
 ];
 
-export const listingSubmitSchema = listingDraftSchema.superRefine((draft, ctx) => {
-  for (const rule of required) {
-    if (!rule.present(draft)) ctx.addIssue({ code: "custom", path: [rule.field], message: rule.message });
-  }
-});
+/** Fields a private app does not need: it has no Marketplace listing and is not reviewed. */
+export const LISTING_ONLY_FIELDS: ListingField[] = ["categories", "summary", "description", "iconAssetId", "images", "setupInstructions", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "contactEmail"];
+
+export type AppKind = "PUBLIC" | "PRIVATE";
+
+const submitSchema = (kind: AppKind) =>
+  listingRulesSchema.superRefine((draft, ctx) => {
+    for (const rule of required) {
+      if (kind === "PRIVATE" && LISTING_ONLY_FIELDS.includes(rule.field)) continue;
+      if (!rule.present(draft)) ctx.addIssue({ code: "custom", path: [rule.field], message: rule.message });
+    }
+  });
+
+export const listingSubmitSchema = submitSchema("PUBLIC");
+const privateSubmitSchema = submitSchema("PRIVATE");
 
 export type FieldProblems = Record<string, string>;
 
@@ -188,11 +232,42 @@ export function problemsOf(error: z.ZodError): FieldProblems {
   return problems;
 }
 
-/** Everything that stands between this draft and submission (draft errors included). */
-export function submissionProblems(input: unknown): FieldProblems {
-  const result = listingSubmitSchema.safeParse(input);
+/** Everything that stands between this draft and submission: broken rules and missing required fields. */
+export function submissionProblems(input: unknown, kind: AppKind = "PUBLIC"): FieldProblems {
+  const result = (kind === "PRIVATE" ? privateSubmitSchema : listingSubmitSchema).safeParse(input);
   return result.success ? {} : problemsOf(result.error);
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The draft to store from what the editor sent: every field that fits in storage is kept as typed;
+ * a field that does not (a text far over its limit, a sixth image) keeps its `previous` value and
+ * is reported in `skipped`. Null when the input is not a listing at all (not an object, unknown keys).
+ */
+export function storableDraft(input: unknown, previous: ListingDraft): { data: ListingDraft; skipped: FieldProblems } | null {
+  const first = listingDraftSchema.safeParse(input);
+  if (first.success) return { data: first.data, skipped: {} };
+  if (!isRecord(input)) return null;
+  const skipped = problemsOf(first.error);
+  if (skipped._) return null;
+  const repaired: Record<string, unknown> = { ...input };
+  for (const path of Object.keys(skipped)) {
+    const field = path.split(".")[0] as ListingField;
+    repaired[field] = previous[field];
+  }
+  const second = listingDraftSchema.safeParse(repaired);
+  return second.success ? { data: second.data, skipped } : null;
+}
+
+/** A draft from anything the editor holds, never failing: fields that cannot be stored read as empty. */
+export function draftOf(input: unknown): ListingDraft {
+  const empty = listingDraftSchema.parse({});
+  return storableDraft(isRecord(input) ? pickKnown(input) : {}, empty)?.data ?? empty;
+}
+
+const pickKnown = (input: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(input).filter(([key]) => key in listingDraftSchema.shape));
 
 export function emptyListing(appName: string, callbackUrl: string): ListingDraft {
   return listingDraftSchema.parse({ appName, callbackUrl });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EMPTY_ONBOARDING, listingDraftSchema, onboardingBlockSchema, onboardingObject } from "./schema";
+import { LIMITS } from "./limits";
+import { EMPTY_ONBOARDING, listingDraftSchema, onboardingBlockSchema, onboardingObject, STORE_FACTOR } from "./schema";
 
 /**
  * "Listing as code": the exported file, documented in docs/listing-export.md.
@@ -19,7 +20,7 @@ const exportedOnboarding = onboardingObject
   .extend({
     blocks: z
       .array(onboardingBlockSchema.omit({ imageAssetId: true }).extend({ image: fileRef.nullable().default(null) }))
-      .max(4, "At most 4 onboarding blocks")
+      .max(LIMITS.onboardingBlocks, `At most ${LIMITS.onboardingBlocks} onboarding blocks`)
       .default([]),
   })
   .default(EMPTY_ONBOARDING);
@@ -29,7 +30,10 @@ export const exportedListingSchema = z.strictObject(
     ...fields,
     icon: fileRef.nullable().default(null),
     onboarding: exportedOnboarding,
-    images: z.array(fileRef.extend({ alt: z.string().max(200).default("") })).max(5, "At most 5 listing images").default([]),
+    images: z
+      .array(fileRef.extend({ alt: z.string().max(LIMITS.imageAlt * STORE_FACTOR).default("") }))
+      .max(LIMITS.images, `At most ${LIMITS.images} listing images`)
+      .default([]),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : undefined) },
 );

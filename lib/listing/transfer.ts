@@ -5,11 +5,12 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { uploadAsset } from "@/lib/media/assets";
-import { MAX_BYTES, type MediaKind } from "@/lib/media/process";
+import { MAX_BYTES, processImage, type MediaKind } from "@/lib/media/process";
 import { fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { getDraft, replaceDraft, type DraftState } from "./drafts";
-import { listingDraftSchema, problemsOf } from "./schema";
+import { diffListings } from "./diff";
+import { listingDraftSchema, problemsOf, type ListingDraft } from "./schema";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from "./transfer-schema";
 import { recordVersion } from "./versions";
 import { auditBy } from "@/lib/audit/log";
@@ -92,8 +93,34 @@ function readUpload(body: Buffer): { document: unknown; files: Unzipped } {
   }
 }
 
-/** Imports an exported listing into this app: validated per field; the import becomes the draft and a new version. */
-export async function importListing(member: Member, appId: string, body: Buffer): Promise<DraftState> {
+/** One line per field an import would change, for the confirmation. */
+export type ImportChange = { field: string; label: string; critical: boolean; before: string; after: string };
+export type ImportPreview = { changes: ImportChange[] };
+export type ImportResult = DraftState & { backupVersion: number };
+
+const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const pictures = (count: number) => (count === 1 ? "1 image" : `${count} images`);
+
+function summarise(before: ListingDraft, after: ListingDraft): ImportChange[] {
+  return diffListings(before, after).map((c) => {
+    const [from, to] =
+      c.field === "images"
+        ? [pictures(before.images.length), pictures(after.images.length)]
+        : c.field === "iconAssetId"
+          ? [before.iconAssetId ? "an icon" : "no icon", after.iconAssetId ? "a different icon" : "no icon"]
+          : [clip(c.before.replace(/\s+/g, " ")), clip(c.after.replace(/\s+/g, " "))];
+    return { field: c.field, label: c.label, critical: c.critical, before: from, after: to };
+  });
+}
+
+/**
+ * Imports an exported listing into this app: validated per field. With `dryRun`, nothing changes
+ * and the answer lists what would; otherwise the current draft is first kept as a version (so the
+ * import can be undone from Versions), then the import becomes the draft and a new version.
+ */
+export async function importListing(member: Member, appId: string, body: Buffer, options: { dryRun: true }): Promise<ImportPreview>;
+export async function importListing(member: Member, appId: string, body: Buffer, options?: { dryRun?: false }): Promise<ImportResult>;
+export async function importListing(member: Member, appId: string, body: Buffer, { dryRun = false } = {}): Promise<ImportPreview | ImportResult> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import listings");
   await getApp(member, appId);
   const { document, files } = readUpload(body);
@@ -111,6 +138,8 @@ export async function importListing(member: Member, appId: string, body: Buffer)
     const bytes = files[ref.file];
     if (!bytes) throw new AppError("VALIDATION", `${ref.file} is not in the zip`, { [field]: `${ref.file} is not in the zip` });
     try {
+      // A dry run stores nothing, but checks the picture as an upload would; its hash stands in for its id.
+      if (dryRun) return (await processImage(Buffer.from(bytes), kind, ref.file)).sha256.slice(0, 32);
       // Not counted against the 5-image limit of the current draft: the import replaces it.
       return (await uploadAsset(member, appId, kind, { name: ref.file, data: Buffer.from(bytes) }, { skipImageLimit: true })).id;
     } catch (error) {
@@ -128,8 +157,11 @@ export async function importListing(member: Member, appId: string, body: Buffer)
   }
 
   const data = listingDraftSchema.parse({ ...rest, iconAssetId, images: imageRefs, onboarding: { ...onboarding, blocks } });
+  const current = await getDraft(member, appId);
+  if (dryRun) return { changes: summarise(current.data, data) };
+  const backup = await recordVersion(appId, current.data, "Before import", "BACKUP", member.user.id);
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, "Imported listing", "IMPORT", member.user.id);
-  await auditBy(member, "listing.import", { type: "app", id: appId });
-  return getDraft(member, appId);
+  await auditBy(member, "listing.import", { type: "app", id: appId, name: data.appName || null }, { fields: summarise(current.data, data).map((c) => c.field), backupVersion: backup.number });
+  return { ...(await getDraft(member, appId)), backupVersion: backup.number };
 }

@@ -9,6 +9,9 @@ import { getDraft, replaceDraft, type DraftState } from "./drafts";
 import { listingDraftSchema, type ListingDraft } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 
+/** BACKUP: the draft as it was just before an import replaced it. */
+export type VersionSource = "MANUAL" | "RESTORE" | "IMPORT" | "BACKUP" | "SUBMISSION";
+
 export type VersionSummary = { id: string; number: number; label: string; source: string; createdAt: string; createdBy: string | null };
 
 const labelSchema = z.strictObject({
@@ -21,7 +24,7 @@ async function authorNames(ids: (string | null)[]) {
 }
 
 /** Appends a version with the next number; the unique (app, number) keeps two concurrent saves apart. */
-export async function recordVersion(appId: string, data: ListingDraft, label: string, source: "MANUAL" | "RESTORE" | "IMPORT" | "SUBMISSION", userId: string) {
+export async function recordVersion(appId: string, data: ListingDraft, label: string, source: VersionSource, userId: string) {
   for (let attempt = 0; ; attempt++) {
     const last = await db.listingVersion.findFirst({ where: { appId }, orderBy: { number: "desc" }, select: { number: true } });
     try {

@@ -35,23 +35,36 @@ export const parseKind = (value: unknown): MediaKind => {
   throw new AppError("VALIDATION", message, { kind: message });
 };
 
+/** `images` of an upload: how many images the editor holds, unsaved ones included (absent: unknown). */
+export function parseHeldImages(value: string | null): number {
+  if (value === null) return 0;
+  if (!/^\d{1,3}$/.test(value)) {
+    const message = "images must be the number of images the listing holds";
+    throw new AppError("VALIDATION", message, { images: message });
+  }
+  return Number(value);
+}
+
+/** Refuses a sixth image: counted from the stored draft and from what the editor says it holds. */
+export async function assertRoomForImage(appId: string, held = 0) {
+  const draft = await db.listingDraft.findUniqueOrThrow({ where: { appId } });
+  const stored = (JSON.parse(draft.data) as { images?: unknown[] }).images?.length ?? 0;
+  if (Math.max(stored, held) >= LIMITS.images) {
+    const message = `A listing has at most ${LIMITS.images} images; remove one before adding another.`;
+    throw new AppError("VALIDATION", message, { images: message });
+  }
+}
+
 export async function uploadAsset(
   member: Member,
   appId: string,
   kind: MediaKind,
   file: { name: string; data: Buffer },
-  { skipImageLimit = false } = {},
+  { skipImageLimit = false, heldImages = 0 } = {},
 ): Promise<AssetInfo> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot upload images");
   await getApp(member, appId);
-  if (kind === "image" && !skipImageLimit) {
-    const draft = await db.listingDraft.findUniqueOrThrow({ where: { appId } });
-    const images = (JSON.parse(draft.data) as { images?: unknown[] }).images ?? [];
-    if (images.length >= LIMITS.images) {
-      const message = `A listing has at most ${LIMITS.images} images; remove one before adding another.`;
-      throw new AppError("VALIDATION", message, { images: message });
-    }
-  }
+  if (kind === "image" && !skipImageLimit) await assertRoomForImage(appId, heldImages);
   const image = await processImage(file.data, kind, file.name || "The file");
   const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
   if (existing) return info(existing, kind);

@@ -54,9 +54,9 @@ async function names(ids: (string | null)[]) {
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-async function readinessErrors(member: Member, appId: string) {
+async function readinessErrors(member: Member, appId: string, kind: "PUBLIC" | "PRIVATE") {
   const [draft, icons] = await Promise.all([getDraft(member, appId), iconVisibility(member, appId)]);
-  return { draft: draft.data, errors: checkReadiness(draft.data, icons).errors };
+  return { draft: draft.data, errors: checkReadiness(draft.data, { kind, icons }).errors };
 }
 
 async function approvedListing(versionId: string | null) {
@@ -69,7 +69,7 @@ export async function reviewState(member: Member, appId: string, now = new Date(
   const app = await getApp(member, appId);
   const row = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true } });
   const [{ draft, errors }, approved, events, feedback] = await Promise.all([
-    readinessErrors(member, appId),
+    readinessErrors(member, appId, app.type),
     approvedListing(row.approvedVersionId),
     db.appEvent.findMany({ where: { appId }, orderBy: { createdAt: "desc" } }),
     db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } }),
@@ -121,7 +121,7 @@ function toFeedbackView(f: { id: string; field: string; message: string; created
 
 /** Sends the listing to review: zero readiness errors, and a version snapshot of what was sent. */
 async function submitSnapshot(member: Member, appId: string, label: string) {
-  const { draft, errors } = await readinessErrors(member, appId);
+  const { draft, errors } = await readinessErrors(member, appId, (await getApp(member, appId)).type);
   if (errors > 0) {
     throw new AppError("VALIDATION", `Fix the ${errors} readiness ${errors === 1 ? "error" : "errors"} before submitting for review`);
   }

@@ -44,3 +44,35 @@ export async function ratingSummaries(member: Member, now = new Date()): Promise
     }),
   );
 }
+
+/** What the Marketplace page shows of an app's reviews: its rating, review count and latest reviews. */
+export type PublicRating = {
+  average: number | null;
+  count: number;
+  latest: { id: string; author: string; stars: number; reviewedAt: string | null; text: string; reply: string | null }[];
+};
+
+/**
+ * The app's rating as the store knows it: the last synced snapshot of its page, otherwise the
+ * reviews entered or imported here. Null when the store holds no rating at all.
+ */
+export async function publicRating(appId: string, latest = 3): Promise<PublicRating | null> {
+  const [snapshot, aggregate, rows] = await Promise.all([
+    db.ratingSnapshot.findFirst({ where: { appId }, orderBy: { takenAt: "desc" }, select: { average: true, reviewCount: true } }),
+    db.review.aggregate({ where: { appId, removedAt: null }, _avg: { stars: true }, _count: { _all: true } }),
+    db.review.findMany({
+      where: { appId, removedAt: null },
+      orderBy: [{ reviewedAt: { sort: "desc", nulls: "last" } }, { firstSeenAt: "desc" }],
+      take: latest,
+      select: { id: true, author: true, stars: true, reviewedAt: true, text: true, publicReply: true },
+    }),
+  ]);
+  const average = snapshot ? snapshot.average : aggregate._avg.stars;
+  const count = snapshot ? snapshot.reviewCount : aggregate._count._all;
+  if (!snapshot && count === 0) return null;
+  return {
+    average,
+    count,
+    latest: rows.map((r) => ({ id: r.id, author: r.author, stars: r.stars, reviewedAt: r.reviewedAt?.toISOString() ?? null, text: r.text, reply: r.publicReply })),
+  };
+}

@@ -6,13 +6,14 @@ import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { youtubeThumbnailUrl, youtubeVideoId } from "@/lib/listing/youtube";
 import { RichTextField } from "../rich-text-field";
-import { FieldNotes, Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
+import { FieldNotes, Section, TextField, useEditor, useFieldMessages, useRequired } from "../editor-fields";
 
 function Categories() {
   const { control, setValue } = useFormContext<ListingDraftInput>();
   const { readOnly } = useEditor();
   const selected = (useWatch({ control, name: "categories" }) ?? []) as string[];
   const { error, warning } = useFieldMessages("categories");
+  const required = useRequired("categories", true);
   const toggle = (category: string, on: boolean) =>
     setValue("categories", (on ? [...selected, category] : selected.filter((c) => c !== category)) as ListingDraftInput["categories"], {
       shouldDirty: true,
@@ -21,7 +22,7 @@ function Categories() {
   return (
     <fieldset id="categories-section" tabIndex={-1} aria-describedby="categories-note" className="focus:outline-none">
       <legend className="text-sm font-medium text-slate-800">
-        Categories <span className="text-slate-400" aria-hidden>*</span>
+        Categories {required ? <span className="text-slate-400" aria-hidden>*</span> : null}
       </legend>
       <p id="categories-note" className="mb-2 text-xs text-slate-500">
         Choose up to {LIMITS.categories} that match your use cases. {selected.length} selected.

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/listing/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
-import { FieldNotes, Section, useEditor, useFieldMessages } from "../editor-fields";
+import { FieldNotes, Section, useEditor, useFieldMessages, useRequired } from "../editor-fields";
 import { MoveButtons } from "../move-buttons";
 import { uploadFile } from "../upload";
 
@@ -66,7 +66,7 @@ export function Progress({ value, name }: { value: number; name: string }) {
 }
 
 export function MediaSection({ appId }: { appId: string }) {
-  const { control, setValue, register } = useFormContext<ListingDraftInput>();
+  const { control, setValue, register, getValues } = useFormContext<ListingDraftInput>();
   const { readOnly, registerIcon } = useEditor();
   const iconId = useWatch({ control, name: "iconAssetId" }) as string | null | undefined;
   const { fields, append, remove, move } = useFieldArray({ control, name: "images", keyName: "key" });
@@ -75,12 +75,16 @@ export function MediaSection({ appId }: { appId: string }) {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const iconMessages = useFieldMessages("iconAssetId");
   const imageMessages = useFieldMessages("images");
+  const iconRequired = useRequired("iconAssetId", true);
+  const imagesRequired = useRequired("images", true);
+  /** Images being uploaded: they count against the limit before they arrive. */
+  const uploading = useRef(0);
 
   const run = async (kind: "icon" | "image", file: File) => {
     const track = (v: number) => setUploads((u) => ({ ...u, [file.name]: v }));
     track(0);
     try {
-      const asset = await uploadFile(appId, kind, file, track);
+      const asset = await uploadFile(appId, kind, file, track, kind === "image" ? (getValues("images") ?? []).length : undefined);
       if (kind === "icon") {
         registerIcon?.(asset.id, asset);
         setValue("iconAssetId", asset.id, { shouldDirty: true, shouldValidate: true });
@@ -102,9 +106,15 @@ export function MediaSection({ appId }: { appId: string }) {
   };
 
   const onImages = async (files: File[]) => {
-    const problems: string[] = [];
-    for (const file of files) {
+    // A listing holds at most 5 images: files beyond that are refused before they are uploaded.
+    const room = Math.max(0, LIMITS.images - (getValues("images") ?? []).length - uploading.current);
+    const accepted = files.slice(0, room);
+    const problems = files.slice(room).map((file) => `${file.name} was not uploaded: a listing has at most ${LIMITS.images} images. Remove one to add another.`);
+    setErrors((e) => ({ ...e, images: problems }));
+    uploading.current += accepted.length;
+    for (const file of accepted) {
       const problem = await run("image", file);
+      uploading.current -= 1;
       if (problem) problems.push(problem);
     }
     setErrors((e) => ({ ...e, images: problems }));
@@ -116,7 +126,7 @@ export function MediaSection({ appId }: { appId: string }) {
       <FieldNotes field="images" />
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
         <div className="space-y-2">
-          <p className="text-sm font-medium text-slate-800">App icon <span className="text-slate-400" aria-hidden>*</span></p>
+          <p className="text-sm font-medium text-slate-800">App icon {iconRequired ? <span className="text-slate-400" aria-hidden>*</span> : null}</p>
           {iconId ? (
             <div className="flex items-center gap-3">
               {/* eslint-disable-next-line @next/next/no-img-element -- access-controlled asset route */}
@@ -134,7 +144,7 @@ export function MediaSection({ appId }: { appId: string }) {
         </div>
         <div className="space-y-3">
           <p className="text-sm font-medium text-slate-800">
-            Listing images <span className="text-slate-400" aria-hidden>*</span>{" "}
+            Listing images {imagesRequired ? <span className="text-slate-400" aria-hidden>*</span> : null}{" "}
             <span className="font-normal text-slate-500">({fields.length} / {LIMITS.images}; 3–5 recommended)</span>
           </p>
           <ol className="space-y-2" aria-label="Listing images">
@@ -170,7 +180,13 @@ export function MediaSection({ appId }: { appId: string }) {
             ))}
           </ol>
           {Object.entries(uploads).map(([name, value]) => <Progress key={name} name={name} value={value} />)}
-          {!readOnly && fields.length < LIMITS.images ? <DropZone label="Add images" multiple onFiles={onImages} /> : null}
+          {readOnly ? null : fields.length < LIMITS.images ? (
+            <DropZone label="Add images" multiple onFiles={onImages} />
+          ) : (
+            <p className="rounded-lg border border-dashed border-slate-300 px-4 py-3 text-sm text-slate-600" data-testid="images-full">
+              This listing has {LIMITS.images} images, the most Pipedrive shows. Remove one to add another.
+            </p>
+          )}
           <p className="text-xs text-slate-500">16:10 at 1280×800, 1440×900, 2560×1600 or 2880×1800. Drag or use the arrows to reorder.</p>
           {errors.images.map((message) => <p key={message} role="alert" className="text-sm text-red-600">{message}</p>)}
           {imageMessages.error ? <p className="text-sm text-red-600">{imageMessages.error}</p> : imageMessages.warning ? <p className="text-sm text-amber-700">{imageMessages.warning}</p> : null}

@@ -10,6 +10,7 @@ import { iconVisibility } from "@/lib/media/assets";
 import { listOpenFeedback } from "@/lib/review/service";
 import { listOpenComments } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
+import { resolveCommentAction, resolveFeedbackAction } from "../review/actions";
 
 export const metadata: Metadata = { title: "Listing" };
 
@@ -28,6 +29,10 @@ export default async function ListingPage({ params, searchParams }: Props) {
   return (
     <ListingEditor
       appId={app.id}
+      userId={member.user.id}
+      kind={app.type}
+      resolveComment={resolveCommentAction}
+      resolveFeedback={resolveFeedbackAction}
       initial={draft}
       readOnly={!hasRole(member.role, "EDITOR")}
       media={<MediaSection appId={app.id} />}

@@ -13,7 +13,7 @@ import { hasRole } from "@/lib/team/roles";
 export const metadata: Metadata = { title: "Versions" };
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const SOURCE: Record<string, string> = { MANUAL: "Saved", RESTORE: "Restored", IMPORT: "Imported", SUBMISSION: "Submitted for review" };
+const SOURCE: Record<string, string> = { MANUAL: "Saved", RESTORE: "Restored", IMPORT: "Imported", BACKUP: "Kept before an import", SUBMISSION: "Submitted for review" };
 
 export default async function VersionsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const { app, member } = await loadApp((await params).appId);

@@ -2,18 +2,25 @@ import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { readForm, route } from "@/lib/http";
-import { parseKind, uploadAsset } from "@/lib/media/assets";
+import { assertRoomForImage, parseHeldImages, parseKind, uploadAsset } from "@/lib/media/assets";
 import { MAX_BYTES } from "@/lib/media/process";
 
 type Params = { params: Promise<{ appId: string }> };
 
-/** Multipart upload: `file`, and `kind` (icon | image | onboarding) in the query. Answers 201 with the asset. */
+/**
+ * Multipart upload: `file`, and `kind` (icon | image | onboarding) in the query; for an image,
+ * `images` may say how many the editor holds (unsaved ones included). Answers 201 with the asset.
+ */
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   const { appId } = await params;
   // Another workspace's app is not found, whatever the upload looks like.
   await getApp(member, appId);
-  const kind = parseKind(new URL(request.url).searchParams.get("kind"));
+  const query = new URL(request.url).searchParams;
+  const kind = parseKind(query.get("kind"));
+  const held = parseHeldImages(query.get("images"));
+  // A full listing is refused before the file is read.
+  if (kind === "image") await assertRoomForImage(appId, held);
   const tooLarge = () => {
     const length = Number(request.headers.get("content-length") ?? 0);
     const message = length > 0 ? `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.` : "The file is larger than 10 MB; images may be at most 10 MB.";
@@ -21,6 +28,6 @@ export const POST = route(async (request: Request, { params }: Params) => {
   };
   const file = (await readForm(request, MAX_BYTES + 64 * 1024, tooLarge))?.get("file");
   if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
-  const asset = await uploadAsset(member, appId, kind, { name: file.name, data: Buffer.from(await file.arrayBuffer()) });
+  const asset = await uploadAsset(member, appId, kind, { name: file.name, data: Buffer.from(await file.arrayBuffer()) }, { heldImages: held });
   return Response.json(asset, { status: 201 });
 });

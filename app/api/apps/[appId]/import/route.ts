@@ -9,7 +9,11 @@ type Params = { params: Promise<{ appId: string }> };
 
 const MAX_UPLOAD = 6 * MAX_BYTES;
 
-/** Body: an exported zip or listing.json, raw or as multipart field `file`. Answers the new draft. */
+/**
+ * Body: an exported zip or listing.json, raw or as multipart field `file`. With `?dryRun=1`,
+ * answers what the import would change and changes nothing; otherwise answers the new draft and
+ * the number of the version that keeps the draft as it was before.
+ */
 export const POST = route(async (request: Request, { params }: Params) => {
   const member = await requireMember("EDITOR");
   await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
@@ -23,5 +27,9 @@ export const POST = route(async (request: Request, { params }: Params) => {
     body = await readBody(request, MAX_UPLOAD, tooLarge);
   }
   if (body.length === 0) throw new AppError("BAD_REQUEST", "The file is empty");
-  return Response.json(await importListing(member, (await params).appId, body));
+  const appId = (await params).appId;
+  const dryRun = new URL(request.url).searchParams.get("dryRun");
+  if (dryRun !== null && dryRun !== "1" && dryRun !== "0") throw new AppError("VALIDATION", "dryRun must be 1 or 0", { dryRun: "dryRun must be 1 or 0" });
+  if (dryRun === "1") return Response.json(await importListing(member, appId, body, { dryRun: true }));
+  return Response.json(await importListing(member, appId, body));
 });
