@@ -9,6 +9,7 @@ import { hasRole } from "@/lib/team/roles";
 import { ImportFormatError, parseReviewImport } from "./import";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
 import { auditBy } from "@/lib/audit/log";
+import { invalidateAllShared } from "@/lib/share/service";
 
 /** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
 export const PAGE_SIZE = 25;
@@ -164,6 +165,7 @@ export async function addManualReview(member: Member, input: unknown) {
     },
   });
   await auditBy(member, "review.add", { type: "review", id: created.id, name: data.author }, { appId: app.id, stars: data.stars });
+  await invalidateAllShared(app.id);
   return { id: created.id };
 }
 
@@ -215,7 +217,10 @@ export async function importReviews(member: Member, appId: unknown, text: string
       data: fresh.map((r) => ({ appId: app.id, externalKey: r.key, source: "IMPORT", author: r.author, stars: r.stars, reviewedAt: r.date, text: r.text, upvotes: r.upvotes, publicReply: r.reply, status: r.reply ? "REPLIED" : "NEW", repliedAt: r.reply ? now : null, firstSeenAt: now })),
     });
   }
-  if (!dryRun) await auditBy(member, "review.import", { type: "app", id: app.id, name: app.name }, { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length });
+  if (!dryRun) {
+    await auditBy(member, "review.import", { type: "app", id: app.id, name: app.name }, { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length });
+    await invalidateAllShared(app.id);
+  }
   return {
     dryRun,
     total: parsed.total,

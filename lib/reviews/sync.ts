@@ -6,6 +6,7 @@ import { defaultListingUrl } from "./identity";
 import { ListingParseError, parseListingPage } from "./parse-listing";
 import { applyListing } from "./store";
 import { audit } from "@/lib/audit/log";
+import { invalidateAllShared } from "@/lib/share/service";
 import { log } from "@/lib/log";
 
 /**
@@ -59,6 +60,8 @@ async function syncApp(runId: string, app: { id: string; name: string; clientId:
     const parsed = parseListingPage(await fetchListingPage(url, options.fetch));
     const at = now();
     const stored = await applyListing(app.id, parsed, runId, at);
+    // Share pages show the rating and the latest reviews.
+    await invalidateAllShared(app.id);
     await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "SUCCEEDED", added: stored.added.length, updated: stored.updated, removed: stored.removed, parser: parsed.source, error: parsed.notes.length ? parsed.notes.join("; ") : null, finishedAt: at } });
     if (!stored.baseline) {
       for (const r of stored.added) {

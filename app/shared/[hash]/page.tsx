@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { MarketplacePage } from "@/components/preview/marketplace-page";
 import { CommentForm } from "@/components/share/comment-form";
 import { renderKey, RENDER_KEY_HEADER } from "@/lib/share/page-cache";
+import { publicRating } from "@/lib/reviews/ratings";
 import { loadSharedPreview } from "@/lib/share/service";
 
 /**
@@ -23,7 +24,7 @@ async function load(hash: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const preview = await load((await params).hash);
   return {
-    title: preview ? `${preview.listing.appName} (preview)` : "Preview",
+    title: preview ? `${preview.listing.appName.trim() || "Untitled app"} (preview)` : "Preview",
     robots: { index: false, follow: false },
     referrer: "no-referrer",
   };
@@ -39,7 +40,7 @@ export default async function SharedPreviewPage({ params }: Props) {
       </div>
       <main className="mx-auto max-w-5xl px-0 py-6 sm:px-4">
         <div className="overflow-hidden border-slate-200 bg-white shadow-sm sm:rounded-xl sm:border">
-          <MarketplacePage listing={preview.listing} builtBy={preview.builtBy} assetPath="?asset={id}" />
+          <MarketplacePage listing={preview.listing} builtBy={preview.builtBy} assetPath="?asset={id}" rating={await publicRating(preview.appId)} />
         </div>
         <CommentForm />
       </main>

@@ -6,6 +6,7 @@ import { ShareLinks } from "@/components/share/share-links";
 import { loadApp } from "@/lib/apps/load";
 import { getDraft } from "@/lib/listing/drafts";
 import { listVersions } from "@/lib/listing/versions";
+import { publicRating } from "@/lib/reviews/ratings";
 import { listShareLinks } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Preview" };
 
 export default async function PreviewPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
-  const [{ data }, links, versions] = await Promise.all([getDraft(member, app.id), listShareLinks(member, app.id), listVersions(member, app.id)]);
+  const [{ data }, links, versions, rating] = await Promise.all([getDraft(member, app.id), listShareLinks(member, app.id), listVersions(member, app.id), publicRating(app.id)]);
   return (
     <div className="space-y-6">
       <ShareLinks
@@ -23,7 +24,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ appId:
         canEdit={hasRole(member.role, "EDITOR")}
       />
       <PreviewFrame toolbar={<IconBackgrounds src={data.iconAssetId ? `/api/assets/${data.iconAssetId}` : null} name={data.appName} />}>
-        <MarketplacePage listing={data} builtBy={member.workspace.name} assetPath="/api/assets/{id}" />
+        <MarketplacePage listing={data} builtBy={member.workspace.name} assetPath="/api/assets/{id}" rating={rating} />
       </PreviewFrame>
     </div>
   );
