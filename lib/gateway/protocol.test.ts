@@ -53,7 +53,7 @@ describe("the uninstall body", () => {
     expect({ ...parsed, timestamp: parsed?.timestamp?.toISOString() ?? null }).toEqual(expected);
   });
 
-  it.each(["", "not json", "[]", '{"company_id":123}', '{"company_id":"abc","user_id":1}', '{"company_id":-1,"user_id":1}'])("refuses %j", (body) => {
+  it.each(["", "not json", "[]", '{"company_id":123}', '{"company_id":"abc","user_id":1}', '{"company_id":-1,"user_id":1}', '{"company_id":"0","user_id":"0"}', '{"company_id":"99999999999999999999","user_id":1}'])("refuses %j", (body) => {
     expect(parseUninstallBody(body)).toBeNull();
   });
 

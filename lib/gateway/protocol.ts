@@ -55,7 +55,9 @@ export function parseBasicAuth(header: string | null): { id: string; secret: str
   return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-const id = z.union([z.number().int().positive(), z.string().trim().regex(/^\d+$/, "must be a number").transform(Number)]);
+/** A Pipedrive id: a positive whole number, or the same written as text ("0" and 2^53 and beyond are not ids). */
+const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = z.union([positiveId, z.string().trim().regex(/^\d+$/, "must be a number").transform(Number).pipe(positiveId)]);
 
 /** ISO 8601, "YYYY-MM-DD HH:MM:SS" (read as UTC), or epoch seconds or milliseconds. */
 export function parseTimestamp(value: unknown): Date | null {
