@@ -33,3 +33,26 @@ describe("assertEnvironment", () => {
     expect(exit).not.toHaveBeenCalled();
   });
 });
+
+describe("assertDatabase", () => {
+  it("stops a server whose database was never migrated, naming the file and the command", async () => {
+    vi.stubEnv("DATABASE_URL", "file:/nonexistent/listing-studio.db");
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { assertDatabase } = await import("./startup");
+    assertDatabase();
+    expect(exit).toHaveBeenCalledWith(1);
+    expect(error.mock.calls[0]?.[0]).toBe(
+      "Listing Studio cannot start.\nThere is no database at /nonexistent/listing-studio.db (DATABASE_URL=file:/nonexistent/listing-studio.db). Apply the migrations with `npx prisma migrate deploy` (same DATABASE_URL), or point DATABASE_URL at the right database.",
+    );
+  });
+
+  it("lets a migrated database through", async () => {
+    const { setupTestDatabase } = await import("@/lib/test/db");
+    vi.stubEnv("DATABASE_URL", `file:${setupTestDatabase()}`);
+    const exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
+    const { assertDatabase } = await import("./startup");
+    assertDatabase();
+    expect(exit).not.toHaveBeenCalled();
+  });
+});

@@ -1,3 +1,4 @@
+import { databaseProblem } from "@/lib/db-check";
 import { env, EnvError } from "@/lib/env";
 
 /** A server refuses to start with an invalid environment, and says what is wrong. */
@@ -9,4 +10,12 @@ export function assertEnvironment() {
     console.error(`Listing Studio cannot start.\n${error.message}\nSee README.md, "Environment variables".`);
     process.exit(1);
   }
+}
+
+/** Nor does it start on a database that is missing or behind the code's migrations: it says which and what to do. */
+export function assertDatabase() {
+  const problem = databaseProblem(env().DATABASE_URL);
+  if (!problem) return;
+  console.error(`Listing Studio cannot start.\n${problem} Apply the migrations with \`npx prisma migrate deploy\` (same DATABASE_URL), or point DATABASE_URL at the right database.`);
+  process.exit(1);
 }

@@ -31,7 +31,12 @@ export async function backupDatabase(databaseUrl: string, folder: string, now = 
 }
 
 if (process.argv[1]?.endsWith("db-backup.ts")) {
-  const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
-  const result = await backupDatabase(url, process.argv[2] ?? "backups");
-  console.log(`Backed up ${url.slice(5)} to ${result.file} (${result.tables} tables, integrity ok)`);
+  const { databaseLabel, requireMigratedDatabase, runCli, useDemoWhenAsked } = await import("./cli");
+  await runCli("npm run db:backup", async () => {
+    useDemoWhenAsked();
+    const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
+    if (url.startsWith("file:")) requireMigratedDatabase(url);
+    const result = await backupDatabase(url, process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "backups");
+    console.log(`Backed up ${databaseLabel(url)} to ${result.file} (${result.tables} tables, integrity ok)`);
+  });
 }

@@ -4,13 +4,16 @@
  * No .env is needed: the demo makes its own development secrets under data/.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { startEmulator } from "../e2e/emulator/server";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashShareToken, newShareToken } from "../lib/share/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
 import { demoReviews } from "../prisma/demo-reviews";
+import { CliError, databaseLabel, oneLine } from "./cli";
 import { ensureBuild, run, start, waitForUrl } from "./process";
 
 const dev = process.argv.includes("--dev");
@@ -53,11 +56,57 @@ const env: NodeJS.ProcessEnv = {
 };
 
 const log = openSync("data/demo.log", "a");
+const OTHER_PORTS = `PORT=${APP_PORT + 1} EMULATOR_PORT=${EMULATOR_PORT + 1} DATABASE_URL=file:./data/demo-2.db npm run demo`;
+
+/** Free, or taken by another process (another demo, another server). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE" || error.code === "EACCES"))
+      .once("listening", () => probe.close(() => resolve(false)))
+      .listen(port);
+  });
+}
+
+/** One demo per database: a second one would fight the first over the SQLite file. */
+function claimDatabase(): () => void {
+  const lock = `${databaseLabel(env.DATABASE_URL)}.demo-lock`;
+  const other = existsSync(lock) ? Number(readFileSync(lock, "utf8")) : 0;
+  if (other && other !== process.pid && alive(other)) {
+    throw new CliError(`Another npm run demo (process ${other}) is using ${databaseLabel(env.DATABASE_URL)}. Stop it with Ctrl+C in its terminal, or run this one apart: ${OTHER_PORTS}`);
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A step that prints one line when it fails; the whole output goes to data/demo.log. */
+async function step(what: string, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    appendFileSync("data/demo.log", `\n${new Date().toISOString()} ${what} failed:\n${error instanceof Error ? error.message : String(error)}\n`);
+    throw new CliError(`${what} failed (${oneLine(error).replace(/ failed \(exit \d+\)$/, "")}); the details are in data/demo.log`);
+  }
+}
 
 async function main() {
-  await run("prisma", ["migrate", "deploy"], env, { quiet: true });
-  await run("tsx", ["prisma/seed.ts"], env, { quiet: true });
-  await ensureDemoShareLink();
+  for (const [port, name] of [[APP_PORT, "PORT"], [EMULATOR_PORT, "EMULATOR_PORT"]] as const) {
+    if (await portTaken(port)) throw new CliError(`Port ${port} is taken (by another npm run demo, or another server). Stop it, or choose free ports with ${name}: ${OTHER_PORTS}`);
+  }
+  const release = claimDatabase();
+  process.on("exit", release);
+  await step(`Preparing the database ${databaseLabel(env.DATABASE_URL)}`, () => run("prisma", ["migrate", "deploy"], env, { quiet: true }));
+  await step("Seeding the demo data", () => run("tsx", ["prisma/seed.ts"], env, { quiet: true }));
+  await ensureDemoTruths();
 
   const emulator = await startEmulator({
     port: EMULATOR_PORT,
@@ -75,7 +124,7 @@ async function main() {
     listings: [{ clientId: DEMO_APPS[0]!.clientId, slug: "quoteflow", name: "QuoteFlow", builtBy: "Acme Sales Tools", summary: "Quotes from deals", installBand: "1,000+", reviews: demoReviews() }],
   });
 
-  if (!dev) await ensureBuild(env);
+  if (!dev) await step("Building the app", () => ensureBuild(env));
 
   const app = start("next", [dev ? "dev" : "start", "-p", String(APP_PORT)], { env, stdio: ["ignore", log, log] });
   const stop = () => {
@@ -94,20 +143,35 @@ async function main() {
   console.log(`A share link of QuoteFlow's preview, for a visitor without an account: ${appUrl}/p/${secrets.shareToken}`);
 }
 
-/** A share link of the demo's QuoteFlow whose token the demo knows (the database keeps only its hash). */
-async function ensureDemoShareLink() {
+/**
+ * What the seed cannot know: a share link of QuoteFlow whose token the demo prints (the database
+ * keeps only its hash), created by Alice like any link; and the client secrets of the apps that
+ * take installs through the gateway, sealed with the demo's own key.
+ */
+async function ensureDemoTruths() {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL! }) });
   try {
+    const alice = await db.user.findUnique({ where: { pipedriveCompanyId_pipedriveUserId: { pipedriveCompanyId: 7001, pipedriveUserId: 101 } } });
+    const key = parseKey(secrets.encryptionKey!, keyIdOf(secrets.encryptionKey!));
+    for (const name of ["QuoteFlow", "CallSprout"]) {
+      const app = await db.app.findFirst({ where: { name, clientSecret: null, installations: { some: {} } } });
+      if (app) await db.app.update({ where: { id: app.id }, data: { clientSecret: seal(randomBytes(24).toString("base64url"), key, `app:${app.id}:client-secret`) } });
+    }
     const tokenHash = hashShareToken(secrets.shareToken!);
     if (await db.shareLink.findUnique({ where: { tokenHash } })) return;
     const app = await db.app.findFirst({ where: { name: "QuoteFlow" } });
-    if (app) await db.shareLink.create({ data: { appId: app.id, tokenHash, label: "Demo link for the sales team" } });
+    if (!app || !alice) return;
+    const createdAt = new Date(Date.now() - 43 * 86_400_000);
+    const link = await db.shareLink.create({ data: { appId: app.id, tokenHash, label: "Demo link for the sales team", createdById: alice.id, createdAt } });
+    await db.auditEvent.create({
+      data: { workspaceId: app.workspaceId, actorId: alice.id, actorName: alice.name, action: "share.create", targetType: "share link", targetId: link.id, targetName: link.label, diff: JSON.stringify({ appId: app.id, pinned: "draft", expiresIn: "never" }), createdAt },
+    });
   } finally {
     await db.$disconnect();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`npm run demo: ${oneLine(error)}`);
   process.exit(1);
 });

@@ -1,18 +1,28 @@
 /**
- * `npm run rollups:rebuild [-- <appId>…]`: rebuilds installations and daily rollups from the
- * stored install events (all apps, or the ones named). The result equals what the events built
+ * `npm run rollups:rebuild [-- <appId>…] [--demo]`: rebuilds installations and daily rollups from
+ * the stored install events (all apps, or the ones named). The result equals what the events built
  * as they arrived; use it after repairing events by hand.
  */
-import { rebuildApp } from "../lib/installs/ingest";
-import { rawDb } from "../lib/installs/raw-db";
+import { plural } from "../lib/words";
+import { CliError, databaseLabel, requireMigratedDatabase, runCli, useDemoWhenAsked } from "./cli";
 
-const db = rawDb();
-const named = process.argv.slice(2);
-const apps = named.length ? named : (db.prepare("SELECT DISTINCT appId FROM InstallEvent").all() as { appId: string }[]).map((r) => r.appId);
-for (const appId of apps) {
-  const started = performance.now();
-  rebuildApp(appId, db);
-  const { days } = db.prepare("SELECT COUNT(*) AS days FROM InstallDaily WHERE appId = ?").get(appId) as { days: number };
-  console.log(`${appId}: ${days} days rebuilt in ${Math.round(performance.now() - started)} ms`);
-}
-console.log(`Rebuilt ${apps.length} ${apps.length === 1 ? "app" : "apps"}.`);
+await runCli("npm run rollups:rebuild", async () => {
+  useDemoWhenAsked();
+  requireMigratedDatabase();
+  const { rebuildApp } = await import("../lib/installs/ingest");
+  const { rawDb } = await import("../lib/installs/raw-db");
+  const db = rawDb();
+  const named = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+  const known = new Set((db.prepare("SELECT id FROM App").all() as { id: string }[]).map((r) => r.id));
+  const unknown = named.filter((id) => !known.has(id));
+  if (unknown.length) throw new CliError(`No app ${unknown.join(", ")} in ${databaseLabel()}: pass app ids as they appear in the app's URL (/apps/<id>/…)`);
+  const apps = named.length ? named : (db.prepare("SELECT DISTINCT appId FROM InstallEvent").all() as { appId: string }[]).map((r) => r.appId);
+  console.log(`Database: ${databaseLabel()}`);
+  for (const appId of apps) {
+    const started = performance.now();
+    rebuildApp(appId, db);
+    const { days } = db.prepare("SELECT COUNT(*) AS days FROM InstallDaily WHERE appId = ?").get(appId) as { days: number };
+    console.log(`${appId}: ${plural(days, "day", "days")} rebuilt in ${Math.round(performance.now() - started)} ms`);
+  }
+  console.log(`Rebuilt ${plural(apps.length, "app", "apps")}.`);
+});

@@ -85,7 +85,7 @@ describe("npm run keys:rotate", () => {
     const before = (await sealedValues()).map(([v]) => v);
     const lost = await rotate({ ENCRYPTION_KEY: C });
     expect(lost.code).toBe(1);
-    expect(lost.output).toContain("4 value(s) could not be opened");
+    expect(lost.output).toContain("4 values could not be opened");
     expect((await sealedValues()).map(([v]) => v)).toEqual(before);
   }, 60_000);
 });
