@@ -6,6 +6,7 @@ import { storeImage } from "../lib/media/store";
 import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 import { demoInstallHistory } from "./demo-installs";
+import { seedDemoAudit } from "./demo-audit";
 import { seedDemoReviews } from "./demo-reviews";
 
 /**
@@ -35,7 +36,18 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
   await db.membership.upsert({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: alice.id } },
     update: {},
-    create: { workspaceId: workspace.id, userId: alice.id, role: "OWNER" },
+    create: { workspaceId: workspace.id, userId: alice.id, role: "OWNER", createdAt: new Date(Date.now() - 400 * 86_400_000) },
+  });
+  // Alice's colleague, an editor (not one of the emulator's users: she does not sign in to the demo).
+  const marta = await db.user.upsert({
+    where: { pipedriveCompanyId_pipedriveUserId: { pipedriveCompanyId: 7001, pipedriveUserId: 103 } },
+    update: {},
+    create: { pipedriveCompanyId: 7001, pipedriveUserId: 103, name: "Marta Silva", email: "marta@acme-sales.test" },
+  });
+  await db.membership.upsert({
+    where: { workspaceId_userId: { workspaceId: workspace.id, userId: marta.id } },
+    update: {},
+    create: { workspaceId: workspace.id, userId: marta.id, role: "EDITOR", createdAt: new Date(Date.now() - 329 * 86_400_000) },
   });
 
   const storage = new LocalFileStorage(storageDir);
@@ -72,6 +84,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     await seedInstallHistory(db, app.id, demo.name);
     if (demo.status === "PUBLISHED") await seedDemoReviews(db, app.id, workspace.id, alice.id);
   }
+  await seedDemoAudit(db, workspace.id, { alice, marta });
   return { workspaceId: workspace.id };
 }
 

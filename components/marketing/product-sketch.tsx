@@ -1,9 +1,13 @@
 import { BarChart3, CheckCircle2, Star } from "lucide-react";
 
-/** A static picture of the product for the landing page (drawn in HTML, no screenshots to go stale). */
+/**
+ * A static picture of the product for the landing page (drawn in HTML, no screenshots to go stale).
+ * Its figures are made up, and it says so.
+ */
 export function ProductSketch() {
   return (
-    <div aria-hidden className="relative mx-auto w-full max-w-xl rounded-2xl border border-slate-200 bg-white p-4 shadow-xl shadow-slate-900/5">
+    <figure className="mx-auto w-full max-w-xl">
+    <div aria-hidden className="relative rounded-2xl border border-slate-200 bg-white p-4 shadow-xl shadow-slate-900/5">
       <div className="flex items-center gap-3 border-b border-slate-100 pb-4">
         <div className="flex size-12 items-center justify-center rounded-xl bg-gradient-to-br from-indigo-500 to-violet-600 text-lg font-bold text-white">
           Q
@@ -44,5 +48,7 @@ export function ProductSketch() {
         </p>
       </div>
     </div>
+      <figcaption className="mt-3 text-center text-xs text-slate-500">Illustration: the app and its figures are examples, not real data.</figcaption>
+    </figure>
   );
 }

@@ -5,6 +5,7 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/iso-day";
+import { actionLabel, describeAudit, referencedIds, type AuditRow } from "./describe";
 
 export const auditQuerySchema = z.object({
   action: z.string().max(60).catch(""),
@@ -25,6 +26,30 @@ function where(workspaceId: string, q: AuditQuery): Prisma.AuditEventWhereInput 
   };
 }
 
+/**
+ * The names of what the entries refer to, as the store knows them now (an app renamed since reads
+ * with its new name), looked up once per kind and only within the workspace.
+ */
+async function namesOf(workspaceId: string, rows: AuditRow[]): Promise<Map<string, string>> {
+  const byType = new Map<string, Set<string>>();
+  for (const row of rows) for (const { type, id } of referencedIds(row)) (byType.get(type) ?? byType.set(type, new Set()).get(type)!).add(id);
+  const ids = (type: string) => [...(byType.get(type) ?? [])];
+  const inWorkspace = { app: { workspaceId } };
+  const found = await Promise.all([
+    db.app.findMany({ where: { workspaceId, id: { in: ids("app") } }, select: { id: true, name: true } }),
+    db.review.findMany({ where: { ...inWorkspace, id: { in: ids("review") } }, select: { id: true, author: true } }).then((r) => r.map((x) => ({ id: x.id, name: x.author }))),
+    db.apiToken.findMany({ where: { workspaceId, id: { in: ids("API token") } }, select: { id: true, name: true } }),
+    db.shareLink.findMany({ where: { ...inWorkspace, id: { in: ids("share link") } }, select: { id: true, label: true } }).then((r) => r.map((x) => ({ id: x.id, name: x.label }))),
+    db.replyTemplate.findMany({ where: { workspaceId, id: { in: ids("reply template") } }, select: { id: true, name: true } }),
+    db.alertWebhook.findMany({ where: { workspaceId, id: { in: ids("webhook") } }, select: { id: true, name: true } }),
+    db.invitation.findMany({ where: { workspaceId, id: { in: ids("invitation") } }, select: { id: true, label: true } }).then((r) => r.map((x) => ({ id: x.id, name: x.label }))),
+    // People named by this workspace's own entries (members, former members, those who asked to join).
+    db.user.findMany({ where: { id: { in: ids("member") } }, select: { id: true, name: true } }),
+    db.workspace.findMany({ where: { id: workspaceId }, select: { id: true, name: true } }),
+  ]);
+  return new Map(found.flat().filter((x) => x.name).map((x) => [x.id, x.name as string]));
+}
+
 export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE) {
   const filter = where(member.workspace.id, q);
   const [total, rows, actions, actors] = await Promise.all([
@@ -33,30 +58,25 @@ export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE
     db.auditEvent.findMany({ where: { workspaceId: member.workspace.id }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
     db.auditEvent.findMany({ where: { workspaceId: member.workspace.id, actorId: { not: null } }, distinct: ["actorId"], select: { actorId: true, actorName: true } }),
   ]);
+  const names = await namesOf(member.workspace.id, rows);
   return {
     total,
     pages: Math.max(1, Math.ceil(total / take)),
-    actions: actions.map((a) => a.action),
+    actions: actions.map((a) => ({ code: a.action, label: actionLabel(a.action) })).sort((a, b) => a.label.localeCompare(b.label)),
     actors: actors.map((a) => ({ id: a.actorId!, name: a.actorName })),
-    rows: rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), actor: r.actorName, action: r.action, target: [r.targetType, r.targetName ?? r.targetId].filter(Boolean).join(": "), diff: r.diff })),
+    rows: rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), actor: r.actorName, code: r.action, ...describeAudit(r, names) })),
   };
 }
 
-/** The whole filtered log as CSV (up to 50,000 rows), newest first. */
+/** The whole filtered log as CSV (up to 50,000 rows), newest first: in words, with the codes beside them. */
 export async function auditCsv(member: Member, q: AuditQuery) {
   const rows = await db.auditEvent.findMany({ where: where(member.workspace.id, q), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50_000 });
-  return Papa.unparse([["time", "actor", "action", "target type", "target id", "target", "changes"], ...rows.map((r) => [r.createdAt.toISOString(), r.actorName, r.action, r.targetType, r.targetId ?? "", r.targetName ?? "", r.diff ?? ""])]);
-}
-
-/** "role: Editor → Owner; expiresAt: …" from the stored diff. */
-export function describeDiff(diff: string | null): string {
-  if (!diff) return "";
-  try {
-    const data = JSON.parse(diff) as Record<string, unknown>;
-    return Object.entries(data)
-      .map(([k, v]) => (Array.isArray(v) && v.length === 2 ? `${k}: ${v[0] ?? "—"} → ${v[1] ?? "—"}` : `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`))
-      .join("; ");
-  } catch {
-    return diff;
-  }
+  const names = await namesOf(member.workspace.id, rows);
+  return Papa.unparse([
+    ["time", "actor", "action", "target", "changes", "action code", "target type", "target id"],
+    ...rows.map((r) => {
+      const d = describeAudit(r, names);
+      return [r.createdAt.toISOString(), r.actorName, d.action, d.target, d.details.join("; "), r.action, r.targetType, r.targetId ?? ""];
+    }),
+  ]);
 }
