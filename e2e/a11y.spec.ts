@@ -70,12 +70,22 @@ test("sign-in and the user menu work with the keyboard alone", async ({ page }) 
   await expect(page.getByRole("menu")).toBeHidden();
 });
 
-test("the dashboard works on a phone-sized screen", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const [user] = await createCompany("Spec Phone", [{ name: "Pia Phone", isAdmin: true }]);
+test("the keyboard's place is always visible: an app card shows a ring when its link has focus", async ({ page }) => {
+  const [user] = await createCompany("Spec Focus", [{ name: "Fay Focus", isAdmin: true }]);
   await signIn(page, user!);
-  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await page.goto("/apps/new");
+  await hydrated(page);
+  await page.getByLabel("App name").fill("Focusable");
+  await page.getByLabel("Client ID").fill("focus-client");
+  await page.getByLabel("Callback URL").fill("https://focus.example.com/cb");
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page).toHaveURL(/\/listing$/);
+  await page.goto("/apps");
+  await hydrated(page);
+  const card = page.getByRole("listitem").filter({ hasText: "Focusable" });
+  const ring = () => card.evaluate((li) => getComputedStyle(li).boxShadow);
+  expect(await ring()).toBe("none");
+  for (let i = 0; i < 30 && !(await card.getByRole("link").evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(card.getByRole("link", { name: "Focusable" })).toBeFocused();
+  await expect.poll(ring).toMatch(/rgba?\(1, 119, 55/);
 });

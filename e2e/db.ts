@@ -94,3 +94,13 @@ export function latestSyncRun(companyId: number): string {
     db.close();
   }
 }
+
+/** The workspace of a Pipedrive company. */
+export function workspaceIdOf(companyId: number): string {
+  const db = open();
+  try {
+    return (db.prepare("SELECT id FROM Workspace WHERE pipedriveCompanyId = ?").get(companyId) as { id: string }).id;
+  } finally {
+    db.close();
+  }
+}

@@ -4,7 +4,7 @@
  * actions) and fails when one is missing; `e2e/isolation.spec.ts` runs the checks for pages and
  * route handlers with a member of another workspace.
  */
-export type Ids = { appId: string; assetId: string; runId: string; appName: string };
+export type Ids = { appId: string; assetId: string; runId: string; appName: string; workspaceId: string };
 
 /** How a page answers a member of another workspace. */
 export type PageCheck =
@@ -15,7 +15,7 @@ export type PageCheck =
 export const PAGES: Record<string, PageCheck> = {
   "(marketing)/page": { kind: "public", note: "landing page, prerendered, no data" },
   "(marketing)/signin/page": { kind: "public", note: "sign-in" },
-  "(marketing)/access/page": { kind: "public", note: "signed-in user without a workspace; shows only their company's workspace name" },
+  "(account)/access/page": { kind: "public", note: "signed-in user without a workspace; shows only their company's workspace name" },
   "(marketing)/invite/[token]/page": { kind: "token", note: "an invite token (256 bits, hashed)" },
   "shared/[hash]/page": { kind: "internal", note: "rendered for the share route only, with a per-process render key" },
   "(dashboard)/apps/page": { kind: "own-data", url: "/apps" },
@@ -34,6 +34,7 @@ export const PAGES: Record<string, PageCheck> = {
   "(dashboard)/apps/[appId]/review/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/review` },
   "(dashboard)/apps/[appId]/settings/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/settings` },
   "(dashboard)/apps/[appId]/versions/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/versions` },
+  "(dashboard)/switch/page": { kind: "foreign-id", url: (a) => `/switch?workspace=${a.workspaceId}&next=/apps/${a.appId}/listing` },
 };
 
 /** How a route handler answers a member of another workspace (status expected), or why it has no workspace. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addMembership, latestSyncRun } from "./db";
+import { addMembership, latestSyncRun, workspaceIdOf } from "./db";
 import { PAGES, ROUTES, type Ids } from "./entry-points";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
@@ -22,7 +22,7 @@ async function workspaceWithData(page: Page): Promise<Ids & { companyId: number 
   await hydrated(page);
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/No published app to sync|Sync finished/)).toBeVisible({ timeout: 20_000 });
-  return { appId, assetId, runId: latestSyncRun(owner!.companyId), appName, companyId: owner!.companyId };
+  return { appId, assetId, runId: latestSyncRun(owner!.companyId), appName, companyId: owner!.companyId, workspaceId: workspaceIdOf(owner!.companyId) };
 }
 
 test("a member of another workspace gets 404 for every page and route with foreign ids, and sees none of its data", async ({ page, browser }) => {

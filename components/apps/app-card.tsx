@@ -28,13 +28,14 @@ export function ReadinessBar({ value }: { value: number }) {
 }
 
 export function AppCard({ app }: { app: AppSummary }) {
+  const listed = app.type === "PUBLIC";
   return (
-    <li className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md">
+    <li className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600 has-[a:focus-visible]:ring-offset-2">
       <div className="flex items-start gap-3">
         <AppIcon app={app} />
         <div className="min-w-0 flex-1">
           <h2 className="truncate font-semibold text-slate-900">
-            <Link href={`/apps/${app.id}/listing`} className="after:absolute after:inset-0 focus:outline-none">
+            <Link href={`/apps/${app.id}/listing`} className="after:absolute after:inset-0 focus-visible:outline-none">
               {app.name}
             </Link>
           </h2>
@@ -43,8 +44,11 @@ export function AppCard({ app }: { app: AppSummary }) {
           </p>
         </div>
       </div>
+      <p className="text-xs text-slate-600">
+        {listed ? "Listed on the Marketplace after Pipedrive's review." : "Installed by link: no Marketplace listing, review or ratings."}
+      </p>
       <div>
-        <p className="mb-1 text-xs text-slate-500">Listing readiness</p>
+        <p className="mb-1 text-xs text-slate-500">{listed ? "Listing readiness" : "Setup readiness"}</p>
         <ReadinessBar value={app.readiness} />
       </div>
     </li>

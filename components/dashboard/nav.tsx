@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { AppWindow, BarChart3, MessageSquareText, Settings, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
+import { plural } from "@/lib/words";
 
 const ITEMS = [
   { href: "/apps", label: "Apps", icon: AppWindow },
@@ -13,17 +14,22 @@ const ITEMS = [
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
 
-export function DashboardNav() {
+/** Counts shown beside a section, e.g. access requests waiting on Team (owners only). */
+export type NavBadges = Partial<Record<(typeof ITEMS)[number]["href"], { count: number; one: string; other: string }>>;
+
+export function DashboardNav({ badges = {}, onNavigate }: { badges?: NavBadges; onNavigate?: () => void }) {
   const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Workspace">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      <ul className="flex flex-col gap-1">
         {ITEMS.map(({ href, label, icon: Icon }) => {
           const active = pathname === href || pathname.startsWith(`${href}/`);
+          const badge = badges[href];
           return (
             <li key={href}>
               <Link
                 href={href}
+                onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
                 className={cn(
                   "flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors",
@@ -32,6 +38,12 @@ export function DashboardNav() {
               >
                 <Icon aria-hidden className="size-4" />
                 {label}
+                {badge && badge.count > 0 ? (
+                  <span className="ml-auto rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold leading-none text-white" data-testid={`nav-badge-${label.toLowerCase()}`}>
+                    <span aria-hidden>{badge.count}</span>
+                    <span className="sr-only">, {plural(badge.count, badge.one, badge.other)}</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -1,5 +1,6 @@
 "use client";
 
+import { plural } from "@/lib/words";
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -46,7 +47,7 @@ function FeedbackForm({ appId }: { appId: string }) {
   return (
     <form
       noValidate
-      className="grid gap-3 md:grid-cols-[14rem_minmax(0,1fr)_auto] md:items-end"
+      className="grid grid-cols-1 gap-3 md:grid-cols-[14rem_minmax(0,1fr)_auto] md:items-end"
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
@@ -117,7 +118,7 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
         {blocked && state.transitions.some((t) => t.submits) ? (
           <p className="mt-4 flex items-center gap-2 text-sm text-red-700" role="status">
             <CircleAlert aria-hidden className="size-4" />
-            {state.readinessErrors} readiness {state.readinessErrors === 1 ? "error blocks" : "errors block"} submission.{" "}
+            {plural(state.readinessErrors, "readiness error blocks", "readiness errors block")} submission.{" "}
             <Link href={`/apps/${appId}/listing`} className="font-medium underline">Fix them in the editor</Link>
           </p>
         ) : null}
@@ -175,6 +176,7 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
         </section>
       ) : null}
 
+      {state.type === "PUBLIC" ? (
       <section aria-labelledby="feedback-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="feedback-heading" className="font-semibold text-slate-900">Reviewer feedback</h2>
         <p className="mt-1 text-sm text-slate-600">Attach each point of Pipedrive&apos;s review email to its field: it shows in the editor beside that field until you resolve it.</p>
@@ -200,6 +202,7 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
           </ul>
         )}
       </section>
+      ) : null}
 
       <section aria-labelledby="timeline-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="timeline-heading" className="font-semibold text-slate-900">Timeline</h2>

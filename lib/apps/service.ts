@@ -107,6 +107,19 @@ export async function getApp(member: Member, appId: unknown): Promise<AppSummary
   return toSummary(app);
 }
 
+/**
+ * The workspace an app belongs to, when the user is a member of it: a link to one of their apps
+ * opened while another of their workspaces is open. Null for anyone else (they get "not found").
+ */
+export async function appWorkspaceOf(userId: string, appId: unknown): Promise<{ id: string; name: string } | null> {
+  if (typeof appId !== "string" || appId.length > 64) return null;
+  const app = await db.app.findFirst({
+    where: { id: appId, workspace: { memberships: { some: { userId } } } },
+    select: { workspace: { select: { id: true, name: true } } },
+  });
+  return app?.workspace ?? null;
+}
+
 export async function setClientSecret(member: Member, appId: string, input: unknown): Promise<void> {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can set the client secret");
   const { clientSecret } = clientSecretSchema.parse(input);

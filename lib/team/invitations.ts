@@ -102,6 +102,12 @@ export async function accessRequestOf(userId: string) {
   return db.accessRequest.findFirst({ where: { userId }, orderBy: { createdAt: "desc" }, select: { status: true, createdAt: true } });
 }
 
+/** How many people wait for an owner's decision (0 for anyone but an owner, who cannot decide). */
+export async function countAccessRequests(member: Member) {
+  if (!hasRole(member.role, "OWNER")) return 0;
+  return db.accessRequest.count({ where: { workspaceId: member.workspace.id, status: "PENDING" } });
+}
+
 export async function listAccessRequests(member: Member) {
   const rows = await db.accessRequest.findMany({ where: { workspaceId: member.workspace.id, status: "PENDING" }, orderBy: { createdAt: "asc" }, include: { user: { select: { name: true, email: true } } } });
   return rows.map((r) => ({ id: r.id, name: r.user.name, email: r.user.email, createdAt: r.createdAt.toISOString() }));

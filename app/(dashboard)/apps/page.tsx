@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AppWindow, Plus } from "lucide-react";
+import { AppWindow, Plus, UserPlus } from "lucide-react";
 import { AppCard } from "@/components/apps/app-card";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApps } from "@/lib/apps/service";
 import { requireMembership } from "@/lib/authz";
+import { countAccessRequests } from "@/lib/team/invitations";
 import { hasRole } from "@/lib/team/roles";
+import { plural, pluralForm } from "@/lib/words";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Apps" };
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: "Apps" };
 export default async function AppsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
   const member = await requireMembership();
   const archived = (await searchParams).archived === "1";
-  const apps = await listApps(member, { archived });
+  const [apps, requests] = await Promise.all([listApps(member, { archived }), countAccessRequests(member)]);
   const canCreate = hasRole(member.role, "EDITOR");
   const newButton = canCreate ? (
     <Link href="/apps/new" className={buttonVariants()}>
@@ -30,6 +32,15 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
         description="The Marketplace apps of your workspace, their listings and how they are doing."
         actions={apps.length > 0 || archived ? newButton : null}
       />
+      {requests > 0 ? (
+        <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="access-requests-notice">
+          <p className="flex items-center gap-2">
+            <UserPlus aria-hidden className="size-4 shrink-0" />
+            {plural(requests, "person asks", "people ask")} to join {member.workspace.name}: {pluralForm(requests, "their request waits", "their requests wait")} for an owner.
+          </p>
+          <Link href="/team" className={buttonVariants({ size: "sm", variant: "secondary" })}>Review requests</Link>
+        </div>
+      ) : null}
       <nav aria-label="App filter" className="mb-4 flex gap-1 text-sm">
         {[
           ["Active", "/apps", !archived],
@@ -57,7 +68,7 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
           </EmptyState>
         )
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {apps.map((app) => (
             <AppCard key={app.id} app={app} />
           ))}

@@ -9,6 +9,7 @@ import { action } from "@/lib/http";
 import { createInvitation, decideAccessRequest, revokeInvitation } from "@/lib/team/invitations";
 import { changeRole, leaveWorkspace, removeMember } from "@/lib/team/members";
 import { findCurrentMembership } from "@/lib/team/workspace";
+import { safeReturnPath } from "@/lib/paths";
 
 export async function changeRoleAction(userId: string, input: unknown) {
   return action(async () => {
@@ -53,8 +54,11 @@ export async function decideAccessAction(requestId: string, input: unknown) {
   });
 }
 
-/** Opens another of the user's workspaces (membership checked now and on every request). */
-export async function switchWorkspaceAction(workspaceId: string) {
+/**
+ * Opens another of the user's workspaces (membership checked now and on every request), then
+ * `next` when it is a path of this site (a link that led to the switch), otherwise the apps.
+ */
+export async function switchWorkspaceAction(workspaceId: string, next?: string) {
   const result = await action(async () => {
     const user = await currentUser();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
@@ -63,5 +67,5 @@ export async function switchWorkspaceAction(workspaceId: string) {
   });
   if (!result.ok) return result;
   await rememberWorkspace(workspaceId);
-  redirect("/apps");
+  redirect(safeReturnPath(next));
 }

@@ -23,7 +23,7 @@ export default async function AppLayout({ children, params }: { children: React.
           </p>
         </div>
       </div>
-      <AppTabs appId={app.id} />
+      <AppTabs appId={app.id} type={app.type} />
       <div className="mt-6">{children}</div>
     </div>
   );
