@@ -108,6 +108,20 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
     await expect(page.getByTestId(`chart-${chart}`).locator("svg.recharts-surface").first()).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "Cohort retention" }).locator("tbody tr")).toHaveCount(12);
+  // Apps compared in one chart, one line per app, with the same numbers as a table.
+  const compare = page.getByTestId("chart-compare");
+  await expect(compare.locator(".recharts-legend-item")).toHaveText(["CallSprout", "Ledgerly Sync", "QuoteFlow"]);
+  await expect(compare.locator(".recharts-line")).toHaveCount(3);
+  await compare.getByRole("link", { name: "Active installs" }).click();
+  await expect(page).toHaveURL(/compare=active/);
+  await expect(page.getByTestId("chart-compare").getByRole("heading")).toContainText("Apps compared: active installs");
+  await page.getByTestId("chart-compare").getByRole("button", { name: "Show table" }).click();
+  await expect(page.getByTestId("chart-compare").getByRole("columnheader")).toHaveText(["Period", "CallSprout", "Ledgerly Sync", "QuoteFlow"]);
+  // Value axes read distinctly (no "0%, 0%, 1%, 1%").
+  for (const chart of ["churn", "denied", "rating"]) {
+    const ticks = await page.getByTestId(`chart-${chart}`).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    expect(new Set(ticks).size, chart).toBe(ticks.length);
+  }
   await overview.getByRole("link", { name: "QuoteFlow" }).click();
   await expect(page).toHaveURL(/app=/);
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();

@@ -26,6 +26,7 @@ export function ChartCard({
   series,
   kind,
   filename,
+  choices,
 }: {
   id: string;
   title: string;
@@ -34,6 +35,8 @@ export function ChartCard({
   series: ChartSeries[];
   kind: "bar" | "line";
   filename: string;
+  /** Other views of the same chart (e.g. which figure apps are compared on), shown under the title. */
+  choices?: React.ReactNode;
 }) {
   const [table, setTable] = useState(false);
   const format = series[0]!.format;
@@ -51,6 +54,7 @@ export function ChartCard({
           </Button>
         </span>
       </div>
+      {choices}
       {table ? (
         <div className="mt-3 max-h-72 overflow-auto">
           <table className="w-full text-left text-xs">

@@ -2,8 +2,19 @@ import { InfoTip } from "@/components/analytics/info-tip";
 import { DEFINITIONS } from "@/lib/analytics/definitions";
 import { bucketLabel } from "@/lib/analytics/format";
 import type { Cohort } from "@/lib/analytics/metrics";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** Monthly cohorts × months since install, as a heat-map table. */
+/**
+ * A retention cell's colors: light green with dark text up to half retained, dark green with white
+ * text above, so the text always reads (4.5:1; a mid green reads with neither).
+ */
+function cellStyle(v: number) {
+  const dark = v >= 0.5;
+  const alpha = dark ? 0.8 + (v - 0.5) * 0.4 : 0.08 + v * 0.44;
+  return { backgroundColor: `rgba(1, 92, 43, ${alpha.toFixed(3)})`, color: dark ? "white" : "#0f172a" };
+}
+
 export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
   const width = Math.max(0, ...cohorts.map((c) => c.retention.findLastIndex((v) => v !== null) + 1));
   return (
@@ -14,7 +25,7 @@ export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
       {cohorts.every((c) => c.size === 0) ? (
         <p className="mt-2 text-sm text-slate-600">No installs in these months.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
+        <ScrollArea label="Cohort retention table" className="mt-3">
           <table className="text-xs tabular-nums">
             <caption className="sr-only">Share of each month&apos;s installs still active after n months</caption>
             <thead className="text-slate-500">
@@ -37,7 +48,7 @@ export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
                       <td key={k} className="p-0.5">
                         <span
                           className="block w-12 rounded px-1 py-1 text-center"
-                          style={v == null ? undefined : { backgroundColor: `rgba(1, 119, 55, ${0.12 + v * 0.78})`, color: v > 0.55 ? "white" : "#0f172a" }}
+                          style={v == null ? undefined : cellStyle(v)}
                         >
                           {v == null ? "" : `${Math.round(v * 100)}%`}
                         </span>
@@ -48,7 +59,7 @@ export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

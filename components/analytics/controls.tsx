@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { RANGE_LABELS } from "@/lib/analytics/time";
 import { cn } from "@/lib/utils";
 
-type State = { app: string; range: string; from: string; to: string; bucket: string };
+type State = { app: string; range: string; from: string; to: string; bucket: string; compare?: string };
 
 /** The view's controls; every change goes to the URL, so a view can be shared as a link. */
 export function AnalyticsControls({ apps, state, today }: { apps: { id: string; name: string }[]; state: State; today: string }) {
@@ -42,7 +42,7 @@ export function AnalyticsControls({ apps, state, today }: { apps: { id: string; 
         </div>
       </div>
       <form
-        className="flex items-end gap-2"
+        className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           if (from && to) go({ range: "custom", from, to });

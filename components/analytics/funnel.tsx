@@ -1,6 +1,7 @@
 import { InfoTip } from "@/components/analytics/info-tip";
 import { DEFINITIONS } from "@/lib/analytics/definitions";
 import type { Analytics } from "@/lib/analytics/load";
+import { plural } from "@/lib/words";
 
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : "—");
 
@@ -10,7 +11,7 @@ export function Funnel({ funnel }: { funnel: Analytics["funnel"] }) {
     { label: "Install started", value: funnel.started, note: "visits of the Installation URL" },
     { label: "Consent granted", value: funnel.granted, note: `${pct(funnel.granted, funnel.started)} of started · ${funnel.denied} denied (${pct(funnel.denied, funnel.started)}), ${Math.max(0, funnel.started - funnel.granted - funnel.denied)} left without answering` },
     { label: "Installed", value: funnel.installed, note: funnel.installed > funnel.granted ? "includes Marketplace installs that skip the Installation URL" : `${pct(funnel.installed, funnel.granted)} of consents` },
-    { label: "Still active after 30 days", value: funnel.retained, note: `of ${funnel.eligible} installs at least 30 days old (${pct(funnel.retained, funnel.eligible)})` },
+    { label: "Still active after 30 days", value: funnel.retained, note: `of ${plural(funnel.eligible, "install", "installs")} at least 30 days old (${pct(funnel.retained, funnel.eligible)})` },
   ];
   const max = Math.max(1, ...steps.map((s) => s.value));
   return (

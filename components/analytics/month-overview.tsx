@@ -3,6 +3,7 @@ import { deltaText, displayValue, type Format } from "@/lib/analytics/format";
 import type { monthOverview } from "@/lib/analytics/load";
 import type { Change } from "@/lib/analytics/metrics";
 import { cn } from "@/lib/utils";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 type Overview = Awaited<ReturnType<typeof monthOverview>>;
 
@@ -20,10 +21,11 @@ function Cell({ value, format, goodWhenUp = true }: { value: Change | null; form
 /** How each app is doing this month so far, against the same days of last month. */
 export function MonthOverview({ overview }: { overview: Overview }) {
   return (
-    <section aria-labelledby="overview-title" className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <section aria-labelledby="overview-title" className="rounded-xl border border-slate-200 bg-white">
       <h2 id="overview-title" className="px-4 pt-3 text-sm font-semibold text-slate-900">
         This month so far <span className="font-normal text-slate-500">({overview.thisMonth.from} to {overview.thisMonth.to}) against the same days of last month</span>
       </h2>
+      <ScrollArea label="This month so far, by app">
       <table className="mt-1 w-full min-w-[36rem] text-sm" data-testid="month-overview">
         <thead className="text-xs text-slate-500">
           <tr>
@@ -48,6 +50,7 @@ export function MonthOverview({ overview }: { overview: Overview }) {
           ))}
         </tbody>
       </table>
+      </ScrollArea>
     </section>
   );
 }

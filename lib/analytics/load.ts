@@ -59,7 +59,8 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const range = resolveRange(preset, today, custom ?? undefined);
   const bucket = query.bucket || defaultBucket(range.days);
 
-  const series = sumSeries(scope.map((a) => appSeries(s, a.id, range, bucket)));
+  const perApp = scope.map((a) => appSeries(s, a.id, range, bucket));
+  const series = sumSeries(perApp);
   const previous = sumSeries(scope.map((a) => appSeries(s, a.id, range.previous, bucket)));
   const totals = totalsOf(series);
   const before = totalsOf(previous);
@@ -119,6 +120,8 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
     stars,
     funnel,
     cohorts: cohortTable,
+    /** Each app's own series, to compare them (all apps, when there are several). */
+    compare: !selected && scope.length > 1 ? scope.map((a, i) => ({ id: a.id, name: a.name, series: perApp[i]! })) : [],
     kpis: {
       installs: change(totals.installs, before.installs),
       uninstalls: change(totals.uninstalls, before.uninstalls),

@@ -10,7 +10,11 @@ export const analyticsQuerySchema = z.object({
   from: isoDay.or(z.literal("")).catch(""),
   to: isoDay.or(z.literal("")).catch(""),
   bucket: z.enum(["", "day", "week", "month"]).catch(""),
+  /** The figure the apps are compared on. */
+  compare: z.enum(["installs", "active", "net", "uninstalls"]).catch("installs"),
 });
+
+export const COMPARE_FIGURES = { installs: "Installs", active: "Active installs", net: "Net growth", uninstalls: "Uninstalls" } as const;
 export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
 export { RANGE_LABELS } from "./time";

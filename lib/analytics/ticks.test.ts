@@ -1,0 +1,53 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Format } from "./format";
+import { tickLabel, valueAxis } from "./ticks";
+
+const labels = (values: (number | null)[], format: Format) => {
+  const axis = valueAxis(values, format);
+  return axis.ticks.map((t) => tickLabel(t, axis.step, format));
+};
+
+describe("chart value axes", () => {
+  it("gives small percentages distinct labels with the decimals they need", () => {
+    expect(labels([0.004, 0.012, 0.015, null], "pct")).toEqual(["0.0%", "0.5%", "1.0%", "1.5%"]);
+    expect(labels([0.02, 0.31], "pct")).toEqual(["0%", "10%", "20%", "30%", "40%"]);
+    expect(labels([0.0, 0.0025], "pct")).toEqual(["0.0%", "0.1%", "0.2%", "0.3%"]);
+  });
+
+  it("counts in whole steps, from zero, with thousands separated", () => {
+    expect(labels([0, 1, 2], "int")).toEqual(["0", "1", "2"]);
+    expect(labels([3, 7, 12], "int")).toEqual(["0", "5", "10", "15"]);
+    expect(labels([1200, 9712], "int")).toEqual(["0", "2,500", "5,000", "7,500", "10,000"]);
+    expect(labels([-3, 8], "int")).toEqual(["-5", "0", "5", "10"]);
+  });
+
+  it("fits ratings around the data, within 1–5", () => {
+    expect(valueAxis([4.3, 4.6, 4.5], "rating")).toMatchObject({ domain: [4.3, 4.6] });
+    expect(labels([4.3, 4.6], "rating")).toEqual(["4.3", "4.4", "4.5", "4.6"]);
+    expect(labels([4.7, 4.7], "rating")).toEqual(["4.2", "4.4", "4.6", "4.8", "5.0"]);
+    expect(valueAxis([1, 5], "rating").domain).toEqual([1, 5]);
+  });
+
+  it("has an axis with no data at all", () => {
+    expect(labels([null, null], "int")).toEqual(["0", "1"]);
+    expect(labels([], "pct")).toEqual(["0.00%", "0.25%", "0.50%", "0.75%", "1.00%"]);
+  });
+
+  it("always covers the data with distinct, increasing labels (property)", () => {
+    const format = fc.constantFrom<Format>("int", "pct", "rating");
+    fc.assert(
+      fc.property(format, fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }), (f, raw) => {
+        const values = raw.map((v) => (f === "pct" ? v / 1e6 : f === "rating" ? 1 + (v / 1e6) * 4 : Math.round(v)));
+        const axis = valueAxis(values, f);
+        expect(axis.domain[0]).toBeLessThanOrEqual(Math.min(...values) + 1e-9);
+        expect(axis.domain[1]).toBeGreaterThanOrEqual(Math.max(...values) - 1e-9);
+        expect(axis.ticks.length).toBeLessThanOrEqual(7);
+        const text = axis.ticks.map((t) => tickLabel(t, axis.step, f));
+        expect(new Set(text).size).toBe(text.length);
+        for (let i = 1; i < axis.ticks.length; i++) expect(axis.ticks[i]!).toBeGreaterThan(axis.ticks[i - 1]!);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
