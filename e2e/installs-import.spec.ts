@@ -17,7 +17,7 @@ test("a CSV import shows a dry run with the bad row, progress while it runs, and
   await page.getByText("Import history from a file").click();
   await page.getByLabel("Import file").setInputFiles(file);
   const dryRun = page.getByTestId("import-dry-run");
-  await expect(dryRun).toContainText("history.csv: 1102 rows, 1101 valid, 1 with errors.");
+  await expect(dryRun).toContainText("history.csv: 1,102 rows, 1,101 valid, 1 with errors.");
   await expect(page.getByRole("list", { name: "Rows with errors" })).toHaveText("Row 4: company_id must be a positive whole number");
 
   // Hold the second batch a moment, to see the progress bar between batches.
@@ -26,13 +26,13 @@ test("a CSV import shows a dry run with the bad row, progress while it runs, and
     if (++batches === 2) await new Promise((r) => setTimeout(r, 1_500));
     await route.continue();
   });
-  await page.getByRole("button", { name: "Import 1101 valid rows" }).click();
+  await page.getByRole("button", { name: "Import 1,101 valid rows" }).click();
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "500");
-  await expect(page.getByTestId("import-outcome")).toHaveText("Imported 1101 rows · 0 already known · 1 refused.");
+  await expect(page.getByTestId("import-outcome")).toHaveText("Imported 1,101 rows · 0 already known · 1 refused.");
   await expect(page.getByTestId("active-installs")).toHaveText("1099");
 
   await page.getByLabel("Import file").setInputFiles(file);
-  await page.getByRole("button", { name: "Import 1101 valid rows" }).click();
-  await expect(page.getByTestId("import-outcome")).toHaveText("Imported 0 rows · 1101 already known · 1 refused.");
+  await page.getByRole("button", { name: "Import 1,101 valid rows" }).click();
+  await expect(page.getByTestId("import-outcome")).toHaveText("Imported 0 rows · 1,101 already known · 1 refused.");
   await expect(page.getByTestId("active-installs")).toHaveText("1099");
 });

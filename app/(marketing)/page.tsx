@@ -24,7 +24,7 @@ export default function LandingPage() {
   return (
     <>
       <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50/60 to-white">
-        <div className="mx-auto grid max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 lg:grid-cols-2 lg:py-24">
+        <div className="mx-auto grid grid-cols-1 max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 lg:grid-cols-2 lg:py-24">
           <div>
             <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">For Pipedrive Marketplace partners</p>
             <h1 className="mt-3 text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
@@ -52,7 +52,7 @@ export default function LandingPage() {
           Developer Hub has one draft and a preview window. Listing Studio adds the history, collaboration and numbers a
           partner team needs every day.
         </p>
-        <div className="mt-10 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="mt-10 grid grid-cols-1 gap-6 sm:grid-cols-2 lg:grid-cols-3">
           {FEATURES.map(({ icon: Icon, title, text }) => (
             <div key={title} className="rounded-xl border border-slate-200 bg-white p-6">
               <Icon aria-hidden className="size-6 text-brand-600" />
@@ -66,7 +66,7 @@ export default function LandingPage() {
       <section id="how-it-works" className="scroll-mt-20 border-y border-slate-200 bg-slate-50">
         <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
           <h2 className="text-3xl font-bold tracking-tight text-slate-900">How it works</h2>
-          <ol className="mt-10 grid gap-6 md:grid-cols-3">
+          <ol className="mt-10 grid grid-cols-1 gap-6 md:grid-cols-3">
             {STEPS.map((step, i) => (
               <li key={step.title} className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
                 <span className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white">

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { GatewaySettingsInput } from "@/lib/gateway/schema";
 import type { DeliveryView, GatewaySettings } from "@/lib/gateway/service";
+import { plural } from "@/lib/words";
 
 const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() => import("@/lib/gateway/schema").then((m) => m.gatewaySettingsSchema));
 
@@ -19,7 +20,7 @@ function CopyField({ id, label, value, help }: { id: string; label: string; valu
   return (
     <Field id={id} label={label} help={help}>
       <div className="flex gap-2">
-        <input id={id} readOnly value={value} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} {...describedBy(id, { help: true })} />
+        <input id={id} readOnly value={value} className={`${inputClass} min-w-0 font-mono`} onFocus={(e) => e.currentTarget.select()} {...describedBy(id, { help: true })} />
         <Button
           type="button"
           variant="secondary"
@@ -73,7 +74,7 @@ export function GatewaySettingsPanel({
           Set the client secret first: the gateway needs it to finish installs and to check Pipedrive&apos;s uninstall calls.
         </p>
       ) : null}
-      <div className="mt-4 grid gap-4 md:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
         <CopyField id="gateway-installation-url" label="Installation URL" value={settings.installationUrl} help="Developer Hub → OAuth & access scopes → Installation URL." />
         <CopyField id="gateway-callback-url" label="Callback URL" value={settings.callbackUrl} help="Developer Hub → Basic info → Callback URL. Uninstalls arrive here too." />
       </div>
@@ -94,7 +95,7 @@ export function GatewaySettingsPanel({
       >
         <fieldset disabled={!isOwner}>
           <legend className="text-sm font-medium text-slate-800">After an install, the tokens</legend>
-          <div className="mt-2 grid gap-2 md:grid-cols-2">
+          <div className="mt-2 grid grid-cols-1 gap-2 md:grid-cols-2">
             <label className="flex gap-3 rounded-md border border-slate-200 p-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
               <input type="radio" value="RECORD_ONLY" {...form.register("handoffMode")} />
               <span><strong className="block text-slate-900">Are discarded (record only)</strong>Listing Studio counts the install; your app gets its own tokens another way.</span>
@@ -105,7 +106,7 @@ export function GatewaySettingsPanel({
             </label>
           </div>
         </fieldset>
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <Field id="handoffUrl" label="Your backend's handoff URL" error={errors.handoffUrl?.message} help={mode === "FORWARD" ? "Receives installs and uninstalls as signed JSON." : "Also receives uninstall relays when forwarding."}>
             <input id="handoffUrl" type="url" disabled={!isOwner} className={inputClass} placeholder="https://api.example.com/pipedrive/handoff" {...describedBy("handoffUrl", { error: errors.handoffUrl?.message, help: true })} {...form.register("handoffUrl")} />
           </Field>
@@ -153,7 +154,7 @@ export function GatewaySettingsPanel({
                   <span className="font-medium text-slate-900">{d.kind === "HANDOFF" ? "Install handoff" : "Uninstall relay"}</span>
                   <span className={`ml-2 rounded-full px-2 py-0.5 text-xs font-medium ${d.status === "FAILED" ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900"}`}>{d.status.toLowerCase()}</span>
                   <p className="text-xs text-slate-500">
-                    {STAMP.format(new Date(d.createdAt))} UTC · {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
+                    {STAMP.format(new Date(d.createdAt))} UTC · {plural(d.attempts, "attempt", "attempts")}
                     {d.lastError ? ` · last: ${d.lastError}` : ""}
                   </p>
                 </div>

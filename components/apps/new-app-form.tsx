@@ -42,7 +42,7 @@ export function NewAppForm() {
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">App type</legend>
         <p className="text-xs text-slate-500">Chosen once, as in Pipedrive: a public app is listed on the Marketplace; a private app is installed by link.</p>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {(
             [
               ["PUBLIC", "Public", "Listed on the Marketplace after Pipedrive's review"],
@@ -60,7 +60,7 @@ export function NewAppForm() {
         </div>
       </fieldset>
 
-      <div className="grid gap-6 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
         <Field id="clientId" label="Client ID" required error={errors.clientId?.message} help="From the app's OAuth & access scopes tab.">
           <input id="clientId" className={inputClass} autoComplete="off" {...describedBy("clientId", { error: errors.clientId?.message, help: true })} {...form.register("clientId")} />
         </Field>

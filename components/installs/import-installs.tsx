@@ -6,6 +6,8 @@ import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
 import { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-columns";
+import { plural } from "@/lib/words";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** The CSV reader and the row checks (the server's own) load when a file is chosen, not with the page. */
 const papa = async () => (await import("papaparse")).default;
@@ -113,9 +115,9 @@ export function ImportInstalls({ appId }: { appId: string }) {
         {parsed ? (
           <div className="space-y-3" data-testid="import-dry-run">
             <p>
-              <strong>{parsed.name}</strong>: {parsed.rows.length} rows, {parsed.rows.length - parsed.problems.length} valid, {parsed.problems.length} with errors.
+              <strong>{parsed.name}</strong>: {plural(parsed.rows.length, "row", "rows")}, {(parsed.rows.length - parsed.problems.length).toLocaleString("en-US")} valid, {parsed.problems.length.toLocaleString("en-US")} with errors.
             </p>
-            <div className="overflow-x-auto">
+            <ScrollArea label="First rows of the file">
               <table className="w-full min-w-[40rem] text-left text-xs">
                 <caption className="sr-only">First rows of the file</caption>
                 <thead className="text-slate-500">
@@ -143,7 +145,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
             {parsed.problems.length > 0 ? (
               <div>
                 <ul className="list-disc pl-5 text-red-700" aria-label="Rows with errors">
@@ -161,15 +163,15 @@ export function ImportInstalls({ appId }: { appId: string }) {
                 <div className="h-2 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={parsed.rows.length} aria-valuenow={progress}>
                   <div className="h-full bg-brand-600 transition-all" style={{ width: `${(progress / parsed.rows.length) * 100}%` }} />
                 </div>
-                <p className="mt-1 text-xs text-slate-600">{progress} of {parsed.rows.length} rows</p>
+                <p className="mt-1 text-xs text-slate-600">{progress} of {plural(parsed.rows.length, "row", "rows")}</p>
               </div>
             ) : outcome ? (
               <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900" data-testid="import-outcome">
-                Imported {outcome.accepted} rows · {outcome.duplicates} already known · {outcome.invalid.length} refused.
+                Imported {plural(outcome.accepted, "row", "rows")} · {outcome.duplicates.toLocaleString("en-US")} already known · {outcome.invalid.length.toLocaleString("en-US")} refused.
               </p>
             ) : (
               <Button type="button" onClick={() => void run()} disabled={parsed.rows.length === parsed.problems.length}>
-                Import {parsed.rows.length - parsed.problems.length} valid rows
+                Import {plural(parsed.rows.length - parsed.problems.length, "valid row", "valid rows")}
               </Button>
             )}
           </div>

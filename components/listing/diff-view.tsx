@@ -30,7 +30,7 @@ export function DiffView({ changes }: { changes: FieldChange[] }) {
             ) : null}
           </div>
           {change.images ? (
-            <div className="grid gap-4 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <Thumbs ids={change.images.before} label="Before" />
               <Thumbs ids={change.images.after} label="After" />
             </div>

@@ -3,6 +3,7 @@
 import { CircleAlert, CircleCheck, TriangleAlert } from "lucide-react";
 import type { CheckItem, Readiness } from "@/lib/listing/readiness";
 import { cn } from "@/lib/utils";
+import { plural } from "@/lib/words";
 
 /** The element to focus for a checklist item's field path. */
 export function targetIdOf(item: Pick<CheckItem, "path">, scopeIds: string[]): string {
@@ -29,7 +30,7 @@ export function ReadinessPanel({ readiness, onGo, footer }: { readiness: Readine
       <p className="mt-1 text-sm text-slate-600">
         {readiness.errors === 0 && readiness.warnings === 0
           ? "Ready for Pipedrive's review."
-          : `${readiness.errors} ${readiness.errors === 1 ? "error" : "errors"} block review · ${readiness.warnings} ${readiness.warnings === 1 ? "warning" : "warnings"}`}
+          : `${plural(readiness.errors, "error blocks", "errors block")} review · ${plural(readiness.warnings, "warning", "warnings")}`}
       </p>
       {readiness.items.length === 0 ? (
         <p className="mt-3 flex items-center gap-2 text-sm text-brand-700">

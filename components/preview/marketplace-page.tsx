@@ -138,7 +138,7 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
         </div>
       </header>
 
-      <div className="grid gap-10 px-6 py-8 @4xl:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid grid-cols-1 gap-10 px-6 py-8 @4xl:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-10">
           {listing.images.length > 0 || videoId ? (
             <section aria-labelledby="pv-media" data-section="media" className="space-y-4">
@@ -158,7 +158,7 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
           {listing.features.length > 0 ? (
             <section aria-labelledby="pv-features" data-section="features">
               <Heading id="pv-features">Features</Heading>
-              <ul className="grid gap-3 @2xl:grid-cols-2">
+              <ul className="grid grid-cols-1 gap-3 @2xl:grid-cols-2">
                 {listing.features.map((feature) => (
                   <li key={feature.id} className="rounded-lg border border-slate-200 p-4">
                     <p className="font-medium text-slate-900">{feature.name}</p>

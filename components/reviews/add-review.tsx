@@ -10,6 +10,7 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { manualReviewSchema } from "@/lib/reviews/schema";
+import { plural } from "@/lib/words";
 
 const manualReviewResolver = lazyZodResolver<Input, z.output<typeof manualReviewSchema>>(() => import("@/lib/reviews/schema").then((m) => m.manualReviewSchema));
 
@@ -48,7 +49,7 @@ export function AddReview({ apps }: { apps: { id: string; name: string }[] }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" aria-labelledby="add-review-heading">
       <h2 id="add-review-heading" className="font-semibold text-slate-900">Add a review</h2>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field id="review-app" label="App" required error={errors.appId?.message}>
           <select id="review-app" className={inputClass} {...describedBy("review-app", { error: errors.appId?.message })} {...form.register("appId")}>
             {apps.map((a) => (
@@ -62,7 +63,7 @@ export function AddReview({ apps }: { apps: { id: string; name: string }[] }) {
         <Field id="review-stars" label="Stars" required error={errors.stars?.message}>
           <select id="review-stars" className={inputClass} {...describedBy("review-stars", { error: errors.stars?.message })} {...form.register("stars")}>
             {[5, 4, 3, 2, 1].map((n) => (
-              <option key={n} value={n}>{n} star{n > 1 ? "s" : ""}</option>
+              <option key={n} value={n}>{plural(n, "star", "stars")}</option>
             ))}
           </select>
         </Field>

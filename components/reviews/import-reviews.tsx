@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-format";
 import type { ImportReport } from "@/lib/reviews/inbox";
+import { plural } from "@/lib/words";
 
 type Picked = { file: File; report: ImportReport };
 
@@ -89,7 +90,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
         <div className="space-y-3" data-testid="review-import-preview">
           <p className="text-sm text-slate-700" role="status">
             {report.dryRun ? "Dry run: " : "Imported: "}
-            <strong>{report.added}</strong> new, {report.existing} already there, {report.problemCount} with errors (of {report.total} rows).
+            <strong>{report.added}</strong> new, {report.existing} already there, {report.problemCount} with errors (of {plural(report.total, "row", "rows")}).
           </p>
           {report.preview.length ? (
             <table className="w-full text-left text-xs">
@@ -134,7 +135,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
                   try {
                     const done = await send(appId, picked.file, false);
                     setPicked({ file: picked.file, report: done });
-                    toast.success(`${done.added} review${done.added === 1 ? "" : "s"} imported`);
+                    toast.success(`${plural(done.added, "review", "reviews")} imported`);
                     router.refresh();
                   } catch (err) {
                     setError((err as Error).message);
@@ -143,7 +144,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
                   }
                 }}
               >
-                Import {report.added} review{report.added === 1 ? "" : "s"}
+                Import {plural(report.added, "review", "reviews")}
               </Button>
             ) : null}
           </div>

@@ -25,7 +25,7 @@ export function RatingCards({ summaries: all }: { summaries: RatingSummary[] }) 
   return (
     <section aria-labelledby="ratings-heading">
       <h2 id="ratings-heading" className="sr-only">Ratings by app</h2>
-      <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
         {summaries.map((s) => {
           const change = s.latest?.average != null && s.weekAgo != null ? Math.round((s.latest.average - s.weekAgo) * 100) / 100 : null;
           const total = Object.values(s.stars).reduce((a, b) => a + b, 0);

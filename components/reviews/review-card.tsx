@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import type { InboxRow } from "@/lib/reviews/inbox";
 import { firstName, renderTemplate, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/templates";
 import { cn } from "@/lib/utils";
+import { plural } from "@/lib/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const SOURCE: Record<string, string> = { MANUAL: "Added by hand", IMPORT: "Imported" };
@@ -89,7 +90,7 @@ export function ReviewCard({
       {review.text ? <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{review.text}</p> : <p className="mt-3 text-sm italic text-slate-500">A rating without text.</p>}
       {review.revisions.length ? (
         <details className="mt-2 text-xs text-slate-600">
-          <summary className="cursor-pointer">Edited by the reviewer · {review.revisions.length} earlier version{review.revisions.length > 1 ? "s" : ""}</summary>
+          <summary className="cursor-pointer">Edited by the reviewer · {plural(review.revisions.length, "earlier version", "earlier versions")}</summary>
           <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
             {review.revisions.map((v) => (
               <li key={v.recordedAt}>

@@ -12,6 +12,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { templateSchema } from "@/lib/reviews/schema";
 import { PLACEHOLDERS } from "@/lib/reviews/templates";
+import { plural } from "@/lib/words";
 
 const templateResolver = lazyZodResolver<Input>(() => import("@/lib/reviews/schema").then((m) => m.templateSchema));
 
@@ -55,9 +56,9 @@ export function TemplatesEditor({ templates, canEdit }: { templates: Template[];
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_24rem]">
       <section aria-labelledby="templates-heading" className="space-y-3">
-        <h2 id="templates-heading" className="text-sm font-medium text-slate-600">{templates.length} template{templates.length === 1 ? "" : "s"}</h2>
+        <h2 id="templates-heading" className="text-sm font-medium text-slate-600">{plural(templates.length, "template", "templates")}</h2>
         {templates.length === 0 ? <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">No reply templates yet. Save the replies you write most, with placeholders for the reviewer and the app.</p> : null}
         <ul className="space-y-3">
           {templates.map((t) => (

@@ -85,7 +85,7 @@ export function Webhooks({ hooks, deliveries, isOwner }: { hooks: Hook[]; delive
   };
   return (
     <div className="space-y-6">
-      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[1fr_24rem]">
         <section aria-labelledby="webhooks-heading" className="space-y-3">
           <h2 id="webhooks-heading" className="text-sm font-medium text-slate-600">Webhooks</h2>
           <p className="text-sm text-slate-600">

@@ -6,6 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { setTimeZoneAction } from "@/app/(dashboard)/settings/actions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/words";
 
 export function TimeZoneForm({ current, zones, isOwner }: { current: string; zones: string[]; isOwner: boolean }) {
   const router = useRouter();
@@ -22,7 +23,7 @@ export function TimeZoneForm({ current, zones, isOwner }: { current: string; zon
         setBusy(false);
         if (!result.ok) return setError(result.error.fields?.timeZone ?? result.error.message);
         setError(undefined);
-        toast.success(`Days now follow ${value}${result.data.rebuilt ? `; ${result.data.rebuilt} app${result.data.rebuilt === 1 ? "'s" : "s'"} figures recomputed` : ""}`);
+        toast.success(`Days now follow ${value}${result.data.rebuilt ? `; figures of ${plural(result.data.rebuilt, "app", "apps")} recomputed` : ""}`);
         router.refresh();
       }}
     >

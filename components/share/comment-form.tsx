@@ -16,7 +16,7 @@ export function CommentForm() {
       <p id="comment-sent" role="status" className="mt-4 hidden rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 target:block">
         Thank you — your comment was sent to the team.
       </p>
-      <form method="post" action="?comment=1" className="mt-4 grid gap-4 sm:grid-cols-2">
+      <form method="post" action="?comment=1" className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
         <label className="text-sm font-medium text-slate-800">
           Your name
           <input name="name" required maxLength={80} autoComplete="name" className={field} />

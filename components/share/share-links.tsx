@@ -14,6 +14,7 @@ import type { ShareLinkSummary } from "@/lib/share/service";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { EXPIRY_CHOICES } from "@/lib/share/choices";
 import type { CreateShareLinkInput } from "@/lib/share/schema";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const createLinkResolver = lazyZodResolver<CreateShareLinkInput>(() => import("@/lib/share/schema").then((m) => m.createShareLinkSchema));
 
@@ -90,7 +91,7 @@ export function ShareLinks({ appId, links, versions, canEdit }: { appId: string;
       <p className="mt-1 text-sm text-slate-600">Anyone with a link sees the preview without an account, and can leave comments you will see in the editor.</p>
 
       {canEdit ? (
-        <form noValidate onSubmit={onSubmit} className="mt-4 grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+        <form noValidate onSubmit={onSubmit} className="mt-4 grid grid-cols-1 gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
           <Field id="share-label" label="Label" error={errors.label?.message}>
             <input id="share-label" className={inputClass} placeholder="e.g. For the design review" aria-invalid={errors.label ? true : undefined} {...form.register("label")} />
           </Field>
@@ -124,7 +125,7 @@ export function ShareLinks({ appId, links, versions, canEdit }: { appId: string;
       {links.length === 0 ? (
         <p className="mt-4 text-sm text-slate-500">No links yet.</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <ScrollArea label="Share links" className="mt-4">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Share links</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -181,7 +182,7 @@ export function ShareLinks({ appId, links, versions, canEdit }: { appId: string;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/team/roles";
 import { cn } from "@/lib/utils";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 type Row = { id: string; name: string; email: string | null; image: string | null; role: Role; joinedAt: string };
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -15,10 +16,10 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone
 export function MembersTable({ members, me, isOwner }: { members: Row[]; me: string; isOwner: boolean }) {
   const router = useRouter();
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <ScrollArea label="Workspace members" className="rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Workspace members</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500 max-sm:sr-only">
           <tr>
             <th scope="col" className="px-4 py-3 font-medium">Member</th>
             <th scope="col" className="px-4 py-3 font-medium">Role</th>
@@ -28,8 +29,8 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
         </thead>
         <tbody className="divide-y divide-slate-100">
           {members.map((m) => (
-            <tr key={m.id} data-testid="member-row">
-              <td className="px-4 py-3">
+            <tr key={m.id} data-testid="member-row" className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:justify-between max-sm:py-2">
+              <td className="px-4 py-3 max-sm:block max-sm:w-full max-sm:pb-1">
                 <div className="flex items-center gap-3">
                   <Avatar name={m.name} src={m.image} />
                   <div className="min-w-0">
@@ -40,7 +41,7 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
                   </div>
                 </div>
               </td>
-              <td className="px-4 py-3">
+              <td className="px-4 py-3 max-sm:block max-sm:py-1">
                 {isOwner ? (
                   <select
                     aria-label={`Role of ${m.name}`}
@@ -62,7 +63,7 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
                 )}
               </td>
               <td className="hidden px-4 py-3 text-slate-600 sm:table-cell">{dateFormat.format(new Date(m.joinedAt))}</td>
-              <td className="px-4 py-3 text-right">
+              <td className="px-4 py-3 text-right max-sm:block max-sm:py-1">
                 {m.id === me ? (
                   <ConfirmAction label="Leave" target="this workspace" description="You lose access to its apps at once; an owner can invite you back." confirmLabel="Leave workspace" done="You left the workspace" run={() => leaveWorkspaceAction()} />
                 ) : isOwner ? (
@@ -73,6 +74,6 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

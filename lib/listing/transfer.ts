@@ -14,6 +14,7 @@ import { listingDraftSchema, problemsOf, type ListingDraft } from "./schema";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from "./transfer-schema";
 import { recordVersion } from "./versions";
 import { auditBy } from "@/lib/audit/log";
+import { plural } from "@/lib/words";
 
 const MAX_ENTRIES = 10;
 const MAX_UNZIPPED = 6 * MAX_BYTES;
@@ -99,7 +100,7 @@ export type ImportPreview = { changes: ImportChange[] };
 export type ImportResult = DraftState & { backupVersion: number };
 
 const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const pictures = (count: number) => (count === 1 ? "1 image" : `${count} images`);
+const pictures = (count: number) => plural(count, "image", "images");
 
 function summarise(before: ListingDraft, after: ListingDraft): ImportChange[] {
   return diffListings(before, after).map((c) => {

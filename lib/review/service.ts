@@ -24,6 +24,7 @@ import {
   type ChangesAction,
   type Transition,
 } from "./workflow";
+import { plural } from "@/lib/words";
 
 export type TimelineEvent = {
   id: string;
@@ -123,7 +124,7 @@ function toFeedbackView(f: { id: string; field: string; message: string; created
 async function submitSnapshot(member: Member, appId: string, label: string) {
   const { draft, errors } = await readinessErrors(member, appId, (await getApp(member, appId)).type);
   if (errors > 0) {
-    throw new AppError("VALIDATION", `Fix the ${errors} readiness ${errors === 1 ? "error" : "errors"} before submitting for review`);
+    throw new AppError("VALIDATION", `Fix the ${plural(errors, "readiness error", "readiness errors")} before submitting for review`);
   }
   return recordVersion(appId, draft, label, "SUBMISSION", member.user.id);
 }

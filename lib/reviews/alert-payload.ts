@@ -1,3 +1,5 @@
+import { plural } from "@/lib/words";
+
 /**
  * What an alert says, as a generic JSON document and as a Slack message (Slack's incoming
  * webhooks take `{ text, blocks }`). Both are signed on delivery with the webhook's secret.
@@ -27,7 +29,7 @@ export function alertTitle(app: string, data: AlertData): string {
     case "NEW_REVIEW":
       return `New ${data.review.stars}-star review of ${app} by ${data.review.author}`;
     case "LOW_RATING":
-      return `Low rating: ${data.review.stars} star${data.review.stars === 1 ? "" : "s"} for ${app} from ${data.review.author}`;
+      return `Low rating: ${plural(data.review.stars, "star", "stars")} for ${app} from ${data.review.author}`;
     case "RATING_DROP":
       return `The rating of ${app} dropped from ${data.from.toFixed(2)} to ${data.to.toFixed(2)} in 7 days`;
     case "SYNC_FAILING":

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { reviewKeys } from "./identity";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-format";
 import { importRowSchema } from "./schema";
+import { pluralForm } from "@/lib/words";
 
 /**
  * Reviews imported from a CSV or JSON file (for what the sync cannot reach). Columns / keys:
@@ -29,7 +30,7 @@ function records(text: string, format: "csv" | "json"): Record<string, unknown>[
   }
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim().toLowerCase() });
   const missing = ["author", "stars", "date"].filter((c) => !parsed.meta.fields?.includes(c));
-  if (missing.length) throw new ImportFormatError(`The CSV has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""} (expected: ${IMPORT_COLUMNS.join(", ")})`);
+  if (missing.length) throw new ImportFormatError(`The CSV has no ${missing.join(", ")} ${pluralForm(missing.length, "column", "columns")} (expected: ${IMPORT_COLUMNS.join(", ")})`);
   return parsed.data;
 }
 

@@ -1,5 +1,6 @@
 import { NO_SCRIPT_CSP } from "@/lib/csp";
 import { plainPage } from "@/lib/html-page";
+import { plural } from "@/lib/words";
 
 /**
  * The small self-contained pages a share link answers when it does not exist (404), no longer
@@ -31,7 +32,7 @@ export function shareStatusResponse(status: 404 | 410): ShareResponse {
 
 /** Too many requests from one address: when to come back. */
 export function shareBusyResponse(retryAfterSeconds: number): ShareResponse {
-  return page(429, "Too many requests", `This address has opened preview pages very often in a short time. Please try again in ${retryAfterSeconds} seconds.`, { href: "", text: "Reload the preview" }, { "retry-after": String(retryAfterSeconds) });
+  return page(429, "Too many requests", `This address has opened preview pages very often in a short time. Please try again in ${plural(retryAfterSeconds, "second", "seconds")}.`, { href: "", text: "Reload the preview" }, { "retry-after": String(retryAfterSeconds) });
 }
 
 /** A comment that could not be stored: what went wrong and the way back to the form. */

@@ -17,6 +17,7 @@ import { formatReplyTime, inboxQuerySchema, REVIEW_STATUSES, STATUS_LABELS, type
 import { listMembers } from "@/lib/team/workspace";
 import { hasRole } from "@/lib/team/roles";
 import { DateRangeFields } from "@/components/forms/date-range-fields";
+import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -74,7 +75,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
       ) : null}
 
       {/* Keyed on the query: a client-side navigation (Reset, a figure) shows its own values, not the last ones typed. */}
-      <form key={JSON.stringify(query)} method="get" className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter reviews">
+      <form key={JSON.stringify(query)} method="get" className="grid grid-cols-1 gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" role="search" aria-label="Filter reviews">
         <label className="text-sm font-medium text-slate-800">
           App
           <select name="app" defaultValue={query.app} className={`${inputClass} mt-1`}>
@@ -90,7 +91,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
             <option value="">Any rating</option>
             <option value="low">2 stars or fewer</option>
             {[5, 4, 3, 2, 1].map((n) => (
-              <option key={n} value={n}>{n} star{n > 1 ? "s" : ""}</option>
+              <option key={n} value={n}>{plural(n, "star", "stars")}</option>
             ))}
           </select>
         </label>
@@ -133,7 +134,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
 
       <section aria-labelledby="inbox-heading" className="space-y-3">
         <h2 id="inbox-heading" className="text-sm font-medium text-slate-600">
-          {inbox.total} review{inbox.total === 1 ? "" : "s"}
+          {plural(inbox.total, "review", "reviews")}
         </h2>
         {inbox.rows.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">

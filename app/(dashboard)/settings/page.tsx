@@ -19,7 +19,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your workspace and your account." />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="workspace-heading" className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 id="workspace-heading" className="font-semibold text-slate-900">Workspace</h2>
           <p className="mt-1 text-sm text-slate-600">A workspace is one Pipedrive company; its name follows Pipedrive.</p>

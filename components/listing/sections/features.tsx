@@ -50,7 +50,7 @@ export function FeaturesSection() {
                 </div>
               ) : null}
             </div>
-            <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-[12rem_1fr]">
               <TypeSelect index={index} />
               <TextField name={`features.${index}.name`} label="Name" limit={LIMITS.featureName} required />
             </div>

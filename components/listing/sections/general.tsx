@@ -28,7 +28,7 @@ function Categories() {
         Choose up to {LIMITS.categories} that match your use cases. {selected.length} selected.
       </p>
       <div className="mb-2"><FieldNotes field="categories" /></div>
-      <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {CATEGORIES.map((category) => (
           <label key={category} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
             <input

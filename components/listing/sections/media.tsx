@@ -124,7 +124,7 @@ export function MediaSection({ appId }: { appId: string }) {
     <Section id="media-section" title="Icon and images" description="PNG or JPEG, at most 10 MB each. Screenshots must not show real customer data or tokens.">
       <FieldNotes field="iconAssetId" />
       <FieldNotes field="images" />
-      <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-[14rem_1fr]">
         <div className="space-y-2">
           <p className="text-sm font-medium text-slate-800">App icon {iconRequired ? <span className="text-slate-400" aria-hidden>*</span> : null}</p>
           {iconId ? (

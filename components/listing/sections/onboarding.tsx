@@ -52,7 +52,7 @@ export function OnboardingSection({ appId }: { appId: string }) {
     <Section title="Onboarding guide" description="Shown to users after they install the app, once Pipedrive has approved it. Up to 4 blocks and one video.">
       <ol className="space-y-4">
         {fields.map((field, index) => (
-          <li key={field.key} className="grid gap-4 rounded-lg border border-slate-200 p-4 md:grid-cols-[1fr_16rem]" aria-label={`Onboarding block ${index + 1}`}>
+          <li key={field.key} className="grid grid-cols-1 gap-4 rounded-lg border border-slate-200 p-4 md:grid-cols-[1fr_16rem]" aria-label={`Onboarding block ${index + 1}`}>
             <div className="space-y-4">
               <TextField name={`onboarding.blocks.${index}.title`} label={`Block ${index + 1} title`} limit={LIMITS.onboardingTitle} />
               <TextField name={`onboarding.blocks.${index}.description`} label={`Block ${index + 1} description`} limit={LIMITS.onboardingDescription} multiline />
@@ -71,7 +71,7 @@ export function OnboardingSection({ appId }: { appId: string }) {
           <Plus aria-hidden /> Add onboarding block
         </Button>
       ) : null}
-      <div className="grid gap-5 border-t border-slate-100 pt-5 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 border-t border-slate-100 pt-5 md:grid-cols-2">
         <div className="md:col-span-2">
           <TextField name="onboarding.videoUrl" label="Onboarding video link" type="url" help="YouTube, Vimeo, Vidyard or Wistia." />
         </div>

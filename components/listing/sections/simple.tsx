@@ -6,7 +6,7 @@ import { Section, TextField } from "../editor-fields";
 
 export function BasicSection() {
   return (
-    <Section title="Basic info" description="Only the app name and the callback URL are needed to save a draft.">
+    <Section title="Basic info" description="Everything you type is saved as you go; Pipedrive needs the app name and the callback URL to create the app.">
       <TextField name="appName" label="App name" limit={LIMITS.appName} required help="Must be unique and must not suggest that Pipedrive built it. Changing it changes the listing URL." />
       <TextField name="callbackUrl" label="Callback URL" type="url" required help="The OAuth redirect URI. Pipedrive also sends uninstall calls here." />
       <TextField name="installationUrl" label="Installation URL" type="url" help="Optional: where “Proceed to install” sends the user, so the app can start OAuth itself." />
@@ -28,7 +28,7 @@ export function SetupSection({ onboarding }: { onboarding: React.ReactNode }) {
 export function SupportSection() {
   return (
     <Section title="Support and legal" description="Shown on the listing. Reviewers expect a support contact and a separate pricing page.">
-      <div className="grid gap-5 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
         <TextField name="websiteUrl" label="Website URL" type="url" required />
         <TextField name="pricingUrl" label="Pricing page URL" type="url" required help="Required by the review checklist." />
         <TextField name="termsUrl" label="Terms of Service URL" type="url" required />

@@ -3,6 +3,7 @@ import { requireMembership } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { listingUrlOf, syncableApps } from "@/lib/reviews/sync";
+import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Sync history" };
 
@@ -65,7 +66,7 @@ export default async function SyncHistoryPage() {
                   <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${status.style}`}>{status.label}</span>
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  {run.appsDone} of {run.appsTotal} listing{run.appsTotal === 1 ? "" : "s"} · {run.added} new · {run.updated} updated · {run.removed} removed
+                  {run.appsDone} of {plural(run.appsTotal, "listing", "listings")} · {run.added} new · {run.updated} updated · {run.removed} removed
                 </p>
                 {run.apps.length ? (
                   <ul className="mt-2 space-y-1 text-xs">

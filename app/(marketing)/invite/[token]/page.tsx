@@ -42,7 +42,7 @@ export default async function InvitePage({ params }: Props) {
             </Link>
           )
         ) : (
-          <Link href="/" className={`${buttonVariants({ variant: "secondary" })} mt-8`}>Go to the home page</Link>
+          <Link href="/" className={`${buttonVariants({ variant: "secondary" })} mt-8`}>Go home</Link>
         )}
       </div>
     </div>

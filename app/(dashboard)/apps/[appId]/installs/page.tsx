@@ -8,6 +8,7 @@ import { Pager } from "@/components/ui/pager";
 import { loadApp } from "@/lib/apps/load";
 import { installationQuerySchema, listInstallations, type InstallationQuery } from "@/lib/installs/installations";
 import { hasRole } from "@/lib/team/roles";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const metadata: Metadata = { title: "Installs" };
 
@@ -71,7 +72,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
             : "No installation matches these filters."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <ScrollArea label="Installations" className="rounded-xl border border-slate-200 bg-white">
           <table className="w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Installations, {total} matching</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -105,7 +106,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       <Pager page={query.page} pages={pages} href={(page) => href({ page })} total={`${total} installations`} />
     </div>

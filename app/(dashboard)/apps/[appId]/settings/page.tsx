@@ -15,7 +15,7 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
   const isOwner = hasRole(member.role, "OWNER");
   const [gateway, deliveries] = await Promise.all([gatewaySettings(member, app.id), listDeliveries(member, app.id)]);
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <GatewaySettingsPanel appId={app.id} settings={gateway} deliveries={deliveries} isOwner={isOwner} canEdit={hasRole(member.role, "EDITOR")} />
       <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="details" className="font-semibold text-slate-900">Pipedrive app</h2>

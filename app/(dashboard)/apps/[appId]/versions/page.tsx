@@ -9,6 +9,7 @@ import { loadApp } from "@/lib/apps/load";
 import { diffListings, needsReReview } from "@/lib/listing/diff";
 import { listingAt, listVersions } from "@/lib/listing/versions";
 import { hasRole } from "@/lib/team/roles";
+import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Versions" };
 
@@ -34,7 +35,7 @@ export default async function VersionsPage({ params, searchParams }: { params: P
           <SaveVersionForm appId={app.id} />
         </section>
       ) : null}
-      <section aria-labelledby="code-heading" className="grid gap-6 rounded-xl border border-slate-200 bg-white p-6 md:grid-cols-2">
+      <section aria-labelledby="code-heading" className="grid grid-cols-1 gap-6 rounded-xl border border-slate-200 bg-white p-6 md:grid-cols-2">
         <div>
           <h2 id="code-heading" className="font-semibold text-slate-900">Listing as code</h2>
           <p className="mt-1 text-sm text-slate-600">
@@ -93,7 +94,7 @@ export default async function VersionsPage({ params, searchParams }: { params: P
             </form>
             {from ? (
               <p className="text-sm text-slate-600">
-                {name(from)} → {name(to)}: {changes.length} {changes.length === 1 ? "field" : "fields"} changed.
+                {name(from)} → {name(to)}: {plural(changes.length, "field", "fields")} changed.
                 {needsReReview(changes) ? " Includes critical fields: after approval these go through Pipedrive's review again." : ""}
               </p>
             ) : null}

@@ -1,0 +1,75 @@
+import { plural } from "@/lib/words";
+import { ScrollArea } from "@/components/ui/scroll-area";
+
+export type AuditEntry = { id: string; at: string; actor: string; code: string; action: string; target: string; details: string[] };
+
+const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** The changes of an entry: one short line as it is, several (or a long one) folded, readable in full when opened. */
+function Changes({ details }: { details: string[] }) {
+  if (details.length === 0) return <span className="text-slate-400">—</span>;
+  const [first] = details as [string];
+  if (details.length === 1 && first.length <= 80) return <span className="break-words">{first}</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer break-words">
+        {first.length > 80 ? `${first.slice(0, 79)}…` : first}
+        {details.length > 1 ? ` (+${details.length - 1} more)` : ""}
+      </summary>
+      <ul className="mt-1 space-y-0.5">
+        {details.map((line, i) => (
+          <li key={i} className="whitespace-pre-wrap break-words">{line}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+const What = ({ entry }: { entry: AuditEntry }) => (
+  <>
+    {entry.action}
+    {entry.target ? <> <strong className="font-semibold text-slate-900">{entry.target}</strong></> : null}
+  </>
+);
+
+/** The audit log: a table on wide screens, one card per entry on a phone. */
+export function AuditEntries({ entries, total }: { entries: AuditEntry[]; total: number }) {
+  return (
+    <>
+      <ScrollArea label="Audit log" className="hidden rounded-xl border border-slate-200 bg-white sm:block">
+        <table className="w-full min-w-[48rem] text-left text-sm">
+          <caption className="sr-only">Audit log, {plural(total, "entry", "entries")}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">When (UTC)</th>
+              <th scope="col" className="px-4 py-2 font-medium">Who</th>
+              <th scope="col" className="px-4 py-2 font-medium">What</th>
+              <th scope="col" className="px-4 py-2 font-medium">Changes</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top">
+            {entries.map((e) => (
+              <tr key={e.id} data-testid="audit-row" data-action={e.code}>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-600">{WHEN.format(new Date(e.at))}</td>
+                <td className="px-4 py-2 font-medium text-slate-900">{e.actor}</td>
+                <td className="px-4 py-2 text-slate-800"><What entry={e} /></td>
+                <td className="max-w-96 px-4 py-2 text-xs text-slate-600"><Changes details={e.details} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
+      <ul className="space-y-2 sm:hidden" aria-label={`Audit log, ${plural(total, "entry", "entries")}`}>
+        {entries.map((e) => (
+          <li key={e.id} className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="audit-card">
+            <p className="text-xs tabular-nums text-slate-500">{WHEN.format(new Date(e.at))} UTC</p>
+            <p className="mt-1 text-slate-800">
+              <span className="font-medium text-slate-900">{e.actor}</span> · <What entry={e} />
+            </p>
+            {e.details.length > 0 ? <div className="mt-1 text-xs text-slate-600"><Changes details={e.details} /></div> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
