@@ -51,7 +51,7 @@ export function AuditEntries({ entries, total }: { entries: AuditEntry[]; total:
             {entries.map((e) => (
               <tr key={e.id} data-testid="audit-row" data-action={e.code}>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-600">{WHEN.format(new Date(e.at))}</td>
-                <td className="px-4 py-2 font-medium text-slate-900">{e.actor}</td>
+                <td className="whitespace-nowrap px-4 py-2 font-medium text-slate-900">{e.actor}</td>
                 <td className="px-4 py-2 text-slate-800"><What entry={e} /></td>
                 <td className="max-w-96 px-4 py-2 text-xs text-slate-600"><Changes details={e.details} /></td>
               </tr>

@@ -197,7 +197,7 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
       >
         <form onSubmit={(e) => e.preventDefault()} noValidate>
           <Tabs value={tab} onValueChange={setTab}>
-            <TabList label="Listing sections" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
+            <TabList label="Listing sections" className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
               {tabs.map((t) => (
                 <Tab
                   key={t.id}

@@ -8,7 +8,7 @@ import { cn } from "@/lib/utils";
 export function SectionTabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
   const pathname = usePathname() ?? "";
   return (
-    <nav aria-label={label} className="flex gap-4 overflow-x-auto border-b border-slate-200">
+    <nav aria-label={label} className="flex flex-wrap gap-x-4 border-b border-slate-200">
       {tabs.map((tab) => {
         const active = pathname === tab.href;
         return (

@@ -1,5 +1,6 @@
 import { STATUS_LABELS } from "@/lib/apps/labels";
 import { FIELDS } from "@/lib/listing/fields";
+import { STATUS_LABELS as REVIEW_STATUS } from "@/lib/reviews/templates";
 import { plural } from "@/lib/words";
 
 /**
@@ -80,7 +81,9 @@ const DELETED: Record<string, string> = {
 /** The readable label of an action code, for filters ("listing.save" → "Edited the listing of"). */
 export const actionLabel = (code: string) => (ACTIONS[code] ?? code).replace(/ (of|to|on|into|by)$/, "");
 
-const status = (value: unknown) => (typeof value === "string" ? (STATUS_LABELS[value] ?? value.toLowerCase().replace(/_/g, " ")) : "—");
+/** Statuses of apps and of reviews in the inbox, as the pages name them. */
+const status = (value: unknown) =>
+  typeof value === "string" ? (STATUS_LABELS[value] ?? (REVIEW_STATUS as Record<string, string>)[value] ?? value.toLowerCase().replace(/_/g, " ")) : "—";
 const fieldLabel = (key: string) => FIELDS[key as keyof typeof FIELDS]?.label ?? key;
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const text = (value: unknown): string => {
