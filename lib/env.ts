@@ -59,8 +59,8 @@ const schema = z.object({
   ),
   /** Background reachability checks of listing links: off where the machine has no internet (browser tests). */
   LINK_CHECKS: z.enum(["on", "off"]).default("on"),
-  /** Lets link checks reach private addresses (local development only; never in production). */
-  LINK_CHECKS_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false"),
+  /** Requests to URLs people chose may reach this machine's own addresses, over http too (local development and tests). */
+  OUTBOUND_ALLOW_LOCAL: z.enum(["true", "false"]).default("false"),
   PIPEDRIVE_OAUTH_URL: optional(url("PIPEDRIVE_OAUTH_URL").optional()).default("https://oauth.pipedrive.com"),
   PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
   /** Where public Marketplace listing pages live: <MARKETPLACE_URL>/en/marketplace/app/<slug>/<client_id>. */
@@ -127,6 +127,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     const authUrl = new URL(parsed.AUTH_URL);
     if (authUrl.protocol !== "https:" && !LOCAL_HOSTS.has(authUrl.hostname)) {
       problems.push(`AUTH_URL must use https in production (got ${parsed.AUTH_URL})`);
+    }
+    if (parsed.OUTBOUND_ALLOW_LOCAL === "true" && !LOCAL_HOSTS.has(authUrl.hostname)) {
+      problems.push("OUTBOUND_ALLOW_LOCAL=true is for local development: a deployment must not reach its own network for URLs people choose");
     }
   }
   if (problems.length > 0) throw new EnvError(problems);

@@ -52,6 +52,8 @@ const env: NodeJS.ProcessEnv = {
   PIPEDRIVE_OAUTH_URL: emulatorUrl,
   PIPEDRIVE_API_URL: emulatorUrl,
   MARKETPLACE_URL: emulatorUrl,
+  // The demo runs on this machine: webhooks and hand-offs may go to a local test server.
+  OUTBOUND_ALLOW_LOCAL: "true",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

@@ -31,8 +31,10 @@ describe("gateway settings", () => {
     await expect(gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD", handoffUrl: "http://partner.example.com/h" })).rejects.toMatchObject({
       issues: [expect.objectContaining({ message: "Handoff URL must be a full https:// URL" })],
     });
-    await gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD", handoffUrl: "http://localhost:9999/h", onboardingUrl: "https://gated.example.com/welcome" });
-    expect(await gateway.gatewaySettings(owner, appId)).toMatchObject({ handoffMode: "FORWARD", handoffUrl: "http://localhost:9999/h" });
+    // This machine only with the development setting (lib/security/outbound.test.ts).
+    await expect(gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD", handoffUrl: "http://localhost:9999/h" })).rejects.toMatchObject({ fields: { handoffUrl: "Handoff URL: only https:// addresses are allowed" } });
+    await gateway.updateGatewaySettings(owner, appId, { handoffMode: "FORWARD", handoffUrl: "https://partner.example.com/h", onboardingUrl: "https://gated.example.com/welcome" });
+    expect(await gateway.gatewaySettings(owner, appId)).toMatchObject({ handoffMode: "FORWARD", handoffUrl: "https://partner.example.com/h" });
     await expect(gateway.revealHandoffSecret({ ...owner, role: "EDITOR" }, appId)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await gateway.revealHandoffSecret(owner, appId)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });

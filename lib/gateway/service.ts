@@ -5,6 +5,7 @@ import type { Member } from "@/lib/authz";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { assertOutboundUrl } from "@/lib/net/policy";
 import { forbidden, notFound } from "@/lib/errors";
 import { ingestEvents, type OutboxInsert } from "@/lib/installs/ingest";
 import type { IngestEvent } from "@/lib/installs/types";
@@ -92,6 +93,7 @@ export async function updateGatewaySettings(member: Member, appId: string, input
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change where tokens go");
   await getApp(member, appId);
   const data = gatewaySettingsSchema.parse(input);
+  if (data.handoffUrl) await assertOutboundUrl(data.handoffUrl, "handoffUrl", "Handoff URL");
   await db.app.update({ where: { id: appId }, data: { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null } });
   await auditBy(member, "gateway.update", { type: "app", id: appId }, { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null });
 }

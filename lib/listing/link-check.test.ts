@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLink, isPrivateAddress } from "./link-check";
+import { checkLink } from "./link-check";
 
 let server: Server;
 let base: string;
@@ -15,6 +15,7 @@ beforeAll(async () => {
     if (req.url === "/no-head") return req.method === "HEAD" ? res.writeHead(405).end() : res.writeHead(200).end("ok");
     if (req.url === "/moved") return res.writeHead(301, { location: "/ok" }).end();
     if (req.url === "/loop") return res.writeHead(302, { location: "/loop" }).end();
+    if (req.url === "/to-metadata") return res.writeHead(302, { location: "https://169.254.169.254/latest/meta-data/" }).end();
     if (req.url === "/slow") return setTimeout(() => res.writeHead(200).end(), 2_000);
     res.writeHead(500).end();
   });
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const local = { allowPrivate: true, timeoutMs: 1_000 };
+const local = { policy: { allowLocal: true }, timeoutMs: 1_000 };
 
 describe("checkLink", () => {
   it("is ok for a 2xx answer, with HEAD", async () => {
@@ -43,37 +44,19 @@ describe("checkLink", () => {
   });
 
   it("gives up after the timeout", async () => {
-    expect(await checkLink(`${base}/slow`, { allowPrivate: true, timeoutMs: 200 })).toEqual({ ok: false, status: null, error: "no answer within 200 ms" });
+    expect(await checkLink(`${base}/slow`, { policy: { allowLocal: true }, timeoutMs: 200 })).toEqual({ ok: false, status: null, error: "no answer within 200 ms" });
   });
 
-  it("never fetches a private address unless allowed", async () => {
+  it("never fetches this machine's address unless allowed, nor follows a redirect to a private one", async () => {
     const before = seen.length;
-    expect(await checkLink(`${base}/ok`)).toEqual({ ok: false, status: null, error: "points to a private address" });
+    expect(await checkLink(`${base}/ok`)).toEqual({ ok: false, status: null, error: "only https:// addresses are allowed" });
+    expect(await checkLink(base.replace("http:", "https:") + "/ok")).toEqual({ ok: false, status: null, error: "address not allowed" });
     expect(seen.length).toBe(before);
+    expect(await checkLink(`${base}/to-metadata`, local)).toEqual({ ok: false, status: null, error: "address not allowed" });
+    expect(seen.slice(before)).toEqual(["HEAD /to-metadata"]);
   });
 
   it("says when a domain does not resolve", async () => {
     expect(await checkLink("https://listing-studio-check.invalid/", { timeoutMs: 3_000 })).toEqual({ ok: false, status: null, error: "the domain does not resolve" });
-  });
-});
-
-describe("isPrivateAddress", () => {
-  it.each([
-    ["127.0.0.1", true],
-    ["10.1.2.3", true],
-    ["172.16.0.1", true],
-    ["172.32.0.1", false],
-    ["192.168.1.1", true],
-    ["169.254.169.254", true],
-    ["100.64.0.1", true],
-    ["0.0.0.0", true],
-    ["::1", true],
-    ["fd00::1", true],
-    ["fe80::1", true],
-    ["::ffff:127.0.0.1", true],
-    ["93.184.216.34", false],
-    ["2606:2800:220:1::", false],
-  ])("%s → %s", (address, expected) => {
-    expect(isPrivateAddress(address)).toBe(expected);
   });
 });

@@ -9,6 +9,8 @@ import { checkLink, type LinkCheckOutcome } from "./link-check";
 import { CHECKED_LINKS, type LinkStatus } from "./readiness";
 import type { ListingDraft } from "./schema";
 import { log } from "@/lib/log";
+import type { OutboundPolicy } from "@/lib/net/outbound";
+import { outboundPolicy } from "@/lib/net/policy";
 
 /** A link checked less than this long ago is not checked again on save. */
 const FRESH_MS = 6 * 60 * 60_000;
@@ -26,20 +28,20 @@ export async function linkStatuses(appId: string): Promise<Record<string, LinkSt
 export async function refreshLinks(
   appId: string,
   draft: ListingDraft,
-  { force = false, now = Date.now(), check = checkLink }: { force?: boolean; now?: number; check?: (url: string, options: { allowPrivate: boolean }) => Promise<LinkCheckOutcome> } = {},
+  { force = false, now = Date.now(), check = checkLink }: { force?: boolean; now?: number; check?: (url: string, options: { policy: OutboundPolicy }) => Promise<LinkCheckOutcome> } = {},
 ) {
   const urls = linksOf(draft);
   await db.linkCheck.deleteMany({ where: { appId, url: { notIn: urls } } });
   const known = await linkStatuses(appId);
   const due = urls.filter((url) => force || !known[url] || now - Date.parse(known[url].checkedAt) > FRESH_MS).filter((url) => !running.has(`${appId} ${url}`));
-  const allowPrivate = env().LINK_CHECKS_ALLOW_PRIVATE === "true";
+  const policy = outboundPolicy();
   const queue = [...due];
   const worker = async () => {
     for (let url = queue.shift(); url; url = queue.shift()) {
       const key = `${appId} ${url}`;
       running.add(key);
       try {
-        const outcome = await check(url, { allowPrivate });
+        const outcome = await check(url, { policy });
         const data = { ok: outcome.ok, status: outcome.status, error: outcome.error, checkedAt: new Date() };
         await db.linkCheck.upsert({ where: { appId_url: { appId, url } }, create: { appId, url, ...data }, update: data });
       } finally {

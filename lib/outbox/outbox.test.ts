@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/test/db";
 
 setupTestDatabase();
+// The partner's backend here is a local server (lib/security/outbound.test.ts checks the refusals).
+process.env.OUTBOUND_ALLOW_LOCAL = "true";
 const { db } = await import("@/lib/db");
 const { sealSecret } = await import("@/lib/crypto/keys");
 const outbox = await import("./outbox");

@@ -5,6 +5,8 @@ import { signDelivery } from "@/lib/gateway/protocol";
 import { sqliteTime } from "@/lib/installs/ingest";
 import { rawDb } from "@/lib/installs/raw-db";
 import { log } from "@/lib/log";
+import { outboundFetch, refusalOf } from "@/lib/net/outbound";
+import { outboundPolicy } from "@/lib/net/policy";
 
 /**
  * The durable outbox: deliveries to partners' backends wait in the database until the worker
@@ -57,21 +59,31 @@ async function signingSecret(message: Claimed): Promise<string | null> {
 /** Alerts carry nothing secret and can be resent, so their body is kept after delivery. */
 const keepsBody = (kind: string) => kind === "ALERT";
 
+/**
+ * One delivery, through the outbound guard (the URL was checked when it was saved; it is checked
+ * again here, at the address actually connected to). A refused address is reported as such and
+ * nothing about what may answer there; a redirect is an answer, not followed.
+ */
 async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const secret = await signingSecret(message);
   if (!secret) return { ok: false, status: null, error: message.webhookId ? "the webhook was deleted" : "the app has no signing secret" };
   const body = openSecret(message.body, bodyContext(message.appId));
   try {
-    const res = await fetch(message.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": message.webhookId ? "ListingStudio-Alerts/1.0" : "ListingStudio-Gateway/1.0", ...signDelivery(body, secret) },
-      body,
-      redirect: "error",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    const res = await outboundFetch(
+      message.url,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", "user-agent": message.webhookId ? "ListingStudio-Alerts/1.0" : "ListingStudio-Gateway/1.0", ...signDelivery(body, secret) },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      },
+      outboundPolicy(),
+    );
     await res.body?.cancel();
     return { ok: res.ok, status: res.status, error: res.ok ? null : `answered HTTP ${res.status}` };
   } catch (error) {
+    const refused = refusalOf(error);
+    if (refused) return { ok: false, status: null, error: refused.reason };
     const timedOut = error instanceof Error && error.name === "TimeoutError";
     return { ok: false, status: null, error: timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : "the connection failed" };
   }

@@ -22,13 +22,22 @@ afterAll(() => server.close());
 /** A fake clock: records every wait instead of waiting. */
 const clock = () => {
   const waits: number[] = [];
-  return { waits, sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 };
+  return { waits, sleep: async (ms: number) => void waits.push(ms), random: () => 0.5, policy: { allowLocal: true } };
 };
 
 describe("fetchListingPage", () => {
+  it("goes through the outbound guard: a local page is refused unless trusted, and nothing is requested", async () => {
+    const before = agents.length;
+    await expect(fetchListingPage(base, clock())).resolves.toBeDefined();
+    agents.length = before;
+    await expect(fetchListingPage(base, { ...clock(), policy: {} })).rejects.toMatchObject({ message: "The listing page's address is not allowed (only https:// addresses are allowed)", attempts: 1 });
+    await expect(fetchListingPage(base.replace("http:", "https:"), { ...clock(), policy: {} })).rejects.toMatchObject({ message: "The listing page's address is not allowed (address not allowed)" });
+    expect(agents.length).toBe(before);
+  });
+
   it("says who it is and returns the page", async () => {
     script = [{ status: 200, body: "<html>listing</html>" }];
-    expect(await fetchListingPage(base)).toBe("<html>listing</html>");
+    expect(await fetchListingPage(base, { policy: { allowLocal: true } })).toBe("<html>listing</html>");
     expect(agents.at(-1)).toBe(USER_AGENT);
   });
 

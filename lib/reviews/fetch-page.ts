@@ -3,6 +3,8 @@
  * timeout, retries server errors and timeouts with exponential backoff and jitter, and waits as
  * long as a 429's `Retry-After` asks (within a cap). One page per call.
  */
+import { outboundFetch, refusalOf, type OutboundPolicy } from "@/lib/net/outbound";
+
 export const USER_AGENT = "ListingStudio-MarketplaceSync/1.0 (+https://listing-studio.example/bot; reads public listing pages once per app per run)";
 
 export type FetchPageOptions = {
@@ -14,6 +16,8 @@ export type FetchPageOptions = {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
+  /** What may be connected to (lib/net/outbound.ts): the operator's Marketplace origin is trusted by the sync. */
+  policy?: OutboundPolicy;
 };
 
 export class PageFetchError extends Error {
@@ -37,13 +41,13 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 export async function fetchListingPage(url: string, options: FetchPageOptions = {}): Promise<string> {
-  const { attempts = 4, timeoutMs = 15_000, baseDelayMs = 1_000, maxDelayMs = 60_000, sleep = (ms) => new Promise((r) => setTimeout(r, ms)), random = Math.random, now = Date.now } = options;
+  const { attempts = 4, timeoutMs = 15_000, baseDelayMs = 1_000, maxDelayMs = 60_000, sleep = (ms) => new Promise((r) => setTimeout(r, ms)), random = Math.random, now = Date.now, policy = {} } = options;
   let lastStatus: number | null = null;
   let lastProblem = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let wait = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + random());
     try {
-      const res = await fetch(url, { headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml" }, redirect: "follow", signal: AbortSignal.timeout(timeoutMs) });
+      const res = await outboundFetch(url, { headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml" }, maxRedirects: 5, signal: AbortSignal.timeout(timeoutMs) }, policy);
       lastStatus = res.status;
       if (res.ok) return await res.text();
       await res.body?.cancel();
@@ -61,6 +65,8 @@ export async function fetchListingPage(url: string, options: FetchPageOptions = 
       }
     } catch (error) {
       if (error instanceof PageFetchError) throw error;
+      const refused = refusalOf(error);
+      if (refused) throw new PageFetchError(`The listing page's address is not allowed (${refused.reason})`, attempt, null);
       lastStatus = null;
       lastProblem = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : "the connection failed";
     }

@@ -7,6 +7,7 @@ import { ListingParseError, parseListingPage } from "./parse-listing";
 import { applyListing } from "./store";
 import { audit } from "@/lib/audit/log";
 import { invalidateAllShared } from "@/lib/share/service";
+import { outboundPolicy } from "@/lib/net/policy";
 import { log } from "@/lib/log";
 
 /**
@@ -57,7 +58,7 @@ async function syncApp(runId: string, app: { id: string; name: string; clientId:
   const now = options.now ?? (() => new Date());
   const url = listingUrlOf(app);
   try {
-    const parsed = parseListingPage(await fetchListingPage(url, options.fetch));
+    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), ...options.fetch }));
     const at = now();
     const stored = await applyListing(app.id, parsed, runId, at);
     // Share pages show the rating and the latest reviews.

@@ -8,6 +8,7 @@ import { sealBody, webhookSecretContext } from "@/lib/outbox/outbox";
 import { hasRole } from "@/lib/team/roles";
 import { webhookSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
+import { assertOutboundUrl } from "@/lib/net/policy";
 
 /**
  * Alert webhooks of a workspace (owners manage them). The signing secret is shown once, at
@@ -25,6 +26,7 @@ export async function listWebhooks(member: Member) {
 export async function createWebhook(member: Member, input: unknown) {
   requireOwner(member);
   const data = webhookSchema.parse(input);
+  await assertOutboundUrl(data.url, "url", "Webhook URL");
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const id = crypto.randomUUID();
   await db.alertWebhook.create({ data: { id, workspaceId: member.workspace.id, name: data.name, url: data.url, format: data.format, events: [...new Set(data.events)].join(" "), secret: sealSecret(secret, webhookSecretContext(id)) } });
