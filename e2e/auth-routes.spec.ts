@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createCompany, signIn } from "./fixtures";
 
 const CALLBACK = "/api/auth/callback/pipedrive";
 
@@ -25,6 +26,18 @@ test.describe("sign-in routes and bad input", () => {
       await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
       await expect(page.locator('input[name="callbackUrl"]')).toHaveValue("/apps");
     }
+  });
+
+  test("signed in, /signin sends to the return path only when it stays on this site", async ({ page }) => {
+    const [user] = await createCompany("Spec Redirect", [{ name: "Rex Redirect", isAdmin: true }]);
+    await signIn(page, user!);
+    for (const target of ["/.//evil.example/phish", "/..//evil.example/x", "/%2e//evil.example/x", "//evil.example", "https://evil.example/", "/\\evil.example", "/%09/evil.example"]) {
+      const res = await page.request.get(`/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+      expect(res.status(), target).toBe(307);
+      expect(res.headers().location, target).toBe("/apps");
+    }
+    const ok = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/team/audit?page=2")}`, { maxRedirects: 0 });
+    expect(ok.headers().location).toBe("/team/audit?page=2");
   });
 
   test("an unknown page is a 404 page", async ({ page }) => {

@@ -5,12 +5,39 @@ describe("safeReturnPath", () => {
   it("keeps same-site paths with query and hash", () => {
     expect(safeReturnPath("/apps/abc/listing?tab=scopes#x")).toBe("/apps/abc/listing?tab=scopes#x");
   });
-  it.each(["https://evil.test/", "//evil.test/x", "/\\evil.test", "javascript:alert(1)", "apps", "", null, 42, "/a\nb"])(
-    "falls back for %s",
-    (value) => {
-      expect(safeReturnPath(value)).toBe("/apps");
-    },
-  );
+  it.each([
+    // Classic open redirects.
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    // Paths that only become protocol-relative once normalised.
+    "/.//evil.example/phish",
+    "/..//evil.example/phish",
+    "/%2e//evil.example/phish",
+    "/%2E%2E//evil.example",
+    "/./..//evil.example",
+    // Control characters, raw or encoded.
+    "/\tevil",
+    "/%09/evil.example",
+    "/a\nb",
+    "/%0d%0aSet-Cookie:x=1",
+    // Not a path at all.
+    "apps",
+    "",
+    null,
+    42,
+  ])("falls back for %j", (value) => {
+    expect(safeReturnPath(value)).toBe("/apps");
+  });
+
+  it("normalises harmless paths and keeps them", () => {
+    expect(safeReturnPath("/apps/./abc/../abc/listing")).toBe("/apps/abc/listing");
+    expect(safeReturnPath("/team?tab=%2F%2Fx")).toBe("/team?tab=%2F%2Fx");
+  });
 });
 
 describe("dashboard paths", () => {

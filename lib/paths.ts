@@ -8,20 +8,29 @@ export const isDashboardPath = (pathname: string) =>
 /** Header through which the proxy tells server components the requested path (for "come back here"). */
 export const PATH_HEADER = "x-listing-studio-path";
 
+const BASE = "http://local.invalid";
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /**
- * A same-site path to return to after sign-in. Anything else (absolute URLs, `//host`,
- * backslashes, control characters) falls back to the dashboard, so it is never an open redirect.
+ * A same-site path to return to (after sign-in, after switching workspace). Normalised first,
+ * then judged: the normalised path must itself stay on this origin when a browser follows it, so
+ * `/.//evil.example`, `/..//x` and `/%2e//x` (which normalise to `//…`), absolute URLs, `//host`,
+ * backslashes and control characters (raw or encoded) all fall back to the dashboard.
  */
 export function safeReturnPath(value: unknown, fallback = "/apps"): string {
   if (typeof value !== "string" || value.length > 2048) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f]/.test(value)) return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\") || CONTROL.test(value)) return fallback;
+  let path: string;
   try {
-    const url = new URL(value, "http://local.invalid");
-    if (url.origin !== "http://local.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const url = new URL(value, BASE);
+    if (url.origin !== BASE) return fallback;
+    path = `${url.pathname}${url.search}${url.hash}`;
+    if (path.startsWith("//") || path.includes("\\") || new URL(path, BASE).origin !== BASE) return fallback;
+    if (CONTROL.test(decodeURIComponent(url.pathname))) return fallback;
   } catch {
     return fallback;
   }
+  return path;
 }
 
 export const signInPath = (returnTo: string) => `/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`;
