@@ -40,7 +40,12 @@ export function ChartCard({
 }) {
   const [table, setTable] = useState(false);
   const format = series[0]!.format;
-  const csv = async () => (await import("papaparse")).default.unparse([["period", ...series.map((s) => `${s.label}${s.format === "pct" ? " (%)" : ""}`)], ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))])]);
+  // Loaded when asked for: the CSV writer is not part of the page.
+  const csv = async () =>
+    (await import("@/lib/csv")).toCsv([
+      ["period", ...series.map((s) => `${s.label}${s.format === "pct" ? " (%)" : ""}`)],
+      ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))]),
+    ]);
   return (
     <section aria-labelledby={`${id}-name`} className="rounded-xl border border-slate-200 bg-white p-4" data-testid={`chart-${id}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">

@@ -18,7 +18,7 @@ type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[
 /** Row numbers as people see them in the file: the CSV header is line 1, so data starts at 2. */
 const FIRST_ROW = 2;
 
-const errorReport = async (problems: ImportRowResult[]) => (await papa()).unparse([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
+const errorReport = async (problems: ImportRowResult[]) => (await import("@/lib/csv")).toCsv([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
 
 async function parseFile(file: File): Promise<unknown[]> {
   if (file.name.toLowerCase().endsWith(".json") || file.type === "application/json") {

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import Papa from "papaparse";
 import { Download, Upload } from "lucide-react";
 import { toast } from "@/components/ui/toast";
 import { inputClass } from "@/components/forms/field";
@@ -119,7 +118,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
                   <li key={p.line}>Line {p.line}: {p.message}</li>
                 ))}
               </ul>
-              <Button variant="ghost" size="sm" onClick={() => csvDownload("review-import-errors.csv", Papa.unparse([["line", "error"], ...report.problems.map((p) => [p.line, p.message])]))}>
+              <Button variant="ghost" size="sm" onClick={async () => csvDownload("review-import-errors.csv", (await import("@/lib/csv")).toCsv([["line", "error"], ...report.problems.map((p) => [p.line, p.message])]))}>
                 <Download aria-hidden /> Error report
               </Button>
             </div>

@@ -1,10 +1,10 @@
 import "server-only";
-import Papa from "papaparse";
 import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/iso-day";
+import { toCsv } from "@/lib/csv";
 import { actionLabel, describeAudit, referencedIds, type AuditRow } from "./describe";
 
 export const auditQuerySchema = z.object({
@@ -72,7 +72,7 @@ export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE
 export async function auditCsv(member: Member, q: AuditQuery) {
   const rows = await db.auditEvent.findMany({ where: where(member.workspace.id, q), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50_000 });
   const names = await namesOf(member.workspace.id, rows);
-  return Papa.unparse([
+  return toCsv([
     ["time", "actor", "action", "target", "changes", "action code", "target type", "target id"],
     ...rows.map((r) => {
       const d = describeAudit(r, names);

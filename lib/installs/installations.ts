@@ -1,4 +1,5 @@
 import "server-only";
+import { csvLine } from "@/lib/csv";
 import { z } from "zod";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
@@ -66,13 +67,6 @@ export async function listInstallations(member: Member, appId: string, query: In
   return { total, active, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), rows: rows.map((r) => toRow(r, now)) };
 }
 
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? "" : String(value);
-  // Quotes, and a leading quote mark against formula injection in spreadsheets.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** Every installation matching the filters, as CSV (streamed in pages). */
 export async function* installationsCsv(member: Member, appId: string, query: InstallationQuery) {
   await getApp(member, appId);
@@ -82,7 +76,7 @@ export async function* installationsCsv(member: Member, appId: string, query: In
   for (let skip = 0; ; skip += 1000) {
     const rows = await db.installation.findMany({ where: filter, orderBy: [{ installedAt: "desc" }, { id: "asc" }], skip, take: 1000 });
     for (const r of rows.map((row) => toRow(row, now))) {
-      yield `${[r.companyId, r.companyName, r.userId, r.userName, r.scopes, r.source, r.installedAt, r.uninstalledAt, r.lifetimeDays].map(csvCell).join(",")}\n`;
+      yield csvLine([r.companyId, r.companyName, r.userId, r.userName, r.scopes, r.source, r.installedAt, r.uninstalledAt, r.lifetimeDays]);
     }
     if (rows.length < 1000) return;
   }
