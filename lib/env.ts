@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/client-address";
 import { parseRateLimitOverrides } from "@/lib/rate-limits-config";
 
 /**
@@ -69,6 +70,20 @@ const schema = z.object({
   CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
   /** How much the server logs (JSON lines on stdout). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The proxies in front of the app: a number of hops, or their addresses and CIDR ranges (see lib/client-address.ts). */
+  TRUSTED_PROXIES: optional(
+    z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      })
+      .optional(),
+  ),
   /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/rate-limit.ts). */
   RATE_LIMITS: optional(
     z

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { CLIENT_HEADER } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
 
@@ -55,7 +56,7 @@ export async function takeRateLimit(name: RateLimitName, key: string): Promise<R
 }
 
 /** The JSON answer to a request over its limit: 429 with `Retry-After`. */
-function tooManyRequests(retryAfterSeconds: number, headers: Record<string, string> = {}): Response {
+export function tooManyRequests(retryAfterSeconds: number, headers: Record<string, string> = {}): Response {
   return Response.json(
     { error: { code: "RATE_LIMITED", message: `Too many requests: try again in ${retryAfterSeconds} s` } },
     { status: 429, headers: { "retry-after": String(retryAfterSeconds), "cache-control": "no-store", ...headers } },
@@ -68,15 +69,14 @@ export async function limited(name: RateLimitName, key: string, handler: () => R
   return verdict.ok ? handler() : tooManyRequests(verdict.retryAfterSeconds);
 }
 
-/** The client's address as the nearest proxy saw it (only used to group requests, never trusted for access). */
+/**
+ * The client's address, as the server worked it out from the socket and the trusted proxies
+ * (lib/client-address.ts stamps it on every request; a client's own headers are not believed).
+ * Only used to group requests, never for access.
+ */
 export function clientKey(request: Request): string {
-  return clientAddress(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+  return request.headers.get(CLIENT_HEADER) ?? "unstamped";
 }
 
-export function clientAddress(forwardedFor: string | null | undefined, realIp: string | null | undefined, socketAddress?: string): string {
-  return forwardedFor?.split(",")[0]?.trim() || realIp?.trim() || socketAddress || "unknown";
-}
-
-/** A key per credential without keeping the credential itself in the counter's store. */
-export const credentialKey = (authorization: string | null, request: Request) =>
-  authorization ? `token:${createHash("sha256").update(authorization).digest("base64url").slice(0, 22)}` : `ip:${clientKey(request)}`;
+/** A key per credential (a token's row id, an app) without keeping the credential itself in the counter's store. */
+export const credentialKey = (credential: string) => `cred:${createHash("sha256").update(credential).digest("base64url").slice(0, 22)}`;

@@ -9,11 +9,13 @@ export const RATE_LIMITS = {
   signin: { points: 30, duration: 60 },
   /** Share pages, per client address. */
   share: { points: 600, duration: 60 },
-  /** Comments sent from share pages, per client address. */
+  /** Comments sent from share pages, per link and client address. */
   comment: { points: 5, duration: 600 },
-  /** Install gateway (installation URL, callback, uninstall), per client address and app. */
+  /** Install gateway (installation URL, callback), and uninstall calls that fail authentication, per client address and app. */
   gateway: { points: 60, duration: 60 },
-  /** Events API requests (each up to 1,000 events), per API token. */
+  /** Authenticated uninstall calls from Pipedrive, per app (anonymous traffic never counts here). */
+  uninstall: { points: 600, duration: 60 },
+  /** Events API requests (each up to 1,000 events), per API token once authenticated; failed authentications per client address. */
   events: { points: 300, duration: 60 },
   /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
   cron: { points: 10, duration: 60 },

@@ -25,11 +25,11 @@ describe("API tokens", () => {
     await expect(tokens.createApiToken(owner, { name: " " })).rejects.toMatchObject({ name: "ZodError" });
     const { token, id } = await tokens.createApiToken(owner, { name: "CI" });
     expect(JSON.stringify(await db.apiToken.findUniqueOrThrow({ where: { id } }))).not.toContain(token);
-    expect(await tokens.workspaceOfToken(`Bearer ${token}`)).toBe(owner.workspace.id);
+    expect((await tokens.tokenOf(`Bearer ${token}`)).workspaceId).toBe(owner.workspace.id);
     await expect(tokens.revokeApiToken(stranger, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(tokens.revokeApiToken({ ...owner, role: "VIEWER" }, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await tokens.revokeApiToken(owner, id);
-    await expect(tokens.workspaceOfToken(`Bearer ${token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(tokens.tokenOf(`Bearer ${token}`)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await tokens.listApiTokens(stranger)).toEqual([]);
     expect((await db.auditEvent.findMany({ where: { workspaceId: owner.workspace.id } })).map((a) => a.action)).toEqual(["token.create", "token.revoke"]);
   });

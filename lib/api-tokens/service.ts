@@ -46,8 +46,8 @@ export async function revokeApiToken(member: Member, tokenId: unknown) {
   await auditBy(member, "token.revoke", { type: "API token", id: tokenId });
 }
 
-/** The workspace a Bearer token belongs to; 401 for a missing, unknown or revoked token. */
-export async function workspaceOfToken(authorization: string | null): Promise<string> {
+/** The token of a Bearer header and its workspace; 401 for a missing, unknown or revoked token. */
+export async function tokenOf(authorization: string | null): Promise<{ id: string; workspaceId: string }> {
   const token = /^Bearer\s+(lst_[A-Za-z0-9_-]{43})\s*$/.exec(authorization ?? "")?.[1];
   if (!token) throw new AppError("UNAUTHENTICATED", "Send a workspace API token as `Authorization: Bearer lst_…`");
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
@@ -55,5 +55,5 @@ export async function workspaceOfToken(authorization: string | null): Promise<st
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return row.workspaceId;
+  return { id: row.id, workspaceId: row.workspaceId };
 }

@@ -100,7 +100,7 @@ const OWN: Record<string, () => Promise<void>> = {
   },
   createApiTokenAction: async () => {
     const { token } = await tokens.createApiToken(b, { name: "B token" });
-    expect(await tokens.workspaceOfToken(`Bearer ${token}`)).toBe(b.workspace.id);
+    expect((await tokens.tokenOf(`Bearer ${token}`)).workspaceId).toBe(b.workspace.id);
   },
   setTimeZoneAction: async () => {
     await tz.setWorkspaceTimeZone(b, { timeZone: "Europe/Tallinn" });

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { NextRequest } from "next/server";
 import { NextRequest as Request_ } from "next/server";
 import { startEmulator } from "@/e2e/emulator/server";
+import { CLIENT_HEADER } from "@/lib/client-address";
 import { setupTestDatabase } from "@/lib/test/db";
 
 /**
@@ -12,7 +13,7 @@ setupTestDatabase();
 const emulator = await startEmulator();
 process.env.PIPEDRIVE_OAUTH_URL = emulator.url;
 process.env.CRON_SECRET = "cron-secret-for-rate-limit-tests-0123";
-process.env.RATE_LIMITS = "signin=2/1,share=2/1,comment=2/1,gateway=2/1,events=2/1,cron=2/1";
+process.env.RATE_LIMITS = "signin=2/1,share=2/1,comment=2/1,gateway=2/1,uninstall=2/1,events=2/1,cron=2/1";
 afterAll(() => emulator.close());
 
 const auth = await import("@/app/api/auth/[...nextauth]/route");
@@ -23,8 +24,9 @@ const cron = await import("@/app/api/cron/sync/route");
 const comment = await import("@/app/api/p/[token]/comment/route");
 const { handleSharePage } = await import("@/lib/share/handler");
 
+/** A request as the server hands it on: stamped with the client address it worked out (lib/client-address.ts). */
 const from = (ip: string, url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
-  new Request_(url, { ...init, headers: { "x-forwarded-for": ip, ...init.headers } }) as NextRequest;
+  new Request_(url, { ...init, headers: { [CLIENT_HEADER]: ip, ...init.headers } }) as NextRequest;
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 const statusOf = async (answer: Response | { status: number; headers: Record<string, string> }) => answer.status;
 const retryAfterOf = (answer: Response | { headers: Record<string, string> }) =>

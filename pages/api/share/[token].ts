@@ -1,6 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import { handleSharePage } from "@/lib/share/handler";
-import { clientAddress } from "@/lib/rate-limit";
+import { CLIENT_HEADER } from "@/lib/client-address";
 import { SHARE_HEADERS } from "@/lib/share/status-page";
 import { log } from "@/lib/log";
 
@@ -18,7 +18,7 @@ export default async function shareRoute(req: NextApiRequest, res: NextApiRespon
       method: req.method ?? "GET",
       token: typeof req.query.token === "string" ? req.query.token : "",
       ifNoneMatch: req.headers["if-none-match"] ?? null,
-      client: clientAddress(header(req, "x-forwarded-for"), header(req, "x-real-ip"), req.socket.remoteAddress),
+      client: header(req, CLIENT_HEADER) ?? "unstamped",
     });
     for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
     res.status(answer.status);

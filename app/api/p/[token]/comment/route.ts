@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { readForm } from "@/lib/http";
 import { problemsOf } from "@/lib/listing/schema";
-import { clientKey, takeRateLimit } from "@/lib/rate-limit";
+import { clientKey, credentialKey, takeRateLimit } from "@/lib/rate-limit";
 import { gateToken } from "@/lib/share/handler";
 import { toResponse } from "@/lib/share/response";
 import { addComment } from "@/lib/share/service";
@@ -20,7 +20,9 @@ const sent = () => new Response(null, { status: 303, headers: { ...SHARE_HEADERS
  * went wrong, with the way back.
  */
 export async function POST(request: NextRequest, { params }: Params) {
-  const allowed = await takeRateLimit("comment", clientKey(request));
+  const token = (await params).token;
+  // Per link and address: one visitor cannot silence a link for others, nor spread over links.
+  const allowed = await takeRateLimit("comment", `${credentialKey(token)}:${clientKey(request)}`);
   if (!allowed.ok) {
     return toResponse(
       commentProblemPage(429, "You have sent several comments in a short time. Please wait a few minutes and try again.", {
@@ -28,7 +30,7 @@ export async function POST(request: NextRequest, { params }: Params) {
       }),
     );
   }
-  const gated = await gateToken((await params).token);
+  const gated = await gateToken(token);
   if ("response" in gated) return toResponse(gated.response);
   let form: FormData | null;
   try {

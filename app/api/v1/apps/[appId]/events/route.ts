@@ -1,10 +1,10 @@
-import { workspaceOfToken } from "@/lib/api-tokens/service";
+import { tokenOf } from "@/lib/api-tokens/service";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { readJson, route } from "@/lib/http";
 import { eventsBodySchema, parseEvents, type EventResult } from "@/lib/installs/events-api";
 import { ingestEvents } from "@/lib/installs/ingest";
-import { credentialKey, limited } from "@/lib/rate-limit";
+import { clientKey, credentialKey, takeRateLimit, tooManyRequests } from "@/lib/rate-limit";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -13,12 +13,21 @@ type Params = { params: Promise<{ appId: string }> };
  * Body `{ events: [...] }` (1–1000, ≤ 1 MB). Answers 202 with a result per event — accepted,
  * duplicate (its id was seen before) or invalid with the reason; one bad event never refuses
  * the others. A token of another workspace gets 404, as if the app did not exist.
+ * Authenticated first, then limited per token: nobody without the token can use up its quota;
+ * failed authentications are limited per client address.
  */
-export const POST = (request: Request, context: Params) =>
-  limited("events", credentialKey(request.headers.get("authorization"), request), () => ingest(request, context));
-
-const ingest = route(async (request: Request, { params }: Params) => {
-  const workspaceId = await workspaceOfToken(request.headers.get("authorization"));
+export const POST = route(async (request: Request, { params }: Params) => {
+  let token: Awaited<ReturnType<typeof tokenOf>>;
+  try {
+    token = await tokenOf(request.headers.get("authorization"));
+  } catch (error) {
+    const failed = await takeRateLimit("events", `ip:${clientKey(request)}`);
+    if (!failed.ok) return tooManyRequests(failed.retryAfterSeconds);
+    throw error;
+  }
+  const verdict = await takeRateLimit("events", credentialKey(token.id));
+  if (!verdict.ok) return tooManyRequests(verdict.retryAfterSeconds);
+  const workspaceId = token.workspaceId;
   const { appId } = await params;
   const app = typeof appId === "string" && appId.length <= 64 ? await db.app.findFirst({ where: { id: appId, workspaceId }, select: { id: true } }) : null;
   if (!app) throw notFound("App");

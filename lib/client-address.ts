@@ -1,0 +1,79 @@
+import type { IncomingMessage } from "node:http";
+import ipaddr from "ipaddr.js";
+
+/**
+ * Who sent a request, for rate limits and logs: the address of the socket, unless the operator
+ * says which proxies stand in front (`TRUSTED_PROXIES`), in which case it is the right-most
+ * address of `X-Forwarded-For` that is not one of them. A header the client writes itself is
+ * never believed on its own. No server-only import: the share page's Pages Router route uses it.
+ *
+ * `TRUSTED_PROXIES`: empty (the app faces the internet: the socket is the client), a number of hops
+ * (e.g. `1` behind one load balancer), or a comma-separated list of addresses and CIDR ranges of
+ * the proxies (e.g. `10.0.0.0/8, 2001:db8::/32`).
+ */
+export type TrustedProxies = { hops: number } | { ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] };
+
+/** The header the server stamps on each request with the client address it worked out (clients' copies are dropped). */
+export const CLIENT_HEADER = "x-listing-studio-client";
+
+export function parseTrustedProxies(value: string | undefined): TrustedProxies {
+  const text = (value ?? "").trim();
+  if (!text) return { hops: 0 };
+  if (/^\d{1,2}$/.test(text)) return { hops: Number(text) };
+  const ranges = text.split(",").map((part) => {
+    const item = part.trim();
+    try {
+      if (item.includes("/")) return ipaddr.parseCIDR(item);
+      const address = ipaddr.parse(item);
+      return [address, address.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
+    } catch {
+      throw new Error(`"${item}" is not an address or a CIDR range (TRUSTED_PROXIES takes a number of hops or a list of ranges)`);
+    }
+  });
+  return { ranges };
+}
+
+const normalise = (address: string) => {
+  const bare = address.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  return ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : null;
+};
+
+function isTrusted(address: string, trusted: TrustedProxies): boolean {
+  if (!("ranges" in trusted)) return false;
+  const parsed = ipaddr.process(address);
+  return trusted.ranges.some(([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits));
+}
+
+/** The client of a request that came in on `socketAddress` carrying `forwardedFor`. */
+export function clientFrom(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
+  const socket = socketAddress ? normalise(socketAddress) : null;
+  if (!socket) return "unknown";
+  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
+  // Nearest hop last: what each proxy appended, then the socket.
+  const chain = [...header.split(",").map((a) => normalise(a)).filter((a): a is string => a !== null), socket];
+  if ("hops" in trusted) return chain[Math.max(0, chain.length - 1 - trusted.hops)]!;
+  for (let i = chain.length - 1; i >= 0; i--) if (!isTrusted(chain[i]!, trusted)) return chain[i]!;
+  return chain[0]!;
+}
+
+/** Works out the request's client from its socket and stamps it, replacing any copy the client sent. */
+export function stampClient(request: IncomingMessage, trusted: TrustedProxies) {
+  request.headers[CLIENT_HEADER] = clientFrom(request.socket?.remoteAddress, request.headers["x-forwarded-for"], trusted);
+}
+
+/**
+ * Stamps every request a Node HTTP server of this process receives, before any handler sees it
+ * (the framework gives route handlers no socket). Installed once, at server start.
+ */
+export function stampClientsOfThisProcess(trusted: TrustedProxies, servers: { prototype: { emit: (...args: never[]) => boolean } }[]) {
+  for (const server of servers) {
+    const proto = server.prototype as { emit: (this: unknown, event: string, ...args: unknown[]) => boolean; __stamped?: boolean };
+    if (proto.__stamped) continue;
+    const emit = proto.emit;
+    proto.emit = function (this: unknown, event: string, ...args: unknown[]) {
+      if (event === "request") stampClient(args[0] as IncomingMessage, trusted);
+      return emit.call(this, event, ...args);
+    };
+    proto.__stamped = true;
+  }
+}
