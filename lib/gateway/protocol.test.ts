@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseBasicAuth, parseTimestamp, parseUninstallBody, safeEqual, signDelivery, signState, STATE_TTL_MS, verifyState } from "./protocol";
+import { parseBasicAuth, parseTimestamp, parseUninstallBody, readUninstallBody, safeEqual, signDelivery, signState, STATE_TTL_MS, verifyState } from "./protocol";
 
 const KEY = "k".repeat(32);
 
@@ -55,6 +55,13 @@ describe("the uninstall body", () => {
 
   it.each(["", "not json", "[]", '{"company_id":123}', '{"company_id":"abc","user_id":1}', '{"company_id":-1,"user_id":1}', '{"company_id":"0","user_id":"0"}', '{"company_id":"99999999999999999999","user_id":1}'])("refuses %j", (body) => {
     expect(parseUninstallBody(body)).toBeNull();
+  });
+
+  it("says which field is wrong", () => {
+    expect(readUninstallBody('{"company_id":"0","user_id":5}')).toEqual({ ok: false, message: "company_id must be a positive whole number" });
+    expect(readUninstallBody('{"company_id":5,"user_id":"99999999999999999999"}')).toEqual({ ok: false, message: `user_id must be a positive whole number` });
+    expect(readUninstallBody('{"company_id":5}')).toEqual({ ok: false, message: "user_id is required" });
+    expect(readUninstallBody("[1]")).toEqual({ ok: false, message: "The body must be JSON with company_id and user_id" });
   });
 
   it("reads epoch milliseconds and numeric strings as timestamps", () => {

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { pipedriveId } from "@/lib/pipedrive/ids";
 
 /**
  * The install gateway's pure parts: the signed OAuth `state`, Basic auth of Pipedrive's
@@ -55,9 +56,6 @@ export function parseBasicAuth(header: string | null): { id: string; secret: str
   return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-/** A Pipedrive id: a positive whole number, or the same written as text ("0" and 2^53 and beyond are not ids). */
-const positiveId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const id = z.union([positiveId, z.string().trim().regex(/^\d+$/, "must be a number").transform(Number).pipe(positiveId)]);
 
 /** ISO 8601, "YYYY-MM-DD HH:MM:SS" (read as UTC), or epoch seconds or milliseconds. */
 export function parseTimestamp(value: unknown): Date | null {
@@ -72,24 +70,35 @@ export function parseTimestamp(value: unknown): Date | null {
 
 const uninstallSchema = z.object({
   client_id: z.union([z.string(), z.number()]).transform(String).optional(),
-  company_id: id,
-  user_id: id,
+  company_id: pipedriveId,
+  user_id: pipedriveId,
   timestamp: z.unknown().optional(),
 });
 
 export type UninstallCall = { clientId: string | null; companyId: number; userId: number; timestamp: Date | null };
 
-/** Pipedrive's uninstall body, parsed tolerantly; null when it names no company and user. */
-export function parseUninstallBody(text: string): UninstallCall | null {
+/** Pipedrive's uninstall body, parsed tolerantly; otherwise what is wrong with it, naming the field. */
+export function readUninstallBody(text: string): { ok: true; call: UninstallCall } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return null;
+    return { ok: false, message: "The body must be JSON with company_id and user_id" };
   }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return { ok: false, message: "The body must be JSON with company_id and user_id" };
   const result = uninstallSchema.safeParse(json);
-  if (!result.success) return null;
-  return { clientId: result.data.client_id ?? null, companyId: result.data.company_id, userId: result.data.user_id, timestamp: parseTimestamp(result.data.timestamp) };
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = String(issue.path[0] ?? "body");
+    return { ok: false, message: field in (json as object) ? `${field} ${issue.message}` : `${field} is required` };
+  }
+  return { ok: true, call: { clientId: result.data.client_id ?? null, companyId: result.data.company_id, userId: result.data.user_id, timestamp: parseTimestamp(result.data.timestamp) } };
+}
+
+/** The same, null when the body names no valid company and user. */
+export function parseUninstallBody(text: string): UninstallCall | null {
+  const read = readUninstallBody(text);
+  return read.ok ? read.call : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pipedriveId } from "@/lib/pipedrive/ids";
 import type { IngestEvent } from "./types";
 
 export const MAX_EVENTS = 1000;
@@ -7,9 +8,7 @@ const SKEW_MS = 5 * 60_000;
 
 const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
 
-const id = z.union([z.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number"), z.string().trim().regex(/^\d+$/, "must be a positive whole number").transform(Number)], {
-  error: "must be a positive whole number",
-});
+const id = pipedriveId;
 
 const eventSchema = z.strictObject({
   id: z.string({ error: "id must be text" }).trim().min(1, "id is required").max(200, "id must be at most 200 characters"),

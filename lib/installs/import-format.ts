@@ -1,18 +1,25 @@
 import { z } from "zod";
 
+import { pipedriveId } from "@/lib/pipedrive/ids";
 import { IMPORT_BATCH } from "./import-columns";
 
 export { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "./import-columns";
 
 const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const positive = z.preprocess(
-  (v) => (empty(v) === undefined ? undefined : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v),
-  z
-    .number({ error: (issue) => (issue.input === undefined ? "is required" : "must be a positive whole number") })
-    .int("must be a positive whole number")
-    .positive("must be a positive whole number"),
-);
+/** A Pipedrive id in a cell: required, and an id (lib/pipedrive/ids.ts). */
+const positive = z.unknown().transform((v, ctx): number => {
+  if (empty(v) === undefined || v === null) {
+    ctx.addIssue({ code: "custom", message: "is required" });
+    return z.NEVER;
+  }
+  const id = pipedriveId.safeParse(v);
+  if (!id.success) {
+    ctx.addIssue({ code: "custom", message: id.error.issues[0]!.message });
+    return z.NEVER;
+  }
+  return id.data;
+});
 const text = (max: number) => z.preprocess(empty, z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().max(max, `must be at most ${max} characters`)).optional());
 
 const rowSchema = z.object({

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { parseBasicAuth, parseUninstallBody, verifyState } from "@/lib/gateway/protocol";
+import { parseBasicAuth, readUninstallBody, verifyState } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
 import { readBody } from "@/lib/http";
 import { clientKey, limited } from "@/lib/rate-limit";
@@ -10,6 +10,7 @@ import {
   exchangeCode,
   fetchInstaller,
   GatewayError,
+  type GatewayApp,
   installPath,
   recordConsentDenied,
   recordConsentGranted,
@@ -77,26 +78,34 @@ async function finishInstall(request: NextRequest, appKey: string) {
 /**
  * Pipedrive's uninstall call: Basic auth with the app's client id and secret (compared in
  * constant time), a body read tolerantly, recorded once however often it comes, answered 200.
+ * Pipedrive never sends an uninstall twice, so nothing anonymous may stand in its way: the
+ * credentials are checked first, and only then is the call counted — per app, apart from anyone
+ * else's traffic. Failed authentications are limited per client address.
  */
 export async function DELETE(request: NextRequest, { params }: Params) {
   const { appKey } = await params;
-  return limited("gateway", `${clientKey(request)}:${appKey}`, () => uninstall(request, appKey));
+  const app = await appByKey(appKey);
+  const authentic = app !== null && (await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))));
+  if (!app || !authentic) {
+    return limited("gateway", `${clientKey(request)}:${appKey}`, async () =>
+      app
+        ? json(401, { error: { code: "UNAUTHENTICATED", message: "Basic auth with the app's client id and secret is required" } }, { "www-authenticate": 'Basic realm="uninstall"' })
+        : json(404, { error: { code: "NOT_FOUND", message: "No app answers at this URL" } }),
+    );
+  }
+  return limited("uninstall", `app:${app.id}`, () => uninstall(request, app));
 }
 
-async function uninstall(request: NextRequest, appKey: string) {
-  const app = await appByKey(appKey);
-  if (!app) return json(404, { error: { code: "NOT_FOUND", message: "No app answers at this URL" } });
-  if (!(await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))))) {
-    return json(401, { error: { code: "UNAUTHENTICATED", message: "Basic auth with the app's client id and secret is required" } }, { "www-authenticate": 'Basic realm="uninstall"' });
-  }
+async function uninstall(request: NextRequest, app: GatewayApp) {
   let text: string;
   try {
     text = (await readBody(request, 65_536)).toString("utf8");
   } catch {
     return json(413, { error: { code: "PAYLOAD_TOO_LARGE", message: "The body is larger than 64 kB" } });
   }
-  const call = parseUninstallBody(text);
-  if (!call) return json(400, { error: { code: "BAD_REQUEST", message: "The body must be JSON with company_id and user_id" } });
+  const read = readUninstallBody(text);
+  if (!read.ok) return json(400, { error: { code: "BAD_REQUEST", message: read.message } });
+  const call = read.call;
   if (call.clientId !== null && call.clientId !== app.clientId) return json(400, { error: { code: "BAD_REQUEST", message: "client_id does not match this app" } });
   const result = await recordUninstall(app, call);
   return json(200, { ok: true, result });
