@@ -83,4 +83,15 @@ describe("uninstalls", () => {
     const row = await db.installation.findFirstOrThrow({ where: { appId, companyId: 5 } });
     expect(row.uninstalledAt?.toISOString()).toBe("2026-11-20T10:00:00.999Z");
   });
+
+  it("one uninstall is one uninstall, whatever timestamps the same installation's calls carry", async () => {
+    const app = (await gateway.appByKey((await db.app.findUniqueOrThrow({ where: { id: appId } })).appKey!))!;
+    const at = (iso: string) => ({ clientId: null, companyId: 77, userId: 8, timestamp: new Date(iso) });
+    const now = new Date("2026-11-21T12:00:00Z");
+    const results = [];
+    for (const iso of ["2026-11-21T10:00:00Z", "2026-11-21T10:00:03Z", "2026-11-21T10:01:00Z"]) results.push(await gateway.recordUninstall(app, at(iso), now));
+    expect(results).toEqual(["accepted", "duplicate", "duplicate"]);
+    expect(await db.installEvent.count({ where: { appId, companyId: 77, type: "UNINSTALL" } })).toBe(1);
+    expect((await db.installDaily.findFirstOrThrow({ where: { appId, day: "2026-11-21" } })).uninstalls).toBe(1);
+  });
 });

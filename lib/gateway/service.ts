@@ -23,6 +23,8 @@ export const stateKey = () => createHmac("sha256", env().AUTH_SECRET ?? "").upda
 
 /** The cookie that binds a `state` to the browser that started the install. */
 export const nonceCookie = (appKey: string) => `ls_install_${appKey}`;
+/** Set on the Installation URL: the browser was counted as "install started" in this window. */
+export const startedCookie = (appKey: string) => `ls_started_${appKey}`;
 export const installPath = (appKey: string) => `/install/${appKey}`;
 export const callbackPath = (appKey: string) => `/callback/${appKey}`;
 export const publicUrl = (path: string) => `${env().AUTH_URL}${path}`;
@@ -109,8 +111,13 @@ export async function revealHandoffSecret(member: Member, appId: string) {
 }
 
 
-export function recordInstallStarted(app: GatewayApp, nonce: string, now = new Date()) {
-  ingestEvents(app.id, [{ dedupeKey: `started:${nonce}`, type: "INSTALL_STARTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+/** The funnel counts people, not requests: a visitor is counted once per window (cookies aside, by address). */
+export const FUNNEL_WINDOW_MS = 10 * 60_000;
+export const visitorKey = (client: string, now = Date.now()) => `${createHash("sha256").update(client).digest("hex").slice(0, 24)}:${Math.floor(now / FUNNEL_WINDOW_MS)}`;
+
+/** Someone opened the Installation URL (counted once per browser and window: see the install route). */
+export function recordInstallStarted(app: GatewayApp, key: string, now = new Date()) {
+  ingestEvents(app.id, [{ dedupeKey: `started:${key}`, type: "INSTALL_STARTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
 }
 
 /** Pipedrive came back with a code for an installation started here: the person consented. */
@@ -118,8 +125,12 @@ export function recordConsentGranted(app: GatewayApp, code: string, now = new Da
   ingestEvents(app.id, [{ dedupeKey: `granted:${createHash("sha256").update(code).digest("hex").slice(0, 40)}`, type: "CONSENT_GRANTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
 }
 
-export function recordConsentDenied(app: GatewayApp, state: string | null, now = new Date()) {
-  const key = state ? createHash("sha256").update(state).digest("hex").slice(0, 32) : randomBytes(12).toString("hex");
+/**
+ * Someone cancelled on Pipedrive's consent screen: once per installation started here (a state
+ * that checks out), or — for the Marketplace's flow without a state — once per visitor and window.
+ */
+export function recordConsentDenied(app: GatewayApp, who: { state: string } | { visitor: string }, now = new Date()) {
+  const key = "state" in who ? createHash("sha256").update(who.state).digest("hex").slice(0, 32) : `v:${who.visitor}`;
   ingestEvents(app.id, [{ dedupeKey: `denied:${key}`, type: "CONSENT_DENIED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
 }
 
@@ -234,16 +245,14 @@ export async function checkUninstallAuth(app: GatewayApp, credentials: { id: str
   return idOk && secretOk;
 }
 
-/** Pipedrive's uninstall call, once however often it comes; relayed to the partner's backend in forward mode. */
+/**
+ * Pipedrive's uninstall call, once per installation lifecycle however often (and with whatever
+ * timestamps) it comes; relayed to the partner's backend in forward mode.
+ */
 export async function recordUninstall(app: GatewayApp, call: UninstallCall, now = new Date()) {
-  let key: string;
-  if (call.timestamp) key = `uninstall:${call.companyId}:${call.userId}:${call.timestamp.toISOString()}`;
-  else {
-    // No timestamp: one uninstall per installation lifetime.
-    const current = await db.installation.findUnique({ where: { appId_companyId_userId: { appId: app.id, companyId: call.companyId, userId: call.userId } } });
-    key = `uninstall:${call.companyId}:${call.userId}:since:${current?.installedAt.toISOString() ?? "unknown"}:${current?.uninstalledAt ? "after" : "active"}`;
-    if (current?.uninstalledAt) return "duplicate" as const;
-  }
+  const current = await db.installation.findUnique({ where: { appId_companyId_userId: { appId: app.id, companyId: call.companyId, userId: call.userId } } });
+  if (current?.uninstalledAt) return "duplicate" as const;
+  const key = `uninstall:${call.companyId}:${call.userId}:since:${current?.installedAt.toISOString() ?? "untracked"}`;
   // A timestamp to the second ("YYYY-MM-DD HH:MM:SS") means some moment within that second: read it
   // as its end, so an uninstall in the same second as the install still follows it.
   const stated = call.timestamp && call.timestamp.getUTCMilliseconds() === 0 ? new Date(call.timestamp.getTime() + 999) : call.timestamp;

@@ -87,6 +87,30 @@ describe("ingestEvents", () => {
   });
 });
 
+describe("one uninstall per installation lifecycle", () => {
+  it("later uninstalls of the same installation are duplicates until it is installed again", () => {
+    const w = 5; // a company of its own
+    expect(ingestEvents(appId, [ev("lc-i1", "INSTALL", w, 1, "2026-11-10T09:00:00Z")])).toEqual(["accepted"]);
+    expect(
+      ingestEvents(appId, [
+        ev("lc-u1", "UNINSTALL", w, 1, "2026-11-12T10:00:00Z"),
+        ev("lc-u2", "UNINSTALL", w, 1, "2026-11-12T10:00:03Z"),
+        ev("lc-u3", "UNINSTALL", w, 1, "2026-11-12T10:01:00Z"),
+      ]),
+    ).toEqual(["accepted", "duplicate", "duplicate"]);
+    const uninstalls = () => (rawDb().prepare("SELECT COUNT(*) AS n FROM InstallEvent WHERE appId = ? AND companyId = ? AND type = 'UNINSTALL'").get(appId, w) as { n: number }).n;
+    expect(uninstalls()).toBe(1);
+    expect(days(appId).find((d) => d.day === "2026-11-12")).toMatchObject({ uninstalls: 1 });
+    // A new lifecycle, a new uninstall.
+    expect(ingestEvents(appId, [ev("lc-i2", "INSTALL", w, 1, "2026-11-15T09:00:00Z"), ev("lc-u4", "UNINSTALL", w, 1, "2026-11-16T09:00:00Z"), ev("lc-u5", "UNINSTALL", w, 1, "2026-11-16T09:00:10Z")])).toEqual([
+      "accepted",
+      "accepted",
+      "duplicate",
+    ]);
+    expect(uninstalls()).toBe(2);
+  });
+});
+
 describe("rebuildApp", () => {
   it("equals what the events built as they arrived", () => {
     // A busy month, in time order, with repeats.

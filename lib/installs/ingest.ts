@@ -114,6 +114,13 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
   return 0;
 }
 
+/** An uninstall of an installation whose current lifecycle has already ended (by an earlier uninstall). */
+function alreadyUninstalled(s: Statements, appId: string, e: IngestEvent): boolean {
+  if (e.type !== "UNINSTALL" || e.companyId === null || e.userId === null) return false;
+  const found = s.findInstallation.get(appId, e.companyId, e.userId) as { installedAt: string; uninstalledAt: string | null } | undefined;
+  return found !== undefined && found.uninstalledAt !== null && e.occurredAt.getTime() >= Date.parse(found.installedAt);
+}
+
 /** Rollup days are the workspace's local days (UTC when the app is unknown). */
 const timeZoneOf = (s: Statements, appId: string) => (s.timeZone.get(appId) as { timeZone: string } | undefined)?.timeZone ?? "UTC";
 
@@ -137,6 +144,8 @@ export function ingestEvents(
     const stamp = sqliteTime(now);
     const changes = new DayChanges();
     const results = batch.map((e): IngestResult => {
+      // One uninstall per installation lifecycle: once it ended, later uninstalls are duplicates until a new install.
+      if (alreadyUninstalled(s, appId, e)) return "duplicate";
       const inserted = s.insertEvent.run(newId(), appId, e.dedupeKey, e.type, e.companyId, e.userId, sqliteTime(e.occurredAt.getTime()), e.scopes ?? null, e.source, stamp);
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);

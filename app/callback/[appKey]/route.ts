@@ -18,6 +18,7 @@ import {
   recordUninstall,
   nonceCookie,
   stateKey,
+  visitorKey,
 } from "@/lib/gateway/service";
 import { log } from "@/lib/log";
 
@@ -47,7 +48,11 @@ async function finishInstall(request: NextRequest, appKey: string) {
   const state = query.get("state");
 
   if (query.get("error")) {
-    if (query.get("error") === "user_denied") recordConsentDenied(app, state);
+    // A cancel counts once per installation started here (its state checks out), or per visitor for the Marketplace's state-less flow.
+    if (query.get("error") === "user_denied") {
+      if (state === null) recordConsentDenied(app, { visitor: visitorKey(clientKey(request)) });
+      else if (verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey()).ok) recordConsentDenied(app, { state });
+    }
     return gatewayPage(200, "The app was not installed", "You cancelled on Pipedrive's consent screen, so nothing was installed and no data was shared. You can install it whenever you are ready.", { href: MARKETPLACE_URL, text: "Back to the Marketplace" }, clearCookie(appKey));
   }
   const code = query.get("code");
