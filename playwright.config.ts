@@ -16,6 +16,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: E2E.appUrl,
+    // Browsers send Origin with every POST, PUT and DELETE; the test API client does not, so it says
+    // it here (state-changing routes refuse requests from other origins: e2e/origin.spec.ts).
+    extraHTTPHeaders: { origin: E2E.appUrl },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -38,35 +38,44 @@ export const PAGES: Record<string, PageCheck> = {
 };
 
 /** How a route handler answers a member of another workspace (status expected), or why it has no workspace. */
-export type RouteCheck =
+export type RouteCheck = (
   | { kind: "foreign-id"; url: (a: Ids) => string; body?: { type: string; data: string }; status: 404 }
   | { kind: "own-data"; url: string }
-  | { kind: "public" | "token" | "secret"; note: string };
+  | { kind: "public" | "token" | "secret"; note: string }
+) &
+  StateChanging;
+
+/**
+ * For each route that changes something (POST, PUT, PATCH, DELETE): its origin rule —
+ * `same-origin` (lib/security/origin.ts: the request comes from Listing Studio's own pages, with a
+ * content type the route reads), or why it is exempt — and what its rate limit counts by.
+ */
+type StateChanging = { origin?: "same-origin" | { exempt: string }; rateLimit?: string };
 
 export const ROUTES: Record<string, RouteCheck> = {
-  "POST api/apps/[appId]/assets": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/assets?kind=icon`, body: { type: "image/png", data: "x" }, status: 404 },
+  "POST api/apps/[appId]/assets": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/assets?kind=icon`, body: { type: "multipart/form-data; boundary=x", data: "x" }, status: 404, origin: "same-origin", rateLimit: "none: members only (size-limited)" },
   "GET api/apps/[appId]/export": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/export`, status: 404 },
-  "POST api/apps/[appId]/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/import`, body: { type: "application/json", data: "{}" }, status: 404 },
-  "POST api/apps/[appId]/installations/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations/import`, body: { type: "application/json", data: '{"rows":[]}' }, status: 404 },
+  "POST api/apps/[appId]/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/import`, body: { type: "application/json", data: "{}" }, status: 404, origin: "same-origin", rateLimit: "none: editors only (size-limited)" },
+  "POST api/apps/[appId]/installations/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations/import`, body: { type: "application/json", data: '{"rows":[]}' }, status: 404, origin: "same-origin", rateLimit: "none: editors only (size-limited)" },
   "GET api/apps/[appId]/installations": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations`, status: 404 },
   "GET api/apps/[appId]/link-checks": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/link-checks`, status: 404 },
-  "POST api/apps/[appId]/link-checks": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/link-checks`, body: { type: "application/json", data: "{}" }, status: 404 },
+  "POST api/apps/[appId]/link-checks": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/link-checks`, body: { type: "application/json", data: "{}" }, status: 404, origin: "same-origin", rateLimit: "none: editors only; each link at most once per run" },
   "GET api/apps/[appId]/listing": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/listing`, status: 404 },
-  "PUT api/apps/[appId]/listing": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/listing`, body: { type: "application/json", data: '{"revision":1,"data":{}}' }, status: 404 },
+  "PUT api/apps/[appId]/listing": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/listing`, body: { type: "application/json", data: '{"revision":1,"data":{}}' }, status: 404, origin: "same-origin", rateLimit: "none: editors only (autosave)" },
   "GET api/assets/[assetId]": { kind: "foreign-id", url: (a) => `/api/assets/${a.assetId}`, status: 404 },
-  "POST api/reviews/import": { kind: "foreign-id", url: (a) => `/api/reviews/import?appId=${a.appId}&dryRun=1`, body: { type: "text/csv", data: "author,stars,date\nA,5,2026-01-01\n" }, status: 404 },
+  "POST api/reviews/import": { kind: "foreign-id", url: (a) => `/api/reviews/import?appId=${a.appId}&dryRun=1`, body: { type: "text/csv", data: "author,stars,date\nA,5,2026-01-01\n" }, status: 404, origin: "same-origin", rateLimit: "none: editors only (size-limited)" },
   "GET api/sync/runs/[runId]": { kind: "foreign-id", url: (a) => `/api/sync/runs/${a.runId}`, status: 404 },
   "GET api/audit": { kind: "own-data", url: "/api/audit" },
   "GET api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and callbacks" },
   "GET api/health": { kind: "public", note: "load-balancer health check: database up or not, no data" },
-  "POST api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and sign-out" },
-  "POST api/cron/sync": { kind: "secret", note: "Bearer CRON_SECRET (route tests)" },
+  "POST api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and sign-out", origin: { exempt: "Auth.js checks its own CSRF token (double-submit cookie) on every POST" }, rateLimit: "signin, per client address" },
+  "POST api/cron/sync": { kind: "secret", note: "Bearer CRON_SECRET (route tests)", origin: { exempt: "a Bearer secret, no cookie" }, rateLimit: "cron, per client address, before the secret is checked" },
   "GET api/p/[token]/asset": { kind: "token", note: "a share token; images of that link's listing only (share spec)" },
-  "POST api/p/[token]/comment": { kind: "token", note: "a share token (share spec)" },
+  "POST api/p/[token]/comment": { kind: "token", note: "a share token (share spec)", origin: { exempt: "no cookie: a visitor without an account, on a public link" }, rateLimit: "comment, per link and client address" },
   "GET api/p/[token]/comment": { kind: "token", note: "405 for anything but POST" },
-  "POST api/v1/apps/[appId]/events": { kind: "secret", note: "Bearer workspace API token; another workspace's token gets 404 (events-api spec)" },
+  "POST api/v1/apps/[appId]/events": { kind: "secret", note: "Bearer workspace API token; another workspace's token gets 404 (events-api spec)", origin: { exempt: "a Bearer API token, no cookie" }, rateLimit: "events, per token once authenticated; failures per client address" },
   "GET callback/[appKey]": { kind: "public", note: "the install gateway: Pipedrive's OAuth callback (gateway spec)" },
-  "DELETE callback/[appKey]": { kind: "secret", note: "Basic auth with the app's client id and secret (gateway spec)" },
+  "DELETE callback/[appKey]": { kind: "secret", note: "Basic auth with the app's client id and secret (gateway spec)", origin: { exempt: "Basic auth from Pipedrive, no cookie" }, rateLimit: "uninstall, per app once authenticated; failures under gateway, per client address and app" },
   "GET install/[appKey]": { kind: "public", note: "the install gateway's Installation URL" },
   "GET pages/api/share/[token]": { kind: "token", note: "the share page (share spec)" },
 };

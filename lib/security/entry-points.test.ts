@@ -46,3 +46,26 @@ describe("the tenant-isolation matrix covers every entry point", () => {
     }
   });
 });
+
+describe("every state-changing route states its origin rule and its rate limit", () => {
+  const changing = Object.entries(ROUTES).filter(([name]) => /^(POST|PUT|PATCH|DELETE) /.test(name));
+
+  it("in the matrix", () => {
+    const missing = changing.filter(([, check]) => !check.origin || !check.rateLimit).map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it("and the code does what the matrix says", () => {
+    for (const [name, check] of changing) {
+      const [, path] = name.split(" ") as [string, string];
+      const file = join(path.startsWith("pages/") ? "" : "app", path.startsWith("pages/") ? `${path}.ts` : `${path}/route.ts`);
+      const source = readFileSync(file, "utf8");
+      if (check.origin === "same-origin") {
+        expect(source, `${name} checks its origin`).toContain("assertSameOrigin(request");
+        expect(source, `${name} authenticates with the session cookie`).toMatch(/requireMember\(/);
+      } else {
+        expect(source, `${name} is exempt and uses no session`).not.toMatch(/requireMember\(|auth\(\)/);
+      }
+    }
+  });
+});

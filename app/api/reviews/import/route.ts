@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readBody, route } from "@/lib/http";
 import { MAX_IMPORT_BYTES } from "@/lib/reviews/import-format";
 import { importReviews } from "@/lib/reviews/inbox";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 /**
  * POST /api/reviews/import?appId=…[&dryRun=1] with the file as the body: `text/csv` or
@@ -11,6 +12,7 @@ import { importReviews } from "@/lib/reviews/inbox";
  * there, and every bad row with its line.
  */
 export const POST = route(async (request: Request) => {
+  assertSameOrigin(request, { accepts: ["text/csv", "application/json"] });
   const member = await requireMember("EDITOR");
   const url = new URL(request.url);
   await getApp(member, url.searchParams.get("appId")); // another workspace's app: 404 before the body is read

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readForm, route } from "@/lib/http";
 import { assertRoomForImage, parseHeldImages, parseKind, uploadAsset } from "@/lib/media/assets";
 import { MAX_BYTES } from "@/lib/media/process";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -12,6 +13,7 @@ type Params = { params: Promise<{ appId: string }> };
  * `images` may say how many the editor holds (unsaved ones included). Answers 201 with the asset.
  */
 export const POST = route(async (request: Request, { params }: Params) => {
+  assertSameOrigin(request, { accepts: ["multipart/form-data"] });
   const member = await requireMember("EDITOR");
   const { appId } = await params;
   // Another workspace's app is not found, whatever the upload looks like.

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { readBody, readForm, route } from "@/lib/http";
 import { importListing } from "@/lib/listing/transfer";
 import { MAX_BYTES } from "@/lib/media/process";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -15,6 +16,7 @@ const MAX_UPLOAD = 6 * MAX_BYTES;
  * the number of the version that keeps the draft as it was before.
  */
 export const POST = route(async (request: Request, { params }: Params) => {
+  assertSameOrigin(request, { accepts: ["multipart/form-data", "application/json", "application/zip", "application/octet-stream"] });
   const member = await requireMember("EDITOR");
   await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
   const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");

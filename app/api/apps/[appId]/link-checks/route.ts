@@ -3,6 +3,7 @@ import { requireMember } from "@/lib/authz";
 import { route } from "@/lib/http";
 import { getDraft } from "@/lib/listing/drafts";
 import { checkLinksNow, linkStatuses } from "@/lib/listing/link-checks";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -14,7 +15,8 @@ export const GET = route(async (_request: Request, { params }: Params) => {
 });
 
 /** Checks every link of the saved draft now (each with a 5 s timeout) and answers the results. */
-export const POST = route(async (_request: Request, { params }: Params) => {
+export const POST = route(async (request: Request, { params }: Params) => {
+  assertSameOrigin(request, { accepts: ["application/json"] });
   const member = await requireMember("EDITOR");
   const appId = (await params).appId;
   const draft = await getDraft(member, appId);

@@ -3,6 +3,7 @@ import { requireMember } from "@/lib/authz";
 import { readJson, route } from "@/lib/http";
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
 import { refreshLinksInBackground } from "@/lib/listing/link-checks";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -16,6 +17,7 @@ export const GET = route(async (_request: Request, { params }: Params) => {
  * errors. New and stale links are then checked in the background.
  */
 export const PUT = route(async (request: Request, { params }: Params) => {
+  assertSameOrigin(request, { accepts: ["application/json"] });
   const member = await requireMember("EDITOR");
   const appId = (await params).appId;
   await getApp(member, appId); // another workspace's app: 404 before the body is read

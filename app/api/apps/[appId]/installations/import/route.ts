@@ -2,6 +2,7 @@ import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { readJson, route } from "@/lib/http";
 import { finishImport, importBatch } from "@/lib/installs/import";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -10,6 +11,7 @@ type Params = { params: Promise<{ appId: string }> };
  * row. `?finish=1` (no body) ends the import: installations and rollups are rebuilt.
  */
 export const POST = route(async (request: Request, { params }: Params) => {
+  assertSameOrigin(request, { accepts: ["application/json"] });
   const member = await requireMember("EDITOR");
   const { appId } = await params;
   await getApp(member, appId); // another workspace's app: 404 before the body is read
