@@ -27,11 +27,9 @@ function policySettings() {
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
-    return Response.json(
-      { error: { code: "PAYLOAD_TOO_LARGE", message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB` } },
-      { status: 413, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } },
-    );
+  const refused = request.method === "POST" && request.headers.has("next-action") ? actionProblem(request) : null;
+  if (refused) {
+    return Response.json({ error: { code: refused.code, message: refused.message } }, { status: refused.status, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } });
   }
   const { pathname, search } = request.nextUrl;
   const returnTo = `${pathname}${search}`;
@@ -51,6 +49,28 @@ export function proxy(request: NextRequest) {
   response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
+
+/** Server actions are posted by Listing Studio's own pages with an id the build gave them. */
+const ACTION_ID = /^[0-9a-f]{40,64}$/i;
+
+/**
+ * What is wrong with a server-action request that can be told before Next.js reads it (which would
+ * answer a 500): a body over the limit (413), an id no build makes (400), another site's origin (403).
+ */
+function actionProblem(request: NextRequest): { status: number; code: string; message: string } | null {
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+    return { status: 413, code: "PAYLOAD_TOO_LARGE", message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB` };
+  }
+  if (!ACTION_ID.test(request.headers.get("next-action") ?? "")) return { status: 400, code: "BAD_REQUEST", message: "This is not an action of Listing Studio" };
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin && origin !== ownOrigin()) {
+    return { status: 403, code: "FORBIDDEN", message: "This request did not come from Listing Studio's own pages" };
+  }
+  return null;
+}
+
+let authOrigin: string | undefined;
+const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 
 /**
  * Pages and server actions only. API routes, the install gateway and share links (whose

@@ -40,12 +40,23 @@ describe("proxy", () => {
     expect(proxy(request("/", { headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  const ACTION = "7f".repeat(21);
+
   it("refuses a server action with a body over 1 MB with 413 before it is read", async () => {
-    const res = proxy(request("/apps", { method: "POST", headers: { "next-action": "abc", "content-length": "1000001", cookie: "authjs.session-token=x" } }));
+    const res = proxy(request("/apps", { method: "POST", headers: { "next-action": ACTION, "content-length": "1000001", cookie: "authjs.session-token=x" } }));
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" } });
-    const within = proxy(request("/apps", { method: "POST", headers: { "next-action": "abc", "content-length": "1000000", cookie: "authjs.session-token=x" } }));
+    const within = proxy(request("/apps", { method: "POST", headers: { "next-action": ACTION, "content-length": "1000000", cookie: "authjs.session-token=x" } }));
     expect(within.status).toBe(200);
+  });
+
+  it("answers a malformed or foreign-origin server action with 4xx, not the framework's 500", async () => {
+    const post = (headers: Record<string, string>) => proxy(request("/apps", { method: "POST", headers: { cookie: "authjs.session-token=x", ...headers } }));
+    const malformed = post({ "next-action": "not-an-action" });
+    expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, "BAD_REQUEST"]);
+    const foreign = post({ "next-action": ACTION, origin: "https://evil.example" });
+    expect([foreign.status, (await foreign.json()).error.message]).toEqual([403, "This request did not come from Listing Studio's own pages"]);
+    expect(post({ "next-action": ACTION, origin: "http://localhost" }).status).toBe(200);
   });
 
   it("sends a dashboard visit without a session cookie to sign-in", () => {
