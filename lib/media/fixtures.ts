@@ -27,3 +27,13 @@ export async function makeBombHeader(width: number, height: number) {
   out.writeUInt32BE(crc32(out.subarray(12, 29)), 29);
   return out;
 }
+
+/** A PNG chunk (length, type, data, CRC), for building files with extra chunks. */
+export function pngChunk(type: string, data: Buffer) {
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), 8 + data.length);
+  return out;
+}

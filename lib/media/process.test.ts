@@ -1,7 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { makeBombHeader, makeImage } from "./fixtures";
+import { makeBombHeader, makeImage, pngChunk } from "./fixtures";
+import { jpegExtent, pngExtent } from "./containers";
 import { processImage } from "./process";
 
 async function rejection(promise: Promise<unknown>) {
@@ -66,6 +67,31 @@ describe("processImage", () => {
     const first = await processImage(jpeg, "image");
     expect(first.data.equals(jpeg)).toBe(true);
     expect((await processImage(first.data, "image")).sha256).toBe(first.sha256);
+  });
+
+  it("keeps nothing but the image: bytes glued after a PNG or JPEG are dropped, text chunks re-encoded away", async () => {
+    const payload = Buffer.from("PK\u0003\u0004<script>alert(1)</script>");
+    for (const format of ["png", "jpeg"] as const) {
+      const image = await makeImage(1280, 800, format);
+      const processed = await processImage(Buffer.concat([image, payload]), "image");
+      expect(processed.data.equals(image), format).toBe(true);
+      expect(processed.data.includes(payload), format).toBe(false);
+    }
+    const png = await makeImage(1280, 800, "png");
+    const iend = png.length - 12;
+    const withText = Buffer.concat([png.subarray(0, iend), pngChunk("tEXt", Buffer.from("Comment\u0000token=secret")), png.subarray(iend)]);
+    const cleaned = await processImage(withText, "image");
+    expect(cleaned.data.includes(Buffer.from("token=secret"))).toBe(false);
+    expect(pngExtent(cleaned.data)).toEqual({ end: cleaned.data.length, extras: false });
+  });
+
+  it("reads where PNG and JPEG images end, escaped 0xFF bytes and restart markers included", async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
+    expect(jpegExtent(Buffer.concat([jpeg, Buffer.from([0xff, 0xd9, 1, 2, 3])]))).toEqual({ end: jpeg.length, extras: false });
+    const progressive = await sharp({ create: { width: 64, height: 48, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ progressive: true }).toBuffer();
+    expect(jpegExtent(progressive)?.end).toBe(progressive.length);
+    expect(jpegExtent(Buffer.from("not a jpeg"))).toBeNull();
+    expect(pngExtent(Buffer.from("not a png"))).toBeNull();
   });
 
   it("checks onboarding images: 720×400 and at most 100 KB", async () => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
+import { jpegExtent, pngExtent } from "./containers";
 
 /** Pipedrive's media rules (MARKETPLACE.md). */
 export const MAX_BYTES = 10 * 1024 * 1024;
@@ -74,14 +75,16 @@ export async function processImage(input: Buffer, kind: MediaKind, fileName = "T
     throw reject("VALIDATION", `Listing images must be 16:10 at ${sizesText}; ${fileName} is ${width}×${height}.`);
   }
 
-  // A file that carries no metadata is kept byte for byte (no generation loss, and an exported
-  // image imports with the same hash); anything else is re-encoded without its metadata.
-  const clean = !meta.exif && !meta.xmp && !meta.iptc && !meta.icc && !meta.comments?.length && (meta.orientation ?? 1) === 1;
+  // A file that is only an image is kept byte for byte, up to the image's end marker (no generation
+  // loss, and an exported image imports with the same hash); bytes glued on after it are dropped.
+  // A file with metadata (EXIF, GPS, text chunks, comments…) is re-encoded without it.
+  const extent = meta.format === "png" ? pngExtent(input) : jpegExtent(input);
+  const clean = extent !== null && !extent.extras && !meta.exif && !meta.xmp && !meta.iptc && !meta.icc && !meta.comments?.length && (meta.orientation ?? 1) === 1;
   try {
     const options = { limitInputPixels: MAX_PIXELS, failOn: "error" } as const;
     const pipeline = sharp(input, options).rotate();
     const data = clean
-      ? input
+      ? Buffer.from(input.subarray(0, extent.end))
       : meta.format === "png"
         ? await pipeline.png().toBuffer()
         : await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
