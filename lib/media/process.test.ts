@@ -86,9 +86,9 @@ describe("processImage", () => {
   });
 
   it("reads where PNG and JPEG images end, escaped 0xFF bytes and restart markers included", async () => {
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
     expect(jpegExtent(Buffer.concat([jpeg, Buffer.from([0xff, 0xd9, 1, 2, 3])]))).toEqual({ end: jpeg.length, extras: false });
-    const progressive = await sharp({ create: { width: 64, height: 48, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ progressive: true }).toBuffer();
+    const progressive = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ progressive: true }).toBuffer();
     expect(jpegExtent(progressive)?.end).toBe(progressive.length);
     expect(jpegExtent(Buffer.from("not a jpeg"))).toBeNull();
     expect(pngExtent(Buffer.from("not a png"))).toBeNull();
