@@ -67,7 +67,8 @@ test("the upload route refuses bad files with field-level reasons, never a 500",
   const bad = await upload("banner", png("x.png", await makeImage(1280, 800)));
   expect(bad.status()).toBe(422);
   const missing = await page.request.post(`/api/apps/${appId}/assets?kind=image`, { data: { nope: 1 } });
-  expect(missing.status()).toBe(400);
+  expect(missing.status()).toBe(415);
+  expect((await missing.json()).error.message).toBe("Send multipart/form-data, not application/json");
 
   // The editor says how many images it holds, unsaved ones included: a sixth is refused before it is read.
   const claimed = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=5`, { multipart: { file: png("claimed.png", await makeImage(1280, 800)) } });
