@@ -168,11 +168,36 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
     expect(expired.status()).toBe(400);
     expect(await expired.text()).toContain("The installation took longer than 5 minutes.");
 
-    // No state (a Marketplace install without an Installation URL) is accepted, but this code is unknown to Pipedrive.
+    // No state (a Marketplace install without an Installation URL) is accepted, but this code is unknown to Pipedrive (invalid_grant).
     const badCode = await request.get(`${callback}?code=not-a-real-code`);
-    expect(badCode.status()).toBe(502);
-    expect(await badCode.text()).toContain("did not accept the installation code");
+    expect(badCode.status()).toBe(400);
+    expect(await badCode.text()).toContain("already used or is too old. Please start the installation again.");
     expect(installState(gw.appId).events["INSTALL/MARKETPLACE"]).toBeUndefined();
+
+    // The stored client secret is wrong (invalid_client): the installer sees a neutral page, the partner a red notice with the fix.
+    await page.goto(`/apps/${gw.appId}/settings`);
+    await hydrated(page);
+    await page.getByRole("button", { name: "Replace secret" }).click();
+    await page.getByLabel("New client secret").fill("a-stale-secret");
+    await page.getByRole("button", { name: "Save secret" }).click();
+    await expect(page.getByText("Client secret saved")).toBeVisible();
+    await person.goto(gw.installUrl);
+    await consent(person, customer, "Allow and install", "Guarded");
+    await expect(person.getByRole("heading", { name: "The installation could not be completed" })).toBeVisible();
+    await expect(person.getByText("Its developer has been told")).toBeVisible();
+    await expect(person.getByText(/secret/i)).toHaveCount(0);
+    await page.goto(`/apps/${gw.appId}/installs`);
+    const notice = page.getByRole("alert").filter({ hasText: "Pipedrive refused this app's client secret" });
+    await expect(notice).toContainText(`check that the client ID is ${gw.clientId}`);
+    await notice.getByRole("link", { name: "Replace the client secret" }).click();
+    await expect(page).toHaveURL(new RegExp(`/apps/${gw.appId}/settings#secret$`));
+    await hydrated(page);
+    await page.getByRole("button", { name: "Replace secret" }).click();
+    await page.getByLabel("New client secret").fill("Guarded-secret");
+    await page.getByRole("button", { name: "Save secret" }).click();
+    await expect(page.getByText("Client secret saved")).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Pipedrive refused" })).toHaveCount(0);
+    expect(installState(gw.appId).installations).toEqual([]);
 
     // Uninstall calls: wrong or missing credentials → 401 and nothing recorded; a malformed body → 400.
     const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;

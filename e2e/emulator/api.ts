@@ -27,7 +27,7 @@ export function usersMeBody(user: EmulatorUser, origin: string) {
       role_id: 1,
       icon_url: `${origin}/avatars/${user.id}.svg`,
       is_you: true,
-      is_admin: user.isAdmin ? 1 : 0,
+      ...(user.accessOnly ? {} : { is_admin: user.isAdmin ? 1 : 0 }),
       company_id: user.companyId,
       company_name: user.companyName,
       company_domain: user.companyDomain,

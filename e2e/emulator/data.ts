@@ -9,6 +9,8 @@ export type EmulatorUser = {
   companyDomain: string;
   isAdmin: boolean;
   locale: string;
+  /** Current API versions describe admin rights only in `access[]` and may leave `is_admin` out. */
+  accessOnly?: boolean;
 };
 
 export type EmulatorClient = {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "./server";
-import { CODE_TTL_MS } from "./store";
+import { CODE_TTL_MS, REFRESH_TTL_MS } from "./store";
 
 const CLIENT = {
   clientId: "client-1",
@@ -118,15 +118,19 @@ describe("POST /oauth/token", () => {
       method: "POST",
       body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret }),
     });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_client" });
   });
 
-  it("answers invalid_client for a wrong secret", async () => {
+  it("answers HTTP 400 invalid_client for a wrong secret or an unknown client id, as Pipedrive does", async () => {
     const code = (await authorize()).searchParams.get("code")!;
     const { status, body } = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT }, basic(CLIENT.clientId, "wrong"));
-    expect(status).toBe(401);
+    expect(status).toBe(400);
     expect(body).toMatchObject({ error: "invalid_client", error_description: expect.any(String) });
+    const unknown = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT }, basic("no-such-client", CLIENT.clientSecret));
+    expect(unknown).toMatchObject({ status: 400, body: { error: "invalid_client" } });
+    // The code was not spent by the failed attempts: the right secret still gets the tokens.
+    expect((await exchange(code)).status).toBe(200);
   });
 
   it("accepts a code only once", async () => {
@@ -167,14 +171,29 @@ describe("POST /oauth/token", () => {
     expect(right.status).toBe(200);
   });
 
-  it("refreshes tokens once per refresh token, and rejects unknown grant types", async () => {
+  it("keeps the refresh token on refresh and extends its life by 60 days, as Pipedrive does", async () => {
     const first = await exchange((await authorize()).searchParams.get("code")!);
     const refresh = String(first.body.refresh_token);
     const renewed = await token({ grant_type: "refresh_token", refresh_token: refresh });
     expect(renewed.status).toBe(200);
     expect(renewed.body.access_token).not.toBe(first.body.access_token);
-    expect((await token({ grant_type: "refresh_token", refresh_token: refresh })).body).toMatchObject({ error: "invalid_grant" });
-    expect((await token({ grant_type: "password" })).body).toMatchObject({ error: "unsupported_grant_type" });
+    expect(renewed.body.refresh_token).toBe(refresh);
+    // The new access token works.
+    const me = await fetch(`${emu.url}/v1/users/me`, { headers: { authorization: `Bearer ${String(renewed.body.access_token)}` } });
+    expect(me.status).toBe(200);
+    // 50 days later the token still works, and its use moves the expiry 60 days on: 50 more days are fine.
+    clock += 50 * 86_400_000;
+    expect((await token({ grant_type: "refresh_token", refresh_token: refresh })).body.refresh_token).toBe(refresh);
+    clock += 50 * 86_400_000;
+    expect((await token({ grant_type: "refresh_token", refresh_token: refresh })).status).toBe(200);
+    // Unused for more than 60 days, it expires.
+    clock += REFRESH_TTL_MS + 1;
+    expect(await token({ grant_type: "refresh_token", refresh_token: refresh })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+  });
+
+  it("answers HTTP 400 for an unknown refresh token or grant type", async () => {
+    expect(await token({ grant_type: "refresh_token", refresh_token: "nope" })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await token({ grant_type: "password" })).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
   });
 });
 
@@ -212,9 +231,17 @@ describe("test seeding", () => {
     expect(res.status).toBe(201);
     expect(users).toHaveLength(2);
     expect(users[0]!.companyId).toBe(users[1]!.companyId);
-    const { body } = await exchange((await authorize({}, "allow", String(users[1]!.id))).searchParams.get("code")!);
-    const me = await fetch(`${emu.url}/v1/users/me`, { headers: { authorization: `Bearer ${body.access_token}` } });
-    expect(((await me.json()) as { data: { company_name: string } }).data.company_name).toBe("Spec Co");
+    const profile = async (userId: number) => {
+      const { body } = await exchange((await authorize({}, "allow", String(userId))).searchParams.get("code")!);
+      const me = await fetch(`${emu.url}/v1/users/me`, { headers: { authorization: `Bearer ${body.access_token}` } });
+      return ((await me.json()) as { data: Record<string, unknown> }).data;
+    };
+    const [owner, member] = [await profile(users[0]!.id), await profile(users[1]!.id)];
+    expect(member.company_name).toBe("Spec Co");
+    // These users answer as current API versions do: admin rights in access[], no is_admin.
+    expect(owner).not.toHaveProperty("is_admin");
+    expect(owner.access).toEqual([{ app: "sales", admin: true, permission_set_id: "1" }]);
+    expect(member.access).toEqual([{ app: "sales", admin: false, permission_set_id: "1" }]);
   });
 
   it("rejects a malformed company", async () => {

@@ -67,11 +67,12 @@ export async function authorizePost(store: EmulatorStore, req: Req, res: ServerR
 }
 
 export async function tokenPost(store: EmulatorStore, req: Req, res: ServerResponse, origin: string) {
+  // Pipedrive answers every token error with HTTP 400 and an OAuth error code, invalid_client included.
   const creds = basicCredentials(req);
-  if (!creds) return oauthError(res, 401, "invalid_client", "Client authentication with HTTP Basic is required");
+  if (!creds) return oauthError(res, 400, "invalid_client", "Client authentication with HTTP Basic is required");
   const client = store.clients.get(creds.id);
   if (!client || client.clientSecret !== creds.secret) {
-    return oauthError(res, 401, "invalid_client", "Unknown client or wrong client secret");
+    return oauthError(res, 400, "invalid_client", "Unknown client or wrong client secret");
   }
   const fault = store.takeFault(client.clientId, "token");
   if (fault) return sendJson(res, fault, { error: "server_error", error_description: "The emulator was told to fail this call" });
@@ -79,6 +80,7 @@ export async function tokenPost(store: EmulatorStore, req: Req, res: ServerRespo
   const grantType = form.get("grant_type");
   let userId: number;
   let scope: string;
+  let keptRefresh: string | null = null;
 
   if (grantType === "authorization_code") {
     const result = store.consumeCode(form.get("code") ?? "");
@@ -103,11 +105,13 @@ export async function tokenPost(store: EmulatorStore, req: Req, res: ServerRespo
     if (!grant) return oauthError(res, 400, "invalid_grant", "Invalid or expired refresh token");
     userId = grant.userId;
     scope = grant.scope;
+    keptRefresh = form.get("refresh_token");
   } else {
     return oauthError(res, 400, "unsupported_grant_type", `Unsupported grant_type: ${grantType ?? "(none)"}`);
   }
 
-  const { access, refresh } = store.issueTokens(client.clientId, userId, scope);
+  // A refresh answers a new access token and the same refresh token (its life extended), as Pipedrive does.
+  const { access, refresh } = keptRefresh ? { access: store.issueAccessToken(client.clientId, userId, scope), refresh: keptRefresh } : store.issueTokens(client.clientId, userId, scope);
   sendJson(res, 200, {
     access_token: access,
     token_type: "bearer",

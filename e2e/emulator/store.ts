@@ -3,6 +3,8 @@ import type { EmulatorClient, EmulatorUser } from "./data";
 
 export const CODE_TTL_MS = 5 * 60 * 1000;
 export const ACCESS_TTL_S = 3600;
+/** A refresh token expires after 60 days unused. */
+export const REFRESH_TTL_MS = 60 * 24 * 3600 * 1000;
 
 type Code = {
   clientId: string;
@@ -50,6 +52,8 @@ export class EmulatorStore {
         companyDomain: domain,
         isAdmin: p.isAdmin ?? false,
         locale: "en_US",
+        // Companies added by tests answer /users/me as current API versions do.
+        accessOnly: true,
       };
       this.users.set(user.id, user);
       return user;
@@ -76,12 +80,16 @@ export class EmulatorStore {
     return found;
   }
 
-  issueTokens(clientId: string, userId: number, scope: string) {
+  issueAccessToken(clientId: string, userId: number, scope: string) {
     const access = token(32);
+    this.accessTokens.set(access, { clientId, userId, scope, expiresAt: this.now() + ACCESS_TTL_S * 1000 });
+    return access;
+  }
+
+  issueTokens(clientId: string, userId: number, scope: string) {
+    const access = this.issueAccessToken(clientId, userId, scope);
     const refresh = token(32);
-    const grant = { clientId, userId, scope, expiresAt: this.now() + ACCESS_TTL_S * 1000 };
-    this.accessTokens.set(access, grant);
-    this.refreshTokens.set(refresh, { ...grant, expiresAt: this.now() + 60 * 24 * 3600 * 1000 });
+    this.refreshTokens.set(refresh, { clientId, userId, scope, expiresAt: this.now() + REFRESH_TTL_MS });
     return { access, refresh };
   }
 
@@ -102,10 +110,11 @@ export class EmulatorStore {
     return this.users.get(grant.userId) ?? null;
   }
 
+  /** Pipedrive does not rotate refresh tokens: a use keeps the token and gives it 60 more days. */
   useRefreshToken(refresh: string, clientId: string): Grant | null {
     const grant = this.refreshTokens.get(refresh);
     if (!grant || grant.clientId !== clientId || grant.expiresAt <= this.now()) return null;
-    this.refreshTokens.delete(refresh);
+    grant.expiresAt = this.now() + REFRESH_TTL_MS;
     return grant;
   }
 

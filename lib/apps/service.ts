@@ -21,6 +21,10 @@ export type AppSummary = {
   callbackUrl: string;
   installationUrl: string | null;
   hasClientSecret: boolean;
+  /** When Pipedrive last refused the stored client id and secret at an install (invalid_client). */
+  clientRejectedAt: Date | null;
+  /** The Marketplace page the sync reads, when the partner set one (null: the default address). */
+  listingUrl: string | null;
   archived: boolean;
   iconAssetId: string | null;
   readiness: number;
@@ -45,6 +49,8 @@ function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, link
     callbackUrl: app.callbackUrl,
     installationUrl: app.installationUrl,
     hasClientSecret: app.clientSecret !== null,
+    clientRejectedAt: app.clientRejectedAt,
+    listingUrl: app.listingUrl,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
     readiness: readinessOf(data, app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC", icons, links),
@@ -124,7 +130,8 @@ export async function setClientSecret(member: Member, appId: string, input: unkn
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can set the client secret");
   const { clientSecret } = clientSecretSchema.parse(input);
   await getApp(member, appId);
-  await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, secretContext(appId)) } });
+  // A new secret answers Pipedrive's refusal of the old one; the next install tells whether it is right.
+  await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, secretContext(appId)), clientRejectedAt: null } });
   await auditBy(member, "app.secret", { type: "app", id: appId }, { clientSecret: "set (value not logged)" });
 }
 

@@ -20,6 +20,8 @@ const ACTIONS: Record<string, string> = {
   "app.archive": "Archived the app",
   "app.unarchive": "Restored the archived app",
   "app.secret": "Set the client secret of",
+  "app.client_rejected": "Pipedrive refused the client ID or secret stored for",
+  "app.listing_url": "Changed the Marketplace page URL of",
   "app.status": "Changed the status of",
   "app.changes": "Moved the pending changes of",
   "listing.save": "Edited the listing of",

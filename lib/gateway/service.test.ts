@@ -1,8 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "@/e2e/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import type { Member } from "@/lib/authz";
 
 setupTestDatabase();
+const emulator = await startEmulator();
+process.env.PIPEDRIVE_OAUTH_URL = emulator.url;
+afterAll(() => emulator.close());
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const gateway = await import("./service");
@@ -93,5 +97,62 @@ describe("uninstalls", () => {
     expect(results).toEqual(["accepted", "duplicate", "duplicate"]);
     expect(await db.installEvent.count({ where: { appId, companyId: 77, type: "UNINSTALL" } })).toBe(1);
     expect((await db.installDaily.findFirstOrThrow({ where: { appId, day: "2026-11-21" } })).uninstalls).toBe(1);
+  });
+});
+
+describe("the token exchange, as Pipedrive answers it", () => {
+  let app: Awaited<ReturnType<typeof gateway.appByKey>> & object;
+
+  /** A real consent on the emulator: the code Pipedrive sends to the callback. */
+  async function consentCode() {
+    const res = await fetch(`${emulator.url}/oauth/authorize`, {
+      method: "POST",
+      body: new URLSearchParams({ client_id: "gated", redirect_uri: gateway.publicUrl(gateway.callbackPath(app.appKey)), decision: "allow", user_id: "101" }),
+      redirect: "manual",
+    });
+    return new URL(res.headers.get("location")!).searchParams.get("code")!;
+  }
+  const rejectedAt = async () => (await apps.getApp(owner, appId)).clientRejectedAt;
+  const refusals = () => db.auditEvent.count({ where: { targetId: appId, action: "app.client_rejected" } });
+
+  beforeAll(async () => {
+    app = (await gateway.appByKey((await db.app.findUniqueOrThrow({ where: { id: appId } })).appKey!))!;
+    emulator.store.registerClient({ clientId: "gated", clientSecret: "shh", redirectUris: [gateway.publicUrl(gateway.callbackPath(app.appKey))], name: "Gated", builtBy: "Gate", scopes: ["base"] });
+  });
+
+  it("a code used twice (invalid_grant) asks the installer to start again, and is nobody's configuration problem", async () => {
+    const code = await consentCode();
+    expect((await gateway.exchangeCode(app, code)).access_token).toBeTruthy();
+    const error = await gateway.exchangeCode(app, code).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(gateway.GatewayError);
+    expect(error).toMatchObject({ status: 400, title: "This installation has expired", message: expect.stringContaining("Please start the installation again") });
+    expect(await rejectedAt()).toBeNull();
+  });
+
+  it("a wrong stored secret (invalid_client) gives the installer a neutral page and the partner a notice, once, until fixed", async () => {
+    const wrong = { ...app, clientSecret: "not-the-secret" };
+    const at = new Date("2026-11-29T08:00:00Z");
+    for (const when of [at, new Date("2026-11-29T09:00:00Z")]) {
+      const error = await gateway.exchangeCode(wrong, await consentCode(), when).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 502, title: "The installation could not be completed", message: expect.stringContaining("Its developer has been told") });
+      expect((error as Error).message).not.toMatch(/secret|client|invalid/i);
+    }
+    // The first refusal is kept, and recorded once in the audit log.
+    expect(await rejectedAt()).toEqual(at);
+    expect(await refusals()).toBe(1);
+    // A new secret clears the notice; the next refusal raises it again; a working exchange clears it.
+    await apps.setClientSecret(owner, appId, { clientSecret: "shh" });
+    expect(await rejectedAt()).toBeNull();
+    await gateway.exchangeCode(wrong, await consentCode()).catch(() => null);
+    expect(await rejectedAt()).not.toBeNull();
+    await gateway.exchangeCode(app, await consentCode());
+    expect(await rejectedAt()).toBeNull();
+    expect(await refusals()).toBe(2);
+  });
+
+  it("a Pipedrive outage is neither: try again in a moment", async () => {
+    emulator.store.faults.set("gated", { token: [503], usersMe: [] });
+    await expect(gateway.exchangeCode(app, await consentCode())).rejects.toMatchObject({ status: 502, message: "Pipedrive answered with an error. Please try again in a moment." });
+    expect(await rejectedAt()).toBeNull();
   });
 });

@@ -14,7 +14,8 @@ import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { hasRole } from "@/lib/team/roles";
 import { safeEqual, type UninstallCall } from "./protocol";
 import { gatewaySettingsSchema } from "./schema";
-import { auditBy } from "@/lib/audit/log";
+import { audit, auditBy } from "@/lib/audit/log";
+import { log } from "@/lib/log";
 
 const newAppKey = () => randomBytes(12).toString("base64url");
 
@@ -146,8 +147,13 @@ export class GatewayError extends Error {
   }
 }
 
-/** Exchanges the code with Basic auth, as Pipedrive requires. */
-export async function exchangeCode(app: GatewayApp, code: string): Promise<TokenSet> {
+/**
+ * Exchanges the code with Basic auth, as Pipedrive requires. Pipedrive answers a refused exchange
+ * with HTTP 400 and an OAuth error: `invalid_grant` is the installer's (the code expired or was
+ * used: start again), `invalid_client` is the partner's (the stored client secret is wrong: the
+ * installer gets a neutral page, the app a notice with the fix).
+ */
+export async function exchangeCode(app: GatewayApp, code: string, now = new Date()): Promise<TokenSet> {
   if (!app.clientSecret) throw new GatewayError(503, "This app is not set up yet", "Its client secret is missing in Listing Studio. Please contact the app's developer.");
   let res: Response;
   try {
@@ -160,16 +166,36 @@ export async function exchangeCode(app: GatewayApp, code: string): Promise<Token
   } catch {
     throw new GatewayError(502, "Pipedrive could not be reached", "The installation could not be completed. Please try again in a moment.");
   }
-  const body = (await res.json().catch(() => null)) as Partial<TokenSet> | null;
+  const body = (await res.json().catch(() => null)) as (Partial<TokenSet> & { error?: unknown }) | null;
   if (!res.ok || !body?.access_token) {
-    const expired = res.status === 400;
-    throw new GatewayError(
-      502,
-      "The installation could not be completed",
-      expired ? "Pipedrive did not accept the installation code (it may have expired or been used already). Please start the installation again." : "Pipedrive answered with an error. Please try again in a moment.",
-    );
+    const error = typeof body?.error === "string" ? body.error : null;
+    if (error === "invalid_client") {
+      await markClientRejected(app, now);
+      throw new GatewayError(502, "The installation could not be completed", "The app could not finish connecting to your Pipedrive account. Its developer has been told; please try again later.");
+    }
+    if (error === "invalid_grant") {
+      throw new GatewayError(400, "This installation has expired", "Pipedrive's installation code works once and only for 5 minutes, and this one was already used or is too old. Please start the installation again.");
+    }
+    log().warn({ app: app.id, status: res.status, error }, "Pipedrive refused the token exchange");
+    throw new GatewayError(502, "The installation could not be completed", "Pipedrive answered with an error. Please try again in a moment.");
   }
+  await db.app.updateMany({ where: { id: app.id, clientRejectedAt: { not: null } }, data: { clientRejectedAt: null } });
   return { access_token: body.access_token, refresh_token: body.refresh_token ?? "", expires_in: Number(body.expires_in ?? 0), token_type: body.token_type ?? "bearer", scope: body.scope ?? "", api_domain: body.api_domain ?? "" };
+}
+
+/** Pipedrive refused the stored client id and secret: the app shows a notice until a new secret or a working install. */
+async function markClientRejected(app: GatewayApp, now: Date) {
+  const { count } = await db.app.updateMany({ where: { id: app.id, clientRejectedAt: null }, data: { clientRejectedAt: now } });
+  if (count === 0) return;
+  const row = await db.app.findUniqueOrThrow({ where: { id: app.id }, select: { workspaceId: true, name: true } });
+  await audit({
+    workspaceId: row.workspaceId,
+    actor: { id: null, name: "Install gateway" },
+    action: "app.client_rejected",
+    targetType: "app",
+    targetId: app.id,
+    targetName: row.name,
+  });
 }
 
 /** The `api_domain` to call with the new token: a Pipedrive company domain (or the configured API), never anything else. */

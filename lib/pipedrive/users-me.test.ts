@@ -52,6 +52,22 @@ describe("parseUsersMe", () => {
     expect(bare.email).toBeNull();
   });
 
+  it("reads admin rights from access[].admin when is_admin is absent (current API versions)", () => {
+    const { is_admin: _omitted, ...modern } = full.data;
+    expect(parseUsersMe({ data: { ...modern, access: [{ app: "sales", admin: true, permission_set_id: "1" }] } }).isAdmin).toBe(true);
+    expect(parseUsersMe({ data: { ...modern, access: [{ app: "sales", admin: false, permission_set_id: "2" }] } }).isAdmin).toBe(false);
+    // Admin of another Pipedrive product is not an admin of the sales account.
+    expect(parseUsersMe({ data: { ...modern, access: [{ app: "projects", admin: true }, { app: "sales", admin: false }] } }).isAdmin).toBe(false);
+    expect(parseUsersMe({ data: { ...modern, access: [{ app: "global", admin: 1 }] } }).isAdmin).toBe(true);
+  });
+
+  it("prefers access[].admin over a contradicting is_admin, and falls back to is_admin without usable access", () => {
+    expect(parseUsersMe({ data: { ...full.data, is_admin: 1, access: [{ app: "sales", admin: false }] } }).isAdmin).toBe(false);
+    expect(parseUsersMe({ data: { ...full.data, is_admin: true, access: [] } }).isAdmin).toBe(true);
+    expect(parseUsersMe({ data: { ...full.data, is_admin: 1, access: [{ app: "sales", permission_set_id: "1" }] } }).isAdmin).toBe(true);
+    expect(parseUsersMe({ data: { ...full.data, is_admin: true, access: "not a list" } }).isAdmin).toBe(true);
+  });
+
   it.each([
     ["no data", { success: false }, /data/],
     ["missing company_id", { data: { id: 1 } }, /company_id/],

@@ -21,8 +21,24 @@ const payloadSchema = z.object({
     icon_url: text,
     locale: text,
     is_admin: z.union([z.boolean(), z.number()]).nullish().transform((v) => v === true || v === 1),
+    /** Current API versions: admin rights per Pipedrive product, e.g. `{ app: "sales", admin: true }`. */
+    access: z
+      .array(z.object({ app: z.string().nullish(), admin: z.union([z.boolean(), z.number()]).nullish() }).loose())
+      .nullish()
+      .catch(null),
   }),
 });
+
+/** Apps whose admins administer the company account (other entries are other products' rights). */
+const ACCOUNT_APPS = new Set(["global", "sales"]);
+
+/** `access[].admin` when Pipedrive sends it (newer API versions may omit `is_admin`), `is_admin` otherwise. */
+function adminOf(d: { is_admin: boolean; access?: { app?: string | null; admin?: boolean | number | null }[] | null }) {
+  const rights = (d.access ?? []).filter((a) => a.admin !== null && a.admin !== undefined);
+  if (rights.length === 0) return d.is_admin;
+  const account = rights.filter((a) => !a.app || ACCOUNT_APPS.has(a.app));
+  return (account.length ? account : rights).some((a) => a.admin === true || a.admin === 1);
+}
 
 export type PipedriveIdentity = {
   /** Stable key for the OAuth account: `<company_id>:<user_id>`. */
@@ -60,7 +76,7 @@ export function parseUsersMe(payload: unknown): PipedriveIdentity {
     email: d.email,
     image,
     locale: d.locale,
-    isAdmin: d.is_admin,
+    isAdmin: adminOf(d),
     company: {
       id: d.company_id,
       name: d.company_name ?? d.company_domain ?? `Pipedrive company ${d.company_id}`,

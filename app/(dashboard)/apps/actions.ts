@@ -17,7 +17,8 @@ export async function createAppAction(input: unknown) {
 export async function setClientSecretAction(appId: string, input: unknown) {
   return action(async () => {
     await setClientSecret(await requireMember("OWNER"), appId, input);
-    revalidatePath(`/apps/${appId}/settings`);
+    // The app's layout shows a notice while Pipedrive refuses the stored secret.
+    revalidatePath(`/apps/${appId}`, "layout");
   });
 }
 

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { AppIcon } from "@/components/apps/app-card";
 import { AppTabs } from "@/components/apps/app-tabs";
+import { ClientRejectedNotice } from "@/components/apps/client-rejected-notice";
 import { loadApp } from "@/lib/apps/load";
+import { hasRole } from "@/lib/team/roles";
 
 export default async function AppLayout({ children, params }: { children: React.ReactNode; params: Promise<{ appId: string }> }) {
-  const { app } = await loadApp((await params).appId);
+  const { app, member } = await loadApp((await params).appId);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
@@ -23,6 +25,7 @@ export default async function AppLayout({ children, params }: { children: React.
           </p>
         </div>
       </div>
+      {app.clientRejectedAt && !app.archived ? <ClientRejectedNotice appId={app.id} clientId={app.clientId} at={app.clientRejectedAt} isOwner={hasRole(member.role, "OWNER")} /> : null}
       <AppTabs appId={app.id} type={app.type} />
       <div className="mt-6">{children}</div>
     </div>
