@@ -102,6 +102,8 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "(dashboard)/apps/actions#setClientSecretAction": { useCase: "setClientSecret", test: "lib/apps/permissions.test.ts" },
   "(dashboard)/apps/actions#setArchivedAction": { useCase: "setArchived", test: "lib/apps/permissions.test.ts" },
   "(dashboard)/apps/actions#deleteAppAction": { useCase: "deleteApp", test: "lib/apps/permissions.test.ts" },
+  "lib/actions/marketplace-page#updateListingUrlAction": { useCase: "updateListingUrl", test: "lib/apps/marketplace-page.test.ts" },
+  "lib/actions/marketplace-page#checkListingPageAction": { useCase: "checkListingPage", test: "lib/apps/marketplace-page.test.ts" },
   "(dashboard)/reviews/actions#updateReviewAction": { useCase: "updateReview", test: "lib/reviews/inbox.test.ts" },
   "(dashboard)/reviews/actions#markRepliedAction": { useCase: "markReplied", test: "lib/reviews/inbox.test.ts" },
   "(dashboard)/reviews/actions#addReviewAction": { useCase: "addManualReview", test: "lib/reviews/inbox.test.ts" },

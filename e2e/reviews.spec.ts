@@ -13,7 +13,7 @@ type Review = { id: string; author: string; stars: number; date: string; text: s
 async function putListing(clientId: string, name: string, reviews: Review[]) {
   const res = await fetch(`${E2E.emulatorUrl}/__emulator/listings`, {
     method: "POST",
-    body: JSON.stringify({ clientId, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"), name, builtBy: "E2E Partner", installBand: "100+", reviews: reviews.map((r) => ({ upvotes: 0, reply: null, ...r })) }),
+    body: JSON.stringify({ clientId, name, builtBy: "E2E Partner", installBand: "100+", reviews: reviews.map((r) => ({ upvotes: 0, reply: null, ...r })) }),
   });
   expect(res.status).toBe(201);
 }

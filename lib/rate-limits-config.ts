@@ -17,6 +17,8 @@ export const RATE_LIMITS = {
   uninstall: { points: 600, duration: 60 },
   /** Events API requests (each up to 1,000 events), per API token once authenticated; failed authentications per client address. */
   events: { points: 300, duration: 60 },
+  /** "Check" of an app's Marketplace page URL (one outbound request each), per workspace. */
+  pagecheck: { points: 20, duration: 60 },
   /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
   cron: { points: 10, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;

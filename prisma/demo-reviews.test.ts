@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startEmulator } from "@/e2e/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import { DEMO_APPS } from "./demo-apps";
-import { demoReviews } from "./demo-reviews";
+import { demoListing, demoReviews } from "./demo-reviews";
 
 setupTestDatabase();
-const emulator = await startEmulator({ listings: [{ clientId: DEMO_APPS[0]!.clientId, slug: "quoteflow", name: "QuoteFlow", builtBy: "Acme", summary: "", installBand: "1,000+", reviews: demoReviews() }] });
+const emulator = await startEmulator({ listings: [demoListing(DEMO_APPS[0]!.clientId)] });
 process.env.MARKETPLACE_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("./seed-data");
@@ -27,6 +27,7 @@ describe("demo reviews", () => {
 
     const run = await syncWorkspace(workspaceId, "CLI");
     expect(run).toMatchObject({ status: "SUCCEEDED", added: 1, updated: 0, removed: 0 });
+    expect(await db.ratingSnapshot.findFirstOrThrow({ where: { appId: app.id, runId: run.id } })).toMatchObject({ installBand: "1,000+", votesUp: 64, votesDown: 5 });
     const alerts = await db.alert.findMany({ where: { appId: app.id }, orderBy: { type: "asc" } });
     expect(alerts.map((a) => a.title)).toEqual(["Low rating: 2 stars for QuoteFlow from Ben Carter", "New 2-star review of QuoteFlow by Ben Carter"]);
   }, 60_000);

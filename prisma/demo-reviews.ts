@@ -44,6 +44,11 @@ export function demoReviews(now = Date.now()): DemoReview[] {
 }
 
 /** The reviews already synced (all but the newest), daily rating snapshots, runs and reply work. */
+/** QuoteFlow's public Marketplace page, as the demo's emulator serves it (App Router flight data). */
+export function demoListing(clientId: string, now = Date.now()) {
+  return { clientId, name: "QuoteFlow", builtBy: "Acme Sales Tools", summary: "Quotes from deals", installBand: "1,000+", votes: { up: 64, down: 5 }, reviews: demoReviews(now), shape: "flight" as const };
+}
+
 export async function seedDemoReviews(db: PrismaClient, appId: string, workspaceId: string, userId: string, now = Date.now()) {
   const all = demoReviews(now);
   const known = all.slice(0, -1);

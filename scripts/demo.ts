@@ -12,7 +12,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashShareToken, newShareToken } from "../lib/share/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
-import { demoReviews } from "../prisma/demo-reviews";
+import { demoListing } from "../prisma/demo-reviews";
 import { CliError, databaseLabel, oneLine } from "./cli";
 import { ensureBuild, run, start, waitForUrl } from "./process";
 
@@ -123,7 +123,7 @@ async function main() {
       },
     ],
     // QuoteFlow's public Marketplace page, read by "Sync now" on the Reviews page.
-    listings: [{ clientId: DEMO_APPS[0]!.clientId, slug: "quoteflow", name: "QuoteFlow", builtBy: "Acme Sales Tools", summary: "Quotes from deals", installBand: "1,000+", reviews: demoReviews() }],
+    listings: [demoListing(DEMO_APPS[0]!.clientId)],
   });
 
   if (!dev) await step("Building the app", () => ensureBuild(env));

@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { Star } from "lucide-react";
 import type { RatingSummary } from "@/lib/reviews/ratings";
+import { plural } from "@/lib/words";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
@@ -41,12 +43,26 @@ export function RatingCards({ summaries: all }: { summaries: RatingSummary[] }) 
                   <span className="text-xs text-slate-500">{s.app.status === "PUBLISHED" ? "Not synced yet" : "Not published"}</span>
                 )}
               </div>
+              {s.lastSync?.status === "FAILED" ? (
+                <div className="mt-2 rounded-md bg-red-50 px-2.5 py-2 text-xs text-red-900" data-testid="sync-failure">
+                  <p className="line-clamp-3">{s.lastSync.error}</p>
+                  {s.lastSync.fix ? (
+                    <Link href={s.lastSync.fix.href} className="mt-1 inline-block font-medium underline underline-offset-2 hover:text-red-700">
+                      {s.lastSync.fix.label}
+                    </Link>
+                  ) : null}
+                </div>
+              ) : null}
               {s.latest ? (
                 <>
                   <p className="mt-2 flex items-baseline gap-2">
                     <Star aria-hidden className="size-5 self-center fill-amber-400 text-amber-400" />
                     <span className="text-2xl font-bold text-slate-900" data-testid="rating-average">{s.latest.average?.toFixed(1) ?? "—"}</span>
-                    <span className="text-sm text-slate-600">{s.latest.reviewCount} reviews{s.latest.installBand ? ` · ${s.latest.installBand} installs` : ""}</span>
+                    <span className="text-sm text-slate-600">
+                      {plural(s.latest.reviewCount, "review", "reviews")}
+                      {s.latest.installBand ? ` · ${s.latest.installBand} installs` : ""}
+                      {s.latest.votesUp !== null || s.latest.votesDown !== null ? ` · votes ${s.latest.votesUp ?? "?"} up, ${s.latest.votesDown ?? "?"} down` : ""}
+                    </span>
                   </p>
                   <p className={`text-xs ${change === null || change === 0 ? "text-slate-500" : change > 0 ? "text-emerald-700" : "text-red-700"}`}>
                     {change === null ? "No rating from 7 days earlier" : `${change > 0 ? "+" : ""}${change.toFixed(2)} over 7 days`}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { Copy, Star } from "lucide-react";
+import { Copy, ExternalLink, Star } from "lucide-react";
 import { toast } from "@/components/ui/toast";
 import { markRepliedAction, updateReviewAction } from "@/app/(dashboard)/reviews/actions";
 import { inputClass } from "@/components/forms/field";
@@ -81,6 +81,13 @@ export function ReviewCard({
             {review.upvotes ? <span>{review.upvotes} found it helpful</span> : null}
             {SOURCE[review.source] ? <span className="rounded bg-slate-100 px-1.5 py-0.5">{SOURCE[review.source]}</span> : null}
             {review.removed ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">Removed from the page</span> : null}
+            {!review.removed ? (
+              <a href={review.marketplaceUrl} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline">
+                On the Marketplace
+                <ExternalLink aria-hidden className="size-3" />
+                <span className="sr-only">(review by {review.author}, opens in a new tab)</span>
+              </a>
+            ) : null}
           </p>
         </div>
         <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", STATUS_STYLE[review.status])} data-testid="review-status">

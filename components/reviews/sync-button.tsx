@@ -7,7 +7,17 @@ import { toast } from "@/components/ui/toast";
 import { startSyncAction } from "@/app/(dashboard)/reviews/actions";
 import { Button } from "@/components/ui/button";
 
-type Progress = { id: string; status: string; appsTotal: number; appsDone: number; added: number; updated: number; removed: number; error: string | null };
+type Progress = {
+  id: string;
+  status: string;
+  appsTotal: number;
+  appsDone: number;
+  added: number;
+  updated: number;
+  removed: number;
+  error: string | null;
+  failures?: { app: string; message: string; fix: { label: string; href: string } | null }[];
+};
 
 /** "Sync now": starts a run of the workspace and follows its progress until it ends. */
 export function SyncButton({ runningId }: { runningId: string | null }) {
@@ -20,9 +30,12 @@ export function SyncButton({ runningId }: { runningId: string | null }) {
       setRunId(null);
       setProgress(null);
       const summary = `${p.added} new, ${p.updated} updated, ${p.removed} removed`;
+      // The first failure that the partner can fix gets a button that goes there.
+      const fix = p.failures?.find((f) => f.fix)?.fix;
+      const action = fix ? { label: fix.label, onClick: () => router.push(fix.href) } : undefined;
       if (p.status === "SUCCEEDED") toast.success(p.appsTotal === 0 ? "No published app to sync" : `Sync finished: ${summary}`);
-      else if (p.status === "PARTIAL") toast.warning(`Sync finished with errors: ${summary}`, { description: p.error ?? undefined });
-      else toast.error("Sync failed", { description: p.error ?? undefined });
+      else if (p.status === "PARTIAL") toast.warning(`Sync finished with errors: ${summary}`, { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });
+      else toast.error("Sync failed", { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });
       router.refresh();
     },
     [router],

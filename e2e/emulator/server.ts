@@ -4,7 +4,7 @@ import { z } from "zod";
 import { avatar, usersMe } from "./api";
 import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
 import { readBody, sendJson, type Req } from "./http";
-import { listingFaultSchema, listingPage, listingSchema, ListingStore, type Listing } from "./listings";
+import { listingFaultSchema, listingPage, listingSchema, ListingStore, type ListingInput } from "./listings";
 import { authorizeGet, authorizePost, revokePost, tokenPost } from "./oauth";
 import { EmulatorStore } from "./store";
 
@@ -13,7 +13,7 @@ export type EmulatorOptions = {
   host?: string;
   clients?: EmulatorClient[];
   users?: EmulatorUser[];
-  listings?: Listing[];
+  listings?: ListingInput[];
   now?: () => number;
 };
 
@@ -105,8 +105,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           // Creates or replaces the public listing page of a client id.
           const body = listingSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
-          listings.put(body.data);
-          return sendJson(res, 201, { url: `${origin}/en/marketplace/app/${body.data.slug}/${body.data.clientId}` });
+          const listing = listings.put(body.data);
+          return sendJson(res, 201, { url: `${origin}/en/marketplace/app/${listing.slug}/${listing.clientId}` });
         }
         case "POST /__emulator/listing-faults": {
           // The next requests of a listing page answer these faults, in order.
@@ -122,8 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           return sendJson(res, 201, { ok: true });
         }
       }
-      const listingMatch = /^GET \/en\/marketplace\/app\/[^/]+\/([^/]+)$/.exec(route);
-      if (listingMatch) return await listingPage(listings, res, decodeURIComponent(listingMatch[1]!), req.headers["user-agent"] ?? null, origin);
+      const listingMatch = /^GET \/[a-z]{2}\/marketplace\/app\/([^/]+)\/([^/]+)$/.exec(route);
+      if (listingMatch) return await listingPage(listings, res, decodeURIComponent(listingMatch[1]!), decodeURIComponent(listingMatch[2]!), req.headers["user-agent"] ?? null, origin);
       const requestsMatch = /^GET \/__emulator\/listings\/([^/]+)\/requests$/.exec(route);
       if (requestsMatch) return sendJson(res, 200, listings.requests.get(decodeURIComponent(requestsMatch[1]!)) ?? { count: 0, userAgent: null });
       const avatarMatch = /^GET \/avatars\/(\d+)\.svg$/.exec(route);

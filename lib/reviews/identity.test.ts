@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import { defaultListingUrl, listingSlug, reviewKeys } from "./identity";
 
 describe("listing URL", () => {
-  it("slugs names as the Marketplace does", () => {
-    expect(listingSlug("QuoteFlow for Pipedrive")).toBe("quoteflow-for-pipedrive");
+  it("slugs names as the Marketplace does: kebab case, words split at case changes, accents dropped", () => {
+    expect(listingSlug("RingCentral App Connect")).toBe("ring-central-app-connect");
+    expect(listingSlug("Twilio SMS/MMS for Pipedrive")).toBe("twilio-sms-mms-for-pipedrive");
+    expect(listingSlug("QuoteFlow for Pipedrive")).toBe("quote-flow-for-pipedrive");
     expect(listingSlug("  Ça Marche! 2.0 ")).toBe("ca-marche-2-0");
-    expect(listingSlug("日本")).toBe("app");
+    expect(listingSlug("HubSpot2Pipedrive")).toBe("hub-spot-2-pipedrive");
+    expect(listingSlug("!!!")).toBe("app");
   });
 
-  it("builds the default URL from the configured base", () => {
+  it("builds the default URL from the configured base, encoding what a path cannot hold", () => {
     expect(defaultListingUrl("http://localhost:4100/", "Call Sprout", "abc 1")).toBe("http://localhost:4100/en/marketplace/app/call-sprout/abc%201");
+    expect(defaultListingUrl("https://www.pipedrive.com", "日本 CRM", "c1")).toBe("https://www.pipedrive.com/en/marketplace/app/%E6%97%A5%E6%9C%AC-crm/c1");
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { kebabCase } from "es-toolkit/compat";
 
 /**
  * How a listing is found and how a review keeps one identity across syncs: by the page's own
@@ -6,20 +7,16 @@ import { createHash } from "node:crypto";
  * of the text (an edit then updates the review instead of looking like a new one).
  */
 
-/** Pipedrive's slug of an app name: lower case, words joined by dashes, accents dropped. */
+/**
+ * Pipedrive's slug of an app name: kebab case with words split at case changes and accents
+ * dropped, as lodash's `kebabCase` makes it ("RingCentral App Connect" → ring-central-app-connect).
+ */
 export function listingSlug(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "app"
-  );
+  return kebabCase(name) || "app";
 }
 
 export function defaultListingUrl(base: string, name: string, clientId: string): string {
-  return `${base.replace(/\/+$/, "")}/en/marketplace/app/${listingSlug(name)}/${encodeURIComponent(clientId)}`;
+  return `${base.replace(/\/+$/, "")}/en/marketplace/app/${encodeURIComponent(listingSlug(name))}/${encodeURIComponent(clientId)}`;
 }
 
 type Keyed = { externalId: string | null; author: string; date: Date | null; text: string };

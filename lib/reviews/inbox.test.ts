@@ -34,11 +34,9 @@ beforeAll(async () => {
   await applyListing(
     appId,
     {
-      source: "json-ld",
       ratingAverage: 3,
       reviewCount: 3,
       installBand: null,
-      notes: [],
       reviews: [
         { externalId: "a", author: "Ann Lee", stars: 5, date: new Date("2026-11-01T10:00:00Z"), text: "Lovely tool", upvotes: 0, reply: null },
         { externalId: "b", author: "Bo Chan", stars: 2, date: new Date("2026-11-05T10:00:00Z"), text: "Buggy export", upvotes: 1, reply: null },
@@ -102,7 +100,7 @@ describe("the review inbox", () => {
   it("a review imported first is taken over by the sync that later finds it, not duplicated", async () => {
     await inbox.importReviews(editor, appId, "id,author,stars,date,text\nd,Finn Holt,4,2026-11-12,Neat\n", "csv", false);
     const page = (await db.review.findMany({ where: { appId, source: "SYNC" } })).map((r) => ({ externalId: r.externalKey.slice(3), author: r.author, stars: r.stars, date: r.reviewedAt, text: r.text, upvotes: r.upvotes, reply: r.publicReply }));
-    const result = await applyListing(appId, { source: "json-ld", ratingAverage: 3.3, reviewCount: 4, installBand: null, notes: [], reviews: [...page, { externalId: "d", author: "Finn Holt", stars: 4, date: new Date("2026-11-12T00:00:00Z"), text: "Neat", upvotes: 2, reply: null }] }, null);
+    const result = await applyListing(appId, { ratingAverage: 3.3, reviewCount: 4, installBand: null, reviews: [...page, { externalId: "d", author: "Finn Holt", stars: 4, date: new Date("2026-11-12T00:00:00Z"), text: "Neat", upvotes: 2, reply: null }] }, null);
     expect([result.added.length, result.removed]).toEqual([0, 0]);
     expect(await db.review.findMany({ where: { author: "Finn Holt" }, select: { source: true, upvotes: true } })).toEqual([{ source: "SYNC", upvotes: 2 }]);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { reviewLinkOf } from "./listing-url";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -31,6 +32,8 @@ export type InboxRow = {
   repliedBy: string | null;
   removed: boolean;
   revisions: { stars: number; text: string; recordedAt: string }[];
+  /** The review's place on the app's Marketplace page (its anchor, or the reviews section). */
+  marketplaceUrl: string;
 };
 
 function where(workspaceId: string, query: InboxQuery, userId: string): Prisma.ReviewWhereInput {
@@ -59,7 +62,7 @@ export async function listInbox(member: Member, query: InboxQuery) {
       orderBy: [{ reviewedAt: "desc" }, { firstSeenAt: "desc" }],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { app: { select: { id: true, name: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
+      include: { app: { select: { id: true, name: true, clientId: true, listingUrl: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
     }),
     db.review.groupBy({ by: ["status"], where: { app: { workspaceId: member.workspace.id }, removedAt: null }, _count: { _all: true } }),
     // Replies written here: the time from the review to the reply, averaged in SQL (not loaded row by row).
@@ -80,7 +83,8 @@ export async function listInbox(member: Member, query: InboxQuery) {
     rows: rows.map(
       (r): InboxRow => ({
         id: r.id,
-        app: r.app,
+        app: { id: r.app.id, name: r.app.name },
+        marketplaceUrl: reviewLinkOf(r.app, r.anchor),
         source: r.source,
         author: r.author,
         stars: r.stars,

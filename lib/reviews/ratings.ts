@@ -1,15 +1,16 @@
 import "server-only";
+import { fixOf, readSyncReport } from "./sync-report";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 
 export type RatingSummary = {
   app: { id: string; name: string; status: string };
-  latest: { average: number | null; reviewCount: number; installBand: string | null; takenAt: string } | null;
+  latest: { average: number | null; reviewCount: number; installBand: string | null; votesUp: number | null; votesDown: number | null; takenAt: string } | null;
   /** The average 7 days before the latest snapshot (the closest earlier one). */
   weekAgo: number | null;
   /** One point per day (the day's last snapshot), oldest first, over 90 days. */
   series: { day: string; average: number }[];
-  lastSync: { status: string; at: string; error: string | null } | null;
+  lastSync: { status: string; at: string; error: string | null; fix: { label: string; href: string } | null } | null;
   stars: Record<1 | 2 | 3 | 4 | 5, number>;
 };
 
@@ -23,7 +24,7 @@ export async function ratingSummaries(member: Member, now = new Date()): Promise
       const [snapshots, latest, lastSync, stars] = await Promise.all([
         db.ratingSnapshot.findMany({ where: { appId: app.id, takenAt: { gte: since } }, orderBy: { takenAt: "asc" }, select: { takenAt: true, average: true } }),
         db.ratingSnapshot.findFirst({ where: { appId: app.id }, orderBy: { takenAt: "desc" } }),
-        db.syncRunApp.findFirst({ where: { appId: app.id }, orderBy: { finishedAt: "desc" }, select: { status: true, finishedAt: true, error: true } }),
+        db.syncRunApp.findFirst({ where: { appId: app.id }, orderBy: { finishedAt: "desc" }, select: { status: true, finishedAt: true, error: true, report: true } }),
         db.review.groupBy({ by: ["stars"], where: { appId: app.id, removedAt: null }, _count: { _all: true } }),
       ]);
       const byDay = new Map<string, number>();
@@ -35,10 +36,12 @@ export async function ratingSummaries(member: Member, now = new Date()): Promise
       for (const s of stars) if (s.stars >= 1 && s.stars <= 5) counts[s.stars as 1] = s._count._all;
       return {
         app,
-        latest: latest ? { average: latest.average, reviewCount: latest.reviewCount, installBand: latest.installBand, takenAt: latest.takenAt.toISOString() } : null,
+        latest: latest ? { average: latest.average, reviewCount: latest.reviewCount, installBand: latest.installBand, votesUp: latest.votesUp, votesDown: latest.votesDown, takenAt: latest.takenAt.toISOString() } : null,
         weekAgo: weekAgo?.average ?? null,
         series: [...byDay].map(([day, average]) => ({ day, average })),
-        lastSync: lastSync ? { status: lastSync.status, at: lastSync.finishedAt.toISOString(), error: lastSync.error } : null,
+        lastSync: lastSync
+          ? { status: lastSync.status, at: lastSync.finishedAt.toISOString(), error: lastSync.error, fix: lastSync.status === "FAILED" ? fixOf(readSyncReport(lastSync.report)?.problem ?? null, app.id) : null }
+          : null,
         stars: counts,
       };
     }),

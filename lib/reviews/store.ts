@@ -1,6 +1,12 @@
 import { db } from "@/lib/db";
 import { reviewKeys } from "./identity";
-import type { ParsedListing } from "./parse-listing";
+import type { ParsedListing, ParsedReview } from "@/lib/marketplace/listing-page";
+
+/** What is stored of one read of a listing page (a parsed page, or reviews entered another way). */
+export type ListingRead = Pick<ParsedListing, "ratingAverage" | "reviewCount" | "installBand"> & {
+  votes?: ParsedListing["votes"];
+  reviews: (Omit<ParsedReview, "anchor"> & { anchor?: string | null })[];
+};
 
 export type ApplyResult = {
   added: { id: string; author: string; stars: number; text: string; reviewedAt: Date | null }[];
@@ -18,27 +24,61 @@ export type ApplyResult = {
  * (fewer than its review count), only reviews at least as recent as the oldest one shown can
  * be known to be gone.
  */
-export async function applyListing(appId: string, parsed: ParsedListing, runId: string | null, now = new Date()): Promise<ApplyResult> {
+const authorDay = (author: string, date: Date | null) => (date ? `${author.trim().toLowerCase()}\u0000${date.toISOString().slice(0, 10)}` : null);
+
+export async function applyListing(appId: string, parsed: ListingRead, runId: string | null, now = new Date()): Promise<ApplyResult> {
   const keys = reviewKeys(parsed.reviews);
   return db.$transaction(async (tx) => {
     const baseline = (await tx.ratingSnapshot.count({ where: { appId } })) === 0;
     // Imported reviews share the sync's keys: when the page shows one, the sync takes it over.
-    const existing = new Map((await tx.review.findMany({ where: { appId, source: { in: ["SYNC", "IMPORT"] } } })).map((r) => [r.externalKey, r]));
+    const rows = await tx.review.findMany({ where: { appId, source: { in: ["SYNC", "IMPORT"] } } });
+    const existing = new Map(rows.map((r) => [r.externalKey, r]));
+    // A page that starts (or stops) giving ids changes a review's key: the same author on the same
+    // day is then the same review, taken over under its new key rather than added twice.
+    const byAuthorDay = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const k = authorDay(r.author, r.reviewedAt);
+      if (k) byAuthorDay.set(k, [...(byAuthorDay.get(k) ?? []), r]);
+    }
+    const claimed = new Set<string>();
     const result: ApplyResult = { added: [], updated: 0, removed: 0, snapshotId: "", baseline };
 
     for (const [i, r] of parsed.reviews.entries()) {
       const key = keys[i]!;
-      const old = existing.get(key);
+      let old = existing.get(key);
+      if (!old) {
+        const k = authorDay(r.author, r.date);
+        const same = (k ? (byAuthorDay.get(k) ?? []) : []).filter((c) => !claimed.has(c.id) && !keys.includes(c.externalKey));
+        if (same.length === 1) {
+          old = same[0]!;
+          await tx.review.update({ where: { id: old.id }, data: { externalKey: key } });
+        }
+      }
+      if (old) claimed.add(old.id);
       if (!old) {
         const created = await tx.review.create({
-          data: { appId, externalKey: key, source: "SYNC", author: r.author, stars: r.stars, reviewedAt: r.date, text: r.text, upvotes: r.upvotes, publicReply: r.reply, firstSeenAt: now, status: r.reply ? "REPLIED" : "NEW", repliedAt: r.reply ? now : null },
+          data: {
+            appId,
+            externalKey: key,
+            source: "SYNC",
+            author: r.author,
+            stars: r.stars,
+            reviewedAt: r.date,
+            text: r.text,
+            upvotes: r.upvotes,
+            publicReply: r.reply,
+            anchor: r.anchor ?? null,
+            firstSeenAt: now,
+            status: r.reply ? "REPLIED" : "NEW",
+            repliedAt: r.reply ? now : null,
+          },
         });
         result.added.push({ id: created.id, author: r.author, stars: r.stars, text: r.text, reviewedAt: r.date });
         continue;
       }
       const edited = old.stars !== r.stars || old.text !== r.text || (old.publicReply ?? null) !== r.reply;
       if (edited) await tx.reviewRevision.create({ data: { reviewId: old.id, stars: old.stars, text: old.text, publicReply: old.publicReply, recordedAt: now } });
-      if (edited || old.removedAt || old.source !== "SYNC" || old.upvotes !== r.upvotes || (r.date && old.reviewedAt?.getTime() !== r.date.getTime())) {
+      if (edited || old.removedAt || old.source !== "SYNC" || old.upvotes !== r.upvotes || old.anchor !== (r.anchor ?? null) || (r.date && old.reviewedAt?.getTime() !== r.date.getTime())) {
         await tx.review.update({
           where: { id: old.id },
           data: {
@@ -48,6 +88,7 @@ export async function applyListing(appId: string, parsed: ParsedListing, runId: 
             text: r.text,
             upvotes: r.upvotes,
             publicReply: r.reply,
+            anchor: r.anchor ?? null,
             reviewedAt: r.date ?? old.reviewedAt,
             removedAt: null,
             // A public reply that appears on the page answers the review; a review the reviewer
@@ -63,18 +104,17 @@ export async function applyListing(appId: string, parsed: ParsedListing, runId: 
       }
     }
 
-    const seen = new Set(keys);
     const complete = parsed.reviews.length >= parsed.reviewCount;
     const oldestShown = parsed.reviews.reduce<number | null>((min, r) => (r.date && (min === null || r.date.getTime() < min) ? r.date.getTime() : min), null);
-    const gone = [...existing.values()].filter(
-      (r) => r.source === "SYNC" && !r.removedAt && !seen.has(r.externalKey) && (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)),
-    );
+    const gone = rows.filter((r) => r.source === "SYNC" && !r.removedAt && !claimed.has(r.id) && (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)));
     if (gone.length) {
       await tx.review.updateMany({ where: { id: { in: gone.map((r) => r.id) } }, data: { removedAt: now } });
       result.removed = gone.length;
     }
 
-    const snapshot = await tx.ratingSnapshot.create({ data: { appId, runId, takenAt: now, average: parsed.ratingAverage, reviewCount: parsed.reviewCount, installBand: parsed.installBand } });
+    const snapshot = await tx.ratingSnapshot.create({
+      data: { appId, runId, takenAt: now, average: parsed.ratingAverage, reviewCount: parsed.reviewCount, installBand: parsed.installBand, votesUp: parsed.votes?.up ?? null, votesDown: parsed.votes?.down ?? null },
+    });
     result.snapshotId = snapshot.id;
     return result;
   });

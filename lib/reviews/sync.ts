@@ -1,14 +1,14 @@
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { checkRatingDrop, checkSyncFailures, raiseAlert } from "./alerts";
-import { fetchListingPage, PageFetchError, type FetchPageOptions } from "./fetch-page";
-import { defaultListingUrl } from "./identity";
-import { ListingParseError, parseListingPage } from "./parse-listing";
+import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { listingUrlOf } from "./listing-url";
+import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
 import { applyListing } from "./store";
 import { audit } from "@/lib/audit/log";
 import { invalidateAllShared } from "@/lib/share/service";
 import { outboundPolicy } from "@/lib/net/policy";
 import { log } from "@/lib/log";
+import { failureReport, fixOf, readSyncReport, type SyncReport } from "./sync-report";
 
 /**
  * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
@@ -24,7 +24,6 @@ const STALE_MS = 15 * 60_000;
 export const syncableApps = (workspaceId: string) =>
   db.app.findMany({ where: { workspaceId, type: "PUBLIC", status: "PUBLISHED", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, clientId: true, listingUrl: true } });
 
-export const listingUrlOf = (app: { name: string; clientId: string; listingUrl: string | null }) => app.listingUrl ?? defaultListingUrl(env().MARKETPLACE_URL, app.name, app.clientId);
 
 async function closeStaleRuns(workspaceId: string, now: Date) {
   await db.syncRun.updateMany({
@@ -38,6 +37,15 @@ export function runningRun(workspaceId: string, now = new Date()) {
   return db.syncRun.findFirst({ where: { workspaceId, status: "RUNNING", startedAt: { gte: new Date(now.getTime() - STALE_MS) } }, orderBy: { startedAt: "desc" } });
 }
 
+/** A run's progress for the member's workspace (polled by "Sync now"), with what to do about each failed app. */
+export async function runProgress(workspaceId: string, runId: string) {
+  const run = runId.length <= 64 ? await db.syncRun.findFirst({ where: { id: runId, workspaceId }, include: { apps: { where: { status: "FAILED" }, include: { app: { select: { id: true, name: true } } }, orderBy: { finishedAt: "asc" } } } }) : null;
+  if (!run) return null;
+  const { id, status, appsTotal, appsDone, added, updated, removed, error } = run;
+  const failures = run.apps.map((a) => ({ app: a.app.name, message: a.error ?? "", fix: fixOf(readSyncReport(a.report)?.problem ?? null, a.app.id) }));
+  return { id, status, appsTotal, appsDone, added, updated, removed, error, failures };
+}
+
 /** Creates a run (or answers the one already running: one run per workspace at a time). */
 export async function startRun(workspaceId: string, trigger: Trigger, userId: string | null = null, now = new Date()) {
   await closeStaleRuns(workspaceId, now);
@@ -48,22 +56,25 @@ export async function startRun(workspaceId: string, trigger: Trigger, userId: st
   return { run, started: true };
 }
 
-function describe(error: unknown): string {
-  if (error instanceof PageFetchError || error instanceof ListingParseError) return error.message;
+/** A failure in words, with its kind (what to do about it depends on it) and what the reader saw. */
+function failureOf(error: unknown): SyncReport {
+  if (error instanceof ListingParseError) return { ...error.report, problem: error.kind };
+  if (error instanceof PageFetchError) return failureReport(error.message, error.kind);
   log().error({ err: error }, "Marketplace sync failed unexpectedly");
-  return "An unexpected error stopped the sync of this app";
+  return failureReport("An unexpected error stopped the sync of this app", "unexpected");
 }
 
 async function syncApp(runId: string, app: { id: string; name: string; clientId: string; listingUrl: string | null }, options: SyncOptions) {
   const now = options.now ?? (() => new Date());
   const url = listingUrlOf(app);
   try {
-    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), ...options.fetch }));
+    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), ...options.fetch }), { clientId: app.clientId });
     const at = now();
     const stored = await applyListing(app.id, parsed, runId, at);
     // Share pages show the rating and the latest reviews.
     await invalidateAllShared(app.id);
-    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "SUCCEEDED", added: stored.added.length, updated: stored.updated, removed: stored.removed, parser: parsed.source, error: parsed.notes.length ? parsed.notes.join("; ") : null, finishedAt: at } });
+    const report: SyncReport = { ...parsed.report, problem: null };
+    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "SUCCEEDED", added: stored.added.length, updated: stored.updated, removed: stored.removed, parser: parsed.source, report: JSON.stringify(report), finishedAt: at } });
     if (!stored.baseline) {
       for (const r of stored.added) {
         const review = { id: r.id, author: r.author, stars: r.stars, text: r.text, reviewedAt: r.reviewedAt?.toISOString() ?? null };
@@ -74,11 +85,11 @@ async function syncApp(runId: string, app: { id: string; name: string; clientId:
     await checkRatingDrop(app.id, parsed.ratingAverage, at);
     return { ok: true as const, added: stored.added.length, updated: stored.updated, removed: stored.removed };
   } catch (error) {
-    const message = describe(error);
+    const report = failureOf(error);
     const at = now();
-    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "FAILED", error: message, finishedAt: at } });
-    await checkSyncFailures(app.id, message, at);
-    return { ok: false as const, error: `${app.name}: ${message}` };
+    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "FAILED", error: report.summary, report: JSON.stringify(report), finishedAt: at } });
+    await checkSyncFailures(app.id, report.summary, at);
+    return { ok: false as const, error: `${app.name}: ${report.summary}` };
   }
 }
 

@@ -15,6 +15,7 @@ const apps = await import("@/lib/apps/service");
 const share = await import("@/lib/share/service");
 const review = await import("@/lib/review/service");
 const gateway = await import("@/lib/gateway/service");
+const marketplacePage = await import("@/lib/apps/marketplace-page");
 const versions = await import("@/lib/listing/versions");
 const inbox = await import("@/lib/reviews/inbox");
 const sync = await import("@/lib/reviews/sync");
@@ -66,6 +67,8 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   updateGatewayAction: () => gateway.updateGatewaySettings(b, ids.app!, { handoffMode: "RECORD_ONLY" }),
   revealSigningSecretAction: () => gateway.revealHandoffSecret(b, ids.app!),
   retryDeliveryAction: () => gateway.retryDelivery(b, ids.app!, ids.delivery),
+  updateListingUrlAction: () => marketplacePage.updateListingUrl(b, ids.app!, { listingUrl: "" }),
+  checkListingPageAction: () => marketplacePage.checkListingPage(b, ids.app!, { listingUrl: "" }),
   saveVersionAction: () => versions.saveVersion(b, ids.app!, { label: "x" }),
   restoreVersionAction: () => versions.restoreVersion(b, ids.app!, ids.version),
   setClientSecretAction: () => apps.setClientSecret(b, ids.app!, { clientSecret: "x" }),

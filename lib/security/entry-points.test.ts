@@ -19,9 +19,11 @@ const routes = [
   ...app.filter((f) => f.endsWith("route.ts")).flatMap((f) => methods(readFileSync(join("app", f), "utf8")).map((m) => `${m} ${f.replace(/\/route\.ts$/, "")}`)),
   ...files("pages").filter((f) => f.endsWith(".ts")).map((f) => `GET ${f.replace(/\.ts$/, "")}`),
 ];
-const actions = app
-  .filter((f) => f.endsWith(".ts") && readFileSync(join("app", f), "utf8").startsWith('"use server"'))
-  .flatMap((f) => [...readFileSync(join("app", f), "utf8").matchAll(/^export async function (\w+)/gm)].map((m) => `${f.replace(/\.ts$/, "")}#${m[1]}`));
+/** Action modules live in route folders (named from app/) or in lib/actions (named from the root). */
+const actionFile = (name: string) => (name.startsWith("lib/") ? `${name.split("#")[0]}.ts` : join("app", `${name.split("#")[0]}.ts`));
+const actions = [...app.map((f) => ({ file: join("app", f), name: f })), ...files("lib/actions").map((f) => ({ file: f, name: f }))]
+  .filter(({ file }) => file.endsWith(".ts") && readFileSync(file, "utf8").startsWith('"use server"'))
+  .flatMap(({ file, name }) => [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((m) => `${name.replace(/\.ts$/, "")}#${m[1]}`));
 
 describe("the tenant-isolation matrix covers every entry point", () => {
   it("pages", () => expect(Object.keys(PAGES).sort()).toEqual(pages.sort()));
@@ -40,7 +42,7 @@ describe("the tenant-isolation matrix covers every entry point", () => {
   it("each action's use case is exercised in the test named for it", () => {
     for (const [name, entry] of Object.entries(ACTIONS)) {
       if ("public" in entry) continue;
-      const source = readFileSync(join("app", `${name.split("#")[0]}.ts`), "utf8");
+      const source = readFileSync(actionFile(name), "utf8");
       expect(source, `${name} calls ${entry.useCase}`).toContain(entry.useCase);
       expect(readFileSync(entry.test, "utf8"), `${entry.test} exercises ${entry.useCase}`).toContain(entry.useCase);
     }

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireMembership } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { listingUrlOf, syncableApps } from "@/lib/reviews/sync";
+import { SyncedApp } from "@/components/reviews/synced-app";
+import { listingUrlOf } from "@/lib/reviews/listing-url";
+import { listingUrlField } from "@/lib/reviews/sync-report";
+import { syncableApps } from "@/lib/reviews/sync";
 import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Sync history" };
@@ -25,7 +29,7 @@ function duration(start: Date, end: Date | null) {
 export default async function SyncHistoryPage() {
   const { workspace } = await requireMembership();
   const [runs, apps, users] = await Promise.all([
-    db.syncRun.findMany({ where: { workspaceId: workspace.id }, orderBy: { startedAt: "desc" }, take: 50, include: { apps: { include: { app: { select: { name: true } } }, orderBy: { finishedAt: "asc" } } } }),
+    db.syncRun.findMany({ where: { workspaceId: workspace.id }, orderBy: { startedAt: "desc" }, take: 50, include: { apps: { include: { app: { select: { id: true, name: true } } }, orderBy: { finishedAt: "asc" } } } }),
     syncableApps(workspace.id),
     db.user.findMany({ where: { memberships: { some: { workspaceId: workspace.id } } }, select: { id: true, name: true } }),
   ]);
@@ -38,7 +42,10 @@ export default async function SyncHistoryPage() {
           <ul className="mt-2 space-y-1">
             {apps.map((a) => (
               <li key={a.id}>
-                <span className="font-medium text-slate-800">{a.name}</span> — <code className="break-all text-xs">{listingUrlOf(a)}</code>
+                <span className="font-medium text-slate-800">{a.name}</span> — <code className="break-all text-xs">{listingUrlOf(a)}</code>{" "}
+                <Link href={listingUrlField(a.id)} className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+                  Change<span className="sr-only"> the Marketplace page URL of {a.name}</span>
+                </Link>
               </li>
             ))}
           </ul>
@@ -69,11 +76,9 @@ export default async function SyncHistoryPage() {
                   {run.appsDone} of {plural(run.appsTotal, "listing", "listings")} · {run.added} new · {run.updated} updated · {run.removed} removed
                 </p>
                 {run.apps.length ? (
-                  <ul className="mt-2 space-y-1 text-xs">
+                  <ul className="mt-2 space-y-2 text-xs">
                     {run.apps.map((a) => (
-                      <li key={a.id} className={a.status === "FAILED" ? "text-red-700" : "text-slate-600"}>
-                        <span className="font-medium">{a.app.name}</span>: {a.status === "FAILED" ? a.error : `${a.added} new, ${a.updated} updated, ${a.removed} removed (read from ${a.parser === "json-ld" ? "structured data" : a.parser === "state" ? "the page's embedded state" : "the page's markup"})${a.error ? ` — note: ${a.error}` : ""}`}
-                      </li>
+                      <SyncedApp key={a.id} row={a} />
                     ))}
                   </ul>
                 ) : run.error ? (

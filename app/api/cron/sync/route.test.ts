@@ -15,7 +15,7 @@ const call = (authorization?: string) => POST(new Request("http://localhost/api/
 beforeAll(async () => {
   const w = await db.workspace.create({ data: { pipedriveCompanyId: 501, name: "Cron" } });
   await db.app.create({ data: { workspaceId: w.id, name: "Cron App", type: "PUBLIC", status: "PUBLISHED", clientId: "cron-app", callbackUrl: "https://x.example.com/cb" } });
-  emulator.listings.put({ clientId: "cron-app", slug: "cron-app", name: "Cron App", builtBy: "Acme", summary: "", installBand: null, reviews: [{ id: "1", author: "Ann", stars: 4, date: "2026-11-01", text: "Nice", upvotes: 0, reply: null }] });
+  emulator.listings.put({ clientId: "cron-app", name: "Cron App", builtBy: "Acme", summary: "", installBand: null, reviews: [{ id: "1", author: "Ann", stars: 4, date: "2026-11-01", text: "Nice", upvotes: 0, reply: null }] });
 });
 afterAll(() => emulator.close());
 

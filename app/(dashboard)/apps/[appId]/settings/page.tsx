@@ -3,6 +3,9 @@ import { DetailRow } from "@/components/ui/detail-list";
 import { ClientSecretForm } from "@/components/apps/client-secret-form";
 import { DangerZone } from "@/components/apps/danger-zone";
 import { GatewaySettingsPanel } from "@/components/apps/gateway-settings";
+import { MarketplacePageForm } from "@/components/apps/marketplace-page-form";
+import { checkListingPageAction, updateListingUrlAction } from "@/lib/actions/marketplace-page";
+import { marketplacePage } from "@/lib/apps/marketplace-page";
 import { gatewaySettings, listDeliveries } from "@/lib/gateway/service";
 import { STATUS_LABELS } from "@/lib/apps/schema";
 import { loadApp } from "@/lib/apps/load";
@@ -13,7 +16,7 @@ export const metadata: Metadata = { title: "App settings" };
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
   const isOwner = hasRole(member.role, "OWNER");
-  const [gateway, deliveries] = await Promise.all([gatewaySettings(member, app.id), listDeliveries(member, app.id)]);
+  const [gateway, deliveries, page] = await Promise.all([gatewaySettings(member, app.id), listDeliveries(member, app.id), app.type === "PUBLIC" ? marketplacePage(member, app.id) : null]);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <GatewaySettingsPanel appId={app.id} settings={gateway} deliveries={deliveries} isOwner={isOwner} canEdit={hasRole(member.role, "EDITOR")} />
@@ -27,6 +30,13 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
           <DetailRow label="Installation URL" value={app.installationUrl ?? "—"} />
         </dl>
       </section>
+      {page ? (
+        <section id="listing-url" aria-labelledby="listing-url-heading" className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
+          <h2 id="listing-url-heading" className="font-semibold text-slate-900">Marketplace page</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">Where the sync reads the app&apos;s rating, reviews and installs once the app is published.</p>
+          <MarketplacePageForm appId={app.id} clientId={app.clientId} settings={page} canEdit={hasRole(member.role, "EDITOR")} save={updateListingUrlAction} check={checkListingPageAction} />
+        </section>
+      ) : null}
       <div className="space-y-6">
         <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 id="secret" className="mb-3 font-semibold text-slate-900">Client secret</h2>

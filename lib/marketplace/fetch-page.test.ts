@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchListingPage, PageFetchError, retryAfterMs, USER_AGENT } from "./fetch-page";
+import { CHALLENGE_HTML } from "@/e2e/emulator/listing-pages";
+import { fetchListingPage, MAX_PAGE_BYTES, PageFetchError, retryAfterMs, USER_AGENT } from "./fetch-page";
 
 let server: Server;
 let base: string;
@@ -69,11 +70,27 @@ describe("fetchListingPage", () => {
     expect(c.waits).toHaveLength(1);
   });
 
-  it("does not retry a 404", async () => {
+  it("does not retry a 404, and says there is no page at the address", async () => {
     script = [{ status: 404 }];
     const c = clock();
-    await expect(fetchListingPage(base, c)).rejects.toMatchObject({ status: 404, attempts: 1 });
+    await expect(fetchListingPage(base, c)).rejects.toMatchObject({ status: 404, attempts: 1, kind: "not-found", message: "The listing page answered HTTP 404: there is no Marketplace page at this address" });
     expect(c.waits).toEqual([]);
+  });
+
+  it("recognises a bot check served with 403 or 503 and does not ask again; a plain 503 is retried", async () => {
+    for (const status of [403, 503]) {
+      script = [{ status, body: CHALLENGE_HTML }];
+      const c = clock();
+      await expect(fetchListingPage(base, c)).rejects.toMatchObject({ status, attempts: 1, kind: "challenge", message: expect.stringContaining('Pipedrive answered with a bot check ("Just a moment...")') });
+      expect(c.waits).toEqual([]);
+    }
+    script = [{ status: 503, body: "<h1>Service Unavailable</h1>" }, { status: 200, body: "back" }];
+    expect(await fetchListingPage(base, clock())).toBe("back");
+  });
+
+  it("refuses a page larger than a listing can be, without reading it all", async () => {
+    script = [{ status: 200, body: "x".repeat(MAX_PAGE_BYTES + 1) }];
+    await expect(fetchListingPage(base, clock())).rejects.toMatchObject({ kind: "too-large", message: "The page is larger than 5 MB: not a listing page" });
   });
 });
 

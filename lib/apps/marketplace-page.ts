@@ -1,0 +1,107 @@
+import "server-only";
+import type { Member } from "@/lib/authz";
+import { auditBy } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, forbidden } from "@/lib/errors";
+import { fetchListingPage, PageFetchError } from "@/lib/marketplace/fetch-page";
+import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
+import { listingUrlSchema } from "@/lib/marketplace/listing-url";
+import type { SourceReport, Votes } from "@/lib/marketplace/types";
+import { outboundPolicy } from "@/lib/net/policy";
+import { takeRateLimit } from "@/lib/rate-limit";
+import { defaultListingUrl } from "@/lib/reviews/identity";
+import type { SyncProblem } from "@/lib/reviews/sync-report";
+import { hasRole } from "@/lib/team/roles";
+import { getApp } from "./service";
+
+/**
+ * The public Marketplace page of an app: its address (the default one, or one the partner set
+ * because Pipedrive's Marketplace team renamed the listing), and a Check that reads the page the
+ * way the sync would and says what it would store — storing nothing.
+ */
+
+export type MarketplacePageSettings = {
+  marketplace: string;
+  defaultUrl: string;
+  /** The address the partner set; null when the default one is used. */
+  customUrl: string | null;
+  url: string;
+};
+
+export async function marketplacePage(member: Member, appId: string): Promise<MarketplacePageSettings> {
+  const app = await getApp(member, appId);
+  const marketplace = new URL(env().MARKETPLACE_URL).origin;
+  const defaultUrl = defaultListingUrl(marketplace, app.name, app.clientId);
+  return { marketplace, defaultUrl, customUrl: app.listingUrl, url: app.listingUrl ?? defaultUrl };
+}
+
+async function editableApp(member: Member, appId: string) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change or check the Marketplace page");
+  const app = await getApp(member, appId);
+  if (app.type !== "PUBLIC") throw new AppError("VALIDATION", "A private app has no Marketplace page");
+  return app;
+}
+
+const schemaFor = (clientId: string) => listingUrlSchema({ marketplace: env().MARKETPLACE_URL, clientId });
+
+/** Sets the address (an empty one goes back to the default). */
+export async function updateListingUrl(member: Member, appId: string, input: unknown): Promise<MarketplacePageSettings> {
+  const app = await editableApp(member, appId);
+  const { listingUrl } = schemaFor(app.clientId).parse(input);
+  if (listingUrl !== app.listingUrl) {
+    await db.app.update({ where: { id: app.id }, data: { listingUrl } });
+    await auditBy(member, "app.listing_url", { type: "app", id: app.id, name: app.name }, { listingUrl: [app.listingUrl ?? "default", listingUrl ?? "default"] });
+  }
+  return marketplacePage(member, appId);
+}
+
+export type ListingPageCheck =
+  | {
+      ok: true;
+      url: string;
+      outcome: "read" | "no-reviews";
+      summary: string;
+      ratingAverage: number | null;
+      reviewCount: number;
+      installBand: string | null;
+      votes: Votes | null;
+      reviewsShown: number;
+      /** The first reviews read, as they would be stored. */
+      sample: { author: string; stars: number; date: string | null; text: string }[];
+      sources: SourceReport[];
+      notes: string[];
+    }
+  | { ok: false; url: string; problem: SyncProblem; message: string; sources: SourceReport[] };
+
+const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 157).trimEnd()}…` : text);
+
+/** Reads the page at the address given (or the current one) as the sync would, and stores nothing. */
+export async function checkListingPage(member: Member, appId: string, input: unknown): Promise<ListingPageCheck> {
+  const app = await editableApp(member, appId);
+  const { listingUrl } = schemaFor(app.clientId).parse(input);
+  const url = listingUrl ?? defaultListingUrl(env().MARKETPLACE_URL, app.name, app.clientId);
+  const verdict = await takeRateLimit("pagecheck", `workspace:${member.workspace.id}`);
+  if (!verdict.ok) throw new AppError("RATE_LIMITED", `Too many checks: try again in ${verdict.retryAfterSeconds} s`);
+  try {
+    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), attempts: 2, timeoutMs: 10_000, maxDelayMs: 5_000 }), { clientId: app.clientId });
+    return {
+      ok: true,
+      url,
+      outcome: parsed.report.outcome === "no-reviews" ? "no-reviews" : "read",
+      summary: parsed.report.summary,
+      ratingAverage: parsed.ratingAverage,
+      reviewCount: parsed.reviewCount,
+      installBand: parsed.installBand,
+      votes: parsed.votes,
+      reviewsShown: parsed.reviews.length,
+      sample: parsed.reviews.slice(0, 3).map((r) => ({ author: r.author, stars: r.stars, date: r.date?.toISOString() ?? null, text: excerpt(r.text) })),
+      sources: parsed.report.sources,
+      notes: parsed.report.notes,
+    };
+  } catch (error) {
+    if (error instanceof ListingParseError) return { ok: false, url, problem: error.kind, message: error.message, sources: error.report.sources };
+    if (error instanceof PageFetchError) return { ok: false, url, problem: error.kind, message: error.message, sources: [] };
+    throw error;
+  }
+}

@@ -1,0 +1,180 @@
+import { load, type CheerioAPI } from "cheerio";
+import { readMicrodata, readVisible, type MarkupFindings } from "./dom";
+import { challengeMessage, challengeTitle } from "./challenge";
+import { readFlight } from "./flight";
+import { mergeReviews } from "./merge";
+import { findInJson, installBandOf, pickAggregate, votesOf } from "./structure";
+import { ListingParseError, SOURCE_LABELS, SOURCES, type ParsedListing, type ParsedReview, type ParseReport, type SourceName, type SourceReport, type UnreadableKind, type Votes } from "./types";
+import { plain } from "./values";
+
+export { ListingParseError, type ParsedListing, type ParsedReview, type ParseReport } from "./types";
+
+/**
+ * Reads a public Marketplace listing page: rating, review count, install band, votes and reviews,
+ * from every place the page may hold them — JSON-LD, Next.js page data (`__NEXT_DATA__`), App
+ * Router flight data, other JSON scripts, microdata and the visible page — combined, the most
+ * structured source first. A listing that shows no reviews yet is zero reviews; a page that is not
+ * a readable listing (a bot check, a login, a new layout) is an error with a reason, never zeros.
+ */
+
+type SourceResult = MarkupFindings & { source: SourceName; appNode: boolean };
+
+const blank = (source: SourceName): SourceResult => ({ source, found: 0, average: null, count: null, reviews: [], installBand: null, votes: null, saysNoReviews: false, skipped: [], appNode: false });
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A JSON source: what the structure finder sees in its documents. */
+function fromJson(source: SourceName, documents: unknown[], found: number, skipped: string[], clientId?: string): SourceResult {
+  const result: SourceResult = { ...blank(source), found, skipped: [...skipped] };
+  if (documents.length === 0) return result;
+  const findings = findInJson(documents);
+  result.skipped.push(...findings.skipped);
+  const picked = pickAggregate(findings, clientId);
+  result.average = picked.average?.average ?? null;
+  result.count = picked.count?.count ?? null;
+  const aggregate = picked.average ?? picked.count;
+  if (aggregate) {
+    // Votes and the install band sit beside the rating: on its holder or the objects that hold it.
+    const lineage = [aggregate.holder, ...[...aggregate.path].reverse()].slice(0, 3);
+    result.votes = lineage.map(votesOf).find((v): v is Votes => v !== null) ?? null;
+    result.installBand = lineage.map(installBandOf).find(Boolean) ?? null;
+  }
+  if (picked.leftAside) result.skipped.push(`${plural(picked.leftAside, "rating", "ratings")} of other apps (or a star breakdown) left aside`);
+  result.installBand ??= findings.installBands.length === 1 ? findings.installBands[0]!.band : null;
+  result.reviews = findings.reviews.map((r) => r.review);
+  result.saysNoReviews = findings.emptyReviewLists.length > 0 || result.count === 0;
+  result.appNode = findings.appNodes.length > 0;
+  return result;
+}
+
+function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
+  const results: SourceResult[] = [];
+
+  const ldScripts = $('script[type="application/ld+json"]').toArray();
+  const ld = ldScripts.map((el) => parseJson($(el).text()));
+  results.push(fromJson("json-ld", ld.flatMap((r) => (r.ok ? [r.value] : [])), ldScripts.length, ld.flatMap((r, i) => (r.ok ? [] : [`JSON-LD block ${i + 1} is not valid JSON; it was skipped`])), clientId));
+
+  const nextData = $("script#__NEXT_DATA__").first();
+  const next = nextData.length ? parseJson(nextData.text()) : null;
+  results.push(fromJson("next-data", next?.ok ? [next.value] : [], nextData.length, next && !next.ok ? ["The __NEXT_DATA__ script is not valid JSON; it was skipped"] : [], clientId));
+
+  const flight = readFlight($("script:not([src])").toArray().map((el) => $(el).text()).filter((t) => t.includes("__next_f")));
+  results.push(fromJson("flight", flight?.values ?? [], flight?.chunks ?? 0, flight?.skipped ?? [], clientId));
+
+  const jsonScripts = $('script[type="application/json"], script[type="application/x-json"]').not("#__NEXT_DATA__").toArray();
+  const json = jsonScripts.map((el) => parseJson($(el).text()));
+  results.push(fromJson("json", json.flatMap((r) => (r.ok ? [r.value] : [])), jsonScripts.length, json.flatMap((r, i) => (r.ok ? [] : [`JSON script ${i + 1} is not valid JSON; it was skipped`])), clientId));
+
+  results.push({ ...readMicrodata($), source: "microdata", appNode: false });
+  results.push({ ...readVisible($), source: "dom", appNode: false });
+  return results;
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+function describeSource(r: SourceResult): string | null {
+  const parts = [
+    r.average !== null ? `rating ${Math.round(r.average * 100) / 100}` : null,
+    r.count !== null ? plural(r.count, "review counted", "reviews counted") : null,
+    r.reviews.length ? plural(r.reviews.length, "review read", "reviews read") : null,
+    r.installBand ? `${r.installBand} installs` : null,
+    r.votes ? `votes ${r.votes.up ?? "?"} up / ${r.votes.down ?? "?"} down` : null,
+    !r.average && !r.count && !r.reviews.length && r.saysNoReviews ? "says there are no reviews yet" : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
+}
+
+function reportOf(results: SourceResult[], outcome: ParseReport["outcome"], summary: string, notes: string[]): ParseReport {
+  const sources: SourceReport[] = results.map((r) => {
+    const read = describeSource(r);
+    const skipped = [...new Set(r.skipped)].slice(0, 20);
+    if (r.found > 0 && !read && skipped.length === 0) skipped.push("nothing that looks like a rating or a review");
+    return { source: r.source, found: r.found, read, skipped };
+  });
+  return { outcome, summary, sources, notes };
+}
+
+/** Why nothing could be read, in words that say what to do. */
+function unreadable($: CheerioAPI, html: string, results: SourceResult[]): { kind: UnreadableKind; message: string } {
+  const title = plain($("title").first().text()).slice(0, 80);
+  const quoted = title ? ` ("${title}")` : "";
+  const heading = plain($("h1").first().text());
+  const challenge = challengeTitle(html);
+  if (challenge) return { kind: "challenge", message: challengeMessage(challenge) };
+  if ($('input[type="password"]').length || /\b(log ?in|sign ?in)\b/i.test(title)) {
+    return { kind: "login", message: `The address shows a login page${quoted}, not the public listing. Check the Marketplace page URL in the app's settings: it must be the app's public page on the Marketplace.` };
+  }
+  if (/not found|\b404\b|doesn.t exist|could not be found|no longer available/i.test(`${title} ${heading}`)) {
+    return { kind: "not-found", message: `The page says the app was not found${quoted}. Check the Marketplace page URL in the app's settings.` };
+  }
+  const canonical = $('link[rel="canonical"]').attr("href") ?? $('meta[property="og:url"]').attr("content") ?? "";
+  if (results.some((r) => r.appNode) || /\/marketplace\/app\//.test(canonical)) {
+    return {
+      kind: "changed",
+      message: "The page is the app's listing, but neither a rating, nor reviews, nor a \"no reviews yet\" note could be read from it: Pipedrive may have changed its layout. Nothing was stored; meanwhile, reviews can be imported from a file.",
+    };
+  }
+  return {
+    kind: "not-a-listing",
+    message: `The page${quoted} is not a Marketplace listing Listing Studio can read: it has no rating, no reviews and no listing data. Nothing was stored. Check the Marketplace page URL in the app's settings.`,
+  };
+}
+
+export type ParseContext = {
+  /** The app's client id: when several apps' ratings are on the page, the one that names it is the listing's. */
+  clientId?: string;
+};
+
+export function parseListingPage(html: string, context: ParseContext = {}): ParsedListing {
+  const $ = load(html);
+  const results = readSources($, context.clientId);
+  const ordered = SOURCES.map((s) => results.find((r) => r.source === s)!);
+  const notes: string[] = [];
+
+  const withAverage = ordered.filter((r) => r.average !== null);
+  const withCount = ordered.filter((r) => r.count !== null && (r.count > 0 || r.average === null));
+  const average = withAverage[0]?.average ?? null;
+  let reviewCount = withCount[0]?.count ?? null;
+  for (const r of withAverage.slice(1)) {
+    if (Math.abs(r.average! - average!) > 0.05) notes.push(`${SOURCE_LABELS[r.source]} gives a rating of ${r.average}, ${SOURCE_LABELS[withAverage[0]!.source]} ${average}: the first was kept`);
+  }
+  for (const r of withCount.slice(1)) {
+    if (r.count !== reviewCount) notes.push(`${SOURCE_LABELS[r.source]} counts ${plural(r.count!, "review", "reviews")}, ${SOURCE_LABELS[withCount[0]!.source]} ${fmt(reviewCount!)}: the first was kept`);
+  }
+  const merged = mergeReviews(ordered.map((r) => ({ source: r.source, reviews: r.reviews })));
+  notes.push(...merged.notes);
+  const reviews = merged.reviews;
+  const installBand = ordered.map((r) => r.installBand).find(Boolean) ?? null;
+  const votes = ordered.map((r) => r.votes).find(Boolean) ?? null;
+  const skipped = [...new Set(ordered.flatMap((r) => r.skipped))];
+
+  const readSomething = reviews.length > 0 || average !== null || (reviewCount ?? 0) > 0;
+  if (!readSomething) {
+    const saysNone = ordered.find((r) => r.saysNoReviews || r.count === 0);
+    if (saysNone) {
+      const summary = `The listing has no reviews yet (${SOURCE_LABELS[saysNone.source]})`;
+      return { source: saysNone.source, ratingAverage: null, reviewCount: 0, installBand, votes, reviews: [], notes: [...notes, ...skipped], report: reportOf(ordered, "no-reviews", summary, notes) };
+    }
+    const why = unreadable($, html, ordered);
+    throw new ListingParseError(why.message, why.kind, reportOf(ordered, "failed", why.message, notes));
+  }
+
+  if (reviewCount === null) {
+    reviewCount = reviews.length;
+    if (average !== null) notes.push(`The page shows no review count: the ${plural(reviews.length, "review", "reviews")} read ${reviews.length === 1 ? "is" : "are"} taken as the count`);
+  } else if (reviewCount < reviews.length) {
+    notes.push(`The page counts ${plural(reviewCount, "review", "reviews")} but shows ${fmt(reviews.length)}: the count was raised to match`);
+    reviewCount = reviews.length;
+  }
+  const source = withAverage[0]?.source ?? ordered.find((r) => r.reviews.length || r.count)!.source;
+  const used = ordered.filter((r) => describeSource(r) !== null).map((r) => SOURCE_LABELS[r.source]);
+  const summary = `Read ${average !== null ? `a rating of ${Math.round(average * 100) / 100} and ` : ""}${plural(reviewCount, "review", "reviews")}${reviews.length < reviewCount ? ` (${fmt(reviews.length)} shown on the page)` : ""} from ${used.join(", ")}`;
+  return { source, ratingAverage: average, reviewCount, installBand, votes, reviews, notes: [...notes, ...skipped], report: reportOf(ordered, "read", summary, notes) };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * The address of an app's public Marketplace page, as a partner may paste it: on the Marketplace's
+ * host, `/<lang>/marketplace/app/<slug>/<client_id>`, and the app's own client id (Pipedrive's
+ * Marketplace team may rename a listing, which changes the slug, never the client id). Used by the
+ * settings form in the browser and by the server, with the same messages.
+ */
+
+export type ListingUrlContext = {
+  /** The Marketplace's origin (MARKETPLACE_URL), e.g. https://www.pipedrive.com. */
+  marketplace: string;
+  clientId: string;
+};
+
+const PATH = /^\/([a-z]{2}(?:-[a-z]{2})?)\/marketplace\/app\/([^/]+)\/([^/]+)\/?$/i;
+
+export const exampleListingUrl = ({ marketplace, clientId }: ListingUrlContext) => `${new URL(marketplace).origin}/en/marketplace/app/your-app-name/${clientId}`;
+
+/** The URL in its stored form (no query, no fragment, no trailing slash), or the reason it is not a listing page of this app. */
+export function normaliseListingUrl(raw: string, context: ListingUrlContext): { ok: true; url: string } | { ok: false; message: string } {
+  const text = raw.trim();
+  const base = new URL(context.marketplace);
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${base.protocol}//${text}`;
+  if (!URL.canParse(withScheme)) return { ok: false, message: `Paste the address of the app's page on the Marketplace, e.g. ${exampleListingUrl(context)}` };
+  const url = new URL(withScheme);
+  const sameHost = url.hostname === base.hostname || url.hostname === base.hostname.replace(/^www\./, "") || `www.${url.hostname}` === base.hostname;
+  if (!sameHost || (base.port && url.port !== base.port)) return { ok: false, message: `The page must be on the Marketplace, at ${base.host}` };
+  if (url.protocol !== base.protocol) return { ok: false, message: `The address must start with ${base.protocol}//` };
+  if (url.username || url.password) return { ok: false, message: "The address must not contain a user name or password" };
+  const match = PATH.exec(url.pathname);
+  if (!match) return { ok: false, message: "The address must look like …/en/marketplace/app/<app name>/<client ID>, as the app's page on the Marketplace shows it" };
+  let clientId: string;
+  try {
+    clientId = decodeURIComponent(match[3]!);
+  } catch {
+    return { ok: false, message: "The client ID in the address is not readable" };
+  }
+  if (clientId !== context.clientId) return { ok: false, message: `This is the page of another app: its client ID is ${clientId}, this app's is ${context.clientId}` };
+  return { ok: true, url: `${base.origin}/${match[1]!.toLowerCase()}/marketplace/app/${match[2]}/${match[3]}` };
+}
+
+/** The form's schema: an empty field means "the default address". */
+export const listingUrlSchema = (context: ListingUrlContext) =>
+  z.object({
+    listingUrl: z
+      .string({ error: "The URL must be text" })
+      .max(2000, "The URL must be at most 2,000 characters")
+      .transform((value, ctx) => {
+        if (!value.trim()) return null;
+        const result = normaliseListingUrl(value, context);
+        if (result.ok) return result.url;
+        ctx.addIssue({ code: "custom", message: result.message });
+        return z.NEVER;
+      }),
+  });
+
+/** Where a review sits on the listing page: its own anchor, or the page's reviews section. */
+export const reviewLink = (listingUrl: string, anchor: string | null) => `${listingUrl}#${encodeURIComponent(anchor ?? "user-reviews")}`;

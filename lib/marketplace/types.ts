@@ -1,0 +1,70 @@
+/**
+ * What reading a public Marketplace page produces. The page's markup is not documented and may
+ * change at any time, so a read says where each figure came from and what it could not use.
+ */
+
+/** Where on the page data can sit, in the order they are trusted when they disagree. */
+export const SOURCES = ["json-ld", "next-data", "flight", "json", "microdata", "dom"] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+export const SOURCE_LABELS: Record<SourceName, string> = {
+  "json-ld": "JSON-LD",
+  "next-data": "Next.js page data (__NEXT_DATA__)",
+  flight: "Next.js App Router data (flight)",
+  json: "other JSON scripts",
+  microdata: "schema.org microdata",
+  dom: "the visible page",
+};
+
+export type ParsedReview = {
+  /** The page's own id for the review, when it gives one. */
+  externalId: string | null;
+  /** The review's element id on the page, to link to it. */
+  anchor: string | null;
+  author: string;
+  stars: number;
+  date: Date | null;
+  text: string;
+  upvotes: number;
+  reply: string | null;
+};
+
+export type Votes = { up: number | null; down: number | null };
+
+/** One source's part in a read: how many blocks it had, what it gave, what was left aside and why. */
+export type SourceReport = { source: SourceName; found: number; read: string | null; skipped: string[] };
+
+export type ParseReport = {
+  outcome: "read" | "no-reviews" | "failed";
+  summary: string;
+  sources: SourceReport[];
+  /** How the sources were combined: disagreements and which one was kept. */
+  notes: string[];
+};
+
+export type ParsedListing = {
+  /** The source the rating came from (or the first that gave anything). */
+  source: SourceName;
+  ratingAverage: number | null;
+  reviewCount: number;
+  installBand: string | null;
+  votes: Votes | null;
+  reviews: ParsedReview[];
+  /** What was skipped or disagreed, in words (kept with the sync's result). */
+  notes: string[];
+  report: ParseReport;
+};
+
+/** Why a page could not be read: each kind has its own advice. */
+export type UnreadableKind = "challenge" | "login" | "not-found" | "changed" | "not-a-listing";
+
+export class ListingParseError extends Error {
+  constructor(
+    message: string,
+    readonly kind: UnreadableKind,
+    readonly report: ParseReport,
+  ) {
+    super(message);
+    this.name = "ListingParseError";
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { SOURCES, SOURCE_LABELS, type ParseReport, type SourceName } from "@/lib/marketplace/types";
+
+/**
+ * What a sync stored about one app's page (SyncRunApp.report): what the reader found where, and
+ * for a failure what kind it was, so the page can say what to do about it.
+ */
+export const SYNC_PROBLEMS = ["challenge", "login", "not-found", "changed", "not-a-listing", "refused", "unavailable", "http", "too-large", "unexpected"] as const;
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
+
+export type SyncReport = ParseReport & { problem: SyncProblem | null };
+
+const schema = z.object({
+  outcome: z.enum(["read", "no-reviews", "failed"]),
+  summary: z.string(),
+  sources: z.array(z.object({ source: z.enum(SOURCES), found: z.number(), read: z.string().nullable(), skipped: z.array(z.string()) })),
+  notes: z.array(z.string()),
+  problem: z.enum(SYNC_PROBLEMS).nullable().default(null),
+});
+
+export function readSyncReport(json: string | null): SyncReport | null {
+  if (!json) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export const failureReport = (summary: string, problem: SyncProblem): SyncReport => ({ outcome: "failed", summary, sources: [], notes: [], problem });
+
+/** The problems a partner fixes by correcting the app's Marketplace page URL. */
+const URL_PROBLEMS = new Set<SyncProblem>(["not-found", "login", "not-a-listing", "refused", "too-large"]);
+
+export const listingUrlField = (appId: string) => `/apps/${appId}/settings#listing-url`;
+
+/** What to do about a failed read, as a link. */
+export function fixOf(problem: SyncProblem | null, appId: string): { label: string; href: string } | null {
+  if (problem && URL_PROBLEMS.has(problem)) return { label: "Check the Marketplace page URL", href: listingUrlField(appId) };
+  if (problem === "changed" || problem === "challenge") return { label: "Import reviews from a file meanwhile", href: "/reviews#import" };
+  return null;
+}
+
+/** A source's label as the start of a sentence or list item. */
+export const sourceLabel = (source: SourceName) => {
+  const label = SOURCE_LABELS[source];
+  return label[0]!.toUpperCase() + label.slice(1);
+};
+
+const UNITS: Record<SourceName, [string, string]> = {
+  "json-ld": ["block", "blocks"],
+  "next-data": ["script", "scripts"],
+  flight: ["chunk", "chunks"],
+  json: ["script", "scripts"],
+  microdata: ["item", "items"],
+  dom: ["star label", "star labels"],
+};
+
+/** How much of a source the page had: "3 blocks", "12 chunks". */
+export const foundLabel = (source: SourceName, n: number) => `${n} ${UNITS[source][n === 1 ? 0 : 1]}`;
