@@ -96,7 +96,7 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
 
   await syncNow(page);
   await expect(page.getByText("Sync failed")).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole("button", { name: "Check the Marketplace page URL" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Fix the URL" })).toBeVisible();
   await page.reload();
   const failure = page.getByTestId("rating-card").getByTestId("sync-failure");
   await expect(failure).toContainText("The listing page answered HTTP 404");

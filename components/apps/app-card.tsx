@@ -42,6 +42,9 @@ export function AppCard({ app }: { app: AppSummary }) {
           <p className="mt-0.5 text-xs text-slate-500">
             {app.type === "PUBLIC" ? "Public app" : "Private app"} · {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
           </p>
+          {app.clientRejectedAt && !app.archived ? (
+            <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">Installs failing: client secret refused</p>
+          ) : null}
         </div>
       </div>
       <p className="text-xs text-slate-600">

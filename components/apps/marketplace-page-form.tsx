@@ -68,7 +68,7 @@ function CheckResult({ check }: { check: ListingPageCheck }) {
             .map((s) => (
               <li key={s.source}>
                 <span className="font-medium">{capital(SOURCE_LABELS[s.source])}</span>: {s.read ?? "nothing usable"}
-                {s.skipped.length ? ` (${s.skipped.join("; ")})` : ""}
+                {s.skipped.length ? <span className="text-emerald-800"> — left aside: {s.skipped.join("; ")}</span> : null}
               </li>
             ))}
           {check.notes.map((n) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Download, Upload } from "lucide-react";
 import { toast } from "@/components/ui/toast";
@@ -30,16 +30,26 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // "/reviews#import" (the advice when a Marketplace page cannot be read) opens the import.
+  useEffect(() => {
+    const follow = () => {
+      if (window.location.hash === "#import") setOpen(true);
+    };
+    follow();
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
+
   if (!open) {
     return (
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} disabled={apps.length === 0}>
+      <Button id="import" variant="secondary" size="sm" onClick={() => setOpen(true)} disabled={apps.length === 0}>
         <Upload aria-hidden /> Import reviews
       </Button>
     );
   }
   const report = picked?.report;
   return (
-    <section aria-labelledby="import-reviews-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+    <section id="import" aria-labelledby="import-reviews-heading" className="scroll-mt-6 space-y-3 rounded-xl border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id="import-reviews-heading" className="font-semibold text-slate-900">Import reviews</h2>

@@ -33,8 +33,8 @@ export function RatingCards({ summaries: all }: { summaries: RatingSummary[] }) 
           const total = Object.values(s.stars).reduce((a, b) => a + b, 0);
           return (
             <li key={s.app.id} className="rounded-xl border border-slate-200 bg-white p-4" data-testid="rating-card">
-              <div className="flex items-baseline justify-between gap-2">
-                <h3 className="truncate font-medium text-slate-900">{s.app.name}</h3>
+              <div className="flex flex-wrap items-baseline justify-between gap-x-2 gap-y-0.5">
+                <h3 className="min-w-0 max-w-full truncate font-medium text-slate-900">{s.app.name}</h3>
                 {s.lastSync ? (
                   <span className={s.lastSync.status === "FAILED" ? "text-xs font-medium text-red-700" : "text-xs text-slate-500"} title={s.lastSync.error ?? undefined} suppressHydrationWarning>
                     {s.lastSync.status === "FAILED" ? "Last sync failed" : "Synced"} {WHEN.format(new Date(s.lastSync.at))} UTC

@@ -16,7 +16,7 @@ type Progress = {
   updated: number;
   removed: number;
   error: string | null;
-  failures?: { app: string; message: string; fix: { label: string; href: string } | null }[];
+  failures?: { app: string; message: string; fix: { label: string; short: string; href: string } | null }[];
 };
 
 /** "Sync now": starts a run of the workspace and follows its progress until it ends. */
@@ -32,7 +32,7 @@ export function SyncButton({ runningId }: { runningId: string | null }) {
       const summary = `${p.added} new, ${p.updated} updated, ${p.removed} removed`;
       // The first failure that the partner can fix gets a button that goes there.
       const fix = p.failures?.find((f) => f.fix)?.fix;
-      const action = fix ? { label: fix.label, onClick: () => router.push(fix.href) } : undefined;
+      const action = fix ? { label: fix.short, onClick: () => router.push(fix.href) } : undefined;
       if (p.status === "SUCCEEDED") toast.success(p.appsTotal === 0 ? "No published app to sync" : `Sync finished: ${summary}`);
       else if (p.status === "PARTIAL") toast.warning(`Sync finished with errors: ${summary}`, { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });
       else toast.error("Sync failed", { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });

@@ -58,7 +58,7 @@ describe("Check", () => {
   it("reads the page as the sync would and stores nothing", async () => {
     const check = await page.checkListingPage(owner, appId, { listingUrl: "" });
     expect(check).toMatchObject({ ok: true, outcome: "read", ratingAverage: 4, reviewCount: 1, installBand: "100+", reviewsShown: 1, sample: [{ author: "Hana Sato", stars: 4, date: "2026-11-10T09:00:00.000Z", text: "Calls logged by themselves." }] });
-    expect(check.ok && check.sources.find((s) => s.source === "flight")?.read).toBe("rating 4, 1 review counted, 1 review read, 100+ installs");
+    expect(check.ok && check.sources.find((s) => s.source === "flight")?.read).toBe("rating 4.0, 1 review counted, 1 review read, 100+ installs");
     expect(await db.review.count({ where: { appId } })).toBe(0);
     expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(0);
     expect(await db.syncRunApp.count({ where: { appId } })).toBe(0);

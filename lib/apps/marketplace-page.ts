@@ -67,7 +67,7 @@ export type ListingPageCheck =
       installBand: string | null;
       votes: Votes | null;
       reviewsShown: number;
-      /** The first reviews read, as they would be stored. */
+      /** The latest reviews read, as they would be stored. */
       sample: { author: string; stars: number; date: string | null; text: string }[];
       sources: SourceReport[];
       notes: string[];
@@ -95,7 +95,10 @@ export async function checkListingPage(member: Member, appId: string, input: unk
       installBand: parsed.installBand,
       votes: parsed.votes,
       reviewsShown: parsed.reviews.length,
-      sample: parsed.reviews.slice(0, 3).map((r) => ({ author: r.author, stars: r.stars, date: r.date?.toISOString() ?? null, text: excerpt(r.text) })),
+      sample: [...parsed.reviews]
+        .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))
+        .slice(0, 3)
+        .map((r) => ({ author: r.author, stars: r.stars, date: r.date?.toISOString() ?? null, text: excerpt(r.text) })),
       sources: parsed.report.sources,
       notes: parsed.report.notes,
     };

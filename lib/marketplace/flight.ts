@@ -98,7 +98,7 @@ export function flightRows(payload: string): { rows: Row[]; skipped: string[] } 
     } else if (raw) rows.push({ id, kind: "json", raw });
     i = end + 1;
   }
-  if (errors) skipped.push(`${errors} error row${errors === 1 ? "" : "s"} (the page's own rendering errors) left aside`);
+  if (errors) skipped.push(`${errors} row${errors === 1 ? "" : "s"} of the page's own rendering errors`);
   return { rows, skipped };
 }
 

@@ -116,7 +116,7 @@ describe("Next.js data", () => {
       review({ externalId: "a1", author: "Émile", stars: 5, date: new Date("2026-10-05T08:30:00Z"), text: longText.replace(/ +\n/g, "\n").replace(/ +/g, " ").trim(), reply: "$5 off for you" }),
       review({ externalId: "a2", author: "Kai", stars: 3, date: new Date("2026-10-07T08:30:00Z"), text: "$100 a month is steep" }),
     ]);
-    expect(parsed.report.sources.find((s) => s.source === "flight")).toMatchObject({ found: chunks.length, skipped: ["1 error row (the page's own rendering errors) left aside"] });
+    expect(parsed.report.sources.find((s) => s.source === "flight")).toMatchObject({ found: chunks.length, skipped: ["1 row of the page's own rendering errors"] });
   });
 
   it("leaves other apps' ratings aside and keeps the listing's, wherever it sits", () => {

@@ -45,7 +45,7 @@ function fromJson(source: SourceName, documents: unknown[], found: number, skipp
     result.votes = lineage.map(votesOf).find((v): v is Votes => v !== null) ?? null;
     result.installBand = lineage.map(installBandOf).find(Boolean) ?? null;
   }
-  if (picked.leftAside) result.skipped.push(`${plural(picked.leftAside, "rating", "ratings")} of other apps (or a star breakdown) left aside`);
+  if (picked.leftAside) result.skipped.push(`${plural(picked.leftAside, "rating", "ratings")} of other apps or of a star breakdown`);
   result.installBand ??= findings.installBands.length === 1 ? findings.installBands[0]!.band : null;
   result.reviews = findings.reviews.map((r) => r.review);
   result.saysNoReviews = findings.emptyReviewLists.length > 0 || result.count === 0;
@@ -77,11 +77,13 @@ function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
+/** 4 → "4.0", 4.35 → "4.35": as precise as the page, at least one decimal. */
+const ratingText = (n: number) => (Math.abs(n * 10 - Math.round(n * 10)) < 1e-9 ? n.toFixed(1) : (Math.round(n * 100) / 100).toFixed(2));
 const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
 
 function describeSource(r: SourceResult): string | null {
   const parts = [
-    r.average !== null ? `rating ${Math.round(r.average * 100) / 100}` : null,
+    r.average !== null ? `rating ${ratingText(r.average)}` : null,
     r.count !== null ? plural(r.count, "review counted", "reviews counted") : null,
     r.reviews.length ? plural(r.reviews.length, "review read", "reviews read") : null,
     r.installBand ? `${r.installBand} installs` : null,
@@ -175,6 +177,6 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
   }
   const source = withAverage[0]?.source ?? ordered.find((r) => r.reviews.length || r.count)!.source;
   const used = ordered.filter((r) => describeSource(r) !== null).map((r) => SOURCE_LABELS[r.source]);
-  const summary = `Read ${average !== null ? `a rating of ${Math.round(average * 100) / 100} and ` : ""}${plural(reviewCount, "review", "reviews")}${reviews.length < reviewCount ? ` (${fmt(reviews.length)} shown on the page)` : ""} from ${used.join(", ")}`;
+  const summary = `Read ${average !== null ? `a rating of ${ratingText(average)} and ` : ""}${plural(reviewCount, "review", "reviews")}${reviews.length < reviewCount ? ` (${fmt(reviews.length)} shown on the page)` : ""} from ${used.join(", ")}`;
   return { source, ratingAverage: average, reviewCount, installBand, votes, reviews, notes: [...notes, ...skipped], report: reportOf(ordered, "read", summary, notes) };
 }

@@ -10,7 +10,7 @@ export type RatingSummary = {
   weekAgo: number | null;
   /** One point per day (the day's last snapshot), oldest first, over 90 days. */
   series: { day: string; average: number }[];
-  lastSync: { status: string; at: string; error: string | null; fix: { label: string; href: string } | null } | null;
+  lastSync: { status: string; at: string; error: string | null; fix: { label: string; short: string; href: string } | null } | null;
   stars: Record<1 | 2 | 3 | 4 | 5, number>;
 };
 

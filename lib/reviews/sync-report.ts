@@ -35,10 +35,10 @@ const URL_PROBLEMS = new Set<SyncProblem>(["not-found", "login", "not-a-listing"
 
 export const listingUrlField = (appId: string) => `/apps/${appId}/settings#listing-url`;
 
-/** What to do about a failed read, as a link. */
-export function fixOf(problem: SyncProblem | null, appId: string): { label: string; href: string } | null {
-  if (problem && URL_PROBLEMS.has(problem)) return { label: "Check the Marketplace page URL", href: listingUrlField(appId) };
-  if (problem === "changed" || problem === "challenge") return { label: "Import reviews from a file meanwhile", href: "/reviews#import" };
+/** What to do about a failed read, as a link (`short`: for a button). */
+export function fixOf(problem: SyncProblem | null, appId: string): { label: string; short: string; href: string } | null {
+  if (problem && URL_PROBLEMS.has(problem)) return { label: "Check the Marketplace page URL", short: "Fix the URL", href: listingUrlField(appId) };
+  if (problem === "changed" || problem === "challenge") return { label: "Import reviews from a file meanwhile", short: "Import reviews", href: "/reviews#import" };
   return null;
 }
 

@@ -240,7 +240,7 @@ describe("every page shape, through a real sync", () => {
     expect(readSyncReport((await db.syncRunApp.findFirstOrThrow({ where: { runId: run.id } })).report)!.problem).toBe("not-found");
     // "Sync now" follows the run and offers the way to the field that fixes it.
     expect((await runProgress(workspaceId, run.id))!.failures).toEqual([
-      { app: "New Name", message: "The listing page answered HTTP 404: there is no Marketplace page at this address", fix: { label: "Check the Marketplace page URL", href: `/apps/${appId}/settings#listing-url` } },
+      { app: "New Name", message: "The listing page answered HTTP 404: there is no Marketplace page at this address", fix: { label: "Check the Marketplace page URL", short: "Fix the URL", href: `/apps/${appId}/settings#listing-url` } },
     ]);
     expect(await runProgress("another-workspace", run.id)).toBeNull();
   });

@@ -20,6 +20,15 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
       <GatewaySettingsPanel appId={app.id} settings={gateway} deliveries={deliveries} isOwner={isOwner} canEdit={hasRole(member.role, "EDITOR")} />
+      {page ? (
+        <section id="listing-url" aria-labelledby="listing-url-heading" className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
+          <h2 id="listing-url-heading" className="font-semibold text-slate-900">Marketplace page</h2>
+          <p className="mb-4 mt-1 text-sm text-slate-600">
+            Where the sync reads the app&apos;s rating, reviews, installs and votes{app.status === "PUBLISHED" ? "" : " once the app is published"}.
+          </p>
+          <MarketplacePageForm appId={app.id} clientId={app.clientId} settings={page} canEdit={hasRole(member.role, "EDITOR")} save={updateListingUrlAction} check={checkListingPageAction} />
+        </section>
+      ) : null}
       <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="details" className="font-semibold text-slate-900">Pipedrive app</h2>
         <dl className="mt-2 divide-y divide-slate-100">
@@ -30,13 +39,6 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
           <DetailRow label="Installation URL" value={app.installationUrl ?? "—"} />
         </dl>
       </section>
-      {page ? (
-        <section id="listing-url" aria-labelledby="listing-url-heading" className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
-          <h2 id="listing-url-heading" className="font-semibold text-slate-900">Marketplace page</h2>
-          <p className="mb-4 mt-1 text-sm text-slate-600">Where the sync reads the app&apos;s rating, reviews and installs once the app is published.</p>
-          <MarketplacePageForm appId={app.id} clientId={app.clientId} settings={page} canEdit={hasRole(member.role, "EDITOR")} save={updateListingUrlAction} check={checkListingPageAction} />
-        </section>
-      ) : null}
       <div className="space-y-6">
         <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 id="secret" className="mb-3 font-semibold text-slate-900">Client secret</h2>
