@@ -288,3 +288,28 @@ describe("test controls", () => {
     }
   });
 });
+
+describe("Marketplace listing pages", () => {
+  it("live at /<lang>/marketplace/app/<Pipedrive's slug>/<client id>; another slug is a 404", async () => {
+    const res = await fetch(`${emu.url}/__emulator/listings`, { method: "POST", body: JSON.stringify({ clientId: "page-1", name: "RingCentral App Connect", reviews: [] }) });
+    expect(await res.json()).toEqual({ url: `${emu.url}/en/marketplace/app/ring-central-app-connect/page-1` });
+    for (const lang of ["en", "de", "pt"]) expect((await fetch(`${emu.url}/${lang}/marketplace/app/ring-central-app-connect/page-1`)).status).toBe(200);
+    expect((await fetch(`${emu.url}/en/marketplace/app/ringcentral-app-connect/page-1`)).status).toBe(404);
+    expect((await fetch(`${emu.url}/en/marketplace/app/ring-central-app-connect/no-such-client`)).status).toBe(404);
+  });
+
+  it("serve the shape chosen per listing, and a bot check as Cloudflare does (403)", async () => {
+    const put = (shape: string) => fetch(`${emu.url}/__emulator/listings`, { method: "POST", body: JSON.stringify({ clientId: "page-2", name: "Shapely", reviews: [{ id: "r", author: "A", stars: 4, date: "2026-11-01T00:00:00Z", text: "Fine" }], shape }) });
+    const page = () => fetch(`${emu.url}/en/marketplace/app/shapely/page-2`);
+    const markers: Record<string, string> = { "json-ld": "application/ld+json", "next-data": "__NEXT_DATA__", flight: "self.__next_f.push", microdata: 'itemtype="https://schema.org/Review"', dom: 'aria-label="4 out of 5 stars"', "no-reviews": "No reviews yet" };
+    for (const [shape, marker] of Object.entries(markers)) {
+      await put(shape);
+      expect(await (await page()).text(), shape).toContain(marker);
+    }
+    await put("challenge");
+    const challenge = await page();
+    expect(challenge.status).toBe(403);
+    expect(await challenge.text()).toContain("<title>Just a moment...</title>");
+    expect((await put("carousel")).status).toBe(400);
+  });
+});
