@@ -43,7 +43,7 @@ export function AppCard({ app }: { app: AppSummary }) {
             {app.type === "PUBLIC" ? "Public app" : "Private app"} · {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
           </p>
           {app.clientRejectedAt && !app.archived ? (
-            <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">Installs failing: client secret refused</p>
+            <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">Installs failing: secret refused</p>
           ) : null}
         </div>
       </div>
