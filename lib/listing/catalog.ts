@@ -1,6 +1,7 @@
 /**
- * Lists the listing editor offers. Pipedrive does not document its category list, so it is
- * kept here, in one place, to change when the Marketplace does.
+ * Lists the listing editor offers. Pipedrive does not publish its category list (Developer Hub
+ * has a fixed drop-down), so these are the known names, offered as suggestions: a partner can
+ * enter the exact name Developer Hub shows.
  */
 export const CATEGORIES = [
   "Accounting & invoicing",
@@ -22,8 +23,15 @@ export const CATEGORIES = [
   "Project management",
   "Proposals & quotes",
   "Sales intelligence",
+  "Task and workflow management",
   "Video & webinars",
 ] as const;
+
+/** The known spelling of a category typed in any case, or the name as typed (trimmed, spaces collapsed). */
+export function categoryName(value: string): string {
+  const clean = value.trim().replace(/\s+/g, " ");
+  return CATEGORIES.find((c) => c.toLowerCase() === clean.toLowerCase()) ?? clean;
+}
 
 /** App extension types, shown as "Features" on the listing. */
 export const FEATURE_TYPES = {

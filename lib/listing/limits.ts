@@ -14,6 +14,7 @@ export const LIMITS = {
   images: 5,
   features: 20,
   categories: 5,
+  categoryName: 60,
   onboardingBlocks: 4,
   onboardingTitle: 70,
   onboardingDescription: 200,

@@ -98,22 +98,31 @@ describe("Pipedrive's rules", () => {
     });
   });
 
-  it("rejects malformed URLs and emails, unknown scopes and categories, and too many images", () => {
+  it("rejects malformed URLs and emails, unknown scopes, unusable category names, and too many images", () => {
     const problems = draftProblems({
       ...base,
       websiteUrl: "javascript:alert(1)",
       supportEmail: "not-an-email",
       scopes: [{ id: "deals:everything", justification: "" }],
-      categories: ["Astrology"],
+      categories: ["x".repeat(61)],
       images: Array.from({ length: 6 }, (_, i) => ({ assetId: `asset${i}`.padEnd(24, "0"), alt: "" })),
     });
     expect(problems).toMatchObject({
       websiteUrl: "Website URL must be a full URL starting with https://",
       supportEmail: "Support email must be an email address",
       "scopes.0.id": "Unknown scope",
-      "categories.0": "Unknown category",
+      "categories.0": "A category name must be at most 60 characters",
       images: "At most 5 listing images",
     });
+  });
+
+  it("takes a category by the exact name Developer Hub shows, the known ones in their own spelling, each once", () => {
+    const read = (categories: unknown) => listingRulesSchema.safeParse({ ...base, categories });
+    expect(read(["  Task   and workflow MANAGEMENT ", "Field Service Tools"]).data?.categories).toEqual(["Task and workflow management", "Field Service Tools"]);
+    expect(problemsOf(read(["Field service tools", "field service TOOLS"]).error!)).toEqual({ categories: "A category is listed twice" });
+    expect(problemsOf(read([" "]).error!)).toEqual({ "categories.0": "A category name cannot be empty" });
+    expect(problemsOf(read(["<b>Bold</b>"]).error!)).toEqual({ "categories.0": "A category name cannot contain < or >" });
+    expect(problemsOf(read([1]).error!)).toEqual({ "categories.0": "A category must be text" });
   });
 
   it("rejects unknown fields and wrong types with field-level messages", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
-import { CATEGORIES, FEATURE_TYPES, type FeatureType } from "./catalog";
+import { categoryName, FEATURE_TYPES, type FeatureType } from "./catalog";
 import { isHttpUrl } from "@/lib/web-address";
 import { LIMITS } from "./limits";
 import { visibleLength } from "./markdown";
@@ -134,6 +134,17 @@ export const onboardingBlockSchema = onboardingBlock("draft");
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
+/** A category as Developer Hub names it: one of the known names, or the exact name a partner entered. */
+const category = (level: Level) =>
+  z
+    .string({ error: "A category must be text" })
+    .transform(categoryName)
+    .pipe(
+      level === "draft"
+        ? z.string().max(200, "A category name must be at most 200 characters")
+        : z.string().min(1, "A category name cannot be empty").max(LIMITS.categoryName, `A category name must be at most ${LIMITS.categoryName} characters`).regex(/^[^\u0000-\u001f<>]+$/, "A category name cannot contain < or >"),
+    );
+
 function listingSchema(level: Level) {
   const rules = level === "rules";
   return z.strictObject(
@@ -153,10 +164,10 @@ function listingSchema(level: Level) {
       features: z.array(feature(level)).max(LIMITS.features, `At most ${LIMITS.features} features`).default([]),
       // General info
       categories: z
-        .array(z.enum(CATEGORIES, { error: "Unknown category" }))
-        .max(rules ? LIMITS.categories : CATEGORIES.length, `Choose at most ${LIMITS.categories} categories`)
+        .array(category(level))
+        .max(rules ? LIMITS.categories : 20, `Choose at most ${LIMITS.categories} categories`)
         .default([])
-        .refine((list) => !rules || unique(list), { message: "A category is listed twice" }),
+        .refine((list) => !rules || unique(list.map((c) => c.toLowerCase())), { message: "A category is listed twice" }),
       summary: plain(level, LIMITS.summary, "Short summary"),
       description: richText(level, LIMITS.description, "Full description"),
       iconAssetId: assetId.nullable().default(null),
