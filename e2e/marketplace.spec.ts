@@ -12,7 +12,7 @@ const REVIEWS = [
 async function publish(page: Page, appId: string) {
   await page.goto(`/apps/${appId}/review`);
   await hydrated(page);
-  for (const button of ["Submit for review", "Record approval", "Publish"]) {
+  for (const button of ["Record submission", "Record approval", "Record publication"]) {
     await page.getByRole("button", { name: button, exact: true }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: button, exact: true }).click();

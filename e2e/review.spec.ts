@@ -24,7 +24,7 @@ test("fixing the last field enables submission; the full status walk is on the t
 
   await openReview(page, appId);
   await expect(page.getByTestId("app-status")).toHaveText("Draft");
-  await expect(page.getByRole("button", { name: "Submit for review" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Record submission" })).toBeDisabled();
   await expect(page.getByText("1 readiness error blocks submission.")).toBeVisible();
 
   // Fix it in the editor: the checklist follows, and submission opens.
@@ -37,7 +37,7 @@ test("fixing the last field enables submission; the full status walk is on the t
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
 
   await openReview(page, appId);
-  await move(page, "Submit for review", "First submission");
+  await move(page, "Record submission", "First submission");
   await expect(page.getByTestId("app-status")).toHaveText("In review");
   await expect(page.getByTestId("review-counter")).toContainText("Business day 0 of 21");
 
@@ -59,19 +59,19 @@ test("fixing the last field enables submission; the full status walk is on the t
   await page.getByRole("dialog").getByRole("textbox").fill("Screenshots show real customer data.");
   await page.getByRole("dialog").getByRole("button", { name: "Record rejection" }).click();
   await expect(page.getByTestId("app-status")).toHaveText("Rejected");
-  await move(page, "Submit for review");
+  await move(page, "Record submission");
   await move(page, "Record approval");
   await expect(page.getByTestId("app-status")).toHaveText("Approved, unpublished");
   await expect(page.getByTestId("review-counter")).toHaveCount(0);
-  await move(page, "Publish");
+  await move(page, "Record publication");
   await expect(page.getByTestId("app-status")).toHaveText("Published");
 
   const timeline = page.getByTestId("timeline").getByRole("listitem");
   await expect(timeline).toHaveCount(5);
-  await expect(timeline.nth(0)).toContainText("moved the app from Approved, unpublished to Published");
-  await expect(timeline.nth(3)).toContainText("moved the app from In review to Rejected");
+  await expect(timeline.nth(0)).toContainText("recorded the move from Approved, unpublished to Published");
+  await expect(timeline.nth(3)).toContainText("recorded the move from In review to Rejected");
   await expect(timeline.nth(3)).toContainText("Screenshots show real customer data.");
-  await expect(timeline.nth(4)).toContainText("moved the app from Draft to In review");
+  await expect(timeline.nth(4)).toContainText("recorded the move from Draft to In review");
   await expect(timeline.nth(4)).toContainText("First submission");
   await expect(timeline.nth(4)).toContainText(/version \d+/);
 
@@ -81,7 +81,7 @@ test("fixing the last field enables submission; the full status walk is on the t
   await openReview(page, appId);
   const pending = page.getByRole("region", { name: /Pending changes/ });
   await expect(pending.getByRole("list", { name: "Changed critical fields" }).getByRole("listitem")).toHaveText(["Callback URL"]);
-  await move(page, "Submit changes for review");
+  await move(page, "Record submission of changes");
   await expect(pending).toContainText("In review");
   await expect(page.getByTestId("review-counter")).toBeVisible();
   await move(page, "Record approval");
@@ -90,6 +90,42 @@ test("fixing the last field enables submission; the full status walk is on the t
 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});
+
+test("each step is recorded for the day Pipedrive acted: a backdated submission starts the clock then; a future day or a day before the previous step is refused", async ({ page }) => {
+  test.setTimeout(90_000);
+  const [owner] = await createCompany("Spec Dates", [{ name: "Dora Dates", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, "Backdated");
+  await writeCompleteListing(page, appId, "Backdated");
+  await openReview(page, appId);
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const long = (n: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day(n)}T00:00:00Z`));
+
+  await page.getByRole("button", { name: "Record submission", exact: true }).click();
+  let dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("It sends nothing to Pipedrive");
+  const date = dialog.getByLabel("Day of the submission in Developer Hub");
+  await expect(date).toHaveValue(day(0));
+  await date.fill(day(-1));
+  await dialog.getByRole("button", { name: "Record submission", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Pipedrive cannot have acted in the future");
+  await date.fill(day(14));
+  await dialog.getByRole("button", { name: "Record submission", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("review-counter")).toContainText(`Business day 10 of 21 · submitted on ${long(14)}`);
+  await expect(page.getByTestId("timeline").getByRole("listitem").first()).toContainText(long(14));
+
+  await page.getByRole("button", { name: "Record approval", exact: true }).click();
+  dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Day of Pipedrive's approval").fill(day(20));
+  await dialog.getByRole("button", { name: "Record approval", exact: true }).click();
+  await expect(dialog.getByRole("alert")).toHaveText(`This step cannot come before the previous one, recorded on ${new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day(14)}T00:00:00Z`))}`);
+  await dialog.getByLabel("Day of Pipedrive's approval").fill(day(2));
+  await dialog.getByRole("button", { name: "Record approval", exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("app-status")).toHaveText("Approved, unpublished");
+  await expect(page.getByTestId("timeline").getByRole("listitem").first()).toContainText(long(2));
 });
 
 test("the live preview beside the editor follows typing", async ({ page }) => {

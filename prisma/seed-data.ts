@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingDraftSchema } from "../lib/listing/schema";
+import { longDay } from "../lib/review/dates";
 import { processImage, type MediaKind } from "../lib/media/process";
 import { storeImage } from "../lib/media/store";
 import { LocalFileStorage } from "../lib/storage/local";
@@ -89,28 +90,31 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
 }
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+/** UTC midnight of the day `days` ago: the day a step happened at Pipedrive. */
+const dayAgo = (days: number) => new Date(`${daysAgo(days).toISOString().slice(0, 10)}T00:00:00Z`);
 
-/** The timeline a demo app's status implies: submitted (with its version), approved, published. */
+/** The timeline a demo app's status implies: submitted (with its version), approved, published — each recorded a few hours after. */
 async function seedReviewHistory(db: PrismaClient, appId: string, status: string, data: string, userId: string) {
   if (status !== "IN_REVIEW" && status !== "PUBLISHED") return;
-  const submittedAt = status === "PUBLISHED" ? daysAgo(60) : daysAgo(8);
+  const submittedOn = status === "PUBLISHED" ? dayAgo(60) : dayAgo(8);
+  const recorded = (day: Date) => new Date(day.getTime() + 15 * 3_600_000);
   const version = await db.listingVersion.create({
-    data: { appId, number: 1, label: "Submitted for review", data, source: "SUBMISSION", createdById: userId, createdAt: submittedAt },
+    data: { appId, number: 1, label: `Submitted to Pipedrive on ${longDay(submittedOn.toISOString().slice(0, 10))}`, data, source: "SUBMISSION", createdById: userId, createdAt: recorded(submittedOn) },
   });
   await db.appEvent.create({
-    data: { appId, kind: "STATUS", fromStatus: "DRAFT", toStatus: "IN_REVIEW", versionId: version.id, actorId: userId, createdAt: submittedAt, note: "First submission." },
+    data: { appId, kind: "STATUS", fromStatus: "DRAFT", toStatus: "IN_REVIEW", versionId: version.id, actorId: userId, occurredAt: submittedOn, createdAt: recorded(submittedOn), note: "First submission." },
   });
   if (status === "IN_REVIEW") {
-    await db.app.update({ where: { id: appId }, data: { reviewStartedAt: submittedAt } });
+    await db.app.update({ where: { id: appId }, data: { reviewStartedAt: submittedOn } });
     await db.reviewFeedback.create({
       data: { appId, field: "summary", message: "Please state the value for the user rather than the feature list (from the first review email).", createdById: userId, createdAt: daysAgo(2) },
     });
     return;
   }
   await db.appEvent.create({
-    data: { appId, kind: "STATUS", fromStatus: "IN_REVIEW", toStatus: "UNPUBLISHED", actorId: userId, createdAt: daysAgo(45), note: "Approved by Pipedrive's marketplace team." },
+    data: { appId, kind: "STATUS", fromStatus: "IN_REVIEW", toStatus: "UNPUBLISHED", actorId: userId, occurredAt: dayAgo(46), createdAt: recorded(dayAgo(45)), note: "Approved by Pipedrive's marketplace team." },
   });
-  await db.appEvent.create({ data: { appId, kind: "STATUS", fromStatus: "UNPUBLISHED", toStatus: "PUBLISHED", actorId: userId, createdAt: daysAgo(44) } });
+  await db.appEvent.create({ data: { appId, kind: "STATUS", fromStatus: "UNPUBLISHED", toStatus: "PUBLISHED", actorId: userId, occurredAt: dayAgo(44), createdAt: recorded(dayAgo(44)) } });
   await db.app.update({ where: { id: appId }, data: { approvedVersionId: version.id } });
 }
 

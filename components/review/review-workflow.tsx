@@ -24,18 +24,23 @@ const STAMP = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric"
 const day = (iso: string) => DAY.format(new Date(iso));
 const stamp = (iso: string) => `${STAMP.format(new Date(iso))} UTC`;
 
-const CHANGES: Record<ChangesAction, { label: string; title: string; description: string; noteRequired?: boolean }> = {
-  "submit-changes": { label: "Submit changes for review", title: "Submit the pending changes?", description: "A version of the listing is saved with what you send. The changes go live when Pipedrive approves them." },
-  "approve-changes": { label: "Record approval", title: "Pipedrive approved the changes?", description: "The submitted listing becomes the approved one." },
-  "reject-changes": { label: "Record rejection", title: "Pipedrive rejected the changes?", description: "Paste the reasons from Pipedrive's email; fix them and submit again.", noteRequired: true },
+const CHANGES: Record<ChangesAction, { label: string; title: string; description: string; dateLabel: string; noteRequired?: boolean }> = {
+  "submit-changes": {
+    label: "Record submission of changes",
+    title: "You submitted the changes in Developer Hub?",
+    description: "Listing Studio saves a version with what was submitted and counts Pipedrive's 21 business days from that day. The changes go live when Pipedrive approves them.",
+    dateLabel: "Day of the submission in Developer Hub",
+  },
+  "approve-changes": { label: "Record approval", title: "Pipedrive approved the changes?", description: "The submitted listing becomes the approved one.", dateLabel: "Day of Pipedrive's approval" },
+  "reject-changes": { label: "Record rejection", title: "Pipedrive rejected the changes?", description: "Paste the reasons from Pipedrive's email; fix them and record the next submission.", dateLabel: "Day of Pipedrive's rejection", noteRequired: true },
 };
 
 function eventText(e: TimelineEvent) {
   if (e.kind === "CHANGES") {
-    const what = { IN_REVIEW: "sent pending changes to review", APPROVED: "recorded the approval of pending changes", REJECTED: "recorded the rejection of pending changes" }[e.toStatus] ?? e.toStatus;
+    const what = { IN_REVIEW: "recorded the submission of pending changes", APPROVED: "recorded the approval of pending changes", REJECTED: "recorded the rejection of pending changes" }[e.toStatus] ?? e.toStatus;
     return what;
   }
-  return `moved the app from ${label(e.fromStatus)} to ${label(e.toStatus)}`;
+  return `recorded the move from ${label(e.fromStatus)} to ${label(e.toStatus)}`;
 }
 
 function FeedbackForm({ appId }: { appId: string }) {
@@ -105,11 +110,17 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
                       {t.label}
                     </Button>
                   }
-                  title={`${t.label}?`}
-                  description={t.submits ? "A version of the listing is saved with what you send, and the 21-business-day review window starts." : `The app moves to “${label(t.to)}”.`}
+                  title={`${t.label}`}
+                  description={
+                    t.submits
+                      ? "Record that the listing was submitted in Pipedrive's Developer Hub: Listing Studio saves a version with what was submitted, and counts Pipedrive's 21 business days from that day. It sends nothing to Pipedrive."
+                      : `Record ${t.what}: the app moves to “${label(t.to)}”. Listing Studio sends nothing to Pipedrive.`
+                  }
                   confirmLabel={t.label}
+                  dateLabel={`Day of ${t.what}`}
+                  dates={state.dates}
                   noteRequired={t.needsNote}
-                  onConfirm={async (note) => done(`Status: ${label(t.to)}`)(await changeStatusAction(appId, { transition: t.id, note }))}
+                  onConfirm={async ({ note, date }) => done(`Recorded: ${label(t.to)}`)(await changeStatusAction(appId, { transition: t.id, note, date }))}
                 />
               ))}
             </div>
@@ -126,7 +137,7 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
           <div className="mt-4 rounded-lg bg-slate-50 p-4" data-testid="review-counter">
             <p className="flex items-center gap-2 text-sm font-medium text-slate-800">
               <Clock aria-hidden className="size-4" />
-              Business day {state.review.elapsed} of {state.review.window} · in review since {day(state.review.startedAt)}
+              Business day {state.review.elapsed} of {state.review.window} · submitted on {day(state.review.startedAt)}
             </p>
             <div className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label="Review window used" aria-valuemin={0} aria-valuemax={state.review.window} aria-valuenow={Math.min(state.review.elapsed, state.review.window)}>
               <div className={state.review.elapsed > state.review.window ? "h-full bg-red-500" : "h-full bg-brand-600"} style={{ width: `${Math.min(100, (state.review.elapsed / state.review.window) * 100)}%` }} />
@@ -167,8 +178,10 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
                   title={CHANGES[a].title}
                   description={CHANGES[a].description}
                   confirmLabel={CHANGES[a].label}
+                  dateLabel={CHANGES[a].dateLabel}
+                  dates={state.dates}
                   noteRequired={CHANGES[a].noteRequired}
-                  onConfirm={async (note) => done("Pending changes updated")(await pendingChangesAction(appId, { action: a, note }))}
+                  onConfirm={async ({ note, date }) => done("Pending changes updated")(await pendingChangesAction(appId, { action: a, note, date }))}
                 />
               ))}
             </div>
@@ -217,7 +230,12 @@ export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state
                   <span className="font-medium">{e.actor ?? "Someone"}</span> {eventText(e)}
                   {e.versionNumber ? <> · <Link className="text-brand-700 underline" href={`/apps/${appId}/versions`}>version {e.versionNumber}</Link></> : null}
                 </p>
-                <p className="text-xs text-slate-500"><time dateTime={e.createdAt}>{stamp(e.createdAt)}</time></p>
+                <p className="text-xs text-slate-500">
+                  <time dateTime={e.occurredAt.slice(0, 10)} className="font-medium text-slate-700">
+                    {day(e.occurredAt)}
+                  </time>{" "}
+                  · recorded <time dateTime={e.createdAt}>{stamp(e.createdAt)}</time>
+                </p>
                 {e.note ? <p className="mt-1 whitespace-pre-line rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{e.note}</p> : null}
               </li>
             ))}

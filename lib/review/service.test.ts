@@ -12,6 +12,10 @@ const review = await import("./service");
 const { getDraft, saveDraft } = await import("@/lib/listing/drafts");
 const { listVersions } = await import("@/lib/listing/versions");
 const apps = await import("@/lib/apps/service");
+const { longDay } = await import("./dates");
+
+const today = () => new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 let owner: Member;
 let viewer: Member;
@@ -46,7 +50,7 @@ describe("the status walk of a public app", () => {
     let state = await review.reviewState(owner, ready);
     expect(state.status).toBe("IN_REVIEW");
     expect(state.review).toMatchObject({ elapsed: 0, window: 21 });
-    expect((await listVersions(owner, ready))[0]).toMatchObject({ label: "Submitted for review", source: "SUBMISSION" });
+    expect((await listVersions(owner, ready))[0]).toMatchObject({ label: `Submitted to Pipedrive on ${longDay(today())}`, source: "SUBMISSION" });
 
     await expect(review.changeStatus(owner, ready, { transition: "reject" })).rejects.toMatchObject({ code: "VALIDATION", fields: { note: "Add the reviewer's reasons" } });
     await review.changeStatus(owner, ready, { transition: "reject", note: "Screenshots show customer data" });
@@ -79,6 +83,49 @@ describe("the status walk of a public app", () => {
     await expect(review.changeStatus(owner, ready, { transition: "approve" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(review.changeStatus(owner, ready, { transition: "teleport" })).rejects.toMatchObject({ issues: expect.any(Array) });
     await expect(review.changeStatus(viewer, ready, { transition: "unpublish" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the days Pipedrive acted, as recorded", () => {
+  let app: string;
+  beforeAll(async () => {
+    app = (await apps.createApp(owner, { name: "Dated", type: "PUBLIC", clientId: "dated", callbackUrl: "https://dated.example.com/cb" })).id;
+    const complete = (await getDraft(owner, ready)).data;
+    await saveDraft(owner, app, { revision: (await getDraft(owner, app)).revision, data: { ...complete, appName: "Dated" } });
+  });
+
+  it("a submission recorded for an earlier day starts the business-day clock on that day", async () => {
+    const submitted = daysAgo(14);
+    await review.changeStatus(owner, app, { transition: "submit", date: submitted });
+    const state = await review.reviewState(owner, app);
+    expect(state.review!.startedAt).toBe(`${submitted}T00:00:00.000Z`);
+    // 14 calendar days hold 10 business days (two full weeks).
+    expect(state.review!.elapsed).toBe(10);
+    expect(state.timeline[0]).toMatchObject({ occurredAt: `${submitted}T00:00:00.000Z` });
+    expect(state.dates).toEqual({ today: today(), previous: submitted });
+    expect((await listVersions(owner, app))[0]!.label).toBe(`Submitted to Pipedrive on ${longDay(submitted)}`);
+  });
+
+  it("refuses a day in the future and a day before the previous step, and records nothing then", async () => {
+    const events = await db.appEvent.count({ where: { appId: app } });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await expect(review.changeStatus(owner, app, { transition: "approve", date: tomorrow })).rejects.toMatchObject({ code: "VALIDATION", fields: { date: expect.stringContaining("Pipedrive cannot have acted in the future") } });
+    await expect(review.changeStatus(owner, app, { transition: "approve", date: daysAgo(15) })).rejects.toMatchObject({ code: "VALIDATION", fields: { date: `This step cannot come before the previous one, recorded on ${longDay(daysAgo(14))}` } });
+    await expect(review.changeStatus(owner, app, { transition: "approve", date: "next week" })).rejects.toMatchObject({ fields: { date: "Give the date as a calendar day, e.g. 2026-11-28" } });
+    expect(await db.appEvent.count({ where: { appId: app } })).toBe(events);
+    expect((await review.reviewState(owner, app)).status).toBe("IN_REVIEW");
+  });
+
+  it("the timeline follows the recorded days, whatever order they were recorded in", async () => {
+    await review.changeStatus(owner, app, { transition: "approve", date: daysAgo(3) });
+    await review.changeStatus(owner, app, { transition: "publish", date: daysAgo(3) });
+    const state = await review.reviewState(owner, app);
+    expect(state.timeline.map((e) => [e.toStatus, e.occurredAt.slice(0, 10)])).toEqual([
+      ["PUBLISHED", daysAgo(3)],
+      ["UNPUBLISHED", daysAgo(3)],
+      ["IN_REVIEW", daysAgo(14)],
+    ]);
+    expect(state.review).toBeNull();
   });
 });
 

@@ -25,6 +25,8 @@ import {
   type Transition,
 } from "./workflow";
 import { plural } from "@/lib/words";
+import { localDay } from "@/lib/analytics/time";
+import { dayOf, dayStart, longDay, recordedDay } from "./dates";
 
 export type TimelineEvent = {
   id: string;
@@ -34,6 +36,9 @@ export type TimelineEvent = {
   note: string | null;
   versionNumber: number | null;
   actor: string | null;
+  /** The day it happened at Pipedrive (UTC midnight of that day). */
+  occurredAt: string;
+  /** When it was recorded here. */
   createdAt: string;
 };
 
@@ -48,7 +53,25 @@ export type ReviewState = {
   review: { startedAt: string; elapsed: number; window: number; deadline: string } | null;
   timeline: TimelineEvent[];
   feedback: FeedbackView[];
+  /** Bounds of the day a next step can be recorded for: today (the workspace's) and the previous step's day. */
+  dates: { today: string; previous: string | null };
 };
+
+/** Today in the workspace's time zone: the latest day a step can be recorded for. */
+async function workspaceToday(member: Member, now = new Date()) {
+  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
+  return localDay(now, timeZone);
+}
+
+/** The day of an app's latest recorded step: the earliest day the next one can be recorded for. */
+async function previousStepDay(appId: string) {
+  const last = await db.appEvent.findFirst({ where: { appId }, orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }], select: { occurredAt: true } });
+  return last ? dayOf(last.occurredAt) : null;
+}
+
+async function stepDay(member: Member, appId: string, input: string | undefined) {
+  return dayStart(recordedDay(input, { today: await workspaceToday(member), previous: await previousStepDay(appId) }));
+}
 
 async function names(ids: (string | null)[]) {
   const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
@@ -72,7 +95,7 @@ export async function reviewState(member: Member, appId: string, now = new Date(
   const [{ draft, errors }, approved, events, feedback] = await Promise.all([
     readinessErrors(member, appId, app.type),
     approvedListing(row.approvedVersionId),
-    db.appEvent.findMany({ where: { appId }, orderBy: { createdAt: "desc" } }),
+    db.appEvent.findMany({ where: { appId }, orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }] }),
     db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   const versionNumbers = new Map(
@@ -101,6 +124,7 @@ export async function reviewState(member: Member, appId: string, now = new Date(
             deadline: reviewDeadline(row.reviewStartedAt).toISOString(),
           }
         : null,
+    dates: { today: await workspaceToday(member, now), previous: events[0] ? dayOf(events[0].occurredAt) : null },
     timeline: events.map((e) => ({
       id: e.id,
       kind: e.kind as TimelineEvent["kind"],
@@ -109,6 +133,7 @@ export async function reviewState(member: Member, appId: string, now = new Date(
       note: e.note,
       versionNumber: e.versionId ? (versionNumbers.get(e.versionId) ?? null) : null,
       actor: e.actorId ? (who.get(e.actorId) ?? null) : null,
+      occurredAt: e.occurredAt.toISOString(),
       createdAt: e.createdAt.toISOString(),
     })),
     feedback: feedback.map((f) => toFeedbackView(f, who)),
@@ -120,7 +145,7 @@ function toFeedbackView(f: { id: string; field: string; message: string; created
   return { id: f.id, field, fieldLabel: FIELDS[field]?.label ?? f.field, message: f.message, createdAt: f.createdAt.toISOString(), createdBy: f.createdById ? (who.get(f.createdById) ?? null) : null };
 }
 
-/** Sends the listing to review: zero readiness errors, and a version snapshot of what was sent. */
+/** Records a submission made in Developer Hub: zero readiness errors, and a version snapshot of what was submitted. */
 async function submitSnapshot(member: Member, appId: string, label: string) {
   const { draft, errors } = await readinessErrors(member, appId, (await getApp(member, appId)).type);
   if (errors > 0) {
@@ -135,14 +160,16 @@ const lastSubmission = (appId: string, kind: "STATUS" | "CHANGES") =>
 export async function changeStatus(member: Member, appId: string, input: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change an app's status");
   const app = await getApp(member, appId);
-  const { transition: id, note } = statusChangeSchema.parse(input);
+  const { transition: id, note, date } = statusChangeSchema.parse(input);
   const transition = availableTransitions(app.type, app.status).find((t) => t.id === id);
   if (!transition) throw new AppError("CONFLICT", `This app is ${app.status.toLowerCase().replace("_", " ")}: that change is not possible now`);
   if (transition.needsNote && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
+  const occurredAt = await stepDay(member, appId, date);
 
-  const version = transition.submits ? await submitSnapshot(member, appId, "Submitted for review") : null;
+  const version = transition.submits ? await submitSnapshot(member, appId, `Submitted to Pipedrive on ${longDay(dayOf(occurredAt))}`) : null;
   const data: { status: string; reviewStartedAt?: Date | null; approvedVersionId?: string | null; changesStatus?: null } = { status: transition.to };
-  if (transition.submits) data.reviewStartedAt = new Date();
+  // Pipedrive's 21 business days count from the day the listing was submitted.
+  if (transition.submits) data.reviewStartedAt = occurredAt;
   if (transition.from.includes("IN_REVIEW")) data.reviewStartedAt = null;
   if (id === "approve") {
     data.approvedVersionId = (await lastSubmission(appId, "STATUS"))?.versionId ?? null;
@@ -152,26 +179,27 @@ export async function changeStatus(member: Member, appId: string, input: unknown
     const { count } = await tx.app.updateMany({ where: { id: appId, status: app.status }, data });
     if (count === 0) throw new AppError("CONFLICT", "Someone changed this app's status at the same time; reload to see it");
     await tx.appEvent.create({
-      data: { appId, kind: "STATUS", fromStatus: app.status, toStatus: transition.to, note: note || null, versionId: version?.id ?? null, actorId: member.user.id },
+      data: { appId, kind: "STATUS", fromStatus: app.status, toStatus: transition.to, note: note || null, versionId: version?.id ?? null, actorId: member.user.id, occurredAt },
     });
   });
-  await auditBy(member, "app.status", { type: "app", id: appId, name: app.name }, { status: [app.status, transition.to], ...(note ? { note } : {}) });
+  await auditBy(member, "app.status", { type: "app", id: appId, name: app.name }, { status: [app.status, transition.to], on: dayOf(occurredAt), ...(note ? { note } : {}) });
 }
 
 /** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */
 export async function actOnPendingChanges(member: Member, appId: string, input: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot send changes to review");
-  const { action, note } = changesActionSchema.parse(input);
+  const { action, note, date } = changesActionSchema.parse(input);
   const state = await reviewState(member, appId);
   if (!state.pending.actions.includes(action)) throw new AppError("CONFLICT", "That is not possible for the pending changes now");
   if (action === "reject-changes" && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
+  const occurredAt = await stepDay(member, appId, date);
 
   let data: { changesStatus: string | null; reviewStartedAt: Date | null; approvedVersionId?: string | null };
   let versionId: string | null = null;
   let to: string;
   if (action === "submit-changes") {
-    versionId = (await submitSnapshot(member, appId, "Changes submitted for review")).id;
-    data = { changesStatus: "IN_REVIEW", reviewStartedAt: new Date() };
+    versionId = (await submitSnapshot(member, appId, `Changes submitted to Pipedrive on ${longDay(dayOf(occurredAt))}`)).id;
+    data = { changesStatus: "IN_REVIEW", reviewStartedAt: occurredAt };
     to = "IN_REVIEW";
   } else if (action === "approve-changes") {
     data = { changesStatus: null, reviewStartedAt: null, approvedVersionId: (await lastSubmission(appId, "CHANGES"))?.versionId ?? null };
@@ -182,9 +210,9 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
   }
   await db.$transaction([
     db.app.update({ where: { id: appId }, data }),
-    db.appEvent.create({ data: { appId, kind: "CHANGES", fromStatus: state.pending.status, toStatus: to, note: note || null, versionId, actorId: member.user.id } }),
+    db.appEvent.create({ data: { appId, kind: "CHANGES", fromStatus: state.pending.status, toStatus: to, note: note || null, versionId, actorId: member.user.id, occurredAt } }),
   ]);
-  await auditBy(member, "app.changes", { type: "app", id: appId }, { changes: [state.pending.status, to], ...(note ? { note } : {}) });
+  await auditBy(member, "app.changes", { type: "app", id: appId }, { changes: [state.pending.status, to], on: dayOf(occurredAt), ...(note ? { note } : {}) });
 }
 
 export async function addFeedback(member: Member, appId: string, input: unknown): Promise<FeedbackView> {

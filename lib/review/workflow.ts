@@ -11,8 +11,11 @@ export type Transition = {
   id: TransitionId;
   from: string[];
   to: string;
+  /** What the button says: Listing Studio records what happened at Pipedrive, it sends nothing. */
   label: string;
-  /** Sends the listing to Pipedrive: needs zero readiness errors and snapshots a version. */
+  /** What is recorded, for the dialog ("the submission"). */
+  what: string;
+  /** The listing was submitted in Developer Hub: needs zero readiness errors and snapshots a version. */
   submits?: boolean;
   /** A note is required (e.g. the reasons of a rejection). */
   needsNote?: boolean;
@@ -21,21 +24,21 @@ export type Transition = {
 
 /**
  * Public apps: Draft → In review → Approved, unpublished (UNPUBLISHED) or Rejected → Published ⇄
- * Unpublished. Private apps: Draft → Live. Approvals and rejections come by email from Pipedrive;
- * the team records them here.
+ * Unpublished. Private apps: Draft → Live. Pipedrive has no API for any of it: the partner acts
+ * in Developer Hub, Pipedrive answers by email, and the team records each step here with its day.
  */
 export const TRANSITIONS: Record<AppType, Transition[]> = {
   PUBLIC: [
-    { id: "submit", from: ["DRAFT", "REJECTED"], to: "IN_REVIEW", label: "Submit for review", submits: true, tone: "primary" },
-    { id: "approve", from: ["IN_REVIEW"], to: "UNPUBLISHED", label: "Record approval", tone: "primary" },
-    { id: "reject", from: ["IN_REVIEW"], to: "REJECTED", label: "Record rejection", needsNote: true, tone: "danger" },
-    { id: "withdraw", from: ["IN_REVIEW"], to: "DRAFT", label: "Withdraw from review", tone: "secondary" },
-    { id: "publish", from: ["UNPUBLISHED"], to: "PUBLISHED", label: "Publish", tone: "primary" },
-    { id: "unpublish", from: ["PUBLISHED"], to: "UNPUBLISHED", label: "Unpublish", tone: "secondary" },
+    { id: "submit", from: ["DRAFT", "REJECTED"], to: "IN_REVIEW", label: "Record submission", what: "the submission in Developer Hub", submits: true, tone: "primary" },
+    { id: "approve", from: ["IN_REVIEW"], to: "UNPUBLISHED", label: "Record approval", what: "Pipedrive's approval", tone: "primary" },
+    { id: "reject", from: ["IN_REVIEW"], to: "REJECTED", label: "Record rejection", what: "Pipedrive's rejection", needsNote: true, tone: "danger" },
+    { id: "withdraw", from: ["IN_REVIEW"], to: "DRAFT", label: "Record withdrawal", what: "the withdrawal from review", tone: "secondary" },
+    { id: "publish", from: ["UNPUBLISHED"], to: "PUBLISHED", label: "Record publication", what: "the publication on the Marketplace", tone: "primary" },
+    { id: "unpublish", from: ["PUBLISHED"], to: "UNPUBLISHED", label: "Record unpublishing", what: "the unpublishing", tone: "secondary" },
   ],
   PRIVATE: [
-    { id: "go-live", from: ["DRAFT"], to: "LIVE", label: "Go live", tone: "primary" },
-    { id: "take-offline", from: ["LIVE"], to: "DRAFT", label: "Back to draft", tone: "secondary" },
+    { id: "go-live", from: ["DRAFT"], to: "LIVE", label: "Record going live", what: "the app going live", tone: "primary" },
+    { id: "take-offline", from: ["LIVE"], to: "DRAFT", label: "Record back to draft", what: "the app going back to draft", tone: "secondary" },
   ],
 };
 
