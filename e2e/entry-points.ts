@@ -96,6 +96,7 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "(dashboard)/apps/[appId]/settings/actions#updateGatewayAction": { useCase: "updateGatewaySettings", test: "lib/gateway/service.test.ts" },
   "(dashboard)/apps/[appId]/settings/actions#revealSigningSecretAction": { useCase: "revealHandoffSecret", test: "lib/gateway/service.test.ts" },
   "(dashboard)/apps/[appId]/settings/actions#retryDeliveryAction": { useCase: "retryDelivery", test: "lib/gateway/service.test.ts" },
+  "(dashboard)/apps/[appId]/settings/actions#putGatewayInListingAction": { useCase: "putGatewayInListing", test: "lib/gateway/service.test.ts" },
   "(dashboard)/apps/[appId]/versions/actions#saveVersionAction": { useCase: "saveVersion", test: "lib/apps/permissions.test.ts" },
   "(dashboard)/apps/[appId]/versions/actions#restoreVersionAction": { useCase: "restoreVersion", test: "lib/apps/permissions.test.ts" },
   "(dashboard)/apps/actions#createAppAction": { useCase: "createApp", test: "lib/apps/permissions.test.ts" },

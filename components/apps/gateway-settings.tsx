@@ -5,7 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { Check, Copy } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { retryDeliveryAction, revealSigningSecretAction, updateGatewayAction } from "@/app/(dashboard)/apps/[appId]/settings/actions";
+import { retryDeliveryAction, revealSigningSecretAction, updateGatewayAction, putGatewayInListingAction } from "@/app/(dashboard)/apps/[appId]/settings/actions";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
@@ -56,6 +56,7 @@ export function GatewaySettingsPanel({
 }) {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
+  const inListing = settings.inListing.callbackUrl && settings.inListing.installationUrl;
   const form = useForm<GatewaySettingsInput>({
     resolver: gatewayResolver,
     defaultValues: { handoffMode: settings.handoffMode, handoffUrl: settings.handoffUrl, onboardingUrl: settings.onboardingUrl },
@@ -77,6 +78,31 @@ export function GatewaySettingsPanel({
       <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
         <CopyField id="gateway-installation-url" label="Installation URL" value={settings.installationUrl} help="Developer Hub → OAuth & access scopes → Installation URL." />
         <CopyField id="gateway-callback-url" label="Callback URL" value={settings.callbackUrl} help="Developer Hub → Basic info → Callback URL. Uninstalls arrive here too." />
+      </div>
+      <div className={`mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md px-3 py-2 text-sm ${inListing ? "bg-emerald-50 text-emerald-950" : "bg-slate-50 text-slate-700"}`} data-testid="gateway-in-listing">
+        <p role="status">
+          {inListing
+            ? "The listing uses these two URLs."
+            : settings.inListing.callbackUrl || settings.inListing.installationUrl
+              ? `The listing uses the gateway's ${settings.inListing.callbackUrl ? "Callback URL" : "Installation URL"} only.`
+              : "The listing still has your app's own Callback and Installation URLs."}{" "}
+          The Callback URL is a critical field: once the app is approved, changing it means another review by Pipedrive.
+        </p>
+        {canEdit && !inListing ? (
+          <Button
+            type="button"
+            size="sm"
+            variant="secondary"
+            onClick={async () => {
+              const result = await putGatewayInListingAction(appId);
+              if (!result.ok) return void toast.error(result.error.message);
+              toast.success("The listing now uses the gateway's URLs");
+              router.refresh();
+            }}
+          >
+            Use them in the listing
+          </Button>
+        ) : null}
       </div>
 
       <form

@@ -29,6 +29,7 @@ import { GeneralSection } from "./sections/general";
 import { ScopesSection } from "./sections/scopes";
 import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
+import type { GatewayUrls } from "./gateway-choice";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
 /** Shown only when someone else saved first, so it loads only then. */
@@ -62,6 +63,8 @@ export type EditorProps = {
   builtBy: string;
   focusField?: ListingField;
   links: Record<string, LinkStatus>;
+  /** The install gateway's URLs, offered for the Callback and Installation URL fields. */
+  gateway?: GatewayUrls;
   /** Server actions that resolve a share-link comment or a reviewer's feedback (appId, id). */
   resolveComment: ResolveAction;
   resolveFeedback: ResolveAction;
@@ -69,7 +72,7 @@ export type EditorProps = {
 
 type ResolveAction = (appId: string, id: string) => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
 
-export function ListingEditor({ appId, userId, kind, initial, readOnly, media, icons: initialIcons, comments, feedback, builtBy, focusField, links: initialLinks, resolveComment, resolveFeedback }: EditorProps) {
+export function ListingEditor({ appId, userId, kind, initial, readOnly, media, icons: initialIcons, comments, feedback, builtBy, focusField, links: initialLinks, gateway, resolveComment, resolveFeedback }: EditorProps) {
   const router = useRouter();
   const [links, setLinks] = useState(initialLinks);
   const notes = useMemo(
@@ -209,7 +212,7 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
                 </Tab>
               ))}
             </TabList>
-            <TabPanel value="basic" className="space-y-6"><BasicSection /></TabPanel>
+            <TabPanel value="basic" className="space-y-6"><BasicSection gateway={gateway} /></TabPanel>
             <TabPanel value="oauth" className="space-y-6"><ScopesSection /></TabPanel>
             <TabPanel value="features" className="space-y-6"><FeaturesSection /></TabPanel>
             <TabPanel value="general" className="space-y-6"><GeneralSection media={media} /></TabPanel>

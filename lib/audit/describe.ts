@@ -22,6 +22,7 @@ const ACTIONS: Record<string, string> = {
   "app.secret": "Set the client secret of",
   "app.client_rejected": "Pipedrive refused the client ID or secret stored for",
   "app.listing_url": "Changed the Marketplace page URL of",
+  "gateway.listing": "Put the install gateway's URLs in the listing of",
   "app.status": "Changed the status of",
   "app.changes": "Moved the pending changes of",
   "listing.save": "Edited the listing of",

@@ -44,6 +44,24 @@ describe("gateway settings", () => {
   });
 });
 
+describe("the gateway's URLs in the listing", () => {
+  it("one call puts both in the listing; settings and listing then show the same values", async () => {
+    const { getDraft } = await import("@/lib/listing/drafts");
+    expect((await gateway.gatewaySettings(owner, appId)).inListing).toEqual({ callbackUrl: false, installationUrl: false });
+    await expect(gateway.putGatewayInListing({ ...owner, role: "VIEWER" }, appId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const urls = await gateway.putGatewayInListing(owner, appId);
+    const settings = await gateway.gatewaySettings(owner, appId);
+    expect(settings.inListing).toEqual({ callbackUrl: true, installationUrl: true });
+    expect((await getDraft(owner, appId)).data).toMatchObject({ callbackUrl: settings.callbackUrl, installationUrl: settings.installationUrl });
+    expect(urls).toEqual({ callbackUrl: settings.callbackUrl, installationUrl: settings.installationUrl });
+    // The app's own columns (what the settings page lists) follow the listing.
+    expect(await apps.getApp(owner, appId)).toMatchObject({ callbackUrl: settings.callbackUrl, installationUrl: settings.installationUrl });
+    // Once is enough: a second call changes nothing and logs nothing.
+    await gateway.putGatewayInListing(owner, appId);
+    expect(await db.auditEvent.count({ where: { targetId: appId, action: "gateway.listing" } })).toBe(1);
+  });
+});
+
 describe("deliveries and other workspaces", () => {
   it("retries only its own failed deliveries; a viewer cannot; another workspace sees nothing", async () => {
     const w = await db.workspace.create({ data: { pipedriveCompanyId: 82, name: "Stranger" } });

@@ -11,6 +11,7 @@ import { ingestEvents, type OutboxInsert } from "@/lib/installs/ingest";
 import type { IngestEvent } from "@/lib/installs/types";
 import { handoffSecretContext, sealBody } from "@/lib/outbox/outbox";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
+import { getDraft, saveDraft } from "@/lib/listing/drafts";
 import { hasRole } from "@/lib/team/roles";
 import { safeEqual, type UninstallCall } from "./protocol";
 import { gatewaySettingsSchema } from "./schema";
@@ -76,20 +77,41 @@ export type GatewaySettings = {
   handoffUrl: string;
   onboardingUrl: string;
   hasClientSecret: boolean;
+  /** Whether the listing's Callback and Installation URLs are the gateway's. */
+  inListing: { callbackUrl: boolean; installationUrl: boolean };
 };
+
+/** The gateway's two URLs for an app (its key made on first use). */
+export async function gatewayUrls(appId: string) {
+  await ensureGateway(appId);
+  const { appKey } = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { appKey: true } });
+  return { installationUrl: publicUrl(installPath(appKey!)), callbackUrl: publicUrl(callbackPath(appKey!)) };
+}
 
 export async function gatewaySettings(member: Member, appId: string): Promise<GatewaySettings> {
   const summary = await getApp(member, appId);
-  await ensureGateway(appId);
-  const app = await db.app.findUniqueOrThrow({ where: { id: appId } });
+  const urls = await gatewayUrls(appId);
+  const [app, draft] = await Promise.all([db.app.findUniqueOrThrow({ where: { id: appId } }), getDraft(member, appId)]);
   return {
-    installationUrl: publicUrl(installPath(app.appKey!)),
-    callbackUrl: publicUrl(callbackPath(app.appKey!)),
+    ...urls,
     handoffMode: app.handoffMode === "FORWARD" ? "FORWARD" : "RECORD_ONLY",
     handoffUrl: app.handoffUrl ?? "",
     onboardingUrl: app.onboardingUrl ?? "",
     hasClientSecret: summary.hasClientSecret,
+    inListing: { callbackUrl: draft.data.callbackUrl.trim() === urls.callbackUrl, installationUrl: draft.data.installationUrl.trim() === urls.installationUrl },
   };
+}
+
+/** Puts the gateway's Callback and Installation URLs in the listing, as one edit of the draft. */
+export async function putGatewayInListing(member: Member, appId: string) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
+  await getApp(member, appId);
+  const urls = await gatewayUrls(appId);
+  const draft = await getDraft(member, appId);
+  if (draft.data.callbackUrl === urls.callbackUrl && draft.data.installationUrl === urls.installationUrl) return urls;
+  await saveDraft(member, appId, { revision: draft.revision, data: { ...draft.data, ...urls } });
+  await auditBy(member, "gateway.listing", { type: "app", id: appId }, { callbackUrl: [draft.data.callbackUrl, urls.callbackUrl], installationUrl: [draft.data.installationUrl, urls.installationUrl] });
+  return urls;
 }
 
 export async function updateGatewaySettings(member: Member, appId: string, input: unknown) {

@@ -67,6 +67,7 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   updateGatewayAction: () => gateway.updateGatewaySettings(b, ids.app!, { handoffMode: "RECORD_ONLY" }),
   revealSigningSecretAction: () => gateway.revealHandoffSecret(b, ids.app!),
   retryDeliveryAction: () => gateway.retryDelivery(b, ids.app!, ids.delivery),
+  putGatewayInListingAction: () => gateway.putGatewayInListing(b, ids.app!),
   updateListingUrlAction: () => marketplacePage.updateListingUrl(b, ids.app!, { listingUrl: "" }),
   checkListingPageAction: () => marketplacePage.checkListingPage(b, ids.app!, { listingUrl: "" }),
   saveVersionAction: () => versions.saveVersion(b, ids.app!, { label: "x" }),

@@ -3,13 +3,15 @@
 import { LIMITS } from "@/lib/listing/limits";
 import { RichTextField } from "../rich-text-field";
 import { Section, TextField } from "../editor-fields";
+import { GatewayChoice, type GatewayUrls } from "../gateway-choice";
 
-export function BasicSection() {
+export function BasicSection({ gateway }: { gateway?: GatewayUrls }) {
   return (
     <Section title="Basic info" description="Everything you type is saved as you go; Pipedrive needs the app name and the callback URL to create the app.">
       <TextField name="appName" label="App name" limit={LIMITS.appName} required help="Must be unique and must not suggest that Pipedrive built it. Changing it changes the listing URL." />
-      <TextField name="callbackUrl" label="Callback URL" type="url" required help="The OAuth redirect URI. Pipedrive also sends uninstall calls here." />
-      <TextField name="installationUrl" label="Installation URL" type="url" help="Optional: where “Proceed to install” sends the user, so the app can start OAuth itself." />
+      {gateway ? <GatewayChoice gateway={gateway} /> : null}
+      <TextField name="callbackUrl" label="Callback URL" type="url" required help="The OAuth redirect URI. Pipedrive also sends uninstall calls here. A critical field: after approval, a change is reviewed again." />
+      <TextField name="installationUrl" label="Installation URL" type="url" help="Optional: where “Proceed to install” sends the user, so the app can start OAuth itself. A critical field too." />
     </Section>
   );
 }

@@ -7,7 +7,9 @@ import { FIELDS } from "@/lib/listing/fields";
 import type { ListingField } from "@/lib/listing/schema";
 import { linkStatuses } from "@/lib/listing/link-checks";
 import { iconVisibility } from "@/lib/media/assets";
+import { gatewayUrls } from "@/lib/gateway/service";
 import { listOpenFeedback } from "@/lib/review/service";
+import { isApproved } from "@/lib/review/workflow";
 import { listOpenComments } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 import { resolveCommentAction, resolveFeedbackAction } from "../review/actions";
@@ -19,12 +21,13 @@ type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ field
 export default async function ListingPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
   const { field } = await searchParams;
-  const [draft, icons, comments, feedback, links] = await Promise.all([
+  const [draft, icons, comments, feedback, links, gateway] = await Promise.all([
     getDraft(member, app.id),
     iconVisibility(member, app.id),
     listOpenComments(member, app.id),
     listOpenFeedback(member, app.id),
     linkStatuses(app.id),
+    gatewayUrls(app.id),
   ]);
   return (
     <ListingEditor
@@ -41,6 +44,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
       feedback={feedback}
       builtBy={member.workspace.name}
       links={links}
+      gateway={{ ...gateway, approved: isApproved(app.status) }}
       focusField={typeof field === "string" && field in FIELDS ? (field as ListingField) : undefined}
     />
   );

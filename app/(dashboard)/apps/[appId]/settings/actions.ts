@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { retryDelivery, revealHandoffSecret, updateGatewaySettings } from "@/lib/gateway/service";
+import { retryDelivery, revealHandoffSecret, updateGatewaySettings, putGatewayInListing } from "@/lib/gateway/service";
 import { action } from "@/lib/http";
 
 export async function updateGatewayAction(appId: string, input: unknown) {
@@ -20,5 +20,12 @@ export async function retryDeliveryAction(appId: string, deliveryId: string) {
   return action(async () => {
     await retryDelivery(await requireMember("EDITOR"), appId, deliveryId);
     revalidatePath(`/apps/${appId}/settings`);
+  });
+}
+
+export async function putGatewayInListingAction(appId: string) {
+  return action(async () => {
+    await putGatewayInListing(await requireMember("EDITOR"), appId);
+    revalidatePath(`/apps/${appId}`, "layout");
   });
 }

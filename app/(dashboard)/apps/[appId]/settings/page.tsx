@@ -13,6 +13,16 @@ import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "App settings" };
 
+/** A URL of the listing, marked when it is the install gateway's. */
+function ListingUrl({ value, gateway }: { value: string; gateway: boolean }) {
+  return (
+    <span className="break-all">
+      {value}
+      {gateway ? <span className="ml-2 whitespace-nowrap rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800">install gateway</span> : null}
+    </span>
+  );
+}
+
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
   const isOwner = hasRole(member.role, "OWNER");
@@ -35,8 +45,8 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
           <DetailRow label="Type" value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"} />
           <DetailRow label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
           <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
-          <DetailRow label="Callback URL" value={app.callbackUrl} />
-          <DetailRow label="Installation URL" value={app.installationUrl ?? "—"} />
+          <DetailRow label="Callback URL" value={<ListingUrl value={app.callbackUrl} gateway={gateway.inListing.callbackUrl} />} />
+          <DetailRow label="Installation URL" value={app.installationUrl ? <ListingUrl value={app.installationUrl} gateway={gateway.inListing.installationUrl} /> : "—"} />
         </dl>
       </section>
       <div className="space-y-6">
