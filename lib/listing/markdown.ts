@@ -27,3 +27,15 @@ export function visibleLength(markdown: string): number {
   const blocks = tree.children.map((node) => toString(node, { includeHtml: true }));
   return blocks.reduce((sum, text) => sum + [...text].length, 0) + Math.max(0, blocks.length - 1);
 }
+
+/** The words of a Markdown text, one line per paragraph, heading or list item (link targets left out). */
+export function plainOfMarkdown(markdown: string): string {
+  if (!markdown.trim()) return "";
+  const lines: string[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === "paragraph" || node.type === "heading") return void lines.push(toString(node as Parameters<typeof toString>[0], { includeHtml: true }));
+    for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
+  };
+  visit(fromMarkdown(markdown));
+  return lines.join("\n");
+}

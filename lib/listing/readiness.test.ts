@@ -64,10 +64,11 @@ describe("checkReadiness", () => {
     expect(messages({ setupInstructions: "1. TODO" })[0]).toMatch(/Setup instructions contains placeholder text/);
   });
 
-  it("wants every scope justified, and write words when it asks to write", () => {
-    expect(messages({ scopes: [{ id: "base", justification: "" }, { id: "deals:read", justification: "" }] })).toEqual(["warning scopes.1.justification: Say why the app needs deals:read"]);
-    expect(messages({ description: "Reads deals.\n\n- Shows them", scopes: [{ id: "base", justification: "" }, { id: "admin", justification: "Reads settings" }] })).toEqual([
-      "warning scopes: admin can change data, but the description and justifications only speak of reading",
+  it("turns each scope problem into a warning on the field it is about (lib/listing/scope-checks.test.ts has every rule)", () => {
+    const result = checkReadiness({ ...complete, scopes: [{ id: "base", justification: "" }, { id: "goals:read", justification: "" }], description: "Quotes from deals.\n\n- Creates activities for follow-ups" });
+    expect(result.items.map((i) => [i.field, i.path, i.severity])).toEqual([
+      ["scopes", "scopes.1.justification", "warning"],
+      ["description", "description", "warning"],
     ]);
   });
 

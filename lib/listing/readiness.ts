@@ -1,7 +1,7 @@
-import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { MIN_VISIBLE_SHARE } from "@/lib/media/visibility-threshold";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { FIELDS } from "./fields";
+import { scopeWarnings } from "./scope-checks";
 import { draftOf, submissionProblems, type AppKind, type ListingDraft, type ListingField } from "./schema";
 
 /**
@@ -23,11 +23,9 @@ export type Readiness = { score: number; items: CheckItem[]; errors: number; war
 const URL_FIELDS: ListingField[] = ["callbackUrl", "installationUrl", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl", "installFlowRecordingUrl"];
 const PUBLIC_LINKS: ListingField[] = ["websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl"];
 const PLACEHOLDER = /\b(lorem ipsum|dolor sit amet|todo|tbd|fixme|xxx+|placeholder|coming soon)\b|\[insert[^\]]*\]/i;
-const WRITE_WORDS = /\b(create|creates|creating|update|updates|updating|edit|edits|write|writes|writing|delete|deletes|deleting|remove|removes|modify|modifies|change|changes|add|adds|adding|sync|syncs|move|moves|log|logs|post|posts|send|sends|manage|manages|save|saves|import|imports|assign|assigns|set|sets|mark|marks)\b/i;
 /** "for Pipedrive", "with Pipedrive"… say what the app works with; anything else may suggest Pipedrive built it. */
 const PIPEDRIVE_OK = /\b(for|with|to|into|and|&|\+|on|in)\s+pipedrive\b/gi;
 
-const risky = new Set(scopeCatalog.scopes.filter((s) => s.id === "admin" || s.access === "full").map((s) => s.id));
 
 /** Each error takes 10% of what is left of the score, each warning 3%: it never sticks at 0, so progress shows. */
 const KEEP: Record<Severity, number> = { error: 0.9, warning: 0.97 };
@@ -120,13 +118,6 @@ function listingChecks(draft: ListingDraft, icons: Record<string, IconVisibility
     if (match) add(field, "error", `${FIELDS[field].label} contains placeholder text (“${match[0]}”)`);
   }
 
-  // Scopes.
-  draft.scopes.forEach((scope, i) => {
-    if (scope.id !== "base" && !scope.justification.trim()) add("scopes", "warning", `Say why the app needs ${scope.id}`, `scopes.${i}.justification`);
-  });
-  const wide = draft.scopes.filter((s) => risky.has(s.id)).map((s) => s.id);
-  const story = [draft.description, ...draft.scopes.map((s) => s.justification)].join(" ");
-  if (wide.length > 0 && !WRITE_WORDS.test(story)) {
-    add("scopes", "warning", `${wide.join(", ")} can change data, but the description and justifications only speak of reading`);
-  }
+  // Scopes: what each opens, against what the listing says the app does with it.
+  for (const warning of scopeWarnings(draft)) add(warning.path.split(".")[0] as ListingField, "warning", warning.message, warning.path);
 }
