@@ -30,6 +30,8 @@ import { ScopesSection } from "./sections/scopes";
 import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
 import type { GatewayUrls } from "./gateway-choice";
+import { InReviewBanner } from "./in-review-banner";
+import type { FrozenSubmission } from "@/lib/review/service";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
 /** Shown only when someone else saved first, so it loads only then. */
@@ -65,6 +67,8 @@ export type EditorProps = {
   links: Record<string, LinkStatus>;
   /** The install gateway's URLs, offered for the Callback and Installation URL fields. */
   gateway?: GatewayUrls;
+  /** What Pipedrive is reviewing, frozen while it does. */
+  submission?: FrozenSubmission | null;
   /** Server actions that resolve a share-link comment or a reviewer's feedback (appId, id). */
   resolveComment: ResolveAction;
   resolveFeedback: ResolveAction;
@@ -72,7 +76,7 @@ export type EditorProps = {
 
 type ResolveAction = (appId: string, id: string) => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
 
-export function ListingEditor({ appId, userId, kind, initial, readOnly, media, icons: initialIcons, comments, feedback, builtBy, focusField, links: initialLinks, gateway, resolveComment, resolveFeedback }: EditorProps) {
+export function ListingEditor({ appId, userId, kind, initial, readOnly, media, icons: initialIcons, comments, feedback, builtBy, focusField, links: initialLinks, gateway, submission, resolveComment, resolveFeedback }: EditorProps) {
   const router = useRouter();
   const [links, setLinks] = useState(initialLinks);
   const notes = useMemo(
@@ -169,6 +173,7 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
           </ul>
         </div>
       ) : null}
+      {submission ? <InReviewBanner appId={appId} submission={submission} /> : null}
       {kept ? (
         <RestoreBanner
           stored={initial.data}

@@ -106,6 +106,17 @@ describe("the days Pipedrive acted, as recorded", () => {
     expect((await listVersions(owner, app))[0]!.label).toBe(`Submitted to Pipedrive on ${longDay(submitted)}`);
   });
 
+  it("while in review, the submitted listing stays frozen: edits go to the draft, not to the submitted version", async () => {
+    const before = (await getDraft(owner, app)).data;
+    const draft = await getDraft(owner, app);
+    await saveDraft(owner, app, { revision: draft.revision, data: { ...draft.data, summary: "Edited after the submission" } });
+    const frozen = await review.frozenSubmission(owner, app);
+    expect(frozen).toMatchObject({ kind: "listing", versionNumber: expect.any(Number), submittedOn: `${daysAgo(14)}T00:00:00.000Z`, elapsed: 10, window: 21 });
+    expect(frozen!.data.summary).toBe(before.summary);
+    expect((await getDraft(owner, app)).data.summary).toBe("Edited after the submission");
+    expect(await review.frozenSubmission(owner, ready)).toBeNull();
+  });
+
   it("refuses a day in the future and a day before the previous step, and records nothing then", async () => {
     const events = await db.appEvent.count({ where: { appId: app } });
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);

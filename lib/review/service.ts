@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { getDraft } from "@/lib/listing/drafts";
 import { FIELDS } from "@/lib/listing/fields";
 import { checkReadiness } from "@/lib/listing/readiness";
-import { listingDraftSchema, type ListingField } from "@/lib/listing/schema";
+import { draftOf, listingDraftSchema, type ListingDraft, type ListingField } from "@/lib/listing/schema";
 import { recordVersion } from "@/lib/listing/versions";
 import { iconVisibility } from "@/lib/media/assets";
 import { hasRole } from "@/lib/team/roles";
@@ -156,6 +156,39 @@ async function submitSnapshot(member: Member, appId: string, label: string) {
 
 const lastSubmission = (appId: string, kind: "STATUS" | "CHANGES") =>
   db.appEvent.findFirst({ where: { appId, kind, toStatus: "IN_REVIEW", versionId: { not: null } }, orderBy: { createdAt: "desc" } });
+
+export type FrozenSubmission = {
+  kind: "listing" | "changes";
+  versionNumber: number;
+  /** The day it was submitted (UTC midnight). */
+  submittedOn: string;
+  elapsed: number;
+  window: number;
+  /** The listing as submitted. */
+  data: ListingDraft;
+};
+
+/**
+ * While the app (or its pending changes) is in review, the listing as submitted: it stays frozen in
+ * Versions, and edits go to the next submission. Null when nothing is in review.
+ */
+export async function frozenSubmission(member: Member, appId: string, now = new Date()): Promise<FrozenSubmission | null> {
+  const app = await getApp(member, appId);
+  const row = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { changesStatus: true, reviewStartedAt: true } });
+  const kind = app.status === "IN_REVIEW" ? "listing" : row.changesStatus === "IN_REVIEW" ? "changes" : null;
+  if (!kind || !row.reviewStartedAt) return null;
+  const event = await lastSubmission(appId, kind === "listing" ? "STATUS" : "CHANGES");
+  const version = event?.versionId ? await db.listingVersion.findUnique({ where: { id: event.versionId } }) : null;
+  if (!version) return null;
+  return {
+    kind,
+    versionNumber: version.number,
+    submittedOn: row.reviewStartedAt.toISOString(),
+    elapsed: businessDaysElapsed(row.reviewStartedAt, now),
+    window: REVIEW_WINDOW_BUSINESS_DAYS,
+    data: draftOf(JSON.parse(version.data)),
+  };
+}
 
 export async function changeStatus(member: Member, appId: string, input: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change an app's status");

@@ -8,7 +8,7 @@ import type { ListingField } from "@/lib/listing/schema";
 import { linkStatuses } from "@/lib/listing/link-checks";
 import { iconVisibility } from "@/lib/media/assets";
 import { gatewayUrls } from "@/lib/gateway/service";
-import { listOpenFeedback } from "@/lib/review/service";
+import { frozenSubmission, listOpenFeedback } from "@/lib/review/service";
 import { isApproved } from "@/lib/review/workflow";
 import { listOpenComments } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
@@ -21,13 +21,14 @@ type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ field
 export default async function ListingPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
   const { field } = await searchParams;
-  const [draft, icons, comments, feedback, links, gateway] = await Promise.all([
+  const [draft, icons, comments, feedback, links, gateway, submission] = await Promise.all([
     getDraft(member, app.id),
     iconVisibility(member, app.id),
     listOpenComments(member, app.id),
     listOpenFeedback(member, app.id),
     linkStatuses(app.id),
     gatewayUrls(app.id),
+    frozenSubmission(member, app.id),
   ]);
   return (
     <ListingEditor
@@ -45,6 +46,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
       builtBy={member.workspace.name}
       links={links}
       gateway={{ ...gateway, approved: isApproved(app.status) }}
+      submission={submission}
       focusField={typeof field === "string" && field in FIELDS ? (field as ListingField) : undefined}
     />
   );
