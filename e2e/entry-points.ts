@@ -32,6 +32,7 @@ export const PAGES: Record<string, PageCheck> = {
   "(dashboard)/apps/[appId]/listing/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/listing` },
   "(dashboard)/apps/[appId]/preview/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/preview` },
   "(dashboard)/apps/[appId]/review/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/review` },
+  "(dashboard)/apps/[appId]/developer-hub/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/developer-hub` },
   "(dashboard)/apps/[appId]/settings/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/settings` },
   "(dashboard)/apps/[appId]/versions/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/versions` },
   "(dashboard)/switch/page": { kind: "foreign-id", url: (a) => `/switch?workspace=${a.workspaceId}&next=/apps/${a.appId}/listing` },
@@ -55,6 +56,7 @@ type StateChanging = { origin?: "same-origin" | { exempt: string }; rateLimit?: 
 export const ROUTES: Record<string, RouteCheck> = {
   "POST api/apps/[appId]/assets": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/assets?kind=icon`, body: { type: "multipart/form-data; boundary=x", data: "x" }, status: 404, origin: "same-origin", rateLimit: "none: members only (size-limited)" },
   "GET api/apps/[appId]/export": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/export`, status: 404 },
+  "GET api/apps/[appId]/developer-hub/[file]": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/developer-hub/all.zip`, status: 404 },
   "POST api/apps/[appId]/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/import`, body: { type: "application/json", data: "{}" }, status: 404, origin: "same-origin", rateLimit: "none: editors only (size-limited)" },
   "POST api/apps/[appId]/installations/import": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations/import`, body: { type: "application/json", data: '{"rows":[]}' }, status: 404, origin: "same-origin", rateLimit: "none: editors only (size-limited)" },
   "GET api/apps/[appId]/installations": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/installations`, status: 404 },

@@ -9,6 +9,7 @@ export function AppTabs({ appId, type }: { appId: string; type: "PUBLIC" | "PRIV
         { href: `/apps/${appId}/listing`, label: "Listing" },
         { href: `/apps/${appId}/preview`, label: "Preview" },
         { href: `/apps/${appId}/review`, label: type === "PUBLIC" ? "Review" : "Status" },
+        { href: `/apps/${appId}/developer-hub`, label: "Developer Hub" },
         { href: `/apps/${appId}/installs`, label: "Installs" },
         { href: `/apps/${appId}/versions`, label: "Versions" },
         { href: `/apps/${appId}/settings`, label: "Settings" },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeHref, visibleLength } from "./markdown";
+import { htmlOfMarkdown } from "./markdown-html";
 
 describe("visibleLength", () => {
   it("counts what a reader sees, not the Markdown syntax", () => {
@@ -31,4 +32,17 @@ describe("safeHref", () => {
       expect(safeHref(href)).toBeUndefined();
     },
   );
+});
+
+describe("htmlOfMarkdown", () => {
+  it("gives the Marketplace's subset as HTML, for pasting into a rich-text field", () => {
+    expect(htmlOfMarkdown("Intro with **bold** and *italic*.\n\n- One\n- Two [site](https://a.example.com)")).toBe(
+      '<p>Intro with <strong>bold</strong> and <em>italic</em>.</p>\n<ul>\n<li>One</li>\n<li>Two <a href="https://a.example.com">site</a></li>\n</ul>',
+    );
+  });
+  it("drops scripts, unsafe links and raw HTML", () => {
+    const html = htmlOfMarkdown('Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n# Title');
+    expect(html).not.toMatch(/script|javascript|onerror|<img|<h1/);
+    expect(html).toContain("<a>x</a>");
+  });
 });

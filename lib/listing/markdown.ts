@@ -39,3 +39,4 @@ export function plainOfMarkdown(markdown: string): string {
   visit(fromMarkdown(markdown));
   return lines.join("\n");
 }
+
