@@ -10,7 +10,7 @@ async function openReview(page: Page, appId: string) {
 async function move(page: Page, button: string, note?: string) {
   await page.getByRole("button", { name: button, exact: true }).click();
   const dialog = page.getByRole("dialog");
-  if (note) await dialog.getByRole("textbox").fill(note);
+  if (note) await dialog.getByLabel(/^(Note \(optional\)|Reasons)/).fill(note);
   await dialog.getByRole("button", { name: button, exact: true }).click();
   await expect(dialog).toBeHidden();
 }
@@ -56,7 +56,7 @@ test("fixing the last field enables submission; the full status walk is on the t
   await page.getByRole("button", { name: "Record rejection" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Record rejection" }).click();
   await expect(page.getByRole("dialog").getByRole("alert")).toHaveText("Add the reviewer's reasons");
-  await page.getByRole("dialog").getByRole("textbox").fill("Screenshots show real customer data.");
+  await page.getByRole("dialog").getByLabel(/^Reasons/).fill("Screenshots show real customer data.");
   await page.getByRole("dialog").getByRole("button", { name: "Record rejection" }).click();
   await expect(page.getByTestId("app-status")).toHaveText("Rejected");
   await move(page, "Record submission");

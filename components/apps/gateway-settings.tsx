@@ -76,7 +76,7 @@ export function GatewaySettingsPanel({
         </p>
       ) : null}
       <div className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
-        <CopyField id="gateway-installation-url" label="Installation URL" value={settings.installationUrl} help="Developer Hub → OAuth & access scopes → Installation URL." />
+        <CopyField id="gateway-installation-url" label="Installation URL" value={settings.installationUrl} help="Developer Hub → Basic info → Installation URL (optional there)." />
         <CopyField id="gateway-callback-url" label="Callback URL" value={settings.callbackUrl} help="Developer Hub → Basic info → Callback URL. Uninstalls arrive here too." />
       </div>
       <div className={`mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md px-3 py-2 text-sm ${inListing ? "bg-emerald-50 text-emerald-950" : "bg-slate-50 text-slate-700"}`} data-testid="gateway-in-listing">
