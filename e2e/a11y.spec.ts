@@ -20,7 +20,7 @@ test("dashboard pages have no accessibility violations", async ({ page }) => {
 });
 
 test("the app pages and the listing editor have no accessibility violations", async ({ page }) => {
-  test.setTimeout(150_000); // twelve full-page audits
+  test.setTimeout(150_000); // thirteen full-page audits
   const [user] = await createCompany("Spec A11y Editor", [{ name: "Ari Access", isAdmin: true }]);
   await signIn(page, user!);
   await page.goto("/apps/new");
@@ -44,6 +44,9 @@ test("the app pages and the listing editor have no accessibility violations", as
   await expectNoViolations(page);
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Review", exact: true }).click();
   await expect(page.getByTestId("app-status")).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Developer Hub", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Copy to Developer Hub" })).toBeVisible();
   await expectNoViolations(page);
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Preview", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Share this preview" })).toBeVisible();

@@ -44,7 +44,7 @@ test("an app's pages fit a phone, the editor's sections included", async ({ page
   await signInAsAlice(page);
   const href = await page.getByRole("link", { name: "QuoteFlow" }).getAttribute("href");
   const app = href!.split("/")[2]!;
-  for (const tab of ["listing", "preview", "review", "installs", "versions", "settings"]) await fitsThePhone(page, `/apps/${app}/${tab}`);
+  for (const tab of ["listing", "preview", "review", "developer-hub", "installs", "versions", "settings"]) await fitsThePhone(page, `/apps/${app}/${tab}`);
   await page.goto(`/apps/${app}/listing`);
   await hydrated(page);
   for (const section of ["Support & legal", "Review info", "Basic info"]) {

@@ -31,9 +31,9 @@ function FieldRow({ appId, field }: { appId: string; field: HandoffField }) {
         </span>
       </div>
       {field.text ? (
-        <p className="mt-1 max-h-40 overflow-y-auto whitespace-pre-wrap break-words rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{field.text}</p>
+        <p className="mt-1 whitespace-pre-wrap break-words rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{field.text}</p>
       ) : (
-        <p className={cn("mt-1 text-sm", field.required ? "text-red-700" : "text-slate-400")}>
+        <p className={cn("mt-1 text-sm", field.required ? "text-red-700" : "text-slate-500")}>
           {field.required ? (
             <>
               Empty, and Developer Hub requires it.{" "}

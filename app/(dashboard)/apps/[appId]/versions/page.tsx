@@ -14,7 +14,7 @@ import { plural } from "@/lib/words";
 export const metadata: Metadata = { title: "Versions" };
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const SOURCE: Record<string, string> = { MANUAL: "Saved", RESTORE: "Restored", IMPORT: "Imported", BACKUP: "Kept before an import", SUBMISSION: "Submitted for review" };
+const SOURCE: Record<string, string> = { MANUAL: "Saved", RESTORE: "Restored", IMPORT: "Imported", BACKUP: "Kept before an import", SUBMISSION: "Recorded as submitted to Pipedrive" };
 
 export default async function VersionsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
   const { app, member } = await loadApp((await params).appId);
@@ -80,9 +80,9 @@ export default async function VersionsPage({ params, searchParams }: { params: P
             <h2 id="compare-heading" className="font-semibold text-slate-900">Compare</h2>
             <form method="get" className="flex flex-wrap items-end gap-3">
               {(["from", "to"] as const).map((key) => (
-                <div key={key} className="space-y-1">
+                <div key={key} className="w-full min-w-0 space-y-1 sm:w-auto">
                   <label htmlFor={`compare-${key}`} className="text-sm font-medium text-slate-800">{key === "from" ? "From" : "To"}</label>
-                  <select id={`compare-${key}`} name={key} defaultValue={key === "from" ? from : to} className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+                  <select id={`compare-${key}`} name={key} defaultValue={key === "from" ? from : to} className="block w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto sm:max-w-md">
                     <option value="draft">Current draft</option>
                     {versions.map((v) => (
                       <option key={v.id} value={v.id}>Version {v.number}: {v.label}</option>
