@@ -4,8 +4,8 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-meta";
 
 /**
  * Headers on every response. The Content-Security-Policy of pages (with a nonce per request) is
- * set by proxy.ts; share pages set their own (lib/share); other responses get one that allows
- * no script at all.
+ * set by proxy.ts; share pages set their own (lib/share/page.ts); other responses get one that
+ * allows no script at all.
  */
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -21,27 +21,13 @@ const nextConfig: NextConfig = {
     const noScript = [{ key: "Content-Security-Policy", value: NO_SCRIPT_CSP }];
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
+      // A share page's visitors leave no trace of its secret URL anywhere (lib/share/status-page.ts).
+      { source: "/p/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       ...["/api/:path*", "/install/:path*", "/callback/:path*"].map((source) => ({ source, headers: noScript })),
     ];
   },
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   reactStrictMode: true,
-  /**
-   * Share links: `/p/<token>` is the page, `?asset=<id>` its images and `?comment` its comment
-   * form, each served by its own route. The page is a Pages Router API route: it answers from
-   * memory with the least framework work per request (measured by `npm run bench`).
-   */
-  async rewrites() {
-    return {
-      beforeFiles: [
-        { source: "/p/:token", has: [{ type: "query", key: "asset" }], destination: "/api/p/:token/asset" },
-        { source: "/p/:token", has: [{ type: "query", key: "comment" }], destination: "/api/p/:token/comment" },
-        { source: "/p/:token", destination: "/api/share/:token" },
-      ],
-      afterFiles: [],
-      fallback: [],
-    };
-  },
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "libsql", "@libsql/client", "@prisma/adapter-libsql", "pino"],
 };
 

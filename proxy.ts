@@ -79,7 +79,7 @@ const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js).*)",
+      source: "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

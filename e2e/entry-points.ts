@@ -17,7 +17,6 @@ export const PAGES: Record<string, PageCheck> = {
   "(marketing)/signin/page": { kind: "public", note: "sign-in" },
   "(account)/access/page": { kind: "public", note: "signed-in user without a workspace; shows only their company's workspace name" },
   "(marketing)/invite/[token]/page": { kind: "token", note: "an invite token (256 bits, hashed)" },
-  "shared/[hash]/page": { kind: "internal", note: "rendered for the share route only, with a per-process render key" },
   "(dashboard)/apps/page": { kind: "own-data", url: "/apps" },
   "(dashboard)/apps/new/page": { kind: "own-data", url: "/apps/new" },
   "(dashboard)/analytics/page": { kind: "foreign-id", url: (a) => `/analytics?app=${a.appId}` },
@@ -72,14 +71,12 @@ export const ROUTES: Record<string, RouteCheck> = {
   "GET api/health": { kind: "public", note: "load-balancer health check: database up or not, no data" },
   "POST api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and sign-out", origin: { exempt: "Auth.js checks its own CSRF token (double-submit cookie) on every POST" }, rateLimit: "signin, per client address" },
   "POST api/cron/sync": { kind: "secret", note: "Bearer CRON_SECRET (route tests)", origin: { exempt: "a Bearer secret, no cookie" }, rateLimit: "cron, per client address, before the secret is checked" },
-  "GET api/p/[token]/asset": { kind: "token", note: "a share token; images of that link's listing only (share spec)" },
-  "POST api/p/[token]/comment": { kind: "token", note: "a share token (share spec)", origin: { exempt: "no cookie: a visitor without an account, on a public link" }, rateLimit: "comment, per link and client address" },
-  "GET api/p/[token]/comment": { kind: "token", note: "405 for anything but POST" },
+  "GET p/[token]": { kind: "token", note: "the share page, and ?asset= the images of that link's listing only (share spec)" },
+  "POST p/[token]": { kind: "token", note: "?comment=1, a share token (share spec)", origin: { exempt: "no cookie: a visitor without an account, on a public link" }, rateLimit: "comment, per link and client address" },
   "POST api/v1/apps/[appId]/events": { kind: "secret", note: "Bearer workspace API token; another workspace's token gets 404 (events-api spec)", origin: { exempt: "a Bearer API token, no cookie" }, rateLimit: "events, per token once authenticated; failures per client address" },
   "GET callback/[appKey]": { kind: "public", note: "the install gateway: Pipedrive's OAuth callback (gateway spec)" },
   "DELETE callback/[appKey]": { kind: "secret", note: "Basic auth with the app's client id and secret (gateway spec)", origin: { exempt: "Basic auth from Pipedrive, no cookie" }, rateLimit: "uninstall, per app once authenticated; failures under gateway, per client address and app" },
   "GET install/[appKey]": { kind: "public", note: "the install gateway's Installation URL" },
-  "GET pages/api/share/[token]": { kind: "token", note: "the share page (share spec)" },
 };
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { NO_SCRIPT_CSP, newNonce, pageCsp, SHARE_PAGE_CSP } from "./csp";
-import { staticSharePage } from "./share/page-cache";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -31,13 +30,5 @@ describe("policies", () => {
     const nonces = new Set(Array.from({ length: 1000 }, newNonce));
     expect(nonces.size).toBe(1000);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
-  });
-});
-
-describe("staticSharePage", () => {
-  it("drops every framework script and script preload, keeps the content, and adds the page's own script", () => {
-    const html = `<html><head><link rel="stylesheet" href="/_next/static/a.css"/><link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/b.js"/><script src="/_next/static/chunks/c.js" async="" nonce="n"></script></head><body><main>Content</main><script nonce="n">self.__next_f.push([1,"x"])</script><SCRIPT>y()</SCRIPT></body></html>`;
-    const out = staticSharePage(html);
-    expect(out).toBe(`<html><head><link rel="stylesheet" href="/_next/static/a.css"/><script src="/share-page.js" defer></script></head><body><main>Content</main></body></html>`);
   });
 });

@@ -84,6 +84,17 @@ const schema = z.object({
       })
       .optional(),
   ),
+  /**
+   * A Redis server shared by the instances (redis://…): rate limits are then counted across them and
+   * rendered share pages are shared. Unset: everything stays in the process (one instance, the demo).
+   */
+  REDIS_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), "REDIS_URL must be a redis:// or rediss:// URL")
+      .optional(),
+  ),
   /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/rate-limit.ts). */
   RATE_LIMITS: optional(
     z

@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { CLIENT_HEADER } from "@/lib/client-address";
 import { env } from "@/lib/env";
+import { redis } from "@/lib/redis";
 import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
 
 /**
- * Rate limits of the public entry points, counted by rate-limiter-flexible. In memory by default
- * (one count per instance); several instances share one count by plugging a shared store
- * (e.g. `RateLimiterRedis`) in with `useRateLimitStore`. No server-only import: the share page's
- * Pages Router route uses it too.
+ * Rate limits of the public entry points, counted by rate-limiter-flexible: in Redis when
+ * `REDIS_URL` is set (one count across the instances), in memory otherwise (one count per
+ * instance). A store that fails lets requests through (fail open): a rate limit must not take
+ * the product down with it.
  */
 
 export { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
@@ -16,7 +17,12 @@ export { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitNam
 export type RateLimitStore = (options: IRateLimiterOptions & { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 
 const memoryStore: RateLimitStore = (options) => new RateLimiterMemory(options);
-let store = memoryStore;
+/** With Redis: commands that cannot reach it fail at once (and the request goes through). */
+const sharedStore: RateLimitStore = (options) => {
+  const client = redis();
+  return client ? new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true }) : new RateLimiterMemory(options);
+};
+let store = sharedStore;
 const limiters = new Map<RateLimitName, RateLimiterAbstract>();
 
 const rateLimitOf = (name: RateLimitName): RateLimit => parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
@@ -31,8 +37,8 @@ function limiter(name: RateLimitName): RateLimiterAbstract {
   return found;
 }
 
-/** Plugs in a shared store (and forgets the counts so far). */
-export function useRateLimitStore(next: RateLimitStore = memoryStore) {
+/** Plugs in another store (and forgets the counts so far); the default is Redis when configured, memory otherwise. */
+export function useRateLimitStore(next: RateLimitStore = sharedStore) {
   store = next;
   limiters.clear();
 }

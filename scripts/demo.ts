@@ -14,7 +14,7 @@ import { hashShareToken, newShareToken } from "../lib/share/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
 import { demoListing } from "../prisma/demo-reviews";
 import { CliError, databaseLabel, oneLine } from "./cli";
-import { ensureBuild, run, start, waitForUrl } from "./process";
+import { buildShareAssets, ensureBuild, run, start, waitForUrl } from "./process";
 
 const dev = process.argv.includes("--dev");
 const APP_PORT = Number(process.env.PORT ?? 3000);
@@ -127,6 +127,7 @@ async function main() {
   });
 
   if (!dev) await step("Building the app", () => ensureBuild(env));
+  else await step("Building the share pages' stylesheet and renderer", () => buildShareAssets(env));
 
   const app = start("next", [dev ? "dev" : "start", "-p", String(APP_PORT)], { env, stdio: ["ignore", log, log] });
   const stop = () => {

@@ -49,10 +49,18 @@ export function newestMtime(paths: string[]): number {
 }
 
 /** Builds the app unless `.next` is newer than every source file. */
+const SHARE_FILES = ["public/share.css", ".share/render.cjs"];
+
+/** The share pages' stylesheet and renderer (scripts/share-build.ts), which `next dev` needs too. */
+export function buildShareAssets(env: NodeJS.ProcessEnv) {
+  return run("tsx", ["scripts/share-build.ts"], env, { quiet: true });
+}
+
 export async function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<void> {
   const buildId = ".next/BUILD_ID";
   const sources = ["app", "components", "lib", "auth.ts", "proxy.ts", "next.config.ts", "package.json"];
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestMtime(sources)) return;
+  if (existsSync(buildId) && SHARE_FILES.every((f) => existsSync(f)) && statSync(buildId).mtimeMs >= newestMtime(sources)) return;
   log("Building the app (first run takes a minute)…");
+  await buildShareAssets(env);
   await run("next", ["build"], env, { quiet: true });
 }

@@ -4,7 +4,6 @@ import { appColumnsFromListing, getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import { invalidateSharedDrafts } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 import { listingDraftSchema, problemsOf, storableDraft, type FieldProblems, type ListingDraft } from "./schema";
 import { auditBy } from "@/lib/audit/log";
@@ -47,7 +46,6 @@ export async function replaceDraft(appId: string, data: ListingDraft, userId: st
     db.listingDraft.update({ where: { appId }, data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: userId } }),
     db.app.update({ where: { id: appId }, data: appColumnsFromListing(data) }),
   ]);
-  await invalidateSharedDrafts(appId);
 }
 
 export async function getDraft(member: Member, appId: string): Promise<DraftState> {
@@ -101,6 +99,5 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   const current = await readDraft(appId);
   if (!saved) throw new DraftConflict(current);
   if (changed.length) await auditBy(member, "listing.save", { type: "app", id: appId, name: current.data.appName || null }, { fields: changed });
-  await invalidateSharedDrafts(appId);
   return { ...current, skipped };
 }

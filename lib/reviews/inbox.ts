@@ -10,7 +10,7 @@ import { hasRole } from "@/lib/team/roles";
 import { ImportFormatError, parseReviewImport } from "./import";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
 import { auditBy } from "@/lib/audit/log";
-import { invalidateAllShared } from "@/lib/share/service";
+import { touchSharePages } from "@/lib/share/service";
 
 /** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
 export const PAGE_SIZE = 25;
@@ -169,7 +169,7 @@ export async function addManualReview(member: Member, input: unknown) {
     },
   });
   await auditBy(member, "review.add", { type: "review", id: created.id, name: data.author }, { appId: app.id, stars: data.stars });
-  await invalidateAllShared(app.id);
+  await touchSharePages(app.id);
   return { id: created.id };
 }
 
@@ -223,7 +223,7 @@ export async function importReviews(member: Member, appId: unknown, text: string
   }
   if (!dryRun) {
     await auditBy(member, "review.import", { type: "app", id: app.id, name: app.name }, { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length });
-    await invalidateAllShared(app.id);
+    await touchSharePages(app.id);
   }
   return {
     dryRun,

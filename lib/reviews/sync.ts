@@ -5,7 +5,7 @@ import { listingUrlOf } from "./listing-url";
 import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
 import { applyListing } from "./store";
 import { audit } from "@/lib/audit/log";
-import { invalidateAllShared } from "@/lib/share/service";
+import { touchSharePages } from "@/lib/share/service";
 import { outboundPolicy } from "@/lib/net/policy";
 import { log } from "@/lib/log";
 import { failureReport, fixOf, readSyncReport, type SyncReport } from "./sync-report";
@@ -72,7 +72,7 @@ async function syncApp(runId: string, app: { id: string; name: string; clientId:
     const at = now();
     const stored = await applyListing(app.id, parsed, runId, at);
     // Share pages show the rating and the latest reviews.
-    await invalidateAllShared(app.id);
+    await touchSharePages(app.id);
     const report: SyncReport = { ...parsed.report, problem: null };
     await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "SUCCEEDED", added: stored.added.length, updated: stored.updated, removed: stored.removed, parser: parsed.source, report: JSON.stringify(report), finishedAt: at } });
     if (!stored.baseline) {

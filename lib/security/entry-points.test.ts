@@ -17,7 +17,6 @@ const pages = app.filter((f) => f.endsWith("page.tsx")).map((f) => f.replace(/\.
 const methods = (source: string) => [...source.matchAll(/^export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
 const routes = [
   ...app.filter((f) => f.endsWith("route.ts")).flatMap((f) => methods(readFileSync(join("app", f), "utf8")).map((m) => `${m} ${f.replace(/\/route\.ts$/, "")}`)),
-  ...files("pages").filter((f) => f.endsWith(".ts")).map((f) => `GET ${f.replace(/\.ts$/, "")}`),
 ];
 /** Action modules live in route folders (named from app/) or in lib/actions (named from the root). */
 const actionFile = (name: string) => (name.startsWith("lib/") ? `${name.split("#")[0]}.ts` : join("app", `${name.split("#")[0]}.ts`));
@@ -60,7 +59,7 @@ describe("every state-changing route states its origin rule and its rate limit",
   it("and the code does what the matrix says", () => {
     for (const [name, check] of changing) {
       const [, path] = name.split(" ") as [string, string];
-      const file = join(path.startsWith("pages/") ? "" : "app", path.startsWith("pages/") ? `${path}.ts` : `${path}/route.ts`);
+      const file = join("app", `${path}/route.ts`);
       const source = readFileSync(file, "utf8");
       if (check.origin === "same-origin") {
         expect(source, `${name} checks its origin`).toContain("assertSameOrigin(request");

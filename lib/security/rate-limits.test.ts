@@ -21,8 +21,7 @@ const install = await import("@/app/install/[appKey]/route");
 const callback = await import("@/app/callback/[appKey]/route");
 const events = await import("@/app/api/v1/apps/[appId]/events/route");
 const cron = await import("@/app/api/cron/sync/route");
-const comment = await import("@/app/api/p/[token]/comment/route");
-const { handleSharePage } = await import("@/lib/share/handler");
+const share = await import("@/app/p/[token]/route");
 
 /** A request as the server hands it on: stamped with the client address it worked out (lib/client-address.ts). */
 const from = (ip: string, url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
@@ -35,8 +34,8 @@ const retryAfterOf = (answer: Response | { headers: Record<string, string> }) =>
 const cases: [string, (ip: string) => Response | Promise<Response | { status: number; headers: Record<string, string> }>][] = [
   ["sign-in (POST /api/auth/signin/pipedrive)", (ip) => auth.POST(from(ip, "http://localhost/api/auth/signin/pipedrive", { method: "POST" }))],
   ["sign-in callback (GET /api/auth/callback/pipedrive)", (ip) => auth.GET(from(ip, "http://localhost/api/auth/callback/pipedrive?error=user_denied"))],
-  ["share page", (ip) => handleSharePage({ method: "GET", token: "not-a-token", ifNoneMatch: null, client: ip })],
-  ["share comment", (ip) => comment.POST(from(ip, "http://localhost/p/x/comment", { method: "POST" }), params({ token: "not-a-token" }))],
+  ["share page", (ip) => share.GET(from(ip, "http://localhost/p/not-a-token"), params({ token: "not-a-token" }))],
+  ["share comment", (ip) => share.POST(from(ip, "http://localhost/p/not-a-token?comment=1", { method: "POST" }), params({ token: "not-a-token" }))],
   ["installation URL", (ip) => install.GET(from(ip, "http://localhost/install/nope"), params({ appKey: "nope" }))],
   ["install callback", (ip) => callback.GET(from(ip, "http://localhost/callback/nope?code=x"), params({ appKey: "nope" }))],
   ["uninstall call", (ip) => callback.DELETE(from(ip, "http://localhost/callback/nope", { method: "DELETE" }), params({ appKey: "nope" }))],

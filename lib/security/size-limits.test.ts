@@ -17,7 +17,7 @@ const tokens = await import("@/lib/api-tokens/service");
 const share = await import("@/lib/share/service");
 const events = await import("@/app/api/v1/apps/[appId]/events/route");
 const callback = await import("@/app/callback/[appKey]/route");
-const comment = await import("@/app/api/p/[token]/comment/route");
+const comment = await import("@/app/p/[token]/route");
 
 let appId: string;
 let appKey: string;

@@ -7,8 +7,10 @@ setupTestDatabase();
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const share = await import("./service");
-const { checkShareLink, countShareView, flushShareViews } = await import("./gate");
-const { handleSharePage } = await import("./handler");
+const { countShareView, flushShareViews } = await import("./views");
+const { sharePage } = await import("./page");
+const { lookUpShareLink } = await import("./lookup");
+const { getDraft, saveDraft } = await import("@/lib/listing/drafts");
 const { hashShareToken, newShareToken } = await import("./token");
 const { saveVersion } = await import("@/lib/listing/versions");
 
@@ -34,7 +36,8 @@ beforeAll(async () => {
   otherAppId = (await create("Second App")).id;
 });
 
-const page = (token: string) => handleSharePage({ method: "GET", token, ifNoneMatch: null, client: "203.0.113.9" });
+const page = (token: string, ifNoneMatch: string | null = null) => sharePage({ method: "GET", token, ifNoneMatch, client: "203.0.113.9" });
+const text = (body: Uint8Array | string | undefined) => (typeof body === "string" ? body : new TextDecoder().decode(body));
 
 describe("creating share links", () => {
   it("returns a 256-bit token once and keeps only its hash", async () => {
@@ -85,9 +88,10 @@ describe("the gate of /p/<token>", () => {
     expect((await page(`${newShareToken()}/../x`)).status).toBe(404);
   });
 
-  it("answers 410 at once after a revoke, though the link was cached as working", async () => {
+  it("answers 410 at once after a revoke, though the page was served from memory a moment before", async () => {
     const { token, link } = await share.createShareLink(owner, appId, { label: "Revoke me", target: "draft", expiresIn: "7" });
-    expect(await checkShareLink(hashShareToken(token))).toEqual({ status: "ok", id: link.id });
+    expect(lookUpShareLink(token)).toMatchObject({ status: "live", linkId: link.id, hash: hashShareToken(token) });
+    expect((await page(token)).status).toBe(200);
     await share.revokeShareLink(owner, appId, link.id);
     const answer = await page(token);
     expect(answer.status).toBe(410);
@@ -105,9 +109,11 @@ describe("the gate of /p/<token>", () => {
   it("stops the links of an archived app", async () => {
     const archived = (await apps.createApp(owner, { name: "Archived", type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb" })).id;
     const { token } = await share.createShareLink(owner, archived, { label: "x", target: "draft", expiresIn: "never" });
+    expect((await page(token)).status).toBe(200);
     await apps.setArchived(owner, archived, true);
-    await share.invalidateAllShared(archived);
     expect((await page(token)).status).toBe(410);
+    await apps.setArchived(owner, archived, false);
+    expect((await page(token)).status).toBe(200);
   });
 
   it("viewers, other workspaces and other apps cannot revoke a link", async () => {
@@ -119,10 +125,10 @@ describe("the gate of /p/<token>", () => {
 });
 
 describe("views", () => {
-  it("are counted in memory and written in one update per link", async () => {
+  it("are written within a tenth of a second, one update per link for all the views of that moment", async () => {
     const { link } = await share.createShareLink(owner, appId, { label: "Counted", target: "draft", expiresIn: "7" });
     for (let i = 0; i < 5; i++) countShareView(link.id, Date.parse("2026-11-28T10:00:00Z") + i);
-    await flushShareViews();
+    flushShareViews();
     const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.views).toBe(5);
     expect(row.lastViewedAt?.toISOString()).toBe("2026-11-28T10:00:00.004Z");
@@ -165,5 +171,54 @@ describe("images through a link", () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Images", target: "draft", expiresIn: "7" });
     await expect(share.sharedAssetOwner(hashShareToken(token), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(share.sharedAssetOwner(hashShareToken(newShareToken()), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the page of /p/<token>", () => {
+  it("is plain HTML with the site's stylesheet and one script file: nothing inline, no framework", async () => {
+    const { token } = await share.createShareLink(owner, appId, { label: "Plain", target: "draft", expiresIn: "7" });
+    const answer = await page(token);
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-security-policy"]).toContain("script-src 'self'");
+    const html = text(answer.body);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(html).toContain("Preview — not published.");
+    expect(html).toContain("Shared App");
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<script src="\/share-page\.js\?v=[\w-]+" defer="">$/)]);
+    expect(html).not.toMatch(/_next|__next_f|<script>/);
+    expect(html).toMatch(/<link rel="stylesheet" href="\/share\.css\?v=[\w-]+"/);
+    expect(html).toContain('action="?comment=1"');
+  });
+
+  it("follows the draft's revision: an edit is on the next load, and an unchanged page answers 304", async () => {
+    const { token } = await share.createShareLink(owner, appId, { label: "Live", target: "draft", expiresIn: "7" });
+    const first = await page(token);
+    expect((await page(token, first.headers.etag!)).status).toBe(304);
+    const draft = await getDraft(owner, appId);
+    await saveDraft(owner, appId, { revision: draft.revision, data: { ...draft.data, summary: "Edited just now" } });
+    const second = await page(token, first.headers.etag!);
+    expect(second.status).toBe(200);
+    expect(text(second.body)).toContain("Edited just now");
+    expect(second.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it("a rating or review change outside the listing shows too (the app's share version)", async () => {
+    const { token } = await share.createShareLink(owner, appId, { label: "Rated", target: "draft", expiresIn: "7" });
+    const before = lookUpShareLink(token);
+    await db.ratingSnapshot.create({ data: { appId, average: 4.5, reviewCount: 12 } });
+    await share.touchSharePages(appId);
+    const after = lookUpShareLink(token);
+    expect(after.status === "live" && before.status === "live" && after.key !== before.key).toBe(true);
+    expect(text((await page(token)).body)).toContain("12 reviews");
+  });
+
+  it("a link pinned to a version keeps showing it, whatever the draft becomes", async () => {
+    const version = await saveVersion(owner, appId, { label: "Pinned" });
+    const { token } = await share.createShareLink(owner, appId, { label: "Pinned", target: version.id, expiresIn: "7" });
+    const key = lookUpShareLink(token);
+    const draft = await getDraft(owner, appId);
+    await saveDraft(owner, appId, { revision: draft.revision, data: { ...draft.data, summary: "Not in the pinned version" } });
+    expect(lookUpShareLink(token)).toEqual(key);
+    expect(text((await page(token)).body)).not.toContain("Not in the pinned version");
   });
 });

@@ -5,8 +5,6 @@ import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { listingDraftSchema, type ListingDraft } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
-import { forgetShareLink } from "./gate";
-import { dropSharePage } from "./page-cache";
 import { commentSchema, COMMENT_SECTIONS, createShareLinkSchema, type CommentSection } from "./schema";
 import { hashShareToken, newShareToken } from "./token";
 import { auditBy } from "@/lib/audit/log";
@@ -80,22 +78,13 @@ async function userNames(ids: (string | null)[]) {
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-/** Drops the cached pages so the next visit renders them again. */
-function dropCachedPages(hashes: string[]) {
-  for (const hash of hashes) dropSharePage(hash);
-}
-
-/** After the draft of an app changes: links that show the latest draft show the change on their next load. */
-export async function invalidateSharedDrafts(appId: string) {
-  const links = await db.shareLink.findMany({ where: { appId, versionId: null, revokedAt: null }, select: { tokenHash: true } });
-  dropCachedPages(links.map((l) => l.tokenHash));
-}
-
-/** After the app itself changes (name of the workspace, archive): every link of the app. */
-export async function invalidateAllShared(appId: string) {
-  const links = await db.shareLink.findMany({ where: { appId }, select: { tokenHash: true } });
-  for (const { tokenHash } of links) forgetShareLink(tokenHash);
-  dropCachedPages(links.map((l) => l.tokenHash));
+/**
+ * Something a share page shows changed outside the listing (the rating, the reviews): the app's
+ * share version moves on, so every instance's next load of its pages renders them again. (An edit
+ * of the draft moves its revision; a revoked link or an archived app is read at each request.)
+ */
+export async function touchSharePages(appId: string) {
+  await db.app.updateMany({ where: { id: appId }, data: { shareVersion: { increment: 1 } } });
 }
 
 /** Creates a link; the token is returned once and only its hash is kept. */
@@ -139,8 +128,6 @@ export async function revokeShareLink(member: Member, appId: string, linkId: unk
   const link = await db.shareLink.findFirst({ where: { id: linkId, appId } });
   if (!link) throw notFound("Link");
   if (!link.revokedAt) await db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
-  forgetShareLink(link.tokenHash);
-  dropCachedPages([link.tokenHash]);
   await auditBy(member, "share.revoke", { type: "share link", id: link.id, name: link.label }, { appId });
 }
 

@@ -10,8 +10,13 @@ declare module "vitest" {
   }
 }
 
-/** Builds one database from the committed migrations; tests copy it instead of migrating again. */
-export default function setup(project: TestProject) {
+/**
+ * Builds one database from the committed migrations (tests copy it instead of migrating again),
+ * and the share page renderer as `npm run build` does (scripts/share-build.ts).
+ */
+export default async function setup(project: TestProject) {
+  const { buildShareRenderer } = await import("../../scripts/share-build");
+  await buildShareRenderer();
   const dir = mkdtempSync(join(tmpdir(), "listing-studio-unit-"));
   const file = join(dir, "template.db");
   execFileSync(join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { createApp, deleteApp, setArchived, setClientSecret, type AppSummary } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
-import { invalidateAllShared } from "@/lib/share/service";
 
 export async function createAppAction(input: unknown) {
   return action(async (): Promise<Pick<AppSummary, "id">> => {
@@ -25,8 +24,6 @@ export async function setClientSecretAction(appId: string, input: unknown) {
 export async function setArchivedAction(appId: string, archived: boolean) {
   return action(async () => {
     await setArchived(await requireMember("EDITOR"), appId, archived === true);
-    // An archived app's share links stop working (and work again when it is restored).
-    await invalidateAllShared(appId);
     revalidatePath("/apps");
   });
 }
@@ -34,7 +31,6 @@ export async function setArchivedAction(appId: string, archived: boolean) {
 export async function deleteAppAction(appId: string, confirmName: string) {
   return action(async () => {
     const member = await requireMember("OWNER");
-    await invalidateAllShared(appId);
     await deleteApp(member, appId, confirmName);
     revalidatePath("/apps");
   });

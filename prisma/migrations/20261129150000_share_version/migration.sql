@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "App" ADD COLUMN "shareVersion" INTEGER NOT NULL DEFAULT 0;
