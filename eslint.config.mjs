@@ -2,6 +2,6 @@ import next from "eslint-config-next";
 
 const config = [
   ...next,
-  { ignores: ["lib/generated/**", ".next/**", "test-results/**", "playwright-report/**", "data/**"] },
+  { ignores: ["lib/generated/**", ".next/**", ".share/**", "test-results/**", "playwright-report/**", "data/**"] },
 ];
 export default config;

@@ -16,6 +16,8 @@ export function renderSharePage(preview: SharedPreview, rating: PublicRating | n
   const name = preview.listing.appName.trim() || "Untitled app";
   const html = renderToStaticMarkup(
     <html lang="en">
+      {/* A whole document rendered outside Next.js: next/head has no place here. */}
+      {/* eslint-disable-next-line @next/next/no-head-element */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
