@@ -1,4 +1,4 @@
-/** Runs once when the server starts: checks the environment, then starts the outbox worker. */
+/** Runs once when the server starts: checks the environment, then starts the outbox worker and connects to Redis when configured. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertDatabase, assertEnvironment } = await import("@/lib/startup");
@@ -10,5 +10,7 @@ export async function register() {
     if (process.env.NEXT_PHASE !== "phase-production-build") assertDatabase();
     const { startOutboxWorker } = await import("@/lib/outbox/outbox");
     startOutboxWorker();
+    // The shared store, when configured, is connected before the first request needs it.
+    if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/redis")).redis();
   }
 }
