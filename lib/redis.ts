@@ -5,7 +5,7 @@ import { log } from "@/lib/log";
 /**
  * The Redis server the instances share, when `REDIS_URL` is set (null otherwise). Commands fail
  * at once while it is unreachable — nothing queues up waiting for it — and what uses it falls
- * back: rate limits let requests through, share pages render in the process. One warning is
+ * back: rate limits let requests through (fail open). One warning is
  * logged when the connection is lost, one line when it is back.
  */
 type RedisState = { client: Redis | null; url: string | null; down: boolean };
@@ -27,7 +27,7 @@ export function redis(): Redis | null {
   client.on("error", (error) => {
     if (state.down) return;
     state.down = true;
-    log().warn({ err: { message: error.message } }, "Redis is unreachable: rate limits let requests through and share pages render in each instance until it is back");
+    log().warn({ err: { message: error.message } }, "Redis is unreachable: rate limits let requests through until it is back");
   });
   client.on("ready", () => {
     if (!state.down) return;

@@ -3,7 +3,7 @@
  * fresh temporary SQLite database (migrated from prisma/migrations, with the demo data) and
  * upload folder. Specs make their own workspaces; the demo one is only read.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "./process";
@@ -13,6 +13,8 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, "e2e.db")}`, STORA
 
 // The app server's output (checked for secrets after the run by e2e/log-check.ts) stays for reading.
 mkdirSync("data", { recursive: true });
+// Logs of the extra instances an earlier run started (e2e/instances.ts) are not this run's.
+for (const file of readdirSync("data")) if (/^e2e-instance-\d+\.log$/.test(file)) rmSync(join("data", file));
 
 try {
   await run("prisma", ["migrate", "deploy"], env, { quiet: true });
