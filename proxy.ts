@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { NO_SCRIPT_CSP, newNonce, pageCsp } from "@/lib/csp";
+import { NO_SCRIPT_CSP, newNonce, pageCsp, prerenderedPageCsp } from "@/lib/csp";
 import { env } from "@/lib/env";
 import { ACTION_BODY_LIMIT_BYTES, REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
-import { isDashboardPath, PATH_HEADER, signInPath } from "@/lib/paths";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { isDashboardPath, PATH_HEADER, SESSION_COOKIES, signInPath } from "@/lib/paths";
+import { prerenderedScriptHashes } from "@/lib/static-pages";
 
 /** What the page policy needs from the environment, read once (the proxy runs on every page). */
 let settings: Parameters<typeof pageCsp>[1] | undefined;
@@ -19,7 +18,9 @@ function policySettings() {
 /**
  * Every page request passes here:
  * - a fresh nonce and the Content-Security-Policy that allows only scripts carrying it (Next.js
- *   reads the nonce from the request's policy and puts it on its scripts);
+ *   reads the nonce from the request's policy and puts it on its scripts); the prerendered pages
+ *   (landing, sign-in: lib/static-pages.ts) instead get the policy of their inline scripts' hashes;
+ * - `/signin` with a session cookie goes to `/signin/resume`, which sends a signed-in person on;
  * - a request id, on the request (for logs) and the response;
  * - server actions with a declared body over the limit get 413 before anything reads them;
  * - early redirect only: a dashboard URL without any session cookie goes straight to sign-in.
@@ -33,10 +34,19 @@ export function proxy(request: NextRequest) {
   }
   const { pathname, search } = request.nextUrl;
   const returnTo = `${pathname}${search}`;
-  if (isDashboardPath(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (isDashboardPath(pathname) && !hasSession) {
     const response = NextResponse.redirect(new URL(signInPath(returnTo), request.url));
     response.headers.set(REQUEST_ID_HEADER, requestId);
     response.headers.set("content-security-policy", NO_SCRIPT_CSP);
+    return response;
+  }
+  if (pathname === "/signin" && hasSession) return NextResponse.rewrite(new URL(`/signin/resume${search}`, request.url));
+  const hashes = policySettings().dev ? null : prerenderedScriptHashes(pathname);
+  if (hashes) {
+    const response = NextResponse.next();
+    response.headers.set("content-security-policy", prerenderedPageCsp(hashes, policySettings()));
+    response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   }
   const csp = pageCsp(newNonce(), policySettings());

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
 import { HydrationMarker } from "@/components/ui/hydration-marker";
 import { AppToaster } from "@/components/ui/toaster";
 import "./globals.css";
@@ -14,11 +13,11 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#017737" };
 
 /**
- * Every page renders per request: its scripts carry the nonce of that request's
- * Content-Security-Policy (proxy.ts), which a page built ahead of time could not.
+ * The landing and sign-in pages are built ahead of time (their policy lists their scripts'
+ * hashes); every other page renders per request — its layout or page awaits `connection()` — so
+ * its scripts carry the nonce of that request's Content-Security-Policy (proxy.ts).
  */
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  await connection();
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-white font-sans text-ink antialiased">

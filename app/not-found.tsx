@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 
+/**
+ * Rendered inside the request that asked for a missing page (a `notFound()` of a page, or
+ * app/[...missing] for an unknown address), so its scripts carry that request's nonce.
+ */
 export default function NotFound() {
   return (
     <div className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center px-4 text-center">

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E } from "./config";
 import { createCompany, signIn } from "./fixtures";
 
 const CALLBACK = "/api/auth/callback/pipedrive";
@@ -38,6 +39,15 @@ test.describe("sign-in routes and bad input", () => {
     }
     const ok = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/team/audit?page=2")}`, { maxRedirects: 0 });
     expect(ok.headers().location).toBe("/team/audit?page=2");
+  });
+
+  test("a session cookie whose session is gone gets the sign-in page (the cookie dropped), never a loop", async ({ page, context }) => {
+    await context.addCookies([{ name: "authjs.session-token", value: "a-session-that-does-not-exist", url: E2E.appUrl }]);
+    const res = await page.goto("/signin?callbackUrl=%2Fteam");
+    expect(res!.status()).toBe(200);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/signin?callbackUrl=%2Fteam");
+    await expect(page.getByText("Sign in to continue to the page you asked for.")).toBeVisible();
+    expect((await context.cookies()).find((c) => c.name === "authjs.session-token")).toBeUndefined();
   });
 
   test("an unknown page is a 404 page", async ({ page }) => {

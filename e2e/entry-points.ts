@@ -14,7 +14,8 @@ export type PageCheck =
 
 export const PAGES: Record<string, PageCheck> = {
   "(marketing)/page": { kind: "public", note: "landing page, prerendered, no data" },
-  "(marketing)/signin/page": { kind: "public", note: "sign-in" },
+  "(marketing)/signin/page": { kind: "public", note: "sign-in, prerendered, no data" },
+  "[...missing]/page": { kind: "public", note: "any unknown address: the not-found page, no data" },
   "(account)/access/page": { kind: "public", note: "signed-in user without a workspace; shows only their company's workspace name" },
   "(marketing)/invite/[token]/page": { kind: "token", note: "an invite token (256 bits, hashed)" },
   "(dashboard)/apps/page": { kind: "own-data", url: "/apps" },
@@ -77,6 +78,7 @@ export const ROUTES: Record<string, RouteCheck> = {
   "GET callback/[appKey]": { kind: "public", note: "the install gateway: Pipedrive's OAuth callback (gateway spec)" },
   "DELETE callback/[appKey]": { kind: "secret", note: "Basic auth with the app's client id and secret (gateway spec)", origin: { exempt: "Basic auth from Pipedrive, no cookie" }, rateLimit: "uninstall, per app once authenticated; failures under gateway, per client address and app" },
   "GET install/[appKey]": { kind: "public", note: "the install gateway's Installation URL" },
+  "GET (marketing)/signin/resume": { kind: "public", note: "/signin with a session cookie: the signed-in person's own return path, or the sign-in page (auth-routes spec)" },
 };
 
 /**

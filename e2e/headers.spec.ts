@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
@@ -38,28 +39,53 @@ async function injectedScriptRuns(page: Page) {
   });
 }
 
-test("pages run only their own scripts: a fresh nonce per request, share pages only their own script file, none elsewhere", async ({ page, browser, request }) => {
+test("pages run only their own scripts: prerendered pages by hash, a fresh nonce per request elsewhere, share pages only their own script file, none elsewhere", async ({ page, browser, request }) => {
   test.setTimeout(90_000);
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && !isOurInjection(m.text()) && errors.push(m.text()));
 
-  // A page rendered per request: its scripts carry the nonce of its own policy, which changes each time.
-  const landing = await page.goto("/");
+  // The landing and sign-in pages are built ahead of time: the same bytes and the same policy for
+  // everyone, which allows their inline scripts by hash (no nonce, no 'unsafe-inline') and the site's script files.
+  for (const path of ["/", "/signin?error=denied"]) {
+    const first = await page.goto(path);
+    await hydrated(page);
+    const policy = scriptSrc(first!.headers()["content-security-policy"]);
+    expect(policy, path).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
+    const html = await first!.text();
+    const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter(Boolean);
+    expect(inline.length, path).toBeGreaterThan(0);
+    for (const script of inline) expect(policy, path).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    const again = await request.get(path);
+    expect(await again.text(), path).toBe(html);
+    expect(scriptSrc(again.headers()["content-security-policy"]), path).toBe(policy);
+    expect(await injectedScriptRuns(page), path).toBe(false);
+  }
+  // The sign-in page reads its address once it runs: the reason of the failed sign-in shows.
+  await expect(page.getByText("You cancelled on Pipedrive's consent screen")).toBeVisible();
+
+  // An unknown address renders per request, with its own nonce, and its scripts run.
+  const missing = await page.goto("/no-such-page-here");
+  expect(missing!.status()).toBe(404);
   await hydrated(page);
-  const policy = landing!.headers()["content-security-policy"]!;
+  expect(scriptSrc(missing!.headers()["content-security-policy"])).toMatch(/^script-src 'nonce-[^']+' 'strict-dynamic'$/);
+
+  // A page rendered per request: its scripts carry the nonce of its own policy, which changes each time.
+  const [owner] = await createCompany("Spec CSP", [{ name: "Cecile Csp", isAdmin: true }]);
+  await signIn(page, owner!);
+  const apps = await page.goto("/apps");
+  await hydrated(page);
+  const policy = apps!.headers()["content-security-policy"]!;
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc(policy))?.[1];
   expect(nonce).toBeTruthy();
-  const html = await landing!.text();
-  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  const scripts = [...(await apps!.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-  const again = await request.get("/");
-  expect(scriptSrc(again.headers()["content-security-policy"])).not.toBe(scriptSrc(policy));
+  const next = await page.request.get("/apps");
+  expect(scriptSrc(next.headers()["content-security-policy"])).toMatch(/'nonce-[^']+'/);
+  expect(scriptSrc(next.headers()["content-security-policy"])).not.toBe(scriptSrc(policy));
   expect(await injectedScriptRuns(page)).toBe(false);
 
   // The dashboard hydrates and works under the policy.
-  const [owner] = await createCompany("Spec CSP", [{ name: "Cecile Csp", isAdmin: true }]);
-  await signIn(page, owner!);
   const appId = await createAppInUi(page, "Policied");
   await writeCompleteListing(page, appId, "Policied", { videoUrl: "https://youtu.be/dQw4w9WgXcQ" });
   await page.goto(`/apps/${appId}/preview`);

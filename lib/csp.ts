@@ -1,7 +1,8 @@
 /**
  * Content-Security-Policy of every response (no server-only import: the proxy and
  * next.config.ts use it). Pages rendered per request allow only scripts carrying that request's
- * nonce (and what they load: 'strict-dynamic'); share pages, served from memory to everyone, carry
+ * nonce (and what they load: 'strict-dynamic'); prerendered pages only their own inline scripts,
+ * by hash, and the site's script files; share pages, served from memory to everyone, carry
  * no framework script and allow only the site's own script files; everything else (APIs, the gateway's and share links' small HTML
  * pages) allows no script at all.
  */
@@ -30,6 +31,15 @@ const imgSrc = (apiOrigin?: string) => `img-src 'self' data: blob: https:${apiOr
 export function pageCsp(nonce: string, { dev, oauthOrigin, apiOrigin }: { dev: boolean; oauthOrigin: string; apiOrigin: string }): string {
   // React's development build evaluates code for its stack traces; production never does.
   const script = `script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`;
+  return ["default-src 'self'", script, imgSrc(apiOrigin), ...COMMON, formAction(oauthOrigin)].join("; ");
+}
+
+/**
+ * A prerendered page (the landing and sign-in pages): the same HTML for everyone, so no nonce;
+ * its inline scripts are allowed by their hashes and its script files by the site's origin.
+ */
+export function prerenderedPageCsp(scriptHashes: string[], { oauthOrigin, apiOrigin }: { oauthOrigin: string; apiOrigin: string }): string {
+  const script = ["script-src 'self'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(" ");
   return ["default-src 'self'", script, imgSrc(apiOrigin), ...COMMON, formAction(oauthOrigin)].join("; ");
 }
 

@@ -5,6 +5,9 @@ export const DASHBOARD_PREFIXES = ["/apps", "/reviews", "/analytics", "/team", "
 export const isDashboardPath = (pathname: string) =>
   DASHBOARD_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
+/** The cookies Auth.js keeps the session id in (plain http and https). */
+export const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"] as const;
+
 /** Header through which the proxy tells server components the requested path (for "come back here"). */
 export const PATH_HEADER = "x-listing-studio-path";
 

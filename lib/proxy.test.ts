@@ -34,6 +34,16 @@ describe("proxy", () => {
     expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
   });
 
+  it("hands /signin with a session cookie to /signin/resume (query kept), and serves it as built otherwise", () => {
+    const signedIn = proxy(request("/signin?callbackUrl=%2Fteam", { headers: { cookie: "authjs.session-token=x" } }));
+    expect(new URL(signedIn.headers.get("x-middleware-rewrite")!).pathname).toBe("/signin/resume");
+    expect(new URL(signedIn.headers.get("x-middleware-rewrite")!).search).toBe("?callbackUrl=%2Fteam");
+    const secure = proxy(request("/signin", { headers: { cookie: "__Secure-authjs.session-token=x" } }));
+    expect(new URL(secure.headers.get("x-middleware-rewrite")!).pathname).toBe("/signin/resume");
+    expect(proxy(request("/signin")).headers.get("x-middleware-rewrite")).toBeNull();
+    expect(proxy(request("/", { headers: { cookie: "authjs.session-token=x" } })).headers.get("x-middleware-rewrite")).toBeNull();
+  });
+
   it("gives each request an id, keeping a well-formed one from the load balancer", () => {
     expect(proxy(request("/")).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(proxy(request("/", { headers: { "x-request-id": "lb-1234567890" } })).headers.get("x-request-id")).toBe("lb-1234567890");

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { Logo } from "@/components/brand/logo";
 
-/** Pages for a signed-in person without a workspace yet: no sign-in button, they are signed in. */
-export default function AccountLayout({ children }: { children: React.ReactNode }) {
+/** Pages for a signed-in person without a workspace yet: no sign-in button, they are signed in. Rendered per request. */
+export default async function AccountLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <div className="flex min-h-screen flex-col bg-slate-50">
       <header className="border-b border-slate-200 bg-white">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { Logo } from "@/components/brand/logo";
 import { MobileNav } from "@/components/dashboard/mobile-nav";
 import { DashboardNav, type NavBadges } from "@/components/dashboard/nav";
@@ -10,6 +11,7 @@ import { ROLE_LABELS } from "@/lib/team/roles";
 import { listMemberships } from "@/lib/team/workspace";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   const member = await requireMembership();
   const { user, workspace, role } = member;
   const [workspaces, requests] = await Promise.all([listMemberships(user.id), countAccessRequests(member)]);

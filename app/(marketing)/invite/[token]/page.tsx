@@ -7,12 +7,14 @@ import { currentUser } from "@/lib/authz";
 import { signInPath } from "@/lib/paths";
 import { inspectInvitation } from "@/lib/team/invitations";
 import { ROLE_LABELS } from "@/lib/team/roles";
+import { connection } from "next/server";
 
 export const metadata: Metadata = { title: "Join a workspace", robots: { index: false, follow: false } };
 
 type Props = { params: Promise<{ token: string }> };
 
 export default async function InvitePage({ params }: Props) {
+  await connection();
   const { token } = await params;
   const invite = await inspectInvitation(token);
   const user = await currentUser();
