@@ -20,13 +20,24 @@ function Sparkline({ series, label }: { series: RatingSummary["series"]; label: 
   );
 }
 
-export function RatingCards({ summaries: all }: { summaries: RatingSummary[] }) {
-  // Apps that are not on the Marketplace and were never read have nothing to show.
-  const summaries = all.filter((s) => s.app.status === "PUBLISHED" || s.latest);
+/**
+ * One card per app on the Marketplace (or ever read): the first few — failed syncs first — and a
+ * link to all of them (`toggle`) when there are more.
+ */
+export function RatingCards({ summaries, total, toggle }: { summaries: RatingSummary[]; total: number; toggle: { href: string; all: boolean } }) {
   if (summaries.length === 0) return null;
   return (
     <section aria-labelledby="ratings-heading">
-      <h2 id="ratings-heading" className="sr-only">Ratings by app</h2>
+      <div className="mb-2 flex items-baseline justify-between gap-3">
+        <h2 id="ratings-heading" className="text-sm font-medium text-slate-600">
+          Ratings{total > summaries.length ? ` · ${summaries.length} of ${total} apps, failed syncs first` : ""}
+        </h2>
+        {total > summaries.length || toggle.all ? (
+          <Link href={toggle.href} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" data-testid="ratings-toggle">
+            {toggle.all ? "Show fewer" : `Show all ${total}`}
+          </Link>
+        ) : null}
+      </div>
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-2 lg:grid-cols-3">
         {summaries.map((s) => {
           const change = s.latest?.average != null && s.weekAgo != null ? Math.round((s.latest.average - s.weekAgo) * 100) / 100 : null;

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
-import { Copy, ExternalLink, Star } from "lucide-react";
+import { Copy, ExternalLink } from "lucide-react";
 import { toast } from "@/components/ui/toast";
 import { markRepliedAction, updateReviewAction } from "@/app/(dashboard)/reviews/actions";
 import { inputClass } from "@/components/forms/field";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import type { InboxRow } from "@/lib/reviews/inbox";
 import { firstName, renderTemplate, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/templates";
 import { cn } from "@/lib/utils";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { plural } from "@/lib/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
@@ -21,13 +22,18 @@ const STATUS_STYLE: Record<string, string> = {
   WONT_REPLY: "bg-slate-100 text-slate-700",
 };
 
+/** Five stars drawn from one shape (an inbox page shows dozens of ratings: one path each, not five). */
 export function Stars({ value }: { value: number }) {
+  const id = `star-${useId().replace(/:/g, "")}`;
   return (
-    <span className="inline-flex" role="img" aria-label={`${value} out of 5 stars`}>
-      {[1, 2, 3, 4, 5].map((n) => (
-        <Star key={n} aria-hidden className={cn("size-4", n <= value ? "fill-amber-400 text-amber-400" : "text-slate-300")} />
+    <svg viewBox="0 0 120 24" className="h-4 w-20" role="img" aria-label={`${value} out of 5 stars`}>
+      <defs>
+        <path id={id} strokeWidth="2" strokeLinejoin="round" d="M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55-4.76-4.64 6.58-.96z" />
+      </defs>
+      {[0, 1, 2, 3, 4].map((i) => (
+        <use key={i} href={`#${id}`} x={i * 24} className={i < value ? "fill-amber-400 stroke-amber-400" : "fill-none stroke-slate-300"} />
       ))}
-    </span>
+    </svg>
   );
 }
 
@@ -55,6 +61,9 @@ export function ReviewCard({
 }) {
   const router = useRouter();
   const [composing, setComposing] = useState(false);
+  // The page's HTML carries only the current assignee: a large team's names would be sent once per card.
+  const hydrated = useHydrated();
+  const choices = hydrated ? members : members.filter((m) => m.id === review.assigneeId);
   const [reply, setReply] = useState(review.replyText ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -140,7 +149,7 @@ export function ReviewCard({
             Assigned to
             <select className={cn(inputClass, "mt-1 h-8 py-0")} value={review.assigneeId ?? ""} onChange={(e) => update({ assigneeId: e.target.value || null }, e.target.value ? `Assigned to ${members.find((m) => m.id === e.target.value)?.name}` : "Unassigned")}>
               <option value="">Nobody</option>
-              {members.map((m) => (
+              {choices.map((m) => (
                 <option key={m.id} value={m.id}>{m.name}</option>
               ))}
             </select>

@@ -10,7 +10,11 @@ import { createShareLinkAction, revokeShareLinkAction } from "@/app/(dashboard)/
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ShareLinkSummary } from "@/lib/share/service";
+import Link from "next/link";
+import type { ShareLinksPage } from "@/lib/share/service";
+import { Pager } from "@/components/ui/pager";
+import { cn } from "@/lib/utils";
+import { plural } from "@/lib/words";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { EXPIRY_CHOICES } from "@/lib/share/choices";
 import type { CreateShareLinkInput } from "@/lib/share/schema";
@@ -59,7 +63,13 @@ function CreatedLink({ url }: { url: string }) {
   );
 }
 
-export function ShareLinks({ appId, links, versions, canEdit }: { appId: string; links: ShareLinkSummary[]; versions: VersionOption[]; canEdit: boolean }) {
+export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: string; links: ShareLinksPage; versions: VersionOption[]; canEdit: boolean }) {
+  const { links } = list;
+  const href = (change: { links?: number; show?: "all" | "active" }) => {
+    const next = { links: list.page, show: list.show, ...change };
+    const search = new URLSearchParams([...(next.show === "active" ? [["show", "active"]] : []), ...(next.links > 1 ? [["links", String(next.links)]] : [])]).toString();
+    return `/apps/${appId}/preview${search ? `?${search}` : ""}`;
+  };
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm<CreateShareLinkInput>({
@@ -122,8 +132,18 @@ export function ShareLinks({ appId, links, versions, canEdit }: { appId: string;
 
       {created ? <div className="mt-4"><CreatedLink url={created} /></div> : null}
 
+      {list.total > 0 || list.show === "active" ? (
+        <nav aria-label="Share link filter" className="mt-4 flex flex-wrap items-center gap-1 text-sm">
+          {([["all", "All links"], ["active", `Working now (${list.active})`]] as const).map(([show, label]) => (
+            <Link key={show} href={href({ show, links: 1 })} aria-current={list.show === show ? "page" : undefined} className={cn("rounded-md px-3 py-1.5", list.show === show ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100")}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+
       {links.length === 0 ? (
-        <p className="mt-4 text-sm text-slate-500">No links yet.</p>
+        <p className="mt-4 text-sm text-slate-500">{list.show === "active" ? "No link works now." : "No links yet."}</p>
       ) : (
         <ScrollArea label="Share links" className="mt-4">
           <table className="w-full min-w-[44rem] text-left text-sm">
@@ -184,6 +204,9 @@ export function ShareLinks({ appId, links, versions, canEdit }: { appId: string;
           </table>
         </ScrollArea>
       )}
+      <div className="mt-3">
+        <Pager page={list.page} pages={list.pages} href={(page) => href({ links: page })} total={plural(list.total, "link", "links")} />
+      </div>
     </section>
   );
 }

@@ -83,23 +83,40 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
   return toSummary({ ...app, draft: { data: JSON.stringify(listing) } });
 }
 
-export async function listApps(member: Member, { archived = false } = {}): Promise<AppSummary[]> {
-  const apps = await db.app.findMany({
-    where: { workspaceId: member.workspace.id, archivedAt: archived ? { not: null } : null },
-    include: {
-      draft: { select: { data: true } },
-      assets: { where: { kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } },
-      linkChecks: { select: { url: true, ok: true, status: true, error: true, checkedAt: true } },
-    },
-    orderBy: { updatedAt: "desc" },
-  });
-  return apps.map((app) =>
-    toSummary(
-      app,
-      Object.fromEntries(app.assets.map((a) => [a.id, a])),
-      Object.fromEntries(app.linkChecks.map((l) => [l.url, { ok: l.ok, status: l.status, error: l.error, checkedAt: l.checkedAt.toISOString() }])),
+/** Apps per page of the Apps grid. */
+export const APPS_PAGE = 12;
+
+/**
+ * A page of the workspace's apps (active or archived, found by name), most recently changed
+ * first, with the readiness of the listings shown — a partner with 50 apps loads 12 of them.
+ */
+export async function listApps(member: Member, { archived = false, q = "", page = 1 }: { archived?: boolean; q?: string; page?: number } = {}): Promise<{ apps: AppSummary[]; total: number; pages: number }> {
+  const where = { workspaceId: member.workspace.id, archivedAt: archived ? { not: null } : null, ...(q ? { name: { contains: q } } : {}) };
+  const [total, apps] = await Promise.all([
+    db.app.count({ where }),
+    db.app.findMany({
+      where,
+      include: {
+        draft: { select: { data: true } },
+        assets: { where: { kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } },
+        linkChecks: { select: { url: true, ok: true, status: true, error: true, checkedAt: true } },
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * APPS_PAGE,
+      take: APPS_PAGE,
+    }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / APPS_PAGE)),
+    apps: apps.map((app) =>
+      toSummary(
+        app,
+        Object.fromEntries(app.assets.map((a) => [a.id, a])),
+        Object.fromEntries(app.linkChecks.map((l) => [l.url, { ok: l.ok, status: l.status, error: l.error, checkedAt: l.checkedAt.toISOString() }])),
+      ),
     ),
-  );
+  };
 }
 
 /** The app, scoped to the member's workspace: another workspace's id is simply not found. */

@@ -55,8 +55,10 @@ function where(workspaceId: string, query: InboxQuery, userId: string): Prisma.R
 
 export async function listInbox(member: Member, query: InboxQuery) {
   const filter = where(member.workspace.id, query, member.user.id);
-  const [total, rows, counts, replied] = await Promise.all([
-    db.review.count({ where: filter }),
+  // The default view (to handle, or one status, nothing else filtered) is counted by the figures themselves.
+  const onlyStatus = !query.app && !query.stars && !query.assignee && !query.from && !query.to && !query.q && !query.removed;
+  const [counted, rows] = await Promise.all([
+    onlyStatus ? null : db.review.count({ where: filter }),
     db.review.findMany({
       where: filter,
       orderBy: [{ reviewedAt: "desc" }, { firstSeenAt: "desc" }],
@@ -64,20 +66,27 @@ export async function listInbox(member: Member, query: InboxQuery) {
       take: PAGE_SIZE,
       include: { app: { select: { id: true, name: true, clientId: true, listingUrl: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
     }),
-    db.review.groupBy({ by: ["status"], where: { app: { workspaceId: member.workspace.id }, removedAt: null }, _count: { _all: true } }),
-    // Replies written here: the time from the review to the reply, averaged in SQL (not loaded row by row).
-    rawDb()
-      .prepare(
-        `SELECT COUNT(*) AS n, AVG(MAX(0, julianday(r.repliedAt) - julianday(COALESCE(r.reviewedAt, r.firstSeenAt)))) * 86400000 AS ms
-         FROM Review r JOIN App a ON a.id = r.appId
-         WHERE a.workspaceId = ? AND r.status = 'REPLIED' AND r.replyText IS NOT NULL AND r.repliedAt IS NOT NULL`,
-      )
-      .get(member.workspace.id) as { n: number; ms: number | null },
   ]);
+  const d = rawDb();
+  // Per status, along the inbox index (app, status, removed): counted from the index, not the rows.
+  const perApp = d
+    .prepare(`SELECT r.status, COUNT(*) AS n FROM Review r WHERE r.appId IN (SELECT id FROM App WHERE workspaceId = ?) AND r.removedAt IS NULL GROUP BY r.appId, r.status`)
+    .all(member.workspace.id) as { status: string; n: number }[];
+  const counts: Record<string, number> = {};
+  for (const { status, n } of perApp) counts[status] = (counts[status] ?? 0) + n;
+  // Replies written here: the time from the review to the reply, averaged in SQL (not loaded row by row).
+  const replied = d
+    .prepare(
+      `SELECT COUNT(*) AS n, AVG(MAX(0, julianday(r.repliedAt) - julianday(COALESCE(r.reviewedAt, r.firstSeenAt)))) * 86400000 AS ms
+       FROM Review r JOIN App a ON a.id = r.appId
+       WHERE a.workspaceId = ? AND r.status = 'REPLIED' AND r.replyText IS NOT NULL AND r.repliedAt IS NOT NULL`,
+    )
+    .get(member.workspace.id) as { n: number; ms: number | null };
+  const total = counted ?? (query.status === "all" ? Object.values(counts).reduce((a, b) => a + b, 0) : query.status === "open" ? (counts.NEW ?? 0) + (counts.NEEDS_REPLY ?? 0) : (counts[query.status] ?? 0));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+    counts,
     averageReplyMs: replied.ms === null ? null : Math.round(replied.ms),
     repliedCount: replied.n,
     rows: rows.map(

@@ -16,8 +16,30 @@ export type RatingSummary = {
 
 const DAY = 86_400_000;
 
-export async function ratingSummaries(member: Member, now = new Date()): Promise<RatingSummary[]> {
-  const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, status: true } });
+/** Rating cards shown before "Show all" (one row): a large partner's reviews page stays one screen of figures. */
+export const RATING_CARDS = 3;
+
+/**
+ * The rating cards of the workspace's public apps: those on the Marketplace or ever read, the ones
+ * whose last sync failed first, then by name; the first `limit` of them (all with `limit: null`)
+ * and how many there are. Choosing them costs two index seeks per app; only the cards shown
+ * load their figures.
+ */
+export async function ratingSummaries(member: Member, { limit = RATING_CARDS as number | null, now = new Date() } = {}): Promise<{ summaries: RatingSummary[]; total: number }> {
+  const candidates = await db.$queryRaw<{ id: string; name: string; status: string; lastSync: string | null; read: number | bigint }[]>`
+    SELECT a.id, a.name, a.status,
+      (SELECT s.status FROM SyncRunApp s WHERE s.appId = a.id ORDER BY s.finishedAt DESC LIMIT 1) AS lastSync,
+      EXISTS (SELECT 1 FROM RatingSnapshot r WHERE r.appId = a.id) AS read
+    FROM App a
+    WHERE a.workspaceId = ${member.workspace.id} AND a.type = 'PUBLIC' AND a.archivedAt IS NULL`;
+  const shown = candidates
+    .filter((a) => a.status === "PUBLISHED" || Number(a.read) === 1)
+    .sort((a, b) => Number(b.lastSync === "FAILED") - Number(a.lastSync === "FAILED") || a.name.localeCompare(b.name));
+  const apps = (limit === null ? shown : shown.slice(0, limit)).map(({ id, name, status }) => ({ id, name, status }));
+  return { summaries: await summariesOf(apps, now), total: shown.length };
+}
+
+async function summariesOf(apps: RatingSummary["app"][], now: Date): Promise<RatingSummary[]> {
   const since = new Date(now.getTime() - 90 * DAY);
   return Promise.all(
     apps.map(async (app): Promise<RatingSummary> => {

@@ -97,7 +97,7 @@ describe("the gate of /p/<token>", () => {
     expect(answer.status).toBe(410);
     expect(answer.headers["x-robots-tag"]).toBe("noindex, nofollow");
     expect(String(answer.body)).toContain("no longer works");
-    expect((await share.listShareLinks(owner, appId)).find((l) => l.id === link.id)?.status).toBe("revoked");
+    expect((await share.listShareLinks(owner, appId)).links.find((l) => l.id === link.id)?.status).toBe("revoked");
   });
 
   it("answers 410 once the expiry has passed", async () => {

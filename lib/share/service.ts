@@ -58,7 +58,7 @@ const SUMMARY_SELECT = {
   _count: { select: { comments: true } },
 } as const;
 
-function toSummary(link: LinkRow, names: Map<string, string>): ShareLinkSummary {
+function toSummary(link: LinkRow, names: Map<string, string>, now = new Date()): ShareLinkSummary {
   return {
     id: link.id,
     label: link.label,
@@ -66,7 +66,7 @@ function toSummary(link: LinkRow, names: Map<string, string>): ShareLinkSummary 
     createdAt: link.createdAt.toISOString(),
     createdBy: link.createdById ? (names.get(link.createdById) ?? null) : null,
     expiresAt: link.expiresAt?.toISOString() ?? null,
-    status: linkStatus(link),
+    status: linkStatus(link, now),
     views: link.views,
     lastViewedAt: link.lastViewedAt?.toISOString() ?? null,
     comments: link._count.comments,
@@ -114,11 +114,22 @@ export async function createShareLink(member: Member, appId: string, input: unkn
   return { token, link: toSummary(link, new Map([[member.user.id, member.user.name]])) };
 }
 
-export async function listShareLinks(member: Member, appId: string): Promise<ShareLinkSummary[]> {
+export const SHARE_LINKS_PAGE = 20;
+
+export type ShareLinksPage = { links: ShareLinkSummary[]; total: number; active: number; pages: number; page: number; show: "all" | "active" };
+
+/** A page of the app's share links, newest first: all of them, or only those that work now; with how many work now. */
+export async function listShareLinks(member: Member, appId: string, { page = 1, show = "all" }: { page?: number; show?: "all" | "active" } = {}, now = new Date()): Promise<ShareLinksPage> {
   await getApp(member, appId);
-  const links = await db.shareLink.findMany({ where: { appId }, orderBy: { createdAt: "desc" }, select: SUMMARY_SELECT });
+  const working = { appId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  const where = show === "active" ? working : { appId };
+  const [total, active, links] = await Promise.all([
+    db.shareLink.count({ where }),
+    db.shareLink.count({ where: working }),
+    db.shareLink.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * SHARE_LINKS_PAGE, take: SHARE_LINKS_PAGE, select: SUMMARY_SELECT }),
+  ]);
   const names = await userNames(links.map((l) => l.createdById));
-  return links.map((l) => toSummary(l, names));
+  return { links: links.map((l) => toSummary(l, names, now)), total, active, pages: Math.max(1, Math.ceil(total / SHARE_LINKS_PAGE)), page, show };
 }
 
 export async function revokeShareLink(member: Member, appId: string, linkId: unknown) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PipedriveIdentity } from "@/lib/pipedrive/users-me";
@@ -62,6 +63,41 @@ export async function findCompanyWorkspace(userId: string) {
     where: { pipedriveCompanyId: user.pipedriveCompanyId },
     select: { name: true },
   });
+}
+
+export const MEMBERS_PAGE = 50;
+
+export const membersQuerySchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+  role: z.enum(["OWNER", "EDITOR", "VIEWER"]).or(z.literal("")).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type MembersQuery = z.infer<typeof membersQuerySchema>;
+
+/** A page of the workspace's members (oldest first), found by name or email and role, with the count per role. */
+export async function listMembersPage(workspaceId: string, q: MembersQuery) {
+  const where = {
+    workspaceId,
+    ...(q.role ? { role: q.role } : {}),
+    ...(q.q ? { user: { OR: [{ name: { contains: q.q } }, { email: { contains: q.q } }] } } : {}),
+  };
+  const [total, rows, roles] = await Promise.all([
+    db.membership.count({ where }),
+    db.membership.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (q.page - 1) * MEMBERS_PAGE,
+      take: MEMBERS_PAGE,
+      select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true, image: true } } },
+    }),
+    db.membership.groupBy({ by: ["role"], where: { workspaceId }, _count: { _all: true } }),
+  ]);
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / MEMBERS_PAGE)),
+    byRole: Object.fromEntries(roles.map((r) => [r.role, r._count._all])) as Partial<Record<Role, number>>,
+    rows: rows.map((r) => ({ ...r.user, role: parseRole(r.role), joinedAt: r.createdAt })),
+  };
 }
 
 export async function listMembers(workspaceId: string) {

@@ -5,7 +5,10 @@ import { AppCard } from "@/components/apps/app-card";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listApps } from "@/lib/apps/service";
+import { z } from "zod";
+import { inputClass } from "@/components/forms/field";
+import { Pager } from "@/components/ui/pager";
+import { APPS_PAGE, listApps } from "@/lib/apps/service";
 import { requireMembership } from "@/lib/authz";
 import { countAccessRequests } from "@/lib/team/invitations";
 import { hasRole } from "@/lib/team/roles";
@@ -14,10 +17,22 @@ import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Apps" };
 
-export default async function AppsPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
+const appsQuerySchema = z.object({
+  archived: z.literal("1").or(z.literal("")).catch(""),
+  q: z.string().trim().max(100).catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+type AppsQuery = z.infer<typeof appsQuerySchema>;
+
+export default async function AppsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMembership();
-  const archived = (await searchParams).archived === "1";
-  const [apps, requests] = await Promise.all([listApps(member, { archived }), countAccessRequests(member)]);
+  const query = appsQuerySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const archived = query.archived === "1";
+  const [{ apps, total, pages }, requests] = await Promise.all([listApps(member, { archived, q: query.q, page: query.page }), countAccessRequests(member)]);
+  const href = (change: Partial<AppsQuery>) => {
+    const search = new URLSearchParams(Object.entries({ ...query, ...change }).filter(([k, v]) => v !== "" && !(k === "page" && v === 1)).map(([k, v]) => [k, String(v)])).toString();
+    return search ? `/apps?${search}` : "/apps";
+  };
   const canCreate = hasRole(member.role, "EDITOR");
   const newButton = canCreate ? (
     <Link href="/apps/new" className={buttonVariants()}>
@@ -30,7 +45,7 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         title="Apps"
         description="The Marketplace apps of your workspace, their listings and how they are doing."
-        actions={apps.length > 0 || archived ? newButton : null}
+        actions={total > 0 || archived || query.q ? newButton : null}
       />
       {requests > 0 ? (
         <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="access-requests-notice">
@@ -41,22 +56,36 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
           <Link href="/team" className={buttonVariants({ size: "sm", variant: "secondary" })}>Review requests</Link>
         </div>
       ) : null}
-      <nav aria-label="App filter" className="mb-4 flex gap-1 text-sm">
-        {[
-          ["Active", "/apps", !archived],
-          ["Archived", "/apps?archived=1", archived],
-        ].map(([label, href, active]) => (
-          <Link
-            key={String(label)}
-            href={String(href)}
-            aria-current={active ? "page" : undefined}
-            className={cn("rounded-md px-3 py-1.5", active ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100")}
-          >
-            {label}
-          </Link>
-        ))}
-      </nav>
-      {apps.length === 0 ? (
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <nav aria-label="App filter" className="flex gap-1 text-sm">
+          {[
+            ["Active", "/apps", !archived],
+            ["Archived", "/apps?archived=1", archived],
+          ].map(([label, href, active]) => (
+            <Link
+              key={String(label)}
+              href={String(href)}
+              aria-current={active ? "page" : undefined}
+              className={cn("rounded-md px-3 py-1.5", active ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100")}
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+        {total > APPS_PAGE || query.q ? (
+          <form key={query.q} method="get" role="search" aria-label="Find apps" className="flex items-center gap-2">
+            {archived ? <input type="hidden" name="archived" value="1" /> : null}
+            <label htmlFor="apps-q" className="sr-only">App name</label>
+            <input id="apps-q" type="search" name="q" defaultValue={query.q} placeholder="Find an app by name" className={`${inputClass} h-9 w-56`} />
+            <button type="submit" className={buttonVariants({ variant: "secondary" })}>Find</button>
+          </form>
+        ) : null}
+      </div>
+      {apps.length === 0 && query.q ? (
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          No {archived ? "archived " : ""}app is named like “{query.q}”. <Link href={href({ q: "", page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">Show all</Link>
+        </p>
+      ) : apps.length === 0 ? (
         archived ? (
           <EmptyState icon={AppWindow} title="No archived apps">
             Archived apps are kept with their listings and history; restore them from their settings.
@@ -74,6 +103,9 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
           ))}
         </ul>
       )}
+      <div className="mt-4">
+        <Pager page={query.page} pages={pages} href={(page) => href({ page })} total={plural(total, "app", "apps")} />
+      </div>
     </>
   );
 }

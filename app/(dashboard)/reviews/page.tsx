@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { listInbox, listTemplates } from "@/lib/reviews/inbox";
-import { ratingSummaries } from "@/lib/reviews/ratings";
+import { RATING_CARDS, ratingSummaries } from "@/lib/reviews/ratings";
 import { formatReplyTime, inboxQuerySchema, REVIEW_STATUSES, STATUS_LABELS, type InboxQuery } from "@/lib/reviews/schema";
 import { listMembers } from "@/lib/team/workspace";
 import { hasRole } from "@/lib/team/roles";
@@ -27,14 +27,21 @@ export default async function ReviewsPage({ searchParams }: Props) {
   const member = await requireMembership();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = inboxQuerySchema.parse(raw);
-  const [inbox, summaries, members, templates, apps] = await Promise.all([
+  const allRatings = raw.ratings === "all";
+  const [inbox, ratings, members, templates, apps] = await Promise.all([
     listInbox(member, query),
-    ratingSummaries(member),
+    ratingSummaries(member, { limit: allRatings ? null : RATING_CARDS }),
     listMembers(member.workspace.id),
     listTemplates(member),
     db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   const canEdit = hasRole(member.role, "EDITOR");
+  // One list for every card (sent once): the people who can handle a review.
+  const assignees = members.filter((m) => hasRole(m.role, "EDITOR")).map((m) => ({ id: m.id, name: m.name }));
+  const withAssignee = (id: string | null) => {
+    const current = id && !assignees.some((a) => a.id === id) ? members.find((m) => m.id === id) : undefined;
+    return current ? [...assignees, { id: current.id, name: current.name }] : assignees;
+  };
   const href = (change: Partial<InboxQuery>) => {
     const next = { ...query, ...change };
     const search = new URLSearchParams(Object.entries(next).filter(([k, v]) => !(k === "page" && v === 1) && !(k === "status" && v === "open") && v !== "").map(([k, v]) => [k, String(v)]));
@@ -53,7 +60,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <RatingCards summaries={summaries} />
+      <RatingCards summaries={ratings.summaries} total={ratings.total} toggle={{ all: allRatings, href: allRatings ? href({}) : `?${new URLSearchParams([...new URLSearchParams(href({}).slice(1)), ["ratings", "all"]])}` }} />
 
       <section aria-label="Inbox figures" className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600">
         {REVIEW_STATUSES.map((s) => (
@@ -145,7 +152,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
                 : "Nothing to handle: every review is replied to or set aside."}
           </p>
         ) : (
-          inbox.rows.map((r) => <ReviewCard key={r.id} review={r} members={members.map((m) => ({ id: m.id, name: m.name }))} templates={templates} myName={member.user.name} canEdit={canEdit} />)
+          inbox.rows.map((r) => <ReviewCard key={r.id} review={r} members={withAssignee(r.assigneeId)} templates={templates} myName={member.user.name} canEdit={canEdit} />)
         )}
       </section>
       <Pager page={query.page} pages={inbox.pages} href={(page) => href({ page })} />

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMembership } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { Pager } from "@/components/ui/pager";
+import { historyQuerySchema, listSyncRuns } from "@/lib/reviews/history";
 import { env } from "@/lib/env";
 import { SyncedApp } from "@/components/reviews/synced-app";
 import { listingUrlOf } from "@/lib/reviews/listing-url";
@@ -26,10 +28,12 @@ function duration(start: Date, end: Date | null) {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export default async function SyncHistoryPage() {
+export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { workspace } = await requireMembership();
-  const [runs, apps, users] = await Promise.all([
-    db.syncRun.findMany({ where: { workspaceId: workspace.id }, orderBy: { startedAt: "desc" }, take: 50, include: { apps: { include: { app: { select: { id: true, name: true } } }, orderBy: { finishedAt: "asc" } } } }),
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = historyQuerySchema.parse(raw);
+  const [{ runs, pages, total }, apps, users] = await Promise.all([
+    listSyncRuns(workspace.id, query),
     syncableApps(workspace.id),
     db.user.findMany({ where: { memberships: { some: { workspaceId: workspace.id } } }, select: { id: true, name: true } }),
   ]);
@@ -57,8 +61,13 @@ export default async function SyncHistoryPage() {
         </p>
       </section>
 
+      {query.run ? (
+        <p className="text-sm">
+          <Link href="/reviews/sync" className="font-medium text-brand-700 underline-offset-2 hover:underline">← All sync runs</Link>
+        </p>
+      ) : null}
       {runs.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No sync has run yet.</p>
+        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{query.run ? "This sync run does not exist." : "No sync has run yet."}</p>
       ) : (
         <ol className="space-y-3" aria-label="Sync runs">
           {runs.map((run) => {
@@ -81,7 +90,16 @@ export default async function SyncHistoryPage() {
                       <SyncedApp key={a.id} row={a} />
                     ))}
                   </ul>
-                ) : run.error ? (
+                ) : null}
+                {run._count.apps > run.apps.length ? (
+                  <p className="mt-2 text-xs">
+                    <Link href={`/reviews/sync?run=${encodeURIComponent(run.id)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      All {run._count.apps} listings of this run<span className="sr-only"> of {WHEN.format(run.startedAt)}</span>
+                    </Link>
+                    <span className="text-slate-500"> · {run._count.apps - run.apps.length} more{run.apps.at(-1)?.status === "FAILED" ? "" : ", all read"}</span>
+                  </p>
+                ) : null}
+                {!run.apps.length && run.error ? (
                   <p className="mt-2 text-xs text-slate-600">{run.error}</p>
                 ) : null}
               </li>
@@ -89,6 +107,7 @@ export default async function SyncHistoryPage() {
           })}
         </ol>
       )}
+      {query.run ? null : <Pager page={query.page} pages={pages} href={(page) => (page === 1 ? "/reviews/sync" : `/reviews/sync?page=${page}`)} total={plural(total, "run", "runs")} />}
     </div>
   );
 }

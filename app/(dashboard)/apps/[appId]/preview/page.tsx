@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { IconBackgrounds } from "@/components/preview/icon-backgrounds";
 import { MarketplacePage } from "@/components/preview/marketplace-page";
 import { PreviewFrame } from "@/components/preview/preview-frame";
@@ -12,9 +13,20 @@ import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Preview" };
 
-export default async function PreviewPage({ params }: { params: Promise<{ appId: string }> }) {
+const linksQuerySchema = z.object({
+  links: z.coerce.number().int().min(1).max(10_000).catch(1),
+  show: z.enum(["all", "active"]).catch("all"),
+});
+
+export default async function PreviewPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { app, member } = await loadApp((await params).appId);
-  const [{ data }, links, versions, rating] = await Promise.all([getDraft(member, app.id), listShareLinks(member, app.id), listVersions(member, app.id), publicRating(app.id)]);
+  const query = linksQuerySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [{ data }, links, versions, rating] = await Promise.all([
+    getDraft(member, app.id),
+    listShareLinks(member, app.id, { page: query.links, show: query.show }),
+    listVersions(member, app.id),
+    publicRating(app.id),
+  ]);
   return (
     <div className="space-y-6">
       <ShareLinks

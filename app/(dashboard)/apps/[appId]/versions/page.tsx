@@ -5,6 +5,7 @@ import { ImportForm } from "@/components/listing/import-form";
 import { RestoreButton, SaveVersionForm } from "@/components/listing/version-controls";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { loadApp } from "@/lib/apps/load";
 import { diffListings, needsReReview } from "@/lib/listing/diff";
 import { listingAt, listVersions } from "@/lib/listing/versions";
@@ -13,10 +14,12 @@ import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Versions" };
 
+const HISTORY_PAGE = 20;
+
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const SOURCE: Record<string, string> = { MANUAL: "Saved", RESTORE: "Restored", IMPORT: "Imported", BACKUP: "Kept before an import", SUBMISSION: "Recorded as submitted to Pipedrive" };
 
-export default async function VersionsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function VersionsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ from?: string; to?: string; page?: string }> }) {
   const { app, member } = await loadApp((await params).appId);
   const query = await searchParams;
   const versions = await listVersions(member, app.id);
@@ -25,6 +28,11 @@ export default async function VersionsPage({ params, searchParams }: { params: P
   const from = known(query.from) ?? versions[0]?.id;
   const to = known(query.to) ?? "draft";
   const changes = from ? diffListings(await listingAt(member, app.id, from), await listingAt(member, app.id, to)) : [];
+  // The history in pages (the compare lists keep every version to choose from).
+  const pages = Math.max(1, Math.ceil(versions.length / HISTORY_PAGE));
+  const page = Math.min(pages, Math.max(1, Math.floor(Number(query.page)) || 1));
+  const shown = versions.slice((page - 1) * HISTORY_PAGE, page * HISTORY_PAGE);
+  const pageHref = (n: number) => `?${new URLSearchParams([...(query.from ? [["from", query.from]] : []), ...(query.to ? [["to", query.to]] : []), ...(n > 1 ? [["page", String(n)]] : [])])}`;
   const name = (id: string) => (id === "draft" ? "Current draft" : `Version ${versions.find((v) => v.id === id)?.number}`);
 
   return (
@@ -58,7 +66,7 @@ export default async function VersionsPage({ params, searchParams }: { params: P
           <section aria-labelledby="history-heading">
             <h2 id="history-heading" className="mb-3 font-semibold text-slate-900">History</h2>
             <ol className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
-              {versions.map((v) => (
+              {shown.map((v) => (
                 <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="version-row">
                   <div>
                     <p className="text-sm font-medium text-slate-900">
@@ -75,6 +83,9 @@ export default async function VersionsPage({ params, searchParams }: { params: P
                 </li>
               ))}
             </ol>
+            <div className="mt-3">
+              <Pager page={page} pages={pages} href={pageHref} total={plural(versions.length, "version", "versions")} />
+            </div>
           </section>
           <section aria-labelledby="compare-heading" className="space-y-4">
             <h2 id="compare-heading" className="font-semibold text-slate-900">Compare</h2>
