@@ -109,3 +109,27 @@ describe("processImage", () => {
     expect(error.message).toMatch(/damaged|not an image/);
   });
 });
+
+describe("image work is bounded", () => {
+  it("processes at most IMAGE_WORKERS images at once, and answers 503 once IMAGE_QUEUE uploads wait", async () => {
+    const { IMAGE_QUEUE, IMAGE_WORKERS, imageQueue } = await import("./process");
+    const input = await makeImage(2560, 1600, "png", "#1c7ed6");
+    let peak = 0;
+    const jobs = Array.from({ length: IMAGE_WORKERS + IMAGE_QUEUE }, () => processImage(input, "image"));
+    // Every job above is either running or waiting: the limit holds while they run.
+    const state = imageQueue();
+    expect(state.active + state.waiting).toBe(IMAGE_WORKERS + IMAGE_QUEUE);
+    const watch = setInterval(() => (peak = Math.max(peak, imageQueue().active)), 1);
+    const refused = await rejection(processImage(input, "image"));
+    expect(refused.status).toBe(503);
+    expect(refused.message).toBe("Many images are being processed right now; upload this one again in a moment.");
+    expect(refused.fields).toEqual({ images: refused.message });
+    const done = await Promise.all(jobs);
+    clearInterval(watch);
+    expect(done).toHaveLength(IMAGE_WORKERS + IMAGE_QUEUE);
+    expect(peak).toBeLessThanOrEqual(IMAGE_WORKERS);
+    expect(imageQueue()).toEqual({ active: 0, waiting: 0 });
+    // Room again: the next upload is processed.
+    expect((await processImage(input, "image")).width).toBe(2560);
+  });
+});

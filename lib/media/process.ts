@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import pLimit from "p-limit";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
 import { jpegExtent, pngExtent } from "./containers";
@@ -20,6 +21,21 @@ export const ONBOARDING_MAX_BYTES = 100 * 1024;
 
 export type MediaKind = "icon" | "image" | "onboarding";
 
+/**
+ * Image work is bounded per process: at most IMAGE_WORKERS decodes at once, each on one libvips
+ * thread with no decoded-image cache, and at most IMAGE_QUEUE uploads waiting their turn — beyond
+ * that an upload is answered 503 at once. A 6000×6000 image decodes to over 100 MB; eight at
+ * once would take a server past the memory of a common container.
+ */
+export const IMAGE_WORKERS = 2;
+export const IMAGE_QUEUE = 16;
+sharp.concurrency(1);
+sharp.cache(false);
+const imageWork = pLimit(IMAGE_WORKERS);
+
+/** How many images are being processed and waiting (for tests and the benchmark). */
+export const imageQueue = () => ({ active: imageWork.activeCount, waiting: imageWork.pendingCount });
+
 export type ProcessedImage = {
   data: Buffer;
   mime: "image/png" | "image/jpeg";
@@ -39,6 +55,15 @@ const sizesText = IMAGE_SIZES.map(([w, h]) => `${w}×${h}`).join(", ");
  * EXIF, GPS and other metadata never survive: a file that has any is re-encoded without it.
  */
 export async function processImage(input: Buffer, kind: MediaKind, fileName = "The file"): Promise<ProcessedImage> {
+  if (imageWork.pendingCount >= IMAGE_QUEUE) {
+    const field = kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images";
+    const message = "Many images are being processed right now; upload this one again in a moment.";
+    throw new AppError("SERVICE_UNAVAILABLE", message, { [field]: message });
+  }
+  return imageWork(() => processNow(input, kind, fileName));
+}
+
+async function processNow(input: Buffer, kind: MediaKind, fileName: string): Promise<ProcessedImage> {
   const field = kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images";
   const reject = (code: "VALIDATION" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE", message: string) =>
     new AppError(code, message, { [field]: message });
