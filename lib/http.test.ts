@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { readBody, readForm, readJson, route } from "./http";
+import { AppError } from "./errors";
+import { readBody, readForm, readJson, readUploadedFile, route } from "./http";
 import { setLogDestination } from "./log";
 import { captureLogs } from "./test/capture-logs";
 import { chunkedBody } from "./test/chunked-body";
@@ -46,6 +47,49 @@ describe("readJson and readForm", () => {
     expect((await readForm(new Request("http://localhost/x", { method: "POST", body: form }), 10_000))?.get("name")).toBe("Ann");
     expect(await readForm(new Request("http://localhost/x", { method: "POST", body: "nope", headers: { "content-type": "multipart/form-data; boundary=x" } }), 10_000)).toBeNull();
     await expect(readForm(chunked(20_000).request, 10_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+  });
+});
+
+describe("readUploadedFile", () => {
+  const multipart = (parts: string[], boundary = "XyZ") => new TextEncoder().encode(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`);
+  const upload = (body: BodyInit, type = "multipart/form-data; boundary=XyZ") => new Request("http://x/", { method: "POST", body, headers: { "content-type": type }, duplex: "half" } as RequestInit);
+
+  it("returns the named file, whole, and skips the other parts", async () => {
+    const body = multipart([
+      'Content-Disposition: form-data; name="note"\r\n\r\nhello',
+      'Content-Disposition: form-data; name="other"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nnot this one',
+      'Content-Disposition: form-data; name="file"; filename="icon.png"\r\nContent-Type: image/png\r\n\r\n\u0089PNG bytes',
+    ]);
+    const file = await readUploadedFile(upload(body), "file", 1000);
+    expect(file?.name).toBe("icon.png");
+    expect(file?.data.toString("latin1")).toBe("\u00c2\u0089PNG bytes");
+  });
+
+  it("says null for a body that is not multipart, is malformed, or has no such file", async () => {
+    expect(await readUploadedFile(upload("a=1", "application/x-www-form-urlencoded"), "file", 1000)).toBeNull();
+    expect(await readUploadedFile(upload("no boundary here at all"), "file", 1000)).toBeNull();
+    expect(await readUploadedFile(upload(multipart(['Content-Disposition: form-data; name="note"\r\n\r\nhello'])), "file", 1000)).toBeNull();
+    expect(await readUploadedFile(upload("x", "multipart/form-data"), "file", 1000)).toBeNull();
+  });
+
+  it("refuses a declared length over the limit before reading, and stops a chunked file as soon as it passes it", async () => {
+    const declared = new Request("http://x/", { method: "POST", body: "x", headers: { "content-type": "multipart/form-data; boundary=XyZ", "content-length": String(2_000_000) } });
+    await expect(readUploadedFile(declared, "file", 1_000_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    // A file part whose content never ends, sent without a length.
+    const head = new TextEncoder().encode('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\n\r\n');
+    const { body, pulled } = chunkedBody(50_000_000);
+    const stream = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(head),
+      async pull(c) {
+        const reader = (stream as unknown as { reader?: ReadableStreamDefaultReader<Uint8Array> }).reader ?? ((stream as unknown as { reader?: ReadableStreamDefaultReader<Uint8Array> }).reader = body.getReader());
+        const { done, value } = await reader.read();
+        if (done) c.close();
+        else c.enqueue(value);
+      },
+    });
+    const error = await readUploadedFile(upload(stream), "file", 1_000_000, () => new AppError("PAYLOAD_TOO_LARGE", "images may be at most 1 MB")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "images may be at most 1 MB" });
+    expect(pulled()).toBeLessThan(3_000_000);
   });
 });
 

@@ -1,4 +1,7 @@
 import "server-only";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import Busboy from "busboy";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
@@ -51,6 +54,49 @@ export async function readBody(request: Request, maxBytes: number, tooLarge: () 
 export async function readForm(request: Request, maxBytes: number, tooLarge?: () => AppError): Promise<FormData | null> {
   const body = await readBody(request, maxBytes, tooLarge);
   return new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+}
+
+/**
+ * One file of a multipart upload, streamed out of the request into a single buffer (busboy): the
+ * other parts are skipped, nothing is held twice, and a file over `maxBytes` stops the read at
+ * once. Null when the body is not multipart or has no such file.
+ */
+export async function readUploadedFile(request: Request, field: string, maxBytes: number, tooLarge: () => AppError = () => tooLargeError(maxBytes)): Promise<{ name: string; data: Buffer } | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
+  const type = request.headers.get("content-type") ?? "";
+  if (!request.body || !/^multipart\/form-data/i.test(type)) return null;
+  let parser: Busboy.Busboy;
+  try {
+    parser = Busboy({ headers: { "content-type": type }, limits: { files: 5, fileSize: maxBytes, fields: 20, fieldSize: 1024, parts: 30, headerPairs: 20 } });
+  } catch {
+    return null;
+  }
+  const source = Readable.fromWeb(request.body as unknown as NodeReadableStream);
+  return new Promise((resolve, reject) => {
+    let found: { name: string; data: Buffer } | null = null;
+    let over = false;
+    const stop = (outcome: () => void) => {
+      source.unpipe(parser);
+      source.destroy();
+      outcome();
+    };
+    parser.on("file", (name, stream, info) => {
+      if (name !== field || found) return stream.resume();
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => {
+        over = true;
+        stop(() => reject(tooLarge()));
+      });
+      stream.on("end", () => {
+        if (!over) found = { name: info.filename ?? "", data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
+      });
+    });
+    parser.on("error", () => stop(() => resolve(null)));
+    parser.on("close", () => (over ? undefined : resolve(found)));
+    source.on("error", () => (over ? undefined : resolve(null)));
+    source.pipe(parser);
+  });
 }
 
 export async function readJson(request: Request, maxBytes = 1_000_000): Promise<unknown> {

@@ -32,9 +32,26 @@ export const IMAGE_QUEUE = 16;
 sharp.concurrency(1);
 sharp.cache(false);
 const imageWork = pLimit(IMAGE_WORKERS);
+/** Uploads whose body is being read or whose image is being processed, one at a time: a 10 MB body is held in memory several times over while it is parsed. */
+export const UPLOAD_WORKERS = 1;
+const uploadWork = pLimit(UPLOAD_WORKERS);
 
 /** How many images are being processed and waiting (for tests and the benchmark). */
 export const imageQueue = () => ({ active: imageWork.activeCount, waiting: imageWork.pendingCount });
+
+const busy = (field: string) => {
+  const message = "Many images are being processed right now; upload this one again in a moment.";
+  return new AppError("SERVICE_UNAVAILABLE", message, { [field]: message });
+};
+
+/**
+ * Runs an upload — reading its body and processing its image — when an upload slot is free; the bodies of the uploads waiting stay unread on their connections. Beyond IMAGE_QUEUE
+ * waiting, answers 503 at once.
+ */
+export function boundedUpload<T>(field: string, work: () => Promise<T>): Promise<T> {
+  if (uploadWork.pendingCount >= IMAGE_QUEUE) return Promise.reject(busy(field));
+  return uploadWork(work);
+}
 
 export type ProcessedImage = {
   data: Buffer;
@@ -55,11 +72,7 @@ const sizesText = IMAGE_SIZES.map(([w, h]) => `${w}×${h}`).join(", ");
  * EXIF, GPS and other metadata never survive: a file that has any is re-encoded without it.
  */
 export async function processImage(input: Buffer, kind: MediaKind, fileName = "The file"): Promise<ProcessedImage> {
-  if (imageWork.pendingCount >= IMAGE_QUEUE) {
-    const field = kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images";
-    const message = "Many images are being processed right now; upload this one again in a moment.";
-    throw new AppError("SERVICE_UNAVAILABLE", message, { [field]: message });
-  }
+  if (imageWork.pendingCount >= IMAGE_QUEUE) throw busy(kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images");
   return imageWork(() => processNow(input, kind, fileName));
 }
 

@@ -1,9 +1,9 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { readForm, route } from "@/lib/http";
+import { readUploadedFile, route } from "@/lib/http";
 import { assertRoomForImage, parseHeldImages, parseKind, uploadAsset } from "@/lib/media/assets";
-import { MAX_BYTES } from "@/lib/media/process";
+import { boundedUpload, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
@@ -28,8 +28,11 @@ export const POST = route(async (request: Request, { params }: Params) => {
     const message = length > 0 ? `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.` : "The file is larger than 10 MB; images may be at most 10 MB.";
     return new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
   };
-  const file = (await readForm(request, MAX_BYTES + 64 * 1024, tooLarge))?.get("file");
-  if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
-  const asset = await uploadAsset(member, appId, kind, { name: file.name, data: Buffer.from(await file.arrayBuffer()) }, { heldImages: held });
+  // The body is read only when an upload slot is free (lib/media/process.ts): memory stays bounded.
+  const asset = await boundedUpload(kind === "image" ? "images" : kind, async () => {
+    const file = await readUploadedFile(request, "file", MAX_BYTES, tooLarge);
+    if (!file) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
+    return uploadAsset(member, appId, kind, file, { heldImages: held });
+  });
   return Response.json(asset, { status: 201 });
 });
