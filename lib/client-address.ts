@@ -33,9 +33,21 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   return { ranges };
 }
 
+/**
+ * The canonical form of an address, or null. Parsing an address costs more than the rest of a
+ * share page's request, and the same few addresses come back on every request of a connection:
+ * results are remembered (at most NORMALISED_MAX, then forgotten all at once).
+ */
+const NORMALISED_MAX = 10_000;
+const normalised = new Map<string, string | null>();
 const normalise = (address: string) => {
+  const known = normalised.get(address);
+  if (known !== undefined) return known;
   const bare = address.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  return ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : null;
+  const result = ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : null;
+  if (normalised.size >= NORMALISED_MAX) normalised.clear();
+  normalised.set(address, result);
+  return result;
 };
 
 function isTrusted(address: string, trusted: TrustedProxies): boolean {
