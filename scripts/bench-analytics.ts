@@ -14,8 +14,12 @@ import { writeFileSync } from "node:fs";
 const RUNS = Number(process.env.BENCH_ANALYTICS_RUNS ?? 40);
 const BASELINE_RUNS = 4;
 const db = rawDb();
-const member: Member = { user: { id: "bench-user", name: "Bench Owner", email: null, image: null }, workspace: { id: "bench-ws", name: "Bench", domain: null, pipedriveCompanyId: 1 }, role: "OWNER" };
 const appId = "bench-app-01";
+// The owner of the large partner's workspace, as the dashboard loads it for them.
+const owner = db
+  .prepare(`SELECT u.id, u.name, w.id AS workspaceId, w.name AS workspaceName, w.pipedriveCompanyId FROM App a JOIN Workspace w ON w.id = a.workspaceId JOIN Membership m ON m.workspaceId = w.id AND m.role = 'OWNER' JOIN User u ON u.id = m.userId WHERE a.id = ? ORDER BY m.createdAt LIMIT 1`)
+  .get(appId) as { id: string; name: string; workspaceId: string; workspaceName: string; pipedriveCompanyId: number };
+const member: Member = { user: { id: owner.id, name: owner.name, email: null, image: null }, workspace: { id: owner.workspaceId, name: owner.workspaceName, domain: null, pipedriveCompanyId: owner.pipedriveCompanyId }, role: "OWNER" };
 const query = analyticsQuerySchema.parse({ app: appId, range: "12m", bucket: "month" });
 
 /** The baseline: every figure from InstallEvent with plain GROUP BYs and correlated subqueries (UTC workspace). */

@@ -1,12 +1,12 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PipedriveUserFields } from "@/lib/auth/pipedrive-provider";
 
-/** Session tokens are stored as SHA-256 hashes: a leaked database does not hand out sessions. */
-export const hashSessionToken = (token: string) => createHash("sha256").update(token).digest("hex");
+import { hashSessionToken } from "@/lib/auth/session-token";
+
+export { hashSessionToken };
 
 type DbUser = Awaited<ReturnType<PrismaClient["user"]["findUniqueOrThrow"]>>;
 const toAdapterUser = (u: DbUser) => ({ ...u, email: u.email ?? "" }) as AdapterUser;

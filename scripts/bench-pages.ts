@@ -1,0 +1,82 @@
+/**
+ * Server time of the dashboard's pages, signed in as the demo owner: each page loaded in turn
+ * on two servers (the demo dataset and the large partner's), 20 times after a warm-up, and its
+ * p95 compared. One row per page; the budget is large ≤ 2 × demo.
+ */
+import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import { hashSessionToken } from "../lib/auth/session-token";
+
+export const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 20);
+
+/** The pages of the dashboard, for the demo owner's busiest app (QuoteFlow). */
+export function dashboardPages(appId: string): string[] {
+  const app = `/apps/${appId}`;
+  return [
+    "/apps",
+    "/apps/new",
+    `/analytics?app=${appId}`,
+    "/reviews",
+    "/reviews?status=all",
+    "/reviews/alerts",
+    "/reviews/sync",
+    "/reviews/templates",
+    "/settings",
+    "/team",
+    "/team/audit",
+    `${app}/listing`,
+    `${app}/preview`,
+    `${app}/review`,
+    `${app}/installs`,
+    `${app}/settings`,
+    `${app}/versions`,
+    `${app}/developer-hub`,
+  ];
+}
+
+/** A session of the demo owner in the SQLite file at `file` (for this run only); returns its cookie and QuoteFlow's id. */
+export function ownerSession(file: string): { cookie: string; appId: string } {
+  const db = new Database(file);
+  try {
+    const owner = db.prepare(`SELECT u.id FROM User u WHERE u.name = 'Alice Novak'`).get() as { id: string };
+    const app = db.prepare(`SELECT id FROM App WHERE name = 'QuoteFlow'`).get() as { id: string };
+    const token = randomBytes(32).toString("base64url");
+    db.prepare(`INSERT INTO Session (id, sessionToken, userId, expires) VALUES (?, ?, ?, ?)`).run(`bench-${token.slice(0, 12)}`, hashSessionToken(token), owner.id, new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"));
+    return { cookie: `authjs.session-token=${token}`, appId: app.id };
+  } finally {
+    db.close();
+  }
+}
+
+const p95 = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.ceil(ms.length * 0.95) - 1)]!;
+
+/** Milliseconds until the whole page has arrived; throws unless it is a 200 page. */
+async function loadOnce(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, { headers: { cookie }, redirect: "manual" });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return performance.now() - started;
+}
+
+export type PageRow = { path: string; demo: number; large: number; ratio: number };
+
+/** p95 of each page on both servers, loaded alternately so that a slow moment hits both sides. */
+export async function comparePages(servers: { demo: { base: string; cookie: string; appId: string }; large: { base: string; cookie: string; appId: string } }): Promise<PageRow[]> {
+  const demoPaths = dashboardPages(servers.demo.appId);
+  const largePaths = dashboardPages(servers.large.appId);
+  const rows: PageRow[] = [];
+  for (const [i, path] of demoPaths.entries()) {
+    const demoUrl = servers.demo.base + path;
+    const largeUrl = servers.large.base + largePaths[i]!;
+    for (let w = 0; w < 3; w++) await Promise.all([loadOnce(demoUrl, servers.demo.cookie), loadOnce(largeUrl, servers.large.cookie)]);
+    const demo: number[] = [];
+    const large: number[] = [];
+    for (let n = 0; n < PAGE_LOADS; n++) {
+      demo.push(await loadOnce(demoUrl, servers.demo.cookie));
+      large.push(await loadOnce(largeUrl, servers.large.cookie));
+    }
+    rows.push({ path: path.replace(servers.demo.appId, "<app>"), demo: p95(demo), large: p95(large), ratio: p95(large) / p95(demo) });
+  }
+  return rows;
+}
