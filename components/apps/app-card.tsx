@@ -30,7 +30,7 @@ export function ReadinessBar({ value }: { value: number }) {
 export function AppCard({ app }: { app: AppSummary }) {
   const listed = app.type === "PUBLIC";
   return (
-    <li className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600 has-[a:focus-visible]:ring-offset-2">
+    <li data-testid="app-card" className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600 has-[a:focus-visible]:ring-offset-2">
       <div className="flex items-start gap-3">
         <AppIcon app={app} />
         <div className="min-w-0 flex-1">

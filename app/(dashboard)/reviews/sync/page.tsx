@@ -13,6 +13,9 @@ import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Sync history" };
 
+/** Marketplace pages listed before "The other N pages". */
+const SOURCES_SHOWN = 5;
+
 const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const TRIGGER: Record<string, string> = { MANUAL: "Sync now", CRON: "Scheduler", CLI: "Command line" };
 const STATUS: Record<string, { label: string; style: string }> = {
@@ -38,21 +41,28 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
     db.user.findMany({ where: { memberships: { some: { workspaceId: workspace.id } } }, select: { id: true, name: true } }),
   ]);
   const names = new Map(users.map((u) => [u.id, u.name]));
+  const source = (a: (typeof apps)[number]) => (
+    <li key={a.id}>
+      <span className="font-medium text-slate-800">{a.name}</span> — <code className="break-all text-xs">{listingUrlOf(a)}</code>{" "}
+      <Link href={listingUrlField(a.id)} className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+        Change<span className="sr-only"> the Marketplace page URL of {a.name}</span>
+      </Link>
+    </li>
+  );
   return (
     <div className="space-y-6">
       <section aria-labelledby="sources-heading" className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600">
         <h2 id="sources-heading" className="font-medium text-slate-900">What a sync reads</h2>
         {apps.length ? (
-          <ul className="mt-2 space-y-1">
-            {apps.map((a) => (
-              <li key={a.id}>
-                <span className="font-medium text-slate-800">{a.name}</span> — <code className="break-all text-xs">{listingUrlOf(a)}</code>{" "}
-                <Link href={listingUrlField(a.id)} className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
-                  Change<span className="sr-only"> the Marketplace page URL of {a.name}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul className="mt-2 space-y-1">{apps.slice(0, SOURCES_SHOWN).map(source)}</ul>
+            {apps.length > SOURCES_SHOWN ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs font-medium text-brand-700">The other {apps.length - SOURCES_SHOWN} pages</summary>
+                <ul className="mt-1 space-y-1">{apps.slice(SOURCES_SHOWN).map(source)}</ul>
+              </details>
+            ) : null}
+          </>
         ) : (
           <p className="mt-1">No published public app: a sync reads the Marketplace page of apps once they are published.</p>
         )}
