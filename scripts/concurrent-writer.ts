@@ -28,6 +28,8 @@ try {
   await db.$disconnect();
   process.exit(0);
 } catch (error) {
-  console.error(`${writer} failed:`, error instanceof Error ? error.message : error);
+  // The code and where it happened, so that a failure in CI says which write met the lock.
+  const e = error as { message?: string; code?: string; stack?: string };
+  console.error(`${writer} failed: ${e.message ?? String(error)}${e.code ? ` (${e.code})` : ""}\n${(e.stack ?? "").split("\n").slice(1, 6).join("\n")}`);
   process.exit(1);
 }
