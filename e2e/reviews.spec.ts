@@ -42,7 +42,8 @@ async function syncNow(page: Page, summary: string) {
 }
 
 const cards = (page: Page) => page.getByTestId("review-card");
-const card = (page: Page, author: string) => page.getByRole("article", { name: `Review by ${author}` });
+/** A review's card once its controls work (the page streams in: the document can be live before a card is). */
+const card = (page: Page, author: string) => page.getByRole("article", { name: `Review by ${author}` }).and(page.locator("[data-interactive]"));
 
 async function filter(page: Page, fields: Record<string, string>) {
   const form = page.getByRole("search", { name: "Filter reviews" });

@@ -3,7 +3,8 @@
 import { createContext, useContext } from "react";
 import { useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
-import { LISTING_ONLY_FIELDS, type AppKind, type FieldProblems, type ListingDraftInput, type ListingField } from "@/lib/listing/schema";
+import { LISTING_ONLY_FIELDS } from "@/lib/listing/fields";
+import type { AppKind, FieldProblems, ListingDraftInput, ListingField } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 
 /** A comment from a share link or a reviewer's feedback, shown beside its field until resolved. */

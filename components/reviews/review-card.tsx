@@ -77,7 +77,7 @@ export function ReviewCard({
   };
 
   return (
-    <article aria-labelledby={`${id}-title`} className={cn("rounded-xl border bg-white p-4", review.removed ? "border-dashed border-slate-300" : "border-slate-200")} data-testid="review-card">
+    <article aria-labelledby={`${id}-title`} className={cn("rounded-xl border bg-white p-4", review.removed ? "border-dashed border-slate-300" : "border-slate-200")} data-testid="review-card" data-interactive={hydrated ? "true" : undefined}>
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 id={`${id}-title`} className="font-medium text-slate-900">

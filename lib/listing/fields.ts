@@ -49,3 +49,6 @@ export const FIELD_ORDER = Object.keys(FIELDS) as ListingField[];
 export function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): ListingField[] {
   return FIELD_ORDER.filter((field) => JSON.stringify(a[field] ?? null) !== JSON.stringify(b[field] ?? null));
 }
+
+/** Fields a private app does not need: it has no Marketplace listing and is not reviewed. */
+export const LISTING_ONLY_FIELDS: ListingField[] = ["categories", "summary", "description", "iconAssetId", "images", "setupInstructions", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "contactEmail"];

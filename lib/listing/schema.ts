@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LISTING_ONLY_FIELDS } from "./fields";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { categoryName, FEATURE_TYPES, type FeatureType } from "./catalog";
 import { isHttpUrl } from "@/lib/web-address";
@@ -215,8 +216,7 @@ const required: { field: ListingField; message: string; present: (d: ListingDraf
   { field: "contactEmail", message: "Main contact email is required", present: (d) => d.contactEmail !== "" },
 ];
 
-/** Fields a private app does not need: it has no Marketplace listing and is not reviewed. */
-export const LISTING_ONLY_FIELDS: ListingField[] = ["categories", "summary", "description", "iconAssetId", "images", "setupInstructions", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "contactEmail"];
+export { LISTING_ONLY_FIELDS } from "./fields";
 
 export type AppKind = "PUBLIC" | "PRIVATE";
 
