@@ -210,3 +210,16 @@ describe("review inbox and rating cards", () => {
     expect(all.summaries.find((s) => s.app.id === appIds[1])!.stars).toEqual(Object.fromEntries([1, 2, 3, 4, 5].map((n) => [n, ofApp.filter((r) => r.stars === n).length])));
   });
 });
+
+describe("readiness on the apps grid", () => {
+  it("follows every save of a draft although scores are remembered between visits", async () => {
+    const { saveDraft, getDraft } = await import("@/lib/listing/drafts");
+    const appId = appIds[0]!;
+    const score = async () => (await listApps(owner, { q: "App 00" })).apps[0]!.readiness;
+    const before = await score();
+    expect(await score()).toBe(before);
+    const { data, revision } = await getDraft(owner, appId);
+    await saveDraft(owner, appId, { revision, data: { ...data, summary: "Quotes from any deal in two clicks.", description: "A **clear** description of what the app does for a sales team every day." } });
+    expect(await score()).toBeGreaterThan(before);
+  });
+});

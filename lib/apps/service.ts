@@ -31,15 +31,32 @@ export type AppSummary = {
   updatedAt: Date;
 };
 
-type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string } | null };
+type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string; revision?: number } | null };
+
+/**
+ * Scores already worked out, by app, draft revision, icon and link state: the checklist parses
+ * the description's Markdown and checks every rule, a few milliseconds per app, and a grid of
+ * apps asks again on every visit though drafts rarely change between two.
+ */
+const SCORES_MAX = 2_000;
+const scores = new Map<string, number>();
 
 /** The readiness checklist's score of a stored draft. */
-function readinessOf(data: unknown, kind: "PUBLIC" | "PRIVATE", icons: Record<string, IconVisibility>, links: Record<string, LinkStatus>): number {
-  return checkReadiness(data, { kind, icons, links }).score;
+function readinessOf(data: unknown, kind: "PUBLIC" | "PRIVATE", icons: Record<string, IconVisibility>, links: Record<string, LinkStatus>, key?: string): number {
+  const full = key === undefined ? undefined : `${key}:${kind}:${JSON.stringify(icons)}:${JSON.stringify(links)}`;
+  const known = full === undefined ? undefined : scores.get(full);
+  if (known !== undefined) return known;
+  const score = checkReadiness(data, { kind, icons, links }).score;
+  if (full !== undefined) {
+    if (scores.size >= SCORES_MAX) scores.delete(scores.keys().next().value!);
+    scores.set(full, score);
+  }
+  return score;
 }
 
 function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, links: Record<string, LinkStatus> = {}): AppSummary {
   const data = app.draft ? (JSON.parse(app.draft.data) as Record<string, unknown>) : {};
+  const key = app.draft?.revision === undefined ? undefined : `${app.id}:${app.draft.revision}`;
   return {
     id: app.id,
     name: app.name,
@@ -53,7 +70,7 @@ function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, link
     listingUrl: app.listingUrl,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
-    readiness: readinessOf(data, app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC", icons, links),
+    readiness: readinessOf(data, app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC", icons, links, key),
     updatedAt: app.updatedAt,
   };
 }
@@ -97,7 +114,7 @@ export async function listApps(member: Member, { archived = false, q = "", page 
     db.app.findMany({
       where,
       include: {
-        draft: { select: { data: true } },
+        draft: { select: { data: true, revision: true } },
         assets: { where: { kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } },
         linkChecks: { select: { url: true, ok: true, status: true, error: true, checkedAt: true } },
       },

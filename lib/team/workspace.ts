@@ -65,7 +65,7 @@ export async function findCompanyWorkspace(userId: string) {
   });
 }
 
-export const MEMBERS_PAGE = 50;
+export const MEMBERS_PAGE = 25;
 
 export const membersQuerySchema = z.object({
   q: z.string().trim().max(100).catch(""),
