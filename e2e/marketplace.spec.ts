@@ -95,7 +95,7 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   await expect(section.getByRole("link", { name: wrong })).toBeVisible();
 
   await syncNow(page);
-  await expect(page.getByText("Sync failed")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Sync failed", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("button", { name: "Fix the URL" })).toBeVisible();
   await page.reload();
   const failure = page.getByTestId("rating-card").getByTestId("sync-failure");
