@@ -15,6 +15,19 @@ function policySettings() {
   return settings;
 }
 
+/** The policy of a prerendered page, worked out once per path (its HTML is fixed for the build). */
+const prerenderedPolicies = new Map<string, string | null>();
+function prerenderedPolicy(pathname: string): string | null {
+  if (policySettings().dev) return null;
+  if (!prerenderedPolicies.has(pathname)) {
+    const hashes = prerenderedScriptHashes(pathname);
+    // Only the prerendered paths are kept (any other path is answered null without a lookup).
+    if (hashes) prerenderedPolicies.set(pathname, prerenderedPageCsp(hashes, policySettings()));
+    else return null;
+  }
+  return prerenderedPolicies.get(pathname)!;
+}
+
 /**
  * Every page request passes here:
  * - a fresh nonce and the Content-Security-Policy that allows only scripts carrying it (Next.js
@@ -42,10 +55,10 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (pathname === "/signin" && hasSession) return NextResponse.rewrite(new URL(`/signin/resume${search}`, request.url));
-  const hashes = policySettings().dev ? null : prerenderedScriptHashes(pathname);
-  if (hashes) {
+  const prerendered = prerenderedPolicy(pathname);
+  if (prerendered) {
     const response = NextResponse.next();
-    response.headers.set("content-security-policy", prerenderedPageCsp(hashes, policySettings()));
+    response.headers.set("content-security-policy", prerendered);
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   }

@@ -34,5 +34,8 @@ export async function listSyncRuns(workspaceId: string, q: HistoryQuery) {
       },
     }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / RUNS_PAGE)), runs };
+  // Who started the runs shown (members of the workspace; anyone else reads as a former member).
+  const starters = [...new Set(runs.map((r) => r.startedById).filter((id): id is string => id !== null))];
+  const users = starters.length ? await db.user.findMany({ where: { id: { in: starters }, memberships: { some: { workspaceId } } }, select: { id: true, name: true } }) : [];
+  return { total, pages: Math.max(1, Math.ceil(total / RUNS_PAGE)), runs, names: new Map(users.map((u) => [u.id, u.name])) };
 }

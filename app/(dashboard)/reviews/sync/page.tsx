@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMembership } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { Pager } from "@/components/ui/pager";
 import { historyQuerySchema, listSyncRuns } from "@/lib/reviews/history";
 import { env } from "@/lib/env";
@@ -35,12 +34,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
   const { workspace } = await requireMembership();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = historyQuerySchema.parse(raw);
-  const [{ runs, pages, total }, apps, users] = await Promise.all([
-    listSyncRuns(workspace.id, query),
-    syncableApps(workspace.id),
-    db.user.findMany({ where: { memberships: { some: { workspaceId: workspace.id } } }, select: { id: true, name: true } }),
-  ]);
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const [{ runs, pages, total, names }, apps] = await Promise.all([listSyncRuns(workspace.id, query), syncableApps(workspace.id)]);
   const source = (a: (typeof apps)[number]) => (
     <li key={a.id}>
       <span className="font-medium text-slate-800">{a.name}</span> — <code className="break-all text-xs">{listingUrlOf(a)}</code>{" "}
