@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { databaseDriver, filePathOf } from "./lib/db-driver";
+import { databaseDriver, filePathOf } from "./lib/db/driver";
 
 // The CLI skips .env when a config file exists, and without a URL it tries to download an engine.
 process.env.DATABASE_URL ??= "file:./data/dev.db";

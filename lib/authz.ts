@@ -7,7 +7,9 @@ import { env } from "@/lib/env";
 import { PATH_HEADER, signInPath } from "@/lib/paths";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole, type Role } from "@/lib/team/roles";
-import { findCurrentMembership, type CurrentMembership } from "@/lib/team/workspace";
+import { findCurrentMembership, type CurrentMembership, type Member, type SessionUser } from "@/lib/team/workspace";
+
+export type { Member, SessionUser };
 
 /** The cookie that remembers which of the user's workspaces is open (only a choice: membership is checked). */
 export const WORKSPACE_COOKIE = "ls-workspace";
@@ -18,7 +20,6 @@ export async function rememberWorkspace(workspaceId: string) {
   (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: env().secureCookies, maxAge: 60 * 60 * 24 * 365 });
 }
 
-export type SessionUser = { id: string; name: string; email: string | null; image: string | null };
 
 /** The signed-in user, checked against the database session, or null. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -47,7 +48,6 @@ export const requireMembership = cache(async (): Promise<{ user: SessionUser } &
   return { user, ...membership };
 });
 
-export type Member = { user: SessionUser } & CurrentMembership;
 
 /**
  * For route handlers and server actions: the signed-in member with at least `required`,

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 /** One error type for expected failures, mapped to HTTP statuses by routes and to messages by actions. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -35,3 +36,16 @@ export class AppError extends Error {
 
 export const notFound = (what = "This item") => new AppError("NOT_FOUND", `${what} was not found`);
 export const forbidden = (message = "Your role does not allow this") => new AppError("FORBIDDEN", message);
+
+/** Field path → what is wrong with it, as forms show it inline. */
+export type FieldProblems = Record<string, string>;
+
+/** Path → first message, e.g. `{ "features.0.name": "Name is required" }`. */
+export function problemsOf(error: z.ZodError): FieldProblems {
+  const problems: FieldProblems = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    problems[key] ??= issue.message;
+  }
+  return problems;
+}

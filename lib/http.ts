@@ -5,7 +5,7 @@ import Busboy from "busboy";
 import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { problemsOf } from "@/lib/listing/schema";
+import { problemsOf } from "@/lib/errors";
 import { log, requestLog } from "@/lib/log";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
 

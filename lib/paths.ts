@@ -37,3 +37,6 @@ export function safeReturnPath(value: unknown, fallback = "/apps"): string {
 }
 
 export const signInPath = (returnTo: string) => `/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`;
+
+/** Where a share link opens its preview. */
+export const sharePath = (token: string) => `/p/${token}`;

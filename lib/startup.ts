@@ -1,4 +1,4 @@
-import { databaseProblem } from "@/lib/db-check";
+import { databaseProblem } from "@/lib/db/check";
 import { env, EnvError } from "@/lib/env";
 
 /** A server refuses to start with an invalid environment, and says what is wrong. */

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingDraftSchema } from "../lib/listing/schema";
-import { longDay } from "../lib/review/dates";
+import { longDay } from "@/lib/submission/dates";
 import { processImage, type MediaKind } from "../lib/media/process";
 import { storeImage } from "../lib/media/store";
 import { LocalFileStorage } from "../lib/storage/local";

@@ -7,13 +7,14 @@
 import type { Member } from "@/lib/authz";
 import { loadAnalytics } from "@/lib/analytics/load";
 import { analyticsQuerySchema } from "@/lib/analytics/query";
-import { addDays, addMonths, bucketStart, localDay } from "@/lib/analytics/time";
-import { rawDb } from "@/lib/installs/raw-db";
+import { addDays, addMonths, localDay } from "@/lib/days";
+import { bucketStart } from "@/lib/analytics/time";
+import { sqlConnection } from "@/lib/db/sql";
 import { writeFileSync } from "node:fs";
 
 const RUNS = Number(process.env.BENCH_ANALYTICS_RUNS ?? 40);
 const BASELINE_RUNS = 4;
-const db = rawDb();
+const db = sqlConnection();
 const appId = "bench-app-01";
 // The owner of the large partner's workspace, as the dashboard loads it for them.
 const owner = db

@@ -39,9 +39,10 @@ export async function seedLargePartner(file = BENCH_DB, storageDir = `${file}-up
   await seedDemo(prisma, storageDir);
   await prisma.$disconnect();
 
-  const { rawDb } = await import("../lib/installs/raw-db");
-  const { ingestEvents, sqliteTime } = await import("../lib/installs/ingest");
-  const db = rawDb();
+  const { sqlConnection } = await import("../lib/db/sql");
+  const { ingestEvents } = await import("../lib/installs/ingest");
+  const { sqliteTime } = await import("../lib/db/time");
+  const db = sqlConnection();
   const now = Date.now();
   const stamp = sqliteTime(now);
   const at = (ms: number) => sqliteTime(Math.floor(ms));

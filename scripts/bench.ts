@@ -27,7 +27,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import Database from "better-sqlite3";
 import { hashApiToken, newApiToken } from "../lib/api-tokens/token";
 import { hashSessionToken } from "../lib/auth/session-token";
-import { hashShareToken, newShareToken } from "../lib/share/token";
+import { hashToken, newToken } from "../lib/crypto/token";
 import { seedDemo } from "../prisma/seed-data";
 import { gzipSync } from "node:zlib";
 import { chromiumPath, firstLoadJs, lighthouseScores, type LighthouseScores } from "./bench-frontend";
@@ -98,8 +98,8 @@ async function main() {
     await run("prisma", ["migrate", "deploy"], env, { quiet: true });
     await seedDemo(db, env.STORAGE_DIR!);
     const app = await db.app.findFirstOrThrow({ where: { name: "QuoteFlow" } });
-    const token = newShareToken();
-    const link = await db.shareLink.create({ data: { appId: app.id, tokenHash: hashShareToken(token), label: "Bench" } });
+    const token = newToken();
+    const link = await db.shareLink.create({ data: { appId: app.id, tokenHash: hashToken(token), label: "Bench" } });
     const shareUrl = `${base}/p/${token}`;
 
     const child = start("next", ["start", "-p", String(PORT)], { env, stdio: "ignore" });
@@ -415,7 +415,7 @@ async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: st
   }
   // The dashboard as the demo owner sees it: a session of hers, for this run only.
   const owner = await db.user.findFirstOrThrow({ where: { name: "Alice Novak" } });
-  const sessionToken = newShareToken();
+  const sessionToken = newToken();
   await db.session.create({ data: { sessionToken: hashSessionToken(sessionToken), userId: owner.id, expires: new Date(Date.now() + 3_600_000) } });
   const pages: [string, string, Record<string, string>][] = [
     ["share page", shareUrl, {}],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/test/db";
-import { databaseProblem } from "@/lib/db-check";
+import { databaseProblem } from "@/lib/db/check";
 
 /** Every maintenance command of the README, as `npm run` starts it. */
 const COMMANDS: [string, string[]][] = [

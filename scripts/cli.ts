@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { databaseProblem } from "../lib/db-check";
-import { filePathOf, isRemoteDatabaseUrl } from "../lib/db-driver";
+import { databaseProblem } from "../lib/db/check";
+import { filePathOf, isRemoteDatabaseUrl } from "../lib/db/driver";
 
 /** A failure the person can act on: its message is the whole story. */
 export class CliError extends Error {}

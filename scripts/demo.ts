@@ -10,7 +10,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { startEmulator } from "../e2e/emulator/server";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
-import { hashShareToken, newShareToken } from "../lib/share/token";
+import { hashToken, newToken } from "../lib/crypto/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
 import { demoListing } from "../prisma/demo-reviews";
 import { CliError, databaseLabel, oneLine } from "./cli";
@@ -35,7 +35,7 @@ if (!existsSync(secretsFile)) {
 const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string; encryptionKey?: string; shareToken?: string };
 if (!secrets.encryptionKey || !secrets.shareToken) {
   secrets.encryptionKey ??= randomBytes(32).toString("base64");
-  secrets.shareToken ??= newShareToken();
+  secrets.shareToken ??= newToken();
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
 const clientId = "listing-studio-demo";
@@ -160,7 +160,7 @@ async function ensureDemoTruths() {
       const app = await db.app.findFirst({ where: { name, clientSecret: null, installations: { some: {} } } });
       if (app) await db.app.update({ where: { id: app.id }, data: { clientSecret: seal(randomBytes(24).toString("base64url"), key, `app:${app.id}:client-secret`) } });
     }
-    const tokenHash = hashShareToken(secrets.shareToken!);
+    const tokenHash = hashToken(secrets.shareToken!);
     if (await db.shareLink.findUnique({ where: { tokenHash } })) return;
     const app = await db.app.findFirst({ where: { name: "QuoteFlow" } });
     if (!app || !alice) return;

@@ -10,8 +10,8 @@ await runCli("npm run rollups:rebuild", async () => {
   useDemoWhenAsked();
   requireMigratedDatabase();
   const { rebuildApp } = await import("../lib/installs/ingest");
-  const { rawDb } = await import("../lib/installs/raw-db");
-  const db = rawDb();
+  const { sqlConnection } = await import("../lib/db/sql");
+  const db = sqlConnection();
   const named = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const known = new Set((db.prepare("SELECT id FROM App").all() as { id: string }[]).map((r) => r.id));
   const unknown = named.filter((id) => !known.has(id));

@@ -2,7 +2,7 @@
  * What share pages are made of, built once with the app (`npm run build`; `npm run dev` too):
  * - `public/share.css`: the app's own Tailwind stylesheet (app/globals.css), so a share page looks
  *   exactly like the editor's preview;
- * - `.share/render.cjs`: lib/share/render.tsx — the preview's components rendered to HTML with
+ * - `.share/render.cjs`: components/share/share-document.tsx — the preview's components rendered to HTML with
  *   react-dom/server — as a plain Node module. App Router code runs on React's server-components
  *   build, which has no HTML renderer, so the share route loads this module at run time instead
  *   (lib/share/page.ts). React itself is left out and comes from node_modules.
@@ -26,7 +26,7 @@ export async function buildShareStyles(root = process.cwd()) {
 
 export async function buildShareRenderer(root = process.cwd()) {
   await build({
-    entryPoints: [join(root, "lib", "share", "render.tsx")],
+    entryPoints: [join(root, "components", "share", "share-document.tsx")],
     outfile: join(root, SHARE_RENDERER),
     bundle: true,
     platform: "node",

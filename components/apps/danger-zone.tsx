@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import { deleteAppAction, setArchivedAction } from "@/app/(dashboard)/apps/actions";
+import { deleteAppAction, setArchivedAction } from "@/lib/actions/apps";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 

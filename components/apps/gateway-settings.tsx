@@ -5,7 +5,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { Check, Copy } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { retryDeliveryAction, revealSigningSecretAction, updateGatewayAction, putGatewayInListingAction } from "@/app/(dashboard)/apps/[appId]/settings/actions";
+import { retryDeliveryAction, revealSigningSecretAction, updateGatewayAction, putGatewayInListingAction } from "@/lib/actions/gateway";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ChevronDown, LogOut, Settings } from "lucide-react";
-import { signOutAction } from "@/app/actions/session";
+import { signOutAction } from "@/lib/actions/session";
 import { Avatar } from "@/components/ui/avatar";
 import { MenuButton, menuItemClass } from "@/components/ui/menu";
 

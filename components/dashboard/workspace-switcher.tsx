@@ -2,7 +2,7 @@
 
 import { Check, ChevronsUpDown } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { switchWorkspaceAction } from "@/app/(dashboard)/team/actions";
+import { switchWorkspaceAction } from "@/lib/actions/team";
 import { MenuButton, menuItemClass } from "@/components/ui/menu";
 
 /** For people in several workspaces (an agency building apps for several partners). */

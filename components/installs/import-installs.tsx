@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
-import { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-columns";
+import { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-template";
 import { plural } from "@/lib/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
@@ -55,7 +55,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
     setFileError(null);
     if (!file) return;
     try {
-      const [rows, { checkImportRow }] = await Promise.all([parseFile(file), import("@/lib/installs/import-format")]);
+      const [rows, { checkImportRow }] = await Promise.all([parseFile(file), import("@/lib/installs/import-rows")]);
       if (rows.length === 0) return setFileError("The file has no rows.");
       const problems = rows.flatMap((raw, i): ImportRowResult[] => {
         const check = checkImportRow(raw);

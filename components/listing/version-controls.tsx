@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import { restoreVersionAction, saveVersionAction } from "@/app/(dashboard)/apps/[appId]/versions/actions";
+import { restoreVersionAction, saveVersionAction } from "@/lib/actions/versions";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

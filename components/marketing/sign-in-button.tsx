@@ -1,4 +1,4 @@
-import { signInWithPipedrive } from "@/app/(marketing)/actions";
+import { signInWithPipedrive } from "@/lib/actions/session";
 import { buttonVariants } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { toast } from "@/components/ui/toast";
-import { addReviewAction } from "@/app/(dashboard)/reviews/actions";
+import { addReviewAction } from "@/lib/actions/reviews";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";

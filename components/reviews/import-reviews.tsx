@@ -7,7 +7,7 @@ import { toast } from "@/components/ui/toast";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-format";
+import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
 import type { ImportReport } from "@/lib/reviews/inbox";
 import { plural } from "@/lib/words";
 

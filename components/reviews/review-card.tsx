@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Copy, ExternalLink } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { markRepliedAction, updateReviewAction } from "@/app/(dashboard)/reviews/actions";
+import { markRepliedAction, updateReviewAction } from "@/lib/actions/reviews";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { InboxRow } from "@/lib/reviews/inbox";

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { RefreshCw } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { startSyncAction } from "@/app/(dashboard)/reviews/actions";
+import { startSyncAction } from "@/lib/actions/reviews";
 import { Button } from "@/components/ui/button";
 
 type Progress = {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
 import type { z } from "zod";
-import { createWebhookAction, deleteWebhookAction, resendDeliveryAction, sendTestAlertAction, setWebhookEnabledAction } from "@/app/(dashboard)/reviews/actions";
+import { createWebhookAction, deleteWebhookAction, resendDeliveryAction, sendTestAlertAction, setWebhookEnabledAction } from "@/lib/actions/reviews";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/(dashboard)/settings/actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/settings";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { formatDistanceToNow } from "date-fns";
 import { Check, Copy, Link2 } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { createShareLinkAction, revokeShareLinkAction } from "@/app/(dashboard)/apps/[appId]/preview/actions";
+import { createShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import { createInvitationAction, decideAccessAction, revokeInvitationAction } from "@/app/(dashboard)/team/actions";
+import { createInvitationAction, decideAccessAction, revokeInvitationAction } from "@/lib/actions/team";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";

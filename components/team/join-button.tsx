@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { acceptInvitationAction } from "@/app/(marketing)/invite/actions";
+import { acceptInvitationAction } from "@/lib/actions/invitations";
 import { Button } from "@/components/ui/button";
 
 export function JoinButton({ token, workspace }: { token: string; workspace: string }) {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import { changeRoleAction, leaveWorkspaceAction, removeMemberAction } from "@/app/(dashboard)/team/actions";
+import { changeRoleAction, leaveWorkspaceAction, removeMemberAction } from "@/lib/actions/team";
 import { inputClass } from "@/components/forms/field";
 import { Avatar } from "@/components/ui/avatar";
 import { ConfirmAction } from "@/components/ui/confirm-action";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { requestAccessAction } from "@/app/(marketing)/invite/actions";
+import { requestAccessAction } from "@/lib/actions/invitations";
 import { Button } from "@/components/ui/button";
 
 export function RequestAccess({ pending }: { pending: boolean }) {

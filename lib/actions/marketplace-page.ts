@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { checkListingPage, updateListingUrl } from "@/lib/apps/marketplace-page";
+import { checkListingPage, updateListingUrl } from "@/lib/reviews/marketplace-page";
 import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
 

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Member } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { rawDb } from "@/lib/installs/raw-db";
-import { sqliteTime } from "@/lib/installs/ingest";
+import { sqlConnection } from "@/lib/db/sql";
+import { sqliteTime } from "@/lib/db/time";
 import { activeAfter30Days, change, cohorts, countSeries, installSeries, ratingSeries, sumSeries, totalsOf, type DayRow, type Installed, type Snapshot } from "./metrics";
 import { customRange, defaultBucket, type AnalyticsQuery } from "./query";
-import { addDays, addMonths, bucketStart, localDay, resolveRange, startOfDay } from "./time";
+import { addDays, addMonths, localDay, startOfDay } from "@/lib/days";
+import { bucketStart, resolveRange } from "./time";
 
 /**
  * The analytics query layer: one function per figure, all from rollups (InstallDaily,
@@ -14,13 +15,13 @@ import { addDays, addMonths, bucketStart, localDay, resolveRange, startOfDay } f
  */
 const prepared = new WeakMap<object, ReturnType<typeof prepare>>();
 const sql = () => {
-  const d = rawDb();
+  const d = sqlConnection();
   let s = prepared.get(d);
   if (!s) prepared.set(d, (s = prepare(d)));
   return s;
 };
 
-const prepare = (d: ReturnType<typeof rawDb>) => {
+const prepare = (d: ReturnType<typeof sqlConnection>) => {
   return {
     days: d.prepare(`SELECT day, installStarted, consentDenied, consentGranted, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
     activeBefore: d.prepare(`SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1`),

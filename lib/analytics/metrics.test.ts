@@ -85,7 +85,7 @@ describe("cohorts", () => {
 
 describe("cohorts against a direct count", () => {
   it("agrees with counting each cell one by one, on random installs in a DST zone", async () => {
-    const { addMonths, startOfDay } = await import("./time");
+    const { addMonths, startOfDay } = await import("@/lib/days");
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const start = Date.parse("2025-01-01T00:00:00Z");

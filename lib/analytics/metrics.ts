@@ -1,4 +1,5 @@
-import { addMonths, bucketsOf, startOfDay, type BucketSize } from "./time";
+import { addMonths, startOfDay } from "@/lib/days";
+import { bucketsOf, type BucketSize } from "./time";
 
 /**
  * The figures of the analytics pages, computed from daily rollups (pure functions: the query

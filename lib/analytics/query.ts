@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { daysBetween, type BucketSize, type RangePreset } from "./time";
-import { isoDay } from "@/lib/iso-day";
+import { daysBetween } from "@/lib/days";
+import type { BucketSize, RangePreset } from "./time";
+import { isoDay } from "@/lib/validation";
 
 /** The analytics view as the URL holds it: every control, so a view can be shared. */
 

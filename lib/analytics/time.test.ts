@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, bucketsOf, bucketStart, isTimeZone, localDay, resolveRange, startOfDay } from "./time";
+import { addMonths, isTimeZone, localDay, startOfDay } from "@/lib/days";
+import { bucketsOf, bucketStart, resolveRange } from "./time";
 
 describe("local days", () => {
   it("puts an instant on the local date of the zone, across the spring DST change", () => {

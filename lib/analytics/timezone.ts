@@ -5,10 +5,15 @@ import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { rebuildApp } from "@/lib/installs/ingest";
 import { hasRole } from "@/lib/team/roles";
-import { isTimeZone } from "./time";
+import { isTimeZone } from "@/lib/days";
 import { auditBy } from "@/lib/audit/log";
 
 const schema = z.strictObject({ timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list") });
+
+/** The time zone the workspace's days are cut in. */
+export async function workspaceTimeZone(member: Member): Promise<string> {
+  return (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } })).timeZone;
+}
 
 /**
  * The workspace's days follow its time zone; changing it rebuilds every app's daily rollups

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newToken } from "@/lib/crypto/token";
 
-/** `lst_` and 32 random bytes. Only the SHA-256 is stored; the token is shown once. */
-export const newApiToken = () => `lst_${randomBytes(32).toString("base64url")}`;
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** `lst_` and a token. Only the SHA-256 is stored; the token is shown once. */
+export const newApiToken = () => `lst_${newToken()}`;
+export const hashApiToken = hashToken;

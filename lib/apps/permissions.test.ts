@@ -1,3 +1,4 @@
+import { clientSecretContext } from "@/lib/crypto/contexts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/test/db";
 import type { Member } from "@/lib/authz";
@@ -69,7 +70,7 @@ describe("write use cases refuse a VIEWER on the server", () => {
     const row = await db.app.findUniqueOrThrow({ where: { id: appId } });
     expect(row.clientSecret).toMatch(/^v1\./);
     expect(row.clientSecret).not.toContain("new-secret");
-    expect(openSecret(row.clientSecret!, apps.secretContext(appId))).toBe("new-secret");
-    expect(() => openSecret(row.clientSecret!, apps.secretContext("another-app"))).toThrow();
+    expect(openSecret(row.clientSecret!, clientSecretContext(appId))).toBe("new-secret");
+    expect(() => openSecret(row.clientSecret!, clientSecretContext("another-app"))).toThrow();
   });
 });

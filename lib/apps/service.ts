@@ -1,15 +1,15 @@
 import "server-only";
+import { clientSecretContext } from "@/lib/crypto/contexts";
 import type { Member } from "@/lib/authz";
 import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
-import { emptyListing, listingRulesSchema, type ListingDraft } from "@/lib/listing/schema";
+import { emptyListing } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 
-export const secretContext = (appId: string) => `app:${appId}:client-secret`;
 
 /** What a browser may see of an app: never the secret, only whether one is set. */
 export type AppSummary = {
@@ -94,7 +94,7 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
       },
     });
     if (!data.clientSecret) return created;
-    return tx.app.update({ where: { id: created.id }, data: { clientSecret: sealSecret(data.clientSecret, secretContext(created.id)) } });
+    return tx.app.update({ where: { id: created.id }, data: { clientSecret: sealSecret(data.clientSecret, clientSecretContext(created.id)) } });
   });
   await auditBy(member, "app.create", { type: "app", id: app.id, name: app.name }, { type: app.type });
   return toSummary({ ...app, draft: { data: JSON.stringify(listing) } });
@@ -165,7 +165,7 @@ export async function setClientSecret(member: Member, appId: string, input: unkn
   const { clientSecret } = clientSecretSchema.parse(input);
   await getApp(member, appId);
   // A new secret answers Pipedrive's refusal of the old one; the next install tells whether it is right.
-  await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, secretContext(appId)), clientRejectedAt: null } });
+  await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, clientSecretContext(appId)), clientRejectedAt: null } });
   await auditBy(member, "app.secret", { type: "app", id: appId }, { clientSecret: "set (value not logged)" });
 }
 
@@ -186,18 +186,12 @@ export async function deleteApp(member: Member, appId: string, confirmName: unkn
   await auditBy(member, "app.delete", { type: "app", id: appId, name: app.name });
 }
 
+
 /**
- * Keeps the app's own columns in step with the listing's basic info, as far as it is valid: a draft
- * may hold an empty name or a half-typed URL, which the app keeps its last good value through.
+ * Something a share page shows changed outside the listing (the rating, the reviews): the app's
+ * share version moves on, so every instance's next load of its pages renders them again. (An edit
+ * of the draft moves its revision; a revoked link or an archived app is read at each request.)
  */
-export function appColumnsFromListing(data: ListingDraft) {
-  const rules = listingRulesSchema.shape;
-  const name = rules.appName.safeParse(data.appName);
-  const callbackUrl = rules.callbackUrl.safeParse(data.callbackUrl);
-  const installationUrl = rules.installationUrl.safeParse(data.installationUrl);
-  return {
-    ...(name.success ? { name: name.data } : {}),
-    ...(callbackUrl.success ? { callbackUrl: callbackUrl.data } : {}),
-    ...(installationUrl.success ? { installationUrl: installationUrl.data || null } : {}),
-  };
+export async function touchSharePages(appId: string) {
+  await db.app.updateMany({ where: { id: appId }, data: { shareVersion: { increment: 1 } } });
 }

@@ -1,3 +1,4 @@
+import { clientSecretContext, handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -19,7 +20,7 @@ const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const gateway = await import("@/lib/gateway/service");
 const webhooks = await import("@/lib/reviews/webhooks");
-const { sealBody, bodyContext, handoffSecretContext, webhookSecretContext } = await import("@/lib/outbox/outbox");
+const { sealBody } = await import("@/lib/outbox/outbox");
 
 function rotate(env: Record<string, string>, ...args: string[]) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
@@ -40,10 +41,10 @@ const sealedValues = async () => {
   const hook = await db.alertWebhook.findUniqueOrThrow({ where: { id: webhookId } });
   const outbox = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
   return [
-    [app.clientSecret!, apps.secretContext(appId)],
+    [app.clientSecret!, clientSecretContext(appId)],
     [app.handoffSecret!, handoffSecretContext(appId)],
     [hook.secret, webhookSecretContext(webhookId)],
-    [outbox.body, bodyContext(appId)],
+    [outbox.body, outboxBodyContext(appId)],
   ] as const;
 };
 

@@ -1,7 +1,6 @@
 import "server-only";
-import { secretContext } from "@/lib/apps/service";
+import { clientSecretContext, handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
 import { db } from "@/lib/db";
-import { bodyContext, handoffSecretContext, webhookSecretContext } from "@/lib/outbox/outbox";
 import { encryptionKeys, openSecret, sealSecret } from "./keys";
 import { sealedKeyId } from "./secret-box";
 
@@ -18,7 +17,7 @@ type Column = { name: string; read: () => Promise<Sealed[]>; write: (id: string,
 const COLUMNS: Column[] = [
   {
     name: "App.clientSecret",
-    read: async () => (await db.app.findMany({ where: { clientSecret: { not: null } }, select: { id: true, clientSecret: true } })).map((r) => ({ id: r.id, value: r.clientSecret!, context: secretContext(r.id) })),
+    read: async () => (await db.app.findMany({ where: { clientSecret: { not: null } }, select: { id: true, clientSecret: true } })).map((r) => ({ id: r.id, value: r.clientSecret!, context: clientSecretContext(r.id) })),
     write: async (id, from, to) => (await db.app.updateMany({ where: { id, clientSecret: from }, data: { clientSecret: to } })).count,
   },
   {
@@ -33,7 +32,7 @@ const COLUMNS: Column[] = [
   },
   {
     name: "OutboxMessage.body",
-    read: async () => (await db.outboxMessage.findMany({ where: { body: { startsWith: "v1." } }, select: { id: true, appId: true, body: true } })).map((r) => ({ id: r.id, value: r.body, context: bodyContext(r.appId) })),
+    read: async () => (await db.outboxMessage.findMany({ where: { body: { startsWith: "v1." } }, select: { id: true, appId: true, body: true } })).map((r) => ({ id: r.id, value: r.body, context: outboxBodyContext(r.appId) })),
     write: async (id, from, to) => (await db.outboxMessage.updateMany({ where: { id, body: from }, data: { body: to } })).count,
   },
 ];

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { parseBasicAuth, parseTimestamp, parseUninstallBody, readUninstallBody, safeEqual, signDelivery, signState, STATE_TTL_MS, verifyState } from "./protocol";
+import { safeEqual, signDelivery } from "@/lib/crypto/sign";
+import { parseBasicAuth, parseTimestamp, parseUninstallBody, readUninstallBody, signState, STATE_TTL_MS, verifyState } from "./protocol";
 
 const KEY = "k".repeat(32);
 

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { safeEqual } from "@/lib/crypto/sign";
 import { pipedriveId } from "@/lib/pipedrive/ids";
 
 /**
@@ -11,12 +12,6 @@ export const STATE_TTL_MS = 5 * 60_000;
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
-/** Equal strings, in time that does not depend on where they differ. */
-export function safeEqual(a: string, b: string) {
-  const ha = createHash("sha256").update(a).digest();
-  const hb = createHash("sha256").update(b).digest();
-  return timingSafeEqual(ha, hb) && a.length === b.length;
-}
 
 export function newNonce() {
   return randomBytes(18).toString("base64url");
@@ -99,14 +94,4 @@ export function readUninstallBody(text: string): { ok: true; call: UninstallCall
 export function parseUninstallBody(text: string): UninstallCall | null {
   const read = readUninstallBody(text);
   return read.ok ? read.call : null;
-}
-
-/**
- * Headers of a delivery to a partner's backend: `X-Listing-Studio-Signature: t=<unix s>,v1=<hex>`
- * where v1 = HMAC-SHA256(secret, "<t>.<body>"). The receiver recomputes it and rejects old timestamps.
- */
-export function signDelivery(body: string, secret: string, now = Date.now()) {
-  const t = Math.floor(now / 1000);
-  const v1 = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
-  return { "x-listing-studio-signature": `t=${t},v1=${v1}` };
 }

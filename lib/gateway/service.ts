@@ -1,6 +1,7 @@
 import "server-only";
+import { clientSecretContext, handoffSecretContext } from "@/lib/crypto/contexts";
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { getApp, secretContext } from "@/lib/apps/service";
+import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
@@ -9,11 +10,12 @@ import { assertOutboundUrl } from "@/lib/net/policy";
 import { forbidden, notFound } from "@/lib/errors";
 import { ingestEvents, type OutboxInsert } from "@/lib/installs/ingest";
 import type { IngestEvent } from "@/lib/installs/types";
-import { handoffSecretContext, sealBody } from "@/lib/outbox/outbox";
+import { sealBody } from "@/lib/outbox/outbox";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
 import { hasRole } from "@/lib/team/roles";
-import { safeEqual, type UninstallCall } from "./protocol";
+import { safeEqual } from "@/lib/crypto/sign";
+import type { UninstallCall } from "./protocol";
 import { gatewaySettingsSchema } from "./schema";
 import { audit, auditBy } from "@/lib/audit/log";
 import { log } from "@/lib/log";
@@ -50,7 +52,7 @@ export async function appByKey(appKey: string): Promise<GatewayApp | null> {
     id: app.id,
     appKey,
     clientId: app.clientId,
-    clientSecret: app.clientSecret ? openSecret(app.clientSecret, secretContext(app.id)) : null,
+    clientSecret: app.clientSecret ? openSecret(app.clientSecret, clientSecretContext(app.id)) : null,
     handoffMode: app.handoffMode === "FORWARD" ? "FORWARD" : "RECORD_ONLY",
     handoffUrl: app.handoffUrl,
     onboardingUrl: app.onboardingUrl,

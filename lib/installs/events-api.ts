@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { pipedriveId } from "@/lib/pipedrive/ids";
+import { appInWorkspace } from "@/lib/scope";
+import { ingestEvents } from "./ingest";
 import type { IngestEvent } from "./types";
 
 export const MAX_EVENTS = 1000;
@@ -48,4 +50,19 @@ export function parseEvents(raw: unknown[], now = Date.now()) {
     valid.push({ index, id: e.id, event: { dedupeKey: `api:${e.id}`, type: TYPES[e.type], companyId: e.company_id, userId: e.user_id, occurredAt, scopes, source: "API" } });
   });
   return { valid, invalid };
+}
+
+/**
+ * A batch posted to the events API with one of the workspace's tokens: every event answered on its
+ * own (accepted, duplicate or invalid with the reason), in the order sent. An app of another
+ * workspace is not found, before the body is read.
+ */
+export async function receiveApiEvents(workspaceId: string, appId: unknown, readBody: () => Promise<unknown>) {
+  const app = await appInWorkspace({ workspace: { id: workspaceId } }, appId);
+  const { events } = eventsBodySchema.parse(await readBody());
+  const { valid, invalid } = parseEvents(events);
+  const stored = ingestEvents(app.id, valid.map((v) => v.event));
+  const results: EventResult[] = [...invalid, ...valid.map((v, i) => ({ index: v.index, id: v.id, status: stored[i]! }))].sort((a, b) => a.index - b.index);
+  const count = (status: EventResult["status"]) => results.filter((r) => r.status === status).length;
+  return { accepted: count("accepted"), duplicates: count("duplicate"), invalid: count("invalid"), results };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/test/db";
 import type { Member } from "@/lib/authz";
-import { checkImportRow } from "./import-format";
+import { checkImportRow } from "./import-rows";
 
 setupTestDatabase();
 const { db } = await import("@/lib/db");

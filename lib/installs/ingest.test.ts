@@ -5,7 +5,7 @@ import type { IngestEvent } from "./types";
 setupTestDatabase();
 const { db } = await import("@/lib/db");
 const { ingestEvents, rebuildApp } = await import("./ingest");
-const { rawDb } = await import("./raw-db");
+const { sqlConnection } = await import("../db/sql");
 
 let appId: string;
 let otherAppId: string;
@@ -29,9 +29,9 @@ const ev = (key: string, type: IngestEvent["type"], companyId: number, userId: n
 });
 
 const days = (id: string) =>
-  rawDb().prepare("SELECT day, installStarted, consentDenied, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? ORDER BY day").all(id) as { day: string; activeEnd: number }[];
+  sqlConnection().prepare("SELECT day, installStarted, consentDenied, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? ORDER BY day").all(id) as { day: string; activeEnd: number }[];
 const installations = (id: string) =>
-  rawDb().prepare("SELECT companyId, userId, installedAt, uninstalledAt, scopes FROM Installation WHERE appId = ? ORDER BY companyId, userId").all(id);
+  sqlConnection().prepare("SELECT companyId, userId, installedAt, uninstalledAt, scopes FROM Installation WHERE appId = ? ORDER BY companyId, userId").all(id);
 
 describe("ingestEvents", () => {
   it("stores each event once and keeps installations and daily counts", async () => {
@@ -98,7 +98,7 @@ describe("one uninstall per installation lifecycle", () => {
         ev("lc-u3", "UNINSTALL", w, 1, "2026-11-12T10:01:00Z"),
       ]),
     ).toEqual(["accepted", "duplicate", "duplicate"]);
-    const uninstalls = () => (rawDb().prepare("SELECT COUNT(*) AS n FROM InstallEvent WHERE appId = ? AND companyId = ? AND type = 'UNINSTALL'").get(appId, w) as { n: number }).n;
+    const uninstalls = () => (sqlConnection().prepare("SELECT COUNT(*) AS n FROM InstallEvent WHERE appId = ? AND companyId = ? AND type = 'UNINSTALL'").get(appId, w) as { n: number }).n;
     expect(uninstalls()).toBe(1);
     expect(days(appId).find((d) => d.day === "2026-11-12")).toMatchObject({ uninstalls: 1 });
     // A new lifecycle, a new uninstall.

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
-import { rawDb } from "./raw-db";
-import { localDay } from "@/lib/analytics/time";
+import { sqlConnection } from "../db/sql";
+import { localDay } from "@/lib/days";
+import { sqliteTime } from "@/lib/db/time";
 import type { IngestEvent, IngestResult } from "./types";
 
 const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = { INSTALL_STARTED: 0, CONSENT_DENIED: 1, CONSENT_GRANTED: 2, INSTALL: 3, UNINSTALL: 4 };
@@ -32,8 +33,6 @@ class DayChanges {
   }
 }
 
-/** DateTime as Prisma writes it to SQLite (ISO 8601 text), so both read and sort the same. */
-export const sqliteTime = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 /**
  * A collision-free id in the same alphabet as Prisma's cuids (lowercase letters and digits): a
@@ -134,7 +133,7 @@ export type OutboxInsert = { kind: "HANDOFF" | "UNINSTALL_RELAY"; url: string; b
 export function ingestEvents(
   appId: string,
   events: IngestEvent[],
-  { db = rawDb(), outbox }: { db?: Database.Database; outbox?: (event: IngestEvent) => OutboxInsert | null } = {},
+  { db = sqlConnection(), outbox }: { db?: Database.Database; outbox?: (event: IngestEvent) => OutboxInsert | null } = {},
 ): IngestResult[] {
   const s = statements(db);
   const enqueue = db.prepare(`INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`);
@@ -165,7 +164,7 @@ export function ingestEvents(
  * Rebuilds an app's installations and daily rollups from its events, replayed in time order
  * (`npm run rollups:rebuild`, and after an import of history).
  */
-export function rebuildApp(appId: string, db: Database.Database = rawDb()) {
+export function rebuildApp(appId: string, db: Database.Database = sqlConnection()) {
   const s = statements(db);
   db.transaction(() => {
     const events = db.prepare(`SELECT type, companyId, userId, occurredAt, scopes, source FROM InstallEvent WHERE appId = ? ORDER BY occurredAt, createdAt, id`).all(appId) as {

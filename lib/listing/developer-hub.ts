@@ -2,7 +2,7 @@ import "server-only";
 import { zipSync, strToU8 } from "fflate";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
-import { getApp } from "@/lib/apps/service";
+import { appInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
@@ -10,7 +10,7 @@ import { fileStorage } from "@/lib/storage";
 import { FEATURE_TYPES, type FeatureType } from "./catalog";
 import { getDraft } from "./drafts";
 import { FIELDS, TABS, type TabId } from "./fields";
-import { LIMITS } from "./limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import { visibleLength } from "./markdown";
 import { htmlOfMarkdown } from "./markdown-html";
 import { draftOf, type ListingDraft, type ListingField } from "./schema";
@@ -82,7 +82,7 @@ async function lastSubmission(appId: string) {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function developerHubView(member: Member, appId: string): Promise<DeveloperHubView> {
-  const app = await getApp(member, appId);
+  const app = await appInWorkspace(member, appId);
   const [{ data }, submission] = await Promise.all([getDraft(member, appId), lastSubmission(appId)]);
   const changed = (field: ListingField) => (submission ? !same(data[field], submission.data[field]) : null);
   const plain = (field: ListingField, limit: number | null = null, required = false): HandoffField => {
@@ -193,7 +193,7 @@ async function mediaOf(appId: string, data: ListingDraft): Promise<HandoffMedia[
  * The files are the uploads themselves: they were accepted only in Pipedrive's sizes and formats.
  */
 export async function developerHubMedia(member: Member, appId: string, file: string): Promise<{ name: string; mime: string; data: Uint8Array } | null> {
-  const app = await getApp(member, appId);
+  const app = await appInWorkspace(member, appId);
   const { data } = await getDraft(member, appId);
   const media = await mediaOf(appId, data);
   const read = async (m: HandoffMedia) => {

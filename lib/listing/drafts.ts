@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { appColumnsFromListing, getApp } from "@/lib/apps/service";
+import { appInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { hasRole } from "@/lib/team/roles";
-import { listingDraftSchema, problemsOf, storableDraft, type FieldProblems, type ListingDraft } from "./schema";
+import { listingDraftSchema, listingRulesSchema, storableDraft, type FieldProblems, type ListingDraft } from "./schema";
+import { problemsOf } from "@/lib/errors";
 import { auditBy } from "@/lib/audit/log";
 
 export type DraftState = {
@@ -49,7 +50,7 @@ export async function replaceDraft(appId: string, data: ListingDraft, userId: st
 }
 
 export async function getDraft(member: Member, appId: string): Promise<DraftState> {
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   return readDraft(appId);
 }
 
@@ -70,7 +71,7 @@ export class DraftConflict extends AppError {
  */
 export async function saveDraft(member: Member, appId: string, input: unknown): Promise<SavedDraft> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   const { revision, data: raw } = saveSchema.parse(input);
   let changed: string[] = [];
   let skipped: FieldProblems = {};
@@ -100,4 +101,20 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   if (!saved) throw new DraftConflict(current);
   if (changed.length) await auditBy(member, "listing.save", { type: "app", id: appId, name: current.data.appName || null }, { fields: changed });
   return { ...current, skipped };
+}
+
+/**
+ * Keeps the app's own columns in step with the listing's basic info, as far as it is valid: a draft
+ * may hold an empty name or a half-typed URL, which the app keeps its last good value through.
+ */
+function appColumnsFromListing(data: ListingDraft) {
+  const rules = listingRulesSchema.shape;
+  const name = rules.appName.safeParse(data.appName);
+  const callbackUrl = rules.callbackUrl.safeParse(data.callbackUrl);
+  const installationUrl = rules.installationUrl.safeParse(data.installationUrl);
+  return {
+    ...(name.success ? { name: name.data } : {}),
+    ...(callbackUrl.success ? { callbackUrl: callbackUrl.data } : {}),
+    ...(installationUrl.success ? { installationUrl: installationUrl.data || null } : {}),
+  };
 }

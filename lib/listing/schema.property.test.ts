@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "./catalog";
-import { LIMITS } from "./limits";
-import { listingDraftSchema, listingRulesSchema, problemsOf, SCOPE_IDS, STORE_FACTOR } from "./schema";
+import { LIMITS } from "@/lib/pipedrive/limits";
+import { listingDraftSchema, listingRulesSchema, SCOPE_IDS, STORE_FACTOR } from "./schema";
+import { problemsOf } from "@/lib/errors";
 
 /** Text the editor may hold: any Unicode, within a limit counted in characters. */
 const text = (max: number) => fc.string({ unit: "grapheme-composite", maxLength: max }).filter((s) => s.length <= max);

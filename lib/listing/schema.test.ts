@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { draftOf, emptyListing, listingDraftSchema, listingRulesSchema, problemsOf, storableDraft, submissionProblems } from "./schema";
+import { draftOf, emptyListing, listingDraftSchema, listingRulesSchema, storableDraft, submissionProblems } from "./schema";
+import { problemsOf } from "@/lib/errors";
 
 const base = { appName: "QuoteFlow", callbackUrl: "https://quoteflow.example.com/oauth/callback" };
 

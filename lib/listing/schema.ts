@@ -3,7 +3,8 @@ import { LISTING_ONLY_FIELDS } from "./fields";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { categoryName, FEATURE_TYPES, type FeatureType } from "./catalog";
 import { isHttpUrl } from "@/lib/web-address";
-import { LIMITS } from "./limits";
+import { problemsOf, type FieldProblems } from "@/lib/errors";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import { visibleLength } from "./markdown";
 import { isOnboardingVideoUrl, youtubeVideoId } from "./youtube";
 
@@ -231,17 +232,7 @@ const submitSchema = (kind: AppKind) =>
 export const listingSubmitSchema = submitSchema("PUBLIC");
 const privateSubmitSchema = submitSchema("PRIVATE");
 
-export type FieldProblems = Record<string, string>;
-
-/** Path → first message, e.g. `{ "features.0.name": "Name is required" }`. */
-export function problemsOf(error: z.ZodError): FieldProblems {
-  const problems: FieldProblems = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    problems[key] ??= issue.message;
-  }
-  return problems;
-}
+export type { FieldProblems };
 
 /** Everything that stands between this draft and submission: broken rules and missing required fields. */
 export function submissionProblems(input: unknown, kind: AppKind = "PUBLIC"): FieldProblems {

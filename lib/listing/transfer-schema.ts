@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS } from "./limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import { EMPTY_ONBOARDING, listingDraftSchema, onboardingBlockSchema, onboardingObject, STORE_FACTOR } from "./schema";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
-import { getApp } from "@/lib/apps/service";
+import { appInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
@@ -10,7 +10,8 @@ import { fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { getDraft, replaceDraft, type DraftState } from "./drafts";
 import { diffListings } from "./diff";
-import { listingDraftSchema, problemsOf, type ListingDraft } from "./schema";
+import { listingDraftSchema, type ListingDraft } from "./schema";
+import { problemsOf } from "@/lib/errors";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from "./transfer-schema";
 import { recordVersion } from "./versions";
 import { auditBy } from "@/lib/audit/log";
@@ -21,7 +22,7 @@ const MAX_UNZIPPED = 6 * MAX_BYTES;
 
 /** The listing as a JSON document plus its images, ready to zip. */
 export async function exportListing(member: Member, appId: string): Promise<{ json: ExportFile; files: Record<string, Buffer>; name: string }> {
-  const app = await getApp(member, appId);
+  const app = await appInWorkspace(member, appId);
   const { data } = await getDraft(member, appId);
   const ids = [data.iconAssetId, ...data.images.map((i) => i.assetId), ...data.onboarding.blocks.map((b) => b.imageAssetId)].filter(
     (id): id is string => Boolean(id),
@@ -123,7 +124,7 @@ export async function importListing(member: Member, appId: string, body: Buffer,
 export async function importListing(member: Member, appId: string, body: Buffer, options?: { dryRun?: false }): Promise<ImportResult>;
 export async function importListing(member: Member, appId: string, body: Buffer, { dryRun = false } = {}): Promise<ImportPreview | ImportResult> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import listings");
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   const { document, files } = readUpload(body);
   const parsed = exportFileSchema.safeParse(document);
   if (!parsed.success) {

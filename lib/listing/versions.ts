@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getApp } from "@/lib/apps/service";
+import { appInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
@@ -47,7 +47,7 @@ export async function saveVersion(member: Member, appId: string, input: unknown)
 }
 
 export async function listVersions(member: Member, appId: string): Promise<VersionSummary[]> {
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   const rows = await db.listingVersion.findMany({ where: { appId }, orderBy: { number: "desc" }, select: { id: true, number: true, label: true, source: true, createdAt: true, createdById: true } });
   const names = await authorNames(rows.map((r) => r.createdById));
   return rows.map((r) => ({ id: r.id, number: r.number, label: r.label, source: r.source, createdAt: r.createdAt.toISOString(), createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null }));
@@ -56,7 +56,7 @@ export async function listVersions(member: Member, appId: string): Promise<Versi
 /** A version's listing, or the current draft for "draft". */
 export async function listingAt(member: Member, appId: string, versionId: string): Promise<ListingDraft> {
   if (versionId === "draft") return (await getDraft(member, appId)).data;
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   if (typeof versionId !== "string" || versionId.length > 64) throw notFound("Version");
   const version = await db.listingVersion.findFirst({ where: { id: versionId, appId } });
   if (!version) throw notFound("Version");

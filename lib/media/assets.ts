@@ -1,9 +1,9 @@
 import "server-only";
-import { getApp } from "@/lib/apps/service";
+import { appInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { LIMITS } from "@/lib/listing/limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import { fileStorage } from "@/lib/storage";
 import { hasRole } from "@/lib/team/roles";
 import { processImage, type MediaKind } from "./process";
@@ -63,7 +63,7 @@ export async function uploadAsset(
   { skipImageLimit = false, heldImages = 0 } = {},
 ): Promise<AssetInfo> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot upload images");
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   if (kind === "image" && !skipImageLimit) await assertRoomForImage(appId, heldImages);
   const image = await processImage(file.data, kind, file.name || "The file");
   const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
@@ -94,7 +94,7 @@ async function readAssetWhere(assetId: string, scope: { appId: string } | { app:
 
 /** Pixel visibility of the app's icons, by asset id (measured at upload). */
 export async function iconVisibility(member: Member, appId: string) {
-  await getApp(member, appId);
+  await appInWorkspace(member, appId);
   const icons = await db.asset.findMany({ where: { appId, kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } });
   return Object.fromEntries(icons.map((i) => [i.id, { visibleOnLight: i.visibleOnLight, visibleOnDark: i.visibleOnDark }]));
 }

@@ -1,3 +1,4 @@
+import { handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -29,14 +30,14 @@ beforeAll(async () => {
   const w = await db.workspace.create({ data: { pipedriveCompanyId: 51, name: "Outbox" } });
   const app = await db.app.create({ data: { workspaceId: w.id, name: "Relay", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" } });
   appId = app.id;
-  await db.app.update({ where: { id: appId }, data: { handoffSecret: sealSecret("signing-secret", outbox.handoffSecretContext(appId)) } });
+  await db.app.update({ where: { id: appId }, data: { handoffSecret: sealSecret("signing-secret", handoffSecretContext(appId)) } });
 });
 afterAll(() => server.close());
 
 const enqueue = (n: number) =>
   Promise.all(
     Array.from({ length: n }, (_, i) =>
-      db.outboxMessage.create({ data: { appId, kind: "UNINSTALL_RELAY", url, body: sealSecret(JSON.stringify({ n: i }), outbox.bodyContext(appId)) } }),
+      db.outboxMessage.create({ data: { appId, kind: "UNINSTALL_RELAY", url, body: sealSecret(JSON.stringify({ n: i }), outboxBodyContext(appId)) } }),
     ),
   );
 
@@ -99,7 +100,7 @@ describe("the outbox", () => {
     const { createHmac } = await import("node:crypto");
     const signatures: string[] = [];
     const hook = await db.alertWebhook.create({ data: { workspaceId: (await db.app.findUniqueOrThrow({ where: { id: appId } })).workspaceId, name: "Ops", url, format: "JSON", events: "NEW_REVIEW", secret: "" } });
-    await db.alertWebhook.update({ where: { id: hook.id }, data: { secret: sealSecret("whsec_test", outbox.webhookSecretContext(hook.id)) } });
+    await db.alertWebhook.update({ where: { id: hook.id }, data: { secret: sealSecret("whsec_test", webhookSecretContext(hook.id)) } });
     server.on("request", (req) => signatures.push(String(req.headers["x-listing-studio-signature"])));
     await db.outboxMessage.create({ data: { appId, kind: "ALERT", url, webhookId: hook.id, body: outbox.sealBody(appId, { alert: 1 }) } });
     expect(await outbox.processOutbox("w")).toEqual({ delivered: 1, failed: 0 });
@@ -107,7 +108,7 @@ describe("the outbox", () => {
     expect(v1).toBe(createHmac("sha256", "whsec_test").update(`${t}.${hits.at(-1)}`).digest("hex"));
     const row = await db.outboxMessage.findFirstOrThrow({ where: { webhookId: hook.id } });
     expect(row.status).toBe("DELIVERED");
-    expect(JSON.parse(await import("@/lib/crypto/keys").then((k) => k.openSecret(row.body, outbox.bodyContext(appId))))).toEqual({ alert: 1 });
+    expect(JSON.parse(await import("@/lib/crypto/keys").then((k) => k.openSecret(row.body, outboxBodyContext(appId))))).toEqual({ alert: 1 });
 
     // A deleted webhook's deliveries go with it; nothing is sent to a URL no longer configured.
     await db.alertWebhook.delete({ where: { id: hook.id } });

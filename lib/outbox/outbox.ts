@@ -1,9 +1,10 @@
+import { handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
 import { randomBytes } from "node:crypto";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
-import { signDelivery } from "@/lib/gateway/protocol";
-import { sqliteTime } from "@/lib/installs/ingest";
-import { rawDb } from "@/lib/installs/raw-db";
+import { signDelivery } from "@/lib/crypto/sign";
+import { sqliteTime } from "@/lib/db/time";
+import { sqlConnection } from "@/lib/db/sql";
 import { log } from "@/lib/log";
 import { outboundFetch, refusalOf } from "@/lib/net/outbound";
 import { outboundPolicy } from "@/lib/net/policy";
@@ -17,10 +18,8 @@ export const MAX_ATTEMPTS = 8;
 const CLAIM_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
-export const bodyContext = (appId: string) => `outbox:${appId}`;
 /** A message body as stored: JSON, sealed for its app. */
-export const sealBody = (appId: string, payload: unknown) => sealSecret(JSON.stringify(payload), bodyContext(appId));
-export const handoffSecretContext = (appId: string) => `app:${appId}:handoff-secret`;
+export const sealBody = (appId: string, payload: unknown) => sealSecret(JSON.stringify(payload), outboxBodyContext(appId));
 
 /** 30 s, 1 min, 2 min … capped at 1 h, with ±20% jitter so retries of many rows spread out. */
 export function backoffMs(attempts: number, random = Math.random()) {
@@ -31,7 +30,7 @@ export function backoffMs(attempts: number, random = Math.random()) {
 type Claimed = { id: string; appId: string; kind: string; url: string; body: string; attempts: number; webhookId: string | null };
 
 export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
-  return rawDb()
+  return sqlConnection()
     .prepare(
       `UPDATE OutboxMessage SET status = 'SENDING', claimedBy = ?, claimedUntil = ?
        WHERE id IN (
@@ -44,7 +43,6 @@ export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
     .all(worker, sqliteTime(now + CLAIM_MS), sqliteTime(now), sqliteTime(now), limit) as Claimed[];
 }
 
-export const webhookSecretContext = (webhookId: string) => `webhook:${webhookId}:secret`;
 
 /** The key that signs a message: the alert webhook's own, or the app's handoff secret. */
 async function signingSecret(message: Claimed): Promise<string | null> {
@@ -67,7 +65,7 @@ const keepsBody = (kind: string) => kind === "ALERT";
 async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const secret = await signingSecret(message);
   if (!secret) return { ok: false, status: null, error: message.webhookId ? "the webhook was deleted" : "the app has no signing secret" };
-  const body = openSecret(message.body, bodyContext(message.appId));
+  const body = openSecret(message.body, outboxBodyContext(message.appId));
   try {
     const res = await outboundFetch(
       message.url,

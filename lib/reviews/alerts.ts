@@ -1,3 +1,4 @@
+import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sealBody } from "@/lib/outbox/outbox";
@@ -54,4 +55,9 @@ export async function checkSyncFailures(appId: string, error: string, now = new 
   const inARow = streak === -1 ? last.length : streak;
   if (inARow !== FAILURES_BEFORE_ALERT) return null;
   return raiseAlert(appId, { type: "SYNC_FAILING", failures: inARow, error }, now);
+}
+
+/** The workspace's last alerts, newest first, as the alerts page lists them. */
+export async function recentAlerts(member: Member, take = 20) {
+  return db.alert.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "desc" }, take, select: { id: true, title: true, createdAt: true } });
 }

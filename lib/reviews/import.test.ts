@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReviewImport } from "./import";
-import { REVIEW_TEMPLATE_CSV } from "./import-format";
+import { REVIEW_TEMPLATE_CSV } from "./import-template";
 
 describe("parseReviewImport", () => {
   it("reads the template CSV and keys rows like the sync does", () => {

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { reviewKeys } from "./identity";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-format";
+import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-template";
 import { importRowSchema } from "./schema";
 import { pluralForm } from "@/lib/words";
 

@@ -1,16 +1,15 @@
 import "server-only";
 import { reviewLinkOf } from "./listing-url";
-import { getApp } from "@/lib/apps/service";
+import { getApp, touchSharePages } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { rawDb } from "@/lib/installs/raw-db";
+import { sqlConnection } from "@/lib/db/sql";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/team/roles";
 import { ImportFormatError, parseReviewImport } from "./import";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
 import { auditBy } from "@/lib/audit/log";
-import { touchSharePages } from "@/lib/share/service";
 
 /** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
 export const PAGE_SIZE = 25;
@@ -67,7 +66,7 @@ export async function listInbox(member: Member, query: InboxQuery) {
       include: { app: { select: { id: true, name: true, clientId: true, listingUrl: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
     }),
   ]);
-  const d = rawDb();
+  const d = sqlConnection();
   // Per status, along the inbox index (app, status, removed): counted from the index, not the rows.
   const perApp = d
     .prepare(`SELECT r.status, COUNT(*) AS n FROM Review r WHERE r.appId IN (SELECT id FROM App WHERE workspaceId = ?) AND r.removedAt IS NULL GROUP BY r.appId, r.status`)
@@ -180,6 +179,11 @@ export async function addManualReview(member: Member, input: unknown) {
   await auditBy(member, "review.add", { type: "review", id: created.id, name: data.author }, { appId: app.id, stars: data.stars });
   await touchSharePages(app.id);
   return { id: created.id };
+}
+
+/** The workspace's apps that can have Marketplace reviews (public, not archived), by name: the add and import forms' choice. */
+export async function listReviewedApps(member: Member): Promise<{ id: string; name: string }[]> {
+  return db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 export async function listTemplates(member: Member) {

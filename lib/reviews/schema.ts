@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ALERT_TYPES } from "./alert-payload";
-import { isoDay } from "@/lib/iso-day";
+import { isoDay } from "@/lib/validation";
 import { REVIEW_STATUSES } from "./templates";
 
 /** Inputs of the review inbox, templates, manual entries and webhooks, checked the same way in the browser and on the server. */

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "@/e2e/emulator/server";
 import type { Listing, ListingInput } from "@/e2e/emulator/listings";
 import type { ListingShape } from "@/e2e/emulator/listing-pages";
+import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
 
 setupTestDatabase();
 const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
 const { db } = await import("@/lib/db");
-const { syncWorkspace, startRun, executeRun, runProgress } = await import("./sync");
+const { syncWorkspace, startRun, executeRun, runProgress, startManualSync } = await import("./sync");
 const { USER_AGENT } = await import("@/lib/marketplace/fetch-page");
 const { readSyncReport } = await import("./sync-report");
 
@@ -160,6 +161,18 @@ describe("Marketplace sync against the emulator", () => {
     expect(await db.syncRun.findUnique({ where: { id: first.run.id } })).toMatchObject({ status: "FAILED", error: "The run was interrupted (the server stopped before it finished)" });
     const done = await executeRun(later.run.id, options());
     expect(done.status).toBe("SUCCEEDED");
+  });
+
+  it("Sync now answers at once, runs in the background and is audited under the person who asked", async () => {
+    const user = await db.user.create({ data: { pipedriveCompanyId: 77, pipedriveUserId: 2, name: "Sam Sync" } });
+    const member: Member = { user: { id: user.id, name: "Sam Sync", email: null, image: null }, workspace: { id: workspaceId, name: "Sync", domain: null, pipedriveCompanyId: 77 }, role: "EDITOR" };
+    const first = await startManualSync(member);
+    expect(first.started).toBe(true);
+    const again = await startManualSync(member);
+    expect(again).toEqual({ runId: first.runId, started: false });
+    await expect.poll(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: first.runId } })).status, { timeout: 10_000 }).not.toBe("RUNNING");
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: first.runId } })).toMatchObject({ status: "SUCCEEDED", startedById: user.id });
+    expect(await db.auditEvent.count({ where: { workspaceId, action: "sync.start", targetId: first.runId, actorId: user.id } })).toBe(1);
   });
 });
 

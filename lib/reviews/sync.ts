@@ -4,8 +4,9 @@ import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/m
 import { listingUrlOf } from "./listing-url";
 import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
 import { applyListing } from "./store";
-import { audit } from "@/lib/audit/log";
-import { touchSharePages } from "@/lib/share/service";
+import { audit, auditBy } from "@/lib/audit/log";
+import type { Member } from "@/lib/authz";
+import { touchSharePages } from "@/lib/apps/service";
 import { outboundPolicy } from "@/lib/net/policy";
 import { log } from "@/lib/log";
 import { failureReport, fixOf, readSyncReport, type SyncReport } from "./sync-report";
@@ -116,6 +117,22 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
     where: { id: runId },
     data: { status, finishedAt: now(), error: errors.length ? errors.join("\n") : apps.length === 0 ? "No published app to sync" : null },
   });
+}
+
+/**
+ * A person's "Sync now": the run is started and answered at once, and goes on in the background. A
+ * run that dies on an unexpected error is marked failed with a reason, never left "running".
+ */
+export async function startManualSync(member: Member): Promise<{ runId: string; started: boolean }> {
+  const { run, started } = await startRun(member.workspace.id, "MANUAL", member.user.id);
+  if (started) {
+    await auditBy(member, "sync.start", { type: "sync run", id: run.id });
+    void executeRun(run.id).catch(async (error: unknown) => {
+      log().error({ err: error }, "Sync run failed");
+      await db.syncRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" } });
+    });
+  }
+  return { runId: run.id, started };
 }
 
 /** One complete run of a workspace (CLI, cron); answers the finished run. */

@@ -1,10 +1,11 @@
 import "server-only";
+import { webhookSecretContext } from "@/lib/crypto/contexts";
 import { randomBytes } from "node:crypto";
 import type { Member } from "@/lib/authz";
 import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
-import { sealBody, webhookSecretContext } from "@/lib/outbox/outbox";
+import { sealBody } from "@/lib/outbox/outbox";
 import { hasRole } from "@/lib/team/roles";
 import { webhookSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";

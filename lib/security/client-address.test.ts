@@ -1,3 +1,4 @@
+import { clientSecretContext } from "@/lib/crypto/contexts";
 import http, { type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,7 +18,6 @@ process.env.RATE_LIMITS = "gateway=3/60,uninstall=600/60,events=3/60,comment=3/6
 process.env.CRON_SECRET = "cron-secret-for-client-address-tests-0123";
 const { db } = await import("@/lib/db");
 const { sealSecret } = await import("@/lib/crypto/keys");
-const { secretContext } = await import("@/lib/apps/service");
 const apps = await import("@/lib/apps/service");
 const callback = await import("@/app/callback/[appKey]/route");
 const events = await import("@/app/api/v1/apps/[appId]/events/route");
@@ -69,7 +69,7 @@ beforeAll(async () => {
   const app = await apps.createApp(owner, { name: "Guarded", type: "PUBLIC", clientId: "guarded-client", callbackUrl: "https://guarded.example.com/cb" });
   appId = app.id;
   clientId = "guarded-client";
-  await db.app.update({ where: { id: app.id }, data: { clientSecret: sealSecret("guarded-secret", secretContext(app.id)) } });
+  await db.app.update({ where: { id: app.id }, data: { clientSecret: sealSecret("guarded-secret", clientSecretContext(app.id)) } });
   await ensureGateway(app.id);
   appKey = (await db.app.findUniqueOrThrow({ where: { id: app.id } })).appKey!;
   token = (await createApiToken(owner, { name: "ingest" })).token;

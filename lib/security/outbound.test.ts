@@ -1,3 +1,4 @@
+import { handoffSecretContext, webhookSecretContext } from "@/lib/crypto/contexts";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,8 +16,8 @@ const { db } = await import("@/lib/db");
 const { sealSecret } = await import("@/lib/crypto/keys");
 const { createWebhook, sendTestAlert, deliveryLog } = await import("@/lib/reviews/webhooks");
 const { updateGatewaySettings } = await import("@/lib/gateway/service");
-const { handoffSecretContext, processOutbox, sealBody, webhookSecretContext } = await import("@/lib/outbox/outbox");
-const { checkLinksNow } = await import("@/lib/listing/link-checks");
+const { processOutbox, sealBody } = await import("@/lib/outbox/outbox");
+const { checkLinksNow } = await import("@/lib/listing/link-status");
 const { getDraft } = await import("@/lib/listing/drafts");
 const apps = await import("@/lib/apps/service");
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { rawDb } from "@/lib/installs/raw-db";
-import { hashShareToken, isShareToken } from "./token";
+import { sqlConnection } from "@/lib/db/sql";
+import { hashToken, isToken } from "@/lib/crypto/token";
 
 /**
  * Everything a share page's answer depends on, in one indexed query (by the token's hash): whether
@@ -30,9 +30,9 @@ const SQL = `SELECT l.id, l.appId, l.versionId, l.expiresAt, l.revokedAt, a.arch
 const time = (value: string | number | null) => (value === null ? null : typeof value === "number" ? value : Date.parse(value));
 
 export function lookUpShareLink(token: string, now = Date.now()): ShareLookup {
-  if (!isShareToken(token)) return { status: "missing" };
-  const hash = hashShareToken(token);
-  const row = rawDb().prepare(SQL).get(hash) as Row | undefined;
+  if (!isToken(token)) return { status: "missing" };
+  const hash = hashToken(token);
+  const row = sqlConnection().prepare(SQL).get(hash) as Row | undefined;
   if (!row) return { status: "missing" };
   const expires = time(row.expiresAt);
   if (row.revokedAt !== null || row.archivedAt !== null || (expires !== null && expires <= now)) return { status: "gone" };

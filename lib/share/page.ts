@@ -4,16 +4,16 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SHARE_PAGE_CSP } from "@/lib/csp";
 import { takeRateLimit } from "@/lib/rate-limit";
-import { publicRating } from "@/lib/reviews/ratings";
+import { publicRating, type PublicRating } from "@/lib/reviews/ratings";
 import { lookUpShareLink } from "./lookup";
-import { loadSharedPreview } from "./service";
+import { loadSharedPreview, type SharedPreview } from "./service";
 import { SHARE_HEADERS, shareBusyResponse, shareStatusResponse, type ShareResponse } from "./status-page";
 import { countShareView } from "./views";
 
 /**
  * The page of `/p/<token>`, from URL to bytes: the client's rate limit; one query that says whether
  * the link works and what it shows (lib/share/lookup.ts); the page's bytes from memory under that
- * key, or rendered once (lib/share/render.tsx); the view counted; 304 when the browser has it.
+ * key, or rendered once (components/share/share-document.tsx); the view counted; 304 when the browser has it.
  * A key that changes (an edit, a sync) simply misses: no instance ever needs to be told.
  */
 type Page = { body: Uint8Array; etag: string; bytes: number };
@@ -49,11 +49,11 @@ function assetsVersion() {
 }
 
 /**
- * lib/share/render.tsx, as scripts/share-build.ts compiled it: App Router code runs on React's
- * server-components build, which cannot render HTML, so the renderer is a plain Node module
- * loaded at run time, with React from node_modules.
+ * components/share/share-document.tsx, as scripts/share-build.ts compiled it: App Router code runs
+ * on React's server-components build, which cannot render HTML, so the renderer is a plain Node
+ * module loaded at run time, with React from node_modules.
  */
-type Renderer = typeof import("./render");
+type Renderer = { renderSharePage(preview: SharedPreview, rating: PublicRating | null, assetsVersion: string): string };
 let renderer: Renderer | undefined;
 function shareRenderer(): Renderer {
   if (renderer) return renderer;

@@ -11,7 +11,7 @@ const { countShareView, flushShareViews } = await import("./views");
 const { sharePage } = await import("./page");
 const { lookUpShareLink } = await import("./lookup");
 const { getDraft, saveDraft } = await import("@/lib/listing/drafts");
-const { hashShareToken, newShareToken } = await import("./token");
+const { hashToken, newToken } = await import("@/lib/crypto/token");
 const { saveVersion } = await import("@/lib/listing/versions");
 
 let workspace: Member["workspace"];
@@ -44,7 +44,7 @@ describe("creating share links", () => {
     const { token, link } = await share.createShareLink(owner, appId, { label: "For Sam", target: "draft", expiresIn: "never" });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
-    expect(row.tokenHash).toBe(hashShareToken(token));
+    expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(link).toMatchObject({ label: "For Sam", target: "Latest draft", status: "active", expiresAt: null, views: 0, createdBy: "OWNER person" });
   });
@@ -83,14 +83,14 @@ describe("creating share links", () => {
 
 describe("the gate of /p/<token>", () => {
   it("answers 404 for unknown and malformed tokens", async () => {
-    expect((await page(newShareToken())).status).toBe(404);
+    expect((await page(newToken())).status).toBe(404);
     expect((await page("short")).status).toBe(404);
-    expect((await page(`${newShareToken()}/../x`)).status).toBe(404);
+    expect((await page(`${newToken()}/../x`)).status).toBe(404);
   });
 
   it("answers 410 at once after a revoke, though the page was served from memory a moment before", async () => {
     const { token, link } = await share.createShareLink(owner, appId, { label: "Revoke me", target: "draft", expiresIn: "7" });
-    expect(lookUpShareLink(token)).toMatchObject({ status: "live", linkId: link.id, hash: hashShareToken(token) });
+    expect(lookUpShareLink(token)).toMatchObject({ status: "live", linkId: link.id, hash: hashToken(token) });
     expect((await page(token)).status).toBe(200);
     await share.revokeShareLink(owner, appId, link.id);
     const answer = await page(token);
@@ -138,7 +138,7 @@ describe("views", () => {
 describe("comments", () => {
   it("are stored against the link's app and section, listed for the team and resolved", async () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Comments", target: "draft", expiresIn: "7" });
-    await share.addComment(hashShareToken(token), { name: "  Sam  ", body: "The summary is too vague.", section: "header" });
+    await share.addComment(hashToken(token), { name: "  Sam  ", body: "The summary is too vague.", section: "header" });
     const [comment] = await share.listOpenComments(owner, appId);
     expect(comment).toMatchObject({ authorName: "Sam", body: "The summary is too vague.", section: "header", sectionLabel: "Header: icon, name, summary", link: "Comments" });
     await expect(share.resolveComment(viewer, appId, comment!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -156,21 +156,21 @@ describe("comments", () => {
     [{ name: null, body: null, section: null }, "Enter your name"],
   ])("rejects %j with “%s”", async (input, message) => {
     const { token } = await share.createShareLink(owner, appId, { label: "Bad", target: "draft", expiresIn: "7" });
-    await expect(share.addComment(hashShareToken(token), input)).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ message })]) });
+    await expect(share.addComment(hashToken(token), input)).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ message })]) });
   });
 
   it("are refused on a revoked link", async () => {
     const { token, link } = await share.createShareLink(owner, appId, { label: "Closed", target: "draft", expiresIn: "7" });
     await share.revokeShareLink(owner, appId, link.id);
-    await expect(share.addComment(hashShareToken(token), { name: "Sam", body: "Hi", section: "general" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.addComment(hashToken(token), { name: "Sam", body: "Hi", section: "general" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("images through a link", () => {
   it("serves only images the shared listing shows", async () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Images", target: "draft", expiresIn: "7" });
-    await expect(share.sharedAssetOwner(hashShareToken(token), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(share.sharedAssetOwner(hashShareToken(newShareToken()), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.sharedAssetOwner(hashToken(token), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.sharedAssetOwner(hashToken(newToken()), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -206,7 +206,7 @@ describe("the page of /p/<token>", () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Rated", target: "draft", expiresIn: "7" });
     const before = lookUpShareLink(token);
     await db.ratingSnapshot.create({ data: { appId, average: 4.5, reviewCount: 12 } });
-    await share.touchSharePages(appId);
+    await apps.touchSharePages(appId);
     const after = lookUpShareLink(token);
     expect(after.status === "live" && before.status === "live" && after.key !== before.key).toBe(true);
     expect(text((await page(token)).body)).toContain("12 reviews");

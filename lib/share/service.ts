@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { listingDraftSchema, type ListingDraft } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { commentSchema, COMMENT_SECTIONS, createShareLinkSchema, type CommentSection } from "./schema";
-import { hashShareToken, newShareToken } from "./token";
+import { hashToken, newToken } from "@/lib/crypto/token";
 import { auditBy } from "@/lib/audit/log";
 
 const DAY_MS = 86_400_000;
@@ -78,14 +78,6 @@ async function userNames(ids: (string | null)[]) {
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-/**
- * Something a share page shows changed outside the listing (the rating, the reviews): the app's
- * share version moves on, so every instance's next load of its pages renders them again. (An edit
- * of the draft moves its revision; a revoked link or an archived app is read at each request.)
- */
-export async function touchSharePages(appId: string) {
-  await db.app.updateMany({ where: { id: appId }, data: { shareVersion: { increment: 1 } } });
-}
 
 /** Creates a link; the token is returned once and only its hash is kept. */
 export async function createShareLink(member: Member, appId: string, input: unknown, now = new Date()) {
@@ -98,11 +90,11 @@ export async function createShareLink(member: Member, appId: string, input: unkn
     if (!version) throw new AppError("VALIDATION", "That version does not exist", { target: "That version does not exist" });
     versionId = version.id;
   }
-  const token = newShareToken();
+  const token = newToken();
   const link = await db.shareLink.create({
     data: {
       appId,
-      tokenHash: hashShareToken(token),
+      tokenHash: hashToken(token),
       label,
       versionId,
       expiresAt: expiresIn === "never" ? null : new Date(now.getTime() + Number(expiresIn) * DAY_MS),

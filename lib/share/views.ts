@@ -1,5 +1,5 @@
-import { localDay } from "@/lib/analytics/time";
-import { rawDb } from "@/lib/installs/raw-db";
+import { localDay } from "@/lib/days";
+import { sqlConnection } from "@/lib/db/sql";
 import { log } from "@/lib/log";
 
 /**
@@ -33,7 +33,7 @@ export function flushShareViews() {
   state.pending = [];
   if (batch.length === 0) return;
   try {
-    const db = rawDb();
+    const db = sqlConnection();
     const byLink = new Map<string, { count: number; last: number }>();
     for (const v of batch) {
       const seen = byLink.get(v.linkId);

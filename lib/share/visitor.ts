@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { errorResponse, readForm } from "@/lib/http";
-import { problemsOf } from "@/lib/listing/schema";
+import { problemsOf } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { readSharedAsset } from "@/lib/media/assets";
 import { clientKey, credentialKey, takeRateLimit } from "@/lib/rate-limit";

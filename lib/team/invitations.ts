@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { actorOf, audit } from "@/lib/audit/log";
-import type { Member, SessionUser } from "@/lib/authz";
+import type { Member, SessionUser } from "./workspace";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { hashShareToken, isShareToken, newShareToken } from "@/lib/share/token";
+import { hashToken, isToken, newToken } from "@/lib/crypto/token";
 import { hasRole, ROLES, ROLE_LABELS, type Role } from "./roles";
 
 /**
@@ -26,9 +26,9 @@ export const invitePath = (token: string) => `/invite/${token}`;
 export async function createInvitation(member: Member, input: unknown, now = new Date()) {
   requireOwner(member, "invite people");
   const { role, label } = inviteSchema.parse(input);
-  const token = newShareToken();
+  const token = newToken();
   const row = await db.invitation.create({
-    data: { workspaceId: member.workspace.id, role, label, tokenHash: hashShareToken(token), createdById: member.user.id, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
+    data: { workspaceId: member.workspace.id, role, label, tokenHash: hashToken(token), createdById: member.user.id, createdAt: now, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
   });
   await audit({ workspaceId: member.workspace.id, actor: actorOf(member), action: "invitation.create", targetType: "invitation", targetId: row.id, targetName: label, diff: { role: ROLE_LABELS[role], expiresAt: row.expiresAt.toISOString() } });
   return { id: row.id, path: invitePath(token) };
@@ -56,8 +56,8 @@ export async function revokeInvitation(member: Member, invitationId: unknown) {
 
 /** What an invite link leads to, for the page that shows it (before accepting). */
 export async function inspectInvitation(token: string, now = new Date()) {
-  if (!isShareToken(token)) return { state: "invalid" as const };
-  const row = await db.invitation.findUnique({ where: { tokenHash: hashShareToken(token) }, include: { workspace: { select: { id: true, name: true } } } });
+  if (!isToken(token)) return { state: "invalid" as const };
+  const row = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { workspace: { select: { id: true, name: true } } } });
   if (!row) return { state: "invalid" as const };
   if (row.usedAt) return { state: "used" as const, workspace: row.workspace.name };
   if (row.revokedAt || row.expiresAt <= now) return { state: "expired" as const, workspace: row.workspace.name };
@@ -66,8 +66,8 @@ export async function inspectInvitation(token: string, now = new Date()) {
 
 /** Joins the workspace with the invitation's role; the link is spent. A member already in keeps their role. */
 export async function acceptInvitation(user: SessionUser, token: string, now = new Date()) {
-  if (!isShareToken(token)) throw notFound("Invitation");
-  const hash = hashShareToken(token);
+  if (!isToken(token)) throw notFound("Invitation");
+  const hash = hashToken(token);
   return db.$transaction(async (tx) => {
     const row = await tx.invitation.findUnique({ where: { tokenHash: hash } });
     if (!row) throw notFound("Invitation");

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { actorOf, audit } from "@/lib/audit/log";
-import type { Member } from "@/lib/authz";
+import type { Member } from "./workspace";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { hasRole, ROLES, ROLE_LABELS, type Role } from "./roles";

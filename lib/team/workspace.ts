@@ -8,6 +8,12 @@ import { parseRole, type Role } from "@/lib/team/roles";
 export type WorkspaceSummary = { id: string; name: string; domain: string | null; pipedriveCompanyId: number };
 export type CurrentMembership = { workspace: WorkspaceSummary; role: Role };
 
+/** The signed-in person as the session says. */
+export type SessionUser = { id: string; name: string; email: string | null; image: string | null };
+
+/** Who acts, in which workspace, with which role: what every use case is given. */
+export type Member = { user: SessionUser } & CurrentMembership;
+
 /**
  * Runs after every Pipedrive sign-in: refreshes the user's profile and, when the user's
  * company has no workspace yet, creates it with this user as its OWNER. Later users of the

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LockKeyhole } from "lucide-react";
-import { signOutAction } from "@/app/actions/session";
+import { signOutAction } from "@/lib/actions/session";
 import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/authz";
 import { RequestAccess } from "@/components/team/request-access";

@@ -10,8 +10,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { listInbox, listTemplates } from "@/lib/reviews/inbox";
+import { listInbox, listReviewedApps, listTemplates } from "@/lib/reviews/inbox";
 import { RATING_CARDS, ratingSummaries } from "@/lib/reviews/ratings";
 import { formatReplyTime, inboxQuerySchema, REVIEW_STATUSES, STATUS_LABELS, type InboxQuery } from "@/lib/reviews/schema";
 import { listMembers } from "@/lib/team/workspace";
@@ -33,7 +32,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
     ratingSummaries(member, { limit: allRatings ? null : RATING_CARDS }),
     listMembers(member.workspace.id),
     listTemplates(member),
-    db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listReviewedApps(member),
   ]);
   const canEdit = hasRole(member.role, "EDITOR");
   // One list for every card (sent once): the people who can handle a review.

@@ -3,7 +3,7 @@ import { DetailRow } from "@/components/ui/detail-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { TimeZoneForm } from "@/components/settings/time-zone";
-import { db } from "@/lib/db";
+import { workspaceTimeZone } from "@/lib/analytics/timezone";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireMembership } from "@/lib/authz";
 import { hasRole, ROLE_LABELS } from "@/lib/team/roles";
@@ -14,7 +14,7 @@ export default async function SettingsPage() {
   const member = await requireMembership();
   const { workspace, role, user } = member;
   const tokens = await listApiTokens(member);
-  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { timeZone: true } });
+  const timeZone = await workspaceTimeZone(member);
   const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
   return (
     <>

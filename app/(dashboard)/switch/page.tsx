@@ -7,7 +7,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { requireMembership } from "@/lib/authz";
 import { safeReturnPath } from "@/lib/paths";
 import { listMemberships } from "@/lib/team/workspace";
-import { switchWorkspaceAction } from "../team/actions";
+import { switchWorkspaceAction } from "@/lib/actions/team";
 
 export const metadata: Metadata = { title: "Switch workspace" };
 

@@ -1,4 +1,4 @@
-import { auditCsv, auditQuerySchema } from "@/lib/audit/query";
+import { auditCsv, auditQuerySchema } from "@/lib/audit-trail/query";
 import { requireMember } from "@/lib/authz";
 import { route } from "@/lib/http";
 

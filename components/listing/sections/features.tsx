@@ -5,7 +5,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { FEATURE_TYPES } from "@/lib/listing/catalog";
-import { LIMITS } from "@/lib/listing/limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { FieldNotes, Section, TextField, useEditor, useFieldMessages } from "../editor-fields";
 import { MoveButtons } from "../move-buttons";

@@ -5,7 +5,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { CATEGORIES, categoryName } from "@/lib/listing/catalog";
-import { LIMITS } from "@/lib/listing/limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { youtubeThumbnailUrl, youtubeVideoId } from "@/lib/listing/youtube";
 import { RichTextField } from "../rich-text-field";

@@ -5,7 +5,7 @@ import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { GripVertical, ImagePlus, Trash2 } from "lucide-react";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { LIMITS } from "@/lib/listing/limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import { cn } from "@/lib/utils";
 import { FieldNotes, Section, useEditor, useFieldMessages, useRequired } from "../editor-fields";

@@ -3,7 +3,7 @@
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { TriangleAlert } from "lucide-react";
 import { describedBy, inputClass } from "@/components/forms/field";
-import { LIMITS } from "@/lib/listing/limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import catalog from "@/lib/pipedrive/scopes.json";
 import { cn } from "@/lib/utils";

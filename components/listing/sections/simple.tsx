@@ -1,6 +1,6 @@
 "use client";
 
-import { LIMITS } from "@/lib/listing/limits";
+import { LIMITS } from "@/lib/pipedrive/limits";
 import { RichTextField } from "../rich-text-field";
 import { Section, TextField } from "../editor-fields";
 import { GatewayChoice, type GatewayUrls } from "../gateway-choice";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Webhooks } from "@/components/reviews/webhooks";
 import { requireMembership } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { recentAlerts } from "@/lib/reviews/alerts";
 import { deliveryLog, listWebhooks } from "@/lib/reviews/webhooks";
 import { hasRole } from "@/lib/team/roles";
 
@@ -15,7 +15,7 @@ export default async function AlertsPage() {
   const [hooks, deliveries, alerts] = await Promise.all([
     listWebhooks(member),
     isOwner ? deliveryLog(member) : Promise.resolve([]),
-    db.alert.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "desc" }, take: 20, select: { id: true, title: true, createdAt: true } }),
+    recentAlerts(member),
   ]);
   return (
     <div className="space-y-6">

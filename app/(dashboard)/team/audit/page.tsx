@@ -5,7 +5,7 @@ import { inputClass } from "@/components/forms/field";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
-import { auditQuerySchema, listAudit, type AuditQuery } from "@/lib/audit/query";
+import { auditQuerySchema, listAudit, type AuditQuery } from "@/lib/audit-trail/query";
 import { requireMembership } from "@/lib/authz";
 import { DateRangeFields } from "@/components/forms/date-range-fields";
 import { AuditEntries } from "@/components/audit/audit-entries";

@@ -1,4 +1,4 @@
-import { safeEqual } from "@/lib/gateway/protocol";
+import { safeEqual } from "@/lib/crypto/sign";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";

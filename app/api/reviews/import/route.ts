@@ -2,7 +2,7 @@ import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { readBody, route } from "@/lib/http";
-import { MAX_IMPORT_BYTES } from "@/lib/reviews/import-format";
+import { MAX_IMPORT_BYTES } from "@/lib/reviews/import-template";
 import { importReviews } from "@/lib/reviews/inbox";
 import { assertSameOrigin } from "@/lib/security/origin";
 

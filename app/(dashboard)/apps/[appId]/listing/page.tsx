@@ -5,14 +5,14 @@ import { loadApp } from "@/lib/apps/load";
 import { getDraft } from "@/lib/listing/drafts";
 import { FIELDS } from "@/lib/listing/fields";
 import type { ListingField } from "@/lib/listing/schema";
-import { linkStatuses } from "@/lib/listing/link-checks";
+import { linkStatuses } from "@/lib/listing/link-status";
 import { iconVisibility } from "@/lib/media/assets";
 import { gatewayUrls } from "@/lib/gateway/service";
-import { frozenSubmission, listOpenFeedback } from "@/lib/review/service";
-import { isApproved } from "@/lib/review/workflow";
+import { frozenSubmission, listOpenFeedback } from "@/lib/submission/service";
+import { isApproved } from "@/lib/submission/workflow";
 import { listOpenComments } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
-import { resolveCommentAction, resolveFeedbackAction } from "../review/actions";
+import { resolveCommentAction, resolveFeedbackAction } from "@/lib/actions/submission";
 
 export const metadata: Metadata = { title: "Listing" };
 

@@ -5,7 +5,7 @@ import { DangerZone } from "@/components/apps/danger-zone";
 import { GatewaySettingsPanel } from "@/components/apps/gateway-settings";
 import { MarketplacePageForm } from "@/components/apps/marketplace-page-form";
 import { checkListingPageAction, updateListingUrlAction } from "@/lib/actions/marketplace-page";
-import { marketplacePage } from "@/lib/apps/marketplace-page";
+import { marketplacePage } from "@/lib/reviews/marketplace-page";
 import { gatewaySettings, listDeliveries } from "@/lib/gateway/service";
 import { STATUS_LABELS } from "@/lib/apps/schema";
 import { loadApp } from "@/lib/apps/load";

@@ -2,7 +2,7 @@ import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { route } from "@/lib/http";
 import { getDraft } from "@/lib/listing/drafts";
-import { checkLinksNow, linkStatuses } from "@/lib/listing/link-checks";
+import { checkLinksNow, linkStatuses } from "@/lib/listing/link-status";
 import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };

@@ -2,7 +2,7 @@ import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { readJson, route } from "@/lib/http";
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
-import { refreshLinksInBackground } from "@/lib/listing/link-checks";
+import { refreshLinksInBackground } from "@/lib/listing/link-status";
 import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };

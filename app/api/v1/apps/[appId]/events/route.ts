@@ -1,9 +1,6 @@
 import { tokenOf } from "@/lib/api-tokens/service";
-import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
 import { readJson, route } from "@/lib/http";
-import { eventsBodySchema, parseEvents, type EventResult } from "@/lib/installs/events-api";
-import { ingestEvents } from "@/lib/installs/ingest";
+import { receiveApiEvents } from "@/lib/installs/events-api";
 import { clientKey, credentialKey, takeRateLimit, tooManyRequests } from "@/lib/rate-limit";
 
 type Params = { params: Promise<{ appId: string }> };
@@ -27,14 +24,7 @@ export const POST = route(async (request: Request, { params }: Params) => {
   }
   const verdict = await takeRateLimit("events", credentialKey(token.id));
   if (!verdict.ok) return tooManyRequests(verdict.retryAfterSeconds);
-  const workspaceId = token.workspaceId;
   const { appId } = await params;
-  const app = typeof appId === "string" && appId.length <= 64 ? await db.app.findFirst({ where: { id: appId, workspaceId }, select: { id: true } }) : null;
-  if (!app) throw notFound("App");
-  const { events } = eventsBodySchema.parse(await readJson(request, 1_000_000));
-  const { valid, invalid } = parseEvents(events);
-  const stored = ingestEvents(app.id, valid.map((v) => v.event));
-  const results: EventResult[] = [...invalid, ...valid.map((v, i) => ({ index: v.index, id: v.id, status: stored[i]! }))].sort((a, b) => a.index - b.index);
-  const count = (status: EventResult["status"]) => results.filter((r) => r.status === status).length;
-  return Response.json({ accepted: count("accepted"), duplicates: count("duplicate"), invalid: count("invalid"), results }, { status: 202 });
+  const answer = await receiveApiEvents(token.workspaceId, appId, () => readJson(request, 1_000_000));
+  return Response.json(answer, { status: 202 });
 });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
-import { actOnPendingChanges, addFeedback, changeStatus, resolveFeedback } from "@/lib/review/service";
+import { actOnPendingChanges, addFeedback, changeStatus, resolveFeedback } from "@/lib/submission/service";
 import { resolveComment } from "@/lib/share/service";
 
 const refresh = (appId: string) => revalidatePath(`/apps/${appId}`, "layout");

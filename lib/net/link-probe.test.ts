@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLink } from "./link-check";
+import { checkLink } from "./link-probe";
 
 let server: Server;
 let base: string;

@@ -1,10 +1,10 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { prismaClient } from "@/lib/db-client";
+import { prismaClient } from "@/lib/db/prisma";
 
-export { createPrismaClient } from "@/lib/db-client";
+export { createPrismaClient } from "@/lib/db/prisma";
 
-/** The process's Prisma client (see lib/db-client.ts), for server code. */
+/** The process's Prisma client (see lib/db/prisma.ts), for server code. */
 export const db = new Proxy({} as PrismaClient, {
   get(_target, property) {
     const client = prismaClient();

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
 import { pipedriveId } from "@/lib/pipedrive/ids";
-import { IMPORT_BATCH } from "./import-columns";
+import { IMPORT_BATCH } from "./import-template";
 
-export { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "./import-columns";
 
 const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);

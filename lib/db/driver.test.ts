@@ -1,7 +1,7 @@
 import LibsqlDatabase from "libsql";
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/test/db";
-import { databaseDriver, filePathOf } from "./db-driver";
+import { databaseDriver, filePathOf } from "./driver";
 
 describe("databaseDriver", () => {
   it.each([
@@ -23,13 +23,13 @@ describe("databaseDriver", () => {
 describe("the connections of this run", () => {
   it("use the driver the environment asks for, and both see the same database", async () => {
     setupTestDatabase();
-    const { rawDb } = await import("@/lib/installs/raw-db");
+    const { sqlConnection } = await import("@/lib/db/sql");
     const { db } = await import("@/lib/db");
     const libsql = process.env.DATABASE_DRIVER === "libsql";
-    expect(rawDb() instanceof LibsqlDatabase).toBe(libsql);
+    expect(sqlConnection() instanceof LibsqlDatabase).toBe(libsql);
     const adapter = (db as unknown as { _engineConfig?: { adapter?: { adapterName?: string } } })._engineConfig?.adapter?.adapterName;
     expect(adapter).toBe(libsql ? "@prisma/adapter-libsql" : "@prisma/adapter-better-sqlite3");
     await db.workspace.create({ data: { pipedriveCompanyId: 4242, name: "Driver" } });
-    expect(rawDb().prepare("SELECT name FROM Workspace WHERE pipedriveCompanyId = 4242").get()).toEqual({ name: "Driver" });
+    expect(sqlConnection().prepare("SELECT name FROM Workspace WHERE pipedriveCompanyId = 4242").get()).toEqual({ name: "Driver" });
   });
 });

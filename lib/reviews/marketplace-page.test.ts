@@ -9,7 +9,7 @@ const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
 afterAll(() => emulator.close());
 const { db } = await import("@/lib/db");
-const apps = await import("./service");
+const apps = await import("../apps/service");
 const page = await import("./marketplace-page");
 const { resetRateLimits } = await import("@/lib/rate-limit");
 

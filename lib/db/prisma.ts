@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { databaseDriver } from "@/lib/db-driver";
+import { databaseDriver } from "@/lib/db/driver";
 import { env } from "@/lib/env";
 
 /** Writers in other processes (the worker, `npm run sync`, a second server) wait for the lock this long instead of failing with SQLITE_BUSY. */
@@ -24,7 +24,7 @@ class ImmediateBetterSQLite3 extends PrismaBetterSQLite3 {
   }
 }
 
-/** A client on the embedded SQLite file, or on a libSQL database (see lib/db-driver.ts). */
+/** A client on the embedded SQLite file, or on a libSQL database (see lib/db/driver.ts). */
 export function createPrismaClient(url: string): PrismaClient {
   const { DATABASE_DRIVER, DATABASE_AUTH_TOKEN } = env();
   const adapter =

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
-import { filePathOf, isRemoteDatabaseUrl } from "./db-driver";
+import { filePathOf, isRemoteDatabaseUrl } from "./driver";
 
 /**
  * Whether a database is Listing Studio's and up to date with the code's migrations, said in one

@@ -39,15 +39,15 @@ beforeAll(async () => {
 
 describe("the status walk of a public app", () => {
   it("refuses submission while readiness has errors", async () => {
-    const state = await review.reviewState(owner, incomplete);
+    const state = await review.submissionState(owner, incomplete);
     expect(state.readinessErrors).toBeGreaterThan(0);
     await expect(review.changeStatus(owner, incomplete, { transition: "submit" })).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("readiness") });
-    expect((await review.reviewState(owner, incomplete)).status).toBe("DRAFT");
+    expect((await review.submissionState(owner, incomplete)).status).toBe("DRAFT");
   });
 
   it("goes Draft → In review (with a version and the 21-day counter) → Rejected → In review → Approved → Published ⇄ Unpublished", async () => {
     await review.changeStatus(owner, ready, { transition: "submit", note: "First try" });
-    let state = await review.reviewState(owner, ready);
+    let state = await review.submissionState(owner, ready);
     expect(state.status).toBe("IN_REVIEW");
     expect(state.review).toMatchObject({ elapsed: 0, window: 21 });
     expect((await listVersions(owner, ready))[0]).toMatchObject({ label: `Submitted to Pipedrive on ${longDay(today())}`, source: "SUBMISSION" });
@@ -56,7 +56,7 @@ describe("the status walk of a public app", () => {
     await review.changeStatus(owner, ready, { transition: "reject", note: "Screenshots show customer data" });
     await review.changeStatus(owner, ready, { transition: "submit" });
     await review.changeStatus(owner, ready, { transition: "approve" });
-    state = await review.reviewState(owner, ready);
+    state = await review.submissionState(owner, ready);
     expect(state.status).toBe("UNPUBLISHED");
     expect(state.review).toBeNull();
     expect(state.pending.approvedVersion).toBe((await listVersions(owner, ready))[0]!.number);
@@ -64,7 +64,7 @@ describe("the status walk of a public app", () => {
     await review.changeStatus(owner, ready, { transition: "unpublish" });
     await review.changeStatus(owner, ready, { transition: "publish" });
 
-    state = await review.reviewState(owner, ready);
+    state = await review.submissionState(owner, ready);
     expect(state.status).toBe("PUBLISHED");
     expect(state.timeline.map((e) => `${e.fromStatus}→${e.toStatus}`).reverse()).toEqual([
       "DRAFT→IN_REVIEW",
@@ -97,7 +97,7 @@ describe("the days Pipedrive acted, as recorded", () => {
   it("a submission recorded for an earlier day starts the business-day clock on that day", async () => {
     const submitted = daysAgo(14);
     await review.changeStatus(owner, app, { transition: "submit", date: submitted });
-    const state = await review.reviewState(owner, app);
+    const state = await review.submissionState(owner, app);
     expect(state.review!.startedAt).toBe(`${submitted}T00:00:00.000Z`);
     // 14 calendar days hold 10 business days (two full weeks).
     expect(state.review!.elapsed).toBe(10);
@@ -124,13 +124,13 @@ describe("the days Pipedrive acted, as recorded", () => {
     await expect(review.changeStatus(owner, app, { transition: "approve", date: daysAgo(15) })).rejects.toMatchObject({ code: "VALIDATION", fields: { date: `This step cannot come before the previous one, recorded on ${longDay(daysAgo(14))}` } });
     await expect(review.changeStatus(owner, app, { transition: "approve", date: "next week" })).rejects.toMatchObject({ fields: { date: "Give the date as a calendar day, e.g. 2026-11-28" } });
     expect(await db.appEvent.count({ where: { appId: app } })).toBe(events);
-    expect((await review.reviewState(owner, app)).status).toBe("IN_REVIEW");
+    expect((await review.submissionState(owner, app)).status).toBe("IN_REVIEW");
   });
 
   it("the timeline follows the recorded days, whatever order they were recorded in", async () => {
     await review.changeStatus(owner, app, { transition: "approve", date: daysAgo(3) });
     await review.changeStatus(owner, app, { transition: "publish", date: daysAgo(3) });
-    const state = await review.reviewState(owner, app);
+    const state = await review.submissionState(owner, app);
     expect(state.timeline.map((e) => [e.toStatus, e.occurredAt.slice(0, 10)])).toEqual([
       ["PUBLISHED", daysAgo(3)],
       ["UNPUBLISHED", daysAgo(3)],
@@ -144,21 +144,21 @@ describe("pending changes after approval", () => {
   it("opens when a critical field changes, is reviewed again and merged on approval", async () => {
     const draft = await getDraft(owner, ready);
     await saveDraft(owner, ready, { revision: draft.revision, data: { ...draft.data, summary: "A new summary goes live at once" } });
-    expect((await review.reviewState(owner, ready)).pending.fields).toEqual([]);
+    expect((await review.submissionState(owner, ready)).pending.fields).toEqual([]);
 
     const again = await getDraft(owner, ready);
     await saveDraft(owner, ready, { revision: again.revision, data: { ...again.data, callbackUrl: "https://walker.example.com/oauth/v2" } });
-    let state = await review.reviewState(owner, ready);
+    let state = await review.submissionState(owner, ready);
     expect(state.pending.fields).toEqual([{ field: "callbackUrl", label: "Callback URL" }]);
     expect(state.pending.actions).toEqual(["submit-changes"]);
 
     await review.actOnPendingChanges(owner, ready, { action: "submit-changes" });
-    state = await review.reviewState(owner, ready);
+    state = await review.submissionState(owner, ready);
     expect(state.pending).toMatchObject({ status: "IN_REVIEW", actions: ["approve-changes", "reject-changes"] });
     expect(state.review?.window).toBe(21);
     await expect(review.actOnPendingChanges(owner, ready, { action: "reject-changes" })).rejects.toMatchObject({ code: "VALIDATION" });
     await review.actOnPendingChanges(owner, ready, { action: "approve-changes" });
-    state = await review.reviewState(owner, ready);
+    state = await review.submissionState(owner, ready);
     expect(state.pending).toMatchObject({ fields: [], status: null, actions: [] });
     expect(state.status).toBe("PUBLISHED");
   });
@@ -178,7 +178,7 @@ describe("reviewer feedback", () => {
 
   it("the demo app in review counts business days and has open feedback", async () => {
     const callSprout = (await db.app.findFirstOrThrow({ where: { name: "CallSprout" } })).id;
-    const state = await review.reviewState(owner, callSprout);
+    const state = await review.submissionState(owner, callSprout);
     expect(state.status).toBe("IN_REVIEW");
     expect(state.review?.elapsed).toBeGreaterThanOrEqual(4);
     expect(state.feedback).toHaveLength(1);

@@ -6,15 +6,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { CircleAlert, Clock, GitPullRequestArrow } from "lucide-react";
 import { toast } from "@/components/ui/toast";
-import { addFeedbackAction, changeStatusAction, pendingChangesAction, resolveFeedbackAction } from "@/app/(dashboard)/apps/[appId]/review/actions";
+import { addFeedbackAction, changeStatusAction, pendingChangesAction, resolveFeedbackAction } from "@/lib/actions/submission";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { STATUS_LABELS } from "@/lib/apps/labels";
 import { FIELD_ORDER, FIELDS } from "@/lib/listing/fields";
 import type { ActionResult } from "@/lib/http";
 import type { ListingField } from "@/lib/listing/schema";
-import type { ReviewState, TimelineEvent } from "@/lib/review/service";
-import type { ChangesAction } from "@/lib/review/workflow";
+import type { SubmissionState, TimelineEvent } from "@/lib/submission/service";
+import type { ChangesAction } from "@/lib/submission/workflow";
 import { NoteDialog } from "./note-dialog";
 
 const label = (status: string | null) => (status ? (STATUS_LABELS[status] ?? status) : "—");
@@ -80,7 +80,7 @@ function FeedbackForm({ appId }: { appId: string }) {
   );
 }
 
-export function ReviewWorkflow({ appId, state, canEdit }: { appId: string; state: ReviewState; canEdit: boolean }) {
+export function SubmissionWorkflow({ appId, state, canEdit }: { appId: string; state: SubmissionState; canEdit: boolean }) {
   const router = useRouter();
   const done = (message: string) => <R extends ActionResult<unknown>>(result: R): R => {
     if (result.ok) {

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signIn } from "@/auth";
+import { signIn, signOut } from "@/auth";
 import { currentUser } from "@/lib/authz";
 import { safeReturnPath } from "@/lib/paths";
 
@@ -13,4 +13,9 @@ export async function signInWithPipedrive(formData: FormData) {
   const redirectTo = safeReturnPath(formData.get("callbackUrl"));
   if (await currentUser()) redirect(redirectTo);
   await signIn("pipedrive", { redirectTo });
+}
+
+/** Deletes the database session and clears the cookie. */
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
 }

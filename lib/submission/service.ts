@@ -25,7 +25,7 @@ import {
   type Transition,
 } from "./workflow";
 import { plural } from "@/lib/words";
-import { localDay } from "@/lib/analytics/time";
+import { localDay } from "@/lib/days";
 import { dayOf, dayStart, longDay, recordedDay } from "./dates";
 
 export type TimelineEvent = {
@@ -44,7 +44,7 @@ export type TimelineEvent = {
 
 export type FeedbackView = { id: string; field: ListingField; fieldLabel: string; message: string; createdAt: string; createdBy: string | null };
 
-export type ReviewState = {
+export type SubmissionState = {
   type: AppType;
   status: string;
   transitions: Transition[];
@@ -89,7 +89,7 @@ async function approvedListing(versionId: string | null) {
   return version ? { number: version.number, data: listingDraftSchema.parse(JSON.parse(version.data)) } : null;
 }
 
-export async function reviewState(member: Member, appId: string, now = new Date()): Promise<ReviewState> {
+export async function submissionState(member: Member, appId: string, now = new Date()): Promise<SubmissionState> {
   const app = await getApp(member, appId);
   const row = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true } });
   const [{ draft, errors }, approved, events, feedback] = await Promise.all([
@@ -222,7 +222,7 @@ export async function changeStatus(member: Member, appId: string, input: unknown
 export async function actOnPendingChanges(member: Member, appId: string, input: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot send changes to review");
   const { action, note, date } = changesActionSchema.parse(input);
-  const state = await reviewState(member, appId);
+  const state = await submissionState(member, appId);
   if (!state.pending.actions.includes(action)) throw new AppError("CONFLICT", "That is not possible for the pending changes now");
   if (action === "reject-changes" && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
   const occurredAt = await stepDay(member, appId, date);

@@ -13,7 +13,7 @@ import { takeRateLimit } from "@/lib/rate-limit";
 import { defaultListingUrl } from "@/lib/reviews/identity";
 import type { SyncProblem } from "@/lib/reviews/sync-report";
 import { hasRole } from "@/lib/team/roles";
-import { getApp } from "./service";
+import { getApp } from "@/lib/apps/service";
 
 /**
  * The public Marketplace page of an app: its address (the default one, or one the partner set

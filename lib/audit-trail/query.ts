@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDay } from "@/lib/iso-day";
+import { isoDay } from "@/lib/validation";
 import { toCsv } from "@/lib/csv";
 import { actionLabel, describeAudit, referencedIds, type AuditRow } from "./describe";
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import LibsqlDatabase from "libsql";
-import { BUSY_TIMEOUT_MS } from "@/lib/db-client";
-import { databaseDriver, filePathOf, isRemoteDatabaseUrl } from "@/lib/db-driver";
+import { BUSY_TIMEOUT_MS } from "@/lib/db/prisma";
+import { databaseDriver, filePathOf, isRemoteDatabaseUrl } from "@/lib/db/driver";
 import { env } from "@/lib/env";
 
 /**
@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 type State = { db: Database.Database | null; url: string | null };
 const state: State = ((globalThis as unknown as { __rawDb?: State }).__rawDb ??= { db: null, url: null });
 
-export function rawDb(): Database.Database {
+export function sqlConnection(): Database.Database {
   const url = env().DATABASE_URL;
   if (state.db && state.url === url) return state.db;
   state.db?.close();

@@ -6,7 +6,7 @@ setupTestDatabase();
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const { getDraft } = await import("./drafts");
-const { checkLinksNow, linkStatuses, refreshLinks } = await import("./link-checks");
+const { checkLinksNow, linkStatuses, refreshLinks } = await import("./link-status");
 
 let owner: Member;
 let appId: string;

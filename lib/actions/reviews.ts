@@ -4,10 +4,8 @@ import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
 import { addManualReview, deleteTemplate, markReplied, saveTemplate, updateReview } from "@/lib/reviews/inbox";
-import { executeRun, startRun } from "@/lib/reviews/sync";
+import { startManualSync } from "@/lib/reviews/sync";
 import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhookEnabled } from "@/lib/reviews/webhooks";
-import { auditBy } from "@/lib/audit/log";
-import { log } from "@/lib/log";
 
 export async function updateReviewAction(reviewId: string, input: unknown) {
   return action(async () => {
@@ -48,19 +46,7 @@ export async function deleteTemplateAction(templateId: string) {
 
 /** Starts a sync of the workspace in the background (or answers the run in progress). */
 export async function startSyncAction() {
-  return action(async () => {
-    const member = await requireMember("EDITOR");
-    const { run, started } = await startRun(member.workspace.id, "MANUAL", member.user.id);
-    if (started) {
-      await auditBy(member, "sync.start", { type: "sync run", id: run.id });
-      void executeRun(run.id).catch(async (error: unknown) => {
-        log().error({ err: error }, "Sync run failed");
-        const { db } = await import("@/lib/db");
-        await db.syncRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" } });
-      });
-    }
-    return { runId: run.id, started };
-  });
+  return action(async () => startManualSync(await requireMember("EDITOR")));
 }
 
 export async function createWebhookAction(input: unknown) {
