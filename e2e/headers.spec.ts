@@ -34,7 +34,9 @@ async function injectedScriptRuns(page: Page) {
   return page.evaluate(async () => {
     const w = window as unknown as { __injected?: boolean };
     document.body.insertAdjacentHTML("beforeend", `<img src="data:," alt="" onerror="window.__injected = true">`);
-    await new Promise((r) => setTimeout(r, 500));
+    const img = document.body.lastElementChild as HTMLImageElement;
+    // The inline handler, when a policy lets it run, runs before this listener (it was added first).
+    await new Promise<void>((resolve) => (img.complete ? resolve() : img.addEventListener("error", () => resolve(), { once: true })));
     return !!w.__injected;
   });
 }

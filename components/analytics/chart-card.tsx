@@ -6,10 +6,9 @@ import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { InfoTip } from "@/components/analytics/info-tip";
 import { csvDownload } from "@/lib/download";
-import { displayValue, exportValue, type Format } from "@/lib/analytics/format";
+import { displayValue, exportValue, type ChartRow, type ChartSeries, type Format } from "@/lib/analytics/format";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-export type ChartSeries = { key: string; label: string; color: string; format: Format };
-export type ChartRow = { label: string } & Record<string, number | string | null>;
 
 /** Recharts measures its container in the browser, so it renders there only, in a chunk of its own. */
 const ChartPlot = dynamic(() => import("./chart-plot"), { ssr: false, loading: () => <div className="h-full animate-pulse rounded-lg bg-slate-50" /> });
@@ -62,27 +61,27 @@ export function ChartCard({
       {choices}
       {table ? (
         <div className="mt-3 max-h-72 overflow-auto">
-          <table className="w-full text-left text-xs">
+          <Table density="compact">
             <caption className="sr-only">{title}</caption>
-            <thead className="sticky top-0 bg-white text-slate-500">
+            <THead className="sticky top-0 bg-white">
               <tr>
-                <th scope="col" className="py-1 pr-4 font-medium">Period</th>
+                <Th>Period</Th>
                 {series.map((s) => (
-                  <th key={s.key} scope="col" className="py-1 pr-4 text-right font-medium">{s.label}</th>
+                  <Th key={s.key} numeric>{s.label}</Th>
                 ))}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 tabular-nums">
+            </THead>
+            <TBody>
               {rows.map((r) => (
                 <tr key={r.label}>
-                  <th scope="row" className="py-1 pr-4 font-normal text-slate-700">{r.label}</th>
+                  <Th scope="row" className="text-slate-700">{r.label}</Th>
                   {series.map((s) => (
-                    <td key={s.key} className="py-1 pr-4 text-right">{displayValue(r[s.key] as number | null, s.format)}</td>
+                    <Td key={s.key} numeric>{displayValue(r[s.key] as number | null, s.format)}</Td>
                   ))}
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
       ) : (
         <div className="mt-3 h-56" role="img" aria-label={`${title}: chart of ${rows.length} periods; use "Show table" for the figures`}>

@@ -1,18 +1,16 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { displayValue, type Format } from "@/lib/analytics/format";
+import { displayValue, type ChartRow, type ChartSeries, type Format } from "@/lib/analytics/format";
 import { tickLabel, valueAxis } from "@/lib/analytics/ticks";
 
-type Row = { label: string } & Record<string, number | string | null>;
-type Series = { key: string; label: string; color: string; format: Format };
 
 /**
  * The Recharts part of a chart card, in its own chunk: the page's first load does not wait for it.
  * Lines are straight between points (no smoothing that could dip below zero or above the data) and
  * break where a value is missing; the value axis comes from `valueAxis` (lib/analytics/ticks.ts).
  */
-export default function ChartPlot({ rows, series, kind, format }: { rows: Row[]; series: Series[]; kind: "bar" | "line"; format: Format }) {
+export default function ChartPlot({ rows, series, kind, format }: { rows: ChartRow[]; series: ChartSeries[]; kind: "bar" | "line"; format: Format }) {
   const axis = valueAxis(rows.flatMap((r) => series.map((s) => r[s.key] as number | null)), format);
   const Chart = kind === "bar" ? BarChart : LineChart;
   return (

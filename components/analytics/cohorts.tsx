@@ -3,8 +3,8 @@ import { DEFINITIONS } from "@/lib/analytics/definitions";
 import { bucketLabel } from "@/lib/analytics/format";
 import type { Cohort } from "@/lib/analytics/metrics";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-/** Monthly cohorts × months since install, as a heat-map table. */
 /**
  * A retention cell's colors: light green with dark text up to half retained, dark green with white
  * text above, so the text always reads (4.5:1; a mid green reads with neither).
@@ -15,6 +15,7 @@ function cellStyle(v: number) {
   return { backgroundColor: `rgba(1, 92, 43, ${alpha.toFixed(3)})`, color: dark ? "white" : "#0f172a" };
 }
 
+/** Monthly cohorts × months since install, as a heat-map table. */
 export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
   const width = Math.max(0, ...cohorts.map((c) => c.retention.findLastIndex((v) => v !== null) + 1));
   return (
@@ -26,39 +27,39 @@ export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
         <p className="mt-2 text-sm text-slate-600">No installs in these months.</p>
       ) : (
         <ScrollArea label="Cohort retention table" className="mt-3">
-          <table className="text-xs tabular-nums">
+          <Table density="compact" className="w-auto">
             <caption className="sr-only">Share of each month&apos;s installs still active after n months</caption>
-            <thead className="text-slate-500">
+            <THead>
               <tr>
-                <th scope="col" className="py-1 pr-3 text-left font-medium">Installed in</th>
-                <th scope="col" className="py-1 pr-3 text-right font-medium">Installs</th>
+                <Th>Installed in</Th>
+                <Th numeric>Installs</Th>
                 {Array.from({ length: Math.max(1, width) }, (_, k) => (
-                  <th key={k} scope="col" className="px-1 py-1 text-center font-medium">M{k}</th>
+                  <Th key={k} className="text-center">M{k}</Th>
                 ))}
               </tr>
-            </thead>
-            <tbody>
+            </THead>
+            <TBody className="divide-y-0">
               {cohorts.map((c) => (
                 <tr key={c.month}>
-                  <th scope="row" className="py-0.5 pr-3 text-left font-normal text-slate-700">{bucketLabel(c.month, "month")}</th>
-                  <td className="py-0.5 pr-3 text-right">{c.size}</td>
+                  <Th scope="row" className="text-slate-700">{bucketLabel(c.month, "month")}</Th>
+                  <Td numeric>{c.size}</Td>
                   {Array.from({ length: Math.max(1, width) }, (_, k) => {
                     const v = c.size ? c.retention[k] : null;
                     return (
-                      <td key={k} className="p-0.5">
+                      <Td key={k} className="p-0.5">
                         <span
                           className="block w-12 rounded px-1 py-1 text-center"
                           style={v == null ? undefined : cellStyle(v)}
                         >
                           {v == null ? "" : `${Math.round(v * 100)}%`}
                         </span>
-                      </td>
+                      </Td>
                     );
                   })}
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </ScrollArea>
       )}
     </section>

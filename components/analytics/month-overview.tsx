@@ -4,6 +4,7 @@ import type { monthOverview } from "@/lib/analytics/load";
 import type { Change } from "@/lib/analytics/metrics";
 import { cn } from "@/lib/utils";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 type Overview = Awaited<ReturnType<typeof monthOverview>>;
 
@@ -26,30 +27,30 @@ export function MonthOverview({ overview }: { overview: Overview }) {
         This month so far <span className="font-normal text-slate-500">({overview.thisMonth.from} to {overview.thisMonth.to}) against the same days of last month</span>
       </h2>
       <ScrollArea label="This month so far, by app">
-      <table className="mt-1 w-full min-w-[36rem] text-sm" data-testid="month-overview">
-        <thead className="text-xs text-slate-500">
+      <Table className="mt-1 min-w-[36rem]" data-testid="month-overview">
+        <THead>
           <tr>
-            <th scope="col" className="px-4 py-2 text-left font-medium">App</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Installs</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Uninstalls</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Active installs</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Rating</th>
+            <Th>App</Th>
+            <Th numeric>Installs</Th>
+            <Th numeric>Uninstalls</Th>
+            <Th numeric>Active installs</Th>
+            <Th numeric>Rating</Th>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+        </THead>
+        <TBody>
           {overview.rows.map((r) => (
             <tr key={r.id}>
-              <th scope="row" className="px-4 py-2 text-left font-medium">
+              <Th scope="row" className="font-medium">
                 <Link href={`/analytics?app=${r.id}`} className="text-brand-700 hover:underline">{r.name}</Link>
-              </th>
+              </Th>
               <Cell value={r.installs} format="int" />
               <Cell value={r.uninstalls} format="int" goodWhenUp={false} />
               <Cell value={r.active} format="int" />
               <Cell value={r.rating} format="rating" />
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       </ScrollArea>
     </section>
   );

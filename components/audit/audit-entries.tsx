@@ -1,5 +1,6 @@
 import { plural } from "@/lib/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export type AuditEntry = { id: string; at: string; actor: string; code: string; action: string; target: string; details: string[] };
 
@@ -37,27 +38,27 @@ export function AuditEntries({ entries, total }: { entries: AuditEntry[]; total:
   return (
     <>
       <ScrollArea label="Audit log" className="hidden rounded-xl border border-slate-200 bg-white sm:block">
-        <table className="w-full min-w-[48rem] text-left text-sm">
+        <Table className="min-w-[48rem]">
           <caption className="sr-only">Audit log, {plural(total, "entry", "entries")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <THead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">When (UTC)</th>
-              <th scope="col" className="px-4 py-2 font-medium">Who</th>
-              <th scope="col" className="px-4 py-2 font-medium">What</th>
-              <th scope="col" className="px-4 py-2 font-medium">Changes</th>
+              <Th>When (UTC)</Th>
+              <Th>Who</Th>
+              <Th>What</Th>
+              <Th>Changes</Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
+          </THead>
+          <TBody className="align-top">
             {entries.map((e) => (
               <tr key={e.id} data-testid="audit-row" data-action={e.code}>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-600">{WHEN.format(new Date(e.at))}</td>
-                <td className="whitespace-nowrap px-4 py-2 font-medium text-slate-900">{e.actor}</td>
-                <td className="px-4 py-2 text-slate-800"><What entry={e} /></td>
-                <td className="max-w-96 px-4 py-2 text-xs text-slate-600"><Changes details={e.details} /></td>
+                <Td className="whitespace-nowrap text-slate-600">{WHEN.format(new Date(e.at))}</Td>
+                <Td className="whitespace-nowrap font-medium text-slate-900">{e.actor}</Td>
+                <Td className="text-slate-800"><What entry={e} /></Td>
+                <Td className="max-w-96 text-xs text-slate-600"><Changes details={e.details} /></Td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </ScrollArea>
       <ul className="space-y-2 sm:hidden" aria-label={`Audit log, ${plural(total, "entry", "entries")}`}>
         {entries.map((e) => (

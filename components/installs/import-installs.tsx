@@ -8,6 +8,7 @@ import { csvDownload } from "@/lib/download";
 import { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-template";
 import { plural } from "@/lib/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 /** The CSV reader and the row checks (the server's own) load when a file is chosen, not with the page. */
 const papa = async () => (await import("papaparse")).default;
@@ -118,33 +119,33 @@ export function ImportInstalls({ appId }: { appId: string }) {
               <strong>{parsed.name}</strong>: {plural(parsed.rows.length, "row", "rows")}, {(parsed.rows.length - parsed.problems.length).toLocaleString("en-US")} valid, {parsed.problems.length.toLocaleString("en-US")} with errors.
             </p>
             <ScrollArea label="First rows of the file">
-              <table className="w-full min-w-[40rem] text-left text-xs">
+              <Table density="compact" className="min-w-[40rem]">
                 <caption className="sr-only">First rows of the file</caption>
-                <thead className="text-slate-500">
+                <THead>
                   <tr>
-                    <th scope="col" className="py-1 pr-2">Row</th>
+                    <Th>Row</Th>
                     {IMPORT_COLUMNS.slice(0, 5).map((c) => (
-                      <th key={c} scope="col" className="py-1 pr-2">{c}</th>
+                      <Th key={c}>{c}</Th>
                     ))}
-                    <th scope="col" className="py-1">Check</th>
+                    <Th>Check</Th>
                   </tr>
-                </thead>
-                <tbody>
+                </THead>
+                <TBody className="divide-y-0">
                   {preview.map((raw, i) => {
                     const row = (raw ?? {}) as Record<string, unknown>;
                     const problem = parsed.problems.find((p) => p.row === FIRST_ROW + i);
                     return (
                       <tr key={i} className="border-t border-slate-100">
-                        <td className="py-1 pr-2 tabular-nums">{FIRST_ROW + i}</td>
+                        <Td>{FIRST_ROW + i}</Td>
                         {IMPORT_COLUMNS.slice(0, 5).map((c) => (
-                          <td key={c} className="max-w-40 truncate py-1 pr-2">{String(row[c] ?? "")}</td>
+                          <Td key={c} className="max-w-40 truncate">{String(row[c] ?? "")}</Td>
                         ))}
-                        <td className={`py-1 ${problem ? "text-red-700" : "text-emerald-700"}`}>{problem ? problem.reason : "OK"}</td>
+                        <Td className={`py-1 ${problem ? "text-red-700" : "text-emerald-700"}`}>{problem ? problem.reason : "OK"}</Td>
                       </tr>
                     );
                   })}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </ScrollArea>
             {parsed.problems.length > 0 ? (
               <div>

@@ -4,6 +4,7 @@ import * as Dialog from "@radix-ui/react-alert-dialog";
 import { Button } from "@/components/ui/button";
 import type { DraftState } from "@/lib/listing/drafts";
 import { changedFields, FIELDS } from "@/lib/listing/fields";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 const show = (value: unknown) => {
   if (value === null || value === undefined || value === "") return "—";
@@ -34,24 +35,24 @@ export function ConflictDialog({
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             Nothing was overwritten. Choose which version to keep; your text is still in the editor until you choose.
           </Dialog.Description>
-          <table className="mt-4 w-full table-fixed text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
+          <Table density="compact" className="mt-4 table-fixed">
+            <THead>
               <tr>
-                <th scope="col" className="w-40 py-2">Field</th>
-                <th scope="col" className="py-2">Yours</th>
-                <th scope="col" className="py-2">Theirs (newer)</th>
+                <Th className="w-40">Field</Th>
+                <Th>Yours</Th>
+                <Th>Theirs (newer)</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
+            </THead>
+            <TBody className="align-top">
               {fields.map((field) => (
                 <tr key={field} data-testid={`conflict-${field}`}>
-                  <th scope="row" className="py-2 pr-2 font-medium text-slate-800">{FIELDS[field].label}</th>
-                  <td className="whitespace-pre-wrap break-words py-2 pr-2 text-slate-700">{show(conflict?.mine[field])}</td>
-                  <td className="whitespace-pre-wrap break-words py-2 text-slate-700">{show(conflict?.current.data[field])}</td>
+                  <Th scope="row" className="font-medium text-slate-800">{FIELDS[field].label}</Th>
+                  <Td className="whitespace-pre-wrap break-words text-slate-700">{show(conflict?.mine[field])}</Td>
+                  <Td className="whitespace-pre-wrap break-words text-slate-700">{show(conflict?.current.data[field])}</Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
           <div className="mt-6 flex justify-end gap-2">
             <Button variant="secondary" onClick={() => onResolve("theirs")}>Take theirs</Button>
             <Button onClick={() => onResolve("mine")}>Keep mine</Button>

@@ -9,6 +9,7 @@ import type { ListingDraft } from "@/lib/listing/schema";
 import type { FrozenSubmission } from "@/lib/submission/service";
 import { plural } from "@/lib/words";
 import { DiffView } from "./diff-view";
+import { pluralForm } from "@/lib/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 
@@ -46,7 +47,7 @@ export function InReviewBanner({ appId, submission }: { appId: string; submissio
             <div className="mt-2" role="status">
               <p>
                 Edited since the submission: {plural(changes.length, "field", "fields")}
-                {critical.length ? `, ${critical.length} of them critical (Pipedrive reviews ${critical.length === 1 ? "it" : "them"} again)` : ""}.
+                {critical.length ? `, ${critical.length} of them critical (Pipedrive reviews ${pluralForm(critical.length, "it", "them")} again)` : ""}.
               </p>
               <ul className="mt-1 flex flex-wrap gap-1.5" aria-label="Fields edited since the submission">
                 {changes.map((c) => (

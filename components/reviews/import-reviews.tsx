@@ -10,6 +10,7 @@ import { csvDownload } from "@/lib/download";
 import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
 import type { ImportReport } from "@/lib/reviews/inbox";
 import { plural } from "@/lib/words";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 type Picked = { file: File; report: ImportReport };
 
@@ -102,24 +103,24 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
             <strong>{report.added}</strong> new, {report.existing} already there, {report.problemCount} with errors (of {plural(report.total, "row", "rows")}).
           </p>
           {report.preview.length ? (
-            <table className="w-full text-left text-xs">
+            <Table density="compact">
               <caption className="sr-only">First rows of the file</caption>
-              <thead className="text-slate-500">
-                <tr><th scope="col" className="py-1">Line</th><th scope="col">Reviewer</th><th scope="col">Stars</th><th scope="col">Date</th><th scope="col">Text</th><th scope="col">New?</th></tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              <THead>
+                <tr><Th>Line</Th><Th>Reviewer</Th><Th>Stars</Th><Th>Date</Th><Th>Text</Th><Th>New?</Th></tr>
+              </THead>
+              <TBody>
                 {report.preview.map((r) => (
                   <tr key={r.line}>
-                    <td className="py-1 tabular-nums">{r.line}</td>
-                    <td>{r.author}</td>
-                    <td>{r.stars}</td>
-                    <td>{r.date.slice(0, 10)}</td>
-                    <td className="max-w-64 truncate">{r.text}</td>
-                    <td>{r.isNew ? "New" : "Already there"}</td>
+                    <Td>{r.line}</Td>
+                    <Td>{r.author}</Td>
+                    <Td>{r.stars}</Td>
+                    <Td>{r.date.slice(0, 10)}</Td>
+                    <Td className="max-w-64 truncate">{r.text}</Td>
+                    <Td>{r.isNew ? "New" : "Already there"}</Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           ) : null}
           {report.problems.length ? (
             <div>

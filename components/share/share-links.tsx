@@ -19,6 +19,7 @@ import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { EXPIRY_CHOICES } from "@/lib/share/choices";
 import type { CreateShareLinkInput } from "@/lib/share/schema";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 const createLinkResolver = lazyZodResolver<CreateShareLinkInput>(() => import("@/lib/share/schema").then((m) => m.createShareLinkSchema));
 
@@ -146,38 +147,38 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
         <p className="mt-4 text-sm text-slate-500">{list.show === "active" ? "No link works now." : "No links yet."}</p>
       ) : (
         <ScrollArea label="Share links" className="mt-4">
-          <table className="w-full min-w-[44rem] text-left text-sm">
+          <Table density="compact" className="min-w-[44rem]">
             <caption className="sr-only">Share links</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+            <THead>
               <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Label</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Shows</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Status</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Expires</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Views</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Last view</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">Comments</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+                <Th>Label</Th>
+                <Th>Shows</Th>
+                <Th>Status</Th>
+                <Th>Expires</Th>
+                <Th numeric>Views</Th>
+                <Th>Last view</Th>
+                <Th numeric>Comments</Th>
+                <Th><span className="sr-only">Actions</span></Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            </THead>
+            <TBody>
               {links.map((link) => (
                 <tr key={link.id} data-testid="share-link-row">
-                  <td className="py-2 pr-3 font-medium text-slate-900">
+                  <Td className="font-medium text-slate-900">
                     {link.label}
                     <div className="text-xs font-normal text-slate-500">
                       {link.createdBy ?? "Someone"}, {when(link.createdAt)}
                     </div>
-                  </td>
-                  <td className="py-2 pr-3 text-slate-700">{link.target}</td>
-                  <td className="py-2 pr-3">
+                  </Td>
+                  <Td className="text-slate-700">{link.target}</Td>
+                  <Td>
                     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${STATUS_STYLE[link.status]}`}>{link.status}</span>
-                  </td>
-                  <td className="py-2 pr-3 text-slate-700">{link.expiresAt ? when(link.expiresAt) : "Never"}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums text-slate-700">{link.views}</td>
-                  <td className="py-2 pr-3 text-slate-700">{when(link.lastViewedAt, "Not yet")}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums text-slate-700">{link.comments}</td>
-                  <td className="py-2 text-right">
+                  </Td>
+                  <Td className="text-slate-700">{link.expiresAt ? when(link.expiresAt) : "Never"}</Td>
+                  <Td numeric className="text-slate-700">{link.views}</Td>
+                  <Td className="text-slate-700">{when(link.lastViewedAt, "Not yet")}</Td>
+                  <Td numeric className="text-slate-700">{link.comments}</Td>
+                  <Td numeric>
                     {canEdit && link.status === "active" ? (
                       <ConfirmDialog
                         trigger={
@@ -197,11 +198,11 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
                         }}
                       />
                     ) : null}
-                  </td>
+                  </Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </ScrollArea>
       )}
       <div className="mt-3">

@@ -12,6 +12,10 @@ export function bucketLabel(key: string, size: BucketSize): string {
 
 export type Format = "int" | "pct" | "rating";
 
+/** A chart's data, shared by the card (table view, CSV) and the plot: one row per period, one key per series. */
+export type ChartRow = { label: string } & Record<string, number | string | null>;
+export type ChartSeries = { key: string; label: string; color: string; format: Format };
+
 /** The value as exported: integers, percentages with one decimal, ratings with two; empty when unknown. */
 export function exportValue(value: number | null | undefined, format: Format): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "";

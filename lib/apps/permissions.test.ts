@@ -1,8 +1,8 @@
 import { clientSecretContext } from "@/lib/crypto/contexts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/lib/test/db";
+import { addMember, createOwner } from "@/lib/test/members";
 import type { Member } from "@/lib/authz";
-import type { Role } from "@/lib/team/roles";
 
 setupTestDatabase();
 const { db } = await import("@/lib/db");
@@ -14,22 +14,15 @@ const { importListing } = await import("@/lib/listing/transfer");
 const { makeImage } = await import("@/lib/media/fixtures");
 const { openSecret } = await import("@/lib/crypto/keys");
 
-let workspace: Member["workspace"];
-const member = (role: Role, userId: string): Member => ({ user: { id: userId, name: role, email: null, image: null }, workspace, role });
 let appId: string;
 let owner: Member;
 let viewer: Member;
 let stranger: Member;
 
 beforeAll(async () => {
-  const w = await db.workspace.create({ data: { pipedriveCompanyId: 1, name: "W" } });
-  const other = await db.workspace.create({ data: { pipedriveCompanyId: 2, name: "Other" } });
-  const u = await db.user.create({ data: { pipedriveCompanyId: 1, pipedriveUserId: 1, name: "Owner" } });
-  const v = await db.user.create({ data: { pipedriveCompanyId: 1, pipedriveUserId: 2, name: "Viewer" } });
-  workspace = { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 1 };
-  owner = member("OWNER", u.id);
-  viewer = member("VIEWER", v.id);
-  stranger = { ...member("OWNER", u.id), workspace: { id: other.id, name: "Other", domain: null, pipedriveCompanyId: 2 } };
+  owner = await createOwner(db, 1, "Owner");
+  viewer = await addMember(db, owner, "VIEWER", "Viewer");
+  stranger = await createOwner(db, 2, "Stranger");
   appId = (await apps.createApp(owner, { name: "App", type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb", clientSecret: "s3cret" })).id;
   await saveVersion(owner, appId, { label: "v1" });
 });
@@ -51,7 +44,7 @@ describe("write use cases refuse a VIEWER on the server", () => {
   });
 
   it("an editor may not set the secret or delete; an owner may", async () => {
-    const editor = member("EDITOR", owner.user.id);
+    const editor: Member = { ...owner, role: "EDITOR" };
     await expect(apps.setClientSecret(editor, appId, { clientSecret: "x" })).rejects.toMatchObject(refused);
     await expect(apps.deleteApp(editor, appId, "App")).rejects.toMatchObject(refused);
     await apps.setClientSecret(owner, appId, { clientSecret: "new-secret" });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { filePathOf, isRemoteDatabaseUrl } from "./driver";
+import { plural } from "../words";
 
 /**
  * Whether a database is Listing Studio's and up to date with the code's migrations, said in one
@@ -25,7 +26,7 @@ export function databaseProblem(url: string, migrationsDir = "prisma/migrations"
     if (!existsSync(migrationsDir)) return null;
     const applied = new Set((db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as { migration_name: string }[]).map((m) => m.migration_name));
     const pending = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name) && !applied.has(name));
-    return pending.length ? `${where} is missing ${pending.length === 1 ? "1 migration" : `${pending.length} migrations`} (${pending.join(", ")}).` : null;
+    return pending.length ? `${where} is missing ${plural(pending.length, "migration", "migrations")} (${pending.join(", ")}).` : null;
   } catch (error) {
     return `Cannot read ${where}: ${(error as Error).message}.`;
   } finally {

@@ -40,7 +40,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 /**
  * The process's one client, created on first use (so that importing a module never reads the
  * environment, e.g. while `next build` collects pages), kept across hot reloads and shared by
- * the proxy and the pages (they run in the same process).
+ * every page, route and action of the process.
  */
 export function prismaClient(): PrismaClient {
   return (globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL));

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/words";
 /**
  * Next.js App Router "flight" data, as a page embeds it: `self.__next_f.push([1,"…"])` calls whose
  * strings, joined in order, form rows `<hex id>:<row>`. A JSON row ends with a newline; a text row
@@ -98,7 +99,7 @@ export function flightRows(payload: string): { rows: Row[]; skipped: string[] } 
     } else if (raw) rows.push({ id, kind: "json", raw });
     i = end + 1;
   }
-  if (errors) skipped.push(`${errors} row${errors === 1 ? "" : "s"} of the page's own rendering errors`);
+  if (errors) skipped.push(`${plural(errors, "row", "rows")} of the page's own rendering errors`);
   return { rows, skipped };
 }
 
@@ -123,7 +124,7 @@ export function readFlight(scripts: string[]): FlightData | null {
       }
     }
   }
-  if (unreadable) skipped.push(`${unreadable} flight row${unreadable === 1 ? " is" : "s are"} not valid JSON`);
+  if (unreadable) skipped.push(`${plural(unreadable, "flight row is", "flight rows are")} not valid JSON`);
 
   const resolved = new Map<string, unknown>();
   const resolving = new Set<string>();

@@ -6,6 +6,7 @@ import { mergeReviews } from "./merge";
 import { findInJson, installBandOf, pickAggregate, votesOf } from "./structure";
 import { ListingParseError, SOURCE_LABELS, SOURCES, type ParsedListing, type ParsedReview, type ParseReport, type SourceName, type SourceReport, type UnreadableKind, type Votes } from "./types";
 import { plain } from "./values";
+import { plural, pluralForm } from "@/lib/words";
 
 export { ListingParseError, type ParsedListing, type ParsedReview, type ParseReport } from "./types";
 
@@ -79,7 +80,6 @@ function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
 const fmt = (n: number) => n.toLocaleString("en-US");
 /** 4 → "4.0", 4.35 → "4.35": as precise as the page, at least one decimal. */
 const ratingText = (n: number) => (Math.abs(n * 10 - Math.round(n * 10)) < 1e-9 ? n.toFixed(1) : (Math.round(n * 100) / 100).toFixed(2));
-const plural = (n: number, one: string, many: string) => `${fmt(n)} ${n === 1 ? one : many}`;
 
 function describeSource(r: SourceResult): string | null {
   const parts = [
@@ -170,7 +170,7 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
 
   if (reviewCount === null) {
     reviewCount = reviews.length;
-    if (average !== null) notes.push(`The page shows no review count: the ${plural(reviews.length, "review", "reviews")} read ${reviews.length === 1 ? "is" : "are"} taken as the count`);
+    if (average !== null) notes.push(`The page shows no review count: the ${plural(reviews.length, "review", "reviews")} read ${pluralForm(reviews.length, "is", "are")} taken as the count`);
   } else if (reviewCount < reviews.length) {
     notes.push(`The page counts ${plural(reviewCount, "review", "reviews")} but shows ${fmt(reviews.length)}: the count was raised to match`);
     reviewCount = reviews.length;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SOURCES, SOURCE_LABELS, type ParseReport, type SourceName } from "@/lib/marketplace/types";
+import { plural } from "@/lib/words";
 
 /**
  * What a sync stored about one app's page (SyncRunApp.report): what the reader found where, and
@@ -58,4 +59,4 @@ const UNITS: Record<SourceName, [string, string]> = {
 };
 
 /** How much of a source the page had: "3 blocks", "12 chunks". */
-export const foundLabel = (source: SourceName, n: number) => `${n} ${UNITS[source][n === 1 ? 0 : 1]}`;
+export const foundLabel = (source: SourceName, n: number) => plural(n, UNITS[source][0], UNITS[source][1]);

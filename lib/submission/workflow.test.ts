@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { availableTransitions, businessDaysElapsed, changesActions, pendingCriticalChanges, reviewDeadline, TRANSITIONS } from "./workflow";
 
@@ -55,6 +56,24 @@ describe("the 21-business-day window", () => {
     expect(businessDaysElapsed(friday, new Date("2026-11-30T10:00:00Z"))).toBe(1); // Monday
     expect(businessDaysElapsed(friday, new Date("2026-12-11T10:00:00Z"))).toBe(10);
     expect(businessDaysElapsed(friday, friday)).toBe(0);
+  });
+
+  it("agrees with counting weekdays one UTC day at a time, whatever the instants", () => {
+    const DAY = 86_400_000;
+    const weekdaysAfter = (start: Date, now: Date) => {
+      let count = 0;
+      for (let day = Math.floor(start.getTime() / DAY) + 1; day <= Math.floor(now.getTime() / DAY); day++) if (![0, 6].includes(new Date(day * DAY).getUTCDay())) count++;
+      return count;
+    };
+    const instant = fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2027-12-31T23:59:59Z") }).map((t) => new Date(t));
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        const [start, now] = a <= b ? [a, b] : [b, a];
+        expect(businessDaysElapsed(start, now)).toBe(weekdaysAfter(start, now));
+        const deadline = reviewDeadline(start);
+        expect([deadline.getUTCHours(), weekdaysAfter(start, deadline), [0, 6].includes(deadline.getUTCDay())]).toEqual([0, 21, false]);
+      }),
+    );
   });
 
   it("closes 21 business days after the start", () => {

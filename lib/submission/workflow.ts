@@ -1,3 +1,4 @@
+import { addBusinessDays, addDays, differenceInBusinessDays } from "date-fns";
 import { FIELDS } from "@/lib/listing/fields";
 import type { ListingField } from "@/lib/listing/schema";
 
@@ -69,21 +70,20 @@ export function changesActions(changesStatus: string | null, pending: number): C
   return pending > 0 ? ["submit-changes"] : [];
 }
 
-const DAY_MS = 86_400_000;
-const utcDay = (date: Date) => Math.floor(date.getTime() / DAY_MS);
-/** 1970-01-01 was a Thursday: day n is a weekend day when (n + 4) mod 7 is 0 (Sunday) or 6 (Saturday). */
-const isWeekendDay = (day: number) => [0, 6].includes((((day + 4) % 7) + 7) % 7);
+/**
+ * date-fns counts in the process's time zone; the window counts UTC calendar days, so each instant
+ * becomes the local midnight of its UTC date and back.
+ */
+const utcDate = (instant: Date) => new Date(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate());
+const fromUtcDate = (date: Date) => new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
 
 /** Business days (Monday to Friday, UTC calendar days) after the day of `start`, up to `now`. */
 export function businessDaysElapsed(start: Date, now: Date): number {
-  let count = 0;
-  for (let day = utcDay(start) + 1; day <= utcDay(now); day++) if (!isWeekendDay(day)) count++;
-  return count;
+  // date-fns counts the business days in [earlier, later); one day on, that is (start, now].
+  return Math.max(0, differenceInBusinessDays(addDays(utcDate(now), 1), addDays(utcDate(start), 1)));
 }
 
 /** The day the review window closes: 21 business days after the start. */
 export function reviewDeadline(start: Date): Date {
-  let day = utcDay(start);
-  for (let left = REVIEW_WINDOW_BUSINESS_DAYS; left > 0; ) if (!isWeekendDay(++day)) left--;
-  return new Date(day * DAY_MS);
+  return fromUtcDate(addBusinessDays(utcDate(start), REVIEW_WINDOW_BUSINESS_DAYS));
 }

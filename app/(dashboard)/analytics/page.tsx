@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart3 } from "lucide-react";
-import { ChartCard, type ChartRow } from "@/components/analytics/chart-card";
+import { ChartCard } from "@/components/analytics/chart-card";
+import type { ChartRow } from "@/lib/analytics/format";
 import { CohortTable } from "@/components/analytics/cohorts";
 import { AnalyticsControls } from "@/components/analytics/controls";
 import { Funnel } from "@/components/analytics/funnel";

@@ -40,7 +40,7 @@ export default async function TeamPage({ searchParams }: { searchParams: Promise
         <section aria-labelledby="members-heading" className="space-y-3">
           <div className="flex flex-wrap items-end justify-between gap-3">
             <h2 id="members-heading" className="text-sm font-medium text-slate-600">
-              {plural(everyone, "member", "members")}: {ROLES.map((r) => `${members.byRole[r] ?? 0} ${ROLE_LABELS[r].toLowerCase()}${(members.byRole[r] ?? 0) === 1 ? "" : "s"}`).join(", ")}
+              {plural(everyone, "member", "members")}: {ROLES.map((r) => plural(members.byRole[r] ?? 0, ROLE_LABELS[r].toLowerCase(), `${ROLE_LABELS[r].toLowerCase()}s`)).join(", ")}
             </h2>
             {/* Keyed on the query: a client-side navigation (Reset) shows its own values. */}
             <form key={JSON.stringify(query)} method="get" role="search" aria-label="Find members" className="flex flex-wrap items-end gap-2">

@@ -7,6 +7,7 @@ import { loadApp } from "@/lib/apps/load";
 import { developerHubView, type HandoffField } from "@/lib/listing/developer-hub";
 import { cn } from "@/lib/utils";
 import { plural } from "@/lib/words";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Copy to Developer Hub" };
 
@@ -81,27 +82,27 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
             ))}
           </ul>
           {section.scopes?.length ? (
-            <table className="mt-2 w-full text-left text-sm">
+            <Table density="compact" className="mt-2">
               <caption className="sr-only">Scopes to tick in Developer Hub</caption>
-              <thead className="text-xs text-slate-500">
+              <THead>
                 <tr>
-                  <th className="py-1 pr-3 font-medium">In Developer Hub</th>
-                  <th className="py-1 pr-3 font-medium">Scope</th>
-                  <th className="py-1 font-medium">Why (for reviewers)</th>
+                  <Th>In Developer Hub</Th>
+                  <Th>Scope</Th>
+                  <Th>Why (for reviewers)</Th>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+              </THead>
+              <TBody>
                 {section.scopes.map((s) => (
                   <tr key={s.id}>
-                    <td className="py-1.5 pr-3 font-medium text-slate-900">{s.name}</td>
-                    <td className="py-1.5 pr-3">
+                    <Td className="font-medium text-slate-900">{s.name}</Td>
+                    <Td>
                       <code className="text-xs">{s.id}</code>
-                    </td>
-                    <td className="py-1.5 text-slate-700">{s.justification || "—"}</td>
+                    </Td>
+                    <Td className="text-slate-700">{s.justification || "—"}</Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           ) : null}
           {section.tab === "general" ? (
             <div className="mt-4 border-t border-slate-100 pt-4">

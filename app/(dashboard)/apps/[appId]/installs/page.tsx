@@ -9,6 +9,7 @@ import { loadApp } from "@/lib/apps/load";
 import { installationQuerySchema, listInstallations, type InstallationQuery } from "@/lib/installs/installations";
 import { hasRole } from "@/lib/team/roles";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Installs" };
 
@@ -73,39 +74,39 @@ export default async function InstallsPage({ params, searchParams }: Props) {
         </p>
       ) : (
         <ScrollArea label="Installations" className="rounded-xl border border-slate-200 bg-white">
-          <table className="w-full min-w-[48rem] text-left text-sm">
+          <Table className="min-w-[48rem]">
             <caption className="sr-only">Installations, {total} matching</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <THead className="bg-slate-50">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Company</th>
-                <th scope="col" className="px-4 py-2 font-medium">User</th>
-                <th scope="col" className="px-4 py-2 font-medium">Installed</th>
-                <th scope="col" className="px-4 py-2 font-medium">Uninstalled</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Lifetime</th>
-                <th scope="col" className="px-4 py-2 font-medium">Scopes</th>
-                <th scope="col" className="px-4 py-2 font-medium">Source</th>
+                <Th>Company</Th>
+                <Th>User</Th>
+                <Th>Installed</Th>
+                <Th>Uninstalled</Th>
+                <Th numeric>Lifetime</Th>
+                <Th>Scopes</Th>
+                <Th>Source</Th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            </THead>
+            <TBody>
               {rows.map((r) => (
                 <tr key={r.id} data-testid="installation-row">
-                  <td className="px-4 py-2">
+                  <Td>
                     <span className="font-medium text-slate-900">{r.companyName ?? `Company ${r.companyId}`}</span>
                     <span className="block text-xs text-slate-500">{r.companyId}</span>
-                  </td>
-                  <td className="px-4 py-2">
+                  </Td>
+                  <Td>
                     {r.userName ?? `User ${r.userId}`}
                     <span className="block text-xs text-slate-500">{r.userId}</span>
-                  </td>
-                  <td className="px-4 py-2 tabular-nums">{DAY.format(new Date(r.installedAt))}</td>
-                  <td className="px-4 py-2 tabular-nums">{r.uninstalledAt ? DAY.format(new Date(r.uninstalledAt)) : <span className="text-emerald-700">Active</span>}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{r.lifetimeDays} d</td>
-                  <td className="max-w-56 truncate px-4 py-2 text-xs text-slate-600" title={r.scopes}>{r.scopes || "—"}</td>
-                  <td className="px-4 py-2">{SOURCE[r.source] ?? r.source}</td>
+                  </Td>
+                  <Td>{DAY.format(new Date(r.installedAt))}</Td>
+                  <Td>{r.uninstalledAt ? DAY.format(new Date(r.uninstalledAt)) : <span className="text-emerald-700">Active</span>}</Td>
+                  <Td numeric>{r.lifetimeDays} d</Td>
+                  <Td className="max-w-56 truncate px-4 py-2 text-xs text-slate-600" title={r.scopes}>{r.scopes || "—"}</Td>
+                  <Td>{SOURCE[r.source] ?? r.source}</Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </ScrollArea>
       )}
       <Pager page={query.page} pages={pages} href={(page) => href({ page })} total={`${total} installations`} />
