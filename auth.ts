@@ -27,7 +27,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     pages: { signIn: "/signin", error: "/signin" },
     // One line per failure: forged or expired callbacks are routine and need no stack trace.
     logger: {
-      error: (error) => log().warn({ auth: "type" in error ? String(error.type) : error.name }, `Sign-in: ${error.message}`),
+      error: (error) =>
+        log().warn({ auth: "type" in error ? String(error.type) : error.name }, `Sign-in: ${error.message}`),
       warn: (code) => log().warn({ auth: code }, "Sign-in warning"),
     },
     providers: [

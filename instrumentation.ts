@@ -4,7 +4,12 @@ export async function register() {
     const { assertDatabase, assertEnvironment } = await import("@/lib/startup");
     assertEnvironment();
     // Route handlers get no socket: the server stamps each request with its client's address.
-    const [{ env }, { parseTrustedProxies, stampClientsOfThisProcess }, http, https] = await Promise.all([import("@/lib/env"), import("@/lib/client-address"), import("node:http"), import("node:https")]);
+    const [{ env }, { parseTrustedProxies, stampClientsOfThisProcess }, http, https] = await Promise.all([
+      import("@/lib/env"),
+      import("@/lib/client-address"),
+      import("node:http"),
+      import("node:https"),
+    ]);
     stampClientsOfThisProcess(parseTrustedProxies(env().TRUSTED_PROXIES), [http.Server, https.Server]);
     // `next build` loads this too; only a server needs its database.
     if (process.env.NEXT_PHASE !== "phase-production-build") assertDatabase();

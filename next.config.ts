@@ -10,9 +10,14 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-meta";
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  },
   { key: "X-Frame-Options", value: "DENY" },
-  ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ...(process.env.NODE_ENV === "production"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
 ];
 
 const nextConfig: NextConfig = {
@@ -31,7 +36,14 @@ const nextConfig: NextConfig = {
   },
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   reactStrictMode: true,
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "libsql", "@libsql/client", "@prisma/adapter-libsql", "pino"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "libsql",
+    "@libsql/client",
+    "@prisma/adapter-libsql",
+    "pino",
+  ],
 };
 
 export default nextConfig;

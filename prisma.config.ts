@@ -17,7 +17,8 @@ export default defineConfig({
     // SQLite creates the file but not its folder (data/ is not in git).
     if (url.startsWith("file:")) mkdirSync(dirname(filePathOf(url)), { recursive: true });
     // libSQL (Turso, a self-hosted server, or its local file mode) runs the same migrations.
-    if (databaseDriver(url, process.env.DATABASE_DRIVER) === "libsql") return new PrismaLibSQL({ url, authToken: process.env.DATABASE_AUTH_TOKEN });
+    if (databaseDriver(url, process.env.DATABASE_DRIVER) === "libsql")
+      return new PrismaLibSQL({ url, authToken: process.env.DATABASE_AUTH_TOKEN });
     return new PrismaBetterSQLite3({ url });
   },
 });

@@ -10,7 +10,11 @@ let settings: Parameters<typeof pageCsp>[1] | undefined;
 function policySettings() {
   if (!settings) {
     const { isProduction, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL } = env();
-    settings = { dev: !isProduction, oauthOrigin: new URL(PIPEDRIVE_OAUTH_URL).origin, apiOrigin: new URL(PIPEDRIVE_API_URL).origin };
+    settings = {
+      dev: !isProduction,
+      oauthOrigin: new URL(PIPEDRIVE_OAUTH_URL).origin,
+      apiOrigin: new URL(PIPEDRIVE_API_URL).origin,
+    };
   }
   return settings;
 }
@@ -43,7 +47,10 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
   const refused = request.method === "POST" && request.headers.has("next-action") ? actionProblem(request) : null;
   if (refused) {
-    return Response.json({ error: { code: refused.code, message: refused.message } }, { status: refused.status, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } });
+    return Response.json(
+      { error: { code: refused.code, message: refused.message } },
+      { status: refused.status, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } },
+    );
   }
   const { pathname, search } = request.nextUrl;
   const returnTo = `${pathname}${search}`;
@@ -54,7 +61,8 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", NO_SCRIPT_CSP);
     return response;
   }
-  if (pathname === "/signin" && hasSession) return NextResponse.rewrite(new URL(`/signin/resume${search}`, request.url));
+  if (pathname === "/signin" && hasSession)
+    return NextResponse.rewrite(new URL(`/signin/resume${search}`, request.url));
   const prerendered = prerenderedPolicy(pathname);
   if (prerendered) {
     const response = NextResponse.next();
@@ -82,9 +90,14 @@ const ACTION_ID = /^[0-9a-f]{40,64}$/i;
  */
 function actionProblem(request: NextRequest): { status: number; code: string; message: string } | null {
   if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
-    return { status: 413, code: "PAYLOAD_TOO_LARGE", message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB` };
+    return {
+      status: 413,
+      code: "PAYLOAD_TOO_LARGE",
+      message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB`,
+    };
   }
-  if (!ACTION_ID.test(request.headers.get("next-action") ?? "")) return { status: 400, code: "BAD_REQUEST", message: "This is not an action of Listing Studio" };
+  if (!ACTION_ID.test(request.headers.get("next-action") ?? ""))
+    return { status: 400, code: "BAD_REQUEST", message: "This is not an action of Listing Studio" };
   const origin = request.headers.get("origin");
   if (origin && origin !== request.nextUrl.origin && origin !== ownOrigin()) {
     return { status: 403, code: "FORBIDDEN", message: "This request did not come from Listing Studio's own pages" };
@@ -102,7 +115,8 @@ const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+      source:
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -11,7 +11,15 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "components/**/*.test.tsx", "e2e/emulator/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "components/**/*.test.ts",
+      "components/**/*.test.tsx",
+      "e2e/emulator/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "app/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
     // Tests that check logs capture them (lib/log.test.ts); the rest would only be noise.

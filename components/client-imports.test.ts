@@ -14,12 +14,20 @@ const root = process.cwd();
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+    return statSync(path).isDirectory()
+      ? files(path)
+      : /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)
+        ? [path]
+        : [];
   });
 }
 
 function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? join(root, spec.slice(2)) : spec.startsWith(".") ? resolve(dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? resolve(dirname(from), spec)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts"), join(base, "index.tsx")]) {
     if (existsSync(candidate) && statSync(candidate).isFile() && /\.tsx?$/.test(candidate)) return candidate;
@@ -46,14 +54,19 @@ function chainTo(pkg: string, file: string, seen = new Set<string>()): string[] 
   return null;
 }
 
-const clientComponents = [...files(join(root, "components")), ...files(join(root, "app"))].filter((file) => /^["']use client["']/.test(readFileSync(file, "utf8").trimStart()));
+const clientComponents = [...files(join(root, "components")), ...files(join(root, "app"))].filter((file) =>
+  /^["']use client["']/.test(readFileSync(file, "utf8").trimStart()),
+);
 
 describe("client components", () => {
   it("finds the client components", () => {
     expect(clientComponents.length).toBeGreaterThan(30);
   });
 
-  it.each(clientComponents.map((file) => [relative(root, file), file]))("%s does not load zod at first load", (_name, file) => {
-    expect(chainTo("zod", file)).toBeNull();
-  });
+  it.each(clientComponents.map((file) => [relative(root, file), file]))(
+    "%s does not load zod at first load",
+    (_name, file) => {
+      expect(chainTo("zod", file)).toBeNull();
+    },
+  );
 });

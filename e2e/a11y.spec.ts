@@ -32,7 +32,15 @@ test("the app pages and the listing editor have no accessibility violations", as
   await page.getByRole("button", { name: "Create app" }).click();
   await expect(page).toHaveURL(/\/listing$/);
   await hydrated(page);
-  for (const tab of ["Basic info", "OAuth & scopes", "Features", "General info", "Setup", "Support & legal", "Review info"]) {
+  for (const tab of [
+    "Basic info",
+    "OAuth & scopes",
+    "Features",
+    "General info",
+    "Setup",
+    "Support & legal",
+    "Review info",
+  ]) {
     await page.getByRole("tab", { name: tab }).click();
     await expectNoViolations(page);
   }
@@ -42,16 +50,28 @@ test("the app pages and the listing editor have no accessibility violations", as
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Review", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "App sections" })
+    .getByRole("link", { name: "Review", exact: true })
+    .click();
   await expect(page.getByTestId("app-status")).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Developer Hub", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "App sections" })
+    .getByRole("link", { name: "Developer Hub", exact: true })
+    .click();
   await expect(page.getByRole("heading", { name: "Copy to Developer Hub" })).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Preview", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "App sections" })
+    .getByRole("link", { name: "Preview", exact: true })
+    .click();
   await expect(page.getByRole("heading", { name: "Share this preview" })).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Installs", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "App sections" })
+    .getByRole("link", { name: "Installs", exact: true })
+    .click();
   await expect(page.getByTestId("active-installs")).toBeVisible();
   await page.getByText("Import history from a file").click();
   await expectNoViolations(page);
@@ -88,7 +108,8 @@ test("the keyboard's place is always visible: an app card shows a ring when its 
   const card = page.getByRole("listitem").filter({ hasText: "Focusable" });
   const ring = () => card.evaluate((li) => getComputedStyle(li).boxShadow);
   expect(await ring()).toBe("none");
-  for (let i = 0; i < 30 && !(await card.getByRole("link").evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 30 && !(await card.getByRole("link").evaluate((a) => a === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(card.getByRole("link", { name: "Focusable" })).toBeFocused();
   await expect.poll(ring).toMatch(/rgba?\(1, 119, 55/);
 });

@@ -13,17 +13,35 @@ async function seedHistory(page: Page, appId: string) {
   const events = [];
   for (let d = 1; d <= 20; d++) {
     const at = new Date(noon - d * DAY);
-    events.push({ id: `s-${d}`, type: "install_started", company_id: 900 + d, user_id: 1, occurred_at: at.toISOString() });
+    events.push({
+      id: `s-${d}`,
+      type: "install_started",
+      company_id: 900 + d,
+      user_id: 1,
+      occurred_at: at.toISOString(),
+    });
     events.push({ id: `a-${d}`, type: "install", company_id: 900 + d, user_id: 1, occurred_at: at.toISOString() });
     events.push({ id: `b-${d}`, type: "install", company_id: 900 + d, user_id: 2, occurred_at: at.toISOString() });
-    if (d % 5 === 0) events.push({ id: `u-${d}`, type: "uninstall", company_id: 900 + d, user_id: 2, occurred_at: new Date(at.getTime() + 3_600_000).toISOString() });
+    if (d % 5 === 0)
+      events.push({
+        id: `u-${d}`,
+        type: "uninstall",
+        company_id: 900 + d,
+        user_id: 2,
+        occurred_at: new Date(at.getTime() + 3_600_000).toISOString(),
+      });
   }
-  const res = await page.request.post(`/api/v1/apps/${appId}/events`, { headers: { authorization: `Bearer ${token}` }, data: { events } });
+  const res = await page.request.post(`/api/v1/apps/${appId}/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { events },
+  });
   expect(res.status()).toBe(202);
   expect((await res.json()).accepted).toBe(events.length);
 }
 
-test("charts show the app's history; the range lives in the URL; the CSV holds the chart's numbers", async ({ page }) => {
+test("charts show the app's history; the range lives in the URL; the CSV holds the chart's numbers", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const [owner] = await createCompany("Analytics", [{ name: "Ana Owner", isAdmin: true }]);
   await signIn(page, owner!);
@@ -55,21 +73,33 @@ test("charts show the app's history; the range lives in the URL; the CSV holds t
   await expect(page).toHaveURL(/range=30d&bucket=week|bucket=week.*range=30d/);
   const chart = page.getByTestId("chart-installs");
   await chart.getByRole("button", { name: "Show table" }).click();
-  const cells = await chart.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  const cells = await chart
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
   expect(cells.length).toBeGreaterThanOrEqual(5);
   expect(cells.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(40);
-  const [download] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: "Download Installs and uninstalls as CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    chart.getByRole("button", { name: "Download Installs and uninstalls as CSV" }).click(),
+  ]);
   const csv = Papa.parse<string[]>(readFileSync((await download.path())!, "utf8").trim()).data;
   expect(csv[0]).toEqual(["period", "Installs", "Uninstalls"]);
   expect(csv.slice(1)).toEqual(cells);
 
   const churn = page.getByTestId("chart-churn");
   await churn.getByRole("button", { name: "Show table" }).click();
-  const churnCells = await churn.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
-  const [churnCsv] = await Promise.all([page.waitForEvent("download"), churn.getByRole("button", { name: "Download Churn rate as CSV" }).click()]);
+  const churnCells = await churn
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  const [churnCsv] = await Promise.all([
+    page.waitForEvent("download"),
+    churn.getByRole("button", { name: "Download Churn rate as CSV" }).click(),
+  ]);
   const churnRows = Papa.parse<string[]>(readFileSync((await churnCsv.path())!, "utf8").trim()).data;
   expect(churnRows[0]).toEqual(["period", "Churn rate (%)"]);
-  expect(churnRows.slice(1)).toEqual(churnCells.map(([period, value]) => [period, value === "—" ? "" : value!.replace("%", "")]));
+  expect(churnRows.slice(1)).toEqual(
+    churnCells.map(([period, value]) => [period, value === "—" ? "" : value!.replace("%", "")]),
+  );
 
   // A custom range through the date fields.
   const today = new Date().toISOString().slice(0, 10);
@@ -81,7 +111,9 @@ test("charts show the app's history; the range lives in the URL; the CSV holds t
   await expect(page.getByTestId("kpi-installs-value")).toHaveText("20");
 });
 
-test("the workspace overview compares this month with last, and another workspace's app is not found", async ({ page }) => {
+test("the workspace overview compares this month with last, and another workspace's app is not found", async ({
+  page,
+}) => {
   const [owner] = await createCompany("Overview", [{ name: "Olli Owner", isAdmin: true }]);
   await signIn(page, owner!);
   const name = `Meter ${Date.now().toString(36)}`;
@@ -95,7 +127,9 @@ test("the workspace overview compares this month with last, and another workspac
   await expect(page.getByTestId("kpi-installs")).toHaveCount(0);
 });
 
-test("the demo workspace's analytics render: a year of QuoteFlow installs, its funnel, cohorts and ratings", async ({ page }) => {
+test("the demo workspace's analytics render: a year of QuoteFlow installs, its funnel, cohorts and ratings", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in with Pipedrive" }).first().click();
   await consent(page, { id: 101, name: "Alice Novak", companyId: 7001, companyName: "Acme Sales Tools" });
@@ -103,7 +137,9 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
   await hydrated(page);
   const overview = page.getByTestId("month-overview");
   await expect(overview.getByRole("link", { name: "QuoteFlow" })).toBeVisible();
-  await expect.poll(async () => Number((await page.getByTestId("kpi-installs-value").textContent())!.replace(/,/g, ""))).toBeGreaterThan(500);
+  await expect
+    .poll(async () => Number((await page.getByTestId("kpi-installs-value").textContent())!.replace(/,/g, "")))
+    .toBeGreaterThan(500);
   for (const chart of ["installs", "active", "net", "churn", "denied", "rating", "reviews", "stars"]) {
     await expect(page.getByTestId(`chart-${chart}`).locator("svg.recharts-surface").first()).toBeVisible();
   }
@@ -116,10 +152,18 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
   await expect(page).toHaveURL(/compare=active/);
   await expect(page.getByTestId("chart-compare").getByRole("heading")).toContainText("Apps compared: active installs");
   await page.getByTestId("chart-compare").getByRole("button", { name: "Show table" }).click();
-  await expect(page.getByTestId("chart-compare").getByRole("columnheader")).toHaveText(["Period", "CallSprout", "Ledgerly Sync", "QuoteFlow"]);
+  await expect(page.getByTestId("chart-compare").getByRole("columnheader")).toHaveText([
+    "Period",
+    "CallSprout",
+    "Ledgerly Sync",
+    "QuoteFlow",
+  ]);
   // Value axes read distinctly (no "0%, 0%, 1%, 1%").
   for (const chart of ["churn", "denied", "rating"]) {
-    const ticks = await page.getByTestId(`chart-${chart}`).locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    const ticks = await page
+      .getByTestId(`chart-${chart}`)
+      .locator(".recharts-yAxis .recharts-cartesian-axis-tick-value")
+      .allTextContents();
     expect(new Set(ticks).size, chart).toBe(ticks.length);
   }
   await overview.getByRole("link", { name: "QuoteFlow" }).click();
@@ -127,6 +171,8 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
   // The overview links to the app's last 30 days.
   await expect(page.getByText(/^QuoteFlow · .* \(30 days\)/)).toBeVisible();
-  await expect.poll(async () => Number((await page.getByTestId("funnel-install-started").textContent())!.replace(/,/g, ""))).toBeGreaterThan(50);
+  await expect
+    .poll(async () => Number((await page.getByTestId("funnel-install-started").textContent())!.replace(/,/g, "")))
+    .toBeGreaterThan(50);
   await expect(page.getByTestId("kpi-rating-value")).toHaveText(/^[1-5]\.\d\d$/);
 });

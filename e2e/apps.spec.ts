@@ -3,7 +3,8 @@ import { makeImage } from "../lib/media/fixtures";
 import { addMembership, rawAppRow } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
-const saved = (page: Page) => expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 10_000 });
+const saved = (page: Page) =>
+  expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved", { timeout: 10_000 });
 
 test("create an app, keep its secret out of the browser, archive and delete it", async ({ page }) => {
   const [owner] = await createCompany("Spec Apps", [{ name: "Ada Apps", isAdmin: true }]);
@@ -78,7 +79,9 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await saved(page);
   await expect(page.getByTestId("readiness-items")).toContainText("Short summary must be at most 150 characters");
   await summary.fill("Forecast every Pipedrive deal with one click.");
-  await page.getByRole("textbox", { name: "Full description" }).fill("DealPilot forecasts your pipeline.\n\n- Weekly forecast\n- Risk alerts");
+  await page
+    .getByRole("textbox", { name: "Full description" })
+    .fill("DealPilot forecasts your pipeline.\n\n- Weekly forecast\n- Risk alerts");
   await page.getByRole("button", { name: "Preview", exact: true }).first().click();
   await expect(page.getByRole("listitem").filter({ hasText: "Risk alerts" })).toBeVisible();
   await page.getByRole("button", { name: "Edit", exact: true }).first().click();
@@ -97,10 +100,14 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByRole("button", { name: "Add onboarding block" }).click();
   await page.getByLabel("Block 1 title").fill("Connect your pipeline");
   await page.getByLabel("Block 1 description").fill("Pick the pipeline DealPilot forecasts.");
-  await page.getByLabel("Choose image 1").setInputFiles({ name: "step.png", mimeType: "image/png", buffer: await makeImage(720, 400) });
+  await page
+    .getByLabel("Choose image 1")
+    .setInputFiles({ name: "step.png", mimeType: "image/png", buffer: await makeImage(720, 400) });
   await expect(page.getByRole("img", { name: "Onboarding block 1" })).toBeVisible();
   await page.getByLabel("Onboarding video link").fill("https://example.com/video");
-  await expect(page.locator("#field-onboarding-videoUrl-error")).toHaveText("Use a YouTube, Vimeo, Vidyard or Wistia link");
+  await expect(page.locator("#field-onboarding-videoUrl-error")).toHaveText(
+    "Use a YouTube, Vimeo, Vidyard or Wistia link",
+  );
   await page.getByLabel("Onboarding video link").fill("https://vimeo.com/76979871");
 
   await page.getByRole("tab", { name: /Support & legal/ }).click();
@@ -130,7 +137,9 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await expect(page.getByLabel("YouTube link")).toHaveValue("https://youtu.be/dQw4w9WgXcQ?t=4");
   await page.getByRole("tab", { name: /OAuth & scopes/ }).click();
   await expect(page.getByLabel(/Deals: Read only/)).toBeChecked();
-  await expect(page.getByLabel("Why does the app need this?").first()).toHaveValue("Reads open deals to build the forecast.");
+  await expect(page.getByLabel("Why does the app need this?").first()).toHaveValue(
+    "Reads open deals to build the forecast.",
+  );
   await page.getByRole("tab", { name: /Features/ }).click();
   await expect(page.getByRole("textbox", { name: "Name", exact: true }).first()).toHaveValue("Settings page");
   await page.getByRole("tab", { name: /Review info/ }).click();
@@ -142,7 +151,10 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
 
   const draft = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
   expect(draft.data.scopes.map((s: { id: string }) => s.id)).toEqual(["base", "deals:read", "contacts:full"]);
-  expect(draft.data.onboarding).toMatchObject({ videoUrl: "https://vimeo.com/76979871", blocks: [{ title: "Connect your pipeline" }] });
+  expect(draft.data.onboarding).toMatchObject({
+    videoUrl: "https://vimeo.com/76979871",
+    blocks: [{ title: "Connect your pipeline" }],
+  });
   expect(draft.data.setupInstructions).toBe("1. Install DealPilot");
   expect(draft.data.termsUrl).toBe("https://dealpilot.example.com/terms");
 });
@@ -151,7 +163,9 @@ test("closing the tab asks only when saving is known to fail", async ({ page }) 
   const [owner] = await createCompany("Spec Leave", [{ name: "Lou Leave", isAdmin: true }]);
   await signIn(page, owner!);
   await createAppInUi(page, "Leaver");
-  await page.route("**/api/apps/*/listing", (route) => (route.request().method() === "PUT" ? route.abort() : route.continue()));
+  await page.route("**/api/apps/*/listing", (route) =>
+    route.request().method() === "PUT" ? route.abort() : route.continue(),
+  );
   await page.getByRole("tab", { name: /General info/ }).click();
   await page.getByLabel("Short summary").fill("Kept even offline");
   await expect(page.getByTestId("save-status")).toHaveText("Not saved — retrying…");
@@ -171,7 +185,9 @@ test("someone typing without a pause is still saved every few seconds", async ({
   let saves = 0;
   page.on("request", (request) => void (request.method() === "PUT" && saves++));
   const started = Date.now();
-  await page.getByLabel("Short summary").pressSequentially("Typed steadily with no pause for a debounce", { delay: 120 });
+  await page
+    .getByLabel("Short summary")
+    .pressSequentially("Typed steadily with no pause for a debounce", { delay: 120 });
   expect(Date.now() - started).toBeGreaterThan(5_500); // longer than the longest wait between saves
   expect(saves).toBeGreaterThan(0); // each key came within the 800 ms debounce, yet it was saved
 });
@@ -205,9 +221,14 @@ test("two editors: the second save shows the conflict view and no text is lost",
   await expect(a.getByLabel("Short summary")).toHaveValue("Summary from B");
 });
 
-test("the listing API: bad input gets field errors, stale saves 409, viewers and strangers are refused", async ({ browser }) => {
+test("the listing API: bad input gets field errors, stale saves 409, viewers and strangers are refused", async ({
+  browser,
+}) => {
   test.setTimeout(60_000); // three people and six pages checked for injected markup
-  const [owner, viewer] = await createCompany("Spec Api", [{ name: "Olga Api", isAdmin: true }, { name: "Vic Viewer" }]);
+  const [owner, viewer] = await createCompany("Spec Api", [
+    { name: "Olga Api", isAdmin: true },
+    { name: "Vic Viewer" },
+  ]);
   const [stranger] = await createCompany("Spec Stranger", [{ name: "Sam Stranger", isAdmin: true }]);
   const page = await (await browser.newContext()).newPage();
   await signIn(page, owner!);
@@ -240,7 +261,10 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   const notAListing = await put({ revision, data: ["nope"] });
   expect(notAListing.status()).toBe(422);
 
-  const notJson = await page.request.put(url, { data: Buffer.from("{nope"), headers: { "content-type": "application/json" } });
+  const notJson = await page.request.put(url, {
+    data: Buffer.from("{nope"),
+    headers: { "content-type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).error.code).toBe("BAD_REQUEST");
 
@@ -248,7 +272,15 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   expect(noRevision.status()).toBe(422);
 
   // Stored as typed, but never shown as a video or a link.
-  expect((await saveOk({ videoUrl: "https://vimeo.com/123", websiteUrl: "javascript:alert(1)", supportEmail: "x@y.z?bcc=all" })).skipped).toEqual({});
+  expect(
+    (
+      await saveOk({
+        videoUrl: "https://vimeo.com/123",
+        websiteUrl: "javascript:alert(1)",
+        supportEmail: "x@y.z?bcc=all",
+      })
+    ).skipped,
+  ).toEqual({});
 
   const payload = '<script>alert(1)</script><img src=x onerror="alert(1)">[x](javascript:alert(1))';
   const fields = {
@@ -257,9 +289,17 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
     description: payload,
     setupInstructions: payload,
     useCase: payload,
-    scopes: [{ id: "base", justification: "" }, { id: "deals:read", justification: payload }],
+    scopes: [
+      { id: "base", justification: "" },
+      { id: "deals:read", justification: payload },
+    ],
     features: [{ id: "f1", type: "custom_panel", name: payload.slice(0, 30), description: payload }],
-    onboarding: { blocks: [{ id: "b1", title: payload.slice(0, 70), description: payload, imageAssetId: null }], videoUrl: "", videoTitle: payload.slice(0, 80), videoDescription: payload.slice(0, 120) },
+    onboarding: {
+      blocks: [{ id: "b1", title: payload.slice(0, 70), description: payload, imageAssetId: null }],
+      videoUrl: "",
+      videoTitle: payload.slice(0, 80),
+      videoDescription: payload.slice(0, 120),
+    },
   };
   const before = revision;
   const stored = await saveOk({ ...fields, videoUrl: "https://vimeo.com/123", websiteUrl: "javascript:alert(1)" });
@@ -274,7 +314,14 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
 
   let dialogs = 0;
   page.on("dialog", () => void dialogs++);
-  for (const path of [`/apps/${appId}/listing`, "/apps", `/apps/${appId}/versions`, `/apps/${appId}/settings`, `/apps/${appId}/preview`, `/apps/${appId}/review`]) {
+  for (const path of [
+    `/apps/${appId}/listing`,
+    "/apps",
+    `/apps/${appId}/versions`,
+    `/apps/${appId}/settings`,
+    `/apps/${appId}/preview`,
+    `/apps/${appId}/review`,
+  ]) {
     await page.goto(path);
     await hydrated(page);
     for (const preview of await page.getByRole("button", { name: "Preview", exact: true }).all()) await preview.click();

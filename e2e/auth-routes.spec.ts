@@ -8,10 +8,15 @@ test.describe("sign-in routes and bad input", () => {
   test("user_denied from Pipedrive redirects to the sign-in page with a message, not an error", async ({ request }) => {
     const res = await request.get(`${CALLBACK}?error=user_denied&state=abc`, { maxRedirects: 0 });
     expect(res.status()).toBe(303);
-    expect(new URL(res.headers().location!).pathname + new URL(res.headers().location!).search).toBe("/signin?error=denied");
+    expect(new URL(res.headers().location!).pathname + new URL(res.headers().location!).search).toBe(
+      "/signin?error=denied",
+    );
   });
 
-  test("other OAuth errors and forged callbacks end on the sign-in page with a message, never a 500", async ({ request, page }) => {
+  test("other OAuth errors and forged callbacks end on the sign-in page with a message, never a 500", async ({
+    request,
+    page,
+  }) => {
     for (const query of ["error=server_error&state=abc", "code=forged&state=forged", "", "code=x"]) {
       const res = await request.get(`${CALLBACK}?${query}`, { maxRedirects: 0 });
       expect(res.status(), query).toBeGreaterThanOrEqual(300);
@@ -32,17 +37,32 @@ test.describe("sign-in routes and bad input", () => {
   test("signed in, /signin sends to the return path only when it stays on this site", async ({ page }) => {
     const [user] = await createCompany("Spec Redirect", [{ name: "Rex Redirect", isAdmin: true }]);
     await signIn(page, user!);
-    for (const target of ["/.//evil.example/phish", "/..//evil.example/x", "/%2e//evil.example/x", "//evil.example", "https://evil.example/", "/\\evil.example", "/%09/evil.example"]) {
+    for (const target of [
+      "/.//evil.example/phish",
+      "/..//evil.example/x",
+      "/%2e//evil.example/x",
+      "//evil.example",
+      "https://evil.example/",
+      "/\\evil.example",
+      "/%09/evil.example",
+    ]) {
       const res = await page.request.get(`/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
       expect(res.status(), target).toBe(307);
       expect(res.headers().location, target).toBe("/apps");
     }
-    const ok = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/team/audit?page=2")}`, { maxRedirects: 0 });
+    const ok = await page.request.get(`/signin?callbackUrl=${encodeURIComponent("/team/audit?page=2")}`, {
+      maxRedirects: 0,
+    });
     expect(ok.headers().location).toBe("/team/audit?page=2");
   });
 
-  test("a session cookie whose session is gone gets the sign-in page (the cookie dropped), never a loop", async ({ page, context }) => {
-    await context.addCookies([{ name: "authjs.session-token", value: "a-session-that-does-not-exist", url: E2E.appUrl }]);
+  test("a session cookie whose session is gone gets the sign-in page (the cookie dropped), never a loop", async ({
+    page,
+    context,
+  }) => {
+    await context.addCookies([
+      { name: "authjs.session-token", value: "a-session-that-does-not-exist", url: E2E.appUrl },
+    ]);
     const res = await page.goto("/signin?callbackUrl=%2Fteam");
     expect(res!.status()).toBe(200);
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/signin?callbackUrl=%2Fteam");

@@ -20,7 +20,10 @@ test("a new user signs in and becomes the owner of a new workspace", async ({ pa
 });
 
 test("a second user of the same company is asked to get access and sees no workspace data", async ({ browser }) => {
-  const [first, second] = await createCompany("Spec Shared", [{ name: "First Person", isAdmin: true }, { name: "Second Person" }]);
+  const [first, second] = await createCompany("Spec Shared", [
+    { name: "First Person", isAdmin: true },
+    { name: "Second Person" },
+  ]);
   const ownerPage = await (await browser.newContext()).newPage();
   await signIn(ownerPage, first!);
   await expect(ownerPage).toHaveURL(/\/apps$/);
@@ -87,7 +90,9 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
   expect(cookie!.secure).toBe(false);
 });
 
-test("the landing page is the same for everyone; signed in, its sign-in button goes straight to the dashboard", async ({ page }) => {
+test("the landing page is the same for everyone; signed in, its sign-in button goes straight to the dashboard", async ({
+  page,
+}) => {
   const [user] = await createCompany("Spec Landing", [{ name: "Lena Landing", isAdmin: true }]);
   await signIn(page, user!);
   await expect(page).toHaveURL(/\/apps$/);

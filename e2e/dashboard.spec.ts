@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { addMembership, publishApp } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
-test("a link to an app of another of my workspaces offers to switch; the switch lands on the page", async ({ browser }) => {
+test("a link to an app of another of my workspaces offers to switch; the switch lands on the page", async ({
+  browser,
+}) => {
   const [agency] = await createCompany("Spec Agency", [{ name: "Aga Agency", isAdmin: true }]);
   const [client] = await createCompany("Spec Client", [{ name: "Cleo Client", isAdmin: true }]);
   const clientPage = await (await browser.newContext()).newPage();
@@ -33,8 +35,13 @@ test("a link to an app of another of my workspaces offers to switch; the switch 
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 });
 
-test("owners see access requests waiting: a badge on Team and a notice on Apps; the access page has no sign-in button", async ({ browser }) => {
-  const [owner, asker] = await createCompany("Spec Badge", [{ name: "Bea Badge", isAdmin: true }, { name: "Ash Asker" }]);
+test("owners see access requests waiting: a badge on Team and a notice on Apps; the access page has no sign-in button", async ({
+  browser,
+}) => {
+  const [owner, asker] = await createCompany("Spec Badge", [
+    { name: "Bea Badge", isAdmin: true },
+    { name: "Ash Asker" },
+  ]);
   const ownerPage = await (await browser.newContext()).newPage();
   await signIn(ownerPage, owner!);
   await expect(ownerPage.getByTestId("nav-badge-team")).toHaveCount(0);
@@ -91,7 +98,10 @@ test("a private app is judged by private-app rules: no listing requirements, no 
   await expect(card).toContainText("Setup readiness");
 });
 
-test("a published app's preview and share page show its stored rating and latest reviews", async ({ page, browser }) => {
+test("a published app's preview and share page show its stored rating and latest reviews", async ({
+  page,
+  browser,
+}) => {
   const [owner] = await createCompany("Spec Rated", [{ name: "Rita Rated", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "RatedApp");
@@ -104,7 +114,10 @@ test("a published app's preview and share page show its stored rating and latest
     { author: "Older Olga", stars: 4, date: "2026-10-01", text: "Solid app." },
     { author: "Newer Nils", stars: 5, date: "2026-11-20", text: "Saves us hours.", reply: "Thank you, Nils!" },
   ];
-  const imported = await page.request.post(`/api/reviews/import?appId=${appId}`, { headers: { "content-type": "application/json" }, data: Buffer.from(JSON.stringify(reviews)) });
+  const imported = await page.request.post(`/api/reviews/import?appId=${appId}`, {
+    headers: { "content-type": "application/json" },
+    data: Buffer.from(JSON.stringify(reviews)),
+  });
   expect(imported.status()).toBe(201);
 
   await page.goto(`/apps/${appId}/preview`);

@@ -4,16 +4,23 @@ import { createHash, randomUUID } from "node:crypto";
 /** Direct access to the test run's SQLite file, for setting up what the UI cannot yet do (e.g. roles). */
 function open() {
   const url = process.env.DATABASE_URL;
-  if (!url?.startsWith("file:")) throw new Error("DATABASE_URL must point at the test database (run through npm run test:e2e)");
+  if (!url?.startsWith("file:"))
+    throw new Error("DATABASE_URL must point at the test database (run through npm run test:e2e)");
   return new Database(url.slice("file:".length));
 }
 
 /** Adds the user (by Pipedrive ids) to the workspace of another company with the given role. */
-export function addMembership(pipedriveUserId: number, workspaceCompanyId: number, role: "OWNER" | "EDITOR" | "VIEWER") {
+export function addMembership(
+  pipedriveUserId: number,
+  workspaceCompanyId: number,
+  role: "OWNER" | "EDITOR" | "VIEWER",
+) {
   const db = open();
   try {
-    const user = db.prepare("SELECT id FROM User WHERE pipedriveUserId = ?").get(pipedriveUserId) as { id: string } | undefined;
-    const workspace = db.prepare("SELECT id FROM Workspace WHERE pipedriveCompanyId = ?").get(workspaceCompanyId) as { id: string } | undefined;
+    const user = db.prepare("SELECT id FROM User WHERE pipedriveUserId = ?").get(pipedriveUserId) as
+      { id: string } | undefined;
+    const workspace = db.prepare("SELECT id FROM Workspace WHERE pipedriveCompanyId = ?").get(workspaceCompanyId) as
+      { id: string } | undefined;
     if (!user || !workspace) throw new Error("user or workspace not found");
     db.prepare("INSERT INTO Membership (id, workspaceId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)").run(
       randomUUID(),
@@ -49,7 +56,9 @@ export function expireShareLinks(appId: string) {
 export function shareLinkHashes(appId: string): string[] {
   const db = open();
   try {
-    return (db.prepare("SELECT tokenHash FROM ShareLink WHERE appId = ?").all(appId) as { tokenHash: string }[]).map((r) => r.tokenHash);
+    return (db.prepare("SELECT tokenHash FROM ShareLink WHERE appId = ?").all(appId) as { tokenHash: string }[]).map(
+      (r) => r.tokenHash,
+    );
   } finally {
     db.close();
   }
@@ -59,8 +68,12 @@ export function shareLinkHashes(appId: string): string[] {
 export function installState(appId: string) {
   const db = open();
   try {
-    const events = db.prepare("SELECT type, source, COUNT(*) AS n FROM InstallEvent WHERE appId = ? GROUP BY type, source").all(appId) as { type: string; source: string; n: number }[];
-    const installations = db.prepare("SELECT companyId, userId, scopes, source, uninstalledAt FROM Installation WHERE appId = ?").all(appId) as {
+    const events = db
+      .prepare("SELECT type, source, COUNT(*) AS n FROM InstallEvent WHERE appId = ? GROUP BY type, source")
+      .all(appId) as { type: string; source: string; n: number }[];
+    const installations = db
+      .prepare("SELECT companyId, userId, scopes, source, uninstalledAt FROM Installation WHERE appId = ?")
+      .all(appId) as {
       companyId: number;
       userId: number;
       scopes: string;
@@ -87,7 +100,11 @@ export function publishApp(appId: string) {
 export function latestSyncRun(companyId: number): string {
   const db = open();
   try {
-    const row = db.prepare("SELECT r.id FROM SyncRun r JOIN Workspace w ON w.id = r.workspaceId WHERE w.pipedriveCompanyId = ? ORDER BY r.startedAt DESC LIMIT 1").get(companyId) as { id: string } | undefined;
+    const row = db
+      .prepare(
+        "SELECT r.id FROM SyncRun r JOIN Workspace w ON w.id = r.workspaceId WHERE w.pipedriveCompanyId = ? ORDER BY r.startedAt DESC LIMIT 1",
+      )
+      .get(companyId) as { id: string } | undefined;
     if (!row) throw new Error("no sync run");
     return row.id;
   } finally {
@@ -109,32 +126,82 @@ export function workspaceIdOf(companyId: number): string {
  * Grows a workspace to a large partner's size, as years of use would: published apps, members,
  * daily sync runs with a result per app, share links on one app. Returns the apps' ids.
  */
-export function growWorkspace(companyId: number, { apps, members, runs, linksOn, links }: { apps: number; members: number; runs: number; linksOn: string; links: number }): string[] {
+export function growWorkspace(
+  companyId: number,
+  {
+    apps,
+    members,
+    runs,
+    linksOn,
+    links,
+  }: { apps: number; members: number; runs: number; linksOn: string; links: number },
+): string[] {
   const db = open();
   const at = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
   const day = 86_400_000;
   const now = Date.now();
   try {
-    const workspace = (db.prepare("SELECT id FROM Workspace WHERE pipedriveCompanyId = ?").get(companyId) as { id: string }).id;
+    const workspace = (
+      db.prepare("SELECT id FROM Workspace WHERE pipedriveCompanyId = ?").get(companyId) as { id: string }
+    ).id;
     const ids: string[] = [];
     db.transaction(() => {
       for (let a = 0; a < apps; a++) {
         const id = `grown${companyId}app${String(a).padStart(2, "0")}`;
-        db.prepare(`INSERT INTO App (id, workspaceId, name, type, status, clientId, callbackUrl, handoffMode, createdAt, updatedAt) VALUES (?, ?, ?, 'PUBLIC', 'PUBLISHED', ?, 'https://grown.example.com/cb', 'RECORD_ONLY', ?, ?)`).run(id, workspace, `Grown App ${String(a).padStart(2, "0")}`, `grown-${a}`, at(now - (apps - a) * day), at(now - (apps - a) * day));
+        db.prepare(
+          `INSERT INTO App (id, workspaceId, name, type, status, clientId, callbackUrl, handoffMode, createdAt, updatedAt) VALUES (?, ?, ?, 'PUBLIC', 'PUBLISHED', ?, 'https://grown.example.com/cb', 'RECORD_ONLY', ?, ?)`,
+        ).run(
+          id,
+          workspace,
+          `Grown App ${String(a).padStart(2, "0")}`,
+          `grown-${a}`,
+          at(now - (apps - a) * day),
+          at(now - (apps - a) * day),
+        );
         ids.push(id);
       }
       for (let m = 0; m < members; m++) {
         const user = `grown${companyId}user${m}`;
-        db.prepare(`INSERT INTO User (id, pipedriveCompanyId, pipedriveUserId, name, email, isPipedriveAdmin, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 0, ?, ?)`).run(user, companyId, 900_000 + m, `Member ${String(m).padStart(3, "0")}`, `member${m}@grown.example.com`, at(now), at(now));
-        db.prepare(`INSERT INTO Membership (id, workspaceId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)`).run(`${user}m`, workspace, user, m % 3 === 0 ? "VIEWER" : "EDITOR", at(now - day + m * 1000));
+        db.prepare(
+          `INSERT INTO User (id, pipedriveCompanyId, pipedriveUserId, name, email, isPipedriveAdmin, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 0, ?, ?)`,
+        ).run(
+          user,
+          companyId,
+          900_000 + m,
+          `Member ${String(m).padStart(3, "0")}`,
+          `member${m}@grown.example.com`,
+          at(now),
+          at(now),
+        );
+        db.prepare(`INSERT INTO Membership (id, workspaceId, userId, role, createdAt) VALUES (?, ?, ?, ?, ?)`).run(
+          `${user}m`,
+          workspace,
+          user,
+          m % 3 === 0 ? "VIEWER" : "EDITOR",
+          at(now - day + m * 1000),
+        );
       }
       for (let r = 0; r < runs; r++) {
         const run = `grown${companyId}run${r}`;
-        db.prepare(`INSERT INTO SyncRun (id, workspaceId, trigger, status, startedAt, finishedAt, appsTotal, appsDone) VALUES (?, ?, 'CRON', 'SUCCEEDED', ?, ?, ?, ?)`).run(run, workspace, at(now - (runs - r) * day), at(now - (runs - r) * day + 60_000), apps, apps);
-        for (const [a, app] of ids.entries()) db.prepare(`INSERT INTO SyncRunApp (id, runId, appId, url, status, added, finishedAt) VALUES (?, ?, ?, 'https://grown.example.com/app', 'SUCCEEDED', 0, ?)`).run(`${run}a${a}`, run, app, at(now - (runs - r) * day + a * 1000));
+        db.prepare(
+          `INSERT INTO SyncRun (id, workspaceId, trigger, status, startedAt, finishedAt, appsTotal, appsDone) VALUES (?, ?, 'CRON', 'SUCCEEDED', ?, ?, ?, ?)`,
+        ).run(run, workspace, at(now - (runs - r) * day), at(now - (runs - r) * day + 60_000), apps, apps);
+        for (const [a, app] of ids.entries())
+          db.prepare(
+            `INSERT INTO SyncRunApp (id, runId, appId, url, status, added, finishedAt) VALUES (?, ?, ?, 'https://grown.example.com/app', 'SUCCEEDED', 0, ?)`,
+          ).run(`${run}a${a}`, run, app, at(now - (runs - r) * day + a * 1000));
       }
       for (let l = 0; l < links; l++) {
-        db.prepare(`INSERT INTO ShareLink (id, appId, tokenHash, label, revokedAt, views, createdAt) VALUES (?, ?, ?, ?, ?, 0, ?)`).run(`grown${companyId}link${l}`, linksOn, createHash("sha256").update(`grown-${companyId}-${l}`).digest("hex"), `Round ${String(l).padStart(2, "0")}`, l % 2 ? at(now) : null, at(now - (links - l) * day));
+        db.prepare(
+          `INSERT INTO ShareLink (id, appId, tokenHash, label, revokedAt, views, createdAt) VALUES (?, ?, ?, ?, ?, 0, ?)`,
+        ).run(
+          `grown${companyId}link${l}`,
+          linksOn,
+          createHash("sha256").update(`grown-${companyId}-${l}`).digest("hex"),
+          `Round ${String(l).padStart(2, "0")}`,
+          l % 2 ? at(now) : null,
+          at(now - (links - l) * day),
+        );
       }
     })();
     return ids;

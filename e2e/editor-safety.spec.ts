@@ -2,10 +2,18 @@ import { expect, test, type Page } from "@playwright/test";
 import { makeImage } from "../lib/media/fixtures";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
-const png = async (name: string, color: string) => ({ name, mimeType: "image/png", buffer: await makeImage(1280, 800, "png", color) });
+const png = async (name: string, color: string) => ({
+  name,
+  mimeType: "image/png",
+  buffer: await makeImage(1280, 800, "png", color),
+});
 const status = (page: Page) => page.getByTestId("save-status");
-const draftOf = async (page: Page, appId: string) => (await (await page.request.get(`/api/apps/${appId}/listing`)).json()).data;
-const failSaves = (page: Page) => page.route("**/api/apps/*/listing", (route) => (route.request().method() === "PUT" ? route.abort() : route.continue()));
+const draftOf = async (page: Page, appId: string) =>
+  (await (await page.request.get(`/api/apps/${appId}/listing`)).json()).data;
+const failSaves = (page: Page) =>
+  page.route("**/api/apps/*/listing", (route) =>
+    route.request().method() === "PUT" ? route.abort() : route.continue(),
+  );
 
 test("an invalid field never stops the others from being saved, and leaving by a tab saves first", async ({ page }) => {
   const [owner] = await createCompany("Spec Safe", [{ name: "Sia Safe", isAdmin: true }]);
@@ -26,10 +34,14 @@ test("an invalid field never stops the others from being saved, and leaving by a
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Listing" }).click();
   await hydrated(page);
   await page.getByRole("tab", { name: /General info/ }).click();
-  await expect(page.getByLabel("Short summary")).toHaveValue("A summary that is far too long for the Marketplace. ".repeat(4));
+  await expect(page.getByLabel("Short summary")).toHaveValue(
+    "A summary that is far too long for the Marketplace. ".repeat(4),
+  );
   await expect(page.getByTestId("listing-image")).toHaveCount(2);
   await expect(page.getByLabel("YouTube link")).toHaveValue("https://youtu.be/dQw4w9WgXcQ");
-  await expect(page.getByRole("textbox", { name: "Full description" })).toHaveValue("Typed just before leaving.\n\n- Kept");
+  await expect(page.getByRole("textbox", { name: "Full description" })).toHaveValue(
+    "Typed just before leaving.\n\n- Kept",
+  );
   await expect(page.getByTestId("readiness-items")).toContainText("Short summary must be at most 150 characters");
 
   // The browser's back button saves first too.
@@ -40,7 +52,9 @@ test("an invalid field never stops the others from being saved, and leaving by a
   expect((await draftOf(page, appId)).summary).toBe("Saved before going back.");
 });
 
-test("a save that fails is retried and kept in the browser; after a reload the editor offers it back", async ({ page }) => {
+test("a save that fails is retried and kept in the browser; after a reload the editor offers it back", async ({
+  page,
+}) => {
   const [owner] = await createCompany("Spec Restore", [{ name: "Rae Restore", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Phoenix");
@@ -108,11 +122,23 @@ test("the uploader refuses a sixth image before uploading it", async ({ page }) 
   await createAppInUi(page, "FullHouse");
   await page.getByRole("tab", { name: /General info/ }).click();
   let uploads = 0;
-  page.on("request", (request) => void (request.method() === "POST" && request.url().includes("/assets?kind=image") && uploads++));
-  await page.getByLabel("Add images").setInputFiles([await png("a.png", "#111111"), await png("b.png", "#222222"), await png("c.png", "#333333"), await png("d.png", "#444444")]);
+  page.on(
+    "request",
+    (request) => void (request.method() === "POST" && request.url().includes("/assets?kind=image") && uploads++),
+  );
+  await page
+    .getByLabel("Add images")
+    .setInputFiles([
+      await png("a.png", "#111111"),
+      await png("b.png", "#222222"),
+      await png("c.png", "#333333"),
+      await png("d.png", "#444444"),
+    ]);
   await expect(page.getByTestId("listing-image")).toHaveCount(4);
   await page.getByLabel("Add images").setInputFiles([await png("e.png", "#555555"), await png("f.png", "#666666")]);
-  await expect(page.getByText("f.png was not uploaded: a listing has at most 5 images. Remove one to add another.")).toBeVisible();
+  await expect(
+    page.getByText("f.png was not uploaded: a listing has at most 5 images. Remove one to add another."),
+  ).toBeVisible();
   await expect(page.getByTestId("listing-image")).toHaveCount(5);
   await expect(page.getByTestId("images-full")).toBeVisible();
   await expect(page.getByLabel("Add images")).toHaveCount(0);
@@ -125,11 +151,18 @@ test("an import shows what changes, asks, and can be undone from Versions", asyn
   const appId = await createAppInUi(page, "Undoable");
   await writeCompleteListing(page, appId, "Undoable");
   const exported = await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json();
-  const changed = { ...exported, listing: { ...exported.listing, summary: "Imported summary.", categories: ["Productivity"] } };
+  const changed = {
+    ...exported,
+    listing: { ...exported.listing, summary: "Imported summary.", categories: ["Productivity"] },
+  };
 
   await page.goto(`/apps/${appId}/versions`);
   await hydrated(page);
-  await page.getByLabel("Exported listing (.zip or .json)").setInputFiles({ name: "listing.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(changed)) });
+  await page.getByLabel("Exported listing (.zip or .json)").setInputFiles({
+    name: "listing.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(changed)),
+  });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Import listing.json?" });
   await expect(dialog.getByTestId("import-changes").getByRole("listitem")).toHaveCount(2);
@@ -149,5 +182,8 @@ test("an import shows what changes, asks, and can be undone from Versions", asyn
   await page.getByRole("button", { name: "Restore version" }).click();
   await expect(rows.getByText("Version 3: Restored version 1")).toBeVisible();
   const restored = await draftOf(page, appId);
-  expect([restored.summary, restored.categories]).toEqual(["Show every deal's story at a glance.", ["Analytics & reporting", "Productivity"]]);
+  expect([restored.summary, restored.categories]).toEqual([
+    "Show every deal's story at a glance.",
+    ["Analytics & reporting", "Productivity"],
+  ]);
 });

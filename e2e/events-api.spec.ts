@@ -2,9 +2,20 @@ import { expect, test, type Page } from "@playwright/test";
 import { installState } from "./db";
 import { createApiToken as createToken, createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
-const event = (id: string, type = "install", extra: Record<string, unknown> = {}) => ({ id, type, company_id: 900, user_id: 1, occurred_at: "2026-11-20T10:00:00Z", scopes: "base", ...extra });
+const event = (id: string, type = "install", extra: Record<string, unknown> = {}) => ({
+  id,
+  type,
+  company_id: 900,
+  user_id: 1,
+  occurred_at: "2026-11-20T10:00:00Z",
+  scopes: "base",
+  ...extra,
+});
 
-test("the events API: per-event results, idempotent ids, and every bad input refused clearly", async ({ page, browser }) => {
+test("the events API: per-event results, idempotent ids, and every bad input refused clearly", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   const [owner] = await createCompany("Spec Events", [{ name: "Eve Events", isAdmin: true }]);
   const [stranger] = await createCompany("Spec Events Other", [{ name: "Oscar Other", isAdmin: true }]);
@@ -12,9 +23,18 @@ test("the events API: per-event results, idempotent ids, and every bad input ref
   const appId = await createAppInUi(page, "Eventful");
   const token = await createToken(page, "Billing backend");
   const url = `/api/v1/apps/${appId}/events`;
-  const post = (data: unknown, auth = `Bearer ${token}`) => page.request.post(url, { data, headers: { authorization: auth } });
+  const post = (data: unknown, auth = `Bearer ${token}`) =>
+    page.request.post(url, { data, headers: { authorization: auth } });
 
-  const first = await post({ events: [event("a"), event("b", "uninstall", { occurred_at: "2026-11-21T10:00:00Z" }), event("c", "teleport"), event("d", "install", { occurred_at: "2099-01-01T00:00:00Z" }), event("a")] });
+  const first = await post({
+    events: [
+      event("a"),
+      event("b", "uninstall", { occurred_at: "2026-11-21T10:00:00Z" }),
+      event("c", "teleport"),
+      event("d", "install", { occurred_at: "2099-01-01T00:00:00Z" }),
+      event("a"),
+    ],
+  });
   expect(first.status()).toBe(202);
   expect(await first.json()).toEqual({
     accepted: 2,
@@ -23,17 +43,31 @@ test("the events API: per-event results, idempotent ids, and every bad input ref
     results: [
       { index: 0, id: "a", status: "accepted" },
       { index: 1, id: "b", status: "accepted" },
-      { index: 2, id: "c", status: "invalid", reason: "type must be install_started, consent_denied, consent_granted, install or uninstall" },
+      {
+        index: 2,
+        id: "c",
+        status: "invalid",
+        reason: "type must be install_started, consent_denied, consent_granted, install or uninstall",
+      },
       { index: 3, id: "d", status: "invalid", reason: "occurred_at is in the future" },
       { index: 4, id: "a", status: "duplicate" },
     ],
   });
   // The same batch again changes nothing.
-  expect((await (await post({ events: [event("a"), event("b", "uninstall", { occurred_at: "2026-11-21T10:00:00Z" })] })).json()).duplicates).toBe(2);
+  expect(
+    (
+      await (
+        await post({ events: [event("a"), event("b", "uninstall", { occurred_at: "2026-11-21T10:00:00Z" })] })
+      ).json()
+    ).duplicates,
+  ).toBe(2);
   expect(installState(appId).events).toEqual({ "INSTALL/API": 1, "UNINSTALL/API": 1 });
 
   // Bad requests, each with its status and a clear error.
-  const notJson = await page.request.post(url, { data: Buffer.from("{oops"), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  const notJson = await page.request.post(url, {
+    data: Buffer.from("{oops"),
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
   expect(notJson.status()).toBe(400);
   expect((await notJson.json()).error.code).toBe("BAD_REQUEST");
   for (const [body, message] of [
@@ -46,7 +80,10 @@ test("the events API: per-event results, idempotent ids, and every bad input ref
     expect(res.status()).toBe(422);
     expect((await res.json()).error.message).toBe(message);
   }
-  const huge = await page.request.post(url, { data: Buffer.alloc(1_100_000, " "), headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
+  const huge = await page.request.post(url, {
+    data: Buffer.alloc(1_100_000, " "),
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  });
   expect(huge.status()).toBe(413);
 
   // Tokens: missing, malformed, another workspace's (404), revoked.

@@ -6,18 +6,29 @@ export type EmulatorUser = { id: number; name: string; companyId: number; compan
 let counter = 0;
 
 /** A fresh Pipedrive company in the emulator, so every spec starts from its own data. */
-export async function createCompany(label: string, people: { name: string; isAdmin?: boolean }[]): Promise<EmulatorUser[]> {
+export async function createCompany(
+  label: string,
+  people: { name: string; isAdmin?: boolean }[],
+): Promise<EmulatorUser[]> {
   const suffix = `${process.pid}-${Date.now().toString(36)}-${counter++}`;
   const res = await fetch(`${E2E.emulatorUrl}/__emulator/companies`, {
     method: "POST",
-    body: JSON.stringify({ name: `${label} ${suffix}`, users: people.map((p) => ({ ...p, name: `${p.name} ${suffix}` })) }),
+    body: JSON.stringify({
+      name: `${label} ${suffix}`,
+      users: people.map((p) => ({ ...p, name: `${p.name} ${suffix}` })),
+    }),
   });
   expect(res.status).toBe(201);
   return ((await res.json()) as { users: EmulatorUser[] }).users;
 }
 
 /** On Pipedrive's consent page: pick the user and press a button. */
-export async function consent(page: Page, user: EmulatorUser, decision: "Allow and install" | "Cancel" = "Allow and install", appName = "Listing Studio") {
+export async function consent(
+  page: Page,
+  user: EmulatorUser,
+  decision: "Allow and install" | "Cancel" = "Allow and install",
+  appName = "Listing Studio",
+) {
   await expect(page.getByRole("heading", { name: appName })).toBeVisible();
   await page.getByRole("radio", { name: new RegExp(user.name) }).check();
   await page.getByRole("button", { name: decision }).click();
@@ -47,7 +58,9 @@ export async function createAppInUi(page: Page, name: string, { clientSecret }: 
   await page.getByLabel("App name").fill(name);
   await page.getByLabel("Client ID").fill(`client-${Date.now()}`);
   if (clientSecret) await page.getByLabel("Client secret").fill(clientSecret);
-  await page.getByLabel("Callback URL").fill(`https://${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}.example.com/oauth/callback`);
+  await page
+    .getByLabel("Callback URL")
+    .fill(`https://${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}.example.com/oauth/callback`);
   await page.getByRole("button", { name: "Create app" }).click();
   await expect(page).toHaveURL(/\/apps\/[^/]+\/listing$/);
   await hydrated(page);
@@ -58,17 +71,25 @@ export async function createAppInUi(page: Page, name: string, { clientSecret }: 
  * Gives the app a listing with no readiness error: an icon, three images and every field
  * reviewers need (through the same API the editor saves with). Returns the listing saved.
  */
-export async function writeCompleteListing(page: Page, appId: string, name: string, overrides: Record<string, unknown> = {}) {
+export async function writeCompleteListing(
+  page: Page,
+  appId: string,
+  name: string,
+  overrides: Record<string, unknown> = {},
+) {
   const { makeImage } = await import("../lib/media/fixtures");
   const upload = async (kind: string, buffer: Buffer) => {
-    const res = await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file: { name: "x.png", mimeType: "image/png", buffer } } });
+    const res = await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, {
+      multipart: { file: { name: "x.png", mimeType: "image/png", buffer } },
+    });
     expect(res.status()).toBe(201);
     return ((await res.json()) as { id: string }).id;
   };
   const host = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "")}.example.com`;
   const icon = await upload("icon", await makeImage(256, 256, "png", "#d6336c"));
   const images = [];
-  for (const [i, color] of ["#1c7ed6", "#37b24d", "#f59f00"].entries()) images.push({ assetId: await upload("image", await makeImage(1280, 800, "png", color)), alt: `Screen ${i + 1}` });
+  for (const [i, color] of ["#1c7ed6", "#37b24d", "#f59f00"].entries())
+    images.push({ assetId: await upload("image", await makeImage(1280, 800, "png", color)), alt: `Screen ${i + 1}` });
   const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
   const listing = {
     ...current.data,
@@ -89,7 +110,9 @@ export async function writeCompleteListing(page: Page, appId: string, name: stri
     contactEmail: `partners@${host}`,
     ...overrides,
   };
-  const res = await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: listing } });
+  const res = await page.request.put(`/api/apps/${appId}/listing`, {
+    data: { revision: current.revision, data: listing },
+  });
   expect(res.status()).toBe(200);
   return listing as Record<string, unknown> & { iconAssetId: string; images: { assetId: string; alt: string }[] };
 }

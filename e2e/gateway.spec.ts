@@ -17,7 +17,8 @@ async function partnerBackend() {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
-      if (req.method !== "POST") return res.writeHead(200, { "content-type": "text/html" }).end("<h1>Welcome to the partner app</h1>");
+      if (req.method !== "POST")
+        return res.writeHead(200, { "content-type": "text/html" }).end("<h1>Welcome to the partner app</h1>");
       if (failNext > 0) {
         failNext--;
         return res.writeHead(503).end();
@@ -50,7 +51,14 @@ async function setUpGateway(page: Page, name: string, backend: string) {
   const clientIdText = (await detail.textContent())!.trim();
   const res = await fetch(`${E2E.emulatorUrl}/__emulator/clients`, {
     method: "POST",
-    body: JSON.stringify({ clientId: clientIdText, clientSecret: `${name}-secret`, redirectUris: [callbackUrl], name, builtBy: "Partner", scopes: ["base", "deals:read"] }),
+    body: JSON.stringify({
+      clientId: clientIdText,
+      clientSecret: `${name}-secret`,
+      redirectUris: [callbackUrl],
+      name,
+      builtBy: "Partner",
+      scopes: ["base", "deals:read"],
+    }),
   });
   expect(res.status).toBe(201);
   return { appId, installUrl, callbackUrl, secret, clientId: clientIdText };
@@ -61,7 +69,10 @@ const verify = (r: Received, secret: string) => {
   return v1 === createHmac("sha256", secret).update(`${t}.${r.body}`).digest("hex");
 };
 
-test("an install through the gateway is recorded, its tokens forwarded signed, and Pipedrive's uninstall counted once and relayed", async ({ page, browser }) => {
+test("an install through the gateway is recorded, its tokens forwarded signed, and Pipedrive's uninstall counted once and relayed", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const backend = await partnerBackend();
   try {
@@ -77,7 +88,15 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
     await expect(installer.getByRole("heading", { name: "Welcome to the partner app" })).toBeVisible();
 
     expect(installState(gw.appId).events).toMatchObject({ "INSTALL_STARTED/GATEWAY": 1, "INSTALL/GATEWAY": 1 });
-    expect(installState(gw.appId).installations).toEqual([{ companyId: customer.companyId, userId: customer.id, scopes: "base deals:read", source: "GATEWAY", uninstalledAt: null }]);
+    expect(installState(gw.appId).installations).toEqual([
+      {
+        companyId: customer.companyId,
+        userId: customer.id,
+        scopes: "base deals:read",
+        source: "GATEWAY",
+        uninstalledAt: null,
+      },
+    ]);
 
     // The team sees it in the installations table.
     await page.goto(`/apps/${gw.appId}/installs`);
@@ -88,14 +107,23 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
     // The worker forwards the token set, signed.
     await expect.poll(() => backend.received.length, { timeout: 15_000 }).toBe(1);
     const handoff = JSON.parse(backend.received[0]!.body);
-    expect(handoff).toMatchObject({ event: "install", company_id: customer.companyId, user_id: customer.id, scopes: "base deals:read", token_type: "bearer" });
+    expect(handoff).toMatchObject({
+      event: "install",
+      company_id: customer.companyId,
+      user_id: customer.id,
+      scopes: "base deals:read",
+      token_type: "bearer",
+    });
     expect(handoff.access_token).toBeTruthy();
     expect(verify(backend.received[0]!, gw.secret)).toBe(true);
 
     // Pipedrive's uninstall call ("YYYY-MM-DD HH:MM:SS", numeric strings), twice: one uninstall, one relay.
     const timestamp = new Date(Date.now() + 1000).toISOString().slice(0, 19).replace("T", " ");
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${E2E.emulatorUrl}/__emulator/uninstall`, { method: "POST", body: JSON.stringify({ clientId: gw.clientId, userId: customer.id, timestamp }) });
+      const res = await fetch(`${E2E.emulatorUrl}/__emulator/uninstall`, {
+        method: "POST",
+        body: JSON.stringify({ clientId: gw.clientId, userId: customer.id, timestamp }),
+      });
       expect(await res.json()).toEqual({ status: 200 });
     }
     expect(installState(gw.appId).events["UNINSTALL/GATEWAY"]).toBe(1);
@@ -112,7 +140,9 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
     const csv = await page.request.get(`/api/apps/${gw.appId}/installations?status=all&format=csv`);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\n");
-    expect(lines[0]).toBe("company_id,company_name,user_id,user_name,scopes,source,installed_at,uninstalled_at,lifetime_days");
+    expect(lines[0]).toBe(
+      "company_id,company_name,user_id,user_name,scopes,source,installed_at,uninstalled_at,lifetime_days",
+    );
     expect(lines[1]).toContain(`${customer.companyId},`);
     expect(lines).toHaveLength(2);
 
@@ -123,7 +153,10 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
   }
 });
 
-test("gateway bad paths: cancel, forged or expired state, a bad code, wrong uninstall credentials and bodies; a backend that is down is retried", async ({ page, request }) => {
+test("gateway bad paths: cancel, forged or expired state, a bad code, wrong uninstall credentials and bodies; a backend that is down is retried", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const backend = await partnerBackend();
   try {
@@ -146,7 +179,10 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
       [{ token: [500] }, "Pipedrive answered with an error"],
       [{ usersMe: [500] }, "Pipedrive did not tell us who is installing"],
     ] as const) {
-      await fetch(`${E2E.emulatorUrl}/__emulator/faults`, { method: "POST", body: JSON.stringify({ clientId: gw.clientId, ...fault }) });
+      await fetch(`${E2E.emulatorUrl}/__emulator/faults`, {
+        method: "POST",
+        body: JSON.stringify({ clientId: gw.clientId, ...fault }),
+      });
       await person.goto(gw.installUrl);
       await consent(person, customer, "Allow and install", "Guarded");
       await expect(person.getByText(text)).toBeVisible();
@@ -164,7 +200,9 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
     const appKey = callback.split("/").at(-1)!;
     const key = createHmac("sha256", E2E.appEnv.AUTH_SECRET).update("install-gateway-state").digest("base64url");
     const old = signState(appKey, "nonce-old", key, Date.now() - 6 * 60_000);
-    const expired = await request.get(`${callback}?code=abc&state=${encodeURIComponent(old)}`, { headers: { cookie: `ls_install_${appKey}=nonce-old` } });
+    const expired = await request.get(`${callback}?code=abc&state=${encodeURIComponent(old)}`, {
+      headers: { cookie: `ls_install_${appKey}=nonce-old` },
+    });
     expect(expired.status()).toBe(400);
     expect(await expired.text()).toContain("The installation took longer than 5 minutes.");
 
@@ -202,21 +240,43 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
     // Uninstall calls: wrong or missing credentials → 401 and nothing recorded; a malformed body → 400.
     const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
     const body = JSON.stringify({ company_id: customer.companyId, user_id: customer.id });
-    for (const authorization of [undefined, basic(gw.clientId, "wrong"), basic("someone-else", "Guarded-secret"), "Bearer x"]) {
+    for (const authorization of [
+      undefined,
+      basic(gw.clientId, "wrong"),
+      basic("someone-else", "Guarded-secret"),
+      "Bearer x",
+    ]) {
       const res = await request.delete(callback, { headers: authorization ? { authorization } : {}, data: body });
       expect(res.status()).toBe(401);
     }
     for (const bad of ["not json", "{}", '{"company_id":"abc","user_id":1}']) {
-      const res = await request.delete(callback, { headers: { authorization: basic(gw.clientId, "Guarded-secret") }, data: bad });
+      const res = await request.delete(callback, {
+        headers: { authorization: basic(gw.clientId, "Guarded-secret") },
+        data: bad,
+      });
       expect(res.status(), bad).toBe(400);
       expect((await res.json()).error.code).toBe("BAD_REQUEST");
     }
     expect(installState(gw.appId).events["UNINSTALL/GATEWAY"]).toBeUndefined();
-    expect((await request.delete("/callback/no-such-app-key-here", { headers: { authorization: basic("a", "b") }, data: body })).status()).toBe(404);
+    expect(
+      (
+        await request.delete("/callback/no-such-app-key-here", {
+          headers: { authorization: basic("a", "b") },
+          data: body,
+        })
+      ).status(),
+    ).toBe(404);
 
     // The backend is down for the relay: retried until delivered; the settings page shows it waiting with a retry button.
     backend.failNextDeliveries(1);
-    const ok = await request.delete(callback, { headers: { authorization: basic(gw.clientId, "Guarded-secret") }, data: JSON.stringify({ company_id: String(customer.companyId), user_id: customer.id, timestamp: "2026-11-28T09:00:00Z" }) });
+    const ok = await request.delete(callback, {
+      headers: { authorization: basic(gw.clientId, "Guarded-secret") },
+      data: JSON.stringify({
+        company_id: String(customer.companyId),
+        user_id: customer.id,
+        timestamp: "2026-11-28T09:00:00Z",
+      }),
+    });
     expect(ok.status()).toBe(200);
     await expect(async () => {
       await page.reload();

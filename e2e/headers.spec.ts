@@ -2,7 +2,15 @@ import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
-const PATHS = ["/", "/signin", "/apps", "/api/health", "/p/not-a-real-token", "/api/apps/x/listing", "/install/unknown"];
+const PATHS = [
+  "/",
+  "/signin",
+  "/apps",
+  "/api/health",
+  "/p/not-a-real-token",
+  "/api/apps/x/listing",
+  "/install/unknown",
+];
 
 test("every response carries the security headers; the health check answers", async ({ request }) => {
   for (const path of PATHS) {
@@ -14,7 +22,9 @@ test("every response carries the security headers; the health check answers", as
     expect(h["permissions-policy"], path).toContain("camera=()");
     expect(h["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(h["content-security-policy"], path).not.toContain("unsafe-inline' 'nonce");
-    expect(h["content-security-policy"]?.split("; ").find((d) => d.startsWith("script-src")) ?? "", path).not.toContain("'unsafe-inline'");
+    expect(h["content-security-policy"]?.split("; ").find((d) => d.startsWith("script-src")) ?? "", path).not.toContain(
+      "'unsafe-inline'",
+    );
     expect(h["x-frame-options"], path).toBe("DENY");
     // Production: browsers keep to HTTPS.
     expect(h["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
@@ -36,15 +46,28 @@ async function injectedScriptRuns(page: Page) {
     document.body.insertAdjacentHTML("beforeend", `<img src="data:," alt="" onerror="window.__injected = true">`);
     const img = document.body.lastElementChild as HTMLImageElement;
     // The inline handler, when a policy lets it run, runs before this listener (it was added first).
-    await new Promise<void>((resolve) => (img.complete ? resolve() : img.addEventListener("error", () => resolve(), { once: true })));
+    await new Promise<void>((resolve) =>
+      img.complete ? resolve() : img.addEventListener("error", () => resolve(), { once: true }),
+    );
     return !!w.__injected;
   });
 }
 
-test("pages run only their own scripts: prerendered pages by hash, a fresh nonce per request elsewhere, share pages only their own script file, none elsewhere", async ({ page, browser, request }) => {
+test("pages run only their own scripts: prerendered pages by hash, a fresh nonce per request elsewhere, share pages only their own script file, none elsewhere", async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(90_000);
   const errors: string[] = [];
-  page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && !isOurInjection(m.text()) && errors.push(m.text()));
+  page.on(
+    "console",
+    (m) =>
+      m.type() === "error" &&
+      /Content Security Policy/i.test(m.text()) &&
+      !isOurInjection(m.text()) &&
+      errors.push(m.text()),
+  );
 
   // The landing and sign-in pages are built ahead of time: the same bytes and the same policy for
   // everyone, which allows their inline scripts by hash (no nonce, no 'unsafe-inline') and the site's script files.
@@ -54,9 +77,12 @@ test("pages run only their own scripts: prerendered pages by hash, a fresh nonce
     const policy = scriptSrc(first!.headers()["content-security-policy"]);
     expect(policy, path).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
     const html = await first!.text();
-    const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).filter(Boolean);
+    const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => m[1]!)
+      .filter(Boolean);
     expect(inline.length, path).toBeGreaterThan(0);
-    for (const script of inline) expect(policy, path).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    for (const script of inline)
+      expect(policy, path).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
     const again = await request.get(path);
     expect(await again.text(), path).toBe(html);
     expect(scriptSrc(again.headers()["content-security-policy"]), path).toBe(policy);
@@ -69,7 +95,9 @@ test("pages run only their own scripts: prerendered pages by hash, a fresh nonce
   const missing = await page.goto("/no-such-page-here");
   expect(missing!.status()).toBe(404);
   await hydrated(page);
-  expect(scriptSrc(missing!.headers()["content-security-policy"])).toMatch(/^script-src 'nonce-[^']+' 'strict-dynamic'$/);
+  expect(scriptSrc(missing!.headers()["content-security-policy"])).toMatch(
+    /^script-src 'nonce-[^']+' 'strict-dynamic'$/,
+  );
 
   // A page rendered per request: its scripts carry the nonce of its own policy, which changes each time.
   const [owner] = await createCompany("Spec CSP", [{ name: "Cecile Csp", isAdmin: true }]);
@@ -99,8 +127,17 @@ test("pages run only their own scripts: prerendered pages by hash, a fresh nonce
   await page.getByRole("button", { name: "Create link" }).click();
   const shareUrl = await page.getByRole("textbox", { name: "New share link" }).inputValue();
   const visitor = await (await browser.newContext()).newPage();
-  await visitor.route(/youtube-nocookie\.com/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>video</p>" }));
-  visitor.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && !isOurInjection(m.text()) && errors.push(m.text()));
+  await visitor.route(/youtube-nocookie\.com/, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<p>video</p>" }),
+  );
+  visitor.on(
+    "console",
+    (m) =>
+      m.type() === "error" &&
+      /Content Security Policy/i.test(m.text()) &&
+      !isOurInjection(m.text()) &&
+      errors.push(m.text()),
+  );
   const scriptsLoaded: string[] = [];
   visitor.on("request", (r) => r.resourceType() === "script" && scriptsLoaded.push(new URL(r.url()).pathname));
   const shared = await visitor.goto(new URL(shareUrl).pathname);
@@ -126,8 +163,15 @@ test("pages run only their own scripts: prerendered pages by hash, a fresh nonce
 
   // Everything else allows no script.
   for (const path of ["/api/health", "/install/unknown", "/p/not-a-real-token"]) {
-    expect(scriptSrc((await request.get(path, { maxRedirects: 0 })).headers()["content-security-policy"] ?? "default-src 'none'"), path).toBe("");
-    expect((await request.get(path, { maxRedirects: 0 })).headers()["content-security-policy"], path).toContain("default-src 'none'");
+    expect(
+      scriptSrc(
+        (await request.get(path, { maxRedirects: 0 })).headers()["content-security-policy"] ?? "default-src 'none'",
+      ),
+      path,
+    ).toBe("");
+    expect((await request.get(path, { maxRedirects: 0 })).headers()["content-security-policy"], path).toContain(
+      "default-src 'none'",
+    );
   }
   expect(errors).toEqual([]);
 });

@@ -1,13 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
-test("a CSV import shows a dry run with the bad row, progress while it runs, and importing it again changes nothing", async ({ page }) => {
+test("a CSV import shows a dry run with the bad row, progress while it runs, and importing it again changes nothing", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const [owner] = await createCompany("Spec Import", [{ name: "Ivy Import", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Imported");
   const lines = ["type,company_id,user_id,occurred_at,scopes,company_name,user_name,id"];
-  for (let i = 0; i < 1100; i++) lines.push(`install,${5000 + i},${i + 1},2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z,base,Company ${i},User ${i},`);
+  for (let i = 0; i < 1100; i++)
+    lines.push(`install,${5000 + i},${i + 1},2025-0${1 + (i % 9)}-1${i % 10}T10:00:00Z,base,Company ${i},User ${i},`);
   lines.splice(3, 0, "install,not-a-number,7,2025-01-01T00:00:00Z,,,,");
   lines.push(`uninstall,5000,1,2025-12-01T10:00:00Z,,,,`);
   const file = { name: "history.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) };
@@ -18,7 +21,9 @@ test("a CSV import shows a dry run with the bad row, progress while it runs, and
   await page.getByLabel("Import file").setInputFiles(file);
   const dryRun = page.getByTestId("import-dry-run");
   await expect(dryRun).toContainText("history.csv: 1,102 rows, 1,101 valid, 1 with errors.");
-  await expect(page.getByRole("list", { name: "Rows with errors" })).toHaveText("Row 4: company_id must be a positive whole number");
+  await expect(page.getByRole("list", { name: "Rows with errors" })).toHaveText(
+    "Row 4: company_id must be a positive whole number",
+  );
 
   // Hold the second batch a moment, to see the progress bar between batches.
   let batches = 0;

@@ -26,7 +26,9 @@ async function sharedListing(page: Page, label: string) {
   return { appId, path: await createShareLink(page, appId, "For the board") };
 }
 
-test("an edit made on one instance shows on the other's next load, and a link revoked there answers 410 at once", async ({ page }) => {
+test("an edit made on one instance shows on the other's next load, and a link revoked there answers 410 at once", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const b = await startInstance();
   try {
@@ -37,7 +39,9 @@ test("an edit made on one instance shows on the other's next load, and a link re
 
     // Edited through A: B's very next load has it, with no cache to expire or message to pass.
     const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
-    const saved = await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: { ...current.data, summary: "Edited on instance A." } } });
+    const saved = await page.request.put(`/api/apps/${appId}/listing`, {
+      data: { revision: current.revision, data: { ...current.data, summary: "Edited on instance A." } },
+    });
     expect(saved.status()).toBe(200);
     const second = await (await fetch(`${b.url}${path}`)).text();
     expect(second).toContain("Edited on instance A.");
@@ -61,7 +65,9 @@ test("an edit made on one instance shows on the other's next load, and a link re
   }
 });
 
-test("with REDIS_URL a rate limit is counted once across instances; Redis stopped mid-run, they keep serving and each logs one warning", async ({ page }) => {
+test("with REDIS_URL a rate limit is counted once across instances; Redis stopped mid-run, they keep serving and each logs one warning", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const redis = await startRedis();
   const env = { REDIS_URL: redis.url, RATE_LIMITS: "share=6/60" };

@@ -15,17 +15,29 @@ async function workspaceWithData(page: Page): Promise<Ids & { companyId: number 
   const appName = `Secret Plan ${Date.now().toString(36)}`;
   const appId = await createAppInUi(page, appName);
   const { makeImage } = await import("../lib/media/fixtures");
-  const upload = await page.request.post(`/api/apps/${appId}/assets?kind=icon`, { multipart: { file: { name: "i.png", mimeType: "image/png", buffer: await makeImage(256, 256, "png", "#123456") } } });
+  const upload = await page.request.post(`/api/apps/${appId}/assets?kind=icon`, {
+    multipart: { file: { name: "i.png", mimeType: "image/png", buffer: await makeImage(256, 256, "png", "#123456") } },
+  });
   expect(upload.status()).toBe(201);
   const assetId = ((await upload.json()) as { id: string }).id;
   await page.goto("/reviews");
   await hydrated(page);
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/No published app to sync|Sync finished/)).toBeVisible({ timeout: 20_000 });
-  return { appId, assetId, runId: latestSyncRun(owner!.companyId), appName, companyId: owner!.companyId, workspaceId: workspaceIdOf(owner!.companyId) };
+  return {
+    appId,
+    assetId,
+    runId: latestSyncRun(owner!.companyId),
+    appName,
+    companyId: owner!.companyId,
+    workspaceId: workspaceIdOf(owner!.companyId),
+  };
 }
 
-test("a member of another workspace gets 404 for every page and route with foreign ids, and sees none of its data", async ({ page, browser }) => {
+test("a member of another workspace gets 404 for every page and route with foreign ids, and sees none of its data", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const a = await workspaceWithData(page);
   const [b] = await createCompany("Tenant B", [{ name: "Bob B", isAdmin: true }]);
@@ -49,7 +61,11 @@ test("a member of another workspace gets 404 for every page and route with forei
   for (const [name, check] of Object.entries(ROUTES)) {
     const [method] = name.split(" ");
     if (check.kind === "foreign-id") {
-      const res = await other.request.fetch(check.url(a), { method, headers: check.body ? { "content-type": check.body.type } : {}, data: check.body ? Buffer.from(check.body.data) : undefined });
+      const res = await other.request.fetch(check.url(a), {
+        method,
+        headers: check.body ? { "content-type": check.body.type } : {},
+        data: check.body ? Buffer.from(check.body.data) : undefined,
+      });
       expect(res.status(), name).toBe(404);
       expect(await res.text(), name).not.toContain(a.appName);
       checked++;
@@ -60,7 +76,9 @@ test("a member of another workspace gets 404 for every page and route with forei
       checked++;
     }
   }
-  const checkable = [...Object.values(PAGES), ...Object.values(ROUTES)].filter((c) => c.kind === "foreign-id" || c.kind === "own-data").length;
+  const checkable = [...Object.values(PAGES), ...Object.values(ROUTES)].filter(
+    (c) => c.kind === "foreign-id" || c.kind === "own-data",
+  ).length;
   expect(checked).toBe(checkable);
 });
 
@@ -82,11 +100,17 @@ test("a viewer of the workspace gets 403 from every write route", async ({ page,
   for (const [name, check] of Object.entries(ROUTES)) {
     const [method] = name.split(" ");
     if (check.kind !== "foreign-id" || method === "GET") continue;
-    const res = await viewerPage.request.fetch(check.url(a), { method, headers: check.body ? { "content-type": check.body.type } : {}, data: check.body ? Buffer.from(check.body.data) : undefined });
+    const res = await viewerPage.request.fetch(check.url(a), {
+      method,
+      headers: check.body ? { "content-type": check.body.type } : {},
+      data: check.body ? Buffer.from(check.body.data) : undefined,
+    });
     expect(res.status(), name).toBe(403);
     checked++;
   }
-  expect(checked).toBe(Object.entries(ROUTES).filter(([n, c]) => c.kind === "foreign-id" && !n.startsWith("GET")).length);
+  expect(checked).toBe(
+    Object.entries(ROUTES).filter(([n, c]) => c.kind === "foreign-id" && !n.startsWith("GET")).length,
+  );
   // Reading is allowed.
   expect((await viewerPage.request.get(`/api/apps/${a.appId}/listing`)).status()).toBe(200);
 });

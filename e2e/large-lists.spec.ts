@@ -6,7 +6,9 @@ import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
  * A large partner's lists come in pages, with finders, whatever the workspace holds (their
  * queries and page sizes: lib/lists.test.ts; their cost at scale: npm run bench).
  */
-test("a large partner works through apps, members, ratings, sync runs and share links a page at a time", async ({ page }) => {
+test("a large partner works through apps, members, ratings, sync runs and share links a page at a time", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const [owner] = await createCompany("Spec Large", [{ name: "Lara Large", isAdmin: true }]);
   await signIn(page, owner!);

@@ -4,8 +4,24 @@ import { rawAppRow } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
 const REVIEWS = [
-  { id: "mk-1", author: "Hana Sato", stars: 5, date: "2026-11-10T09:00:00Z", text: "Every call lands on the deal by itself.", upvotes: 3, reply: "Thank you, Hana!" },
-  { id: "mk-2", author: "Ivan Petrov", stars: 4, date: "2026-11-12T09:00:00Z", text: "Good, though the setup needs an admin.", upvotes: 0, reply: null },
+  {
+    id: "mk-1",
+    author: "Hana Sato",
+    stars: 5,
+    date: "2026-11-10T09:00:00Z",
+    text: "Every call lands on the deal by itself.",
+    upvotes: 3,
+    reply: "Thank you, Hana!",
+  },
+  {
+    id: "mk-2",
+    author: "Ivan Petrov",
+    stars: 4,
+    date: "2026-11-12T09:00:00Z",
+    text: "Good, though the setup needs an admin.",
+    upvotes: 0,
+    reply: null,
+  },
 ];
 
 /** Through the review tab, as a partner records what Pipedrive did: submitted, approved, published. */
@@ -23,7 +39,10 @@ async function publish(page: Page, appId: string) {
 
 /** Pipedrive lists the app: its public page, in the shape given. */
 async function list(clientId: string, name: string, shape: string) {
-  const res = await fetch(`${E2E.emulatorUrl}/__emulator/listings`, { method: "POST", body: JSON.stringify({ clientId, name, builtBy: "Spec Partner", installBand: "50+", reviews: REVIEWS, shape }) });
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/listings`, {
+    method: "POST",
+    body: JSON.stringify({ clientId, name, builtBy: "Spec Partner", installBand: "50+", reviews: REVIEWS, shape }),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { url: string }).url;
 }
@@ -34,7 +53,9 @@ async function syncNow(page: Page) {
   await page.getByRole("button", { name: "Sync now" }).click();
 }
 
-test("a new app with case changes in its name: the default Marketplace URL is right, Check shows what would be read, Sync now stores it; a wrong URL gives a linked error", async ({ page }) => {
+test("a new app with case changes in its name: the default Marketplace URL is right, Check shows what would be read, Sync now stores it; a wrong URL gives a linked error", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const [owner] = await createCompany("Spec Marketplace", [{ name: "Mara Market", isAdmin: true }]);
   await signIn(page, owner!);
@@ -57,7 +78,9 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   await expect(section.getByTestId("check-reviews")).toHaveText("2");
   await expect(section.getByRole("list", { name: "First reviews read" })).toContainText("Hana Sato · 5★");
   await section.getByText("Where it was read").click();
-  await expect(section.getByText(/Next\.js App Router data \(flight\): rating 4\.5, 2 reviews counted, 2 reviews read/)).toBeVisible();
+  await expect(
+    section.getByText(/Next\.js App Router data \(flight\): rating 4\.5, 2 reviews counted, 2 reviews read/),
+  ).toBeVisible();
 
   // Check stored nothing; Sync now stores the two reviews, each linked to the listing's reviews.
   await syncNow(page);
@@ -72,7 +95,9 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   await syncNow(page);
   await expect(page.getByText("Sync finished: 0 new, 0 updated, 0 removed")).toBeVisible({ timeout: 20_000 });
   await page.goto("/reviews?status=all");
-  await expect(page.getByRole("article", { name: "Review by Hana Sato" }).getByRole("link", { name: /On the Marketplace/ })).toHaveAttribute("href", `${url}#review-mk-1`);
+  await expect(
+    page.getByRole("article", { name: "Review by Hana Sato" }).getByRole("link", { name: /On the Marketplace/ }),
+  ).toHaveAttribute("href", `${url}#review-mk-1`);
   await page.goto("/reviews/sync");
   const latest = page.getByTestId("sync-run").first().getByTestId("synced-app");
   await latest.getByText("Parse report").click();
@@ -85,11 +110,15 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   const field = section.getByLabel("Marketplace page URL");
   await field.fill(`${E2E.emulatorUrl}/en/marketplace/app/ring-central-app-connect/someone-else`);
   await section.getByRole("button", { name: "Save URL" }).click();
-  await expect(section.getByRole("alert")).toHaveText(`This is the page of another app: its client ID is someone-else, this app's is ${clientId}`);
+  await expect(section.getByRole("alert")).toHaveText(
+    `This is the page of another app: its client ID is someone-else, this app's is ${clientId}`,
+  );
   const wrong = `${E2E.emulatorUrl}/en/marketplace/app/ringcentral-app-connect/${clientId}`;
   await field.fill(wrong);
   await section.getByRole("button", { name: "Check" }).click();
-  await expect(section.getByTestId("listing-check")).toContainText("The listing page answered HTTP 404: there is no Marketplace page at this address");
+  await expect(section.getByTestId("listing-check")).toContainText(
+    "The listing page answered HTTP 404: there is no Marketplace page at this address",
+  );
   await section.getByRole("button", { name: "Save URL" }).click();
   await expect(page.getByText("Marketplace page URL saved")).toBeVisible();
   await expect(section.getByRole("link", { name: wrong })).toBeVisible();

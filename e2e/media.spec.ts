@@ -13,16 +13,25 @@ test("upload an icon and three images, reorder them, add alt text; all of it is 
   await page.getByLabel("Choose icon").setInputFiles(png("icon.png", await makeImage(512, 512, "png", "#0c8599")));
   await expect(page.getByTestId("icon-preview")).toBeVisible();
 
-  await page.getByLabel("Choose icon").or(page.getByLabel("Replace icon")).setInputFiles(png("wrong.png", await makeImage(300, 200)));
+  await page
+    .getByLabel("Choose icon")
+    .or(page.getByLabel("Replace icon"))
+    .setInputFiles(png("wrong.png", await makeImage(300, 200)));
   await expect(page.getByText("The icon must be square; wrong.png is 300×200.")).toBeVisible();
 
-  await page.getByLabel("Add images").setInputFiles([
-    png("one.png", await makeImage(1280, 800, "png", "#c2255c")),
-    png("two.png", await makeImage(1440, 900, "png", "#e8590c")),
-    png("three.png", await makeImage(1280, 800, "png", "#6741d9")),
-  ]);
+  await page
+    .getByLabel("Add images")
+    .setInputFiles([
+      png("one.png", await makeImage(1280, 800, "png", "#c2255c")),
+      png("two.png", await makeImage(1440, 900, "png", "#e8590c")),
+      png("three.png", await makeImage(1280, 800, "png", "#6741d9")),
+    ]);
   await expect(page.getByTestId("listing-image")).toHaveCount(3);
-  const order = async () => page.getByTestId("listing-image").locator("img").evaluateAll((imgs) => imgs.map((i) => i.getAttribute("data-asset")));
+  const order = async () =>
+    page
+      .getByTestId("listing-image")
+      .locator("img")
+      .evaluateAll((imgs) => imgs.map((i) => i.getAttribute("data-asset")));
   const before = await order();
 
   await page.getByRole("button", { name: "Move image 3 up" }).click();
@@ -49,8 +58,22 @@ test("the upload route refuses bad files with field-level reasons, never a 500",
     page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file } });
 
   const cases: [string, { name: string; mimeType: string; buffer: Buffer }, number, RegExp][] = [
-    ["GIF", { name: "a.gif", mimeType: "image/gif", buffer: await makeImage(1280, 800, "gif") }, 415, /GIF; only PNG or JPEG/],
-    ["SVG", { name: "a.svg", mimeType: "image/svg+xml", buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="800"/>') }, 415, /SVG; only PNG or JPEG/],
+    [
+      "GIF",
+      { name: "a.gif", mimeType: "image/gif", buffer: await makeImage(1280, 800, "gif") },
+      415,
+      /GIF; only PNG or JPEG/,
+    ],
+    [
+      "SVG",
+      {
+        name: "a.svg",
+        mimeType: "image/svg+xml",
+        buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="800"/>'),
+      },
+      415,
+      /SVG; only PNG or JPEG/,
+    ],
     ["text named .png", png("fake.png", Buffer.from("just text")), 415, /not an image we can read/],
     ["12 MB", png("big.png", Buffer.alloc(12 * 1024 * 1024, 7)), 413, /12\.0 MB; images may be at most 10 MB/],
     ["1280×799", png("short.png", await makeImage(1280, 799)), 422, /is 1280×799/],
@@ -71,10 +94,14 @@ test("the upload route refuses bad files with field-level reasons, never a 500",
   expect((await missing.json()).error.message).toBe("Send multipart/form-data, not application/json");
 
   // The editor says how many images it holds, unsaved ones included: a sixth is refused before it is read.
-  const claimed = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=5`, { multipart: { file: png("claimed.png", await makeImage(1280, 800)) } });
+  const claimed = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=5`, {
+    multipart: { file: png("claimed.png", await makeImage(1280, 800)) },
+  });
   expect(claimed.status()).toBe(422);
   expect((await claimed.json()).error.fields.images).toMatch(/at most 5 images/);
-  const nonsense = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=lots`, { multipart: { file: png("n.png", await makeImage(1280, 800)) } });
+  const nonsense = await page.request.post(`/api/apps/${appId}/assets?kind=image&images=lots`, {
+    multipart: { file: png("n.png", await makeImage(1280, 800)) },
+  });
   expect(nonsense.status()).toBe(422);
   expect((await nonsense.json()).error.fields.images).toBe("images must be the number of images the listing holds");
 
@@ -86,7 +113,9 @@ test("the upload route refuses bad files with field-level reasons, never a 500",
     expect(res.status()).toBe(201);
     images.push({ assetId: (await res.json()).id, alt: "" });
   }
-  const saved = await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: listing.revision, data: { ...listing.data, images } } });
+  const saved = await page.request.put(`/api/apps/${appId}/listing`, {
+    data: { revision: listing.revision, data: { ...listing.data, images } },
+  });
   expect(saved.status()).toBe(200);
   const sixth = await upload("image", png("six.png", await makeImage(1280, 800, "png", "#123456")));
   expect(sixth.status()).toBe(422);

@@ -19,17 +19,28 @@ test("state-changing routes refuse cross-origin requests and unexpected content 
     const [method] = name.split(" ");
     const url = (check as { url: (a: typeof ids) => string }).url(ids);
     for (const origin of ["https://evil.example", "http://localhost:1", "null"]) {
-      const res = await page.request.fetch(url, { method, headers: { origin, "content-type": "text/plain" }, data: Buffer.from('{"revision":1,"data":{}}') });
+      const res = await page.request.fetch(url, {
+        method,
+        headers: { origin, "content-type": "text/plain" },
+        data: Buffer.from('{"revision":1,"data":{}}'),
+      });
       expect(res.status(), `${name} from ${origin}`).toBe(403);
       expect((await res.json()).error.message, name).toBe("This request did not come from Listing Studio's own pages");
     }
     // From the app's own origin, a text/plain body is not what any of them reads.
-    const plain = await page.request.fetch(url, { method, headers: { "content-type": "text/plain" }, data: Buffer.from("x") });
+    const plain = await page.request.fetch(url, {
+      method,
+      headers: { "content-type": "text/plain" },
+      data: Buffer.from("x"),
+    });
     expect(plain.status(), `${name} with text/plain`).toBe(415);
   }
   // Nothing changed.
   expect((await (await page.request.get(`/api/apps/${appId}/listing`)).json()).revision).toBe(before.revision);
   // No Origin but the browser's own same-origin marker: accepted.
-  const res = await page.request.put(`/api/apps/${appId}/listing`, { headers: { origin: "", "sec-fetch-site": "same-origin" }, data: { revision: before.revision, data: before.data } });
+  const res = await page.request.put(`/api/apps/${appId}/listing`, {
+    headers: { origin: "", "sec-fetch-site": "same-origin" },
+    data: { revision: before.revision, data: before.data },
+  });
   expect(res.status()).toBe(200);
 });

@@ -3,13 +3,21 @@ import { expect, test } from "@playwright/test";
 import { makeImage } from "../lib/media/fixtures";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
-test("the preview shows every listing field where the Marketplace does, and loads the video only on click", async ({ page }) => {
+test("the preview shows every listing field where the Marketplace does, and loads the video only on click", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const [owner] = await createCompany("Spec Preview", [{ name: "Pat Preview", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "ShowCase");
   const upload = async (kind: string, buffer: Buffer) =>
-    (await (await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file: { name: "x.png", mimeType: "image/png", buffer } } })).json()).id as string;
+    (
+      await (
+        await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, {
+          multipart: { file: { name: "x.png", mimeType: "image/png", buffer } },
+        })
+      ).json()
+    ).id as string;
   const icon = await upload("icon", await makeImage(256, 256, "png", "#d6336c"));
   const one = await upload("image", await makeImage(1280, 800, "png", "#1c7ed6"));
   const two = await upload("image", await makeImage(1280, 800, "png", "#37b24d"));
@@ -20,7 +28,10 @@ test("the preview shows every listing field where the Marketplace does, and load
     description: "ShowCase tells the **story** of a deal.\n\n- Timeline view\n- Shareable snapshots",
     categories: ["Analytics & reporting", "Productivity"],
     iconAssetId: icon,
-    images: [{ assetId: one, alt: "The timeline" }, { assetId: two, alt: "A snapshot" }],
+    images: [
+      { assetId: one, alt: "The timeline" },
+      { assetId: two, alt: "A snapshot" },
+    ],
     videoUrl: "https://youtu.be/dQw4w9WgXcQ",
     features: [{ id: "f1", type: "custom_panel", name: "Story panel", description: "The story beside the deal." }],
     setupInstructions: "1. Install ShowCase\n2. Open a deal",
@@ -33,11 +44,17 @@ test("the preview shows every listing field where the Marketplace does, and load
     documentationUrl: "https://docs.showcase.example.com",
     issueTrackerUrl: "https://issues.showcase.example.com",
   };
-  expect((await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: listing } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: listing } })
+    ).status(),
+  ).toBe(200);
 
   const youtube: string[] = [];
   page.on("request", (r) => /youtube|ytimg/.test(r.url()) && youtube.push(r.url()));
-  await page.route(/youtube-nocookie\.com/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>video</p>" }));
+  await page.route(/youtube-nocookie\.com/, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<p>video</p>" }),
+  );
   await page.goto(`/apps/${appId}/preview`);
   await hydrated(page);
   const preview = page.getByTestId("marketplace-page");
@@ -54,8 +71,20 @@ test("the preview shows every listing field where the Marketplace does, and load
     await expect(preview.locator("[data-section=description] strong")).toHaveText("story");
     await expect(preview.locator("[data-section=features]")).toContainText("Story panel");
     await expect(preview.locator("[data-section=setup] ol li")).toHaveCount(2);
-    for (const link of ["Website", "Pricing", "Support", "help@showcase.example.com", "Documentation", "Report an issue", "Terms of Service", "Privacy Policy"]) {
-      await expect(preview.getByRole("link", { name: link, exact: true })).toHaveAttribute("rel", "noopener nofollow ugc");
+    for (const link of [
+      "Website",
+      "Pricing",
+      "Support",
+      "help@showcase.example.com",
+      "Documentation",
+      "Report an issue",
+      "Terms of Service",
+      "Privacy Policy",
+    ]) {
+      await expect(preview.getByRole("link", { name: link, exact: true })).toHaveAttribute(
+        "rel",
+        "noopener nofollow ugc",
+      );
     }
     await expect(preview.locator("[data-section=categories] li")).toHaveText(["Analytics & reporting", "Productivity"]);
     await expect(preview.locator("[data-section=reviews]")).toBeVisible();
@@ -66,7 +95,10 @@ test("the preview shows every listing field where the Marketplace does, and load
   expect(youtube).toEqual([]);
   await expect(preview.locator("iframe")).toHaveCount(0);
   await preview.getByRole("button", { name: /Play video/ }).click();
-  await expect(preview.locator("iframe")).toHaveAttribute("src", /^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
+  await expect(preview.locator("iframe")).toHaveAttribute(
+    "src",
+    /^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/,
+  );
 
   await preview.getByRole("button", { name: "The timeline" }).click();
   const lightbox = page.getByRole("dialog");
@@ -77,5 +109,7 @@ test("the preview shows every listing field where the Marketplace does, and load
   await expect(lightbox).toBeHidden();
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
+    [],
+  );
 });

@@ -26,7 +26,9 @@ test("the readiness checklist follows the draft, links to its fields and measure
   await expect(items).toContainText("Full description contains placeholder text (“TODO”)");
 
   const whiteLogo = await sharp(
-    Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><circle cx="128" cy="128" r="90" fill="#fff"/></svg>'),
+    Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><circle cx="128" cy="128" r="90" fill="#fff"/></svg>',
+    ),
   )
     .png()
     .toBuffer();

@@ -15,7 +15,9 @@ async function move(page: Page, button: string, note?: string) {
   await expect(dialog).toBeHidden();
 }
 
-test("fixing the last field enables submission; the full status walk is on the timeline, with pending changes after approval", async ({ page }) => {
+test("fixing the last field enables submission; the full status walk is on the timeline, with pending changes after approval", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const [owner] = await createCompany("Spec Review", [{ name: "Rita Review", isAdmin: true }]);
   await signIn(page, owner!);
@@ -56,7 +58,10 @@ test("fixing the last field enables submission; the full status walk is on the t
   await page.getByRole("button", { name: "Record rejection" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Record rejection" }).click();
   await expect(page.getByRole("dialog").getByRole("alert")).toHaveText("Add the reviewer's reasons");
-  await page.getByRole("dialog").getByLabel(/^Reasons/).fill("Screenshots show real customer data.");
+  await page
+    .getByRole("dialog")
+    .getByLabel(/^Reasons/)
+    .fill("Screenshots show real customer data.");
   await page.getByRole("dialog").getByRole("button", { name: "Record rejection" }).click();
   await expect(page.getByTestId("app-status")).toHaveText("Rejected");
   await move(page, "Record submission");
@@ -77,10 +82,17 @@ test("fixing the last field enables submission; the full status walk is on the t
 
   // After approval, a critical field opens pending changes; other fields go live.
   const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
-  await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: { ...current.data, summary: "Live at once", callbackUrl: "https://walkthrough.example.com/oauth/v2" } } });
+  await page.request.put(`/api/apps/${appId}/listing`, {
+    data: {
+      revision: current.revision,
+      data: { ...current.data, summary: "Live at once", callbackUrl: "https://walkthrough.example.com/oauth/v2" },
+    },
+  });
   await openReview(page, appId);
   const pending = page.getByRole("region", { name: /Pending changes/ });
-  await expect(pending.getByRole("list", { name: "Changed critical fields" }).getByRole("listitem")).toHaveText(["Callback URL"]);
+  await expect(pending.getByRole("list", { name: "Changed critical fields" }).getByRole("listitem")).toHaveText([
+    "Callback URL",
+  ]);
   await move(page, "Record submission of changes");
   await expect(pending).toContainText("In review");
   await expect(page.getByTestId("review-counter")).toBeVisible();
@@ -92,7 +104,9 @@ test("fixing the last field enables submission; the full status walk is on the t
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
 
-test("each step is recorded for the day Pipedrive acted: a backdated submission starts the clock then; a future day or a day before the previous step is refused", async ({ page }) => {
+test("each step is recorded for the day Pipedrive acted: a backdated submission starts the clock then; a future day or a day before the previous step is refused", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const [owner] = await createCompany("Spec Dates", [{ name: "Dora Dates", isAdmin: true }]);
   await signIn(page, owner!);
@@ -100,7 +114,10 @@ test("each step is recorded for the day Pipedrive acted: a backdated submission 
   await writeCompleteListing(page, appId, "Backdated");
   await openReview(page, appId);
   const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-  const long = (n: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(new Date(`${day(n)}T00:00:00Z`));
+  const long = (n: number) =>
+    new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+      new Date(`${day(n)}T00:00:00Z`),
+    );
 
   await page.getByRole("button", { name: "Record submission", exact: true }).click();
   let dialog = page.getByRole("dialog");
@@ -120,7 +137,9 @@ test("each step is recorded for the day Pipedrive acted: a backdated submission 
   dialog = page.getByRole("dialog");
   await dialog.getByLabel("Day of Pipedrive's approval").fill(day(20));
   await dialog.getByRole("button", { name: "Record approval", exact: true }).click();
-  await expect(dialog.getByRole("alert")).toHaveText(`This step cannot come before the previous one, recorded on ${new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day(14)}T00:00:00Z`))}`);
+  await expect(dialog.getByRole("alert")).toHaveText(
+    `This step cannot come before the previous one, recorded on ${new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${day(14)}T00:00:00Z`))}`,
+  );
   await dialog.getByLabel("Day of Pipedrive's approval").fill(day(2));
   await dialog.getByRole("button", { name: "Record approval", exact: true }).click();
   await expect(dialog).toBeHidden();

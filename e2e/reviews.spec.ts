@@ -7,21 +7,47 @@ import { E2E } from "./config";
 import { publishApp, rawAppRow } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
-type Review = { id: string; author: string; stars: number; date: string; text: string; upvotes?: number; reply?: string | null };
+type Review = {
+  id: string;
+  author: string;
+  stars: number;
+  date: string;
+  text: string;
+  upvotes?: number;
+  reply?: string | null;
+};
 
 /** Publishes an app on the emulator's Marketplace with these reviews (replacing its page). */
 async function putListing(clientId: string, name: string, reviews: Review[]) {
   const res = await fetch(`${E2E.emulatorUrl}/__emulator/listings`, {
     method: "POST",
-    body: JSON.stringify({ clientId, name, builtBy: "E2E Partner", installBand: "100+", reviews: reviews.map((r) => ({ upvotes: 0, reply: null, ...r })) }),
+    body: JSON.stringify({
+      clientId,
+      name,
+      builtBy: "E2E Partner",
+      installBand: "100+",
+      reviews: reviews.map((r) => ({ upvotes: 0, reply: null, ...r })),
+    }),
   });
   expect(res.status).toBe(201);
 }
 
 const REVIEWS: Review[] = [
   { id: "r1", author: "Hana Sato", stars: 5, date: "2026-11-10T09:00:00Z", text: "Makes quoting painless." },
-  { id: "r2", author: "Ivan Petrov", stars: 2, date: "2026-11-12T09:00:00Z", text: "Crashes when the deal has no products." },
-  { id: "r3", author: "Julia Costa", stars: 1, date: "2026-11-15T09:00:00Z", text: "Lost my settings after the update." },
+  {
+    id: "r2",
+    author: "Ivan Petrov",
+    stars: 2,
+    date: "2026-11-12T09:00:00Z",
+    text: "Crashes when the deal has no products.",
+  },
+  {
+    id: "r3",
+    author: "Julia Costa",
+    stars: 1,
+    date: "2026-11-15T09:00:00Z",
+    text: "Lost my settings after the update.",
+  },
   { id: "r4", author: "Karl Olsen", stars: 4, date: "2026-11-05T09:00:00Z", text: "Solid.", reply: "Thanks Karl!" },
 ];
 
@@ -43,7 +69,8 @@ async function syncNow(page: Page, summary: string) {
 
 const cards = (page: Page) => page.getByTestId("review-card");
 /** A review's card once its controls work (the page streams in: the document can be live before a card is). */
-const card = (page: Page, author: string) => page.getByRole("article", { name: `Review by ${author}` }).and(page.locator("[data-interactive]"));
+const card = (page: Page, author: string) =>
+  page.getByRole("article", { name: `Review by ${author}` }).and(page.locator("[data-interactive]"));
 
 async function filter(page: Page, fields: Record<string, string>) {
   const form = page.getByRole("search", { name: "Filter reviews" });
@@ -102,7 +129,9 @@ test("sync, filter, assign, reply from a template and mark as replied", async ({
   await page.getByLabel("Template name").fill("Apology");
   await page.getByRole("button", { name: "Add template" }).click();
   await expect(page.getByText("Write the template")).toBeVisible();
-  await page.getByRole("textbox", { name: "Reply", exact: true }).fill("Hi {{first_name}}, sorry that {{app}} earned {{stars}} stars. We are on it. — {{my_name}}");
+  await page
+    .getByRole("textbox", { name: "Reply", exact: true })
+    .fill("Hi {{first_name}}, sorry that {{app}} earned {{stars}} stars. We are on it. — {{my_name}}");
   await page.getByRole("button", { name: "Add template" }).click();
   await expect(page.getByTestId("template-row")).toHaveCount(1);
 
@@ -132,7 +161,10 @@ test("sync, filter, assign, reply from a template and mark as replied", async ({
   await expect(cards(page)).toHaveCount(1);
 });
 
-test("manual entry and CSV import of reviews, with field errors and an idempotent import", async ({ page, playwright }) => {
+test("manual entry and CSV import of reviews, with field errors and an idempotent import", async ({
+  page,
+  playwright,
+}) => {
   test.setTimeout(60_000);
   const { appId } = await publishedApp(page, "Import", []);
   await page.goto("/reviews");
@@ -149,25 +181,35 @@ test("manual entry and CSV import of reviews, with field errors and an idempoten
   await form.getByRole("button", { name: "Add review" }).click();
   await expect(card(page, "Lena Fischer")).toContainText("Added by hand");
 
-  const csv = "author,stars,date,text\nMara Lopez,5,2026-11-01,Great\nNils Berg,4,2026-11-02,Fine\nBad Row,9,2026-11-03,Nope\n";
+  const csv =
+    "author,stars,date,text\nMara Lopez,5,2026-11-01,Great\nNils Berg,4,2026-11-02,Fine\nBad Row,9,2026-11-03,Nope\n";
   const upload = async () => {
-    await page.getByLabel("File").setInputFiles({ name: "reviews.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page
+      .getByLabel("File")
+      .setInputFiles({ name: "reviews.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await expect(page.getByTestId("review-import-preview")).toBeVisible();
   };
   await page.getByRole("button", { name: "Import reviews" }).click();
   await upload();
-  await expect(page.getByRole("status").filter({ hasText: "Dry run" })).toHaveText("Dry run: 2 new, 0 already there, 1 with errors (of 3 rows).");
-  await expect(page.getByRole("list", { name: "Rows with errors" })).toHaveText("Line 4: stars: Stars must be from 1 to 5");
+  await expect(page.getByRole("status").filter({ hasText: "Dry run" })).toHaveText(
+    "Dry run: 2 new, 0 already there, 1 with errors (of 3 rows).",
+  );
+  await expect(page.getByRole("list", { name: "Rows with errors" })).toHaveText(
+    "Line 4: stars: Stars must be from 1 to 5",
+  );
   await page.getByRole("button", { name: "Import 2 reviews" }).click();
   await expect(page.getByText("2 reviews imported", { exact: true })).toBeVisible();
   await expect(card(page, "Mara Lopez")).toContainText("Imported");
   await upload();
-  await expect(page.getByRole("status").filter({ hasText: "Dry run" })).toHaveText("Dry run: 0 new, 2 already there, 1 with errors (of 3 rows).");
+  await expect(page.getByRole("status").filter({ hasText: "Dry run" })).toHaveText(
+    "Dry run: 0 new, 2 already there, 1 with errors (of 3 rows).",
+  );
   await expect(page.getByRole("button", { name: /^Import \d+ review/ })).toHaveCount(0);
   await expect(cards(page)).toHaveCount(3);
 
   // The import API's bad inputs.
-  const post = (type: string, body: string, query = `appId=${appId}&dryRun=1`) => page.request.post(`/api/reviews/import?${query}`, { headers: { "content-type": type }, data: Buffer.from(body) });
+  const post = (type: string, body: string, query = `appId=${appId}&dryRun=1`) =>
+    page.request.post(`/api/reviews/import?${query}`, { headers: { "content-type": type }, data: Buffer.from(body) });
   let res = await post("text/plain", csv);
   expect([res.status(), (await res.json()).error.code]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
   res = await post("application/json", "{");
@@ -175,7 +217,10 @@ test("manual entry and CSV import of reviews, with field errors and an idempoten
   res = await post("text/csv", csv, "appId=not-an-app");
   expect(res.status()).toBe(404);
   const anonymous = await playwright.request.newContext({ baseURL: E2E.appUrl });
-  res = await anonymous.post(`/api/reviews/import?appId=${appId}`, { headers: { "content-type": "text/csv" }, data: csv });
+  res = await anonymous.post(`/api/reviews/import?appId=${appId}`, {
+    headers: { "content-type": "text/csv" },
+    data: csv,
+  });
   expect([res.status(), (await res.json()).error.code]).toEqual([401, "UNAUTHENTICATED"]);
   // The progress of a sync run: another workspace's or an unknown run is not found.
   expect((await anonymous.get("/api/sync/runs/anything")).status()).toBe(401);
@@ -214,7 +259,10 @@ test("an alert reaches a webhook, signed; the delivery log shows it and resends 
     await page.goto("/reviews");
     await hydrated(page);
     await syncNow(page, "1 new, 0 updated, 0 removed");
-    await putListing(clientId, name, [...REVIEWS.slice(0, 1), { id: "r9", author: "Olga Ivanova", stars: 2, date: "2026-11-27T09:00:00Z", text: "Support never answered." }]);
+    await putListing(clientId, name, [
+      ...REVIEWS.slice(0, 1),
+      { id: "r9", author: "Olga Ivanova", stars: 2, date: "2026-11-27T09:00:00Z", text: "Support never answered." },
+    ]);
     await syncNow(page, "1 new, 0 updated, 0 removed");
 
     // A new review, of 2 stars, and the average down from 5.0 to 3.5 within the week: three alerts.

@@ -15,7 +15,10 @@ async function createLink(page: Page, appId: string, label: string, expiry = "7 
   return new URL(url).pathname;
 }
 
-test("a share link shows the preview to anyone, takes comments for the editor, follows edits and stops when revoked", async ({ page, browser }) => {
+test("a share link shows the preview to anyone, takes comments for the editor, follows edits and stops when revoked", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const [owner] = await createCompany("Spec Share", [{ name: "Sharon Share", isAdmin: true }]);
   await signIn(page, owner!);
@@ -69,14 +72,21 @@ test("a share link shows the preview to anyone, takes comments for the editor, f
 
   // An edit shows on the visitor's next load.
   const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
-  await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: { ...current.data, summary: "A sharper summary for the second look." } } });
+  await page.request.put(`/api/apps/${appId}/listing`, {
+    data: { revision: current.revision, data: { ...current.data, summary: "A sharper summary for the second look." } },
+  });
   await visitor.reload();
   await expect(shared.getByText("A sharper summary for the second look.")).toBeVisible();
 
   // Views are counted (written in batches every two seconds).
   await expect(async () => {
     await page.goto(`/apps/${appId}/preview`);
-    const views = await page.getByTestId("share-link-row").filter({ hasText: "For the design review" }).locator("td").nth(4).textContent();
+    const views = await page
+      .getByTestId("share-link-row")
+      .filter({ hasText: "For the design review" })
+      .locator("td")
+      .nth(4)
+      .textContent();
     expect(Number(views)).toBeGreaterThanOrEqual(3);
   }).toPass({ timeout: 15_000 });
 
@@ -84,12 +94,18 @@ test("a share link shows the preview to anyone, takes comments for the editor, f
   await hydrated(page);
   await page.getByRole("button", { name: "Revoke For the design review" }).click();
   await page.getByRole("button", { name: "Revoke link" }).click();
-  await expect(page.getByTestId("share-link-row").filter({ hasText: "For the design review" })).toContainText("revoked");
+  await expect(page.getByTestId("share-link-row").filter({ hasText: "For the design review" })).toContainText(
+    "revoked",
+  );
   const gone = await visitor.reload();
   expect(gone!.status()).toBe(410);
   await expect(visitor.getByRole("heading", { name: "This preview link no longer works" })).toBeVisible();
   expect((await visitor.request.get(`${path}?asset=${listing.iconAssetId}`)).status()).toBe(410);
-  expect((await visitor.request.post(`${path}?comment=1`, { form: { name: "Late", body: "Hi", section: "general" } })).status()).toBe(410);
+  expect(
+    (
+      await visitor.request.post(`${path}?comment=1`, { form: { name: "Late", body: "Hi", section: "general" } })
+    ).status(),
+  ).toBe(410);
   await visitorContext.close();
 });
 
@@ -103,7 +119,13 @@ test("an expired link answers 410; unknown, malformed and internal paths answer 
   expect(expired.status()).toBe(410);
   expect(expired.headers()["x-robots-tag"]).toBe("noindex, nofollow");
 
-  for (const unknown of [`/p/${randomBytes(32).toString("base64url")}`, "/p/short", `/p/${"a".repeat(44)}`, "/p/%3Cscript%3E", `/api/share/${randomBytes(32).toString("base64url")}`]) {
+  for (const unknown of [
+    `/p/${randomBytes(32).toString("base64url")}`,
+    "/p/short",
+    `/p/${"a".repeat(44)}`,
+    "/p/%3Cscript%3E",
+    `/api/share/${randomBytes(32).toString("base64url")}`,
+  ]) {
     const res = await request.get(unknown);
     expect(res.status(), unknown).toBe(404);
   }
@@ -112,7 +134,10 @@ test("an expired link answers 410; unknown, malformed and internal paths answer 
   expect((await request.get(`/shared/${hash}`)).status()).toBe(404);
 });
 
-test("the comment form refuses bad input with a clear page, and the share page passes axe", async ({ page, browser }) => {
+test("the comment form refuses bad input with a clear page, and the share page passes axe", async ({
+  page,
+  browser,
+}) => {
   const [owner] = await createCompany("Spec Comment", [{ name: "Cora Comment", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Commentable");

@@ -14,10 +14,24 @@ test("bodies over each limit get 413 with a clear error", async ({ page }) => {
 
   const cases: [string, string, string, number, string, RegExp][] = [
     ["PUT", `/api/apps/${appId}/listing`, "application/json", 1_000_000, "listing draft", /larger than 1 MB/],
-    ["POST", `/api/apps/${appId}/installations/import`, "application/json", 2_000_000, "installations import", /larger than 2 MB/],
+    [
+      "POST",
+      `/api/apps/${appId}/installations/import`,
+      "application/json",
+      2_000_000,
+      "installations import",
+      /larger than 2 MB/,
+    ],
     ["POST", `/api/reviews/import?appId=${appId}`, "text/csv", 2_000_000, "reviews import", /larger than 2 MB/],
     ["POST", `/api/apps/${appId}/import`, "application/zip", 6 * 10 * 1024 * 1024, "listing import", /60 MB/],
-    ["POST", `/api/apps/${appId}/assets?kind=image`, "multipart/form-data; boundary=x", 10 * 1024 * 1024 + 64 * 1024, "image upload", /images may be at most 10 MB/],
+    [
+      "POST",
+      `/api/apps/${appId}/assets?kind=image`,
+      "multipart/form-data; boundary=x",
+      10 * 1024 * 1024 + 64 * 1024,
+      "image upload",
+      /images may be at most 10 MB/,
+    ],
   ];
   for (const [method, url, type, limit, name, message] of cases) {
     const res = await page.request.fetch(url, { method, data: over(limit), headers: { "content-type": type } });
@@ -28,9 +42,15 @@ test("bodies over each limit get 413 with a clear error", async ({ page }) => {
   }
 
   // Server actions: refused before Next.js reads them; one within the limit is not.
-  const action = (bytes: number) => page.request.post(`/apps/${appId}/listing`, { data: Buffer.alloc(bytes, 32), headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" } });
+  const action = (bytes: number) =>
+    page.request.post(`/apps/${appId}/listing`, {
+      data: Buffer.alloc(bytes, 32),
+      headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    });
   const big = await action(1_000_001);
   expect(big.status()).toBe(413);
-  expect(await big.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" } });
+  expect(await big.json()).toEqual({
+    error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" },
+  });
   expect((await action(1_000)).status()).not.toBe(413);
 });

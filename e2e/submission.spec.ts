@@ -21,13 +21,18 @@ async function record(page: Page, appId: string, button: string) {
 
 const saved = (page: Page) => expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
 
-test("while in review, the editor says the submission is frozen and shows edits against it; Copy to Developer Hub gives each field and the media in Pipedrive's sizes", async ({ page, context }) => {
+test("while in review, the editor says the submission is frozen and shows edits against it; Copy to Developer Hub gives each field and the media in Pipedrive's sizes", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const [owner] = await createCompany("Spec Handoff", [{ name: "Hana Handoff", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Handover");
-  await writeCompleteListing(page, appId, "Handover", { description: "Handover turns deals into **quotes**.\n\n- Branded\n- Tracked on the deal" });
+  await writeCompleteListing(page, appId, "Handover", {
+    description: "Handover turns deals into **quotes**.\n\n- Branded\n- Tracked on the deal",
+  });
   await record(page, appId, "Record submission");
 
   // The editor: frozen, nothing edited yet.
@@ -37,10 +42,14 @@ test("while in review, the editor says the submission is frozen and shows edits 
   await expect(banner).toContainText("What was submitted is frozen as version 1");
   await expect(banner).toContainText("No edit since the submission.");
   await page.getByLabel("Short summary").fill("A sharper summary, for the next submission.");
-  await expect(banner.getByRole("list", { name: "Fields edited since the submission" }).getByRole("listitem")).toHaveText(["Short summary"]);
+  await expect(
+    banner.getByRole("list", { name: "Fields edited since the submission" }).getByRole("listitem"),
+  ).toHaveText(["Short summary"]);
   await page.getByRole("tab", { name: "Basic info" }).click();
   await page.getByLabel("Callback URL").fill("https://handover.example.com/oauth/v2");
-  await expect(banner.getByRole("list", { name: "Fields edited since the submission" }).getByRole("listitem")).toHaveText(["Callback URL · critical", "Short summary"]);
+  await expect(
+    banner.getByRole("list", { name: "Fields edited since the submission" }).getByRole("listitem"),
+  ).toHaveText(["Callback URL · critical", "Short summary"]);
   await expect(banner).toContainText("2 fields, 1 of them critical (Pipedrive reviews it again)");
   await banner.getByText("Changes against the submitted version").click();
   await expect(banner.getByTestId("diff-summary")).toContainText("[added] A sharper summary, for the next submission.");
@@ -50,7 +59,16 @@ test("while in review, the editor says the submission is frozen and shows edits 
   // The hand-off view.
   await page.goto(`/apps/${appId}/developer-hub`);
   await hydrated(page);
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Copy to Developer Hub", "Basic info", "OAuth & access scopes", "App extensions", "General info", "Installation", "Support & legal", "Review info"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText([
+    "Copy to Developer Hub",
+    "Basic info",
+    "OAuth & access scopes",
+    "App extensions",
+    "General info",
+    "Installation",
+    "Support & legal",
+    "Review info",
+  ]);
   await expect(page.getByTestId("handoff-submission")).toContainText("(version 1): 2 fields changed since.");
   const summary = page.getByTestId("handoff-summary");
   await expect(summary).toContainText("Changed since the submission");
@@ -60,14 +78,18 @@ test("while in review, the editor says the submission is frozen and shows edits 
   await expect(summary.getByRole("button", { name: "Copy Short summary" })).toContainText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("A sharper summary, for the next submission.");
   await page.getByTestId("handoff-description").getByRole("button", { name: "Copy Full description" }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Handover turns deals into quotes.\n\n• Branded\n• Tracked on the deal");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "Handover turns deals into quotes.\n\n• Branded\n• Tracked on the deal",
+  );
   const html = await page.evaluate(async () => {
     const [item] = await navigator.clipboard.read();
     return item!.types.includes("text/html") ? await (await item!.getType("text/html")).text() : null;
   });
   expect(html).toContain("<strong>quotes</strong>");
   await page.getByTestId("handoff-scopes").getByRole("button").click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("Access to basic information\nDeals: Read only");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    "Access to basic information\nDeals: Read only",
+  );
 
   // The media: one zip with every picture in the size and format Developer Hub takes.
   const media = page.getByTestId("handoff-media");
@@ -83,7 +105,12 @@ test("while in review, the editor says the submission is frozen and shows edits 
         return `${name} ${meta.width}×${meta.height} ${meta.format}`;
       }),
   );
-  expect(sizes.sort()).toEqual(["icon-256x256.png 256×256 png", "listing-image-1-1280x800.png 1280×800 png", "listing-image-2-1280x800.png 1280×800 png", "listing-image-3-1280x800.png 1280×800 png"]);
+  expect(sizes.sort()).toEqual([
+    "icon-256x256.png 256×256 png",
+    "listing-image-1-1280x800.png 1280×800 png",
+    "listing-image-2-1280x800.png 1280×800 png",
+    "listing-image-3-1280x800.png 1280×800 png",
+  ]);
   expect(Object.keys(zip)).toContain("where-each-goes.txt");
 });
 
@@ -95,7 +122,9 @@ test("Use Listing Studio's gateway: one click in the listing, and settings shows
   await hydrated(page);
   const gatewayCallback = await page.getByLabel("Callback URL", { exact: true }).inputValue();
   const gatewayInstall = await page.getByLabel("Installation URL", { exact: true }).inputValue();
-  await expect(page.getByTestId("gateway-in-listing")).toContainText("The listing still has your app's own Callback and Installation URLs.");
+  await expect(page.getByTestId("gateway-in-listing")).toContainText(
+    "The listing still has your app's own Callback and Installation URLs.",
+  );
 
   await openEditorTab(page, appId, "Basic info");
   const choice = page.getByTestId("gateway-choice");
@@ -110,24 +139,34 @@ test("Use Listing Studio's gateway: one click in the listing, and settings shows
   await page.goto(`/apps/${appId}/settings`);
   await expect(page.getByTestId("gateway-in-listing")).toContainText("The listing uses these two URLs.");
   const details = page.getByRole("region", { name: "Pipedrive app" });
-  await expect(details.locator("dt", { hasText: "Callback URL" }).locator("xpath=following-sibling::dd[1]")).toHaveText(`${gatewayCallback}install gateway`);
-  await expect(details.locator("dt", { hasText: "Installation URL" }).locator("xpath=following-sibling::dd[1]")).toHaveText(`${gatewayInstall}install gateway`);
+  await expect(details.locator("dt", { hasText: "Callback URL" }).locator("xpath=following-sibling::dd[1]")).toHaveText(
+    `${gatewayCallback}install gateway`,
+  );
+  await expect(
+    details.locator("dt", { hasText: "Installation URL" }).locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText(`${gatewayInstall}install gateway`);
 
   // Typed over in the listing: settings says so, and offers the gateway again from there.
   await openEditorTab(page, appId, "Basic info");
   await page.getByLabel("Callback URL").fill("https://routed.example.com/oauth/callback");
-  await expect(page.getByTestId("gateway-choice")).toContainText("In use: the gateway's Installation URL, your app's own Callback URL");
+  await expect(page.getByTestId("gateway-choice")).toContainText(
+    "In use: the gateway's Installation URL, your app's own Callback URL",
+  );
   await saved(page);
   await page.goto(`/apps/${appId}/settings`);
   await hydrated(page);
-  await expect(page.getByTestId("gateway-in-listing")).toContainText("The listing uses the gateway's Installation URL only.");
+  await expect(page.getByTestId("gateway-in-listing")).toContainText(
+    "The listing uses the gateway's Installation URL only.",
+  );
   await page.getByRole("button", { name: "Use them in the listing" }).click();
   await expect(page.getByTestId("gateway-in-listing")).toContainText("The listing uses these two URLs.");
   await openEditorTab(page, appId, "Basic info");
   await expect(page.getByLabel("Callback URL")).toHaveValue(gatewayCallback);
 });
 
-test("a category entered by the name Developer Hub shows: kept, shown in the preview and exported", async ({ page }) => {
+test("a category entered by the name Developer Hub shows: kept, shown in the preview and exported", async ({
+  page,
+}) => {
   const [owner] = await createCompany("Spec Category", [{ name: "Cat Egory", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Sorted");
@@ -147,9 +186,14 @@ test("a category entered by the name Developer Hub shows: kept, shown in the pre
   await saved(page);
 
   await page.goto(`/apps/${appId}/preview`);
-  await expect(page.getByTestId("marketplace-page").locator("[data-section=categories] li")).toHaveText(["Task and workflow management", "Field Service Tools"]);
+  await expect(page.getByTestId("marketplace-page").locator("[data-section=categories] li")).toHaveText([
+    "Task and workflow management",
+    "Field Service Tools",
+  ]);
   const exported = await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json();
   expect(exported.listing.categories).toEqual(["Task and workflow management", "Field Service Tools"]);
   await page.goto(`/apps/${appId}/developer-hub`);
-  await expect(page.getByTestId("handoff-categories")).toContainText("Task and workflow management\nField Service Tools");
+  await expect(page.getByTestId("handoff-categories")).toContainText(
+    "Task and workflow management\nField Service Tools",
+  );
 });

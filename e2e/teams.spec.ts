@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { consent, createCompany, hydrated, signIn } from "./fixtures";
 
-test("an invite link: the invitee signs in with Pipedrive, joins with the role, and switches between workspaces", async ({ page, browser }) => {
+test("an invite link: the invitee signs in with Pipedrive, joins with the role, and switches between workspaces", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   const [owner] = await createCompany("Inviting", [{ name: "Ola Owner", isAdmin: true }]);
   const [guest] = await createCompany("Agency", [{ name: "Gil Guest", isAdmin: true }]);
@@ -31,25 +34,40 @@ test("an invite link: the invitee signs in with Pipedrive, joins with the role, 
   await expect(guestPage.getByText("Editor", { exact: true })).toBeVisible();
   await switcher.click();
   await guestPage.getByRole("menuitem", { name: new RegExp(guest!.companyName) }).click();
-  await expect(guestPage.getByRole("button", { name: /^Workspace: / })).toHaveAccessibleName(`Workspace: ${guest!.companyName}. Switch workspace`);
+  await expect(guestPage.getByRole("button", { name: /^Workspace: / })).toHaveAccessibleName(
+    `Workspace: ${guest!.companyName}. Switch workspace`,
+  );
 
   // The link is spent.
   const again = await (await browser.newContext()).newPage();
   await again.goto(link);
-  await expect(again.getByRole("heading", { name: `This invitation to ${owner!.companyName} cannot be used` })).toBeVisible();
+  await expect(
+    again.getByRole("heading", { name: `This invitation to ${owner!.companyName} cannot be used` }),
+  ).toBeVisible();
 
   await page.goto("/team");
-  await expect(page.getByTestId("member-row").filter({ hasText: guest!.name }).getByRole("combobox")).toHaveValue("EDITOR");
+  await expect(page.getByTestId("member-row").filter({ hasText: guest!.name }).getByRole("combobox")).toHaveValue(
+    "EDITOR",
+  );
   await page.goto("/team/audit");
   // In words, with names: never codes or ids.
-  await expect(page.locator('[data-testid="audit-row"][data-action="member.join"]')).toContainText(`${guest!.name}Joined the workspace`);
+  await expect(page.locator('[data-testid="audit-row"][data-action="member.join"]')).toContainText(
+    `${guest!.name}Joined the workspace`,
+  );
   await expect(page.locator('[data-testid="audit-row"][data-action="member.join"]')).toContainText("Role: Editor");
-  await expect(page.locator('[data-testid="audit-row"][data-action="invitation.create"]')).toContainText("Created the invite link");
-  await expect(page.locator('[data-testid="audit-row"][data-action="invitation.create"]')).toContainText("Role: Editor");
+  await expect(page.locator('[data-testid="audit-row"][data-action="invitation.create"]')).toContainText(
+    "Created the invite link",
+  );
+  await expect(page.locator('[data-testid="audit-row"][data-action="invitation.create"]')).toContainText(
+    "Role: Editor",
+  );
   await expect(page.getByTestId("audit-row").first()).not.toContainText(".create");
 });
 
-test("access request → approval; a removed member's open session is refused at the next request", async ({ page, browser }) => {
+test("access request → approval; a removed member's open session is refused at the next request", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(60_000);
   const [owner, asker] = await createCompany("Asking", [{ name: "Oda Owner", isAdmin: true }, { name: "Rik Asker" }]);
   await signIn(page, owner!);

@@ -3,9 +3,15 @@ import { makeImage } from "../lib/media/fixtures";
 import { addMembership } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
-async function editDraft(page: Page, appId: string, change: (data: Record<string, unknown>) => Record<string, unknown>) {
+async function editDraft(
+  page: Page,
+  appId: string,
+  change: (data: Record<string, unknown>) => Record<string, unknown>,
+) {
   const current = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
-  const res = await page.request.put(`/api/apps/${appId}/listing`, { data: { revision: current.revision, data: change(current.data) } });
+  const res = await page.request.put(`/api/apps/${appId}/listing`, {
+    data: { revision: current.revision, data: change(current.data) },
+  });
   expect(res.status()).toBe(200);
 }
 
@@ -23,7 +29,11 @@ test("save a version, diff it against the draft, restore it", async ({ page }) =
   await page.getByRole("button", { name: "Save version" }).click();
   await expect(page.getByTestId("version-row").getByText("Version 1: First draft")).toBeVisible();
 
-  await editDraft(page, appId, (d) => ({ ...d, summary: "Plan every Pipedrive deal on a shared timeline.", scopes: [...(d.scopes as object[]), { id: "deals:read", justification: "Reads deal dates" }] }));
+  await editDraft(page, appId, (d) => ({
+    ...d,
+    summary: "Plan every Pipedrive deal on a shared timeline.",
+    scopes: [...(d.scopes as object[]), { id: "deals:read", justification: "Reads deal dates" }],
+  }));
   await page.reload();
   await page.getByRole("link", { name: "Compare with draft" }).click();
   const summary = page.getByTestId("diff-summary");
@@ -49,7 +59,13 @@ test("export a listing with images, import it into a new app: the listings are i
   await signIn(page, owner!);
   const source = await createAppInUi(page, "Exporter");
   const upload = async (appId: string, kind: string, buffer: Buffer) =>
-    (await (await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, { multipart: { file: { name: "x.png", mimeType: "image/png", buffer } } })).json()).id as string;
+    (
+      await (
+        await page.request.post(`/api/apps/${appId}/assets?kind=${kind}`, {
+          multipart: { file: { name: "x.png", mimeType: "image/png", buffer } },
+        })
+      ).json()
+    ).id as string;
   const icon = await upload(source, "icon", await makeImage(256, 256, "png", "#e8590c"));
   const one = await upload(source, "image", await makeImage(1280, 800, "png", "#1098ad"));
   const two = await upload(source, "image", await makeImage(2560, 1600, "jpeg", "#7048e8"));
@@ -61,9 +77,17 @@ test("export a listing with images, import it into a new app: the listings are i
     categories: ["Productivity"],
     features: [{ id: "f1", type: "json_panel", name: "Panel", description: "A panel" }],
     iconAssetId: icon,
-    images: [{ assetId: one, alt: "First" }, { assetId: two, alt: "Second" }],
+    images: [
+      { assetId: one, alt: "First" },
+      { assetId: two, alt: "Second" },
+    ],
     websiteUrl: "https://exporter.example.com",
-    onboarding: { blocks: [{ id: "b1", title: "Step one", description: "Do this", imageAssetId: step }], videoUrl: "https://vimeo.com/1", videoTitle: "Tour", videoDescription: "" },
+    onboarding: {
+      blocks: [{ id: "b1", title: "Step one", description: "Do this", imageAssetId: step }],
+      videoUrl: "https://vimeo.com/1",
+      videoTitle: "Tour",
+      videoDescription: "",
+    },
   }));
 
   await page.goto(`/apps/${source}/versions`);
@@ -79,13 +103,16 @@ test("export a listing with images, import it into a new app: the listings are i
   await page.getByRole("dialog").getByRole("button", { name: "Replace the draft" }).click();
   await expect(page.getByTestId("version-row").getByText("Version 2: Imported listing")).toBeVisible();
 
-  const exported = async (appId: string) => (await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json()).listing;
+  const exported = async (appId: string) =>
+    (await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json()).listing;
   expect(await exported(target)).toEqual(await exported(source));
   const targetDraft = await (await page.request.get(`/api/apps/${target}/listing`)).json();
   expect(targetDraft.data.appName).toBe("Exporter");
   expect(targetDraft.data.iconAssetId).not.toBe(icon);
   expect(targetDraft.data.onboarding.blocks[0].imageAssetId).not.toBe(step);
-  expect((await page.request.get(`/api/assets/${targetDraft.data.images[1].assetId}`)).headers()["content-type"]).toBe("image/jpeg");
+  expect((await page.request.get(`/api/assets/${targetDraft.data.images[1].assetId}`)).headers()["content-type"]).toBe(
+    "image/jpeg",
+  );
 });
 
 test("import refuses unknown fields, wrong types and a wrong schema version, per field", async ({ page }) => {
@@ -93,34 +120,57 @@ test("import refuses unknown fields, wrong types and a wrong schema version, per
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Strict");
   const good = await (await page.request.get(`/api/apps/${appId}/export?format=json`)).json();
-  const post = (doc: unknown) => page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from(JSON.stringify(doc)), headers: { "content-type": "application/json" } });
+  const post = (doc: unknown) =>
+    page.request.post(`/api/apps/${appId}/import`, {
+      data: Buffer.from(JSON.stringify(doc)),
+      headers: { "content-type": "application/json" },
+    });
 
-  const bad = await post({ ...good, version: 2, extra: true, listing: { ...good.listing, summary: 7, favouriteColour: "green", description: "d".repeat(15_001) } });
+  const bad = await post({
+    ...good,
+    version: 2,
+    extra: true,
+    listing: { ...good.listing, summary: 7, favouriteColour: "green", description: "d".repeat(15_001) },
+  });
   expect(bad.status()).toBe(422);
   const { fields } = (await bad.json()).error;
   expect(fields.version).toMatch(/Unsupported schema version/);
   expect(fields._).toBe("Unknown field: extra");
   expect(fields.listing).toBe("Unknown field: favouriteColour");
   expect(fields["listing.summary"]).toBe("Short summary must be text");
-  expect(fields["listing.description"]).toBe("Full description is too long to keep: at most 15,000 characters are saved");
+  expect(fields["listing.description"]).toBe(
+    "Full description is too long to keep: at most 15,000 characters are saved",
+  );
 
-  const missingFile = await post({ ...good, listing: { ...good.listing, icon: { file: `images/${"a".repeat(64)}.png`, sha256: "a".repeat(64) } } });
+  const missingFile = await post({
+    ...good,
+    listing: { ...good.listing, icon: { file: `images/${"a".repeat(64)}.png`, sha256: "a".repeat(64) } },
+  });
   expect(missingFile.status()).toBe(422);
   expect((await missingFile.json()).error.fields["listing.icon"]).toMatch(/is not in the zip/);
 
-  expect((await page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from("PK\u0003\u0004garbage") })).status()).toBe(400);
+  expect(
+    (await page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from("PK\u0003\u0004garbage") })).status(),
+  ).toBe(400);
   expect((await page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from("not json") })).status()).toBe(422);
   expect((await post(good)).status()).toBe(200);
 
   await page.goto(`/apps/${appId}/versions`);
   await hydrated(page);
-  await page.getByLabel("Exported listing (.zip or .json)").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...good, version: 9 })) });
+  await page.getByLabel("Exported listing (.zip or .json)").setInputFiles({
+    name: "bad.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ ...good, version: 9 })),
+  });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByTestId("import-problems")).toContainText("Unsupported schema version");
 });
 
 test("a viewer cannot upload, import, save versions through the routes", async ({ browser }) => {
-  const [owner, viewer] = await createCompany("Spec Viewer Routes", [{ name: "Owen Routes", isAdmin: true }, { name: "Vera Routes" }]);
+  const [owner, viewer] = await createCompany("Spec Viewer Routes", [
+    { name: "Owen Routes", isAdmin: true },
+    { name: "Vera Routes" },
+  ]);
   const ownerPage = await (await browser.newContext()).newPage();
   await signIn(ownerPage, owner!);
   const appId = await createAppInUi(ownerPage, "Guarded");
@@ -129,9 +179,13 @@ test("a viewer cannot upload, import, save versions through the routes", async (
   const page = await (await browser.newContext()).newPage();
   await signIn(page, viewer!);
   addMembership(viewer!.id, owner!.companyId, "VIEWER");
-  const upload = await page.request.post(`/api/apps/${appId}/assets?kind=icon`, { multipart: { file: { name: "i.png", mimeType: "image/png", buffer: await makeImage(256, 256) } } });
+  const upload = await page.request.post(`/api/apps/${appId}/assets?kind=icon`, {
+    multipart: { file: { name: "i.png", mimeType: "image/png", buffer: await makeImage(256, 256) } },
+  });
   expect(upload.status()).toBe(403);
-  const imported = await page.request.post(`/api/apps/${appId}/import`, { data: Buffer.from(JSON.stringify(exportJson)) });
+  const imported = await page.request.post(`/api/apps/${appId}/import`, {
+    data: Buffer.from(JSON.stringify(exportJson)),
+  });
   expect(imported.status()).toBe(403);
   expect((await page.request.get(`/api/apps/${appId}/export?format=json`)).status()).toBe(200);
   await page.goto(`/apps/${appId}/versions`);

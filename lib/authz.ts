@@ -17,9 +17,14 @@ const chosenWorkspace = async () => (await cookies()).get(WORKSPACE_COOKIE)?.val
 
 /** Opens this workspace on the next pages (server actions only). */
 export async function rememberWorkspace(workspaceId: string) {
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: env().secureCookies, maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env().secureCookies,
+    maxAge: 60 * 60 * 24 * 365,
+  });
 }
-
 
 /** The signed-in user, checked against the database session, or null. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -47,7 +52,6 @@ export const requireMembership = cache(async (): Promise<{ user: SessionUser } &
   if (!membership) redirect("/access");
   return { user, ...membership };
 });
-
 
 /**
  * For route handlers and server actions: the signed-in member with at least `required`,

@@ -27,7 +27,9 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
       const address = ipaddr.parse(item);
       return [address, address.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
     } catch {
-      throw new Error(`"${item}" is not an address or a CIDR range (TRUSTED_PROXIES takes a number of hops or a list of ranges)`);
+      throw new Error(
+        `"${item}" is not an address or a CIDR range (TRUSTED_PROXIES takes a number of hops or a list of ranges)`,
+      );
     }
   });
   return { ranges };
@@ -43,7 +45,10 @@ const normalised = new Map<string, string | null>();
 const normalise = (address: string) => {
   const known = normalised.get(address);
   if (known !== undefined) return known;
-  const bare = address.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const bare = address
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   const result = ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : null;
   if (normalised.size >= NORMALISED_MAX) normalised.clear();
   normalised.set(address, result);
@@ -57,12 +62,22 @@ function isTrusted(address: string, trusted: TrustedProxies): boolean {
 }
 
 /** The client of a request that came in on `socketAddress` carrying `forwardedFor`. */
-export function clientFrom(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
+export function clientFrom(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
   const socket = socketAddress ? normalise(socketAddress) : null;
   if (!socket) return "unknown";
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
   // Nearest hop last: what each proxy appended, then the socket.
-  const chain = [...header.split(",").map((a) => normalise(a)).filter((a): a is string => a !== null), socket];
+  const chain = [
+    ...header
+      .split(",")
+      .map((a) => normalise(a))
+      .filter((a): a is string => a !== null),
+    socket,
+  ];
   if ("hops" in trusted) return chain[Math.max(0, chain.length - 1 - trusted.hops)]!;
   for (let i = chain.length - 1; i >= 0; i--) if (!isTrusted(chain[i]!, trusted)) return chain[i]!;
   return chain[0]!;
@@ -70,16 +85,26 @@ export function clientFrom(socketAddress: string | undefined, forwardedFor: stri
 
 /** Works out the request's client from its socket and stamps it, replacing any copy the client sent. */
 export function stampClient(request: IncomingMessage, trusted: TrustedProxies) {
-  request.headers[CLIENT_HEADER] = clientFrom(request.socket?.remoteAddress, request.headers["x-forwarded-for"], trusted);
+  request.headers[CLIENT_HEADER] = clientFrom(
+    request.socket?.remoteAddress,
+    request.headers["x-forwarded-for"],
+    trusted,
+  );
 }
 
 /**
  * Stamps every request a Node HTTP server of this process receives, before any handler sees it
  * (the framework gives route handlers no socket). Installed once, at server start.
  */
-export function stampClientsOfThisProcess(trusted: TrustedProxies, servers: { prototype: { emit: (...args: never[]) => boolean } }[]) {
+export function stampClientsOfThisProcess(
+  trusted: TrustedProxies,
+  servers: { prototype: { emit: (...args: never[]) => boolean } }[],
+) {
   for (const server of servers) {
-    const proto = server.prototype as { emit: (this: unknown, event: string, ...args: unknown[]) => boolean; __stamped?: boolean };
+    const proto = server.prototype as {
+      emit: (this: unknown, event: string, ...args: unknown[]) => boolean;
+      __stamped?: boolean;
+    };
     if (proto.__stamped) continue;
     const emit = proto.emit;
     proto.emit = function (this: unknown, event: string, ...args: unknown[]) {

@@ -5,7 +5,11 @@ const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.s
 
 describe("policies", () => {
   it("pages: only the nonce (and what it loads), eval only in development, sign-in may post to Pipedrive", () => {
-    const csp = pageCsp("abc", { dev: false, oauthOrigin: "https://oauth.pipedrive.com", apiOrigin: "https://api.pipedrive.com" });
+    const csp = pageCsp("abc", {
+      dev: false,
+      oauthOrigin: "https://oauth.pipedrive.com",
+      apiOrigin: "https://api.pipedrive.com",
+    });
     expect(directive(csp, "script-src")).toBe("script-src 'nonce-abc' 'strict-dynamic'");
     expect(directive(csp, "form-action")).toBe("form-action 'self' https://oauth.pipedrive.com");
     expect(directive(csp, "img-src")).toBe("img-src 'self' data: blob: https:");

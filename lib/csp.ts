@@ -26,9 +26,13 @@ const formAction = (oauthOrigin: string) => `form-action 'self' ${oauthOrigin}`;
  * Images: the site's own, and people's Pipedrive avatars (https anywhere; the Pipedrive API's own
  * origin too, which is plain http only in local development and tests).
  */
-const imgSrc = (apiOrigin?: string) => `img-src 'self' data: blob: https:${apiOrigin?.startsWith("http:") ? ` ${apiOrigin}` : ""}`;
+const imgSrc = (apiOrigin?: string) =>
+  `img-src 'self' data: blob: https:${apiOrigin?.startsWith("http:") ? ` ${apiOrigin}` : ""}`;
 
-export function pageCsp(nonce: string, { dev, oauthOrigin, apiOrigin }: { dev: boolean; oauthOrigin: string; apiOrigin: string }): string {
+export function pageCsp(
+  nonce: string,
+  { dev, oauthOrigin, apiOrigin }: { dev: boolean; oauthOrigin: string; apiOrigin: string },
+): string {
   // React's development build evaluates code for its stack traces; production never does.
   const script = `script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`;
   return ["default-src 'self'", script, imgSrc(apiOrigin), ...COMMON, formAction(oauthOrigin)].join("; ");
@@ -38,16 +42,26 @@ export function pageCsp(nonce: string, { dev, oauthOrigin, apiOrigin }: { dev: b
  * A prerendered page (the landing and sign-in pages): the same HTML for everyone, so no nonce;
  * its inline scripts are allowed by their hashes and its script files by the site's origin.
  */
-export function prerenderedPageCsp(scriptHashes: string[], { oauthOrigin, apiOrigin }: { oauthOrigin: string; apiOrigin: string }): string {
+export function prerenderedPageCsp(
+  scriptHashes: string[],
+  { oauthOrigin, apiOrigin }: { oauthOrigin: string; apiOrigin: string },
+): string {
   const script = ["script-src 'self'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(" ");
   return ["default-src 'self'", script, imgSrc(apiOrigin), ...COMMON, formAction(oauthOrigin)].join("; ");
 }
 
 /** A share page: plain HTML served from memory to everyone, with one script file of the site's own and nothing inline. */
-export const SHARE_PAGE_CSP = ["default-src 'self'", "script-src 'self'", imgSrc(), ...COMMON, "form-action 'self'"].join("; ");
+export const SHARE_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  imgSrc(),
+  ...COMMON,
+  "form-action 'self'",
+].join("; ");
 
 /** Responses that are not pages of the app: no script may run, nothing may frame them. */
-export const NO_SCRIPT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const NO_SCRIPT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** A fresh, unguessable nonce (128 bits). */
 export function newNonce(): string {

@@ -63,7 +63,9 @@ describe("parseEnv", () => {
   });
 
   it("requires a 32-byte encryption key", () => {
-    expect(() => parseEnv({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(/ENCRYPTION_KEY must be 32 bytes/);
+    expect(() => parseEnv({ ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") })).toThrow(
+      /ENCRYPTION_KEY must be 32 bytes/,
+    );
     expect(Buffer.from(parseEnv({}).ENCRYPTION_KEY, "base64")).toHaveLength(32);
   });
 
@@ -73,7 +75,9 @@ describe("parseEnv", () => {
 
   it("refuses rate-limit overrides it cannot apply, naming what is wrong", () => {
     expect(parseEnv({ RATE_LIMITS: "share=1200/60, events=10/0.5" }).RATE_LIMITS).toBe("share=1200/60, events=10/0.5");
-    expect(() => parseEnv({ RATE_LIMITS: "shares=1200/60" })).toThrow(/RATE_LIMITS: "shares=1200\/60" is not name=points\/seconds with a name among signin, share/);
+    expect(() => parseEnv({ RATE_LIMITS: "shares=1200/60" })).toThrow(
+      /RATE_LIMITS: "shares=1200\/60" is not name=points\/seconds with a name among signin, share/,
+    );
     expect(() => parseEnv({ RATE_LIMITS: "share=0/60" })).toThrow(/needs at least 1 point/);
   });
 });

@@ -36,7 +36,13 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: optional(z.string().trim().min(1).optional()),
   S3_SECRET_ACCESS_KEY: optional(z.string().trim().min(1).optional()),
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
-  S3_PREFIX: optional(z.string().trim().regex(/^[A-Za-z0-9/_.-]*\/$/, "S3_PREFIX must end with / (e.g. listing-studio/)").optional()),
+  S3_PREFIX: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9/_.-]*\/$/, "S3_PREFIX must end with / (e.g. listing-studio/)")
+      .optional(),
+  ),
   AUTH_URL: optional(url("AUTH_URL").optional()).default("http://localhost:3000"),
   /** Set by `next start`/`next dev`: the port this server listens on (for requests to itself). */
   PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
@@ -47,7 +53,9 @@ const schema = z.object({
     z
       .string()
       .trim()
-      .refine((v) => Buffer.from(v, "base64").length === 32, { message: "ENCRYPTION_KEY must be 32 bytes, base64-encoded" })
+      .refine((v) => Buffer.from(v, "base64").length === 32, {
+        message: "ENCRYPTION_KEY must be 32 bytes, base64-encoded",
+      })
       .optional(),
   ),
   /** Keys that sealed secrets before the last rotation (comma-separated, base64): they still open, never seal. */
@@ -55,7 +63,9 @@ const schema = z.object({
     z
       .string()
       .trim()
-      .refine((v) => v.split(",").every((k) => Buffer.from(k.trim(), "base64").length === 32), { message: "ENCRYPTION_KEYS_PREVIOUS must be 32-byte base64 keys separated by commas" })
+      .refine((v) => v.split(",").every((k) => Buffer.from(k.trim(), "base64").length === 32), {
+        message: "ENCRYPTION_KEYS_PREVIOUS must be 32-byte base64 keys separated by commas",
+      })
       .optional(),
   ),
   /** Background reachability checks of listing links: off where the machine has no internet (browser tests). */
@@ -112,7 +122,12 @@ const schema = z.object({
 });
 
 /** Needed for a production start; development and tests fall back to values that only work locally. */
-export const REQUIRED_IN_PRODUCTION = ["AUTH_SECRET", "AUTH_PIPEDRIVE_ID", "AUTH_PIPEDRIVE_SECRET", "ENCRYPTION_KEY"] as const;
+export const REQUIRED_IN_PRODUCTION = [
+  "AUTH_SECRET",
+  "AUTH_PIPEDRIVE_ID",
+  "AUTH_PIPEDRIVE_SECRET",
+  "ENCRYPTION_KEY",
+] as const;
 
 const DEVELOPMENT_FALLBACKS = {
   AUTH_SECRET: "development-only-secret-never-use-in-production-0000",
@@ -139,9 +154,7 @@ export class EnvError extends Error {
 export function parseEnv(raw: Record<string, string | undefined>): Env {
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw new EnvError(
-      result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
-    );
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
   }
   const parsed = result.data;
   const isProduction = parsed.NODE_ENV === "production";
@@ -155,7 +168,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
       problems.push(`AUTH_URL must use https in production (got ${parsed.AUTH_URL})`);
     }
     if (parsed.OUTBOUND_ALLOW_LOCAL === "true" && !LOCAL_HOSTS.has(authUrl.hostname)) {
-      problems.push("OUTBOUND_ALLOW_LOCAL=true is for local development: a deployment must not reach its own network for URLs people choose");
+      problems.push(
+        "OUTBOUND_ALLOW_LOCAL=true is for local development: a deployment must not reach its own network for URLs people choose",
+      );
     }
   }
   if (problems.length > 0) throw new EnvError(problems);

@@ -4,7 +4,20 @@
  */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+const STYLE = [
+  "body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:grid;",
+  "place-items:center;min-height:100vh}",
+  "main{max-width:32rem;margin:1rem;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:1rem}",
+  "h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5;margin:0 0 1rem}a{color:#015c2b}",
+].join("");
+
 export function plainPage(title: string, body: string, link: { href: string; text: string } | null): string {
   const action = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${escapeHtml(title)} · Listing Studio</title><style>body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:grid;place-items:center;min-height:100vh}main{max-width:32rem;margin:1rem;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:1rem}h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5;margin:0 0 1rem}a{color:#015c2b}</style></head><body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(body)}</p>${action}</main></body></html>`;
+  const head = [
+    '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex, nofollow">',
+    `<title>${escapeHtml(title)} · Listing Studio</title><style>${STYLE}</style>`,
+  ].join("");
+  const main = `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(body)}</p>${action}</main>`;
+  return `<!doctype html><html lang="en"><head>${head}</head><body>${main}</body></html>`;
 }

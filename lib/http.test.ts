@@ -8,19 +8,32 @@ import { chunkedBody } from "./test/chunked-body";
 /** A POST whose body arrives in chunks without a declared length. */
 function chunked(totalBytes: number) {
   const { body, pulled } = chunkedBody(totalBytes);
-  return { request: new Request("http://localhost/x", { method: "POST", body, duplex: "half" } as RequestInit), pulled };
+  return {
+    request: new Request("http://localhost/x", { method: "POST", body, duplex: "half" } as RequestInit),
+    pulled,
+  };
 }
 
 describe("readBody", () => {
   it("refuses a declared length over the limit before reading anything", async () => {
-    const request = new Request("http://localhost/x", { method: "POST", body: "x".repeat(10), headers: { "content-length": "2000000" } });
-    await expect(readBody(request, 1_000_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      body: "x".repeat(10),
+      headers: { "content-length": "2000000" },
+    });
+    await expect(readBody(request, 1_000_000)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: "The request is larger than 1 MB",
+    });
     expect(request.bodyUsed).toBe(false);
   });
 
   it("stops a chunked body as soon as it passes the limit", async () => {
     const body = chunked(50_000_000);
-    await expect(readBody(body.request, 200_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 200 kB" });
+    await expect(readBody(body.request, 200_000)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: "The request is larger than 200 kB",
+    });
     expect(body.pulled()).toBeLessThan(400_000);
   });
 
@@ -30,29 +43,51 @@ describe("readBody", () => {
   });
 
   it("uses the caller's error", async () => {
-    await expect(readBody(chunked(10).request, 5, () => Object.assign(new Error("custom"), { code: "X" }) as never)).rejects.toThrow("custom");
+    await expect(
+      readBody(chunked(10).request, 5, () => Object.assign(new Error("custom"), { code: "X" }) as never),
+    ).rejects.toThrow("custom");
   });
 });
 
 describe("readJson and readForm", () => {
   it("parse within the limit and refuse bad JSON clearly", async () => {
     expect(await readJson(new Request("http://localhost/x", { method: "POST", body: '{"a":1}' }))).toEqual({ a: 1 });
-    await expect(readJson(new Request("http://localhost/x", { method: "POST", body: "{oops" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(readJson(new Request("http://localhost/x", { method: "POST", body: "{oops" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(readJson(chunked(2_000_000).request)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
   });
 
   it("read a form, and say null when it is not one", async () => {
     const form = new FormData();
     form.set("name", "Ann");
-    expect((await readForm(new Request("http://localhost/x", { method: "POST", body: form }), 10_000))?.get("name")).toBe("Ann");
-    expect(await readForm(new Request("http://localhost/x", { method: "POST", body: "nope", headers: { "content-type": "multipart/form-data; boundary=x" } }), 10_000)).toBeNull();
+    expect(
+      (await readForm(new Request("http://localhost/x", { method: "POST", body: form }), 10_000))?.get("name"),
+    ).toBe("Ann");
+    expect(
+      await readForm(
+        new Request("http://localhost/x", {
+          method: "POST",
+          body: "nope",
+          headers: { "content-type": "multipart/form-data; boundary=x" },
+        }),
+        10_000,
+      ),
+    ).toBeNull();
     await expect(readForm(chunked(20_000).request, 10_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
   });
 });
 
 describe("readUploadedFile", () => {
-  const multipart = (parts: string[], boundary = "XyZ") => new TextEncoder().encode(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`);
-  const upload = (body: BodyInit, type = "multipart/form-data; boundary=XyZ") => new Request("http://x/", { method: "POST", body, headers: { "content-type": type }, duplex: "half" } as RequestInit);
+  const multipart = (parts: string[], boundary = "XyZ") =>
+    new TextEncoder().encode(parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("") + `--${boundary}--\r\n`);
+  const upload = (body: BodyInit, type = "multipart/form-data; boundary=XyZ") =>
+    new Request("http://x/", {
+      method: "POST",
+      body,
+      headers: { "content-type": type },
+      duplex: "half",
+    } as RequestInit);
 
   it("returns the named file, whole, and skips the other parts", async () => {
     const body = multipart([
@@ -68,26 +103,45 @@ describe("readUploadedFile", () => {
   it("says null for a body that is not multipart, is malformed, or has no such file", async () => {
     expect(await readUploadedFile(upload("a=1", "application/x-www-form-urlencoded"), "file", 1000)).toBeNull();
     expect(await readUploadedFile(upload("no boundary here at all"), "file", 1000)).toBeNull();
-    expect(await readUploadedFile(upload(multipart(['Content-Disposition: form-data; name="note"\r\n\r\nhello'])), "file", 1000)).toBeNull();
+    expect(
+      await readUploadedFile(
+        upload(multipart(['Content-Disposition: form-data; name="note"\r\n\r\nhello'])),
+        "file",
+        1000,
+      ),
+    ).toBeNull();
     expect(await readUploadedFile(upload("x", "multipart/form-data"), "file", 1000)).toBeNull();
   });
 
   it("refuses a declared length over the limit before reading, and stops a chunked file as soon as it passes it", async () => {
-    const declared = new Request("http://x/", { method: "POST", body: "x", headers: { "content-type": "multipart/form-data; boundary=XyZ", "content-length": String(2_000_000) } });
+    const declared = new Request("http://x/", {
+      method: "POST",
+      body: "x",
+      headers: { "content-type": "multipart/form-data; boundary=XyZ", "content-length": String(2_000_000) },
+    });
     await expect(readUploadedFile(declared, "file", 1_000_000)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     // A file part whose content never ends, sent without a length.
-    const head = new TextEncoder().encode('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\n\r\n');
+    const head = new TextEncoder().encode(
+      '--XyZ\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\n\r\n',
+    );
     const { body, pulled } = chunkedBody(50_000_000);
     const stream = new ReadableStream<Uint8Array>({
       start: (c) => c.enqueue(head),
       async pull(c) {
-        const reader = (stream as unknown as { reader?: ReadableStreamDefaultReader<Uint8Array> }).reader ?? ((stream as unknown as { reader?: ReadableStreamDefaultReader<Uint8Array> }).reader = body.getReader());
+        const reader =
+          (stream as unknown as { reader?: ReadableStreamDefaultReader<Uint8Array> }).reader ??
+          ((stream as unknown as { reader?: ReadableStreamDefaultReader<Uint8Array> }).reader = body.getReader());
         const { done, value } = await reader.read();
         if (done) c.close();
         else c.enqueue(value);
       },
     });
-    const error = await readUploadedFile(upload(stream), "file", 1_000_000, () => new AppError("PAYLOAD_TOO_LARGE", "images may be at most 1 MB")).catch((e: unknown) => e);
+    const error = await readUploadedFile(
+      upload(stream),
+      "file",
+      1_000_000,
+      () => new AppError("PAYLOAD_TOO_LARGE", "images may be at most 1 MB"),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "images may be at most 1 MB" });
     expect(pulled()).toBeLessThan(3_000_000);
   });
@@ -102,10 +156,19 @@ describe("route", () => {
 
   it("returns a request id (keeping a well-formed one from the load balancer) and logs the request once under it", async () => {
     const lines = captureLogs();
-    const res = await ok(new Request("http://localhost/api/x?token=secret-value", { headers: { "x-request-id": "lb-1234567890" } }));
+    const res = await ok(
+      new Request("http://localhost/api/x?token=secret-value", { headers: { "x-request-id": "lb-1234567890" } }),
+    );
     expect(res.headers.get("x-request-id")).toBe("lb-1234567890");
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ level: "info", reqId: "lb-1234567890", method: "GET", path: "/api/x", status: 200, msg: "request" });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: "info",
+      reqId: "lb-1234567890",
+      method: "GET",
+      path: "/api/x",
+      status: 200,
+      msg: "request",
+    });
     expect(lines[0]).not.toContain("secret-value");
     const fresh = await ok(new Request("http://localhost/api/x", { headers: { "x-request-id": "<bad>" } }));
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
@@ -119,7 +182,12 @@ describe("route", () => {
     const id = res.headers.get("x-request-id");
     const logged = lines.map((l) => JSON.parse(l));
     expect(logged).toEqual([
-      expect.objectContaining({ level: "error", reqId: id, msg: "Unhandled route error", err: expect.objectContaining({ message: "boom" }) }),
+      expect.objectContaining({
+        level: "error",
+        reqId: id,
+        msg: "Unhandled route error",
+        err: expect.objectContaining({ message: "boom" }),
+      }),
       expect.objectContaining({ level: "error", reqId: id, method: "POST", path: "/api/y", status: 500 }),
     ]);
   });

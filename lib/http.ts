@@ -23,15 +23,21 @@ export function errorResponse(error: unknown, logger: Logger = log()): Response 
   return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }, { status: 500 });
 }
 
-const sizeOf = (bytes: number) => (bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`);
-const tooLargeError = (maxBytes: number) => new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${sizeOf(maxBytes)}`);
+const sizeOf = (bytes: number) =>
+  bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
+const tooLargeError = (maxBytes: number) =>
+  new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${sizeOf(maxBytes)}`);
 
 /**
  * Reads a request body as it streams in and stops at `maxBytes`: a declared length over it is
  * refused before anything is read, and a body without one (chunked) is cut off as soon as it
  * passes the limit, so no request can make the server hold more than `maxBytes`.
  */
-export async function readBody(request: Request, maxBytes: number, tooLarge: () => AppError = () => tooLargeError(maxBytes)): Promise<Buffer> {
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => AppError = () => tooLargeError(maxBytes),
+): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
@@ -51,9 +57,15 @@ export async function readBody(request: Request, maxBytes: number, tooLarge: () 
 }
 
 /** A multipart or urlencoded form, read within `maxBytes`; an unreadable form is `null`. */
-export async function readForm(request: Request, maxBytes: number, tooLarge?: () => AppError): Promise<FormData | null> {
+export async function readForm(
+  request: Request,
+  maxBytes: number,
+  tooLarge?: () => AppError,
+): Promise<FormData | null> {
   const body = await readBody(request, maxBytes, tooLarge);
-  return new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+  return new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } })
+    .formData()
+    .catch(() => null);
 }
 
 /**
@@ -61,13 +73,21 @@ export async function readForm(request: Request, maxBytes: number, tooLarge?: ()
  * other parts are skipped, nothing is held twice, and a file over `maxBytes` stops the read at
  * once. Null when the body is not multipart or has no such file.
  */
-export async function readUploadedFile(request: Request, field: string, maxBytes: number, tooLarge: () => AppError = () => tooLargeError(maxBytes)): Promise<{ name: string; data: Buffer } | null> {
+export async function readUploadedFile(
+  request: Request,
+  field: string,
+  maxBytes: number,
+  tooLarge: () => AppError = () => tooLargeError(maxBytes),
+): Promise<{ name: string; data: Buffer } | null> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
   const type = request.headers.get("content-type") ?? "";
   if (!request.body || !/^multipart\/form-data/i.test(type)) return null;
   let parser: Busboy.Busboy;
   try {
-    parser = Busboy({ headers: { "content-type": type }, limits: { files: 5, fileSize: maxBytes, fields: 20, fieldSize: 1024, parts: 30, headerPairs: 20 } });
+    parser = Busboy({
+      headers: { "content-type": type },
+      limits: { files: 5, fileSize: maxBytes, fields: 20, fieldSize: 1024, parts: 30, headerPairs: 20 },
+    });
   } catch {
     return null;
   }
@@ -89,7 +109,8 @@ export async function readUploadedFile(request: Request, field: string, maxBytes
         stop(() => reject(tooLarge()));
       });
       stream.on("end", () => {
-        if (!over) found = { name: info.filename ?? "", data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
+        if (!over)
+          found = { name: info.filename ?? "", data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
       });
     });
     parser.on("error", () => stop(() => resolve(null)));
@@ -133,13 +154,20 @@ export const route =
       }
     }
     const level = response.status >= 500 ? "error" : "info";
-    logger[level]({ method: request.method, path: new URL(request.url).pathname, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    logger[level](
+      {
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
     return response;
   };
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 /** The same for server actions, which answer a plain result instead of throwing to the client. */
 export async function action<T>(run: () => Promise<T>): Promise<ActionResult<T>> {

@@ -30,7 +30,9 @@ function libGraph(files = sources(LIB)): Map<string, Map<string, string>> {
   const graph = new Map<string, Map<string, string>>();
   for (const file of files) {
     const from = nodeOf(file);
-    for (const [, spec] of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(@\/lib\/[^"]+|\.\.?\/[^"]+)"/g)) {
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(
+      /(?:from|import)\s*\(?\s*"(@\/lib\/[^"]+|\.\.?\/[^"]+)"/g,
+    )) {
       const target = spec!.startsWith("@/") ? resolve(spec!.slice(2)) : resolve(dirname(file), spec!);
       if (relative(LIB, target).startsWith("..") || target.includes(`${LIB}/generated`)) continue;
       const to = nodeOf(target);
@@ -71,7 +73,11 @@ function cycles(graph: Map<string, Map<string, string>>): string[][] {
       } while (w !== v);
       if (component.length > 1) {
         const members = new Set(component);
-        found.push(component.flatMap((a) => [...(graph.get(a) ?? [])].filter(([b]) => members.has(b)).map(([, why]) => why)).sort());
+        found.push(
+          component
+            .flatMap((a) => [...(graph.get(a) ?? [])].filter(([b]) => members.has(b)).map(([, why]) => why))
+            .sort(),
+        );
       }
     }
   };
@@ -90,6 +96,8 @@ describe("lib/ is layered", () => {
       ["team/", new Map([["share/", "lib/team/invitations.ts imports @/lib/share/token"]])],
       ["errors", new Map()],
     ]);
-    expect(cycles(graph)).toEqual([["lib/share/service.ts imports @/lib/team/roles", "lib/team/invitations.ts imports @/lib/share/token"]]);
+    expect(cycles(graph)).toEqual([
+      ["lib/share/service.ts imports @/lib/team/roles", "lib/team/invitations.ts imports @/lib/share/token"],
+    ]);
   });
 });

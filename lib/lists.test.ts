@@ -27,8 +27,23 @@ const appIds: string[] = [];
 beforeAll(async () => {
   owner = await createOwner(db, 501, "Olga Owner");
   other = await createOwner(db, 502, "Oscar Other");
-  for (let i = 0; i < APPS_PAGE + 3; i++) appIds.push((await createApp(owner, { name: `App ${String(i).padStart(2, "0")}`, type: "PUBLIC", clientId: `c${i}`, callbackUrl: "https://a.example.com/cb" })).id);
-  await createApp(other, { name: "App of another workspace", type: "PUBLIC", clientId: "x", callbackUrl: "https://a.example.com/cb" });
+  for (let i = 0; i < APPS_PAGE + 3; i++)
+    appIds.push(
+      (
+        await createApp(owner, {
+          name: `App ${String(i).padStart(2, "0")}`,
+          type: "PUBLIC",
+          clientId: `c${i}`,
+          callbackUrl: "https://a.example.com/cb",
+        })
+      ).id,
+    );
+  await createApp(other, {
+    name: "App of another workspace",
+    type: "PUBLIC",
+    clientId: "x",
+    callbackUrl: "https://a.example.com/cb",
+  });
   await db.app.updateMany({ where: { id: { in: appIds } }, data: { status: "PUBLISHED" } });
 });
 
@@ -50,22 +65,41 @@ describe("apps", () => {
 describe("members", () => {
   beforeAll(async () => {
     for (let i = 0; i < MEMBERS_PAGE + 5; i++) {
-      const user = await db.user.create({ data: { pipedriveCompanyId: 501, pipedriveUserId: 100 + i, name: `Member ${i}`, email: `m${i}@acme.test` } });
-      await db.membership.create({ data: { workspaceId: owner.workspace.id, userId: user.id, role: i % 2 ? "VIEWER" : "EDITOR", createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000) } });
+      const user = await db.user.create({
+        data: { pipedriveCompanyId: 501, pipedriveUserId: 100 + i, name: `Member ${i}`, email: `m${i}@acme.test` },
+      });
+      await db.membership.create({
+        data: {
+          workspaceId: owner.workspace.id,
+          userId: user.id,
+          role: i % 2 ? "VIEWER" : "EDITOR",
+          createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+        },
+      });
     }
   });
 
   it("pages the members oldest first, counts every role, finds by name or email and by role", async () => {
     const first = await listMembersPage(owner.workspace.id, membersQuerySchema.parse({}));
     expect(first.rows).toHaveLength(MEMBERS_PAGE);
-    expect(first).toMatchObject({ total: MEMBERS_PAGE + 6, pages: 2, byRole: { OWNER: 1, EDITOR: Math.ceil((MEMBERS_PAGE + 5) / 2), VIEWER: Math.floor((MEMBERS_PAGE + 5) / 2) } });
+    expect(first).toMatchObject({
+      total: MEMBERS_PAGE + 6,
+      pages: 2,
+      byRole: { OWNER: 1, EDITOR: Math.ceil((MEMBERS_PAGE + 5) / 2), VIEWER: Math.floor((MEMBERS_PAGE + 5) / 2) },
+    });
     expect((await listMembersPage(owner.workspace.id, membersQuerySchema.parse({ page: "2" }))).rows).toHaveLength(6);
-    expect((await listMembersPage(owner.workspace.id, membersQuerySchema.parse({ q: "m7@" }))).rows.map((r) => r.name)).toEqual(["Member 7"]);
+    expect(
+      (await listMembersPage(owner.workspace.id, membersQuerySchema.parse({ q: "m7@" }))).rows.map((r) => r.name),
+    ).toEqual(["Member 7"]);
     const viewers = await listMembersPage(owner.workspace.id, membersQuerySchema.parse({ role: "VIEWER" }));
     expect(viewers.total).toBe(Math.floor((MEMBERS_PAGE + 5) / 2));
     expect(viewers.rows.every((r) => r.role === "VIEWER")).toBe(true);
     // Bad input is read as no filter, never an error.
-    expect(membersQuerySchema.parse({ role: "ADMIN", page: "-3", q: "x".repeat(500) })).toEqual({ role: "", page: 1, q: "" });
+    expect(membersQuerySchema.parse({ role: "ADMIN", page: "-3", q: "x".repeat(500) })).toEqual({
+      role: "",
+      page: 1,
+      q: "",
+    });
     expect((await listMembersPage(other.workspace.id, membersQuerySchema.parse({}))).total).toBe(1);
   });
 });
@@ -74,9 +108,25 @@ describe("sync history", () => {
   let failedRun: string;
   beforeAll(async () => {
     for (let r = 0; r < RUNS_PAGE + 2; r++) {
-      const run = await db.syncRun.create({ data: { workspaceId: owner.workspace.id, trigger: "CRON", status: "SUCCEEDED", startedAt: new Date(Date.UTC(2026, 5, 1 + r)), appsTotal: appIds.length } });
+      const run = await db.syncRun.create({
+        data: {
+          workspaceId: owner.workspace.id,
+          trigger: "CRON",
+          status: "SUCCEEDED",
+          startedAt: new Date(Date.UTC(2026, 5, 1 + r)),
+          appsTotal: appIds.length,
+        },
+      });
       for (const [a, appId] of appIds.entries()) {
-        await db.syncRunApp.create({ data: { runId: run.id, appId, url: "https://x.example/app", status: r === 0 && a === appIds.length - 1 ? "FAILED" : "SUCCEEDED", finishedAt: new Date(run.startedAt.getTime() + a * 1000) } });
+        await db.syncRunApp.create({
+          data: {
+            runId: run.id,
+            appId,
+            url: "https://x.example/app",
+            status: r === 0 && a === appIds.length - 1 ? "FAILED" : "SUCCEEDED",
+            finishedAt: new Date(run.startedAt.getTime() + a * 1000),
+          },
+        });
       }
       if (r === 0) failedRun = run.id;
     }
@@ -110,11 +160,18 @@ describe("share links", () => {
   it("pages the links newest first, counts the ones that work now, and shows only those on demand", async () => {
     const appId = appIds[0]!;
     const made = [];
-    for (let i = 0; i < SHARE_LINKS_PAGE + 4; i++) made.push((await createShareLink(owner, appId, { label: `Link ${i}`, target: "draft", expiresIn: "7" })).link);
+    for (let i = 0; i < SHARE_LINKS_PAGE + 4; i++)
+      made.push((await createShareLink(owner, appId, { label: `Link ${i}`, target: "draft", expiresIn: "7" })).link);
     await revokeShareLink(owner, appId, made[0]!.id);
     await revokeShareLink(owner, appId, made[1]!.id);
     const first = await listShareLinks(owner, appId);
-    expect(first).toMatchObject({ total: SHARE_LINKS_PAGE + 4, active: SHARE_LINKS_PAGE + 2, pages: 2, page: 1, show: "all" });
+    expect(first).toMatchObject({
+      total: SHARE_LINKS_PAGE + 4,
+      active: SHARE_LINKS_PAGE + 2,
+      pages: 2,
+      page: 1,
+      show: "all",
+    });
     expect(first.links).toHaveLength(SHARE_LINKS_PAGE);
     const second = await listShareLinks(owner, appId, { page: 2 });
     expect(second.links.map((l) => l.label)).toEqual(["Link 3", "Link 2", "Link 1", "Link 0"]);
@@ -140,14 +197,24 @@ describe("audit log", () => {
       createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
     }));
     await db.auditEvent.createMany({ data: rows });
-    await db.auditEvent.create({ data: { workspaceId: other.workspace.id, actorId: "stranger", actorName: "Stranger", action: "app.delete", targetType: "app" } });
+    await db.auditEvent.create({
+      data: {
+        workspaceId: other.workspace.id,
+        actorId: "stranger",
+        actorName: "Stranger",
+        action: "app.delete",
+        targetType: "app",
+      },
+    });
   });
 
   it("pages the log newest first; its filters list every action and actor once, with the actor's latest name", async () => {
     const log = await listAudit(owner, auditQuerySchema.parse({}));
     expect(log.rows).toHaveLength(AUDIT_PAGE);
     expect(log.total).toBeGreaterThanOrEqual(AUDIT_PAGE * 2 + 7);
-    expect(log.actions.map((a) => a.code)).toEqual(expect.arrayContaining(["listing.save", "share.create", "version.save"]));
+    expect(log.actions.map((a) => a.code)).toEqual(
+      expect.arrayContaining(["listing.save", "share.create", "version.save"]),
+    );
     expect(log.actions.map((a) => a.code)).not.toContain("app.delete");
     expect(new Set(log.actions.map((a) => a.code)).size).toBe(log.actions.length);
     const actors = log.actors.filter((a) => a.id.startsWith("actor-"));
@@ -164,7 +231,13 @@ describe("audit log", () => {
 
 describe("review inbox and rating cards", () => {
   const statuses = ["NEW", "NEEDS_REPLY", "REPLIED", "WONT_REPLY"];
-  const reviews = Array.from({ length: PAGE_SIZE * 3 }, (_, i) => ({ i, appId: () => appIds[i % 4]!, stars: 1 + (i % 5), status: statuses[i % 4]!, removed: i === 4 }));
+  const reviews = Array.from({ length: PAGE_SIZE * 3 }, (_, i) => ({
+    i,
+    appId: () => appIds[i % 4]!,
+    stars: 1 + (i % 5),
+    status: statuses[i % 4]!,
+    removed: i === 4,
+  }));
   const kept = reviews.filter((r) => !r.removed);
   beforeAll(async () => {
     await db.review.createMany({
@@ -180,12 +253,24 @@ describe("review inbox and rating cards", () => {
         removedAt: i === 4 ? new Date() : null,
       })),
     });
-    await db.syncRunApp.create({ data: { runId: (await db.syncRun.findFirstOrThrow({ where: { workspaceId: owner.workspace.id } })).id, appId: appIds[9]!, url: "https://x.example", status: "FAILED", error: "403", finishedAt: new Date() } });
+    await db.syncRunApp.create({
+      data: {
+        runId: (await db.syncRun.findFirstOrThrow({ where: { workspaceId: owner.workspace.id } })).id,
+        appId: appIds[9]!,
+        url: "https://x.example",
+        status: "FAILED",
+        error: "403",
+        finishedAt: new Date(),
+      },
+    });
   });
 
   it("counts every status from the index, pages the open ones newest first, and counts a filtered view itself", async () => {
     const open = await listInbox(owner, inboxQuerySchema.parse({}));
-    const expected = Object.fromEntries(statuses.map((s) => [s, kept.filter((r) => r.status === s).length])) as Record<string, number>;
+    const expected = Object.fromEntries(statuses.map((s) => [s, kept.filter((r) => r.status === s).length])) as Record<
+      string,
+      number
+    >;
     expect(open.counts).toEqual(expected);
     expect(open.total).toBe(expected.NEW! + expected.NEEDS_REPLY!);
     expect(open.rows).toHaveLength(PAGE_SIZE);
@@ -193,7 +278,9 @@ describe("review inbox and rating cards", () => {
     expect(open.rows[0]!.reviewedAt! > open.rows[1]!.reviewedAt!).toBe(true);
     expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all" }))).total).toBe(PAGE_SIZE * 3 - 1);
     expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all", removed: "1" }))).total).toBe(PAGE_SIZE * 3);
-    expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all", app: appIds[1] }))).total).toBe(kept.filter((r) => r.appId() === appIds[1]).length);
+    expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all", app: appIds[1] }))).total).toBe(
+      kept.filter((r) => r.appId() === appIds[1]).length,
+    );
     expect((await listInbox(other, inboxQuerySchema.parse({ status: "all" }))).total).toBe(0);
   });
 
@@ -207,7 +294,9 @@ describe("review inbox and rating cards", () => {
     const all = await ratingSummaries(owner, { limit: null });
     expect(all.summaries).toHaveLength(appIds.length);
     const ofApp = kept.filter((r) => r.appId() === appIds[1]);
-    expect(all.summaries.find((s) => s.app.id === appIds[1])!.stars).toEqual(Object.fromEntries([1, 2, 3, 4, 5].map((n) => [n, ofApp.filter((r) => r.stars === n).length])));
+    expect(all.summaries.find((s) => s.app.id === appIds[1])!.stars).toEqual(
+      Object.fromEntries([1, 2, 3, 4, 5].map((n) => [n, ofApp.filter((r) => r.stars === n).length])),
+    );
   });
 });
 
@@ -219,7 +308,14 @@ describe("readiness on the apps grid", () => {
     const before = await score();
     expect(await score()).toBe(before);
     const { data, revision } = await getDraft(owner, appId);
-    await saveDraft(owner, appId, { revision, data: { ...data, summary: "Quotes from any deal in two clicks.", description: "A **clear** description of what the app does for a sales team every day." } });
+    await saveDraft(owner, appId, {
+      revision,
+      data: {
+        ...data,
+        summary: "Quotes from any deal in two clicks.",
+        description: "A **clear** description of what the app does for a sales team every day.",
+      },
+    });
     expect(await score()).toBeGreaterThan(before);
   });
 });

@@ -33,23 +33,30 @@ const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
 /** Replaces credentials inside free text (and the given secret values); what is left says what kind of thing was there. */
 export function scrub(text: string, secrets: readonly string[] = configuredSecrets()): string {
   for (const secret of secrets) if (text.includes(secret)) text = text.split(secret).join("[redacted]");
-  return text
-    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, "$1 [redacted]")
-    .replace(/\blst_[A-Za-z0-9_-]{20,}/g, "lst_[redacted]")
-    .replace(/\/p\/[A-Za-z0-9_-]{43}\b/g, "/p/[redacted]")
-    .replace(/\/invite\/[A-Za-z0-9_-]{20,}/g, "/invite/[redacted]")
-    .replace(/(["']?(?:access_token|refresh_token|client_secret|clientSecret|password|secret|token|api_key|apikey)["']?\s*[:=]\s*["']?)[^"'&\s,}]{4,}/gi, "$1[redacted]")
-    // OAuth codes and states in URLs.
-    .replace(/([?&](?:code|state)=)[^&\s"']+/g, "$1[redacted]")
-    .replace(/v1\.[A-Za-z0-9_-]{1,16}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+/g, "[sealed]")
-    .replace(/(\/\/)[^/@\s:]+:[^/@\s]+@/g, "$1[redacted]@");
+  return (
+    text
+      .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, "$1 [redacted]")
+      .replace(/\blst_[A-Za-z0-9_-]{20,}/g, "lst_[redacted]")
+      .replace(/\/p\/[A-Za-z0-9_-]{43}\b/g, "/p/[redacted]")
+      .replace(/\/invite\/[A-Za-z0-9_-]{20,}/g, "/invite/[redacted]")
+      .replace(
+        /(["']?(?:access_token|refresh_token|client_secret|clientSecret|password|secret|token|api_key|apikey)["']?\s*[:=]\s*["']?)[^"'&\s,}]{4,}/gi,
+        "$1[redacted]",
+      )
+      // OAuth codes and states in URLs.
+      .replace(/([?&](?:code|state)=)[^&\s"']+/g, "$1[redacted]")
+      .replace(/v1\.[A-Za-z0-9_-]{1,16}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+/g, "[sealed]")
+      .replace(/(\/\/)[^/@\s:]+:[^/@\s]+@/g, "$1[redacted]@")
+  );
 }
 
 /** The deployment's own secrets, in case one ends up inside a message. */
 function configuredSecrets(): string[] {
   try {
     const e = env();
-    return [e.AUTH_SECRET, e.AUTH_PIPEDRIVE_SECRET, e.ENCRYPTION_KEY, e.CRON_SECRET].filter((v): v is string => !!v && v.length >= 8);
+    return [e.AUTH_SECRET, e.AUTH_PIPEDRIVE_SECRET, e.ENCRYPTION_KEY, e.CRON_SECRET].filter(
+      (v): v is string => !!v && v.length >= 8,
+    );
   } catch {
     return [];
   }
@@ -89,7 +96,8 @@ function create(): Logger {
 export const log = (): Logger => (root ??= create());
 
 /** A logger whose every line carries the request id. */
-export const requestLog = (requestId: string | null | undefined): Logger => (requestId ? log().child({ reqId: requestId }) : log());
+export const requestLog = (requestId: string | null | undefined): Logger =>
+  requestId ? log().child({ reqId: requestId }) : log();
 
 /** Sends the logs elsewhere, at another level (tests capture them). */
 export function setLogDestination(next: DestinationStream | undefined, level?: string) {

@@ -3,16 +3,29 @@ import { NextRequest } from "next/server";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { config, proxy } from "@/proxy";
 
-const matches = (url: string, headers: Record<string, string> = {}) => unstable_doesMiddlewareMatch({ config, url, headers });
-const request = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) => new NextRequest(new URL(url, "http://localhost"), init);
+const matches = (url: string, headers: Record<string, string> = {}) =>
+  unstable_doesMiddlewareMatch({ config, url, headers });
+const request = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  new NextRequest(new URL(url, "http://localhost"), init);
 const scriptSrc = (csp: string | null) => csp?.split("; ").find((d) => d.startsWith("script-src"));
 
 describe("the proxy's matcher", () => {
-  it.each(["/", "/signin", "/apps", "/apps/x/listing", "/team", "/invite/abc", "/shared/abc"])("runs on the page %s", (url) => {
-    expect(matches(url)).toBe(true);
-  });
+  it.each(["/", "/signin", "/apps", "/apps/x/listing", "/team", "/invite/abc", "/shared/abc"])(
+    "runs on the page %s",
+    (url) => {
+      expect(matches(url)).toBe(true);
+    },
+  );
 
-  it.each(["/api/health", "/api/v1/apps/a/events", "/p/token", "/install/x", "/callback/x", "/_next/static/chunks/a.js", "/icon.svg"])("skips %s", (url) => {
+  it.each([
+    "/api/health",
+    "/api/v1/apps/a/events",
+    "/p/token",
+    "/install/x",
+    "/callback/x",
+    "/_next/static/chunks/a.js",
+    "/icon.svg",
+  ])("skips %s", (url) => {
     expect(matches(url)).toBe(false);
   });
 
@@ -41,31 +54,53 @@ describe("proxy", () => {
     const secure = proxy(request("/signin", { headers: { cookie: "__Secure-authjs.session-token=x" } }));
     expect(new URL(secure.headers.get("x-middleware-rewrite")!).pathname).toBe("/signin/resume");
     expect(proxy(request("/signin")).headers.get("x-middleware-rewrite")).toBeNull();
-    expect(proxy(request("/", { headers: { cookie: "authjs.session-token=x" } })).headers.get("x-middleware-rewrite")).toBeNull();
+    expect(
+      proxy(request("/", { headers: { cookie: "authjs.session-token=x" } })).headers.get("x-middleware-rewrite"),
+    ).toBeNull();
   });
 
   it("gives each request an id, keeping a well-formed one from the load balancer", () => {
     expect(proxy(request("/")).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
-    expect(proxy(request("/", { headers: { "x-request-id": "lb-1234567890" } })).headers.get("x-request-id")).toBe("lb-1234567890");
-    expect(proxy(request("/", { headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(proxy(request("/", { headers: { "x-request-id": "lb-1234567890" } })).headers.get("x-request-id")).toBe(
+      "lb-1234567890",
+    );
+    expect(proxy(request("/", { headers: { "x-request-id": "<script>" } })).headers.get("x-request-id")).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
   });
 
   const ACTION = "7f".repeat(21);
 
   it("refuses a server action with a body over 1 MB with 413 before it is read", async () => {
-    const res = proxy(request("/apps", { method: "POST", headers: { "next-action": ACTION, "content-length": "1000001", cookie: "authjs.session-token=x" } }));
+    const res = proxy(
+      request("/apps", {
+        method: "POST",
+        headers: { "next-action": ACTION, "content-length": "1000001", cookie: "authjs.session-token=x" },
+      }),
+    );
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" } });
-    const within = proxy(request("/apps", { method: "POST", headers: { "next-action": ACTION, "content-length": "1000000", cookie: "authjs.session-token=x" } }));
+    expect(await res.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" },
+    });
+    const within = proxy(
+      request("/apps", {
+        method: "POST",
+        headers: { "next-action": ACTION, "content-length": "1000000", cookie: "authjs.session-token=x" },
+      }),
+    );
     expect(within.status).toBe(200);
   });
 
   it("answers a malformed or foreign-origin server action with 4xx, not the framework's 500", async () => {
-    const post = (headers: Record<string, string>) => proxy(request("/apps", { method: "POST", headers: { cookie: "authjs.session-token=x", ...headers } }));
+    const post = (headers: Record<string, string>) =>
+      proxy(request("/apps", { method: "POST", headers: { cookie: "authjs.session-token=x", ...headers } }));
     const malformed = post({ "next-action": "not-an-action" });
     expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, "BAD_REQUEST"]);
     const foreign = post({ "next-action": ACTION, origin: "https://evil.example" });
-    expect([foreign.status, (await foreign.json()).error.message]).toEqual([403, "This request did not come from Listing Studio's own pages"]);
+    expect([foreign.status, (await foreign.json()).error.message]).toEqual([
+      403,
+      "This request did not come from Listing Studio's own pages",
+    ]);
     expect(post({ "next-action": ACTION, origin: "http://localhost" }).status).toBe(200);
   });
 

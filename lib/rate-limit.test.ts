@@ -6,7 +6,10 @@ afterEach(() => useRateLimitStore());
 
 describe("parseRateLimitOverrides", () => {
   it("reads name=points/seconds pairs", () => {
-    expect(parseRateLimitOverrides("share=5000/60, events=10/0.5")).toEqual({ share: { points: 5000, duration: 60 }, events: { points: 10, duration: 0.5 } });
+    expect(parseRateLimitOverrides("share=5000/60, events=10/0.5")).toEqual({
+      share: { points: 5000, duration: 60 },
+      events: { points: 10, duration: 0.5 },
+    });
     expect(parseRateLimitOverrides(undefined)).toEqual({});
   });
 
@@ -31,7 +34,9 @@ describe("takeRateLimit", () => {
   });
 
   it("lets requests through when a shared store fails", async () => {
-    useRateLimitStore(() => ({ consume: () => Promise.reject(new Error("store down")) }) as unknown as RateLimiterMemory);
+    useRateLimitStore(
+      () => ({ consume: () => Promise.reject(new Error("store down")) }) as unknown as RateLimiterMemory,
+    );
     resetRateLimits();
     expect(await takeRateLimit("events", "k")).toEqual({ ok: true });
   });

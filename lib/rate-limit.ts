@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { CLIENT_HEADER } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
@@ -14,18 +20,23 @@ import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitNam
 
 export { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
 
-export type RateLimitStore = (options: IRateLimiterOptions & { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+export type RateLimitStore = (
+  options: IRateLimiterOptions & { keyPrefix: string; points: number; duration: number },
+) => RateLimiterAbstract;
 
 const memoryStore: RateLimitStore = (options) => new RateLimiterMemory(options);
 /** With Redis: commands that cannot reach it fail at once (and the request goes through). */
 const sharedStore: RateLimitStore = (options) => {
   const client = redis();
-  return client ? new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true }) : new RateLimiterMemory(options);
+  return client
+    ? new RateLimiterRedis({ ...options, storeClient: client, rejectIfRedisNotReady: true })
+    : new RateLimiterMemory(options);
 };
 let store = sharedStore;
 const limiters = new Map<RateLimitName, RateLimiterAbstract>();
 
-const rateLimitOf = (name: RateLimitName): RateLimit => parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
+const rateLimitOf = (name: RateLimitName): RateLimit =>
+  parseRateLimitOverrides(env().RATE_LIMITS)[name] ?? RATE_LIMITS[name];
 
 function limiter(name: RateLimitName): RateLimiterAbstract {
   let found = limiters.get(name);
@@ -55,7 +66,8 @@ export async function takeRateLimit(name: RateLimitName, key: string): Promise<R
     await counter.consume(key);
     return { ok: true };
   } catch (error) {
-    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
+    if (error instanceof RateLimiterRes)
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
     // A shared store that is down must not take the product down with it.
     return { ok: true };
   }
@@ -70,7 +82,11 @@ export function tooManyRequests(retryAfterSeconds: number, headers: Record<strin
 }
 
 /** Runs `handler` only when the request is within the named limit; otherwise answers 429. */
-export async function limited(name: RateLimitName, key: string, handler: () => Response | Promise<Response>): Promise<Response> {
+export async function limited(
+  name: RateLimitName,
+  key: string,
+  handler: () => Response | Promise<Response>,
+): Promise<Response> {
   const verdict = await takeRateLimit(name, key);
   return verdict.ok ? handler() : tooManyRequests(verdict.retryAfterSeconds);
 }
@@ -85,4 +101,5 @@ export function clientKey(request: Request): string {
 }
 
 /** A key per credential (a token's row id, an app) without keeping the credential itself in the counter's store. */
-export const credentialKey = (credential: string) => `cred:${createHash("sha256").update(credential).digest("base64url").slice(0, 22)}`;
+export const credentialKey = (credential: string) =>
+  `cred:${createHash("sha256").update(credential).digest("base64url").slice(0, 22)}`;

@@ -28,9 +28,13 @@ export type RateLimit = { points: number; duration: number };
 /** Parses `RATE_LIMITS` overrides: `name=points/seconds` separated by commas (e.g. `share=5000/60`). */
 export function parseRateLimitOverrides(value: string | undefined): Partial<Record<RateLimitName, RateLimit>> {
   const overrides: Partial<Record<RateLimitName, RateLimit>> = {};
-  for (const part of (value ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (value ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([a-z]+)=(\d+)\/(\d+(?:\.\d+)?)$/.exec(part);
-    if (!match || !(match[1]! in RATE_LIMITS)) throw new Error(`"${part}" is not name=points/seconds with a name among ${Object.keys(RATE_LIMITS).join(", ")}`);
+    if (!match || !(match[1]! in RATE_LIMITS))
+      throw new Error(`"${part}" is not name=points/seconds with a name among ${Object.keys(RATE_LIMITS).join(", ")}`);
     const points = Number(match[2]);
     const duration = Number(match[3]);
     if (points < 1 || duration <= 0) throw new Error(`"${part}" needs at least 1 point and a positive duration`);

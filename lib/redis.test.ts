@@ -26,7 +26,13 @@ describe("rate limits with REDIS_URL", () => {
     const otherLimiter = new RateLimiterRedis({ storeClient: other, keyPrefix: "ls-share", points: 5, duration: 60 });
     const verdicts = [];
     for (let i = 0; i < 3; i++) verdicts.push((await takeRateLimit("share", "203.0.113.5")).ok);
-    for (let i = 0; i < 2; i++) verdicts.push(await otherLimiter.consume("203.0.113.5").then(() => true, () => false));
+    for (let i = 0; i < 2; i++)
+      verdicts.push(
+        await otherLimiter.consume("203.0.113.5").then(
+          () => true,
+          () => false,
+        ),
+      );
     verdicts.push((await takeRateLimit("share", "203.0.113.5")).ok);
     expect(verdicts).toEqual([true, true, true, true, true, false]);
     expect(Number(await other.get("ls-share:203.0.113.5"))).toBe(6);

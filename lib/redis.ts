@@ -9,7 +9,11 @@ import { log } from "@/lib/log";
  * logged when the connection is lost, one line when it is back.
  */
 type RedisState = { client: Redis | null; url: string | null; down: boolean };
-const state: RedisState = ((globalThis as unknown as { __redis?: RedisState }).__redis ??= { client: null, url: null, down: false });
+const state: RedisState = ((globalThis as unknown as { __redis?: RedisState }).__redis ??= {
+  client: null,
+  url: null,
+  down: false,
+});
 
 export function redis(): Redis | null {
   const url = env().REDIS_URL ?? null;
@@ -27,7 +31,10 @@ export function redis(): Redis | null {
   client.on("error", (error) => {
     if (state.down) return;
     state.down = true;
-    log().warn({ err: { message: error.message } }, "Redis is unreachable: rate limits let requests through until it is back");
+    log().warn(
+      { err: { message: error.message } },
+      "Redis is unreachable: rate limits let requests through until it is back",
+    );
   });
   client.on("ready", () => {
     if (!state.down) return;

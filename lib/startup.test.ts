@@ -18,7 +18,9 @@ describe("assertEnvironment", () => {
     const { assertEnvironment } = await import("./startup");
     assertEnvironment();
     expect(exit).toHaveBeenCalledWith(1);
-    expect(error.mock.calls[0]?.[0]).toContain("missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_ID, AUTH_PIPEDRIVE_SECRET, ENCRYPTION_KEY");
+    expect(error.mock.calls[0]?.[0]).toContain(
+      "missing required variables: AUTH_SECRET, AUTH_PIPEDRIVE_ID, AUTH_PIPEDRIVE_SECRET, ENCRYPTION_KEY",
+    );
   });
 
   it("lets a complete environment start", async () => {

@@ -16,6 +16,8 @@ export function assertEnvironment() {
 export function assertDatabase() {
   const problem = databaseProblem(env().DATABASE_URL);
   if (!problem) return;
-  console.error(`Listing Studio cannot start.\n${problem} Apply the migrations with \`npx prisma migrate deploy\` (same DATABASE_URL), or point DATABASE_URL at the right database.`);
+  console.error(
+    `Listing Studio cannot start.\n${problem} Apply the migrations with \`npx prisma migrate deploy\` (same DATABASE_URL), or point DATABASE_URL at the right database.`,
+  );
   process.exit(1);
 }

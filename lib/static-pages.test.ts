@@ -39,7 +39,10 @@ describe("prerenderedScriptHashes", () => {
 
 describe("prerenderedPageCsp", () => {
   it("allows the site's script files and the listed inline scripts, nothing inline otherwise", () => {
-    const policy = prerenderedPageCsp([sha("one()"), sha("two()")], { oauthOrigin: "https://oauth.pipedrive.com", apiOrigin: "https://api.pipedrive.com" });
+    const policy = prerenderedPageCsp([sha("one()"), sha("two()")], {
+      oauthOrigin: "https://oauth.pipedrive.com",
+      apiOrigin: "https://api.pipedrive.com",
+    });
     const script = policy.split("; ").find((d) => d.startsWith("script-src"));
     expect(script).toBe(`script-src 'self' 'sha256-${sha("one()")}' 'sha256-${sha("two()")}'`);
     expect(script).not.toContain("unsafe-inline");

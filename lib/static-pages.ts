@@ -16,14 +16,18 @@ const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
 /** Base64 SHA-256 of each inline script's text, in order, each once (as a CSP hash-source wants it). */
 export function inlineScriptHashes(html: string): string[] {
   const hashes = new Set<string>();
-  for (const match of html.matchAll(INLINE_SCRIPT)) if (match[1]) hashes.add(createHash("sha256").update(match[1], "utf8").digest("base64"));
+  for (const match of html.matchAll(INLINE_SCRIPT))
+    if (match[1]) hashes.add(createHash("sha256").update(match[1], "utf8").digest("base64"));
   return [...hashes];
 }
 
 const cache = new Map<string, string[] | null>();
 
 /** The hashes of the prerendered page at `pathname`, or null when it is not one (or was not built). */
-export function prerenderedScriptHashes(pathname: string, appDir = join(process.cwd(), ".next", "server", "app")): string[] | null {
+export function prerenderedScriptHashes(
+  pathname: string,
+  appDir = join(process.cwd(), ".next", "server", "app"),
+): string[] | null {
   const file = PRERENDERED_PAGES[pathname];
   if (!file) return null;
   const key = `${appDir}:${file}`;

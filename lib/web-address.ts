@@ -9,4 +9,5 @@ export const isHttpUrl = (value: string) => {
 };
 
 /** Looks like one email address (what a mailto: link may carry). */
-export const looksLikeEmail = (value: string) => /^[^\s@<>()",;:?&=/\\]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(value);
+export const looksLikeEmail = (value: string) =>
+  /^[^\s@<>()",;:?&=/\\]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(value);

@@ -9,4 +9,5 @@ const number = new Intl.NumberFormat("en-US");
 export const pluralForm = (count: number, one: string, other: string) => (rules.select(count) === "one" ? one : other);
 
 /** The count, formatted, followed by the matching form: `plural(1200, "review", "reviews")` → "1,200 reviews". */
-export const plural = (count: number, one: string, other: string) => `${number.format(count)} ${pluralForm(count, one, other)}`;
+export const plural = (count: number, one: string, other: string) =>
+  `${number.format(count)} ${pluralForm(count, one, other)}`;

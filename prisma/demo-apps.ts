@@ -9,7 +9,12 @@ type DemoApp = {
   accent: string;
   listing: Omit<ListingDraftInput, "appName" | "iconAssetId" | "images" | "onboarding"> & {
     imageAlts: string[];
-    onboarding?: { blocks: { title: string; description: string }[]; videoUrl: string; videoTitle: string; videoDescription: string };
+    onboarding?: {
+      blocks: { title: string; description: string }[];
+      videoUrl: string;
+      videoTitle: string;
+      videoDescription: string;
+    };
   };
 };
 
@@ -29,13 +34,27 @@ export const DEMO_APPS: DemoApp[] = [
       installationUrl: `${site("quoteflow")}/pipedrive/install`,
       scopes: [
         { id: "base", justification: "" },
-        { id: "deals:full", justification: "Creates a quote from a deal and writes the accepted quote's value and stage back to the deal." },
+        {
+          id: "deals:full",
+          justification:
+            "Creates a quote from a deal and writes the accepted quote's value and stage back to the deal.",
+        },
         { id: "products:read", justification: "Reads the deal's products and prices to fill the quote's line items." },
         { id: "contacts:read", justification: "Reads the deal's person and organization to address the quote." },
       ],
       features: [
-        { id: "qf-panel", type: "custom_panel", name: "Quote panel", description: "See every quote of a deal, its status and who opened it, right in the deal view." },
-        { id: "qf-action", type: "link_action", name: "Create quote", description: "Start a branded quote from the deal's products in two clicks." },
+        {
+          id: "qf-panel",
+          type: "custom_panel",
+          name: "Quote panel",
+          description: "See every quote of a deal, its status and who opened it, right in the deal view.",
+        },
+        {
+          id: "qf-action",
+          type: "link_action",
+          name: "Create quote",
+          description: "Start a branded quote from the deal's products in two clicks.",
+        },
       ],
       categories: ["Proposals & quotes", "Document management"],
       summary: "Send branded quotes from any deal in two clicks, and see when they are opened and signed.",
@@ -53,13 +72,24 @@ export const DEMO_APPS: DemoApp[] = [
       documentationUrl: `${site("quoteflow")}/docs/pipedrive`,
       issueTrackerUrl: "",
       contactEmail: "partners@quoteflow.example.com",
-      useCase: "Sales teams create quotes from deals without copying products into another tool, and see quote status on the deal.",
+      useCase:
+        "Sales teams create quotes from deals without copying products into another tool, and see quote status on the deal.",
       installFlowRecordingUrl: "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
-      imageAlts: ["A quote built from a deal's products", "The quote panel on a Pipedrive deal", "Signature tracking with the deal stage"],
+      imageAlts: [
+        "A quote built from a deal's products",
+        "The quote panel on a Pipedrive deal",
+        "Signature tracking with the deal stage",
+      ],
       onboarding: {
         blocks: [
-          { title: "Pick your quote template", description: "Choose one of six layouts and add your logo and brand colours." },
-          { title: "Create your first quote", description: "Open a deal with products and click Create quote in the QuoteFlow panel." },
+          {
+            title: "Pick your quote template",
+            description: "Choose one of six layouts and add your logo and brand colours.",
+          },
+          {
+            title: "Create your first quote",
+            description: "Open a deal with products and click Create quote in the QuoteFlow panel.",
+          },
         ],
         videoUrl: "https://vimeo.com/76979871",
         videoTitle: "QuoteFlow in two minutes",
@@ -80,11 +110,19 @@ export const DEMO_APPS: DemoApp[] = [
       scopes: [
         { id: "base", justification: "" },
         { id: "phone-integration", justification: "Places and logs calls through Pipedrive's caller integration." },
-        { id: "activities:full", justification: "Logs each call as an activity with its duration, outcome and recording link." },
+        {
+          id: "activities:full",
+          justification: "Logs each call as an activity with its duration, outcome and recording link.",
+        },
         { id: "contacts:read", justification: "Shows who is calling and matches numbers to persons." },
       ],
       features: [
-        { id: "cs-float", type: "custom_floating_window", name: "Dialer", description: "A dialer that floats over Pipedrive: call, transfer and take notes without leaving the deal." },
+        {
+          id: "cs-float",
+          type: "custom_floating_window",
+          name: "Dialer",
+          description: "A dialer that floats over Pipedrive: call, transfer and take notes without leaving the deal.",
+        },
       ],
       categories: ["Calling & VoIP", "Productivity"],
       summary: "Call leads with a floating dialer and get every call logged with notes and recordings.",
@@ -125,9 +163,11 @@ export const DEMO_APPS: DemoApp[] = [
       features: [],
       categories: ["Accounting & invoicing"],
       summary: "Turn won Pipedrive deals into invoices in Ledgerly, and see payment status on the deal.",
-      description: "Ledgerly Sync creates an invoice in Ledgerly when a deal is won.\n\n- Invoices from the deal's products\n- Payment status back on the deal",
+      description:
+        "Ledgerly Sync creates an invoice in Ledgerly when a deal is won.\n\n- Invoices from the deal's products\n- Payment status back on the deal",
       videoUrl: "",
-      setupInstructions: "1. Install Ledgerly Sync.\n2. Connect your Ledgerly company.\n3. Choose the pipeline stage that creates invoices.",
+      setupInstructions:
+        "1. Install Ledgerly Sync.\n2. Connect your Ledgerly company.\n3. Choose the pipeline stage that creates invoices.",
       websiteUrl: site("ledgerly"),
       termsUrl: `${site("ledgerly")}/terms`,
       privacyUrl: `${site("ledgerly")}/privacy`,
@@ -150,8 +190,11 @@ export function screenshotSvg(app: DemoApp, index: number, width = 1280, height 
     const h = 80 + ((i * 53 + index * 37) % 220);
     return `<rect x="${760 + i * 70}" y="${620 - h}" width="44" height="${h}" rx="6" fill="${app.color}" opacity="${0.45 + i * 0.09}"/>`;
   }).join("");
-  const rows = Array.from({ length: 5 }, (_, i) => `<rect x="96" y="${300 + i * 64}" width="560" height="44" rx="8" fill="#fff" stroke="#dee2e6"/>
-    <rect x="116" y="${314 + i * 64}" width="${180 + ((i * 71 + index * 29) % 220)}" height="16" rx="8" fill="#ced4da"/>`).join("");
+  const rows = Array.from(
+    { length: 5 },
+    (_, i) => `<rect x="96" y="${300 + i * 64}" width="560" height="44" rx="8" fill="#fff" stroke="#dee2e6"/>
+    <rect x="116" y="${314 + i * 64}" width="${180 + ((i * 71 + index * 29) % 220)}" height="16" rx="8" fill="#ced4da"/>`,
+  ).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1280 800">
   <rect width="1280" height="800" fill="${app.accent}"/>
   <rect width="1280" height="72" fill="#ffffff"/><rect x="32" y="20" width="32" height="32" rx="8" fill="${app.color}"/>

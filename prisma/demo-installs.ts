@@ -12,15 +12,66 @@ export function prng(seed: number) {
   };
 }
 
-const COMPANIES = ["Northwind", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Acme", "Hooli", "Vandelay", "Soylent", "Tyrell", "Cyberdyne", "Wonka", "Gringotts", "Oscorp", "Aperture"];
+const COMPANIES = [
+  "Northwind",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Stark",
+  "Wayne",
+  "Acme",
+  "Hooli",
+  "Vandelay",
+  "Soylent",
+  "Tyrell",
+  "Cyberdyne",
+  "Wonka",
+  "Gringotts",
+  "Oscorp",
+  "Aperture",
+];
 const SUFFIXES = ["Sales", "Partners", "Group", "Digital", "Solutions", "Realty", "Logistics", "Consulting"];
-const PEOPLE = ["Ana", "Ben", "Chloé", "Dmitri", "Eva", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Lars", "Maya", "Noor", "Otto", "Priya"];
+const PEOPLE = [
+  "Ana",
+  "Ben",
+  "Chloé",
+  "Dmitri",
+  "Eva",
+  "Farid",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Lars",
+  "Maya",
+  "Noor",
+  "Otto",
+  "Priya",
+];
 
 /**
  * A believable year of installs for a demo app: steady growth, a spike after a launch, some
  * people cancelling at the consent screen, and churn spread over the following months.
  */
-export function demoInstallHistory({ seed, days, startPerDay, endPerDay, launchDay, companyBase }: { seed: number; days: number; startPerDay: number; endPerDay: number; launchDay: number | null; companyBase: number }, now = Date.now()): IngestEvent[] {
+export function demoInstallHistory(
+  {
+    seed,
+    days,
+    startPerDay,
+    endPerDay,
+    launchDay,
+    companyBase,
+  }: {
+    seed: number;
+    days: number;
+    startPerDay: number;
+    endPerDay: number;
+    launchDay: number | null;
+    companyBase: number;
+  },
+  now = Date.now(),
+): IngestEvent[] {
   const random = prng(seed);
   const poisson = (lambda: number) => {
     let k = 0;
@@ -33,7 +84,10 @@ export function demoInstallHistory({ seed, days, startPerDay, endPerDay, launchD
   let n = 0;
   for (let d = 0; d < days; d++) {
     const spike = launchDay !== null && d >= launchDay ? 1 + 3 * Math.exp(-(d - launchDay) / 4) : 1;
-    const lambda = (startPerDay + ((endPerDay - startPerDay) * d) / days) * spike * (new Date(start + d * dayMs).getUTCDay() % 6 === 0 ? 0.4 : 1);
+    const lambda =
+      (startPerDay + ((endPerDay - startPerDay) * d) / days) *
+      spike *
+      (new Date(start + d * dayMs).getUTCDay() % 6 === 0 ? 0.4 : 1);
     for (let i = poisson(lambda); i > 0; i--) {
       n++;
       const at = start + d * dayMs + Math.floor(random() * dayMs);
@@ -42,21 +96,48 @@ export function demoInstallHistory({ seed, days, startPerDay, endPerDay, launchD
       const company = `${COMPANIES[Math.floor(random() * COMPANIES.length)]} ${SUFFIXES[Math.floor(random() * SUFFIXES.length)]}`;
       const userName = `${PEOPLE[Math.floor(random() * PEOPLE.length)]} ${String.fromCharCode(65 + Math.floor(random() * 26))}.`;
       const who = { companyId, userId, companyName: company, userName, source: "GATEWAY" as const };
-      events.push({ ...who, dedupeKey: `demo:${seed}:${n}:started`, type: "INSTALL_STARTED", occurredAt: new Date(at) });
+      events.push({
+        ...who,
+        dedupeKey: `demo:${seed}:${n}:started`,
+        type: "INSTALL_STARTED",
+        occurredAt: new Date(at),
+      });
       // Some leave the consent screen without an answer, some cancel, a few installs fail after consent.
       const fate = random();
       if (fate < 0.07) continue;
       if (fate < 0.19) {
-        events.push({ ...who, dedupeKey: `demo:${seed}:${n}:denied`, type: "CONSENT_DENIED", occurredAt: new Date(at + 40_000) });
+        events.push({
+          ...who,
+          dedupeKey: `demo:${seed}:${n}:denied`,
+          type: "CONSENT_DENIED",
+          occurredAt: new Date(at + 40_000),
+        });
         continue;
       }
-      events.push({ ...who, dedupeKey: `demo:${seed}:${n}:granted`, type: "CONSENT_GRANTED", occurredAt: new Date(at + 50_000) });
+      events.push({
+        ...who,
+        dedupeKey: `demo:${seed}:${n}:granted`,
+        type: "CONSENT_GRANTED",
+        occurredAt: new Date(at + 50_000),
+      });
       if (fate > 0.98) continue;
-      events.push({ ...who, dedupeKey: `demo:${seed}:${n}:install`, type: "INSTALL", occurredAt: new Date(at + 60_000), scopes: "base deals:full products:read" });
+      events.push({
+        ...who,
+        dedupeKey: `demo:${seed}:${n}:install`,
+        type: "INSTALL",
+        occurredAt: new Date(at + 60_000),
+        scopes: "base deals:full products:read",
+      });
       if (random() < 0.38) {
         const lifetime = -Math.log(1 - random()) * 75 * dayMs;
         const gone = at + 60_000 + Math.max(3_600_000, lifetime);
-        if (gone < now) events.push({ ...who, dedupeKey: `demo:${seed}:${n}:uninstall`, type: "UNINSTALL", occurredAt: new Date(gone) });
+        if (gone < now)
+          events.push({
+            ...who,
+            dedupeKey: `demo:${seed}:${n}:uninstall`,
+            type: "UNINSTALL",
+            occurredAt: new Date(gone),
+          });
       }
     }
   }

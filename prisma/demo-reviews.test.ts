@@ -27,8 +27,15 @@ describe("demo reviews", () => {
 
     const run = await syncWorkspace(workspaceId, "CLI");
     expect(run).toMatchObject({ status: "SUCCEEDED", added: 1, updated: 0, removed: 0 });
-    expect(await db.ratingSnapshot.findFirstOrThrow({ where: { appId: app.id, runId: run.id } })).toMatchObject({ installBand: "1,000+", votesUp: 64, votesDown: 5 });
+    expect(await db.ratingSnapshot.findFirstOrThrow({ where: { appId: app.id, runId: run.id } })).toMatchObject({
+      installBand: "1,000+",
+      votesUp: 64,
+      votesDown: 5,
+    });
     const alerts = await db.alert.findMany({ where: { appId: app.id }, orderBy: { type: "asc" } });
-    expect(alerts.map((a) => a.title)).toEqual(["Low rating: 2 stars for QuoteFlow from Ben Carter", "New 2-star review of QuoteFlow by Ben Carter"]);
+    expect(alerts.map((a) => a.title)).toEqual([
+      "Low rating: 2 stars for QuoteFlow from Ben Carter",
+      "New 2-star review of QuoteFlow by Ben Carter",
+    ]);
   }, 60_000);
 });

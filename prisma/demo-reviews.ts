@@ -5,20 +5,49 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
  * emulator serves the same list). The newest one is on the page only, so the demo's first
  * "Sync now" finds a new review and raises an alert.
  */
-export type DemoReview = { id: string; author: string; stars: number; date: string; text: string; upvotes: number; reply: string | null };
+export type DemoReview = {
+  id: string;
+  author: string;
+  stars: number;
+  date: string;
+  text: string;
+  upvotes: number;
+  reply: string | null;
+};
 
 const DAY = 86_400_000;
 const REPLY = "Thanks for taking the time to review QuoteFlow! — The QuoteFlow team";
 
 const PLAN: [daysAgo: number, author: string, stars: number, text: string, upvotes: number, reply: string | null][] = [
   [43, "Ana Souza", 5, "Quotes straight from the deal's products. Saves our team an hour a day.", 12, REPLY],
-  [41, "Tom Berg", 4, "Good app. Setup took a while to understand, but support answered fast.", 4, "Thanks Tom! We rewrote the setup steps in version 2.3."],
+  [
+    41,
+    "Tom Berg",
+    4,
+    "Good app. Setup took a while to understand, but support answered fast.",
+    4,
+    "Thanks Tom! We rewrote the setup steps in version 2.3.",
+  ],
   [38, "Mei Chen", 5, "Finally a quoting tool that keeps the deal value in sync.", 7, REPLY],
   [36, "Jonas Weber", 5, "Schnell eingerichtet, die Angebote sehen professionell aus.", 3, null],
-  [33, "Priya Nair", 3, "Works, but I would like more templates for the PDF.", 6, "More templates arrive next month — thanks Priya!"],
+  [
+    33,
+    "Priya Nair",
+    3,
+    "Works, but I would like more templates for the PDF.",
+    6,
+    "More templates arrive next month — thanks Priya!",
+  ],
   [31, "Lars Holm", 5, "Our reps love the quote panel in the deal view.", 2, REPLY],
   [28, "Chloé Martin", 4, "Très pratique. Il manque l'export en Word.", 1, null],
-  [26, "Farid Haddad", 2, "Quotes do not pick up discounts set on the deal products.", 9, "Hi Farid, discounts are supported since 2.4 — could you update and tell us?"],
+  [
+    26,
+    "Farid Haddad",
+    2,
+    "Quotes do not pick up discounts set on the deal products.",
+    9,
+    "Hi Farid, discounts are supported since 2.4 — could you update and tell us?",
+  ],
   [24, "Grace Kim", 5, "Clients open the quote link and we see it on the deal. Great.", 5, REPLY],
   [21, "Hiro Tanaka", 5, "見積書の作成がとても簡単になりました。", 2, null],
   [19, "Ines Duarte", 4, "Solid. The approval flow could be more flexible.", 3, null],
@@ -46,10 +75,25 @@ export function demoReviews(now = Date.now()): DemoReview[] {
 /** The reviews already synced (all but the newest), daily rating snapshots, runs and reply work. */
 /** QuoteFlow's public Marketplace page, as the demo's emulator serves it (App Router flight data). */
 export function demoListing(clientId: string, now = Date.now()) {
-  return { clientId, name: "QuoteFlow", builtBy: "Acme Sales Tools", summary: "Quotes from deals", installBand: "1,000+", votes: { up: 64, down: 5 }, reviews: demoReviews(now), shape: "flight" as const };
+  return {
+    clientId,
+    name: "QuoteFlow",
+    builtBy: "Acme Sales Tools",
+    summary: "Quotes from deals",
+    installBand: "1,000+",
+    votes: { up: 64, down: 5 },
+    reviews: demoReviews(now),
+    shape: "flight" as const,
+  };
 }
 
-export async function seedDemoReviews(db: PrismaClient, appId: string, workspaceId: string, userId: string, now = Date.now()) {
+export async function seedDemoReviews(
+  db: PrismaClient,
+  appId: string,
+  workspaceId: string,
+  userId: string,
+  now = Date.now(),
+) {
   const all = demoReviews(now);
   const known = all.slice(0, -1);
   for (const [i, r] of known.entries()) {
@@ -80,17 +124,48 @@ export async function seedDemoReviews(db: PrismaClient, appId: string, workspace
   for (let t = first + DAY; t < now; t += DAY) {
     const posted = known.filter((r) => Date.parse(r.date) <= t);
     const average = Math.round((posted.reduce((s, r) => s + r.stars, 0) / posted.length) * 10) / 10;
-    await db.ratingSnapshot.create({ data: { appId, takenAt: new Date(t - 2 * 3_600_000), average, reviewCount: posted.length, installBand: "1,000+" } });
+    await db.ratingSnapshot.create({
+      data: { appId, takenAt: new Date(t - 2 * 3_600_000), average, reviewCount: posted.length, installBand: "1,000+" },
+    });
   }
   for (let d = 3; d >= 1; d--) {
     const startedAt = new Date(now - d * DAY - 2 * 3_600_000);
-    const run = await db.syncRun.create({ data: { workspaceId, trigger: "CRON", status: "SUCCEEDED", startedAt, finishedAt: new Date(startedAt.getTime() + 1400), appsTotal: 1, appsDone: 1 } });
-    await db.syncRunApp.create({ data: { runId: run.id, appId, url: "(the Marketplace page)", status: "SUCCEEDED", parser: "json-ld", finishedAt: run.finishedAt! } });
+    const run = await db.syncRun.create({
+      data: {
+        workspaceId,
+        trigger: "CRON",
+        status: "SUCCEEDED",
+        startedAt,
+        finishedAt: new Date(startedAt.getTime() + 1400),
+        appsTotal: 1,
+        appsDone: 1,
+      },
+    });
+    await db.syncRunApp.create({
+      data: {
+        runId: run.id,
+        appId,
+        url: "(the Marketplace page)",
+        status: "SUCCEEDED",
+        parser: "json-ld",
+        finishedAt: run.finishedAt!,
+      },
+    });
   }
   const templates = [
-    ["Thank you", "Hi {{first_name}}, thank you for the {{stars}}-star review of {{app}}! Reviews like yours help other teams find us. — {{my_name}}"],
-    ["Sorry, we're on it", "Hi {{first_name}}, sorry that {{app}} let you down. We would like to fix this: please write to support@quoteflow.example.com and mention this review. — {{my_name}}, {{app}} team"],
-    ["Feature request noted", "Thanks {{first_name}}! We've added your idea to the {{app}} roadmap and will let you know when it ships. — {{my_name}}"],
+    [
+      "Thank you",
+      "Hi {{first_name}}, thank you for the {{stars}}-star review of {{app}}! Reviews like yours help other teams find us. — {{my_name}}",
+    ],
+    [
+      "Sorry, we're on it",
+      "Hi {{first_name}}, sorry that {{app}} let you down. We would like to fix this: please write to support@quoteflow.example.com and mention this review. — {{my_name}}, {{app}} team",
+    ],
+    [
+      "Feature request noted",
+      "Thanks {{first_name}}! We've added your idea to the {{app}} roadmap and will let you know when it ships. — {{my_name}}",
+    ],
   ];
-  for (const [name, body] of templates) await db.replyTemplate.create({ data: { workspaceId, name: name!, body: body! } });
+  for (const [name, body] of templates)
+    await db.replyTemplate.create({ data: { workspaceId, name: name!, body: body! } });
 }

@@ -15,14 +15,21 @@ const normalise = (sql: string | null) => (sql ?? "").replace(/\s+/g, " ").repla
  */
 function schemaOf(db: Database.Database) {
   const objects = db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY type, name")
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY type, name",
+    )
     .all() as Row[];
   return objects.map((o) =>
     o.type === "table"
       ? {
           table: o.name,
-          columns: (db.prepare(`PRAGMA table_info("${o.name}")`).all() as { name: string }[]).sort((a, b) => a.name.localeCompare(b.name)).map(({ cid: _cid, ...c }: { cid?: number; name: string }) => c),
-          foreignKeys: db.prepare(`PRAGMA foreign_key_list("${o.name}")`).all().map((fk) => ({ ...(fk as object), id: undefined, seq: undefined })),
+          columns: (db.prepare(`PRAGMA table_info("${o.name}")`).all() as { name: string }[])
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map(({ cid: _cid, ...c }: { cid?: number; name: string }) => c),
+          foreignKeys: db
+            .prepare(`PRAGMA foreign_key_list("${o.name}")`)
+            .all()
+            .map((fk) => ({ ...(fk as object), id: undefined, seq: undefined })),
         }
       : { [o.type]: o.name, sql: normalise(o.sql) },
   );
@@ -34,7 +41,10 @@ describe("prisma/migrations", () => {
     const script = execFileSync(
       join("node_modules", ".bin", "prisma"),
       ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "diff-")), "unused.db")}` } },
+      {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "diff-")), "unused.db")}` },
+      },
     )
       .split("\n")
       .filter((line) => !line.startsWith("Loaded Prisma config"))

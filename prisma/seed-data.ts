@@ -37,7 +37,12 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
   await db.membership.upsert({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: alice.id } },
     update: {},
-    create: { workspaceId: workspace.id, userId: alice.id, role: "OWNER", createdAt: new Date(Date.now() - 400 * 86_400_000) },
+    create: {
+      workspaceId: workspace.id,
+      userId: alice.id,
+      role: "OWNER",
+      createdAt: new Date(Date.now() - 400 * 86_400_000),
+    },
   });
   // Alice's colleague, an editor (not one of the emulator's users: she does not sign in to the demo).
   const marta = await db.user.upsert({
@@ -48,7 +53,12 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
   await db.membership.upsert({
     where: { workspaceId_userId: { workspaceId: workspace.id, userId: marta.id } },
     update: {},
-    create: { workspaceId: workspace.id, userId: marta.id, role: "EDITOR", createdAt: new Date(Date.now() - 329 * 86_400_000) },
+    create: {
+      workspaceId: workspace.id,
+      userId: marta.id,
+      role: "EDITOR",
+      createdAt: new Date(Date.now() - 329 * 86_400_000),
+    },
   });
 
   const storage = new LocalFileStorage(storageDir);
@@ -74,12 +84,23 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     };
     const iconAssetId = await store("icon", iconSvg(demo));
     const images = [];
-    for (const [index, alt] of imageAlts.entries()) images.push({ assetId: await store("image", screenshotSvg(demo, index)), alt });
+    for (const [index, alt] of imageAlts.entries())
+      images.push({ assetId: await store("image", screenshotSvg(demo, index)), alt });
     const blocks = [];
     for (const [index, block] of (onboarding?.blocks ?? []).entries()) {
-      blocks.push({ ...block, id: `${demo.clientId}-step-${index + 1}`, imageAssetId: await store("onboarding", onboardingSvg(demo, index)) });
+      blocks.push({
+        ...block,
+        id: `${demo.clientId}-step-${index + 1}`,
+        imageAssetId: await store("onboarding", onboardingSvg(demo, index)),
+      });
     }
-    const data = listingDraftSchema.parse({ ...listing, appName: demo.name, iconAssetId, images, onboarding: onboarding ? { ...onboarding, blocks } : undefined });
+    const data = listingDraftSchema.parse({
+      ...listing,
+      appName: demo.name,
+      iconAssetId,
+      images,
+      onboarding: onboarding ? { ...onboarding, blocks } : undefined,
+    });
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
     await seedReviewHistory(db, app.id, demo.status, JSON.stringify(data), alice.id);
     await seedInstallHistory(db, app.id, demo.name);
@@ -99,22 +120,65 @@ async function seedReviewHistory(db: PrismaClient, appId: string, status: string
   const submittedOn = status === "PUBLISHED" ? dayAgo(60) : dayAgo(8);
   const recorded = (day: Date) => new Date(day.getTime() + 15 * 3_600_000);
   const version = await db.listingVersion.create({
-    data: { appId, number: 1, label: `Submitted to Pipedrive on ${longDay(submittedOn.toISOString().slice(0, 10))}`, data, source: "SUBMISSION", createdById: userId, createdAt: recorded(submittedOn) },
+    data: {
+      appId,
+      number: 1,
+      label: `Submitted to Pipedrive on ${longDay(submittedOn.toISOString().slice(0, 10))}`,
+      data,
+      source: "SUBMISSION",
+      createdById: userId,
+      createdAt: recorded(submittedOn),
+    },
   });
   await db.appEvent.create({
-    data: { appId, kind: "STATUS", fromStatus: "DRAFT", toStatus: "IN_REVIEW", versionId: version.id, actorId: userId, occurredAt: submittedOn, createdAt: recorded(submittedOn), note: "First submission." },
+    data: {
+      appId,
+      kind: "STATUS",
+      fromStatus: "DRAFT",
+      toStatus: "IN_REVIEW",
+      versionId: version.id,
+      actorId: userId,
+      occurredAt: submittedOn,
+      createdAt: recorded(submittedOn),
+      note: "First submission.",
+    },
   });
   if (status === "IN_REVIEW") {
     await db.app.update({ where: { id: appId }, data: { reviewStartedAt: submittedOn } });
     await db.reviewFeedback.create({
-      data: { appId, field: "summary", message: "Please state the value for the user rather than the feature list (from the first review email).", createdById: userId, createdAt: daysAgo(2) },
+      data: {
+        appId,
+        field: "summary",
+        message: "Please state the value for the user rather than the feature list (from the first review email).",
+        createdById: userId,
+        createdAt: daysAgo(2),
+      },
     });
     return;
   }
   await db.appEvent.create({
-    data: { appId, kind: "STATUS", fromStatus: "IN_REVIEW", toStatus: "UNPUBLISHED", actorId: userId, occurredAt: dayAgo(46), createdAt: recorded(dayAgo(45)), note: "Approved by Pipedrive's marketplace team." },
+    data: {
+      appId,
+      kind: "STATUS",
+      fromStatus: "IN_REVIEW",
+      toStatus: "UNPUBLISHED",
+      actorId: userId,
+      occurredAt: dayAgo(46),
+      createdAt: recorded(dayAgo(45)),
+      note: "Approved by Pipedrive's marketplace team.",
+    },
   });
-  await db.appEvent.create({ data: { appId, kind: "STATUS", fromStatus: "UNPUBLISHED", toStatus: "PUBLISHED", actorId: userId, occurredAt: dayAgo(44), createdAt: recorded(dayAgo(44)) } });
+  await db.appEvent.create({
+    data: {
+      appId,
+      kind: "STATUS",
+      fromStatus: "UNPUBLISHED",
+      toStatus: "PUBLISHED",
+      actorId: userId,
+      occurredAt: dayAgo(44),
+      createdAt: recorded(dayAgo(44)),
+    },
+  });
   await db.app.update({ where: { id: appId }, data: { approvedVersionId: version.id } });
 }
 

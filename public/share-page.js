@@ -6,7 +6,10 @@
   document.querySelectorAll("button[data-video-id]").forEach(function (button) {
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
-      frame.src = "https://www.youtube-nocookie.com/embed/" + encodeURIComponent(button.getAttribute("data-video-id")) + "?autoplay=1&rel=0";
+      frame.src =
+        "https://www.youtube-nocookie.com/embed/" +
+        encodeURIComponent(button.getAttribute("data-video-id")) +
+        "?autoplay=1&rel=0";
       frame.title = (button.getAttribute("aria-label") || "").replace(/^Play video: /, "");
       frame.allow = "autoplay; encrypted-media; picture-in-picture";
       frame.allowFullscreen = true;
@@ -26,7 +29,10 @@
     b.type = "button";
     b.setAttribute("aria-label", label);
     b.className = "rounded-full bg-white/90 p-2 text-slate-900";
-    b.innerHTML = '<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">' + path + "</svg>";
+    b.innerHTML =
+      '<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">' +
+      path +
+      "</svg>";
     return b;
   }
 
@@ -65,10 +71,18 @@
       close.focus();
     });
   });
-  prev.addEventListener("click", function () { show(current - 1); });
-  next.addEventListener("click", function () { show(current + 1); });
-  close.addEventListener("click", function () { dialog.close(); });
-  dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+  prev.addEventListener("click", function () {
+    show(current - 1);
+  });
+  next.addEventListener("click", function () {
+    show(current + 1);
+  });
+  close.addEventListener("click", function () {
+    dialog.close();
+  });
+  dialog.addEventListener("click", function (e) {
+    if (e.target === dialog) dialog.close();
+  });
   dialog.addEventListener("keydown", function (e) {
     if (e.key === "ArrowRight") show(current + 1);
     if (e.key === "ArrowLeft") show(current - 1);

@@ -12,7 +12,11 @@ export type RouteJs = { route: string; files: number; gzipBytes: number };
 
 /** `(dashboard)/apps/[appId]/listing/page` → `/apps/[appId]/listing`. */
 function routeOf(manifestKey: string): string {
-  const path = manifestKey.replace(/\/page$/, "").split("/").filter((part) => part && !/^\(.+\)$/.test(part)).join("/");
+  const path = manifestKey
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((part) => part && !/^\(.+\)$/.test(part))
+    .join("/");
   return `/${path}`;
 }
 
@@ -42,27 +46,54 @@ export function firstLoadJs(buildDir = ".next"): RouteJs[] {
     new Function("globalThis", readFileSync(file, "utf8"))(holder);
     const [key, manifest] = Object.entries(holder.__RSC_MANIFEST)[0]!;
     const files = new Set([...build.rootMainFiles, ...Object.values(manifest.entryJSFiles).flat()]);
-    routes.push({ route: routeOf(key || relative(join(buildDir, "server", "app"), file).split(sep).join("/")), files: files.size, gzipBytes: [...files].reduce((sum, f) => sum + gzipped(f), 0) });
+    routes.push({
+      route: routeOf(
+        key ||
+          relative(join(buildDir, "server", "app"), file)
+            .split(sep)
+            .join("/"),
+      ),
+      files: files.size,
+      gzipBytes: [...files].reduce((sum, f) => sum + gzipped(f), 0),
+    });
   }
   return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
 export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; failed: string[] };
 
-export const chromiumPath = () => [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
+export const chromiumPath = () =>
+  [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
 
 /** Lighthouse's default (mobile, simulated slow 4G and 4× CPU slowdown) on one URL. */
 export async function lighthouseScores(url: string, headers: Record<string, string> = {}): Promise<LighthouseScores> {
-  const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const chrome = await launch({
+    chromePath: chromiumPath(),
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices"], extraHeaders: headers });
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+      extraHeaders: headers,
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { categories, audits } = result.lhr;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const failed = Object.values(audits)
-      .filter((a) => a.score !== null && a.score < 0.9 && (a.scoreDisplayMode === "binary" || a.scoreDisplayMode === "numeric"))
+      .filter(
+        (a) =>
+          a.score !== null && a.score < 0.9 && (a.scoreDisplayMode === "binary" || a.scoreDisplayMode === "numeric"),
+      )
       .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
-    return { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), failed };
+    return {
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      failed,
+    };
   } finally {
     await chrome.kill();
   }

@@ -35,7 +35,10 @@ export function treeRss(pid: number): number {
 }
 
 /** Runs `work` while sampling the server's memory; returns its result, the memory before and the peak. */
-export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; before: number; peak: number }> {
+export async function peakRss<T>(
+  pid: number,
+  work: () => Promise<T>,
+): Promise<{ result: T; before: number; peak: number }> {
   const before = treeRss(pid);
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, treeRss(pid))), 50);
@@ -54,22 +57,42 @@ export async function peakRss<T>(pid: number, work: () => Promise<T>): Promise<{
  */
 export async function maxSizeIcon(): Promise<Buffer> {
   const side = Math.sqrt(MAX_PIXELS);
-  const noise = sharp({ create: { width: side, height: side, channels: 3, background: "#6b8fb3", noise: { type: "gaussian", mean: 128, sigma: 40 } } });
+  const noise = sharp({
+    create: {
+      width: side,
+      height: side,
+      channels: 3,
+      background: "#6b8fb3",
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
+  });
   const raw = await noise.raw().toBuffer();
   for (let quality = 60; quality >= 10; quality -= 5) {
-    const jpeg = await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality }).toBuffer();
+    const jpeg = await sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+      .jpeg({ quality })
+      .toBuffer();
     if (jpeg.length <= MAX_BYTES) return jpeg;
   }
   throw new Error("Could not make a 6000×6000 JPEG under 10 MB");
 }
 
 /** `count` uploads of `image` as the app's icon at once; every one must be accepted. */
-export async function concurrentUploads(base: string, cookie: string, appId: string, image: Buffer, count: number): Promise<number[]> {
+export async function concurrentUploads(
+  base: string,
+  cookie: string,
+  appId: string,
+  image: Buffer,
+  count: number,
+): Promise<number[]> {
   return Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const form = new FormData();
       form.append("file", new Blob([new Uint8Array(image)], { type: "image/jpeg" }), `icon-${i}.jpg`);
-      const res = await fetch(`${base}/api/apps/${appId}/assets?kind=icon`, { method: "POST", body: form, headers: { cookie, origin: base } });
+      const res = await fetch(`${base}/api/apps/${appId}/assets?kind=icon`, {
+        method: "POST",
+        body: form,
+        headers: { cookie, origin: base },
+      });
       if (res.status !== 201) throw new Error(`Upload ${i} answered ${res.status}: ${await res.text()}`);
       return res.status;
     }),

@@ -41,7 +41,12 @@ export function ownerSession(file: string): { cookie: string; appId: string } {
     const owner = db.prepare(`SELECT u.id FROM User u WHERE u.name = 'Alice Novak'`).get() as { id: string };
     const app = db.prepare(`SELECT id FROM App WHERE name = 'QuoteFlow'`).get() as { id: string };
     const token = randomBytes(32).toString("base64url");
-    db.prepare(`INSERT INTO Session (id, sessionToken, userId, expires) VALUES (?, ?, ?, ?)`).run(`bench-${token.slice(0, 12)}`, hashSessionToken(token), owner.id, new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"));
+    db.prepare(`INSERT INTO Session (id, sessionToken, userId, expires) VALUES (?, ?, ?, ?)`).run(
+      `bench-${token.slice(0, 12)}`,
+      hashSessionToken(token),
+      owner.id,
+      new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"),
+    );
     return { cookie: `authjs.session-token=${token}`, appId: app.id };
   } finally {
     db.close();
@@ -62,21 +67,30 @@ async function loadOnce(url: string, cookie: string): Promise<number> {
 export type PageRow = { path: string; demo: number; large: number; ratio: number };
 
 /** p95 of each page on both servers, loaded alternately so that a slow moment hits both sides. */
-export async function comparePages(servers: { demo: { base: string; cookie: string; appId: string }; large: { base: string; cookie: string; appId: string } }): Promise<PageRow[]> {
+export async function comparePages(servers: {
+  demo: { base: string; cookie: string; appId: string };
+  large: { base: string; cookie: string; appId: string };
+}): Promise<PageRow[]> {
   const demoPaths = dashboardPages(servers.demo.appId);
   const largePaths = dashboardPages(servers.large.appId);
   const rows: PageRow[] = [];
   for (const [i, path] of demoPaths.entries()) {
     const demoUrl = servers.demo.base + path;
     const largeUrl = servers.large.base + largePaths[i]!;
-    for (let w = 0; w < 3; w++) await Promise.all([loadOnce(demoUrl, servers.demo.cookie), loadOnce(largeUrl, servers.large.cookie)]);
+    for (let w = 0; w < 3; w++)
+      await Promise.all([loadOnce(demoUrl, servers.demo.cookie), loadOnce(largeUrl, servers.large.cookie)]);
     const demo: number[] = [];
     const large: number[] = [];
     for (let n = 0; n < PAGE_LOADS; n++) {
       demo.push(await loadOnce(demoUrl, servers.demo.cookie));
       large.push(await loadOnce(largeUrl, servers.large.cookie));
     }
-    rows.push({ path: path.replace(servers.demo.appId, "<app>"), demo: p95(demo), large: p95(large), ratio: p95(large) / p95(demo) });
+    rows.push({
+      path: path.replace(servers.demo.appId, "<app>"),
+      demo: p95(demo),
+      large: p95(large),
+      ratio: p95(large) / p95(demo),
+    });
   }
   return rows;
 }

@@ -50,7 +50,8 @@ type Figure = { rps: number; p99: number; requests: number; errors: number };
 
 /** Every figure of the run, for the summary table at the end. */
 const summary: { figure: string; value: string; budget: string; ok: boolean | null }[] = [];
-const record = (figure: string, value: string, budget: string, ok: boolean | null) => summary.push({ figure, value, budget, ok });
+const record = (figure: string, value: string, budget: string, ok: boolean | null) =>
+  summary.push({ figure, value, budget, ok });
 
 async function load(url: string): Promise<Figure> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
@@ -68,7 +69,8 @@ function combine(runs: Figure[]): Figure {
   };
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "listing-studio-bench-"));
@@ -134,7 +136,10 @@ async function main() {
     const plain = await plainServer(shareHtml);
 
     const rows: [string, Figure][] = [
-      [`static file from next start (${fmt(staticFile.bytes / 1000, 1)} kB; share HTML ${fmt(Buffer.byteLength(shareHtml) / 1000, 1)} kB)`, stat],
+      [
+        `static file from next start (${fmt(staticFile.bytes / 1000, 1)} kB; share HTML ${fmt(Buffer.byteLength(shareHtml) / 1000, 1)} kB)`,
+        stat,
+      ],
       ["share page  /p/<token>", share],
       ["landing page  / (prerendered, CSP of script hashes)", landing],
       ["a minimal route handler  /api/health (one SQLite read, small JSON)", handler],
@@ -149,21 +154,55 @@ async function main() {
     console.log(`share page p99: ${fmt(share.p99, 1)} ms (goal ≤ 50 ms) ${share.p99 <= 50 ? "✓" : "✗"}`);
     console.log(`landing page ÷ static file: ${fmt(landingRatio, 2)} (goal ≥ 0.80) ${landingRatio >= 0.8 ? "✓" : "✗"}`);
     console.log(`share page ÷ plain Node http: ${fmt(share.rps / plain.rps, 3)} (for the record)`);
-    console.log(`server memory during the load: ${mib(shareMemory.before)} before, ${mib(shareMemory.peak)} at most (budget ${mib(MEMORY_BUDGET)})`);
-    record("share page ÷ static file from next start (req/s)", `${fmt(ratio, 2)} (${fmt(share.rps)} vs ${fmt(stat.rps)})`, "≥ 0.40", ratio >= 0.4);
+    console.log(
+      `server memory during the load: ${mib(shareMemory.before)} before, ${mib(shareMemory.peak)} at most (budget ${mib(MEMORY_BUDGET)})`,
+    );
+    record(
+      "share page ÷ static file from next start (req/s)",
+      `${fmt(ratio, 2)} (${fmt(share.rps)} vs ${fmt(stat.rps)})`,
+      "≥ 0.40",
+      ratio >= 0.4,
+    );
     record("share page p99 at 50 connections", `${fmt(share.p99, 1)} ms`, "≤ 50 ms", share.p99 <= 50);
-    record("landing page ÷ static file (req/s)", `${fmt(landingRatio, 2)} (${fmt(landing.rps)} req/s, p99 ${fmt(landing.p99, 1)} ms)`, "≥ 0.80", landingRatio >= 0.8);
-    record("share page ÷ a minimal route handler (req/s)", `${fmt(share.rps / handler.rps, 2)} (${fmt(handler.rps)} req/s, p99 ${fmt(handler.p99, 1)} ms)`, "record", null);
-    record("share page ÷ plain Node http (req/s)", `${fmt(share.rps / plain.rps, 3)} (plain p99 ${fmt(plain.p99, 1)} ms)`, "record", null);
-    record("server memory (RSS) during the share, landing and static load", `${mib(shareMemory.peak)} (${mib(shareMemory.before)} before)`, "≤ 512 MB", shareMemory.peak <= MEMORY_BUDGET);
+    record(
+      "landing page ÷ static file (req/s)",
+      `${fmt(landingRatio, 2)} (${fmt(landing.rps)} req/s, p99 ${fmt(landing.p99, 1)} ms)`,
+      "≥ 0.80",
+      landingRatio >= 0.8,
+    );
+    record(
+      "share page ÷ a minimal route handler (req/s)",
+      `${fmt(share.rps / handler.rps, 2)} (${fmt(handler.rps)} req/s, p99 ${fmt(handler.p99, 1)} ms)`,
+      "record",
+      null,
+    );
+    record(
+      "share page ÷ plain Node http (req/s)",
+      `${fmt(share.rps / plain.rps, 3)} (plain p99 ${fmt(plain.p99, 1)} ms)`,
+      "record",
+      null,
+    );
+    record(
+      "server memory (RSS) during the share, landing and static load",
+      `${mib(shareMemory.peak)} (${mib(shareMemory.before)} before)`,
+      "≤ 512 MB",
+      shareMemory.peak <= MEMORY_BUDGET,
+    );
 
     // The rules still hold with the cache in front.
     const { views } = await settleViews(db, link.id);
     const counted = views - viewsBefore;
     // autocannon counts answered requests; the server counts on arrival, so up to one per connection more.
     const viewsOk = counted >= share.requests && counted <= share.requests + CONNECTIONS * 2;
-    console.log(`\nviews counted during the run: ${fmt(counted)} for ${fmt(share.requests)} answered requests ${viewsOk ? "✓" : "✗"}`);
-    record("share views counted / answered requests", `${fmt(counted)} / ${fmt(share.requests)}`, "all counted", viewsOk);
+    console.log(
+      `\nviews counted during the run: ${fmt(counted)} for ${fmt(share.requests)} answered requests ${viewsOk ? "✓" : "✗"}`,
+    );
+    record(
+      "share views counted / answered requests",
+      `${fmt(counted)} / ${fmt(share.requests)}`,
+      "all counted",
+      viewsOk,
+    );
     const events = await eventsFigures(db, app.workspaceId, base, join(dir, "raw.db"));
     record("events API ÷ raw better-sqlite3 inserts (events/s)", fmt(events.ratio, 3), "≥ 0.10", events.ratio >= 0.1);
     record("events stored = distinct events sent", events.exact ? "yes" : "no", "exact", events.exact);
@@ -192,8 +231,18 @@ const EVENT_BATCHES = Number(process.env.BENCH_EVENT_BATCHES ?? 160);
  */
 async function eventsFigures(db: PrismaClient, workspaceId: string, base: string, rawFile: string) {
   const token = newApiToken();
-  await db.apiToken.create({ data: { workspaceId, name: "Bench", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
-  const app = await db.app.create({ data: { workspaceId, name: "Bench events", type: "PUBLIC", clientId: "bench-events", callbackUrl: "https://bench.example.com/cb" } });
+  await db.apiToken.create({
+    data: { workspaceId, name: "Bench", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
+  });
+  const app = await db.app.create({
+    data: {
+      workspaceId,
+      name: "Bench events",
+      type: "PUBLIC",
+      clientId: "bench-events",
+      callbackUrl: "https://bench.example.com/cb",
+    },
+  });
   const sends = eventBatches(EVENT_BATCHES, "bench");
   const batches = sends.filter((batch, i) => sends.indexOf(batch) === i);
   const distinct = EVENT_BATCHES * EVENT_BATCH;
@@ -209,20 +258,36 @@ async function eventsFigures(db: PrismaClient, workspaceId: string, base: string
   const rows = batches.flat();
   const rawBegan = performance.now();
   raw.transaction(() => {
-    for (const e of rows) insert.run(e.id, "bench", `api:${e.id}`, e.type, e.company_id, e.user_id, e.occurred_at, null, "API", new Date().toISOString());
+    for (const e of rows)
+      insert.run(
+        e.id,
+        "bench",
+        `api:${e.id}`,
+        e.type,
+        e.company_id,
+        e.user_id,
+        e.occurred_at,
+        null,
+        "API",
+        new Date().toISOString(),
+      );
   })();
   const rawRate = rows.length / ((performance.now() - rawBegan) / 1000);
   raw.close();
 
   const stored = await db.installEvent.count({ where: { appId: app.id } });
   const ratio = apiRate / rawRate;
-  console.log(`\nevents API: ${fmt(answered)} events (${fmt(distinct)} distinct; every 10th batch sent twice) in ${fmt(apiSeconds, 1)} s by ${EVENT_CLIENTS} clients, batches of ${EVENT_BATCH}`);
+  console.log(
+    `\nevents API: ${fmt(answered)} events (${fmt(distinct)} distinct; every 10th batch sent twice) in ${fmt(apiSeconds, 1)} s by ${EVENT_CLIENTS} clients, batches of ${EVENT_BATCH}`,
+  );
   console.log("| path | events/s |");
   console.log("|---|---:|");
   console.log(`| events API (HTTP, validation, idempotence, installations, rollups) | ${fmt(apiRate)} |`);
   console.log(`| raw better-sqlite3 insert, one transaction (baseline) | ${fmt(rawRate)} |`);
   console.log(`events API ÷ raw inserts: ${fmt(ratio, 3)} (goal ≥ 0.10) ${ratio >= 0.1 ? "✓" : "✗"}`);
-  console.log(`stored after the run: ${fmt(stored)} events for ${fmt(distinct)} distinct sent ${stored === distinct ? "✓" : "✗"}`);
+  console.log(
+    `stored after the run: ${fmt(stored)} events for ${fmt(distinct)} distinct sent ${stored === distinct ? "✓" : "✗"}`,
+  );
   return { ratio, exact: stored === distinct };
 }
 
@@ -234,7 +299,13 @@ function eventBatches(count: number, prefix: string): EventBatch[] {
   const batches = Array.from({ length: count }, (_, b) =>
     Array.from({ length: EVENT_BATCH }, (_, i) => {
       const n = b * EVENT_BATCH + i;
-      return { id: `${prefix}-${n}`, type: n % 4 === 3 ? "uninstall" : "install", company_id: 1 + (n % 20_000), user_id: 1 + (n % 37), occurred_at: new Date(start + n * 60_000).toISOString() };
+      return {
+        id: `${prefix}-${n}`,
+        type: n % 4 === 3 ? "uninstall" : "install",
+        company_id: 1 + (n % 20_000),
+        user_id: 1 + (n % 37),
+        occurred_at: new Date(start + n * 60_000).toISOString(),
+      };
     }),
   );
   return batches.flatMap((batch, b) => (b % 10 === 0 ? [batch, batch] : [batch]));
@@ -248,7 +319,11 @@ async function sendBatches(url: string, token: string, sends: EventBatch[]) {
   await Promise.all(
     Array.from({ length: EVENT_CLIENTS }, async () => {
       for (let i = next++; i < sends.length; i = next++) {
-        const res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ events: sends[i] }) });
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ events: sends[i] }),
+        });
         if (res.status !== 202) throw new Error(`The events API answered ${res.status}: ${await res.text()}`);
         answered += sends[i]!.length;
       }
@@ -266,14 +341,31 @@ async function redisFigures(db: PrismaClient, workspaceId: string, env: NodeJS.P
   const redis = await startRedis();
   const port = PORT + 1;
   const redisBase = `http://localhost:${port}`;
-  const child = start("next", ["start", "-p", String(port)], { env: { ...env, REDIS_URL: redis.url, AUTH_URL: redisBase }, stdio: "ignore" });
+  const child = start("next", ["start", "-p", String(port)], {
+    env: { ...env, REDIS_URL: redis.url, AUTH_URL: redisBase },
+    stdio: "ignore",
+  });
   try {
     await waitForUrl(`${redisBase}/`);
     const token = newApiToken();
-    await db.apiToken.create({ data: { workspaceId, name: "Bench Redis", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) } });
+    await db.apiToken.create({
+      data: { workspaceId, name: "Bench Redis", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
+    });
     const rate = async (target: string, round: number, batches = EVENT_BATCHES / 2) => {
-      const app = await db.app.create({ data: { workspaceId, name: `Bench events ${round}`, type: "PUBLIC", clientId: `bench-events-${round}`, callbackUrl: "https://bench.example.com/cb" } });
-      const { answered, seconds } = await sendBatches(`${target}/api/v1/apps/${app.id}/events`, token, eventBatches(batches, `r${round}`));
+      const app = await db.app.create({
+        data: {
+          workspaceId,
+          name: `Bench events ${round}`,
+          type: "PUBLIC",
+          clientId: `bench-events-${round}`,
+          callbackUrl: "https://bench.example.com/cb",
+        },
+      });
+      const { answered, seconds } = await sendBatches(
+        `${target}/api/v1/apps/${app.id}/events`,
+        token,
+        eventBatches(batches, `r${round}`),
+      );
       return answered / seconds;
     };
     // The second server has served nothing yet: warm both up the same way before measuring.
@@ -292,8 +384,15 @@ async function redisFigures(db: PrismaClient, workspaceId: string, env: NodeJS.P
     const keys = (await client.keys("ls-events*")).length;
     client.disconnect();
     if (keys === 0) throw new Error("No rate-limit key reached Redis: the second server did not use REDIS_URL");
-    console.log(`\nevents API with REDIS_URL (rate limits in redis-server) ÷ without: ${fmt(ratio, 2)} (${fmt(mean(withRedis))} vs ${fmt(mean(without))} events/s; goal ≥ 0.90) ${ratio >= 0.9 ? "✓" : "✗"}`);
-    record("events API with REDIS_URL ÷ without (events/s)", `${fmt(ratio, 2)} (${fmt(mean(withRedis))} vs ${fmt(mean(without))})`, "≥ 0.90", ratio >= 0.9);
+    console.log(
+      `\nevents API with REDIS_URL (rate limits in redis-server) ÷ without: ${fmt(ratio, 2)} (${fmt(mean(withRedis))} vs ${fmt(mean(without))} events/s; goal ≥ 0.90) ${ratio >= 0.9 ? "✓" : "✗"}`,
+    );
+    record(
+      "events API with REDIS_URL ÷ without (events/s)",
+      `${fmt(ratio, 2)} (${fmt(mean(withRedis))} vs ${fmt(mean(without))})`,
+      "≥ 0.90",
+      ratio >= 0.9,
+    );
   } finally {
     child.kill("SIGTERM");
     await redis.stop();
@@ -305,8 +404,15 @@ async function uploadFigures(pid: number, demoFile: string) {
   const image = await maxSizeIcon();
   const { cookie, appId } = ownerSession(demoFile);
   const { before, peak } = await peakRss(pid, () => concurrentUploads(base, cookie, appId, image, UPLOADS));
-  console.log(`\n${UPLOADS} uploads at once of a 6000×6000 icon (${mib(image.length)}): server memory ${mib(before)} before, ${mib(peak)} at most (budget ${mib(MEMORY_BUDGET)}) ${peak <= MEMORY_BUDGET ? "✓" : "✗"}`);
-  record(`server memory (RSS) during ${UPLOADS} uploads at once of a 6000×6000 icon`, `${mib(peak)} (${mib(before)} before)`, "≤ 512 MB", peak <= MEMORY_BUDGET);
+  console.log(
+    `\n${UPLOADS} uploads at once of a 6000×6000 icon (${mib(image.length)}): server memory ${mib(before)} before, ${mib(peak)} at most (budget ${mib(MEMORY_BUDGET)}) ${peak <= MEMORY_BUDGET ? "✓" : "✗"}`,
+  );
+  record(
+    `server memory (RSS) during ${UPLOADS} uploads at once of a 6000×6000 icon`,
+    `${mib(peak)} (${mib(before)} before)`,
+    "≤ 512 MB",
+    peak <= MEMORY_BUDGET,
+  );
 }
 
 /**
@@ -322,15 +428,32 @@ async function pageFigures(demoFile: string, env: NodeJS.ProcessEnv) {
   } else await run("prisma", ["migrate", "deploy"], largeEnv, { quiet: true });
   const port = PORT + 2;
   const largeBase = `http://localhost:${port}`;
-  const child = start("next", ["start", "-p", String(port)], { env: { ...largeEnv, AUTH_URL: largeBase }, stdio: "ignore" });
+  const child = start("next", ["start", "-p", String(port)], {
+    env: { ...largeEnv, AUTH_URL: largeBase },
+    stdio: "ignore",
+  });
   try {
     await waitForUrl(`${largeBase}/`);
-    const rows = await comparePages({ demo: { base, ...ownerSession(demoFile) }, large: { base: largeBase, ...ownerSession(file) } });
-    console.log(`\ndashboard pages, server time p95 of ${PAGE_LOADS} loads signed in: large partner (${LARGE.apps} apps, ${fmt(LARGE.events / 1e6)} M events, ${fmt(LARGE.reviews)} reviews, ${LARGE.members} members, ${fmt(LARGE.audit)} audit entries, ${LARGE.shareLinks} share links) ÷ demo`);
+    const rows = await comparePages({
+      demo: { base, ...ownerSession(demoFile) },
+      large: { base: largeBase, ...ownerSession(file) },
+    });
+    console.log(
+      `\ndashboard pages, server time p95 of ${PAGE_LOADS} loads signed in: large partner (${LARGE.apps} apps, ${fmt(LARGE.events / 1e6)} M events, ${fmt(LARGE.reviews)} reviews, ${LARGE.members} members, ${fmt(LARGE.audit)} audit entries, ${LARGE.shareLinks} share links) ÷ demo`,
+    );
     console.log("| page | demo ms | large ms | large ÷ demo |");
     console.log("|---|---:|---:|---:|");
-    for (const r of rows) console.log(`| ${r.path} | ${fmt(r.demo, 1)} | ${fmt(r.large, 1)} | ${fmt(r.ratio, 2)} ${r.ratio <= 2 ? "✓" : "✗"} |`);
-    for (const r of rows) record(`page ${r.path}: p95 large ÷ demo`, `${fmt(r.ratio, 2)} (${fmt(r.large, 1)} vs ${fmt(r.demo, 1)} ms)`, "≤ 2", r.ratio <= 2);
+    for (const r of rows)
+      console.log(
+        `| ${r.path} | ${fmt(r.demo, 1)} | ${fmt(r.large, 1)} | ${fmt(r.ratio, 2)} ${r.ratio <= 2 ? "✓" : "✗"} |`,
+      );
+    for (const r of rows)
+      record(
+        `page ${r.path}: p95 large ÷ demo`,
+        `${fmt(r.ratio, 2)} (${fmt(r.large, 1)} vs ${fmt(r.demo, 1)} ms)`,
+        "≤ 2",
+        r.ratio <= 2,
+      );
   } finally {
     child.kill("SIGTERM");
   }
@@ -374,16 +497,30 @@ async function analyticsFigures(resultFile: string) {
   } else await run("prisma", ["migrate", "deploy"], env, { quiet: true });
   await run("tsx", ["--conditions=react-server", "scripts/bench-analytics.ts"], env).catch(() => undefined);
   if (!existsSync(resultFile)) return record("analytics", "did not run", "", false);
-  const a = JSON.parse(readFileSync(resultFile, "utf8")) as { p50: number; p95: number; baselineP95: number; ratio: number; same: boolean; events: number };
+  const a = JSON.parse(readFileSync(resultFile, "utf8")) as {
+    p50: number;
+    p95: number;
+    baselineP95: number;
+    ratio: number;
+    same: boolean;
+    events: number;
+  };
   record("analytics, one app, 12 months, p95 (rollups)", `${fmt(a.p95, 1)} ms`, "≤ 50 ms", a.p95 <= 50);
-  record(`analytics baseline (SQL over ${fmt(a.events)} raw events) ÷ rollups at p95`, `${fmt(a.ratio)}× (${fmt(a.baselineP95)} ms)`, "≥ 10×", a.ratio >= 10);
+  record(
+    `analytics baseline (SQL over ${fmt(a.events)} raw events) ÷ rollups at p95`,
+    `${fmt(a.ratio)}× (${fmt(a.baselineP95)} ms)`,
+    "≥ 10×",
+    a.ratio >= 10,
+  );
   record("monthly counts from rollups = from raw events", a.same ? "yes" : "no", "equal", a.same);
 }
 
 /** A file of the build's static chunks about the size of `bytes`, to serve as the static baseline. */
 function staticFileLike(bytes: number): { path: string; bytes: number } {
   const dir = ".next/static/chunks";
-  const files = readdirSync(dir).filter((f) => f.endsWith(".js")).map((f) => ({ path: `_next/static/chunks/${f}`, bytes: statSync(join(dir, f)).size }));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => ({ path: `_next/static/chunks/${f}`, bytes: statSync(join(dir, f)).size }));
   return files.reduce((best, f) => (Math.abs(f.bytes - bytes) < Math.abs(best.bytes - bytes) ? f : best));
 }
 
@@ -395,18 +532,32 @@ async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: st
   const routes = firstLoadJs();
   const shareScripts = [...shareHtml.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
   let shareJs = 0;
-  for (const src of shareScripts) shareJs += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  for (const src of shareScripts)
+    shareJs += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
   console.log("\nfirst-load JavaScript per route (gzip, from the build)");
   console.log("| route | kB | files |");
   console.log("|---|---:|---:|");
-  console.log(`| /p/<token> (share page as served: ${shareScripts.join(", ") || "no script"}) | ${fmt(shareJs / 1000, 1)} | ${shareScripts.length} |`);
+  console.log(
+    `| /p/<token> (share page as served: ${shareScripts.join(", ") || "no script"}) | ${fmt(shareJs / 1000, 1)} | ${shareScripts.length} |`,
+  );
   for (const r of routes) console.log(`| ${r.route} | ${fmt(r.gzipBytes / 1000, 1)} | ${r.files} |`);
   record("first-load JS, share page", `${fmt(shareJs / 1000, 1)} kB`, "≤ 90 kB", shareJs <= 90_000);
   const dashboard = routes.filter((r) => DASHBOARD.some((p) => r.route === p || r.route.startsWith(`${p}/`)));
   const heaviest = dashboard.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
   const over = dashboard.filter((r) => r.gzipBytes > 200_000);
-  record("first-load JS, heaviest dashboard page", `${fmt(heaviest.gzipBytes / 1000, 1)} kB (${heaviest.route})`, "≤ 200 kB", over.length === 0);
-  if (over.length > 0) record("dashboard pages over 200 kB", over.map((r) => `${r.route} ${fmt(r.gzipBytes / 1000)}`).join(", "), "none", false);
+  record(
+    "first-load JS, heaviest dashboard page",
+    `${fmt(heaviest.gzipBytes / 1000, 1)} kB (${heaviest.route})`,
+    "≤ 200 kB",
+    over.length === 0,
+  );
+  if (over.length > 0)
+    record(
+      "dashboard pages over 200 kB",
+      over.map((r) => `${r.route} ${fmt(r.gzipBytes / 1000)}`).join(", "),
+      "none",
+      false,
+    );
 
   if (!chromiumPath()) {
     console.log("\nLighthouse: no Chromium found (set CHROMIUM_PATH); skipped");
@@ -416,7 +567,9 @@ async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: st
   // The dashboard as the demo owner sees it: a session of hers, for this run only.
   const owner = await db.user.findFirstOrThrow({ where: { name: "Alice Novak" } });
   const sessionToken = newToken();
-  await db.session.create({ data: { sessionToken: hashSessionToken(sessionToken), userId: owner.id, expires: new Date(Date.now() + 3_600_000) } });
+  await db.session.create({
+    data: { sessionToken: hashSessionToken(sessionToken), userId: owner.id, expires: new Date(Date.now() + 3_600_000) },
+  });
   const pages: [string, string, Record<string, string>][] = [
     ["share page", shareUrl, {}],
     ["dashboard /apps", `${base}/apps`, { cookie: `authjs.session-token=${sessionToken}` }],
@@ -428,7 +581,9 @@ async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: st
   const scores: Record<string, LighthouseScores> = {};
   for (const [name, url, headers] of pages) {
     const s = (scores[name] = await lighthouseScores(url, headers));
-    console.log(`| ${name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.failed.join(", ") || "—"} |`);
+    console.log(
+      `| ${name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.failed.join(", ") || "—"} |`,
+    );
   }
   const share = scores["share page"]!;
   record("Lighthouse share page: performance", String(share.performance), "≥ 95", share.performance >= 95);
@@ -436,7 +591,12 @@ async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: st
   record("Lighthouse share page: best practices", String(share.bestPractices), "record", null);
   for (const name of ["dashboard /apps", "analytics /analytics"]) {
     const s = scores[name]!;
-    record(`Lighthouse ${name}: performance / accessibility / best practices`, `${s.performance} / ${s.accessibility} / ${s.bestPractices}`, "record", null);
+    record(
+      `Lighthouse ${name}: performance / accessibility / best practices`,
+      `${s.performance} / ${s.accessibility} / ${s.bestPractices}`,
+      "record",
+      null,
+    );
   }
 }
 
@@ -446,7 +606,8 @@ function printSummary() {
   console.log("\n## Summary\n");
   console.log("| figure | value | budget | |");
   console.log("|---|---|---|---|");
-  for (const row of summary) console.log(`| ${row.figure} | ${row.value} | ${row.budget} | ${row.ok === null ? "" : row.ok ? "✓" : "✗"} |`);
+  for (const row of summary)
+    console.log(`| ${row.figure} | ${row.value} | ${row.budget} | ${row.ok === null ? "" : row.ok ? "✓" : "✗"} |`);
 }
 
 main().catch((error: unknown) => {

@@ -31,20 +31,24 @@ describe("the README's commands fail in one actionable line", () => {
   const empty = join(dir, "empty.db");
   writeFileSync(empty, "");
 
-  it.each(COMMANDS)("%s on a database that was never created or migrated", (command, args) => {
-    for (const [file, says] of [
-      [missing, `There is no database at ${missing} (DATABASE_URL=file:${missing}).`],
-      [empty, `${empty} (DATABASE_URL=file:${empty}) has no Listing Studio tables.`],
-    ] as const) {
-      const { status, stderr } = runCommand(args, `file:${file}`);
-      expect(status).toBe(1);
-      expect(stderr.split("\n")).toHaveLength(1);
-      expect(stderr).toContain(`${command}: ${says}`);
-      expect(stderr).toContain("npm run db:migrate");
-      expect(stderr).toContain("--demo");
-      expect(stderr).not.toMatch(/\n\s+at |Prisma|Error:/);
-    }
-  }, 120_000);
+  it.each(COMMANDS)(
+    "%s on a database that was never created or migrated",
+    (command, args) => {
+      for (const [file, says] of [
+        [missing, `There is no database at ${missing} (DATABASE_URL=file:${missing}).`],
+        [empty, `${empty} (DATABASE_URL=file:${empty}) has no Listing Studio tables.`],
+      ] as const) {
+        const { status, stderr } = runCommand(args, `file:${file}`);
+        expect(status).toBe(1);
+        expect(stderr.split("\n")).toHaveLength(1);
+        expect(stderr).toContain(`${command}: ${says}`);
+        expect(stderr).toContain("npm run db:migrate");
+        expect(stderr).toContain("--demo");
+        expect(stderr).not.toMatch(/\n\s+at |Prisma|Error:/);
+      }
+    },
+    120_000,
+  );
 
   it("names the migrations a database is missing", () => {
     const file = setupTestDatabase();
@@ -52,14 +56,22 @@ describe("the README's commands fail in one actionable line", () => {
     const db = new Database(file);
     db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = '20261128234000_teams'").run();
     db.close();
-    expect(databaseProblem(`file:${file}`)).toBe(`${file} (DATABASE_URL=file:${file}) is missing 1 migration (20261128234000_teams).`);
+    expect(databaseProblem(`file:${file}`)).toBe(
+      `${file} (DATABASE_URL=file:${file}) is missing 1 migration (20261128234000_teams).`,
+    );
   });
 
   it("says what --demo needs when the demo never ran", () => {
     const elsewhere = mkdtempSync(join(tmpdir(), "cli-demo-"));
-    const result = spawnSync(join(process.cwd(), "node_modules", ".bin", "tsx"), ["--conditions=react-server", join(process.cwd(), "scripts/sync.ts"), "--demo"], { cwd: elsewhere, encoding: "utf8", env: { ...process.env, DEBUG: "" } });
+    const result = spawnSync(
+      join(process.cwd(), "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", join(process.cwd(), "scripts/sync.ts"), "--demo"],
+      { cwd: elsewhere, encoding: "utf8", env: { ...process.env, DEBUG: "" } },
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe("npm run sync: --demo needs the demo's files: run `npm run demo` once first (data/demo-secrets.json is missing)");
+    expect(result.stderr.trim()).toBe(
+      "npm run sync: --demo needs the demo's files: run `npm run demo` once first (data/demo-secrets.json is missing)",
+    );
   });
 
   it("works on a migrated database and says which one", () => {
@@ -69,20 +81,30 @@ describe("the README's commands fail in one actionable line", () => {
     expect(stdout).toContain(`Database: ${file}`);
     const bad = runCommand(["scripts/rollups-rebuild.ts"], `file:${file}`, ["no-such-app"]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toBe(`npm run rollups:rebuild: No app no-such-app in ${file}: pass app ids as they appear in the app's URL (/apps/<id>/…)`);
+    expect(bad.stderr).toBe(
+      `npm run rollups:rebuild: No app no-such-app in ${file}: pass app ids as they appear in the app's URL (/apps/<id>/…)`,
+    );
   });
 });
 
 describe("npm run demo started twice", () => {
   const demo = (env: Record<string, string>) =>
-    spawnSync(join("node_modules", ".bin", "tsx"), ["scripts/demo.ts"], { env: { ...process.env, ...env, DEBUG: "" }, encoding: "utf8", timeout: 60_000 });
+    spawnSync(join("node_modules", ".bin", "tsx"), ["scripts/demo.ts"], {
+      env: { ...process.env, ...env, DEBUG: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
 
   it("says a port is taken and how to run another one", async () => {
     const { createServer } = await import("node:net");
     const taken = createServer().listen(0);
     await new Promise((r) => taken.once("listening", r));
     const port = (taken.address() as { port: number }).port;
-    const result = demo({ PORT: String(port), EMULATOR_PORT: "0", DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "demo-")), "demo.db")}` });
+    const result = demo({
+      PORT: String(port),
+      EMULATOR_PORT: "0",
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "demo-")), "demo.db")}`,
+    });
     taken.close();
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
@@ -95,6 +117,10 @@ describe("npm run demo started twice", () => {
     writeFileSync(`${file}.demo-lock`, String(process.pid));
     const result = demo({ PORT: "0", EMULATOR_PORT: "0", DATABASE_URL: `file:${file}` });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(new RegExp(`^npm run demo: Another npm run demo \\(process ${process.pid}\\) is using ${file}\\. Stop it with Ctrl\\+C in its terminal, or run this one apart: `));
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(
+        `^npm run demo: Another npm run demo \\(process ${process.pid}\\) is using ${file}\\. Stop it with Ctrl\\+C in its terminal, or run this one apart: `,
+      ),
+    );
   });
 });

@@ -20,7 +20,8 @@ const DEFAULT_URL = "file:./data/dev.db";
 export function useDemoWhenAsked(argv = process.argv) {
   if (!argv.includes("--demo")) return false;
   const secretsFile = "data/demo-secrets.json";
-  if (!existsSync(secretsFile)) throw new CliError(`--demo needs the demo's files: run \`npm run demo\` once first (${secretsFile} is missing)`);
+  if (!existsSync(secretsFile))
+    throw new CliError(`--demo needs the demo's files: run \`npm run demo\` once first (${secretsFile} is missing)`);
   const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { encryptionKey?: string };
   process.env.DATABASE_URL = "file:./data/demo.db";
   process.env.STORAGE_DIR = "data/demo-uploads";
@@ -34,7 +35,8 @@ export function databaseLabel(url = process.env.DATABASE_URL ?? DEFAULT_URL) {
   return isRemoteDatabaseUrl(url) ? url.replace(/\/\/[^@/]*@/, "//") : resolve(filePathOf(url));
 }
 
-const MIGRATE_HINT = "Create or update it with `npm run db:migrate`, point DATABASE_URL at the right database, or add `-- --demo` to use the running demo's.";
+const MIGRATE_HINT =
+  "Create or update it with `npm run db:migrate`, point DATABASE_URL at the right database, or add `-- --demo` to use the running demo's.";
 
 /**
  * Refuses to work on a database that is missing, not Listing Studio's, or behind the code's
@@ -46,7 +48,11 @@ export function requireMigratedDatabase(url = process.env.DATABASE_URL ?? DEFAUL
 }
 
 /** The first line of an error, without the stack. */
-export const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").find((l) => l.trim())?.trim() ?? "unknown error";
+export const oneLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error))
+    .split("\n")
+    .find((l) => l.trim())
+    ?.trim() ?? "unknown error";
 
 /** Runs a command: any failure ends it with `<command>: <one line>` and exit code 1. */
 export async function runCli(command: string, main: () => Promise<void>) {

@@ -11,13 +11,21 @@ describe("db:backup", () => {
     const file = setupTestDatabase();
     const live = new Database(file);
     live.pragma("journal_mode = WAL");
-    live.prepare("INSERT INTO Workspace (id, pipedriveCompanyId, name, timeZone, createdAt, updatedAt) VALUES ('w1', 1, 'Before', 'UTC', 0, 0)").run();
+    live
+      .prepare(
+        "INSERT INTO Workspace (id, pipedriveCompanyId, name, timeZone, createdAt, updatedAt) VALUES ('w1', 1, 'Before', 'UTC', 0, 0)",
+      )
+      .run();
     const folder = mkdtempSync(join(tmpdir(), "backup-"));
     const { file: backup, tables } = await backupDatabase(`file:${file}`, folder, new Date("2026-11-29T00:00:00Z"));
     expect(backup).toMatch(/listing-studio-2026-11-29T00-00-00-000Z\.db$/);
     expect(tables).toBeGreaterThan(20);
     // Written after the backup: not in it.
-    live.prepare("INSERT INTO Workspace (id, pipedriveCompanyId, name, timeZone, createdAt, updatedAt) VALUES ('w2', 2, 'After', 'UTC', 0, 0)").run();
+    live
+      .prepare(
+        "INSERT INTO Workspace (id, pipedriveCompanyId, name, timeZone, createdAt, updatedAt) VALUES ('w2', 2, 'After', 'UTC', 0, 0)",
+      )
+      .run();
     live.close();
 
     // Restore: the copy over the database file, without its WAL.
@@ -29,6 +37,8 @@ describe("db:backup", () => {
   });
 
   it("refuses a database that is not a SQLite file", async () => {
-    await expect(backupDatabase("libsql://example.turso.io", tmpdir())).rejects.toThrow("db:backup works on a SQLite file");
+    await expect(backupDatabase("libsql://example.turso.io", tmpdir())).rejects.toThrow(
+      "db:backup works on a SQLite file",
+    );
   });
 });

@@ -10,7 +10,10 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 
 export async function backupDatabase(databaseUrl: string, folder: string, now = new Date()) {
-  if (!databaseUrl.startsWith("file:")) throw new Error("db:backup works on a SQLite file (DATABASE_URL=file:…); a libSQL server (Turso or sqld) is backed up by its own tools (Turso: point-in-time restore)");
+  if (!databaseUrl.startsWith("file:"))
+    throw new Error(
+      "db:backup works on a SQLite file (DATABASE_URL=file:…); a libSQL server (Turso or sqld) is backed up by its own tools (Turso: point-in-time restore)",
+    );
   mkdirSync(folder, { recursive: true });
   const target = resolve(join(folder, `listing-studio-${now.toISOString().replace(/[:.]/g, "-")}.db`));
   const source = new Database(databaseUrl.slice("file:".length), { fileMustExist: true, timeout: 10_000 });
@@ -23,7 +26,8 @@ export async function backupDatabase(databaseUrl: string, folder: string, now = 
   try {
     const check = copy.pragma("integrity_check", { simple: true });
     if (check !== "ok") throw new Error(`The backup failed its integrity check: ${String(check)}`);
-    const tables = (copy.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+    const tables = (copy.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number })
+      .n;
     return { file: target, tables };
   } finally {
     copy.close();

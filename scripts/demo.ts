@@ -32,7 +32,12 @@ if (!existsSync(secretsFile)) {
   };
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
-const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as { authSecret: string; clientSecret: string; encryptionKey?: string; shareToken?: string };
+const secrets = JSON.parse(readFileSync(secretsFile, "utf8")) as {
+  authSecret: string;
+  clientSecret: string;
+  encryptionKey?: string;
+  shareToken?: string;
+};
 if (!secrets.encryptionKey || !secrets.shareToken) {
   secrets.encryptionKey ??= randomBytes(32).toString("base64");
   secrets.shareToken ??= newToken();
@@ -75,7 +80,9 @@ function claimDatabase(): () => void {
   const lock = `${databaseLabel(env.DATABASE_URL)}.demo-lock`;
   const other = existsSync(lock) ? Number(readFileSync(lock, "utf8")) : 0;
   if (other && other !== process.pid && alive(other)) {
-    throw new CliError(`Another npm run demo (process ${other}) is using ${databaseLabel(env.DATABASE_URL)}. Stop it with Ctrl+C in its terminal, or run this one apart: ${OTHER_PORTS}`);
+    throw new CliError(
+      `Another npm run demo (process ${other}) is using ${databaseLabel(env.DATABASE_URL)}. Stop it with Ctrl+C in its terminal, or run this one apart: ${OTHER_PORTS}`,
+    );
   }
   writeFileSync(lock, String(process.pid));
   return () => rmSync(lock, { force: true });
@@ -95,18 +102,31 @@ async function step(what: string, work: () => Promise<void>) {
   try {
     await work();
   } catch (error) {
-    appendFileSync("data/demo.log", `\n${new Date().toISOString()} ${what} failed:\n${error instanceof Error ? error.message : String(error)}\n`);
-    throw new CliError(`${what} failed (${oneLine(error).replace(/ failed \(exit \d+\)$/, "")}); the details are in data/demo.log`);
+    appendFileSync(
+      "data/demo.log",
+      `\n${new Date().toISOString()} ${what} failed:\n${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    throw new CliError(
+      `${what} failed (${oneLine(error).replace(/ failed \(exit \d+\)$/, "")}); the details are in data/demo.log`,
+    );
   }
 }
 
 async function main() {
-  for (const [port, name] of [[APP_PORT, "PORT"], [EMULATOR_PORT, "EMULATOR_PORT"]] as const) {
-    if (await portTaken(port)) throw new CliError(`Port ${port} is taken (by another npm run demo, or another server). Stop it, or choose free ports with ${name}: ${OTHER_PORTS}`);
+  for (const [port, name] of [
+    [APP_PORT, "PORT"],
+    [EMULATOR_PORT, "EMULATOR_PORT"],
+  ] as const) {
+    if (await portTaken(port))
+      throw new CliError(
+        `Port ${port} is taken (by another npm run demo, or another server). Stop it, or choose free ports with ${name}: ${OTHER_PORTS}`,
+      );
   }
   const release = claimDatabase();
   process.on("exit", release);
-  await step(`Preparing the database ${databaseLabel(env.DATABASE_URL)}`, () => run("prisma", ["migrate", "deploy"], env, { quiet: true }));
+  await step(`Preparing the database ${databaseLabel(env.DATABASE_URL)}`, () =>
+    run("prisma", ["migrate", "deploy"], env, { quiet: true }),
+  );
   await step("Seeding the demo data", () => run("tsx", ["prisma/seed.ts"], env, { quiet: true }));
   await ensureDemoTruths();
 
@@ -142,8 +162,12 @@ async function main() {
   });
 
   await waitForUrl(appUrl);
-  console.log(`\nListing Studio is running: ${appUrl}\n\nSign in with the preselected demo user. Logs: data/demo.log. Stop with Ctrl+C.`);
-  console.log(`A share link of QuoteFlow's preview, for a visitor without an account: ${appUrl}/p/${secrets.shareToken}`);
+  console.log(
+    `\nListing Studio is running: ${appUrl}\n\nSign in with the preselected demo user. Logs: data/demo.log. Stop with Ctrl+C.`,
+  );
+  console.log(
+    `A share link of QuoteFlow's preview, for a visitor without an account: ${appUrl}/p/${secrets.shareToken}`,
+  );
 }
 
 /**
@@ -154,20 +178,38 @@ async function main() {
 async function ensureDemoTruths() {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL! }) });
   try {
-    const alice = await db.user.findUnique({ where: { pipedriveCompanyId_pipedriveUserId: { pipedriveCompanyId: 7001, pipedriveUserId: 101 } } });
+    const alice = await db.user.findUnique({
+      where: { pipedriveCompanyId_pipedriveUserId: { pipedriveCompanyId: 7001, pipedriveUserId: 101 } },
+    });
     const key = parseKey(secrets.encryptionKey!, keyIdOf(secrets.encryptionKey!));
     for (const name of ["QuoteFlow", "CallSprout"]) {
       const app = await db.app.findFirst({ where: { name, clientSecret: null, installations: { some: {} } } });
-      if (app) await db.app.update({ where: { id: app.id }, data: { clientSecret: seal(randomBytes(24).toString("base64url"), key, `app:${app.id}:client-secret`) } });
+      if (app)
+        await db.app.update({
+          where: { id: app.id },
+          data: { clientSecret: seal(randomBytes(24).toString("base64url"), key, `app:${app.id}:client-secret`) },
+        });
     }
     const tokenHash = hashToken(secrets.shareToken!);
     if (await db.shareLink.findUnique({ where: { tokenHash } })) return;
     const app = await db.app.findFirst({ where: { name: "QuoteFlow" } });
     if (!app || !alice) return;
     const createdAt = new Date(Date.now() - 43 * 86_400_000);
-    const link = await db.shareLink.create({ data: { appId: app.id, tokenHash, label: "Demo link for the sales team", createdById: alice.id, createdAt } });
+    const link = await db.shareLink.create({
+      data: { appId: app.id, tokenHash, label: "Demo link for the sales team", createdById: alice.id, createdAt },
+    });
     await db.auditEvent.create({
-      data: { workspaceId: app.workspaceId, actorId: alice.id, actorName: alice.name, action: "share.create", targetType: "share link", targetId: link.id, targetName: link.label, diff: JSON.stringify({ appId: app.id, pinned: "draft", expiresIn: "never" }), createdAt },
+      data: {
+        workspaceId: app.workspaceId,
+        actorId: alice.id,
+        actorName: alice.name,
+        action: "share.create",
+        targetType: "share link",
+        targetId: link.id,
+        targetName: link.label,
+        diff: JSON.stringify({ appId: app.id, pinned: "draft", expiresIn: "never" }),
+        createdAt,
+      },
     });
   } finally {
     await db.$disconnect();

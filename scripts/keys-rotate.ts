@@ -12,11 +12,23 @@ await runCli("npm run keys:rotate", async () => {
   const { rotateEncryptionKeys } = await import("@/lib/crypto/rotate");
   const dryRun = process.argv.includes("--check");
   const report = await rotateEncryptionKeys({ dryRun });
-  console.log(`${dryRun ? "Check (nothing written)" : "Re-encryption"} of ${databaseLabel()} with the current ENCRYPTION_KEY:`);
-  console.table(report.map((r) => ({ column: r.column, values: r.total, "already current": r.current, [dryRun ? "to re-encrypt" : "re-encrypted"]: r.reencrypted, "cannot open": r.failed })));
+  console.log(
+    `${dryRun ? "Check (nothing written)" : "Re-encryption"} of ${databaseLabel()} with the current ENCRYPTION_KEY:`,
+  );
+  console.table(
+    report.map((r) => ({
+      column: r.column,
+      values: r.total,
+      "already current": r.current,
+      [dryRun ? "to re-encrypt" : "re-encrypted"]: r.reencrypted,
+      "cannot open": r.failed,
+    })),
+  );
   const failed = report.reduce((n, r) => n + r.failed, 0);
   if (failed > 0) {
-    console.error(`${plural(failed, "value", "values")} could not be opened by ENCRYPTION_KEY or ENCRYPTION_KEYS_PREVIOUS: add the key that sealed them and run again.`);
+    console.error(
+      `${plural(failed, "value", "values")} could not be opened by ENCRYPTION_KEY or ENCRYPTION_KEYS_PREVIOUS: add the key that sealed them and run again.`,
+    );
     process.exitCode = 1;
   }
   const { db } = await import("@/lib/db");

@@ -5,14 +5,21 @@ import { join } from "node:path";
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
 
 /** Runs a project binary to completion; rejects with its output when it fails. */
-export function run(name: string, args: string[], env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): Promise<void> {
+export function run(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { quiet?: boolean } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin(name), args, { env, stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
     let output = "";
     child.stdout?.on("data", (d) => (output += d));
     child.stderr?.on("data", (d) => (output += d));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${name} ${args.join(" ")} failed (exit ${code})\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${name} ${args.join(" ")} failed (exit ${code})\n${output}`)),
+    );
   });
 }
 
@@ -59,7 +66,12 @@ export function buildShareAssets(env: NodeJS.ProcessEnv) {
 export async function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) => void = console.log): Promise<void> {
   const buildId = ".next/BUILD_ID";
   const sources = ["app", "components", "lib", "auth.ts", "proxy.ts", "next.config.ts", "package.json"];
-  if (existsSync(buildId) && SHARE_FILES.every((f) => existsSync(f)) && statSync(buildId).mtimeMs >= newestMtime(sources)) return;
+  if (
+    existsSync(buildId) &&
+    SHARE_FILES.every((f) => existsSync(f)) &&
+    statSync(buildId).mtimeMs >= newestMtime(sources)
+  )
+    return;
   log("Building the app (first run takes a minute)…");
   await buildShareAssets(env);
   await run("next", ["build"], env, { quiet: true });

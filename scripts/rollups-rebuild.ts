@@ -15,13 +15,20 @@ await runCli("npm run rollups:rebuild", async () => {
   const named = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const known = new Set((db.prepare("SELECT id FROM App").all() as { id: string }[]).map((r) => r.id));
   const unknown = named.filter((id) => !known.has(id));
-  if (unknown.length) throw new CliError(`No app ${unknown.join(", ")} in ${databaseLabel()}: pass app ids as they appear in the app's URL (/apps/<id>/…)`);
-  const apps = named.length ? named : (db.prepare("SELECT DISTINCT appId FROM InstallEvent").all() as { appId: string }[]).map((r) => r.appId);
+  if (unknown.length)
+    throw new CliError(
+      `No app ${unknown.join(", ")} in ${databaseLabel()}: pass app ids as they appear in the app's URL (/apps/<id>/…)`,
+    );
+  const apps = named.length
+    ? named
+    : (db.prepare("SELECT DISTINCT appId FROM InstallEvent").all() as { appId: string }[]).map((r) => r.appId);
   console.log(`Database: ${databaseLabel()}`);
   for (const appId of apps) {
     const started = performance.now();
     rebuildApp(appId, db);
-    const { days } = db.prepare("SELECT COUNT(*) AS days FROM InstallDaily WHERE appId = ?").get(appId) as { days: number };
+    const { days } = db.prepare("SELECT COUNT(*) AS days FROM InstallDaily WHERE appId = ?").get(appId) as {
+      days: number;
+    };
     console.log(`${appId}: ${plural(days, "day", "days")} rebuilt in ${Math.round(performance.now() - started)} ms`);
   }
   console.log(`Rebuilt ${plural(apps.length, "app", "apps")}.`);

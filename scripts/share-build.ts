@@ -19,7 +19,10 @@ export const SHARE_RENDERER = join(".share", "render.cjs");
 export async function buildShareStyles(root = process.cwd()) {
   const from = join(root, "app", "globals.css");
   const to = join(root, "public", "share.css");
-  const result = await postcss([tailwind({ optimize: { minify: true } })]).process(await readFile(from, "utf8"), { from, to });
+  const result = await postcss([tailwind({ optimize: { minify: true } })]).process(await readFile(from, "utf8"), {
+    from,
+    to,
+  });
   await writeFile(to, result.css);
   return result.css.length;
 }
@@ -34,7 +37,9 @@ export async function buildShareRenderer(root = process.cwd()) {
     target: "node20",
     jsx: "automatic",
     external: ["react", "react-dom", "react/*", "react-dom/*"],
-    define: { "process.env.NODE_ENV": JSON.stringify(process.env.NODE_ENV === "development" ? "development" : "production") },
+    define: {
+      "process.env.NODE_ENV": JSON.stringify(process.env.NODE_ENV === "development" ? "development" : "production"),
+    },
     tsconfig: join(root, "tsconfig.json"),
     logLevel: "warning",
     legalComments: "none",

@@ -15,10 +15,15 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const member = await requireMembership();
   const { user, workspace, role } = member;
   const [workspaces, requests] = await Promise.all([listMemberships(user.id), countAccessRequests(member)]);
-  const badges: NavBadges = { "/team": { count: requests, one: "access request waiting", other: "access requests waiting" } };
+  const badges: NavBadges = {
+    "/team": { count: requests, one: "access request waiting", other: "access requests waiting" },
+  };
   return (
     <div className="min-h-screen bg-slate-50 md:flex">
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#content"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       {/* The column's background runs the page's full height; the navigation stays in view. */}
@@ -29,7 +34,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
               <Logo />
             </Link>
           </div>
-          <div className="px-3 pb-3 pt-2">
+          <div className="px-3 pt-2 pb-3">
             <DashboardNav badges={badges} />
           </div>
         </div>
@@ -39,13 +44,18 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <div className="flex min-w-0 items-center gap-2">
             <MobileNav badges={badges} />
             {workspaces.length > 1 ? (
-              <WorkspaceSwitcher current={{ id: workspace.id, name: workspace.name }} workspaces={workspaces.map((w) => ({ ...w, role: ROLE_LABELS[w.role] }))} />
+              <WorkspaceSwitcher
+                current={{ id: workspace.id, name: workspace.name }}
+                workspaces={workspaces.map((w) => ({ ...w, role: ROLE_LABELS[w.role] }))}
+              />
             ) : (
               <span className="truncate font-semibold text-slate-900" data-testid="workspace-name">
                 {workspace.name}
               </span>
             )}
-            <span className="hidden shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 sm:inline">{ROLE_LABELS[role]}</span>
+            <span className="hidden shrink-0 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 sm:inline">
+              {ROLE_LABELS[role]}
+            </span>
           </div>
           <UserMenu name={user.name} email={user.email} image={user.image} />
         </header>

@@ -11,10 +11,16 @@ export default function MarketingLayout({ children }: { children: React.ReactNod
             <Logo />
           </Link>
           <nav aria-label="Main" className="flex items-center gap-2 text-sm">
-            <Link href="/#features" className="hidden rounded-md px-3 py-2 text-slate-600 hover:text-slate-900 sm:block">
+            <Link
+              href="/#features"
+              className="hidden rounded-md px-3 py-2 text-slate-600 hover:text-slate-900 sm:block"
+            >
               Features
             </Link>
-            <Link href="/#how-it-works" className="hidden rounded-md px-3 py-2 text-slate-600 hover:text-slate-900 sm:block">
+            <Link
+              href="/#how-it-works"
+              className="hidden rounded-md px-3 py-2 text-slate-600 hover:text-slate-900 sm:block"
+            >
               How it works
             </Link>
             {/* /signin takes a signed-in person straight to the dashboard. */}

@@ -5,17 +5,47 @@ import { SignInButton } from "@/components/marketing/sign-in-button";
 import { buttonVariants } from "@/components/ui/button";
 
 const FEATURES = [
-  { icon: FileClock, title: "Drafts with history", text: "Every Marketplace field, checked against Pipedrive's limits as you type. Autosave, versions and diffs, so nothing is ever lost." },
-  { icon: Eye, title: "Previews you can share", text: "See the landing page exactly as customers will, on desktop and mobile, and send a link to people without an account." },
-  { icon: ShieldCheck, title: "Ready for review", text: "A readiness score from Pipedrive's approval checklist: scopes justified, links valid, images and icon that hold up." },
-  { icon: BarChart3, title: "Install analytics", text: "Installs, uninstalls, churn and the consent funnel, captured on your app's own OAuth callback." },
-  { icon: MessageSquareText, title: "Ratings and reviews", text: "Follow your rating over time, work reviews in an inbox with reply templates, and get alerts when it matters." },
-  { icon: Users, title: "Built for teams", text: "Sign in with Pipedrive. Your company is your workspace, with owners, editors and viewers." },
+  {
+    icon: FileClock,
+    title: "Drafts with history",
+    text: "Every Marketplace field, checked against Pipedrive's limits as you type. Autosave, versions and diffs, so nothing is ever lost.",
+  },
+  {
+    icon: Eye,
+    title: "Previews you can share",
+    text: "See the landing page exactly as customers will, on desktop and mobile, and send a link to people without an account.",
+  },
+  {
+    icon: ShieldCheck,
+    title: "Ready for review",
+    text: "A readiness score from Pipedrive's approval checklist: scopes justified, links valid, images and icon that hold up.",
+  },
+  {
+    icon: BarChart3,
+    title: "Install analytics",
+    text: "Installs, uninstalls, churn and the consent funnel, captured on your app's own OAuth callback.",
+  },
+  {
+    icon: MessageSquareText,
+    title: "Ratings and reviews",
+    text: "Follow your rating over time, work reviews in an inbox with reply templates, and get alerts when it matters.",
+  },
+  {
+    icon: Users,
+    title: "Built for teams",
+    text: "Sign in with Pipedrive. Your company is your workspace, with owners, editors and viewers.",
+  },
 ];
 
 const STEPS = [
-  { title: "Sign in with Pipedrive", text: "Your Pipedrive company becomes your workspace. The first person in becomes its owner." },
-  { title: "Bring your apps", text: "Add each Marketplace app and draft its listing with every field Developer Hub asks for." },
+  {
+    title: "Sign in with Pipedrive",
+    text: "Your Pipedrive company becomes your workspace. The first person in becomes its owner.",
+  },
+  {
+    title: "Bring your apps",
+    text: "Add each Marketplace app and draft its listing with every field Developer Hub asks for.",
+  },
   { title: "Ship and follow", text: "Share previews, pass review, then watch installs, churn and reviews every day." },
 ];
 
@@ -24,15 +54,17 @@ export default function LandingPage() {
   return (
     <>
       <section className="border-b border-slate-200 bg-gradient-to-b from-brand-50/60 to-white">
-        <div className="mx-auto grid grid-cols-1 max-w-6xl items-center gap-12 px-4 py-16 sm:px-6 lg:grid-cols-2 lg:py-24">
+        <div className="mx-auto grid max-w-6xl grid-cols-1 items-center gap-12 px-4 py-16 sm:px-6 lg:grid-cols-2 lg:py-24">
           <div>
-            <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">For Pipedrive Marketplace partners</p>
+            <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">
+              For Pipedrive Marketplace partners
+            </p>
             <h1 className="mt-3 text-4xl font-bold tracking-tight text-slate-900 sm:text-5xl">
               The console for your Marketplace listings
             </h1>
             <p className="mt-5 max-w-xl text-lg text-slate-600">
-              Listing Studio is where partner teams draft, preview and ship their Pipedrive Marketplace apps — then follow
-              installs, churn, ratings and reviews that Developer Hub never shows.
+              Listing Studio is where partner teams draft, preview and ship their Pipedrive Marketplace apps — then
+              follow installs, churn, ratings and reviews that Developer Hub never shows.
             </p>
             <div className="mt-8 flex flex-wrap items-center gap-3">
               <SignInButton size="lg" />
@@ -47,7 +79,9 @@ export default function LandingPage() {
       </section>
 
       <section id="features" className="mx-auto max-w-6xl scroll-mt-20 px-4 py-20 sm:px-6">
-        <h2 className="text-3xl font-bold tracking-tight text-slate-900">Everything between your draft and your hundredth review</h2>
+        <h2 className="text-3xl font-bold tracking-tight text-slate-900">
+          Everything between your draft and your hundredth review
+        </h2>
         <p className="mt-3 max-w-2xl text-slate-600">
           Developer Hub has one draft and a preview window. Listing Studio adds the history, collaboration and numbers a
           partner team needs every day.

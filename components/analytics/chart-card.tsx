@@ -9,9 +9,11 @@ import { csvDownload } from "@/lib/download";
 import { displayValue, exportValue, type ChartRow, type ChartSeries, type Format } from "@/lib/analytics/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-
 /** Recharts measures its container in the browser, so it renders there only, in a chunk of its own. */
-const ChartPlot = dynamic(() => import("./chart-plot"), { ssr: false, loading: () => <div className="h-full animate-pulse rounded-lg bg-slate-50" /> });
+const ChartPlot = dynamic(() => import("./chart-plot"), {
+  ssr: false,
+  loading: () => <div className="h-full animate-pulse rounded-lg bg-slate-50" />,
+});
 
 /**
  * The one chart wrapper: a Recharts chart, the same numbers as an accessible table on demand,
@@ -46,14 +48,28 @@ export function ChartCard({
       ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))]),
     ]);
   return (
-    <section aria-labelledby={`${id}-name`} className="rounded-xl border border-slate-200 bg-white p-4" data-testid={`chart-${id}`}>
+    <section
+      aria-labelledby={`${id}-name`}
+      className="rounded-xl border border-slate-200 bg-white p-4"
+      data-testid={`chart-${id}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <h2 id={`${id}-title`} className="flex items-center gap-1 text-sm font-semibold text-slate-900">
-          <span id={`${id}-name`}>{title}</span> <InfoTip id={`${id}-definition`} label={title}>{definition}</InfoTip>
+          <span id={`${id}-name`}>{title}</span>{" "}
+          <InfoTip id={`${id}-definition`} label={title}>
+            {definition}
+          </InfoTip>
         </h2>
         <span className="flex gap-1">
-          <Button size="sm" variant="ghost" aria-pressed={table} onClick={() => setTable(!table)}>{table ? "Show chart" : "Show table"}</Button>
-          <Button size="sm" variant="ghost" onClick={async () => csvDownload(`${filename}.csv`, await csv())} aria-label={`Download ${title} as CSV`}>
+          <Button size="sm" variant="ghost" aria-pressed={table} onClick={() => setTable(!table)}>
+            {table ? "Show chart" : "Show table"}
+          </Button>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={async () => csvDownload(`${filename}.csv`, await csv())}
+            aria-label={`Download ${title} as CSV`}
+          >
             <Download aria-hidden /> CSV
           </Button>
         </span>
@@ -67,16 +83,22 @@ export function ChartCard({
               <tr>
                 <Th>Period</Th>
                 {series.map((s) => (
-                  <Th key={s.key} numeric>{s.label}</Th>
+                  <Th key={s.key} numeric>
+                    {s.label}
+                  </Th>
                 ))}
               </tr>
             </THead>
             <TBody>
               {rows.map((r) => (
                 <tr key={r.label}>
-                  <Th scope="row" className="text-slate-700">{r.label}</Th>
+                  <Th scope="row" className="text-slate-700">
+                    {r.label}
+                  </Th>
                   {series.map((s) => (
-                    <Td key={s.key} numeric>{displayValue(r[s.key] as number | null, s.format)}</Td>
+                    <Td key={s.key} numeric>
+                      {displayValue(r[s.key] as number | null, s.format)}
+                    </Td>
                   ))}
                 </tr>
               ))}
@@ -84,7 +106,11 @@ export function ChartCard({
           </Table>
         </div>
       ) : (
-        <div className="mt-3 h-56" role="img" aria-label={`${title}: chart of ${rows.length} periods; use "Show table" for the figures`}>
+        <div
+          className="mt-3 h-56"
+          role="img"
+          aria-label={`${title}: chart of ${rows.length} periods; use "Show table" for the figures`}
+        >
           <ChartPlot rows={rows} series={series} kind={kind} format={format} />
         </div>
       )}

@@ -21,7 +21,10 @@ export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
   return (
     <section aria-labelledby="cohorts-name" className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="cohorts-title" className="flex items-center gap-1 text-sm font-semibold text-slate-900">
-        <span id="cohorts-name">Cohort retention</span> <InfoTip id="cohorts-definition" label="cohort retention">{DEFINITIONS.cohorts}</InfoTip>
+        <span id="cohorts-name">Cohort retention</span>{" "}
+        <InfoTip id="cohorts-definition" label="cohort retention">
+          {DEFINITIONS.cohorts}
+        </InfoTip>
       </h2>
       {cohorts.every((c) => c.size === 0) ? (
         <p className="mt-2 text-sm text-slate-600">No installs in these months.</p>
@@ -34,14 +37,18 @@ export function CohortTable({ cohorts }: { cohorts: Cohort[] }) {
                 <Th>Installed in</Th>
                 <Th numeric>Installs</Th>
                 {Array.from({ length: Math.max(1, width) }, (_, k) => (
-                  <Th key={k} className="text-center">M{k}</Th>
+                  <Th key={k} className="text-center">
+                    M{k}
+                  </Th>
                 ))}
               </tr>
             </THead>
             <TBody className="divide-y-0">
               {cohorts.map((c) => (
                 <tr key={c.month}>
-                  <Th scope="row" className="text-slate-700">{bucketLabel(c.month, "month")}</Th>
+                  <Th scope="row" className="text-slate-700">
+                    {bucketLabel(c.month, "month")}
+                  </Th>
                   <Td numeric>{c.size}</Td>
                   {Array.from({ length: Math.max(1, width) }, (_, k) => {
                     const v = c.size ? c.retention[k] : null;

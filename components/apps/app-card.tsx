@@ -6,11 +6,20 @@ import { cn, initials } from "@/lib/utils";
 export function AppIcon({ app, size = "md" }: { app: Pick<AppSummary, "name" | "iconAssetId">; size?: "md" | "lg" }) {
   const box = size === "lg" ? "size-14 rounded-xl text-lg" : "size-11 rounded-lg text-sm";
   if (app.iconAssetId) {
-    // eslint-disable-next-line @next/next/no-img-element -- served by our own access-controlled route
-    return <img src={`/api/assets/${app.iconAssetId}?size=thumb`} alt="" className={cn(box, "object-cover ring-1 ring-slate-200")} />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- served by our own access-controlled route
+      <img
+        src={`/api/assets/${app.iconAssetId}?size=thumb`}
+        alt=""
+        className={cn(box, "object-cover ring-1 ring-slate-200")}
+      />
+    );
   }
   return (
-    <span aria-hidden className={cn(box, "flex shrink-0 items-center justify-center bg-slate-800 font-semibold text-white")}>
+    <span
+      aria-hidden
+      className={cn(box, "flex shrink-0 items-center justify-center bg-slate-800 font-semibold text-white")}
+    >
       {initials(app.name)}
     </span>
   );
@@ -20,9 +29,15 @@ export function ReadinessBar({ value }: { value: number }) {
   return (
     <div className="flex items-center gap-2">
       <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-100" role="presentation">
-        <div className={cn("h-full rounded-full", value === 100 ? "bg-brand-600" : value >= 60 ? "bg-amber-500" : "bg-slate-400")} style={{ width: `${value}%` }} />
+        <div
+          className={cn(
+            "h-full rounded-full",
+            value === 100 ? "bg-brand-600" : value >= 60 ? "bg-amber-500" : "bg-slate-400",
+          )}
+          style={{ width: `${value}%` }}
+        />
       </div>
-      <span className="text-xs tabular-nums text-slate-600">{value}%</span>
+      <span className="text-xs text-slate-600 tabular-nums">{value}%</span>
     </div>
   );
 }
@@ -30,7 +45,10 @@ export function ReadinessBar({ value }: { value: number }) {
 export function AppCard({ app }: { app: AppSummary }) {
   const listed = app.type === "PUBLIC";
   return (
-    <li data-testid="app-card" className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600 has-[a:focus-visible]:ring-offset-2">
+    <li
+      data-testid="app-card"
+      className="group relative flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 transition-shadow hover:shadow-md has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-600 has-[a:focus-visible]:ring-offset-2"
+    >
       <div className="flex items-start gap-3">
         <AppIcon app={app} />
         <div className="min-w-0 flex-1">
@@ -40,15 +58,20 @@ export function AppCard({ app }: { app: AppSummary }) {
             </Link>
           </h2>
           <p className="mt-0.5 text-xs text-slate-500">
-            {app.type === "PUBLIC" ? "Public app" : "Private app"} · {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
+            {app.type === "PUBLIC" ? "Public app" : "Private app"} ·{" "}
+            {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
           </p>
           {app.clientRejectedAt && !app.archived ? (
-            <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">Installs failing: secret refused</p>
+            <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">
+              Installs failing: secret refused
+            </p>
           ) : null}
         </div>
       </div>
       <p className="text-xs text-slate-600">
-        {listed ? "Listed on the Marketplace after Pipedrive's review." : "Installed by link: no Marketplace listing, review or ratings."}
+        {listed
+          ? "Listed on the Marketplace after Pipedrive's review."
+          : "Installed by link: no Marketplace listing, review or ratings."}
       </p>
       <div>
         <p className="mb-1 text-xs text-slate-500">{listed ? "Listing readiness" : "Setup readiness"}</p>

@@ -8,11 +8,16 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 
-const clientSecretResolver = lazyZodResolver<{ clientSecret: string }>(() => import("@/lib/apps/schema").then((m) => m.clientSecretSchema));
+const clientSecretResolver = lazyZodResolver<{ clientSecret: string }>(() =>
+  import("@/lib/apps/schema").then((m) => m.clientSecretSchema),
+);
 
 export function ClientSecretForm({ appId, isSet }: { appId: string; isSet: boolean }) {
   const [editing, setEditing] = useState(false);
-  const form = useForm<{ clientSecret: string }>({ resolver: clientSecretResolver, defaultValues: { clientSecret: "" } });
+  const form = useForm<{ clientSecret: string }>({
+    resolver: clientSecretResolver,
+    defaultValues: { clientSecret: "" },
+  });
   const error = form.formState.errors.clientSecret?.message;
 
   if (!editing) {
@@ -45,8 +50,20 @@ export function ClientSecretForm({ appId, isSet }: { appId: string; isSet: boole
         setEditing(false);
       })}
     >
-      <Field id="clientSecret" label="New client secret" error={error} help="Stored encrypted. It is never shown again, to anyone.">
-        <input id="clientSecret" type="password" autoComplete="new-password" className={inputClass} {...describedBy("clientSecret", { error, help: true })} {...form.register("clientSecret")} />
+      <Field
+        id="clientSecret"
+        label="New client secret"
+        error={error}
+        help="Stored encrypted. It is never shown again, to anyone."
+      >
+        <input
+          id="clientSecret"
+          type="password"
+          autoComplete="new-password"
+          className={inputClass}
+          {...describedBy("clientSecret", { error, help: true })}
+          {...form.register("clientSecret")}
+        />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={form.formState.isSubmitting}>

@@ -13,7 +13,12 @@ export function CopyButton({ text, html, label }: { text: string; html?: string 
   const copy = async () => {
     try {
       if (html && typeof ClipboardItem !== "undefined") {
-        await navigator.clipboard.write([new ClipboardItem({ "text/plain": new Blob([text], { type: "text/plain" }), "text/html": new Blob([html], { type: "text/html" }) })]);
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            "text/plain": new Blob([text], { type: "text/plain" }),
+            "text/html": new Blob([html], { type: "text/html" }),
+          }),
+        ]);
       } else {
         await navigator.clipboard.writeText(text);
       }

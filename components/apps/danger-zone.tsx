@@ -6,21 +6,36 @@ import { deleteAppAction, setArchivedAction } from "@/lib/actions/apps";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
-export function DangerZone({ appId, name, archived, canDelete }: { appId: string; name: string; archived: boolean; canDelete: boolean }) {
+export function DangerZone({
+  appId,
+  name,
+  archived,
+  canDelete,
+}: {
+  appId: string;
+  name: string;
+  archived: boolean;
+  canDelete: boolean;
+}) {
   const router = useRouter();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-slate-900">{archived ? "Restore this app" : "Archive this app"}</p>
-          <p className="text-sm text-slate-600">Archived apps leave the Apps page; their listing and history are kept.</p>
+          <p className="text-sm text-slate-600">
+            Archived apps leave the Apps page; their listing and history are kept.
+          </p>
         </div>
         {archived ? (
           <Button
             variant="secondary"
             onClick={async () => {
               const result = await setArchivedAction(appId, false);
-              if (result.ok) { toast.success("App restored"); router.refresh(); } else toast.error(result.error.message);
+              if (result.ok) {
+                toast.success("App restored");
+                router.refresh();
+              } else toast.error(result.error.message);
             }}
           >
             Restore

@@ -20,26 +20,42 @@ const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 function CheckResult({ check }: { check: ListingPageCheck }) {
   if (!check.ok) {
     return (
-      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="listing-check">
+      <div
+        role="alert"
+        className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+        data-testid="listing-check"
+      >
         <p className="font-medium">The page could not be read</p>
         <p className="mt-1">{check.message}</p>
-        <p className="mt-1 break-all text-xs text-red-800">{check.url}</p>
+        <p className="mt-1 text-xs break-all text-red-800">{check.url}</p>
       </div>
     );
   }
   return (
-    <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950" data-testid="listing-check">
-      <p className="font-medium">{check.outcome === "no-reviews" ? "This is the listing: it has no reviews yet" : "This is what a sync would store"}</p>
+    <div
+      role="status"
+      className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950"
+      data-testid="listing-check"
+    >
+      <p className="font-medium">
+        {check.outcome === "no-reviews"
+          ? "This is the listing: it has no reviews yet"
+          : "This is what a sync would store"}
+      </p>
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
         <div>
           <dt className="text-xs text-emerald-800">Rating</dt>
-          <dd className="font-semibold" data-testid="check-rating">{check.ratingAverage !== null ? check.ratingAverage.toFixed(1) : "none yet"}</dd>
+          <dd className="font-semibold" data-testid="check-rating">
+            {check.ratingAverage !== null ? check.ratingAverage.toFixed(1) : "none yet"}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-emerald-800">Reviews</dt>
           <dd className="font-semibold" data-testid="check-reviews">
             {check.reviewCount}
-            {check.reviewsShown < check.reviewCount ? <span className="font-normal"> ({check.reviewsShown} shown)</span> : null}
+            {check.reviewsShown < check.reviewCount ? (
+              <span className="font-normal"> ({check.reviewsShown} shown)</span>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -48,14 +64,18 @@ function CheckResult({ check }: { check: ListingPageCheck }) {
         </div>
         <div>
           <dt className="text-xs text-emerald-800">Votes</dt>
-          <dd className="font-semibold">{check.votes ? `${check.votes.up ?? "?"} up · ${check.votes.down ?? "?"} down` : "not shown"}</dd>
+          <dd className="font-semibold">
+            {check.votes ? `${check.votes.up ?? "?"} up · ${check.votes.down ?? "?"} down` : "not shown"}
+          </dd>
         </div>
       </dl>
       {check.sample.length ? (
         <ul className="mt-3 space-y-1.5 border-t border-emerald-200 pt-2" aria-label="First reviews read">
           {check.sample.map((r, i) => (
             <li key={i} className="text-xs">
-              <span className="font-medium">{r.author}</span> · {r.stars}★{r.date ? ` · ${DAY.format(new Date(r.date))}` : ""} — <span className="text-emerald-900">{r.text || "(no text)"}</span>
+              <span className="font-medium">{r.author}</span> · {r.stars}★
+              {r.date ? ` · ${DAY.format(new Date(r.date))}` : ""} —{" "}
+              <span className="text-emerald-900">{r.text || "(no text)"}</span>
             </li>
           ))}
         </ul>
@@ -68,7 +88,9 @@ function CheckResult({ check }: { check: ListingPageCheck }) {
             .map((s) => (
               <li key={s.source}>
                 <span className="font-medium">{capital(SOURCE_LABELS[s.source])}</span>: {s.read ?? "nothing usable"}
-                {s.skipped.length ? <span className="text-emerald-800"> — left aside: {s.skipped.join("; ")}</span> : null}
+                {s.skipped.length ? (
+                  <span className="text-emerald-800"> — left aside: {s.skipped.join("; ")}</span>
+                ) : null}
               </li>
             ))}
           {check.notes.map((n) => (
@@ -99,8 +121,17 @@ export function MarketplacePageForm({
 }) {
   const router = useRouter();
   const context = useMemo(() => ({ marketplace: settings.marketplace, clientId }), [settings.marketplace, clientId]);
-  const resolver = useMemo(() => lazyZodResolver<Values, { listingUrl: string | null }>(() => import("@/lib/marketplace/listing-url").then((m) => m.listingUrlSchema(context))), [context]);
-  const form = useForm<Values, unknown, { listingUrl: string | null }>({ resolver, defaultValues: { listingUrl: settings.customUrl ?? "" } });
+  const resolver = useMemo(
+    () =>
+      lazyZodResolver<Values, { listingUrl: string | null }>(() =>
+        import("@/lib/marketplace/listing-url").then((m) => m.listingUrlSchema(context)),
+      ),
+    [context],
+  );
+  const form = useForm<Values, unknown, { listingUrl: string | null }>({
+    resolver,
+    defaultValues: { listingUrl: settings.customUrl ?? "" },
+  });
   const [result, setResult] = useState<ListingPageCheck | null>(null);
   const [checking, setChecking] = useState(false);
   const error = form.formState.errors.listingUrl?.message;
@@ -110,7 +141,10 @@ export function MarketplacePageForm({
     setResult(null);
     const answer = await check(appId, { listingUrl: values.listingUrl ?? "" });
     setChecking(false);
-    if (!answer.ok) return void (answer.error.fields?.listingUrl ? form.setError("listingUrl", { message: answer.error.fields.listingUrl }) : toast.error(answer.error.message));
+    if (!answer.ok)
+      return void (answer.error.fields?.listingUrl
+        ? form.setError("listingUrl", { message: answer.error.fields.listingUrl })
+        : toast.error(answer.error.message));
     setResult(answer.data);
   });
 
@@ -120,9 +154,14 @@ export function MarketplacePageForm({
       className="space-y-3"
       onSubmit={form.handleSubmit(async (values) => {
         const answer = await save(appId, { listingUrl: values.listingUrl ?? "" });
-        if (!answer.ok) return void (answer.error.fields?.listingUrl ? form.setError("listingUrl", { message: answer.error.fields.listingUrl }) : toast.error(answer.error.message));
+        if (!answer.ok)
+          return void (answer.error.fields?.listingUrl
+            ? form.setError("listingUrl", { message: answer.error.fields.listingUrl })
+            : toast.error(answer.error.message));
         form.reset({ listingUrl: answer.data.customUrl ?? "" });
-        toast.success(answer.data.customUrl ? "Marketplace page URL saved" : "The default Marketplace page URL is used again");
+        toast.success(
+          answer.data.customUrl ? "Marketplace page URL saved" : "The default Marketplace page URL is used again",
+        );
         router.refresh();
       })}
     >
@@ -132,8 +171,12 @@ export function MarketplacePageForm({
         error={error}
         help={
           <>
-            Leave empty to use the default, <span className="break-all font-mono">{settings.defaultUrl}</span>. Paste the exact address when Pipedrive&apos;s Marketplace team renamed the listing, e.g.{" "}
-            <span className="break-all font-mono">{settings.marketplace}/en/marketplace/app/new-app-name/{clientId}</span>.
+            Leave empty to use the default, <span className="font-mono break-all">{settings.defaultUrl}</span>. Paste
+            the exact address when Pipedrive&apos;s Marketplace team renamed the listing, e.g.{" "}
+            <span className="font-mono break-all">
+              {settings.marketplace}/en/marketplace/app/new-app-name/{clientId}
+            </span>
+            .
           </>
         }
       >
@@ -150,7 +193,12 @@ export function MarketplacePageForm({
       </Field>
       <p className="text-sm text-slate-600">
         The sync reads{" "}
-        <a href={settings.url} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 break-all font-medium text-brand-700 underline-offset-2 hover:underline">
+        <a
+          href={settings.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="inline-flex items-center gap-1 font-medium break-all text-brand-700 underline-offset-2 hover:underline"
+        >
           {settings.url}
           <ExternalLink aria-hidden className="size-3.5 shrink-0" />
           <span className="sr-only">(opens in a new tab)</span>
@@ -175,7 +223,10 @@ export function MarketplacePageForm({
       ) : null}
       {result ? <CheckResult check={result} /> : null}
       {result?.ok && result.outcome === "read" && result.reviewsShown < result.reviewCount ? (
-        <p className="text-xs text-slate-500">The page shows {plural(result.reviewsShown, "review", "reviews")} of {result.reviewCount}; older ones can be imported from a file.</p>
+        <p className="text-xs text-slate-500">
+          The page shows {plural(result.reviewsShown, "review", "reviews")} of {result.reviewCount}; older ones can be
+          imported from a file.
+        </p>
       ) : null}
     </form>
   );

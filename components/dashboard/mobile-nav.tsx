@@ -23,7 +23,9 @@ export function MobileNav({ badges }: { badges: NavBadges }) {
       >
         <Menu aria-hidden className="size-5" />
         <span className="sr-only">Menu</span>
-        {waiting > 0 ? <span aria-hidden className="absolute right-1.5 top-1.5 size-2 rounded-full bg-red-600" /> : null}
+        {waiting > 0 ? (
+          <span aria-hidden className="absolute top-1.5 right-1.5 size-2 rounded-full bg-red-600" />
+        ) : null}
       </button>
       <dialog
         ref={dialog}
@@ -38,7 +40,11 @@ export function MobileNav({ badges }: { badges: NavBadges }) {
               <Link href="/apps" aria-label="Listing Studio dashboard" onClick={() => setOpen(false)}>
                 <Logo />
               </Link>
-              <button type="button" onClick={() => setOpen(false)} className="flex size-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={() => setOpen(false)}
+                className="flex size-9 items-center justify-center rounded-md text-slate-600 hover:bg-slate-100"
+              >
                 <X aria-hidden className="size-5" />
                 <span className="sr-only">Close the menu</span>
               </button>

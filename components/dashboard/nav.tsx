@@ -32,14 +32,17 @@ export function DashboardNav({ badges = {}, onNavigate }: { badges?: NavBadges; 
                 onClick={onNavigate}
                 aria-current={active ? "page" : undefined}
                 className={cn(
-                  "flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors",
+                  "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
                   active ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                 )}
               >
                 <Icon aria-hidden className="size-4" />
                 {label}
                 {badge && badge.count > 0 ? (
-                  <span className="ml-auto rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold leading-none text-white" data-testid={`nav-badge-${label.toLowerCase()}`}>
+                  <span
+                    className="ml-auto rounded-full bg-red-600 px-1.5 py-0.5 text-xs leading-none font-semibold text-white"
+                    data-testid={`nav-badge-${label.toLowerCase()}`}
+                  >
                     <span aria-hidden>{badge.count}</span>
                     <span className="sr-only">, {plural(badge.count, badge.one, badge.other)}</span>
                   </span>

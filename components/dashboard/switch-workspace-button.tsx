@@ -13,7 +13,10 @@ export function SwitchWorkspaceButton({
   workspaceId: string;
   next: string;
   name: string;
-  switchWorkspace: (workspaceId: string, next?: string) => Promise<{ ok: false; error: { message: string } } | undefined | void>;
+  switchWorkspace: (
+    workspaceId: string,
+    next?: string,
+  ) => Promise<{ ok: false; error: { message: string } } | undefined | void>;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,7 +33,11 @@ export function SwitchWorkspaceButton({
       >
         Switch to {name}
       </Button>
-      {error ? <p role="alert" className="w-full text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -31,7 +31,11 @@ export function Field({
       <div className="flex items-baseline justify-between gap-4">
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
           {label}
-          {required ? <span className="ml-1 text-slate-400" aria-hidden>*</span> : null}
+          {required ? (
+            <span className="ml-1 text-slate-400" aria-hidden>
+              *
+            </span>
+          ) : null}
         </label>
         {limit !== undefined && count !== undefined ? (
           <span
@@ -66,5 +70,8 @@ export function Field({
 /** aria attributes tying an input to its help and error text. */
 export function describedBy(id: string, { error, help }: { error?: string; help?: boolean }) {
   const ids = [error ? `${id}-error` : null, help ? `${id}-help` : null].filter(Boolean);
-  return { "aria-invalid": error ? true : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined } as const;
+  return {
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": ids.length ? ids.join(" ") : undefined,
+  } as const;
 }

@@ -12,7 +12,9 @@ export function lazyZodResolver<T extends FieldValues, TOut extends FieldValues 
 ): Resolver<T, unknown, TOut> {
   let ready: Promise<Resolver<T, unknown, TOut>> | undefined;
   const load = () =>
-    (ready ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(([{ zodResolver }, schema]) => zodResolver(schema) as unknown as Resolver<T, unknown, TOut>));
+    (ready ??= Promise.all([import("@hookform/resolvers/zod"), loadSchema()]).then(
+      ([{ zodResolver }, schema]) => zodResolver(schema) as unknown as Resolver<T, unknown, TOut>,
+    ));
   if (typeof window !== "undefined") {
     const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
     idle(() => void load().catch(() => (ready = undefined)));

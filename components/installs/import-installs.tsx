@@ -19,13 +19,18 @@ type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[
 /** Row numbers as people see them in the file: the CSV header is line 1, so data starts at 2. */
 const FIRST_ROW = 2;
 
-const errorReport = async (problems: ImportRowResult[]) => (await import("@/lib/csv")).toCsv([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
+const errorReport = async (problems: ImportRowResult[]) =>
+  (await import("@/lib/csv")).toCsv([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
 
 async function parseFile(file: File): Promise<unknown[]> {
   if (file.name.toLowerCase().endsWith(".json") || file.type === "application/json") {
     const json = JSON.parse(await file.text()) as unknown;
-    const rows = Array.isArray(json) ? json : json && typeof json === "object" && Array.isArray((json as { events?: unknown }).events) ? (json as { events: unknown[] }).events : null;
-    if (!rows) throw new Error("A JSON file must hold a list of rows, or { \"events\": [...] }");
+    const rows = Array.isArray(json)
+      ? json
+      : json && typeof json === "object" && Array.isArray((json as { events?: unknown }).events)
+        ? (json as { events: unknown[] }).events
+        : null;
+    if (!rows) throw new Error('A JSON file must hold a list of rows, or { "events": [...] }');
     return rows;
   }
   const Papa = await papa();
@@ -81,7 +86,9 @@ export function ImportInstalls({ appId }: { appId: string }) {
       const body = await res.json();
       if (!res.ok) {
         setProgress(null);
-        return setFileError(body.error?.message ?? "The import stopped: please try again (rows already imported are kept once).");
+        return setFileError(
+          body.error?.message ?? "The import stopped: please try again (rows already imported are kept once).",
+        );
       }
       for (const r of body.results as ImportRowResult[]) {
         if (r.status === "accepted") totals.accepted++;
@@ -102,21 +109,38 @@ export function ImportInstalls({ appId }: { appId: string }) {
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">Import history from a file</summary>
       <div className="mt-3 space-y-4 text-sm">
         <p className="text-slate-600">
-          CSV or JSON with the columns <code>{IMPORT_COLUMNS.join(", ")}</code>. <code>type</code> is install_started, consent_denied, install or uninstall;
+          CSV or JSON with the columns <code>{IMPORT_COLUMNS.join(", ")}</code>. <code>type</code> is install_started,
+          consent_denied, install or uninstall;
           <code> occurred_at</code> is ISO 8601. Importing the same file again changes nothing.{" "}
-          <button type="button" className="inline-flex items-center gap-1 font-medium text-brand-700 underline" onClick={() => csvDownload("installs-template.csv", IMPORT_TEMPLATE)}>
+          <button
+            type="button"
+            className="inline-flex items-center gap-1 font-medium text-brand-700 underline"
+            onClick={() => csvDownload("installs-template.csv", IMPORT_TEMPLATE)}
+          >
             <Download aria-hidden className="size-3" /> Download the template
           </button>
         </p>
         <label className="inline-flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800 hover:bg-slate-50">
           <Upload aria-hidden className="size-4" /> Choose a file
-          <input type="file" accept=".csv,.json,text/csv,application/json" className="sr-only" aria-label="Import file" onChange={(e) => void choose(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            className="sr-only"
+            aria-label="Import file"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
         </label>
-        {fileError ? <p role="alert" className="text-red-700">{fileError}</p> : null}
+        {fileError ? (
+          <p role="alert" className="text-red-700">
+            {fileError}
+          </p>
+        ) : null}
         {parsed ? (
           <div className="space-y-3" data-testid="import-dry-run">
             <p>
-              <strong>{parsed.name}</strong>: {plural(parsed.rows.length, "row", "rows")}, {(parsed.rows.length - parsed.problems.length).toLocaleString("en-US")} valid, {parsed.problems.length.toLocaleString("en-US")} with errors.
+              <strong>{parsed.name}</strong>: {plural(parsed.rows.length, "row", "rows")},{" "}
+              {(parsed.rows.length - parsed.problems.length).toLocaleString("en-US")} valid,{" "}
+              {parsed.problems.length.toLocaleString("en-US")} with errors.
             </p>
             <ScrollArea label="First rows of the file">
               <Table density="compact" className="min-w-[40rem]">
@@ -138,9 +162,13 @@ export function ImportInstalls({ appId }: { appId: string }) {
                       <tr key={i} className="border-t border-slate-100">
                         <Td>{FIRST_ROW + i}</Td>
                         {IMPORT_COLUMNS.slice(0, 5).map((c) => (
-                          <Td key={c} className="max-w-40 truncate">{String(row[c] ?? "")}</Td>
+                          <Td key={c} className="max-w-40 truncate">
+                            {String(row[c] ?? "")}
+                          </Td>
                         ))}
-                        <Td className={`py-1 ${problem ? "text-red-700" : "text-emerald-700"}`}>{problem ? problem.reason : "OK"}</Td>
+                        <Td className={`py-1 ${problem ? "text-red-700" : "text-emerald-700"}`}>
+                          {problem ? problem.reason : "OK"}
+                        </Td>
                       </tr>
                     );
                   })}
@@ -151,24 +179,47 @@ export function ImportInstalls({ appId }: { appId: string }) {
               <div>
                 <ul className="list-disc pl-5 text-red-700" aria-label="Rows with errors">
                   {parsed.problems.slice(0, 5).map((p) => (
-                    <li key={p.row}>Row {p.row}: {p.reason}</li>
+                    <li key={p.row}>
+                      Row {p.row}: {p.reason}
+                    </li>
                   ))}
                 </ul>
-                <button type="button" className="mt-1 font-medium text-brand-700 underline" onClick={async () => csvDownload("import-errors.csv", await errorReport(parsed.problems))}>
+                <button
+                  type="button"
+                  className="mt-1 font-medium text-brand-700 underline"
+                  onClick={async () => csvDownload("import-errors.csv", await errorReport(parsed.problems))}
+                >
                   Download the error report
                 </button>
               </div>
             ) : null}
             {progress !== null ? (
               <div>
-                <div className="h-2 overflow-hidden rounded-full bg-slate-200" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={parsed.rows.length} aria-valuenow={progress}>
-                  <div className="h-full bg-brand-600 transition-all" style={{ width: `${(progress / parsed.rows.length) * 100}%` }} />
+                <div
+                  className="h-2 overflow-hidden rounded-full bg-slate-200"
+                  role="progressbar"
+                  aria-label="Import progress"
+                  aria-valuemin={0}
+                  aria-valuemax={parsed.rows.length}
+                  aria-valuenow={progress}
+                >
+                  <div
+                    className="h-full bg-brand-600 transition-all"
+                    style={{ width: `${(progress / parsed.rows.length) * 100}%` }}
+                  />
                 </div>
-                <p className="mt-1 text-xs text-slate-600">{progress} of {plural(parsed.rows.length, "row", "rows")}</p>
+                <p className="mt-1 text-xs text-slate-600">
+                  {progress} of {plural(parsed.rows.length, "row", "rows")}
+                </p>
               </div>
             ) : outcome ? (
-              <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900" data-testid="import-outcome">
-                Imported {plural(outcome.accepted, "row", "rows")} · {outcome.duplicates.toLocaleString("en-US")} already known · {outcome.invalid.length.toLocaleString("en-US")} refused.
+              <p
+                role="status"
+                className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900"
+                data-testid="import-outcome"
+              >
+                Imported {plural(outcome.accepted, "row", "rows")} · {outcome.duplicates.toLocaleString("en-US")}{" "}
+                already known · {outcome.invalid.length.toLocaleString("en-US")} refused.
               </p>
             ) : (
               <Button type="button" onClick={() => void run()} disabled={parsed.rows.length === parsed.problems.length}>

@@ -62,15 +62,23 @@ export function ChecklistLayer({
   const [livePreview, setLivePreview] = useState(false);
   const values = useDeferredValue(useWatch({ control }) as ListingDraftInput);
   const checks = useListingChecks();
-  const problems = useStable<FieldProblems>(useMemo(() => (checks ? checks.submissionProblems(values, kind) : {}), [checks, values, kind]));
+  const problems = useStable<FieldProblems>(
+    useMemo(() => (checks ? checks.submissionProblems(values, kind) : {}), [checks, values, kind]),
+  );
   // Whatever the form holds (valid or not), the checklist is there.
-  const readiness = useMemo(() => (checks ? checks.checkReadiness(values, { kind, icons, links }) : null), [checks, values, kind, icons, links]);
+  const readiness = useMemo(
+    () => (checks ? checks.checkReadiness(values, { kind, icons, links }) : null),
+    [checks, values, kind, icons, links],
+  );
   const byField = useMemo(() => {
     const map: Partial<Record<string, EditorNote[]>> = {};
     for (const { field, note } of notes) if (field) (map[field] ??= []).push(note);
     return map;
   }, [notes]);
-  const context = useMemo(() => ({ problems, kind, readOnly, registerIcon, notes: byField, onResolveNote }), [problems, kind, readOnly, registerIcon, byField, onResolveNote]);
+  const context = useMemo(
+    () => ({ problems, kind, readOnly, registerIcon, notes: byField, onResolveNote }),
+    [problems, kind, readOnly, registerIcon, byField, onResolveNote],
+  );
   const preview = useMemo(() => (livePreview && checks ? checks.draftOf(values) : null), [checks, livePreview, values]);
 
   const goTo = (item: Pick<CheckItem, "field" | "path">) => {
@@ -97,7 +105,9 @@ export function ChecklistLayer({
           {!checks
             ? "Checking the listing…"
             : Object.keys(problems).length === 0
-              ? kind === "PUBLIC" ? "Every required field is filled." : "Nothing blocks this private app."
+              ? kind === "PUBLIC"
+                ? "Every required field is filled."
+                : "Nothing blocks this private app."
               : `${plural(Object.keys(problems).length, "field needs", "fields need")} attention${kind === "PUBLIC" ? " before review" : ""}.`}
         </p>
         <button
@@ -114,7 +124,11 @@ export function ChecklistLayer({
         <div className="min-w-0">{children}</div>
         <aside className="min-w-0 space-y-4 lg:sticky lg:top-4 lg:self-start">
           {preview ? (
-            <section aria-label="Live preview" className="max-h-[75vh] overflow-y-auto rounded-xl border border-slate-200 shadow-sm" data-testid="live-preview">
+            <section
+              aria-label="Live preview"
+              className="max-h-[75vh] overflow-y-auto rounded-xl border border-slate-200 shadow-sm"
+              data-testid="live-preview"
+            >
               <MarketplacePage listing={preview} builtBy={builtBy} assetPath="/api/assets/{id}" />
             </section>
           ) : null}

@@ -10,7 +10,17 @@ const show = (value: unknown) => {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "string") return value;
   if (Array.isArray(value)) {
-    return value.map((v) => (typeof v === "object" && v ? Object.values(v as object).filter(Boolean).join(" — ") : String(v))).join("\n") || "—";
+    return (
+      value
+        .map((v) =>
+          typeof v === "object" && v
+            ? Object.values(v as object)
+                .filter(Boolean)
+                .join(" — ")
+            : String(v),
+        )
+        .join("\n") || "—"
+    );
   }
   return JSON.stringify(value);
 };
@@ -28,7 +38,7 @@ export function ConflictDialog({
     <Dialog.Root open={conflict !== null}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[85vh] w-[min(48rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[85vh] w-[min(48rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold text-slate-900">
             {conflict?.current.updatedBy ?? "Someone"} saved this listing while you were editing
           </Dialog.Title>
@@ -46,15 +56,21 @@ export function ConflictDialog({
             <TBody className="align-top">
               {fields.map((field) => (
                 <tr key={field} data-testid={`conflict-${field}`}>
-                  <Th scope="row" className="font-medium text-slate-800">{FIELDS[field].label}</Th>
-                  <Td className="whitespace-pre-wrap break-words text-slate-700">{show(conflict?.mine[field])}</Td>
-                  <Td className="whitespace-pre-wrap break-words text-slate-700">{show(conflict?.current.data[field])}</Td>
+                  <Th scope="row" className="font-medium text-slate-800">
+                    {FIELDS[field].label}
+                  </Th>
+                  <Td className="break-words whitespace-pre-wrap text-slate-700">{show(conflict?.mine[field])}</Td>
+                  <Td className="break-words whitespace-pre-wrap text-slate-700">
+                    {show(conflict?.current.data[field])}
+                  </Td>
                 </tr>
               ))}
             </TBody>
           </Table>
           <div className="mt-6 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => onResolve("theirs")}>Take theirs</Button>
+            <Button variant="secondary" onClick={() => onResolve("theirs")}>
+              Take theirs
+            </Button>
             <Button onClick={() => onResolve("mine")}>Keep mine</Button>
           </div>
         </Dialog.Content>

@@ -24,7 +24,11 @@ function server(script: ((call: Call) => Response | Error)[]) {
 
 function saverWith(fetch: typeof globalThis.fetch) {
   const states: SaverState[] = [];
-  const local = { copy: null as unknown, write: vi.fn((values: unknown) => void (local.copy = values)), clear: vi.fn(() => void (local.copy = null)) };
+  const local = {
+    copy: null as unknown,
+    write: vi.fn((values: unknown) => void (local.copy = values)),
+    clear: vi.fn(() => void (local.copy = null)),
+  };
   const saver = createDraftSaver({ appId: "app1", revision: 1, local, onChange: (s) => states.push(s), fetch });
   /** Any values, as the editor may hold them. */
   const schedule = (values: Record<string, unknown>) => saver.schedule(values as ListingDraftInput);
@@ -74,7 +78,10 @@ describe("the draft saver", () => {
   });
 
   it("honours Retry-After on 503 and 429", async () => {
-    const api = server([() => new Response(JSON.stringify({ error: { message: "Busy" } }), { status: 503, headers: { "retry-after": "7" } })]);
+    const api = server([
+      () =>
+        new Response(JSON.stringify({ error: { message: "Busy" } }), { status: 503, headers: { "retry-after": "7" } }),
+    ]);
     const { saver, schedule } = saverWith(api.fetch);
     schedule({ summary: "A" });
     await vi.advanceTimersByTimeAsync(800);
@@ -87,11 +94,16 @@ describe("the draft saver", () => {
   });
 
   it("stops at a refusal it cannot retry and keeps the local copy", async () => {
-    const api = server([() => Response.json({ error: { code: "FORBIDDEN", message: "Viewers cannot edit listings" } }, { status: 403 })]);
+    const api = server([
+      () => Response.json({ error: { code: "FORBIDDEN", message: "Viewers cannot edit listings" } }, { status: 403 }),
+    ]);
     const { saver, schedule, local } = saverWith(api.fetch);
     schedule({ summary: "Mine" });
     expect(await saver.flush()).toBe(false);
-    expect(saver.state).toMatchObject({ status: "failed", error: "Viewers cannot edit listings. Your changes are kept in this browser." });
+    expect(saver.state).toMatchObject({
+      status: "failed",
+      error: "Viewers cannot edit listings. Your changes are kept in this browser.",
+    });
     expect(local.copy).toEqual({ summary: "Mine" });
     expect(saver.dirty()).toBe(true);
   });
@@ -109,7 +121,16 @@ describe("the draft saver", () => {
   });
 
   it("keeps the local copy when the server could not store a field", async () => {
-    const api = server([(call) => Response.json({ revision: 2, data: call.body.data, updatedAt: "", updatedBy: null, skipped: { images: "At most 5 listing images" } })]);
+    const api = server([
+      (call) =>
+        Response.json({
+          revision: 2,
+          data: call.body.data,
+          updatedAt: "",
+          updatedBy: null,
+          skipped: { images: "At most 5 listing images" },
+        }),
+    ]);
     const { saver, schedule, local } = saverWith(api.fetch);
     schedule({ images: new Array(6).fill({ assetId: "a", alt: "" }) });
     expect(await saver.flush()).toBe(true);
@@ -119,7 +140,9 @@ describe("the draft saver", () => {
 
   it("on a conflict saves nothing more until the person chooses, then saves theirs over with the newer revision", async () => {
     const current = { revision: 5, data: { summary: "Theirs" }, updatedAt: "", updatedBy: "Ben" };
-    const api = server([() => Response.json({ error: { code: "CONFLICT", message: "Ben saved" }, current }, { status: 409 })]);
+    const api = server([
+      () => Response.json({ error: { code: "CONFLICT", message: "Ben saved" }, current }, { status: 409 }),
+    ]);
     const { saver, schedule } = saverWith(api.fetch);
     schedule({ summary: "Mine" });
     expect(await saver.flush()).toBe(false);

@@ -41,7 +41,15 @@ type Answer = Partial<SavedDraft> & { error?: { message?: string }; current?: Dr
  * the conflict view. A save that does not go through is retried with backoff, and the unsaved
  * values stay in the browser's local copy until the server has them.
  */
-export function createDraftSaver({ appId, revision, local, onChange, fetch: send = fetch, delayMs = 800, maxWaitMs = 5000 }: Options) {
+export function createDraftSaver({
+  appId,
+  revision,
+  local,
+  onChange,
+  fetch: send = fetch,
+  delayMs = 800,
+  maxWaitMs = 5000,
+}: Options) {
   let state: SaverState = { status: "saved", error: null, skipped: {}, conflict: null };
   let base = revision;
   /** The newest values the server does not have yet (null: nothing waits). */
@@ -82,7 +90,9 @@ export function createDraftSaver({ appId, revision, local, onChange, fetch: send
       answer = (await res.json().catch(() => null)) as Answer | null;
     } catch {
       keep();
-      return retry("Cannot reach Listing Studio: your changes are kept in this browser and saved when the connection is back.");
+      return retry(
+        "Cannot reach Listing Studio: your changes are kept in this browser and saved when the connection is back.",
+      );
     }
     if (res.status === 409 && answer?.current) {
       set({ status: "conflict", conflict: { current: answer.current, mine: latest ?? values }, error: null });
@@ -91,8 +101,15 @@ export function createDraftSaver({ appId, revision, local, onChange, fetch: send
     if (!res.ok || typeof answer?.revision !== "number") {
       keep();
       const reason = answer?.error?.message ?? `The server answered ${res.status}`;
-      if (res.status === 401) return retry("You were signed out. Sign in again in another tab: your changes are kept in this browser and will be saved.");
-      if (RETRYABLE.has(res.status) || res.ok) return retry(`${reason}. Your changes are kept in this browser and will be saved.`, Number(res.headers.get("retry-after")));
+      if (res.status === 401)
+        return retry(
+          "You were signed out. Sign in again in another tab: your changes are kept in this browser and will be saved.",
+        );
+      if (RETRYABLE.has(res.status) || res.ok)
+        return retry(
+          `${reason}. Your changes are kept in this browser and will be saved.`,
+          Number(res.headers.get("retry-after")),
+        );
       return set({ status: "failed", error: `${reason}. Your changes are kept in this browser.` });
     }
     attempt = 0;

@@ -74,8 +74,21 @@ export function TextField({
   };
   return (
     <div className="space-y-2">
-      <Field id={id} label={label} help={help} error={error} warning={warning} required={isRequired} count={limit ? [...(value ?? "")].length : undefined} limit={limit}>
-        {multiline ? <textarea rows={3} {...props} /> : <input type={type} inputMode={type === "url" ? "url" : undefined} {...props} />}
+      <Field
+        id={id}
+        label={label}
+        help={help}
+        error={error}
+        warning={warning}
+        required={isRequired}
+        count={limit ? [...(value ?? "")].length : undefined}
+        limit={limit}
+      >
+        {multiline ? (
+          <textarea rows={3} {...props} />
+        ) : (
+          <input type={type} inputMode={type === "url" ? "url" : undefined} {...props} />
+        )}
       </Field>
       <FieldNotes field={name} />
     </div>
@@ -90,13 +103,23 @@ export function FieldNotes({ field }: { field: string }) {
   return (
     <ul className="space-y-2" aria-label="Comments and feedback on this field" data-testid={`notes-${field}`}>
       {list.map((note) => (
-        <li key={note.id} className={cn("flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm", note.kind === "feedback" ? "border-violet-300 bg-violet-50" : "border-sky-300 bg-sky-50")}>
+        <li
+          key={note.id}
+          className={cn(
+            "flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm",
+            note.kind === "feedback" ? "border-violet-300 bg-violet-50" : "border-sky-300 bg-sky-50",
+          )}
+        >
           <div className="min-w-0">
             <p className="text-xs font-semibold text-slate-700">{note.title}</p>
             <p className="whitespace-pre-line text-slate-800">{note.body}</p>
           </div>
           {!readOnly && onResolveNote ? (
-            <button type="button" onClick={() => onResolveNote(note)} className="shrink-0 rounded px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-white">
+            <button
+              type="button"
+              onClick={() => onResolveNote(note)}
+              className="shrink-0 rounded px-2 py-1 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-white"
+            >
               Resolve
             </button>
           ) : null}
@@ -106,9 +129,23 @@ export function FieldNotes({ field }: { field: string }) {
   );
 }
 
-export function Section({ id, title, description, children }: { id?: string; title: string; description?: string; children: React.ReactNode }) {
+export function Section({
+  id,
+  title,
+  description,
+  children,
+}: {
+  id?: string;
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <section id={id} tabIndex={id ? -1 : undefined} className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 focus:outline-none">
+    <section
+      id={id}
+      tabIndex={id ? -1 : undefined}
+      className="space-y-5 rounded-xl border border-slate-200 bg-white p-6 focus:outline-none"
+    >
       <div>
         <h2 className="font-semibold text-slate-900">{title}</h2>
         {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}

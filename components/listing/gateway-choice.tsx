@@ -16,7 +16,10 @@ export type GatewayUrls = { callbackUrl: string; installationUrl: string; approv
 export function GatewayChoice({ gateway }: { gateway: GatewayUrls }) {
   const { control, setValue } = useFormContext<ListingDraftInput>();
   const { readOnly } = useEditor();
-  const [callbackUrl, installationUrl] = useWatch({ control, name: ["callbackUrl", "installationUrl"] }) as [string | undefined, string | undefined];
+  const [callbackUrl, installationUrl] = useWatch({ control, name: ["callbackUrl", "installationUrl"] }) as [
+    string | undefined,
+    string | undefined,
+  ];
   const callback = (callbackUrl ?? "").trim() === gateway.callbackUrl;
   const install = (installationUrl ?? "").trim() === gateway.installationUrl;
   const use = () => {
@@ -28,7 +31,10 @@ export function GatewayChoice({ gateway }: { gateway: GatewayUrls }) {
   };
   const state = callback && install ? "both" : callback || install ? "one" : "none";
   return (
-    <div className={`rounded-lg border p-3 text-sm ${state === "both" ? "border-emerald-300 bg-emerald-50 text-emerald-950" : "border-slate-200 bg-slate-50 text-slate-700"}`} data-testid="gateway-choice">
+    <div
+      className={`rounded-lg border p-3 text-sm ${state === "both" ? "border-emerald-300 bg-emerald-50 text-emerald-950" : "border-slate-200 bg-slate-50 text-slate-700"}`}
+      data-testid="gateway-choice"
+    >
       <p className="flex items-center gap-2 font-medium">
         <Route aria-hidden className="size-4 shrink-0" />
         <span role="status">
@@ -40,7 +46,8 @@ export function GatewayChoice({ gateway }: { gateway: GatewayUrls }) {
         </span>
       </p>
       <p className="mt-1 text-xs">
-        The gateway counts every install, cancel and uninstall and hands over to your backend (App settings → Install gateway). Paste the same two URLs in Developer Hub.{" "}
+        The gateway counts every install, cancel and uninstall and hands over to your backend (App settings → Install
+        gateway). Paste the same two URLs in Developer Hub.{" "}
         {gateway.approved
           ? "This app is approved: a new Callback URL is a critical change that Pipedrive reviews again before it goes live."
           : "The Callback URL is a critical field: once the app is approved, changing it means another review by Pipedrive."}

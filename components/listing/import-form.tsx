@@ -16,7 +16,10 @@ async function send(appId: string, file: File, dryRun: boolean) {
   const res = await fetch(`/api/apps/${appId}/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", body: form });
   const body = await res.json().catch(() => null);
   if (res.ok) return { ok: true as const, body };
-  const problem: Problem = { message: body?.error?.message ?? `Import failed (${res.status})`, fields: Object.entries(body?.error?.fields ?? {}) };
+  const problem: Problem = {
+    message: body?.error?.message ?? `Import failed (${res.status})`,
+    fields: Object.entries(body?.error?.fields ?? {}),
+  };
   return { ok: false as const, problem };
 }
 
@@ -62,17 +65,31 @@ export function ImportForm({ appId }: { appId: string }) {
         void check();
       }}
     >
-      <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">Exported listing (.zip or .json)</label>
-      <input id="import-file" type="file" accept=".zip,.json,application/zip,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} className="block w-full text-sm" />
-      <p className="text-xs text-slate-500">You see what changes before anything is replaced; the current draft is kept as a version.</p>
-      <Button type="submit" variant="secondary" disabled={busy}>{busy && !changes ? "Reading the file…" : "Import"}</Button>
+      <label htmlFor="import-file" className="block text-sm font-medium text-slate-800">
+        Exported listing (.zip or .json)
+      </label>
+      <input
+        id="import-file"
+        type="file"
+        accept=".zip,.json,application/zip,application/json"
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        className="block w-full text-sm"
+      />
+      <p className="text-xs text-slate-500">
+        You see what changes before anything is replaced; the current draft is kept as a version.
+      </p>
+      <Button type="submit" variant="secondary" disabled={busy}>
+        {busy && !changes ? "Reading the file…" : "Import"}
+      </Button>
       {problem ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           <p className="font-medium">{problem.message}</p>
           {problem.fields.length > 0 ? (
             <ul className="mt-2 list-disc pl-5" data-testid="import-problems">
               {problem.fields.map(([field, text]) => (
-                <li key={field}><code>{field}</code>: {text}</li>
+                <li key={field}>
+                  <code>{field}</code>: {text}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -95,24 +112,36 @@ export function ImportForm({ appId }: { appId: string }) {
                 : `It changes ${plural(changes.length, "field", "fields")} of the draft. The current draft is kept as a version first, so you can restore it from the history.`}
             </p>
             {changes.length > 0 ? (
-              <ul className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm" data-testid="import-changes">
+              <ul
+                className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm"
+                data-testid="import-changes"
+              >
                 {changes.map((c) => (
                   <li key={c.field} className="space-y-1 px-3 py-2">
                     <p className="font-medium text-slate-900">
                       {c.label}
-                      {c.critical ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">Critical</span> : null}
+                      {c.critical ? (
+                        <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">
+                          Critical
+                        </span>
+                      ) : null}
                     </p>
                     <p className="break-words text-slate-600">
-                      <span className="text-red-700 line-through">{c.before || "empty"}</span> → <span className="text-green-800">{c.after || "empty"}</span>
+                      <span className="text-red-700 line-through">{c.before || "empty"}</span> →{" "}
+                      <span className="text-green-800">{c.after || "empty"}</span>
                     </p>
                   </li>
                 ))}
               </ul>
             ) : null}
             <div className="mt-6 flex justify-end gap-2">
-              <Button type="button" variant="secondary" autoFocus onClick={() => setChanges(null)}>Cancel</Button>
+              <Button type="button" variant="secondary" autoFocus onClick={() => setChanges(null)}>
+                Cancel
+              </Button>
               {changes.length > 0 ? (
-                <Button type="button" disabled={busy} onClick={() => void confirm()}>{busy ? "Importing…" : "Replace the draft"}</Button>
+                <Button type="button" disabled={busy} onClick={() => void confirm()}>
+                  {busy ? "Importing…" : "Replace the draft"}
+                </Button>
               ) : null}
             </div>
           </>

@@ -25,19 +25,25 @@ export function InReviewBanner({ appId, submission }: { appId: string; submissio
   const changes = diffListings(submission.data, { ...submission.data, ...values });
   const critical = changes.filter((c) => c.critical);
   return (
-    <section aria-labelledby="in-review-title" data-testid="in-review-banner" className="mb-4 rounded-xl border border-sky-300 bg-sky-50 p-4 text-sm text-sky-950">
+    <section
+      aria-labelledby="in-review-title"
+      data-testid="in-review-banner"
+      className="mb-4 rounded-xl border border-sky-300 bg-sky-50 p-4 text-sm text-sky-950"
+    >
       <div className="flex items-start gap-2">
         <Lock aria-hidden className="mt-0.5 size-4 shrink-0" />
         <div className="min-w-0">
           <h2 id="in-review-title" className="font-semibold">
-            {submission.kind === "listing" ? "In review at Pipedrive" : "Pending changes in review at Pipedrive"} since {DAY.format(new Date(submission.submittedOn))} · business day {submission.elapsed} of {submission.window}
+            {submission.kind === "listing" ? "In review at Pipedrive" : "Pending changes in review at Pipedrive"} since{" "}
+            {DAY.format(new Date(submission.submittedOn))} · business day {submission.elapsed} of {submission.window}
           </h2>
           <p className="mt-0.5">
             What was submitted is frozen as{" "}
             <Link href={`/apps/${appId}/versions`} className="font-medium underline underline-offset-2">
               version {submission.versionNumber}
             </Link>
-            . Edits here are saved for the next submission; nothing changes at Pipedrive until you submit again in Developer Hub.
+            . Edits here are saved for the next submission; nothing changes at Pipedrive until you submit again in
+            Developer Hub.
           </p>
           {changes.length === 0 ? (
             <p className="mt-2" role="status">
@@ -47,11 +53,17 @@ export function InReviewBanner({ appId, submission }: { appId: string; submissio
             <div className="mt-2" role="status">
               <p>
                 Edited since the submission: {plural(changes.length, "field", "fields")}
-                {critical.length ? `, ${critical.length} of them critical (Pipedrive reviews ${pluralForm(critical.length, "it", "them")} again)` : ""}.
+                {critical.length
+                  ? `, ${critical.length} of them critical (Pipedrive reviews ${pluralForm(critical.length, "it", "them")} again)`
+                  : ""}
+                .
               </p>
               <ul className="mt-1 flex flex-wrap gap-1.5" aria-label="Fields edited since the submission">
                 {changes.map((c) => (
-                  <li key={c.field} className={`rounded-md px-2 py-0.5 text-xs ring-1 ${c.critical ? "bg-amber-50 text-amber-900 ring-amber-300" : "bg-white text-sky-900 ring-sky-200"}`}>
+                  <li
+                    key={c.field}
+                    className={`rounded-md px-2 py-0.5 text-xs ring-1 ${c.critical ? "bg-amber-50 text-amber-900 ring-amber-300" : "bg-white text-sky-900 ring-sky-200"}`}
+                  >
                     {c.label}
                     {c.critical ? " · critical" : ""}
                   </li>

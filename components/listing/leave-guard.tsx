@@ -20,7 +20,8 @@ type TraverseEvent = Event & { navigationType: string; destination: { key: strin
 
 /** The link a click follows inside this tab, or null (new tab, download, same page, modified click…). */
 function followedLink(event: MouseEvent): URL | null {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return null;
   const anchor = (event.target as Element | null)?.closest?.("a[href]");
   if (!(anchor instanceof HTMLAnchorElement)) return null;
   if ((anchor.target && anchor.target !== "_self") || anchor.hasAttribute("download")) return null;
@@ -64,7 +65,10 @@ export function LeaveGuard({ dirty, flush, error }: Guard) {
       if (!url) return;
       event.preventDefault();
       event.stopPropagation();
-      const go = () => (url.origin === location.origin ? router.push(`${url.pathname}${url.search}${url.hash}`) : location.assign(url.href));
+      const go = () =>
+        url.origin === location.origin
+          ? router.push(`${url.pathname}${url.search}${url.hash}`)
+          : location.assign(url.href);
       void attempt(go);
     };
 
@@ -79,7 +83,10 @@ export function LeaveGuard({ dirty, flush, error }: Guard) {
       const key = nav.destination.key;
       const resume = () => {
         resuming = true;
-        navigation?.traverseTo(key).finished.catch(() => {}).finally(() => (resuming = false));
+        navigation
+          ?.traverseTo(key)
+          .finished.catch(() => {})
+          .finally(() => (resuming = false));
       };
       void attempt(resume);
     };
@@ -103,7 +110,9 @@ export function LeaveGuard({ dirty, flush, error }: Guard) {
     >
       {blocked ? (
         <>
-          <h2 id="leave-title" className="text-lg font-semibold text-slate-900">Your latest changes are not saved</h2>
+          <h2 id="leave-title" className="text-lg font-semibold text-slate-900">
+            Your latest changes are not saved
+          </h2>
           <div id="leave-description" className="mt-2 space-y-2 text-sm text-slate-600">
             {error ? <p>{error}</p> : null}
             <p>If you leave, they stay in this browser and the editor offers them back when you return.</p>

@@ -6,14 +6,26 @@ import { RefreshCw } from "lucide-react";
 import type { LinkStatus } from "@/lib/listing/readiness";
 
 /** When the links were last checked, and a way to check them all now. */
-export function LinkCheckButton({ appId, links, onChecked, disabled }: { appId: string; links: Record<string, LinkStatus>; onChecked: (links: Record<string, LinkStatus>) => void; disabled: boolean }) {
+export function LinkCheckButton({
+  appId,
+  links,
+  onChecked,
+  disabled,
+}: {
+  appId: string;
+  links: Record<string, LinkStatus>;
+  onChecked: (links: Record<string, LinkStatus>) => void;
+  disabled: boolean;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const times = Object.values(links).map((l) => Date.parse(l.checkedAt));
   const last = times.length ? Math.max(...times) : null;
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
-      <span suppressHydrationWarning>{last ? `Links checked ${formatDistanceToNow(last, { addSuffix: true })}` : "Links are checked after you save"}</span>
+      <span suppressHydrationWarning>
+        {last ? `Links checked ${formatDistanceToNow(last, { addSuffix: true })}` : "Links are checked after you save"}
+      </span>
       {!disabled ? (
         <button
           type="button"
@@ -38,7 +50,11 @@ export function LinkCheckButton({ appId, links, onChecked, disabled }: { appId: 
           {busy ? "Checking…" : "Check links now"}
         </button>
       ) : null}
-      {error ? <p role="alert" className="w-full text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-red-600">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

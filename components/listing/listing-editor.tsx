@@ -76,7 +76,24 @@ export type EditorProps = {
 
 type ResolveAction = (appId: string, id: string) => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
 
-export function ListingEditor({ appId, userId, kind, initial, readOnly, media, icons: initialIcons, comments, feedback, builtBy, focusField, links: initialLinks, gateway, submission, resolveComment, resolveFeedback }: EditorProps) {
+export function ListingEditor({
+  appId,
+  userId,
+  kind,
+  initial,
+  readOnly,
+  media,
+  icons: initialIcons,
+  comments,
+  feedback,
+  builtBy,
+  focusField,
+  links: initialLinks,
+  gateway,
+  submission,
+  resolveComment,
+  resolveFeedback,
+}: EditorProps) {
   const router = useRouter();
   const [links, setLinks] = useState(initialLinks);
   const notes = useMemo(
@@ -84,12 +101,24 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
       ...feedback.map((f) => ({
         field: f.field as string | null,
         fieldLabel: f.fieldLabel,
-        note: { id: f.id, kind: "feedback", title: `Reviewer feedback${f.createdBy ? `, added by ${f.createdBy}` : ""}`, body: f.message, createdAt: f.createdAt } satisfies EditorNote,
+        note: {
+          id: f.id,
+          kind: "feedback",
+          title: `Reviewer feedback${f.createdBy ? `, added by ${f.createdBy}` : ""}`,
+          body: f.message,
+          createdAt: f.createdAt,
+        } satisfies EditorNote,
       })),
       ...comments.map((c) => ({
         field: SECTION_FIELD[c.section] ?? null,
         fieldLabel: c.sectionLabel,
-        note: { id: c.id, kind: "comment", title: `Comment from ${c.authorName}${c.link ? ` via “${c.link}”` : ""}`, body: c.body, createdAt: c.createdAt } satisfies EditorNote,
+        note: {
+          id: c.id,
+          kind: "comment",
+          title: `Comment from ${c.authorName}${c.link ? ` via “${c.link}”` : ""}`,
+          body: c.body,
+          createdAt: c.createdAt,
+        } satisfies EditorNote,
       })),
     ],
     [comments, feedback],
@@ -105,7 +134,11 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
   );
   const [tab, setTab] = useState<string>("basic");
   const [icons, setIcons] = useState(initialIcons);
-  const form = useForm<ListingDraftInput>({ defaultValues: initial.data as ListingDraftInput, resolver: rulesResolver, mode: "all" });
+  const form = useForm<ListingDraftInput>({
+    defaultValues: initial.data as ListingDraftInput,
+    resolver: rulesResolver,
+    mode: "all",
+  });
   const localKey = localDraftKey(userId, appId);
   const autosave = useAutosave(appId, initial.revision, localKey);
   const { saver } = autosave;
@@ -118,7 +151,9 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
     if (readOnly) return;
     const local = readLocalDraft(localKey);
     if (!local) return;
-    const differs = Object.entries(local.data).some(([k, v]) => k in FIELDS && JSON.stringify(v) !== JSON.stringify(initial.data[k as ListingField]));
+    const differs = Object.entries(local.data).some(
+      ([k, v]) => k in FIELDS && JSON.stringify(v) !== JSON.stringify(initial.data[k as ListingField]),
+    );
     // Reading the browser's storage can only happen after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (differs) setKept(local);
@@ -156,16 +191,39 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
         {readOnly ? (
           <span className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-600">Read only</span>
         ) : (
-          <p role="status" data-testid="save-status" data-status={autosave.status} className={cn("flex items-center gap-1.5 text-sm font-medium", status.tone)}>
-            <status.icon aria-hidden className={cn("size-4", (autosave.status === "saving" || autosave.status === "pending") && "animate-spin")} />
+          <p
+            role="status"
+            data-testid="save-status"
+            data-status={autosave.status}
+            className={cn("flex items-center gap-1.5 text-sm font-medium", status.tone)}
+          >
+            <status.icon
+              aria-hidden
+              className={cn(
+                "size-4",
+                (autosave.status === "saving" || autosave.status === "pending") && "animate-spin",
+              )}
+            />
             {status.label}
           </p>
         )}
       </div>
-      {autosave.error && autosave.status !== "saved" ? <p className="mb-4 text-sm text-red-600" data-testid="save-error">{autosave.error}</p> : null}
+      {autosave.error && autosave.status !== "saved" ? (
+        <p className="mb-4 text-sm text-red-600" data-testid="save-error">
+          {autosave.error}
+        </p>
+      ) : null}
       {skipped.length > 0 ? (
-        <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="save-skipped">
-          <p className="font-medium">Saved, except {plural(skipped.length, "field that cannot be stored as it is", "fields that cannot be stored as they are")} (kept in this browser until fixed):</p>
+        <div
+          role="alert"
+          className="mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          data-testid="save-skipped"
+        >
+          <p className="font-medium">
+            Saved, except{" "}
+            {plural(skipped.length, "field that cannot be stored as it is", "fields that cannot be stored as they are")}{" "}
+            (kept in this browser until fixed):
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {skipped.map(([path, message]) => (
               <li key={path}>{message}</li>
@@ -210,20 +268,38 @@ export function ListingEditor({ appId, userId, kind, initial, readOnly, media, i
                 <Tab
                   key={t.id}
                   value={t.id}
-                  className="-mb-px flex items-center gap-1.5 whitespace-nowrap border-b-2 border-transparent px-3 pb-2 pt-1 text-sm font-medium text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
+                  className="-mb-px flex items-center gap-1.5 border-b-2 border-transparent px-3 pt-1 pb-2 text-sm font-medium whitespace-nowrap text-slate-600 hover:text-slate-900 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700"
                 >
                   {t.label}
-                  {errorTabs.has(t.id as TabId) ? <span className="size-2 rounded-full bg-red-500" aria-label="has errors" /> : null}
+                  {errorTabs.has(t.id as TabId) ? (
+                    <span className="size-2 rounded-full bg-red-500" aria-label="has errors" />
+                  ) : null}
                 </Tab>
               ))}
             </TabList>
-            <TabPanel value="basic" className="space-y-6"><BasicSection gateway={gateway} /></TabPanel>
-            <TabPanel value="oauth" className="space-y-6"><ScopesSection /></TabPanel>
-            <TabPanel value="features" className="space-y-6"><FeaturesSection /></TabPanel>
-            <TabPanel value="general" className="space-y-6"><GeneralSection media={media} /></TabPanel>
-            <TabPanel value="setup" className="space-y-6"><SetupSection onboarding={<OnboardingSection appId={appId} />} /></TabPanel>
-            <TabPanel value="support" className="space-y-6"><SupportSection /></TabPanel>
-            {kind === "PUBLIC" ? <TabPanel value="review" className="space-y-6"><ReviewSection /></TabPanel> : null}
+            <TabPanel value="basic" className="space-y-6">
+              <BasicSection gateway={gateway} />
+            </TabPanel>
+            <TabPanel value="oauth" className="space-y-6">
+              <ScopesSection />
+            </TabPanel>
+            <TabPanel value="features" className="space-y-6">
+              <FeaturesSection />
+            </TabPanel>
+            <TabPanel value="general" className="space-y-6">
+              <GeneralSection media={media} />
+            </TabPanel>
+            <TabPanel value="setup" className="space-y-6">
+              <SetupSection onboarding={<OnboardingSection appId={appId} />} />
+            </TabPanel>
+            <TabPanel value="support" className="space-y-6">
+              <SupportSection />
+            </TabPanel>
+            {kind === "PUBLIC" ? (
+              <TabPanel value="review" className="space-y-6">
+                <ReviewSection />
+              </TabPanel>
+            ) : null}
           </Tabs>
         </form>
       </ChecklistLayer>

@@ -13,7 +13,8 @@ export function readLocalDraft(key: string): LocalDraft | null {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<LocalDraft>;
-    if (typeof value !== "object" || value === null || typeof value.data !== "object" || value.data === null) return null;
+    if (typeof value !== "object" || value === null || typeof value.data !== "object" || value.data === null)
+      return null;
     return { data: value.data, revision: Number(value.revision) || 0, savedAt: String(value.savedAt ?? "") };
   } catch {
     return null;

@@ -6,7 +6,9 @@ const html = (source: string) => renderToStaticMarkup(<MarkdownView source={sour
 
 describe("MarkdownView", () => {
   it("renders the Marketplace subset", () => {
-    const out = html("Intro with **bold** and _italic_.\n\n- one\n- two\n\n1. first\n2. second\n\n[Docs](https://docs.example.com)");
+    const out = html(
+      "Intro with **bold** and _italic_.\n\n- one\n- two\n\n1. first\n2. second\n\n[Docs](https://docs.example.com)",
+    );
     expect(out).toContain("<strong>bold</strong>");
     expect(out).toContain("<em>italic</em>");
     expect(out).toContain("<ul");

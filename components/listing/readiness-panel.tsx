@@ -8,7 +8,8 @@ import { plural } from "@/lib/words";
 /** The element to focus for a checklist item's field path. */
 export function targetIdOf(item: Pick<CheckItem, "path">, scopeIds: string[]): string {
   const [field, index, leaf] = item.path.split(".");
-  if (field === "scopes" && leaf === "justification") return `scope-justification-${(scopeIds[Number(index)] ?? "").replace(/:/g, "-")}`;
+  if (field === "scopes" && leaf === "justification")
+    return `scope-justification-${(scopeIds[Number(index)] ?? "").replace(/:/g, "-")}`;
   if (field === "scopes") return "scopes-section";
   if (field === "images" && leaf === "alt") return `image-alt-${index}`;
   if (field === "images" || field === "iconAssetId") return "media-section";
@@ -16,12 +17,22 @@ export function targetIdOf(item: Pick<CheckItem, "path">, scopeIds: string[]): s
   return `field-${item.path.replace(/\./g, "-")}`;
 }
 
-export function ReadinessPanel({ readiness, onGo, footer }: { readiness: Readiness; onGo: (item: CheckItem) => void; footer?: React.ReactNode }) {
+export function ReadinessPanel({
+  readiness,
+  onGo,
+  footer,
+}: {
+  readiness: Readiness;
+  onGo: (item: CheckItem) => void;
+  footer?: React.ReactNode;
+}) {
   const tone = readiness.errors > 0 ? "text-red-700" : readiness.warnings > 0 ? "text-amber-700" : "text-brand-700";
   return (
     <section aria-labelledby="readiness-heading" className="rounded-xl border border-slate-200 bg-white p-5">
       <div className="flex items-baseline justify-between">
-        <h2 id="readiness-heading" className="font-semibold text-slate-900">Readiness</h2>
+        <h2 id="readiness-heading" className="font-semibold text-slate-900">
+          Readiness
+        </h2>
         <p className={cn("text-2xl font-bold tabular-nums", tone)} data-testid="readiness-score">
           {readiness.score}
           <span className="text-sm font-medium text-slate-500">/100</span>
@@ -37,7 +48,11 @@ export function ReadinessPanel({ readiness, onGo, footer }: { readiness: Readine
           <CircleCheck aria-hidden className="size-4" /> Every check passes.
         </p>
       ) : (
-        <ul className="mt-3 max-h-[60vh] space-y-1 overflow-y-auto" aria-label="Checklist" data-testid="readiness-items">
+        <ul
+          className="mt-3 max-h-[60vh] space-y-1 overflow-y-auto"
+          aria-label="Checklist"
+          data-testid="readiness-items"
+        >
           {readiness.items.map((item) => (
             <li key={item.id}>
               <button

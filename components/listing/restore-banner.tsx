@@ -40,16 +40,22 @@ export function RestoreBanner({
         <div className="flex min-w-0 items-start gap-2">
           <History aria-hidden className="mt-0.5 size-4 shrink-0" />
           <div>
-            <h2 id="restore-title" className="font-semibold">Unsaved changes were kept in this browser</h2>
+            <h2 id="restore-title" className="font-semibold">
+              Unsaved changes were kept in this browser
+            </h2>
             <p className="mt-0.5">
-              {Number.isNaN(at) ? "From an earlier visit" : `From ${when.format(at)}`}: {plural(changes.length, "field differs", "fields differ")} from
-              the saved draft.
+              {Number.isNaN(at) ? "From an earlier visit" : `From ${when.format(at)}`}:{" "}
+              {plural(changes.length, "field differs", "fields differ")} from the saved draft.
             </p>
           </div>
         </div>
         <div className="flex gap-2">
-          <Button size="sm" onClick={() => onRestore(restored)}>Restore my changes</Button>
-          <Button size="sm" variant="secondary" onClick={onDiscard}>Discard them</Button>
+          <Button size="sm" onClick={() => onRestore(restored)}>
+            Restore my changes
+          </Button>
+          <Button size="sm" variant="secondary" onClick={onDiscard}>
+            Discard them
+          </Button>
         </div>
       </div>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className="mt-3">

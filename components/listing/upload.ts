@@ -1,12 +1,24 @@
 "use client";
 
-export type UploadedAsset = { id: string; width: number; height: number; visibleOnLight: number | null; visibleOnDark: number | null };
+export type UploadedAsset = {
+  id: string;
+  width: number;
+  height: number;
+  visibleOnLight: number | null;
+  visibleOnDark: number | null;
+};
 
 /**
  * Uploads one file with progress; resolves to the asset or rejects with the server's message.
  * For a listing image, `images` is how many the editor holds (saved or not), which the server counts too.
  */
-export function uploadFile(appId: string, kind: "icon" | "image" | "onboarding", file: File, onProgress: (fraction: number) => void, images?: number): Promise<UploadedAsset> {
+export function uploadFile(
+  appId: string,
+  kind: "icon" | "image" | "onboarding",
+  file: File,
+  onProgress: (fraction: number) => void,
+  images?: number,
+): Promise<UploadedAsset> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/apps/${appId}/assets?kind=${kind}${images === undefined ? "" : `&images=${images}`}`);

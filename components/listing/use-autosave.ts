@@ -17,7 +17,10 @@ export function useAutosave(appId: string, initialRevision: number, localKey: st
     createDraftSaver({
       appId,
       revision: initialRevision,
-      local: { write: (values, revision) => writeLocalDraft(localKey, values, revision), clear: () => clearLocalDraft(localKey) },
+      local: {
+        write: (values, revision) => writeLocalDraft(localKey, values, revision),
+        clear: () => clearLocalDraft(localKey),
+      },
       onChange: setState,
     }),
   );

@@ -31,10 +31,20 @@ export function SaveVersionForm({ appId }: { appId: string }) {
     >
       <div className="min-w-64 flex-1">
         <Field id="version-label" label="Version label" error={error}>
-          <input id="version-label" className={inputClass} value={label} maxLength={120} placeholder="e.g. Sent to review" onChange={(e) => setLabel(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input
+            id="version-label"
+            className={inputClass}
+            value={label}
+            maxLength={120}
+            placeholder="e.g. Sent to review"
+            onChange={(e) => setLabel(e.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
         </Field>
       </div>
-      <Button type="submit" disabled={busy}>Save version</Button>
+      <Button type="submit" disabled={busy}>
+        Save version
+      </Button>
     </form>
   );
 }
@@ -43,7 +53,11 @@ export function RestoreButton({ appId, versionId, number }: { appId: string; ver
   const router = useRouter();
   return (
     <ConfirmDialog
-      trigger={<Button size="sm" variant="secondary">Restore</Button>}
+      trigger={
+        <Button size="sm" variant="secondary">
+          Restore
+        </Button>
+      }
       title={`Restore version ${number}?`}
       description="The current draft is replaced by this version. The draft as it is now stays in the history only if you saved it as a version."
       confirmLabel="Restore version"

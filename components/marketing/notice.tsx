@@ -1,7 +1,15 @@
 import { CircleAlert, Info } from "lucide-react";
 import { cn } from "@/lib/utils";
 
-export function Notice({ tone = "info", title, children }: { tone?: "info" | "warning"; title: string; children?: React.ReactNode }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: "info" | "warning";
+  title: string;
+  children?: React.ReactNode;
+}) {
   const Icon = tone === "warning" ? CircleAlert : Info;
   return (
     <div

@@ -9,8 +9,10 @@ const ERRORS: Record<string, string> = {
   OAuthCallbackError: "Pipedrive did not complete the sign-in. Please try again.",
   OAuthSignInError: "The sign-in with Pipedrive could not start. Please try again.",
   AccessDenied: "Access was not granted.",
-  denied: "You cancelled on Pipedrive's consent screen, so you are not signed in. Sign in again whenever you are ready.",
-  Configuration: "The sign-in with Pipedrive could not be completed. Please try again; if it keeps failing, contact support.",
+  denied:
+    "You cancelled on Pipedrive's consent screen, so you are not signed in. Sign in again whenever you are ready.",
+  Configuration:
+    "The sign-in with Pipedrive could not be completed. Please try again; if it keeps failing, contact support.",
 };
 
 /**

@@ -22,9 +22,21 @@ export function Gallery({ images }: { images: GalleryImage[] }) {
       <ul className="flex gap-3 overflow-x-auto pb-2" aria-label="Screenshots">
         {images.map((image, i) => (
           <li key={`${image.src}-${i}`} className="shrink-0">
-            <button type="button" onClick={() => setOpen(i)} data-full={image.src} data-alt={image.alt} className="block overflow-hidden rounded-lg ring-1 ring-slate-200 focus-visible:ring-2 focus-visible:ring-brand-600">
+            <button
+              type="button"
+              onClick={() => setOpen(i)}
+              data-full={image.src}
+              data-alt={image.alt}
+              className="block overflow-hidden rounded-lg ring-1 ring-slate-200 focus-visible:ring-2 focus-visible:ring-brand-600"
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- served by our own routes */}
-              <img src={image.thumb} alt={image.alt || `Screenshot ${i + 1}`} width={320} height={200} className="h-[150px] w-[240px] object-cover" />
+              <img
+                src={image.thumb}
+                alt={image.alt || `Screenshot ${i + 1}`}
+                width={320}
+                height={200}
+                className="h-[150px] w-[240px] object-cover"
+              />
             </button>
           </li>
         ))}
@@ -42,16 +54,44 @@ export function Gallery({ images }: { images: GalleryImage[] }) {
         className="m-auto max-h-none max-w-none bg-transparent p-4 outline-none backdrop:bg-slate-950/80"
       >
         <div className="flex flex-col items-center justify-center gap-3">
-          <p id="gallery-help" className="sr-only">Use the arrow keys to move between screenshots and Escape to close.</p>
+          <p id="gallery-help" className="sr-only">
+            Use the arrow keys to move between screenshots and Escape to close.
+          </p>
           {current ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
-            <img src={current.src} alt={current.alt || `Screenshot ${(open ?? 0) + 1}`} className="max-h-[80vh] max-w-full rounded-lg bg-white object-contain" />
+            <img
+              src={current.src}
+              alt={current.alt || `Screenshot ${(open ?? 0) + 1}`}
+              className="max-h-[80vh] max-w-full rounded-lg bg-white object-contain"
+            />
           ) : null}
           <p className="text-sm text-white">{current?.alt}</p>
           <div className="flex gap-2">
-            <button type="button" onClick={() => step(-1)} aria-label="Previous screenshot" className="rounded-full bg-white/90 p-2 text-slate-900"><ChevronLeft aria-hidden className="size-5" /></button>
-            <button type="button" onClick={() => setOpen(null)} aria-label="Close" autoFocus className="rounded-full bg-white/90 p-2 text-slate-900"><X aria-hidden className="size-5" /></button>
-            <button type="button" onClick={() => step(1)} aria-label="Next screenshot" className="rounded-full bg-white/90 p-2 text-slate-900"><ChevronRight aria-hidden className="size-5" /></button>
+            <button
+              type="button"
+              onClick={() => step(-1)}
+              aria-label="Previous screenshot"
+              className="rounded-full bg-white/90 p-2 text-slate-900"
+            >
+              <ChevronLeft aria-hidden className="size-5" />
+            </button>
+            <button
+              type="button"
+              onClick={() => setOpen(null)}
+              aria-label="Close"
+              autoFocus
+              className="rounded-full bg-white/90 p-2 text-slate-900"
+            >
+              <X aria-hidden className="size-5" />
+            </button>
+            <button
+              type="button"
+              onClick={() => step(1)}
+              aria-label="Next screenshot"
+              className="rounded-full bg-white/90 p-2 text-slate-900"
+            >
+              <ChevronRight aria-hidden className="size-5" />
+            </button>
           </div>
         </div>
       </dialog>

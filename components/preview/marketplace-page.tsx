@@ -31,7 +31,10 @@ function Stars({ value }: { value: number }) {
   return (
     <span className="flex" aria-hidden>
       {[1, 2, 3, 4, 5].map((n) => (
-        <Star key={n} className={`size-4 ${n <= Math.round(value) ? "fill-amber-400 text-amber-400" : "text-slate-300"}`} />
+        <Star
+          key={n}
+          className={`size-4 ${n <= Math.round(value) ? "fill-amber-400 text-amber-400" : "text-slate-300"}`}
+        />
       ))}
     </span>
   );
@@ -49,17 +52,21 @@ function Reviews({ rating }: { rating: PublicRating & { average: number } }) {
           <li key={review.id} className="rounded-lg border border-slate-200 p-4" data-testid="preview-review">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <p className="font-medium text-slate-900">{review.author}</p>
-              {review.reviewedAt ? <p className="text-xs text-slate-500">{day.format(new Date(review.reviewedAt))}</p> : null}
+              {review.reviewedAt ? (
+                <p className="text-xs text-slate-500">{day.format(new Date(review.reviewedAt))}</p>
+              ) : null}
             </div>
             <p className="mt-1 flex items-center gap-2 text-xs text-slate-500">
               <Stars value={review.stars} />
               <span className="sr-only">{plural(review.stars, "star", "stars")} out of 5</span>
             </p>
-            {review.text ? <p className="mt-2 whitespace-pre-line break-words text-sm text-slate-700">{review.text}</p> : null}
+            {review.text ? (
+              <p className="mt-2 text-sm break-words whitespace-pre-line text-slate-700">{review.text}</p>
+            ) : null}
             {review.reply ? (
               <div className="mt-3 border-l-2 border-slate-200 pl-3 text-sm text-slate-600">
                 <p className="text-xs font-medium text-slate-500">Reply from the developer</p>
-                <p className="whitespace-pre-line break-words">{review.reply}</p>
+                <p className="break-words whitespace-pre-line">{review.reply}</p>
               </div>
             ) : null}
           </li>
@@ -106,14 +113,23 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
         <div className="flex flex-col gap-6 @2xl:flex-row @2xl:items-start">
           {listing.iconAssetId ? (
             // eslint-disable-next-line @next/next/no-img-element -- served by our own routes
-            <img src={assetUrl(assetPath, listing.iconAssetId)} alt={`${name} icon`} width={96} height={96} className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200" />
+            <img
+              src={assetUrl(assetPath, listing.iconAssetId)}
+              alt={`${name} icon`}
+              width={96}
+              height={96}
+              className="size-24 shrink-0 rounded-2xl object-cover ring-1 ring-slate-200"
+            />
           ) : (
-            <div aria-hidden className="flex size-24 shrink-0 items-center justify-center rounded-2xl bg-slate-800 text-3xl font-bold text-white">
+            <div
+              aria-hidden
+              className="flex size-24 shrink-0 items-center justify-center rounded-2xl bg-slate-800 text-3xl font-bold text-white"
+            >
               {initials(name)}
             </div>
           )}
           <div className="min-w-0 flex-1">
-            <h1 className="break-words text-3xl font-bold tracking-tight text-slate-900">{name}</h1>
+            <h1 className="text-3xl font-bold tracking-tight break-words text-slate-900">{name}</h1>
             <p className="mt-1 text-sm text-slate-500">Built by {builtBy}</p>
             {listing.summary ? <p className="mt-3 max-w-2xl text-base text-slate-700">{listing.summary}</p> : null}
             <div className="mt-3 flex items-center gap-2 text-sm text-slate-600" data-section="rating">
@@ -132,7 +148,10 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
               )}
             </div>
           </div>
-          <span className="inline-flex h-11 shrink-0 items-center justify-center rounded-md bg-[#017737] px-6 font-semibold text-white" aria-disabled="true">
+          <span
+            className="inline-flex h-11 shrink-0 items-center justify-center rounded-md bg-[#017737] px-6 font-semibold text-white"
+            aria-disabled="true"
+          >
             Install now
           </span>
         </div>
@@ -142,10 +161,16 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
         <div className="min-w-0 space-y-10">
           {listing.images.length > 0 || videoId ? (
             <section aria-labelledby="pv-media" data-section="media" className="space-y-4">
-              <h2 id="pv-media" className="sr-only">Screenshots and video</h2>
+              <h2 id="pv-media" className="sr-only">
+                Screenshots and video
+              </h2>
               {videoId ? <ClickToLoadVideo videoId={videoId} title={`${name} video`} /> : null}
               <Gallery
-                images={listing.images.map((image) => ({ src: assetUrl(assetPath, image.assetId), thumb: assetUrl(assetPath, image.assetId, true), alt: image.alt }))}
+                images={listing.images.map((image) => ({
+                  src: assetUrl(assetPath, image.assetId),
+                  thumb: assetUrl(assetPath, image.assetId, true),
+                  alt: image.alt,
+                }))}
               />
             </section>
           ) : null}
@@ -162,7 +187,7 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
                 {listing.features.map((feature) => (
                   <li key={feature.id} className="rounded-lg border border-slate-200 p-4">
                     <p className="font-medium text-slate-900">{feature.name}</p>
-                    <p className="text-xs uppercase tracking-wide text-slate-500">{FEATURE_TYPES[feature.type]}</p>
+                    <p className="text-xs tracking-wide text-slate-500 uppercase">{FEATURE_TYPES[feature.type]}</p>
                     {feature.description ? <p className="mt-2 text-sm text-slate-700">{feature.description}</p> : null}
                   </li>
                 ))}
@@ -177,17 +202,28 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
           ) : null}
           <section aria-labelledby="pv-reviews" data-section="reviews">
             <Heading id="pv-reviews">Reviews</Heading>
-            {rated ? <Reviews rating={rated} /> : <p className="text-sm text-slate-600">Be the first to review this app after installing it.</p>}
+            {rated ? (
+              <Reviews rating={rated} />
+            ) : (
+              <p className="text-sm text-slate-600">Be the first to review this app after installing it.</p>
+            )}
           </section>
         </div>
         <aside className="space-y-8">
           {links.length > 0 ? (
             <section aria-labelledby="pv-links" data-section="links">
-              <h2 id="pv-links" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Support and legal</h2>
+              <h2 id="pv-links" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+                Support and legal
+              </h2>
               <ul className="space-y-2 text-sm">
                 {links.map(({ icon: Icon, label, href }) => (
                   <li key={label}>
-                    <a href={href} rel="noopener nofollow ugc" target="_blank" className="flex items-center gap-2 text-[#0a5fd8] hover:underline">
+                    <a
+                      href={href}
+                      rel="noopener nofollow ugc"
+                      target="_blank"
+                      className="flex items-center gap-2 text-[#0a5fd8] hover:underline"
+                    >
                       <Icon aria-hidden className="size-4 shrink-0" /> {label}
                     </a>
                   </li>
@@ -197,10 +233,14 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
           ) : null}
           {listing.categories.length > 0 ? (
             <section aria-labelledby="pv-categories" data-section="categories">
-              <h2 id="pv-categories" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Categories</h2>
+              <h2 id="pv-categories" className="mb-2 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+                Categories
+              </h2>
               <ul className="flex flex-wrap gap-2">
                 {listing.categories.map((category) => (
-                  <li key={category} className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">{category}</li>
+                  <li key={category} className="rounded-full bg-slate-100 px-3 py-1 text-xs font-medium text-slate-700">
+                    {category}
+                  </li>
                 ))}
               </ul>
             </section>

@@ -17,14 +17,21 @@ export function PreviewFrame({ children, toolbar }: { children: React.ReactNode;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div role="group" aria-label="Preview width" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5">
+        <div
+          role="group"
+          aria-label="Preview width"
+          className="inline-flex rounded-md border border-slate-300 bg-white p-0.5"
+        >
           {WIDTHS.map(({ id, label, icon: Icon }) => (
             <button
               key={id}
               type="button"
               aria-pressed={width === id}
               onClick={() => setWidth(id)}
-              className={cn("flex items-center gap-1.5 rounded px-3 py-1.5 text-sm", width === id ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100")}
+              className={cn(
+                "flex items-center gap-1.5 rounded px-3 py-1.5 text-sm",
+                width === id ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100",
+              )}
             >
               <Icon aria-hidden className="size-4" /> {label}
             </button>
@@ -33,7 +40,12 @@ export function PreviewFrame({ children, toolbar }: { children: React.ReactNode;
         {toolbar}
       </div>
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-slate-100 p-4">
-        <div className="mx-auto overflow-hidden rounded-lg shadow-sm transition-[max-width]" style={{ maxWidth: current.width }} data-testid="preview-frame" data-width={current.width}>
+        <div
+          className="mx-auto overflow-hidden rounded-lg shadow-sm transition-[max-width]"
+          style={{ maxWidth: current.width }}
+          data-testid="preview-frame"
+          data-width={current.width}
+        >
           {children}
         </div>
       </div>

@@ -16,7 +16,11 @@ type Picked = { file: File; report: ImportReport };
 
 async function send(appId: string, file: File, dryRun: boolean): Promise<ImportReport> {
   const json = file.name.toLowerCase().endsWith(".json") || file.type === "application/json";
-  const res = await fetch(`/api/reviews/import?appId=${encodeURIComponent(appId)}${dryRun ? "&dryRun=1" : ""}`, { method: "POST", headers: { "content-type": json ? "application/json" : "text/csv" }, body: file });
+  const res = await fetch(`/api/reviews/import?appId=${encodeURIComponent(appId)}${dryRun ? "&dryRun=1" : ""}`, {
+    method: "POST",
+    headers: { "content-type": json ? "application/json" : "text/csv" },
+    body: file,
+  });
   const body = (await res.json().catch(() => null)) as (ImportReport & { error?: { message: string } }) | null;
   if (!res.ok || !body || body.error) throw new Error(body?.error?.message ?? `The import failed (HTTP ${res.status})`);
   return body;
@@ -50,12 +54,19 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
   }
   const report = picked?.report;
   return (
-    <section id="import" aria-labelledby="import-reviews-heading" className="scroll-mt-6 space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+    <section
+      id="import"
+      aria-labelledby="import-reviews-heading"
+      className="scroll-mt-6 space-y-3 rounded-xl border border-slate-200 bg-white p-4"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h2 id="import-reviews-heading" className="font-semibold text-slate-900">Import reviews</h2>
+          <h2 id="import-reviews-heading" className="font-semibold text-slate-900">
+            Import reviews
+          </h2>
           <p className="text-sm text-slate-600">
-            CSV or JSON, up to {MAX_IMPORT_BYTES / 1_000_000} MB. Columns: <code>{IMPORT_COLUMNS.join(", ")}</code> — author, stars (1–5) and date are required.
+            CSV or JSON, up to {MAX_IMPORT_BYTES / 1_000_000} MB. Columns: <code>{IMPORT_COLUMNS.join(", ")}</code> —
+            author, stars (1–5) and date are required.
           </p>
         </div>
         <Button variant="ghost" size="sm" onClick={() => csvDownload("reviews-template.csv", REVIEW_TEMPLATE_CSV)}>
@@ -65,9 +76,18 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
       <div className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-slate-800">
           App
-          <select className={`${inputClass} mt-1`} value={appId} onChange={(e) => { setAppId(e.target.value); setPicked(null); }}>
+          <select
+            className={`${inputClass} mt-1`}
+            value={appId}
+            onChange={(e) => {
+              setAppId(e.target.value);
+              setPicked(null);
+            }}
+          >
             {apps.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
             ))}
           </select>
         </label>
@@ -95,18 +115,30 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
           />
         </label>
       </div>
-      {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
       {report ? (
         <div className="space-y-3" data-testid="review-import-preview">
           <p className="text-sm text-slate-700" role="status">
             {report.dryRun ? "Dry run: " : "Imported: "}
-            <strong>{report.added}</strong> new, {report.existing} already there, {report.problemCount} with errors (of {plural(report.total, "row", "rows")}).
+            <strong>{report.added}</strong> new, {report.existing} already there, {report.problemCount} with errors (of{" "}
+            {plural(report.total, "row", "rows")}).
           </p>
           {report.preview.length ? (
             <Table density="compact">
               <caption className="sr-only">First rows of the file</caption>
               <THead>
-                <tr><Th>Line</Th><Th>Reviewer</Th><Th>Stars</Th><Th>Date</Th><Th>Text</Th><Th>New?</Th></tr>
+                <tr>
+                  <Th>Line</Th>
+                  <Th>Reviewer</Th>
+                  <Th>Stars</Th>
+                  <Th>Date</Th>
+                  <Th>Text</Th>
+                  <Th>New?</Th>
+                </tr>
               </THead>
               <TBody>
                 {report.preview.map((r) => (
@@ -126,16 +158,39 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
             <div>
               <ul className="max-h-40 list-disc overflow-auto pl-5 text-xs text-red-700" aria-label="Rows with errors">
                 {report.problems.map((p) => (
-                  <li key={p.line}>Line {p.line}: {p.message}</li>
+                  <li key={p.line}>
+                    Line {p.line}: {p.message}
+                  </li>
                 ))}
               </ul>
-              <Button variant="ghost" size="sm" onClick={async () => csvDownload("review-import-errors.csv", (await import("@/lib/csv")).toCsv([["line", "error"], ...report.problems.map((p) => [p.line, p.message])]))}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={async () =>
+                  csvDownload(
+                    "review-import-errors.csv",
+                    (await import("@/lib/csv")).toCsv([
+                      ["line", "error"],
+                      ...report.problems.map((p) => [p.line, p.message]),
+                    ]),
+                  )
+                }
+              >
                 <Download aria-hidden /> Error report
               </Button>
             </div>
           ) : null}
           <div className="flex justify-end gap-2">
-            <Button variant="ghost" size="sm" onClick={() => { setOpen(false); setPicked(null); }}>Close</Button>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                setOpen(false);
+                setPicked(null);
+              }}
+            >
+              Close
+            </Button>
             {report.dryRun && report.added > 0 ? (
               <Button
                 size="sm"

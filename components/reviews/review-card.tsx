@@ -28,10 +28,20 @@ export function Stars({ value }: { value: number }) {
   return (
     <svg viewBox="0 0 120 24" className="h-4 w-20" role="img" aria-label={`${value} out of 5 stars`}>
       <defs>
-        <path id={id} strokeWidth="2" strokeLinejoin="round" d="M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55-4.76-4.64 6.58-.96z" />
+        <path
+          id={id}
+          strokeWidth="2"
+          strokeLinejoin="round"
+          d="M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55-4.76-4.64 6.58-.96z"
+        />
       </defs>
       {[0, 1, 2, 3, 4].map((i) => (
-        <use key={i} href={`#${id}`} x={i * 24} className={i < value ? "fill-amber-400 stroke-amber-400" : "fill-none stroke-slate-300"} />
+        <use
+          key={i}
+          href={`#${id}`}
+          x={i * 24}
+          className={i < value ? "fill-amber-400 stroke-amber-400" : "fill-none stroke-slate-300"}
+        />
       ))}
     </svg>
   );
@@ -77,7 +87,15 @@ export function ReviewCard({
   };
 
   return (
-    <article aria-labelledby={`${id}-title`} className={cn("rounded-xl border bg-white p-4", review.removed ? "border-dashed border-slate-300" : "border-slate-200")} data-testid="review-card" data-interactive={hydrated ? "true" : undefined}>
+    <article
+      aria-labelledby={`${id}-title`}
+      className={cn(
+        "rounded-xl border bg-white p-4",
+        review.removed ? "border-dashed border-slate-300" : "border-slate-200",
+      )}
+      data-testid="review-card"
+      data-interactive={hydrated ? "true" : undefined}
+    >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 id={`${id}-title`} className="font-medium text-slate-900">
@@ -86,12 +104,23 @@ export function ReviewCard({
           </h3>
           <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
             <Stars value={review.stars} />
-            {review.reviewedAt ? <time dateTime={review.reviewedAt}>{DAY.format(new Date(review.reviewedAt))}</time> : null}
+            {review.reviewedAt ? (
+              <time dateTime={review.reviewedAt}>{DAY.format(new Date(review.reviewedAt))}</time>
+            ) : null}
             {review.upvotes ? <span>{review.upvotes} found it helpful</span> : null}
-            {SOURCE[review.source] ? <span className="rounded bg-slate-100 px-1.5 py-0.5">{SOURCE[review.source]}</span> : null}
-            {review.removed ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">Removed from the page</span> : null}
+            {SOURCE[review.source] ? (
+              <span className="rounded bg-slate-100 px-1.5 py-0.5">{SOURCE[review.source]}</span>
+            ) : null}
+            {review.removed ? (
+              <span className="rounded bg-red-50 px-1.5 py-0.5 text-red-800">Removed from the page</span>
+            ) : null}
             {!review.removed ? (
-              <a href={review.marketplaceUrl} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline">
+              <a
+                href={review.marketplaceUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-flex items-center gap-1 text-brand-700 underline-offset-2 hover:underline"
+              >
                 On the Marketplace
                 <ExternalLink aria-hidden className="size-3" />
                 <span className="sr-only">(review by {review.author}, opens in a new tab)</span>
@@ -99,14 +128,23 @@ export function ReviewCard({
             ) : null}
           </p>
         </div>
-        <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium", STATUS_STYLE[review.status])} data-testid="review-status">
+        <span
+          className={cn("rounded-full px-2 py-0.5 text-xs font-medium", STATUS_STYLE[review.status])}
+          data-testid="review-status"
+        >
           {STATUS_LABELS[review.status as ReviewStatus] ?? review.status}
         </span>
       </header>
-      {review.text ? <p className="mt-3 whitespace-pre-line text-sm text-slate-800">{review.text}</p> : <p className="mt-3 text-sm italic text-slate-500">A rating without text.</p>}
+      {review.text ? (
+        <p className="mt-3 text-sm whitespace-pre-line text-slate-800">{review.text}</p>
+      ) : (
+        <p className="mt-3 text-sm text-slate-500 italic">A rating without text.</p>
+      )}
       {review.revisions.length ? (
         <details className="mt-2 text-xs text-slate-600">
-          <summary className="cursor-pointer">Edited by the reviewer · {plural(review.revisions.length, "earlier version", "earlier versions")}</summary>
+          <summary className="cursor-pointer">
+            Edited by the reviewer · {plural(review.revisions.length, "earlier version", "earlier versions")}
+          </summary>
           <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
             {review.revisions.map((v) => (
               <li key={v.recordedAt}>
@@ -137,7 +175,16 @@ export function ReviewCard({
         <div className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-3">
           <label className="text-xs font-medium text-slate-700">
             Status
-            <select className={cn(inputClass, "mt-1 h-8 py-0")} value={review.status} onChange={(e) => update({ status: e.target.value as ReviewStatus }, `Marked as ${STATUS_LABELS[e.target.value as ReviewStatus]}`)}>
+            <select
+              className={cn(inputClass, "mt-1 h-8 py-0")}
+              value={review.status}
+              onChange={(e) =>
+                update(
+                  { status: e.target.value as ReviewStatus },
+                  `Marked as ${STATUS_LABELS[e.target.value as ReviewStatus]}`,
+                )
+              }
+            >
               {REVIEW_STATUSES.map((s) => (
                 <option key={s} value={s} disabled={s === "REPLIED" && !review.replyText && !review.publicReply}>
                   {STATUS_LABELS[s]}
@@ -147,10 +194,21 @@ export function ReviewCard({
           </label>
           <label className="text-xs font-medium text-slate-700">
             Assigned to
-            <select className={cn(inputClass, "mt-1 h-8 py-0")} value={review.assigneeId ?? ""} onChange={(e) => update({ assigneeId: e.target.value || null }, e.target.value ? `Assigned to ${members.find((m) => m.id === e.target.value)?.name}` : "Unassigned")}>
+            <select
+              className={cn(inputClass, "mt-1 h-8 py-0")}
+              value={review.assigneeId ?? ""}
+              onChange={(e) =>
+                update(
+                  { assigneeId: e.target.value || null },
+                  e.target.value ? `Assigned to ${members.find((m) => m.id === e.target.value)?.name}` : "Unassigned",
+                )
+              }
+            >
               <option value="">Nobody</option>
               {choices.map((m) => (
-                <option key={m.id} value={m.id}>{m.name}</option>
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
               ))}
             </select>
           </label>
@@ -176,7 +234,11 @@ export function ReviewCard({
             if (!result.ok) return setError(result.error.fields?.replyText ?? result.error.message);
             setError(null);
             setComposing(false);
-            toast.success(copied ? "Reply copied: paste it on the review in Pipedrive" : "Reply saved and marked as replied (copy it from the review)");
+            toast.success(
+              copied
+                ? "Reply copied: paste it on the review in Pipedrive"
+                : "Reply saved and marked as replied (copy it from the review)",
+            );
             router.refresh();
           }}
         >
@@ -188,22 +250,61 @@ export function ReviewCard({
                 defaultValue=""
                 onChange={(e) => {
                   const t = templates.find((x) => x.id === e.target.value);
-                  if (t) setReply(renderTemplate(t.body, { author: review.author, first_name: firstName(review.author), app: review.app.name, stars: String(review.stars), my_name: myName }));
+                  if (t)
+                    setReply(
+                      renderTemplate(t.body, {
+                        author: review.author,
+                        first_name: firstName(review.author),
+                        app: review.app.name,
+                        stars: String(review.stars),
+                        my_name: myName,
+                      }),
+                    );
                 }}
               >
-                <option value="" disabled>Choose a template…</option>
+                <option value="" disabled>
+                  Choose a template…
+                </option>
                 {templates.map((t) => (
-                  <option key={t.id} value={t.id}>{t.name}</option>
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
                 ))}
               </select>
             </label>
           ) : null}
-          <label htmlFor={`${id}-reply`} className="block text-xs font-medium text-slate-700">Reply to {review.author}</label>
-          <textarea id={`${id}-reply`} rows={5} maxLength={5000} className={inputClass} value={reply} onChange={(e) => setReply(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-reply-error` : `${id}-reply-help`} />
-          <p id={`${id}-reply-help`} className="text-xs text-slate-500">Pipedrive has no reply API: the reply is copied for you to paste on the review in Pipedrive, and kept here.</p>
-          {error ? <p id={`${id}-reply-error`} role="alert" className="text-sm text-red-600">{error}</p> : null}
+          <label htmlFor={`${id}-reply`} className="block text-xs font-medium text-slate-700">
+            Reply to {review.author}
+          </label>
+          <textarea
+            id={`${id}-reply`}
+            rows={5}
+            maxLength={5000}
+            className={inputClass}
+            value={reply}
+            onChange={(e) => setReply(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-reply-error` : `${id}-reply-help`}
+          />
+          <p id={`${id}-reply-help`} className="text-xs text-slate-500">
+            Pipedrive has no reply API: the reply is copied for you to paste on the review in Pipedrive, and kept here.
+          </p>
+          {error ? (
+            <p id={`${id}-reply-error`} role="alert" className="text-sm text-red-600">
+              {error}
+            </p>
+          ) : null}
           <div className="flex justify-end gap-2">
-            <Button type="button" size="sm" variant="ghost" onClick={() => { setComposing(false); setError(null); setReply(review.replyText ?? ""); }}>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setComposing(false);
+                setError(null);
+                setReply(review.replyText ?? "");
+              }}
+            >
               Cancel
             </Button>
             <Button type="submit" size="sm" disabled={busy}>

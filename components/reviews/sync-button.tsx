@@ -33,9 +33,16 @@ export function SyncButton({ runningId }: { runningId: string | null }) {
       // The first failure that the partner can fix gets a button that goes there.
       const fix = p.failures?.find((f) => f.fix)?.fix;
       const action = fix ? { label: fix.short, onClick: () => router.push(fix.href) } : undefined;
-      if (p.status === "SUCCEEDED") toast.success(p.appsTotal === 0 ? "No published app to sync" : `Sync finished: ${summary}`);
-      else if (p.status === "PARTIAL") toast.warning(`Sync finished with errors: ${summary}`, { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });
-      else toast.error("Sync failed", { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });
+      if (p.status === "SUCCEEDED")
+        toast.success(p.appsTotal === 0 ? "No published app to sync" : `Sync finished: ${summary}`);
+      else if (p.status === "PARTIAL")
+        toast.warning(`Sync finished with errors: ${summary}`, {
+          description: p.error ?? undefined,
+          action,
+          duration: fix ? 15_000 : undefined,
+        });
+      else
+        toast.error("Sync failed", { description: p.error ?? undefined, action, duration: fix ? 15_000 : undefined });
       router.refresh();
     },
     [router],
@@ -81,8 +88,15 @@ export function SyncButton({ runningId }: { runningId: string | null }) {
       </Button>
       {busy ? (
         <div className="w-56 text-right text-xs text-slate-600" role="status">
-          {progress && progress.appsTotal > 0 ? `Read ${progress.appsDone} of ${progress.appsTotal} listings` : "Starting…"}
-          <progress className="mt-1 block h-1.5 w-full accent-brand-600" aria-label="Sync progress" max={Math.max(1, progress?.appsTotal ?? 1)} value={progress?.appsDone ?? 0} />
+          {progress && progress.appsTotal > 0
+            ? `Read ${progress.appsDone} of ${progress.appsTotal} listings`
+            : "Starting…"}
+          <progress
+            className="mt-1 block h-1.5 w-full accent-brand-600"
+            aria-label="Sync progress"
+            max={Math.max(1, progress?.appsTotal ?? 1)}
+            value={progress?.appsDone ?? 0}
+          />
         </div>
       ) : null}
     </div>

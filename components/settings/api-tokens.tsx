@@ -19,9 +19,12 @@ export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner
   const [created, setCreated] = useState<string | null>(null);
   return (
     <section aria-labelledby="tokens-heading" className="rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
-      <h2 id="tokens-heading" className="font-semibold text-slate-900">API tokens</h2>
+      <h2 id="tokens-heading" className="font-semibold text-slate-900">
+        API tokens
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
-        For apps that keep their own OAuth callback: send install events to <code>POST /api/v1/apps/&lt;app id&gt;/events</code> with <code>Authorization: Bearer &lt;token&gt;</code>.
+        For apps that keep their own OAuth callback: send install events to{" "}
+        <code>POST /api/v1/apps/&lt;app id&gt;/events</code> with <code>Authorization: Bearer &lt;token&gt;</code>.
       </p>
       {isOwner ? (
         <form
@@ -39,7 +42,15 @@ export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner
         >
           <div className="min-w-64 flex-1">
             <Field id="token-name" label="Token name" error={error}>
-              <input id="token-name" className={inputClass} value={name} maxLength={80} placeholder="e.g. Billing backend" onChange={(e) => setName(e.target.value)} aria-invalid={error ? true : undefined} />
+              <input
+                id="token-name"
+                className={inputClass}
+                value={name}
+                maxLength={80}
+                placeholder="e.g. Billing backend"
+                onChange={(e) => setName(e.target.value)}
+                aria-invalid={error ? true : undefined}
+              />
             </Field>
           </div>
           <Button type="submit">Create token</Button>
@@ -51,17 +62,35 @@ export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner
       {tokens.length > 0 ? (
         <ul className="mt-4 divide-y divide-slate-100" aria-label="API tokens">
           {tokens.map((t) => (
-            <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="api-token-row">
+            <li
+              key={t.id}
+              className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm"
+              data-testid="api-token-row"
+            >
               <div>
-                <span className="font-medium text-slate-900">{t.name}</span> <code className="text-xs text-slate-500">{t.prefix}…</code>
-                {t.revoked ? <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">revoked</span> : null}
+                <span className="font-medium text-slate-900">{t.name}</span>{" "}
+                <code className="text-xs text-slate-500">{t.prefix}…</code>
+                {t.revoked ? (
+                  <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">
+                    revoked
+                  </span>
+                ) : null}
                 <p className="text-xs text-slate-500">
                   Created {DAY.format(new Date(t.createdAt))}
-                  {t.createdBy ? ` by ${t.createdBy}` : ""} · {t.lastUsedAt ? `last used ${DAY.format(new Date(t.lastUsedAt))}` : "never used"}
+                  {t.createdBy ? ` by ${t.createdBy}` : ""} ·{" "}
+                  {t.lastUsedAt ? `last used ${DAY.format(new Date(t.lastUsedAt))}` : "never used"}
                 </p>
               </div>
               {isOwner && !t.revoked ? (
-                <ConfirmAction label="Revoke" target={t.name} variant="secondary" description="Requests with this token are refused at once." confirmLabel="Revoke token" done="Token revoked" run={() => revokeApiTokenAction(t.id)} />
+                <ConfirmAction
+                  label="Revoke"
+                  target={t.name}
+                  variant="secondary"
+                  description="Requests with this token are refused at once."
+                  confirmLabel="Revoke token"
+                  done="Token revoked"
+                  run={() => revokeApiTokenAction(t.id)}
+                />
               ) : null}
             </li>
           ))}

@@ -23,20 +23,40 @@ export function TimeZoneForm({ current, zones, isOwner }: { current: string; zon
         setBusy(false);
         if (!result.ok) return setError(result.error.fields?.timeZone ?? result.error.message);
         setError(undefined);
-        toast.success(`Days now follow ${value}${result.data.rebuilt ? `; figures of ${plural(result.data.rebuilt, "app", "apps")} recomputed` : ""}`);
+        toast.success(
+          `Days now follow ${value}${result.data.rebuilt ? `; figures of ${plural(result.data.rebuilt, "app", "apps")} recomputed` : ""}`,
+        );
         router.refresh();
       }}
     >
       <div className="min-w-64 flex-1">
-        <Field id="time-zone" label="Time zone" error={error} help="Analytics days, weeks and months start at midnight here.">
-          <select id="time-zone" className={inputClass} value={value} disabled={!isOwner} onChange={(e) => setValue(e.target.value)} aria-describedby="time-zone-help">
+        <Field
+          id="time-zone"
+          label="Time zone"
+          error={error}
+          help="Analytics days, weeks and months start at midnight here."
+        >
+          <select
+            id="time-zone"
+            className={inputClass}
+            value={value}
+            disabled={!isOwner}
+            onChange={(e) => setValue(e.target.value)}
+            aria-describedby="time-zone-help"
+          >
             {zones.map((z) => (
-              <option key={z} value={z}>{z}</option>
+              <option key={z} value={z}>
+                {z}
+              </option>
             ))}
           </select>
         </Field>
       </div>
-      {isOwner ? <Button type="submit" disabled={busy || value === current}>Save time zone</Button> : null}
+      {isOwner ? (
+        <Button type="submit" disabled={busy || value === current}>
+          Save time zone
+        </Button>
+      ) : null}
     </form>
   );
 }

@@ -28,12 +28,20 @@ export function renderSharePage(preview: SharedPreview, rating: PublicRating | n
         <script src={`${SHARE_PAGE_SCRIPT}?v=${assetsVersion}`} defer />
       </head>
       <body className="min-h-screen bg-slate-100 antialiased">
-        <div role="note" className="sticky top-0 z-10 border-b border-amber-300 bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950">
+        <div
+          role="note"
+          className="sticky top-0 z-10 border-b border-amber-300 bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950"
+        >
           Preview — not published. This is how the listing will look on the Pipedrive Marketplace.
         </div>
         <main className="mx-auto max-w-5xl px-0 py-6 sm:px-4">
           <div className="overflow-hidden border-slate-200 bg-white shadow-sm sm:rounded-xl sm:border">
-            <MarketplacePage listing={preview.listing} builtBy={preview.builtBy} assetPath="?asset={id}" rating={rating} />
+            <MarketplacePage
+              listing={preview.listing}
+              builtBy={preview.builtBy}
+              assetPath="?asset={id}"
+              rating={rating}
+            />
           </div>
           <CommentForm />
         </main>

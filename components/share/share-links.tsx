@@ -21,7 +21,9 @@ import type { CreateShareLinkInput } from "@/lib/share/schema";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-const createLinkResolver = lazyZodResolver<CreateShareLinkInput>(() => import("@/lib/share/schema").then((m) => m.createShareLinkSchema));
+const createLinkResolver = lazyZodResolver<CreateShareLinkInput>(() =>
+  import("@/lib/share/schema").then((m) => m.createShareLinkSchema),
+);
 
 type VersionOption = { id: string; number: number; label: string };
 
@@ -45,9 +47,17 @@ function CreatedLink({ url }: { url: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" role="status">
-      <p className="text-sm font-medium text-emerald-900">Link created. Copy it now: for your security it is shown only once.</p>
+      <p className="text-sm font-medium text-emerald-900">
+        Link created. Copy it now: for your security it is shown only once.
+      </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <input aria-label="New share link" readOnly value={url} className={`${inputClass} min-w-0 flex-1 font-mono`} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          aria-label="New share link"
+          readOnly
+          value={url}
+          className={`${inputClass} min-w-0 flex-1 font-mono`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <Button
           type="button"
           variant="secondary"
@@ -64,11 +74,24 @@ function CreatedLink({ url }: { url: string }) {
   );
 }
 
-export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: string; links: ShareLinksPage; versions: VersionOption[]; canEdit: boolean }) {
+export function ShareLinks({
+  appId,
+  links: list,
+  versions,
+  canEdit,
+}: {
+  appId: string;
+  links: ShareLinksPage;
+  versions: VersionOption[];
+  canEdit: boolean;
+}) {
   const { links } = list;
   const href = (change: { links?: number; show?: "all" | "active" }) => {
     const next = { links: list.page, show: list.show, ...change };
-    const search = new URLSearchParams([...(next.show === "active" ? [["show", "active"]] : []), ...(next.links > 1 ? [["links", String(next.links)]] : [])]).toString();
+    const search = new URLSearchParams([
+      ...(next.show === "active" ? [["show", "active"]] : []),
+      ...(next.links > 1 ? [["links", String(next.links)]] : []),
+    ]).toString();
     return `/apps/${appId}/preview${search ? `?${search}` : ""}`;
   };
   const router = useRouter();
@@ -82,7 +105,8 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createShareLinkAction(appId, values);
     if (!result.ok) {
-      for (const [name, message] of Object.entries(result.error.fields ?? {})) form.setError(name as keyof CreateShareLinkInput, { message });
+      for (const [name, message] of Object.entries(result.error.fields ?? {}))
+        form.setError(name as keyof CreateShareLinkInput, { message });
       if (!result.error.fields) toast.error(result.error.message);
       return;
     }
@@ -99,12 +123,24 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
           Share this preview
         </h2>
       </div>
-      <p className="mt-1 text-sm text-slate-600">Anyone with a link sees the preview without an account, and can leave comments you will see in the editor.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Anyone with a link sees the preview without an account, and can leave comments you will see in the editor.
+      </p>
 
       {canEdit ? (
-        <form noValidate onSubmit={onSubmit} className="mt-4 grid grid-cols-1 gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          className="mt-4 grid grid-cols-1 gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end"
+        >
           <Field id="share-label" label="Label" error={errors.label?.message}>
-            <input id="share-label" className={inputClass} placeholder="e.g. For the design review" aria-invalid={errors.label ? true : undefined} {...form.register("label")} />
+            <input
+              id="share-label"
+              className={inputClass}
+              placeholder="e.g. For the design review"
+              aria-invalid={errors.label ? true : undefined}
+              {...form.register("label")}
+            />
           </Field>
           <Field id="share-target" label="Shows" error={errors.target?.message}>
             <select id="share-target" className={inputClass} {...form.register("target")}>
@@ -131,12 +167,29 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
         </form>
       ) : null}
 
-      {created ? <div className="mt-4"><CreatedLink url={created} /></div> : null}
+      {created ? (
+        <div className="mt-4">
+          <CreatedLink url={created} />
+        </div>
+      ) : null}
 
       {list.total > 0 || list.show === "active" ? (
         <nav aria-label="Share link filter" className="mt-4 flex flex-wrap items-center gap-1 text-sm">
-          {([["all", "All links"], ["active", `Working now (${list.active})`]] as const).map(([show, label]) => (
-            <Link key={show} href={href({ show, links: 1 })} aria-current={list.show === show ? "page" : undefined} className={cn("rounded-md px-3 py-1.5", list.show === show ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100")}>
+          {(
+            [
+              ["all", "All links"],
+              ["active", `Working now (${list.active})`],
+            ] as const
+          ).map(([show, label]) => (
+            <Link
+              key={show}
+              href={href({ show, links: 1 })}
+              aria-current={list.show === show ? "page" : undefined}
+              className={cn(
+                "rounded-md px-3 py-1.5",
+                list.show === show ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100",
+              )}
+            >
               {label}
             </Link>
           ))}
@@ -158,7 +211,9 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
                 <Th numeric>Views</Th>
                 <Th>Last view</Th>
                 <Th numeric>Comments</Th>
-                <Th><span className="sr-only">Actions</span></Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </THead>
             <TBody>
@@ -172,12 +227,20 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
                   </Td>
                   <Td className="text-slate-700">{link.target}</Td>
                   <Td>
-                    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${STATUS_STYLE[link.status]}`}>{link.status}</span>
+                    <span
+                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${STATUS_STYLE[link.status]}`}
+                    >
+                      {link.status}
+                    </span>
                   </Td>
                   <Td className="text-slate-700">{link.expiresAt ? when(link.expiresAt) : "Never"}</Td>
-                  <Td numeric className="text-slate-700">{link.views}</Td>
+                  <Td numeric className="text-slate-700">
+                    {link.views}
+                  </Td>
                   <Td className="text-slate-700">{when(link.lastViewedAt, "Not yet")}</Td>
-                  <Td numeric className="text-slate-700">{link.comments}</Td>
+                  <Td numeric className="text-slate-700">
+                    {link.comments}
+                  </Td>
                   <Td numeric>
                     {canEdit && link.status === "active" ? (
                       <ConfirmDialog
@@ -206,7 +269,12 @@ export function ShareLinks({ appId, links: list, versions, canEdit }: { appId: s
         </ScrollArea>
       )}
       <div className="mt-3">
-        <Pager page={list.page} pages={list.pages} href={(page) => href({ links: page })} total={plural(list.total, "link", "links")} />
+        <Pager
+          page={list.page}
+          pages={list.pages}
+          href={(page) => href({ links: page })}
+          total={plural(list.total, "link", "links")}
+        />
       </div>
     </section>
   );

@@ -48,7 +48,7 @@ export function NoteDialog({
       <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold text-slate-900">{title}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="mt-2 text-sm text-slate-600">{description}</div>
@@ -63,7 +63,12 @@ export function NoteDialog({
               setBusy(true);
               const result = await onConfirm({ note, date });
               setBusy(false);
-              if (!result.ok) setErrors({ note: result.error.fields?.note, date: result.error.fields?.date, form: result.error.fields ? undefined : result.error.message });
+              if (!result.ok)
+                setErrors({
+                  note: result.error.fields?.note,
+                  date: result.error.fields?.date,
+                  form: result.error.fields ? undefined : result.error.message,
+                });
               else setOpen(false);
             }}
           >
@@ -89,7 +94,8 @@ export function NoteDialog({
                 </p>
               ) : (
                 <p id="status-date-help" className="mt-1 text-xs text-slate-500">
-                  The day it happened at Pipedrive: today, or an earlier day{dates.previous ? " from the previous step on" : ""}.
+                  The day it happened at Pipedrive: today, or an earlier day
+                  {dates.previous ? " from the previous step on" : ""}.
                 </p>
               )}
             </div>

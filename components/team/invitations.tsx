@@ -23,8 +23,13 @@ export function Invitations({ invitations, origin }: { invitations: Invitation[]
   const [error, setError] = useState<string>();
   return (
     <section aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-      <h2 id="invite-heading" className="font-semibold text-slate-900">Invite people</h2>
-      <p className="mt-1 text-sm text-slate-600">An invite link works once, for 7 days. Whoever opens it signs in with Pipedrive and joins with the role you choose.</p>
+      <h2 id="invite-heading" className="font-semibold text-slate-900">
+        Invite people
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        An invite link works once, for 7 days. Whoever opens it signs in with Pipedrive and joins with the role you
+        choose.
+      </p>
       <form
         noValidate
         className="mt-3 flex flex-wrap items-end gap-3"
@@ -39,16 +44,32 @@ export function Invitations({ invitations, origin }: { invitations: Invitation[]
         }}
       >
         <div>
-          <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">Role</label>
-          <select id="invite-role" className={cn(inputClass, "mt-1")} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
+            Role
+          </label>
+          <select
+            id="invite-role"
+            className={cn(inputClass, "mt-1")}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          >
             {ROLES.map((r) => (
-              <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
             ))}
           </select>
         </div>
         <div className="min-w-48 flex-1">
           <Field id="invite-label" label="Note (optional)" error={error}>
-            <input id="invite-label" className={inputClass} value={label} maxLength={80} placeholder="e.g. for Maria, support" onChange={(e) => setLabel(e.target.value)} />
+            <input
+              id="invite-label"
+              className={inputClass}
+              value={label}
+              maxLength={80}
+              placeholder="e.g. for Maria, support"
+              onChange={(e) => setLabel(e.target.value)}
+            />
           </Field>
         </div>
         <Button type="submit">Create invite link</Button>
@@ -57,15 +78,29 @@ export function Invitations({ invitations, origin }: { invitations: Invitation[]
       {invitations.length ? (
         <ul className="mt-4 divide-y divide-slate-100 text-sm" aria-label="Invitations">
           {invitations.map((i) => (
-            <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="invitation-row">
+            <li
+              key={i.id}
+              className="flex flex-wrap items-center justify-between gap-2 py-2"
+              data-testid="invitation-row"
+            >
               <span>
                 {ROLE_LABELS[i.role]}
                 {i.label ? <span className="text-slate-600"> · {i.label}</span> : null}
                 <span className="block text-xs text-slate-500">
-                  Created {DAY.format(new Date(i.createdAt))} · {i.state === "open" ? `expires ${DAY.format(new Date(i.expiresAt))}` : i.state}
+                  Created {DAY.format(new Date(i.createdAt))} ·{" "}
+                  {i.state === "open" ? `expires ${DAY.format(new Date(i.expiresAt))}` : i.state}
                 </span>
               </span>
-              {i.state === "open" ? <ConfirmAction label="Revoke" target={`the ${ROLE_LABELS[i.role]} invitation`} description="The link stops working at once." confirmLabel="Revoke invitation" done="Invitation revoked" run={() => revokeInvitationAction(i.id)} /> : null}
+              {i.state === "open" ? (
+                <ConfirmAction
+                  label="Revoke"
+                  target={`the ${ROLE_LABELS[i.role]} invitation`}
+                  description="The link stops working at once."
+                  confirmLabel="Revoke invitation"
+                  done="Invitation revoked"
+                  run={() => revokeInvitationAction(i.id)}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -86,23 +121,40 @@ export function AccessRequests({ requests }: { requests: Request[] }) {
   };
   return (
     <section aria-labelledby="requests-heading" className="rounded-xl border border-amber-200 bg-amber-50/50 p-4">
-      <h2 id="requests-heading" className="font-semibold text-slate-900">Access requests</h2>
+      <h2 id="requests-heading" className="font-semibold text-slate-900">
+        Access requests
+      </h2>
       <ul className="mt-2 divide-y divide-amber-100 text-sm">
         {requests.map((r) => (
-          <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="access-request">
+          <li
+            key={r.id}
+            className="flex flex-wrap items-center justify-between gap-2 py-2"
+            data-testid="access-request"
+          >
             <span>
               <span className="font-medium text-slate-900">{r.name}</span>
               {r.email ? <span className="text-slate-600"> · {r.email}</span> : null}
               <span className="block text-xs text-slate-500">Asked {DAY.format(new Date(r.createdAt))}</span>
             </span>
             <span className="flex items-center gap-2">
-              <select aria-label={`Role for ${r.name}`} className={cn(inputClass, "h-8 w-28 py-0")} value={roles[r.id] ?? "VIEWER"} onChange={(e) => setRoles({ ...roles, [r.id]: e.target.value as Role })}>
+              <select
+                aria-label={`Role for ${r.name}`}
+                className={cn(inputClass, "h-8 w-28 py-0")}
+                value={roles[r.id] ?? "VIEWER"}
+                onChange={(e) => setRoles({ ...roles, [r.id]: e.target.value as Role })}
+              >
                 {ROLES.map((role) => (
-                  <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
                 ))}
               </select>
-              <Button size="sm" onClick={() => decide(r, true)}>Approve</Button>
-              <Button size="sm" variant="secondary" onClick={() => decide(r, false)}>Deny</Button>
+              <Button size="sm" onClick={() => decide(r, true)}>
+                Approve
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => decide(r, false)}>
+                Deny
+              </Button>
             </span>
           </li>
         ))}

@@ -21,7 +21,11 @@ export function JoinButton({ token, workspace }: { token: string; workspace: str
       >
         Join {workspace}
       </Button>
-      {error ? <p role="alert" className="mt-3 text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-3 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

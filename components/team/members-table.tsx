@@ -25,12 +25,18 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
             <Th>Member</Th>
             <Th>Role</Th>
             <Th className="hidden sm:table-cell">Joined</Th>
-            <Th><span className="sr-only">Actions</span></Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
           </tr>
         </THead>
         <TBody>
           {members.map((m) => (
-            <tr key={m.id} data-testid="member-row" className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:justify-between max-sm:py-2">
+            <tr
+              key={m.id}
+              data-testid="member-row"
+              className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:justify-between max-sm:py-2"
+            >
               <Td className="max-sm:block max-sm:w-full max-sm:pb-1">
                 <div className="flex items-center gap-3">
                   <Avatar name={m.name} src={m.image} />
@@ -56,7 +62,9 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
                     }}
                   >
                     {ROLES.map((r) => (
-                      <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
                     ))}
                   </select>
                 ) : (
@@ -66,9 +74,23 @@ export function MembersTable({ members, me, isOwner }: { members: Row[]; me: str
               <Td className="hidden text-slate-600 sm:table-cell">{dateFormat.format(new Date(m.joinedAt))}</Td>
               <Td numeric className="max-sm:block max-sm:py-1">
                 {m.id === me ? (
-                  <ConfirmAction label="Leave" target="this workspace" description="You lose access to its apps at once; an owner can invite you back." confirmLabel="Leave workspace" done="You left the workspace" run={() => leaveWorkspaceAction()} />
+                  <ConfirmAction
+                    label="Leave"
+                    target="this workspace"
+                    description="You lose access to its apps at once; an owner can invite you back."
+                    confirmLabel="Leave workspace"
+                    done="You left the workspace"
+                    run={() => leaveWorkspaceAction()}
+                  />
                 ) : isOwner ? (
-                  <ConfirmAction label="Remove" target={m.name} description="They lose access at once: their open sessions end." confirmLabel="Remove member" done={`${m.name} was removed`} run={() => removeMemberAction(m.id)} />
+                  <ConfirmAction
+                    label="Remove"
+                    target={m.name}
+                    description="They lose access at once: their open sessions end."
+                    confirmLabel="Remove member"
+                    done={`${m.name} was removed`}
+                    run={() => removeMemberAction(m.id)}
+                  />
                 ) : null}
               </Td>
             </tr>

@@ -32,7 +32,11 @@ export function ConfirmAction({
   const router = useRouter();
   return (
     <ConfirmDialog
-      trigger={<Button size="sm" variant={variant} aria-label={`${label} ${target}`}>{label}</Button>}
+      trigger={
+        <Button size="sm" variant={variant} aria-label={`${label} ${target}`}>
+          {label}
+        </Button>
+      }
       title={`${label} “${target}”?`}
       description={description}
       confirmLabel={confirmLabel}

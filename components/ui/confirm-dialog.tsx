@@ -59,19 +59,35 @@ export function ConfirmDialog({
       >
         {open ? (
           <>
-            <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">{title}</h2>
-            <div id={`${id}-description`} className="mt-2 text-sm text-slate-600">{description}</div>
+            <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">
+              {title}
+            </h2>
+            <div id={`${id}-description`} className="mt-2 text-sm text-slate-600">
+              {description}
+            </div>
             {typeToConfirm ? (
               <div className="mt-4 space-y-1">
                 <label htmlFor={`${id}-input`} className="text-sm font-medium text-slate-800">
                   Type <strong>{typeToConfirm}</strong> to confirm
                 </label>
-                <input id={`${id}-input`} className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+                <input
+                  id={`${id}-input`}
+                  className={inputClass}
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                  autoComplete="off"
+                />
               </div>
             ) : null}
-            {error ? <p role="alert" className="mt-3 text-sm text-red-600">{error}</p> : null}
+            {error ? (
+              <p role="alert" className="mt-3 text-sm text-red-600">
+                {error}
+              </p>
+            ) : null}
             <div className="mt-6 flex justify-end gap-2">
-              <Button variant="secondary" autoFocus={!typeToConfirm} onClick={() => setOpen(false)}>Cancel</Button>
+              <Button variant="secondary" autoFocus={!typeToConfirm} onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
               <Button
                 className="bg-red-600 hover:bg-red-700"
                 disabled={busy || (typeToConfirm !== undefined && typed !== typeToConfirm)}

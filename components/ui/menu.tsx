@@ -88,7 +88,11 @@ export function MenuButton({
         aria-label={label}
         onKeyDown={onMenuKey}
         onClick={(event) => (event.target as HTMLElement).closest('[role="menuitem"]') && close(false)}
-        className={cn("absolute top-full z-50 mt-1.5 min-w-56 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg", align === "end" ? "right-0" : "left-0", contentClassName)}
+        className={cn(
+          "absolute top-full z-50 mt-1.5 min-w-56 rounded-lg border border-slate-200 bg-white p-1 text-sm shadow-lg",
+          align === "end" ? "right-0" : "left-0",
+          contentClassName,
+        )}
       >
         {children}
       </div>
@@ -96,4 +100,5 @@ export function MenuButton({
   );
 }
 
-export const menuItemClass = "flex w-full cursor-default items-center gap-2 rounded-md px-3 py-2 text-left outline-none hover:bg-slate-100 focus:bg-slate-100";
+export const menuItemClass =
+  "flex w-full cursor-default items-center gap-2 rounded-md px-3 py-2 text-left outline-none hover:bg-slate-100 focus:bg-slate-100";

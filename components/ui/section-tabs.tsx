@@ -17,7 +17,7 @@ export function SectionTabs({ label, tabs }: { label: string; tabs: { href: stri
             href={tab.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "-mb-px whitespace-nowrap border-b-2 px-1 pb-2 text-sm font-medium",
+              "-mb-px border-b-2 px-1 pb-2 text-sm font-medium whitespace-nowrap",
               active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >

@@ -5,7 +5,13 @@ export function ShownOnce({ what, label, value }: { what: string; label: string;
   return (
     <div role="status" className="mt-4 rounded-lg border border-emerald-300 bg-emerald-50 p-3">
       <p className="text-sm font-medium text-emerald-900">Copy the {what} now: it is shown only once.</p>
-      <input aria-label={label} readOnly value={value} className={`${inputClass} mt-2 font-mono`} onFocus={(e) => e.currentTarget.select()} />
+      <input
+        aria-label={label}
+        readOnly
+        value={value}
+        className={`${inputClass} mt-2 font-mono`}
+        onFocus={(e) => e.currentTarget.select()}
+      />
     </div>
   );
 }

@@ -29,7 +29,12 @@ export function Table({ caption, density, className, children, ...props }: Table
 }
 
 export function THead({ className, ...props }: ComponentProps<"thead">) {
-  return <thead className={cn("border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500", className)} {...props} />;
+  return (
+    <thead
+      className={cn("border-b border-slate-200 text-xs tracking-wide text-slate-500 uppercase", className)}
+      {...props}
+    />
+  );
 }
 
 export function TBody({ className, ...props }: ComponentProps<"tbody">) {
@@ -41,7 +46,13 @@ const cell = (numeric: boolean | undefined, className: string | undefined) =>
 
 /** A header cell: of a column unless `scope="row"` (a row's name). */
 export function Th({ numeric, scope = "col", className, ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
-  return <th scope={scope} className={cell(numeric, cn(scope === "col" ? "font-medium" : "font-normal", className))} {...props} />;
+  return (
+    <th
+      scope={scope}
+      className={cell(numeric, cn(scope === "col" ? "font-medium" : "font-normal", className))}
+      {...props}
+    />
+  );
 }
 
 export function Td({ numeric, className, ...props }: ComponentProps<"td"> & { numeric?: boolean }) {

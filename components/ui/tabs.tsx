@@ -16,7 +16,15 @@ const useTabs = () => {
 };
 const idOf = (base: string, part: "tab" | "panel", value: string) => `${base}-${part}-${value}`;
 
-export function Tabs({ value, onValueChange, children }: { value: string; onValueChange: (value: string) => void; children: ReactNode }) {
+export function Tabs({
+  value,
+  onValueChange,
+  children,
+}: {
+  value: string;
+  onValueChange: (value: string) => void;
+  children: ReactNode;
+}) {
   const base = useId();
   return <TabsContext.Provider value={{ value, select: onValueChange, base }}>{children}</TabsContext.Provider>;
 }
@@ -35,7 +43,14 @@ export function TabList({ label, className, children }: { label: string; classNa
     select(tab.dataset.value!);
   };
   return (
-    <div ref={list} role="tablist" aria-label={label} aria-orientation="horizontal" className={className} onKeyDown={onKeyDown}>
+    <div
+      ref={list}
+      role="tablist"
+      aria-label={label}
+      aria-orientation="horizontal"
+      className={className}
+      onKeyDown={onKeyDown}
+    >
       {children}
     </div>
   );
@@ -66,7 +81,15 @@ export function TabPanel({ value, className, children }: { value: string; classN
   const { value: selected, base } = useTabs();
   const active = value === selected;
   return (
-    <div role="tabpanel" id={idOf(base, "panel", value)} aria-labelledby={idOf(base, "tab", value)} tabIndex={0} data-state={active ? "active" : "inactive"} hidden={!active} className={className}>
+    <div
+      role="tabpanel"
+      id={idOf(base, "panel", value)}
+      aria-labelledby={idOf(base, "tab", value)}
+      tabIndex={0}
+      data-state={active ? "active" : "inactive"}
+      hidden={!active}
+      className={className}
+    >
       {children}
     </div>
   );

@@ -15,4 +15,9 @@ const later =
   (...args: Args) =>
     void loadSonner().then((m) => m.toast[kind](...args));
 
-export const toast = { success: later("success"), error: later("error"), info: later("info"), warning: later("warning") };
+export const toast = {
+  success: later("success"),
+  error: later("error"),
+  info: later("info"),
+  warning: later("warning"),
+};

@@ -44,7 +44,12 @@ export function usersMe(store: EmulatorStore, req: Req, res: ServerResponse, ori
   if (fault) return sendJson(res, fault, { success: false, error: "The emulator was told to fail this call" });
   const user = match ? store.userForAccessToken(match[1]!) : null;
   if (!user) {
-    return sendJson(res, 401, { success: false, error: "unauthorized access", errorCode: 401, error_info: "Please check developers.pipedrive.com" });
+    return sendJson(res, 401, {
+      success: false,
+      error: "unauthorized access",
+      errorCode: 401,
+      error_info: "Please check developers.pipedrive.com",
+    });
   }
   sendJson(res, 200, usersMeBody(user, origin));
 }
@@ -57,7 +62,12 @@ export function avatar(store: EmulatorStore, res: ServerResponse, id: number) {
     res.writeHead(404).end();
     return;
   }
-  const letters = user.name.split(/\s+/).map((p) => p[0] ?? "").join("").slice(0, 2).toUpperCase();
+  const letters = user.name
+    .split(/\s+/)
+    .map((p) => p[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
   const color = PALETTE[id % PALETTE.length];
   res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
   res.end(

@@ -12,7 +12,16 @@ const redirectUri = process.env.EMULATOR_REDIRECT_URI ?? "http://localhost:3000/
 
 const emulator = await startEmulator({
   port,
-  clients: [{ clientId, clientSecret, redirectUris: [redirectUri], name: "Listing Studio", builtBy: "Listing Studio", scopes: ["base"] }],
+  clients: [
+    {
+      clientId,
+      clientSecret,
+      redirectUris: [redirectUri],
+      name: "Listing Studio",
+      builtBy: "Listing Studio",
+      scopes: ["base"],
+    },
+  ],
 });
 console.log(`Pipedrive emulator listening on ${emulator.url}`);
 

@@ -31,7 +31,10 @@ button.primary{background:#017737;border-color:#017737;color:#fff}
 button:focus-visible,input:focus-visible{outline:3px solid #5b9cf5;outline-offset:2px}
 .note{font-size:13px;color:#6a7178;margin-top:20px}`;
 
-export type ConsentParams = Record<"client_id" | "redirect_uri" | "state" | "code_challenge" | "code_challenge_method", string>;
+export type ConsentParams = Record<
+  "client_id" | "redirect_uri" | "state" | "code_challenge" | "code_challenge_method",
+  string
+>;
 
 export function consentPage(client: EmulatorClient, users: EmulatorUser[], params: ConsentParams): string {
   const hidden = Object.entries(params)

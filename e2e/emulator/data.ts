@@ -24,8 +24,44 @@ export type EmulatorClient = {
 };
 
 export const SEED_USERS: EmulatorUser[] = [
-  { id: 101, name: "Alice Novak", email: "alice@acme-sales.test", companyId: 7001, companyName: "Acme Sales Tools", companyDomain: "acme-sales", isAdmin: true, locale: "en_US" },
-  { id: 102, name: "Ben Ortiz", email: "ben@acme-sales.test", companyId: 7001, companyName: "Acme Sales Tools", companyDomain: "acme-sales", isAdmin: false, locale: "en_US" },
-  { id: 201, name: "Carla Mendes", email: "carla@northwind.test", companyId: 7002, companyName: "Northwind Integrations", companyDomain: "northwind", isAdmin: true, locale: "pt_BR" },
-  { id: 202, name: "Dev Patel", email: "dev@northwind.test", companyId: 7002, companyName: "Northwind Integrations", companyDomain: "northwind", isAdmin: false, locale: "en_GB" },
+  {
+    id: 101,
+    name: "Alice Novak",
+    email: "alice@acme-sales.test",
+    companyId: 7001,
+    companyName: "Acme Sales Tools",
+    companyDomain: "acme-sales",
+    isAdmin: true,
+    locale: "en_US",
+  },
+  {
+    id: 102,
+    name: "Ben Ortiz",
+    email: "ben@acme-sales.test",
+    companyId: 7001,
+    companyName: "Acme Sales Tools",
+    companyDomain: "acme-sales",
+    isAdmin: false,
+    locale: "en_US",
+  },
+  {
+    id: 201,
+    name: "Carla Mendes",
+    email: "carla@northwind.test",
+    companyId: 7002,
+    companyName: "Northwind Integrations",
+    companyDomain: "northwind",
+    isAdmin: true,
+    locale: "pt_BR",
+  },
+  {
+    id: 202,
+    name: "Dev Patel",
+    email: "dev@northwind.test",
+    companyId: 7002,
+    companyName: "Northwind Integrations",
+    companyDomain: "northwind",
+    isAdmin: false,
+    locale: "en_GB",
+  },
 ];

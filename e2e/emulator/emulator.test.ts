@@ -53,7 +53,12 @@ const exchange = (code: string, extra: Record<string, string> = {}) =>
 
 describe("GET /oauth/authorize", () => {
   it("shows the consent page with the app, its scopes and the seeded users, the first preselected", async () => {
-    const q = new URLSearchParams({ client_id: CLIENT.clientId, redirect_uri: REDIRECT, state: "x", response_type: "code" });
+    const q = new URLSearchParams({
+      client_id: CLIENT.clientId,
+      redirect_uri: REDIRECT,
+      state: "x",
+      response_type: "code",
+    });
     const res = await fetch(`${emu.url}/oauth/authorize?${q}`);
     const html = await res.text();
     expect(res.status).toBe(200);
@@ -66,14 +71,19 @@ describe("GET /oauth/authorize", () => {
   });
 
   it("refuses an unknown client_id without redirecting", async () => {
-    const res = await fetch(`${emu.url}/oauth/authorize?client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`, { redirect: "manual" });
+    const res = await fetch(`${emu.url}/oauth/authorize?client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`, {
+      redirect: "manual",
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Invalid client");
   });
 
   it("refuses a redirect_uri that is not exactly the registered one", async () => {
     for (const uri of [`${REDIRECT}/`, `${REDIRECT}?x=1`, "http://evil.test/callback"]) {
-      const res = await fetch(`${emu.url}/oauth/authorize?client_id=${CLIENT.clientId}&redirect_uri=${encodeURIComponent(uri)}`, { redirect: "manual" });
+      const res = await fetch(
+        `${emu.url}/oauth/authorize?client_id=${CLIENT.clientId}&redirect_uri=${encodeURIComponent(uri)}`,
+        { redirect: "manual" },
+      );
       expect(res.status).toBe(400);
     }
   });
@@ -100,7 +110,12 @@ describe("POST /oauth/token", () => {
     const code = (await authorize()).searchParams.get("code")!;
     const { status, body } = await exchange(code);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ token_type: "bearer", expires_in: 3600, scope: "base,deals:read", api_domain: emu.url });
+    expect(body).toMatchObject({
+      token_type: "bearer",
+      expires_in: 3600,
+      scope: "base,deals:read",
+      api_domain: emu.url,
+    });
     expect(body.access_token).toEqual(expect.any(String));
     expect(body.refresh_token).toEqual(expect.any(String));
 
@@ -116,7 +131,13 @@ describe("POST /oauth/token", () => {
     const code = (await authorize()).searchParams.get("code")!;
     const res = await fetch(`${emu.url}/oauth/token`, {
       method: "POST",
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: REDIRECT,
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+      }),
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_client" });
@@ -124,10 +145,16 @@ describe("POST /oauth/token", () => {
 
   it("answers HTTP 400 invalid_client for a wrong secret or an unknown client id, as Pipedrive does", async () => {
     const code = (await authorize()).searchParams.get("code")!;
-    const { status, body } = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT }, basic(CLIENT.clientId, "wrong"));
+    const { status, body } = await token(
+      { grant_type: "authorization_code", code, redirect_uri: REDIRECT },
+      basic(CLIENT.clientId, "wrong"),
+    );
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: "invalid_client", error_description: expect.any(String) });
-    const unknown = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT }, basic("no-such-client", CLIENT.clientSecret));
+    const unknown = await token(
+      { grant_type: "authorization_code", code, redirect_uri: REDIRECT },
+      basic("no-such-client", CLIENT.clientSecret),
+    );
     expect(unknown).toMatchObject({ status: 400, body: { error: "invalid_client" } });
     // The code was not spent by the failed attempts: the right secret still gets the tokens.
     expect((await exchange(code)).status).toBe(200);
@@ -165,7 +192,10 @@ describe("POST /oauth/token", () => {
     expect(missing).toMatchObject({ status: 400, body: { error: "invalid_request" } });
 
     const wrong = await exchange((await authorize(pkce)).searchParams.get("code")!, { code_verifier: "w".repeat(50) });
-    expect(wrong).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: "PKCE verification failed" } });
+    expect(wrong).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant", error_description: "PKCE verification failed" },
+    });
 
     const right = await exchange((await authorize(pkce)).searchParams.get("code")!, { code_verifier: verifier });
     expect(right.status).toBe(200);
@@ -179,7 +209,9 @@ describe("POST /oauth/token", () => {
     expect(renewed.body.access_token).not.toBe(first.body.access_token);
     expect(renewed.body.refresh_token).toBe(refresh);
     // The new access token works.
-    const me = await fetch(`${emu.url}/v1/users/me`, { headers: { authorization: `Bearer ${String(renewed.body.access_token)}` } });
+    const me = await fetch(`${emu.url}/v1/users/me`, {
+      headers: { authorization: `Bearer ${String(renewed.body.access_token)}` },
+    });
     expect(me.status).toBe(200);
     // 50 days later the token still works, and its use moves the expiry 60 days on: 50 more days are fine.
     clock += 50 * 86_400_000;
@@ -188,12 +220,21 @@ describe("POST /oauth/token", () => {
     expect((await token({ grant_type: "refresh_token", refresh_token: refresh })).status).toBe(200);
     // Unused for more than 60 days, it expires.
     clock += REFRESH_TTL_MS + 1;
-    expect(await token({ grant_type: "refresh_token", refresh_token: refresh })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await token({ grant_type: "refresh_token", refresh_token: refresh })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
   });
 
   it("answers HTTP 400 for an unknown refresh token or grant type", async () => {
-    expect(await token({ grant_type: "refresh_token", refresh_token: "nope" })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    expect(await token({ grant_type: "password" })).toMatchObject({ status: 400, body: { error: "unsupported_grant_type" } });
+    expect(await token({ grant_type: "refresh_token", refresh_token: "nope" })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
+    expect(await token({ grant_type: "password" })).toMatchObject({
+      status: 400,
+      body: { error: "unsupported_grant_type" },
+    });
   });
 });
 
@@ -225,7 +266,10 @@ describe("test seeding", () => {
   it("creates a company with users that can sign in", async () => {
     const res = await fetch(`${emu.url}/__emulator/companies`, {
       method: "POST",
-      body: JSON.stringify({ name: "Spec Co", users: [{ name: "Spec Owner", isAdmin: true }, { name: "Spec Member" }] }),
+      body: JSON.stringify({
+        name: "Spec Co",
+        users: [{ name: "Spec Owner", isAdmin: true }, { name: "Spec Member" }],
+      }),
     });
     const { users } = (await res.json()) as { users: { id: number; companyId: number }[] };
     expect(res.status).toBe(201);
@@ -252,7 +296,10 @@ describe("test seeding", () => {
 
 describe("test controls", () => {
   it("fails the next token and /users/me calls of a client when told to, then works again", async () => {
-    await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ clientId: CLIENT.clientId, token: [500], usersMe: [503] }) });
+    await fetch(`${emu.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ clientId: CLIENT.clientId, token: [500], usersMe: [503] }),
+    });
     const code = new URL(await authorize()).searchParams.get("code")!;
     expect((await exchange(code)).status).toBe(500);
     const again = await exchange(new URL(await authorize()).searchParams.get("code")!);
@@ -267,20 +314,30 @@ describe("test controls", () => {
     const { createServer } = await import("node:http");
     const server = createServer((req, res) => {
       let body = "";
-      req.on("data", (c) => (body += c)).on("end", () => {
-        received.push({ auth: req.headers.authorization, body, method: req.method });
-        res.writeHead(200).end();
-      });
+      req
+        .on("data", (c) => (body += c))
+        .on("end", () => {
+          received.push({ auth: req.headers.authorization, body, method: req.method });
+          res.writeHead(200).end();
+        });
     });
     await new Promise<void>((r) => server.listen(3999, "127.0.0.1", r));
     try {
-      const res = await fetch(`${emu.url}/__emulator/uninstall`, { method: "POST", body: JSON.stringify({ clientId: CLIENT.clientId, userId: 101, timestamp: "2026-11-28 10:00:00" }) });
+      const res = await fetch(`${emu.url}/__emulator/uninstall`, {
+        method: "POST",
+        body: JSON.stringify({ clientId: CLIENT.clientId, userId: 101, timestamp: "2026-11-28 10:00:00" }),
+      });
       expect(await res.json()).toEqual({ status: 200 });
       expect(received).toEqual([
         {
           method: "DELETE",
           auth: `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString("base64")}`,
-          body: JSON.stringify({ client_id: CLIENT.clientId, company_id: 7001, user_id: "101", timestamp: "2026-11-28 10:00:00" }),
+          body: JSON.stringify({
+            client_id: CLIENT.clientId,
+            company_id: 7001,
+            user_id: "101",
+            timestamp: "2026-11-28 10:00:00",
+          }),
         },
       ]);
     } finally {
@@ -291,17 +348,37 @@ describe("test controls", () => {
 
 describe("Marketplace listing pages", () => {
   it("live at /<lang>/marketplace/app/<Pipedrive's slug>/<client id>; another slug is a 404", async () => {
-    const res = await fetch(`${emu.url}/__emulator/listings`, { method: "POST", body: JSON.stringify({ clientId: "page-1", name: "RingCentral App Connect", reviews: [] }) });
+    const res = await fetch(`${emu.url}/__emulator/listings`, {
+      method: "POST",
+      body: JSON.stringify({ clientId: "page-1", name: "RingCentral App Connect", reviews: [] }),
+    });
     expect(await res.json()).toEqual({ url: `${emu.url}/en/marketplace/app/ring-central-app-connect/page-1` });
-    for (const lang of ["en", "de", "pt"]) expect((await fetch(`${emu.url}/${lang}/marketplace/app/ring-central-app-connect/page-1`)).status).toBe(200);
+    for (const lang of ["en", "de", "pt"])
+      expect((await fetch(`${emu.url}/${lang}/marketplace/app/ring-central-app-connect/page-1`)).status).toBe(200);
     expect((await fetch(`${emu.url}/en/marketplace/app/ringcentral-app-connect/page-1`)).status).toBe(404);
     expect((await fetch(`${emu.url}/en/marketplace/app/ring-central-app-connect/no-such-client`)).status).toBe(404);
   });
 
   it("serve the shape chosen per listing, and a bot check as Cloudflare does (403)", async () => {
-    const put = (shape: string) => fetch(`${emu.url}/__emulator/listings`, { method: "POST", body: JSON.stringify({ clientId: "page-2", name: "Shapely", reviews: [{ id: "r", author: "A", stars: 4, date: "2026-11-01T00:00:00Z", text: "Fine" }], shape }) });
+    const put = (shape: string) =>
+      fetch(`${emu.url}/__emulator/listings`, {
+        method: "POST",
+        body: JSON.stringify({
+          clientId: "page-2",
+          name: "Shapely",
+          reviews: [{ id: "r", author: "A", stars: 4, date: "2026-11-01T00:00:00Z", text: "Fine" }],
+          shape,
+        }),
+      });
     const page = () => fetch(`${emu.url}/en/marketplace/app/shapely/page-2`);
-    const markers: Record<string, string> = { "json-ld": "application/ld+json", "next-data": "__NEXT_DATA__", flight: "self.__next_f.push", microdata: 'itemtype="https://schema.org/Review"', dom: 'aria-label="4 out of 5 stars"', "no-reviews": "No reviews yet" };
+    const markers: Record<string, string> = {
+      "json-ld": "application/ld+json",
+      "next-data": "__NEXT_DATA__",
+      flight: "self.__next_f.push",
+      microdata: 'itemtype="https://schema.org/Review"',
+      dom: 'aria-label="4 out of 5 stars"',
+      "no-reviews": "No reviews yet",
+    };
     for (const [shape, marker] of Object.entries(markers)) {
       await put(shape);
       expect(await (await page()).text(), shape).toContain(marker);

@@ -7,14 +7,24 @@ import type { Listing } from "./listings";
  * has the noise of a real page: navigation, an install button, and "similar apps" with their own
  * ratings; each keeps the listing's data in that one place only.
  */
-export const LISTING_SHAPES = ["json-ld", "next-data", "flight", "microdata", "dom", "no-reviews", "challenge"] as const;
+export const LISTING_SHAPES = [
+  "json-ld",
+  "next-data",
+  "flight",
+  "microdata",
+  "dom",
+  "no-reviews",
+  "challenge",
+] as const;
 export type ListingShape = (typeof LISTING_SHAPES)[number];
 
 type Review = Listing["reviews"][number];
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 /** JSON inside a script element, as Next.js writes it: `<`, `>`, `&` and line separators escaped. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 export function ratingOf(listing: Listing): number | null {
   if (listing.rating !== undefined) return listing.rating;
@@ -27,7 +37,10 @@ const SIMILAR = [
   { id: "sim-2", clientId: "9f8e7d6c5b4a3921", name: "Mailmerge Pro", rating: 3.9, reviews: 58 },
 ];
 
-const humanDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(new Date(iso));
+const humanDate = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(iso),
+  );
 
 function page(listing: Listing, origin: string, head: string, body: string) {
   const url = `${origin}/en/marketplace/app/${listing.slug}/${listing.clientId}`;
@@ -47,15 +60,36 @@ function jsonLdPage(listing: Listing, origin: string) {
   const data = {
     "@context": "https://schema.org",
     "@graph": [
-      { "@type": "BreadcrumbList", itemListElement: [{ "@type": "ListItem", position: 1, name: "Marketplace", item: `${origin}/en/marketplace` }] },
+      {
+        "@type": "BreadcrumbList",
+        itemListElement: [{ "@type": "ListItem", position: 1, name: "Marketplace", item: `${origin}/en/marketplace` }],
+      },
       {
         "@type": "SoftwareApplication",
         name: listing.name,
         applicationCategory: "BusinessApplication",
         url: `${origin}/en/marketplace/app/${listing.slug}/${listing.clientId}`,
         author: { "@type": "Organization", name: listing.builtBy },
-        ...(rating !== null ? { aggregateRating: { "@type": "AggregateRating", ratingValue: rating, reviewCount: listing.reviews.length, bestRating: 5, worstRating: 1 } } : {}),
-        ...(listing.installBand ? { interactionStatistic: { "@type": "InteractionCounter", interactionType: "https://schema.org/InstallAction", userInteractionCount: listing.installBand } } : {}),
+        ...(rating !== null
+          ? {
+              aggregateRating: {
+                "@type": "AggregateRating",
+                ratingValue: rating,
+                reviewCount: listing.reviews.length,
+                bestRating: 5,
+                worstRating: 1,
+              },
+            }
+          : {}),
+        ...(listing.installBand
+          ? {
+              interactionStatistic: {
+                "@type": "InteractionCounter",
+                interactionType: "https://schema.org/InstallAction",
+                userInteractionCount: listing.installBand,
+              },
+            }
+          : {}),
         review: listing.reviews.map((r) => ({
           "@type": "Review",
           "@id": `${origin}/en/marketplace/app/${listing.slug}/${listing.clientId}#review-${r.id}`,
@@ -64,13 +98,30 @@ function jsonLdPage(listing: Listing, origin: string) {
           datePublished: r.date,
           reviewBody: r.text,
           reviewRating: { "@type": "Rating", ratingValue: r.stars, bestRating: 5 },
-          interactionStatistic: { "@type": "InteractionCounter", interactionType: "https://schema.org/LikeAction", userInteractionCount: r.upvotes },
-          ...(r.reply ? { comment: { "@type": "Comment", text: r.reply, author: { "@type": "Organization", name: listing.builtBy } } } : {}),
+          interactionStatistic: {
+            "@type": "InteractionCounter",
+            interactionType: "https://schema.org/LikeAction",
+            userInteractionCount: r.upvotes,
+          },
+          ...(r.reply
+            ? {
+                comment: {
+                  "@type": "Comment",
+                  text: r.reply,
+                  author: { "@type": "Organization", name: listing.builtBy },
+                },
+              }
+            : {}),
         })),
       },
     ],
   };
-  return page(listing, origin, `<script type="application/ld+json">${scriptJson(data)}</script>`, `<section id="user-reviews"><h2>Reviews</h2><p>Reviews load when you scroll.</p></section>${similarCards()}`);
+  return page(
+    listing,
+    origin,
+    `<script type="application/ld+json">${scriptJson(data)}</script>`,
+    `<section id="user-reviews"><h2>Reviews</h2><p>Reviews load when you scroll.</p></section>${similarCards()}`,
+  );
 }
 
 /** The app as the page's own data model has it: names of Pipedrive's choosing, nothing like schema.org. */
@@ -90,17 +141,44 @@ function appModel(listing: Listing) {
       pageInfo: { hasNextPage: false, endCursor: null },
       edges: listing.reviews.map((r) => ({
         cursor: Buffer.from(r.id).toString("base64"),
-        node: { id: r.id, score: r.stars, body: r.text, createdAt: r.date, user: { displayName: r.author, avatarUrl: null }, helpfulCount: r.upvotes, developerResponse: r.reply ? { text: r.reply, createdAt: r.date } : null },
+        node: {
+          id: r.id,
+          score: r.stars,
+          body: r.text,
+          createdAt: r.date,
+          user: { displayName: r.author, avatarUrl: null },
+          helpfulCount: r.upvotes,
+          developerResponse: r.reply ? { text: r.reply, createdAt: r.date } : null,
+        },
       })),
     },
   };
 }
 
-const similarModel = () => SIMILAR.map((s) => ({ id: s.id, clientId: s.clientId, name: s.name, ratingSummary: { avg: s.rating, total: s.reviews } }));
+const similarModel = () =>
+  SIMILAR.map((s) => ({
+    id: s.id,
+    clientId: s.clientId,
+    name: s.name,
+    ratingSummary: { avg: s.rating, total: s.reviews },
+  }));
 
 function nextDataPage(listing: Listing, origin: string) {
-  const data = { props: { pageProps: { app: appModel(listing), similarApps: similarModel(), locale: "en" }, __N_SSP: true }, page: "/marketplace/app/[slug]/[clientId]", query: { slug: listing.slug, clientId: listing.clientId }, buildId: "mkt-2026.11.3", isFallback: false, gssp: true, scriptLoader: [] };
-  return page(listing, origin, "", `<section id="user-reviews"><h2>Reviews</h2></section>${similarCards()}<script id="__NEXT_DATA__" type="application/json">${scriptJson(data)}</script>`);
+  const data = {
+    props: { pageProps: { app: appModel(listing), similarApps: similarModel(), locale: "en" }, __N_SSP: true },
+    page: "/marketplace/app/[slug]/[clientId]",
+    query: { slug: listing.slug, clientId: listing.clientId },
+    buildId: "mkt-2026.11.3",
+    isFallback: false,
+    gssp: true,
+    scriptLoader: [],
+  };
+  return page(
+    listing,
+    origin,
+    "",
+    `<section id="user-reviews"><h2>Reviews</h2></section>${similarCards()}<script id="__NEXT_DATA__" type="application/json">${scriptJson(data)}</script>`,
+  );
 }
 
 /**
@@ -121,12 +199,27 @@ export function flightPayload(listing: Listing): string {
   };
   const model = appModel(listing);
   const reviewsRow = (next++).toString(16);
-  const reviews = model.userReviews.edges.map(({ node }) => ({ ...node, body: text(node.body), createdAt: `$D${new Date(node.createdAt).toISOString()}`, user: { ...node.user, displayName: text(node.user.displayName) }, developerResponse: node.developerResponse ? { text: text(node.developerResponse.text) } : null }));
-  rows.push(`1:I[\"(app-pages-browser)/./src/components/AppPage.tsx\",[\"app/[lang]/marketplace/app/[slug]/[clientId]/page\",\"static/chunks/app/page-4f2a.js\"],\"AppPage\"]`);
+  const reviews = model.userReviews.edges.map(({ node }) => ({
+    ...node,
+    body: text(node.body),
+    createdAt: `$D${new Date(node.createdAt).toISOString()}`,
+    user: { ...node.user, displayName: text(node.user.displayName) },
+    developerResponse: node.developerResponse ? { text: text(node.developerResponse.text) } : null,
+  }));
+  rows.push(
+    `1:I[\"(app-pages-browser)/./src/components/AppPage.tsx\",[\"app/[lang]/marketplace/app/[slug]/[clientId]/page\",\"static/chunks/app/page-4f2a.js\"],\"AppPage\"]`,
+  );
   rows.push(`2:HL[\"/_next/static/css/4b8e21.css\",\"style\"]`);
   rows.push(`${reviewsRow}:${JSON.stringify(reviews)}`);
-  const app = { ...model, name: text(model.name), summary: text(listing.summary), userReviews: { ...model.userReviews, edges: undefined, items: `$${reviewsRow}` } };
-  rows.push(`0:[\"$\",\"$L1\",null,{\"app\":${JSON.stringify(app)},\"similarApps\":${JSON.stringify(similarModel())},\"price\":\"$$9/month\"}]`);
+  const app = {
+    ...model,
+    name: text(model.name),
+    summary: text(listing.summary),
+    userReviews: { ...model.userReviews, edges: undefined, items: `$${reviewsRow}` },
+  };
+  rows.push(
+    `0:[\"$\",\"$L1\",null,{\"app\":${JSON.stringify(app)},\"similarApps\":${JSON.stringify(similarModel())},\"price\":\"$$9/month\"}]`,
+  );
   rows.push(`3:E{\"digest\":\"NEXT_NOT_FOUND\"}`);
   return rows.map((r) => `${r}\n`).join("") + texts.join("");
 }
@@ -148,7 +241,12 @@ function flightPage(listing: Listing, origin: string) {
   const pushes = chunks(flightPayload(listing))
     .map((c) => `<script>self.__next_f.push(${scriptJson([1, c])})</script>`)
     .join("");
-  return page(listing, origin, '<script src="/_next/static/chunks/webpack-1a2b.js" async=""></script>', `<section id="user-reviews"><h2>Reviews</h2></section>${similarCards()}<script>(self.__next_f=self.__next_f||[]).push([0])</script>${pushes}`);
+  return page(
+    listing,
+    origin,
+    '<script src="/_next/static/chunks/webpack-1a2b.js" async=""></script>',
+    `<section id="user-reviews"><h2>Reviews</h2></section>${similarCards()}<script>(self.__next_f=self.__next_f||[]).push([0])</script>${pushes}`,
+  );
 }
 
 function microdataPage(listing: Listing, origin: string) {
@@ -176,10 +274,13 @@ ${rating !== null ? `<div itemprop="aggregateRating" itemscope itemtype="https:/
 /** Only what a visitor sees: star labels, counts, review cards with hashed class names. */
 function domPage(listing: Listing, origin: string) {
   const rating = ratingOf(listing);
-  const stars = (n: number) => `<span role="img" aria-label="${n} out of 5 stars" class="Stars_root__u8Hq1">${"★".repeat(n)}${"☆".repeat(5 - n)}</span>`;
+  const stars = (n: number) =>
+    `<span role="img" aria-label="${n} out of 5 stars" class="Stars_root__u8Hq1">${"★".repeat(n)}${"☆".repeat(5 - n)}</span>`;
   const cards = listing.reviews
     .map(
-      (r) => `<article id="review-${escapeHtml(r.id)}" class="ReviewCard_card__a1b2c"><div class="ReviewCard_header__x9Yz1"><span class="ReviewCard_authorName__q7Rt3">${escapeHtml(r.author)}</span>${stars(r.stars)}<time dateTime="${escapeHtml(r.date)}">${escapeHtml(humanDate(r.date))}</time></div>
+      (
+        r,
+      ) => `<article id="review-${escapeHtml(r.id)}" class="ReviewCard_card__a1b2c"><div class="ReviewCard_header__x9Yz1"><span class="ReviewCard_authorName__q7Rt3">${escapeHtml(r.author)}</span>${stars(r.stars)}<time dateTime="${escapeHtml(r.date)}">${escapeHtml(humanDate(r.date))}</time></div>
 ${r.text
   .split(/\n{2,}/)
   .map((p) => `<p>${escapeHtml(p)}</p>`)
@@ -193,12 +294,28 @@ ${r.reply ? `<div class="ReviewCard_reply__zz31e" aria-label="Reply from ${escap
       ? `<div class="Rating_summary__mm1"><span role="img" aria-label="Rated ${rating} out of 5" class="Stars_root__u8Hq1">★★★★☆</span><span>${rating}</span><span>${listing.reviews.length} reviews</span>${listing.installBand ? `<span>${escapeHtml(listing.installBand)} installs</span>` : ""}${listing.votes ? `<span>${listing.votes.up} upvotes</span>` : ""}</div>`
       : "";
   const similar = `<section aria-label="Similar apps"><h2>Similar apps</h2>${SIMILAR.map((s) => `<a class="AppCard_root__p1Ow2" href="/en/marketplace/app/x/${s.clientId}"><span>${s.name}</span><span role="img" aria-label="Rated ${s.rating} out of 5">★★★★★</span><span>${s.reviews} reviews</span></a>`).join("")}</section>`;
-  return page(listing, origin, "", `${summary}<section id="user-reviews" class="Reviews_list__p0"><h2>Reviews</h2>${cards}</section>${similar}`);
+  return page(
+    listing,
+    origin,
+    "",
+    `${summary}<section id="user-reviews" class="Reviews_list__p0"><h2>Reviews</h2>${cards}</section>${similar}`,
+  );
 }
 
 function noReviewsPage(listing: Listing, origin: string) {
-  const data = { "@context": "https://schema.org", "@type": "SoftwareApplication", name: listing.name, applicationCategory: "BusinessApplication", author: { "@type": "Organization", name: listing.builtBy } };
-  return page(listing, origin, `<script type="application/ld+json">${scriptJson(data)}</script>`, `<section id="user-reviews"><h2>Reviews</h2><p>No reviews yet. Be the first to review ${escapeHtml(listing.name)}.</p></section>${similarCards()}`);
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "SoftwareApplication",
+    name: listing.name,
+    applicationCategory: "BusinessApplication",
+    author: { "@type": "Organization", name: listing.builtBy },
+  };
+  return page(
+    listing,
+    origin,
+    `<script type="application/ld+json">${scriptJson(data)}</script>`,
+    `<section id="user-reviews"><h2>Reviews</h2><p>No reviews yet. Be the first to review ${escapeHtml(listing.name)}.</p></section>${similarCards()}`,
+  );
 }
 
 /** What a bot-protection service answers instead of the page (HTTP 403). */

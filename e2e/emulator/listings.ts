@@ -74,17 +74,40 @@ export class ListingStore {
  * GET /<lang>/marketplace/app/<slug>/<clientId>. Another slug than the listing's answers 404 (the
  * slug is part of the address); a challenge-shaped listing answers what a bot check answers.
  */
-export async function listingPage(store: ListingStore, res: ServerResponse, slug: string, clientId: string, userAgent: string | null, origin: string) {
+export async function listingPage(
+  store: ListingStore,
+  res: ServerResponse,
+  slug: string,
+  clientId: string,
+  userAgent: string | null,
+  origin: string,
+) {
   const seen = store.requests.get(clientId) ?? { count: 0, userAgent: null };
   store.requests.set(clientId, { count: seen.count + 1, userAgent });
   const fault = store.faults.get(clientId)?.shift();
   if (fault?.mode === "500") return sendHtml(res, 500, "<h1>Internal Server Error</h1>");
-  if (fault?.mode === "429") return sendJson(res, 429, { error: "Too many requests" }, fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {});
-  if (fault?.mode === "garbage") return sendHtml(res, 200, "<!doctype html><html><body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>");
+  if (fault?.mode === "429")
+    return sendJson(
+      res,
+      429,
+      { error: "Too many requests" },
+      fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {},
+    );
+  if (fault?.mode === "garbage")
+    return sendHtml(
+      res,
+      200,
+      "<!doctype html><html><body><h1>Something went wrong</h1><p>Please try again later.</p></body></html>",
+    );
   if (fault?.mode === "slow") await new Promise((r) => setTimeout(r, fault.delayMs ?? 20_000));
   const listing = store.listings.get(clientId);
   if (res.destroyed) return;
   if (listing?.shape === "challenge") return sendHtml(res, 403, CHALLENGE_HTML);
-  if (!listing || listing.slug !== slug) return sendHtml(res, 404, "<!doctype html><html><head><title>Page not found | Pipedrive</title></head><body><h1>This app could not be found</h1></body></html>");
+  if (!listing || listing.slug !== slug)
+    return sendHtml(
+      res,
+      404,
+      "<!doctype html><html><head><title>Page not found | Pipedrive</title></head><body><h1>This app could not be found</h1></body></html>",
+    );
   sendHtml(res, 200, listingHtml(listing, origin));
 }

@@ -75,7 +75,11 @@ export async function tokenPost(store: EmulatorStore, req: Req, res: ServerRespo
     return oauthError(res, 400, "invalid_client", "Unknown client or wrong client secret");
   }
   const fault = store.takeFault(client.clientId, "token");
-  if (fault) return sendJson(res, fault, { error: "server_error", error_description: "The emulator was told to fail this call" });
+  if (fault)
+    return sendJson(res, fault, {
+      error: "server_error",
+      error_description: "The emulator was told to fail this call",
+    });
   const form = await readForm(req);
   const grantType = form.get("grant_type");
   let userId: number;
@@ -87,7 +91,8 @@ export async function tokenPost(store: EmulatorStore, req: Req, res: ServerRespo
     if (result === "unknown") return oauthError(res, 400, "invalid_grant", "Unknown authorization code");
     if (result === "used") return oauthError(res, 400, "invalid_grant", "Authorization code already used");
     if (result === "expired") return oauthError(res, 400, "invalid_grant", "Authorization code expired");
-    if (result.clientId !== client.clientId) return oauthError(res, 400, "invalid_grant", "Code was issued to another client");
+    if (result.clientId !== client.clientId)
+      return oauthError(res, 400, "invalid_grant", "Code was issued to another client");
     if (form.get("redirect_uri") !== result.redirectUri) {
       return oauthError(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
     }
@@ -111,7 +116,9 @@ export async function tokenPost(store: EmulatorStore, req: Req, res: ServerRespo
   }
 
   // A refresh answers a new access token and the same refresh token (its life extended), as Pipedrive does.
-  const { access, refresh } = keptRefresh ? { access: store.issueAccessToken(client.clientId, userId, scope), refresh: keptRefresh } : store.issueTokens(client.clientId, userId, scope);
+  const { access, refresh } = keptRefresh
+    ? { access: store.issueAccessToken(client.clientId, userId, scope), refresh: keptRefresh }
+    : store.issueTokens(client.clientId, userId, scope);
   sendJson(res, 200, {
     access_token: access,
     token_type: "bearer",

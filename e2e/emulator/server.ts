@@ -17,11 +17,20 @@ export type EmulatorOptions = {
   now?: () => number;
 };
 
-export type Emulator = { url: string; store: EmulatorStore; listings: ListingStore; server: Server; close: () => Promise<void> };
+export type Emulator = {
+  url: string;
+  store: EmulatorStore;
+  listings: ListingStore;
+  server: Server;
+  close: () => Promise<void>;
+};
 
 const companySchema = z.object({
   name: z.string().trim().min(1).max(100),
-  users: z.array(z.object({ name: z.string().trim().min(1).max(100), isAdmin: z.boolean().optional() })).min(1).max(20),
+  users: z
+    .array(z.object({ name: z.string().trim().min(1).max(100), isAdmin: z.boolean().optional() }))
+    .min(1)
+    .max(20),
 });
 
 const faultSchema = z.object({
@@ -30,7 +39,11 @@ const faultSchema = z.object({
   usersMe: z.array(z.number().int().min(400).max(599)).default([]),
 });
 
-const uninstallSchema = z.object({ clientId: z.string().min(1), userId: z.number().int(), timestamp: z.string().optional() });
+const uninstallSchema = z.object({
+  clientId: z.string().min(1),
+  userId: z.number().int(),
+  timestamp: z.string().optional(),
+});
 
 const clientSchema = z.object({
   clientId: z.string().min(1),
@@ -91,7 +104,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           if (!client || !user) return sendJson(res, 404, { error: "unknown client or user" });
           const sent = await fetch(client.redirectUris[0]!, {
             method: "DELETE",
-            headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`, "content-type": "application/json" },
+            headers: {
+              authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+              "content-type": "application/json",
+            },
             body: JSON.stringify({
               client_id: client.clientId,
               company_id: user.companyId,
@@ -123,9 +139,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         }
       }
       const listingMatch = /^GET \/[a-z]{2}\/marketplace\/app\/([^/]+)\/([^/]+)$/.exec(route);
-      if (listingMatch) return await listingPage(listings, res, decodeURIComponent(listingMatch[1]!), decodeURIComponent(listingMatch[2]!), req.headers["user-agent"] ?? null, origin);
+      if (listingMatch)
+        return await listingPage(
+          listings,
+          res,
+          decodeURIComponent(listingMatch[1]!),
+          decodeURIComponent(listingMatch[2]!),
+          req.headers["user-agent"] ?? null,
+          origin,
+        );
       const requestsMatch = /^GET \/__emulator\/listings\/([^/]+)\/requests$/.exec(route);
-      if (requestsMatch) return sendJson(res, 200, listings.requests.get(decodeURIComponent(requestsMatch[1]!)) ?? { count: 0, userAgent: null });
+      if (requestsMatch)
+        return sendJson(
+          res,
+          200,
+          listings.requests.get(decodeURIComponent(requestsMatch[1]!)) ?? { count: 0, userAgent: null },
+        );
       const avatarMatch = /^GET \/avatars\/(\d+)\.svg$/.exec(route);
       if (avatarMatch) return avatar(store, res, Number(avatarMatch[1]));
       sendJson(res, 404, { success: false, error: `Not found: ${route}` });

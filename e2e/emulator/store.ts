@@ -41,7 +41,11 @@ export class EmulatorStore {
 
   addCompany(name: string, people: { name: string; isAdmin?: boolean }[]): EmulatorUser[] {
     const companyId = this.nextCompanyId++;
-    const domain = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || `company-${companyId}`;
+    const domain =
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || `company-${companyId}`;
     return people.map((p) => {
       const user: EmulatorUser = {
         id: this.nextUserId++,

@@ -63,7 +63,8 @@ export async function switchWorkspaceAction(workspaceId: string, next?: string) 
     const user = await currentUser();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
     const membership = typeof workspaceId === "string" ? await findCurrentMembership(user.id, workspaceId) : null;
-    if (!membership || membership.workspace.id !== workspaceId) throw new AppError("NOT_FOUND", "Workspace was not found");
+    if (!membership || membership.workspace.id !== workspaceId)
+      throw new AppError("NOT_FOUND", "Workspace was not found");
   });
   if (!result.ok) return result;
   await rememberWorkspace(workspaceId);

@@ -38,6 +38,11 @@ export function deltaText(delta: number | null, pct: number | null, format: Form
   if (delta === null) return "no previous figure";
   if (Math.abs(delta) < 1e-9) return "no change";
   const sign = delta > 0 ? "+" : "−";
-  const body = format === "pct" ? `${(Math.abs(delta) * 100).toFixed(1)} pts` : format === "rating" ? Math.abs(delta).toFixed(2) : Math.abs(Math.round(delta)).toLocaleString("en-US");
+  const body =
+    format === "pct"
+      ? `${(Math.abs(delta) * 100).toFixed(1)} pts`
+      : format === "rating"
+        ? Math.abs(delta).toFixed(2)
+        : Math.abs(Math.round(delta)).toLocaleString("en-US");
   return `${sign}${body}${pct !== null && format === "int" ? ` (${sign}${Math.abs(pct * 100).toFixed(1)}%)` : ""}`;
 }

@@ -3,7 +3,19 @@ import type { Member } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { sqlConnection } from "@/lib/db/sql";
 import { sqliteTime } from "@/lib/db/time";
-import { activeAfter30Days, change, cohorts, countSeries, installSeries, ratingSeries, sumSeries, totalsOf, type DayRow, type Installed, type Snapshot } from "./metrics";
+import {
+  activeAfter30Days,
+  change,
+  cohorts,
+  countSeries,
+  installSeries,
+  ratingSeries,
+  sumSeries,
+  totalsOf,
+  type DayRow,
+  type Installed,
+  type Snapshot,
+} from "./metrics";
 import { customRange, defaultBucket, type AnalyticsQuery } from "./query";
 import { addDays, addMonths, localDay, startOfDay } from "@/lib/days";
 import { bucketStart, resolveRange } from "./time";
@@ -23,22 +35,38 @@ const sql = () => {
 
 const prepare = (d: ReturnType<typeof sqlConnection>) => {
   return {
-    days: d.prepare(`SELECT day, installStarted, consentDenied, consentGranted, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
+    days: d.prepare(
+      `SELECT day, installStarted, consentDenied, consentGranted, installs, uninstalls, activeEnd FROM InstallDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`,
+    ),
     activeBefore: d.prepare(`SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1`),
-    installed: d.prepare(`SELECT installedAt, uninstalledAt FROM Installation WHERE appId = ? AND installedAt >= ? AND installedAt < ?`),
-    snapshots: d.prepare(`SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt >= ? AND takenAt < ? ORDER BY takenAt`),
-    snapshotBefore: d.prepare(`SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt < ? ORDER BY takenAt DESC LIMIT 1`),
-    stars: d.prepare(`SELECT stars, COUNT(*) AS n FROM Review WHERE appId = ? AND removedAt IS NULL AND reviewedAt >= ? AND reviewedAt < ? GROUP BY stars`),
-    views: d.prepare(`SELECT day, views AS count FROM ShareViewDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`),
+    installed: d.prepare(
+      `SELECT installedAt, uninstalledAt FROM Installation WHERE appId = ? AND installedAt >= ? AND installedAt < ?`,
+    ),
+    snapshots: d.prepare(
+      `SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt >= ? AND takenAt < ? ORDER BY takenAt`,
+    ),
+    snapshotBefore: d.prepare(
+      `SELECT takenAt, average, reviewCount FROM RatingSnapshot WHERE appId = ? AND takenAt < ? ORDER BY takenAt DESC LIMIT 1`,
+    ),
+    stars: d.prepare(
+      `SELECT stars, COUNT(*) AS n FROM Review WHERE appId = ? AND removedAt IS NULL AND reviewedAt >= ? AND reviewedAt < ? GROUP BY stars`,
+    ),
+    views: d.prepare(
+      `SELECT day, views AS count FROM ShareViewDaily WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`,
+    ),
     timeZone: d.prepare(`SELECT timeZone FROM Workspace WHERE id = ?`),
     apps: d.prepare(`SELECT id, name, type FROM App WHERE workspaceId = ? AND archivedAt IS NULL ORDER BY name`),
   };
 };
 
 type Range = { from: string; to: string };
-const instants = (r: Range, tz: string) => [sqliteTime(startOfDay(r.from, tz)), sqliteTime(startOfDay(addDays(r.to, 1), tz))] as const;
+const instants = (r: Range, tz: string) =>
+  [sqliteTime(startOfDay(r.from, tz)), sqliteTime(startOfDay(addDays(r.to, 1), tz))] as const;
 const installedRows = (rows: { installedAt: string; uninstalledAt: string | null }[]): Installed[] =>
-  rows.map((r) => ({ installedAt: Date.parse(r.installedAt), uninstalledAt: r.uninstalledAt === null ? null : Date.parse(r.uninstalledAt) }));
+  rows.map((r) => ({
+    installedAt: Date.parse(r.installedAt),
+    uninstalledAt: r.uninstalledAt === null ? null : Date.parse(r.uninstalledAt),
+  }));
 
 function appSeries(s: ReturnType<typeof sql>, appId: string, r: Range, bucket: "day" | "week" | "month") {
   const rows = s.days.all(appId, r.from, r.to) as DayRow[];
@@ -76,15 +104,35 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const cohortStart = sqliteTime(startOfDay(firstMonth, tz));
   // One read of the installations serves both the funnel and the cohorts.
   const first = cohortStart < startIso ? cohortStart : startIso;
-  const installed = scope.flatMap((a) => installedRows(s.installed.all(a.id, first, endIso) as { installedAt: string; uninstalledAt: string | null }[]));
+  const installed = scope.flatMap((a) =>
+    installedRows(s.installed.all(a.id, first, endIso) as { installedAt: string; uninstalledAt: string | null }[]),
+  );
   const [rangeStart, rangeEnd, cohortFrom] = [Date.parse(startIso), Date.parse(endIso), Date.parse(cohortStart)];
-  const funnel = { started: totals.started, denied: totals.denied, granted: totals.granted, installed: totals.installs, ...activeAfter30Days(installed.filter((r) => r.installedAt >= rangeStart && r.installedAt < rangeEnd), now) };
-  const cohortTable = cohorts(installed.filter((r) => r.installedAt >= cohortFrom), months, tz, now);
+  const funnel = {
+    started: totals.started,
+    denied: totals.denied,
+    granted: totals.granted,
+    installed: totals.installs,
+    ...activeAfter30Days(
+      installed.filter((r) => r.installedAt >= rangeStart && r.installedAt < rangeEnd),
+      now,
+    ),
+  };
+  const cohortTable = cohorts(
+    installed.filter((r) => r.installedAt >= cohortFrom),
+    months,
+    tz,
+    now,
+  );
 
   // Ratings: per app, carried per bucket; for several apps, averaged weighted by review count.
   // The last read before the range is both the carried start and the previous period's rating.
   type SnapRow = { takenAt: string; average: number | null; reviewCount: number };
-  const toSnap = (r: SnapRow): Snapshot => ({ day: localDay(Date.parse(r.takenAt), tz), average: r.average, reviewCount: r.reviewCount });
+  const toSnap = (r: SnapRow): Snapshot => ({
+    day: localDay(Date.parse(r.takenAt), tz),
+    average: r.average,
+    reviewCount: r.reviewCount,
+  });
   const publicApps = scope.filter((a) => a.type === "PUBLIC");
   const priors = publicApps.map((a) => s.snapshotBefore.get(a.id, startIso) as SnapRow | undefined);
   const ratingsPerApp = publicApps.map((a, i) => {
@@ -94,18 +142,41 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
   const ratings = series.map((p, k) => {
     const points = ratingsPerApp.map((r) => r[k]!).filter((r) => r.average !== null && r.reviewCount);
     const count = points.reduce((a, r) => a + r.reviewCount!, 0);
-    return { key: p.key, average: count ? points.reduce((a, r) => a + r.average! * r.reviewCount!, 0) / count : null, reviewCount: ratingsPerApp.some((r) => r[k]!.reviewCount !== null) ? count : null };
+    return {
+      key: p.key,
+      average: count ? points.reduce((a, r) => a + r.average! * r.reviewCount!, 0) / count : null,
+      reviewCount: ratingsPerApp.some((r) => r[k]!.reviewCount !== null) ? count : null,
+    };
   });
   const stars = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<1 | 2 | 3 | 4 | 5, number>;
-  for (const a of scope) for (const r of s.stars.all(a.id, startIso, endIso) as { stars: number; n: number }[]) if (r.stars >= 1 && r.stars <= 5) stars[r.stars as 1] += r.n;
+  for (const a of scope)
+    for (const r of s.stars.all(a.id, startIso, endIso) as { stars: number; n: number }[])
+      if (r.stars >= 1 && r.stars <= 5) stars[r.stars as 1] += r.n;
 
-  const viewsPerApp = scope.map((a) => countSeries(s.views.all(a.id, range.from, range.to) as { day: string; count: number }[], range.from, range.to, bucket));
+  const viewsPerApp = scope.map((a) =>
+    countSeries(
+      s.views.all(a.id, range.from, range.to) as { day: string; count: number }[],
+      range.from,
+      range.to,
+      bucket,
+    ),
+  );
   const views = series.map((p, k) => ({ key: p.key, count: viewsPerApp.reduce((a, v) => a + v[k]!.count, 0) }));
-  const previousViews = scope.reduce((sum, a) => sum + (s.views.all(a.id, range.previous.from, range.previous.to) as { count: number }[]).reduce((x, r) => x + r.count, 0), 0);
+  const previousViews = scope.reduce(
+    (sum, a) =>
+      sum +
+      (s.views.all(a.id, range.previous.from, range.previous.to) as { count: number }[]).reduce(
+        (x, r) => x + r.count,
+        0,
+      ),
+    0,
+  );
   const viewsTotal = views.reduce((a, v) => a + v.count, 0);
 
   const lastRating = [...ratings].reverse().find((r) => r.average !== null)?.average ?? null;
-  const rated = priors.filter((r): r is SnapRow & { average: number } => !!r && r.average !== null && r.reviewCount > 0);
+  const rated = priors.filter(
+    (r): r is SnapRow & { average: number } => !!r && r.average !== null && r.reviewCount > 0,
+  );
   const priorCount = rated.reduce((a, r) => a + r.reviewCount, 0);
   const previousRating = priorCount ? rated.reduce((a, r) => a + r.average * r.reviewCount, 0) / priorCount : null;
   return {
@@ -147,7 +218,8 @@ export async function monthOverview(member: Member, now = Date.now()) {
   const lastStart = addMonths(thisMonth.from, -1);
   const sameDay = addMonths(today, -1);
   const lastMonth = { from: lastStart, to: sameDay < lastStart ? lastStart : sameDay };
-  const rating = (appId: string, before: number) => (s.snapshotBefore.get(appId, sqliteTime(before)) as { average: number | null } | undefined)?.average ?? null;
+  const rating = (appId: string, before: number) =>
+    (s.snapshotBefore.get(appId, sqliteTime(before)) as { average: number | null } | undefined)?.average ?? null;
   return {
     thisMonth,
     lastMonth,

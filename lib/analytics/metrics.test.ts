@@ -1,7 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { activeAfter30Days, change, cohorts, countSeries, installSeries, ratingSeries, sumSeries, totalsOf, type DayRow } from "./metrics";
+import {
+  activeAfter30Days,
+  change,
+  cohorts,
+  countSeries,
+  installSeries,
+  ratingSeries,
+  sumSeries,
+  totalsOf,
+  type DayRow,
+} from "./metrics";
 
-const row = (day: string, installs: number, uninstalls: number, activeEnd: number, extra: Partial<DayRow> = {}): DayRow => ({ day, installStarted: 0, consentDenied: 0, consentGranted: 0, installs, uninstalls, activeEnd, ...extra });
+const row = (
+  day: string,
+  installs: number,
+  uninstalls: number,
+  activeEnd: number,
+  extra: Partial<DayRow> = {},
+): DayRow => ({
+  day,
+  installStarted: 0,
+  consentDenied: 0,
+  consentGranted: 0,
+  installs,
+  uninstalls,
+  activeEnd,
+  ...extra,
+});
 
 describe("installSeries", () => {
   // Hand-computed: 10 active before 1 March; days with events on 2, 3 and 9 March.
@@ -27,14 +52,24 @@ describe("installSeries", () => {
 
   it("weeks: sums, churn over the active at the week's start", () => {
     const weeks = installSeries(rows, "2026-03-01", "2026-03-15", "week", 10);
-    expect(weeks.map((p) => [p.key, p.from, p.to, p.installs, p.uninstalls, p.net, p.activeStart, p.activeEnd])).toEqual([
+    expect(
+      weeks.map((p) => [p.key, p.from, p.to, p.installs, p.uninstalls, p.net, p.activeStart, p.activeEnd]),
+    ).toEqual([
       ["2026-02-23", "2026-03-01", "2026-03-01", 0, 0, 0, 10, 10],
       ["2026-03-02", "2026-03-02", "2026-03-08", 4, 4, 0, 10, 10],
       ["2026-03-09", "2026-03-09", "2026-03-15", 2, 0, 2, 10, 12],
     ]);
     expect(weeks[1]!.churnRate).toBeCloseTo(0.4);
     const totals = totalsOf(weeks);
-    expect(totals).toMatchObject({ installs: 6, uninstalls: 4, net: 2, activeEnd: 12, started: 8, denied: 1, granted: 7 });
+    expect(totals).toMatchObject({
+      installs: 6,
+      uninstalls: 4,
+      net: 2,
+      activeEnd: 12,
+      started: 8,
+      denied: 1,
+      granted: 7,
+    });
     expect(totals.churnRate).toBeCloseTo(0.4);
   });
 
@@ -42,7 +77,10 @@ describe("installSeries", () => {
     const a = installSeries(rows, "2026-03-02", "2026-03-03", "day", 10);
     const b = installSeries([row("2026-03-03", 1, 1, 4)], "2026-03-02", "2026-03-03", "day", 4);
     const sum = sumSeries([a, b]);
-    expect(sum.map((p) => [p.installs, p.uninstalls, p.activeStart, p.activeEnd])).toEqual([[4, 1, 14, 17], [1, 4, 17, 14]]);
+    expect(sum.map((p) => [p.installs, p.uninstalls, p.activeStart, p.activeEnd])).toEqual([
+      [4, 1, 14, 17],
+      [1, 4, 17, 14],
+    ]);
     expect(sum[1]!.churnRate).toBeCloseTo(4 / 17);
   });
 });
@@ -57,12 +95,17 @@ describe("comparisons and the funnel", () => {
   it("counts installs still active 30 days later among those old enough", () => {
     const day = 86_400_000;
     const now = 100 * day;
-    expect(activeAfter30Days([
-      { installedAt: 10 * day, uninstalledAt: null },
-      { installedAt: 10 * day, uninstalledAt: 20 * day },
-      { installedAt: 10 * day, uninstalledAt: 40 * day },
-      { installedAt: 90 * day, uninstalledAt: null },
-    ], now)).toEqual({ eligible: 3, retained: 2 });
+    expect(
+      activeAfter30Days(
+        [
+          { installedAt: 10 * day, uninstalledAt: null },
+          { installedAt: 10 * day, uninstalledAt: 20 * day },
+          { installedAt: 10 * day, uninstalledAt: 40 * day },
+          { installedAt: 90 * day, uninstalledAt: null },
+        ],
+        now,
+      ),
+    ).toEqual({ eligible: 3, retained: 2 });
   });
 });
 
@@ -87,24 +130,31 @@ describe("cohorts against a direct count", () => {
   it("agrees with counting each cell one by one, on random installs in a DST zone", async () => {
     const { addMonths, startOfDay } = await import("@/lib/days");
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const start = Date.parse("2025-01-01T00:00:00Z");
     const span = 400 * 86_400_000;
     const rows = Array.from({ length: 500 }, () => {
       const installedAt = start + Math.floor(random() * span);
-      return { installedAt, uninstalledAt: random() < 0.5 ? null : installedAt + Math.floor(random() * 200 * 86_400_000) };
+      return {
+        installedAt,
+        uninstalledAt: random() < 0.5 ? null : installedAt + Math.floor(random() * 200 * 86_400_000),
+      };
     });
     const months = Array.from({ length: 12 }, (_, k) => addMonths("2025-01-01", k));
     const now = Date.parse("2026-02-15T00:00:00Z");
     const tz = "America/New_York";
     const direct = months.map((m) => {
-      const members = rows.filter((r) => r.installedAt >= startOfDay(m, tz) && r.installedAt < startOfDay(addMonths(m, 1), tz));
+      const members = rows.filter(
+        (r) => r.installedAt >= startOfDay(m, tz) && r.installedAt < startOfDay(addMonths(m, 1), tz),
+      );
       return {
         month: m,
         size: members.length,
         retention: Array.from({ length: 12 }, (_, k) => {
           const end = startOfDay(addMonths(m, k + 1), tz);
-          return end > now || members.length === 0 ? null : members.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= end).length / members.length;
+          return end > now || members.length === 0
+            ? null
+            : members.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= end).length / members.length;
         }),
       };
     });
@@ -114,12 +164,37 @@ describe("cohorts against a direct count", () => {
 
 describe("ratings and counts", () => {
   it("carries the last rating into buckets without a read", () => {
-    const points = ratingSeries([{ day: "2026-03-03", average: 4.2, reviewCount: 10 }, { day: "2026-03-04", average: 4.1, reviewCount: 11 }], { day: "2026-02-20", average: 4.5, reviewCount: 8 }, "2026-03-01", "2026-03-05", "day");
+    const points = ratingSeries(
+      [
+        { day: "2026-03-03", average: 4.2, reviewCount: 10 },
+        { day: "2026-03-04", average: 4.1, reviewCount: 11 },
+      ],
+      { day: "2026-02-20", average: 4.5, reviewCount: 8 },
+      "2026-03-01",
+      "2026-03-05",
+      "day",
+    );
     expect(points.map((p) => p.average)).toEqual([4.5, 4.5, 4.2, 4.1, 4.1]);
-    expect(ratingSeries([], null, "2026-03-01", "2026-03-01", "day")).toEqual([{ key: "2026-03-01", average: null, reviewCount: null }]);
+    expect(ratingSeries([], null, "2026-03-01", "2026-03-01", "day")).toEqual([
+      { key: "2026-03-01", average: null, reviewCount: null },
+    ]);
   });
 
   it("sums daily counts per bucket", () => {
-    expect(countSeries([{ day: "2026-03-02", count: 3 }, { day: "2026-03-31", count: 1 }, { day: "2026-04-01", count: 5 }], "2026-03-01", "2026-04-30", "month")).toEqual([{ key: "2026-03-01", count: 4 }, { key: "2026-04-01", count: 5 }]);
+    expect(
+      countSeries(
+        [
+          { day: "2026-03-02", count: 3 },
+          { day: "2026-03-31", count: 1 },
+          { day: "2026-04-01", count: 5 },
+        ],
+        "2026-03-01",
+        "2026-04-30",
+        "month",
+      ),
+    ).toEqual([
+      { key: "2026-03-01", count: 4 },
+      { key: "2026-04-01", count: 5 },
+    ]);
   });
 });

@@ -6,7 +6,15 @@ import { bucketsOf, type BucketSize } from "./time";
  * layer loads rows, these turn them into buckets). Every bucket of the range is present, with
  * zeros when nothing happened; "active" carries over days without a row.
  */
-export type DayRow = { day: string; installStarted: number; consentDenied: number; consentGranted: number; installs: number; uninstalls: number; activeEnd: number };
+export type DayRow = {
+  day: string;
+  installStarted: number;
+  consentDenied: number;
+  consentGranted: number;
+  installs: number;
+  uninstalls: number;
+  activeEnd: number;
+};
 
 export type InstallPoint = {
   key: string;
@@ -29,11 +37,27 @@ export type InstallPoint = {
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /** `rows` sorted by day, within the range; `activeBefore`: active at the end of the day before it. */
-export function installSeries(rows: DayRow[], from: string, to: string, size: BucketSize, activeBefore: number): InstallPoint[] {
+export function installSeries(
+  rows: DayRow[],
+  from: string,
+  to: string,
+  size: BucketSize,
+  activeBefore: number,
+): InstallPoint[] {
   let i = 0;
   let active = activeBefore;
   return bucketsOf(from, to, size).map((b) => {
-    const p = { key: b.key, from: b.from, to: b.to, started: 0, denied: 0, granted: 0, installs: 0, uninstalls: 0, activeStart: active };
+    const p = {
+      key: b.key,
+      from: b.from,
+      to: b.to,
+      started: 0,
+      denied: 0,
+      granted: 0,
+      installs: 0,
+      uninstalls: 0,
+      activeStart: active,
+    };
     while (i < rows.length && rows[i]!.day < b.from) i++;
     for (; i < rows.length && rows[i]!.day <= b.to; i++) {
       const r = rows[i]!;
@@ -44,7 +68,13 @@ export function installSeries(rows: DayRow[], from: string, to: string, size: Bu
       p.uninstalls += r.uninstalls;
       active = r.activeEnd;
     }
-    return { ...p, net: p.installs - p.uninstalls, activeEnd: active, churnRate: ratio(p.uninstalls, p.activeStart), deniedRate: ratio(p.denied, p.started) };
+    return {
+      ...p,
+      net: p.installs - p.uninstalls,
+      activeEnd: active,
+      churnRate: ratio(p.uninstalls, p.activeStart),
+      deniedRate: ratio(p.denied, p.started),
+    };
   });
 }
 
@@ -52,7 +82,17 @@ export function installSeries(rows: DayRow[], from: string, to: string, size: Bu
 export function sumSeries(all: InstallPoint[][]): InstallPoint[] {
   if (all.length === 0) return [];
   return all[0]!.map((first, k) => {
-    const s = { ...first, started: 0, denied: 0, granted: 0, installs: 0, uninstalls: 0, net: 0, activeStart: 0, activeEnd: 0 };
+    const s = {
+      ...first,
+      started: 0,
+      denied: 0,
+      granted: 0,
+      installs: 0,
+      uninstalls: 0,
+      net: 0,
+      activeStart: 0,
+      activeEnd: 0,
+    };
     for (const series of all) {
       const p = series[k]!;
       s.started += p.started;
@@ -68,7 +108,17 @@ export function sumSeries(all: InstallPoint[][]): InstallPoint[] {
   });
 }
 
-export type Totals = { installs: number; uninstalls: number; net: number; activeEnd: number; churnRate: number | null; deniedRate: number | null; started: number; denied: number; granted: number };
+export type Totals = {
+  installs: number;
+  uninstalls: number;
+  net: number;
+  activeEnd: number;
+  churnRate: number | null;
+  deniedRate: number | null;
+  started: number;
+  denied: number;
+  granted: number;
+};
 
 /** The whole period as one bucket. */
 export function totalsOf(series: InstallPoint[]): Totals {
@@ -78,7 +128,17 @@ export function totalsOf(series: InstallPoint[]): Totals {
   const started = sum((p) => p.started);
   const denied = sum((p) => p.denied);
   const activeStart = series[0]?.activeStart ?? 0;
-  return { installs, uninstalls, net: installs - uninstalls, activeEnd: series.at(-1)?.activeEnd ?? 0, churnRate: ratio(uninstalls, activeStart), deniedRate: ratio(denied, started), started, denied, granted: sum((p) => p.granted) };
+  return {
+    installs,
+    uninstalls,
+    net: installs - uninstalls,
+    activeEnd: series.at(-1)?.activeEnd ?? 0,
+    churnRate: ratio(uninstalls, activeStart),
+    deniedRate: ratio(denied, started),
+    started,
+    denied,
+    granted: sum((p) => p.granted),
+  };
 }
 
 export type Change = { current: number | null; previous: number | null; delta: number | null; pct: number | null };
@@ -94,7 +154,9 @@ export type Installed = { installedAt: number; uninstalledAt: number | null };
 export function activeAfter30Days(rows: Installed[], now: number) {
   const DAYS_30 = 30 * 86_400_000;
   const eligible = rows.filter((r) => r.installedAt + DAYS_30 <= now);
-  const retained = eligible.filter((r) => r.uninstalledAt === null || r.uninstalledAt >= r.installedAt + DAYS_30).length;
+  const retained = eligible.filter(
+    (r) => r.uninstalledAt === null || r.uninstalledAt >= r.installedAt + DAYS_30,
+  ).length;
   return { eligible: eligible.length, retained };
 }
 
@@ -106,7 +168,9 @@ export type Cohort = { month: string; size: number; retention: (number | null)[]
  */
 export function cohorts(rows: Installed[], months: string[], timeZone: string, now: number, width = 12): Cohort[] {
   // Month boundaries once: boundary[i] is the start of the i-th month from the first cohort.
-  const boundary = Array.from({ length: months.length + width + 1 }, (_, i) => startOfDay(addMonths(months[0] ?? "1970-01-01", i), timeZone));
+  const boundary = Array.from({ length: months.length + width + 1 }, (_, i) =>
+    startOfDay(addMonths(months[0] ?? "1970-01-01", i), timeZone),
+  );
   const size = new Array<number>(months.length).fill(0);
   // survived[c][k]: members of cohort c still active at the end of their k-th month.
   const survived = months.map(() => new Array<number>(width).fill(0));
@@ -141,7 +205,13 @@ export type Snapshot = { day: string; average: number | null; reviewCount: numbe
 export type RatingPoint = { key: string; average: number | null; reviewCount: number | null };
 
 /** Per bucket, the last rating read in it, or the last one before it (carried over). */
-export function ratingSeries(snapshots: Snapshot[], before: Snapshot | null, from: string, to: string, size: BucketSize): RatingPoint[] {
+export function ratingSeries(
+  snapshots: Snapshot[],
+  before: Snapshot | null,
+  from: string,
+  to: string,
+  size: BucketSize,
+): RatingPoint[] {
   let i = 0;
   let last = before;
   return bucketsOf(from, to, size).map((b) => {

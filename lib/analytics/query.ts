@@ -15,7 +15,12 @@ export const analyticsQuerySchema = z.object({
   compare: z.enum(["installs", "active", "net", "uninstalls"]).catch("installs"),
 });
 
-export const COMPARE_FIGURES = { installs: "Installs", active: "Active installs", net: "Net growth", uninstalls: "Uninstalls" } as const;
+export const COMPARE_FIGURES = {
+  installs: "Installs",
+  active: "Active installs",
+  net: "Net growth",
+  uninstalls: "Uninstalls",
+} as const;
 export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
 export { RANGE_LABELS } from "./time";

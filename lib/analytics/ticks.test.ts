@@ -37,16 +37,20 @@ describe("chart value axes", () => {
   it("always covers the data with distinct, increasing labels (property)", () => {
     const format = fc.constantFrom<Format>("int", "pct", "rating");
     fc.assert(
-      fc.property(format, fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }), (f, raw) => {
-        const values = raw.map((v) => (f === "pct" ? v / 1e6 : f === "rating" ? 1 + (v / 1e6) * 4 : Math.round(v)));
-        const axis = valueAxis(values, f);
-        expect(axis.domain[0]).toBeLessThanOrEqual(Math.min(...values) + 1e-9);
-        expect(axis.domain[1]).toBeGreaterThanOrEqual(Math.max(...values) - 1e-9);
-        expect(axis.ticks.length).toBeLessThanOrEqual(7);
-        const text = axis.ticks.map((t) => tickLabel(t, axis.step, f));
-        expect(new Set(text).size).toBe(text.length);
-        for (let i = 1; i < axis.ticks.length; i++) expect(axis.ticks[i]!).toBeGreaterThan(axis.ticks[i - 1]!);
-      }),
+      fc.property(
+        format,
+        fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (f, raw) => {
+          const values = raw.map((v) => (f === "pct" ? v / 1e6 : f === "rating" ? 1 + (v / 1e6) * 4 : Math.round(v)));
+          const axis = valueAxis(values, f);
+          expect(axis.domain[0]).toBeLessThanOrEqual(Math.min(...values) + 1e-9);
+          expect(axis.domain[1]).toBeGreaterThanOrEqual(Math.max(...values) - 1e-9);
+          expect(axis.ticks.length).toBeLessThanOrEqual(7);
+          const text = axis.ticks.map((t) => tickLabel(t, axis.step, f));
+          expect(new Set(text).size).toBe(text.length);
+          for (let i = 1; i < axis.ticks.length; i++) expect(axis.ticks[i]!).toBeGreaterThan(axis.ticks[i - 1]!);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -48,7 +48,11 @@ describe("buckets", () => {
       ["2026-04-06", "2026-04-06", "2026-04-06"],
     ]);
     // The DST weekend has its three days, one bucket each.
-    expect(bucketsOf("2026-03-28", "2026-03-30", "day").map((b) => b.key)).toEqual(["2026-03-28", "2026-03-29", "2026-03-30"]);
+    expect(bucketsOf("2026-03-28", "2026-03-30", "day").map((b) => b.key)).toEqual([
+      "2026-03-28",
+      "2026-03-29",
+      "2026-03-30",
+    ]);
     expect(bucketsOf("2024-01-01", "2026-12-31", "day")).toHaveLength(366 + 365 + 365);
   });
 
@@ -61,8 +65,18 @@ describe("buckets", () => {
 
 describe("resolveRange", () => {
   it("ends today and compares with the period just before, of the same length", () => {
-    expect(resolveRange("7d", "2026-11-28")).toEqual({ from: "2026-11-22", to: "2026-11-28", days: 7, previous: { from: "2026-11-15", to: "2026-11-21" } });
+    expect(resolveRange("7d", "2026-11-28")).toEqual({
+      from: "2026-11-22",
+      to: "2026-11-28",
+      days: 7,
+      previous: { from: "2026-11-15", to: "2026-11-21" },
+    });
     expect(resolveRange("12m", "2026-11-28")).toMatchObject({ from: "2025-11-29", to: "2026-11-28", days: 365 });
-    expect(resolveRange("custom", "2026-11-28", { from: "2026-02-01", to: "2026-02-28" })).toEqual({ from: "2026-02-01", to: "2026-02-28", days: 28, previous: { from: "2026-01-04", to: "2026-01-31" } });
+    expect(resolveRange("custom", "2026-11-28", { from: "2026-02-01", to: "2026-02-28" })).toEqual({
+      from: "2026-02-01",
+      to: "2026-02-28",
+      days: 28,
+      previous: { from: "2026-01-04", to: "2026-01-31" },
+    });
   });
 });

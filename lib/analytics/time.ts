@@ -31,7 +31,12 @@ export function bucketsOf(from: string, to: string, size: BucketSize): { key: st
 export type RangePreset = "7d" | "30d" | "90d" | "12m" | "custom";
 
 /** What the range buttons say (here, not in query.ts: the controls run in the browser, which needs no zod). */
-export const RANGE_LABELS: Record<Exclude<RangePreset, "custom">, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days", "12m": "12 months" };
+export const RANGE_LABELS: Record<Exclude<RangePreset, "custom">, string> = {
+  "7d": "7 days",
+  "30d": "30 days",
+  "90d": "90 days",
+  "12m": "12 months",
+};
 export type ResolvedRange = { from: string; to: string; days: number; previous: { from: string; to: string } };
 
 /** A preset or custom range ending today (local), and the period of the same length just before it. */

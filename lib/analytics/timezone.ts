@@ -8,11 +8,14 @@ import { hasRole } from "@/lib/team/roles";
 import { isTimeZone } from "@/lib/days";
 import { auditBy } from "@/lib/audit/log";
 
-const schema = z.strictObject({ timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list") });
+const schema = z.strictObject({
+  timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Choose a time zone from the list"),
+});
 
 /** The time zone the workspace's days are cut in. */
 export async function workspaceTimeZone(member: Member): Promise<string> {
-  return (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } })).timeZone;
+  return (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } }))
+    .timeZone;
 }
 
 /**
@@ -22,11 +25,19 @@ export async function workspaceTimeZone(member: Member): Promise<string> {
 export async function setWorkspaceTimeZone(member: Member, input: unknown) {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change the workspace's time zone");
   const { timeZone } = schema.parse(input);
-  const current = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
+  const current = await db.workspace.findUniqueOrThrow({
+    where: { id: member.workspace.id },
+    select: { timeZone: true },
+  });
   if (current.timeZone === timeZone) return { rebuilt: 0 };
   await db.workspace.update({ where: { id: member.workspace.id }, data: { timeZone } });
   const apps = await db.app.findMany({ where: { workspaceId: member.workspace.id }, select: { id: true } });
   for (const app of apps) rebuildApp(app.id);
-  await auditBy(member, "workspace.timezone", { type: "workspace", id: member.workspace.id, name: member.workspace.name }, { timeZone: [current.timeZone, timeZone] });
+  await auditBy(
+    member,
+    "workspace.timezone",
+    { type: "workspace", id: member.workspace.id, name: member.workspace.name },
+    { timeZone: [current.timeZone, timeZone] },
+  );
   return { rebuilt: apps.length };
 }

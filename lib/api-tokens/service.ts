@@ -7,25 +7,50 @@ import { hasRole } from "@/lib/team/roles";
 import { hashApiToken, newApiToken } from "./token";
 import { auditBy } from "@/lib/audit/log";
 
-
 const nameSchema = z.strictObject({
-  name: z.string({ error: "Name the token" }).trim().min(1, "Name the token, e.g. the system that uses it").max(60, "The name must be at most 60 characters"),
+  name: z
+    .string({ error: "Name the token" })
+    .trim()
+    .min(1, "Name the token, e.g. the system that uses it")
+    .max(60, "The name must be at most 60 characters"),
 });
 
-export type ApiTokenView = { id: string; name: string; prefix: string; createdAt: string; createdBy: string | null; lastUsedAt: string | null; revoked: boolean };
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revoked: boolean;
+};
 
 export async function createApiToken(member: Member, input: unknown) {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can create API tokens");
   const { name } = nameSchema.parse(input);
   const token = newApiToken();
-  const row = await db.apiToken.create({ data: { workspaceId: member.workspace.id, name, tokenHash: hashApiToken(token), prefix: token.slice(0, 10), createdById: member.user.id } });
+  const row = await db.apiToken.create({
+    data: {
+      workspaceId: member.workspace.id,
+      name,
+      tokenHash: hashApiToken(token),
+      prefix: token.slice(0, 10),
+      createdById: member.user.id,
+    },
+  });
   await auditBy(member, "token.create", { type: "API token", id: row.id, name }, { prefix: row.prefix });
   return { token, id: row.id };
 }
 
 export async function listApiTokens(member: Member): Promise<ApiTokenView[]> {
-  const rows = await db.apiToken.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "desc" } });
-  const users = await db.user.findMany({ where: { id: { in: rows.map((r) => r.createdById).filter((v): v is string => !!v) } }, select: { id: true, name: true } });
+  const rows = await db.apiToken.findMany({
+    where: { workspaceId: member.workspace.id },
+    orderBy: { createdAt: "desc" },
+  });
+  const users = await db.user.findMany({
+    where: { id: { in: rows.map((r) => r.createdById).filter((v): v is string => !!v) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((r) => ({
     id: r.id,
@@ -41,7 +66,10 @@ export async function listApiTokens(member: Member): Promise<ApiTokenView[]> {
 export async function revokeApiToken(member: Member, tokenId: unknown) {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can revoke API tokens");
   if (typeof tokenId !== "string") throw notFound("Token");
-  const { count } = await db.apiToken.updateMany({ where: { id: tokenId, workspaceId: member.workspace.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.apiToken.updateMany({
+    where: { id: tokenId, workspaceId: member.workspace.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count === 0) throw notFound("Token");
   await auditBy(member, "token.revoke", { type: "API token", id: tokenId });
 }

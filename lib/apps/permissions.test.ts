@@ -23,18 +23,36 @@ beforeAll(async () => {
   owner = await createOwner(db, 1, "Owner");
   viewer = await addMember(db, owner, "VIEWER", "Viewer");
   stranger = await createOwner(db, 2, "Stranger");
-  appId = (await apps.createApp(owner, { name: "App", type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb", clientSecret: "s3cret" })).id;
+  appId = (
+    await apps.createApp(owner, {
+      name: "App",
+      type: "PUBLIC",
+      clientId: "c",
+      callbackUrl: "https://a.example.com/cb",
+      clientSecret: "s3cret",
+    })
+  ).id;
   await saveVersion(owner, appId, { label: "v1" });
 });
 
 describe("write use cases refuse a VIEWER on the server", () => {
   const refused = { code: "FORBIDDEN" };
   it.each([
-    ["createApp", () => apps.createApp(viewer, { name: "X", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" })],
+    [
+      "createApp",
+      () => apps.createApp(viewer, { name: "X", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" }),
+    ],
     ["setClientSecret", () => apps.setClientSecret(viewer, appId, { clientSecret: "x" })],
     ["setArchived", () => apps.setArchived(viewer, appId, true)],
     ["deleteApp", () => apps.deleteApp(viewer, appId, "App")],
-    ["saveDraft", async () => saveDraft(viewer, appId, { revision: (await getDraft(owner, appId)).revision, data: (await getDraft(owner, appId)).data })],
+    [
+      "saveDraft",
+      async () =>
+        saveDraft(viewer, appId, {
+          revision: (await getDraft(owner, appId)).revision,
+          data: (await getDraft(owner, appId)).data,
+        }),
+    ],
     ["saveVersion", () => saveVersion(viewer, appId, { label: "nope" })],
     ["restoreVersion", async () => restoreVersion(viewer, appId, (await listVersions(owner, appId))[0]!.id)],
     ["uploadAsset", async () => uploadAsset(viewer, appId, "icon", { name: "i.png", data: await makeImage(256, 256) })],

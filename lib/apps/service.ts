@@ -10,7 +10,6 @@ import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 
-
 /** What a browser may see of an app: never the secret, only whether one is set. */
 export type AppSummary = {
   id: string;
@@ -31,7 +30,9 @@ export type AppSummary = {
   updatedAt: Date;
 };
 
-type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & { draft: { data: string; revision?: number } | null };
+type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & {
+  draft: { data: string; revision?: number } | null;
+};
 
 /**
  * Scores already worked out, by app, draft revision, icon and link state: the checklist parses
@@ -42,7 +43,13 @@ const SCORES_MAX = 2_000;
 const scores = new Map<string, number>();
 
 /** The readiness checklist's score of a stored draft. */
-function readinessOf(data: unknown, kind: "PUBLIC" | "PRIVATE", icons: Record<string, IconVisibility>, links: Record<string, LinkStatus>, key?: string): number {
+function readinessOf(
+  data: unknown,
+  kind: "PUBLIC" | "PRIVATE",
+  icons: Record<string, IconVisibility>,
+  links: Record<string, LinkStatus>,
+  key?: string,
+): number {
   const full = key === undefined ? undefined : `${key}:${kind}:${JSON.stringify(icons)}:${JSON.stringify(links)}`;
   const known = full === undefined ? undefined : scores.get(full);
   if (known !== undefined) return known;
@@ -54,7 +61,11 @@ function readinessOf(data: unknown, kind: "PUBLIC" | "PRIVATE", icons: Record<st
   return score;
 }
 
-function toSummary(app: AppRow, icons: Record<string, IconVisibility> = {}, links: Record<string, LinkStatus> = {}): AppSummary {
+function toSummary(
+  app: AppRow,
+  icons: Record<string, IconVisibility> = {},
+  links: Record<string, LinkStatus> = {},
+): AppSummary {
   const data = app.draft ? (JSON.parse(app.draft.data) as Record<string, unknown>) : {};
   const key = app.draft?.revision === undefined ? undefined : `${app.id}:${app.draft.revision}`;
   return {
@@ -94,7 +105,10 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
       },
     });
     if (!data.clientSecret) return created;
-    return tx.app.update({ where: { id: created.id }, data: { clientSecret: sealSecret(data.clientSecret, clientSecretContext(created.id)) } });
+    return tx.app.update({
+      where: { id: created.id },
+      data: { clientSecret: sealSecret(data.clientSecret, clientSecretContext(created.id)) },
+    });
   });
   await auditBy(member, "app.create", { type: "app", id: app.id, name: app.name }, { type: app.type });
   return toSummary({ ...app, draft: { data: JSON.stringify(listing) } });
@@ -107,8 +121,15 @@ export const APPS_PAGE = 12;
  * A page of the workspace's apps (active or archived, found by name), most recently changed
  * first, with the readiness of the listings shown — a partner with 50 apps loads 12 of them.
  */
-export async function listApps(member: Member, { archived = false, q = "", page = 1 }: { archived?: boolean; q?: string; page?: number } = {}): Promise<{ apps: AppSummary[]; total: number; pages: number }> {
-  const where = { workspaceId: member.workspace.id, archivedAt: archived ? { not: null } : null, ...(q ? { name: { contains: q } } : {}) };
+export async function listApps(
+  member: Member,
+  { archived = false, q = "", page = 1 }: { archived?: boolean; q?: string; page?: number } = {},
+): Promise<{ apps: AppSummary[]; total: number; pages: number }> {
+  const where = {
+    workspaceId: member.workspace.id,
+    archivedAt: archived ? { not: null } : null,
+    ...(q ? { name: { contains: q } } : {}),
+  };
   const [total, apps] = await Promise.all([
     db.app.count({ where }),
     db.app.findMany({
@@ -130,7 +151,12 @@ export async function listApps(member: Member, { archived = false, q = "", page 
       toSummary(
         app,
         Object.fromEntries(app.assets.map((a) => [a.id, a])),
-        Object.fromEntries(app.linkChecks.map((l) => [l.url, { ok: l.ok, status: l.status, error: l.error, checkedAt: l.checkedAt.toISOString() }])),
+        Object.fromEntries(
+          app.linkChecks.map((l) => [
+            l.url,
+            { ok: l.ok, status: l.status, error: l.error, checkedAt: l.checkedAt.toISOString() },
+          ]),
+        ),
       ),
     ),
   };
@@ -165,7 +191,10 @@ export async function setClientSecret(member: Member, appId: string, input: unkn
   const { clientSecret } = clientSecretSchema.parse(input);
   await getApp(member, appId);
   // A new secret answers Pipedrive's refusal of the old one; the next install tells whether it is right.
-  await db.app.update({ where: { id: appId }, data: { clientSecret: sealSecret(clientSecret, clientSecretContext(appId)), clientRejectedAt: null } });
+  await db.app.update({
+    where: { id: appId },
+    data: { clientSecret: sealSecret(clientSecret, clientSecretContext(appId)), clientRejectedAt: null },
+  });
   await auditBy(member, "app.secret", { type: "app", id: appId }, { clientSecret: "set (value not logged)" });
 }
 
@@ -180,12 +209,13 @@ export async function deleteApp(member: Member, appId: string, confirmName: unkn
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can delete an app");
   const app = await getApp(member, appId);
   if (confirmName !== app.name) {
-    throw new AppError("VALIDATION", "Type the app's name to confirm", { confirmName: `Type “${app.name}” to confirm` });
+    throw new AppError("VALIDATION", "Type the app's name to confirm", {
+      confirmName: `Type “${app.name}” to confirm`,
+    });
   }
   await db.app.delete({ where: { id: appId } });
   await auditBy(member, "app.delete", { type: "app", id: appId, name: app.name });
 }
-
 
 /**
  * Something a share page shows changed outside the listing (the rating, the reviews): the app's

@@ -6,7 +6,13 @@ const names = new Map([
   ["rev1", "Dana Reviewer"],
   ["user2", "Ben Ortiz"],
 ]);
-const row = (action: string, targetType: string, targetId: string | null, diff: object | null = null, targetName: string | null = null) => ({
+const row = (
+  action: string,
+  targetType: string,
+  targetId: string | null,
+  diff: object | null = null,
+  targetName: string | null = null,
+) => ({
   action,
   targetType,
   targetId,
@@ -24,34 +30,53 @@ describe("the audit log in words", () => {
   });
 
   it("reads statuses, assignees and apps named in the changes", () => {
-    expect(describeAudit(row("app.status", "app", "app1", { status: ["IN_REVIEW", "UNPUBLISHED"], note: "Approved" }), names).details).toEqual([
-      "Status: In review → Approved, unpublished",
-      "Note: Approved",
-    ]);
+    expect(
+      describeAudit(row("app.status", "app", "app1", { status: ["IN_REVIEW", "UNPUBLISHED"], note: "Approved" }), names)
+        .details,
+    ).toEqual(["Status: In review → Approved, unpublished", "Note: Approved"]);
     expect(describeAudit(row("review.update", "review", "rev1", { assignee: [null, "user2"] }), names)).toEqual({
       action: "Updated the review by",
       target: "Dana Reviewer",
       details: ["Assigned to: nobody → Ben Ortiz"],
     });
-    expect(describeAudit(row("review.add", "review", "rev1", { appId: "app1", stars: 1 }), names).details).toEqual(["App: QuoteFlow", "1 star"]);
+    expect(describeAudit(row("review.add", "review", "rev1", { appId: "app1", stars: 1 }), names).details).toEqual([
+      "App: QuoteFlow",
+      "1 star",
+    ]);
   });
 
   it("says what was deleted instead of showing an id", () => {
-    expect(describeAudit(row("comment.resolve", "app", "gone", { comment: "c1" }), names)).toEqual({ action: "Resolved a share-link comment on", target: "a deleted app", details: [] });
+    expect(describeAudit(row("comment.resolve", "app", "gone", { comment: "c1" }), names)).toEqual({
+      action: "Resolved a share-link comment on",
+      target: "a deleted app",
+      details: [],
+    });
     expect(describeAudit(row("token.revoke", "API token", "tok9"), names).target).toBe("a deleted token");
     expect(describeAudit(row("app.delete", "app", "gone", null, "Old app"), names).target).toBe("Old app");
   });
 
   it("needs no target where the sentence is complete, and keeps unknown codes readable", () => {
-    expect(describeAudit(row("member.join", "member", "user2", { role: "Editor", via: "invitation" }), names)).toEqual({ action: "Joined the workspace", target: "", details: ["Role: Editor", "Through: invitation"] });
-    expect(describeAudit(row("future.thing", "gizmo", "g1", { size: 3 }), names)).toEqual({ action: "future.thing", target: "gizmo", details: ["size: 3"] });
-    expect(describeAudit({ ...row("listing.save", "app", "app1"), diff: "not json" }, names).details).toEqual(["Changes: not json"]);
+    expect(describeAudit(row("member.join", "member", "user2", { role: "Editor", via: "invitation" }), names)).toEqual({
+      action: "Joined the workspace",
+      target: "",
+      details: ["Role: Editor", "Through: invitation"],
+    });
+    expect(describeAudit(row("future.thing", "gizmo", "g1", { size: 3 }), names)).toEqual({
+      action: "future.thing",
+      target: "gizmo",
+      details: ["size: 3"],
+    });
+    expect(describeAudit({ ...row("listing.save", "app", "app1"), diff: "not json" }, names).details).toEqual([
+      "Changes: not json",
+    ]);
   });
 
   it("labels actions for the filter, and lists the ids to look up", () => {
     expect(actionLabel("listing.save")).toBe("Edited the listing");
     expect(actionLabel("review.reply")).toBe("Replied to the review");
-    expect(referencedIds(row("review.update", "review", "rev1", { appId: "app1", assignee: ["user1", "user2"] }))).toEqual([
+    expect(
+      referencedIds(row("review.update", "review", "rev1", { appId: "app1", assignee: ["user1", "user2"] })),
+    ).toEqual([
       { type: "review", id: "rev1" },
       { type: "app", id: "app1" },
       { type: "member", id: "user1" },

@@ -8,7 +8,13 @@ import { plural } from "@/lib/words";
  * sentence with names, and its changes as readable lines. Ids are replaced by the names the
  * store knows (`names`, by id); an id nobody can name reads as "a deleted …".
  */
-export type AuditRow = { action: string; targetType: string; targetId: string | null; targetName: string | null; diff: string | null };
+export type AuditRow = {
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  targetName: string | null;
+  diff: string | null;
+};
 export type Described = { action: string; target: string; details: string[] };
 
 type Diff = Record<string, unknown>;
@@ -66,7 +72,14 @@ const ACTIONS: Record<string, string> = {
 };
 
 /** Actions whose sentence is complete without naming the target (it is the actor, or implied). */
-const NO_TARGET = new Set(["member.join", "member.leave", "access.request", "sync.start", "delivery.retry", "delivery.resend"]);
+const NO_TARGET = new Set([
+  "member.join",
+  "member.leave",
+  "access.request",
+  "sync.start",
+  "delivery.retry",
+  "delivery.resend",
+]);
 
 const DELETED: Record<string, string> = {
   app: "a deleted app",
@@ -86,7 +99,11 @@ export const actionLabel = (code: string) => (ACTIONS[code] ?? code).replace(/ (
 
 /** Statuses of apps and of reviews in the inbox, as the pages name them. */
 const status = (value: unknown) =>
-  typeof value === "string" ? (STATUS_LABELS[value] ?? (REVIEW_STATUS as Record<string, string>)[value] ?? value.toLowerCase().replace(/_/g, " ")) : "—";
+  typeof value === "string"
+    ? (STATUS_LABELS[value] ??
+      (REVIEW_STATUS as Record<string, string>)[value] ??
+      value.toLowerCase().replace(/_/g, " "))
+    : "—";
 const fieldLabel = (key: string) => FIELDS[key as keyof typeof FIELDS]?.label ?? key;
 const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const text = (value: unknown): string => {
@@ -97,15 +114,19 @@ const text = (value: unknown): string => {
   return JSON.stringify(value);
 };
 const change = (label: string, value: unknown, show: (v: unknown) => string = text) =>
-  Array.isArray(value) && value.length === 2 ? `${label}: ${show(value[0])} → ${show(value[1])}` : `${label}: ${show(value)}`;
+  Array.isArray(value) && value.length === 2
+    ? `${label}: ${show(value[0])} → ${show(value[1])}`
+    : `${label}: ${show(value)}`;
 
 /** Readable lines for the facts an action records; unknown keys still read as "key: value". */
 function detailLines(action: string, diff: Diff, names: Map<string, string>): string[] {
   const name = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? "someone no longer here") : "nobody");
   const lines: string[] = [];
   for (const [key, value] of Object.entries(diff)) {
-    if (key === "fields" && Array.isArray(value)) lines.push(`${plural(value.length, "field", "fields")}: ${value.map((f) => fieldLabel(String(f))).join(", ")}`);
-    else if (key === "status" || key === "changes") lines.push(change(key === "status" ? "Status" : "Pending changes", value, status));
+    if (key === "fields" && Array.isArray(value))
+      lines.push(`${plural(value.length, "field", "fields")}: ${value.map((f) => fieldLabel(String(f))).join(", ")}`);
+    else if (key === "status" || key === "changes")
+      lines.push(change(key === "status" ? "Status" : "Pending changes", value, status));
     else if (key === "appId") lines.push(`App: ${names.get(String(value)) ?? "a deleted app"}`);
     else if (key === "assignee") lines.push(change("Assigned to", value, name));
     else if (key === "field") lines.push(`Field: ${fieldLabel(String(value))}`);
@@ -116,21 +137,26 @@ function detailLines(action: string, diff: Diff, names: Map<string, string>): st
     else if (key === "role") lines.push(change("Role", value));
     else if (key === "timeZone") lines.push(change("Time zone", value));
     else if (key === "expiresAt") lines.push(`Expires: ${text(value)}`);
-    else if (key === "expiresIn") lines.push(`Expires: ${value === "never" ? "never" : `after ${plural(Number(value), "day", "days")}`}`);
+    else if (key === "expiresIn")
+      lines.push(`Expires: ${value === "never" ? "never" : `after ${plural(Number(value), "day", "days")}`}`);
     else if (key === "pinned") lines.push(value === "version" ? "Shows a saved version" : "Shows the latest draft");
     else if (key === "prefix") lines.push(`Starts with ${text(value)}`);
     else if (key === "stars") lines.push(plural(Number(value), "star", "stars"));
-    else if (key === "added" || key === "existing" || key === "errors") lines.push(`${key === "added" ? "Added" : key === "existing" ? "Already there" : "Refused"}: ${text(value)}`);
-    else if (key === "handoffMode") lines.push(`Hand-off: ${value === "FORWARD" ? "forward the tokens to the app" : "record only"}`);
+    else if (key === "added" || key === "existing" || key === "errors")
+      lines.push(`${key === "added" ? "Added" : key === "existing" ? "Already there" : "Refused"}: ${text(value)}`);
+    else if (key === "handoffMode")
+      lines.push(`Hand-off: ${value === "FORWARD" ? "forward the tokens to the app" : "record only"}`);
     else if (key === "handoffUrl") lines.push(`Hand-off URL: ${text(value)}`);
     else if (key === "onboardingUrl") lines.push(`Onboarding URL: ${text(value)}`);
     else if (key === "events") lines.push(`Events: ${text(value)}`);
     else if (key === "url") lines.push(`URL: ${text(value)}`);
     else if (key === "format") lines.push(`Format: ${text(value)}`);
-    else if (key === "type") lines.push(`Type: ${value === "PRIVATE" ? "private app" : value === "PUBLIC" ? "public app" : text(value)}`);
+    else if (key === "type")
+      lines.push(`Type: ${value === "PRIVATE" ? "private app" : value === "PUBLIC" ? "public app" : text(value)}`);
     else if (key === "via") lines.push(`Through: ${text(value)}`);
     else if (key === "clientSecret") lines.push("Client secret: set (the value is never recorded)");
-    else if (key === "comment" || key === "feedback") continue; // an id of something resolved: the sentence says it
+    else if (key === "comment" || key === "feedback")
+      continue; // an id of something resolved: the sentence says it
     else lines.push(change(key, value));
   }
   return lines;
@@ -144,7 +170,9 @@ export function describeAudit(row: AuditRow, names: Map<string, string>): Descri
     diff = { Changes: row.diff };
   }
   const known = row.targetId ? names.get(row.targetId) : undefined;
-  const target = NO_TARGET.has(row.action) ? "" : (known ?? row.targetName ?? DELETED[row.targetType] ?? row.targetType);
+  const target = NO_TARGET.has(row.action)
+    ? ""
+    : (known ?? row.targetName ?? DELETED[row.targetType] ?? row.targetType);
   return { action: ACTIONS[row.action] ?? row.action, target, details: detailLines(row.action, diff, names) };
 }
 
@@ -156,7 +184,8 @@ export function referencedIds(row: AuditRow): { type: string; id: string }[] {
   try {
     const diff = JSON.parse(row.diff) as Diff;
     if (typeof diff.appId === "string") ids.push({ type: "app", id: diff.appId });
-    if (Array.isArray(diff.assignee)) for (const id of diff.assignee) if (typeof id === "string") ids.push({ type: "member", id });
+    if (Array.isArray(diff.assignee))
+      for (const id of diff.assignee) if (typeof id === "string") ids.push({ type: "member", id });
   } catch {
     // an unreadable diff names nothing
   }

@@ -22,7 +22,14 @@ function where(workspaceId: string, q: AuditQuery): Prisma.AuditEventWhereInput 
     workspaceId,
     ...(q.action ? { action: q.action.endsWith(".") ? { startsWith: q.action } : q.action } : {}),
     ...(q.actor ? { actorId: q.actor } : {}),
-    ...(q.from || q.to ? { createdAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) } : {}) } } : {}),
+    ...(q.from || q.to
+      ? {
+          createdAt: {
+            ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
+            ...(q.to ? { lt: new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -32,22 +39,37 @@ function where(workspaceId: string, q: AuditQuery): Prisma.AuditEventWhereInput 
  */
 async function namesOf(workspaceId: string, rows: AuditRow[]): Promise<Map<string, string>> {
   const byType = new Map<string, Set<string>>();
-  for (const row of rows) for (const { type, id } of referencedIds(row)) (byType.get(type) ?? byType.set(type, new Set()).get(type)!).add(id);
+  for (const row of rows)
+    for (const { type, id } of referencedIds(row)) (byType.get(type) ?? byType.set(type, new Set()).get(type)!).add(id);
   const ids = (type: string) => [...(byType.get(type) ?? [])];
   const inWorkspace = { app: { workspaceId } };
   const found = await Promise.all([
     db.app.findMany({ where: { workspaceId, id: { in: ids("app") } }, select: { id: true, name: true } }),
-    db.review.findMany({ where: { ...inWorkspace, id: { in: ids("review") } }, select: { id: true, author: true } }).then((r) => r.map((x) => ({ id: x.id, name: x.author }))),
+    db.review
+      .findMany({ where: { ...inWorkspace, id: { in: ids("review") } }, select: { id: true, author: true } })
+      .then((r) => r.map((x) => ({ id: x.id, name: x.author }))),
     db.apiToken.findMany({ where: { workspaceId, id: { in: ids("API token") } }, select: { id: true, name: true } }),
-    db.shareLink.findMany({ where: { ...inWorkspace, id: { in: ids("share link") } }, select: { id: true, label: true } }).then((r) => r.map((x) => ({ id: x.id, name: x.label }))),
-    db.replyTemplate.findMany({ where: { workspaceId, id: { in: ids("reply template") } }, select: { id: true, name: true } }),
+    db.shareLink
+      .findMany({ where: { ...inWorkspace, id: { in: ids("share link") } }, select: { id: true, label: true } })
+      .then((r) => r.map((x) => ({ id: x.id, name: x.label }))),
+    db.replyTemplate.findMany({
+      where: { workspaceId, id: { in: ids("reply template") } },
+      select: { id: true, name: true },
+    }),
     db.alertWebhook.findMany({ where: { workspaceId, id: { in: ids("webhook") } }, select: { id: true, name: true } }),
-    db.invitation.findMany({ where: { workspaceId, id: { in: ids("invitation") } }, select: { id: true, label: true } }).then((r) => r.map((x) => ({ id: x.id, name: x.label }))),
+    db.invitation
+      .findMany({ where: { workspaceId, id: { in: ids("invitation") } }, select: { id: true, label: true } })
+      .then((r) => r.map((x) => ({ id: x.id, name: x.label }))),
     // People named by this workspace's own entries (members, former members, those who asked to join).
     db.user.findMany({ where: { id: { in: ids("member") } }, select: { id: true, name: true } }),
     db.workspace.findMany({ where: { id: workspaceId }, select: { id: true, name: true } }),
   ]);
-  return new Map(found.flat().filter((x) => x.name).map((x) => [x.id, x.name as string]));
+  return new Map(
+    found
+      .flat()
+      .filter((x) => x.name)
+      .map((x) => [x.id, x.name as string]),
+  );
 }
 
 /**
@@ -79,7 +101,12 @@ export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE
   const filter = where(member.workspace.id, q);
   const [total, rows, actions, actors] = await Promise.all([
     db.auditEvent.count({ where: filter }),
-    db.auditEvent.findMany({ where: filter, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (q.page - 1) * take, take }),
+    db.auditEvent.findMany({
+      where: filter,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * take,
+      take,
+    }),
     distinctActions(member.workspace.id),
     distinctActors(member.workspace.id),
   ]);
@@ -87,21 +114,42 @@ export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE
   return {
     total,
     pages: Math.max(1, Math.ceil(total / take)),
-    actions: actions.map((a) => ({ code: a.action, label: actionLabel(a.action) })).sort((a, b) => a.label.localeCompare(b.label)),
+    actions: actions
+      .map((a) => ({ code: a.action, label: actionLabel(a.action) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
     actors: actors.map((a) => ({ id: a.actorId, name: a.actorName })).sort((a, b) => a.name.localeCompare(b.name)),
-    rows: rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), actor: r.actorName, code: r.action, ...describeAudit(r, names) })),
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: r.createdAt.toISOString(),
+      actor: r.actorName,
+      code: r.action,
+      ...describeAudit(r, names),
+    })),
   };
 }
 
 /** The whole filtered log as CSV (up to 50,000 rows), newest first: in words, with the codes beside them. */
 export async function auditCsv(member: Member, q: AuditQuery) {
-  const rows = await db.auditEvent.findMany({ where: where(member.workspace.id, q), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50_000 });
+  const rows = await db.auditEvent.findMany({
+    where: where(member.workspace.id, q),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 50_000,
+  });
   const names = await namesOf(member.workspace.id, rows);
   return toCsv([
     ["time", "actor", "action", "target", "changes", "action code", "target type", "target id"],
     ...rows.map((r) => {
       const d = describeAudit(r, names);
-      return [r.createdAt.toISOString(), r.actorName, d.action, d.target, d.details.join("; "), r.action, r.targetType, r.targetId ?? ""];
+      return [
+        r.createdAt.toISOString(),
+        r.actorName,
+        d.action,
+        d.target,
+        d.details.join("; "),
+        r.action,
+        r.targetType,
+        r.targetId ?? "",
+      ];
     }),
   ]);
 }

@@ -32,9 +32,25 @@ export async function audit(entry: AuditEntry) {
   });
 }
 
-export const actorOf = (member: { user: { id: string; name: string } }): AuditActor => ({ id: member.user.id, name: member.user.name });
+export const actorOf = (member: { user: { id: string; name: string } }): AuditActor => ({
+  id: member.user.id,
+  name: member.user.name,
+});
 
 /** The usual entry: a member changed something of their workspace. */
-export function auditBy(member: { user: { id: string; name: string }; workspace: { id: string } }, action: string, target: { type: string; id?: string | null; name?: string | null }, diff?: Record<string, unknown> | null) {
-  return audit({ workspaceId: member.workspace.id, actor: actorOf(member), action, targetType: target.type, targetId: target.id, targetName: target.name, diff });
+export function auditBy(
+  member: { user: { id: string; name: string }; workspace: { id: string } },
+  action: string,
+  target: { type: string; id?: string | null; name?: string | null },
+  diff?: Record<string, unknown> | null,
+) {
+  return audit({
+    workspaceId: member.workspace.id,
+    actor: actorOf(member),
+    action,
+    targetType: target.type,
+    targetId: target.id,
+    targetName: target.name,
+    diff,
+  });
 }

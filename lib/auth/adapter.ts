@@ -64,7 +64,11 @@ export function listingStudioAdapter(db: PrismaClient): Adapter {
     },
     async createSession(session) {
       await db.session.create({
-        data: { sessionToken: hashSessionToken(session.sessionToken), userId: session.userId, expires: session.expires },
+        data: {
+          sessionToken: hashSessionToken(session.sessionToken),
+          userId: session.userId,
+          expires: session.expires,
+        },
       });
       return session;
     },

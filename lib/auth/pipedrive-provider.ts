@@ -20,7 +20,8 @@ export function usersMeUrl(apiDomain: unknown, apiUrl: string): string {
   if (typeof apiDomain === "string" && URL.canParse(apiDomain)) {
     const domain = new URL(apiDomain);
     const trusted =
-      (domain.protocol === "https:" && (domain.hostname === "pipedrive.com" || domain.hostname.endsWith(".pipedrive.com"))) ||
+      (domain.protocol === "https:" &&
+        (domain.hostname === "pipedrive.com" || domain.hostname.endsWith(".pipedrive.com"))) ||
       domain.origin === new URL(apiUrl).origin;
     if (trusted) base = domain.origin;
   }
@@ -28,7 +29,9 @@ export function usersMeUrl(apiDomain: unknown, apiUrl: string): string {
 }
 
 export function pipedriveProvider(o: Options): OAuthConfig<Record<string, unknown>> {
-  const provider = Pipedrive({ clientId: o.clientId, clientSecret: o.clientSecret }) as OAuthConfig<Record<string, unknown>>;
+  const provider = Pipedrive({ clientId: o.clientId, clientSecret: o.clientSecret }) as OAuthConfig<
+    Record<string, unknown>
+  >;
   return {
     ...provider,
     authorization: { url: `${o.oauthUrl}/oauth/authorize`, params: { scope: "" } },

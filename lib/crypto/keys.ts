@@ -10,7 +10,11 @@ import { keyIdOf, open, parseKey, seal, type SecretKey } from "./secret-box";
 export function encryptionKeys(): { current: SecretKey; all: SecretKey[] } {
   const { ENCRYPTION_KEY, ENCRYPTION_KEYS_PREVIOUS } = env();
   const current = parseKey(ENCRYPTION_KEY, keyIdOf(ENCRYPTION_KEY));
-  const previous = (ENCRYPTION_KEYS_PREVIOUS ?? "").split(",").map((k) => k.trim()).filter(Boolean).map((k) => parseKey(k, keyIdOf(k)));
+  const previous = (ENCRYPTION_KEYS_PREVIOUS ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => parseKey(k, keyIdOf(k)));
   return { current, all: [current, ...previous.filter((k) => k.id !== current.id)] };
 }
 

@@ -1,4 +1,9 @@
-import { clientSecretContext, handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
+import {
+  clientSecretContext,
+  handoffSecretContext,
+  webhookSecretContext,
+  outboxBodyContext,
+} from "@/lib/crypto/contexts";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -24,9 +29,13 @@ const { sealBody } = await import("@/lib/outbox/outbox");
 
 function rotate(env: Record<string, string>, ...args: string[]) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/keys-rotate.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "test", ENCRYPTION_KEYS_PREVIOUS: "", ...env },
-    });
+    const child = spawn(
+      join(process.cwd(), "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "--tsconfig", "tsconfig.json", "scripts/keys-rotate.ts", ...args],
+      {
+        env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: "test", ENCRYPTION_KEYS_PREVIOUS: "", ...env },
+      },
+    );
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -50,11 +59,31 @@ const sealedValues = async () => {
 
 beforeAll(async () => {
   const owner = await createOwner(db, 66);
-  appId = (await apps.createApp(owner, { name: "Keyed", type: "PUBLIC", clientId: "keyed", callbackUrl: "https://keyed.example.com/cb", clientSecret: "the-client-secret" })).id;
+  appId = (
+    await apps.createApp(owner, {
+      name: "Keyed",
+      type: "PUBLIC",
+      clientId: "keyed",
+      callbackUrl: "https://keyed.example.com/cb",
+      clientSecret: "the-client-secret",
+    })
+  ).id;
   await gateway.gatewaySettings(owner, appId);
-  await webhooks.createWebhook(owner, { name: "Hook", url: "https://hooks.example.com/k", format: "JSON", events: ["NEW_REVIEW"] });
+  await webhooks.createWebhook(owner, {
+    name: "Hook",
+    url: "https://hooks.example.com/k",
+    format: "JSON",
+    events: ["NEW_REVIEW"],
+  });
   webhookId = (await db.alertWebhook.findFirstOrThrow()).id;
-  await db.outboxMessage.create({ data: { appId, kind: "HANDOFF", url: "https://keyed.example.com/h", body: sealBody(appId, { access_token: "at-1" }) } });
+  await db.outboxMessage.create({
+    data: {
+      appId,
+      kind: "HANDOFF",
+      url: "https://keyed.example.com/h",
+      body: sealBody(appId, { access_token: "at-1" }),
+    },
+  });
 });
 
 describe("npm run keys:rotate", () => {

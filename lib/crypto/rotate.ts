@@ -1,5 +1,10 @@
 import "server-only";
-import { clientSecretContext, handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
+import {
+  clientSecretContext,
+  handoffSecretContext,
+  webhookSecretContext,
+  outboxBodyContext,
+} from "@/lib/crypto/contexts";
 import { db } from "@/lib/db";
 import { encryptionKeys, openSecret, sealSecret } from "./keys";
 import { sealedKeyId } from "./secret-box";
@@ -12,28 +17,53 @@ import { sealedKeyId } from "./secret-box";
  */
 
 type Sealed = { id: string; value: string; context: string };
-type Column = { name: string; read: () => Promise<Sealed[]>; write: (id: string, from: string, to: string) => Promise<number> };
+type Column = {
+  name: string;
+  read: () => Promise<Sealed[]>;
+  write: (id: string, from: string, to: string) => Promise<number>;
+};
 
 const COLUMNS: Column[] = [
   {
     name: "App.clientSecret",
-    read: async () => (await db.app.findMany({ where: { clientSecret: { not: null } }, select: { id: true, clientSecret: true } })).map((r) => ({ id: r.id, value: r.clientSecret!, context: clientSecretContext(r.id) })),
-    write: async (id, from, to) => (await db.app.updateMany({ where: { id, clientSecret: from }, data: { clientSecret: to } })).count,
+    read: async () =>
+      (await db.app.findMany({ where: { clientSecret: { not: null } }, select: { id: true, clientSecret: true } })).map(
+        (r) => ({ id: r.id, value: r.clientSecret!, context: clientSecretContext(r.id) }),
+      ),
+    write: async (id, from, to) =>
+      (await db.app.updateMany({ where: { id, clientSecret: from }, data: { clientSecret: to } })).count,
   },
   {
     name: "App.handoffSecret",
-    read: async () => (await db.app.findMany({ where: { handoffSecret: { not: null } }, select: { id: true, handoffSecret: true } })).map((r) => ({ id: r.id, value: r.handoffSecret!, context: handoffSecretContext(r.id) })),
-    write: async (id, from, to) => (await db.app.updateMany({ where: { id, handoffSecret: from }, data: { handoffSecret: to } })).count,
+    read: async () =>
+      (
+        await db.app.findMany({ where: { handoffSecret: { not: null } }, select: { id: true, handoffSecret: true } })
+      ).map((r) => ({ id: r.id, value: r.handoffSecret!, context: handoffSecretContext(r.id) })),
+    write: async (id, from, to) =>
+      (await db.app.updateMany({ where: { id, handoffSecret: from }, data: { handoffSecret: to } })).count,
   },
   {
     name: "AlertWebhook.secret",
-    read: async () => (await db.alertWebhook.findMany({ select: { id: true, secret: true } })).map((r) => ({ id: r.id, value: r.secret, context: webhookSecretContext(r.id) })),
-    write: async (id, from, to) => (await db.alertWebhook.updateMany({ where: { id, secret: from }, data: { secret: to } })).count,
+    read: async () =>
+      (await db.alertWebhook.findMany({ select: { id: true, secret: true } })).map((r) => ({
+        id: r.id,
+        value: r.secret,
+        context: webhookSecretContext(r.id),
+      })),
+    write: async (id, from, to) =>
+      (await db.alertWebhook.updateMany({ where: { id, secret: from }, data: { secret: to } })).count,
   },
   {
     name: "OutboxMessage.body",
-    read: async () => (await db.outboxMessage.findMany({ where: { body: { startsWith: "v1." } }, select: { id: true, appId: true, body: true } })).map((r) => ({ id: r.id, value: r.body, context: outboxBodyContext(r.appId) })),
-    write: async (id, from, to) => (await db.outboxMessage.updateMany({ where: { id, body: from }, data: { body: to } })).count,
+    read: async () =>
+      (
+        await db.outboxMessage.findMany({
+          where: { body: { startsWith: "v1." } },
+          select: { id: true, appId: true, body: true },
+        })
+      ).map((r) => ({ id: r.id, value: r.body, context: outboxBodyContext(r.appId) })),
+    write: async (id, from, to) =>
+      (await db.outboxMessage.updateMany({ where: { id, body: from }, data: { body: to } })).count,
   },
 ];
 

@@ -21,7 +21,8 @@ export class SecretBoxError extends Error {
  * A key's id: 8 characters of the SHA-256 of the key (it reveals nothing usable about it).
  * Values sealed before ids were derived carry `k1`, which any of the configured keys may open.
  */
-export const keyIdOf = (value: string) => createHash("sha256").update(Buffer.from(value.trim(), "base64")).digest("base64url").slice(0, 8);
+export const keyIdOf = (value: string) =>
+  createHash("sha256").update(Buffer.from(value.trim(), "base64")).digest("base64url").slice(0, 8);
 export const LEGACY_KEY_ID = "k1";
 
 /** The id of the key that sealed a value, or null when it is not a sealed value. */
@@ -52,7 +53,8 @@ export function open(sealed: string, keys: SecretKey[], associatedData = ""): st
   if (parts.length !== 5 || parts[0] !== VERSION) throw new SecretBoxError("Not a sealed secret");
   const [, id, iv, tag, ciphertext] = parts as [string, string, string, string, string];
   const candidates = id === LEGACY_KEY_ID ? keys : keys.filter((k) => k.id === id);
-  if (candidates.length === 0) throw new SecretBoxError(`No key with id ${id}: add the key that sealed it to ENCRYPTION_KEYS_PREVIOUS`);
+  if (candidates.length === 0)
+    throw new SecretBoxError(`No key with id ${id}: add the key that sealed it to ENCRYPTION_KEYS_PREVIOUS`);
   for (const secretKey of candidates) {
     try {
       const decipher = createDecipheriv(ALGORITHM, secretKey.key, Buffer.from(iv, "base64url"));

@@ -21,12 +21,24 @@ export function databaseProblem(url: string, migrationsDir = "prisma/migrations"
     return `Cannot open ${where}: ${(error as Error).message}.`;
   }
   try {
-    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
     if (!tables.has("_prisma_migrations") || !tables.has("Workspace")) return `${where} has no Listing Studio tables.`;
     if (!existsSync(migrationsDir)) return null;
-    const applied = new Set((db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as { migration_name: string }[]).map((m) => m.migration_name));
+    const applied = new Set(
+      (
+        db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL").all() as {
+          migration_name: string;
+        }[]
+      ).map((m) => m.migration_name),
+    );
     const pending = readdirSync(migrationsDir).filter((name) => /^\d{14}_/.test(name) && !applied.has(name));
-    return pending.length ? `${where} is missing ${plural(pending.length, "migration", "migrations")} (${pending.join(", ")}).` : null;
+    return pending.length
+      ? `${where} is missing ${plural(pending.length, "migration", "migrations")} (${pending.join(", ")}).`
+      : null;
   } catch (error) {
     return `Cannot read ${where}: ${(error as Error).message}.`;
   } finally {

@@ -27,9 +27,12 @@ describe("the connections of this run", () => {
     const { db } = await import("@/lib/db");
     const libsql = process.env.DATABASE_DRIVER === "libsql";
     expect(sqlConnection() instanceof LibsqlDatabase).toBe(libsql);
-    const adapter = (db as unknown as { _engineConfig?: { adapter?: { adapterName?: string } } })._engineConfig?.adapter?.adapterName;
+    const adapter = (db as unknown as { _engineConfig?: { adapter?: { adapterName?: string } } })._engineConfig?.adapter
+      ?.adapterName;
     expect(adapter).toBe(libsql ? "@prisma/adapter-libsql" : "@prisma/adapter-better-sqlite3");
     await db.workspace.create({ data: { pipedriveCompanyId: 4242, name: "Driver" } });
-    expect(sqlConnection().prepare("SELECT name FROM Workspace WHERE pipedriveCompanyId = 4242").get()).toEqual({ name: "Driver" });
+    expect(sqlConnection().prepare("SELECT name FROM Workspace WHERE pipedriveCompanyId = 4242").get()).toEqual({
+      name: "Driver",
+    });
   });
 });

@@ -32,7 +32,10 @@ export function createPrismaClient(url: string): PrismaClient {
       ? new PrismaLibSQL({ url, authToken: DATABASE_AUTH_TOKEN })
       : new ImmediateBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   // Starting a transaction may wait for another process's write lock (up to the busy timeout).
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: BUSY_TIMEOUT_MS + 5_000 } });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: BUSY_TIMEOUT_MS, timeout: BUSY_TIMEOUT_MS + 5_000 },
+  });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

@@ -1,7 +1,15 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { safeEqual, signDelivery } from "@/lib/crypto/sign";
-import { parseBasicAuth, parseTimestamp, parseUninstallBody, readUninstallBody, signState, STATE_TTL_MS, verifyState } from "./protocol";
+import {
+  parseBasicAuth,
+  parseTimestamp,
+  parseUninstallBody,
+  readUninstallBody,
+  signState,
+  STATE_TTL_MS,
+  verifyState,
+} from "./protocol";
 
 const KEY = "k".repeat(32);
 
@@ -15,7 +23,17 @@ describe("state", () => {
 
   it.each([
     ["expired", () => verifyState(state, "app1", "nonce-1", KEY, now + STATE_TTL_MS + 1)],
-    ["forged", () => verifyState(state.replace(/.$/, (c) => (c === "A" ? "B" : "A")), "app1", "nonce-1", KEY, now)],
+    [
+      "forged",
+      () =>
+        verifyState(
+          state.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+          "app1",
+          "nonce-1",
+          KEY,
+          now,
+        ),
+    ],
     ["forged", () => verifyState(signState("app1", "nonce-1", "x".repeat(32), now), "app1", "nonce-1", KEY, now)],
     ["forged", () => verifyState("garbage", "app1", "nonce-1", KEY, now)],
     ["forged", () => verifyState("a.b.c", "app1", "nonce-1", KEY, now)],
@@ -44,25 +62,55 @@ describe("Basic auth", () => {
 
 describe("the uninstall body", () => {
   it.each([
-    ['{"client_id":"c","company_id":123,"user_id":456,"timestamp":"2026-11-28T10:00:00Z"}', { clientId: "c", companyId: 123, userId: 456, timestamp: "2026-11-28T10:00:00.000Z" }],
-    ['{"company_id":"123","user_id":"456","timestamp":"2026-11-28 10:00:00"}', { clientId: null, companyId: 123, userId: 456, timestamp: "2026-11-28T10:00:00.000Z" }],
-    ['{"company_id":123,"user_id":456,"timestamp":1795860000}', { clientId: null, companyId: 123, userId: 456, timestamp: "2026-11-28T10:00:00.000Z" }],
+    [
+      '{"client_id":"c","company_id":123,"user_id":456,"timestamp":"2026-11-28T10:00:00Z"}',
+      { clientId: "c", companyId: 123, userId: 456, timestamp: "2026-11-28T10:00:00.000Z" },
+    ],
+    [
+      '{"company_id":"123","user_id":"456","timestamp":"2026-11-28 10:00:00"}',
+      { clientId: null, companyId: 123, userId: 456, timestamp: "2026-11-28T10:00:00.000Z" },
+    ],
+    [
+      '{"company_id":123,"user_id":456,"timestamp":1795860000}',
+      { clientId: null, companyId: 123, userId: 456, timestamp: "2026-11-28T10:00:00.000Z" },
+    ],
     ['{"company_id":123,"user_id":456}', { clientId: null, companyId: 123, userId: 456, timestamp: null }],
-    ['{"company_id":123,"user_id":456,"timestamp":"yesterday"}', { clientId: null, companyId: 123, userId: 456, timestamp: null }],
+    [
+      '{"company_id":123,"user_id":456,"timestamp":"yesterday"}',
+      { clientId: null, companyId: 123, userId: 456, timestamp: null },
+    ],
   ])("reads %s", (body, expected) => {
     const parsed = parseUninstallBody(body);
     expect({ ...parsed, timestamp: parsed?.timestamp?.toISOString() ?? null }).toEqual(expected);
   });
 
-  it.each(["", "not json", "[]", '{"company_id":123}', '{"company_id":"abc","user_id":1}', '{"company_id":-1,"user_id":1}', '{"company_id":"0","user_id":"0"}', '{"company_id":"99999999999999999999","user_id":1}'])("refuses %j", (body) => {
+  it.each([
+    "",
+    "not json",
+    "[]",
+    '{"company_id":123}',
+    '{"company_id":"abc","user_id":1}',
+    '{"company_id":-1,"user_id":1}',
+    '{"company_id":"0","user_id":"0"}',
+    '{"company_id":"99999999999999999999","user_id":1}',
+  ])("refuses %j", (body) => {
     expect(parseUninstallBody(body)).toBeNull();
   });
 
   it("says which field is wrong", () => {
-    expect(readUninstallBody('{"company_id":"0","user_id":5}')).toEqual({ ok: false, message: "company_id must be a positive whole number" });
-    expect(readUninstallBody('{"company_id":5,"user_id":"99999999999999999999"}')).toEqual({ ok: false, message: `user_id must be a positive whole number` });
+    expect(readUninstallBody('{"company_id":"0","user_id":5}')).toEqual({
+      ok: false,
+      message: "company_id must be a positive whole number",
+    });
+    expect(readUninstallBody('{"company_id":5,"user_id":"99999999999999999999"}')).toEqual({
+      ok: false,
+      message: `user_id must be a positive whole number`,
+    });
     expect(readUninstallBody('{"company_id":5}')).toEqual({ ok: false, message: "user_id is required" });
-    expect(readUninstallBody("[1]")).toEqual({ ok: false, message: "The body must be JSON with company_id and user_id" });
+    expect(readUninstallBody("[1]")).toEqual({
+      ok: false,
+      message: "The body must be JSON with company_id and user_id",
+    });
   });
 
   it("reads epoch milliseconds and numeric strings as timestamps", () => {

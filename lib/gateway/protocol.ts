@@ -12,7 +12,6 @@ export const STATE_TTL_MS = 5 * 60_000;
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
-
 export function newNonce() {
   return randomBytes(18).toString("base64url");
 }
@@ -25,10 +24,17 @@ export function signState(appKey: string, nonce: string, key: string, now = Date
 
 export type StateCheck = { ok: true } | { ok: false; reason: "forged" | "expired" | "other-app" | "no-cookie" };
 
-export function verifyState(state: string, appKey: string, cookieNonce: string | undefined, key: string, now = Date.now()): StateCheck {
+export function verifyState(
+  state: string,
+  appKey: string,
+  cookieNonce: string | undefined,
+  key: string,
+  now = Date.now(),
+): StateCheck {
   const [payload, signature, extra] = state.split(".");
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: "forged" };
-  if (!safeEqual(signature, b64(createHmac("sha256", key).update(payload).digest()))) return { ok: false, reason: "forged" };
+  if (!safeEqual(signature, b64(createHmac("sha256", key).update(payload).digest())))
+    return { ok: false, reason: "forged" };
   let data: { k?: unknown; n?: unknown; e?: unknown };
   try {
     data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
@@ -37,7 +43,8 @@ export function verifyState(state: string, appKey: string, cookieNonce: string |
   }
   if (data.k !== appKey) return { ok: false, reason: "other-app" };
   if (typeof data.e !== "number" || data.e < now) return { ok: false, reason: "expired" };
-  if (!cookieNonce || typeof data.n !== "string" || !safeEqual(data.n, cookieNonce)) return { ok: false, reason: "no-cookie" };
+  if (!cookieNonce || typeof data.n !== "string" || !safeEqual(data.n, cookieNonce))
+    return { ok: false, reason: "no-cookie" };
   return { ok: true };
 }
 
@@ -50,7 +57,6 @@ export function parseBasicAuth(header: string | null): { id: string; secret: str
   if (colon < 1) return null;
   return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
-
 
 /** ISO 8601, "YYYY-MM-DD HH:MM:SS" (read as UTC), or epoch seconds or milliseconds. */
 export function parseTimestamp(value: unknown): Date | null {
@@ -80,14 +86,23 @@ export function readUninstallBody(text: string): { ok: true; call: UninstallCall
   } catch {
     return { ok: false, message: "The body must be JSON with company_id and user_id" };
   }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return { ok: false, message: "The body must be JSON with company_id and user_id" };
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    return { ok: false, message: "The body must be JSON with company_id and user_id" };
   const result = uninstallSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = String(issue.path[0] ?? "body");
     return { ok: false, message: field in (json as object) ? `${field} ${issue.message}` : `${field} is required` };
   }
-  return { ok: true, call: { clientId: result.data.client_id ?? null, companyId: result.data.company_id, userId: result.data.user_id, timestamp: parseTimestamp(result.data.timestamp) } };
+  return {
+    ok: true,
+    call: {
+      clientId: result.data.client_id ?? null,
+      companyId: result.data.company_id,
+      userId: result.data.user_id,
+      timestamp: parseTimestamp(result.data.timestamp),
+    },
+  };
 }
 
 /** The same, null when the body names no valid company and user. */

@@ -11,7 +11,10 @@ const endpoint = (label: string) =>
         if (!v) return true;
         try {
           const url = new URL(v);
-          return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
+          return (
+            url.protocol === "https:" ||
+            (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname))
+          );
         } catch {
           return false;
         }
@@ -25,5 +28,8 @@ export const gatewaySettingsSchema = z
     handoffUrl: endpoint("Handoff URL").default(""),
     onboardingUrl: endpoint("Onboarding URL").default(""),
   })
-  .refine((v) => v.handoffMode !== "FORWARD" || v.handoffUrl, { message: "Forwarding needs the URL of your backend", path: ["handoffUrl"] });
+  .refine((v) => v.handoffMode !== "FORWARD" || v.handoffUrl, {
+    message: "Forwarding needs the URL of your backend",
+    path: ["handoffUrl"],
+  });
 export type GatewaySettingsInput = z.input<typeof gatewaySettingsSchema>;

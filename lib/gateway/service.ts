@@ -23,7 +23,10 @@ import { log } from "@/lib/log";
 const newAppKey = () => randomBytes(12).toString("base64url");
 
 /** The key that signs `state`: derived from AUTH_SECRET, used for nothing else. */
-export const stateKey = () => createHmac("sha256", env().AUTH_SECRET ?? "").update("install-gateway-state").digest("base64url");
+export const stateKey = () =>
+  createHmac("sha256", env().AUTH_SECRET ?? "")
+    .update("install-gateway-state")
+    .digest("base64url");
 
 /** The cookie that binds a `state` to the browser that started the install. */
 export const nonceCookie = (appKey: string) => `ls_install_${appKey}`;
@@ -67,7 +70,8 @@ export async function ensureGateway(appId: string) {
     where: { id: appId },
     data: {
       appKey: app.appKey ?? newAppKey(),
-      handoffSecret: app.handoffSecret ?? sealSecret(randomBytes(32).toString("base64url"), handoffSecretContext(appId)),
+      handoffSecret:
+        app.handoffSecret ?? sealSecret(randomBytes(32).toString("base64url"), handoffSecretContext(appId)),
     },
   });
 }
@@ -100,7 +104,10 @@ export async function gatewaySettings(member: Member, appId: string): Promise<Ga
     handoffUrl: app.handoffUrl ?? "",
     onboardingUrl: app.onboardingUrl ?? "",
     hasClientSecret: summary.hasClientSecret,
-    inListing: { callbackUrl: draft.data.callbackUrl.trim() === urls.callbackUrl, installationUrl: draft.data.installationUrl.trim() === urls.installationUrl },
+    inListing: {
+      callbackUrl: draft.data.callbackUrl.trim() === urls.callbackUrl,
+      installationUrl: draft.data.installationUrl.trim() === urls.installationUrl,
+    },
   };
 }
 
@@ -112,7 +119,15 @@ export async function putGatewayInListing(member: Member, appId: string) {
   const draft = await getDraft(member, appId);
   if (draft.data.callbackUrl === urls.callbackUrl && draft.data.installationUrl === urls.installationUrl) return urls;
   await saveDraft(member, appId, { revision: draft.revision, data: { ...draft.data, ...urls } });
-  await auditBy(member, "gateway.listing", { type: "app", id: appId }, { callbackUrl: [draft.data.callbackUrl, urls.callbackUrl], installationUrl: [draft.data.installationUrl, urls.installationUrl] });
+  await auditBy(
+    member,
+    "gateway.listing",
+    { type: "app", id: appId },
+    {
+      callbackUrl: [draft.data.callbackUrl, urls.callbackUrl],
+      installationUrl: [draft.data.installationUrl, urls.installationUrl],
+    },
+  );
   return urls;
 }
 
@@ -121,8 +136,20 @@ export async function updateGatewaySettings(member: Member, appId: string, input
   await getApp(member, appId);
   const data = gatewaySettingsSchema.parse(input);
   if (data.handoffUrl) await assertOutboundUrl(data.handoffUrl, "handoffUrl", "Handoff URL");
-  await db.app.update({ where: { id: appId }, data: { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null } });
-  await auditBy(member, "gateway.update", { type: "app", id: appId }, { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null });
+  await db.app.update({
+    where: { id: appId },
+    data: {
+      handoffMode: data.handoffMode,
+      handoffUrl: data.handoffUrl || null,
+      onboardingUrl: data.onboardingUrl || null,
+    },
+  });
+  await auditBy(
+    member,
+    "gateway.update",
+    { type: "app", id: appId },
+    { handoffMode: data.handoffMode, handoffUrl: data.handoffUrl || null, onboardingUrl: data.onboardingUrl || null },
+  );
 }
 
 /** The signing secret, shown to owners so their backend can verify deliveries. */
@@ -135,19 +162,37 @@ export async function revealHandoffSecret(member: Member, appId: string) {
   return openSecret(app.handoffSecret!, handoffSecretContext(appId));
 }
 
-
 /** The funnel counts people, not requests: a visitor is counted once per window (cookies aside, by address). */
 export const FUNNEL_WINDOW_MS = 10 * 60_000;
-export const visitorKey = (client: string, now = Date.now()) => `${createHash("sha256").update(client).digest("hex").slice(0, 24)}:${Math.floor(now / FUNNEL_WINDOW_MS)}`;
+export const visitorKey = (client: string, now = Date.now()) =>
+  `${createHash("sha256").update(client).digest("hex").slice(0, 24)}:${Math.floor(now / FUNNEL_WINDOW_MS)}`;
 
 /** Someone opened the Installation URL (counted once per browser and window: see the install route). */
 export function recordInstallStarted(app: GatewayApp, key: string, now = new Date()) {
-  ingestEvents(app.id, [{ dedupeKey: `started:${key}`, type: "INSTALL_STARTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+  ingestEvents(app.id, [
+    {
+      dedupeKey: `started:${key}`,
+      type: "INSTALL_STARTED",
+      companyId: null,
+      userId: null,
+      occurredAt: now,
+      source: "GATEWAY",
+    },
+  ]);
 }
 
 /** Pipedrive came back with a code for an installation started here: the person consented. */
 export function recordConsentGranted(app: GatewayApp, code: string, now = new Date()) {
-  ingestEvents(app.id, [{ dedupeKey: `granted:${createHash("sha256").update(code).digest("hex").slice(0, 40)}`, type: "CONSENT_GRANTED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+  ingestEvents(app.id, [
+    {
+      dedupeKey: `granted:${createHash("sha256").update(code).digest("hex").slice(0, 40)}`,
+      type: "CONSENT_GRANTED",
+      companyId: null,
+      userId: null,
+      occurredAt: now,
+      source: "GATEWAY",
+    },
+  ]);
 }
 
 /**
@@ -156,10 +201,26 @@ export function recordConsentGranted(app: GatewayApp, code: string, now = new Da
  */
 export function recordConsentDenied(app: GatewayApp, who: { state: string } | { visitor: string }, now = new Date()) {
   const key = "state" in who ? createHash("sha256").update(who.state).digest("hex").slice(0, 32) : `v:${who.visitor}`;
-  ingestEvents(app.id, [{ dedupeKey: `denied:${key}`, type: "CONSENT_DENIED", companyId: null, userId: null, occurredAt: now, source: "GATEWAY" }]);
+  ingestEvents(app.id, [
+    {
+      dedupeKey: `denied:${key}`,
+      type: "CONSENT_DENIED",
+      companyId: null,
+      userId: null,
+      occurredAt: now,
+      source: "GATEWAY",
+    },
+  ]);
 }
 
-export type TokenSet = { access_token: string; refresh_token: string; expires_in: number; token_type: string; scope: string; api_domain: string };
+export type TokenSet = {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  token_type: string;
+  scope: string;
+  api_domain: string;
+};
 
 export class GatewayError extends Error {
   constructor(
@@ -178,38 +239,76 @@ export class GatewayError extends Error {
  * installer gets a neutral page, the app a notice with the fix).
  */
 export async function exchangeCode(app: GatewayApp, code: string, now = new Date()): Promise<TokenSet> {
-  if (!app.clientSecret) throw new GatewayError(503, "This app is not set up yet", "Its client secret is missing in Listing Studio. Please contact the app's developer.");
+  if (!app.clientSecret)
+    throw new GatewayError(
+      503,
+      "This app is not set up yet",
+      "Its client secret is missing in Listing Studio. Please contact the app's developer.",
+    );
   let res: Response;
   try {
     res = await fetch(`${env().PIPEDRIVE_OAUTH_URL}/oauth/token`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: publicUrl(callbackPath(app.appKey)) }),
+      headers: {
+        authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        redirect_uri: publicUrl(callbackPath(app.appKey)),
+      }),
       signal: AbortSignal.timeout(10_000),
     });
   } catch {
-    throw new GatewayError(502, "Pipedrive could not be reached", "The installation could not be completed. Please try again in a moment.");
+    throw new GatewayError(
+      502,
+      "Pipedrive could not be reached",
+      "The installation could not be completed. Please try again in a moment.",
+    );
   }
   const body = (await res.json().catch(() => null)) as (Partial<TokenSet> & { error?: unknown }) | null;
   if (!res.ok || !body?.access_token) {
     const error = typeof body?.error === "string" ? body.error : null;
     if (error === "invalid_client") {
       await markClientRejected(app, now);
-      throw new GatewayError(502, "The installation could not be completed", "The app could not finish connecting to your Pipedrive account. Its developer has been told; please try again later.");
+      throw new GatewayError(
+        502,
+        "The installation could not be completed",
+        "The app could not finish connecting to your Pipedrive account. Its developer has been told; please try again later.",
+      );
     }
     if (error === "invalid_grant") {
-      throw new GatewayError(400, "This installation has expired", "Pipedrive's installation code works once and only for 5 minutes, and this one was already used or is too old. Please start the installation again.");
+      throw new GatewayError(
+        400,
+        "This installation has expired",
+        "Pipedrive's installation code works once and only for 5 minutes, and this one was already used or is too old. Please start the installation again.",
+      );
     }
     log().warn({ app: app.id, status: res.status, error }, "Pipedrive refused the token exchange");
-    throw new GatewayError(502, "The installation could not be completed", "Pipedrive answered with an error. Please try again in a moment.");
+    throw new GatewayError(
+      502,
+      "The installation could not be completed",
+      "Pipedrive answered with an error. Please try again in a moment.",
+    );
   }
   await db.app.updateMany({ where: { id: app.id, clientRejectedAt: { not: null } }, data: { clientRejectedAt: null } });
-  return { access_token: body.access_token, refresh_token: body.refresh_token ?? "", expires_in: Number(body.expires_in ?? 0), token_type: body.token_type ?? "bearer", scope: body.scope ?? "", api_domain: body.api_domain ?? "" };
+  return {
+    access_token: body.access_token,
+    refresh_token: body.refresh_token ?? "",
+    expires_in: Number(body.expires_in ?? 0),
+    token_type: body.token_type ?? "bearer",
+    scope: body.scope ?? "",
+    api_domain: body.api_domain ?? "",
+  };
 }
 
 /** Pipedrive refused the stored client id and secret: the app shows a notice until a new secret or a working install. */
 async function markClientRejected(app: GatewayApp, now: Date) {
-  const { count } = await db.app.updateMany({ where: { id: app.id, clientRejectedAt: null }, data: { clientRejectedAt: now } });
+  const { count } = await db.app.updateMany({
+    where: { id: app.id, clientRejectedAt: null },
+    data: { clientRejectedAt: now },
+  });
   if (count === 0) return;
   const row = await db.app.findUniqueOrThrow({ where: { id: app.id }, select: { workspaceId: true, name: true } });
   await audit({
@@ -227,7 +326,11 @@ export function trustedApiDomain(apiDomain: string): string {
   const configured = new URL(env().PIPEDRIVE_API_URL).origin;
   try {
     const url = new URL(apiDomain || configured);
-    if (url.origin === configured || (url.protocol === "https:" && (url.hostname === "pipedrive.com" || url.hostname.endsWith(".pipedrive.com")))) return url.origin;
+    if (
+      url.origin === configured ||
+      (url.protocol === "https:" && (url.hostname === "pipedrive.com" || url.hostname.endsWith(".pipedrive.com")))
+    )
+      return url.origin;
   } catch {
     // fall through
   }
@@ -237,21 +340,47 @@ export function trustedApiDomain(apiDomain: string): string {
 export async function fetchInstaller(tokens: TokenSet) {
   let res: Response;
   try {
-    res = await fetch(`${trustedApiDomain(tokens.api_domain)}/api/v1/users/me`, { headers: { authorization: `Bearer ${tokens.access_token}` }, signal: AbortSignal.timeout(10_000) });
+    res = await fetch(`${trustedApiDomain(tokens.api_domain)}/api/v1/users/me`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch {
-    throw new GatewayError(502, "Pipedrive could not be reached", "The installation could not be completed. Please try again in a moment.");
+    throw new GatewayError(
+      502,
+      "Pipedrive could not be reached",
+      "The installation could not be completed. Please try again in a moment.",
+    );
   }
-  if (!res.ok) throw new GatewayError(502, "The installation could not be completed", "Pipedrive did not tell us who is installing. Please try again in a moment.");
+  if (!res.ok)
+    throw new GatewayError(
+      502,
+      "The installation could not be completed",
+      "Pipedrive did not tell us who is installing. Please try again in a moment.",
+    );
   try {
     return parseUsersMe(await res.json());
   } catch {
-    throw new GatewayError(502, "The installation could not be completed", "Pipedrive did not tell us who is installing. Please try again in a moment.");
+    throw new GatewayError(
+      502,
+      "The installation could not be completed",
+      "Pipedrive did not tell us who is installing. Please try again in a moment.",
+    );
   }
 }
 
 /** Records the installation and, in forward mode, queues the token set for the partner's backend in the same transaction. */
-export function recordInstall(app: GatewayApp, tokens: TokenSet, installer: Awaited<ReturnType<typeof fetchInstaller>>, code: string, viaMarketplace: boolean, now = new Date()) {
-  const scopes = tokens.scope.split(/[\s,]+/).filter(Boolean).join(" ");
+export function recordInstall(
+  app: GatewayApp,
+  tokens: TokenSet,
+  installer: Awaited<ReturnType<typeof fetchInstaller>>,
+  code: string,
+  viaMarketplace: boolean,
+  now = new Date(),
+) {
+  const scopes = tokens.scope
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .join(" ");
   const event: IngestEvent = {
     dedupeKey: `install:${createHash("sha256").update(code).digest("hex").slice(0, 40)}`,
     type: "INSTALL",
@@ -300,36 +429,81 @@ export async function checkUninstallAuth(app: GatewayApp, credentials: { id: str
  * timestamps) it comes; relayed to the partner's backend in forward mode.
  */
 export async function recordUninstall(app: GatewayApp, call: UninstallCall, now = new Date()) {
-  const current = await db.installation.findUnique({ where: { appId_companyId_userId: { appId: app.id, companyId: call.companyId, userId: call.userId } } });
+  const current = await db.installation.findUnique({
+    where: { appId_companyId_userId: { appId: app.id, companyId: call.companyId, userId: call.userId } },
+  });
   if (current?.uninstalledAt) return "duplicate" as const;
   const key = `uninstall:${call.companyId}:${call.userId}:since:${current?.installedAt.toISOString() ?? "untracked"}`;
   // A timestamp to the second ("YYYY-MM-DD HH:MM:SS") means some moment within that second: read it
   // as its end, so an uninstall in the same second as the install still follows it.
-  const stated = call.timestamp && call.timestamp.getUTCMilliseconds() === 0 ? new Date(call.timestamp.getTime() + 999) : call.timestamp;
+  const stated =
+    call.timestamp && call.timestamp.getUTCMilliseconds() === 0
+      ? new Date(call.timestamp.getTime() + 999)
+      : call.timestamp;
   const occurredAt = stated && stated <= now ? stated : now;
   const outbox = (): OutboxInsert | null =>
     app.handoffMode === "FORWARD" && app.handoffUrl
-      ? { kind: "UNINSTALL_RELAY", url: app.handoffUrl, body: sealBody(app.id, { event: "uninstall", company_id: call.companyId, user_id: call.userId, uninstalled_at: occurredAt.toISOString() }) }
+      ? {
+          kind: "UNINSTALL_RELAY",
+          url: app.handoffUrl,
+          body: sealBody(app.id, {
+            event: "uninstall",
+            company_id: call.companyId,
+            user_id: call.userId,
+            uninstalled_at: occurredAt.toISOString(),
+          }),
+        }
       : null;
-  return ingestEvents(app.id, [{ dedupeKey: key, type: "UNINSTALL", companyId: call.companyId, userId: call.userId, occurredAt, source: "GATEWAY" }], { outbox })[0];
+  return ingestEvents(
+    app.id,
+    [
+      {
+        dedupeKey: key,
+        type: "UNINSTALL",
+        companyId: call.companyId,
+        userId: call.userId,
+        occurredAt,
+        source: "GATEWAY",
+      },
+    ],
+    { outbox },
+  )[0];
 }
 
-export type DeliveryView = { id: string; kind: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string; createdAt: string };
+export type DeliveryView = {
+  id: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+};
 
 /** Deliveries still waiting or given up on, with counts, for the settings page. */
 export async function listDeliveries(member: Member, appId: string) {
   await getApp(member, appId);
   const [rows, pending, failed, delivered] = await Promise.all([
-    db.outboxMessage.findMany({ where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING", "FAILED"] } }, orderBy: { createdAt: "desc" }, take: 20 }),
+    db.outboxMessage.findMany({
+      where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING", "FAILED"] } },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+    }),
     db.outboxMessage.count({ where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING"] } } }),
     db.outboxMessage.count({ where: { appId, webhookId: null, status: "FAILED" } }),
     db.outboxMessage.count({ where: { appId, webhookId: null, status: "DELIVERED" } }),
   ]);
   return {
     counts: { pending, failed, delivered },
-    items: rows.map(
-      (r): DeliveryView => ({ id: r.id, kind: r.kind, status: r.status, attempts: r.attempts, lastError: r.lastError, nextAttemptAt: r.nextAttemptAt.toISOString(), createdAt: r.createdAt.toISOString() }),
-    ),
+    items: rows.map((r): DeliveryView => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      nextAttemptAt: r.nextAttemptAt.toISOString(),
+      createdAt: r.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -2,20 +2,49 @@ import { describe, expect, it } from "vitest";
 import { parseEvents } from "./events-api";
 
 const now = Date.parse("2026-11-28T12:00:00Z");
-const ok = { id: "e1", type: "install", company_id: 7, user_id: "8", occurred_at: "2026-11-28T10:00:00Z", scopes: ["base", "deals:read"] };
+const ok = {
+  id: "e1",
+  type: "install",
+  company_id: 7,
+  user_id: "8",
+  occurred_at: "2026-11-28T10:00:00Z",
+  scopes: ["base", "deals:read"],
+};
 
 describe("parseEvents", () => {
   it("maps a valid event, ids as numbers or numeric strings, scopes as a list or text", () => {
-    const { valid, invalid } = parseEvents([ok, { ...ok, id: "e2", type: "uninstall", scopes: "base,deals:read", occurred_at: "2026-11-28T11:00:00+02:00" }], now);
+    const { valid, invalid } = parseEvents(
+      [ok, { ...ok, id: "e2", type: "uninstall", scopes: "base,deals:read", occurred_at: "2026-11-28T11:00:00+02:00" }],
+      now,
+    );
     expect(invalid).toEqual([]);
     expect(valid.map((v) => v.event)).toEqual([
-      { dedupeKey: "api:e1", type: "INSTALL", companyId: 7, userId: 8, occurredAt: new Date("2026-11-28T10:00:00Z"), scopes: "base deals:read", source: "API" },
-      { dedupeKey: "api:e2", type: "UNINSTALL", companyId: 7, userId: 8, occurredAt: new Date("2026-11-28T09:00:00Z"), scopes: "base deals:read", source: "API" },
+      {
+        dedupeKey: "api:e1",
+        type: "INSTALL",
+        companyId: 7,
+        userId: 8,
+        occurredAt: new Date("2026-11-28T10:00:00Z"),
+        scopes: "base deals:read",
+        source: "API",
+      },
+      {
+        dedupeKey: "api:e2",
+        type: "UNINSTALL",
+        companyId: 7,
+        userId: 8,
+        occurredAt: new Date("2026-11-28T09:00:00Z"),
+        scopes: "base deals:read",
+        source: "API",
+      },
     ]);
   });
 
   it.each([
-    [{ ...ok, type: "installed" }, "type must be install_started, consent_denied, consent_granted, install or uninstall"],
+    [
+      { ...ok, type: "installed" },
+      "type must be install_started, consent_denied, consent_granted, install or uninstall",
+    ],
     [{ ...ok, company_id: "seven" }, "company_id: must be a positive whole number"],
     [{ ...ok, user_id: -1 }, "user_id: must be a positive whole number"],
     [{ ...ok, company_id: "0" }, "company_id: must be a positive whole number"],
@@ -32,7 +61,14 @@ describe("parseEvents", () => {
   ])("refuses %j: %s", (event, reason) => {
     const { valid, invalid } = parseEvents([event, ok], now);
     expect(valid).toHaveLength(1);
-    expect(invalid).toEqual([{ index: 0, id: typeof event === "object" && typeof event.id === "string" ? event.id : null, status: "invalid", reason }]);
+    expect(invalid).toEqual([
+      {
+        index: 0,
+        id: typeof event === "object" && typeof event.id === "string" ? event.id : null,
+        status: "invalid",
+        reason,
+      },
+    ]);
   });
 
   it("accepts a clock up to five minutes ahead", () => {

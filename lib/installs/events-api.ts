@@ -8,24 +8,51 @@ export const MAX_EVENTS = 1000;
 /** Clocks differ: an event may be up to five minutes "in the future". */
 const SKEW_MS = 5 * 60_000;
 
-const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
+const TYPES = {
+  install_started: "INSTALL_STARTED",
+  consent_denied: "CONSENT_DENIED",
+  consent_granted: "CONSENT_GRANTED",
+  install: "INSTALL",
+  uninstall: "UNINSTALL",
+} as const;
 
 const id = pipedriveId;
 
 const eventSchema = z.strictObject({
-  id: z.string({ error: "id must be text" }).trim().min(1, "id is required").max(200, "id must be at most 200 characters"),
-  type: z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "type must be install_started, consent_denied, consent_granted, install or uninstall" }),
+  id: z
+    .string({ error: "id must be text" })
+    .trim()
+    .min(1, "id is required")
+    .max(200, "id must be at most 200 characters"),
+  type: z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], {
+    error: "type must be install_started, consent_denied, consent_granted, install or uninstall",
+  }),
   company_id: id,
   user_id: id,
-  occurred_at: z.iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 date and time, e.g. 2026-11-28T10:00:00Z" }),
-  scopes: z.union([z.string().max(2000), z.array(z.string().max(100)).max(100)], { error: "scopes must be text or a list of scope ids" }).optional(),
+  occurred_at: z.iso.datetime({
+    offset: true,
+    error: "occurred_at must be an ISO 8601 date and time, e.g. 2026-11-28T10:00:00Z",
+  }),
+  scopes: z
+    .union([z.string().max(2000), z.array(z.string().max(100)).max(100)], {
+      error: "scopes must be text or a list of scope ids",
+    })
+    .optional(),
 });
 
 export const eventsBodySchema = z.strictObject({
-  events: z.array(z.unknown(), { error: "events must be a list" }).min(1, "Send at least one event").max(MAX_EVENTS, `Send at most ${MAX_EVENTS} events per request`),
+  events: z
+    .array(z.unknown(), { error: "events must be a list" })
+    .min(1, "Send at least one event")
+    .max(MAX_EVENTS, `Send at most ${MAX_EVENTS} events per request`),
 });
 
-export type EventResult = { index: number; id: string | null; status: "accepted" | "duplicate" | "invalid"; reason?: string };
+export type EventResult = {
+  index: number;
+  id: string | null;
+  status: "accepted" | "duplicate" | "invalid";
+  reason?: string;
+};
 
 /** Validates each event on its own: one bad event never refuses the others. */
 export function parseEvents(raw: unknown[], now = Date.now()) {
@@ -37,7 +64,12 @@ export function parseEvents(raw: unknown[], now = Date.now()) {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const path = issue.path.join(".");
-      invalid.push({ index, id: rawId, status: "invalid", reason: path && !issue.message.startsWith(path) ? `${path}: ${issue.message}` : issue.message });
+      invalid.push({
+        index,
+        id: rawId,
+        status: "invalid",
+        reason: path && !issue.message.startsWith(path) ? `${path}: ${issue.message}` : issue.message,
+      });
       return;
     }
     const e = parsed.data;
@@ -46,8 +78,23 @@ export function parseEvents(raw: unknown[], now = Date.now()) {
       invalid.push({ index, id: e.id, status: "invalid", reason: "occurred_at is in the future" });
       return;
     }
-    const scopes = e.scopes === undefined ? null : (Array.isArray(e.scopes) ? e.scopes : e.scopes.split(/[\s,]+/)).filter(Boolean).join(" ");
-    valid.push({ index, id: e.id, event: { dedupeKey: `api:${e.id}`, type: TYPES[e.type], companyId: e.company_id, userId: e.user_id, occurredAt, scopes, source: "API" } });
+    const scopes =
+      e.scopes === undefined
+        ? null
+        : (Array.isArray(e.scopes) ? e.scopes : e.scopes.split(/[\s,]+/)).filter(Boolean).join(" ");
+    valid.push({
+      index,
+      id: e.id,
+      event: {
+        dedupeKey: `api:${e.id}`,
+        type: TYPES[e.type],
+        companyId: e.company_id,
+        userId: e.user_id,
+        occurredAt,
+        scopes,
+        source: "API",
+      },
+    });
   });
   return { valid, invalid };
 }
@@ -61,8 +108,14 @@ export async function receiveApiEvents(workspaceId: string, appId: unknown, read
   const app = await appInWorkspace({ workspace: { id: workspaceId } }, appId);
   const { events } = eventsBodySchema.parse(await readBody());
   const { valid, invalid } = parseEvents(events);
-  const stored = ingestEvents(app.id, valid.map((v) => v.event));
-  const results: EventResult[] = [...invalid, ...valid.map((v, i) => ({ index: v.index, id: v.id, status: stored[i]! }))].sort((a, b) => a.index - b.index);
+  const stored = ingestEvents(
+    app.id,
+    valid.map((v) => v.event),
+  );
+  const results: EventResult[] = [
+    ...invalid,
+    ...valid.map((v, i) => ({ index: v.index, id: v.id, status: stored[i]! })),
+  ].sort((a, b) => a.index - b.index);
   const count = (status: EventResult["status"]) => results.filter((r) => r.status === status).length;
   return { accepted: count("accepted"), duplicates: count("duplicate"), invalid: count("invalid"), results };
 }

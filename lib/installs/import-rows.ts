@@ -3,8 +3,13 @@ import { z } from "zod";
 import { pipedriveId } from "@/lib/pipedrive/ids";
 import { IMPORT_BATCH } from "./import-template";
 
-
-const TYPES = { install_started: "INSTALL_STARTED", consent_denied: "CONSENT_DENIED", consent_granted: "CONSENT_GRANTED", install: "INSTALL", uninstall: "UNINSTALL" } as const;
+const TYPES = {
+  install_started: "INSTALL_STARTED",
+  consent_denied: "CONSENT_DENIED",
+  consent_granted: "CONSENT_GRANTED",
+  install: "INSTALL",
+  uninstall: "UNINSTALL",
+} as const;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** A Pipedrive id in a cell: required, and an id (lib/pipedrive/ids.ts). */
 const positive = z.unknown().transform((v, ctx): number => {
@@ -19,13 +24,29 @@ const positive = z.unknown().transform((v, ctx): number => {
   }
   return id.data;
 });
-const text = (max: number) => z.preprocess(empty, z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().max(max, `must be at most ${max} characters`)).optional());
+const text = (max: number) =>
+  z.preprocess(
+    empty,
+    z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .pipe(z.string().trim().max(max, `must be at most ${max} characters`))
+      .optional(),
+  );
 
 const rowSchema = z.object({
-  type: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], { error: "must be install_started, consent_denied, consent_granted, install or uninstall" })),
+  type: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], {
+      error: "must be install_started, consent_denied, consent_granted, install or uninstall",
+    }),
+  ),
   company_id: positive,
   user_id: positive,
-  occurred_at: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, e.g. 2025-03-14T09:30:00Z" })),
+  occurred_at: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, e.g. 2025-03-14T09:30:00Z" }),
+  ),
   scopes: text(2000),
   company_name: text(200),
   user_name: text(200),
@@ -35,7 +56,10 @@ const rowSchema = z.object({
 export type ImportRow = z.infer<typeof rowSchema> & { occurredAt: Date };
 
 /** One row of an import, checked on its own (in the browser for the dry run, and again on the server). */
-export function checkImportRow(raw: unknown, now = Date.now()): { ok: true; row: ImportRow } | { ok: false; reason: string } {
+export function checkImportRow(
+  raw: unknown,
+  now = Date.now(),
+): { ok: true; row: ImportRow } | { ok: false; reason: string } {
   const parsed = rowSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -50,5 +74,8 @@ export const IMPORT_TYPES = TYPES;
 
 export const importBatchSchema = z.strictObject({
   firstRow: z.number().int().min(1),
-  rows: z.array(z.unknown()).min(1, "Send at least one row").max(IMPORT_BATCH, `Send at most ${IMPORT_BATCH} rows per request`),
+  rows: z
+    .array(z.unknown())
+    .min(1, "Send at least one row")
+    .max(IMPORT_BATCH, `Send at most ${IMPORT_BATCH} rows per request`),
 });

@@ -1,7 +1,16 @@
 /** The layout of an installations import file, without zod (the browser uses it). */
 
 /** The columns of an import file (CSV header or JSON keys). */
-export const IMPORT_COLUMNS = ["type", "company_id", "user_id", "occurred_at", "scopes", "company_name", "user_name", "id"] as const;
+export const IMPORT_COLUMNS = [
+  "type",
+  "company_id",
+  "user_id",
+  "occurred_at",
+  "scopes",
+  "company_name",
+  "user_name",
+  "id",
+] as const;
 
 export const IMPORT_TEMPLATE = `${IMPORT_COLUMNS.join(",")}
 install,13579,24680,2025-03-14T09:30:00Z,base deals:read,Globex Sales,Ana K.,

@@ -12,14 +12,24 @@ import { auditBy } from "@/lib/audit/log";
 
 /** Without an `id`, a row's content is its identity: importing the same file twice changes nothing. */
 function toEvent(r: ImportRow): IngestEvent {
-  const identity = r.id ?? createHash("sha256").update([r.type, r.company_id, r.user_id, r.occurredAt.toISOString()].join("|")).digest("hex").slice(0, 40);
+  const identity =
+    r.id ??
+    createHash("sha256")
+      .update([r.type, r.company_id, r.user_id, r.occurredAt.toISOString()].join("|"))
+      .digest("hex")
+      .slice(0, 40);
   return {
     dedupeKey: `import:${identity}`,
     type: IMPORT_TYPES[r.type],
     companyId: r.company_id,
     userId: r.user_id,
     occurredAt: r.occurredAt,
-    scopes: r.scopes ? r.scopes.split(/[\s,]+/).filter(Boolean).join(" ") : null,
+    scopes: r.scopes
+      ? r.scopes
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .join(" ")
+      : null,
     source: "IMPORT",
     companyName: r.company_name ?? null,
     userName: r.user_name ?? null,
@@ -33,9 +43,16 @@ export async function importBatch(member: Member, appId: string, input: unknown)
   const { firstRow, rows } = importBatchSchema.parse(input);
   const parsed = rows.map((raw, i) => ({ row: firstRow + i, result: checkImportRow(raw) }));
   const valid = parsed.flatMap((p) => (p.result.ok ? [{ row: p.row, event: toEvent(p.result.row) }] : []));
-  const stored = ingestEvents(appId, valid.map((v) => v.event));
+  const stored = ingestEvents(
+    appId,
+    valid.map((v) => v.event),
+  );
   const byRow = new Map(valid.map((v, i) => [v.row, stored[i]!]));
-  return parsed.map((p) => (p.result.ok ? { row: p.row, status: byRow.get(p.row)! } : { row: p.row, status: "invalid", reason: p.result.reason }));
+  return parsed.map((p) =>
+    p.result.ok
+      ? { row: p.row, status: byRow.get(p.row)! }
+      : { row: p.row, status: "invalid", reason: p.result.reason },
+  );
 }
 
 /** After the last batch: history arrives out of order, so installations and rollups are rebuilt from all events. */

@@ -5,7 +5,13 @@ import { localDay } from "@/lib/days";
 import { sqliteTime } from "@/lib/db/time";
 import type { IngestEvent, IngestResult } from "./types";
 
-const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = { INSTALL_STARTED: 0, CONSENT_DENIED: 1, CONSENT_GRANTED: 2, INSTALL: 3, UNINSTALL: 4 };
+const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = {
+  INSTALL_STARTED: 0,
+  CONSENT_DENIED: 1,
+  CONSENT_GRANTED: 2,
+  INSTALL: 3,
+  UNINSTALL: 4,
+};
 
 /**
  * Rollup changes of a batch, gathered per day and written once per day at the end of the
@@ -32,7 +38,6 @@ class DayChanges {
     }
   }
 }
-
 
 /**
  * A collision-free id in the same alphabet as Prisma's cuids (lowercase letters and digits): a
@@ -61,7 +66,9 @@ function prepare(db: Database.Database) {
       `UPDATE InstallDaily SET installStarted = installStarted + ?, consentDenied = consentDenied + ?, consentGranted = consentGranted + ?, installs = installs + ?, uninstalls = uninstalls + ? WHERE appId = ? AND day = ?`,
     ),
     shiftActive: db.prepare(`UPDATE InstallDaily SET activeEnd = activeEnd + ? WHERE appId = ? AND day >= ?`),
-    findInstallation: db.prepare(`SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`),
+    findInstallation: db.prepare(
+      `SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`,
+    ),
     createInstallation: db.prepare(
       `INSERT INTO Installation (id, appId, companyId, userId, companyName, userName, scopes, source, installedAt, uninstalledAt, updatedAt)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -69,9 +76,13 @@ function prepare(db: Database.Database) {
     reactivate: db.prepare(
       `UPDATE Installation SET installedAt = ?, uninstalledAt = NULL, scopes = ?, source = ?, companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`,
     ),
-    refresh: db.prepare(`UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`),
+    refresh: db.prepare(
+      `UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`,
+    ),
     deactivate: db.prepare(`UPDATE Installation SET uninstalledAt = ?, updatedAt = ? WHERE id = ?`),
-    timeZone: db.prepare(`SELECT w.timeZone AS timeZone FROM App a JOIN Workspace w ON w.id = a.workspaceId WHERE a.id = ?`),
+    timeZone: db.prepare(
+      `SELECT w.timeZone AS timeZone FROM App a JOIN Workspace w ON w.id = a.workspaceId WHERE a.id = ?`,
+    ),
   };
 }
 
@@ -85,13 +96,30 @@ const statements = (db: Database.Database) => {
 function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: number): number {
   if ((e.type !== "INSTALL" && e.type !== "UNINSTALL") || e.companyId === null || e.userId === null) return 0;
   const at = e.occurredAt.getTime();
-  const found = s.findInstallation.get(appId, e.companyId, e.userId) as { id: string; installedAt: string; uninstalledAt: string | null } | undefined;
-  const row = found && { id: found.id, installedAt: Date.parse(found.installedAt), uninstalledAt: found.uninstalledAt === null ? null : Date.parse(found.uninstalledAt) };
+  const found = s.findInstallation.get(appId, e.companyId, e.userId) as
+    { id: string; installedAt: string; uninstalledAt: string | null } | undefined;
+  const row = found && {
+    id: found.id,
+    installedAt: Date.parse(found.installedAt),
+    uninstalledAt: found.uninstalledAt === null ? null : Date.parse(found.uninstalledAt),
+  };
   const t = sqliteTime(at);
   const stamp = sqliteTime(now);
   if (e.type === "INSTALL") {
     if (!row) {
-      s.createInstallation.run(newId(), appId, e.companyId, e.userId, e.companyName ?? null, e.userName ?? null, e.scopes ?? "", e.source, t, null, stamp);
+      s.createInstallation.run(
+        newId(),
+        appId,
+        e.companyId,
+        e.userId,
+        e.companyName ?? null,
+        e.userName ?? null,
+        e.scopes ?? "",
+        e.source,
+        t,
+        null,
+        stamp,
+      );
       return 1;
     }
     if (row.uninstalledAt !== null && at >= row.uninstalledAt) {
@@ -103,7 +131,19 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
   }
   if (!row) {
     // An uninstall of an installation from before tracking began: known, never active here.
-    s.createInstallation.run(newId(), appId, e.companyId, e.userId, e.companyName ?? null, e.userName ?? null, "", e.source, t, t, stamp);
+    s.createInstallation.run(
+      newId(),
+      appId,
+      e.companyId,
+      e.userId,
+      e.companyName ?? null,
+      e.userName ?? null,
+      "",
+      e.source,
+      t,
+      t,
+      stamp,
+    );
     return 0;
   }
   if (row.uninstalledAt === null && at >= row.installedAt) {
@@ -116,12 +156,14 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
 /** An uninstall of an installation whose current lifecycle has already ended (by an earlier uninstall). */
 function alreadyUninstalled(s: Statements, appId: string, e: IngestEvent): boolean {
   if (e.type !== "UNINSTALL" || e.companyId === null || e.userId === null) return false;
-  const found = s.findInstallation.get(appId, e.companyId, e.userId) as { installedAt: string; uninstalledAt: string | null } | undefined;
+  const found = s.findInstallation.get(appId, e.companyId, e.userId) as
+    { installedAt: string; uninstalledAt: string | null } | undefined;
   return found !== undefined && found.uninstalledAt !== null && e.occurredAt.getTime() >= Date.parse(found.installedAt);
 }
 
 /** Rollup days are the workspace's local days (UTC when the app is unknown). */
-const timeZoneOf = (s: Statements, appId: string) => (s.timeZone.get(appId) as { timeZone: string } | undefined)?.timeZone ?? "UTC";
+const timeZoneOf = (s: Statements, appId: string) =>
+  (s.timeZone.get(appId) as { timeZone: string } | undefined)?.timeZone ?? "UTC";
 
 /** A delivery to queue in the same transaction as the event it follows (so a crash cannot separate them). */
 export type OutboxInsert = { kind: "HANDOFF" | "UNINSTALL_RELAY"; url: string; body: string };
@@ -133,10 +175,15 @@ export type OutboxInsert = { kind: "HANDOFF" | "UNINSTALL_RELAY"; url: string; b
 export function ingestEvents(
   appId: string,
   events: IngestEvent[],
-  { db = sqlConnection(), outbox }: { db?: Database.Database; outbox?: (event: IngestEvent) => OutboxInsert | null } = {},
+  {
+    db = sqlConnection(),
+    outbox,
+  }: { db?: Database.Database; outbox?: (event: IngestEvent) => OutboxInsert | null } = {},
 ): IngestResult[] {
   const s = statements(db);
-  const enqueue = db.prepare(`INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`);
+  const enqueue = db.prepare(
+    `INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
+  );
   const run = db.transaction((batch: IngestEvent[]) => {
     const zone = timeZoneOf(s, appId);
     const now = Date.now();
@@ -145,7 +192,18 @@ export function ingestEvents(
     const results = batch.map((e): IngestResult => {
       // One uninstall per installation lifecycle: once it ended, later uninstalls are duplicates until a new install.
       if (alreadyUninstalled(s, appId, e)) return "duplicate";
-      const inserted = s.insertEvent.run(newId(), appId, e.dedupeKey, e.type, e.companyId, e.userId, sqliteTime(e.occurredAt.getTime()), e.scopes ?? null, e.source, stamp);
+      const inserted = s.insertEvent.run(
+        newId(),
+        appId,
+        e.dedupeKey,
+        e.type,
+        e.companyId,
+        e.userId,
+        sqliteTime(e.occurredAt.getTime()),
+        e.scopes ?? null,
+        e.source,
+        stamp,
+      );
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);
       if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, stamp, stamp);
@@ -167,7 +225,11 @@ export function ingestEvents(
 export function rebuildApp(appId: string, db: Database.Database = sqlConnection()) {
   const s = statements(db);
   db.transaction(() => {
-    const events = db.prepare(`SELECT type, companyId, userId, occurredAt, scopes, source FROM InstallEvent WHERE appId = ? ORDER BY occurredAt, createdAt, id`).all(appId) as {
+    const events = db
+      .prepare(
+        `SELECT type, companyId, userId, occurredAt, scopes, source FROM InstallEvent WHERE appId = ? ORDER BY occurredAt, createdAt, id`,
+      )
+      .all(appId) as {
       type: IngestEvent["type"];
       companyId: number | null;
       userId: number | null;
@@ -175,7 +237,9 @@ export function rebuildApp(appId: string, db: Database.Database = sqlConnection(
       scopes: string | null;
       source: IngestEvent["source"];
     }[];
-    const names = db.prepare(`SELECT companyId, userId, companyName, userName FROM Installation WHERE appId = ?`).all(appId) as { companyId: number; userId: number; companyName: string | null; userName: string | null }[];
+    const names = db
+      .prepare(`SELECT companyId, userId, companyName, userName FROM Installation WHERE appId = ?`)
+      .all(appId) as { companyId: number; userId: number; companyName: string | null; userName: string | null }[];
     const known = new Map(names.map((n) => [`${n.companyId}:${n.userId}`, n]));
     db.prepare(`DELETE FROM Installation WHERE appId = ?`).run(appId);
     db.prepare(`DELETE FROM InstallDaily WHERE appId = ?`).run(appId);
@@ -185,7 +249,16 @@ export function rebuildApp(appId: string, db: Database.Database = sqlConnection(
     for (const e of events) {
       const occurredAt = new Date(Date.parse(e.occurredAt));
       const who = known.get(`${e.companyId}:${e.userId}`);
-      changes.add(localDay(occurredAt, zone), e.type, applyToInstallation(s, appId, { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName }, now));
+      changes.add(
+        localDay(occurredAt, zone),
+        e.type,
+        applyToInstallation(
+          s,
+          appId,
+          { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName },
+          now,
+        ),
+      );
     }
     changes.write(s, appId);
   }).immediate();

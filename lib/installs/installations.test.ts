@@ -14,8 +14,16 @@ const q = (input: Record<string, unknown>) => installationQuerySchema.parse(inpu
 beforeAll(async () => {
   const w = await db.workspace.create({ data: { pipedriveCompanyId: 61, name: "Table" } });
   const u = await db.user.create({ data: { pipedriveCompanyId: 61, pipedriveUserId: 1, name: "Owner" } });
-  member = { user: { id: u.id, name: "Owner", email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 61 }, role: "VIEWER" };
-  appId = (await db.app.create({ data: { workspaceId: w.id, name: "Listed", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" } })).id;
+  member = {
+    user: { id: u.id, name: "Owner", email: null, image: null },
+    workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: 61 },
+    role: "VIEWER",
+  };
+  appId = (
+    await db.app.create({
+      data: { workspaceId: w.id, name: "Listed", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" },
+    })
+  ).id;
   const base = Date.parse("2026-01-01T00:00:00Z");
   ingestEvents(
     appId,
@@ -29,7 +37,16 @@ beforeAll(async () => {
       companyName: i === 7 ? '=HYPERLINK("x"), "Evil" Inc' : `Company ${i}`,
     })),
   );
-  ingestEvents(appId, [{ dedupeKey: "u3", type: "UNINSTALL", companyId: 1003, userId: 3, occurredAt: new Date(base + 13 * 86_400_000), source: "API" }]);
+  ingestEvents(appId, [
+    {
+      dedupeKey: "u3",
+      type: "UNINSTALL",
+      companyId: 1003,
+      userId: 3,
+      occurredAt: new Date(base + 13 * 86_400_000),
+      source: "API",
+    },
+  ]);
 });
 
 describe("listInstallations", () => {
@@ -45,16 +62,25 @@ describe("listInstallations", () => {
     const gone = await listInstallations(member, appId, q({ status: "uninstalled" }));
     expect(gone.rows.map((r) => [r.companyId, r.lifetimeDays])).toEqual([[1003, 10]]);
     expect((await listInstallations(member, appId, q({ source: "IMPORT", status: "all" }))).total).toBe(30);
-    expect((await listInstallations(member, appId, q({ q: "Company 4" }))).rows.map((r) => r.companyId).sort()).toEqual([1004, 1040, 1041, 1042, 1043, 1044, 1045, 1046, 1047, 1048, 1049]);
+    expect((await listInstallations(member, appId, q({ q: "Company 4" }))).rows.map((r) => r.companyId).sort()).toEqual(
+      [1004, 1040, 1041, 1042, 1043, 1044, 1045, 1046, 1047, 1048, 1049],
+    );
     expect((await listInstallations(member, appId, q({ q: "1012" }))).rows.map((r) => r.companyId)).toEqual([1012]);
   });
 
   it("falls back to defaults for unknown filter values", () => {
-    expect(q({ status: "nope", source: "x", page: "-3", q: 5 })).toEqual({ q: "", status: "active", source: "all", page: 1 });
+    expect(q({ status: "nope", source: "x", page: "-3", q: 5 })).toEqual({
+      q: "",
+      status: "active",
+      source: "all",
+      page: 1,
+    });
   });
 
   it("refuses another workspace", async () => {
-    await expect(listInstallations({ ...member, workspace: { ...member.workspace, id: "other" } }, appId, q({}))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      listInstallations({ ...member, workspace: { ...member.workspace, id: "other" } }, appId, q({})),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
@@ -64,6 +90,11 @@ describe("installationsCsv", () => {
     for await (const chunk of installationsCsv(member, appId, q({ status: "all" }))) csv += chunk;
     const lines = csv.trim().split("\n");
     expect(lines).toHaveLength(61);
-    expect(lines.find((l) => l.startsWith("1007,"))).toBe(`1007,"'=HYPERLINK(""x""), ""Evil"" Inc",7,,,API,2026-01-08T00:00:00.000Z,,${lines.find((l) => l.startsWith("1007,"))!.split(",").at(-1)}`);
+    expect(lines.find((l) => l.startsWith("1007,"))).toBe(
+      `1007,"'=HYPERLINK(""x""), ""Evil"" Inc",7,,,API,2026-01-08T00:00:00.000Z,,${lines
+        .find((l) => l.startsWith("1007,"))!
+        .split(",")
+        .at(-1)}`,
+    );
   });
 });

@@ -37,7 +37,13 @@ function where(appId: string, query: InstallationQuery): Prisma.InstallationWher
   if (query.source !== "all") filters.push({ source: query.source });
   if (query.q) {
     const n = /^\d+$/.test(query.q) ? Number(query.q) : null;
-    filters.push({ OR: [{ companyName: { contains: query.q } }, { userName: { contains: query.q } }, ...(n !== null ? [{ companyId: n }, { userId: n }] : [])] });
+    filters.push({
+      OR: [
+        { companyName: { contains: query.q } },
+        { userName: { contains: query.q } },
+        ...(n !== null ? [{ companyId: n }, { userId: n }] : []),
+      ],
+    });
   }
   return { AND: filters };
 }
@@ -60,7 +66,12 @@ export async function listInstallations(member: Member, appId: string, query: In
   const filter = where(appId, query);
   const [total, rows, active] = await Promise.all([
     db.installation.count({ where: filter }),
-    db.installation.findMany({ where: filter, orderBy: [{ installedAt: "desc" }, { id: "asc" }], skip: (query.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.installation.findMany({
+      where: filter,
+      orderBy: [{ installedAt: "desc" }, { id: "asc" }],
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
     db.installation.count({ where: { appId, uninstalledAt: null } }),
   ]);
   const now = Date.now();
@@ -74,9 +85,24 @@ export async function* installationsCsv(member: Member, appId: string, query: In
   const filter = where(appId, query);
   const now = Date.now();
   for (let skip = 0; ; skip += 1000) {
-    const rows = await db.installation.findMany({ where: filter, orderBy: [{ installedAt: "desc" }, { id: "asc" }], skip, take: 1000 });
+    const rows = await db.installation.findMany({
+      where: filter,
+      orderBy: [{ installedAt: "desc" }, { id: "asc" }],
+      skip,
+      take: 1000,
+    });
     for (const r of rows.map((row) => toRow(row, now))) {
-      yield csvLine([r.companyId, r.companyName, r.userId, r.userName, r.scopes, r.source, r.installedAt, r.uninstalledAt, r.lifetimeDays]);
+      yield csvLine([
+        r.companyId,
+        r.companyName,
+        r.userId,
+        r.userName,
+        r.scopes,
+        r.source,
+        r.installedAt,
+        r.uninstalledAt,
+        r.lifetimeDays,
+      ]);
     }
     if (rows.length < 1000) return;
   }

@@ -17,5 +17,3 @@ export type IngestEvent = {
 };
 
 export type IngestResult = "accepted" | "duplicate";
-
-

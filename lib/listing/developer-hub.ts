@@ -37,9 +37,24 @@ export type HandoffField = {
   changed: boolean | null;
 };
 
-export type HandoffSection = { tab: TabId; label: string; hint: string; fields: HandoffField[]; scopes?: { id: string; name: string; justification: string }[] };
+export type HandoffSection = {
+  tab: TabId;
+  label: string;
+  hint: string;
+  fields: HandoffField[];
+  scopes?: { id: string; name: string; justification: string }[];
+};
 
-export type HandoffMedia = { file: string; what: string; assetId: string; width: number; height: number; bytes: number; mime: string; alt: string | null };
+export type HandoffMedia = {
+  file: string;
+  what: string;
+  assetId: string;
+  width: number;
+  height: number;
+  bytes: number;
+  mime: string;
+  alt: string | null;
+};
 
 export type DeveloperHubView = {
   kind: "PUBLIC" | "PRIVATE";
@@ -56,7 +71,11 @@ export function pasteText(markdown: string): string {
   const blocks: string[] = [];
   for (const node of fromMarkdown(markdown).children) {
     if (node.type === "list") {
-      blocks.push(node.children.map((item, i) => `${node.ordered ? `${(node.start ?? 1) + i}.` : "•"} ${toString(item).trim()}`).join("\n"));
+      blocks.push(
+        node.children
+          .map((item, i) => `${node.ordered ? `${(node.start ?? 1) + i}.` : "•"} ${toString(item).trim()}`)
+          .join("\n"),
+      );
     } else blocks.push(toString(node, { includeHtml: true }).trim());
   }
   return blocks.filter(Boolean).join("\n\n");
@@ -65,7 +84,8 @@ export function pasteText(markdown: string): string {
 const HINTS: Record<TabId, string> = {
   basic: "Developer Hub → your app → Basic info.",
   oauth: "Developer Hub → OAuth & access scopes: tick exactly these scopes.",
-  features: "Developer Hub → App extensions: each extension's name and description (its URL and settings are set there).",
+  features:
+    "Developer Hub → App extensions: each extension's name and description (its URL and settings are set there).",
   general: "Developer Hub → Marketplace listing → General info.",
   setup: "Developer Hub → Installation: the instructions, and the onboarding guide once the app is approved.",
   support: "Developer Hub → Support & legal.",
@@ -74,9 +94,18 @@ const HINTS: Record<TabId, string> = {
 
 /** The latest submission recorded (of the app or of its pending changes), as submitted. */
 async function lastSubmission(appId: string) {
-  const event = await db.appEvent.findFirst({ where: { appId, toStatus: "IN_REVIEW", versionId: { not: null } }, orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }] });
+  const event = await db.appEvent.findFirst({
+    where: { appId, toStatus: "IN_REVIEW", versionId: { not: null } },
+    orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+  });
   const version = event?.versionId ? await db.listingVersion.findUnique({ where: { id: event.versionId } }) : null;
-  return version && event ? { versionNumber: version.number, submittedOn: event.occurredAt.toISOString(), data: draftOf(JSON.parse(version.data)) } : null;
+  return version && event
+    ? {
+        versionNumber: version.number,
+        submittedOn: event.occurredAt.toISOString(),
+        data: draftOf(JSON.parse(version.data)),
+      }
+    : null;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -87,7 +116,17 @@ export async function developerHubView(member: Member, appId: string): Promise<D
   const changed = (field: ListingField) => (submission ? !same(data[field], submission.data[field]) : null);
   const plain = (field: ListingField, limit: number | null = null, required = false): HandoffField => {
     const text = String(data[field] ?? "");
-    return { id: field, field, label: FIELDS[field].label, text, html: null, count: limit ? [...text].length : null, limit, required, changed: changed(field) };
+    return {
+      id: field,
+      field,
+      label: FIELDS[field].label,
+      text,
+      html: null,
+      count: limit ? [...text].length : null,
+      limit,
+      required,
+      changed: changed(field),
+    };
   };
   const rich = (field: "description" | "setupInstructions", limit: number): HandoffField => ({
     id: field,
@@ -103,13 +142,28 @@ export async function developerHubView(member: Member, appId: string): Promise<D
   const listed = app.type === "PUBLIC";
 
   const sections: HandoffSection[] = [
-    { tab: "basic", label: "Basic info", hint: HINTS.basic, fields: [plain("appName", LIMITS.appName, true), plain("callbackUrl", null, true), plain("installationUrl")] },
+    {
+      tab: "basic",
+      label: "Basic info",
+      hint: HINTS.basic,
+      fields: [plain("appName", LIMITS.appName, true), plain("callbackUrl", null, true), plain("installationUrl")],
+    },
     {
       tab: "oauth",
       label: "OAuth & access scopes",
       hint: HINTS.oauth,
-      fields: [{ ...plain("scopes"), text: data.scopes.map((s) => SCOPE_NAMES.get(s.id) ?? s.id).join("\n"), label: "Access scopes (as Developer Hub names them)" }],
-      scopes: data.scopes.map((s) => ({ id: s.id, name: SCOPE_NAMES.get(s.id) ?? s.id, justification: s.justification })),
+      fields: [
+        {
+          ...plain("scopes"),
+          text: data.scopes.map((s) => SCOPE_NAMES.get(s.id) ?? s.id).join("\n"),
+          label: "Access scopes (as Developer Hub names them)",
+        },
+      ],
+      scopes: data.scopes.map((s) => ({
+        id: s.id,
+        name: SCOPE_NAMES.get(s.id) ?? s.id,
+        justification: s.justification,
+      })),
     },
     {
       tab: "features",
@@ -119,8 +173,28 @@ export async function developerHubView(member: Member, appId: string): Promise<D
         const was = submission?.data.features.find((g) => g.id === f.id);
         const type = FEATURE_TYPES[f.type as FeatureType] ?? f.type;
         return [
-          { id: `features.${i}.name`, field: "features" as const, label: `Extension ${i + 1} (${type}): name`, text: f.name, html: null, count: [...f.name].length, limit: LIMITS.featureName, required: true, changed: submission ? was?.name !== f.name : null },
-          { id: `features.${i}.description`, field: "features" as const, label: `Extension ${i + 1} (${type}): description`, text: f.description, html: null, count: [...f.description].length, limit: LIMITS.featureDescription, required: false, changed: submission ? was?.description !== f.description : null },
+          {
+            id: `features.${i}.name`,
+            field: "features" as const,
+            label: `Extension ${i + 1} (${type}): name`,
+            text: f.name,
+            html: null,
+            count: [...f.name].length,
+            limit: LIMITS.featureName,
+            required: true,
+            changed: submission ? was?.name !== f.name : null,
+          },
+          {
+            id: `features.${i}.description`,
+            field: "features" as const,
+            label: `Extension ${i + 1} (${type}): description`,
+            text: f.description,
+            html: null,
+            count: [...f.description].length,
+            limit: LIMITS.featureDescription,
+            required: false,
+            changed: submission ? was?.description !== f.description : null,
+          },
         ];
       }),
     },
@@ -145,14 +219,64 @@ export async function developerHubView(member: Member, appId: string): Promise<D
         fields: [
           rich("setupInstructions", LIMITS.setupInstructions),
           ...data.onboarding.blocks.flatMap((b, i) => [
-            { id: `onboarding.blocks.${i}.title`, field: "onboarding" as const, label: `Onboarding block ${i + 1}: title`, text: b.title, html: null, count: [...b.title].length, limit: LIMITS.onboardingTitle, required: false, changed: changed("onboarding") },
-            { id: `onboarding.blocks.${i}.description`, field: "onboarding" as const, label: `Onboarding block ${i + 1}: description`, text: b.description, html: null, count: [...b.description].length, limit: LIMITS.onboardingDescription, required: false, changed: changed("onboarding") },
+            {
+              id: `onboarding.blocks.${i}.title`,
+              field: "onboarding" as const,
+              label: `Onboarding block ${i + 1}: title`,
+              text: b.title,
+              html: null,
+              count: [...b.title].length,
+              limit: LIMITS.onboardingTitle,
+              required: false,
+              changed: changed("onboarding"),
+            },
+            {
+              id: `onboarding.blocks.${i}.description`,
+              field: "onboarding" as const,
+              label: `Onboarding block ${i + 1}: description`,
+              text: b.description,
+              html: null,
+              count: [...b.description].length,
+              limit: LIMITS.onboardingDescription,
+              required: false,
+              changed: changed("onboarding"),
+            },
           ]),
           ...(data.onboarding.videoUrl
             ? [
-                { id: "onboarding.videoUrl", field: "onboarding" as const, label: "Onboarding video link", text: data.onboarding.videoUrl, html: null, count: null, limit: null, required: false, changed: changed("onboarding") },
-                { id: "onboarding.videoTitle", field: "onboarding" as const, label: "Onboarding video title", text: data.onboarding.videoTitle, html: null, count: [...data.onboarding.videoTitle].length, limit: LIMITS.onboardingVideoTitle, required: false, changed: changed("onboarding") },
-                { id: "onboarding.videoDescription", field: "onboarding" as const, label: "Onboarding video description", text: data.onboarding.videoDescription, html: null, count: [...data.onboarding.videoDescription].length, limit: LIMITS.onboardingVideoDescription, required: false, changed: changed("onboarding") },
+                {
+                  id: "onboarding.videoUrl",
+                  field: "onboarding" as const,
+                  label: "Onboarding video link",
+                  text: data.onboarding.videoUrl,
+                  html: null,
+                  count: null,
+                  limit: null,
+                  required: false,
+                  changed: changed("onboarding"),
+                },
+                {
+                  id: "onboarding.videoTitle",
+                  field: "onboarding" as const,
+                  label: "Onboarding video title",
+                  text: data.onboarding.videoTitle,
+                  html: null,
+                  count: [...data.onboarding.videoTitle].length,
+                  limit: LIMITS.onboardingVideoTitle,
+                  required: false,
+                  changed: changed("onboarding"),
+                },
+                {
+                  id: "onboarding.videoDescription",
+                  field: "onboarding" as const,
+                  label: "Onboarding video description",
+                  text: data.onboarding.videoDescription,
+                  html: null,
+                  count: [...data.onboarding.videoDescription].length,
+                  limit: LIMITS.onboardingVideoDescription,
+                  required: false,
+                  changed: changed("onboarding"),
+                },
               ]
             : []),
         ],
@@ -161,30 +285,75 @@ export async function developerHubView(member: Member, appId: string): Promise<D
         tab: "support",
         label: "Support & legal",
         hint: HINTS.support,
-        fields: [plain("websiteUrl", null, true), plain("pricingUrl", null, true), plain("termsUrl", null, true), plain("privacyUrl", null, true), plain("supportUrl"), plain("supportEmail"), plain("documentationUrl"), plain("issueTrackerUrl")],
+        fields: [
+          plain("websiteUrl", null, true),
+          plain("pricingUrl", null, true),
+          plain("termsUrl", null, true),
+          plain("privacyUrl", null, true),
+          plain("supportUrl"),
+          plain("supportEmail"),
+          plain("documentationUrl"),
+          plain("issueTrackerUrl"),
+        ],
       },
-      { tab: "review", label: "Review info", hint: HINTS.review, fields: [plain("contactEmail", null, true), plain("useCase", LIMITS.useCase), plain("installFlowRecordingUrl")] },
+      {
+        tab: "review",
+        label: "Review info",
+        hint: HINTS.review,
+        fields: [plain("contactEmail", null, true), plain("useCase", LIMITS.useCase), plain("installFlowRecordingUrl")],
+      },
     );
   }
   // Developer Hub's order of tabs.
   sections.sort((a, b) => TABS.findIndex((t) => t.id === a.tab) - TABS.findIndex((t) => t.id === b.tab));
-  return { kind: app.type, submission: submission ? { versionNumber: submission.versionNumber, submittedOn: submission.submittedOn } : null, sections, media: listed ? await mediaOf(appId, data) : [] };
+  return {
+    kind: app.type,
+    submission: submission ? { versionNumber: submission.versionNumber, submittedOn: submission.submittedOn } : null,
+    sections,
+    media: listed ? await mediaOf(appId, data) : [],
+  };
 }
 
 /** The listing's pictures, named for where they go in Developer Hub. */
 async function mediaOf(appId: string, data: ListingDraft): Promise<HandoffMedia[]> {
   const wanted: { assetId: string; name: string; what: string; alt: string | null }[] = [];
   if (data.iconAssetId) wanted.push({ assetId: data.iconAssetId, name: "icon", what: "App icon", alt: null });
-  data.images.forEach((image, i) => wanted.push({ assetId: image.assetId, name: `listing-image-${i + 1}`, what: `Listing image ${i + 1}`, alt: image.alt || null }));
+  data.images.forEach((image, i) =>
+    wanted.push({
+      assetId: image.assetId,
+      name: `listing-image-${i + 1}`,
+      what: `Listing image ${i + 1}`,
+      alt: image.alt || null,
+    }),
+  );
   data.onboarding.blocks.forEach((block, i) => {
-    if (block.imageAssetId) wanted.push({ assetId: block.imageAssetId, name: `onboarding-${i + 1}`, what: `Onboarding block ${i + 1} image`, alt: block.title || null });
+    if (block.imageAssetId)
+      wanted.push({
+        assetId: block.imageAssetId,
+        name: `onboarding-${i + 1}`,
+        what: `Onboarding block ${i + 1} image`,
+        alt: block.title || null,
+      });
   });
-  const assets = new Map((await db.asset.findMany({ where: { appId, id: { in: wanted.map((w) => w.assetId) } } })).map((a) => [a.id, a]));
+  const assets = new Map(
+    (await db.asset.findMany({ where: { appId, id: { in: wanted.map((w) => w.assetId) } } })).map((a) => [a.id, a]),
+  );
   return wanted.flatMap((w) => {
     const asset = assets.get(w.assetId);
     if (!asset) return [];
     const ext = asset.mime === "image/png" ? "png" : "jpg";
-    return [{ file: `${w.name}-${asset.width}x${asset.height}.${ext}`, what: w.what, assetId: asset.id, width: asset.width, height: asset.height, bytes: asset.bytes, mime: asset.mime, alt: w.alt }];
+    return [
+      {
+        file: `${w.name}-${asset.width}x${asset.height}.${ext}`,
+        what: w.what,
+        assetId: asset.id,
+        width: asset.width,
+        height: asset.height,
+        bytes: asset.bytes,
+        mime: asset.mime,
+        alt: w.alt,
+      },
+    ];
   });
 }
 
@@ -192,7 +361,11 @@ async function mediaOf(appId: string, data: ListingDraft): Promise<HandoffMedia[
  * One media file by its name in the view, or all of them as a zip with a note of where each goes.
  * The files are the uploads themselves: they were accepted only in Pipedrive's sizes and formats.
  */
-export async function developerHubMedia(member: Member, appId: string, file: string): Promise<{ name: string; mime: string; data: Uint8Array } | null> {
+export async function developerHubMedia(
+  member: Member,
+  appId: string,
+  file: string,
+): Promise<{ name: string; mime: string; data: Uint8Array } | null> {
   const app = await appInWorkspace(member, appId);
   const { data } = await getDraft(member, appId);
   const media = await mediaOf(appId, data);
@@ -206,9 +379,18 @@ export async function developerHubMedia(member: Member, appId: string, file: str
       const bytes = await read(m);
       if (bytes) entries[m.file] = new Uint8Array(bytes);
     }
-    const note = media.map((m) => `${m.file}\t${m.what}, ${m.width}×${m.height} ${m.mime === "image/png" ? "PNG" : "JPEG"}${m.alt ? `\t${m.alt}` : ""}`).join("\n");
+    const note = media
+      .map(
+        (m) =>
+          `${m.file}\t${m.what}, ${m.width}×${m.height} ${m.mime === "image/png" ? "PNG" : "JPEG"}${m.alt ? `\t${m.alt}` : ""}`,
+      )
+      .join("\n");
     entries["where-each-goes.txt"] = strToU8(`Media of ${app.name} for Pipedrive's Developer Hub\n\n${note}\n`);
-    const slug = app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "app";
+    const slug =
+      app.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "app";
     return { name: `${slug}-developer-hub-media.zip`, mime: "application/zip", data: zipSync(entries, { level: 0 }) };
   }
   const one = media.find((m) => m.file === file);

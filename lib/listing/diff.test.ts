@@ -23,17 +23,31 @@ describe("diffListings", () => {
   });
 
   it("flags critical fields: scopes and callback URL need Pipedrive's review again", () => {
-    const after = { ...base, callbackUrl: "https://q.example.com/v2/cb", scopes: [...base.scopes, { id: "deals:read" as const, justification: "forecast" }] };
+    const after = {
+      ...base,
+      callbackUrl: "https://q.example.com/v2/cb",
+      scopes: [...base.scopes, { id: "deals:read" as const, justification: "forecast" }],
+    };
     const changes = diffListings(base, after);
     expect(changes.map((c) => c.field)).toEqual(["callbackUrl", "scopes"]);
-    expect(changes.find((c) => c.field === "scopes")).toMatchObject({ kind: "list", after: "base\ndeals:read: forecast" });
+    expect(changes.find((c) => c.field === "scopes")).toMatchObject({
+      kind: "list",
+      after: "base\ndeals:read: forecast",
+    });
     expect(needsReReview(changes)).toBe(true);
   });
 
   it("shows images as asset ids before and after", () => {
-    const after = { ...base, iconAssetId: "b".repeat(24), images: [...base.images, { assetId: "c".repeat(24), alt: "two" }] };
+    const after = {
+      ...base,
+      iconAssetId: "b".repeat(24),
+      images: [...base.images, { assetId: "c".repeat(24), alt: "two" }],
+    };
     const changes = diffListings(base, after);
     expect(changes.find((c) => c.field === "iconAssetId")?.images).toEqual({ before: [], after: ["b".repeat(24)] });
-    expect(changes.find((c) => c.field === "images")?.images).toEqual({ before: ["a".repeat(24)], after: ["a".repeat(24), "c".repeat(24)] });
+    expect(changes.find((c) => c.field === "images")?.images).toEqual({
+      before: ["a".repeat(24)],
+      after: ["a".repeat(24), "c".repeat(24)],
+    });
   });
 });

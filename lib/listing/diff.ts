@@ -24,9 +24,19 @@ function asText(field: ListingField, value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (field === "onboarding") {
-    const o = value as { blocks: { title: string; description: string; imageAssetId: string | null }[]; videoUrl: string; videoTitle: string; videoDescription: string };
-    const blocks = o.blocks.map((b, i) => `Block ${i + 1}: ${b.title}${b.description ? ` — ${b.description}` : ""}${b.imageAssetId ? ` [image ${b.imageAssetId}]` : ""}`);
-    const video = o.videoUrl ? [`Video: ${o.videoTitle || o.videoUrl}${o.videoDescription ? ` — ${o.videoDescription}` : ""} (${o.videoUrl})`] : [];
+    const o = value as {
+      blocks: { title: string; description: string; imageAssetId: string | null }[];
+      videoUrl: string;
+      videoTitle: string;
+      videoDescription: string;
+    };
+    const blocks = o.blocks.map(
+      (b, i) =>
+        `Block ${i + 1}: ${b.title}${b.description ? ` — ${b.description}` : ""}${b.imageAssetId ? ` [image ${b.imageAssetId}]` : ""}`,
+    );
+    const video = o.videoUrl
+      ? [`Video: ${o.videoTitle || o.videoUrl}${o.videoDescription ? ` — ${o.videoDescription}` : ""} (${o.videoUrl})`]
+      : [];
     return [...blocks, ...video].join("\n");
   }
   if (!Array.isArray(value)) return String(value);
@@ -51,7 +61,11 @@ function asText(field: ListingField, value: unknown): string {
 }
 
 const assetIds = (field: ListingField, value: unknown): string[] =>
-  field === "iconAssetId" ? (typeof value === "string" ? [value] : []) : ((value as { assetId: string }[] | undefined) ?? []).map((i) => i.assetId);
+  field === "iconAssetId"
+    ? typeof value === "string"
+      ? [value]
+      : []
+    : ((value as { assetId: string }[] | undefined) ?? []).map((i) => i.assetId);
 
 /** Field-by-field changes from `before` to `after`, in form order. */
 export function diffListings(before: ListingDraft, after: ListingDraft): FieldChange[] {
@@ -64,11 +78,35 @@ export function diffListings(before: ListingDraft, after: ListingDraft): FieldCh
     const textBefore = asText(field, a);
     const textAfter = asText(field, b);
     if (IMAGE_FIELDS.has(field)) {
-      changes.push({ field, label, critical, kind: "image", before: textBefore, after: textAfter, images: { before: assetIds(field, a), after: assetIds(field, b) } });
+      changes.push({
+        field,
+        label,
+        critical,
+        kind: "image",
+        before: textBefore,
+        after: textAfter,
+        images: { before: assetIds(field, a), after: assetIds(field, b) },
+      });
     } else if (Array.isArray(a) || Array.isArray(b) || field === "onboarding") {
-      changes.push({ field, label, critical, kind: "list", before: textBefore, after: textAfter, parts: diffWords(textBefore, textAfter) });
+      changes.push({
+        field,
+        label,
+        critical,
+        kind: "list",
+        before: textBefore,
+        after: textAfter,
+        parts: diffWords(textBefore, textAfter),
+      });
     } else {
-      changes.push({ field, label, critical, kind: "text", before: textBefore, after: textAfter, parts: diffWords(textBefore, textAfter) });
+      changes.push({
+        field,
+        label,
+        critical,
+        kind: "text",
+        before: textBefore,
+        after: textAfter,
+        parts: diffWords(textBefore, textAfter),
+      });
     }
   }
   return changes;

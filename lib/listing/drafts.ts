@@ -44,7 +44,10 @@ async function readDraft(appId: string): Promise<DraftState> {
  */
 export async function replaceDraft(appId: string, data: ListingDraft, userId: string) {
   await db.$transaction([
-    db.listingDraft.update({ where: { appId }, data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: userId } }),
+    db.listingDraft.update({
+      where: { appId },
+      data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: userId },
+    }),
     db.app.update({ where: { id: appId }, data: appColumnsFromListing(data) }),
   ]);
 }
@@ -99,7 +102,13 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
   });
   const current = await readDraft(appId);
   if (!saved) throw new DraftConflict(current);
-  if (changed.length) await auditBy(member, "listing.save", { type: "app", id: appId, name: current.data.appName || null }, { fields: changed });
+  if (changed.length)
+    await auditBy(
+      member,
+      "listing.save",
+      { type: "app", id: appId, name: current.data.appName || null },
+      { fields: changed },
+    );
   return { ...current, skipped };
 }
 

@@ -8,7 +8,9 @@ describe("listing fields", () => {
   });
 
   it("marks exactly Pipedrive's critical fields", () => {
-    const critical = Object.entries(FIELDS).filter(([, f]) => f.critical).map(([k]) => k);
+    const critical = Object.entries(FIELDS)
+      .filter(([, f]) => f.critical)
+      .map(([k]) => k);
     expect(critical.sort()).toEqual(["callbackUrl", "categories", "features", "installationUrl", "scopes"]);
   });
 

@@ -51,4 +51,16 @@ export function changedFields(a: Record<string, unknown>, b: Record<string, unkn
 }
 
 /** Fields a private app does not need: it has no Marketplace listing and is not reviewed. */
-export const LISTING_ONLY_FIELDS: ListingField[] = ["categories", "summary", "description", "iconAssetId", "images", "setupInstructions", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "contactEmail"];
+export const LISTING_ONLY_FIELDS: ListingField[] = [
+  "categories",
+  "summary",
+  "description",
+  "iconAssetId",
+  "images",
+  "setupInstructions",
+  "websiteUrl",
+  "termsUrl",
+  "privacyUrl",
+  "pricingUrl",
+  "contactEmail",
+];

@@ -17,23 +17,37 @@ const FRESH_MS = 6 * 60 * 60_000;
 const CONCURRENCY = 4;
 const running = new Set<string>();
 
-const linksOf = (draft: ListingDraft) => [...new Set(CHECKED_LINKS.map((f) => draft[f] as string).filter((v) => v.startsWith("https://")))];
+const linksOf = (draft: ListingDraft) => [
+  ...new Set(CHECKED_LINKS.map((f) => draft[f] as string).filter((v) => v.startsWith("https://"))),
+];
 
 export async function linkStatuses(appId: string): Promise<Record<string, LinkStatus>> {
   const rows = await db.linkCheck.findMany({ where: { appId } });
-  return Object.fromEntries(rows.map((r) => [r.url, { ok: r.ok, status: r.status, error: r.error, checkedAt: r.checkedAt.toISOString() }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.url, { ok: r.ok, status: r.status, error: r.error, checkedAt: r.checkedAt.toISOString() }]),
+  );
 }
 
 /** Checks the listing's links (all of them, or only new and stale ones) and keeps the results; forgets removed links. */
 export async function refreshLinks(
   appId: string,
   draft: ListingDraft,
-  { force = false, now = Date.now(), check = checkLink }: { force?: boolean; now?: number; check?: (url: string, options: { policy: OutboundPolicy }) => Promise<LinkCheckOutcome> } = {},
+  {
+    force = false,
+    now = Date.now(),
+    check = checkLink,
+  }: {
+    force?: boolean;
+    now?: number;
+    check?: (url: string, options: { policy: OutboundPolicy }) => Promise<LinkCheckOutcome>;
+  } = {},
 ) {
   const urls = linksOf(draft);
   await db.linkCheck.deleteMany({ where: { appId, url: { notIn: urls } } });
   const known = await linkStatuses(appId);
-  const due = urls.filter((url) => force || !known[url] || now - Date.parse(known[url].checkedAt) > FRESH_MS).filter((url) => !running.has(`${appId} ${url}`));
+  const due = urls
+    .filter((url) => force || !known[url] || now - Date.parse(known[url].checkedAt) > FRESH_MS)
+    .filter((url) => !running.has(`${appId} ${url}`));
   const policy = outboundPolicy();
   const queue = [...due];
   const worker = async () => {
@@ -43,7 +57,11 @@ export async function refreshLinks(
       try {
         const outcome = await check(url, { policy });
         const data = { ok: outcome.ok, status: outcome.status, error: outcome.error, checkedAt: new Date() };
-        await db.linkCheck.upsert({ where: { appId_url: { appId, url } }, create: { appId, url, ...data }, update: data });
+        await db.linkCheck.upsert({
+          where: { appId_url: { appId, url } },
+          create: { appId, url, ...data },
+          update: data,
+        });
       } finally {
         running.delete(key);
       }
@@ -56,7 +74,9 @@ export async function refreshLinks(
 /** After a save: checks new and stale links without holding up the answer. */
 export function refreshLinksInBackground(appId: string, draft: ListingDraft) {
   if (env().LINK_CHECKS === "off") return;
-  void refreshLinks(appId, draft).catch((error: unknown) => log().error({ err: error, app: appId }, "Link check failed"));
+  void refreshLinks(appId, draft).catch((error: unknown) =>
+    log().error({ err: error, app: appId }, "Link check failed"),
+  );
 }
 
 /** "Check links now" in the editor: every link, now. */

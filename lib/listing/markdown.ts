@@ -33,10 +33,10 @@ export function plainOfMarkdown(markdown: string): string {
   if (!markdown.trim()) return "";
   const lines: string[] = [];
   const visit = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === "paragraph" || node.type === "heading") return void lines.push(toString(node as Parameters<typeof toString>[0], { includeHtml: true }));
+    if (node.type === "paragraph" || node.type === "heading")
+      return void lines.push(toString(node as Parameters<typeof toString>[0], { includeHtml: true }));
     for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
   };
   visit(fromMarkdown(markdown));
   return lines.join("\n");
 }
-

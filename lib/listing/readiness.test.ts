@@ -12,7 +12,11 @@ const complete: ListingDraft = listingDraftSchema.parse({
   summary: "Send branded quotes from any deal in two clicks.",
   description: "Quotes from deals.\n\n- Branded\n- Tracked",
   iconAssetId: id("i"),
-  images: [{ assetId: id("a"), alt: "One" }, { assetId: id("b"), alt: "Two" }, { assetId: id("c"), alt: "Three" }],
+  images: [
+    { assetId: id("a"), alt: "One" },
+    { assetId: id("b"), alt: "Two" },
+    { assetId: id("c"), alt: "Three" },
+  ],
   setupInstructions: "1. Install\n2. Pick a template",
   websiteUrl: "https://q.example.com",
   termsUrl: "https://q.example.com/terms",
@@ -21,7 +25,8 @@ const complete: ListingDraft = listingDraftSchema.parse({
   contactEmail: "team@q.example.com",
 });
 
-const messages = (draft: Partial<ListingDraft>, icons = {}) => checkReadiness({ ...complete, ...draft }, { icons }).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
+const messages = (draft: Partial<ListingDraft>, icons = {}) =>
+  checkReadiness({ ...complete, ...draft }, { icons }).items.map((i) => `${i.severity} ${i.path}: ${i.message}`);
 
 describe("checkReadiness", () => {
   it("gives a complete, careful listing 100 and no items", () => {
@@ -49,7 +54,9 @@ describe("checkReadiness", () => {
   });
 
   it("warns about names that suggest Pipedrive built the app, but not “for Pipedrive”", () => {
-    expect(messages({ appName: "Pipedrive Quotes" })).toContain("warning appName: The name may suggest that Pipedrive built the app; say “for Pipedrive” instead");
+    expect(messages({ appName: "Pipedrive Quotes" })).toContain(
+      "warning appName: The name may suggest that Pipedrive built the app; say “for Pipedrive” instead",
+    );
     expect(messages({ appName: "QuoteFlow for Pipedrive" })).toEqual([]);
   });
 
@@ -59,13 +66,22 @@ describe("checkReadiness", () => {
   });
 
   it("wants a structured description without placeholders", () => {
-    expect(messages({ description: "One long paragraph only." })).toEqual(["error description: Lay the description out in paragraphs or a list"]);
+    expect(messages({ description: "One long paragraph only." })).toEqual([
+      "error description: Lay the description out in paragraphs or a list",
+    ]);
     expect(messages({ description: "Intro.\n\nLorem ipsum dolor." })[0]).toMatch(/placeholder text \(“Lorem ipsum”\)/);
     expect(messages({ setupInstructions: "1. TODO" })[0]).toMatch(/Setup instructions contains placeholder text/);
   });
 
   it("turns each scope problem into a warning on the field it is about (lib/listing/scope-checks.test.ts has every rule)", () => {
-    const result = checkReadiness({ ...complete, scopes: [{ id: "base", justification: "" }, { id: "goals:read", justification: "" }], description: "Quotes from deals.\n\n- Creates activities for follow-ups" });
+    const result = checkReadiness({
+      ...complete,
+      scopes: [
+        { id: "base", justification: "" },
+        { id: "goals:read", justification: "" },
+      ],
+      description: "Quotes from deals.\n\n- Creates activities for follow-ups",
+    });
     expect(result.items.map((i) => [i.field, i.path, i.severity])).toEqual([
       ["scopes", "scopes.1.justification", "warning"],
       ["description", "description", "warning"],
@@ -76,14 +92,20 @@ describe("checkReadiness", () => {
     const bare = checkReadiness(listingDraftSchema.parse({ appName: "A", callbackUrl: "https://a.example.com/cb" }));
     expect(bare.score).toBeGreaterThan(0);
     expect(bare.score).toBeLessThan(50);
-    const better = checkReadiness(listingDraftSchema.parse({ appName: "A", callbackUrl: "https://a.example.com/cb", summary: "Value." }));
+    const better = checkReadiness(
+      listingDraftSchema.parse({ appName: "A", callbackUrl: "https://a.example.com/cb", summary: "Value." }),
+    );
     expect(better.score).toBeGreaterThan(bare.score);
     expect(checkReadiness({ ...complete, images: complete.images.slice(0, 2) }).score).toBe(97);
   });
 
   it("warns when the icon disappears on a light or dark background, from measured pixels", () => {
-    expect(messages({}, { [id("i")]: { visibleOnLight: 0.01, visibleOnDark: 0.9 } })).toEqual(["warning iconAssetId: The icon almost disappears on a light background"]);
-    expect(messages({}, { [id("i")]: { visibleOnLight: 0.9, visibleOnDark: 0.02 } })).toEqual(["warning iconAssetId: The icon almost disappears on a dark background"]);
+    expect(messages({}, { [id("i")]: { visibleOnLight: 0.01, visibleOnDark: 0.9 } })).toEqual([
+      "warning iconAssetId: The icon almost disappears on a light background",
+    ]);
+    expect(messages({}, { [id("i")]: { visibleOnLight: 0.9, visibleOnDark: 0.02 } })).toEqual([
+      "warning iconAssetId: The icon almost disappears on a dark background",
+    ]);
   });
 });
 

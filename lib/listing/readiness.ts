@@ -16,16 +16,44 @@ export type IconVisibility = { visibleOnLight: number | null; visibleOnDark: num
 export type LinkStatus = { ok: boolean; status: number | null; error: string | null; checkedAt: string };
 
 /** Links whose reachability is checked in the background (the callback URL only answers OAuth). */
-export const CHECKED_LINKS: ListingField[] = ["websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl", "installFlowRecordingUrl", "videoUrl"];
+export const CHECKED_LINKS: ListingField[] = [
+  "websiteUrl",
+  "termsUrl",
+  "privacyUrl",
+  "pricingUrl",
+  "supportUrl",
+  "documentationUrl",
+  "issueTrackerUrl",
+  "installFlowRecordingUrl",
+  "videoUrl",
+];
 
 export type Readiness = { score: number; items: CheckItem[]; errors: number; warnings: number };
 
-const URL_FIELDS: ListingField[] = ["callbackUrl", "installationUrl", "websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl", "installFlowRecordingUrl"];
-const PUBLIC_LINKS: ListingField[] = ["websiteUrl", "termsUrl", "privacyUrl", "pricingUrl", "supportUrl", "documentationUrl", "issueTrackerUrl"];
+const URL_FIELDS: ListingField[] = [
+  "callbackUrl",
+  "installationUrl",
+  "websiteUrl",
+  "termsUrl",
+  "privacyUrl",
+  "pricingUrl",
+  "supportUrl",
+  "documentationUrl",
+  "issueTrackerUrl",
+  "installFlowRecordingUrl",
+];
+const PUBLIC_LINKS: ListingField[] = [
+  "websiteUrl",
+  "termsUrl",
+  "privacyUrl",
+  "pricingUrl",
+  "supportUrl",
+  "documentationUrl",
+  "issueTrackerUrl",
+];
 const PLACEHOLDER = /\b(lorem ipsum|dolor sit amet|todo|tbd|fixme|xxx+|placeholder|coming soon)\b|\[insert[^\]]*\]/i;
 /** "for Pipedrive", "with Pipedrive"… say what the app works with; anything else may suggest Pipedrive built it. */
 const PIPEDRIVE_OK = /\b(for|with|to|into|and|&|\+|on|in)\s+pipedrive\b/gi;
-
 
 /** Each error takes 10% of what is left of the score, each warning 3%: it never sticks at 0, so progress shows. */
 const KEEP: Record<Severity, number> = { error: 0.9, warning: 0.97 };
@@ -46,12 +74,20 @@ export type ReadinessOptions = {
  * The checklist of anything the editor holds, valid or not (a draft keeps what was typed): it never
  * throws, so the panel is there whatever the state of the form.
  */
-export function checkReadiness(input: unknown, { kind = "PUBLIC", icons = {}, links = {} }: ReadinessOptions = {}): Readiness {
+export function checkReadiness(
+  input: unknown,
+  { kind = "PUBLIC", icons = {}, links = {} }: ReadinessOptions = {},
+): Readiness {
   const draft = draftOf(input);
   const listed = kind === "PUBLIC";
   const items: CheckItem[] = [];
-  const add = (field: ListingField, severity: Severity, message: string, path: string = field, id = `${path}:${message}`) =>
-    items.push({ id, field, path, severity, message });
+  const add = (
+    field: ListingField,
+    severity: Severity,
+    message: string,
+    path: string = field,
+    id = `${path}:${message}`,
+  ) => items.push({ id, field, path, severity, message });
 
   // Every rule a field breaks, and every field review requires (pricing page included).
   const problems = submissionProblems(input, kind);
@@ -62,14 +98,16 @@ export function checkReadiness(input: unknown, { kind = "PUBLIC", icons = {}, li
   // Links: https, and no link used twice.
   for (const field of URL_FIELDS) {
     const value = draft[field] as string;
-    if (value && !problems[field] && !value.trim().startsWith("https://")) add(field, "error", `${FIELDS[field].label} must use https`);
+    if (value && !problems[field] && !value.trim().startsWith("https://"))
+      add(field, "error", `${FIELDS[field].label} must use https`);
   }
   const seen = new Map<string, ListingField>();
   for (const field of listed ? PUBLIC_LINKS : []) {
     const value = (draft[field] as string).trim().replace(/\/+$/, "").toLowerCase();
     if (!value) continue;
     const first = seen.get(value);
-    if (first) add(field, "error", `${FIELDS[field].label} is the same link as ${FIELDS[first].label}: each needs its own page`);
+    if (first)
+      add(field, "error", `${FIELDS[field].label} is the same link as ${FIELDS[first].label}: each needs its own page`);
     else seen.set(value, field);
   }
 
@@ -93,13 +131,16 @@ type Add = (field: ListingField, severity: Severity, message: string, path?: str
 /** What Pipedrive's reviewers look at on a Marketplace listing: media, words and scopes. */
 function listingChecks(draft: ListingDraft, icons: Record<string, IconVisibility>, add: Add) {
   // Media.
-  if (draft.images.length > 0 && draft.images.length < 3) add("images", "warning", `Reviewers expect 3–5 listing images; this listing has ${draft.images.length}`);
+  if (draft.images.length > 0 && draft.images.length < 3)
+    add("images", "warning", `Reviewers expect 3–5 listing images; this listing has ${draft.images.length}`);
   draft.images.forEach((image, i) => {
     if (!image.alt.trim()) add("images", "warning", `Image ${i + 1} has no alt text`, `images.${i}.alt`);
   });
   const icon = draft.iconAssetId ? icons[draft.iconAssetId] : undefined;
-  if (icon?.visibleOnLight != null && icon.visibleOnLight < MIN_VISIBLE_SHARE) add("iconAssetId", "warning", "The icon almost disappears on a light background");
-  if (icon?.visibleOnDark != null && icon.visibleOnDark < MIN_VISIBLE_SHARE) add("iconAssetId", "warning", "The icon almost disappears on a dark background");
+  if (icon?.visibleOnLight != null && icon.visibleOnLight < MIN_VISIBLE_SHARE)
+    add("iconAssetId", "warning", "The icon almost disappears on a light background");
+  if (icon?.visibleOnDark != null && icon.visibleOnDark < MIN_VISIBLE_SHARE)
+    add("iconAssetId", "warning", "The icon almost disappears on a dark background");
 
   // Words.
   if (/pipedrive/i.test(draft.appName.replace(PIPEDRIVE_OK, ""))) {
@@ -108,7 +149,11 @@ function listingChecks(draft: ListingDraft, icons: Record<string, IconVisibility
   const summary = draft.summary.toLowerCase();
   const name = draft.appName.trim().toLowerCase();
   if (summary && (summary.includes("pipedrive") || (name && summary.includes(name)))) {
-    add("summary", "warning", "The short summary repeats the app's name or Pipedrive: use the 150 characters for the value it brings");
+    add(
+      "summary",
+      "warning",
+      "The short summary repeats the app's name or Pipedrive: use the 150 characters for the value it brings",
+    );
   }
   if (draft.description.trim() && !isStructured(draft.description)) {
     add("description", "error", "Lay the description out in paragraphs or a list");
@@ -119,5 +164,6 @@ function listingChecks(draft: ListingDraft, icons: Record<string, IconVisibility
   }
 
   // Scopes: what each opens, against what the listing says the app does with it.
-  for (const warning of scopeWarnings(draft)) add(warning.path.split(".")[0] as ListingField, "warning", warning.message, warning.path);
+  for (const warning of scopeWarnings(draft))
+    add(warning.path.split(".")[0] as ListingField, "warning", warning.message, warning.path);
 }

@@ -7,14 +7,18 @@ import { problemsOf } from "@/lib/errors";
 
 /** Text the editor may hold: any Unicode, within a limit counted in characters. */
 const text = (max: number) => fc.string({ unit: "grapheme-composite", maxLength: max }).filter((s) => s.length <= max);
-const httpUrl = fc.webUrl({ validSchemes: ["https"] }).filter((u) => u.length <= LIMITS.url && new URL(u).hostname.includes("."));
+const httpUrl = fc
+  .webUrl({ validSchemes: ["https"] })
+  .filter((u) => u.length <= LIMITS.url && new URL(u).hostname.includes("."));
 
 const validDraft = fc.record({
   appName: text(LIMITS.appName).filter((s) => s.trim().length > 0),
   callbackUrl: httpUrl,
   summary: text(LIMITS.summary),
   categories: fc.uniqueArray(fc.constantFrom(...CATEGORIES), { maxLength: LIMITS.categories }),
-  scopes: fc.uniqueArray(fc.constantFrom(...SCOPE_IDS), { maxLength: 6 }).map((ids) => ids.map((id) => ({ id, justification: "Needed" }))),
+  scopes: fc
+    .uniqueArray(fc.constantFrom(...SCOPE_IDS), { maxLength: 6 })
+    .map((ids) => ids.map((id) => ({ id, justification: "Needed" }))),
   websiteUrl: fc.oneof(fc.constant(""), httpUrl),
   useCase: text(LIMITS.useCase),
 });
@@ -27,7 +31,8 @@ describe("listing schemas (property)", () => {
         expect(listingRulesSchema.parse(once)).toEqual(once);
         // A draft keeps the text exactly as typed (the rules trim).
         const stored = listingDraftSchema.parse(draft);
-        for (const key of ["appName", "callbackUrl", "summary", "websiteUrl", "useCase"] as const) expect(stored[key]).toBe(draft[key]);
+        for (const key of ["appName", "callbackUrl", "summary", "websiteUrl", "useCase"] as const)
+          expect(stored[key]).toBe(draft[key]);
         expect(once.summary).toBe(draft.summary);
         // The base scope is always there, once.
         expect(once.scopes.filter((s) => s.id === "base")).toHaveLength(1);
@@ -37,7 +42,11 @@ describe("listing schemas (property)", () => {
   });
 
   it("flag any text over its limit on that field, with the limit in the message, and still store it", () => {
-    const field = fc.constantFrom(["appName", LIMITS.appName, "App name"], ["summary", LIMITS.summary, "Short summary"], ["useCase", LIMITS.useCase, "Use case"]) as fc.Arbitrary<[string, number, string]>;
+    const field = fc.constantFrom(
+      ["appName", LIMITS.appName, "App name"],
+      ["summary", LIMITS.summary, "Short summary"],
+      ["useCase", LIMITS.useCase, "Use case"],
+    ) as fc.Arbitrary<[string, number, string]>;
     fc.assert(
       fc.property(validDraft, field, fc.integer({ min: 1, max: 200 }), (draft, [name, max, label], extra) => {
         // Over Pipedrive's limit, within what a draft keeps.
@@ -45,7 +54,9 @@ describe("listing schemas (property)", () => {
         const result = listingRulesSchema.safeParse(typed);
         expect(result.success).toBe(false);
         expect(problemsOf(result.error!)[name]).toBe(`${label} must be at most ${max} characters`);
-        expect((listingDraftSchema.parse(typed) as Record<string, unknown>)[name]).toBe((typed as Record<string, unknown>)[name]);
+        expect((listingDraftSchema.parse(typed) as Record<string, unknown>)[name]).toBe(
+          (typed as Record<string, unknown>)[name],
+        );
       }),
     );
   });
@@ -63,10 +74,20 @@ describe("listing schemas (property)", () => {
 
   it("never throws on arbitrary input: it parses or says which fields are wrong", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom("appName", "callbackUrl", "summary", "scopes", "images", "features", "categories", "x"), fc.anything())), (input) => {
-        const result = listingRulesSchema.safeParse(input);
-        if (!result.success) for (const message of Object.values(problemsOf(result.error))) expect(typeof message).toBe("string");
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.dictionary(
+            fc.constantFrom("appName", "callbackUrl", "summary", "scopes", "images", "features", "categories", "x"),
+            fc.anything(),
+          ),
+        ),
+        (input) => {
+          const result = listingRulesSchema.safeParse(input);
+          if (!result.success)
+            for (const message of Object.values(problemsOf(result.error))) expect(typeof message).toBe("string");
+        },
+      ),
       { numRuns: 500 },
     );
   });

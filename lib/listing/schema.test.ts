@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { draftOf, emptyListing, listingDraftSchema, listingRulesSchema, storableDraft, submissionProblems } from "./schema";
+import {
+  draftOf,
+  emptyListing,
+  listingDraftSchema,
+  listingRulesSchema,
+  storableDraft,
+  submissionProblems,
+} from "./schema";
 import { problemsOf } from "@/lib/errors";
 
 const base = { appName: "QuoteFlow", callbackUrl: "https://quoteflow.example.com/oauth/callback" };
@@ -22,7 +29,17 @@ describe("what a draft stores", () => {
     };
     const draft = listingDraftSchema.parse(typed);
     expect(draft).toMatchObject(typed);
-    expect(Object.keys(submissionProblems(draft))).toEqual(expect.arrayContaining(["appName", "callbackUrl", "summary", "websiteUrl", "supportEmail", "videoUrl", "features.0.name"]));
+    expect(Object.keys(submissionProblems(draft))).toEqual(
+      expect.arrayContaining([
+        "appName",
+        "callbackUrl",
+        "summary",
+        "websiteUrl",
+        "supportEmail",
+        "videoUrl",
+        "features.0.name",
+      ]),
+    );
   });
 
   it("bounds storage only: text a few times its limit, at most 5 images", () => {
@@ -40,7 +57,10 @@ describe("what a draft stores", () => {
   it("stores every field that fits and keeps the stored value of one that does not", () => {
     const previous = listingDraftSchema.parse({ ...base, summary: "Before", images: [] });
     const six = Array.from({ length: 6 }, (_, i) => ({ assetId: `asset${i}`.padEnd(24, "0"), alt: "" }));
-    const result = storableDraft({ ...base, summary: "After", videoUrl: "https://youtu.be/dQw4w9WgXcQ", images: six }, previous);
+    const result = storableDraft(
+      { ...base, summary: "After", videoUrl: "https://youtu.be/dQw4w9WgXcQ", images: six },
+      previous,
+    );
     expect(result?.data.summary).toBe("After");
     expect(result?.data.videoUrl).toBe("https://youtu.be/dQw4w9WgXcQ");
     expect(result?.data.images).toEqual([]);
@@ -119,10 +139,17 @@ describe("Pipedrive's rules", () => {
 
   it("takes a category by the exact name Developer Hub shows, the known ones in their own spelling, each once", () => {
     const read = (categories: unknown) => listingRulesSchema.safeParse({ ...base, categories });
-    expect(read(["  Task   and workflow MANAGEMENT ", "Field Service Tools"]).data?.categories).toEqual(["Task and workflow management", "Field Service Tools"]);
-    expect(problemsOf(read(["Field service tools", "field service TOOLS"]).error!)).toEqual({ categories: "A category is listed twice" });
+    expect(read(["  Task   and workflow MANAGEMENT ", "Field Service Tools"]).data?.categories).toEqual([
+      "Task and workflow management",
+      "Field Service Tools",
+    ]);
+    expect(problemsOf(read(["Field service tools", "field service TOOLS"]).error!)).toEqual({
+      categories: "A category is listed twice",
+    });
     expect(problemsOf(read([" "]).error!)).toEqual({ "categories.0": "A category name cannot be empty" });
-    expect(problemsOf(read(["<b>Bold</b>"]).error!)).toEqual({ "categories.0": "A category name cannot contain < or >" });
+    expect(problemsOf(read(["<b>Bold</b>"]).error!)).toEqual({
+      "categories.0": "A category name cannot contain < or >",
+    });
     expect(problemsOf(read([1]).error!)).toEqual({ "categories.0": "A category must be text" });
   });
 
@@ -141,14 +168,28 @@ describe("Pipedrive's rules", () => {
 describe("submission level", () => {
   it("lists none of the Marketplace listing's fields for a private app", () => {
     expect(submissionProblems(emptyListing("A", "https://a.example.com/cb"), "PRIVATE")).toEqual({});
-    expect(submissionProblems({ ...emptyListing("A", "https://a.example.com/cb"), callbackUrl: "nope" }, "PRIVATE")).toEqual({
+    expect(
+      submissionProblems({ ...emptyListing("A", "https://a.example.com/cb"), callbackUrl: "nope" }, "PRIVATE"),
+    ).toEqual({
       callbackUrl: "Callback URL must be a full URL starting with https://",
     });
   });
 
   it("lists every required field missing from a bare draft", () => {
     expect(Object.keys(submissionProblems(emptyListing("A", "https://a.example.com/cb"))).sort()).toEqual(
-      ["categories", "contactEmail", "description", "iconAssetId", "images", "pricingUrl", "privacyUrl", "setupInstructions", "summary", "termsUrl", "websiteUrl"].sort(),
+      [
+        "categories",
+        "contactEmail",
+        "description",
+        "iconAssetId",
+        "images",
+        "pricingUrl",
+        "privacyUrl",
+        "setupInstructions",
+        "summary",
+        "termsUrl",
+        "websiteUrl",
+      ].sort(),
     );
   });
 });

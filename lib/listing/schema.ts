@@ -33,7 +33,9 @@ const unknownKeys = {
 };
 
 const stored = (max: number, label: string) =>
-  z.string({ error: `${label} must be text` }).max(max, `${label} is too long to keep: at most ${max.toLocaleString("en-US")} characters are saved`);
+  z
+    .string({ error: `${label} must be text` })
+    .max(max, `${label} is too long to keep: at most ${max.toLocaleString("en-US")} characters are saved`);
 
 const maxText = (max: number, label: string) =>
   z.string({ error: `${label} must be text` }).max(max, `${label} must be at most ${max} characters`);
@@ -49,7 +51,6 @@ const richText = (level: Level, max: number, label: string) => {
       : raw.refine((v) => visibleLength(v) <= max, { message: `${label} must be at most ${max} characters` })
   ).default("");
 };
-
 
 const url = (level: Level, label: string) => {
   if (level === "draft") return stored(LIMITS.url, label).default("");
@@ -88,13 +89,19 @@ const videoUrl = (level: Level) => {
 };
 
 const scopeSelection = (level: Level) =>
-  z.object({ id: z.enum(SCOPE_IDS, { error: "Unknown scope" }), justification: plain(level, LIMITS.scopeJustification, "Justification") });
+  z.object({
+    id: z.enum(SCOPE_IDS, { error: "Unknown scope" }),
+    justification: plain(level, LIMITS.scopeJustification, "Justification"),
+  });
 
 const feature = (level: Level) =>
   z.object({
     id: z.string().min(1).max(40),
     type: z.enum(FEATURE_TYPE_IDS, { error: "Choose a feature type" }),
-    name: level === "draft" ? plain(level, LIMITS.featureName, "Name") : maxText(LIMITS.featureName, "Name").trim().min(1, "Name is required"),
+    name:
+      level === "draft"
+        ? plain(level, LIMITS.featureName, "Name")
+        : maxText(LIMITS.featureName, "Name").trim().min(1, "Name is required"),
     description: plain(level, LIMITS.featureDescription, "Description"),
   });
 
@@ -144,7 +151,11 @@ const category = (level: Level) =>
     .pipe(
       level === "draft"
         ? z.string().max(200, "A category name must be at most 200 characters")
-        : z.string().min(1, "A category name cannot be empty").max(LIMITS.categoryName, `A category name must be at most ${LIMITS.categoryName} characters`).regex(/^[^\u0000-\u001f<>]+$/, "A category name cannot contain < or >"),
+        : z
+            .string()
+            .min(1, "A category name cannot be empty")
+            .max(LIMITS.categoryName, `A category name must be at most ${LIMITS.categoryName} characters`)
+            .regex(/^[^\u0000-\u001f<>]+$/, "A category name cannot contain < or >"),
     );
 
 function listingSchema(level: Level) {
@@ -152,8 +163,12 @@ function listingSchema(level: Level) {
   return z.strictObject(
     {
       // Basic info
-      appName: rules ? maxText(LIMITS.appName, "App name").trim().min(1, "App name is required") : plain(level, LIMITS.appName, "App name"),
-      callbackUrl: rules ? url(level, "Callback URL").refine((v) => v !== "", { message: "Callback URL is required" }) : url(level, "Callback URL"),
+      appName: rules
+        ? maxText(LIMITS.appName, "App name").trim().min(1, "App name is required")
+        : plain(level, LIMITS.appName, "App name"),
+      callbackUrl: rules
+        ? url(level, "Callback URL").refine((v) => v !== "", { message: "Callback URL is required" })
+        : url(level, "Callback URL"),
       installationUrl: url(level, "Installation URL"),
       // OAuth & scopes
       scopes: z
@@ -169,7 +184,9 @@ function listingSchema(level: Level) {
         .array(category(level))
         .max(rules ? LIMITS.categories : 20, `Choose at most ${LIMITS.categories} categories`)
         .default([])
-        .refine((list) => !rules || unique(list.map((c) => c.toLowerCase())), { message: "A category is listed twice" }),
+        .refine((list) => !rules || unique(list.map((c) => c.toLowerCase())), {
+          message: "A category is listed twice",
+        }),
       summary: plain(level, LIMITS.summary, "Short summary"),
       description: richText(level, LIMITS.description, "Full description"),
       iconAssetId: assetId.nullable().default(null),
@@ -209,7 +226,11 @@ const required: { field: ListingField; message: string; present: (d: ListingDraf
   { field: "description", message: "Full description is required", present: (d) => visibleLength(d.description) > 0 },
   { field: "iconAssetId", message: "Upload an app icon", present: (d) => d.iconAssetId !== null },
   { field: "images", message: "Add at least one listing image", present: (d) => d.images.length > 0 },
-  { field: "setupInstructions", message: "Setup instructions are required", present: (d) => visibleLength(d.setupInstructions) > 0 },
+  {
+    field: "setupInstructions",
+    message: "Setup instructions are required",
+    present: (d) => visibleLength(d.setupInstructions) > 0,
+  },
   { field: "websiteUrl", message: "Website URL is required", present: (d) => d.websiteUrl !== "" },
   { field: "termsUrl", message: "Terms of Service URL is required", present: (d) => d.termsUrl !== "" },
   { field: "privacyUrl", message: "Privacy Policy URL is required", present: (d) => d.privacyUrl !== "" },
@@ -240,14 +261,18 @@ export function submissionProblems(input: unknown, kind: AppKind = "PUBLIC"): Fi
   return result.success ? {} : problemsOf(result.error);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The draft to store from what the editor sent: every field that fits in storage is kept as typed;
  * a field that does not (a text far over its limit, a sixth image) keeps its `previous` value and
  * is reported in `skipped`. Null when the input is not a listing at all (not an object, unknown keys).
  */
-export function storableDraft(input: unknown, previous: ListingDraft): { data: ListingDraft; skipped: FieldProblems } | null {
+export function storableDraft(
+  input: unknown,
+  previous: ListingDraft,
+): { data: ListingDraft; skipped: FieldProblems } | null {
   const first = listingDraftSchema.safeParse(input);
   if (first.success) return { data: first.data, skipped: {} };
   if (!isRecord(input)) return null;

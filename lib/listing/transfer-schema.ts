@@ -31,7 +31,14 @@ export const exportedListingSchema = z.strictObject(
     icon: fileRef.nullable().default(null),
     onboarding: exportedOnboarding,
     images: z
-      .array(fileRef.extend({ alt: z.string().max(LIMITS.imageAlt * STORE_FACTOR).default("") }))
+      .array(
+        fileRef.extend({
+          alt: z
+            .string()
+            .max(LIMITS.imageAlt * STORE_FACTOR)
+            .default(""),
+        }),
+      )
       .max(LIMITS.images, `At most ${LIMITS.images} listing images`)
       .default([]),
   },
@@ -45,7 +52,10 @@ export const exportFileSchema = z.strictObject(
       message: `Unsupported schema version; this Listing Studio reads version ${EXPORT_VERSION}`,
     }),
     exportedAt: z.string().optional(),
-    app: z.strictObject({ name: z.string(), type: z.enum(["PUBLIC", "PRIVATE"]) }).partial().optional(),
+    app: z
+      .strictObject({ name: z.string(), type: z.enum(["PUBLIC", "PRIVATE"]) })
+      .partial()
+      .optional(),
     listing: exportedListingSchema,
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}` : undefined) },

@@ -21,12 +21,17 @@ const MAX_ENTRIES = 10;
 const MAX_UNZIPPED = 6 * MAX_BYTES;
 
 /** The listing as a JSON document plus its images, ready to zip. */
-export async function exportListing(member: Member, appId: string): Promise<{ json: ExportFile; files: Record<string, Buffer>; name: string }> {
+export async function exportListing(
+  member: Member,
+  appId: string,
+): Promise<{ json: ExportFile; files: Record<string, Buffer>; name: string }> {
   const app = await appInWorkspace(member, appId);
   const { data } = await getDraft(member, appId);
-  const ids = [data.iconAssetId, ...data.images.map((i) => i.assetId), ...data.onboarding.blocks.map((b) => b.imageAssetId)].filter(
-    (id): id is string => Boolean(id),
-  );
+  const ids = [
+    data.iconAssetId,
+    ...data.images.map((i) => i.assetId),
+    ...data.onboarding.blocks.map((b) => b.imageAssetId),
+  ].filter((id): id is string => Boolean(id));
   const assets = new Map((await db.asset.findMany({ where: { appId, id: { in: ids } } })).map((a) => [a.id, a]));
   const files: Record<string, Buffer> = {};
   const ref = async (assetId: string) => {
@@ -46,7 +51,8 @@ export async function exportListing(member: Member, appId: string): Promise<{ js
     if (r) exportedImages.push({ ...r, alt: image.alt });
   }
   const blocks = [];
-  for (const { imageAssetId, ...block } of onboarding.blocks) blocks.push({ ...block, image: imageAssetId ? await ref(imageAssetId) : null });
+  for (const { imageAssetId, ...block } of onboarding.blocks)
+    blocks.push({ ...block, image: imageAssetId ? await ref(imageAssetId) : null });
   const json: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -54,7 +60,15 @@ export async function exportListing(member: Member, appId: string): Promise<{ js
     app: { name: app.name, type: app.type },
     listing: { ...rest, icon, images: exportedImages, onboarding: { ...onboarding, blocks } },
   };
-  return { json, files, name: app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "listing" };
+  return {
+    json,
+    files,
+    name:
+      app.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "listing",
+  };
 }
 
 export function zipExport(json: ExportFile, files: Record<string, Buffer>): Uint8Array {
@@ -75,7 +89,8 @@ function readUpload(body: Buffer): { document: unknown; files: Unzipped } {
         filter: (file) => {
           entries++;
           total += file.originalSize;
-          if (entries > MAX_ENTRIES || total > MAX_UNZIPPED) throw new AppError("PAYLOAD_TOO_LARGE", "The zip holds more than a listing's files");
+          if (entries > MAX_ENTRIES || total > MAX_UNZIPPED)
+            throw new AppError("PAYLOAD_TOO_LARGE", "The zip holds more than a listing's files");
           return file.name === "listing.json" || file.name.startsWith("images/");
         },
       });
@@ -83,7 +98,8 @@ function readUpload(body: Buffer): { document: unknown; files: Unzipped } {
       if (error instanceof AppError) throw error;
       throw new AppError("BAD_REQUEST", "The file is not a readable zip");
     }
-    if (!files["listing.json"]) throw new AppError("VALIDATION", "The zip has no listing.json", { file: "The zip has no listing.json" });
+    if (!files["listing.json"])
+      throw new AppError("VALIDATION", "The zip has no listing.json", { file: "The zip has no listing.json" });
     text = strFromU8(files["listing.json"]);
   } else {
     text = body.toString("utf8");
@@ -120,16 +136,35 @@ function summarise(before: ListingDraft, after: ListingDraft): ImportChange[] {
  * and the answer lists what would; otherwise the current draft is first kept as a version (so the
  * import can be undone from Versions), then the import becomes the draft and a new version.
  */
-export async function importListing(member: Member, appId: string, body: Buffer, options: { dryRun: true }): Promise<ImportPreview>;
-export async function importListing(member: Member, appId: string, body: Buffer, options?: { dryRun?: false }): Promise<ImportResult>;
-export async function importListing(member: Member, appId: string, body: Buffer, { dryRun = false } = {}): Promise<ImportPreview | ImportResult> {
+export async function importListing(
+  member: Member,
+  appId: string,
+  body: Buffer,
+  options: { dryRun: true },
+): Promise<ImportPreview>;
+export async function importListing(
+  member: Member,
+  appId: string,
+  body: Buffer,
+  options?: { dryRun?: false },
+): Promise<ImportResult>;
+export async function importListing(
+  member: Member,
+  appId: string,
+  body: Buffer,
+  { dryRun = false } = {},
+): Promise<ImportPreview | ImportResult> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import listings");
   await appInWorkspace(member, appId);
   const { document, files } = readUpload(body);
   const parsed = exportFileSchema.safeParse(document);
   if (!parsed.success) {
     const fields = problemsOf(parsed.error);
-    throw new AppError("VALIDATION", `The listing file has ${Object.keys(fields).length} problem(s): ${Object.values(fields)[0]}`, fields);
+    throw new AppError(
+      "VALIDATION",
+      `The listing file has ${Object.keys(fields).length} problem(s): ${Object.values(fields)[0]}`,
+      fields,
+    );
   }
   const { icon, images, onboarding, ...rest } = parsed.data.listing;
 
@@ -138,12 +173,15 @@ export async function importListing(member: Member, appId: string, body: Buffer,
     const known = existing.get(`${kind.toUpperCase()}:${ref.sha256}`);
     if (known) return known;
     const bytes = files[ref.file];
-    if (!bytes) throw new AppError("VALIDATION", `${ref.file} is not in the zip`, { [field]: `${ref.file} is not in the zip` });
+    if (!bytes)
+      throw new AppError("VALIDATION", `${ref.file} is not in the zip`, { [field]: `${ref.file} is not in the zip` });
     try {
       // A dry run stores nothing, but checks the picture as an upload would; its hash stands in for its id.
       if (dryRun) return (await processImage(Buffer.from(bytes), kind, ref.file)).sha256.slice(0, 32);
       // Not counted against the 5-image limit of the current draft: the import replaces it.
-      return (await uploadAsset(member, appId, kind, { name: ref.file, data: Buffer.from(bytes) }, { skipImageLimit: true })).id;
+      return (
+        await uploadAsset(member, appId, kind, { name: ref.file, data: Buffer.from(bytes) }, { skipImageLimit: true })
+      ).id;
     } catch (error) {
       if (error instanceof AppError) throw new AppError(error.code, error.message, { [field]: error.message });
       throw error;
@@ -151,19 +189,33 @@ export async function importListing(member: Member, appId: string, body: Buffer,
   };
   const iconAssetId = icon ? await resolve("icon", icon, "listing.icon") : null;
   const imageRefs = [];
-  for (const [index, image] of images.entries()) imageRefs.push({ assetId: await resolve("image", image, `listing.images.${index}`), alt: image.alt });
+  for (const [index, image] of images.entries())
+    imageRefs.push({ assetId: await resolve("image", image, `listing.images.${index}`), alt: image.alt });
 
   const blocks = [];
   for (const [index, { image, ...block }] of onboarding.blocks.entries()) {
-    blocks.push({ ...block, imageAssetId: image ? await resolve("onboarding", image, `listing.onboarding.blocks.${index}.image`) : null });
+    blocks.push({
+      ...block,
+      imageAssetId: image ? await resolve("onboarding", image, `listing.onboarding.blocks.${index}.image`) : null,
+    });
   }
 
-  const data = listingDraftSchema.parse({ ...rest, iconAssetId, images: imageRefs, onboarding: { ...onboarding, blocks } });
+  const data = listingDraftSchema.parse({
+    ...rest,
+    iconAssetId,
+    images: imageRefs,
+    onboarding: { ...onboarding, blocks },
+  });
   const current = await getDraft(member, appId);
   if (dryRun) return { changes: summarise(current.data, data) };
   const backup = await recordVersion(appId, current.data, "Before import", "BACKUP", member.user.id);
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, "Imported listing", "IMPORT", member.user.id);
-  await auditBy(member, "listing.import", { type: "app", id: appId, name: data.appName || null }, { fields: summarise(current.data, data).map((c) => c.field), backupVersion: backup.number });
+  await auditBy(
+    member,
+    "listing.import",
+    { type: "app", id: appId, name: data.appName || null },
+    { fields: summarise(current.data, data).map((c) => c.field), backupVersion: backup.number },
+  );
   return { ...(await getDraft(member, appId)), backupVersion: backup.number };
 }

@@ -12,24 +12,55 @@ import { auditBy } from "@/lib/audit/log";
 /** BACKUP: the draft as it was just before an import replaced it. */
 export type VersionSource = "MANUAL" | "RESTORE" | "IMPORT" | "BACKUP" | "SUBMISSION";
 
-export type VersionSummary = { id: string; number: number; label: string; source: string; createdAt: string; createdBy: string | null };
+export type VersionSummary = {
+  id: string;
+  number: number;
+  label: string;
+  source: string;
+  createdAt: string;
+  createdBy: string | null;
+};
 
 const labelSchema = z.strictObject({
-  label: z.string({ error: "Label must be text" }).trim().min(1, "Give the version a label").max(80, "Label must be at most 80 characters"),
+  label: z
+    .string({ error: "Label must be text" })
+    .trim()
+    .min(1, "Give the version a label")
+    .max(80, "Label must be at most 80 characters"),
 });
 
 async function authorNames(ids: (string | null)[]) {
-  const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: ids.filter((id): id is string => id !== null) } },
+    select: { id: true, name: true },
+  });
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
 /** Appends a version with the next number; the unique (app, number) keeps two concurrent saves apart. */
-export async function recordVersion(appId: string, data: ListingDraft, label: string, source: VersionSource, userId: string) {
+export async function recordVersion(
+  appId: string,
+  data: ListingDraft,
+  label: string,
+  source: VersionSource,
+  userId: string,
+) {
   for (let attempt = 0; ; attempt++) {
-    const last = await db.listingVersion.findFirst({ where: { appId }, orderBy: { number: "desc" }, select: { number: true } });
+    const last = await db.listingVersion.findFirst({
+      where: { appId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     try {
       return await db.listingVersion.create({
-        data: { appId, number: (last?.number ?? 0) + 1, label, data: JSON.stringify(data), source, createdById: userId },
+        data: {
+          appId,
+          number: (last?.number ?? 0) + 1,
+          label,
+          data: JSON.stringify(data),
+          source,
+          createdById: userId,
+        },
       });
     } catch (error) {
       if (attempt >= 3 || !(error instanceof Error && error.message.includes("Unique constraint"))) throw error;
@@ -42,15 +73,38 @@ export async function saveVersion(member: Member, appId: string, input: unknown)
   const { label } = labelSchema.parse(input);
   const draft = await getDraft(member, appId);
   const version = await recordVersion(appId, draft.data, label, "MANUAL", member.user.id);
-  await auditBy(member, "version.save", { type: "app", id: appId, name: draft.data.appName }, { version: version.number, label });
-  return { id: version.id, number: version.number, label, source: version.source, createdAt: version.createdAt.toISOString(), createdBy: member.user.name };
+  await auditBy(
+    member,
+    "version.save",
+    { type: "app", id: appId, name: draft.data.appName },
+    { version: version.number, label },
+  );
+  return {
+    id: version.id,
+    number: version.number,
+    label,
+    source: version.source,
+    createdAt: version.createdAt.toISOString(),
+    createdBy: member.user.name,
+  };
 }
 
 export async function listVersions(member: Member, appId: string): Promise<VersionSummary[]> {
   await appInWorkspace(member, appId);
-  const rows = await db.listingVersion.findMany({ where: { appId }, orderBy: { number: "desc" }, select: { id: true, number: true, label: true, source: true, createdAt: true, createdById: true } });
+  const rows = await db.listingVersion.findMany({
+    where: { appId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, label: true, source: true, createdAt: true, createdById: true },
+  });
   const names = await authorNames(rows.map((r) => r.createdById));
-  return rows.map((r) => ({ id: r.id, number: r.number, label: r.label, source: r.source, createdAt: r.createdAt.toISOString(), createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    label: r.label,
+    source: r.source,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.createdById ? (names.get(r.createdById) ?? null) : null,
+  }));
 }
 
 /** A version's listing, or the current draft for "draft". */

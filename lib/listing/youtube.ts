@@ -1,7 +1,15 @@
 /** YouTube is the only video host the Marketplace listing accepts. */
 
 const ID = /^[A-Za-z0-9_-]{11}$/;
-const HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtu.be", "www.youtube-nocookie.com", "youtube-nocookie.com"]);
+const HOSTS = new Set([
+  "youtube.com",
+  "www.youtube.com",
+  "m.youtube.com",
+  "music.youtube.com",
+  "youtu.be",
+  "www.youtube-nocookie.com",
+  "youtube-nocookie.com",
+]);
 
 /** The 11-character video id of any YouTube URL form (watch, youtu.be, shorts, embed, live), or null. */
 export function youtubeVideoId(input: string): string | null {

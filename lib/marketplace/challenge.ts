@@ -3,8 +3,10 @@
  * with HTTP 200, 403 or 503: recognised by their title or their markup, they are a reason to say
  * "try later", never a page to read.
  */
-const CHALLENGE_TITLE = /just a moment|attention required|access denied|verify you are (a )?human|are you a robot|security check|checking your browser|ddos protection|captcha/i;
-const CHALLENGE_MARKUP = /challenge-platform|cf-browser-verification|cf_chl_|__cf_chl|g-recaptcha|h-captcha|hcaptcha|px-captcha|captcha-delivery\.com|perimeterx|datadome/i;
+const CHALLENGE_TITLE =
+  /just a moment|attention required|access denied|verify you are (a )?human|are you a robot|security check|checking your browser|ddos protection|captcha/i;
+const CHALLENGE_MARKUP =
+  /challenge-platform|cf-browser-verification|cf_chl_|__cf_chl|g-recaptcha|h-captcha|hcaptcha|px-captcha|captcha-delivery\.com|perimeterx|datadome/i;
 
 export function challengeTitle(html: string): string | null {
   const title = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(html)?.[1]?.trim() ?? "";

@@ -20,7 +20,16 @@ export type MarkupFindings = {
   skipped: string[];
 };
 
-const empty = (): MarkupFindings => ({ found: 0, average: null, count: null, reviews: [], installBand: null, votes: null, saysNoReviews: false, skipped: [] });
+const empty = (): MarkupFindings => ({
+  found: 0,
+  average: null,
+  count: null,
+  reviews: [],
+  installBand: null,
+  votes: null,
+  saysNoReviews: false,
+  skipped: [],
+});
 
 // ---------- microdata ----------
 
@@ -60,10 +69,18 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
   const apps = $("[itemscope][itemtype]").filter(typed(APP_TYPE));
   // Items without a type are read by their property name (itemprop="review").
   const reviewEls = $("[itemscope]")
-    .filter((i, el) => typed(REVIEW_TYPE)(i, el) || (!$(el).attr("itemtype") && /(^|\s)review(\s|$)/.test($(el).attr("itemprop") ?? "")))
+    .filter(
+      (i, el) =>
+        typed(REVIEW_TYPE)(i, el) ||
+        (!$(el).attr("itemtype") && /(^|\s)review(\s|$)/.test($(el).attr("itemprop") ?? "")),
+    )
     .filter((_, el) => !isNoise($, el));
   const app = apps.first()[0];
-  const aggregate = (app ? props($, app, "aggregateRating").first()[0] : undefined) ?? $("[itemscope][itemprop~='aggregateRating'], [itemscope][itemtype$='/AggregateRating']").filter((_, el) => !isNoise($, el)).first()[0];
+  const aggregate =
+    (app ? props($, app, "aggregateRating").first()[0] : undefined) ??
+    $("[itemscope][itemprop~='aggregateRating'], [itemscope][itemtype$='/AggregateRating']")
+      .filter((_, el) => !isNoise($, el))
+      .first()[0];
   result.found = apps.length + reviewEls.length + (aggregate && !app ? 1 : 0);
   if (aggregate) {
     result.average = rating(prop($, aggregate, "ratingValue"), prop($, aggregate, "bestRating"));
@@ -72,9 +89,12 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
   }
   reviewEls.each((_, el) => {
     const ratingEl = props($, el, "reviewRating").first()[0];
-    const stars = ratingEl ? rating(prop($, ratingEl, "ratingValue"), prop($, ratingEl, "bestRating")) : rating(prop($, el, "ratingValue"));
+    const stars = ratingEl
+      ? rating(prop($, ratingEl, "ratingValue"), prop($, ratingEl, "bestRating"))
+      : rating(prop($, el, "ratingValue"));
     const author = plain(prop($, el, "author")) || "Anonymous";
-    if (stars === null) return void result.skipped.push(`A review by ${author} has no rating from 1 to 5; it was skipped`);
+    if (stars === null)
+      return void result.skipped.push(`A review by ${author} has no rating from 1 to 5; it was skipped`);
     const replyEl = props($, el, "comment").first();
     result.reviews.push({
       externalId: $(el).attr("data-review-id") ?? prop($, el, "identifier") ?? null,
@@ -84,7 +104,10 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
       date: date(prop($, el, "datePublished") ?? prop($, el, "dateCreated")),
       text: plain(prop($, el, "reviewBody") ?? prop($, el, "description")),
       upvotes: count(prop($, el, "upvoteCount")) ?? 0,
-      reply: replyEl.length ? plain(replyEl.is("[itemscope]") ? (prop($, replyEl[0]!, "text") ?? replyEl.text()) : itemValue($, replyEl)) || null : null,
+      reply: replyEl.length
+        ? plain(replyEl.is("[itemscope]") ? (prop($, replyEl[0]!, "text") ?? replyEl.text()) : itemValue($, replyEl)) ||
+          null
+        : null,
     });
   });
   return result;
@@ -110,15 +133,23 @@ export function ratingInLabel(label: string): number | null {
 }
 
 const CARD = "article, li, [class*='review' i], [data-testid*='review' i], [id^='review' i], [itemtype*='Review']";
-const REPLY = "blockquote, [class*='reply' i], [class*='response' i], [aria-label*='reply' i], [aria-label*='response' i], [data-testid*='reply' i]";
-const AUTHOR = "[itemprop='author'], [class*='author' i], [class*='reviewer' i], [class*='username' i], [class*='user-name' i], [data-testid*='author' i]";
-const NO_REVIEWS = /\b(no reviews( yet)?|be the first to (write a )?review|there are no reviews|not (been )?reviewed yet|0 reviews)\b/i;
-const HELPFUL = [/(\d[\d,]*)\s+(?:people\s+|users\s+)?found (?:this|it) helpful/i, /helpful\s*\(\s*(\d[\d,]*)\s*\)/i, /(\d[\d,]*)\s+upvotes?\b/i];
+const REPLY =
+  "blockquote, [class*='reply' i], [class*='response' i], [aria-label*='reply' i], [aria-label*='response' i], [data-testid*='reply' i]";
+const AUTHOR =
+  "[itemprop='author'], [class*='author' i], [class*='reviewer' i], [class*='username' i], [class*='user-name' i], [data-testid*='author' i]";
+const NO_REVIEWS =
+  /\b(no reviews( yet)?|be the first to (write a )?review|there are no reviews|not (been )?reviewed yet|0 reviews)\b/i;
+const HELPFUL = [
+  /(\d[\d,]*)\s+(?:people\s+|users\s+)?found (?:this|it) helpful/i,
+  /helpful\s*\(\s*(\d[\d,]*)\s*\)/i,
+  /(\d[\d,]*)\s+upvotes?\b/i,
+];
 
 type Mark = { el: Element; value: number };
 
 /** Other apps on the page ("Similar apps", links to other listings): their ratings are not this listing's. */
-const NOISE = "[aria-label*='similar' i], [aria-label*='related' i], [class*='similar' i], [class*='related' i], [class*='recommend' i], [data-testid*='similar' i], [data-testid*='related' i]";
+const NOISE =
+  "[aria-label*='similar' i], [aria-label*='related' i], [class*='similar' i], [class*='related' i], [class*='recommend' i], [data-testid*='similar' i], [data-testid*='related' i]";
 
 function isNoise($: CheerioAPI, el: Element): boolean {
   const node = $(el);
@@ -132,7 +163,8 @@ export function spacedText($: CheerioAPI, el: Cheerio<AnyNode>): string {
   const parts: string[] = [];
   const visit = (node: AnyNode) => {
     if (node.type === "text") parts.push((node as unknown as { data: string }).data);
-    else if (node.type === "tag" && !["script", "style", "noscript", "template"].includes((node as Element).name)) for (const child of (node as Element).children) visit(child);
+    else if (node.type === "tag" && !["script", "style", "noscript", "template"].includes((node as Element).name))
+      for (const child of (node as Element).children) visit(child);
   };
   el.each((_, node) => visit(node));
   return parts.join(" ").replace(/\s+/g, " ").trim();
@@ -182,22 +214,45 @@ function readCard($: CheerioAPI, card: Cheerio<Element>, stars: number, notes: s
   const replyEl = card.find(REPLY).first();
   const inReply = (el: AnyNode) => replyEl.length > 0 && (replyEl[0] === el || replyEl.find(el as Element).length > 0);
   const time = card.find("time").first();
-  const when = time.length ? (date(time.attr("datetime")) ?? date(textOf(time)) ?? dateIn(textOf(time))) : dateIn(spacedText($, card));
-  if (!when && time.length) notes.push(`The date "${textOf(time)}" of a review could not be read; the review is kept without a date`);
+  const when = time.length
+    ? (date(time.attr("datetime")) ?? date(textOf(time)) ?? dateIn(textOf(time)))
+    : dateIn(spacedText($, card));
+  if (!when && time.length)
+    notes.push(`The date "${textOf(time)}" of a review could not be read; the review is kept without a date`);
   const authorEl = card
     .find(AUTHOR)
     .filter((_, el) => !inReply(el))
     .first();
-  const author = textOf(authorEl.length ? authorEl : card.find("h2, h3, h4, h5, h6, strong, b, cite").filter((_, el) => !inReply(el)).first()).slice(0, 200);
+  const author = textOf(
+    authorEl.length
+      ? authorEl
+      : card
+          .find("h2, h3, h4, h5, h6, strong, b, cite")
+          .filter((_, el) => !inReply(el))
+          .first(),
+  ).slice(0, 200);
   const paragraphs = card
     .find("p")
-    .filter((_, el) => !inReply(el) && !HELPFUL.some((h) => h.test($(el).text())) && ratingInLabel($(el).text()) === null && !$(el).find("time").length)
+    .filter(
+      (_, el) =>
+        !inReply(el) &&
+        !HELPFUL.some((h) => h.test($(el).text())) &&
+        ratingInLabel($(el).text()) === null &&
+        !$(el).find("time").length,
+    )
     .map((_, el) => textOf($(el)))
     .get()
     .filter((t) => t && t !== author);
   const helpful = HELPFUL.map((h) => h.exec(spacedText($, card))).find(Boolean);
   const replyParas = replyEl.find("p");
-  const reply = replyEl.length ? (replyParas.length ? replyParas.map((_, p) => textOf($(p))).get().join("\n\n") : textOf(replyEl).replace(/^(reply|response) from [^:\n]*:?\s*/i, "")) : "";
+  const reply = replyEl.length
+    ? replyParas.length
+      ? replyParas
+          .map((_, p) => textOf($(p)))
+          .get()
+          .join("\n\n")
+      : textOf(replyEl).replace(/^(reply|response) from [^:\n]*:?\s*/i, "")
+    : "";
   return {
     externalId: card.attr("data-review-id") ?? card.attr("data-id") ?? null,
     anchor: card.attr("id") ?? null,
@@ -231,7 +286,11 @@ export function readVisible($: CheerioAPI): MarkupFindings {
   // Counts, install band and votes: read from text outside the review cards and other apps, nearest the rating first.
   for (const card of cards) card.attr("data-ls-card", "");
   const strip = (el: Cheerio<AnyNode>) => spacedText($, el.clone().find(`[data-ls-card], ${NOISE}`).remove().end());
-  const near = header ? [$(header.el).parent(), $(header.el).parent().parent(), $(header.el).parent().parent().parent()].filter((el) => el.length && !el.is("body, html")) : [];
+  const near = header
+    ? [$(header.el).parent(), $(header.el).parent().parent(), $(header.el).parent().parent().parent()].filter(
+        (el) => el.length && !el.is("body, html"),
+      )
+    : [];
   const texts = [...near.map(strip), strip($("body"))];
   const pageText = texts.at(-1)!;
   for (const card of cards) card.removeAttr("data-ls-card");

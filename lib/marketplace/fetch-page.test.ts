@@ -31,8 +31,13 @@ describe("fetchListingPage", () => {
     const before = agents.length;
     await expect(fetchListingPage(base, clock())).resolves.toBeDefined();
     agents.length = before;
-    await expect(fetchListingPage(base, { ...clock(), policy: {} })).rejects.toMatchObject({ message: "The listing page's address is not allowed (only https:// addresses are allowed)", attempts: 1 });
-    await expect(fetchListingPage(base.replace("http:", "https:"), { ...clock(), policy: {} })).rejects.toMatchObject({ message: "The listing page's address is not allowed (address not allowed)" });
+    await expect(fetchListingPage(base, { ...clock(), policy: {} })).rejects.toMatchObject({
+      message: "The listing page's address is not allowed (only https:// addresses are allowed)",
+      attempts: 1,
+    });
+    await expect(fetchListingPage(base.replace("http:", "https:"), { ...clock(), policy: {} })).rejects.toMatchObject({
+      message: "The listing page's address is not allowed (address not allowed)",
+    });
     expect(agents.length).toBe(before);
   });
 
@@ -43,7 +48,10 @@ describe("fetchListingPage", () => {
   });
 
   it("honours 429 Retry-After, then succeeds", async () => {
-    script = [{ status: 429, headers: { "retry-after": "7" } }, { status: 200, body: "fine" }];
+    script = [
+      { status: 429, headers: { "retry-after": "7" } },
+      { status: 200, body: "fine" },
+    ];
     const c = clock();
     expect(await fetchListingPage(base, c)).toBe("fine");
     expect(c.waits).toEqual([7_000]);
@@ -51,7 +59,9 @@ describe("fetchListingPage", () => {
 
   it("stops when Retry-After asks for longer than the cap", async () => {
     script = [{ status: 429, headers: { "retry-after": "3600" } }];
-    await expect(fetchListingPage(base, clock())).rejects.toThrow("The site asked to wait 3600 s before the next request; the run stops here");
+    await expect(fetchListingPage(base, clock())).rejects.toThrow(
+      "The site asked to wait 3600 s before the next request; the run stops here",
+    );
   });
 
   it("retries server errors with exponential backoff, then fails with the reason", async () => {
@@ -59,12 +69,17 @@ describe("fetchListingPage", () => {
     const c = clock();
     const error = await fetchListingPage(base, { ...c, attempts: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PageFetchError);
-    expect((error as PageFetchError).message).toBe("The listing page could not be fetched after 3 attempts: the site answered HTTP 503");
+    expect((error as PageFetchError).message).toBe(
+      "The listing page could not be fetched after 3 attempts: the site answered HTTP 503",
+    );
     expect(c.waits).toEqual([1_000, 2_000]);
   });
 
   it("gives up on a slow page after the timeout and retries it", async () => {
-    script = [{ status: 200, delayMs: 400 }, { status: 200, body: "second" }];
+    script = [
+      { status: 200, delayMs: 400 },
+      { status: 200, body: "second" },
+    ];
     const c = clock();
     expect(await fetchListingPage(base, { ...c, timeoutMs: 100 })).toBe("second");
     expect(c.waits).toHaveLength(1);
@@ -73,7 +88,12 @@ describe("fetchListingPage", () => {
   it("does not retry a 404, and says there is no page at the address", async () => {
     script = [{ status: 404 }];
     const c = clock();
-    await expect(fetchListingPage(base, c)).rejects.toMatchObject({ status: 404, attempts: 1, kind: "not-found", message: "The listing page answered HTTP 404: there is no Marketplace page at this address" });
+    await expect(fetchListingPage(base, c)).rejects.toMatchObject({
+      status: 404,
+      attempts: 1,
+      kind: "not-found",
+      message: "The listing page answered HTTP 404: there is no Marketplace page at this address",
+    });
     expect(c.waits).toEqual([]);
   });
 
@@ -81,16 +101,27 @@ describe("fetchListingPage", () => {
     for (const status of [403, 503]) {
       script = [{ status, body: CHALLENGE_HTML }];
       const c = clock();
-      await expect(fetchListingPage(base, c)).rejects.toMatchObject({ status, attempts: 1, kind: "challenge", message: expect.stringContaining('Pipedrive answered with a bot check ("Just a moment...")') });
+      await expect(fetchListingPage(base, c)).rejects.toMatchObject({
+        status,
+        attempts: 1,
+        kind: "challenge",
+        message: expect.stringContaining('Pipedrive answered with a bot check ("Just a moment...")'),
+      });
       expect(c.waits).toEqual([]);
     }
-    script = [{ status: 503, body: "<h1>Service Unavailable</h1>" }, { status: 200, body: "back" }];
+    script = [
+      { status: 503, body: "<h1>Service Unavailable</h1>" },
+      { status: 200, body: "back" },
+    ];
     expect(await fetchListingPage(base, clock())).toBe("back");
   });
 
   it("refuses a page larger than a listing can be, without reading it all", async () => {
     script = [{ status: 200, body: "x".repeat(MAX_PAGE_BYTES + 1) }];
-    await expect(fetchListingPage(base, clock())).rejects.toMatchObject({ kind: "too-large", message: "The page is larger than 5 MB: not a listing page" });
+    await expect(fetchListingPage(base, clock())).rejects.toMatchObject({
+      kind: "too-large",
+      message: "The page is larger than 5 MB: not a listing page",
+    });
   });
 });
 

@@ -10,7 +10,8 @@ import { challengeMessage, challengeTitle } from "./challenge";
 /** A listing page is a few hundred kilobytes; anything this large is not one. */
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 
-export const USER_AGENT = "ListingStudio-MarketplaceSync/1.0 (+https://listing-studio.example/bot; reads public listing pages once per app per run)";
+export const USER_AGENT =
+  "ListingStudio-MarketplaceSync/1.0 (+https://listing-studio.example/bot; reads public listing pages once per app per run)";
 
 export type FetchPageOptions = {
   attempts?: number;
@@ -66,45 +67,95 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 export async function fetchListingPage(url: string, options: FetchPageOptions = {}): Promise<string> {
-  const { attempts = 4, timeoutMs = 15_000, baseDelayMs = 1_000, maxDelayMs = 60_000, sleep = (ms) => new Promise((r) => setTimeout(r, ms)), random = Math.random, now = Date.now, policy = {} } = options;
+  const {
+    attempts = 4,
+    timeoutMs = 15_000,
+    baseDelayMs = 1_000,
+    maxDelayMs = 60_000,
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
+    random = Math.random,
+    now = Date.now,
+    policy = {},
+  } = options;
   let lastStatus: number | null = null;
   let lastProblem = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let wait = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + random());
     try {
-      const res = await outboundFetch(url, { headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml" }, maxRedirects: 5, signal: AbortSignal.timeout(timeoutMs) }, policy);
+      const res = await outboundFetch(
+        url,
+        {
+          headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml" },
+          maxRedirects: 5,
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+        policy,
+      );
       lastStatus = res.status;
       if (res.ok) {
         const text = await readText(res.body as ReadableStream<Uint8Array> | null, MAX_PAGE_BYTES);
-        if (text === null) throw new PageFetchError(`The page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB: not a listing page`, attempt, res.status, "too-large");
+        if (text === null)
+          throw new PageFetchError(
+            `The page is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MB: not a listing page`,
+            attempt,
+            res.status,
+            "too-large",
+          );
         return text;
       }
       // Bot checks answer 403 or 503 (or 429) with a page of their own: no use asking again now.
-      const body = res.status === 403 || res.status === 503 || res.status === 429 ? await readText(res.body as ReadableStream<Uint8Array> | null, 512 * 1024) : (await res.body?.cancel(), "");
+      const body =
+        res.status === 403 || res.status === 503 || res.status === 429
+          ? await readText(res.body as ReadableStream<Uint8Array> | null, 512 * 1024)
+          : (await res.body?.cancel(), "");
       const challenge = body ? challengeTitle(body) : null;
       if (challenge) throw new PageFetchError(challengeMessage(challenge), attempt, res.status, "challenge");
       if (res.status === 429) {
         const asked = retryAfterMs(res.headers.get("retry-after"), now());
         lastProblem = "the site asked us to slow down (429)";
         if (asked !== null) {
-          if (asked > maxDelayMs) throw new PageFetchError(`The site asked to wait ${Math.round(asked / 1000)} s before the next request; the run stops here`, attempt, 429);
+          if (asked > maxDelayMs)
+            throw new PageFetchError(
+              `The site asked to wait ${Math.round(asked / 1000)} s before the next request; the run stops here`,
+              attempt,
+              429,
+            );
           wait = asked;
         }
       } else if (res.status >= 500) {
         lastProblem = `the site answered HTTP ${res.status}`;
       } else if (res.status === 404 || res.status === 410) {
-        throw new PageFetchError(`The listing page answered HTTP ${res.status}: there is no Marketplace page at this address`, attempt, res.status, "not-found");
+        throw new PageFetchError(
+          `The listing page answered HTTP ${res.status}: there is no Marketplace page at this address`,
+          attempt,
+          res.status,
+          "not-found",
+        );
       } else {
         throw new PageFetchError(`The listing page answered HTTP ${res.status}`, attempt, res.status);
       }
     } catch (error) {
       if (error instanceof PageFetchError) throw error;
       const refused = refusalOf(error);
-      if (refused) throw new PageFetchError(`The listing page's address is not allowed (${refused.reason})`, attempt, null, "refused");
+      if (refused)
+        throw new PageFetchError(
+          `The listing page's address is not allowed (${refused.reason})`,
+          attempt,
+          null,
+          "refused",
+        );
       lastStatus = null;
-      lastProblem = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : "the connection failed";
+      lastProblem =
+        error instanceof Error && error.name === "TimeoutError"
+          ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
+          : "the connection failed";
     }
     if (attempt < attempts) await sleep(wait);
   }
-  throw new PageFetchError(`The listing page could not be fetched after ${attempts} attempts: ${lastProblem}`, attempts, lastStatus, "unavailable");
+  throw new PageFetchError(
+    `The listing page could not be fetched after ${attempts} attempts: ${lastProblem}`,
+    attempts,
+    lastStatus,
+    "unavailable",
+  );
 }

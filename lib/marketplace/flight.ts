@@ -87,7 +87,8 @@ export function flightRows(payload: string): { rows: Row[]; skipped: string[] } 
       const hex = comma > 0 ? bytes.toString("latin1", colon + 2, comma) : "";
       if (/^[0-9a-fA-F]{1,8}$/.test(hex)) {
         const end = comma + 1 + parseInt(hex, 16);
-        if (tag === "T") rows.push({ id, kind: "text", text: bytes.toString("utf8", comma + 1, Math.min(end, bytes.length)) });
+        if (tag === "T")
+          rows.push({ id, kind: "text", text: bytes.toString("utf8", comma + 1, Math.min(end, bytes.length)) });
         i = end;
         continue;
       }
@@ -141,7 +142,8 @@ export function readFlight(scripts: string[]): FlightData | null {
     if (depth > 200) return null;
     if (typeof value === "string") return decodeString(value, row);
     if (Array.isArray(value)) return value.map((v) => resolve(v, depth + 1));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, depth + 1)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, depth + 1)]));
     return value;
   };
   // The root row first: what it refers to is then seen in its place in the tree.
@@ -159,6 +161,7 @@ function decodeString(value: string, row: (id: string) => unknown): unknown {
   const ref = REF.exec(value);
   if (!ref) return null;
   let target = row(ref[1]!);
-  for (const key of ref[2]!.split(":").slice(1)) target = target && typeof target === "object" ? (target as Record<string, unknown>)[key] : null;
+  for (const key of ref[2]!.split(":").slice(1))
+    target = target && typeof target === "object" ? (target as Record<string, unknown>)[key] : null;
   return target;
 }

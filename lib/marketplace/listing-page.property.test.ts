@@ -10,14 +10,18 @@ import { parseListingPage } from "./listing-page";
 
 const word = fc.stringMatching(/^[A-Za-zéøß日Ж]{1,9}$/);
 const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(" "));
-const name = fc.tuple(word, word).map(([a, b]) => `${a[0]!.toUpperCase()}${a.slice(1)} ${b[0]!.toUpperCase()}${b.slice(1)}`);
+const name = fc
+  .tuple(word, word)
+  .map(([a, b]) => `${a[0]!.toUpperCase()}${a.slice(1)} ${b[0]!.toUpperCase()}${b.slice(1)}`);
 
 const canonicalReview = fc.record({
   id: fc.stringMatching(/^[a-z0-9]{4,12}$/),
   author: name,
   stars: fc.integer({ min: 1, max: 5 }),
   // Whole seconds, so every date form (epoch seconds included) says the same instant.
-  date: fc.integer({ min: Date.UTC(2019, 0, 1) / 1000, max: Date.UTC(2026, 10, 1) / 1000 }).map((s) => new Date(s * 1000)),
+  date: fc
+    .integer({ min: Date.UTC(2019, 0, 1) / 1000, max: Date.UTC(2026, 10, 1) / 1000 })
+    .map((s) => new Date(s * 1000)),
   text: sentence,
   upvotes: fc.nat({ max: 500 }),
   reply: fc.option(sentence, { nil: null }),
@@ -34,9 +38,25 @@ type Canonical = typeof canonical extends fc.Arbitrary<infer T> ? T : never;
 type R = Canonical["reviews"][number];
 
 /** One way of writing each field, as some page might. */
-const starsForms = [(s: number) => ({ stars: s }), (s: number) => ({ rating: s }), (s: number) => ({ score: String(s) }), (s: number) => ({ starRating: s }), (s: number) => ({ rating: { value: s } }), (s: number) => ({ reviewRating: { ratingValue: s, bestRating: 5 } })];
-const authorForms = [(a: string) => ({ author: a }), (a: string) => ({ author: { name: a } }), (a: string) => ({ user: { displayName: a } }), (a: string) => ({ reviewer: { fullName: a } }), (a: string) => ({ authorName: a }), (a: string) => ({ author: { user: { name: a } } })];
-const textForms = ["text", "body", "content", "reviewText", "comment", "message", "reviewBody"].map((k) => (t: string) => ({ [k]: t }));
+const starsForms = [
+  (s: number) => ({ stars: s }),
+  (s: number) => ({ rating: s }),
+  (s: number) => ({ score: String(s) }),
+  (s: number) => ({ starRating: s }),
+  (s: number) => ({ rating: { value: s } }),
+  (s: number) => ({ reviewRating: { ratingValue: s, bestRating: 5 } }),
+];
+const authorForms = [
+  (a: string) => ({ author: a }),
+  (a: string) => ({ author: { name: a } }),
+  (a: string) => ({ user: { displayName: a } }),
+  (a: string) => ({ reviewer: { fullName: a } }),
+  (a: string) => ({ authorName: a }),
+  (a: string) => ({ author: { user: { name: a } } }),
+];
+const textForms = ["text", "body", "content", "reviewText", "comment", "message", "reviewBody"].map(
+  (k) => (t: string) => ({ [k]: t }),
+);
 const dateForms = [
   (d: Date) => ({ createdAt: d.toISOString() }),
   (d: Date) => ({ date: d.getTime() }),
@@ -44,7 +64,13 @@ const dateForms = [
   (d: Date) => ({ datePublished: d.toISOString().replace("T", " ").slice(0, 19) }),
   (d: Date) => ({ created_at: d.toISOString() }),
 ];
-const replyForms = [(r: string) => ({ reply: r }), (r: string) => ({ reply: { text: r } }), (r: string) => ({ developerResponse: { body: r } }), (r: string) => ({ response: { content: r } }), (r: string) => ({ replies: [{ text: r }] })];
+const replyForms = [
+  (r: string) => ({ reply: r }),
+  (r: string) => ({ reply: { text: r } }),
+  (r: string) => ({ developerResponse: { body: r } }),
+  (r: string) => ({ response: { content: r } }),
+  (r: string) => ({ replies: [{ text: r }] }),
+];
 const upvoteForms = ["upvotes", "helpfulCount", "likes", "thumbsUp"].map((k) => (n: number) => ({ [k]: n }));
 const idForms = ["id", "reviewId", "uuid", "_id"].map((k) => (id: string) => ({ [k]: id }));
 const listForms = [
@@ -62,7 +88,13 @@ const aggregateForms = [
   (a: number, n: number) => ({ reviewsInfo: { score: a, count: n } }),
   (a: number, n: number) => ({ summary: { mean: a, totalReviews: n } }),
 ];
-const wrappers = [(v: unknown) => ({ data: v }), (v: unknown) => ({ props: { pageProps: v } }), (v: unknown) => [v], (v: unknown) => ({ result: { app: v } }), (v: unknown) => ({ queries: [{ state: { data: v } }] })];
+const wrappers = [
+  (v: unknown) => ({ data: v }),
+  (v: unknown) => ({ props: { pageProps: v } }),
+  (v: unknown) => [v],
+  (v: unknown) => ({ result: { app: v } }),
+  (v: unknown) => ({ queries: [{ state: { data: v } }] }),
+];
 
 const variant = fc.record({
   stars: fc.nat({ max: starsForms.length - 1 }),
@@ -104,7 +136,13 @@ function render(c: Canonical, v: Variant): string {
     ...upvoteForms[v.upvotes]!(r.upvotes),
     ...(r.reply ? replyForms[v.reply]!(r.reply) : {}),
   });
-  const app = { clientId: "client-1", name: "Some App", description: "What it does, in a sentence or two.", ...aggregateForms[v.aggregate]!(c.average, c.count), [listKeys[v.listKey]!]: listForms[v.list]!(c.reviews.map(review), c.count) };
+  const app = {
+    clientId: "client-1",
+    name: "Some App",
+    description: "What it does, in a sentence or two.",
+    ...aggregateForms[v.aggregate]!(c.average, c.count),
+    [listKeys[v.listKey]!]: listForms[v.list]!(c.reviews.map(review), c.count),
+  };
   const data = shuffleKeys(
     v.wrappers.reduce<unknown>((inner, w) => wrappers[w]!(inner), app),
     { n: v.seed },
@@ -126,7 +164,17 @@ describe("parseListingPage (property)", () => {
         const parsed = parseListingPage(render(c, v), { clientId: "client-1" });
         expect(parsed.ratingAverage).toBe(c.average);
         expect(parsed.reviewCount).toBe(c.count);
-        expect(parsed.reviews.map(({ externalId, author, stars, date, text, upvotes, reply }) => ({ id: externalId, author, stars, date, text, upvotes, reply }))).toEqual(c.reviews);
+        expect(
+          parsed.reviews.map(({ externalId, author, stars, date, text, upvotes, reply }) => ({
+            id: externalId,
+            author,
+            stars,
+            date,
+            text,
+            upvotes,
+            reply,
+          })),
+        ).toEqual(c.reviews);
       }),
       { numRuns: 300 },
     );

@@ -4,7 +4,18 @@ import { challengeMessage, challengeTitle } from "./challenge";
 import { readFlight } from "./flight";
 import { mergeReviews } from "./merge";
 import { findInJson, installBandOf, pickAggregate, votesOf } from "./structure";
-import { ListingParseError, SOURCE_LABELS, SOURCES, type ParsedListing, type ParsedReview, type ParseReport, type SourceName, type SourceReport, type UnreadableKind, type Votes } from "./types";
+import {
+  ListingParseError,
+  SOURCE_LABELS,
+  SOURCES,
+  type ParsedListing,
+  type ParsedReview,
+  type ParseReport,
+  type SourceName,
+  type SourceReport,
+  type UnreadableKind,
+  type Votes,
+} from "./types";
 import { plain } from "./values";
 import { plural, pluralForm } from "@/lib/words";
 
@@ -20,7 +31,18 @@ export { ListingParseError, type ParsedListing, type ParsedReview, type ParseRep
 
 type SourceResult = MarkupFindings & { source: SourceName; appNode: boolean };
 
-const blank = (source: SourceName): SourceResult => ({ source, found: 0, average: null, count: null, reviews: [], installBand: null, votes: null, saysNoReviews: false, skipped: [], appNode: false });
+const blank = (source: SourceName): SourceResult => ({
+  source,
+  found: 0,
+  average: null,
+  count: null,
+  reviews: [],
+  installBand: null,
+  votes: null,
+  saysNoReviews: false,
+  skipped: [],
+  appNode: false,
+});
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -31,7 +53,13 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** A JSON source: what the structure finder sees in its documents. */
-function fromJson(source: SourceName, documents: unknown[], found: number, skipped: string[], clientId?: string): SourceResult {
+function fromJson(
+  source: SourceName,
+  documents: unknown[],
+  found: number,
+  skipped: string[],
+  clientId?: string,
+): SourceResult {
   const result: SourceResult = { ...blank(source), found, skipped: [...skipped] };
   if (documents.length === 0) return result;
   const findings = findInJson(documents);
@@ -46,7 +74,8 @@ function fromJson(source: SourceName, documents: unknown[], found: number, skipp
     result.votes = lineage.map(votesOf).find((v): v is Votes => v !== null) ?? null;
     result.installBand = lineage.map(installBandOf).find(Boolean) ?? null;
   }
-  if (picked.leftAside) result.skipped.push(`${plural(picked.leftAside, "rating", "ratings")} of other apps or of a star breakdown`);
+  if (picked.leftAside)
+    result.skipped.push(`${plural(picked.leftAside, "rating", "ratings")} of other apps or of a star breakdown`);
   result.installBand ??= findings.installBands.length === 1 ? findings.installBands[0]!.band : null;
   result.reviews = findings.reviews.map((r) => r.review);
   result.saysNoReviews = findings.emptyReviewLists.length > 0 || result.count === 0;
@@ -59,18 +88,49 @@ function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
 
   const ldScripts = $('script[type="application/ld+json"]').toArray();
   const ld = ldScripts.map((el) => parseJson($(el).text()));
-  results.push(fromJson("json-ld", ld.flatMap((r) => (r.ok ? [r.value] : [])), ldScripts.length, ld.flatMap((r, i) => (r.ok ? [] : [`JSON-LD block ${i + 1} is not valid JSON; it was skipped`])), clientId));
+  results.push(
+    fromJson(
+      "json-ld",
+      ld.flatMap((r) => (r.ok ? [r.value] : [])),
+      ldScripts.length,
+      ld.flatMap((r, i) => (r.ok ? [] : [`JSON-LD block ${i + 1} is not valid JSON; it was skipped`])),
+      clientId,
+    ),
+  );
 
   const nextData = $("script#__NEXT_DATA__").first();
   const next = nextData.length ? parseJson(nextData.text()) : null;
-  results.push(fromJson("next-data", next?.ok ? [next.value] : [], nextData.length, next && !next.ok ? ["The __NEXT_DATA__ script is not valid JSON; it was skipped"] : [], clientId));
+  results.push(
+    fromJson(
+      "next-data",
+      next?.ok ? [next.value] : [],
+      nextData.length,
+      next && !next.ok ? ["The __NEXT_DATA__ script is not valid JSON; it was skipped"] : [],
+      clientId,
+    ),
+  );
 
-  const flight = readFlight($("script:not([src])").toArray().map((el) => $(el).text()).filter((t) => t.includes("__next_f")));
+  const flight = readFlight(
+    $("script:not([src])")
+      .toArray()
+      .map((el) => $(el).text())
+      .filter((t) => t.includes("__next_f")),
+  );
   results.push(fromJson("flight", flight?.values ?? [], flight?.chunks ?? 0, flight?.skipped ?? [], clientId));
 
-  const jsonScripts = $('script[type="application/json"], script[type="application/x-json"]').not("#__NEXT_DATA__").toArray();
+  const jsonScripts = $('script[type="application/json"], script[type="application/x-json"]')
+    .not("#__NEXT_DATA__")
+    .toArray();
   const json = jsonScripts.map((el) => parseJson($(el).text()));
-  results.push(fromJson("json", json.flatMap((r) => (r.ok ? [r.value] : [])), jsonScripts.length, json.flatMap((r, i) => (r.ok ? [] : [`JSON script ${i + 1} is not valid JSON; it was skipped`])), clientId));
+  results.push(
+    fromJson(
+      "json",
+      json.flatMap((r) => (r.ok ? [r.value] : [])),
+      jsonScripts.length,
+      json.flatMap((r, i) => (r.ok ? [] : [`JSON script ${i + 1} is not valid JSON; it was skipped`])),
+      clientId,
+    ),
+  );
 
   results.push({ ...readMicrodata($), source: "microdata", appNode: false });
   results.push({ ...readVisible($), source: "dom", appNode: false });
@@ -79,7 +139,8 @@ function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 /** 4 → "4.0", 4.35 → "4.35": as precise as the page, at least one decimal. */
-const ratingText = (n: number) => (Math.abs(n * 10 - Math.round(n * 10)) < 1e-9 ? n.toFixed(1) : (Math.round(n * 100) / 100).toFixed(2));
+const ratingText = (n: number) =>
+  Math.abs(n * 10 - Math.round(n * 10)) < 1e-9 ? n.toFixed(1) : (Math.round(n * 100) / 100).toFixed(2);
 
 function describeSource(r: SourceResult): string | null {
   const parts = [
@@ -93,7 +154,12 @@ function describeSource(r: SourceResult): string | null {
   return parts.length ? parts.join(", ") : null;
 }
 
-function reportOf(results: SourceResult[], outcome: ParseReport["outcome"], summary: string, notes: string[]): ParseReport {
+function reportOf(
+  results: SourceResult[],
+  outcome: ParseReport["outcome"],
+  summary: string,
+  notes: string[],
+): ParseReport {
   const sources: SourceReport[] = results.map((r) => {
     const read = describeSource(r);
     const skipped = [...new Set(r.skipped)].slice(0, 20);
@@ -111,16 +177,23 @@ function unreadable($: CheerioAPI, html: string, results: SourceResult[]): { kin
   const challenge = challengeTitle(html);
   if (challenge) return { kind: "challenge", message: challengeMessage(challenge) };
   if ($('input[type="password"]').length || /\b(log ?in|sign ?in)\b/i.test(title)) {
-    return { kind: "login", message: `The address shows a login page${quoted}, not the public listing. Check the Marketplace page URL in the app's settings: it must be the app's public page on the Marketplace.` };
+    return {
+      kind: "login",
+      message: `The address shows a login page${quoted}, not the public listing. Check the Marketplace page URL in the app's settings: it must be the app's public page on the Marketplace.`,
+    };
   }
   if (/not found|\b404\b|doesn.t exist|could not be found|no longer available/i.test(`${title} ${heading}`)) {
-    return { kind: "not-found", message: `The page says the app was not found${quoted}. Check the Marketplace page URL in the app's settings.` };
+    return {
+      kind: "not-found",
+      message: `The page says the app was not found${quoted}. Check the Marketplace page URL in the app's settings.`,
+    };
   }
   const canonical = $('link[rel="canonical"]').attr("href") ?? $('meta[property="og:url"]').attr("content") ?? "";
   if (results.some((r) => r.appNode) || /\/marketplace\/app\//.test(canonical)) {
     return {
       kind: "changed",
-      message: "The page is the app's listing, but neither a rating, nor reviews, nor a \"no reviews yet\" note could be read from it: Pipedrive may have changed its layout. Nothing was stored; meanwhile, reviews can be imported from a file.",
+      message:
+        'The page is the app\'s listing, but neither a rating, nor reviews, nor a "no reviews yet" note could be read from it: Pipedrive may have changed its layout. Nothing was stored; meanwhile, reviews can be imported from a file.',
     };
   }
   return {
@@ -145,10 +218,16 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
   const average = withAverage[0]?.average ?? null;
   let reviewCount = withCount[0]?.count ?? null;
   for (const r of withAverage.slice(1)) {
-    if (Math.abs(r.average! - average!) > 0.05) notes.push(`${SOURCE_LABELS[r.source]} gives a rating of ${r.average}, ${SOURCE_LABELS[withAverage[0]!.source]} ${average}: the first was kept`);
+    if (Math.abs(r.average! - average!) > 0.05)
+      notes.push(
+        `${SOURCE_LABELS[r.source]} gives a rating of ${r.average}, ${SOURCE_LABELS[withAverage[0]!.source]} ${average}: the first was kept`,
+      );
   }
   for (const r of withCount.slice(1)) {
-    if (r.count !== reviewCount) notes.push(`${SOURCE_LABELS[r.source]} counts ${plural(r.count!, "review", "reviews")}, ${SOURCE_LABELS[withCount[0]!.source]} ${fmt(reviewCount!)}: the first was kept`);
+    if (r.count !== reviewCount)
+      notes.push(
+        `${SOURCE_LABELS[r.source]} counts ${plural(r.count!, "review", "reviews")}, ${SOURCE_LABELS[withCount[0]!.source]} ${fmt(reviewCount!)}: the first was kept`,
+      );
   }
   const merged = mergeReviews(ordered.map((r) => ({ source: r.source, reviews: r.reviews })));
   notes.push(...merged.notes);
@@ -162,7 +241,16 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
     const saysNone = ordered.find((r) => r.saysNoReviews || r.count === 0);
     if (saysNone) {
       const summary = `The listing has no reviews yet (${SOURCE_LABELS[saysNone.source]})`;
-      return { source: saysNone.source, ratingAverage: null, reviewCount: 0, installBand, votes, reviews: [], notes: [...notes, ...skipped], report: reportOf(ordered, "no-reviews", summary, notes) };
+      return {
+        source: saysNone.source,
+        ratingAverage: null,
+        reviewCount: 0,
+        installBand,
+        votes,
+        reviews: [],
+        notes: [...notes, ...skipped],
+        report: reportOf(ordered, "no-reviews", summary, notes),
+      };
     }
     const why = unreadable($, html, ordered);
     throw new ListingParseError(why.message, why.kind, reportOf(ordered, "failed", why.message, notes));
@@ -170,13 +258,27 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
 
   if (reviewCount === null) {
     reviewCount = reviews.length;
-    if (average !== null) notes.push(`The page shows no review count: the ${plural(reviews.length, "review", "reviews")} read ${pluralForm(reviews.length, "is", "are")} taken as the count`);
+    if (average !== null)
+      notes.push(
+        `The page shows no review count: the ${plural(reviews.length, "review", "reviews")} read ${pluralForm(reviews.length, "is", "are")} taken as the count`,
+      );
   } else if (reviewCount < reviews.length) {
-    notes.push(`The page counts ${plural(reviewCount, "review", "reviews")} but shows ${fmt(reviews.length)}: the count was raised to match`);
+    notes.push(
+      `The page counts ${plural(reviewCount, "review", "reviews")} but shows ${fmt(reviews.length)}: the count was raised to match`,
+    );
     reviewCount = reviews.length;
   }
   const source = withAverage[0]?.source ?? ordered.find((r) => r.reviews.length || r.count)!.source;
   const used = ordered.filter((r) => describeSource(r) !== null).map((r) => SOURCE_LABELS[r.source]);
   const summary = `Read ${average !== null ? `a rating of ${ratingText(average)} and ` : ""}${plural(reviewCount, "review", "reviews")}${reviews.length < reviewCount ? ` (${fmt(reviews.length)} shown on the page)` : ""} from ${used.join(", ")}`;
-  return { source, ratingAverage: average, reviewCount, installBand, votes, reviews, notes: [...notes, ...skipped], report: reportOf(ordered, "read", summary, notes) };
+  return {
+    source,
+    ratingAverage: average,
+    reviewCount,
+    installBand,
+    votes,
+    reviews,
+    notes: [...notes, ...skipped],
+    report: reportOf(ordered, "read", summary, notes),
+  };
 }

@@ -15,28 +15,50 @@ export type ListingUrlContext = {
 
 const PATH = /^\/([a-z]{2}(?:-[a-z]{2})?)\/marketplace\/app\/([^/]+)\/([^/]+)\/?$/i;
 
-export const exampleListingUrl = ({ marketplace, clientId }: ListingUrlContext) => `${new URL(marketplace).origin}/en/marketplace/app/your-app-name/${clientId}`;
+export const exampleListingUrl = ({ marketplace, clientId }: ListingUrlContext) =>
+  `${new URL(marketplace).origin}/en/marketplace/app/your-app-name/${clientId}`;
 
 /** The URL in its stored form (no query, no fragment, no trailing slash), or the reason it is not a listing page of this app. */
-export function normaliseListingUrl(raw: string, context: ListingUrlContext): { ok: true; url: string } | { ok: false; message: string } {
+export function normaliseListingUrl(
+  raw: string,
+  context: ListingUrlContext,
+): { ok: true; url: string } | { ok: false; message: string } {
   const text = raw.trim();
   const base = new URL(context.marketplace);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${base.protocol}//${text}`;
-  if (!URL.canParse(withScheme)) return { ok: false, message: `Paste the address of the app's page on the Marketplace, e.g. ${exampleListingUrl(context)}` };
+  if (!URL.canParse(withScheme))
+    return {
+      ok: false,
+      message: `Paste the address of the app's page on the Marketplace, e.g. ${exampleListingUrl(context)}`,
+    };
   const url = new URL(withScheme);
-  const sameHost = url.hostname === base.hostname || url.hostname === base.hostname.replace(/^www\./, "") || `www.${url.hostname}` === base.hostname;
-  if (!sameHost || (base.port && url.port !== base.port)) return { ok: false, message: `The page must be on the Marketplace, at ${base.host}` };
+  const sameHost =
+    url.hostname === base.hostname ||
+    url.hostname === base.hostname.replace(/^www\./, "") ||
+    `www.${url.hostname}` === base.hostname;
+  if (!sameHost || (base.port && url.port !== base.port))
+    return { ok: false, message: `The page must be on the Marketplace, at ${base.host}` };
   if (url.protocol !== base.protocol) return { ok: false, message: `The address must start with ${base.protocol}//` };
-  if (url.username || url.password) return { ok: false, message: "The address must not contain a user name or password" };
+  if (url.username || url.password)
+    return { ok: false, message: "The address must not contain a user name or password" };
   const match = PATH.exec(url.pathname);
-  if (!match) return { ok: false, message: "The address must look like …/en/marketplace/app/<app name>/<client ID>, as the app's page on the Marketplace shows it" };
+  if (!match)
+    return {
+      ok: false,
+      message:
+        "The address must look like …/en/marketplace/app/<app name>/<client ID>, as the app's page on the Marketplace shows it",
+    };
   let clientId: string;
   try {
     clientId = decodeURIComponent(match[3]!);
   } catch {
     return { ok: false, message: "The client ID in the address is not readable" };
   }
-  if (clientId !== context.clientId) return { ok: false, message: `This is the page of another app: its client ID is ${clientId}, this app's is ${context.clientId}` };
+  if (clientId !== context.clientId)
+    return {
+      ok: false,
+      message: `This is the page of another app: its client ID is ${clientId}, this app's is ${context.clientId}`,
+    };
   return { ok: true, url: `${base.origin}/${match[1]!.toLowerCase()}/marketplace/app/${match[2]}/${match[3]}` };
 }
 
@@ -56,4 +78,5 @@ export const listingUrlSchema = (context: ListingUrlContext) =>
   });
 
 /** Where a review sits on the listing page: its own anchor, or the page's reviews section. */
-export const reviewLink = (listingUrl: string, anchor: string | null) => `${listingUrl}#${encodeURIComponent(anchor ?? "user-reviews")}`;
+export const reviewLink = (listingUrl: string, anchor: string | null) =>
+  `${listingUrl}#${encodeURIComponent(anchor ?? "user-reviews")}`;

@@ -22,7 +22,10 @@ export function sameReview(a: ParsedReview, b: ParsedReview): boolean {
   return !a.date || !b.date || Math.abs(a.date.getTime() - b.date.getTime()) <= DAY;
 }
 
-export function mergeReviews(lists: { source: SourceName; reviews: ParsedReview[] }[]): { reviews: ParsedReview[]; notes: string[] } {
+export function mergeReviews(lists: { source: SourceName; reviews: ParsedReview[] }[]): {
+  reviews: ParsedReview[];
+  notes: string[];
+} {
   const merged: { review: ParsedReview; source: SourceName }[] = [];
   const notes: string[] = [];
   for (const { source, reviews } of lists) {
@@ -36,12 +39,19 @@ export function mergeReviews(lists: { source: SourceName; reviews: ParsedReview[
       }
       claimed.add(index);
       const kept = merged[index]!.review;
-      if (kept.stars !== review.stars) notes.push(`${SOURCE_LABELS[merged[index]!.source]} gives ${kept.author}'s review ${kept.stars} stars, ${SOURCE_LABELS[source]} ${review.stars}: the first was kept`);
+      if (kept.stars !== review.stars)
+        notes.push(
+          `${SOURCE_LABELS[merged[index]!.source]} gives ${kept.author}'s review ${kept.stars} stars, ${SOURCE_LABELS[source]} ${review.stars}: the first was kept`,
+        );
       kept.externalId ??= review.externalId;
       kept.anchor ??= review.anchor;
       kept.date ??= review.date;
       if (review.text.length > kept.text.length && compatible(kept.text, review.text)) kept.text = review.text;
-      if (review.reply && (!kept.reply || (review.reply.length > kept.reply.length && compatible(kept.reply, review.reply)))) kept.reply = review.reply;
+      if (
+        review.reply &&
+        (!kept.reply || (review.reply.length > kept.reply.length && compatible(kept.reply, review.reply)))
+      )
+        kept.reply = review.reply;
       kept.upvotes = Math.max(kept.upvotes, review.upvotes);
       if (kept.author === "Anonymous" && review.author !== "Anonymous") kept.author = review.author;
     }

@@ -11,9 +11,23 @@ export function plain(value: unknown): string {
   if (typeof value !== "string" && typeof value !== "number") return "";
   const text = String(value);
   // Markup only when it looks like markup (known tags or entities): "I <3 it" and "<tags>" are text.
-  if (!/<\/?(br|p|b|i|u|s|em|strong|ul|ol|li|a|div|span|h[1-6]|blockquote|code|pre)\b[^>]*>|&(#\d+|#x[\da-f]+|[a-z]+);/i.test(text)) return text.replace(/[ \t\r\f\v]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  if (
+    !/<\/?(br|p|b|i|u|s|em|strong|ul|ol|li|a|div|span|h[1-6]|blockquote|code|pre)\b[^>]*>|&(#\d+|#x[\da-f]+|[a-z]+);/i.test(
+      text,
+    )
+  )
+    return text
+      .replace(/[ \t\r\f\v]+/g, " ")
+      .replace(/ *\n */g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
   const html = text.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(p|div|li)>/gi, "</$1>\n");
-  return load(`<div>${html}</div>`)("div").text().replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return load(`<div>${html}</div>`)("div")
+    .text()
+    .replace(/[ \t]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** A number, from a number or from text such as "4,5", "1 234" or "4.3 out of 5". */
@@ -61,10 +75,15 @@ export function date(value: unknown): Date | null {
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (dotted) return valid(new Date(Date.UTC(Number(dotted[3]), Number(dotted[2]) - 1, Number(dotted[1]))));
   if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return valid(new Date(text));
-  const named = new RegExp(`^(?:(\\d{1,2})\\s+(${MONTHS})[a-z]*\\.?,?\\s+(\\d{4})|(${MONTHS})[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))$`, "i").exec(text);
+  const named = new RegExp(
+    `^(?:(\\d{1,2})\\s+(${MONTHS})[a-z]*\\.?,?\\s+(\\d{4})|(${MONTHS})[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4}))$`,
+    "i",
+  ).exec(text);
   if (named) {
     const [day, month, year] = named[1] ? [named[1], named[2]!, named[3]!] : [named[5]!, named[4]!, named[6]!];
-    return valid(new Date(Date.UTC(Number(year), MONTHS.split("|").indexOf(month.slice(0, 3).toLowerCase()), Number(day))));
+    return valid(
+      new Date(Date.UTC(Number(year), MONTHS.split("|").indexOf(month.slice(0, 3).toLowerCase()), Number(day))),
+    );
   }
   return null;
 }
@@ -79,7 +98,10 @@ function valid(d: Date): Date | null {
 export function dateIn(text: string): Date | null {
   const iso = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (iso) return date(iso[1]);
-  const named = new RegExp(`\\b(\\d{1,2}\\s+(?:${MONTHS})[a-z]*\\.?,?\\s+\\d{4}|(?:${MONTHS})[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4})\\b`, "i").exec(text);
+  const named = new RegExp(
+    `\\b(\\d{1,2}\\s+(?:${MONTHS})[a-z]*\\.?,?\\s+\\d{4}|(?:${MONTHS})[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4})\\b`,
+    "i",
+  ).exec(text);
   if (named) return date(named[1]);
   const dotted = /\b(\d{1,2}\.\d{1,2}\.\d{4})\b/.exec(text);
   return dotted ? date(dotted[1]) : null;

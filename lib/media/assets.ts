@@ -19,7 +19,17 @@ export type AssetInfo = {
   visibleOnDark: number | null;
 };
 
-const info = (a: { id: string; width: number; height: number; mime: string; visibleOnLight: number | null; visibleOnDark: number | null }, kind: MediaKind): AssetInfo => ({
+const info = (
+  a: {
+    id: string;
+    width: number;
+    height: number;
+    mime: string;
+    visibleOnLight: number | null;
+    visibleOnDark: number | null;
+  },
+  kind: MediaKind,
+): AssetInfo => ({
   id: a.id,
   kind,
   width: a.width,
@@ -83,7 +93,11 @@ export async function readSharedAsset(appId: string, assetId: string, size: "ful
   return readAssetWhere(assetId, { appId }, size);
 }
 
-async function readAssetWhere(assetId: string, scope: { appId: string } | { app: { workspaceId: string } }, size: "full" | "thumb") {
+async function readAssetWhere(
+  assetId: string,
+  scope: { appId: string } | { app: { workspaceId: string } },
+  size: "full" | "thumb",
+) {
   if (!/^[a-z0-9]{20,40}$/.test(assetId)) throw notFound("Image");
   const asset = await db.asset.findFirst({ where: { id: assetId, ...scope } });
   if (!asset) throw notFound("Image");
@@ -95,6 +109,11 @@ async function readAssetWhere(assetId: string, scope: { appId: string } | { app:
 /** Pixel visibility of the app's icons, by asset id (measured at upload). */
 export async function iconVisibility(member: Member, appId: string) {
   await appInWorkspace(member, appId);
-  const icons = await db.asset.findMany({ where: { appId, kind: "ICON" }, select: { id: true, visibleOnLight: true, visibleOnDark: true } });
-  return Object.fromEntries(icons.map((i) => [i.id, { visibleOnLight: i.visibleOnLight, visibleOnDark: i.visibleOnDark }]));
+  const icons = await db.asset.findMany({
+    where: { appId, kind: "ICON" },
+    select: { id: true, visibleOnLight: true, visibleOnDark: true },
+  });
+  return Object.fromEntries(
+    icons.map((i) => [i.id, { visibleOnLight: i.visibleOnLight, visibleOnDark: i.visibleOnDark }]),
+  );
 }

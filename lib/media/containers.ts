@@ -6,12 +6,24 @@
 export type ImageExtent = { end: number; extras: boolean };
 
 /** PNG chunks that only describe how to show the pixels: kept. Any other ancillary chunk is metadata. */
-const PNG_DISPLAY_CHUNKS = new Set(["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "sBIT", "pHYs", "bKGD"]);
+const PNG_DISPLAY_CHUNKS = new Set([
+  "IHDR",
+  "PLTE",
+  "IDAT",
+  "IEND",
+  "tRNS",
+  "gAMA",
+  "cHRM",
+  "sRGB",
+  "sBIT",
+  "pHYs",
+  "bKGD",
+]);
 
 export function pngExtent(data: Buffer): ImageExtent | null {
   if (data.length < 8 || data.readUInt32BE(0) !== 0x89504e47 || data.readUInt32BE(4) !== 0x0d0a1a0a) return null;
   let extras = false;
-  for (let at = 8; at + 12 <= data.length; ) {
+  for (let at = 8; at + 12 <= data.length;) {
     const length = data.readUInt32BE(at);
     const type = data.toString("latin1", at + 4, at + 8);
     const next = at + 12 + length;
@@ -44,7 +56,11 @@ export function jpegExtent(data: Buffer): ImageExtent | null {
     at += 2 + length;
     if (marker === 0xda) {
       // Entropy-coded data: a marker is 0xFF followed by anything but 0x00 or a restart marker.
-      while (at + 1 < data.length && !(data[at] === 0xff && data[at + 1] !== 0x00 && !(data[at + 1]! >= 0xd0 && data[at + 1]! <= 0xd7))) at++;
+      while (
+        at + 1 < data.length &&
+        !(data[at] === 0xff && data[at + 1] !== 0x00 && !(data[at + 1]! >= 0xd0 && data[at + 1]! <= 0xd7))
+      )
+        at++;
     }
   }
   return null;

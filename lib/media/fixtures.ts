@@ -1,7 +1,12 @@
 import sharp from "sharp";
 
 /** Real images made on the fly for tests and demo data (no binary files in the repository). */
-export async function makeImage(width: number, height: number, format: "png" | "jpeg" | "gif" | "webp" = "png", color = "#3b5bdb") {
+export async function makeImage(
+  width: number,
+  height: number,
+  format: "png" | "jpeg" | "gif" | "webp" = "png",
+  color = "#3b5bdb",
+) {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <rect width="100%" height="100%" fill="${color}"/>
     <circle cx="${width / 2}" cy="${height / 2}" r="${Math.min(width, height) / 4}" fill="#fff" fill-opacity="0.85"/></svg>`;

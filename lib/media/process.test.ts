@@ -39,9 +39,22 @@ describe("processImage", () => {
   it.each([
     ["a GIF", () => makeImage(1280, 800, "gif"), /GIF; only PNG or JPEG/, 415],
     ["a WebP", () => makeImage(1280, 800, "webp"), /WEBP; only PNG or JPEG/, 415],
-    ["an SVG", async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="800"><script>alert(1)</script></svg>'), /SVG; only PNG or JPEG/, 415],
+    [
+      "an SVG",
+      async () =>
+        Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="800"><script>alert(1)</script></svg>',
+        ),
+      /SVG; only PNG or JPEG/,
+      415,
+    ],
     ["a text file named .png", async () => Buffer.from("hello, I am not an image"), /not an image we can read/, 415],
-    ["a 1280×799 image", () => makeImage(1280, 799), /16:10 at 1280×800, 1440×900, 2560×1600, 2880×1800; .* is 1280×799/, 422],
+    [
+      "a 1280×799 image",
+      () => makeImage(1280, 799),
+      /16:10 at 1280×800, 1440×900, 2560×1600, 2880×1800; .* is 1280×799/,
+      422,
+    ],
     ["a 20000×20000 PNG header", () => makeBombHeader(20000, 20000), /20000×20000 pixels.*not opened/, 422],
   ])("refuses %s with a message that says why", async (_label, make, message, status) => {
     const error = await rejection(processImage(await make(), "image", "upload.png"));
@@ -79,16 +92,43 @@ describe("processImage", () => {
     }
     const png = await makeImage(1280, 800, "png");
     const iend = png.length - 12;
-    const withText = Buffer.concat([png.subarray(0, iend), pngChunk("tEXt", Buffer.from("Comment\u0000token=secret")), png.subarray(iend)]);
+    const withText = Buffer.concat([
+      png.subarray(0, iend),
+      pngChunk("tEXt", Buffer.from("Comment\u0000token=secret")),
+      png.subarray(iend),
+    ]);
     const cleaned = await processImage(withText, "image");
     expect(cleaned.data.includes(Buffer.from("token=secret"))).toBe(false);
     expect(pngExtent(cleaned.data)).toEqual({ end: cleaned.data.length, extras: false });
   });
 
   it("reads where PNG and JPEG images end, escaped 0xFF bytes and restart markers included", async () => {
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
-    expect(jpegExtent(Buffer.concat([jpeg, Buffer.from([0xff, 0xd9, 1, 2, 3])]))).toEqual({ end: jpeg.length, extras: false });
-    const progressive = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 60 } } }).jpeg({ progressive: true }).toBuffer();
+    const jpeg = await sharp({
+      create: {
+        width: 64,
+        height: 48,
+        channels: 3,
+        background: "#808080",
+        noise: { type: "gaussian", mean: 128, sigma: 60 },
+      },
+    })
+      .jpeg({ quality: 95 })
+      .toBuffer();
+    expect(jpegExtent(Buffer.concat([jpeg, Buffer.from([0xff, 0xd9, 1, 2, 3])]))).toEqual({
+      end: jpeg.length,
+      extras: false,
+    });
+    const progressive = await sharp({
+      create: {
+        width: 64,
+        height: 48,
+        channels: 3,
+        background: "#808080",
+        noise: { type: "gaussian", mean: 128, sigma: 60 },
+      },
+    })
+      .jpeg({ progressive: true })
+      .toBuffer();
     expect(jpegExtent(progressive)?.end).toBe(progressive.length);
     expect(jpegExtent(Buffer.from("not a jpeg"))).toBeNull();
     expect(pngExtent(Buffer.from("not a png"))).toBeNull();

@@ -72,7 +72,8 @@ const sizesText = IMAGE_SIZES.map(([w, h]) => `${w}×${h}`).join(", ");
  * EXIF, GPS and other metadata never survive: a file that has any is re-encoded without it.
  */
 export async function processImage(input: Buffer, kind: MediaKind, fileName = "The file"): Promise<ProcessedImage> {
-  if (imageWork.pendingCount >= IMAGE_QUEUE) throw busy(kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images");
+  if (imageWork.pendingCount >= IMAGE_QUEUE)
+    throw busy(kind === "icon" ? "icon" : kind === "onboarding" ? "onboarding" : "images");
   return imageWork(() => processNow(input, kind, fileName));
 }
 
@@ -81,9 +82,13 @@ async function processNow(input: Buffer, kind: MediaKind, fileName: string): Pro
   const reject = (code: "VALIDATION" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE", message: string) =>
     new AppError(code, message, { [field]: message });
 
-  if (input.length > MAX_BYTES) throw reject("PAYLOAD_TOO_LARGE", `${fileName} is ${mb(input.length)}; images may be at most 10 MB.`);
+  if (input.length > MAX_BYTES)
+    throw reject("PAYLOAD_TOO_LARGE", `${fileName} is ${mb(input.length)}; images may be at most 10 MB.`);
   if (kind === "onboarding" && input.length > ONBOARDING_MAX_BYTES) {
-    throw reject("PAYLOAD_TOO_LARGE", `${fileName} is ${Math.ceil(input.length / 1024)} KB; onboarding images may be at most 100 KB.`);
+    throw reject(
+      "PAYLOAD_TOO_LARGE",
+      `${fileName} is ${Math.ceil(input.length / 1024)} KB; onboarding images may be at most 100 KB.`,
+    );
   }
   if (input.length === 0) throw reject("VALIDATION", `${fileName} is empty.`);
 
@@ -100,11 +105,18 @@ async function processNow(input: Buffer, kind: MediaKind, fileName: string): Pro
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (width * height > MAX_PIXELS) {
-    throw reject("VALIDATION", `${fileName} is ${width}×${height} pixels, far larger than any listing image; it was not opened.`);
+    throw reject(
+      "VALIDATION",
+      `${fileName} is ${width}×${height} pixels, far larger than any listing image; it was not opened.`,
+    );
   }
   if (kind === "icon") {
     if (width !== height) throw reject("VALIDATION", `The icon must be square; ${fileName} is ${width}×${height}.`);
-    if (width < ICON_MIN) throw reject("VALIDATION", `The icon must be at least ${ICON_MIN}×${ICON_MIN}; ${fileName} is ${width}×${height}.`);
+    if (width < ICON_MIN)
+      throw reject(
+        "VALIDATION",
+        `The icon must be at least ${ICON_MIN}×${ICON_MIN}; ${fileName} is ${width}×${height}.`,
+      );
   } else if (kind === "onboarding") {
     if (width !== ONBOARDING_SIZE[0] || height !== ONBOARDING_SIZE[1]) {
       throw reject("VALIDATION", `Onboarding images must be 720×400; ${fileName} is ${width}×${height}.`);
@@ -117,7 +129,15 @@ async function processNow(input: Buffer, kind: MediaKind, fileName: string): Pro
   // loss, and an exported image imports with the same hash); bytes glued on after it are dropped.
   // A file with metadata (EXIF, GPS, text chunks, comments…) is re-encoded without it.
   const extent = meta.format === "png" ? pngExtent(input) : jpegExtent(input);
-  const clean = extent !== null && !extent.extras && !meta.exif && !meta.xmp && !meta.iptc && !meta.icc && !meta.comments?.length && (meta.orientation ?? 1) === 1;
+  const clean =
+    extent !== null &&
+    !extent.extras &&
+    !meta.exif &&
+    !meta.xmp &&
+    !meta.iptc &&
+    !meta.icc &&
+    !meta.comments?.length &&
+    (meta.orientation ?? 1) === 1;
   try {
     const options = { limitInputPixels: MAX_PIXELS, failOn: "error" } as const;
     const pipeline = sharp(input, options).rotate();
@@ -127,7 +147,10 @@ async function processNow(input: Buffer, kind: MediaKind, fileName: string): Pro
         ? await pipeline.png().toBuffer()
         : await pipeline.jpeg({ quality: 90, mozjpeg: true }).toBuffer();
     // Decoding every pixel for the thumbnail also proves the file is not damaged.
-    const thumb = await sharp(data, options).resize({ width: kind === "icon" ? 128 : THUMB_WIDTH }).webp({ quality: 80 }).toBuffer();
+    const thumb = await sharp(data, options)
+      .resize({ width: kind === "icon" ? 128 : THUMB_WIDTH })
+      .webp({ quality: 80 })
+      .toBuffer();
     return {
       data,
       mime: meta.format === "png" ? "image/png" : "image/jpeg",

@@ -4,7 +4,11 @@ import { makeImage } from "./fixtures";
 import { measureVisibility, MIN_VISIBLE_SHARE } from "./visibility";
 
 const logo = (fill: string, background = "none") =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="${background}"/><circle cx="128" cy="128" r="90" fill="${fill}"/></svg>`))
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="256" height="256" fill="${background}"/><circle cx="128" cy="128" r="90" fill="${fill}"/></svg>`,
+    ),
+  )
     .png()
     .toBuffer();
 

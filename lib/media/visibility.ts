@@ -11,7 +11,11 @@ export { MIN_VISIBLE_SHARE } from "./visibility-threshold";
  * (transparent parts take the background's colour).
  */
 export async function measureVisibility(image: Buffer): Promise<{ visibleOnLight: number; visibleOnDark: number }> {
-  const { data, info } = await sharp(image).resize(64, 64, { fit: "fill" }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(image)
+    .resize(64, 64, { fit: "fill" })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const pixels = info.width * info.height;
   const share = (background: readonly number[]) => {
     let visible = 0;

@@ -15,7 +15,8 @@ beforeAll(async () => {
     if (req.url === "/no-head") return req.method === "HEAD" ? res.writeHead(405).end() : res.writeHead(200).end("ok");
     if (req.url === "/moved") return res.writeHead(301, { location: "/ok" }).end();
     if (req.url === "/loop") return res.writeHead(302, { location: "/loop" }).end();
-    if (req.url === "/to-metadata") return res.writeHead(302, { location: "https://169.254.169.254/latest/meta-data/" }).end();
+    if (req.url === "/to-metadata")
+      return res.writeHead(302, { location: "https://169.254.169.254/latest/meta-data/" }).end();
     if (req.url === "/slow") return setTimeout(() => res.writeHead(200).end(), 2_000);
     res.writeHead(500).end();
   });
@@ -44,19 +45,39 @@ describe("checkLink", () => {
   });
 
   it("gives up after the timeout", async () => {
-    expect(await checkLink(`${base}/slow`, { policy: { allowLocal: true }, timeoutMs: 200 })).toEqual({ ok: false, status: null, error: "no answer within 200 ms" });
+    expect(await checkLink(`${base}/slow`, { policy: { allowLocal: true }, timeoutMs: 200 })).toEqual({
+      ok: false,
+      status: null,
+      error: "no answer within 200 ms",
+    });
   });
 
   it("never fetches this machine's address unless allowed, nor follows a redirect to a private one", async () => {
     const before = seen.length;
-    expect(await checkLink(`${base}/ok`)).toEqual({ ok: false, status: null, error: "only https:// addresses are allowed" });
-    expect(await checkLink(base.replace("http:", "https:") + "/ok")).toEqual({ ok: false, status: null, error: "address not allowed" });
+    expect(await checkLink(`${base}/ok`)).toEqual({
+      ok: false,
+      status: null,
+      error: "only https:// addresses are allowed",
+    });
+    expect(await checkLink(base.replace("http:", "https:") + "/ok")).toEqual({
+      ok: false,
+      status: null,
+      error: "address not allowed",
+    });
     expect(seen.length).toBe(before);
-    expect(await checkLink(`${base}/to-metadata`, local)).toEqual({ ok: false, status: null, error: "address not allowed" });
+    expect(await checkLink(`${base}/to-metadata`, local)).toEqual({
+      ok: false,
+      status: null,
+      error: "address not allowed",
+    });
     expect(seen.slice(before)).toEqual(["HEAD /to-metadata"]);
   });
 
   it("says when a domain does not resolve", async () => {
-    expect(await checkLink("https://listing-studio-check.invalid/", { timeoutMs: 3_000 })).toEqual({ ok: false, status: null, error: "the domain does not resolve" });
+    expect(await checkLink("https://listing-studio-check.invalid/", { timeoutMs: 3_000 })).toEqual({
+      ok: false,
+      status: null,
+      error: "the domain does not resolve",
+    });
   });
 });

@@ -15,10 +15,17 @@ const USER_AGENT = "ListingStudio-LinkCheck/1.0 (+https://listing-studio.example
  * Whether a listing link answers 2xx: HEAD first (GET when a server refuses HEAD), through the
  * outbound guard (every redirect checked), one timeout for the whole check.
  */
-export async function checkLink(raw: string, { timeoutMs = 5_000, policy = {}, maxRedirects = 5 }: Options = {}): Promise<LinkCheckOutcome> {
+export async function checkLink(
+  raw: string,
+  { timeoutMs = 5_000, policy = {}, maxRedirects = 5 }: Options = {},
+): Promise<LinkCheckOutcome> {
   const signal = AbortSignal.timeout(timeoutMs);
   const request = async (method: string) =>
-    outboundFetch(raw, { method, maxRedirects, signal, headers: { "user-agent": USER_AGENT, accept: "text/html,*/*" } }, policy);
+    outboundFetch(
+      raw,
+      { method, maxRedirects, signal, headers: { "user-agent": USER_AGENT, accept: "text/html,*/*" } },
+      policy,
+    );
   try {
     let res = await request("HEAD");
     if (res.status === 405 || res.status === 501 || res.status === 403) {
@@ -29,12 +36,21 @@ export async function checkLink(raw: string, { timeoutMs = 5_000, policy = {}, m
     if (res.status >= 300 && res.status < 400) return { ok: false, status: null, error: "too many redirects" };
     return { ok: res.status >= 200 && res.status < 300, status: res.status, error: null };
   } catch (error) {
-    if (signal.aborted) return { ok: false, status: null, error: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` };
+    if (signal.aborted)
+      return {
+        ok: false,
+        status: null,
+        error: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`,
+      };
     const refused = refusalOf(error);
-    if (refused) return { ok: false, status: null, error: refused.reason === NOT_ALLOWED ? NOT_ALLOWED : refused.reason };
+    if (refused)
+      return { ok: false, status: null, error: refused.reason === NOT_ALLOWED ? NOT_ALLOWED : refused.reason };
     const message = error instanceof Error ? error.message : String(error);
-    const code = String((error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (error as { code?: unknown }).code ?? "");
-    if (/ENOTFOUND|EAI_AGAIN/.test(code + message)) return { ok: false, status: null, error: "the domain does not resolve" };
+    const code = String(
+      (error as { cause?: { code?: unknown }; code?: unknown }).cause?.code ?? (error as { code?: unknown }).code ?? "",
+    );
+    if (/ENOTFOUND|EAI_AGAIN/.test(code + message))
+      return { ok: false, status: null, error: "the domain does not resolve" };
     return { ok: false, status: null, error: "the connection failed" };
   }
 }

@@ -56,7 +56,12 @@ describe("the outbound-URL guard: what a URL may be", () => {
   });
 
   it("accepts public https addresses and names", () => {
-    for (const url of ["https://hooks.slack.com/services/T/B/x", "https://93.184.216.34/", "https://[2606:4700:4700::1111]/dns"]) expect(reason(() => checkUrl(url))).toBeNull();
+    for (const url of [
+      "https://hooks.slack.com/services/T/B/x",
+      "https://93.184.216.34/",
+      "https://[2606:4700:4700::1111]/dns",
+    ])
+      expect(reason(() => checkUrl(url))).toBeNull();
   });
 
   it("lets this machine through only with the development setting, and nothing else private", () => {
@@ -74,7 +79,12 @@ describe("the outbound-URL guard: what a URL may be", () => {
   });
 
   it("judges IPv4-mapped IPv6 addresses as the IPv4 address they carry", () => {
-    expect([isPublicAddress("::ffff:127.0.0.1"), isPublicAddress("::ffff:7f00:1"), isPublicAddress("::ffff:93.184.216.34"), isPublicAddress("93.184.216.34")]).toEqual([false, false, true, true]);
+    expect([
+      isPublicAddress("::ffff:127.0.0.1"),
+      isPublicAddress("::ffff:7f00:1"),
+      isPublicAddress("::ffff:93.184.216.34"),
+      isPublicAddress("93.184.216.34"),
+    ]).toEqual([false, false, true, true]);
   });
 });
 
@@ -83,10 +93,11 @@ describe("the outbound-URL guard: what is connected to", () => {
   let trusted: Server;
   let port: number;
   let connections = 0;
-  const lookupTo =
-    (answers: Record<string, string>): typeof systemLookup =>
+  const lookupTo = (answers: Record<string, string>): typeof systemLookup =>
     ((host: string, options: unknown, callback: (e: Error | null, a: LookupAddress[]) => void) =>
-      host in answers ? callback(null, [{ address: answers[host]!, family: answers[host]!.includes(":") ? 6 : 4 }]) : systemLookup(host, options as object, callback as never)) as unknown as typeof systemLookup;
+      host in answers
+        ? callback(null, [{ address: answers[host]!, family: answers[host]!.includes(":") ? 6 : 4 }])
+        : systemLookup(host, options as object, callback as never)) as unknown as typeof systemLookup;
 
   beforeAll(async () => {
     listener = createServer((_req, res) => res.end("internal secret")).on("connection", () => connections++);
@@ -101,20 +112,36 @@ describe("the outbound-URL guard: what is connected to", () => {
   });
 
   it("never connects to a local listener, by address, mapped address or a name that resolves to it", async () => {
-    const rebinding = { lookup: lookupTo({ "hooks.example.com": "127.0.0.1", "meta.example.com": "::ffff:169.254.169.254" }) };
-    for (const url of [`http://127.0.0.1:${port}/`, `https://127.0.0.1:${port}/`, `https://[::ffff:127.0.0.1]:${port}/`, `https://[::1]:${port}/`, `https://localhost:${port}/`]) {
+    const rebinding = {
+      lookup: lookupTo({ "hooks.example.com": "127.0.0.1", "meta.example.com": "::ffff:169.254.169.254" }),
+    };
+    for (const url of [
+      `http://127.0.0.1:${port}/`,
+      `https://127.0.0.1:${port}/`,
+      `https://[::ffff:127.0.0.1]:${port}/`,
+      `https://[::1]:${port}/`,
+      `https://localhost:${port}/`,
+    ]) {
       await expect(outboundFetch(url)).rejects.toBeInstanceOf(OutboundRefused);
     }
     // Resolved at connect time: what the check saw is what is connected to.
-    await expect(outboundFetch(`https://hooks.example.com:${port}/hook`, {}, rebinding)).rejects.toMatchObject({ reason: "address not allowed" });
-    await expect(outboundFetch(`https://meta.example.com:${port}/`, {}, rebinding)).rejects.toMatchObject({ reason: "address not allowed" });
-    await expect(checkHost(`https://hooks.example.com:${port}/hook`, rebinding)).rejects.toMatchObject({ reason: "address not allowed" });
+    await expect(outboundFetch(`https://hooks.example.com:${port}/hook`, {}, rebinding)).rejects.toMatchObject({
+      reason: "address not allowed",
+    });
+    await expect(outboundFetch(`https://meta.example.com:${port}/`, {}, rebinding)).rejects.toMatchObject({
+      reason: "address not allowed",
+    });
+    await expect(checkHost(`https://hooks.example.com:${port}/hook`, rebinding)).rejects.toMatchObject({
+      reason: "address not allowed",
+    });
     expect(connections).toBe(0);
   });
 
   it("checks every redirect the same way", async () => {
     const from = `http://127.0.0.1:${(trusted.address() as AddressInfo).port}`;
-    await expect(outboundFetch(`${from}/start`, { maxRedirects: 3 }, { trustedOrigins: [from] })).rejects.toMatchObject({ reason: "only https:// addresses are allowed" });
+    await expect(outboundFetch(`${from}/start`, { maxRedirects: 3 }, { trustedOrigins: [from] })).rejects.toMatchObject(
+      { reason: "only https:// addresses are allowed" },
+    );
     expect(connections).toBe(0);
     // Not following: the redirect is the answer.
     expect((await outboundFetch(`${from}/start`, {}, { trustedOrigins: [from] })).status).toBe(302);

@@ -1,7 +1,12 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from "undici";
+import {
+  Agent,
+  fetch as undiciFetch,
+  type RequestInit as UndiciRequestInit,
+  type Response as UndiciResponse,
+} from "undici";
 
 /**
  * The one way the server requests a URL someone typed (alert webhooks, gateway hand-offs, link
@@ -50,7 +55,8 @@ const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
 /** The host is this machine, by name or by address. */
 const isLocalHost = (host: string) => isLocalName(host) || (isIP(host) !== 0 && isLoopbackAddress(host));
 /** Where a connection may go under this policy. */
-const allowedAddress = (policy: OutboundPolicy) => (address: string) => isPublicAddress(address) || (Boolean(policy.allowLocal) && isLoopbackAddress(address));
+const allowedAddress = (policy: OutboundPolicy) => (address: string) =>
+  isPublicAddress(address) || (Boolean(policy.allowLocal) && isLoopbackAddress(address));
 
 /** Checks what can be checked without the network: scheme, credentials, a literal address or a local name. */
 export function checkUrl(raw: string | URL, policy: OutboundPolicy = {}): URL {
@@ -61,11 +67,13 @@ export function checkUrl(raw: string | URL, policy: OutboundPolicy = {}): URL {
     throw new OutboundRefused("not a full URL");
   }
   if (policy.trustedOrigins?.includes(url.origin)) return url;
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new OutboundRefused("only https:// addresses are allowed");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new OutboundRefused("only https:// addresses are allowed");
   if (url.username || url.password) throw new OutboundRefused("a URL with a user name or password is not allowed");
   const host = hostOf(url);
   const local = isLocalHost(host);
-  if (url.protocol === "http:" && !(policy.allowLocal && local)) throw new OutboundRefused("only https:// addresses are allowed");
+  if (url.protocol === "http:" && !(policy.allowLocal && local))
+    throw new OutboundRefused("only https:// addresses are allowed");
   if (local) {
     if (!policy.allowLocal) throw new OutboundRefused();
   } else if (isIP(host) && !isPublicAddress(host)) throw new OutboundRefused();
@@ -82,7 +90,9 @@ export async function checkHost(raw: string | URL, policy: OutboundPolicy = {}):
   const host = hostOf(url);
   if (policy.trustedOrigins?.includes(url.origin) || isIP(host) || isLocalName(host)) return url;
   const resolve = policy.lookup ?? dnsLookup;
-  const addresses = await new Promise<LookupAddress[]>((ok) => resolve(host, { all: true }, (error, found) => ok(error ? [] : found)));
+  const addresses = await new Promise<LookupAddress[]>((ok) =>
+    resolve(host, { all: true }, (error, found) => ok(error ? [] : found)),
+  );
   if (!addresses.every((a) => allowedAddress(policy)(a.address))) throw new OutboundRefused();
   return url;
 }
@@ -99,7 +109,8 @@ function guardedAgent(allowed: (address: string) => boolean, resolve: typeof dns
       lookup(hostname: string, options: { all?: boolean }, callback: LookupCallback) {
         resolve(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
           if (error) return callback(error, "", 0);
-          if (addresses.length === 0 || !addresses.every((a) => allowed(a.address))) return callback(new OutboundRefused(), "", 0);
+          if (addresses.length === 0 || !addresses.every((a) => allowed(a.address)))
+            return callback(new OutboundRefused(), "", 0);
           if (options.all) return callback(null, addresses);
           callback(null, addresses[0]!.address, addresses[0]!.family);
         });
@@ -128,7 +139,11 @@ export function refusalOf(error: unknown): OutboundRefused | null {
  * Fetches a URL under the guard. Redirects are followed by hand (`maxRedirects`, default none),
  * each hop checked; a refusal throws `OutboundRefused` before anything is sent to that address.
  */
-export async function outboundFetch(raw: string | URL, init: OutboundInit = {}, policy: OutboundPolicy = {}): Promise<UndiciResponse> {
+export async function outboundFetch(
+  raw: string | URL,
+  init: OutboundInit = {},
+  policy: OutboundPolicy = {},
+): Promise<UndiciResponse> {
   const { maxRedirects = 0, ...rest } = init;
   let url = checkUrl(raw, policy);
   for (let hop = 0; ; hop++) {

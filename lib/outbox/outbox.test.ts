@@ -20,24 +20,38 @@ const hits: string[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
     let body = "";
-    req.on("data", (c) => (body += c)).on("end", () => {
-      hits.push(body);
-      res.writeHead(answer).end();
-    });
+    req
+      .on("data", (c) => (body += c))
+      .on("end", () => {
+        hits.push(body);
+        res.writeHead(answer).end();
+      });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   const w = await db.workspace.create({ data: { pipedriveCompanyId: 51, name: "Outbox" } });
-  const app = await db.app.create({ data: { workspaceId: w.id, name: "Relay", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" } });
+  const app = await db.app.create({
+    data: { workspaceId: w.id, name: "Relay", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" },
+  });
   appId = app.id;
-  await db.app.update({ where: { id: appId }, data: { handoffSecret: sealSecret("signing-secret", handoffSecretContext(appId)) } });
+  await db.app.update({
+    where: { id: appId },
+    data: { handoffSecret: sealSecret("signing-secret", handoffSecretContext(appId)) },
+  });
 });
 afterAll(() => server.close());
 
 const enqueue = (n: number) =>
   Promise.all(
     Array.from({ length: n }, (_, i) =>
-      db.outboxMessage.create({ data: { appId, kind: "UNINSTALL_RELAY", url, body: sealSecret(JSON.stringify({ n: i }), outboxBodyContext(appId)) } }),
+      db.outboxMessage.create({
+        data: {
+          appId,
+          kind: "UNINSTALL_RELAY",
+          url,
+          body: sealSecret(JSON.stringify({ n: i }), outboxBodyContext(appId)),
+        },
+      }),
     ),
   );
 
@@ -80,7 +94,10 @@ describe("the outbox", () => {
     expect(hits).toHaveLength(outbox.MAX_ATTEMPTS);
 
     answer = 204;
-    await db.outboxMessage.updateMany({ where: { appId }, data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 } });
+    await db.outboxMessage.updateMany({
+      where: { appId },
+      data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
+    });
     expect(await outbox.processOutbox("w")).toEqual({ delivered: 1, failed: 0 });
     const delivered = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
     expect(delivered.status).toBe("DELIVERED");
@@ -91,7 +108,10 @@ describe("the outbox", () => {
   it("logs every attempt", async () => {
     const row = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
     const attempts = await db.outboxAttempt.findMany({ where: { messageId: row.id }, orderBy: { at: "asc" } });
-    expect(attempts.map((a) => [a.status, a.error])).toEqual([...Array.from({ length: outbox.MAX_ATTEMPTS }, () => [500, "answered HTTP 500"]), [204, null]]);
+    expect(attempts.map((a) => [a.status, a.error])).toEqual([
+      ...Array.from({ length: outbox.MAX_ATTEMPTS }, () => [500, "answered HTTP 500"]),
+      [204, null],
+    ]);
     expect(attempts.every((a) => a.durationMs >= 0)).toBe(true);
     await db.outboxMessage.deleteMany({ where: { appId } });
   });
@@ -99,16 +119,36 @@ describe("the outbox", () => {
   it("signs an alert with its webhook's own secret and keeps its body, so it can be resent", async () => {
     const { createHmac } = await import("node:crypto");
     const signatures: string[] = [];
-    const hook = await db.alertWebhook.create({ data: { workspaceId: (await db.app.findUniqueOrThrow({ where: { id: appId } })).workspaceId, name: "Ops", url, format: "JSON", events: "NEW_REVIEW", secret: "" } });
-    await db.alertWebhook.update({ where: { id: hook.id }, data: { secret: sealSecret("whsec_test", webhookSecretContext(hook.id)) } });
+    const hook = await db.alertWebhook.create({
+      data: {
+        workspaceId: (await db.app.findUniqueOrThrow({ where: { id: appId } })).workspaceId,
+        name: "Ops",
+        url,
+        format: "JSON",
+        events: "NEW_REVIEW",
+        secret: "",
+      },
+    });
+    await db.alertWebhook.update({
+      where: { id: hook.id },
+      data: { secret: sealSecret("whsec_test", webhookSecretContext(hook.id)) },
+    });
     server.on("request", (req) => signatures.push(String(req.headers["x-listing-studio-signature"])));
-    await db.outboxMessage.create({ data: { appId, kind: "ALERT", url, webhookId: hook.id, body: outbox.sealBody(appId, { alert: 1 }) } });
+    await db.outboxMessage.create({
+      data: { appId, kind: "ALERT", url, webhookId: hook.id, body: outbox.sealBody(appId, { alert: 1 }) },
+    });
     expect(await outbox.processOutbox("w")).toEqual({ delivered: 1, failed: 0 });
     const [, t, v1] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(signatures.at(-1)!)!;
-    expect(v1).toBe(createHmac("sha256", "whsec_test").update(`${t}.${hits.at(-1)}`).digest("hex"));
+    expect(v1).toBe(
+      createHmac("sha256", "whsec_test")
+        .update(`${t}.${hits.at(-1)}`)
+        .digest("hex"),
+    );
     const row = await db.outboxMessage.findFirstOrThrow({ where: { webhookId: hook.id } });
     expect(row.status).toBe("DELIVERED");
-    expect(JSON.parse(await import("@/lib/crypto/keys").then((k) => k.openSecret(row.body, outboxBodyContext(appId))))).toEqual({ alert: 1 });
+    expect(
+      JSON.parse(await import("@/lib/crypto/keys").then((k) => k.openSecret(row.body, outboxBodyContext(appId)))),
+    ).toEqual({ alert: 1 });
 
     // A deleted webhook's deliveries go with it; nothing is sent to a URL no longer configured.
     await db.alertWebhook.delete({ where: { id: hook.id } });

@@ -19,7 +19,8 @@ const CLAIM_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
 /** A message body as stored: JSON, sealed for its app. */
-export const sealBody = (appId: string, payload: unknown) => sealSecret(JSON.stringify(payload), outboxBodyContext(appId));
+export const sealBody = (appId: string, payload: unknown) =>
+  sealSecret(JSON.stringify(payload), outboxBodyContext(appId));
 
 /** 30 s, 1 min, 2 min … capped at 1 h, with ±20% jitter so retries of many rows spread out. */
 export function backoffMs(attempts: number, random = Math.random()) {
@@ -27,7 +28,15 @@ export function backoffMs(attempts: number, random = Math.random()) {
   return Math.round(base * (0.8 + 0.4 * random));
 }
 
-type Claimed = { id: string; appId: string; kind: string; url: string; body: string; attempts: number; webhookId: string | null };
+type Claimed = {
+  id: string;
+  appId: string;
+  kind: string;
+  url: string;
+  body: string;
+  attempts: number;
+  webhookId: string | null;
+};
 
 export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
   return sqlConnection()
@@ -42,7 +51,6 @@ export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
     )
     .all(worker, sqliteTime(now + CLAIM_MS), sqliteTime(now), sqliteTime(now), limit) as Claimed[];
 }
-
 
 /** The key that signs a message: the alert webhook's own, or the app's handoff secret. */
 async function signingSecret(message: Claimed): Promise<string | null> {
@@ -64,14 +72,23 @@ const keepsBody = (kind: string) => kind === "ALERT";
  */
 async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const secret = await signingSecret(message);
-  if (!secret) return { ok: false, status: null, error: message.webhookId ? "the webhook was deleted" : "the app has no signing secret" };
+  if (!secret)
+    return {
+      ok: false,
+      status: null,
+      error: message.webhookId ? "the webhook was deleted" : "the app has no signing secret",
+    };
   const body = openSecret(message.body, outboxBodyContext(message.appId));
   try {
     const res = await outboundFetch(
       message.url,
       {
         method: "POST",
-        headers: { "content-type": "application/json", "user-agent": message.webhookId ? "ListingStudio-Alerts/1.0" : "ListingStudio-Gateway/1.0", ...signDelivery(body, secret) },
+        headers: {
+          "content-type": "application/json",
+          "user-agent": message.webhookId ? "ListingStudio-Alerts/1.0" : "ListingStudio-Gateway/1.0",
+          ...signDelivery(body, secret),
+        },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       },
@@ -83,7 +100,11 @@ async function send(message: Claimed): Promise<{ ok: boolean; status: number | n
     const refused = refusalOf(error);
     if (refused) return { ok: false, status: null, error: refused.reason };
     const timedOut = error instanceof Error && error.name === "TimeoutError";
-    return { ok: false, status: null, error: timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : "the connection failed" };
+    return {
+      ok: false,
+      status: null,
+      error: timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : "the connection failed",
+    };
   }
 }
 
@@ -96,13 +117,30 @@ export async function processOutbox(worker = `w-${process.pid}-${randomBytes(3).
     const result = await send(message);
     const attempts = message.attempts + 1;
     const done = new Date();
-    await db.outboxAttempt.create({ data: { messageId: message.id, at: done, status: result.status, error: result.error, durationMs: done.getTime() - started } });
+    await db.outboxAttempt.create({
+      data: {
+        messageId: message.id,
+        at: done,
+        status: result.status,
+        error: result.error,
+        durationMs: done.getTime() - started,
+      },
+    });
     if (result.ok) {
       delivered++;
       await db.outboxMessage.updateMany({
         where: { id: message.id, claimedBy: worker },
         // Delivered: the body (a handoff holds the tokens) is not kept.
-        data: { status: "DELIVERED", ...(keepsBody(message.kind) ? {} : { body: "" }), attempts, deliveredAt: done, lastStatus: result.status, lastError: null, claimedBy: null, claimedUntil: null },
+        data: {
+          status: "DELIVERED",
+          ...(keepsBody(message.kind) ? {} : { body: "" }),
+          attempts,
+          deliveredAt: done,
+          lastStatus: result.status,
+          lastError: null,
+          claimedBy: null,
+          claimedUntil: null,
+        },
       });
     } else {
       failed++;
@@ -125,7 +163,10 @@ export async function processOutbox(worker = `w-${process.pid}-${randomBytes(3).
 }
 
 type Loop = { timer: NodeJS.Timeout | null; running: boolean };
-const loop: Loop = ((globalThis as unknown as { __outboxLoop?: Loop }).__outboxLoop ??= { timer: null, running: false });
+const loop: Loop = ((globalThis as unknown as { __outboxLoop?: Loop }).__outboxLoop ??= {
+  timer: null,
+  running: false,
+});
 
 /** The worker loop: every `intervalMs`, sends what is due (one round at a time). */
 export function startOutboxWorker(intervalMs = 2_000) {

@@ -8,4 +8,7 @@ import { z } from "zod";
 const MESSAGE = "must be a positive whole number";
 const positiveId = z.number({ error: MESSAGE }).int(MESSAGE).positive(MESSAGE).max(Number.MAX_SAFE_INTEGER, MESSAGE);
 
-export const pipedriveId = z.union([positiveId, z.string().trim().regex(/^\d+$/, MESSAGE).transform(Number).pipe(positiveId)], { error: MESSAGE });
+export const pipedriveId = z.union(
+  [positiveId, z.string().trim().regex(/^\d+$/, MESSAGE).transform(Number).pipe(positiveId)],
+  { error: MESSAGE },
+);

@@ -40,7 +40,15 @@ describe("parseUsersMe", () => {
 
   it("fills missing display fields sensibly", () => {
     const p = parseUsersMe({
-      data: { id: 5, company_id: 9, name: "", email: "dev@x.test", company_name: null, company_domain: "xco", icon_url: "javascript:alert(1)" },
+      data: {
+        id: 5,
+        company_id: 9,
+        name: "",
+        email: "dev@x.test",
+        company_name: null,
+        company_domain: "xco",
+        icon_url: "javascript:alert(1)",
+      },
     });
     expect(p.name).toBe("dev");
     expect(p.company.name).toBe("xco");
@@ -54,17 +62,35 @@ describe("parseUsersMe", () => {
 
   it("reads admin rights from access[].admin when is_admin is absent (current API versions)", () => {
     const { is_admin: _omitted, ...modern } = full.data;
-    expect(parseUsersMe({ data: { ...modern, access: [{ app: "sales", admin: true, permission_set_id: "1" }] } }).isAdmin).toBe(true);
-    expect(parseUsersMe({ data: { ...modern, access: [{ app: "sales", admin: false, permission_set_id: "2" }] } }).isAdmin).toBe(false);
+    expect(
+      parseUsersMe({ data: { ...modern, access: [{ app: "sales", admin: true, permission_set_id: "1" }] } }).isAdmin,
+    ).toBe(true);
+    expect(
+      parseUsersMe({ data: { ...modern, access: [{ app: "sales", admin: false, permission_set_id: "2" }] } }).isAdmin,
+    ).toBe(false);
     // Admin of another Pipedrive product is not an admin of the sales account.
-    expect(parseUsersMe({ data: { ...modern, access: [{ app: "projects", admin: true }, { app: "sales", admin: false }] } }).isAdmin).toBe(false);
+    expect(
+      parseUsersMe({
+        data: {
+          ...modern,
+          access: [
+            { app: "projects", admin: true },
+            { app: "sales", admin: false },
+          ],
+        },
+      }).isAdmin,
+    ).toBe(false);
     expect(parseUsersMe({ data: { ...modern, access: [{ app: "global", admin: 1 }] } }).isAdmin).toBe(true);
   });
 
   it("prefers access[].admin over a contradicting is_admin, and falls back to is_admin without usable access", () => {
-    expect(parseUsersMe({ data: { ...full.data, is_admin: 1, access: [{ app: "sales", admin: false }] } }).isAdmin).toBe(false);
+    expect(
+      parseUsersMe({ data: { ...full.data, is_admin: 1, access: [{ app: "sales", admin: false }] } }).isAdmin,
+    ).toBe(false);
     expect(parseUsersMe({ data: { ...full.data, is_admin: true, access: [] } }).isAdmin).toBe(true);
-    expect(parseUsersMe({ data: { ...full.data, is_admin: 1, access: [{ app: "sales", permission_set_id: "1" }] } }).isAdmin).toBe(true);
+    expect(
+      parseUsersMe({ data: { ...full.data, is_admin: 1, access: [{ app: "sales", permission_set_id: "1" }] } }).isAdmin,
+    ).toBe(true);
     expect(parseUsersMe({ data: { ...full.data, is_admin: true, access: "not a list" } }).isAdmin).toBe(true);
   });
 

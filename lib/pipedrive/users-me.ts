@@ -6,8 +6,15 @@ import { z } from "zod";
  * identify a user and a company is a clear error, never a half-made user.
  */
 
-const id = z.union([z.number(), z.string().trim().regex(/^\d+$/)]).transform(Number).pipe(z.number().int().positive());
-const text = z.string().trim().nullish().transform((v) => (v ? v : null));
+const id = z
+  .union([z.number(), z.string().trim().regex(/^\d+$/)])
+  .transform(Number)
+  .pipe(z.number().int().positive());
+const text = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null));
 
 const payloadSchema = z.object({
   success: z.boolean().optional(),
@@ -20,7 +27,10 @@ const payloadSchema = z.object({
     company_domain: text,
     icon_url: text,
     locale: text,
-    is_admin: z.union([z.boolean(), z.number()]).nullish().transform((v) => v === true || v === 1),
+    is_admin: z
+      .union([z.boolean(), z.number()])
+      .nullish()
+      .transform((v) => v === true || v === 1),
     /** Current API versions: admin rights per Pipedrive product, e.g. `{ app: "sales", admin: true }`. */
     access: z
       .array(z.object({ app: z.string().nullish(), admin: z.union([z.boolean(), z.number()]).nullish() }).loose())

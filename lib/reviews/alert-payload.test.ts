@@ -14,9 +14,15 @@ describe("alert payloads", () => {
 
   it("titles every type", () => {
     expect(alertTitle("QuoteFlow", { type: "NEW_REVIEW", review })).toBe("New 2-star review of QuoteFlow by Ann");
-    expect(alertTitle("QuoteFlow", { type: "LOW_RATING", review: { ...review, stars: 1 } })).toBe("Low rating: 1 star for QuoteFlow from Ann");
-    expect(alertTitle("QuoteFlow", { type: "RATING_DROP", from: 4.5, to: 4.3, since: "2026-11-21T00:00:00Z" })).toBe("The rating of QuoteFlow dropped from 4.50 to 4.30 in 7 days");
-    expect(alertTitle("QuoteFlow", { type: "SYNC_FAILING", failures: 3, error: "HTTP 500" })).toBe("The Marketplace sync of QuoteFlow failed 3 times in a row");
+    expect(alertTitle("QuoteFlow", { type: "LOW_RATING", review: { ...review, stars: 1 } })).toBe(
+      "Low rating: 1 star for QuoteFlow from Ann",
+    );
+    expect(alertTitle("QuoteFlow", { type: "RATING_DROP", from: 4.5, to: 4.3, since: "2026-11-21T00:00:00Z" })).toBe(
+      "The rating of QuoteFlow dropped from 4.50 to 4.30 in 7 days",
+    );
+    expect(alertTitle("QuoteFlow", { type: "SYNC_FAILING", failures: 3, error: "HTTP 500" })).toBe(
+      "The Marketplace sync of QuoteFlow failed 3 times in a row",
+    );
   });
 
   it("builds the generic JSON document", () => {
@@ -35,7 +41,10 @@ describe("alert payloads", () => {
   it("builds a Slack message with text, quoted review and a link", () => {
     const slack = slackPayload({ ...base, data: { type: "NEW_REVIEW", review } });
     expect(slack.text).toBe("New 2-star review of QuoteFlow by Ann");
-    expect(slack.blocks[0]).toEqual({ type: "section", text: { type: "mrkdwn", text: "*New 2-star review of QuoteFlow by Ann*\n★★☆☆☆  *Ann*\n>Slow\n>and buggy" } });
+    expect(slack.blocks[0]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "*New 2-star review of QuoteFlow by Ann*\n★★☆☆☆  *Ann*\n>Slow\n>and buggy" },
+    });
     expect(JSON.stringify(slack.blocks[1])).toContain(`<${base.link}|Open in Listing Studio>`);
   });
 });

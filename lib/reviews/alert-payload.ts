@@ -15,11 +15,21 @@ export const ALERT_LABELS: Record<AlertType, string> = {
 };
 
 export type AlertData =
-  | { type: "NEW_REVIEW" | "LOW_RATING"; review: { id: string; author: string; stars: number; text: string; reviewedAt: string | null } }
+  | {
+      type: "NEW_REVIEW" | "LOW_RATING";
+      review: { id: string; author: string; stars: number; text: string; reviewedAt: string | null };
+    }
   | { type: "RATING_DROP"; from: number; to: number; since: string }
   | { type: "SYNC_FAILING"; failures: number; error: string };
 
-export type AlertInput = { id: string; createdAt: Date; app: { id: string; name: string }; workspace: { name: string }; data: AlertData; link: string };
+export type AlertInput = {
+  id: string;
+  createdAt: Date;
+  app: { id: string; name: string };
+  workspace: { name: string };
+  data: AlertData;
+  link: string;
+};
 
 const starText = (n: number) => "★".repeat(n) + "☆".repeat(5 - n);
 const clip = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -65,7 +75,10 @@ export function slackPayload(alert: AlertInput) {
     text: title,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: `*${title}*\n${detail}` } },
-      { type: "context", elements: [{ type: "mrkdwn", text: `${alert.workspace.name} · <${alert.link}|Open in Listing Studio>` }] },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: `${alert.workspace.name} · <${alert.link}|Open in Listing Studio>` }],
+      },
     ],
   };
 }

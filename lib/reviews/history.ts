@@ -30,12 +30,26 @@ export async function listSyncRuns(workspaceId: string, q: HistoryQuery) {
       include: {
         _count: { select: { apps: true } },
         // FAILED sorts before SUCCEEDED.
-        apps: { include: { app: { select: { id: true, name: true } } }, orderBy: [{ status: "asc" }, { finishedAt: "asc" }], ...(q.run ? {} : { take: APPS_PER_RUN }) },
+        apps: {
+          include: { app: { select: { id: true, name: true } } },
+          orderBy: [{ status: "asc" }, { finishedAt: "asc" }],
+          ...(q.run ? {} : { take: APPS_PER_RUN }),
+        },
       },
     }),
   ]);
   // Who started the runs shown (members of the workspace; anyone else reads as a former member).
   const starters = [...new Set(runs.map((r) => r.startedById).filter((id): id is string => id !== null))];
-  const users = starters.length ? await db.user.findMany({ where: { id: { in: starters }, memberships: { some: { workspaceId } } }, select: { id: true, name: true } }) : [];
-  return { total, pages: Math.max(1, Math.ceil(total / RUNS_PAGE)), runs, names: new Map(users.map((u) => [u.id, u.name])) };
+  const users = starters.length
+    ? await db.user.findMany({
+        where: { id: { in: starters }, memberships: { some: { workspaceId } } },
+        select: { id: true, name: true },
+      })
+    : [];
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / RUNS_PAGE)),
+    runs,
+    names: new Map(users.map((u) => [u.id, u.name])),
+  };
 }

@@ -12,8 +12,12 @@ describe("listing URL", () => {
   });
 
   it("builds the default URL from the configured base, encoding what a path cannot hold", () => {
-    expect(defaultListingUrl("http://localhost:4100/", "Call Sprout", "abc 1")).toBe("http://localhost:4100/en/marketplace/app/call-sprout/abc%201");
-    expect(defaultListingUrl("https://www.pipedrive.com", "日本 CRM", "c1")).toBe("https://www.pipedrive.com/en/marketplace/app/%E6%97%A5%E6%9C%AC-crm/c1");
+    expect(defaultListingUrl("http://localhost:4100/", "Call Sprout", "abc 1")).toBe(
+      "http://localhost:4100/en/marketplace/app/call-sprout/abc%201",
+    );
+    expect(defaultListingUrl("https://www.pipedrive.com", "日本 CRM", "c1")).toBe(
+      "https://www.pipedrive.com/en/marketplace/app/%E6%97%A5%E6%9C%AC-crm/c1",
+    );
   });
 });
 
@@ -25,7 +29,9 @@ describe("reviewKeys", () => {
 
   it("keys id-less reviews on author and day, so an edited text keeps its key", () => {
     const [a] = reviewKeys([{ externalId: null, author: "Ann", date: day, text: "Good" }]);
-    const [b] = reviewKeys([{ externalId: null, author: " ann ", date: new Date("2026-11-01T22:00:00Z"), text: "Great now" }]);
+    const [b] = reviewKeys([
+      { externalId: null, author: " ann ", date: new Date("2026-11-01T22:00:00Z"), text: "Great now" },
+    ]);
     const [c] = reviewKeys([{ externalId: null, author: "Ann", date: new Date("2026-11-02T10:00:00Z"), text: "Good" }]);
     expect(a).toBe(b);
     expect(a).not.toBe(c);

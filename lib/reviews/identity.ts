@@ -27,7 +27,11 @@ const hash = (...parts: string[]) => createHash("sha256").update(parts.join("\u0
 export function reviewKeys(reviews: Keyed[]): string[] {
   const seen = new Map<string, number>();
   return reviews.map((r) => {
-    const base = r.externalId ? `id:${r.externalId}` : r.date ? `h:${hash(r.author.trim().toLowerCase(), r.date.toISOString().slice(0, 10))}` : `h:${hash(r.author.trim().toLowerCase(), r.text.trim())}`;
+    const base = r.externalId
+      ? `id:${r.externalId}`
+      : r.date
+        ? `h:${hash(r.author.trim().toLowerCase(), r.date.toISOString().slice(0, 10))}`
+        : `h:${hash(r.author.trim().toLowerCase(), r.text.trim())}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;

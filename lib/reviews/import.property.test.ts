@@ -4,12 +4,17 @@ import { describe, expect, it } from "vitest";
 import { ImportFormatError, parseReviewImport } from "./import";
 
 /** Reviews as people write them: commas, quotes, line breaks, emoji and non-Latin scripts. */
-const words = fc.string({ unit: fc.constantFrom("a", "Z", "é", "ß", "日", "Ж", "😀", " ", ",", '"', "'", "\n", ";", "\t", "#"), maxLength: 60 });
+const words = fc.string({
+  unit: fc.constantFrom("a", "Z", "é", "ß", "日", "Ж", "😀", " ", ",", '"', "'", "\n", ";", "\t", "#"),
+  maxLength: 60,
+});
 const review = fc.record({
   id: fc.option(fc.stringMatching(/^[a-z0-9-]{1,20}$/), { nil: "" }),
   author: words.filter((s) => s.trim().length > 0 && s.trim().length <= 100),
   stars: fc.integer({ min: 1, max: 5 }),
-  date: fc.date({ min: new Date("2015-01-01"), max: new Date("2026-11-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  date: fc
+    .date({ min: new Date("2015-01-01"), max: new Date("2026-11-01"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
   text: words,
   upvotes: fc.nat({ max: 1000 }),
 });
@@ -18,16 +23,21 @@ describe("parseReviewImport (property)", () => {
   it("reads back every review a CSV writer wrote, with its line, and the same keys every time", () => {
     fc.assert(
       fc.property(fc.array(review, { minLength: 1, maxLength: 30 }), fc.boolean(), (reviews, crlf) => {
-        const csv = Papa.unparse(reviews, { columns: ["id", "author", "stars", "date", "text", "upvotes"], newline: crlf ? "\r\n" : "\n" });
+        const csv = Papa.unparse(reviews, {
+          columns: ["id", "author", "stars", "date", "text", "upvotes"],
+          newline: crlf ? "\r\n" : "\n",
+        });
         const first = parseReviewImport(csv, "csv");
         expect(first.problems).toEqual([]);
-        expect(first.rows.map((r) => [r.author, r.stars, r.date.toISOString().slice(0, 10), r.text, r.upvotes])).toEqual(
-          reviews.map((r) => [r.author.trim(), r.stars, r.date, r.text.trim(), r.upvotes]),
-        );
+        expect(
+          first.rows.map((r) => [r.author, r.stars, r.date.toISOString().slice(0, 10), r.text, r.upvotes]),
+        ).toEqual(reviews.map((r) => [r.author.trim(), r.stars, r.date, r.text.trim(), r.upvotes]));
         expect(first.rows.map((r) => r.line)).toEqual(reviews.map((_, i) => i + 2));
         expect(parseReviewImport(csv, "csv").rows.map((r) => r.key)).toEqual(first.rows.map((r) => r.key));
         // The same reviews as JSON get the same keys: a file imported in either form is not duplicated.
-        expect(parseReviewImport(JSON.stringify(reviews), "json").rows.map((r) => r.key)).toEqual(first.rows.map((r) => r.key));
+        expect(parseReviewImport(JSON.stringify(reviews), "json").rows.map((r) => r.key)).toEqual(
+          first.rows.map((r) => r.key),
+        );
       }),
       { numRuns: 150 },
     );

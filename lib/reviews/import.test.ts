@@ -15,7 +15,8 @@ describe("parseReviewImport", () => {
   });
 
   it("reports each bad row with its line and keeps the good ones", () => {
-    const csv = "Author,Stars,Date,Text\nAnn,5,2026-10-01,ok\n,4,2026-10-01,no author\nBen,0,2026-10-01,zero\nCid,3,someday,when\n";
+    const csv =
+      "Author,Stars,Date,Text\nAnn,5,2026-10-01,ok\n,4,2026-10-01,no author\nBen,0,2026-10-01,zero\nCid,3,someday,when\n";
     const { rows, problems } = parseReviewImport(csv, "csv");
     expect(rows.map((r) => r.author)).toEqual(["Ann"]);
     expect(problems).toEqual([
@@ -27,15 +28,30 @@ describe("parseReviewImport", () => {
 
   it("reads JSON lists and {reviews: []}, numbers included", () => {
     const one = { author: "Ann", stars: 4, date: "2026-10-01T10:00:00Z", text: "Good", upvotes: 2 };
-    expect(parseReviewImport(JSON.stringify([one]), "json").rows[0]).toMatchObject({ author: "Ann", stars: 4, upvotes: 2, line: 1 });
-    expect(parseReviewImport(JSON.stringify({ reviews: [one, "x"] }), "json").problems).toEqual([{ line: 2, message: "author is required; stars: Stars must be a whole number from 1 to 5; date: Give the date of the review" }]);
+    expect(parseReviewImport(JSON.stringify([one]), "json").rows[0]).toMatchObject({
+      author: "Ann",
+      stars: 4,
+      upvotes: 2,
+      line: 1,
+    });
+    expect(parseReviewImport(JSON.stringify({ reviews: [one, "x"] }), "json").problems).toEqual([
+      {
+        line: 2,
+        message:
+          "author is required; stars: Stars must be a whole number from 1 to 5; date: Give the date of the review",
+      },
+    ]);
   });
 
   it.each([
     ["{", "json", "The file is not valid JSON"],
     ['{"a":1}', "json", 'The JSON must be a list of reviews, or an object with a "reviews" list'],
     ["[]", "json", "The file has no reviews"],
-    ["name,score\nAnn,5\n", "csv", "The CSV has no author, stars, date columns (expected: id, author, stars, date, text, reply, upvotes)"],
+    [
+      "name,score\nAnn,5\n",
+      "csv",
+      "The CSV has no author, stars, date columns (expected: id, author, stars, date, text, reply, upvotes)",
+    ],
   ] as const)("refuses %s as %s: %s", (text, format, message) => {
     expect(() => parseReviewImport(text, format)).toThrow(message);
   });

@@ -46,8 +46,12 @@ function where(workspaceId: string, query: InboxQuery, userId: string): Prisma.R
   else if (query.assignee === "none") filters.push({ assigneeId: null });
   else if (query.assignee) filters.push({ assigneeId: query.assignee });
   if (query.from) filters.push({ reviewedAt: { gte: new Date(`${query.from}T00:00:00Z`) } });
-  if (query.to) filters.push({ reviewedAt: { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } });
-  if (query.q) filters.push({ OR: [{ text: { contains: query.q } }, { author: { contains: query.q } }, { replyText: { contains: query.q } }] });
+  if (query.to)
+    filters.push({ reviewedAt: { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } });
+  if (query.q)
+    filters.push({
+      OR: [{ text: { contains: query.q } }, { author: { contains: query.q } }, { replyText: { contains: query.q } }],
+    });
   if (!query.removed) filters.push({ removedAt: null });
   return { AND: filters };
 }
@@ -55,7 +59,8 @@ function where(workspaceId: string, query: InboxQuery, userId: string): Prisma.R
 export async function listInbox(member: Member, query: InboxQuery) {
   const filter = where(member.workspace.id, query, member.user.id);
   // The default view (to handle, or one status, nothing else filtered) is counted by the figures themselves.
-  const onlyStatus = !query.app && !query.stars && !query.assignee && !query.from && !query.to && !query.q && !query.removed;
+  const onlyStatus =
+    !query.app && !query.stars && !query.assignee && !query.from && !query.to && !query.q && !query.removed;
   const [counted, rows] = await Promise.all([
     onlyStatus ? null : db.review.count({ where: filter }),
     db.review.findMany({
@@ -63,13 +68,19 @@ export async function listInbox(member: Member, query: InboxQuery) {
       orderBy: [{ reviewedAt: "desc" }, { firstSeenAt: "desc" }],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { app: { select: { id: true, name: true, clientId: true, listingUrl: true } }, repliedBy: { select: { name: true } }, revisions: { orderBy: { recordedAt: "desc" } } },
+      include: {
+        app: { select: { id: true, name: true, clientId: true, listingUrl: true } },
+        repliedBy: { select: { name: true } },
+        revisions: { orderBy: { recordedAt: "desc" } },
+      },
     }),
   ]);
   const d = sqlConnection();
   // Per status, along the inbox index (app, status, removed): counted from the index, not the rows.
   const perApp = d
-    .prepare(`SELECT r.status, COUNT(*) AS n FROM Review r WHERE r.appId IN (SELECT id FROM App WHERE workspaceId = ?) AND r.removedAt IS NULL GROUP BY r.appId, r.status`)
+    .prepare(
+      `SELECT r.status, COUNT(*) AS n FROM Review r WHERE r.appId IN (SELECT id FROM App WHERE workspaceId = ?) AND r.removedAt IS NULL GROUP BY r.appId, r.status`,
+    )
     .all(member.workspace.id) as { status: string; n: number }[];
   const counts: Record<string, number> = {};
   for (const { status, n } of perApp) counts[status] = (counts[status] ?? 0) + n;
@@ -81,34 +92,38 @@ export async function listInbox(member: Member, query: InboxQuery) {
        WHERE a.workspaceId = ? AND r.status = 'REPLIED' AND r.replyText IS NOT NULL AND r.repliedAt IS NOT NULL`,
     )
     .get(member.workspace.id) as { n: number; ms: number | null };
-  const total = counted ?? (query.status === "all" ? Object.values(counts).reduce((a, b) => a + b, 0) : query.status === "open" ? (counts.NEW ?? 0) + (counts.NEEDS_REPLY ?? 0) : (counts[query.status] ?? 0));
+  const total =
+    counted ??
+    (query.status === "all"
+      ? Object.values(counts).reduce((a, b) => a + b, 0)
+      : query.status === "open"
+        ? (counts.NEW ?? 0) + (counts.NEEDS_REPLY ?? 0)
+        : (counts[query.status] ?? 0));
   return {
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     counts,
     averageReplyMs: replied.ms === null ? null : Math.round(replied.ms),
     repliedCount: replied.n,
-    rows: rows.map(
-      (r): InboxRow => ({
-        id: r.id,
-        app: { id: r.app.id, name: r.app.name },
-        marketplaceUrl: reviewLinkOf(r.app, r.anchor),
-        source: r.source,
-        author: r.author,
-        stars: r.stars,
-        reviewedAt: r.reviewedAt?.toISOString() ?? null,
-        text: r.text,
-        upvotes: r.upvotes,
-        publicReply: r.publicReply,
-        status: r.status,
-        assigneeId: r.assigneeId,
-        replyText: r.replyText,
-        repliedAt: r.repliedAt?.toISOString() ?? null,
-        repliedBy: r.repliedBy?.name ?? null,
-        removed: r.removedAt !== null,
-        revisions: r.revisions.map((v) => ({ stars: v.stars, text: v.text, recordedAt: v.recordedAt.toISOString() })),
-      }),
-    ),
+    rows: rows.map((r): InboxRow => ({
+      id: r.id,
+      app: { id: r.app.id, name: r.app.name },
+      marketplaceUrl: reviewLinkOf(r.app, r.anchor),
+      source: r.source,
+      author: r.author,
+      stars: r.stars,
+      reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      text: r.text,
+      upvotes: r.upvotes,
+      publicReply: r.publicReply,
+      status: r.status,
+      assigneeId: r.assigneeId,
+      replyText: r.replyText,
+      repliedAt: r.repliedAt?.toISOString() ?? null,
+      repliedBy: r.repliedBy?.name ?? null,
+      removed: r.removedAt !== null,
+      revisions: r.revisions.map((v) => ({ stars: v.stars, text: v.text, recordedAt: v.recordedAt.toISOString() })),
+    })),
   };
 }
 
@@ -129,11 +144,18 @@ export async function updateReview(member: Member, reviewId: unknown, input: unk
   const review = await ownReview(member, reviewId);
   const change = reviewUpdateSchema.parse(input);
   if (change.assigneeId) {
-    const teammate = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: member.workspace.id, userId: change.assigneeId } } });
-    if (!teammate) throw new AppError("VALIDATION", "Assign the review to someone in this workspace", { assigneeId: "Not a member of this workspace" });
+    const teammate = await db.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: member.workspace.id, userId: change.assigneeId } },
+    });
+    if (!teammate)
+      throw new AppError("VALIDATION", "Assign the review to someone in this workspace", {
+        assigneeId: "Not a member of this workspace",
+      });
   }
   if (change.status === "REPLIED" && !review.replyText && !review.publicReply) {
-    throw new AppError("VALIDATION", "Write the reply first: use “Copy reply” to mark a review as replied", { status: "A review without a reply cannot be marked as replied" });
+    throw new AppError("VALIDATION", "Write the reply first: use “Copy reply” to mark a review as replied", {
+      status: "A review without a reply cannot be marked as replied",
+    });
   }
   await db.review.update({
     where: { id: review.id },
@@ -142,10 +164,15 @@ export async function updateReview(member: Member, reviewId: unknown, input: unk
       ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
     },
   });
-  await auditBy(member, "review.update", { type: "review", id: review.id, name: review.author }, {
-    ...(change.status ? { status: [review.status, change.status] } : {}),
-    ...(change.assigneeId !== undefined ? { assignee: [review.assigneeId, change.assigneeId] } : {}),
-  });
+  await auditBy(
+    member,
+    "review.update",
+    { type: "review", id: review.id, name: review.author },
+    {
+      ...(change.status ? { status: [review.status, change.status] } : {}),
+      ...(change.assigneeId !== undefined ? { assignee: [review.assigneeId, change.assigneeId] } : {}),
+    },
+  );
 }
 
 /** The reply was pasted into Pipedrive: keep its text and mark the review as replied. */
@@ -153,8 +180,21 @@ export async function markReplied(member: Member, reviewId: unknown, input: unkn
   requireEditor(member, "reply to reviews");
   const review = await ownReview(member, reviewId);
   const { replyText } = replySchema.parse(input);
-  await auditBy(member, "review.reply", { type: "review", id: review.id, name: review.author }, { status: [review.status, "REPLIED"] });
-  await db.review.update({ where: { id: review.id }, data: { status: "REPLIED", replyText, repliedAt: review.status === "REPLIED" && review.repliedAt ? review.repliedAt : now, repliedById: member.user.id } });
+  await auditBy(
+    member,
+    "review.reply",
+    { type: "review", id: review.id, name: review.author },
+    { status: [review.status, "REPLIED"] },
+  );
+  await db.review.update({
+    where: { id: review.id },
+    data: {
+      status: "REPLIED",
+      replyText,
+      repliedAt: review.status === "REPLIED" && review.repliedAt ? review.repliedAt : now,
+      repliedById: member.user.id,
+    },
+  });
 }
 
 /** A review the sync cannot reach, typed in by the team. */
@@ -176,28 +216,46 @@ export async function addManualReview(member: Member, input: unknown) {
       repliedAt: data.publicReply ? new Date() : null,
     },
   });
-  await auditBy(member, "review.add", { type: "review", id: created.id, name: data.author }, { appId: app.id, stars: data.stars });
+  await auditBy(
+    member,
+    "review.add",
+    { type: "review", id: created.id, name: data.author },
+    { appId: app.id, stars: data.stars },
+  );
   await touchSharePages(app.id);
   return { id: created.id };
 }
 
 /** The workspace's apps that can have Marketplace reviews (public, not archived), by name: the add and import forms' choice. */
 export async function listReviewedApps(member: Member): Promise<{ id: string; name: string }[]> {
-  return db.app.findMany({ where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return db.app.findMany({
+    where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 export async function listTemplates(member: Member) {
-  const rows = await db.replyTemplate.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { name: "asc" } });
+  const rows = await db.replyTemplate.findMany({
+    where: { workspaceId: member.workspace.id },
+    orderBy: { name: "asc" },
+  });
   return rows.map((t) => ({ id: t.id, name: t.name, body: t.body }));
 }
 
 export async function saveTemplate(member: Member, templateId: string | null, input: unknown) {
   requireEditor(member, "edit reply templates");
   const data = templateSchema.parse(input);
-  const clash = await db.replyTemplate.findFirst({ where: { workspaceId: member.workspace.id, name: data.name, ...(templateId ? { id: { not: templateId } } : {}) } });
-  if (clash) throw new AppError("VALIDATION", "A template with this name exists", { name: "A template with this name exists" });
+  const clash = await db.replyTemplate.findFirst({
+    where: { workspaceId: member.workspace.id, name: data.name, ...(templateId ? { id: { not: templateId } } : {}) },
+  });
+  if (clash)
+    throw new AppError("VALIDATION", "A template with this name exists", { name: "A template with this name exists" });
   if (templateId) {
-    const { count } = await db.replyTemplate.updateMany({ where: { id: templateId, workspaceId: member.workspace.id }, data });
+    const { count } = await db.replyTemplate.updateMany({
+      where: { id: templateId, workspaceId: member.workspace.id },
+      data,
+    });
     if (count === 0) throw notFound("Template");
     await auditBy(member, "template.update", { type: "reply template", id: templateId, name: data.name });
     return { id: templateId };
@@ -216,7 +274,13 @@ export async function deleteTemplate(member: Member, templateId: unknown) {
 }
 
 /** A CSV/JSON import of reviews; a dry run reports what would happen and changes nothing. */
-export async function importReviews(member: Member, appId: unknown, text: string, format: "csv" | "json", dryRun: boolean) {
+export async function importReviews(
+  member: Member,
+  appId: unknown,
+  text: string,
+  format: "csv" | "json",
+  dryRun: boolean,
+) {
   requireEditor(member, "import reviews");
   const app = await getApp(member, appId);
   let parsed: ReturnType<typeof parseReviewImport>;
@@ -226,16 +290,41 @@ export async function importReviews(member: Member, appId: unknown, text: string
     if (error instanceof ImportFormatError) throw new AppError("VALIDATION", error.message);
     throw error;
   }
-  const keys = new Set((await db.review.findMany({ where: { appId: app.id, externalKey: { in: parsed.rows.map((r) => r.key) } }, select: { externalKey: true } })).map((r) => r.externalKey));
+  const keys = new Set(
+    (
+      await db.review.findMany({
+        where: { appId: app.id, externalKey: { in: parsed.rows.map((r) => r.key) } },
+        select: { externalKey: true },
+      })
+    ).map((r) => r.externalKey),
+  );
   const fresh = parsed.rows.filter((r) => !keys.has(r.key));
   if (!dryRun && fresh.length) {
     const now = new Date();
     await db.review.createMany({
-      data: fresh.map((r) => ({ appId: app.id, externalKey: r.key, source: "IMPORT", author: r.author, stars: r.stars, reviewedAt: r.date, text: r.text, upvotes: r.upvotes, publicReply: r.reply, status: r.reply ? "REPLIED" : "NEW", repliedAt: r.reply ? now : null, firstSeenAt: now })),
+      data: fresh.map((r) => ({
+        appId: app.id,
+        externalKey: r.key,
+        source: "IMPORT",
+        author: r.author,
+        stars: r.stars,
+        reviewedAt: r.date,
+        text: r.text,
+        upvotes: r.upvotes,
+        publicReply: r.reply,
+        status: r.reply ? "REPLIED" : "NEW",
+        repliedAt: r.reply ? now : null,
+        firstSeenAt: now,
+      })),
     });
   }
   if (!dryRun) {
-    await auditBy(member, "review.import", { type: "app", id: app.id, name: app.name }, { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length });
+    await auditBy(
+      member,
+      "review.import",
+      { type: "app", id: app.id, name: app.name },
+      { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length },
+    );
     await touchSharePages(app.id);
   }
   return {
@@ -245,7 +334,14 @@ export async function importReviews(member: Member, appId: unknown, text: string
     existing: parsed.rows.length - fresh.length,
     problems: parsed.problems.slice(0, 200),
     problemCount: parsed.problems.length,
-    preview: parsed.rows.slice(0, 5).map((r) => ({ line: r.line, author: r.author, stars: r.stars, date: r.date.toISOString(), text: r.text, isNew: !keys.has(r.key) })),
+    preview: parsed.rows.slice(0, 5).map((r) => ({
+      line: r.line,
+      author: r.author,
+      stars: r.stars,
+      date: r.date.toISOString(),
+      text: r.text,
+      isNew: !keys.has(r.key),
+    })),
   };
 }
 export type ImportReport = Awaited<ReturnType<typeof importReviews>>;

@@ -16,12 +16,35 @@ const { resetRateLimits } = await import("@/lib/rate-limit");
 let owner: Member;
 let appId: string;
 const CLIENT = "ring-client-77";
-const REVIEWS = [{ id: "m-1", author: "Hana Sato", stars: 4, date: "2026-11-10T09:00:00Z", text: "Calls logged by themselves.", upvotes: 2, reply: null }];
+const REVIEWS = [
+  {
+    id: "m-1",
+    author: "Hana Sato",
+    stars: 4,
+    date: "2026-11-10T09:00:00Z",
+    text: "Calls logged by themselves.",
+    upvotes: 2,
+    reply: null,
+  },
+];
 
 beforeAll(async () => {
   owner = await createOwner(db, 3301, "Page Owner");
-  appId = (await apps.createApp(owner, { name: "RingCentral App Connect", type: "PUBLIC", clientId: CLIENT, callbackUrl: "https://ring.example.com/cb" })).id;
-  emulator.listings.put({ clientId: CLIENT, name: "RingCentral App Connect", installBand: "100+", reviews: REVIEWS, shape: "flight" });
+  appId = (
+    await apps.createApp(owner, {
+      name: "RingCentral App Connect",
+      type: "PUBLIC",
+      clientId: CLIENT,
+      callbackUrl: "https://ring.example.com/cb",
+    })
+  ).id;
+  emulator.listings.put({
+    clientId: CLIENT,
+    name: "RingCentral App Connect",
+    installBand: "100+",
+    reviews: REVIEWS,
+    shape: "flight",
+  });
 });
 beforeEach(() => resetRateLimits());
 
@@ -37,11 +60,33 @@ describe("the Marketplace page URL", () => {
 
   it("is saved in its clean form, logged, and emptied back to the default; a bad one is refused with the reason", async () => {
     const renamed = `${emulator.url}/de/marketplace/app/ring-central-connect/${CLIENT}/?ref=x#top`;
-    expect((await page.updateListingUrl(owner, appId, { listingUrl: renamed })).url).toBe(`${emulator.url}/de/marketplace/app/ring-central-connect/${CLIENT}`);
-    expect(await db.auditEvent.findFirst({ where: { targetId: appId, action: "app.listing_url" } })).toMatchObject({ diff: JSON.stringify({ listingUrl: ["default", `${emulator.url}/de/marketplace/app/ring-central-connect/${CLIENT}`] }) });
-    await expect(page.updateListingUrl(owner, appId, { listingUrl: `${emulator.url}/en/marketplace/app/x/someone-else` })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: `This is the page of another app: its client ID is someone-else, this app's is ${CLIENT}` })] });
-    await expect(page.updateListingUrl(owner, appId, { listingUrl: "https://evil.example.com/en/marketplace/app/x/y" })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: `The page must be on the Marketplace, at ${new URL(emulator.url).host}` })] });
-    await expect(page.updateListingUrl(owner, appId, { listingUrl: 42 })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "The URL must be text" })] });
+    expect((await page.updateListingUrl(owner, appId, { listingUrl: renamed })).url).toBe(
+      `${emulator.url}/de/marketplace/app/ring-central-connect/${CLIENT}`,
+    );
+    expect(await db.auditEvent.findFirst({ where: { targetId: appId, action: "app.listing_url" } })).toMatchObject({
+      diff: JSON.stringify({
+        listingUrl: ["default", `${emulator.url}/de/marketplace/app/ring-central-connect/${CLIENT}`],
+      }),
+    });
+    await expect(
+      page.updateListingUrl(owner, appId, { listingUrl: `${emulator.url}/en/marketplace/app/x/someone-else` }),
+    ).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({
+          message: `This is the page of another app: its client ID is someone-else, this app's is ${CLIENT}`,
+        }),
+      ],
+    });
+    await expect(
+      page.updateListingUrl(owner, appId, { listingUrl: "https://evil.example.com/en/marketplace/app/x/y" }),
+    ).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({ message: `The page must be on the Marketplace, at ${new URL(emulator.url).host}` }),
+      ],
+    });
+    await expect(page.updateListingUrl(owner, appId, { listingUrl: 42 })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "The URL must be text" })],
+    });
     expect((await page.updateListingUrl(owner, appId, { listingUrl: "" })).customUrl).toBeNull();
   });
 
@@ -49,35 +94,74 @@ describe("the Marketplace page URL", () => {
     const viewer = { ...owner, role: "VIEWER" as const };
     await expect(page.updateListingUrl(viewer, appId, { listingUrl: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(page.checkListingPage(viewer, appId, { listingUrl: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const privateApp = await apps.createApp(owner, { name: "Unlisted", type: "PRIVATE", clientId: "p-1", callbackUrl: "https://ring.example.com/cb" });
-    await expect(page.checkListingPage(owner, privateApp.id, { listingUrl: "" })).rejects.toMatchObject({ code: "VALIDATION", message: "A private app has no Marketplace page" });
+    const privateApp = await apps.createApp(owner, {
+      name: "Unlisted",
+      type: "PRIVATE",
+      clientId: "p-1",
+      callbackUrl: "https://ring.example.com/cb",
+    });
+    await expect(page.checkListingPage(owner, privateApp.id, { listingUrl: "" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "A private app has no Marketplace page",
+    });
   });
 });
 
 describe("Check", () => {
   it("reads the page as the sync would and stores nothing", async () => {
     const check = await page.checkListingPage(owner, appId, { listingUrl: "" });
-    expect(check).toMatchObject({ ok: true, outcome: "read", ratingAverage: 4, reviewCount: 1, installBand: "100+", reviewsShown: 1, sample: [{ author: "Hana Sato", stars: 4, date: "2026-11-10T09:00:00.000Z", text: "Calls logged by themselves." }] });
-    expect(check.ok && check.sources.find((s) => s.source === "flight")?.read).toBe("rating 4.0, 1 review counted, 1 review read, 100+ installs");
+    expect(check).toMatchObject({
+      ok: true,
+      outcome: "read",
+      ratingAverage: 4,
+      reviewCount: 1,
+      installBand: "100+",
+      reviewsShown: 1,
+      sample: [
+        { author: "Hana Sato", stars: 4, date: "2026-11-10T09:00:00.000Z", text: "Calls logged by themselves." },
+      ],
+    });
+    expect(check.ok && check.sources.find((s) => s.source === "flight")?.read).toBe(
+      "rating 4.0, 1 review counted, 1 review read, 100+ installs",
+    );
     expect(await db.review.count({ where: { appId } })).toBe(0);
     expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(0);
     expect(await db.syncRunApp.count({ where: { appId } })).toBe(0);
   });
 
   it("checks the URL in the field before it is saved: a wrong one says what the page answered", async () => {
-    const wrong = await page.checkListingPage(owner, appId, { listingUrl: `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}` });
-    expect(wrong).toEqual({ ok: false, url: `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}`, problem: "not-found", message: "The listing page answered HTTP 404: there is no Marketplace page at this address", sources: [] });
+    const wrong = await page.checkListingPage(owner, appId, {
+      listingUrl: `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}`,
+    });
+    expect(wrong).toEqual({
+      ok: false,
+      url: `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}`,
+      problem: "not-found",
+      message: "The listing page answered HTTP 404: there is no Marketplace page at this address",
+      sources: [],
+    });
     expect((await page.marketplacePage(owner, appId)).customUrl).toBeNull();
   });
 
   it("says when Pipedrive answers with a bot check", async () => {
     emulator.listings.put({ clientId: CLIENT, name: "RingCentral App Connect", reviews: REVIEWS, shape: "challenge" });
-    expect(await page.checkListingPage(owner, appId, { listingUrl: "" })).toMatchObject({ ok: false, problem: "challenge" });
-    emulator.listings.put({ clientId: CLIENT, name: "RingCentral App Connect", installBand: "100+", reviews: REVIEWS, shape: "flight" });
+    expect(await page.checkListingPage(owner, appId, { listingUrl: "" })).toMatchObject({
+      ok: false,
+      problem: "challenge",
+    });
+    emulator.listings.put({
+      clientId: CLIENT,
+      name: "RingCentral App Connect",
+      installBand: "100+",
+      reviews: REVIEWS,
+      shape: "flight",
+    });
   });
 
   it("is limited per workspace, each check being a request to the Marketplace", async () => {
     for (let i = 0; i < 20; i++) await page.checkListingPage(owner, appId, { listingUrl: "" });
-    await expect(page.checkListingPage(owner, appId, { listingUrl: "" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(page.checkListingPage(owner, appId, { listingUrl: "" })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   });
 });

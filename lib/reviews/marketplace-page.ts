@@ -46,12 +46,21 @@ async function editableApp(member: Member, appId: string) {
 const schemaFor = (clientId: string) => listingUrlSchema({ marketplace: env().MARKETPLACE_URL, clientId });
 
 /** Sets the address (an empty one goes back to the default). */
-export async function updateListingUrl(member: Member, appId: string, input: unknown): Promise<MarketplacePageSettings> {
+export async function updateListingUrl(
+  member: Member,
+  appId: string,
+  input: unknown,
+): Promise<MarketplacePageSettings> {
   const app = await editableApp(member, appId);
   const { listingUrl } = schemaFor(app.clientId).parse(input);
   if (listingUrl !== app.listingUrl) {
     await db.app.update({ where: { id: app.id }, data: { listingUrl } });
-    await auditBy(member, "app.listing_url", { type: "app", id: app.id, name: app.name }, { listingUrl: [app.listingUrl ?? "default", listingUrl ?? "default"] });
+    await auditBy(
+      member,
+      "app.listing_url",
+      { type: "app", id: app.id, name: app.name },
+      { listingUrl: [app.listingUrl ?? "default", listingUrl ?? "default"] },
+    );
   }
   return marketplacePage(member, appId);
 }
@@ -84,7 +93,10 @@ export async function checkListingPage(member: Member, appId: string, input: unk
   const verdict = await takeRateLimit("pagecheck", `workspace:${member.workspace.id}`);
   if (!verdict.ok) throw new AppError("RATE_LIMITED", `Too many checks: try again in ${verdict.retryAfterSeconds} s`);
   try {
-    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), attempts: 2, timeoutMs: 10_000, maxDelayMs: 5_000 }), { clientId: app.clientId });
+    const parsed = parseListingPage(
+      await fetchListingPage(url, { policy: outboundPolicy(), attempts: 2, timeoutMs: 10_000, maxDelayMs: 5_000 }),
+      { clientId: app.clientId },
+    );
     return {
       ok: true,
       url,
@@ -103,8 +115,10 @@ export async function checkListingPage(member: Member, appId: string, input: unk
       notes: parsed.report.notes,
     };
   } catch (error) {
-    if (error instanceof ListingParseError) return { ok: false, url, problem: error.kind, message: error.message, sources: error.report.sources };
-    if (error instanceof PageFetchError) return { ok: false, url, problem: error.kind, message: error.message, sources: [] };
+    if (error instanceof ListingParseError)
+      return { ok: false, url, problem: error.kind, message: error.message, sources: error.report.sources };
+    if (error instanceof PageFetchError)
+      return { ok: false, url, problem: error.kind, message: error.message, sources: [] };
     throw error;
   }
 }

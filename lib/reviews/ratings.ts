@@ -5,12 +5,24 @@ import { db } from "@/lib/db";
 
 export type RatingSummary = {
   app: { id: string; name: string; status: string };
-  latest: { average: number | null; reviewCount: number; installBand: string | null; votesUp: number | null; votesDown: number | null; takenAt: string } | null;
+  latest: {
+    average: number | null;
+    reviewCount: number;
+    installBand: string | null;
+    votesUp: number | null;
+    votesDown: number | null;
+    takenAt: string;
+  } | null;
   /** The average 7 days before the latest snapshot (the closest earlier one). */
   weekAgo: number | null;
   /** One point per day (the day's last snapshot), oldest first, over 90 days. */
   series: { day: string; average: number }[];
-  lastSync: { status: string; at: string; error: string | null; fix: { label: string; short: string; href: string } | null } | null;
+  lastSync: {
+    status: string;
+    at: string;
+    error: string | null;
+    fix: { label: string; short: string; href: string } | null;
+  } | null;
   stars: Record<1 | 2 | 3 | 4 | 5, number>;
 };
 
@@ -25,8 +37,13 @@ export const RATING_CARDS = 3;
  * and how many there are. Choosing them costs two index seeks per app; only the cards shown
  * load their figures.
  */
-export async function ratingSummaries(member: Member, { limit = RATING_CARDS as number | null, now = new Date() } = {}): Promise<{ summaries: RatingSummary[]; total: number }> {
-  const candidates = await db.$queryRaw<{ id: string; name: string; status: string; lastSync: string | null; read: number | bigint }[]>`
+export async function ratingSummaries(
+  member: Member,
+  { limit = RATING_CARDS as number | null, now = new Date() } = {},
+): Promise<{ summaries: RatingSummary[]; total: number }> {
+  const candidates = await db.$queryRaw<
+    { id: string; name: string; status: string; lastSync: string | null; read: number | bigint }[]
+  >`
     SELECT a.id, a.name, a.status,
       (SELECT s.status FROM SyncRunApp s WHERE s.appId = a.id ORDER BY s.finishedAt DESC LIMIT 1) AS lastSync,
       EXISTS (SELECT 1 FROM RatingSnapshot r WHERE r.appId = a.id) AS read
@@ -44,25 +61,56 @@ async function summariesOf(apps: RatingSummary["app"][], now: Date): Promise<Rat
   return Promise.all(
     apps.map(async (app): Promise<RatingSummary> => {
       const [snapshots, latest, lastSync, stars] = await Promise.all([
-        db.ratingSnapshot.findMany({ where: { appId: app.id, takenAt: { gte: since } }, orderBy: { takenAt: "asc" }, select: { takenAt: true, average: true } }),
+        db.ratingSnapshot.findMany({
+          where: { appId: app.id, takenAt: { gte: since } },
+          orderBy: { takenAt: "asc" },
+          select: { takenAt: true, average: true },
+        }),
         db.ratingSnapshot.findFirst({ where: { appId: app.id }, orderBy: { takenAt: "desc" } }),
-        db.syncRunApp.findFirst({ where: { appId: app.id }, orderBy: { finishedAt: "desc" }, select: { status: true, finishedAt: true, error: true, report: true } }),
+        db.syncRunApp.findFirst({
+          where: { appId: app.id },
+          orderBy: { finishedAt: "desc" },
+          select: { status: true, finishedAt: true, error: true, report: true },
+        }),
         db.review.groupBy({ by: ["stars"], where: { appId: app.id, removedAt: null }, _count: { _all: true } }),
       ]);
       const byDay = new Map<string, number>();
       for (const s of snapshots) if (s.average !== null) byDay.set(s.takenAt.toISOString().slice(0, 10), s.average);
       const weekAgo = latest
-        ? await db.ratingSnapshot.findFirst({ where: { appId: app.id, takenAt: { lte: new Date(latest.takenAt.getTime() - 7 * DAY) }, average: { not: null } }, orderBy: { takenAt: "desc" }, select: { average: true } })
+        ? await db.ratingSnapshot.findFirst({
+            where: {
+              appId: app.id,
+              takenAt: { lte: new Date(latest.takenAt.getTime() - 7 * DAY) },
+              average: { not: null },
+            },
+            orderBy: { takenAt: "desc" },
+            select: { average: true },
+          })
         : null;
       const counts = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as RatingSummary["stars"];
       for (const s of stars) if (s.stars >= 1 && s.stars <= 5) counts[s.stars as 1] = s._count._all;
       return {
         app,
-        latest: latest ? { average: latest.average, reviewCount: latest.reviewCount, installBand: latest.installBand, votesUp: latest.votesUp, votesDown: latest.votesDown, takenAt: latest.takenAt.toISOString() } : null,
+        latest: latest
+          ? {
+              average: latest.average,
+              reviewCount: latest.reviewCount,
+              installBand: latest.installBand,
+              votesUp: latest.votesUp,
+              votesDown: latest.votesDown,
+              takenAt: latest.takenAt.toISOString(),
+            }
+          : null,
         weekAgo: weekAgo?.average ?? null,
         series: [...byDay].map(([day, average]) => ({ day, average })),
         lastSync: lastSync
-          ? { status: lastSync.status, at: lastSync.finishedAt.toISOString(), error: lastSync.error, fix: lastSync.status === "FAILED" ? fixOf(readSyncReport(lastSync.report)?.problem ?? null, app.id) : null }
+          ? {
+              status: lastSync.status,
+              at: lastSync.finishedAt.toISOString(),
+              error: lastSync.error,
+              fix:
+                lastSync.status === "FAILED" ? fixOf(readSyncReport(lastSync.report)?.problem ?? null, app.id) : null,
+            }
           : null,
         stars: counts,
       };
@@ -74,7 +122,14 @@ async function summariesOf(apps: RatingSummary["app"][], now: Date): Promise<Rat
 export type PublicRating = {
   average: number | null;
   count: number;
-  latest: { id: string; author: string; stars: number; reviewedAt: string | null; text: string; reply: string | null }[];
+  latest: {
+    id: string;
+    author: string;
+    stars: number;
+    reviewedAt: string | null;
+    text: string;
+    reply: string | null;
+  }[];
 };
 
 /**
@@ -83,7 +138,11 @@ export type PublicRating = {
  */
 export async function publicRating(appId: string, latest = 3): Promise<PublicRating | null> {
   const [snapshot, aggregate, rows] = await Promise.all([
-    db.ratingSnapshot.findFirst({ where: { appId }, orderBy: { takenAt: "desc" }, select: { average: true, reviewCount: true } }),
+    db.ratingSnapshot.findFirst({
+      where: { appId },
+      orderBy: { takenAt: "desc" },
+      select: { average: true, reviewCount: true },
+    }),
     db.review.aggregate({ where: { appId, removedAt: null }, _avg: { stars: true }, _count: { _all: true } }),
     db.review.findMany({
       where: { appId, removedAt: null },
@@ -98,6 +157,13 @@ export async function publicRating(appId: string, latest = 3): Promise<PublicRat
   return {
     average,
     count,
-    latest: rows.map((r) => ({ id: r.id, author: r.author, stars: r.stars, reviewedAt: r.reviewedAt?.toISOString() ?? null, text: r.text, reply: r.publicReply })),
+    latest: rows.map((r) => ({
+      id: r.id,
+      author: r.author,
+      stars: r.stars,
+      reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      text: r.text,
+      reply: r.publicReply,
+    })),
   };
 }

@@ -1,19 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { firstName, formatReplyTime, importRowSchema, inboxQuerySchema, manualReviewSchema, renderTemplate, webhookSchema } from "./schema";
+import {
+  firstName,
+  formatReplyTime,
+  importRowSchema,
+  inboxQuerySchema,
+  manualReviewSchema,
+  renderTemplate,
+  webhookSchema,
+} from "./schema";
 
 describe("renderTemplate", () => {
-  const values = { author: "Ana Lúcia Souza", first_name: firstName("Ana Lúcia Souza"), app: "QuoteFlow", stars: "2", my_name: "Jo" };
+  const values = {
+    author: "Ana Lúcia Souza",
+    first_name: firstName("Ana Lúcia Souza"),
+    app: "QuoteFlow",
+    stars: "2",
+    my_name: "Jo",
+  };
   it("fills every placeholder, with or without spaces, and leaves unknown ones visible", () => {
-    expect(renderTemplate("Hi {{first_name}}, thanks for the {{ stars }} stars on {{app}}. — {{my_name}} {{unknown}}", values)).toBe(
-      "Hi Ana, thanks for the 2 stars on QuoteFlow. — Jo {{unknown}}",
-    );
+    expect(
+      renderTemplate(
+        "Hi {{first_name}}, thanks for the {{ stars }} stars on {{app}}. — {{my_name}} {{unknown}}",
+        values,
+      ),
+    ).toBe("Hi Ana, thanks for the 2 stars on QuoteFlow. — Jo {{unknown}}");
   });
 });
 
 describe("inboxQuerySchema", () => {
   it("falls back to defaults for anything unusable", () => {
-    expect(inboxQuerySchema.parse({ stars: "9", status: "x", from: "yesterday", page: "-3" })).toEqual({ app: "", stars: "", status: "open", assignee: "", from: "", to: "", q: "", removed: "", page: 1 });
-    expect(inboxQuerySchema.parse({ stars: "low", status: "WONT_REPLY", from: "2026-11-01" })).toMatchObject({ stars: "low", status: "WONT_REPLY", from: "2026-11-01" });
+    expect(inboxQuerySchema.parse({ stars: "9", status: "x", from: "yesterday", page: "-3" })).toEqual({
+      app: "",
+      stars: "",
+      status: "open",
+      assignee: "",
+      from: "",
+      to: "",
+      q: "",
+      removed: "",
+      page: 1,
+    });
+    expect(inboxQuerySchema.parse({ stars: "low", status: "WONT_REPLY", from: "2026-11-01" })).toMatchObject({
+      stars: "low",
+      status: "WONT_REPLY",
+      from: "2026-11-01",
+    });
   });
 });
 
@@ -22,24 +53,73 @@ describe("review inputs", () => {
     const r = manualReviewSchema.safeParse({ appId: "a", author: " ", stars: "6", reviewedAt: "2999-01-01", text: "" });
     expect(r.success).toBe(false);
     const messages = Object.fromEntries(r.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(messages).toEqual({ author: "Give the reviewer's name", stars: "Stars must be from 1 to 5", reviewedAt: "The date is in the future" });
-    expect(manualReviewSchema.parse({ appId: "a", author: "Ann", stars: "4", reviewedAt: "2026-11-02", text: "Fine", publicReply: "" })).toEqual({
-      appId: "a", author: "Ann", stars: 4, reviewedAt: new Date("2026-11-02T00:00:00Z"), text: "Fine", publicReply: null,
+    expect(messages).toEqual({
+      author: "Give the reviewer's name",
+      stars: "Stars must be from 1 to 5",
+      reviewedAt: "The date is in the future",
+    });
+    expect(
+      manualReviewSchema.parse({
+        appId: "a",
+        author: "Ann",
+        stars: "4",
+        reviewedAt: "2026-11-02",
+        text: "Fine",
+        publicReply: "",
+      }),
+    ).toEqual({
+      appId: "a",
+      author: "Ann",
+      stars: 4,
+      reviewedAt: new Date("2026-11-02T00:00:00Z"),
+      text: "Fine",
+      publicReply: null,
     });
   });
 
   it("reads import rows from CSV text", () => {
-    expect(importRowSchema.parse({ id: "", author: "Ann", stars: "5", date: "2026-10-01", text: "Great", reply: "", upvotes: "3" })).toEqual({
-      id: null, author: "Ann", stars: 5, date: new Date("2026-10-01T00:00:00Z"), text: "Great", reply: null, upvotes: 3,
+    expect(
+      importRowSchema.parse({
+        id: "",
+        author: "Ann",
+        stars: "5",
+        date: "2026-10-01",
+        text: "Great",
+        reply: "",
+        upvotes: "3",
+      }),
+    ).toEqual({
+      id: null,
+      author: "Ann",
+      stars: 5,
+      date: new Date("2026-10-01T00:00:00Z"),
+      text: "Great",
+      reply: null,
+      upvotes: 3,
     });
-    expect(importRowSchema.safeParse({ author: "Ann", stars: "4.5", date: "x" }).error?.issues.map((i) => i.message)).toEqual(["Stars must be a whole number from 1 to 5", "The date must look like 2026-11-28"]);
+    expect(
+      importRowSchema.safeParse({ author: "Ann", stars: "4.5", date: "x" }).error?.issues.map((i) => i.message),
+    ).toEqual(["Stars must be a whole number from 1 to 5", "The date must look like 2026-11-28"]);
   });
 
   it("requires an http(s) webhook and at least one alert", () => {
     const r = webhookSchema.safeParse({ name: "Slack", url: "ftp://x", format: "SLACK", events: [] });
-    expect(r.error?.issues.map((i) => i.message)).toEqual(["The URL must start with https:// (http:// only for localhost)", "Choose at least one alert"]);
-    expect(webhookSchema.safeParse({ name: "Local", url: "http://example.com/hook", format: "JSON", events: ["NEW_REVIEW"] }).success).toBe(false);
-    expect(webhookSchema.safeParse({ name: "Local", url: "http://localhost:9000/hook", format: "JSON", events: ["NEW_REVIEW"] }).success).toBe(true);
+    expect(r.error?.issues.map((i) => i.message)).toEqual([
+      "The URL must start with https:// (http:// only for localhost)",
+      "Choose at least one alert",
+    ]);
+    expect(
+      webhookSchema.safeParse({ name: "Local", url: "http://example.com/hook", format: "JSON", events: ["NEW_REVIEW"] })
+        .success,
+    ).toBe(false);
+    expect(
+      webhookSchema.safeParse({
+        name: "Local",
+        url: "http://localhost:9000/hook",
+        format: "JSON",
+        events: ["NEW_REVIEW"],
+      }).success,
+    ).toBe(true);
   });
 });
 

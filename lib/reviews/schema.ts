@@ -5,7 +5,16 @@ import { REVIEW_STATUSES } from "./templates";
 
 /** Inputs of the review inbox, templates, manual entries and webhooks, checked the same way in the browser and on the server. */
 
-export { firstName, formatReplyTime, PLACEHOLDERS, renderTemplate, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus, type TemplateValues } from "./templates";
+export {
+  firstName,
+  formatReplyTime,
+  PLACEHOLDERS,
+  renderTemplate,
+  REVIEW_STATUSES,
+  STATUS_LABELS,
+  type ReviewStatus,
+  type TemplateValues,
+} from "./templates";
 
 export const inboxQuerySchema = z.object({
   app: z.string().max(64).catch(""),
@@ -27,15 +36,31 @@ export const reviewUpdateSchema = z.strictObject({
 });
 
 export const replySchema = z.strictObject({
-  replyText: z.string({ error: "Write the reply" }).trim().min(1, "Write the reply before marking the review as replied").max(5000, "A reply must be at most 5,000 characters"),
+  replyText: z
+    .string({ error: "Write the reply" })
+    .trim()
+    .min(1, "Write the reply before marking the review as replied")
+    .max(5000, "A reply must be at most 5,000 characters"),
 });
 
 export const templateSchema = z.strictObject({
-  name: z.string({ error: "Name the template" }).trim().min(1, "Name the template").max(60, "The name must be at most 60 characters"),
-  body: z.string({ error: "Write the template" }).trim().min(1, "Write the template").max(5000, "A template must be at most 5,000 characters"),
+  name: z
+    .string({ error: "Name the template" })
+    .trim()
+    .min(1, "Name the template")
+    .max(60, "The name must be at most 60 characters"),
+  body: z
+    .string({ error: "Write the template" })
+    .trim()
+    .min(1, "Write the template")
+    .max(5000, "A template must be at most 5,000 characters"),
 });
 
-const stars = z.coerce.number({ error: "Stars must be a whole number from 1 to 5" }).int("Stars must be a whole number from 1 to 5").min(1, "Stars must be from 1 to 5").max(5, "Stars must be from 1 to 5");
+const stars = z.coerce
+  .number({ error: "Stars must be a whole number from 1 to 5" })
+  .int("Stars must be a whole number from 1 to 5")
+  .min(1, "Stars must be from 1 to 5")
+  .max(5, "Stars must be from 1 to 5");
 const pastDate = z
   .string({ error: "Give the date of the review" })
   .trim()
@@ -46,31 +71,64 @@ const pastDate = z
 
 export const manualReviewSchema = z.strictObject({
   appId: z.string({ error: "Choose the app" }).min(1, "Choose the app"),
-  author: z.string({ error: "Give the reviewer's name" }).trim().min(1, "Give the reviewer's name").max(100, "The name must be at most 100 characters"),
+  author: z
+    .string({ error: "Give the reviewer's name" })
+    .trim()
+    .min(1, "Give the reviewer's name")
+    .max(100, "The name must be at most 100 characters"),
   stars,
   reviewedAt: pastDate,
   text: z.string().trim().max(5000, "A review must be at most 5,000 characters").default(""),
-  publicReply: z.string().trim().max(5000, "A reply must be at most 5,000 characters").optional().transform((v) => v || null),
+  publicReply: z
+    .string()
+    .trim()
+    .max(5000, "A reply must be at most 5,000 characters")
+    .optional()
+    .transform((v) => v || null),
 });
 
 /** One row of a review import (CSV columns or JSON keys). */
 export const importRowSchema = z.object({
-  id: z.string().trim().max(200).optional().transform((v) => v || null),
-  author: z.string({ error: "author is required" }).trim().min(1, "author is required").max(100, "author must be at most 100 characters"),
+  id: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || null),
+  author: z
+    .string({ error: "author is required" })
+    .trim()
+    .min(1, "author is required")
+    .max(100, "author must be at most 100 characters"),
   stars,
   date: pastDate,
   text: z.string().trim().max(5000, "text must be at most 5,000 characters").optional().default(""),
-  reply: z.string().trim().max(5000, "reply must be at most 5,000 characters").optional().transform((v) => v || null),
+  reply: z
+    .string()
+    .trim()
+    .max(5000, "reply must be at most 5,000 characters")
+    .optional()
+    .transform((v) => v || null),
   upvotes: z.coerce.number().int().min(0, "upvotes must be 0 or more").optional().default(0),
 });
 
 export const webhookSchema = z.strictObject({
-  name: z.string({ error: "Name the webhook" }).trim().min(1, "Name the webhook, e.g. #reviews on Slack").max(60, "The name must be at most 60 characters"),
+  name: z
+    .string({ error: "Name the webhook" })
+    .trim()
+    .min(1, "Name the webhook, e.g. #reviews on Slack")
+    .max(60, "The name must be at most 60 characters"),
   url: z
     .string({ error: "Give the webhook URL" })
     .trim()
     .min(1, "Give the webhook URL")
-    .refine((v) => URL.canParse(v) && (new URL(v).protocol === "https:" || (new URL(v).protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(new URL(v).hostname))), "The URL must start with https:// (http:// only for localhost)")
+    .refine(
+      (v) =>
+        URL.canParse(v) &&
+        (new URL(v).protocol === "https:" ||
+          (new URL(v).protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(new URL(v).hostname))),
+      "The URL must start with https:// (http:// only for localhost)",
+    )
     .max(2000, "The URL must be at most 2,000 characters"),
   format: z.enum(["SLACK", "JSON"], { error: "Choose Slack or JSON" }),
   events: z.array(z.enum(ALERT_TYPES), { error: "Choose at least one alert" }).min(1, "Choose at least one alert"),

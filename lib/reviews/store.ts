@@ -24,9 +24,15 @@ export type ApplyResult = {
  * (fewer than its review count), only reviews at least as recent as the oldest one shown can
  * be known to be gone.
  */
-const authorDay = (author: string, date: Date | null) => (date ? `${author.trim().toLowerCase()}\u0000${date.toISOString().slice(0, 10)}` : null);
+const authorDay = (author: string, date: Date | null) =>
+  date ? `${author.trim().toLowerCase()}\u0000${date.toISOString().slice(0, 10)}` : null;
 
-export async function applyListing(appId: string, parsed: ListingRead, runId: string | null, now = new Date()): Promise<ApplyResult> {
+export async function applyListing(
+  appId: string,
+  parsed: ListingRead,
+  runId: string | null,
+  now = new Date(),
+): Promise<ApplyResult> {
   const keys = reviewKeys(parsed.reviews);
   return db.$transaction(async (tx) => {
     const baseline = (await tx.ratingSnapshot.count({ where: { appId } })) === 0;
@@ -48,7 +54,9 @@ export async function applyListing(appId: string, parsed: ListingRead, runId: st
       let old = existing.get(key);
       if (!old) {
         const k = authorDay(r.author, r.date);
-        const same = (k ? (byAuthorDay.get(k) ?? []) : []).filter((c) => !claimed.has(c.id) && !keys.includes(c.externalKey));
+        const same = (k ? (byAuthorDay.get(k) ?? []) : []).filter(
+          (c) => !claimed.has(c.id) && !keys.includes(c.externalKey),
+        );
         if (same.length === 1) {
           old = same[0]!;
           await tx.review.update({ where: { id: old.id }, data: { externalKey: key } });
@@ -77,8 +85,18 @@ export async function applyListing(appId: string, parsed: ListingRead, runId: st
         continue;
       }
       const edited = old.stars !== r.stars || old.text !== r.text || (old.publicReply ?? null) !== r.reply;
-      if (edited) await tx.reviewRevision.create({ data: { reviewId: old.id, stars: old.stars, text: old.text, publicReply: old.publicReply, recordedAt: now } });
-      if (edited || old.removedAt || old.source !== "SYNC" || old.upvotes !== r.upvotes || old.anchor !== (r.anchor ?? null) || (r.date && old.reviewedAt?.getTime() !== r.date.getTime())) {
+      if (edited)
+        await tx.reviewRevision.create({
+          data: { reviewId: old.id, stars: old.stars, text: old.text, publicReply: old.publicReply, recordedAt: now },
+        });
+      if (
+        edited ||
+        old.removedAt ||
+        old.source !== "SYNC" ||
+        old.upvotes !== r.upvotes ||
+        old.anchor !== (r.anchor ?? null) ||
+        (r.date && old.reviewedAt?.getTime() !== r.date.getTime())
+      ) {
         await tx.review.update({
           where: { id: old.id },
           data: {
@@ -95,7 +113,8 @@ export async function applyListing(appId: string, parsed: ListingRead, runId: st
             // rewrote after it was handled (its stars or text) needs a look again.
             ...(r.reply && !old.publicReply && (old.status === "NEW" || old.status === "NEEDS_REPLY")
               ? { status: "REPLIED", repliedAt: old.repliedAt ?? now }
-              : (old.stars !== r.stars || old.text !== r.text) && (old.status === "REPLIED" || old.status === "WONT_REPLY")
+              : (old.stars !== r.stars || old.text !== r.text) &&
+                  (old.status === "REPLIED" || old.status === "WONT_REPLY")
                 ? { status: "NEEDS_REPLY" }
                 : {}),
           },
@@ -105,15 +124,33 @@ export async function applyListing(appId: string, parsed: ListingRead, runId: st
     }
 
     const complete = parsed.reviews.length >= parsed.reviewCount;
-    const oldestShown = parsed.reviews.reduce<number | null>((min, r) => (r.date && (min === null || r.date.getTime() < min) ? r.date.getTime() : min), null);
-    const gone = rows.filter((r) => r.source === "SYNC" && !r.removedAt && !claimed.has(r.id) && (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)));
+    const oldestShown = parsed.reviews.reduce<number | null>(
+      (min, r) => (r.date && (min === null || r.date.getTime() < min) ? r.date.getTime() : min),
+      null,
+    );
+    const gone = rows.filter(
+      (r) =>
+        r.source === "SYNC" &&
+        !r.removedAt &&
+        !claimed.has(r.id) &&
+        (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)),
+    );
     if (gone.length) {
       await tx.review.updateMany({ where: { id: { in: gone.map((r) => r.id) } }, data: { removedAt: now } });
       result.removed = gone.length;
     }
 
     const snapshot = await tx.ratingSnapshot.create({
-      data: { appId, runId, takenAt: now, average: parsed.ratingAverage, reviewCount: parsed.reviewCount, installBand: parsed.installBand, votesUp: parsed.votes?.up ?? null, votesDown: parsed.votes?.down ?? null },
+      data: {
+        appId,
+        runId,
+        takenAt: now,
+        average: parsed.ratingAverage,
+        reviewCount: parsed.reviewCount,
+        installBand: parsed.installBand,
+        votesUp: parsed.votes?.up ?? null,
+        votesDown: parsed.votes?.down ?? null,
+      },
     });
     result.snapshotId = snapshot.id;
     return result;

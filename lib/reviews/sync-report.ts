@@ -6,7 +6,18 @@ import { plural } from "@/lib/words";
  * What a sync stored about one app's page (SyncRunApp.report): what the reader found where, and
  * for a failure what kind it was, so the page can say what to do about it.
  */
-export const SYNC_PROBLEMS = ["challenge", "login", "not-found", "changed", "not-a-listing", "refused", "unavailable", "http", "too-large", "unexpected"] as const;
+export const SYNC_PROBLEMS = [
+  "challenge",
+  "login",
+  "not-found",
+  "changed",
+  "not-a-listing",
+  "refused",
+  "unavailable",
+  "http",
+  "too-large",
+  "unexpected",
+] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 
 export type SyncReport = ParseReport & { problem: SyncProblem | null };
@@ -14,7 +25,9 @@ export type SyncReport = ParseReport & { problem: SyncProblem | null };
 const schema = z.object({
   outcome: z.enum(["read", "no-reviews", "failed"]),
   summary: z.string(),
-  sources: z.array(z.object({ source: z.enum(SOURCES), found: z.number(), read: z.string().nullable(), skipped: z.array(z.string()) })),
+  sources: z.array(
+    z.object({ source: z.enum(SOURCES), found: z.number(), read: z.string().nullable(), skipped: z.array(z.string()) }),
+  ),
   notes: z.array(z.string()),
   problem: z.enum(SYNC_PROBLEMS).nullable().default(null),
 });
@@ -29,7 +42,13 @@ export function readSyncReport(json: string | null): SyncReport | null {
   }
 }
 
-export const failureReport = (summary: string, problem: SyncProblem): SyncReport => ({ outcome: "failed", summary, sources: [], notes: [], problem });
+export const failureReport = (summary: string, problem: SyncProblem): SyncReport => ({
+  outcome: "failed",
+  summary,
+  sources: [],
+  notes: [],
+  problem,
+});
 
 /** The problems a partner fixes by correcting the app's Marketplace page URL. */
 const URL_PROBLEMS = new Set<SyncProblem>(["not-found", "login", "not-a-listing", "refused", "too-large"]);
@@ -37,9 +56,14 @@ const URL_PROBLEMS = new Set<SyncProblem>(["not-found", "login", "not-a-listing"
 export const listingUrlField = (appId: string) => `/apps/${appId}/settings#listing-url`;
 
 /** What to do about a failed read, as a link (`short`: for a button). */
-export function fixOf(problem: SyncProblem | null, appId: string): { label: string; short: string; href: string } | null {
-  if (problem && URL_PROBLEMS.has(problem)) return { label: "Check the Marketplace page URL", short: "Fix the URL", href: listingUrlField(appId) };
-  if (problem === "changed" || problem === "challenge") return { label: "Import reviews from a file meanwhile", short: "Import reviews", href: "/reviews#import" };
+export function fixOf(
+  problem: SyncProblem | null,
+  appId: string,
+): { label: string; short: string; href: string } | null {
+  if (problem && URL_PROBLEMS.has(problem))
+    return { label: "Check the Marketplace page URL", short: "Fix the URL", href: listingUrlField(appId) };
+  if (problem === "changed" || problem === "challenge")
+    return { label: "Import reviews from a file meanwhile", short: "Import reviews", href: "/reviews#import" };
   return null;
 }
 

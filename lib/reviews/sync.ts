@@ -23,27 +23,53 @@ export type SyncOptions = { fetch?: FetchPageOptions; now?: () => Date };
 const STALE_MS = 15 * 60_000;
 
 export const syncableApps = (workspaceId: string) =>
-  db.app.findMany({ where: { workspaceId, type: "PUBLIC", status: "PUBLISHED", archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, clientId: true, listingUrl: true } });
-
+  db.app.findMany({
+    where: { workspaceId, type: "PUBLIC", status: "PUBLISHED", archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, clientId: true, listingUrl: true },
+  });
 
 async function closeStaleRuns(workspaceId: string, now: Date) {
   await db.syncRun.updateMany({
     where: { workspaceId, status: "RUNNING", startedAt: { lt: new Date(now.getTime() - STALE_MS) } },
-    data: { status: "FAILED", finishedAt: now, error: "The run was interrupted (the server stopped before it finished)" },
+    data: {
+      status: "FAILED",
+      finishedAt: now,
+      error: "The run was interrupted (the server stopped before it finished)",
+    },
   });
 }
 
 /** The workspace's run in progress, if any (a read: pages call it; stale runs are closed by startRun). */
 export function runningRun(workspaceId: string, now = new Date()) {
-  return db.syncRun.findFirst({ where: { workspaceId, status: "RUNNING", startedAt: { gte: new Date(now.getTime() - STALE_MS) } }, orderBy: { startedAt: "desc" } });
+  return db.syncRun.findFirst({
+    where: { workspaceId, status: "RUNNING", startedAt: { gte: new Date(now.getTime() - STALE_MS) } },
+    orderBy: { startedAt: "desc" },
+  });
 }
 
 /** A run's progress for the member's workspace (polled by "Sync now"), with what to do about each failed app. */
 export async function runProgress(workspaceId: string, runId: string) {
-  const run = runId.length <= 64 ? await db.syncRun.findFirst({ where: { id: runId, workspaceId }, include: { apps: { where: { status: "FAILED" }, include: { app: { select: { id: true, name: true } } }, orderBy: { finishedAt: "asc" } } } }) : null;
+  const run =
+    runId.length <= 64
+      ? await db.syncRun.findFirst({
+          where: { id: runId, workspaceId },
+          include: {
+            apps: {
+              where: { status: "FAILED" },
+              include: { app: { select: { id: true, name: true } } },
+              orderBy: { finishedAt: "asc" },
+            },
+          },
+        })
+      : null;
   if (!run) return null;
   const { id, status, appsTotal, appsDone, added, updated, removed, error } = run;
-  const failures = run.apps.map((a) => ({ app: a.app.name, message: a.error ?? "", fix: fixOf(readSyncReport(a.report)?.problem ?? null, a.app.id) }));
+  const failures = run.apps.map((a) => ({
+    app: a.app.name,
+    message: a.error ?? "",
+    fix: fixOf(readSyncReport(a.report)?.problem ?? null, a.app.id),
+  }));
   return { id, status, appsTotal, appsDone, added, updated, removed, error, failures };
 }
 
@@ -53,7 +79,9 @@ export async function startRun(workspaceId: string, trigger: Trigger, userId: st
   const running = await runningRun(workspaceId, now);
   if (running) return { run: running, started: false };
   const apps = await syncableApps(workspaceId);
-  const run = await db.syncRun.create({ data: { workspaceId, trigger, startedById: userId, startedAt: now, appsTotal: apps.length } });
+  const run = await db.syncRun.create({
+    data: { workspaceId, trigger, startedById: userId, startedAt: now, appsTotal: apps.length },
+  });
   return { run, started: true };
 }
 
@@ -65,20 +93,45 @@ function failureOf(error: unknown): SyncReport {
   return failureReport("An unexpected error stopped the sync of this app", "unexpected");
 }
 
-async function syncApp(runId: string, app: { id: string; name: string; clientId: string; listingUrl: string | null }, options: SyncOptions) {
+async function syncApp(
+  runId: string,
+  app: { id: string; name: string; clientId: string; listingUrl: string | null },
+  options: SyncOptions,
+) {
   const now = options.now ?? (() => new Date());
   const url = listingUrlOf(app);
   try {
-    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), ...options.fetch }), { clientId: app.clientId });
+    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), ...options.fetch }), {
+      clientId: app.clientId,
+    });
     const at = now();
     const stored = await applyListing(app.id, parsed, runId, at);
     // Share pages show the rating and the latest reviews.
     await touchSharePages(app.id);
     const report: SyncReport = { ...parsed.report, problem: null };
-    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "SUCCEEDED", added: stored.added.length, updated: stored.updated, removed: stored.removed, parser: parsed.source, report: JSON.stringify(report), finishedAt: at } });
+    await db.syncRunApp.create({
+      data: {
+        runId,
+        appId: app.id,
+        url,
+        status: "SUCCEEDED",
+        added: stored.added.length,
+        updated: stored.updated,
+        removed: stored.removed,
+        parser: parsed.source,
+        report: JSON.stringify(report),
+        finishedAt: at,
+      },
+    });
     if (!stored.baseline) {
       for (const r of stored.added) {
-        const review = { id: r.id, author: r.author, stars: r.stars, text: r.text, reviewedAt: r.reviewedAt?.toISOString() ?? null };
+        const review = {
+          id: r.id,
+          author: r.author,
+          stars: r.stars,
+          text: r.text,
+          reviewedAt: r.reviewedAt?.toISOString() ?? null,
+        };
         await raiseAlert(app.id, { type: "NEW_REVIEW", review }, at);
         if (r.stars <= 2) await raiseAlert(app.id, { type: "LOW_RATING", review }, at);
       }
@@ -88,7 +141,17 @@ async function syncApp(runId: string, app: { id: string; name: string; clientId:
   } catch (error) {
     const report = failureOf(error);
     const at = now();
-    await db.syncRunApp.create({ data: { runId, appId: app.id, url, status: "FAILED", error: report.summary, report: JSON.stringify(report), finishedAt: at } });
+    await db.syncRunApp.create({
+      data: {
+        runId,
+        appId: app.id,
+        url,
+        status: "FAILED",
+        error: report.summary,
+        report: JSON.stringify(report),
+        finishedAt: at,
+      },
+    });
     await checkSyncFailures(app.id, report.summary, at);
     return { ok: false as const, error: `${app.name}: ${report.summary}` };
   }
@@ -105,7 +168,15 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
   for (const app of apps) {
     const result = await syncApp(runId, app, options);
     if (result.ok) {
-      await db.syncRun.update({ where: { id: runId }, data: { appsDone: { increment: 1 }, added: { increment: result.added }, updated: { increment: result.updated }, removed: { increment: result.removed } } });
+      await db.syncRun.update({
+        where: { id: runId },
+        data: {
+          appsDone: { increment: 1 },
+          added: { increment: result.added },
+          updated: { increment: result.updated },
+          removed: { increment: result.removed },
+        },
+      });
     } else {
       failed++;
       errors.push(result.error);
@@ -115,7 +186,11 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
   const status = failed === 0 ? "SUCCEEDED" : failed === apps.length ? "FAILED" : "PARTIAL";
   return db.syncRun.update({
     where: { id: runId },
-    data: { status, finishedAt: now(), error: errors.length ? errors.join("\n") : apps.length === 0 ? "No published app to sync" : null },
+    data: {
+      status,
+      finishedAt: now(),
+      error: errors.length ? errors.join("\n") : apps.length === 0 ? "No published app to sync" : null,
+    },
   });
 }
 
@@ -129,7 +204,10 @@ export async function startManualSync(member: Member): Promise<{ runId: string; 
     await auditBy(member, "sync.start", { type: "sync run", id: run.id });
     void executeRun(run.id).catch(async (error: unknown) => {
       log().error({ err: error }, "Sync run failed");
-      await db.syncRun.updateMany({ where: { id: run.id, status: "RUNNING" }, data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" } });
+      await db.syncRun.updateMany({
+        where: { id: run.id, status: "RUNNING" },
+        data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" },
+      });
     });
   }
   return { runId: run.id, started };
@@ -139,13 +217,23 @@ export async function startManualSync(member: Member): Promise<{ runId: string; 
 export async function syncWorkspace(workspaceId: string, trigger: Trigger, options: SyncOptions = {}) {
   const { run, started } = await startRun(workspaceId, trigger, null, options.now?.() ?? new Date());
   if (!started) return { ...run, skipped: true as const };
-  await audit({ workspaceId, actor: { id: null, name: trigger === "CRON" ? "Scheduler" : trigger === "CLI" ? "Command line" : "Listing Studio" }, action: "sync.start", targetType: "sync run", targetId: run.id });
+  await audit({
+    workspaceId,
+    actor: { id: null, name: trigger === "CRON" ? "Scheduler" : trigger === "CLI" ? "Command line" : "Listing Studio" },
+    action: "sync.start",
+    targetType: "sync run",
+    targetId: run.id,
+  });
   return { ...(await executeRun(run.id, options)), skipped: false as const };
 }
 
 /** Every workspace with a published app, one after the other. */
 export async function syncAll(trigger: Trigger, options: SyncOptions = {}) {
-  const workspaces = await db.workspace.findMany({ where: { apps: { some: { type: "PUBLIC", status: "PUBLISHED", archivedAt: null } } }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  const workspaces = await db.workspace.findMany({
+    where: { apps: { some: { type: "PUBLIC", status: "PUBLISHED", archivedAt: null } } },
+    select: { id: true, name: true },
+    orderBy: { createdAt: "asc" },
+  });
   const runs = [];
   for (const w of workspaces) runs.push({ workspace: w.name, ...(await syncWorkspace(w.id, trigger, options)) });
   return runs;

@@ -2,7 +2,12 @@
 
 export const REVIEW_STATUSES = ["NEW", "NEEDS_REPLY", "REPLIED", "WONT_REPLY"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const STATUS_LABELS: Record<ReviewStatus, string> = { NEW: "New", NEEDS_REPLY: "Needs reply", REPLIED: "Replied", WONT_REPLY: "Won't reply" };
+export const STATUS_LABELS: Record<ReviewStatus, string> = {
+  NEW: "New",
+  NEEDS_REPLY: "Needs reply",
+  REPLIED: "Replied",
+  WONT_REPLY: "Won't reply",
+};
 
 /** Placeholders a reply template may use. */
 export const PLACEHOLDERS = ["author", "first_name", "app", "stars", "my_name"] as const;
@@ -10,7 +15,9 @@ export type TemplateValues = Record<(typeof PLACEHOLDERS)[number], string>;
 
 /** Fills `{{placeholder}}`s; unknown ones stay as written so a typo is visible. */
 export function renderTemplate(body: string, values: TemplateValues): string {
-  return body.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => (name in values ? values[name as keyof TemplateValues] : whole));
+  return body.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) =>
+    name in values ? values[name as keyof TemplateValues] : whole,
+  );
 }
 
 export const firstName = (author: string) => author.trim().split(/\s+/)[0] ?? author;

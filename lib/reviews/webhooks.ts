@@ -20,8 +20,19 @@ const requireOwner = (member: Member) => {
 };
 
 export async function listWebhooks(member: Member) {
-  const rows = await db.alertWebhook.findMany({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "asc" } });
-  return rows.map((h) => ({ id: h.id, name: h.name, url: h.url, format: h.format, events: h.events.split(" "), enabled: h.enabled, createdAt: h.createdAt.toISOString() }));
+  const rows = await db.alertWebhook.findMany({
+    where: { workspaceId: member.workspace.id },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((h) => ({
+    id: h.id,
+    name: h.name,
+    url: h.url,
+    format: h.format,
+    events: h.events.split(" "),
+    enabled: h.enabled,
+    createdAt: h.createdAt.toISOString(),
+  }));
 }
 
 export async function createWebhook(member: Member, input: unknown) {
@@ -30,8 +41,23 @@ export async function createWebhook(member: Member, input: unknown) {
   await assertOutboundUrl(data.url, "url", "Webhook URL");
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const id = crypto.randomUUID();
-  await db.alertWebhook.create({ data: { id, workspaceId: member.workspace.id, name: data.name, url: data.url, format: data.format, events: [...new Set(data.events)].join(" "), secret: sealSecret(secret, webhookSecretContext(id)) } });
-  await auditBy(member, "webhook.create", { type: "webhook", id, name: data.name }, { url: data.url, format: data.format, events: data.events });
+  await db.alertWebhook.create({
+    data: {
+      id,
+      workspaceId: member.workspace.id,
+      name: data.name,
+      url: data.url,
+      format: data.format,
+      events: [...new Set(data.events)].join(" "),
+      secret: sealSecret(secret, webhookSecretContext(id)),
+    },
+  });
+  await auditBy(
+    member,
+    "webhook.create",
+    { type: "webhook", id, name: data.name },
+    { url: data.url, format: data.format, events: data.events },
+  );
   return { id, secret };
 }
 
@@ -46,7 +72,11 @@ export async function setWebhookEnabled(member: Member, webhookId: unknown, enab
   requireOwner(member);
   const hook = await ownHook(member, webhookId);
   await db.alertWebhook.update({ where: { id: hook.id }, data: { enabled: enabled === true } });
-  await auditBy(member, enabled ? "webhook.resume" : "webhook.pause", { type: "webhook", id: hook.id, name: hook.name });
+  await auditBy(member, enabled ? "webhook.resume" : "webhook.pause", {
+    type: "webhook",
+    id: hook.id,
+    name: hook.name,
+  });
 }
 
 export async function deleteWebhook(member: Member, webhookId: unknown) {
@@ -60,11 +90,36 @@ export async function deleteWebhook(member: Member, webhookId: unknown) {
 export async function sendTestAlert(member: Member, webhookId: unknown) {
   requireOwner(member);
   const hook = await ownHook(member, webhookId);
-  const app = await db.app.findFirst({ where: { workspaceId: member.workspace.id }, orderBy: { createdAt: "asc" }, select: { id: true, name: true } });
+  const app = await db.app.findFirst({
+    where: { workspaceId: member.workspace.id },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true },
+  });
   if (!app) throw notFound("An app to send a test for");
   const title = `Test alert from Listing Studio for ${app.name}`;
-  const payload = hook.format === "SLACK" ? { text: title, blocks: [{ type: "section", text: { type: "mrkdwn", text: `*${title}*\nThis webhook receives alerts of ${member.workspace.name}.` } }] } : { id: `test-${Date.now()}`, type: "test", created_at: new Date().toISOString(), title, workspace: member.workspace.name, app, data: { type: "TEST" } };
-  await db.outboxMessage.create({ data: { appId: app.id, kind: "ALERT", url: hook.url, webhookId: hook.id, body: sealBody(app.id, payload) } });
+  const payload =
+    hook.format === "SLACK"
+      ? {
+          text: title,
+          blocks: [
+            {
+              type: "section",
+              text: { type: "mrkdwn", text: `*${title}*\nThis webhook receives alerts of ${member.workspace.name}.` },
+            },
+          ],
+        }
+      : {
+          id: `test-${Date.now()}`,
+          type: "test",
+          created_at: new Date().toISOString(),
+          title,
+          workspace: member.workspace.name,
+          app,
+          data: { type: "TEST" },
+        };
+  await db.outboxMessage.create({
+    data: { appId: app.id, kind: "ALERT", url: hook.url, webhookId: hook.id, body: sealBody(app.id, payload) },
+  });
 }
 
 export type DeliveryLogEntry = {
@@ -83,7 +138,11 @@ export async function deliveryLog(member: Member, take = 50): Promise<DeliveryLo
     where: { webhook: { workspaceId: member.workspace.id } },
     orderBy: { createdAt: "desc" },
     take,
-    include: { webhook: { select: { name: true } }, alert: { select: { title: true } }, attemptsLog: { orderBy: { at: "desc" }, take: 10 } },
+    include: {
+      webhook: { select: { name: true } },
+      alert: { select: { title: true } },
+      attemptsLog: { orderBy: { at: "desc" }, take: 10 },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -93,7 +152,12 @@ export async function deliveryLog(member: Member, take = 50): Promise<DeliveryLo
     createdAt: r.createdAt.toISOString(),
     deliveredAt: r.deliveredAt?.toISOString() ?? null,
     nextAttemptAt: r.nextAttemptAt.toISOString(),
-    attempts: r.attemptsLog.map((a) => ({ at: a.at.toISOString(), status: a.status, error: a.error, durationMs: a.durationMs })),
+    attempts: r.attemptsLog.map((a) => ({
+      at: a.at.toISOString(),
+      status: a.status,
+      error: a.error,
+      durationMs: a.durationMs,
+    })),
   }));
 }
 
@@ -102,7 +166,12 @@ export async function resendDelivery(member: Member, deliveryId: unknown) {
   requireOwner(member);
   if (typeof deliveryId !== "string" || deliveryId.length > 64) throw notFound("Delivery");
   const { count } = await db.outboxMessage.updateMany({
-    where: { id: deliveryId, kind: "ALERT", webhook: { workspaceId: member.workspace.id }, status: { in: ["DELIVERED", "FAILED", "PENDING"] } },
+    where: {
+      id: deliveryId,
+      kind: "ALERT",
+      webhook: { workspaceId: member.workspace.id },
+      status: { in: ["DELIVERED", "FAILED", "PENDING"] },
+    },
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0, deliveredAt: null },
   });
   if (count === 0) throw notFound("Delivery");

@@ -35,17 +35,52 @@ const owner = (company: number) => createOwner(db, company, `Owner ${company}`);
 beforeAll(async () => {
   a = await owner(901);
   b = await owner(902);
-  const app = await apps.createApp(a, { name: "A's App", type: "PUBLIC", clientId: "a-app", callbackUrl: "https://a.example.com/cb" });
+  const app = await apps.createApp(a, {
+    name: "A's App",
+    type: "PUBLIC",
+    clientId: "a-app",
+    callbackUrl: "https://a.example.com/cb",
+  });
   ids.app = app.id;
   ids.link = (await share.createShareLink(a, app.id, { label: "A", target: "draft", expiresIn: "never" })).link.id;
   ids.version = (await versions.saveVersion(a, app.id, { label: "v1" })).id;
   ids.feedback = (await submission.addFeedback(a, app.id, { field: "summary", message: "Shorter" })).id;
-  ids.comment = (await db.listingComment.create({ data: { appId: app.id, shareLinkId: ids.link, authorName: "Visitor", body: "Nice", section: "summary" } })).id;
-  ids.delivery = (await db.outboxMessage.create({ data: { appId: app.id, kind: "HANDOFF", url: "https://a.example.com/h", body: "x", status: "FAILED" } })).id;
-  ids.review = (await db.review.create({ data: { appId: app.id, externalKey: "id:1", source: "SYNC", author: "Ann", stars: 4, text: "ok" } })).id;
+  ids.comment = (
+    await db.listingComment.create({
+      data: { appId: app.id, shareLinkId: ids.link, authorName: "Visitor", body: "Nice", section: "summary" },
+    })
+  ).id;
+  ids.delivery = (
+    await db.outboxMessage.create({
+      data: { appId: app.id, kind: "HANDOFF", url: "https://a.example.com/h", body: "x", status: "FAILED" },
+    })
+  ).id;
+  ids.review = (
+    await db.review.create({
+      data: { appId: app.id, externalKey: "id:1", source: "SYNC", author: "Ann", stars: 4, text: "ok" },
+    })
+  ).id;
   ids.template = (await inbox.saveTemplate(a, null, { name: "Thanks", body: "Thanks!" })).id;
-  ids.webhook = (await webhooks.createWebhook(a, { name: "Hook", url: "https://hooks.example.com/a", format: "JSON", events: ["NEW_REVIEW"] })).id;
-  ids.alertDelivery = (await db.outboxMessage.create({ data: { appId: app.id, kind: "ALERT", url: "https://hooks.example.com/a", body: "x", webhookId: ids.webhook, status: "FAILED" } })).id;
+  ids.webhook = (
+    await webhooks.createWebhook(a, {
+      name: "Hook",
+      url: "https://hooks.example.com/a",
+      format: "JSON",
+      events: ["NEW_REVIEW"],
+    })
+  ).id;
+  ids.alertDelivery = (
+    await db.outboxMessage.create({
+      data: {
+        appId: app.id,
+        kind: "ALERT",
+        url: "https://hooks.example.com/a",
+        body: "x",
+        webhookId: ids.webhook,
+        status: "FAILED",
+      },
+    })
+  ).id;
   ids.token = (await tokens.createApiToken(a, { name: "A token" })).id;
   ids.invitation = (await invitations.createInvitation(a, { role: "EDITOR" })).id;
   const asker = await db.user.create({ data: { pipedriveCompanyId: 901, pipedriveUserId: 2, name: "Asker" } });
@@ -94,12 +129,23 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
 /** Actions without a foreign id: they act on the caller's own workspace only. */
 const OWN: Record<string, () => Promise<void>> = {
   createAppAction: async () => {
-    const created = await apps.createApp(b, { name: "B's App", type: "PRIVATE", clientId: "b-app", callbackUrl: "https://b.example.com/cb" });
+    const created = await apps.createApp(b, {
+      name: "B's App",
+      type: "PRIVATE",
+      clientId: "b-app",
+      callbackUrl: "https://b.example.com/cb",
+    });
     expect((await db.app.findUniqueOrThrow({ where: { id: created.id } })).workspaceId).toBe(b.workspace.id);
   },
-  startSyncAction: async () => expect((await sync.startRun(b.workspace.id, "MANUAL", b.user.id)).run.workspaceId).toBe(b.workspace.id),
+  startSyncAction: async () =>
+    expect((await sync.startRun(b.workspace.id, "MANUAL", b.user.id)).run.workspaceId).toBe(b.workspace.id),
   createWebhookAction: async () => {
-    const { id } = await webhooks.createWebhook(b, { name: "B hook", url: "https://hooks.example.com/b", format: "SLACK", events: ["LOW_RATING"] });
+    const { id } = await webhooks.createWebhook(b, {
+      name: "B hook",
+      url: "https://hooks.example.com/b",
+      format: "SLACK",
+      events: ["LOW_RATING"],
+    });
     expect((await db.alertWebhook.findUniqueOrThrow({ where: { id } })).workspaceId).toBe(b.workspace.id);
   },
   createApiTokenAction: async () => {
@@ -110,12 +156,20 @@ const OWN: Record<string, () => Promise<void>> = {
     await tz.setWorkspaceTimeZone(b, { timeZone: "Europe/Tallinn" });
     expect((await db.workspace.findUniqueOrThrow({ where: { id: a.workspace.id } })).timeZone).toBe("UTC");
   },
-  createInvitationAction: async () => expect((await db.invitation.findUniqueOrThrow({ where: { id: (await invitations.createInvitation(b, { role: "VIEWER" })).id } })).workspaceId).toBe(b.workspace.id),
+  createInvitationAction: async () =>
+    expect(
+      (
+        await db.invitation.findUniqueOrThrow({
+          where: { id: (await invitations.createInvitation(b, { role: "VIEWER" })).id },
+        })
+      ).workspaceId,
+    ).toBe(b.workspace.id),
   leaveWorkspaceAction: async () => {
     // The last owner of B cannot leave; nothing of A is touched either way.
     await expect(members.leaveWorkspace(b)).rejects.toMatchObject({ code: "CONFLICT" });
   },
-  switchWorkspaceAction: async () => expect((await findCurrentMembership(b.user.id, a.workspace.id))?.workspace.id).toBe(b.workspace.id),
+  switchWorkspaceAction: async () =>
+    expect((await findCurrentMembership(b.user.id, a.workspace.id))?.workspace.id).toBe(b.workspace.id),
   acceptInvitationAction: async () => {
     // Only the holder of the link's token joins; an id is not a token.
     await expect(invitations.acceptInvitation(b.user, ids.invitation!)).rejects.toMatchObject({ code: "NOT_FOUND" });

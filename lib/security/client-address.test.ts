@@ -29,7 +29,11 @@ type Handler = (request: NextRequest, params: Record<string, string>) => Promise
 const routes: [RegExp, string, Handler][] = [
   [/^\/callback\/([^/]+)$/, "GET", (r, p) => callback.GET(r, { params: Promise.resolve({ appKey: p[1]! }) })],
   [/^\/callback\/([^/]+)$/, "DELETE", (r, p) => callback.DELETE(r, { params: Promise.resolve({ appKey: p[1]! }) })],
-  [/^\/api\/v1\/apps\/([^/]+)\/events$/, "POST", (r, p) => events.POST(r, { params: Promise.resolve({ appId: p[1]! }) })],
+  [
+    /^\/api\/v1\/apps\/([^/]+)\/events$/,
+    "POST",
+    (r, p) => events.POST(r, { params: Promise.resolve({ appId: p[1]! }) }),
+  ],
   [/^\/api\/cron\/sync$/, "POST", (r) => cron.POST(r)],
 ];
 
@@ -40,11 +44,16 @@ async function serve(stamp: (req: IncomingMessage) => void): Promise<{ server: S
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url!, "http://localhost");
-    const match = routes.map(([re, method, handler]) => [re.exec(url.pathname), method, handler] as const).find(([m, method]) => m && method === req.method);
+    const match = routes
+      .map(([re, method, handler]) => [re.exec(url.pathname), method, handler] as const)
+      .find(([m, method]) => m && method === req.method);
     if (!match) return res.writeHead(404).end();
     const headers = Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string");
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const answer = await match[2](new NextRequest(url, { method: req.method, headers, body }), Object.fromEntries(Object.entries(match[0]!)));
+    const answer = await match[2](
+      new NextRequest(url, { method: req.method, headers, body }),
+      Object.fromEntries(Object.entries(match[0]!)),
+    );
     res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -66,10 +75,18 @@ beforeAll(async () => {
   // Behind one trusted proxy (TRUSTED_PROXIES=1).
   proxied = await serve((req) => stampClient(req, parseTrustedProxies("1")));
   const owner = await createOwner(db, 911);
-  const app = await apps.createApp(owner, { name: "Guarded", type: "PUBLIC", clientId: "guarded-client", callbackUrl: "https://guarded.example.com/cb" });
+  const app = await apps.createApp(owner, {
+    name: "Guarded",
+    type: "PUBLIC",
+    clientId: "guarded-client",
+    callbackUrl: "https://guarded.example.com/cb",
+  });
   appId = app.id;
   clientId = "guarded-client";
-  await db.app.update({ where: { id: app.id }, data: { clientSecret: sealSecret("guarded-secret", clientSecretContext(app.id)) } });
+  await db.app.update({
+    where: { id: app.id },
+    data: { clientSecret: sealSecret("guarded-secret", clientSecretContext(app.id)) },
+  });
   await ensureGateway(app.id);
   appKey = (await db.app.findUniqueOrThrow({ where: { id: app.id } })).appKey!;
   token = (await createApiToken(owner, { name: "ingest" })).token;
@@ -84,7 +101,13 @@ describe("the client address", () => {
     ["no proxy: the socket, whatever the header says", "203.0.113.9", "1.2.3.4, 5.6.7.8", "", "203.0.113.9"],
     ["one hop: what the proxy appended", "10.0.0.2", "1.2.3.4, 198.51.100.7", "1", "198.51.100.7"],
     ["two hops", "10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.9", "2", "198.51.100.7"],
-    ["ranges: the right-most untrusted hop", "10.0.0.2", "1.2.3.4, 198.51.100.7, 10.1.2.3", "10.0.0.0/8", "198.51.100.7"],
+    [
+      "ranges: the right-most untrusted hop",
+      "10.0.0.2",
+      "1.2.3.4, 198.51.100.7, 10.1.2.3",
+      "10.0.0.0/8",
+      "198.51.100.7",
+    ],
     ["a mapped socket address reads as IPv4", "::ffff:203.0.113.9", "", "", "203.0.113.9"],
     ["more hops than the header has: the left-most", "10.0.0.2", "", "3", "10.0.0.2"],
   ])("%s", (_name, socket, header, trusted, expected) => {
@@ -98,7 +121,10 @@ describe("the client address", () => {
   it("is the socket's: rotating X-Forwarded-For does not escape a limit", async () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${direct.url}/api/cron/sync`, { method: "POST", headers: { "x-forwarded-for": `203.0.113.${i}`, "x-listing-studio-client": `198.51.100.${i}` } });
+      const res = await fetch(`${direct.url}/api/cron/sync`, {
+        method: "POST",
+        headers: { "x-forwarded-for": `203.0.113.${i}`, "x-listing-studio-client": `198.51.100.${i}` },
+      });
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
@@ -106,30 +132,58 @@ describe("the client address", () => {
 
   it("behind a trusted proxy, is the hop the proxy saw: clients told apart, a forged left part ignored", async () => {
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await fetch(`${proxied.url}/api/cron/sync`, { method: "POST", headers: { "x-forwarded-for": `6.6.6.${i}, 198.51.100.77` } })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (
+          await fetch(`${proxied.url}/api/cron/sync`, {
+            method: "POST",
+            headers: { "x-forwarded-for": `6.6.6.${i}, 198.51.100.77` },
+          })
+        ).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 429]);
-    expect((await fetch(`${proxied.url}/api/cron/sync`, { method: "POST", headers: { "x-forwarded-for": "198.51.100.78" } })).status).toBe(401);
+    expect(
+      (await fetch(`${proxied.url}/api/cron/sync`, { method: "POST", headers: { "x-forwarded-for": "198.51.100.78" } }))
+        .status,
+    ).toBe(401);
   });
 });
 
 describe("machine calls are authenticated before they are limited", () => {
   it("a flood of anonymous requests to the callback never makes Pipedrive's uninstall call fail", async () => {
     for (let i = 0; i < 60; i++) await fetch(`${direct.url}/callback/${appKey}?error=user_denied`);
-    for (let i = 0; i < 10; i++) await fetch(`${direct.url}/callback/${appKey}`, { method: "DELETE", headers: { authorization: `Basic ${Buffer.from("x:y").toString("base64")}` } });
+    for (let i = 0; i < 10; i++)
+      await fetch(`${direct.url}/callback/${appKey}`, {
+        method: "DELETE",
+        headers: { authorization: `Basic ${Buffer.from("x:y").toString("base64")}` },
+      });
     expect((await fetch(`${direct.url}/callback/${appKey}`, { method: "DELETE" })).status).toBe(429);
     const genuine = await fetch(`${direct.url}/callback/${appKey}`, {
       method: "DELETE",
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:guarded-secret`).toString("base64")}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:guarded-secret`).toString("base64")}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ client_id: clientId, company_id: 42, user_id: 7, timestamp: "2026-11-28T10:00:00Z" }),
     });
     expect(genuine.status).toBe(200);
   });
 
   it("requests with bad tokens never use up a good token's events", async () => {
-    for (let i = 0; i < 10; i++) await fetch(`${direct.url}/api/v1/apps/${appId}/events`, { method: "POST", headers: { authorization: `Bearer lst_${"x".repeat(43)}` }, body: "{}" });
-    const body = JSON.stringify({ events: [{ id: "e1", type: "install", company_id: 1, user_id: 1, occurred_at: "2026-11-01T10:00:00Z" }] });
-    const good = await fetch(`${direct.url}/api/v1/apps/${appId}/events`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+    for (let i = 0; i < 10; i++)
+      await fetch(`${direct.url}/api/v1/apps/${appId}/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer lst_${"x".repeat(43)}` },
+        body: "{}",
+      });
+    const body = JSON.stringify({
+      events: [{ id: "e1", type: "install", company_id: 1, user_id: 1, occurred_at: "2026-11-01T10:00:00Z" }],
+    });
+    const good = await fetch(`${direct.url}/api/v1/apps/${appId}/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body,
+    });
     expect(good.status).toBe(202);
   });
 });
-

@@ -14,15 +14,26 @@ function files(dir: string, out: string[] = []): string[] {
 }
 const app = files("app").map((f) => relative("app", f));
 const pages = app.filter((f) => f.endsWith("page.tsx")).map((f) => f.replace(/\.tsx$/, ""));
-const methods = (source: string) => [...source.matchAll(/^export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
+const methods = (source: string) =>
+  [...source.matchAll(/^export (?:async function|function|const) (GET|POST|PUT|PATCH|DELETE)\b/gm)].map((m) => m[1]);
 const routes = [
-  ...app.filter((f) => f.endsWith("route.ts")).flatMap((f) => methods(readFileSync(join("app", f), "utf8")).map((m) => `${m} ${f.replace(/\/route\.ts$/, "")}`)),
+  ...app
+    .filter((f) => f.endsWith("route.ts"))
+    .flatMap((f) => methods(readFileSync(join("app", f), "utf8")).map((m) => `${m} ${f.replace(/\/route\.ts$/, "")}`)),
 ];
 /** Action modules live in route folders (named from app/) or in lib/actions (named from the root). */
-const actionFile = (name: string) => (name.startsWith("lib/") ? `${name.split("#")[0]}.ts` : join("app", `${name.split("#")[0]}.ts`));
-const actions = [...app.map((f) => ({ file: join("app", f), name: f })), ...files("lib/actions").map((f) => ({ file: f, name: f }))]
+const actionFile = (name: string) =>
+  name.startsWith("lib/") ? `${name.split("#")[0]}.ts` : join("app", `${name.split("#")[0]}.ts`);
+const actions = [
+  ...app.map((f) => ({ file: join("app", f), name: f })),
+  ...files("lib/actions").map((f) => ({ file: f, name: f })),
+]
   .filter(({ file }) => file.endsWith(".ts") && readFileSync(file, "utf8").startsWith('"use server"'))
-  .flatMap(({ file, name }) => [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map((m) => `${name.replace(/\.ts$/, "")}#${m[1]}`));
+  .flatMap(({ file, name }) =>
+    [...readFileSync(file, "utf8").matchAll(/^export async function (\w+)/gm)].map(
+      (m) => `${name.replace(/\.ts$/, "")}#${m[1]}`,
+    ),
+  );
 
 describe("the tenant-isolation matrix covers every entry point", () => {
   it("pages", () => expect(Object.keys(PAGES).sort()).toEqual(pages.sort()));

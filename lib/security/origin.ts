@@ -17,7 +17,10 @@ export function assertSameOrigin(request: Request, { accepts }: { accepts?: stri
   if (!sameOrigin) throw new AppError("FORBIDDEN", "This request did not come from Listing Studio's own pages");
   if (!accepts) return;
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  const hasBody = request.headers.has("content-length") ? request.headers.get("content-length") !== "0" : request.body !== null;
+  const hasBody = request.headers.has("content-length")
+    ? request.headers.get("content-length") !== "0"
+    : request.body !== null;
   if (!hasBody && !type) return;
-  if (!accepts.includes(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send ${accepts.join(" or ")}${type ? `, not ${type}` : ""}`);
+  if (!accepts.includes(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send ${accepts.join(" or ")}${type ? `, not ${type}` : ""}`);
 }

@@ -31,15 +31,48 @@ const statusOf = async (answer: Response | { status: number; headers: Record<str
 const retryAfterOf = (answer: Response | { headers: Record<string, string> }) =>
   answer instanceof Response ? answer.headers.get("retry-after") : answer.headers["retry-after"];
 
-const cases: [string, (ip: string) => Response | Promise<Response | { status: number; headers: Record<string, string> }>][] = [
-  ["sign-in (POST /api/auth/signin/pipedrive)", (ip) => auth.POST(from(ip, "http://localhost/api/auth/signin/pipedrive", { method: "POST" }))],
-  ["sign-in callback (GET /api/auth/callback/pipedrive)", (ip) => auth.GET(from(ip, "http://localhost/api/auth/callback/pipedrive?error=user_denied"))],
+const cases: [
+  string,
+  (ip: string) => Response | Promise<Response | { status: number; headers: Record<string, string> }>,
+][] = [
+  [
+    "sign-in (POST /api/auth/signin/pipedrive)",
+    (ip) => auth.POST(from(ip, "http://localhost/api/auth/signin/pipedrive", { method: "POST" })),
+  ],
+  [
+    "sign-in callback (GET /api/auth/callback/pipedrive)",
+    (ip) => auth.GET(from(ip, "http://localhost/api/auth/callback/pipedrive?error=user_denied")),
+  ],
   ["share page", (ip) => share.GET(from(ip, "http://localhost/p/not-a-token"), params({ token: "not-a-token" }))],
-  ["share comment", (ip) => share.POST(from(ip, "http://localhost/p/not-a-token?comment=1", { method: "POST" }), params({ token: "not-a-token" }))],
+  [
+    "share comment",
+    (ip) =>
+      share.POST(
+        from(ip, "http://localhost/p/not-a-token?comment=1", { method: "POST" }),
+        params({ token: "not-a-token" }),
+      ),
+  ],
   ["installation URL", (ip) => install.GET(from(ip, "http://localhost/install/nope"), params({ appKey: "nope" }))],
-  ["install callback", (ip) => callback.GET(from(ip, "http://localhost/callback/nope?code=x"), params({ appKey: "nope" }))],
-  ["uninstall call", (ip) => callback.DELETE(from(ip, "http://localhost/callback/nope", { method: "DELETE" }), params({ appKey: "nope" }))],
-  ["events API", (ip) => events.POST(from(ip, "http://localhost/api/v1/apps/a/events", { method: "POST", headers: { authorization: `Bearer ls_${ip}` } }), params({ appId: "a" }))],
+  [
+    "install callback",
+    (ip) => callback.GET(from(ip, "http://localhost/callback/nope?code=x"), params({ appKey: "nope" })),
+  ],
+  [
+    "uninstall call",
+    (ip) =>
+      callback.DELETE(from(ip, "http://localhost/callback/nope", { method: "DELETE" }), params({ appKey: "nope" })),
+  ],
+  [
+    "events API",
+    (ip) =>
+      events.POST(
+        from(ip, "http://localhost/api/v1/apps/a/events", {
+          method: "POST",
+          headers: { authorization: `Bearer ls_${ip}` },
+        }),
+        params({ appId: "a" }),
+      ),
+  ],
   ["cron", (ip) => cron.POST(from(ip, "http://localhost/api/cron/sync", { method: "POST" }))],
 ];
 

@@ -26,7 +26,15 @@ let shareToken: string;
 
 beforeAll(async () => {
   const owner = await createOwner(db, 77);
-  appId = (await apps.createApp(owner, { name: "Sized", type: "PUBLIC", clientId: "sized", callbackUrl: "https://sized.example.com/cb", clientSecret: "shh" })).id;
+  appId = (
+    await apps.createApp(owner, {
+      name: "Sized",
+      type: "PUBLIC",
+      clientId: "sized",
+      callbackUrl: "https://sized.example.com/cb",
+      clientSecret: "shh",
+    })
+  ).id;
   appKey = new URL((await gateway.gatewaySettings(owner, appId)).callbackUrl).pathname.split("/").pop()!;
   token = (await tokens.createApiToken(owner, { name: "Sizes" })).token;
   shareToken = (await share.createShareLink(owner, appId, { label: "S", target: "draft", expiresIn: "never" })).token;
@@ -34,21 +42,37 @@ beforeAll(async () => {
 
 function chunked(totalBytes: number, headers: Record<string, string>, url: string, method = "POST") {
   const { body, pulled } = chunkedBody(totalBytes);
-  return { request: new NextRequest(url, { method, body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]), pulled };
+  return {
+    request: new NextRequest(url, { method, body, headers, duplex: "half" } as ConstructorParameters<
+      typeof NextRequest
+    >[1]),
+    pulled,
+  };
 }
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 describe("413 for chunked bodies over the limit", () => {
   it("events API: 1 MB", async () => {
-    const body = chunked(20_000_000, { authorization: `Bearer ${token}`, "content-type": "application/json" }, `http://localhost/api/v1/apps/${appId}/events`);
+    const body = chunked(
+      20_000_000,
+      { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      `http://localhost/api/v1/apps/${appId}/events`,
+    );
     const res = await events.POST(body.request, params({ appId }));
     expect(res.status).toBe(413);
-    expect(await res.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" } });
+    expect(await res.json()).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "The request is larger than 1 MB" },
+    });
     expect(body.pulled()).toBeLessThan(1_200_000);
   });
 
   it("uninstall call: 64 kB", async () => {
-    const body = chunked(5_000_000, { authorization: `Basic ${Buffer.from("sized:shh").toString("base64")}` }, `http://localhost/callback/${appKey}`, "DELETE");
+    const body = chunked(
+      5_000_000,
+      { authorization: `Basic ${Buffer.from("sized:shh").toString("base64")}` },
+      `http://localhost/callback/${appKey}`,
+      "DELETE",
+    );
     const res = await callback.DELETE(body.request, params({ appKey }));
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
@@ -56,7 +80,11 @@ describe("413 for chunked bodies over the limit", () => {
   });
 
   it("share comment: 16 kB, with a page that says so", async () => {
-    const body = chunked(5_000_000, { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.77" }, `http://localhost/p/${shareToken}?comment`);
+    const body = chunked(
+      5_000_000,
+      { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.77" },
+      `http://localhost/p/${shareToken}?comment`,
+    );
     const res = await comment.POST(body.request, params({ token: shareToken }));
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("The comment is too long.");

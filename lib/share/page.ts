@@ -20,7 +20,11 @@ type Page = { body: Uint8Array; etag: string; bytes: number };
 
 const MAX_BYTES = 64 * 1024 * 1024;
 type CacheState = { pages: Map<string, Page>; bytes: number; pending: Map<string, Promise<Page | null>> };
-const cache: CacheState = ((globalThis as unknown as { __sharePages?: CacheState }).__sharePages ??= { pages: new Map(), bytes: 0, pending: new Map() });
+const cache: CacheState = ((globalThis as unknown as { __sharePages?: CacheState }).__sharePages ??= {
+  pages: new Map(),
+  bytes: 0,
+  pending: new Map(),
+});
 
 function remember(key: string, page: Page) {
   cache.pages.set(key, page);
@@ -61,15 +65,23 @@ function shareRenderer(): Renderer {
   try {
     return (renderer = createRequire(join(process.cwd(), "package.json"))(file) as Renderer);
   } catch (error) {
-    throw new Error(`The share page renderer ${file} is missing or broken: run npm run build (${(error as Error).message})`);
+    throw new Error(
+      `The share page renderer ${file} is missing or broken: run npm run build (${(error as Error).message})`,
+    );
   }
 }
 
 async function render(hash: string): Promise<Page | null> {
   const preview = await loadSharedPreview(hash);
   if (!preview) return null;
-  const body = new TextEncoder().encode(shareRenderer().renderSharePage(preview, await publicRating(preview.appId), assetsVersion()));
-  return { body, bytes: body.byteLength, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"` };
+  const body = new TextEncoder().encode(
+    shareRenderer().renderSharePage(preview, await publicRating(preview.appId), assetsVersion()),
+  );
+  return {
+    body,
+    bytes: body.byteLength,
+    etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
+  };
 }
 
 /** The page under its key: from memory, or rendered once however many visitors ask at the same time. */
@@ -103,7 +115,12 @@ export async function sharePage(req: SharePageRequest): Promise<ShareResponse> {
   // Revoked between the lookup and the render.
   if (!page) return shareStatusResponse(410);
   if (req.method === "GET") countShareView(link.linkId);
-  const headers = { ...SHARE_HEADERS, "content-security-policy": SHARE_PAGE_CSP, etag: page.etag, "content-type": "text/html; charset=utf-8" };
+  const headers = {
+    ...SHARE_HEADERS,
+    "content-security-policy": SHARE_PAGE_CSP,
+    etag: page.etag,
+    "content-type": "text/html; charset=utf-8",
+  };
   if (req.ifNoneMatch === page.etag) return { status: 304, headers };
   return { status: 200, headers, body: req.method === "HEAD" ? undefined : page.body };
 }

@@ -15,7 +15,11 @@ const { hashToken, newToken } = await import("@/lib/crypto/token");
 const { saveVersion } = await import("@/lib/listing/versions");
 
 let workspace: Member["workspace"];
-const member = (role: Role, userId: string): Member => ({ user: { id: userId, name: `${role} person`, email: null, image: null }, workspace, role });
+const member = (role: Role, userId: string): Member => ({
+  user: { id: userId, name: `${role} person`, email: null, image: null },
+  workspace,
+  role,
+});
 let owner: Member;
 let viewer: Member;
 let stranger: Member;
@@ -31,22 +35,36 @@ beforeAll(async () => {
   owner = member("OWNER", u.id);
   viewer = member("VIEWER", v.id);
   stranger = { ...owner, workspace: { id: other.id, name: "Other", domain: null, pipedriveCompanyId: 12 } };
-  const create = (name: string) => apps.createApp(owner, { name, type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb" });
+  const create = (name: string) =>
+    apps.createApp(owner, { name, type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb" });
   appId = (await create("Shared App")).id;
   otherAppId = (await create("Second App")).id;
 });
 
-const page = (token: string, ifNoneMatch: string | null = null) => sharePage({ method: "GET", token, ifNoneMatch, client: "203.0.113.9" });
-const text = (body: Uint8Array | string | undefined) => (typeof body === "string" ? body : new TextDecoder().decode(body));
+const page = (token: string, ifNoneMatch: string | null = null) =>
+  sharePage({ method: "GET", token, ifNoneMatch, client: "203.0.113.9" });
+const text = (body: Uint8Array | string | undefined) =>
+  typeof body === "string" ? body : new TextDecoder().decode(body);
 
 describe("creating share links", () => {
   it("returns a 256-bit token once and keeps only its hash", async () => {
-    const { token, link } = await share.createShareLink(owner, appId, { label: "For Sam", target: "draft", expiresIn: "never" });
+    const { token, link } = await share.createShareLink(owner, appId, {
+      label: "For Sam",
+      target: "draft",
+      expiresIn: "never",
+    });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(link).toMatchObject({ label: "For Sam", target: "Latest draft", status: "active", expiresAt: null, views: 0, createdBy: "OWNER person" });
+    expect(link).toMatchObject({
+      label: "For Sam",
+      target: "Latest draft",
+      status: "active",
+      expiresAt: null,
+      views: 0,
+      createdBy: "OWNER person",
+    });
   });
 
   it("expires after the chosen number of days", async () => {
@@ -57,9 +75,15 @@ describe("creating share links", () => {
 
   it("pins a version of the same app only", async () => {
     const version = await saveVersion(owner, appId, { label: "Sent to review" });
-    const { link } = await share.createShareLink(owner, appId, { label: "Pinned", target: version.id, expiresIn: "30" });
+    const { link } = await share.createShareLink(owner, appId, {
+      label: "Pinned",
+      target: version.id,
+      expiresIn: "30",
+    });
     expect(link.target).toBe(`Version ${version.number} · Sent to review`);
-    await expect(share.createShareLink(owner, otherAppId, { label: "Wrong", target: version.id, expiresIn: "30" })).rejects.toMatchObject({
+    await expect(
+      share.createShareLink(owner, otherAppId, { label: "Wrong", target: version.id, expiresIn: "30" }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fields: { target: "That version does not exist" },
     });
@@ -71,12 +95,18 @@ describe("creating share links", () => {
     [{ label: "ok", target: "draft", expiresIn: "14" }, "expiresIn"],
     [{ label: "ok", target: "", expiresIn: "7" }, "target"],
   ])("rejects bad input %j on %s", async (input, field) => {
-    await expect(share.createShareLink(owner, appId, input)).rejects.toMatchObject({ issues: [expect.objectContaining({ path: [field] })] });
+    await expect(share.createShareLink(owner, appId, input)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: [field] })],
+    });
   });
 
   it("refuses viewers and other workspaces", async () => {
-    await expect(share.createShareLink(viewer, appId, { label: "x", target: "draft", expiresIn: "7" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(share.createShareLink(stranger, appId, { label: "x", target: "draft", expiresIn: "7" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      share.createShareLink(viewer, appId, { label: "x", target: "draft", expiresIn: "7" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      share.createShareLink(stranger, appId, { label: "x", target: "draft", expiresIn: "7" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(share.listShareLinks(stranger, appId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
@@ -89,7 +119,11 @@ describe("the gate of /p/<token>", () => {
   });
 
   it("answers 410 at once after a revoke, though the page was served from memory a moment before", async () => {
-    const { token, link } = await share.createShareLink(owner, appId, { label: "Revoke me", target: "draft", expiresIn: "7" });
+    const { token, link } = await share.createShareLink(owner, appId, {
+      label: "Revoke me",
+      target: "draft",
+      expiresIn: "7",
+    });
     expect(lookUpShareLink(token)).toMatchObject({ status: "live", linkId: link.id, hash: hashToken(token) });
     expect((await page(token)).status).toBe(200);
     await share.revokeShareLink(owner, appId, link.id);
@@ -102,12 +136,24 @@ describe("the gate of /p/<token>", () => {
 
   it("answers 410 once the expiry has passed", async () => {
     const created = new Date(Date.now() - 2 * 86_400_000);
-    const { token } = await share.createShareLink(owner, appId, { label: "Old", target: "draft", expiresIn: "1" }, created);
+    const { token } = await share.createShareLink(
+      owner,
+      appId,
+      { label: "Old", target: "draft", expiresIn: "1" },
+      created,
+    );
     expect((await page(token)).status).toBe(410);
   });
 
   it("stops the links of an archived app", async () => {
-    const archived = (await apps.createApp(owner, { name: "Archived", type: "PUBLIC", clientId: "c", callbackUrl: "https://a.example.com/cb" })).id;
+    const archived = (
+      await apps.createApp(owner, {
+        name: "Archived",
+        type: "PUBLIC",
+        clientId: "c",
+        callbackUrl: "https://a.example.com/cb",
+      })
+    ).id;
     const { token } = await share.createShareLink(owner, archived, { label: "x", target: "draft", expiresIn: "never" });
     expect((await page(token)).status).toBe(200);
     await apps.setArchived(owner, archived, true);
@@ -140,7 +186,13 @@ describe("comments", () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Comments", target: "draft", expiresIn: "7" });
     await share.addComment(hashToken(token), { name: "  Sam  ", body: "The summary is too vague.", section: "header" });
     const [comment] = await share.listOpenComments(owner, appId);
-    expect(comment).toMatchObject({ authorName: "Sam", body: "The summary is too vague.", section: "header", sectionLabel: "Header: icon, name, summary", link: "Comments" });
+    expect(comment).toMatchObject({
+      authorName: "Sam",
+      body: "The summary is too vague.",
+      section: "header",
+      sectionLabel: "Header: icon, name, summary",
+      link: "Comments",
+    });
     await expect(share.resolveComment(viewer, appId, comment!.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(share.resolveComment(stranger, appId, comment!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await share.resolveComment(owner, appId, comment!.id);
@@ -156,21 +208,33 @@ describe("comments", () => {
     [{ name: null, body: null, section: null }, "Enter your name"],
   ])("rejects %j with “%s”", async (input, message) => {
     const { token } = await share.createShareLink(owner, appId, { label: "Bad", target: "draft", expiresIn: "7" });
-    await expect(share.addComment(hashToken(token), input)).rejects.toMatchObject({ issues: expect.arrayContaining([expect.objectContaining({ message })]) });
+    await expect(share.addComment(hashToken(token), input)).rejects.toMatchObject({
+      issues: expect.arrayContaining([expect.objectContaining({ message })]),
+    });
   });
 
   it("are refused on a revoked link", async () => {
-    const { token, link } = await share.createShareLink(owner, appId, { label: "Closed", target: "draft", expiresIn: "7" });
+    const { token, link } = await share.createShareLink(owner, appId, {
+      label: "Closed",
+      target: "draft",
+      expiresIn: "7",
+    });
     await share.revokeShareLink(owner, appId, link.id);
-    await expect(share.addComment(hashToken(token), { name: "Sam", body: "Hi", section: "general" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      share.addComment(hashToken(token), { name: "Sam", body: "Hi", section: "general" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("images through a link", () => {
   it("serves only images the shared listing shows", async () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Images", target: "draft", expiresIn: "7" });
-    await expect(share.sharedAssetOwner(hashToken(token), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(share.sharedAssetOwner(hashToken(newToken()), "cl0000000000000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(share.sharedAssetOwner(hashToken(token), "cl0000000000000000000000")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(share.sharedAssetOwner(hashToken(newToken()), "cl0000000000000000000000")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -184,7 +248,9 @@ describe("the page of /p/<token>", () => {
     expect(html).toMatch(/^<!DOCTYPE html><html lang="en">/);
     expect(html).toContain("Preview — not published.");
     expect(html).toContain("Shared App");
-    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([expect.stringMatching(/^<script src="\/share-page\.js\?v=[\w-]+" defer="">$/)]);
+    expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual([
+      expect.stringMatching(/^<script src="\/share-page\.js\?v=[\w-]+" defer="">$/),
+    ]);
     expect(html).not.toMatch(/_next|__next_f|<script>/);
     expect(html).toMatch(/<link rel="stylesheet" href="\/share\.css\?v=[\w-]+"/);
     expect(html).toContain('action="?comment=1"');
@@ -214,10 +280,17 @@ describe("the page of /p/<token>", () => {
 
   it("a link pinned to a version keeps showing it, whatever the draft becomes", async () => {
     const version = await saveVersion(owner, appId, { label: "Pinned" });
-    const { token } = await share.createShareLink(owner, appId, { label: "Pinned", target: version.id, expiresIn: "7" });
+    const { token } = await share.createShareLink(owner, appId, {
+      label: "Pinned",
+      target: version.id,
+      expiresIn: "7",
+    });
     const key = lookUpShareLink(token);
     const draft = await getDraft(owner, appId);
-    await saveDraft(owner, appId, { revision: draft.revision, data: { ...draft.data, summary: "Not in the pinned version" } });
+    await saveDraft(owner, appId, {
+      revision: draft.revision,
+      data: { ...draft.data, summary: "Not in the pinned version" },
+    });
     expect(lookUpShareLink(token)).toEqual(key);
     expect(text((await page(token)).body)).not.toContain("Not in the pinned version");
   });

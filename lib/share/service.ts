@@ -39,7 +39,10 @@ type LinkRow = {
   _count: { comments: number };
 };
 
-export function linkStatus(link: { revokedAt: Date | null; expiresAt: Date | null }, now = new Date()): ShareLinkStatus {
+export function linkStatus(
+  link: { revokedAt: Date | null; expiresAt: Date | null },
+  now = new Date(),
+): ShareLinkStatus {
   if (link.revokedAt) return "revoked";
   if (link.expiresAt && link.expiresAt <= now) return "expired";
   return "active";
@@ -74,10 +77,12 @@ function toSummary(link: LinkRow, names: Map<string, string>, now = new Date()):
 }
 
 async function userNames(ids: (string | null)[]) {
-  const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: ids.filter((id): id is string => id !== null) } },
+    select: { id: true, name: true },
+  });
   return new Map(users.map((u) => [u.id, u.name]));
 }
-
 
 /** Creates a link; the token is returned once and only its hash is kept. */
 export async function createShareLink(member: Member, appId: string, input: unknown, now = new Date()) {
@@ -87,7 +92,8 @@ export async function createShareLink(member: Member, appId: string, input: unkn
   let versionId: string | null = null;
   if (target !== "draft") {
     const version = await db.listingVersion.findFirst({ where: { id: target, appId }, select: { id: true } });
-    if (!version) throw new AppError("VALIDATION", "That version does not exist", { target: "That version does not exist" });
+    if (!version)
+      throw new AppError("VALIDATION", "That version does not exist", { target: "That version does not exist" });
     versionId = version.id;
   }
   const token = newToken();
@@ -102,26 +108,56 @@ export async function createShareLink(member: Member, appId: string, input: unkn
     },
     select: SUMMARY_SELECT,
   });
-  await auditBy(member, "share.create", { type: "share link", id: link.id, name: label || null }, { appId, pinned: versionId ? "version" : "draft", expiresIn });
+  await auditBy(
+    member,
+    "share.create",
+    { type: "share link", id: link.id, name: label || null },
+    { appId, pinned: versionId ? "version" : "draft", expiresIn },
+  );
   return { token, link: toSummary(link, new Map([[member.user.id, member.user.name]])) };
 }
 
 export const SHARE_LINKS_PAGE = 20;
 
-export type ShareLinksPage = { links: ShareLinkSummary[]; total: number; active: number; pages: number; page: number; show: "all" | "active" };
+export type ShareLinksPage = {
+  links: ShareLinkSummary[];
+  total: number;
+  active: number;
+  pages: number;
+  page: number;
+  show: "all" | "active";
+};
 
 /** A page of the app's share links, newest first: all of them, or only those that work now; with how many work now. */
-export async function listShareLinks(member: Member, appId: string, { page = 1, show = "all" }: { page?: number; show?: "all" | "active" } = {}, now = new Date()): Promise<ShareLinksPage> {
+export async function listShareLinks(
+  member: Member,
+  appId: string,
+  { page = 1, show = "all" }: { page?: number; show?: "all" | "active" } = {},
+  now = new Date(),
+): Promise<ShareLinksPage> {
   await getApp(member, appId);
   const working = { appId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
   const where = show === "active" ? working : { appId };
   const [total, active, links] = await Promise.all([
     db.shareLink.count({ where }),
     db.shareLink.count({ where: working }),
-    db.shareLink.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * SHARE_LINKS_PAGE, take: SHARE_LINKS_PAGE, select: SUMMARY_SELECT }),
+    db.shareLink.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * SHARE_LINKS_PAGE,
+      take: SHARE_LINKS_PAGE,
+      select: SUMMARY_SELECT,
+    }),
   ]);
   const names = await userNames(links.map((l) => l.createdById));
-  return { links: links.map((l) => toSummary(l, names, now)), total, active, pages: Math.max(1, Math.ceil(total / SHARE_LINKS_PAGE)), page, show };
+  return {
+    links: links.map((l) => toSummary(l, names, now)),
+    total,
+    active,
+    pages: Math.max(1, Math.ceil(total / SHARE_LINKS_PAGE)),
+    page,
+    show,
+  };
 }
 
 export async function revokeShareLink(member: Member, appId: string, linkId: unknown) {
@@ -139,7 +175,10 @@ async function liveLink(hash: string, now = new Date()) {
   if (!/^[0-9a-f]{64}$/.test(hash)) return null;
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hash },
-    include: { version: { select: { data: true } }, app: { select: { id: true, archivedAt: true, workspace: { select: { name: true } } } } },
+    include: {
+      version: { select: { data: true } },
+      app: { select: { id: true, archivedAt: true, workspace: { select: { name: true } } } },
+    },
   });
   if (!link || link.app.archivedAt || linkStatus(link, now) !== "active") return null;
   return link;
@@ -151,8 +190,15 @@ export type SharedPreview = { linkId: string; appId: string; builtBy: string; li
 export async function loadSharedPreview(hash: string): Promise<SharedPreview | null> {
   const link = await liveLink(hash);
   if (!link) return null;
-  const raw = link.version ? link.version.data : (await db.listingDraft.findUniqueOrThrow({ where: { appId: link.appId } })).data;
-  return { linkId: link.id, appId: link.appId, builtBy: link.app.workspace.name, listing: publicPart(listingDraftSchema.parse(JSON.parse(raw))) };
+  const raw = link.version
+    ? link.version.data
+    : (await db.listingDraft.findUniqueOrThrow({ where: { appId: link.appId } })).data;
+  return {
+    linkId: link.id,
+    appId: link.appId,
+    builtBy: link.app.workspace.name,
+    listing: publicPart(listingDraftSchema.parse(JSON.parse(raw))),
+  };
 }
 
 /**
@@ -184,7 +230,9 @@ export async function addComment(hash: string, input: unknown) {
   const link = await liveLink(hash);
   if (!link) throw new AppError("NOT_FOUND", "This preview link no longer works");
   const { name, body, section } = commentSchema.parse(input);
-  return db.listingComment.create({ data: { appId: link.appId, shareLinkId: link.id, section, authorName: name, body } });
+  return db.listingComment.create({
+    data: { appId: link.appId, shareLinkId: link.id, section, authorName: name, body },
+  });
 }
 
 export type CommentView = {

@@ -12,7 +12,10 @@ const MAX_PENDING = 1_000;
 
 type Pending = { linkId: string; at: number };
 type ViewState = { pending: Pending[]; timer: NodeJS.Timeout | null };
-const state: ViewState = ((globalThis as unknown as { __shareViews?: ViewState }).__shareViews ??= { pending: [], timer: null });
+const state: ViewState = ((globalThis as unknown as { __shareViews?: ViewState }).__shareViews ??= {
+  pending: [],
+  timer: null,
+});
 
 export function countShareView(linkId: string, at = Date.now()) {
   state.pending.push({ linkId, at });

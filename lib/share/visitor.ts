@@ -12,13 +12,18 @@ import { commentProblemPage, SHARE_HEADERS, shareStatusResponse, type ShareRespo
 /** What a share page's visitor can ask of it besides the page: its images, and leaving a comment. */
 
 export function toResponse(answer: ShareResponse): Response {
-  const body = typeof answer.body === "string" || answer.body === undefined ? answer.body : (answer.body as Uint8Array<ArrayBuffer>);
+  const body =
+    typeof answer.body === "string" || answer.body === undefined
+      ? answer.body
+      : (answer.body as Uint8Array<ArrayBuffer>);
   return new Response(body ?? null, { status: answer.status, headers: answer.headers });
 }
 
 function linkProblem(token: string): { link: Extract<ShareLookup, { status: "live" }> } | { response: Response } {
   const link = lookUpShareLink(token);
-  return link.status === "live" ? { link } : { response: toResponse(shareStatusResponse(link.status === "gone" ? 410 : 404)) };
+  return link.status === "live"
+    ? { link }
+    : { response: toResponse(shareStatusResponse(link.status === "gone" ? 410 : 404)) };
 }
 
 /**
@@ -56,7 +61,13 @@ export async function shareComment(request: Request, token: string): Promise<Res
   // Per link and address: one visitor cannot silence a link for others, nor spread over links.
   const allowed = await takeRateLimit("comment", `${credentialKey(token)}:${clientKey(request)}`);
   if (!allowed.ok) {
-    return toResponse(commentProblemPage(429, "You have sent several comments in a short time. Please wait a few minutes and try again.", { "retry-after": String(allowed.retryAfterSeconds) }));
+    return toResponse(
+      commentProblemPage(
+        429,
+        "You have sent several comments in a short time. Please wait a few minutes and try again.",
+        { "retry-after": String(allowed.retryAfterSeconds) },
+      ),
+    );
   }
   const checked = linkProblem(token);
   if ("response" in checked) return checked.response;
@@ -66,13 +77,19 @@ export async function shareComment(request: Request, token: string): Promise<Res
   } catch {
     return toResponse(commentProblemPage(413, "The comment is too long."));
   }
-  if (!form) return toResponse(commentProblemPage(400, "The comment form could not be read. Please go back and try again."));
+  if (!form)
+    return toResponse(commentProblemPage(400, "The comment form could not be read. Please go back and try again."));
   // A field people never see: only robots fill it in.
   if (form.get("website")) return sent();
   try {
-    await addComment(checked.link.hash, { name: form.get("name"), body: form.get("body"), section: form.get("section") });
+    await addComment(checked.link.hash, {
+      name: form.get("name"),
+      body: form.get("body"),
+      section: form.get("section"),
+    });
   } catch (error) {
-    if (error instanceof ZodError) return toResponse(commentProblemPage(422, Object.values(problemsOf(error))[0] ?? "Please check your comment."));
+    if (error instanceof ZodError)
+      return toResponse(commentProblemPage(422, Object.values(problemsOf(error))[0] ?? "Please check your comment."));
     if (error instanceof AppError) return toResponse(commentProblemPage(error.status, error.message));
     log().error({ err: error }, "Could not store a comment");
     return toResponse(commentProblemPage(500, "Something went wrong on our side. Please try again later."));

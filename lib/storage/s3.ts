@@ -1,4 +1,10 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { assertSafeKey, type FileStorage } from "./local";
 
 export type S3Settings = {
@@ -28,7 +34,10 @@ export class S3FileStorage implements FileStorage {
       region: settings.region,
       endpoint: settings.endpoint,
       forcePathStyle: settings.forcePathStyle,
-      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+      credentials:
+        settings.accessKeyId && settings.secretAccessKey
+          ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey }
+          : undefined,
       // Checksums only where S3 requires them: S3-compatible services do not all accept the newer ones.
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
@@ -44,7 +53,13 @@ export class S3FileStorage implements FileStorage {
   async put(key: string, data: Buffer) {
     const extension = key.split(".").pop() ?? "";
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.key(key), Body: data, ContentType: MIME[extension] ?? "application/octet-stream", CacheControl: "public, max-age=31536000, immutable" }),
+      new PutObjectCommand({
+        Bucket: this.settings.bucket,
+        Key: this.key(key),
+        Body: data,
+        ContentType: MIME[extension] ?? "application/octet-stream",
+        CacheControl: "public, max-age=31536000, immutable",
+      }),
     );
   }
 
@@ -53,7 +68,8 @@ export class S3FileStorage implements FileStorage {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.key(key) }));
       return res.Body ? Buffer.from(await res.Body.transformToByteArray()) : null;
     } catch (error) {
-      if (error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404)) return null;
+      if (error instanceof S3ServiceException && (error.name === "NoSuchKey" || error.$metadata.httpStatusCode === 404))
+        return null;
       throw error;
     }
   }

@@ -19,6 +19,8 @@ describe("the day a step is recorded for", () => {
     ["2026-02-30", "Give the date as a calendar day, e.g. 2026-11-28"],
     ["29/11/2026", "Give the date as a calendar day, e.g. 2026-11-28"],
   ])("refuses %s with a field error", (day, message) => {
-    expect(() => recordedDay(day, at)).toThrow(expect.objectContaining({ code: "VALIDATION", message, fields: { date: message } }));
+    expect(() => recordedDay(day, at)).toThrow(
+      expect.objectContaining({ code: "VALIDATION", message, fields: { date: message } }),
+    );
   });
 });

@@ -42,14 +42,26 @@ export type TimelineEvent = {
   createdAt: string;
 };
 
-export type FeedbackView = { id: string; field: ListingField; fieldLabel: string; message: string; createdAt: string; createdBy: string | null };
+export type FeedbackView = {
+  id: string;
+  field: ListingField;
+  fieldLabel: string;
+  message: string;
+  createdAt: string;
+  createdBy: string | null;
+};
 
 export type SubmissionState = {
   type: AppType;
   status: string;
   transitions: Transition[];
   readinessErrors: number;
-  pending: { fields: { field: ListingField; label: string }[]; status: string | null; actions: ChangesAction[]; approvedVersion: number | null };
+  pending: {
+    fields: { field: ListingField; label: string }[];
+    status: string | null;
+    actions: ChangesAction[];
+    approvedVersion: number | null;
+  };
   review: { startedAt: string; elapsed: number; window: number; deadline: string } | null;
   timeline: TimelineEvent[];
   feedback: FeedbackView[];
@@ -59,13 +71,20 @@ export type SubmissionState = {
 
 /** Today in the workspace's time zone: the latest day a step can be recorded for. */
 async function workspaceToday(member: Member, now = new Date()) {
-  const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } });
+  const { timeZone } = await db.workspace.findUniqueOrThrow({
+    where: { id: member.workspace.id },
+    select: { timeZone: true },
+  });
   return localDay(now, timeZone);
 }
 
 /** The day of an app's latest recorded step: the earliest day the next one can be recorded for. */
 async function previousStepDay(appId: string) {
-  const last = await db.appEvent.findFirst({ where: { appId }, orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }], select: { occurredAt: true } });
+  const last = await db.appEvent.findFirst({
+    where: { appId },
+    orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+    select: { occurredAt: true },
+  });
   return last ? dayOf(last.occurredAt) : null;
 }
 
@@ -74,7 +93,10 @@ async function stepDay(member: Member, appId: string, input: string | undefined)
 }
 
 async function names(ids: (string | null)[]) {
-  const users = await db.user.findMany({ where: { id: { in: ids.filter((id): id is string => id !== null) } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: ids.filter((id): id is string => id !== null) } },
+    select: { id: true, name: true },
+  });
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
@@ -91,7 +113,10 @@ async function approvedListing(versionId: string | null) {
 
 export async function submissionState(member: Member, appId: string, now = new Date()): Promise<SubmissionState> {
   const app = await getApp(member, appId);
-  const row = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true } });
+  const row = await db.app.findUniqueOrThrow({
+    where: { id: appId },
+    select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true },
+  });
   const [{ draft, errors }, approved, events, feedback] = await Promise.all([
     readinessErrors(member, appId, app.type),
     approvedListing(row.approvedVersionId),
@@ -99,7 +124,12 @@ export async function submissionState(member: Member, appId: string, now = new D
     db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   const versionNumbers = new Map(
-    (await db.listingVersion.findMany({ where: { id: { in: events.map((e) => e.versionId).filter((v): v is string => v !== null) } }, select: { id: true, number: true } })).map((v) => [v.id, v.number]),
+    (
+      await db.listingVersion.findMany({
+        where: { id: { in: events.map((e) => e.versionId).filter((v): v is string => v !== null) } },
+        select: { id: true, number: true },
+      })
+    ).map((v) => [v.id, v.number]),
   );
   const who = await names([...events.map((e) => e.actorId), ...feedback.map((f) => f.createdById)]);
   const pendingFields = isApproved(app.status) && approved ? pendingCriticalChanges(approved.data, draft) : [];
@@ -140,22 +170,38 @@ export async function submissionState(member: Member, appId: string, now = new D
   };
 }
 
-function toFeedbackView(f: { id: string; field: string; message: string; createdAt: Date; createdById: string | null }, who: Map<string, string>): FeedbackView {
+function toFeedbackView(
+  f: { id: string; field: string; message: string; createdAt: Date; createdById: string | null },
+  who: Map<string, string>,
+): FeedbackView {
   const field = f.field as ListingField;
-  return { id: f.id, field, fieldLabel: FIELDS[field]?.label ?? f.field, message: f.message, createdAt: f.createdAt.toISOString(), createdBy: f.createdById ? (who.get(f.createdById) ?? null) : null };
+  return {
+    id: f.id,
+    field,
+    fieldLabel: FIELDS[field]?.label ?? f.field,
+    message: f.message,
+    createdAt: f.createdAt.toISOString(),
+    createdBy: f.createdById ? (who.get(f.createdById) ?? null) : null,
+  };
 }
 
 /** Records a submission made in Developer Hub: zero readiness errors, and a version snapshot of what was submitted. */
 async function submitSnapshot(member: Member, appId: string, label: string) {
   const { draft, errors } = await readinessErrors(member, appId, (await getApp(member, appId)).type);
   if (errors > 0) {
-    throw new AppError("VALIDATION", `Fix the ${plural(errors, "readiness error", "readiness errors")} before submitting for review`);
+    throw new AppError(
+      "VALIDATION",
+      `Fix the ${plural(errors, "readiness error", "readiness errors")} before submitting for review`,
+    );
   }
   return recordVersion(appId, draft, label, "SUBMISSION", member.user.id);
 }
 
 const lastSubmission = (appId: string, kind: "STATUS" | "CHANGES") =>
-  db.appEvent.findFirst({ where: { appId, kind, toStatus: "IN_REVIEW", versionId: { not: null } }, orderBy: { createdAt: "desc" } });
+  db.appEvent.findFirst({
+    where: { appId, kind, toStatus: "IN_REVIEW", versionId: { not: null } },
+    orderBy: { createdAt: "desc" },
+  });
 
 export type FrozenSubmission = {
   kind: "listing" | "changes";
@@ -172,9 +218,16 @@ export type FrozenSubmission = {
  * While the app (or its pending changes) is in review, the listing as submitted: it stays frozen in
  * Versions, and edits go to the next submission. Null when nothing is in review.
  */
-export async function frozenSubmission(member: Member, appId: string, now = new Date()): Promise<FrozenSubmission | null> {
+export async function frozenSubmission(
+  member: Member,
+  appId: string,
+  now = new Date(),
+): Promise<FrozenSubmission | null> {
   const app = await getApp(member, appId);
-  const row = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { changesStatus: true, reviewStartedAt: true } });
+  const row = await db.app.findUniqueOrThrow({
+    where: { id: appId },
+    select: { changesStatus: true, reviewStartedAt: true },
+  });
   const kind = app.status === "IN_REVIEW" ? "listing" : row.changesStatus === "IN_REVIEW" ? "changes" : null;
   if (!kind || !row.reviewStartedAt) return null;
   const event = await lastSubmission(appId, kind === "listing" ? "STATUS" : "CHANGES");
@@ -195,12 +248,24 @@ export async function changeStatus(member: Member, appId: string, input: unknown
   const app = await getApp(member, appId);
   const { transition: id, note, date } = statusChangeSchema.parse(input);
   const transition = availableTransitions(app.type, app.status).find((t) => t.id === id);
-  if (!transition) throw new AppError("CONFLICT", `This app is ${app.status.toLowerCase().replace("_", " ")}: that change is not possible now`);
-  if (transition.needsNote && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
+  if (!transition)
+    throw new AppError(
+      "CONFLICT",
+      `This app is ${app.status.toLowerCase().replace("_", " ")}: that change is not possible now`,
+    );
+  if (transition.needsNote && !note)
+    throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
   const occurredAt = await stepDay(member, appId, date);
 
-  const version = transition.submits ? await submitSnapshot(member, appId, `Submitted to Pipedrive on ${longDay(dayOf(occurredAt))}`) : null;
-  const data: { status: string; reviewStartedAt?: Date | null; approvedVersionId?: string | null; changesStatus?: null } = { status: transition.to };
+  const version = transition.submits
+    ? await submitSnapshot(member, appId, `Submitted to Pipedrive on ${longDay(dayOf(occurredAt))}`)
+    : null;
+  const data: {
+    status: string;
+    reviewStartedAt?: Date | null;
+    approvedVersionId?: string | null;
+    changesStatus?: null;
+  } = { status: transition.to };
   // Pipedrive's 21 business days count from the day the listing was submitted.
   if (transition.submits) data.reviewStartedAt = occurredAt;
   if (transition.from.includes("IN_REVIEW")) data.reviewStartedAt = null;
@@ -210,12 +275,27 @@ export async function changeStatus(member: Member, appId: string, input: unknown
   }
   await db.$transaction(async (tx) => {
     const { count } = await tx.app.updateMany({ where: { id: appId, status: app.status }, data });
-    if (count === 0) throw new AppError("CONFLICT", "Someone changed this app's status at the same time; reload to see it");
+    if (count === 0)
+      throw new AppError("CONFLICT", "Someone changed this app's status at the same time; reload to see it");
     await tx.appEvent.create({
-      data: { appId, kind: "STATUS", fromStatus: app.status, toStatus: transition.to, note: note || null, versionId: version?.id ?? null, actorId: member.user.id, occurredAt },
+      data: {
+        appId,
+        kind: "STATUS",
+        fromStatus: app.status,
+        toStatus: transition.to,
+        note: note || null,
+        versionId: version?.id ?? null,
+        actorId: member.user.id,
+        occurredAt,
+      },
     });
   });
-  await auditBy(member, "app.status", { type: "app", id: appId, name: app.name }, { status: [app.status, transition.to], on: dayOf(occurredAt), ...(note ? { note } : {}) });
+  await auditBy(
+    member,
+    "app.status",
+    { type: "app", id: appId, name: app.name },
+    { status: [app.status, transition.to], on: dayOf(occurredAt), ...(note ? { note } : {}) },
+  );
 }
 
 /** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */
@@ -223,19 +303,26 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot send changes to review");
   const { action, note, date } = changesActionSchema.parse(input);
   const state = await submissionState(member, appId);
-  if (!state.pending.actions.includes(action)) throw new AppError("CONFLICT", "That is not possible for the pending changes now");
-  if (action === "reject-changes" && !note) throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
+  if (!state.pending.actions.includes(action))
+    throw new AppError("CONFLICT", "That is not possible for the pending changes now");
+  if (action === "reject-changes" && !note)
+    throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
   const occurredAt = await stepDay(member, appId, date);
 
   let data: { changesStatus: string | null; reviewStartedAt: Date | null; approvedVersionId?: string | null };
   let versionId: string | null = null;
   let to: string;
   if (action === "submit-changes") {
-    versionId = (await submitSnapshot(member, appId, `Changes submitted to Pipedrive on ${longDay(dayOf(occurredAt))}`)).id;
+    versionId = (await submitSnapshot(member, appId, `Changes submitted to Pipedrive on ${longDay(dayOf(occurredAt))}`))
+      .id;
     data = { changesStatus: "IN_REVIEW", reviewStartedAt: occurredAt };
     to = "IN_REVIEW";
   } else if (action === "approve-changes") {
-    data = { changesStatus: null, reviewStartedAt: null, approvedVersionId: (await lastSubmission(appId, "CHANGES"))?.versionId ?? null };
+    data = {
+      changesStatus: null,
+      reviewStartedAt: null,
+      approvedVersionId: (await lastSubmission(appId, "CHANGES"))?.versionId ?? null,
+    };
     to = "APPROVED";
   } else {
     data = { changesStatus: "REJECTED", reviewStartedAt: null };
@@ -243,9 +330,25 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
   }
   await db.$transaction([
     db.app.update({ where: { id: appId }, data }),
-    db.appEvent.create({ data: { appId, kind: "CHANGES", fromStatus: state.pending.status, toStatus: to, note: note || null, versionId, actorId: member.user.id, occurredAt } }),
+    db.appEvent.create({
+      data: {
+        appId,
+        kind: "CHANGES",
+        fromStatus: state.pending.status,
+        toStatus: to,
+        note: note || null,
+        versionId,
+        actorId: member.user.id,
+        occurredAt,
+      },
+    }),
   ]);
-  await auditBy(member, "app.changes", { type: "app", id: appId }, { changes: [state.pending.status, to], on: dayOf(occurredAt), ...(note ? { note } : {}) });
+  await auditBy(
+    member,
+    "app.changes",
+    { type: "app", id: appId },
+    { changes: [state.pending.status, to], on: dayOf(occurredAt), ...(note ? { note } : {}) },
+  );
 }
 
 export async function addFeedback(member: Member, appId: string, input: unknown): Promise<FeedbackView> {
@@ -268,7 +371,10 @@ export async function resolveFeedback(member: Member, appId: string, feedbackId:
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot resolve feedback");
   await getApp(member, appId);
   if (typeof feedbackId !== "string") throw notFound("Feedback");
-  const { count } = await db.reviewFeedback.updateMany({ where: { id: feedbackId, appId, resolvedAt: null }, data: { resolvedAt: new Date(), resolvedById: member.user.id } });
+  const { count } = await db.reviewFeedback.updateMany({
+    where: { id: feedbackId, appId, resolvedAt: null },
+    data: { resolvedAt: new Date(), resolvedById: member.user.id },
+  });
   if (count === 0) throw notFound("Feedback");
   await auditBy(member, "feedback.resolve", { type: "app", id: appId }, { feedback: feedbackId });
 }

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { availableTransitions, businessDaysElapsed, changesActions, pendingCriticalChanges, reviewDeadline, TRANSITIONS } from "./workflow";
+import {
+  availableTransitions,
+  businessDaysElapsed,
+  changesActions,
+  pendingCriticalChanges,
+  reviewDeadline,
+  TRANSITIONS,
+} from "./workflow";
 
 describe("status transitions", () => {
   it("walks a public app Draft → In review → Approved → Published ⇄ Unpublished", () => {
@@ -25,11 +32,20 @@ describe("status transitions", () => {
 });
 
 describe("pending changes", () => {
-  const approved = { callbackUrl: "https://a.example.com/cb", installationUrl: "", scopes: [{ id: "deals:read", justification: "x" }], features: [], categories: ["sales", "productivity"], summary: "Old" };
+  const approved = {
+    callbackUrl: "https://a.example.com/cb",
+    installationUrl: "",
+    scopes: [{ id: "deals:read", justification: "x" }],
+    features: [],
+    categories: ["sales", "productivity"],
+    summary: "Old",
+  };
 
   it("lists only critical fields that changed", () => {
     expect(pendingCriticalChanges(approved, { ...approved, summary: "New summary" })).toEqual([]);
-    expect(pendingCriticalChanges(approved, { ...approved, callbackUrl: "https://b.example.com/cb", categories: ["sales"] })).toEqual(["callbackUrl", "categories"]);
+    expect(
+      pendingCriticalChanges(approved, { ...approved, callbackUrl: "https://b.example.com/cb", categories: ["sales"] }),
+    ).toEqual(["callbackUrl", "categories"]);
   });
 
   it("ignores the order of scopes, features and categories", () => {
@@ -62,16 +78,21 @@ describe("the 21-business-day window", () => {
     const DAY = 86_400_000;
     const weekdaysAfter = (start: Date, now: Date) => {
       let count = 0;
-      for (let day = Math.floor(start.getTime() / DAY) + 1; day <= Math.floor(now.getTime() / DAY); day++) if (![0, 6].includes(new Date(day * DAY).getUTCDay())) count++;
+      for (let day = Math.floor(start.getTime() / DAY) + 1; day <= Math.floor(now.getTime() / DAY); day++)
+        if (![0, 6].includes(new Date(day * DAY).getUTCDay())) count++;
       return count;
     };
-    const instant = fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2027-12-31T23:59:59Z") }).map((t) => new Date(t));
+    const instant = fc
+      .integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2027-12-31T23:59:59Z") })
+      .map((t) => new Date(t));
     fc.assert(
       fc.property(instant, instant, (a, b) => {
         const [start, now] = a <= b ? [a, b] : [b, a];
         expect(businessDaysElapsed(start, now)).toBe(weekdaysAfter(start, now));
         const deadline = reviewDeadline(start);
-        expect([deadline.getUTCHours(), weekdaysAfter(start, deadline), [0, 6].includes(deadline.getUTCDay())]).toEqual([0, 21, false]);
+        expect([deadline.getUTCHours(), weekdaysAfter(start, deadline), [0, 6].includes(deadline.getUTCDay())]).toEqual(
+          [0, 21, false],
+        );
       }),
     );
   });

@@ -6,7 +6,8 @@ import type { ListingField } from "@/lib/listing/schema";
 export const REVIEW_WINDOW_BUSINESS_DAYS = 21;
 
 export type AppType = "PUBLIC" | "PRIVATE";
-export type TransitionId = "submit" | "withdraw" | "approve" | "reject" | "publish" | "unpublish" | "go-live" | "take-offline";
+export type TransitionId =
+  "submit" | "withdraw" | "approve" | "reject" | "publish" | "unpublish" | "go-live" | "take-offline";
 
 export type Transition = {
   id: TransitionId;
@@ -30,16 +31,74 @@ export type Transition = {
  */
 export const TRANSITIONS: Record<AppType, Transition[]> = {
   PUBLIC: [
-    { id: "submit", from: ["DRAFT", "REJECTED"], to: "IN_REVIEW", label: "Record submission", what: "the submission in Developer Hub", submits: true, tone: "primary" },
-    { id: "approve", from: ["IN_REVIEW"], to: "UNPUBLISHED", label: "Record approval", what: "Pipedrive's approval", tone: "primary" },
-    { id: "reject", from: ["IN_REVIEW"], to: "REJECTED", label: "Record rejection", what: "Pipedrive's rejection", needsNote: true, tone: "danger" },
-    { id: "withdraw", from: ["IN_REVIEW"], to: "DRAFT", label: "Record withdrawal", what: "the withdrawal from review", tone: "secondary" },
-    { id: "publish", from: ["UNPUBLISHED"], to: "PUBLISHED", label: "Record publication", what: "the publication on the Marketplace", tone: "primary" },
-    { id: "unpublish", from: ["PUBLISHED"], to: "UNPUBLISHED", label: "Record unpublishing", what: "the unpublishing", tone: "secondary" },
+    {
+      id: "submit",
+      from: ["DRAFT", "REJECTED"],
+      to: "IN_REVIEW",
+      label: "Record submission",
+      what: "the submission in Developer Hub",
+      submits: true,
+      tone: "primary",
+    },
+    {
+      id: "approve",
+      from: ["IN_REVIEW"],
+      to: "UNPUBLISHED",
+      label: "Record approval",
+      what: "Pipedrive's approval",
+      tone: "primary",
+    },
+    {
+      id: "reject",
+      from: ["IN_REVIEW"],
+      to: "REJECTED",
+      label: "Record rejection",
+      what: "Pipedrive's rejection",
+      needsNote: true,
+      tone: "danger",
+    },
+    {
+      id: "withdraw",
+      from: ["IN_REVIEW"],
+      to: "DRAFT",
+      label: "Record withdrawal",
+      what: "the withdrawal from review",
+      tone: "secondary",
+    },
+    {
+      id: "publish",
+      from: ["UNPUBLISHED"],
+      to: "PUBLISHED",
+      label: "Record publication",
+      what: "the publication on the Marketplace",
+      tone: "primary",
+    },
+    {
+      id: "unpublish",
+      from: ["PUBLISHED"],
+      to: "UNPUBLISHED",
+      label: "Record unpublishing",
+      what: "the unpublishing",
+      tone: "secondary",
+    },
   ],
   PRIVATE: [
-    { id: "go-live", from: ["DRAFT"], to: "LIVE", label: "Record going live", what: "the app going live", tone: "primary" },
-    { id: "take-offline", from: ["LIVE"], to: "DRAFT", label: "Record back to draft", what: "the app going back to draft", tone: "secondary" },
+    {
+      id: "go-live",
+      from: ["DRAFT"],
+      to: "LIVE",
+      label: "Record going live",
+      what: "the app going live",
+      tone: "primary",
+    },
+    {
+      id: "take-offline",
+      from: ["LIVE"],
+      to: "DRAFT",
+      label: "Record back to draft",
+      what: "the app going back to draft",
+      tone: "secondary",
+    },
   ],
 };
 
@@ -53,7 +112,10 @@ export const isApproved = (status: string) => status === "UNPUBLISHED" || status
 export const CRITICAL_FIELDS = (Object.keys(FIELDS) as ListingField[]).filter((f) => FIELDS[f].critical);
 
 /** Critical fields whose value differs from the approved listing. */
-export function pendingCriticalChanges(approved: Record<string, unknown>, draft: Record<string, unknown>): ListingField[] {
+export function pendingCriticalChanges(
+  approved: Record<string, unknown>,
+  draft: Record<string, unknown>,
+): ListingField[] {
   const norm = (field: ListingField, value: unknown) => {
     // The order of scopes, features and categories is not part of what Pipedrive reviews.
     if (Array.isArray(value)) return JSON.stringify(value.map((v) => JSON.stringify(v)).sort());

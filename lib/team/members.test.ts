@@ -35,13 +35,21 @@ const audit = (action: string) => db.auditEvent.findMany({ where: { workspaceId:
 
 describe("invitations", () => {
   it("an owner's link lets one person join once, with its role, within 7 days", async () => {
-    await expect(invitations.createInvitation(as(owner.user, "EDITOR"), { role: "EDITOR" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(invitations.createInvitation(as(owner.user, "EDITOR"), { role: "EDITOR" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const now = new Date("2026-11-28T10:00:00Z");
     const { path } = await invitations.createInvitation(owner, { role: "EDITOR", label: "for Eve" }, now);
     const token = path.split("/").at(-1)!;
     expect(await db.invitation.count({ where: { tokenHash: token } })).toBe(0);
-    expect(await invitations.inspectInvitation(token, now)).toMatchObject({ state: "open", workspace: "Team", role: "EDITOR" });
-    expect(await invitations.inspectInvitation(token, new Date(now.getTime() + 8 * 86_400_000))).toMatchObject({ state: "expired" });
+    expect(await invitations.inspectInvitation(token, now)).toMatchObject({
+      state: "open",
+      workspace: "Team",
+      role: "EDITOR",
+    });
+    expect(await invitations.inspectInvitation(token, new Date(now.getTime() + 8 * 86_400_000))).toMatchObject({
+      state: "expired",
+    });
 
     const eve = await person("Eve", 999);
     expect(await invitations.acceptInvitation(eve, token, now)).toEqual({ workspaceId: ws.id, joined: true });
@@ -49,7 +57,9 @@ describe("invitations", () => {
     const mallory = await person("Mallory", 998);
     await expect(invitations.acceptInvitation(mallory, token, now)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await invitations.inspectInvitation(token, now)).toMatchObject({ state: "used" });
-    await expect(invitations.acceptInvitation(mallory, "x".repeat(43), now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(invitations.acceptInvitation(mallory, "x".repeat(43), now)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await audit("member.join")).toHaveLength(1);
   });
 
@@ -69,7 +79,9 @@ describe("access requests", () => {
     await invitations.requestAccess(carl);
     const [request] = await invitations.listAccessRequests(owner);
     expect(request).toMatchObject({ name: "Carl" });
-    await expect(invitations.decideAccessRequest(other, request!.id, { approve: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(invitations.decideAccessRequest(other, request!.id, { approve: true })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await invitations.decideAccessRequest(owner, request!.id, { approve: true, role: "EDITOR" });
     expect((await findCurrentMembership(carl.id))?.role).toBe("EDITOR");
     await expect(invitations.requestAccess(carl)).rejects.toMatchObject({ code: "CONFLICT" });
@@ -88,17 +100,26 @@ describe("access requests", () => {
 
 describe("members", () => {
   it("keeps at least one owner, changes roles, and removing a member ends their sessions", async () => {
-    await expect(members.changeRole(owner, owner.user.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(members.changeRole(owner, owner.user.id, { role: "EDITOR" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(members.leaveWorkspace(owner)).rejects.toMatchObject({ code: "CONFLICT" });
     const carl = await db.user.findFirstOrThrow({ where: { name: "Carl" } });
-    await expect(members.changeRole(as(owner.user, "EDITOR"), carl.id, { role: "OWNER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(members.changeRole(as(owner.user, "EDITOR"), carl.id, { role: "OWNER" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(members.changeRole(owner, carl.id, { role: "ADMIN" })).rejects.toMatchObject({ name: "ZodError" });
     await members.changeRole(owner, carl.id, { role: "OWNER" });
     await members.changeRole(owner, owner.user.id, { role: "EDITOR" });
-    expect((await audit("member.role")).map((a) => a.diff)).toEqual([JSON.stringify({ role: ["Editor", "Owner"] }), JSON.stringify({ role: ["Owner", "Editor"] })]);
+    expect((await audit("member.role")).map((a) => a.diff)).toEqual([
+      JSON.stringify({ role: ["Editor", "Owner"] }),
+      JSON.stringify({ role: ["Owner", "Editor"] }),
+    ]);
 
     const eve = await db.user.findFirstOrThrow({ where: { name: "Eve" } });
-    await db.session.create({ data: { userId: eve.id, sessionToken: "hashed-token-of-eve", expires: new Date(Date.now() + 86_400_000) } });
+    await db.session.create({
+      data: { userId: eve.id, sessionToken: "hashed-token-of-eve", expires: new Date(Date.now() + 86_400_000) },
+    });
     const carlOwner = as({ id: carl.id, name: "Carl", email: null, image: null }, "OWNER");
     await expect(members.removeMember(other, eve.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await members.removeMember(carlOwner, eve.id);

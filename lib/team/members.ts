@@ -15,13 +15,17 @@ const requireOwner = (member: Member) => {
 
 async function membershipOf(member: Member, userId: unknown) {
   if (typeof userId !== "string" || userId.length > 64) throw notFound("Member");
-  const row = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: member.workspace.id, userId } }, include: { user: { select: { name: true } } } });
+  const row = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: member.workspace.id, userId } },
+    include: { user: { select: { name: true } } },
+  });
   if (!row) throw notFound("Member");
   return row;
 }
 
 const owners = (workspaceId: string) => db.membership.count({ where: { workspaceId, role: "OWNER" } });
-const lastOwner = () => new AppError("CONFLICT", "A workspace keeps at least one owner: make someone else an owner first");
+const lastOwner = () =>
+  new AppError("CONFLICT", "A workspace keeps at least one owner: make someone else an owner first");
 
 export async function changeRole(member: Member, userId: unknown, input: unknown) {
   requireOwner(member);
@@ -30,7 +34,15 @@ export async function changeRole(member: Member, userId: unknown, input: unknown
   if (row.role === role) return;
   if (row.role === "OWNER" && (await owners(member.workspace.id)) <= 1) throw lastOwner();
   await db.membership.update({ where: { id: row.id }, data: { role } });
-  await audit({ workspaceId: member.workspace.id, actor: actorOf(member), action: "member.role", targetType: "member", targetId: row.userId, targetName: row.user.name, diff: { role: [ROLE_LABELS[row.role as Role], ROLE_LABELS[role]] } });
+  await audit({
+    workspaceId: member.workspace.id,
+    actor: actorOf(member),
+    action: "member.role",
+    targetType: "member",
+    targetId: row.userId,
+    targetName: row.user.name,
+    diff: { role: [ROLE_LABELS[row.role as Role], ROLE_LABELS[role]] },
+  });
 }
 
 /** Removes a member; their sessions end at once, so an open tab is refused at its next request. */
@@ -38,12 +50,32 @@ export async function removeMember(member: Member, userId: unknown) {
   requireOwner(member);
   const row = await membershipOf(member, userId);
   if (row.role === "OWNER" && (await owners(member.workspace.id)) <= 1) throw lastOwner();
-  await db.$transaction([db.membership.delete({ where: { id: row.id } }), db.session.deleteMany({ where: { userId: row.userId } })]);
-  await audit({ workspaceId: member.workspace.id, actor: actorOf(member), action: "member.remove", targetType: "member", targetId: row.userId, targetName: row.user.name, diff: { role: [ROLE_LABELS[row.role as Role], null] } });
+  await db.$transaction([
+    db.membership.delete({ where: { id: row.id } }),
+    db.session.deleteMany({ where: { userId: row.userId } }),
+  ]);
+  await audit({
+    workspaceId: member.workspace.id,
+    actor: actorOf(member),
+    action: "member.remove",
+    targetType: "member",
+    targetId: row.userId,
+    targetName: row.user.name,
+    diff: { role: [ROLE_LABELS[row.role as Role], null] },
+  });
 }
 
 export async function leaveWorkspace(member: Member) {
   if (member.role === "OWNER" && (await owners(member.workspace.id)) <= 1) throw lastOwner();
-  await db.membership.delete({ where: { workspaceId_userId: { workspaceId: member.workspace.id, userId: member.user.id } } });
-  await audit({ workspaceId: member.workspace.id, actor: actorOf(member), action: "member.leave", targetType: "member", targetId: member.user.id, targetName: member.user.name });
+  await db.membership.delete({
+    where: { workspaceId_userId: { workspaceId: member.workspace.id, userId: member.user.id } },
+  });
+  await audit({
+    workspaceId: member.workspace.id,
+    actor: actorOf(member),
+    action: "member.leave",
+    targetType: "member",
+    targetId: member.user.id,
+    targetName: member.user.name,
+  });
 }

@@ -22,11 +22,20 @@ export type Member = { user: SessionUser } & CurrentMembership;
 export async function recordSignIn(userId: string, identity: PipedriveIdentity): Promise<void> {
   await db.user.update({
     where: { id: userId },
-    data: { name: identity.name, email: identity.email, image: identity.image, locale: identity.locale, isPipedriveAdmin: identity.isAdmin },
+    data: {
+      name: identity.name,
+      email: identity.email,
+      image: identity.image,
+      locale: identity.locale,
+      isPipedriveAdmin: identity.isAdmin,
+    },
   });
   const existing = await db.workspace.findUnique({ where: { pipedriveCompanyId: identity.companyId } });
   if (existing) {
-    await db.workspace.update({ where: { id: existing.id }, data: { name: identity.company.name, domain: identity.company.domain } });
+    await db.workspace.update({
+      where: { id: existing.id },
+      data: { name: identity.company.name, domain: identity.company.domain },
+    });
     return;
   }
   try {
@@ -48,16 +57,29 @@ export async function recordSignIn(userId: string, identity: PipedriveIdentity):
  * The user's current workspace and role in it: the one chosen last (the workspace cookie) when
  * the user still belongs to it, otherwise the first one joined; null when the user belongs to none.
  */
-export async function findCurrentMembership(userId: string, preferredWorkspaceId?: string | null): Promise<CurrentMembership | null> {
+export async function findCurrentMembership(
+  userId: string,
+  preferredWorkspaceId?: string | null,
+): Promise<CurrentMembership | null> {
   const include = { workspace: { select: { id: true, name: true, domain: true, pipedriveCompanyId: true } } } as const;
-  const chosen = preferredWorkspaceId ? await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: preferredWorkspaceId, userId } }, include }) : null;
-  const membership = chosen ?? (await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, include }));
+  const chosen = preferredWorkspaceId
+    ? await db.membership.findUnique({
+        where: { workspaceId_userId: { workspaceId: preferredWorkspaceId, userId } },
+        include,
+      })
+    : null;
+  const membership =
+    chosen ?? (await db.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, include }));
   return membership ? { workspace: membership.workspace, role: parseRole(membership.role) } : null;
 }
 
 /** Every workspace the user belongs to, for the switcher. */
 export async function listMemberships(userId: string) {
-  const rows = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { role: true, workspace: { select: { id: true, name: true } } } });
+  const rows = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, workspace: { select: { id: true, name: true } } },
+  });
   return rows.map((r) => ({ id: r.workspace.id, name: r.workspace.name, role: parseRole(r.role) }));
 }
 

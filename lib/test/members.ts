@@ -7,7 +7,11 @@ export async function createOwner(db: PrismaClient, company: number, name = "Own
   const w = await db.workspace.create({ data: { pipedriveCompanyId: company, name: `Workspace ${company}` } });
   const u = await db.user.create({ data: { pipedriveCompanyId: company, pipedriveUserId: 1, name } });
   await db.membership.create({ data: { workspaceId: w.id, userId: u.id, role: "OWNER" } });
-  return { user: { id: u.id, name, email: null, image: null }, workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: company }, role: "OWNER" };
+  return {
+    user: { id: u.id, name, email: null, image: null },
+    workspace: { id: w.id, name: w.name, domain: null, pipedriveCompanyId: company },
+    role: "OWNER",
+  };
 }
 
 /** Another person in `of`'s workspace with `role` (a new Pipedrive user of the same company). */

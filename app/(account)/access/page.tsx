@@ -26,23 +26,28 @@ export default async function AccessPage() {
         <p className="mt-3 text-sm text-slate-600">
           {workspace ? (
             <>
-              Your Pipedrive company <strong className="text-slate-900">{workspace.name}</strong> already has a Listing Studio
-              workspace. You are signed in as <strong className="text-slate-900">{user.name}</strong>, but you are not a member
-              yet.
+              Your Pipedrive company <strong className="text-slate-900">{workspace.name}</strong> already has a Listing
+              Studio workspace. You are signed in as <strong className="text-slate-900">{user.name}</strong>, but you
+              are not a member yet.
             </>
           ) : (
             <>
-              You are signed in as <strong className="text-slate-900">{user.name}</strong>, but you are not a member of a
-              workspace.
+              You are signed in as <strong className="text-slate-900">{user.name}</strong>, but you are not a member of
+              a workspace.
             </>
           )}
         </p>
         <p className="mt-3 text-sm text-slate-600">
-          {workspace ? "Ask its owners to let you in, or open an invite link from one of them." : "An owner of the workspace can invite you."} Once you are in, you will land on the dashboard.
+          {workspace
+            ? "Ask its owners to let you in, or open an invite link from one of them."
+            : "An owner of the workspace can invite you."}{" "}
+          Once you are in, you will land on the dashboard.
         </p>
         {workspace ? (
           <div className="mt-6">
-            {request?.status === "DENIED" ? <p className="mb-2 text-sm text-slate-600">An owner declined your last request; you can ask again.</p> : null}
+            {request?.status === "DENIED" ? (
+              <p className="mb-2 text-sm text-slate-600">An owner declined your last request; you can ask again.</p>
+            ) : null}
             <RequestAccess pending={request?.status === "PENDING"} />
           </div>
         ) : null}

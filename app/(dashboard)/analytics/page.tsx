@@ -26,9 +26,28 @@ export const metadata: Metadata = { title: "Analytics" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** One color per app when apps are compared (distinct on white and for common color blindness). */
-const PALETTE = ["#1c7ed6", "#e8590c", "#2b8a3e", "#9c36b5", "#c92a2a", "#0b7285", "#5c940d", "#d6336c", "#495057", "#f08c00"];
+const PALETTE = [
+  "#1c7ed6",
+  "#e8590c",
+  "#2b8a3e",
+  "#9c36b5",
+  "#c92a2a",
+  "#0b7285",
+  "#5c940d",
+  "#d6336c",
+  "#495057",
+  "#f08c00",
+];
 
-const COLORS = { installs: "#017737", uninstalls: "#e03131", active: "#1c7ed6", net: "#5f3dc4", rate: "#f08c00", rating: "#f59f00", views: "#0c8599" };
+const COLORS = {
+  installs: "#017737",
+  uninstalls: "#e03131",
+  active: "#1c7ed6",
+  net: "#5f3dc4",
+  rate: "#f08c00",
+  rating: "#f59f00",
+  views: "#0c8599",
+};
 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const member = await requireMembership();
@@ -42,7 +61,15 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     return (
       <>
         <PageHeader title="Analytics" description="Installs, uninstalls, churn and ratings across your apps." />
-        <EmptyState icon={BarChart3} title="No app yet" action={<Link href="/apps/new" className={buttonVariants({ variant: "secondary" })}>New app</Link>}>
+        <EmptyState
+          icon={BarChart3}
+          title="No app yet"
+          action={
+            <Link href="/apps/new" className={buttonVariants({ variant: "secondary" })}>
+              New app
+            </Link>
+          }
+        >
           Figures appear once an app sends its installs through Listing Studio&apos;s install gateway or the events API.
         </EmptyState>
       </>
@@ -50,14 +77,18 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   }
   const overview = data.app ? null : await monthOverview(member);
   const label = (key: string) => bucketLabel(key, data.bucket);
-  const rows = (pick: (k: number) => Record<string, number | null>): ChartRow[] => data.series.map((p, k) => ({ label: label(p.key), ...pick(k) }));
+  const rows = (pick: (k: number) => Record<string, number | null>): ChartRow[] =>
+    data.series.map((p, k) => ({ label: label(p.key), ...pick(k) }));
   const installs = rows((k) => ({ installs: data.series[k]!.installs, uninstalls: data.series[k]!.uninstalls }));
-  const file = (name: string) => `${name}-${data.app ? data.app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") : "all-apps"}-${data.range.from}-${data.range.to}`;
+  const file = (name: string) =>
+    `${name}-${data.app ? data.app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") : "all-apps"}-${data.range.from}-${data.range.to}`;
   const k = data.kpis;
   const figure = query.compare;
   const compareRows: ChartRow[] = data.series.map((p, i) => ({
     label: label(p.key),
-    ...Object.fromEntries(data.compare.map((a) => [a.id, figure === "active" ? a.series[i]!.activeEnd : a.series[i]![figure]])),
+    ...Object.fromEntries(
+      data.compare.map((a) => [a.id, figure === "active" ? a.series[i]!.activeEnd : a.series[i]![figure]]),
+    ),
   }));
   const viewWith = (change: Partial<AnalyticsQuery>) =>
     `/analytics?${new URLSearchParams(Object.entries({ ...raw, ...change }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""))}`;
@@ -69,7 +100,18 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         description={`${data.app ? data.app.name : "All apps"} · ${data.range.from} to ${data.range.to} (${plural(data.range.days, "day", "days")}) against the ${plural(data.range.days, "day", "days")} before · days in ${data.timeZone}`}
       />
       <div className="space-y-6">
-        <AnalyticsControls apps={data.apps} today={data.today} state={{ app: query.app, compare: query.compare === "installs" ? "" : query.compare, range: data.range.preset, from: data.range.preset === "custom" ? data.range.from : "", to: data.range.preset === "custom" ? data.range.to : "", bucket: data.bucket }} />
+        <AnalyticsControls
+          apps={data.apps}
+          today={data.today}
+          state={{
+            app: query.app,
+            compare: query.compare === "installs" ? "" : query.compare,
+            range: data.range.preset,
+            from: data.range.preset === "custom" ? data.range.from : "",
+            to: data.range.preset === "custom" ? data.range.to : "",
+            bucket: data.bucket,
+          }}
+        />
         {overview ? <MonthOverview overview={overview} /> : null}
         {data.compare.length > 0 ? (
           <ChartCard
@@ -79,11 +121,26 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             kind="line"
             rows={compareRows}
             filename={file(`compare-${figure}`)}
-            series={data.compare.map((a, i) => ({ key: a.id, label: a.name, color: PALETTE[i % PALETTE.length]!, format: "int" }))}
+            series={data.compare.map((a, i) => ({
+              key: a.id,
+              label: a.name,
+              color: PALETTE[i % PALETTE.length]!,
+              format: "int",
+            }))}
             choices={
               <nav aria-label="Figure to compare" className="mt-2 flex flex-wrap gap-1">
                 {(Object.keys(COMPARE_FIGURES) as (keyof typeof COMPARE_FIGURES)[]).map((f) => (
-                  <a key={f} href={viewWith({ compare: f })} aria-current={f === figure ? "true" : undefined} className={cn("rounded-md px-2.5 py-1 text-xs font-medium", f === figure ? "bg-slate-800 text-white" : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-50")}>
+                  <a
+                    key={f}
+                    href={viewWith({ compare: f })}
+                    aria-current={f === figure ? "true" : undefined}
+                    className={cn(
+                      "rounded-md px-2.5 py-1 text-xs font-medium",
+                      f === figure
+                        ? "bg-slate-800 text-white"
+                        : "text-slate-600 ring-1 ring-slate-200 hover:bg-slate-50",
+                    )}
+                  >
                     {COMPARE_FIGURES[f]}
                   </a>
                 ))}
@@ -94,29 +151,128 @@ export default async function AnalyticsPage({ searchParams }: Props) {
 
         <section aria-label="Figures of the period" className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Kpi id="installs" label="Installs" value={k.installs} format="int" definition={DEFINITIONS.installs} />
-          <Kpi id="uninstalls" label="Uninstalls" value={k.uninstalls} format="int" definition={DEFINITIONS.uninstalls} goodWhenUp={false} />
+          <Kpi
+            id="uninstalls"
+            label="Uninstalls"
+            value={k.uninstalls}
+            format="int"
+            definition={DEFINITIONS.uninstalls}
+            goodWhenUp={false}
+          />
           <Kpi id="net" label="Net growth" value={k.net} format="int" definition={DEFINITIONS.net} />
           <Kpi id="active" label="Active installs" value={k.active} format="int" definition={DEFINITIONS.active} />
-          <Kpi id="churn" label="Churn rate" value={k.churnRate} format="pct" definition={DEFINITIONS.churnRate} goodWhenUp={false} />
-          <Kpi id="denied" label="Consent denied" value={k.deniedRate} format="pct" definition={DEFINITIONS.deniedRate} goodWhenUp={false} />
+          <Kpi
+            id="churn"
+            label="Churn rate"
+            value={k.churnRate}
+            format="pct"
+            definition={DEFINITIONS.churnRate}
+            goodWhenUp={false}
+          />
+          <Kpi
+            id="denied"
+            label="Consent denied"
+            value={k.deniedRate}
+            format="pct"
+            definition={DEFINITIONS.deniedRate}
+            goodWhenUp={false}
+          />
           <Kpi id="rating" label="Rating" value={k.rating} format="rating" definition={DEFINITIONS.rating} />
           <Kpi id="views" label="Share-link views" value={k.views} format="int" definition={DEFINITIONS.views} />
         </section>
 
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <ChartCard id="installs" title="Installs and uninstalls" definition={`${DEFINITIONS.installs} ${DEFINITIONS.uninstalls}`} kind="bar" rows={installs} filename={file("installs")} series={[{ key: "installs", label: "Installs", color: COLORS.installs, format: "int" }, { key: "uninstalls", label: "Uninstalls", color: COLORS.uninstalls, format: "int" }]} />
-          <ChartCard id="active" title="Active installs" definition={DEFINITIONS.active} kind="line" rows={rows((i) => ({ active: data.series[i]!.activeEnd }))} filename={file("active")} series={[{ key: "active", label: "Active at end", color: COLORS.active, format: "int" }]} />
-          <ChartCard id="net" title="Net growth" definition={DEFINITIONS.net} kind="bar" rows={rows((i) => ({ net: data.series[i]!.net }))} filename={file("net-growth")} series={[{ key: "net", label: "Net growth", color: COLORS.net, format: "int" }]} />
-          <ChartCard id="churn" title="Churn rate" definition={DEFINITIONS.churnRate} kind="line" rows={rows((i) => ({ churn: data.series[i]!.churnRate }))} filename={file("churn")} series={[{ key: "churn", label: "Churn rate", color: COLORS.uninstalls, format: "pct" }]} />
-          <ChartCard id="denied" title="Consent-denied rate" definition={DEFINITIONS.deniedRate} kind="line" rows={rows((i) => ({ denied: data.series[i]!.deniedRate }))} filename={file("consent-denied")} series={[{ key: "denied", label: "Consent denied", color: COLORS.rate, format: "pct" }]} />
-          <ChartCard id="views" title="Share-link views" definition={DEFINITIONS.views} kind="bar" rows={data.views.map((v) => ({ label: label(v.key), views: v.count }))} filename={file("share-views")} series={[{ key: "views", label: "Views", color: COLORS.views, format: "int" }]} />
-          <ChartCard id="rating" title="Rating average" definition={DEFINITIONS.rating} kind="line" rows={data.ratings.map((r) => ({ label: label(r.key), rating: r.average }))} filename={file("rating")} series={[{ key: "rating", label: "Average rating", color: COLORS.rating, format: "rating" }]} />
-          <ChartCard id="reviews" title="Review count" definition={DEFINITIONS.reviewCount} kind="line" rows={data.ratings.map((r) => ({ label: label(r.key), reviews: r.reviewCount }))} filename={file("review-count")} series={[{ key: "reviews", label: "Reviews", color: COLORS.net, format: "int" }]} />
+          <ChartCard
+            id="installs"
+            title="Installs and uninstalls"
+            definition={`${DEFINITIONS.installs} ${DEFINITIONS.uninstalls}`}
+            kind="bar"
+            rows={installs}
+            filename={file("installs")}
+            series={[
+              { key: "installs", label: "Installs", color: COLORS.installs, format: "int" },
+              { key: "uninstalls", label: "Uninstalls", color: COLORS.uninstalls, format: "int" },
+            ]}
+          />
+          <ChartCard
+            id="active"
+            title="Active installs"
+            definition={DEFINITIONS.active}
+            kind="line"
+            rows={rows((i) => ({ active: data.series[i]!.activeEnd }))}
+            filename={file("active")}
+            series={[{ key: "active", label: "Active at end", color: COLORS.active, format: "int" }]}
+          />
+          <ChartCard
+            id="net"
+            title="Net growth"
+            definition={DEFINITIONS.net}
+            kind="bar"
+            rows={rows((i) => ({ net: data.series[i]!.net }))}
+            filename={file("net-growth")}
+            series={[{ key: "net", label: "Net growth", color: COLORS.net, format: "int" }]}
+          />
+          <ChartCard
+            id="churn"
+            title="Churn rate"
+            definition={DEFINITIONS.churnRate}
+            kind="line"
+            rows={rows((i) => ({ churn: data.series[i]!.churnRate }))}
+            filename={file("churn")}
+            series={[{ key: "churn", label: "Churn rate", color: COLORS.uninstalls, format: "pct" }]}
+          />
+          <ChartCard
+            id="denied"
+            title="Consent-denied rate"
+            definition={DEFINITIONS.deniedRate}
+            kind="line"
+            rows={rows((i) => ({ denied: data.series[i]!.deniedRate }))}
+            filename={file("consent-denied")}
+            series={[{ key: "denied", label: "Consent denied", color: COLORS.rate, format: "pct" }]}
+          />
+          <ChartCard
+            id="views"
+            title="Share-link views"
+            definition={DEFINITIONS.views}
+            kind="bar"
+            rows={data.views.map((v) => ({ label: label(v.key), views: v.count }))}
+            filename={file("share-views")}
+            series={[{ key: "views", label: "Views", color: COLORS.views, format: "int" }]}
+          />
+          <ChartCard
+            id="rating"
+            title="Rating average"
+            definition={DEFINITIONS.rating}
+            kind="line"
+            rows={data.ratings.map((r) => ({ label: label(r.key), rating: r.average }))}
+            filename={file("rating")}
+            series={[{ key: "rating", label: "Average rating", color: COLORS.rating, format: "rating" }]}
+          />
+          <ChartCard
+            id="reviews"
+            title="Review count"
+            definition={DEFINITIONS.reviewCount}
+            kind="line"
+            rows={data.ratings.map((r) => ({ label: label(r.key), reviews: r.reviewCount }))}
+            filename={file("review-count")}
+            series={[{ key: "reviews", label: "Reviews", color: COLORS.net, format: "int" }]}
+          />
         </div>
 
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Funnel funnel={data.funnel} />
-          <ChartCard id="stars" title="Star distribution" definition={DEFINITIONS.stars} kind="bar" rows={([5, 4, 3, 2, 1] as const).map((n) => ({ label: plural(n, "star", "stars"), reviews: data.stars[n] }))} filename={file("stars")} series={[{ key: "reviews", label: "Reviews", color: COLORS.rating, format: "int" }]} />
+          <ChartCard
+            id="stars"
+            title="Star distribution"
+            definition={DEFINITIONS.stars}
+            kind="bar"
+            rows={([5, 4, 3, 2, 1] as const).map((n) => ({
+              label: plural(n, "star", "stars"),
+              reviews: data.stars[n],
+            }))}
+            filename={file("stars")}
+            series={[{ key: "reviews", label: "Reviews", color: COLORS.rating, format: "int" }]}
+          />
         </div>
         <CohortTable cohorts={data.cohorts} />
       </div>

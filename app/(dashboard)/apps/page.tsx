@@ -24,13 +24,26 @@ const appsQuerySchema = z.object({
 });
 type AppsQuery = z.infer<typeof appsQuerySchema>;
 
-export default async function AppsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AppsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMembership();
-  const query = appsQuerySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = appsQuerySchema.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const archived = query.archived === "1";
-  const [{ apps, total, pages }, requests] = await Promise.all([listApps(member, { archived, q: query.q, page: query.page }), countAccessRequests(member)]);
+  const [{ apps, total, pages }, requests] = await Promise.all([
+    listApps(member, { archived, q: query.q, page: query.page }),
+    countAccessRequests(member),
+  ]);
   const href = (change: Partial<AppsQuery>) => {
-    const search = new URLSearchParams(Object.entries({ ...query, ...change }).filter(([k, v]) => v !== "" && !(k === "page" && v === 1)).map(([k, v]) => [k, String(v)])).toString();
+    const search = new URLSearchParams(
+      Object.entries({ ...query, ...change })
+        .filter(([k, v]) => v !== "" && !(k === "page" && v === 1))
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
     return search ? `/apps?${search}` : "/apps";
   };
   const canCreate = hasRole(member.role, "EDITOR");
@@ -48,12 +61,19 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
         actions={total > 0 || archived || query.q ? newButton : null}
       />
       {requests > 0 ? (
-        <div role="status" className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950" data-testid="access-requests-notice">
+        <div
+          role="status"
+          className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          data-testid="access-requests-notice"
+        >
           <p className="flex items-center gap-2">
             <UserPlus aria-hidden className="size-4 shrink-0" />
-            {plural(requests, "person asks", "people ask")} to join {member.workspace.name}: {pluralForm(requests, "their request waits", "their requests wait")} for an owner.
+            {plural(requests, "person asks", "people ask")} to join {member.workspace.name}:{" "}
+            {pluralForm(requests, "their request waits", "their requests wait")} for an owner.
           </p>
-          <Link href="/team" className={buttonVariants({ size: "sm", variant: "secondary" })}>Review requests</Link>
+          <Link href="/team" className={buttonVariants({ size: "sm", variant: "secondary" })}>
+            Review requests
+          </Link>
         </div>
       ) : null}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -66,7 +86,10 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
               key={String(label)}
               href={String(href)}
               aria-current={active ? "page" : undefined}
-              className={cn("rounded-md px-3 py-1.5", active ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100")}
+              className={cn(
+                "rounded-md px-3 py-1.5",
+                active ? "bg-slate-200 font-medium text-slate-900" : "text-slate-600 hover:bg-slate-100",
+              )}
             >
               {label}
             </Link>
@@ -75,15 +98,32 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
         {total > APPS_PAGE || query.q ? (
           <form key={query.q} method="get" role="search" aria-label="Find apps" className="flex items-center gap-2">
             {archived ? <input type="hidden" name="archived" value="1" /> : null}
-            <label htmlFor="apps-q" className="sr-only">App name</label>
-            <input id="apps-q" type="search" name="q" defaultValue={query.q} placeholder="Find an app by name" className={`${inputClass} h-9 w-56`} />
-            <button type="submit" className={buttonVariants({ variant: "secondary" })}>Find</button>
+            <label htmlFor="apps-q" className="sr-only">
+              App name
+            </label>
+            <input
+              id="apps-q"
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              placeholder="Find an app by name"
+              className={`${inputClass} h-9 w-56`}
+            />
+            <button type="submit" className={buttonVariants({ variant: "secondary" })}>
+              Find
+            </button>
           </form>
         ) : null}
       </div>
       {apps.length === 0 && query.q ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-          No {archived ? "archived " : ""}app is named like “{query.q}”. <Link href={href({ q: "", page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">Show all</Link>
+          No {archived ? "archived " : ""}app is named like “{query.q}”.{" "}
+          <Link
+            href={href({ q: "", page: 1 })}
+            className="font-medium text-brand-700 underline-offset-2 hover:underline"
+          >
+            Show all
+          </Link>
         </p>
       ) : apps.length === 0 ? (
         archived ? (
@@ -92,8 +132,8 @@ export default async function AppsPage({ searchParams }: { searchParams: Promise
           </EmptyState>
         ) : (
           <EmptyState icon={AppWindow} title="No apps yet" action={newButton}>
-            Add the app you have registered in Pipedrive&apos;s Developer Hub to draft its listing, preview it as customers will
-            see it, and follow its installs and reviews.
+            Add the app you have registered in Pipedrive&apos;s Developer Hub to draft its listing, preview it as
+            customers will see it, and follow its installs and reviews.
           </EmptyState>
         )
       ) : (

@@ -21,8 +21,12 @@ export default async function SettingsPage() {
       <PageHeader title="Settings" description="Your workspace and your account." />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <section aria-labelledby="workspace-heading" className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 id="workspace-heading" className="font-semibold text-slate-900">Workspace</h2>
-          <p className="mt-1 text-sm text-slate-600">A workspace is one Pipedrive company; its name follows Pipedrive.</p>
+          <h2 id="workspace-heading" className="font-semibold text-slate-900">
+            Workspace
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            A workspace is one Pipedrive company; its name follows Pipedrive.
+          </p>
           <dl className="mt-4 divide-y divide-slate-100">
             <DetailRow label="Name" value={workspace.name} />
             <DetailRow label="Pipedrive company ID" value={workspace.pipedriveCompanyId} />
@@ -31,7 +35,9 @@ export default async function SettingsPage() {
           <TimeZoneForm current={timeZone} zones={zones} isOwner={hasRole(role, "OWNER")} />
         </section>
         <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 id="account-heading" className="font-semibold text-slate-900">Your account</h2>
+          <h2 id="account-heading" className="font-semibold text-slate-900">
+            Your account
+          </h2>
           <p className="mt-1 text-sm text-slate-600">Taken from your Pipedrive profile at each sign-in.</p>
           <dl className="mt-4 divide-y divide-slate-100">
             <DetailRow label="Name" value={user.name} />

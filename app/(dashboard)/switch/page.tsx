@@ -23,14 +23,26 @@ export default async function SwitchPage({ searchParams }: Props) {
   if (target.id === member.workspace.id) {
     return (
       <Offer title={`You are in ${target.name}`} text="This workspace is already open.">
-        <Link href={next} className={buttonVariants()}>Continue</Link>
+        <Link href={next} className={buttonVariants()}>
+          Continue
+        </Link>
       </Offer>
     );
   }
   return (
-    <Offer title={`This page is in ${target.name}`} text={`You are working in ${member.workspace.name}. Switch to ${target.name} to open it; you can switch back from the workspace menu.`}>
-      <SwitchWorkspaceButton workspaceId={target.id} next={next} name={target.name} switchWorkspace={switchWorkspaceAction} />
-      <Link href="/apps" className={buttonVariants({ variant: "secondary" })}>Stay in {member.workspace.name}</Link>
+    <Offer
+      title={`This page is in ${target.name}`}
+      text={`You are working in ${member.workspace.name}. Switch to ${target.name} to open it; you can switch back from the workspace menu.`}
+    >
+      <SwitchWorkspaceButton
+        workspaceId={target.id}
+        next={next}
+        name={target.name}
+        switchWorkspace={switchWorkspaceAction}
+      />
+      <Link href="/apps" className={buttonVariants({ variant: "secondary" })}>
+        Stay in {member.workspace.name}
+      </Link>
     </Offer>
   );
 }

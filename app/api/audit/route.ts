@@ -7,6 +7,10 @@ export const GET = route(async (request: Request) => {
   const member = await requireMember();
   const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return new Response(await auditCsv(member, query), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -8,5 +8,8 @@ export const dynamic = "force-dynamic";
  */
 export function GET() {
   const database = databaseHealth();
-  return Response.json({ status: database.ok ? "ok" : "error", database }, { status: database.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { status: database.ok ? "ok" : "error", database },
+    { status: database.ok ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
 }

@@ -26,8 +26,14 @@ type Params = { params: Promise<{ appKey: string }> };
 
 export const dynamic = "force-dynamic";
 
-const clearCookie = (appKey: string) => ({ "set-cookie": `${nonceCookie(appKey)}=; Path=${callbackPath(appKey)}; Max-Age=0; HttpOnly; SameSite=Lax` });
-const json = (status: number, body: unknown, headers: HeadersInit = {}) => Response.json(body, { status, headers: { "cache-control": "no-store", ...Object.fromEntries(new Headers(headers)) } });
+const clearCookie = (appKey: string) => ({
+  "set-cookie": `${nonceCookie(appKey)}=; Path=${callbackPath(appKey)}; Max-Age=0; HttpOnly; SameSite=Lax`,
+});
+const json = (status: number, body: unknown, headers: HeadersInit = {}) =>
+  Response.json(body, {
+    status,
+    headers: { "cache-control": "no-store", ...Object.fromEntries(new Headers(headers)) },
+  });
 
 /**
  * The app's Callback URL. `?code&state` finishes an install: the state is checked when present
@@ -43,7 +49,13 @@ export async function GET(request: NextRequest, { params }: Params) {
 async function finishInstall(request: NextRequest, appKey: string) {
   const app = await appByKey(appKey);
   const again = { href: installPath(appKey), text: "Start the installation again" };
-  if (!app) return gatewayPage(404, "This installation link does not work", "The app may have been removed. Find it on the Pipedrive Marketplace.", { href: MARKETPLACE_URL, text: "Open the Marketplace" });
+  if (!app)
+    return gatewayPage(
+      404,
+      "This installation link does not work",
+      "The app may have been removed. Find it on the Pipedrive Marketplace.",
+      { href: MARKETPLACE_URL, text: "Open the Marketplace" },
+    );
   const query = request.nextUrl.searchParams;
   const state = query.get("state");
 
@@ -51,17 +63,39 @@ async function finishInstall(request: NextRequest, appKey: string) {
     // A cancel counts once per installation started here (its state checks out), or per visitor for the Marketplace's state-less flow.
     if (query.get("error") === "user_denied") {
       if (state === null) recordConsentDenied(app, { visitor: visitorKey(clientKey(request)) });
-      else if (verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey()).ok) recordConsentDenied(app, { state });
+      else if (verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey()).ok)
+        recordConsentDenied(app, { state });
     }
-    return gatewayPage(200, "The app was not installed", "You cancelled on Pipedrive's consent screen, so nothing was installed and no data was shared. You can install it whenever you are ready.", { href: MARKETPLACE_URL, text: "Back to the Marketplace" }, clearCookie(appKey));
+    return gatewayPage(
+      200,
+      "The app was not installed",
+      "You cancelled on Pipedrive's consent screen, so nothing was installed and no data was shared. You can install it whenever you are ready.",
+      { href: MARKETPLACE_URL, text: "Back to the Marketplace" },
+      clearCookie(appKey),
+    );
   }
   const code = query.get("code");
-  if (!code || code.length > 512) return gatewayPage(400, "The installation could not be completed", "Pipedrive's answer is missing its installation code.", again);
+  if (!code || code.length > 512)
+    return gatewayPage(
+      400,
+      "The installation could not be completed",
+      "Pipedrive's answer is missing its installation code.",
+      again,
+    );
   if (state !== null) {
     const check = verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey());
     if (!check.ok) {
-      const message = check.reason === "expired" ? "The installation took longer than 5 minutes." : "This installation was not started from this browser, or its link was altered.";
-      return gatewayPage(400, "The installation could not be completed", `${message} Please start it again.`, again, clearCookie(appKey));
+      const message =
+        check.reason === "expired"
+          ? "The installation took longer than 5 minutes."
+          : "This installation was not started from this browser, or its link was altered.";
+      return gatewayPage(
+        400,
+        "The installation could not be completed",
+        `${message} Please start it again.`,
+        again,
+        clearCookie(appKey),
+      );
     }
   }
 
@@ -72,12 +106,29 @@ async function finishInstall(request: NextRequest, appKey: string) {
     const installer = await fetchInstaller(tokens);
     recordInstall(app, tokens, installer, code, state === null);
   } catch (error) {
-    if (error instanceof GatewayError) return gatewayPage(error.status, error.title, error.message, again, clearCookie(appKey));
+    if (error instanceof GatewayError)
+      return gatewayPage(error.status, error.title, error.message, again, clearCookie(appKey));
     log().error({ err: error, app: app.id }, "Install failed");
-    return gatewayPage(500, "The installation could not be completed", "Something went wrong on our side. Please try again in a moment.", again, clearCookie(appKey));
+    return gatewayPage(
+      500,
+      "The installation could not be completed",
+      "Something went wrong on our side. Please try again in a moment.",
+      again,
+      clearCookie(appKey),
+    );
   }
-  if (app.onboardingUrl) return new Response(null, { status: 302, headers: { location: app.onboardingUrl, "cache-control": "no-store", ...clearCookie(appKey) } });
-  return gatewayPage(200, "The app is installed", "You can close this page and go back to Pipedrive.", null, clearCookie(appKey));
+  if (app.onboardingUrl)
+    return new Response(null, {
+      status: 302,
+      headers: { location: app.onboardingUrl, "cache-control": "no-store", ...clearCookie(appKey) },
+    });
+  return gatewayPage(
+    200,
+    "The app is installed",
+    "You can close this page and go back to Pipedrive.",
+    null,
+    clearCookie(appKey),
+  );
 }
 
 /**
@@ -90,11 +141,18 @@ async function finishInstall(request: NextRequest, appKey: string) {
 export async function DELETE(request: NextRequest, { params }: Params) {
   const { appKey } = await params;
   const app = await appByKey(appKey);
-  const authentic = app !== null && (await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))));
+  const authentic =
+    app !== null && (await checkUninstallAuth(app, parseBasicAuth(request.headers.get("authorization"))));
   if (!app || !authentic) {
     return limited("gateway", `${clientKey(request)}:${appKey}`, async () =>
       app
-        ? json(401, { error: { code: "UNAUTHENTICATED", message: "Basic auth with the app's client id and secret is required" } }, { "www-authenticate": 'Basic realm="uninstall"' })
+        ? json(
+            401,
+            {
+              error: { code: "UNAUTHENTICATED", message: "Basic auth with the app's client id and secret is required" },
+            },
+            { "www-authenticate": 'Basic realm="uninstall"' },
+          )
         : json(404, { error: { code: "NOT_FOUND", message: "No app answers at this URL" } }),
     );
   }
@@ -111,7 +169,8 @@ async function uninstall(request: NextRequest, app: GatewayApp) {
   const read = readUninstallBody(text);
   if (!read.ok) return json(400, { error: { code: "BAD_REQUEST", message: read.message } });
   const call = read.call;
-  if (call.clientId !== null && call.clientId !== app.clientId) return json(400, { error: { code: "BAD_REQUEST", message: "client_id does not match this app" } });
+  if (call.clientId !== null && call.clientId !== app.clientId)
+    return json(400, { error: { code: "BAD_REQUEST", message: "client_id does not match this app" } });
   const result = await recordUninstall(app, call);
   return json(200, { ok: true, result });
 }

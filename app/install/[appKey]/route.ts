@@ -3,7 +3,18 @@ import { env } from "@/lib/env";
 import { newNonce, signState, STATE_TTL_MS } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
 import { clientKey, limited } from "@/lib/rate-limit";
-import { appByKey, callbackPath, FUNNEL_WINDOW_MS, installPath, nonceCookie, publicUrl, recordInstallStarted, startedCookie, stateKey, visitorKey } from "@/lib/gateway/service";
+import {
+  appByKey,
+  callbackPath,
+  FUNNEL_WINDOW_MS,
+  installPath,
+  nonceCookie,
+  publicUrl,
+  recordInstallStarted,
+  startedCookie,
+  stateKey,
+  visitorKey,
+} from "@/lib/gateway/service";
 
 type Params = { params: Promise<{ appKey: string }> };
 
@@ -22,7 +33,13 @@ export async function GET(request: NextRequest, { params }: Params) {
 
 async function startInstall(request: NextRequest, appKey: string) {
   const app = await appByKey(appKey);
-  if (!app) return gatewayPage(404, "This installation link does not work", "The app may have been removed. Find it on the Pipedrive Marketplace.", { href: MARKETPLACE_URL, text: "Open the Marketplace" });
+  if (!app)
+    return gatewayPage(
+      404,
+      "This installation link does not work",
+      "The app may have been removed. Find it on the Pipedrive Marketplace.",
+      { href: MARKETPLACE_URL, text: "Open the Marketplace" },
+    );
   const returning = request.cookies.get(startedCookie(appKey))?.value;
   const nonce = returning && /^[A-Za-z0-9_-]{24}$/.test(returning) ? returning : newNonce();
   if (nonce !== returning) recordInstallStarted(app, visitorKey(clientKey(request)));
@@ -32,7 +49,14 @@ async function startInstall(request: NextRequest, appKey: string) {
   authorize.searchParams.set("state", signState(appKey, nonce, stateKey()));
   const secure = env().AUTH_URL.startsWith("https://") ? "; Secure" : "";
   const headers = new Headers({ location: authorize.toString(), "cache-control": "no-store" });
-  headers.append("set-cookie", `${nonceCookie(appKey)}=${nonce}; Path=${callbackPath(appKey)}; Max-Age=${STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax${secure}`);
-  if (nonce !== returning) headers.append("set-cookie", `${startedCookie(appKey)}=${nonce}; Path=${installPath(appKey)}; Max-Age=${FUNNEL_WINDOW_MS / 1000}; HttpOnly; SameSite=Lax${secure}`);
+  headers.append(
+    "set-cookie",
+    `${nonceCookie(appKey)}=${nonce}; Path=${callbackPath(appKey)}; Max-Age=${STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax${secure}`,
+  );
+  if (nonce !== returning)
+    headers.append(
+      "set-cookie",
+      `${startedCookie(appKey)}=${nonce}; Path=${installPath(appKey)}; Max-Age=${FUNNEL_WINDOW_MS / 1000}; HttpOnly; SameSite=Lax${secure}`,
+    );
   return new Response(null, { status: 302, headers });
 }

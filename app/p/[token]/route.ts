@@ -15,7 +15,9 @@ type Params = { params: Promise<{ token: string }> };
 async function page(request: NextRequest, { params }: Params, method: "GET" | "HEAD") {
   const { token } = await params;
   if (request.nextUrl.searchParams.has("asset")) return shareAsset(request, token);
-  return toResponse(await sharePage({ token, method, ifNoneMatch: request.headers.get("if-none-match"), client: clientKey(request) }));
+  return toResponse(
+    await sharePage({ token, method, ifNoneMatch: request.headers.get("if-none-match"), client: clientKey(request) }),
+  );
 }
 
 export const GET = (request: NextRequest, context: Params) => page(request, context, "GET");
@@ -23,7 +25,10 @@ export const HEAD = (request: NextRequest, context: Params) => page(request, con
 
 export async function POST(request: NextRequest, { params }: Params) {
   if (!request.nextUrl.searchParams.has("comment")) {
-    return Response.json({ error: { code: "METHOD_NOT_ALLOWED", message: "A share link takes only comments (POST ?comment=1)" } }, { status: 405, headers: { ...SHARE_HEADERS, allow: "GET, HEAD" } });
+    return Response.json(
+      { error: { code: "METHOD_NOT_ALLOWED", message: "A share link takes only comments (POST ?comment=1)" } },
+      { status: 405, headers: { ...SHARE_HEADERS, allow: "GET, HEAD" } },
+    );
   }
   return shareComment(request, (await params).token);
 }

@@ -17,10 +17,20 @@ function TypeSelect({ index }: { index: number }) {
   const id = `field-features-${index}-type`;
   return (
     <div className="space-y-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">Type</label>
-      <select id={id} disabled={readOnly} className={inputClass} aria-invalid={error ? true : undefined} {...register(`features.${index}.type`)}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        Type
+      </label>
+      <select
+        id={id}
+        disabled={readOnly}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        {...register(`features.${index}.type`)}
+      >
         {Object.entries(FEATURE_TYPES).map(([value, label]) => (
-          <option key={value} value={value}>{label}</option>
+          <option key={value} value={value}>
+            {label}
+          </option>
         ))}
       </select>
       {error ? <p className="text-sm text-red-600">{error}</p> : null}
@@ -33,7 +43,10 @@ export function FeaturesSection() {
   const { readOnly } = useEditor();
   const { fields, append, remove, move } = useFieldArray({ control, name: "features", keyName: "key" });
   return (
-    <Section title="Features" description="The app extensions shown as “Features” on the listing. Apps with extensions can appear in the App extensions collection.">
+    <Section
+      title="Features"
+      description="The app extensions shown as “Features” on the listing. Apps with extensions can appear in the App extensions collection."
+    >
       <FieldNotes field="features" />
       {fields.length === 0 ? <p className="text-sm text-slate-500">No features yet.</p> : null}
       <ol className="space-y-4">
@@ -44,7 +57,13 @@ export function FeaturesSection() {
               {!readOnly ? (
                 <div className="flex gap-1">
                   <MoveButtons label="feature" index={index} count={fields.length} move={move} />
-                  <Button type="button" size="sm" variant="ghost" aria-label={`Remove feature ${index + 1}`} onClick={() => remove(index)}>
+                  <Button
+                    type="button"
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Remove feature ${index + 1}`}
+                    onClick={() => remove(index)}
+                  >
                     <Trash2 aria-hidden />
                   </Button>
                 </div>
@@ -55,13 +74,23 @@ export function FeaturesSection() {
               <TextField name={`features.${index}.name`} label="Name" limit={LIMITS.featureName} required />
             </div>
             <div className="mt-4">
-              <TextField name={`features.${index}.description`} label="Description" limit={LIMITS.featureDescription} multiline />
+              <TextField
+                name={`features.${index}.description`}
+                label="Description"
+                limit={LIMITS.featureDescription}
+                multiline
+              />
             </div>
           </li>
         ))}
       </ol>
       {!readOnly ? (
-        <Button type="button" variant="secondary" disabled={fields.length >= LIMITS.features} onClick={() => append({ id: crypto.randomUUID(), type: "custom_panel", name: "", description: "" })}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={fields.length >= LIMITS.features}
+          onClick={() => append({ id: crypto.randomUUID(), type: "custom_panel", name: "", description: "" })}
+        >
           <Plus aria-hidden /> Add feature
         </Button>
       ) : null}

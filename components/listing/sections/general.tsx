@@ -19,17 +19,21 @@ function Categories() {
   const required = useRequired("categories", true);
   const [typed, setTyped] = useState("");
   const [typedError, setTypedError] = useState<string | null>(null);
-  const set = (next: string[]) => setValue("categories", next as ListingDraftInput["categories"], { shouldDirty: true, shouldValidate: true });
-  const toggle = (category: string, on: boolean) => set(on ? [...selected, category] : selected.filter((c) => c !== category));
+  const set = (next: string[]) =>
+    setValue("categories", next as ListingDraftInput["categories"], { shouldDirty: true, shouldValidate: true });
+  const toggle = (category: string, on: boolean) =>
+    set(on ? [...selected, category] : selected.filter((c) => c !== category));
   const known = new Set<string>(CATEGORIES);
   const custom = selected.filter((c) => !known.has(c));
   const full = selected.length >= LIMITS.categories;
   const add = () => {
     const name = categoryName(typed);
     if (!name) return setTypedError("Type the category's name as Developer Hub shows it");
-    if (name.length > LIMITS.categoryName) return setTypedError(`A category name must be at most ${LIMITS.categoryName} characters`);
+    if (name.length > LIMITS.categoryName)
+      return setTypedError(`A category name must be at most ${LIMITS.categoryName} characters`);
     if (/[<>]/.test(name)) return setTypedError("A category name cannot contain < or >");
-    if (selected.some((c) => c.toLowerCase() === name.toLowerCase())) return setTypedError(`“${name}” is already chosen`);
+    if (selected.some((c) => c.toLowerCase() === name.toLowerCase()))
+      return setTypedError(`“${name}” is already chosen`);
     if (full) return setTypedError(`Choose at most ${LIMITS.categories} categories`);
     set([...selected, name]);
     setTyped("");
@@ -38,18 +42,36 @@ function Categories() {
   return (
     <fieldset id="categories-section" tabIndex={-1} aria-describedby="categories-note" className="focus:outline-none">
       <legend className="text-sm font-medium text-slate-800">
-        Categories {required ? <span className="text-slate-400" aria-hidden>*</span> : null}
+        Categories{" "}
+        {required ? (
+          <span className="text-slate-400" aria-hidden>
+            *
+          </span>
+        ) : null}
       </legend>
       <p id="categories-note" className="mb-2 text-xs text-slate-500">
-        Choose up to {LIMITS.categories} that match your use cases. {selected.length} selected. Pipedrive does not publish its list: if Developer Hub shows a category that is not here, add it by its exact name.
+        Choose up to {LIMITS.categories} that match your use cases. {selected.length} selected. Pipedrive does not
+        publish its list: if Developer Hub shows a category that is not here, add it by its exact name.
       </p>
-      <div className="mb-2"><FieldNotes field="categories" /></div>
+      <div className="mb-2">
+        <FieldNotes field="categories" />
+      </div>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
         {[...CATEGORIES, ...custom].map((category) => (
-          <label key={category} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-            <input type="checkbox" checked={selected.includes(category)} disabled={readOnly || (!selected.includes(category) && full)} onChange={(e) => toggle(category, e.target.checked)} />
+          <label
+            key={category}
+            className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+          >
+            <input
+              type="checkbox"
+              checked={selected.includes(category)}
+              disabled={readOnly || (!selected.includes(category) && full)}
+              onChange={(e) => toggle(category, e.target.checked)}
+            />
             <span className="min-w-0 break-words">{category}</span>
-            {!known.has(category) ? <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs text-slate-600">entered</span> : null}
+            {!known.has(category) ? (
+              <span className="ml-auto rounded bg-slate-100 px-1.5 text-xs text-slate-600">entered</span>
+            ) : null}
           </label>
         ))}
       </div>
@@ -95,7 +117,13 @@ function Categories() {
           </Button>
         </div>
       ) : null}
-      {error ? <p role="alert" className="mt-2 text-sm text-red-600">{error}</p> : warning ? <p className="mt-2 text-sm text-amber-700">{warning}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {error}
+        </p>
+      ) : warning ? (
+        <p className="mt-2 text-sm text-amber-700">{warning}</p>
+      ) : null}
     </fieldset>
   );
 }
@@ -107,7 +135,13 @@ function VideoPreview() {
   return (
     <div className="flex items-center gap-3 text-sm text-slate-600">
       {/* eslint-disable-next-line @next/next/no-img-element -- YouTube's thumbnail host */}
-      <img src={youtubeThumbnailUrl(id)} alt="Video thumbnail" width={160} height={90} className="rounded-md bg-slate-100 object-cover" />
+      <img
+        src={youtubeThumbnailUrl(id)}
+        alt="Video thumbnail"
+        width={160}
+        height={90}
+        className="rounded-md bg-slate-100 object-cover"
+      />
       <span>
         YouTube video <code data-testid="video-id">{id}</code>
       </span>
@@ -119,13 +153,31 @@ export function GeneralSection({ media }: { media: React.ReactNode }) {
   return (
     <>
       <Section title="Listing text" description="What customers read on the Marketplace.">
-        <TextField name="summary" label="Short summary" limit={LIMITS.summary} required help="Shown in list views: state the value your app brings." />
-        <RichTextField name="description" label="Full description" limit={LIMITS.description} required help="Specific to this integration; paragraphs, bold, italic, lists and links. Add a disclaimer at the top if the app serves only some markets." />
+        <TextField
+          name="summary"
+          label="Short summary"
+          limit={LIMITS.summary}
+          required
+          help="Shown in list views: state the value your app brings."
+        />
+        <RichTextField
+          name="description"
+          label="Full description"
+          limit={LIMITS.description}
+          required
+          help="Specific to this integration; paragraphs, bold, italic, lists and links. Add a disclaimer at the top if the app serves only some markets."
+        />
         <Categories />
       </Section>
       {media}
       <Section title="Video" description="One YouTube video that shows the app in real use.">
-        <TextField name="videoUrl" label="YouTube link" type="url" placeholder="https://www.youtube.com/watch?v=…" help="Any YouTube link: watch, youtu.be, shorts or embed." />
+        <TextField
+          name="videoUrl"
+          label="YouTube link"
+          type="url"
+          placeholder="https://www.youtube.com/watch?v=…"
+          help="Any YouTube link: watch, youtu.be, shorts or embed."
+        />
         <VideoPreview />
       </Section>
     </>

@@ -13,7 +13,9 @@ type Scope = (typeof catalog.scopes)[number];
 
 const areaOf = (scope: Scope) => {
   const [area] = scope.id.split(":");
-  return scope.access === "special" ? "Special" : (area ?? scope.id).replace(/-/g, " ").replace(/^\w/, (c) => c.toUpperCase());
+  return scope.access === "special"
+    ? "Special"
+    : (area ?? scope.id).replace(/-/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 };
 
 const GROUPS = Object.entries(
@@ -35,12 +37,25 @@ function Justification({ index, scope }: { index: number; scope: Scope }) {
     <div className="mt-2 space-y-1">
       <label htmlFor={id} className="flex justify-between text-xs font-medium text-slate-700">
         Why does the app need this?
-        <span className={cn("tabular-nums", value.length > LIMITS.scopeJustification ? "text-red-600" : "text-slate-500")}>
+        <span
+          className={cn("tabular-nums", value.length > LIMITS.scopeJustification ? "text-red-600" : "text-slate-500")}
+        >
           {value.length} / {LIMITS.scopeJustification}
         </span>
       </label>
-      <textarea id={id} rows={2} readOnly={readOnly} className={inputClass} {...describedBy(id, { error })} {...register(`scopes.${index}.justification`)} />
-      {error ? <p id={`${id}-error`} className="text-xs text-red-600">{error}</p> : null}
+      <textarea
+        id={id}
+        rows={2}
+        readOnly={readOnly}
+        className={inputClass}
+        {...describedBy(id, { error })}
+        {...register(`scopes.${index}.justification`)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-xs text-red-600">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -53,9 +68,15 @@ export function ScopesSection() {
   const indexOf = (id: string) => selected.findIndex((s) => s.id === id);
 
   return (
-    <Section id="scopes-section" title="Access scopes" description="Installers accept all of these or none. Ask only for what the app uses, and say why for each one.">
+    <Section
+      id="scopes-section"
+      title="Access scopes"
+      description="Installers accept all of these or none. Ask only for what the app uses, and say why for each one."
+    >
       <FieldNotes field="scopes" />
-      <p className="sr-only" aria-live="polite">{fields.length} scopes selected</p>
+      <p className="sr-only" aria-live="polite">
+        {fields.length} scopes selected
+      </p>
       {GROUPS.map(([group, scopes]) => (
         <fieldset key={group} className="rounded-lg border border-slate-200 p-4">
           <legend className="px-1 text-sm font-semibold text-slate-800">{group}</legend>
@@ -76,17 +97,37 @@ export function ScopesSection() {
                       onChange={(e) => (e.target.checked ? append({ id: scope.id, justification: "" }) : remove(index))}
                     />
                     <div className="min-w-0 flex-1">
-                      <label htmlFor={id} className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
+                      <label
+                        htmlFor={id}
+                        className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900"
+                      >
                         {scope.label}
-                        <span className={cn("rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase", scope.access === "full" ? "bg-amber-100 text-amber-800" : scope.access === "read" ? "bg-sky-100 text-sky-800" : "bg-slate-100 text-slate-700")}>
-                          {scope.access === "special" ? (scope.id === "base" ? "always on" : "special") : scope.access === "full" ? "full access" : "read only"}
+                        <span
+                          className={cn(
+                            "rounded px-1.5 py-0.5 text-[11px] font-semibold uppercase",
+                            scope.access === "full"
+                              ? "bg-amber-100 text-amber-800"
+                              : scope.access === "read"
+                                ? "bg-sky-100 text-sky-800"
+                                : "bg-slate-100 text-slate-700",
+                          )}
+                        >
+                          {scope.access === "special"
+                            ? scope.id === "base"
+                              ? "always on"
+                              : "special"
+                            : scope.access === "full"
+                              ? "full access"
+                              : "read only"}
                         </span>
                       </label>
                       <p className="text-xs text-slate-600">{scope.description}</p>
                       {checked && isRisky(scope) ? (
                         <p className="mt-1 flex items-center gap-1 text-xs font-medium text-amber-700">
                           <TriangleAlert aria-hidden className="size-3.5" />
-                          {scope.id === "admin" ? "Admin access makes installers and reviewers cautious: justify it precisely." : "Full access lets the app change or delete data: make sure read-only is not enough."}
+                          {scope.id === "admin"
+                            ? "Admin access makes installers and reviewers cautious: justify it precisely."
+                            : "Full access lets the app change or delete data: make sure read-only is not enough."}
                         </p>
                       ) : null}
                       {index >= 0 && scope.id !== "base" ? <Justification index={index} scope={scope} /> : null}

@@ -5,7 +5,13 @@ import { ClientRejectedNotice } from "@/components/apps/client-rejected-notice";
 import { loadApp } from "@/lib/apps/load";
 import { hasRole } from "@/lib/team/roles";
 
-export default async function AppLayout({ children, params }: { children: React.ReactNode; params: Promise<{ appId: string }> }) {
+export default async function AppLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ appId: string }>;
+}) {
   const { app, member } = await loadApp((await params).appId);
   return (
     <div>
@@ -25,7 +31,14 @@ export default async function AppLayout({ children, params }: { children: React.
           </p>
         </div>
       </div>
-      {app.clientRejectedAt && !app.archived ? <ClientRejectedNotice appId={app.id} clientId={app.clientId} at={app.clientRejectedAt} isOwner={hasRole(member.role, "OWNER")} /> : null}
+      {app.clientRejectedAt && !app.archived ? (
+        <ClientRejectedNotice
+          appId={app.id}
+          clientId={app.clientId}
+          at={app.clientRejectedAt}
+          isOwner={hasRole(member.role, "OWNER")}
+        />
+      ) : null}
       <AppTabs appId={app.id} type={app.type} />
       <div className="mt-6">{children}</div>
     </div>

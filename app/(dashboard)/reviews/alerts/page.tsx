@@ -7,7 +7,13 @@ import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Alerts" };
 
-const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+const WHEN = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 export default async function AlertsPage() {
   const member = await requireMembership();
@@ -21,15 +27,22 @@ export default async function AlertsPage() {
     <div className="space-y-6">
       <Webhooks hooks={hooks} deliveries={deliveries} isOwner={isOwner} />
       <section aria-labelledby="recent-alerts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="recent-alerts-heading" className="font-semibold text-slate-900">Recent alerts</h2>
+        <h2 id="recent-alerts-heading" className="font-semibold text-slate-900">
+          Recent alerts
+        </h2>
         {alerts.length === 0 ? (
-          <p className="mt-1 text-sm text-slate-600">None yet. Alerts are raised by syncs: a new review, a review of 2 stars or fewer, a drop of the average by 0.2 over 7 days, and 3 failed syncs in a row.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            None yet. Alerts are raised by syncs: a new review, a review of 2 stars or fewer, a drop of the average by
+            0.2 over 7 days, and 3 failed syncs in a row.
+          </p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100 text-sm">
             {alerts.map((a) => (
               <li key={a.id} className="flex justify-between gap-4 py-1.5">
                 <span className="text-slate-800">{a.title}</span>
-                <time className="shrink-0 text-xs text-slate-500" dateTime={a.createdAt.toISOString()}>{WHEN.format(a.createdAt)} UTC</time>
+                <time className="shrink-0 text-xs text-slate-500" dateTime={a.createdAt.toISOString()}>
+                  {WHEN.format(a.createdAt)} UTC
+                </time>
               </li>
             ))}
           </ul>

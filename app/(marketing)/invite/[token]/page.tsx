@@ -20,10 +20,19 @@ export default async function InvitePage({ params }: Props) {
   const user = await currentUser();
   const [title, body] =
     invite.state === "open"
-      ? [`Join ${invite.workspace}`, `You are invited as ${ROLE_LABELS[invite.role].toLowerCase()} of ${invite.workspace} in Listing Studio.`]
+      ? [
+          `Join ${invite.workspace}`,
+          `You are invited as ${ROLE_LABELS[invite.role].toLowerCase()} of ${invite.workspace} in Listing Studio.`,
+        ]
       : invite.state === "invalid"
-        ? ["This invite link does not work", "Check that you copied the whole link, or ask the person who invited you for a new one."]
-        : [`This invitation to ${invite.workspace} cannot be used`, `It was ${invite.state === "used" ? "already used" : "revoked or has expired"}. Ask an owner of the workspace for a new link.`];
+        ? [
+            "This invite link does not work",
+            "Check that you copied the whole link, or ask the person who invited you for a new one.",
+          ]
+        : [
+            `This invitation to ${invite.workspace} cannot be used`,
+            `It was ${invite.state === "used" ? "already used" : "revoked or has expired"}. Ask an owner of the workspace for a new link.`,
+          ];
   return (
     <div className="mx-auto max-w-lg px-4 py-20 sm:px-6">
       <div className="rounded-2xl border border-slate-200 bg-white p-8 text-center shadow-sm">
@@ -35,7 +44,9 @@ export default async function InvitePage({ params }: Props) {
         {invite.state === "open" ? (
           user ? (
             <div className="mt-8">
-              <p className="mb-3 text-sm text-slate-600">Signed in as <strong className="text-slate-900">{user.name}</strong>.</p>
+              <p className="mb-3 text-sm text-slate-600">
+                Signed in as <strong className="text-slate-900">{user.name}</strong>.
+              </p>
               <JoinButton token={token} workspace={invite.workspace} />
             </div>
           ) : (
@@ -44,7 +55,9 @@ export default async function InvitePage({ params }: Props) {
             </Link>
           )
         ) : (
-          <Link href="/" className={`${buttonVariants({ variant: "secondary" })} mt-8`}>Go home</Link>
+          <Link href="/" className={`${buttonVariants({ variant: "secondary" })} mt-8`}>
+            Go home
+          </Link>
         )}
       </div>
     </div>

@@ -11,10 +11,24 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: NextRequest) {
   const { searchParams, search } = request.nextUrl;
-  if (await currentUser()) return new NextResponse(null, { status: 307, headers: { location: safeReturnPath(searchParams.get("callbackUrl")), "cache-control": "no-store" } });
-  const response = new NextResponse(null, { status: 307, headers: { location: `/signin${search}`, "cache-control": "no-store" } });
+  if (await currentUser())
+    return new NextResponse(null, {
+      status: 307,
+      headers: { location: safeReturnPath(searchParams.get("callbackUrl")), "cache-control": "no-store" },
+    });
+  const response = new NextResponse(null, {
+    status: 307,
+    headers: { location: `/signin${search}`, "cache-control": "no-store" },
+  });
   for (const name of SESSION_COOKIES) {
-    if (request.cookies.has(name)) response.cookies.set(name, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+    if (request.cookies.has(name))
+      response.cookies.set(name, "", {
+        maxAge: 0,
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: name.startsWith("__Secure-"),
+      });
   }
   return response;
 }

@@ -3,7 +3,8 @@ import { handlers } from "@/auth";
 import { clientKey, limited } from "@/lib/rate-limit";
 
 /** Reading the session happens on every page; everything else here is part of signing in or out. */
-const isSignInTraffic = (request: NextRequest) => request.method !== "GET" || !request.nextUrl.pathname.endsWith("/session");
+const isSignInTraffic = (request: NextRequest) =>
+  request.method !== "GET" || !request.nextUrl.pathname.endsWith("/session");
 
 /**
  * Pipedrive answers "Cancel" on its consent screen with `error=user_denied`: that is the

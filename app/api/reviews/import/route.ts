@@ -19,7 +19,19 @@ export const POST = route(async (request: Request) => {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const format = type === "text/csv" ? "csv" : type === "application/json" ? "json" : null;
   if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as text/csv or application/json");
-  const text = (await readBody(request, MAX_IMPORT_BYTES, () => new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB; split it"))).toString("utf8");
-  const report = await importReviews(member, url.searchParams.get("appId"), text, format, url.searchParams.get("dryRun") === "1");
+  const text = (
+    await readBody(
+      request,
+      MAX_IMPORT_BYTES,
+      () => new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB; split it"),
+    )
+  ).toString("utf8");
+  const report = await importReviews(
+    member,
+    url.searchParams.get("appId"),
+    text,
+    format,
+    url.searchParams.get("dryRun") === "1",
+  );
   return Response.json(report, { status: report.dryRun ? 200 : 201 });
 });

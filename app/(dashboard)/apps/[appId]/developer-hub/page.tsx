@@ -12,7 +12,8 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 export const metadata: Metadata = { title: "Copy to Developer Hub" };
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function FieldRow({ appId, field }: { appId: string; field: HandoffField }) {
   const over = field.limit !== null && field.count !== null && field.count > field.limit;
@@ -21,18 +22,29 @@ function FieldRow({ appId, field }: { appId: string; field: HandoffField }) {
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <h3 className="text-sm font-medium text-slate-900">{field.label}</h3>
         {field.limit !== null && field.count !== null ? (
-          <span className={cn("text-xs tabular-nums", over ? "font-semibold text-red-700" : "text-slate-500")} data-testid="handoff-count">
+          <span
+            className={cn("text-xs tabular-nums", over ? "font-semibold text-red-700" : "text-slate-500")}
+            data-testid="handoff-count"
+          >
             {field.count} / {field.limit}
           </span>
         ) : null}
-        {field.changed === true ? <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">Changed since the submission</span> : null}
-        {field.changed === false ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">As submitted</span> : null}
+        {field.changed === true ? (
+          <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-200">
+            Changed since the submission
+          </span>
+        ) : null}
+        {field.changed === false ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">As submitted</span>
+        ) : null}
         <span className="ml-auto">
           <CopyButton text={field.text} html={field.html} label={field.label} />
         </span>
       </div>
       {field.text ? (
-        <p className="mt-1 whitespace-pre-wrap break-words rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700">{field.text}</p>
+        <p className="mt-1 rounded-md bg-slate-50 px-3 py-2 text-sm break-words whitespace-pre-wrap text-slate-700">
+          {field.text}
+        </p>
       ) : (
         <p className={cn("mt-1 text-sm", field.required ? "text-red-700" : "text-slate-500")}>
           {field.required ? (
@@ -58,9 +70,12 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
   return (
     <div className="space-y-6">
       <section aria-labelledby="handoff-heading" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="handoff-heading" className="font-semibold text-slate-900">Copy to Developer Hub</h2>
+        <h2 id="handoff-heading" className="font-semibold text-slate-900">
+          Copy to Developer Hub
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Pipedrive has no API for listings: open your app in Developer Hub and copy each field there, tab by tab, in this order. Rich text is copied with its formatting.
+          Pipedrive has no API for listings: open your app in Developer Hub and copy each field there, tab by tab, in
+          this order. Rich text is copied with its formatting.
         </p>
         <p className="mt-2 text-sm text-slate-800" data-testid="handoff-submission">
           {view.submission
@@ -70,12 +85,18 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
       </section>
 
       {view.sections.map((section) => (
-        <section key={section.tab} aria-labelledby={`handoff-${section.tab}`} className="rounded-xl border border-slate-200 bg-white p-5">
+        <section
+          key={section.tab}
+          aria-labelledby={`handoff-${section.tab}`}
+          className="rounded-xl border border-slate-200 bg-white p-5"
+        >
           <h2 id={`handoff-${section.tab}`} className="font-semibold text-slate-900">
             {section.label}
           </h2>
           <p className="text-xs text-slate-500">{section.hint}</p>
-          {section.fields.length === 0 ? <p className="mt-3 text-sm text-slate-500">Nothing to copy in this tab.</p> : null}
+          {section.fields.length === 0 ? (
+            <p className="mt-3 text-sm text-slate-500">Nothing to copy in this tab.</p>
+          ) : null}
           <ul className="mt-2 divide-y divide-slate-100">
             {section.fields.map((field) => (
               <FieldRow key={field.id} appId={app.id} field={field} />
@@ -109,7 +130,11 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="text-sm font-medium text-slate-900">Icon and images</h3>
                 {view.media.length ? (
-                  <a href={`/api/apps/${app.id}/developer-hub/all.zip`} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
+                  <a
+                    href={`/api/apps/${app.id}/developer-hub/all.zip`}
+                    className={buttonVariants({ variant: "secondary", size: "sm" })}
+                    download
+                  >
                     <Download aria-hidden /> Download all (zip)
                   </a>
                 ) : null}
@@ -117,11 +142,22 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
               {view.media.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-500">No icon or image yet.</p>
               ) : (
-                <ul className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Media for Developer Hub">
+                <ul
+                  className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3"
+                  aria-label="Media for Developer Hub"
+                >
                   {view.media.map((m) => (
-                    <li key={m.file} className="flex items-center gap-3 rounded-lg border border-slate-200 p-2" data-testid="handoff-media">
+                    <li
+                      key={m.file}
+                      className="flex items-center gap-3 rounded-lg border border-slate-200 p-2"
+                      data-testid="handoff-media"
+                    >
                       {/* eslint-disable-next-line @next/next/no-img-element -- access-controlled asset route */}
-                      <img src={`/api/assets/${m.assetId}?size=thumb`} alt="" className="h-12 w-16 shrink-0 rounded object-cover ring-1 ring-slate-200" />
+                      <img
+                        src={`/api/assets/${m.assetId}?size=thumb`}
+                        alt=""
+                        className="h-12 w-16 shrink-0 rounded object-cover ring-1 ring-slate-200"
+                      />
                       <div className="min-w-0 flex-1 text-xs">
                         <p className="font-medium text-slate-900">{m.what}</p>
                         <p className="text-slate-500">
@@ -129,7 +165,11 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
                         </p>
                         {m.alt ? <p className="truncate text-slate-500">Alt: {m.alt}</p> : null}
                       </div>
-                      <a href={`/api/apps/${app.id}/developer-hub/${m.file}`} download className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <a
+                        href={`/api/apps/${app.id}/developer-hub/${m.file}`}
+                        download
+                        className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline"
+                      >
                         Download<span className="sr-only"> {m.what}</span>
                       </a>
                     </li>

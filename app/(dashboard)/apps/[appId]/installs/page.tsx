@@ -14,9 +14,17 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 export const metadata: Metadata = { title: "Installs" };
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-const SOURCE: Record<string, string> = { GATEWAY: "Gateway", MARKETPLACE: "Marketplace (no state)", API: "Events API", IMPORT: "Import" };
+const SOURCE: Record<string, string> = {
+  GATEWAY: "Gateway",
+  MARKETPLACE: "Marketplace (no state)",
+  API: "Events API",
+  IMPORT: "Import",
+};
 
-type Props = { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function InstallsPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
@@ -25,7 +33,11 @@ export default async function InstallsPage({ params, searchParams }: Props) {
   const { total, active, pages, rows } = await listInstallations(member, app.id, query);
   const href = (change: Partial<InstallationQuery>) => {
     const next = { ...query, ...change };
-    const search = new URLSearchParams(Object.entries(next).filter(([k, v]) => !(k === "page" && v === 1) && v !== "" && !(k === "source" && v === "all")).map(([k, v]) => [k, String(v)]));
+    const search = new URLSearchParams(
+      Object.entries(next)
+        .filter(([k, v]) => !(k === "page" && v === 1) && v !== "" && !(k === "source" && v === "all"))
+        .map(([k, v]) => [k, String(v)]),
+    );
     return `?${search}`;
   };
   const csv = `/api/apps/${app.id}/installations${href({ page: 1 })}&format=csv`;
@@ -34,14 +46,23 @@ export default async function InstallsPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <p className="text-sm text-slate-600">
-          <strong className="text-2xl font-bold text-slate-900" data-testid="active-installs">{active}</strong> active installations
+          <strong className="text-2xl font-bold text-slate-900" data-testid="active-installs">
+            {active}
+          </strong>{" "}
+          active installations
         </p>
         <a href={csv} className={buttonVariants({ variant: "secondary", size: "sm" })} download>
           <Download aria-hidden /> Export CSV
         </a>
       </div>
       {hasRole(member.role, "EDITOR") ? <ImportInstalls appId={app.id} /> : null}
-      <form key={JSON.stringify(query)} method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" role="search" aria-label="Filter installations">
+      <form
+        key={JSON.stringify(query)}
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+        role="search"
+        aria-label="Filter installations"
+      >
         <label className="min-w-56 flex-1 text-sm font-medium text-slate-800">
           Search
           <input name="q" defaultValue={query.q} placeholder="Company, user or id" className={`${inputClass} mt-1`} />
@@ -59,11 +80,15 @@ export default async function InstallsPage({ params, searchParams }: Props) {
           <select name="source" defaultValue={query.source} className={`${inputClass} mt-1`}>
             <option value="all">All sources</option>
             {Object.entries(SOURCE).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className={buttonVariants({ size: "md" })}>Apply</button>
+        <button type="submit" className={buttonVariants({ size: "md" })}>
+          Apply
+        </button>
       </form>
 
       {rows.length === 0 ? (
@@ -99,9 +124,17 @@ export default async function InstallsPage({ params, searchParams }: Props) {
                     <span className="block text-xs text-slate-500">{r.userId}</span>
                   </Td>
                   <Td>{DAY.format(new Date(r.installedAt))}</Td>
-                  <Td>{r.uninstalledAt ? DAY.format(new Date(r.uninstalledAt)) : <span className="text-emerald-700">Active</span>}</Td>
+                  <Td>
+                    {r.uninstalledAt ? (
+                      DAY.format(new Date(r.uninstalledAt))
+                    ) : (
+                      <span className="text-emerald-700">Active</span>
+                    )}
+                  </Td>
                   <Td numeric>{r.lifetimeDays} d</Td>
-                  <Td className="max-w-56 truncate px-4 py-2 text-xs text-slate-600" title={r.scopes}>{r.scopes || "—"}</Td>
+                  <Td className="max-w-56 truncate px-4 py-2 text-xs text-slate-600" title={r.scopes}>
+                    {r.scopes || "—"}
+                  </Td>
                   <Td>{SOURCE[r.source] ?? r.source}</Td>
                 </tr>
               ))}

@@ -18,9 +18,17 @@ const linksQuerySchema = z.object({
   show: z.enum(["all", "active"]).catch("all"),
 });
 
-export default async function PreviewPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PreviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { app, member } = await loadApp((await params).appId);
-  const query = linksQuerySchema.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = linksQuerySchema.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const [{ data }, links, versions, rating] = await Promise.all([
     getDraft(member, app.id),
     listShareLinks(member, app.id, { page: query.links, show: query.show }),
@@ -35,7 +43,11 @@ export default async function PreviewPage({ params, searchParams }: { params: Pr
         versions={versions.map((v) => ({ id: v.id, number: v.number, label: v.label }))}
         canEdit={hasRole(member.role, "EDITOR")}
       />
-      <PreviewFrame toolbar={<IconBackgrounds src={data.iconAssetId ? `/api/assets/${data.iconAssetId}` : null} name={data.appName} />}>
+      <PreviewFrame
+        toolbar={
+          <IconBackgrounds src={data.iconAssetId ? `/api/assets/${data.iconAssetId}` : null} name={data.appName} />
+        }
+      >
         <MarketplacePage listing={data} builtBy={member.workspace.name} assetPath="/api/assets/{id}" rating={rating} />
       </PreviewFrame>
     </div>

@@ -18,7 +18,11 @@ function ListingUrl({ value, gateway }: { value: string; gateway: boolean }) {
   return (
     <span className="break-all">
       {value}
-      {gateway ? <span className="ml-2 whitespace-nowrap rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-800">install gateway</span> : null}
+      {gateway ? (
+        <span className="ml-2 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-emerald-800">
+          install gateway
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -26,43 +30,90 @@ function ListingUrl({ value, gateway }: { value: string; gateway: boolean }) {
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
   const isOwner = hasRole(member.role, "OWNER");
-  const [gateway, deliveries, page] = await Promise.all([gatewaySettings(member, app.id), listDeliveries(member, app.id), app.type === "PUBLIC" ? marketplacePage(member, app.id) : null]);
+  const [gateway, deliveries, page] = await Promise.all([
+    gatewaySettings(member, app.id),
+    listDeliveries(member, app.id),
+    app.type === "PUBLIC" ? marketplacePage(member, app.id) : null,
+  ]);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <GatewaySettingsPanel appId={app.id} settings={gateway} deliveries={deliveries} isOwner={isOwner} canEdit={hasRole(member.role, "EDITOR")} />
+      <GatewaySettingsPanel
+        appId={app.id}
+        settings={gateway}
+        deliveries={deliveries}
+        isOwner={isOwner}
+        canEdit={hasRole(member.role, "EDITOR")}
+      />
       {page ? (
-        <section id="listing-url" aria-labelledby="listing-url-heading" className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
-          <h2 id="listing-url-heading" className="font-semibold text-slate-900">Marketplace page</h2>
-          <p className="mb-4 mt-1 text-sm text-slate-600">
-            Where the sync reads the app&apos;s rating, reviews, installs and votes{app.status === "PUBLISHED" ? "" : " once the app is published"}.
+        <section
+          id="listing-url"
+          aria-labelledby="listing-url-heading"
+          className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2"
+        >
+          <h2 id="listing-url-heading" className="font-semibold text-slate-900">
+            Marketplace page
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            Where the sync reads the app&apos;s rating, reviews, installs and votes
+            {app.status === "PUBLISHED" ? "" : " once the app is published"}.
           </p>
-          <MarketplacePageForm appId={app.id} clientId={app.clientId} settings={page} canEdit={hasRole(member.role, "EDITOR")} save={updateListingUrlAction} check={checkListingPageAction} />
+          <MarketplacePageForm
+            appId={app.id}
+            clientId={app.clientId}
+            settings={page}
+            canEdit={hasRole(member.role, "EDITOR")}
+            save={updateListingUrlAction}
+            check={checkListingPageAction}
+          />
         </section>
       ) : null}
       <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 id="details" className="font-semibold text-slate-900">Pipedrive app</h2>
+        <h2 id="details" className="font-semibold text-slate-900">
+          Pipedrive app
+        </h2>
         <dl className="mt-2 divide-y divide-slate-100">
-          <DetailRow label="Type" value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"} />
+          <DetailRow
+            label="Type"
+            value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"}
+          />
           <DetailRow label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
           <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
-          <DetailRow label="Callback URL" value={<ListingUrl value={app.callbackUrl} gateway={gateway.inListing.callbackUrl} />} />
-          <DetailRow label="Installation URL" value={app.installationUrl ? <ListingUrl value={app.installationUrl} gateway={gateway.inListing.installationUrl} /> : "—"} />
+          <DetailRow
+            label="Callback URL"
+            value={<ListingUrl value={app.callbackUrl} gateway={gateway.inListing.callbackUrl} />}
+          />
+          <DetailRow
+            label="Installation URL"
+            value={
+              app.installationUrl ? (
+                <ListingUrl value={app.installationUrl} gateway={gateway.inListing.installationUrl} />
+              ) : (
+                "—"
+              )
+            }
+          />
         </dl>
       </section>
       <div className="space-y-6">
         <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 id="secret" className="mb-3 font-semibold text-slate-900">Client secret</h2>
+          <h2 id="secret" className="mb-3 font-semibold text-slate-900">
+            Client secret
+          </h2>
           {isOwner ? (
             <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
           ) : (
             <p className="text-sm">
-              Client secret: <strong data-testid="client-secret-state">{app.hasClientSecret ? "set" : "not set"}</strong>. Only an owner can change it.
+              Client secret:{" "}
+              <strong data-testid="client-secret-state">{app.hasClientSecret ? "set" : "not set"}</strong>. Only an
+              owner can change it.
             </p>
           )}
         </section>
         {hasRole(member.role, "EDITOR") ? (
           <section aria-labelledby="danger" className="rounded-xl border border-red-200 bg-white p-6">
-            <h2 id="danger" className="mb-3 font-semibold text-red-700">Archive or delete</h2>
+            <h2 id="danger" className="mb-3 font-semibold text-red-700">
+              Archive or delete
+            </h2>
             <DangerZone appId={app.id} name={app.name} archived={app.archived} canDelete={isOwner} />
           </section>
         ) : null}

@@ -17,14 +17,27 @@ export const metadata: Metadata = { title: "Versions" };
 const HISTORY_PAGE = 20;
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const SOURCE: Record<string, string> = { MANUAL: "Saved", RESTORE: "Restored", IMPORT: "Imported", BACKUP: "Kept before an import", SUBMISSION: "Recorded as submitted to Pipedrive" };
+const SOURCE: Record<string, string> = {
+  MANUAL: "Saved",
+  RESTORE: "Restored",
+  IMPORT: "Imported",
+  BACKUP: "Kept before an import",
+  SUBMISSION: "Recorded as submitted to Pipedrive",
+};
 
-export default async function VersionsPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ from?: string; to?: string; page?: string }> }) {
+export default async function VersionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<{ from?: string; to?: string; page?: string }>;
+}) {
   const { app, member } = await loadApp((await params).appId);
   const query = await searchParams;
   const versions = await listVersions(member, app.id);
   const canEdit = hasRole(member.role, "EDITOR");
-  const known = (id: string | undefined) => (id && (id === "draft" || versions.some((v) => v.id === id)) ? id : undefined);
+  const known = (id: string | undefined) =>
+    id && (id === "draft" || versions.some((v) => v.id === id)) ? id : undefined;
   const from = known(query.from) ?? versions[0]?.id;
   const to = known(query.to) ?? "draft";
   const changes = from ? diffListings(await listingAt(member, app.id, from), await listingAt(member, app.id, to)) : [];
@@ -32,27 +45,44 @@ export default async function VersionsPage({ params, searchParams }: { params: P
   const pages = Math.max(1, Math.ceil(versions.length / HISTORY_PAGE));
   const page = Math.min(pages, Math.max(1, Math.floor(Number(query.page)) || 1));
   const shown = versions.slice((page - 1) * HISTORY_PAGE, page * HISTORY_PAGE);
-  const pageHref = (n: number) => `?${new URLSearchParams([...(query.from ? [["from", query.from]] : []), ...(query.to ? [["to", query.to]] : []), ...(n > 1 ? [["page", String(n)]] : [])])}`;
-  const name = (id: string) => (id === "draft" ? "Current draft" : `Version ${versions.find((v) => v.id === id)?.number}`);
+  const pageHref = (n: number) =>
+    `?${new URLSearchParams([...(query.from ? [["from", query.from]] : []), ...(query.to ? [["to", query.to]] : []), ...(n > 1 ? [["page", String(n)]] : [])])}`;
+  const name = (id: string) =>
+    id === "draft" ? "Current draft" : `Version ${versions.find((v) => v.id === id)?.number}`;
 
   return (
     <div className="space-y-8">
       {canEdit ? (
         <section aria-labelledby="save-heading" className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 id="save-heading" className="mb-3 font-semibold text-slate-900">Save the current draft as a version</h2>
+          <h2 id="save-heading" className="mb-3 font-semibold text-slate-900">
+            Save the current draft as a version
+          </h2>
           <SaveVersionForm appId={app.id} />
         </section>
       ) : null}
-      <section aria-labelledby="code-heading" className="grid grid-cols-1 gap-6 rounded-xl border border-slate-200 bg-white p-6 md:grid-cols-2">
+      <section
+        aria-labelledby="code-heading"
+        className="grid grid-cols-1 gap-6 rounded-xl border border-slate-200 bg-white p-6 md:grid-cols-2"
+      >
         <div>
-          <h2 id="code-heading" className="font-semibold text-slate-900">Listing as code</h2>
+          <h2 id="code-heading" className="font-semibold text-slate-900">
+            Listing as code
+          </h2>
           <p className="mt-1 text-sm text-slate-600">
-            Export the draft as JSON (format version 1, documented in the README) with its images in a zip, keep it in your
-            repository, and import it here or into another app.
+            Export the draft as JSON (format version 1, documented in the README) with its images in a zip, keep it in
+            your repository, and import it here or into another app.
           </p>
           <div className="mt-4 flex gap-2">
-            <a href={`/api/apps/${app.id}/export`} className={buttonVariants({ variant: "secondary" })} download>Export .zip</a>
-            <a href={`/api/apps/${app.id}/export?format=json`} className={buttonVariants({ variant: "ghost" })} download>JSON only</a>
+            <a href={`/api/apps/${app.id}/export`} className={buttonVariants({ variant: "secondary" })} download>
+              Export .zip
+            </a>
+            <a
+              href={`/api/apps/${app.id}/export?format=json`}
+              className={buttonVariants({ variant: "ghost" })}
+              download
+            >
+              JSON only
+            </a>
           </div>
         </div>
         {canEdit ? <ImportForm appId={app.id} /> : null}
@@ -64,20 +94,29 @@ export default async function VersionsPage({ params, searchParams }: { params: P
       ) : (
         <>
           <section aria-labelledby="history-heading">
-            <h2 id="history-heading" className="mb-3 font-semibold text-slate-900">History</h2>
+            <h2 id="history-heading" className="mb-3 font-semibold text-slate-900">
+              History
+            </h2>
             <ol className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
               {shown.map((v) => (
-                <li key={v.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="version-row">
+                <li
+                  key={v.id}
+                  className="flex flex-wrap items-center justify-between gap-3 px-4 py-3"
+                  data-testid="version-row"
+                >
                   <div>
                     <p className="text-sm font-medium text-slate-900">
                       Version {v.number}: {v.label}
                     </p>
                     <p className="text-xs text-slate-500">
-                      {SOURCE[v.source] ?? v.source} by {v.createdBy ?? "someone"} · {when.format(new Date(v.createdAt))} UTC
+                      {SOURCE[v.source] ?? v.source} by {v.createdBy ?? "someone"} ·{" "}
+                      {when.format(new Date(v.createdAt))} UTC
                     </p>
                   </div>
                   <div className="flex gap-2">
-                    <a href={`?from=${v.id}&to=draft`} className={buttonVariants({ size: "sm", variant: "ghost" })}>Compare with draft</a>
+                    <a href={`?from=${v.id}&to=draft`} className={buttonVariants({ size: "sm", variant: "ghost" })}>
+                      Compare with draft
+                    </a>
                     {canEdit ? <RestoreButton appId={app.id} versionId={v.id} number={v.number} /> : null}
                   </div>
                 </li>
@@ -88,25 +127,40 @@ export default async function VersionsPage({ params, searchParams }: { params: P
             </div>
           </section>
           <section aria-labelledby="compare-heading" className="space-y-4">
-            <h2 id="compare-heading" className="font-semibold text-slate-900">Compare</h2>
+            <h2 id="compare-heading" className="font-semibold text-slate-900">
+              Compare
+            </h2>
             <form method="get" className="flex flex-wrap items-end gap-3">
               {(["from", "to"] as const).map((key) => (
                 <div key={key} className="w-full min-w-0 space-y-1 sm:w-auto">
-                  <label htmlFor={`compare-${key}`} className="text-sm font-medium text-slate-800">{key === "from" ? "From" : "To"}</label>
-                  <select id={`compare-${key}`} name={key} defaultValue={key === "from" ? from : to} className="block w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto sm:max-w-md">
+                  <label htmlFor={`compare-${key}`} className="text-sm font-medium text-slate-800">
+                    {key === "from" ? "From" : "To"}
+                  </label>
+                  <select
+                    id={`compare-${key}`}
+                    name={key}
+                    defaultValue={key === "from" ? from : to}
+                    className="block w-full max-w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm sm:w-auto sm:max-w-md"
+                  >
                     <option value="draft">Current draft</option>
                     {versions.map((v) => (
-                      <option key={v.id} value={v.id}>Version {v.number}: {v.label}</option>
+                      <option key={v.id} value={v.id}>
+                        Version {v.number}: {v.label}
+                      </option>
                     ))}
                   </select>
                 </div>
               ))}
-              <button type="submit" className={buttonVariants({ variant: "secondary" })}>Compare</button>
+              <button type="submit" className={buttonVariants({ variant: "secondary" })}>
+                Compare
+              </button>
             </form>
             {from ? (
               <p className="text-sm text-slate-600">
                 {name(from)} → {name(to)}: {plural(changes.length, "field", "fields")} changed.
-                {needsReReview(changes) ? " Includes critical fields: after approval these go through Pipedrive's review again." : ""}
+                {needsReReview(changes)
+                  ? " Includes critical fields: after approval these go through Pipedrive's review again."
+                  : ""}
               </p>
             ) : null}
             <DiffView changes={changes} />

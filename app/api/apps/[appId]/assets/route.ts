@@ -25,7 +25,10 @@ export const POST = route(async (request: Request, { params }: Params) => {
   if (kind === "image") await assertRoomForImage(appId, held);
   const tooLarge = () => {
     const length = Number(request.headers.get("content-length") ?? 0);
-    const message = length > 0 ? `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.` : "The file is larger than 10 MB; images may be at most 10 MB.";
+    const message =
+      length > 0
+        ? `The file is ${(length / 1024 / 1024).toFixed(1)} MB; images may be at most 10 MB.`
+        : "The file is larger than 10 MB; images may be at most 10 MB.";
     return new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
   };
   // The body is read only when an upload slot is free (lib/media/process.ts): memory stays bounded.

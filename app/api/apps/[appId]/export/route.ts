@@ -12,6 +12,10 @@ export const GET = route(async (request: Request, { params }: Params) => {
     return Response.json(json, { headers: { "content-disposition": `attachment; filename="${name}-listing.json"` } });
   }
   return new Response(new Uint8Array(zipExport(json, files)), {
-    headers: { "content-type": "application/zip", "content-disposition": `attachment; filename="${name}-listing.zip"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="${name}-listing.zip"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -16,10 +16,13 @@ const MAX_UPLOAD = 6 * MAX_BYTES;
  * the number of the version that keeps the draft as it was before.
  */
 export const POST = route(async (request: Request, { params }: Params) => {
-  assertSameOrigin(request, { accepts: ["multipart/form-data", "application/json", "application/zip", "application/octet-stream"] });
+  assertSameOrigin(request, {
+    accepts: ["multipart/form-data", "application/json", "application/zip", "application/octet-stream"],
+  });
   const member = await requireMember("EDITOR");
   await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
+  const tooLarge = () =>
+    new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
   let body: Buffer;
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const file = (await readForm(request, MAX_UPLOAD + 64 * 1024, tooLarge))?.get("file");
@@ -31,7 +34,8 @@ export const POST = route(async (request: Request, { params }: Params) => {
   if (body.length === 0) throw new AppError("BAD_REQUEST", "The file is empty");
   const appId = (await params).appId;
   const dryRun = new URL(request.url).searchParams.get("dryRun");
-  if (dryRun !== null && dryRun !== "1" && dryRun !== "0") throw new AppError("VALIDATION", "dryRun must be 1 or 0", { dryRun: "dryRun must be 1 or 0" });
+  if (dryRun !== null && dryRun !== "1" && dryRun !== "0")
+    throw new AppError("VALIDATION", "dryRun must be 1 or 0", { dryRun: "dryRun must be 1 or 0" });
   if (dryRun === "1") return Response.json(await importListing(member, appId, body, { dryRun: true }));
   return Response.json(await importListing(member, appId, body));
 });

@@ -23,6 +23,10 @@ export const GET = route(async (request: Request, { params }: Params) => {
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="installations-${appId}.csv"`, "cache-control": "private, no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="installations-${appId}.csv"`,
+      "cache-control": "private, no-store",
+    },
   });
 });

@@ -13,6 +13,11 @@ export const GET = route(async (_request: Request, { params }: Params) => {
   const found = await developerHubMedia(member, appId, file);
   if (!found) throw notFound("File");
   return new Response(new Uint8Array(found.data), {
-    headers: { "content-type": found.mime, "content-disposition": `attachment; filename="${found.name}"`, "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": found.mime,
+      "content-disposition": `attachment; filename="${found.name}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
   });
 });

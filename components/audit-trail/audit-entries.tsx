@@ -2,9 +2,25 @@ import { plural } from "@/lib/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-export type AuditEntry = { id: string; at: string; actor: string; code: string; action: string; target: string; details: string[] };
+export type AuditEntry = {
+  id: string;
+  at: string;
+  actor: string;
+  code: string;
+  action: string;
+  target: string;
+  details: string[];
+};
 
-const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const WHEN = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 /** The changes of an entry: one short line as it is, several (or a long one) folded, readable in full when opened. */
 function Changes({ details }: { details: string[] }) {
@@ -19,7 +35,9 @@ function Changes({ details }: { details: string[] }) {
       </summary>
       <ul className="mt-1 space-y-0.5">
         {details.map((line, i) => (
-          <li key={i} className="whitespace-pre-wrap break-words">{line}</li>
+          <li key={i} className="break-words whitespace-pre-wrap">
+            {line}
+          </li>
         ))}
       </ul>
     </details>
@@ -29,7 +47,12 @@ function Changes({ details }: { details: string[] }) {
 const What = ({ entry }: { entry: AuditEntry }) => (
   <>
     {entry.action}
-    {entry.target ? <> <strong className="font-semibold text-slate-900">{entry.target}</strong></> : null}
+    {entry.target ? (
+      <>
+        {" "}
+        <strong className="font-semibold text-slate-900">{entry.target}</strong>
+      </>
+    ) : null}
   </>
 );
 
@@ -52,9 +75,13 @@ export function AuditEntries({ entries, total }: { entries: AuditEntry[]; total:
             {entries.map((e) => (
               <tr key={e.id} data-testid="audit-row" data-action={e.code}>
                 <Td className="whitespace-nowrap text-slate-600">{WHEN.format(new Date(e.at))}</Td>
-                <Td className="whitespace-nowrap font-medium text-slate-900">{e.actor}</Td>
-                <Td className="text-slate-800"><What entry={e} /></Td>
-                <Td className="max-w-96 text-xs text-slate-600"><Changes details={e.details} /></Td>
+                <Td className="font-medium whitespace-nowrap text-slate-900">{e.actor}</Td>
+                <Td className="text-slate-800">
+                  <What entry={e} />
+                </Td>
+                <Td className="max-w-96 text-xs text-slate-600">
+                  <Changes details={e.details} />
+                </Td>
               </tr>
             ))}
           </TBody>
@@ -63,11 +90,15 @@ export function AuditEntries({ entries, total }: { entries: AuditEntry[]; total:
       <ul className="space-y-2 sm:hidden" aria-label={`Audit log, ${plural(total, "entry", "entries")}`}>
         {entries.map((e) => (
           <li key={e.id} className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="audit-card">
-            <p className="text-xs tabular-nums text-slate-500">{WHEN.format(new Date(e.at))} UTC</p>
+            <p className="text-xs text-slate-500 tabular-nums">{WHEN.format(new Date(e.at))} UTC</p>
             <p className="mt-1 text-slate-800">
               <span className="font-medium text-slate-900">{e.actor}</span> · <What entry={e} />
             </p>
-            {e.details.length > 0 ? <div className="mt-1 text-xs text-slate-600"><Changes details={e.details} /></div> : null}
+            {e.details.length > 0 ? (
+              <div className="mt-1 text-xs text-slate-600">
+                <Changes details={e.details} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
