@@ -209,3 +209,13 @@ export function growWorkspace(
     db.close();
   }
 }
+
+/** Moves an app's positions read today back one day, as if the last sync ran yesterday. */
+export function backdatePositions(appId: string) {
+  const db = open();
+  try {
+    db.prepare("UPDATE RankSnapshot SET day = date(day, '-1 day') WHERE appId = ?").run(appId);
+  } finally {
+    db.close();
+  }
+}

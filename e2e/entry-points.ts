@@ -32,6 +32,8 @@ export const PAGES: Record<string, PageCheck> = {
   "(dashboard)/team/page": { kind: "own-data", url: "/team" },
   "(dashboard)/team/audit/page": { kind: "own-data", url: "/team/audit" },
   "(dashboard)/apps/[appId]/installs/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/installs` },
+  "(dashboard)/apps/[appId]/positions/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/positions` },
+  "(dashboard)/apps/[appId]/competitors/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/competitors` },
   "(dashboard)/apps/[appId]/listing/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/listing` },
   "(dashboard)/apps/[appId]/preview/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/preview` },
   "(dashboard)/apps/[appId]/review/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/review` },
@@ -239,5 +241,10 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "lib/actions/session#signInWithPipedrive": { public: "starts the OAuth sign-in" },
   "lib/actions/invitations#acceptInvitationAction": { useCase: "acceptInvitation", test: "lib/team/members.test.ts" },
   "lib/actions/invitations#requestAccessAction": { useCase: "requestAccess", test: "lib/team/members.test.ts" },
+  "lib/actions/competitors#addCompetitorAction": { useCase: "addCompetitor", test: "lib/competitors/service.test.ts" },
+  "lib/actions/competitors#removeCompetitorAction": {
+    useCase: "removeCompetitor",
+    test: "lib/competitors/service.test.ts",
+  },
   "lib/actions/session#signOutAction": { public: "ends the caller's own session" },
 };

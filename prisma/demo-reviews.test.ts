@@ -5,10 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startEmulator } from "@/e2e/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import { DEMO_APPS } from "./demo-apps";
+import { demoCollections } from "./demo-positions";
 import { demoListing, demoReviews } from "./demo-reviews";
 
 setupTestDatabase();
-const emulator = await startEmulator({ listings: [demoListing(DEMO_APPS[0]!.clientId)] });
+const emulator = await startEmulator({
+  listings: [demoListing(DEMO_APPS[0]!.clientId)],
+  collections: demoCollections(DEMO_APPS[0]!.clientId),
+});
 process.env.MARKETPLACE_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("./seed-data");
@@ -36,6 +40,21 @@ describe("demo reviews", () => {
     expect(alerts.map((a) => a.title)).toEqual([
       "Low rating: 2 stars for QuoteFlow from Ben Carter",
       "New 2-star review of QuoteFlow by Ben Carter",
+      "QuoteFlow moved from #9 to #5 in Top rated",
+    ]);
+    // A year of positions, and today's read of every list (the same place everywhere but Top rated).
+    expect(await db.rankSnapshot.count({ where: { appId: app.id, runId: null } })).toBe(5 * 365);
+    expect(run.positionsError).toBeNull();
+    const today = await db.rankSnapshot.findMany({
+      where: { appId: app.id, runId: run.id },
+      orderBy: { listKey: "asc" },
+    });
+    expect(today.map((s) => [s.listKey, s.rank])).toEqual([
+      ["app-extensions", 12],
+      ["document-management", 5],
+      ["proposals-quotes", 1],
+      ["top-rated", 5],
+      ["trending", 6],
     ]);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 import { demoInstallHistory } from "./demo-installs";
 import { seedDemoAudit } from "./demo-audit";
+import { seedDemoPositions } from "./demo-positions";
 import { seedDemoReviews } from "./demo-reviews";
 
 /**
@@ -104,7 +105,10 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
     await seedReviewHistory(db, app.id, demo.status, JSON.stringify(data), alice.id);
     await seedInstallHistory(db, app.id, demo.name);
-    if (demo.status === "PUBLISHED") await seedDemoReviews(db, app.id, workspace.id, alice.id);
+    if (demo.status === "PUBLISHED") {
+      await seedDemoReviews(db, app.id, workspace.id, alice.id);
+      await seedDemoPositions(db, app.id);
+    }
   }
   await seedDemoAudit(db, workspace.id, { alice, marta });
   return { workspaceId: workspace.id };

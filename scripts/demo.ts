@@ -12,6 +12,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashToken, newToken } from "../lib/crypto/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
+import { demoCollections } from "../prisma/demo-positions";
 import { demoListing } from "../prisma/demo-reviews";
 import { CliError, databaseLabel, oneLine } from "./cli";
 import { buildShareAssets, ensureBuild, run, start, waitForUrl } from "./process";
@@ -144,6 +145,8 @@ async function main() {
     ],
     // QuoteFlow's public Marketplace page, read by "Sync now" on the Reviews page.
     listings: [demoListing(DEMO_APPS[0]!.clientId)],
+    // Today's collections and categories, where "Sync now" finds QuoteFlow's positions.
+    collections: demoCollections(DEMO_APPS[0]!.clientId),
   });
 
   if (!dev) await step("Building the app", () => ensureBuild(env));

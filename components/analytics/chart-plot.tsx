@@ -53,6 +53,8 @@ export default function ChartPlot({
           axisLine={false}
           width={52}
           domain={axis.domain}
+          reversed={format === "rank"}
+          allowDecimals={false}
           ticks={axis.ticks}
           interval={0}
           tickFormatter={(v: number) => tickLabel(v, axis.step, format)}

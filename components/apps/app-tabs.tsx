@@ -11,6 +11,12 @@ export function AppTabs({ appId, type }: { appId: string; type: "PUBLIC" | "PRIV
         { href: `/apps/${appId}/review`, label: type === "PUBLIC" ? "Review" : "Status" },
         { href: `/apps/${appId}/developer-hub`, label: "Developer Hub" },
         { href: `/apps/${appId}/installs`, label: "Installs" },
+        ...(type === "PUBLIC"
+          ? [
+              { href: `/apps/${appId}/positions`, label: "Positions" },
+              { href: `/apps/${appId}/competitors`, label: "Competitors" },
+            ]
+          : []),
         { href: `/apps/${appId}/versions`, label: "Versions" },
         { href: `/apps/${appId}/settings`, label: "Settings" },
       ]}

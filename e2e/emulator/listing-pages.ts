@@ -23,7 +23,7 @@ type Review = Listing["reviews"][number];
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 /** JSON inside a script element, as Next.js writes it: `<`, `>`, `&` and line separators escaped. */
-const scriptJson = (value: unknown) =>
+export const scriptJson = (value: unknown) =>
   JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 export function ratingOf(listing: Listing): number | null {
@@ -237,15 +237,19 @@ function chunks(payload: string): string[] {
   return out;
 }
 
-function flightPage(listing: Listing, origin: string) {
-  const pushes = chunks(flightPayload(listing))
+/** A flight payload as a page carries it: the bootstrap push, then the payload in uneven chunks. */
+export const flightPushes = (payload: string) =>
+  `<script>(self.__next_f=self.__next_f||[]).push([0])</script>${chunks(payload)
     .map((c) => `<script>self.__next_f.push(${scriptJson([1, c])})</script>`)
-    .join("");
+    .join("")}`;
+
+function flightPage(listing: Listing, origin: string) {
+  const pushes = flightPushes(flightPayload(listing));
   return page(
     listing,
     origin,
     '<script src="/_next/static/chunks/webpack-1a2b.js" async=""></script>',
-    `<section id="user-reviews"><h2>Reviews</h2></section>${similarCards()}<script>(self.__next_f=self.__next_f||[]).push([0])</script>${pushes}`,
+    `<section id="user-reviews"><h2>Reviews</h2></section>${similarCards()}${pushes}`,
   );
 }
 

@@ -5,6 +5,7 @@ import { avatar, usersMe } from "./api";
 import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
 import { readBody, sendJson, type Req } from "./http";
 import { listingFaultSchema, listingPage, listingSchema, ListingStore, type ListingInput } from "./listings";
+import { collectionPage, collectionSchema, CollectionStore, type CollectionInput } from "./collections";
 import { authorizeGet, authorizePost, revokePost, tokenPost } from "./oauth";
 import { EmulatorStore } from "./store";
 
@@ -14,6 +15,7 @@ export type EmulatorOptions = {
   clients?: EmulatorClient[];
   users?: EmulatorUser[];
   listings?: ListingInput[];
+  collections?: CollectionInput[];
   now?: () => number;
 };
 
@@ -21,6 +23,7 @@ export type Emulator = {
   url: string;
   store: EmulatorStore;
   listings: ListingStore;
+  collections: CollectionStore;
   server: Server;
   close: () => Promise<void>;
 };
@@ -62,6 +65,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new EmulatorStore(options.users ?? SEED_USERS, options.clients ?? [], options.now);
   const listings = new ListingStore();
   for (const l of options.listings ?? []) listings.put(l);
+  const collections = new CollectionStore();
+  for (const c of options.collections ?? []) collections.put(c);
   let origin = "";
 
   const server = createServer(async (req, res) => {
@@ -131,6 +136,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           listings.faults.set(body.data.clientId, body.data.faults);
           return sendJson(res, 200, { ok: true });
         }
+        case "POST /__emulator/collections": {
+          // Creates or replaces a collection or category page: its apps in rank order, its shape and page size.
+          const body = collectionSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          const list = collections.put(body.data);
+          return sendJson(res, 201, {
+            url: `${origin}/en/marketplace/${list.kind === "collection" ? "collections" : "categories"}/${list.key}`,
+          });
+        }
         case "POST /__emulator/clients": {
           const body = clientSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
@@ -146,6 +160,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           decodeURIComponent(listingMatch[1]!),
           decodeURIComponent(listingMatch[2]!),
           req.headers["user-agent"] ?? null,
+          origin,
+        );
+      const collectionMatch = /^GET \/[a-z]{2}\/marketplace\/(collections|categories)\/([a-z0-9-]+)$/.exec(route);
+      if (collectionMatch)
+        return collectionPage(
+          collections,
+          listings,
+          res,
+          collectionMatch[1] === "collections" ? "collection" : "category",
+          collectionMatch[2]!,
+          Number(url.searchParams.get("page") ?? "1"),
           origin,
         );
       const requestsMatch = /^GET \/__emulator\/listings\/([^/]+)\/requests$/.exec(route);
@@ -173,6 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: origin,
     store,
     listings,
+    collections,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

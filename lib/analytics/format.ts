@@ -10,7 +10,8 @@ export function bucketLabel(key: string, size: BucketSize): string {
   return size === "week" ? `Week of ${day}` : day;
 }
 
-export type Format = "int" | "pct" | "rating";
+/** `rank`: a position in a list (1 is first), drawn with 1 at the top. */
+export type Format = "int" | "pct" | "rating" | "rank";
 
 /** A chart's data, shared by the card (table view, CSV) and the plot: one row per period, one key per series. */
 export type ChartRow = { label: string } & Record<string, number | string | null>;
@@ -30,6 +31,7 @@ export function displayValue(value: number | null | undefined, format: Format): 
   if (v === "") return "—";
   if (format === "pct") return `${v}%`;
   if (format === "int") return Number(v).toLocaleString("en-US");
+  if (format === "rank") return `#${Number(v).toLocaleString("en-US")}`;
   return v;
 }
 
@@ -46,3 +48,17 @@ export function deltaText(delta: number | null, pct: number | null, format: Form
         : Math.abs(Math.round(delta)).toLocaleString("en-US");
   return `${sign}${body}${pct !== null && format === "int" ? ` (${sign}${Math.abs(pct * 100).toFixed(1)}%)` : ""}`;
 }
+
+/** One color per line when several are drawn (apps compared, lists), distinct on white and for common color blindness. */
+export const CHART_PALETTE = [
+  "#1c7ed6",
+  "#e8590c",
+  "#2b8a3e",
+  "#9c36b5",
+  "#c92a2a",
+  "#0b7285",
+  "#5c940d",
+  "#d6336c",
+  "#495057",
+  "#f08c00",
+];

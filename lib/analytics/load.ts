@@ -183,7 +183,7 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
     timeZone: tz,
     today,
     apps: apps.map((a) => ({ id: a.id, name: a.name })),
-    app: selected ? { id: selected.id, name: selected.name } : null,
+    app: selected ? { id: selected.id, name: selected.name, type: selected.type as string } : null,
     range: { ...range, preset },
     bucket,
     series,

@@ -55,3 +55,12 @@ describe("chart value axes", () => {
     );
   });
 });
+
+describe("rank axis", () => {
+  it("starts at 1, steps in whole places and labels ranks", () => {
+    expect(valueAxis([3, 7, 12], "rank")).toEqual({ domain: [1, 15], ticks: [1, 5, 10, 15], step: 5 });
+    expect(valueAxis([5, 5], "rank").ticks).toEqual([1, 2, 3, 4, 5]);
+    expect(valueAxis([], "rank").domain).toEqual([1, 2]);
+    expect(tickLabel(10, 5, "rank")).toBe("#10");
+  });
+});

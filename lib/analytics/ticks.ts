@@ -10,7 +10,7 @@ export type Axis = { domain: [number, number]; ticks: number[]; step: number };
 
 const NICE = [1, 2, 2.5, 5, 10];
 /** The smallest step each format can show: one install, 0.1 percentage point, 0.1 star. */
-const MIN_STEP: Record<Format, number> = { int: 1, pct: 0.001, rating: 0.1 };
+const MIN_STEP: Record<Format, number> = { int: 1, pct: 0.001, rating: 0.1, rank: 1 };
 const round = (v: number) => Math.round(v * 1e9) / 1e9;
 
 function niceStep(raw: number, format: Format): number {
@@ -18,8 +18,8 @@ function niceStep(raw: number, format: Format): number {
   if (!(raw > min)) return min;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = NICE.map((n) => n * power).find((s) => s >= raw - 1e-12) ?? 10 * power;
-  // Counts move in whole steps: no 2.5 installs.
-  if (format === "int" && !Number.isInteger(round(step))) return Math.ceil(step);
+  // Counts and positions move in whole steps: no 2.5 installs, no rank 2.5.
+  if ((format === "int" || format === "rank") && !Number.isInteger(round(step))) return Math.ceil(step);
   return round(step);
 }
 
@@ -30,19 +30,24 @@ export function valueAxis(values: (number | null | undefined)[], format: Format,
   if (format === "rating") {
     low = Math.max(1, low);
     high = Math.min(5, Math.max(high, low));
+  } else if (format === "rank") {
+    // Positions start at 1 (drawn at the top: the axis is reversed where it is drawn).
+    low = 1;
+    high = Math.max(high, 2);
   } else {
     low = Math.min(0, low);
     high = Math.max(0, high);
   }
   if (high - low < MIN_STEP[format]) {
     if (format === "rating") [low, high] = [Math.max(1, low - 0.5), Math.min(5, high + 0.5)];
-    else high = low + MIN_STEP[format] * (format === "int" ? 1 : 10);
+    else high = low + MIN_STEP[format] * (format === "int" || format === "rank" ? 1 : 10);
   }
   const step = niceStep((high - low) / (count - 1), format);
-  const start = round(Math.floor(round(low / step)) * step);
+  const start = format === "rank" ? 1 : round(Math.floor(round(low / step)) * step);
   const end = round(Math.ceil(round(high / step)) * step);
   const ticks: number[] = [];
-  for (let v = start; v <= end + step / 1e6; v = round(v + step)) ticks.push(v);
+  for (let v = start; v <= end + step / 1e6; v = round(v === 1 && format === "rank" && step > 1 ? step : v + step))
+    ticks.push(v);
   return { domain: [start, end], ticks, step };
 }
 
@@ -55,6 +60,7 @@ function decimalsOf(step: number): number {
 /** The label of a tick on an axis with this step. */
 export function tickLabel(value: number, step: number, format: Format): string {
   if (format === "pct") return `${(value * 100).toFixed(decimalsOf(step * 100))}%`;
+  if (format === "rank") return `#${value.toLocaleString("en-US")}`;
   const decimals = format === "rating" ? Math.max(1, decimalsOf(step)) : decimalsOf(step);
   return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }

@@ -23,13 +23,32 @@ export function normaliseListingUrl(
   raw: string,
   context: ListingUrlContext,
 ): { ok: true; url: string } | { ok: false; message: string } {
+  const page = marketplaceAppUrl(raw, context.marketplace, exampleListingUrl(context));
+  if (!page.ok) return page;
+  if (page.clientId !== context.clientId)
+    return {
+      ok: false,
+      message: `This is the page of another app: its client ID is ${page.clientId}, this app's is ${context.clientId}`,
+    };
+  return { ok: true, url: page.url };
+}
+
+/**
+ * Any app's public page on the Marketplace, as someone may paste it (scheme optional, query and
+ * fragment dropped): its stored URL, slug and client id, or why it is not such a page.
+ */
+export function marketplaceAppUrl(
+  raw: string,
+  marketplace: string,
+  example = `${new URL(marketplace).origin}/en/marketplace/app/app-name/client-id`,
+): { ok: true; url: string; slug: string; clientId: string } | { ok: false; message: string } {
   const text = raw.trim();
-  const base = new URL(context.marketplace);
+  const base = new URL(marketplace);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${base.protocol}//${text}`;
   if (!URL.canParse(withScheme))
     return {
       ok: false,
-      message: `Paste the address of the app's page on the Marketplace, e.g. ${exampleListingUrl(context)}`,
+      message: `Paste the address of the app's page on the Marketplace, e.g. ${example}`,
     };
   const url = new URL(withScheme);
   const sameHost =
@@ -49,17 +68,19 @@ export function normaliseListingUrl(
         "The address must look like …/en/marketplace/app/<app name>/<client ID>, as the app's page on the Marketplace shows it",
     };
   let clientId: string;
+  let slug: string;
   try {
     clientId = decodeURIComponent(match[3]!);
+    slug = decodeURIComponent(match[2]!);
   } catch {
     return { ok: false, message: "The client ID in the address is not readable" };
   }
-  if (clientId !== context.clientId)
-    return {
-      ok: false,
-      message: `This is the page of another app: its client ID is ${clientId}, this app's is ${context.clientId}`,
-    };
-  return { ok: true, url: `${base.origin}/${match[1]!.toLowerCase()}/marketplace/app/${match[2]}/${match[3]}` };
+  return {
+    ok: true,
+    url: `${base.origin}/${match[1]!.toLowerCase()}/marketplace/app/${match[2]}/${match[3]}`,
+    slug,
+    clientId,
+  };
 }
 
 /** The form's schema: an empty field means "the default address". */

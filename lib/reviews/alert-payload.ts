@@ -1,17 +1,22 @@
+import { rankChangeText, rankLabel } from "@/lib/positions/lists";
 import { plural } from "@/lib/words";
 
 /**
  * What an alert says, as a generic JSON document and as a Slack message (Slack's incoming
  * webhooks take `{ text, blocks }`). Both are signed on delivery with the webhook's secret.
  */
-export const ALERT_TYPES = ["NEW_REVIEW", "LOW_RATING", "RATING_DROP", "SYNC_FAILING"] as const;
+export const ALERT_TYPES = ["NEW_REVIEW", "LOW_RATING", "RATING_DROP", "SYNC_FAILING", "RANK_CHANGE"] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
+
+/** Positions moved by at least this many places raise an alert; entering or leaving a list always does. */
+export const RANK_ALERT_STEP = 3;
 
 export const ALERT_LABELS: Record<AlertType, string> = {
   NEW_REVIEW: "A new review",
   LOW_RATING: "A review of 2 stars or fewer",
   RATING_DROP: "The average rating dropped by 0.2 or more over 7 days",
   SYNC_FAILING: "The sync failed 3 times in a row",
+  RANK_CHANGE: `A Marketplace position moved by ${RANK_ALERT_STEP} places or more (or the app entered or left a list)`,
 };
 
 export type AlertData =
@@ -20,7 +25,8 @@ export type AlertData =
       review: { id: string; author: string; stars: number; text: string; reviewedAt: string | null };
     }
   | { type: "RATING_DROP"; from: number; to: number; since: string }
-  | { type: "SYNC_FAILING"; failures: number; error: string };
+  | { type: "SYNC_FAILING"; failures: number; error: string }
+  | { type: "RANK_CHANGE"; list: string; from: number | null; to: number | null };
 
 export type AlertInput = {
   id: string;
@@ -44,6 +50,8 @@ export function alertTitle(app: string, data: AlertData): string {
       return `The rating of ${app} dropped from ${data.from.toFixed(2)} to ${data.to.toFixed(2)} in 7 days`;
     case "SYNC_FAILING":
       return `The Marketplace sync of ${app} failed ${data.failures} times in a row`;
+    case "RANK_CHANGE":
+      return `${app} ${rankChangeText(data.list, data.from, data.to)}`;
   }
 }
 
@@ -60,17 +68,23 @@ export function jsonPayload(alert: AlertInput) {
   };
 }
 
+function slackDetail(d: AlertData): string {
+  switch (d.type) {
+    case "NEW_REVIEW":
+    case "LOW_RATING":
+      return `${starText(d.review.stars)}  *${d.review.author}*\n>${clip(d.review.text || "(no text)").replace(/\n/g, "\n>")}`;
+    case "RATING_DROP":
+      return `Average ${d.from.toFixed(2)} → *${d.to.toFixed(2)}* since ${d.since.slice(0, 10)}`;
+    case "SYNC_FAILING":
+      return `Last error: ${clip(d.error, 500)}`;
+    case "RANK_CHANGE":
+      return `${d.list}: ${rankLabel(d.from)} → *${rankLabel(d.to)}*`;
+  }
+}
+
 export function slackPayload(alert: AlertInput) {
   const title = alertTitle(alert.app.name, alert.data);
-  const d = alert.data;
-  const detail =
-    d.type === "NEW_REVIEW" || d.type === "LOW_RATING"
-      ? `${starText(d.review.stars)}  *${d.review.author}*\n>${clip(d.review.text || "(no text)").replace(/\n/g, "\n>")}`
-      : d.type === "RATING_DROP"
-        ? `Average ${d.from.toFixed(2)} → *${d.to.toFixed(2)}* since ${d.since.slice(0, 10)}`
-        : d.type === "SYNC_FAILING"
-          ? `Last error: ${clip(d.error, 500)}`
-          : "";
+  const detail = slackDetail(alert.data);
   return {
     text: title,
     blocks: [
@@ -82,6 +96,10 @@ export function slackPayload(alert: AlertInput) {
     ],
   };
 }
+
+/** Whether a change of position is worth an alert. */
+export const rankMovedEnough = (from: number | null, to: number | null) =>
+  from === null || to === null || Math.abs(from - to) >= RANK_ALERT_STEP;
 
 /** The 7-day drop rule, in hundredths so that 4.5 − 4.3 counts as 0.2. */
 export function droppedEnough(highest: number, current: number): boolean {

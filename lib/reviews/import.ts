@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { reviewKeys } from "./identity";
+import { reviewKeys } from "@/lib/marketplace/identity";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-template";
 import { importRowSchema } from "./schema";
 import { pluralForm } from "@/lib/words";

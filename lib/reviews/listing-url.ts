@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { reviewLink } from "@/lib/marketplace/listing-url";
-import { defaultListingUrl } from "./identity";
+import { defaultListingUrl } from "@/lib/marketplace/identity";
 
 type Listed = { name: string; clientId: string; listingUrl: string | null };
 

@@ -10,7 +10,7 @@ import { listingUrlSchema } from "@/lib/marketplace/listing-url";
 import type { SourceReport, Votes } from "@/lib/marketplace/types";
 import { outboundPolicy } from "@/lib/net/policy";
 import { takeRateLimit } from "@/lib/rate-limit";
-import { defaultListingUrl } from "@/lib/reviews/identity";
+import { defaultListingUrl } from "@/lib/marketplace/identity";
 import type { SyncProblem } from "@/lib/reviews/sync-report";
 import { hasRole } from "@/lib/team/roles";
 import { getApp } from "@/lib/apps/service";

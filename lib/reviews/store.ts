@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { reviewKeys } from "./identity";
+import { reviewKeys } from "@/lib/marketplace/identity";
 import type { ParsedListing, ParsedReview } from "@/lib/marketplace/listing-page";
 
 /** What is stored of one read of a listing page (a parsed page, or reviews entered another way). */

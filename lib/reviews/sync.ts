@@ -1,5 +1,8 @@
 import { db } from "@/lib/db";
 import { checkRatingDrop, checkSyncFailures, raiseAlert } from "./alerts";
+import { rankMovedEnough } from "./alert-payload";
+import { syncCompetitors } from "@/lib/competitors/sync";
+import { syncPositions } from "@/lib/positions/sync";
 import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { listingUrlOf } from "./listing-url";
 import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
@@ -157,6 +160,37 @@ async function syncApp(
   }
 }
 
+/**
+ * Where the workspace's apps stand in the Marketplace's lists today; a move of a few places, or into or
+ * out of a list, raises an alert. A list that cannot be read is reported with the run, never stored.
+ */
+async function recordPositions(workspaceId: string, runId: string, now: Date, options: SyncOptions) {
+  try {
+    const result = await syncPositions(workspaceId, { runId, now, fetch: options.fetch });
+    for (const c of result.changes)
+      if (rankMovedEnough(c.from, c.to))
+        await raiseAlert(c.appId, { type: "RANK_CHANGE", list: c.list.name, from: c.from, to: c.to }, now);
+    return result;
+  } catch (error) {
+    log().error({ err: error }, "Reading Marketplace positions failed unexpectedly");
+    return {
+      changes: [],
+      errors: ["Positions: an unexpected error stopped reading the Marketplace's lists"],
+      stored: 0,
+    };
+  }
+}
+
+/** The competitors the workspace follows, read in the same run; their problems are reported with it. */
+async function readCompetitors(workspaceId: string, now: Date, options: SyncOptions) {
+  try {
+    return await syncCompetitors(workspaceId, { now, fetch: options.fetch });
+  } catch (error) {
+    log().error({ err: error }, "Reading competitors failed unexpectedly");
+    return { added: 0, errors: ["Competitors: an unexpected error stopped reading their pages"] };
+  }
+}
+
 /** Syncs every published app of the run's workspace, recording progress as it goes. */
 export async function executeRun(runId: string, options: SyncOptions = {}) {
   const now = options.now ?? (() => new Date());
@@ -183,10 +217,14 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
       await db.syncRun.update({ where: { id: runId }, data: { appsDone: { increment: 1 } } });
     }
   }
+  const competitors = await readCompetitors(run.workspaceId, now(), options);
+  const positions = await recordPositions(run.workspaceId, runId, now(), options);
   const status = failed === 0 ? "SUCCEEDED" : failed === apps.length ? "FAILED" : "PARTIAL";
   return db.syncRun.update({
     where: { id: runId },
     data: {
+      positionsError: positions.errors.length ? positions.errors.join("\n") : null,
+      competitorsError: competitors.errors.length ? competitors.errors.join("\n") : null,
       status,
       finishedAt: now(),
       error: errors.length ? errors.join("\n") : apps.length === 0 ? "No published app to sync" : null,

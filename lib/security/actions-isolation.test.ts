@@ -25,6 +25,7 @@ const tz = await import("@/lib/analytics/timezone");
 const members = await import("@/lib/team/members");
 const invitations = await import("@/lib/team/invitations");
 const { findCurrentMembership } = await import("@/lib/team/workspace");
+const competitors = await import("@/lib/competitors/service");
 
 let a: Member;
 let b: Member;
@@ -82,6 +83,17 @@ beforeAll(async () => {
     })
   ).id;
   ids.token = (await tokens.createApiToken(a, { name: "A token" })).id;
+  ids.competitor = (
+    await db.competitor.create({
+      data: {
+        workspaceId: a.workspace.id,
+        appId: app.id,
+        clientId: "rival-1",
+        name: "Rival",
+        url: "https://www.pipedrive.com/en/marketplace/app/rival/rival-1",
+      },
+    })
+  ).id;
   ids.invitation = (await invitations.createInvitation(a, { role: "EDITOR" })).id;
   const asker = await db.user.create({ data: { pipedriveCompanyId: 901, pipedriveUserId: 2, name: "Asker" } });
   ids.request = (await db.accessRequest.create({ data: { workspaceId: a.workspace.id, userId: asker.id } })).id;
@@ -124,6 +136,9 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   removeMemberAction: () => members.removeMember(b, ids.teammate),
   revokeInvitationAction: () => invitations.revokeInvitation(b, ids.invitation),
   decideAccessAction: () => invitations.decideAccessRequest(b, ids.request, { approve: true, role: "OWNER" }),
+  addCompetitorAction: () =>
+    competitors.addCompetitor(b, ids.app!, { url: "https://www.pipedrive.com/en/marketplace/app/x/other-1" }),
+  removeCompetitorAction: () => competitors.removeCompetitor(b, ids.competitor),
 };
 
 /** Actions without a foreign id: they act on the caller's own workspace only. */
@@ -197,5 +212,6 @@ describe("server actions across workspaces", () => {
     expect((await db.membership.findFirstOrThrow({ where: { userId: ids.teammate } })).role).toBe("EDITOR");
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: ids.request } })).status).toBe("PENDING");
     expect(await db.auditEvent.count({ where: { workspaceId: a.workspace.id, actorId: b.user.id } })).toBe(0);
+    expect(await db.competitor.count({ where: { appId: ids.app } })).toBe(1);
   });
 });

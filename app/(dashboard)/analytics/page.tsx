@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart3 } from "lucide-react";
 import { ChartCard } from "@/components/analytics/chart-card";
-import type { ChartRow } from "@/lib/analytics/format";
+import { CHART_PALETTE, type ChartRow } from "@/lib/analytics/format";
+import { appPositions, positionChart } from "@/lib/positions/history";
 import { CohortTable } from "@/components/analytics/cohorts";
 import { AnalyticsControls } from "@/components/analytics/controls";
 import { Funnel } from "@/components/analytics/funnel";
@@ -24,20 +25,6 @@ import { plural } from "@/lib/words";
 export const metadata: Metadata = { title: "Analytics" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** One color per app when apps are compared (distinct on white and for common color blindness). */
-const PALETTE = [
-  "#1c7ed6",
-  "#e8590c",
-  "#2b8a3e",
-  "#9c36b5",
-  "#c92a2a",
-  "#0b7285",
-  "#5c940d",
-  "#d6336c",
-  "#495057",
-  "#f08c00",
-];
 
 const COLORS = {
   installs: "#017737",
@@ -76,6 +63,11 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     );
   }
   const overview = data.app ? null : await monthOverview(member);
+  // An app's positions in the Marketplace's lists, over the same range and buckets (public apps only).
+  const positions =
+    data.app?.type === "PUBLIC"
+      ? await appPositions(member, data.app.id, { from: data.range.from, to: data.range.to })
+      : null;
   const label = (key: string) => bucketLabel(key, data.bucket);
   const rows = (pick: (k: number) => Record<string, number | null>): ChartRow[] =>
     data.series.map((p, k) => ({ label: label(p.key), ...pick(k) }));
@@ -124,7 +116,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             series={data.compare.map((a, i) => ({
               key: a.id,
               label: a.name,
-              color: PALETTE[i % PALETTE.length]!,
+              color: CHART_PALETTE[i % CHART_PALETTE.length]!,
               format: "int",
             }))}
             choices={
@@ -248,6 +240,16 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             filename={file("rating")}
             series={[{ key: "rating", label: "Average rating", color: COLORS.rating, format: "rating" }]}
           />
+          {positions && positions.lists.length > 0 ? (
+            <ChartCard
+              id="positions"
+              title="Marketplace positions"
+              definition="The app's position in each Marketplace collection and category (1 is the top of the list), on the last day read in each period."
+              kind="line"
+              filename={file("positions")}
+              {...positionChart(positions.lists, { from: data.range.from, to: data.range.to }, data.bucket)}
+            />
+          ) : null}
           <ChartCard
             id="reviews"
             title="Review count"

@@ -151,6 +151,16 @@ export default async function SyncHistoryPage({
                   </p>
                 ) : null}
                 {!run.apps.length && run.error ? <p className="mt-2 text-xs text-slate-600">{run.error}</p> : null}
+                {run.positionsError ? (
+                  <div className="mt-2 text-xs text-amber-900" data-testid="positions-error">
+                    <p className="font-medium">Positions not read (nothing was stored for these lists):</p>
+                    <ul className="mt-0.5 list-disc pl-4">
+                      {run.positionsError.split("\n").map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
               </li>
             );
           })}

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./config";
+import { backdatePositions, publishApp, rawAppRow } from "./db";
+import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
+
+/** The emulator's Top rated collection and the spec's own category, with the app at these places. */
+async function rank(clientId: string, topRated: number, category: number) {
+  const place = (at: number, size: number, key: string) => {
+    const apps = Array.from({ length: size - 1 }, (_, i) => ({ clientId: `${key}-other-${i + 1}` }));
+    apps.splice(at - 1, 0, { clientId });
+    return apps;
+  };
+  for (const list of [
+    { kind: "collection", key: "top-rated", name: "Top rated", shape: "flight", apps: place(topRated, 30, "tr") },
+    {
+      kind: "category",
+      key: "positions-spec-tools",
+      name: "Positions spec tools",
+      shape: "dom",
+      apps: place(category, 12, "ps"),
+    },
+  ]) {
+    const res = await fetch(`${E2E.emulatorUrl}/__emulator/collections`, {
+      method: "POST",
+      body: JSON.stringify(list),
+    });
+    expect(res.status).toBe(201);
+  }
+}
+
+async function syncNow(page: Page) {
+  await page.goto("/reviews");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByText(/Sync finished/)).toBeVisible({ timeout: 20_000 });
+}
+
+test("positions: Sync now records where the app stands; a move shows in the history, as a move and as an alert", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const [owner] = await createCompany("Spec Positions", [{ name: "Pia Position", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, "Rank Tracker");
+  await writeCompleteListing(page, appId, "Rank Tracker", { categories: ["Positions spec tools"] });
+  publishApp(appId);
+  const clientId = String(rawAppRow(appId).clientId);
+  await fetch(`${E2E.emulatorUrl}/__emulator/listings`, {
+    method: "POST",
+    body: JSON.stringify({ clientId, name: "Rank Tracker", reviews: [] }),
+  });
+
+  await page.goto(`/apps/${appId}/positions`);
+  await expect(page.getByRole("heading", { name: "No positions yet" })).toBeVisible();
+
+  await rank(clientId, 9, 3);
+  await syncNow(page);
+  backdatePositions(appId);
+  await rank(clientId, 4, 3);
+  await syncNow(page);
+
+  await page.goto(`/apps/${appId}/positions`);
+  const cards = page.getByTestId("position-card");
+  await expect(cards.filter({ hasText: "Top rated" })).toContainText(/#4\s*of 30 apps/);
+  await expect(cards.filter({ hasText: "Positions spec tools" })).toContainText(/#3\s*of 12 apps/);
+  await expect(page.getByTestId("rank-event")).toHaveCount(1);
+  await expect(page.getByTestId("rank-event")).toContainText("Moved from #9 to #4 in Top rated");
+  await page.getByRole("button", { name: "Show table" }).click();
+  await expect(page.getByTestId("chart-positions").getByRole("table")).toContainText("#4");
+
+  // The lists the emulator does not serve are reported with the run; nothing is stored for them.
+  await page.goto("/reviews/sync");
+  await expect(page.getByTestId("sync-run").first().getByTestId("positions-error")).toContainText("Trending:");
+  await page.goto("/reviews/alerts");
+  await expect(page.getByText("Rank Tracker moved from #9 to #4 in Top rated")).toBeVisible();
+});

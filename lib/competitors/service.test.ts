@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "@/e2e/emulator/server";
+import type { ListingInput } from "@/e2e/emulator/listings";
+import type { Member } from "@/lib/authz";
+import { setupTestDatabase } from "@/lib/test/db";
+import { addMember, createOwner } from "@/lib/test/members";
+
+setupTestDatabase();
+const emulator = await startEmulator();
+process.env.MARKETPLACE_URL = emulator.url;
+const { db } = await import("@/lib/db");
+const { addCompetitor, removeCompetitor } = await import("./service");
+const { syncCompetitors } = await import("./sync");
+const { competitorsView } = await import("./view");
+afterAll(() => emulator.close());
+
+const fetchOptions = { sleep: async () => {}, random: () => 0.5, timeoutMs: 2_000, attempts: 1 };
+const review = (n: number, stars: number) => ({
+  id: `rv-${n}`,
+  author: `Customer ${n}`,
+  stars,
+  date: `2026-11-${String(n).padStart(2, "0")}T09:00:00Z`,
+  text: `Review ${n}`,
+});
+const list = async (input: ListingInput) => {
+  const res = await fetch(`${emulator.url}/__emulator/listings`, { method: "POST", body: JSON.stringify(input) });
+  return ((await res.json()) as { url: string }).url;
+};
+
+let owner: Member;
+let appId: string;
+let rivalUrl: string;
+beforeAll(async () => {
+  owner = await createOwner(db, 701);
+  appId = (
+    await db.app.create({
+      data: {
+        workspaceId: owner.workspace.id,
+        name: "QuoteFlow",
+        type: "PUBLIC",
+        status: "PUBLISHED",
+        clientId: "qf-own",
+        callbackUrl: "https://q.example.com/cb",
+      },
+    })
+  ).id;
+  rivalUrl = await list({
+    clientId: "rival-client-1",
+    name: "Quote Rival",
+    reviews: [review(1, 5), review(2, 4)],
+    installBand: "500+",
+    shape: "next-data",
+  });
+});
+
+describe("following competitors", () => {
+  it("adds a public app from its address: its name, figures and existing reviews, history only", async () => {
+    const added = await addCompetitor(owner, appId, { url: rivalUrl.replace("http://", "") }, fetchOptions);
+    expect(added.name).toBe("Quote Rival");
+    const c = await db.competitor.findUniqueOrThrow({
+      where: { id: added.id },
+      include: { snapshots: true, reviews: true },
+    });
+    expect([c.clientId, c.url]).toEqual(["rival-client-1", rivalUrl]);
+    expect(c.snapshots.map((s) => [s.average, s.reviewCount, s.installBand])).toEqual([[4.5, 2, "500+"]]);
+    expect(c.reviews.map((r) => r.firstSeenAt)).toEqual([null, null]);
+    expect(await db.auditEvent.count({ where: { action: "competitor.add", targetId: added.id } })).toBe(1);
+    // Kept apart: none of it is the app's own.
+    expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(0);
+    expect(await db.review.count({ where: { appId } })).toBe(0);
+  });
+
+  it.each([
+    ["not a Marketplace page", "https://example.com/pricing", /must be on the Marketplace/],
+    [
+      "not an app page",
+      `${emulator.url}/en/marketplace/collections/top-rated`,
+      /must look like …\/en\/marketplace\/app/,
+    ],
+    ["one of the workspace's own apps", `${emulator.url}/en/marketplace/app/quote-flow/qf-own`, /one of your own apps/],
+    ["already followed", `${emulator.url}/en/marketplace/app/quote-rival/rival-client-1`, /already follows that app/],
+    [
+      "a removed app (its page is gone)",
+      `${emulator.url}/en/marketplace/app/gone/gone-client`,
+      /no public Marketplace page at this address/,
+    ],
+    ["empty", " ", /Paste the address/],
+  ])("refuses %s with a message on the field, storing nothing", async (_what, url, message) => {
+    const before = await db.competitor.count();
+    await expect(addCompetitor(owner, appId, { url }, fetchOptions)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { url: expect.stringMatching(message) },
+    });
+    expect(await db.competitor.count()).toBe(before);
+  });
+
+  it("a viewer cannot add or remove; another workspace's competitor is not found", async () => {
+    const viewer = await addMember(db, owner, "VIEWER");
+    await expect(addCompetitor(viewer, appId, { url: rivalUrl })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const stranger = await createOwner(db, 702);
+    const c = await db.competitor.findFirstOrThrow({ where: { appId } });
+    await expect(removeCompetitor(stranger, c.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("each sync adds their new reviews to the feed; a page that is gone marks the competitor removed, history kept", async () => {
+    await list({
+      clientId: "rival-client-1",
+      name: "Quote Rival",
+      reviews: [review(1, 5), review(2, 4), review(3, 1)],
+      installBand: "500+",
+      shape: "next-data",
+    });
+    const first = await syncCompetitors(owner.workspace.id, {
+      now: new Date("2026-12-01T10:00:00Z"),
+      fetch: fetchOptions,
+    });
+    expect(first).toEqual({ added: 1, errors: [] });
+    const view = await competitorsView(owner, appId, "12m", new Date("2026-12-01T12:00:00Z"));
+    expect(view.feed.map((r) => [r.competitor, r.author, r.stars])).toEqual([["Quote Rival", "Customer 3", 1]]);
+    expect(view.competitors.map((c) => [c.name, c.average, c.reviewCount, c.removed])).toEqual([
+      ["Quote Rival", 3.3, 3, false],
+    ]);
+    expect(view.charts.rating.series.map((s) => s.label)).toEqual(["QuoteFlow", "Quote Rival"]);
+    expect(view.charts.rating.rows.at(-1)).toMatchObject({ label: "Dec 2026", app: null });
+
+    emulator.listings.listings.delete("rival-client-1");
+    const gone = await syncCompetitors(owner.workspace.id, {
+      now: new Date("2026-12-02T10:00:00Z"),
+      fetch: fetchOptions,
+    });
+    expect(gone.errors).toEqual([expect.stringContaining("Its Marketplace page is gone")]);
+    const c = await db.competitor.findFirstOrThrow({
+      where: { appId },
+      include: { _count: { select: { snapshots: true, reviews: true } } },
+    });
+    expect([c.removedAt !== null, c._count.snapshots, c._count.reviews]).toEqual([true, 2, 3]);
+    // A removed competitor is not read again.
+    expect(await syncCompetitors(owner.workspace.id, { fetch: fetchOptions })).toEqual({ added: 0, errors: [] });
+  });
+
+  it("removing a competitor deletes its history", async () => {
+    const c = await db.competitor.findFirstOrThrow({ where: { appId } });
+    await removeCompetitor(owner, c.id);
+    expect(await db.competitorReview.count({ where: { competitorId: c.id } })).toBe(0);
+  });
+});

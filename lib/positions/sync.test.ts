@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "@/e2e/emulator/server";
+import type { CollectionInput } from "@/e2e/emulator/collections";
+import { setupTestDatabase } from "@/lib/test/db";
+import { createOwner } from "@/lib/test/members";
+
+setupTestDatabase();
+const emulator = await startEmulator();
+process.env.MARKETPLACE_URL = emulator.url;
+const { db } = await import("@/lib/db");
+const { syncPositions } = await import("./sync");
+const { syncWorkspace } = await import("@/lib/reviews/sync");
+
+const CLIENT = "quoteflow-client";
+const others = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ clientId: `other-${from + i}` }));
+const put = (list: CollectionInput) =>
+  fetch(`${emulator.url}/__emulator/collections`, { method: "POST", body: JSON.stringify(list) }).then((r) =>
+    expect(r.status).toBe(201),
+  );
+/** Places the app at `rank` (1-based) in a list of `size` apps; null: not in it. */
+const ranked = (rank: number | null, size: number) => {
+  const apps = others(size - (rank === null ? 0 : 1));
+  if (rank !== null) apps.splice(rank - 1, 0, { clientId: CLIENT });
+  return apps;
+};
+const snapshots = () => db.rankSnapshot.findMany({ where: { appId }, orderBy: [{ day: "asc" }, { listKey: "asc" }] });
+const fetchOptions = { sleep: async () => {}, random: () => 0.5, timeoutMs: 2_000, attempts: 1 };
+
+let workspaceId: string;
+let appId: string;
+beforeAll(async () => {
+  const owner = await createOwner(db, 501);
+  workspaceId = owner.workspace.id;
+  const app = await db.app.create({
+    data: {
+      workspaceId,
+      name: "QuoteFlow",
+      type: "PUBLIC",
+      status: "PUBLISHED",
+      clientId: CLIENT,
+      callbackUrl: "https://q.example.com/cb",
+    },
+  });
+  appId = app.id;
+  await db.listingDraft.create({ data: { appId, data: JSON.stringify({ categories: ["Sales tools"] }) } });
+  await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "json-ld", apps: ranked(7, 30) });
+  await put({ kind: "collection", key: "trending", name: "Trending", shape: "flight", apps: ranked(null, 12) });
+  await put({ kind: "collection", key: "app-extensions", name: "App extensions", shape: "challenge", apps: [] });
+  await put({
+    kind: "category",
+    key: "sales-tools",
+    name: "Sales tools",
+    shape: "dom",
+    pageSize: 10,
+    apps: ranked(14, 23),
+  });
+});
+afterAll(() => emulator.close());
+
+describe("positions in the Marketplace's lists", () => {
+  it("records each list once a day: the rank, the list's size, none for an unreadable list", async () => {
+    const first = await syncPositions(workspaceId, { now: new Date("2026-11-20T10:00:00Z"), fetch: fetchOptions });
+    expect(first.changes).toEqual([]);
+    expect(first.errors).toEqual([expect.stringMatching(/^App extensions: .*(bot|check)/i)]);
+    expect((await snapshots()).map((s) => [s.day, s.listKey, s.rank, s.listSize])).toEqual([
+      ["2026-11-20", "sales-tools", 14, 23],
+      ["2026-11-20", "top-rated", 7, 30],
+      ["2026-11-20", "trending", null, 12],
+    ]);
+    // Again the same day: replaced, not added.
+    await syncPositions(workspaceId, { now: new Date("2026-11-20T18:00:00Z"), fetch: fetchOptions });
+    expect(await db.rankSnapshot.count({ where: { appId } })).toBe(3);
+  });
+
+  it("answers the moves since the day before, and never stores a rank it could not see", async () => {
+    await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "json-ld", apps: ranked(4, 30) });
+    await put({ kind: "collection", key: "trending", name: "Trending", shape: "flight", apps: ranked(2, 12) });
+    // Beyond the pages read: not stored (a position is never invented).
+    await put({
+      kind: "category",
+      key: "sales-tools",
+      name: "Sales tools",
+      shape: "dom",
+      pageSize: 1,
+      apps: ranked(null, 23),
+    });
+    const next = await syncPositions(workspaceId, { now: new Date("2026-11-21T10:00:00Z"), fetch: fetchOptions });
+    expect(next.changes.map((c) => [c.list.key, c.from, c.to])).toEqual([
+      ["top-rated", 7, 4],
+      ["trending", null, 2],
+    ]);
+    expect(await db.rankSnapshot.count({ where: { appId, day: "2026-11-21" } })).toBe(2);
+  });
+
+  it("a sync run records positions, reports an unreadable list and alerts on a big move", async () => {
+    await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "next-data", apps: ranked(12, 30) });
+    await fetch(`${emulator.url}/__emulator/listings`, {
+      method: "POST",
+      body: JSON.stringify({ clientId: CLIENT, name: "QuoteFlow", reviews: [] }),
+    });
+    const run = await syncWorkspace(workspaceId, "CLI", {
+      fetch: fetchOptions,
+      now: () => new Date("2026-11-22T10:00:00Z"),
+    });
+    expect(run.positionsError).toMatch(/^App extensions: /);
+    const alerts = await db.alert.findMany({ where: { appId, type: "RANK_CHANGE" } });
+    expect(alerts.map((a) => a.title)).toEqual(["QuoteFlow moved from #4 to #12 in Top rated"]);
+    expect(await db.rankSnapshot.count({ where: { appId, day: "2026-11-22", runId: run.id } })).toBeGreaterThan(0);
+  });
+});

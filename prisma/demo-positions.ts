@@ -1,0 +1,121 @@
+import type { CollectionInput } from "../e2e/emulator/collections";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+
+/**
+ * A year of QuoteFlow's positions in the Marketplace's collections and its categories, one snapshot a
+ * day up to yesterday, and the lists as the demo's emulator serves them today: "Sync now" finds it
+ * four places higher in Top rated (an alert) and where it was elsewhere.
+ */
+const DAY = 86_400_000;
+const DAYS = 365;
+
+type Plan = {
+  kind: "COLLECTION" | "CATEGORY";
+  key: string;
+  name: string;
+  size: number;
+  start: number;
+  end: number;
+  wobble: number;
+  today: number;
+};
+
+export const DEMO_LISTS: Plan[] = [
+  { kind: "COLLECTION", key: "top-rated", name: "Top rated", size: 60, start: 24, end: 9, wobble: 2, today: 5 },
+  { kind: "COLLECTION", key: "trending", name: "Trending", size: 24, start: 15, end: 6, wobble: 4, today: 6 },
+  {
+    kind: "COLLECTION",
+    key: "app-extensions",
+    name: "App extensions",
+    size: 40,
+    start: 12,
+    end: 12,
+    wobble: 1,
+    today: 12,
+  },
+  {
+    kind: "CATEGORY",
+    key: "proposals-quotes",
+    name: "Proposals & quotes",
+    size: 14,
+    start: 4,
+    end: 1,
+    wobble: 1,
+    today: 1,
+  },
+  {
+    kind: "CATEGORY",
+    key: "document-management",
+    name: "Document management",
+    size: 32,
+    start: 11,
+    end: 5,
+    wobble: 2,
+    today: 5,
+  },
+];
+
+/** The day `n` days before `now`'s UTC day, as YYYY-MM-DD. */
+const dayBefore = (now: number, n: number) =>
+  new Date(Math.floor(now / DAY) * DAY - n * DAY).toISOString().slice(0, 10);
+
+/** A steady climb from `start` to `end` with a deterministic wobble, never outside the list. */
+function rankOn(plan: Plan, daysAgo: number): number {
+  if (daysAgo === 1) return plan.end;
+  const t = 1 - daysAgo / DAYS;
+  const base = plan.start + (plan.end - plan.start) * t;
+  const wobble = Math.round(Math.sin(daysAgo * 0.37 + plan.key.length) * plan.wobble);
+  return Math.min(plan.size, Math.max(1, Math.round(base) + wobble));
+}
+
+export async function seedDemoPositions(db: PrismaClient, appId: string, now = Date.now()) {
+  const rows = DEMO_LISTS.flatMap((plan) =>
+    Array.from({ length: DAYS }, (_, i) => {
+      const daysAgo = DAYS - i;
+      const day = dayBefore(now, daysAgo);
+      return {
+        appId,
+        listKind: plan.kind,
+        listKey: plan.key,
+        listName: plan.name,
+        day,
+        rank: rankOn(plan, daysAgo),
+        listSize: plan.size,
+        takenAt: new Date(Date.parse(`${day}T06:00:00Z`)),
+      };
+    }),
+  );
+  await db.rankSnapshot.createMany({ data: rows });
+}
+
+const OTHER_APPS = [
+  "Deal Radar",
+  "Mailmerge Pro",
+  "Signwell Connect",
+  "Invoice Bridge",
+  "Call Logger Plus",
+  "Lead Enricher",
+  "Pipeline Pulse",
+  "Doc Forge",
+  "Meeting Booker",
+  "Churn Guard",
+];
+
+/** Today's lists on the emulator, QuoteFlow at its place in each among other apps. */
+export function demoCollections(clientId: string): CollectionInput[] {
+  return DEMO_LISTS.map((plan) => {
+    const apps = Array.from({ length: plan.size - 1 }, (_, i) => ({
+      clientId: `mkt-${plan.key}-${i + 1}`,
+      name: `${OTHER_APPS[i % OTHER_APPS.length]}${i >= OTHER_APPS.length ? ` ${Math.floor(i / OTHER_APPS.length) + 1}` : ""}`,
+    }));
+    apps.splice(plan.today - 1, 0, { clientId, name: "QuoteFlow" });
+    return {
+      kind: plan.kind === "COLLECTION" ? ("collection" as const) : ("category" as const),
+      key: plan.key,
+      name: plan.name,
+      shape: plan.kind === "COLLECTION" ? ("flight" as const) : ("json-ld" as const),
+      pageSize: 20,
+      apps,
+    };
+  });
+}
