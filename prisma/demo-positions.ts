@@ -1,5 +1,6 @@
 import type { CollectionInput } from "../e2e/emulator/collections";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { rivalPlaces } from "./demo-competitors";
 
 /**
  * A year of QuoteFlow's positions in the Marketplace's collections and its categories, one snapshot a
@@ -104,11 +105,18 @@ const OTHER_APPS = [
 /** Today's lists on the emulator, QuoteFlow at its place in each among other apps. */
 export function demoCollections(clientId: string): CollectionInput[] {
   return DEMO_LISTS.map((plan) => {
-    const apps = Array.from({ length: plan.size - 1 }, (_, i) => ({
+    // QuoteFlow, and in Top rated its two competitors, at their places; other apps around them.
+    const placed = [
+      { clientId, name: "QuoteFlow", at: plan.today },
+      ...(plan.key === "top-rated"
+        ? rivalPlaces().map((r) => ({ clientId: r.clientId, name: r.name, at: r.topRated }))
+        : []),
+    ].sort((a, b) => a.at - b.at);
+    const apps = Array.from({ length: plan.size - placed.length }, (_, i) => ({
       clientId: `mkt-${plan.key}-${i + 1}`,
       name: `${OTHER_APPS[i % OTHER_APPS.length]}${i >= OTHER_APPS.length ? ` ${Math.floor(i / OTHER_APPS.length) + 1}` : ""}`,
     }));
-    apps.splice(plan.today - 1, 0, { clientId, name: "QuoteFlow" });
+    for (const p of placed) apps.splice(p.at - 1, 0, { clientId: p.clientId, name: p.name });
     return {
       kind: plan.kind === "COLLECTION" ? ("collection" as const) : ("category" as const),
       key: plan.key,

@@ -5,12 +5,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startEmulator } from "@/e2e/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import { DEMO_APPS } from "./demo-apps";
+import { demoRivalListings } from "./demo-competitors";
 import { demoCollections } from "./demo-positions";
 import { demoListing, demoReviews } from "./demo-reviews";
 
 setupTestDatabase();
 const emulator = await startEmulator({
-  listings: [demoListing(DEMO_APPS[0]!.clientId)],
+  listings: [demoListing(DEMO_APPS[0]!.clientId), ...demoRivalListings()],
   collections: demoCollections(DEMO_APPS[0]!.clientId),
 });
 process.env.MARKETPLACE_URL = emulator.url;
@@ -45,6 +46,24 @@ describe("demo reviews", () => {
     // A year of positions, and today's read of every list (the same place everywhere but Top rated).
     expect(await db.rankSnapshot.count({ where: { appId: app.id, runId: null } })).toBe(5 * 365);
     expect(run.positionsError).toBeNull();
+    expect(run.competitorsError).toBeNull();
+    // Each competitor's new review reaches the feed; the 1-star one is a lead.
+    const fresh = await db.competitorReview.findMany({
+      where: { firstSeenAt: { gte: run.startedAt } },
+      orderBy: { stars: "asc" },
+    });
+    expect(fresh.map((r) => [r.author, r.stars])).toEqual([
+      ["Marc Olsen", 1],
+      ["Tom Weiss", 4],
+    ]);
+    const tops = await db.rankSnapshot.findMany({
+      where: { runId: run.id, competitorId: { not: null }, listKey: "top-rated" },
+      orderBy: { rank: "asc" },
+    });
+    expect(tops.map((r) => [r.listKey, r.rank])).toEqual([
+      ["top-rated", 11],
+      ["top-rated", 16],
+    ]);
     const today = await db.rankSnapshot.findMany({
       where: { appId: app.id, runId: run.id },
       orderBy: { listKey: "asc" },

@@ -8,6 +8,7 @@ import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 import { demoInstallHistory } from "./demo-installs";
 import { seedDemoAudit } from "./demo-audit";
+import { seedDemoCompetitors } from "./demo-competitors";
 import { seedDemoPositions } from "./demo-positions";
 import { seedDemoReviews } from "./demo-reviews";
 
@@ -108,6 +109,13 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     if (demo.status === "PUBLISHED") {
       await seedDemoReviews(db, app.id, workspace.id, alice.id);
       await seedDemoPositions(db, app.id);
+      await seedDemoCompetitors(
+        db,
+        workspace.id,
+        app.id,
+        alice.id,
+        process.env.MARKETPLACE_URL ?? "https://www.pipedrive.com",
+      );
     }
   }
   await seedDemoAudit(db, workspace.id, { alice, marta });

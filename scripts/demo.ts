@@ -12,6 +12,7 @@ import { PrismaClient } from "../lib/generated/prisma/client";
 import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashToken, newToken } from "../lib/crypto/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
+import { demoRivalListings } from "../prisma/demo-competitors";
 import { demoCollections } from "../prisma/demo-positions";
 import { demoListing } from "../prisma/demo-reviews";
 import { CliError, databaseLabel, oneLine } from "./cli";
@@ -144,7 +145,7 @@ async function main() {
       },
     ],
     // QuoteFlow's public Marketplace page, read by "Sync now" on the Reviews page.
-    listings: [demoListing(DEMO_APPS[0]!.clientId)],
+    listings: [demoListing(DEMO_APPS[0]!.clientId), ...demoRivalListings()],
     // Today's collections and categories, where "Sync now" finds QuoteFlow's positions.
     collections: demoCollections(DEMO_APPS[0]!.clientId),
   });
