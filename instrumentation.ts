@@ -15,6 +15,9 @@ export async function register() {
     if (process.env.NEXT_PHASE !== "phase-production-build") assertDatabase();
     const { startOutboxWorker } = await import("@/lib/outbox/outbox");
     startOutboxWorker();
+    // Notification emails, when SMTP_URL is set: alerts at once, the rest in daily digests.
+    if (process.env.NEXT_PHASE !== "phase-production-build")
+      (await import("@/lib/notifications/email")).startEmailWorker();
     // The shared store, when configured, is connected before the first request needs it.
     if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/redis")).redis();
   }

@@ -37,6 +37,13 @@ export default defineConfig({
   globalTeardown: "./e2e/log-check.ts",
   webServer: [
     {
+      command: "tsx e2e/mailbox.ts",
+      url: `${E2E.mailboxUrl}/health`,
+      env: E2E.mailboxEnv,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
       command: "tsx e2e/emulator/cli.ts",
       url: `${E2E.emulatorUrl}/__emulator/health`,
       env: E2E.emulatorEnv,

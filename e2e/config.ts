@@ -3,6 +3,8 @@ const appPort = Number(process.env.E2E_APP_PORT ?? 3210);
 const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 4210);
 const appUrl = `http://localhost:${appPort}`;
 const emulatorUrl = `http://localhost:${emulatorPort}`;
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 4225);
+const mailboxPort = Number(process.env.E2E_MAILBOX_PORT ?? 4226);
 const clientId = "listing-studio-e2e";
 const clientSecret = "e2e-client-secret";
 
@@ -12,6 +14,9 @@ export const E2E = {
   serverLog: process.env.E2E_SERVER_LOG ?? "data/e2e-server.log",
   appUrl,
   emulatorUrl,
+  /** What the app emailed (e2e/mailbox.ts). */
+  mailboxUrl: `http://127.0.0.1:${mailboxPort}`,
+  mailboxEnv: { E2E_SMTP_PORT: String(smtpPort), E2E_MAILBOX_PORT: String(mailboxPort) },
   emulatorEnv: {
     EMULATOR_PORT: String(emulatorPort),
     EMULATOR_CLIENT_ID: clientId,
@@ -30,6 +35,8 @@ export const E2E = {
     PIPEDRIVE_API_URL: emulatorUrl,
     MARKETPLACE_URL: emulatorUrl,
     CRON_SECRET: "e2e-cron-secret-0123456789abcdef",
+    // Notification emails go to the run's own mail server (e2e/mailbox.ts).
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // The listings of browser tests use made-up domains and this machine may have no internet:
     // link reachability is covered by unit tests against a local server instead.

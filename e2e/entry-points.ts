@@ -32,6 +32,8 @@ export const PAGES: Record<string, PageCheck> = {
   "(dashboard)/team/page": { kind: "own-data", url: "/team" },
   "(dashboard)/team/audit/page": { kind: "own-data", url: "/team/audit" },
   "(dashboard)/apps/[appId]/installs/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/installs` },
+  "(dashboard)/notifications/page": { kind: "own-data", url: "/notifications" },
+  "(dashboard)/notifications/settings/page": { kind: "own-data", url: "/notifications/settings" },
   "(dashboard)/apps/[appId]/positions/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/positions` },
   "(dashboard)/apps/[appId]/competitors/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/competitors` },
   "(dashboard)/apps/[appId]/listing/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/listing` },
@@ -154,6 +156,16 @@ export const ROUTES: Record<string, RouteCheck> = {
     origin: { exempt: "no cookie: a visitor without an account, on a public link" },
     rateLimit: "comment, per link and client address",
   },
+  "GET unsubscribe/[token]": {
+    kind: "token",
+    note: "an unsubscribe link from a notification email: asks, changes nothing (notifications spec)",
+  },
+  "POST unsubscribe/[token]": {
+    kind: "token",
+    note: "the person and the kind, signed with AUTH_SECRET (lib/notifications/email.test.ts)",
+    origin: { exempt: "no cookie: a signed link, also posted by mail providers (RFC 8058 one-click)" },
+    rateLimit: "unsubscribe, per client address",
+  },
   "POST api/v1/apps/[appId]/events": {
     kind: "secret",
     note: "Bearer workspace API token; another workspace's token gets 404 (events-api spec)",
@@ -245,6 +257,11 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "lib/actions/competitors#removeCompetitorAction": {
     useCase: "removeCompetitor",
     test: "lib/competitors/service.test.ts",
+  },
+  "lib/actions/notifications#markReadAction": { useCase: "markRead", test: "lib/notifications/service.test.ts" },
+  "lib/actions/notifications#savePreferencesAction": {
+    useCase: "savePreferences",
+    test: "lib/notifications/service.test.ts",
   },
   "lib/actions/session#signOutAction": { public: "ends the caller's own session" },
 };

@@ -56,6 +56,12 @@ test("positions: Sync now records where the app stands; a move shows in the hist
   await rank(clientId, 9, 3);
   await syncNow(page);
   backdatePositions(appId);
+  // Position changes are turned off in the app for this person; alerts stay on.
+  await page.goto("/notifications/settings");
+  await hydrated(page);
+  await page.getByRole("checkbox", { name: "In the app: Position changes" }).uncheck();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Notification settings saved")).toBeVisible();
   await rank(clientId, 4, 3);
   await syncNow(page);
 
@@ -73,4 +79,34 @@ test("positions: Sync now records where the app stands; a move shows in the hist
   await expect(page.getByTestId("sync-run").first().getByTestId("positions-error")).toContainText("Trending:");
   await page.goto("/reviews/alerts");
   await expect(page.getByText("Rank Tracker moved from #9 to #4 in Top rated")).toBeVisible();
+
+  // The move is an alert in the bell; the position-change notification was not wanted in the app.
+  await expect(page.getByTestId("notification-bell")).toHaveAccessibleName(/Notifications, \d+ unread/);
+  await page.getByTestId("notification-bell").click();
+  const notes = page.getByTestId("notification");
+  await expect(
+    notes.filter({ hasText: "Alerts" }).filter({ hasText: "Rank Tracker moved from #9 to #4 in Top rated" }),
+  ).toHaveCount(1);
+  await expect(notes.filter({ hasText: "Position changes" })).toHaveCount(0);
+
+  // The alert was emailed at once, with a link that stops alert emails.
+  let mail: { subject: string; text: string; listUnsubscribe: string | null } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await fetch(`${E2E.mailboxUrl}/messages?to=pia.position`);
+        mail = ((await res.json()) as (typeof mail)[]).find((m) => m!.subject.includes("moved from #9 to #4"));
+        return Boolean(mail);
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  expect(mail!.listUnsubscribe).toMatch(/<http:\/\/localhost:\d+\/unsubscribe\/.+>/);
+  const link = /(http:\/\/localhost:\d+\/unsubscribe\/\S+)/.exec(mail!.text)![1]!;
+  await page.goto(link);
+  await page.getByRole("button", { name: "Stop emails about alerts" }).click();
+  await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  await page.goto("/notifications/settings");
+  await expect(page.getByRole("checkbox", { name: "By email: Alerts" })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "In the app: Alerts" })).toBeChecked();
 });

@@ -105,6 +105,19 @@ const schema = z.object({
       .refine((v) => /^rediss?:\/\//.test(v) && URL.canParse(v), "REDIS_URL must be a redis:// or rediss:// URL")
       .optional(),
   ),
+  /**
+   * The SMTP server notifications are emailed through (smtp:// or smtps://, credentials in the URL). Unset:
+   * no email is sent and the notification settings say so.
+   */
+  SMTP_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  /** The sender of notification emails. */
+  EMAIL_FROM: z.string().trim().min(3).default("Listing Studio <notifications@listing-studio.local>"),
   /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/rate-limit.ts). */
   RATE_LIMITS: optional(
     z

@@ -1,6 +1,14 @@
 /** URL helpers shared by the proxy, pages and actions (no server-only imports). */
 
-export const DASHBOARD_PREFIXES = ["/apps", "/reviews", "/analytics", "/team", "/settings", "/switch"] as const;
+export const DASHBOARD_PREFIXES = [
+  "/apps",
+  "/reviews",
+  "/analytics",
+  "/team",
+  "/settings",
+  "/notifications",
+  "/switch",
+] as const;
 
 export const isDashboardPath = (pathname: string) =>
   DASHBOARD_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

@@ -19,6 +19,8 @@ export const RATE_LIMITS = {
   events: { points: 300, duration: 60 },
   /** "Check" of an app's Marketplace page URL (one outbound request each), per workspace. */
   pagecheck: { points: 20, duration: 60 },
+  /** Unsubscribe links from notification emails (a signed token, no session), per client address. */
+  unsubscribe: { points: 30, duration: 60 },
   /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
   cron: { points: 10, duration: 60 },
 } as const satisfies Record<string, { points: number; duration: number }>;

@@ -1,5 +1,6 @@
 /**
- * `npm run worker [-- --demo]`: the outbox worker on its own (the server also runs one). Several
+ * `npm run worker [-- --demo]`: the outbox worker on its own, with notification emails (the server also
+ * runs both). Several
  * may run at once: rows are claimed, so none is sent twice. Stops on Ctrl+C after the round in
  * progress. `--demo`: the running demo's database.
  */
@@ -11,6 +12,7 @@ await runCli("npm run worker", async () => {
   useDemoWhenAsked();
   requireMigratedDatabase();
   const { processOutbox } = await import("@/lib/outbox/outbox");
+  const { sendPendingEmails } = await import("@/lib/notifications/email");
   let stopping = false;
   process.on("SIGINT", () => (stopping = true));
   process.on("SIGTERM", () => (stopping = true));
@@ -19,6 +21,8 @@ await runCli("npm run worker", async () => {
     try {
       const { delivered, failed } = await processOutbox();
       if (delivered || failed) console.log(`${new Date().toISOString()} delivered ${delivered}, failed ${failed}`);
+      const emails = await sendPendingEmails();
+      if (emails.sent) console.log(`${new Date().toISOString()} emailed ${emails.sent} notification messages`);
     } catch (error) {
       console.error(`${new Date().toISOString()} the outbox round failed: ${oneLine(error)}`);
     }

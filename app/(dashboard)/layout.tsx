@@ -3,9 +3,11 @@ import { connection } from "next/server";
 import { Logo } from "@/components/brand/logo";
 import { MobileNav } from "@/components/dashboard/mobile-nav";
 import { DashboardNav, type NavBadges } from "@/components/dashboard/nav";
+import { NotificationBell } from "@/components/dashboard/notification-bell";
 import { UserMenu } from "@/components/dashboard/user-menu";
 import { WorkspaceSwitcher } from "@/components/dashboard/workspace-switcher";
 import { requireMembership } from "@/lib/authz";
+import { unreadCount } from "@/lib/notifications/service";
 import { countAccessRequests } from "@/lib/team/invitations";
 import { ROLE_LABELS } from "@/lib/team/roles";
 import { listMemberships } from "@/lib/team/workspace";
@@ -14,7 +16,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
   await connection();
   const member = await requireMembership();
   const { user, workspace, role } = member;
-  const [workspaces, requests] = await Promise.all([listMemberships(user.id), countAccessRequests(member)]);
+  const [workspaces, requests, unread] = await Promise.all([
+    listMemberships(user.id),
+    countAccessRequests(member),
+    unreadCount(member),
+  ]);
   const badges: NavBadges = {
     "/team": { count: requests, one: "access request waiting", other: "access requests waiting" },
   };
@@ -57,7 +63,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
               {ROLE_LABELS[role]}
             </span>
           </div>
-          <UserMenu name={user.name} email={user.email} image={user.image} />
+          <div className="flex shrink-0 items-center gap-1">
+            <NotificationBell unread={unread} />
+            <UserMenu name={user.name} email={user.email} image={user.image} />
+          </div>
         </header>
         <main id="content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
           {children}

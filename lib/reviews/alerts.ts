@@ -1,3 +1,4 @@
+import { notifySafely } from "@/lib/notifications/notify";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -23,6 +24,7 @@ export async function raiseAlert(appId: string, data: AlertData, now = new Date(
       createdAt: now,
     },
   });
+  await notifySafely(app.workspaceId, { kind: "ALERT", title: alert.title, link: `/reviews?app=${app.id}` }, { now });
   const hooks = await db.alertWebhook.findMany({ where: { workspaceId: app.workspaceId, enabled: true } });
   const input = {
     id: alert.id,

@@ -2,6 +2,9 @@ import { db } from "@/lib/db";
 import { checkRatingDrop, checkSyncFailures, raiseAlert } from "./alerts";
 import { rankMovedEnough } from "./alert-payload";
 import { syncCompetitors } from "@/lib/competitors/sync";
+import { notifySafely } from "@/lib/notifications/notify";
+import { rankChangeText } from "@/lib/positions/lists";
+import { plural } from "@/lib/words";
 import { syncPositions } from "@/lib/positions/sync";
 import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { listingUrlOf } from "./listing-url";
@@ -98,6 +101,7 @@ function failureOf(error: unknown): SyncReport {
 
 async function syncApp(
   runId: string,
+  workspaceIdOf: string,
   app: { id: string; name: string; clientId: string; listingUrl: string | null },
   options: SyncOptions,
 ) {
@@ -126,6 +130,19 @@ async function syncApp(
         finishedAt: at,
       },
     });
+    if (!stored.baseline && stored.added.length) {
+      const stars = [...stored.added].sort((a, b) => a.stars - b.stars).map((r) => `${r.stars}★`);
+      await notifySafely(
+        workspaceIdOf,
+        {
+          kind: "NEW_REVIEW",
+          title: `${plural(stored.added.length, "new review", "new reviews")} of ${app.name} (${stars.join(", ")})`,
+          body: stored.added.map((r) => `${r.author}: ${r.text}`.slice(0, 200)).join("\n"),
+          link: `/reviews?app=${app.id}`,
+        },
+        { now: at },
+      );
+    }
     if (!stored.baseline) {
       for (const r of stored.added) {
         const review = {
@@ -156,6 +173,16 @@ async function syncApp(
       },
     });
     await checkSyncFailures(app.id, report.summary, at);
+    await notifySafely(
+      workspaceIdOf,
+      {
+        kind: "SYNC_FAILED",
+        title: `The Marketplace sync of ${app.name} failed`,
+        body: report.summary,
+        link: `/reviews/sync?run=${runId}`,
+      },
+      { now: at },
+    );
     return { ok: false as const, error: `${app.name}: ${report.summary}` };
   }
 }
@@ -167,6 +194,19 @@ async function syncApp(
 async function recordPositions(workspaceId: string, runId: string, now: Date, options: SyncOptions) {
   try {
     const result = await syncPositions(workspaceId, { runId, now, fetch: options.fetch });
+    const names = new Map(
+      (await db.app.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
+    );
+    for (const c of result.changes)
+      await notifySafely(
+        workspaceId,
+        {
+          kind: "RANK_CHANGE",
+          title: `${names.get(c.appId) ?? "An app"} ${rankChangeText(c.list.name, c.from, c.to)}`,
+          link: `/apps/${c.appId}/positions`,
+        },
+        { now },
+      );
     for (const c of result.changes)
       if (rankMovedEnough(c.from, c.to))
         await raiseAlert(c.appId, { type: "RANK_CHANGE", list: c.list.name, from: c.from, to: c.to }, now);
@@ -200,7 +240,7 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
   const errors: string[] = [];
   let failed = 0;
   for (const app of apps) {
-    const result = await syncApp(runId, app, options);
+    const result = await syncApp(runId, run.workspaceId, app, options);
     if (result.ok) {
       await db.syncRun.update({
         where: { id: runId },

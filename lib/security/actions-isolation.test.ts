@@ -26,6 +26,7 @@ const members = await import("@/lib/team/members");
 const invitations = await import("@/lib/team/invitations");
 const { findCurrentMembership } = await import("@/lib/team/workspace");
 const competitors = await import("@/lib/competitors/service");
+const notifications = await import("@/lib/notifications/service");
 
 let a: Member;
 let b: Member;
@@ -83,6 +84,11 @@ beforeAll(async () => {
     })
   ).id;
   ids.token = (await tokens.createApiToken(a, { name: "A token" })).id;
+  ids.notification = (
+    await db.notification.create({
+      data: { userId: a.user.id, workspaceId: a.workspace.id, kind: "ALERT", title: "A's alert", link: "/reviews" },
+    })
+  ).id;
   ids.competitor = (
     await db.competitor.create({
       data: {
@@ -139,10 +145,16 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   addCompetitorAction: () =>
     competitors.addCompetitor(b, ids.app!, { url: "https://www.pipedrive.com/en/marketplace/app/x/other-1" }),
   removeCompetitorAction: () => competitors.removeCompetitor(b, ids.competitor),
+  markReadAction: () => notifications.markRead(b, ids.notification),
 };
 
 /** Actions without a foreign id: they act on the caller's own workspace only. */
 const OWN: Record<string, () => Promise<void>> = {
+  savePreferencesAction: async () => {
+    await notifications.savePreferences(b, { kinds: [{ kind: "ALERT", inApp: true, email: false }] });
+    expect(await db.notificationPreference.count({ where: { userId: b.user.id } })).toBe(1);
+    expect(await db.notificationPreference.count({ where: { userId: a.user.id } })).toBe(0);
+  },
   createAppAction: async () => {
     const created = await apps.createApp(b, {
       name: "B's App",
@@ -213,5 +225,6 @@ describe("server actions across workspaces", () => {
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: ids.request } })).status).toBe("PENDING");
     expect(await db.auditEvent.count({ where: { workspaceId: a.workspace.id, actorId: b.user.id } })).toBe(0);
     expect(await db.competitor.count({ where: { appId: ids.app } })).toBe(1);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: ids.notification } })).readAt).toBeNull();
   });
 });

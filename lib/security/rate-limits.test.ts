@@ -13,7 +13,8 @@ setupTestDatabase();
 const emulator = await startEmulator();
 process.env.PIPEDRIVE_OAUTH_URL = emulator.url;
 process.env.CRON_SECRET = "cron-secret-for-rate-limit-tests-0123";
-process.env.RATE_LIMITS = "signin=2/1,share=2/1,comment=2/1,gateway=2/1,uninstall=2/1,events=2/1,cron=2/1";
+process.env.RATE_LIMITS =
+  "signin=2/1,share=2/1,comment=2/1,gateway=2/1,uninstall=2/1,events=2/1,cron=2/1,unsubscribe=2/1";
 afterAll(() => emulator.close());
 
 const auth = await import("@/app/api/auth/[...nextauth]/route");
@@ -22,6 +23,7 @@ const callback = await import("@/app/callback/[appKey]/route");
 const events = await import("@/app/api/v1/apps/[appId]/events/route");
 const cron = await import("@/app/api/cron/sync/route");
 const share = await import("@/app/p/[token]/route");
+const unsubscribe = await import("@/app/unsubscribe/[token]/route");
 
 /** A request as the server hands it on: stamped with the client address it worked out (lib/client-address.ts). */
 const from = (ip: string, url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
@@ -74,6 +76,11 @@ const cases: [
       ),
   ],
   ["cron", (ip) => cron.POST(from(ip, "http://localhost/api/cron/sync", { method: "POST" }))],
+  [
+    "unsubscribe link",
+    (ip) =>
+      unsubscribe.POST(from(ip, "http://localhost/unsubscribe/x.y", { method: "POST" }), params({ token: "x.y" })),
+  ],
 ];
 
 describe("rate limits: 429 with Retry-After over the limit, then recovery", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifySafely } from "@/lib/notifications/notify";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -230,9 +231,21 @@ export async function addComment(hash: string, input: unknown) {
   const link = await liveLink(hash);
   if (!link) throw new AppError("NOT_FOUND", "This preview link no longer works");
   const { name, body, section } = commentSchema.parse(input);
-  return db.listingComment.create({
+  const comment = await db.listingComment.create({
     data: { appId: link.appId, shareLinkId: link.id, section, authorName: name, body },
+    include: { app: { select: { name: true, workspaceId: true } } },
   });
+  await notifySafely(
+    comment.app.workspaceId,
+    {
+      kind: "SHARE_COMMENT",
+      title: `${name} commented on the preview of ${comment.app.name}`,
+      body: body.length > 280 ? `${body.slice(0, 279)}…` : body,
+      link: `/apps/${link.appId}/listing`,
+    },
+    { minRole: "EDITOR" },
+  );
+  return comment;
 }
 
 export type CommentView = {

@@ -1,4 +1,6 @@
 import "server-only";
+import { STATUS_LABELS } from "@/lib/apps/labels";
+import { notifySafely } from "@/lib/notifications/notify";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -296,6 +298,12 @@ export async function changeStatus(member: Member, appId: string, input: unknown
     { type: "app", id: appId, name: app.name },
     { status: [app.status, transition.to], on: dayOf(occurredAt), ...(note ? { note } : {}) },
   );
+  await notifySafely(member.workspace.id, {
+    kind: "SUBMISSION",
+    title: `${app.name}: ${STATUS_LABELS[app.status] ?? app.status} → ${STATUS_LABELS[transition.to] ?? transition.to}`,
+    body: note ? `${member.user.name}: ${note}` : `Recorded by ${member.user.name}`,
+    link: `/apps/${appId}/review`,
+  });
 }
 
 /** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifySafely } from "@/lib/notifications/notify";
 import { z } from "zod";
 import { actorOf, audit } from "@/lib/audit/log";
 import type { Member, SessionUser } from "./workspace";
@@ -170,6 +171,11 @@ export async function requestAccess(user: SessionUser) {
     targetId: user.id,
     targetName: user.name,
   });
+  await notifySafely(
+    workspace.id,
+    { kind: "ACCESS_REQUEST", title: `${user.name} asks to join the workspace`, link: "/team" },
+    { minRole: "OWNER" },
+  );
 }
 
 export async function accessRequestOf(userId: string) {

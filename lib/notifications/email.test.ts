@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Member } from "@/lib/authz";
+import { setupTestDatabase } from "@/lib/test/db";
+import { addMember, createOwner } from "@/lib/test/members";
+import { startSmtpServer } from "@/lib/test/smtp";
+
+setupTestDatabase();
+const smtp = await startSmtpServer();
+process.env.SMTP_URL = smtp.url;
+process.env.AUTH_URL = "http://localhost:3999";
+const { db } = await import("@/lib/db");
+const { notify } = await import("./notify");
+const { sendPendingEmails } = await import("./email");
+const unsubscribeRoute = await import("@/app/unsubscribe/[token]/route");
+const { NextRequest } = await import("next/server");
+afterAll(() => smtp.close());
+
+let owner: Member;
+let editor: Member;
+beforeAll(async () => {
+  owner = await createOwner(db, 801, "Olga Owner");
+  editor = await addMember(db, owner, "EDITOR", "Eddie Editor");
+  await db.user.update({ where: { id: owner.user.id }, data: { email: "olga@acme.example.com" } });
+  await db.user.update({ where: { id: editor.user.id }, data: { email: "eddie@acme.example.com" } });
+});
+
+const mailTo = (address: string) => smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes(address));
+
+describe("notification emails through SMTP", () => {
+  it("emails an alert at once, to each member, with a List-Unsubscribe link", async () => {
+    await notify(owner.workspace.id, {
+      kind: "ALERT",
+      title: "Low rating: 1 star for QuoteFlow from Ann",
+      link: "/reviews",
+    });
+    expect(await sendPendingEmails()).toEqual({ sent: 2, skipped: 0 });
+    await smtp.received(2);
+    const mail = mailTo("olga@acme.example.com")[0]!;
+    expect(mail.subject).toBe(`Low rating: 1 star for QuoteFlow from Ann · ${owner.workspace.name}`);
+    expect(mail.text).toContain("http://localhost:3999/reviews");
+    expect(mail.headerLines.find((h) => h.key === "list-unsubscribe")?.line.replace(/\r\n\s+/g, " ")).toMatch(
+      /^List-Unsubscribe: <http:\/\/localhost:3999\/unsubscribe\/[\w-]+\.[\w-]+>$/,
+    );
+    expect(mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line).toBe(
+      "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+    );
+    // Sent once: nothing is pending any more.
+    expect(await sendPendingEmails()).toEqual({ sent: 0, skipped: 0 });
+  });
+
+  it("keeps the other kinds for the daily digest: one email per person with all of them", async () => {
+    const day = new Date("2026-11-28T08:00:00Z");
+    await notify(
+      owner.workspace.id,
+      { kind: "NEW_REVIEW", title: "2 new reviews of QuoteFlow (4★, 5★)", link: "/reviews" },
+      { now: day },
+    );
+    await notify(
+      owner.workspace.id,
+      { kind: "RANK_CHANGE", title: "QuoteFlow moved from #9 to #5 in Top rated", link: "/apps/x/positions" },
+      { now: day },
+    );
+    expect(await sendPendingEmails({ now: new Date("2026-11-28T20:00:00Z") })).toEqual({ sent: 0, skipped: 0 });
+    expect(await sendPendingEmails({ now: new Date("2026-11-29T08:00:00Z") })).toEqual({ sent: 2, skipped: 0 });
+    await smtp.received(4);
+    const digest = mailTo("eddie@acme.example.com").at(-1)!;
+    expect(digest.subject).toBe(`2 updates in ${owner.workspace.name} · Listing Studio`);
+    expect(digest.text).toContain("NEW REVIEWS");
+    expect(digest.text).toContain("POSITION CHANGES");
+  });
+
+  it("an unsubscribe link asks first, then turns that kind off for that person only; a forged one does nothing", async () => {
+    const mail = mailTo("eddie@acme.example.com").at(-1)!;
+    const link = /http:\/\/localhost:3999(\/unsubscribe\/[\w.-]+)/.exec(String(mail.text))!;
+    const request = (method: string, path = link[1]!) => new NextRequest(`http://localhost:3999${path}`, { method });
+    const params = (path = link[1]!) => ({ params: Promise.resolve({ token: path.split("/").pop()! }) });
+    const ask = await unsubscribeRoute.GET(request("GET"), params());
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain("Stop emails about new reviews");
+    expect(await db.notificationPreference.count({ where: { userId: editor.user.id } })).toBe(0);
+
+    const forged = link[1]!.replace(/\.[\w-]+$/, ".forged");
+    expect((await unsubscribeRoute.POST(request("POST", forged), params(forged))).status).toBe(404);
+
+    const done = await unsubscribeRoute.POST(request("POST"), params());
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("You will no longer get emails about new reviews");
+    expect(await db.notificationPreference.findMany({ where: { userId: editor.user.id } })).toMatchObject([
+      { kind: "NEW_REVIEW", email: false, inApp: true },
+    ]);
+
+    // The preference is respected: the next new-review notification is in the app only for Eddie.
+    await notify(owner.workspace.id, { kind: "NEW_REVIEW", title: "1 new review of QuoteFlow (2★)", link: "/reviews" });
+    const rows = await db.notification.findMany({
+      where: { title: "1 new review of QuoteFlow (2★)" },
+      orderBy: { userId: "asc" },
+    });
+    expect(rows.map((r) => [r.userId === editor.user.id ? "eddie" : "olga", r.inApp, r.emailState]).sort()).toEqual([
+      ["eddie", true, null],
+      ["olga", true, "PENDING"],
+    ]);
+  });
+});
