@@ -94,3 +94,86 @@ export async function comparePages(servers: {
   }
   return rows;
 }
+
+/**
+ * Gives the demo's QuoteFlow a second year of daily positions and competitor figures (the demo seeds
+ * one), so that its positions and competitors pages read two years of daily snapshots.
+ */
+export function extendHistoryToTwoYears(file: string) {
+  const db = new Database(file);
+  try {
+    const app = db.prepare(`SELECT id FROM App WHERE name = 'QuoteFlow'`).get() as { id: string };
+    const oldest = (table: string, column: string, id: string) =>
+      (db.prepare(`SELECT MIN(day) AS day FROM ${table} WHERE ${column} = ?`).get(id) as { day: string }).day;
+    const before = (day: string, n: number) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+    const insertRank = db.prepare(
+      `INSERT INTO RankSnapshot (id, appId, competitorId, listKind, listKey, listName, day, rank, listSize, takenAt)
+       SELECT ? , appId, competitorId, listKind, listKey, listName, ?, rank, listSize, takenAt FROM RankSnapshot WHERE id = ?`,
+    );
+    const insertFigures = db.prepare(
+      `INSERT INTO CompetitorSnapshot (id, competitorId, day, average, reviewCount, installBand, votesUp, votesDown, takenAt)
+       SELECT ?, competitorId, ?, average, reviewCount, installBand, votesUp, votesDown, takenAt FROM CompetitorSnapshot WHERE id = ?`,
+    );
+    const competitors = db.prepare(`SELECT id FROM Competitor WHERE appId = ?`).all(app.id) as { id: string }[];
+    db.transaction(() => {
+      const subjects = [["appId", app.id], ...competitors.map((c) => ["competitorId", c.id])] as [string, string][];
+      for (const [column, id] of subjects) {
+        const first = oldest("RankSnapshot", column, id);
+        const rows = db.prepare(`SELECT id, day FROM RankSnapshot WHERE ${column} = ?`).all(id) as {
+          id: string;
+          day: string;
+        }[];
+        for (const r of rows)
+          insertRank.run(
+            randomBytes(12).toString("hex"),
+            before(first, 1 + Math.round((Date.parse(r.day) - Date.parse(first)) / 86_400_000)),
+            r.id,
+          );
+      }
+      for (const c of competitors) {
+        const first = oldest("CompetitorSnapshot", "competitorId", c.id);
+        const rows = db.prepare(`SELECT id, day FROM CompetitorSnapshot WHERE competitorId = ?`).all(c.id) as {
+          id: string;
+          day: string;
+        }[];
+        for (const r of rows)
+          insertFigures.run(
+            randomBytes(12).toString("hex"),
+            before(first, 1 + Math.round((Date.parse(r.day) - Date.parse(first)) / 86_400_000)),
+            r.id,
+          );
+      }
+    })();
+    const days = (
+      db.prepare(`SELECT COUNT(DISTINCT day) AS n FROM RankSnapshot WHERE appId = ?`).get(app.id) as { n: number }
+    ).n;
+    return { days };
+  } finally {
+    db.close();
+  }
+}
+
+/** p95 of the positions and competitors pages over two years, against the analytics page of the same app. */
+export async function comparePositionPages(server: { base: string; cookie: string; appId: string }) {
+  const analytics = `${server.base}/analytics?app=${server.appId}`;
+  const pages = [`/apps/${server.appId}/positions?range=24m`, `/apps/${server.appId}/competitors?range=24m`];
+  const rows: { path: string; p95: number; analytics: number; ratio: number }[] = [];
+  for (const path of pages) {
+    const url = server.base + path;
+    for (let w = 0; w < 3; w++) await Promise.all([loadOnce(url, server.cookie), loadOnce(analytics, server.cookie)]);
+    const page: number[] = [];
+    const baseline: number[] = [];
+    for (let n = 0; n < PAGE_LOADS; n++) {
+      page.push(await loadOnce(url, server.cookie));
+      baseline.push(await loadOnce(analytics, server.cookie));
+    }
+    rows.push({
+      path: path.replace(server.appId, "<app>"),
+      p95: p95(page),
+      analytics: p95(baseline),
+      ratio: p95(page) / p95(baseline),
+    });
+  }
+  return rows;
+}

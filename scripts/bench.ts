@@ -10,7 +10,8 @@
  *   - the events API against raw inserts, and with `REDIS_URL` (a real redis-server) against
  *     without it;
  *   - every dashboard page's server time at the large partner's dataset (`npm run bench:seed`)
- *     against the demo's (scripts/bench-pages.ts);
+ *     against the demo's (scripts/bench-pages.ts), and the positions and competitors pages of one app over
+ *     two years of daily snapshots against its analytics page;
  *   - analytics from rollups against SQL over two million raw events (scripts/bench-analytics.ts),
  *     first-load JavaScript per route and Lighthouse (scripts/bench-frontend.ts).
  * It then checks that every share request was counted as a view. It ends with one summary table.
@@ -32,7 +33,7 @@ import { seedDemo } from "../prisma/seed-data";
 import { gzipSync } from "node:zlib";
 import { chromiumPath, firstLoadJs, lighthouseScores, type LighthouseScores } from "./bench-frontend";
 import { concurrentUploads, maxSizeIcon, peakRss } from "./bench-memory";
-import { comparePages, ownerSession, PAGE_LOADS } from "./bench-pages";
+import { comparePages, comparePositionPages, extendHistoryToTwoYears, ownerSession, PAGE_LOADS } from "./bench-pages";
 import { BENCH_DB, LARGE } from "./bench-seed";
 import { startRedis } from "../lib/test/redis";
 import Redis from "ioredis";
@@ -208,6 +209,7 @@ async function main() {
     record("events stored = distinct events sent", events.exact ? "yes" : "no", "exact", events.exact);
     await redisFigures(db, app.workspaceId, env);
     await pageFigures(demoFile, env);
+    await positionFigures(demoFile);
     await frontendFigures(db, shareUrl, shareHtml);
     server.kill();
     await analyticsFigures(join(dir, "analytics.json"));
@@ -456,6 +458,24 @@ async function pageFigures(demoFile: string, env: NodeJS.ProcessEnv) {
       );
   } finally {
     child.kill("SIGTERM");
+  }
+}
+
+/** The positions and competitors pages of one app over two years of daily snapshots, against its analytics page. */
+async function positionFigures(demoFile: string) {
+  const { days } = extendHistoryToTwoYears(demoFile);
+  const rows = await comparePositionPages({ base, ...ownerSession(demoFile) });
+  console.log(
+    `\npositions and competitors over ${fmt(days)} days of daily snapshots, p95 of ${PAGE_LOADS} loads ÷ the app's analytics page`,
+  );
+  for (const r of rows) {
+    console.log(`${r.path}: ${fmt(r.p95, 1)} ms ÷ ${fmt(r.analytics, 1)} ms = ${fmt(r.ratio, 2)}`);
+    record(
+      `page ${r.path} (${fmt(days)} days) ÷ analytics, p95`,
+      `${fmt(r.ratio, 2)} (${fmt(r.p95, 1)} vs ${fmt(r.analytics, 1)} ms)`,
+      "≤ 2",
+      r.ratio <= 2,
+    );
   }
 }
 
