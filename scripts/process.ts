@@ -74,5 +74,8 @@ export async function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) =>
     return;
   log("Building the app (first run takes a minute)…");
   await buildShareAssets(env);
-  await run("next", ["build"], env, { quiet: true });
+  // The build type-checks the whole project: it gets the machine's default heap, not the small one a
+  // server may be given to run in (`npm start`, the bench).
+  const { NODE_OPTIONS: _, ...buildEnv } = env;
+  await run("next", ["build"], buildEnv, { quiet: true });
 }
