@@ -4,6 +4,7 @@ import { bucketsOf, type BucketSize } from "@/lib/analytics/time";
 import { workspaceTimeZone } from "@/lib/analytics/timezone";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { sqlConnection } from "@/lib/db/sql";
 import { addDays, localDay } from "@/lib/days";
 import { appInWorkspace } from "@/lib/scope";
 
@@ -44,18 +45,44 @@ function chart(
     color: CHART_PALETTE[i % CHART_PALETTE.length]!,
     format,
   }));
-  const rows: ChartRow[] = bucketsOf(range.from, range.to, bucket).map((b) => {
-    const row: ChartRow = { label: bucketLabel(b.key, bucket) };
-    for (const l of lines) {
-      const inBucket = l.points.filter((p) => p.day >= b.from && p.day <= b.to && p.value !== null);
-      row[l.key] = sum ? inBucket.reduce((s, p) => s + (p.value ?? 0), 0) : (inBucket.at(-1)?.value ?? null);
+  const buckets = bucketsOf(range.from, range.to, bucket);
+  const rows: ChartRow[] = buckets.map((b) => ({ label: bucketLabel(b.key, bucket) }));
+  for (const line of lines) {
+    // One pass over the line's points, in day order, moving through the buckets alongside.
+    const points = line.points
+      .filter((p) => p.value !== null && p.day >= range.from && p.day <= range.to)
+      .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const values: (number | null)[] = buckets.map(() => null);
+    let i = 0;
+    for (const p of points) {
+      while (i < buckets.length - 1 && p.day > buckets[i]!.to) i++;
+      values[i] = sum ? (values[i] ?? 0) + p.value! : p.value;
     }
-    return row;
-  });
+    buckets.forEach((_, k) => (rows[k]![line.key] = sum ? (values[k] ?? 0) : values[k]!));
+  }
   return { rows, series };
 }
 
 const dayOf = (d: Date, tz: string) => localDay(d, tz);
+
+/** The bucket of a `day` column in SQL, as lib/analytics/time.ts cuts them (weeks from Monday). */
+const BUCKET_SQL: Record<BucketSize, string> = {
+  day: "day",
+  week: "date(day, '-6 days', 'weekday 1')",
+  month: "substr(day, 1, 7)",
+};
+
+/**
+ * Daily rows over years, read through the raw connection and cut to the last of each bucket in SQL, so
+ * a chart reads a few dozen rows; `%` in the SQL stands for the list of ids.
+ */
+async function inList<T>(sql: string, params: unknown[], ids: string[]): Promise<T[]> {
+  if (ids.length === 0 && !sql.includes("appId = ?")) return [];
+  const marks = ids.length ? ids.map(() => "?").join(", ") : "NULL";
+  return sqlConnection()
+    .prepare(sql.replace("%", marks))
+    .all(...params, ...ids) as T[];
+}
 
 /**
  * An app beside the competitors it follows: each competitor's latest figures, the comparison charts
@@ -80,22 +107,31 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
       orderBy: { takenAt: "asc" },
       select: { takenAt: true, average: true, reviewCount: true },
     }),
-    db.competitorSnapshot.findMany({ where: { competitorId: { in: ids } }, orderBy: { day: "asc" } }),
+    inList<{ competitorId: string; day: string; average: number | null }>(
+      `SELECT competitorId, day, average FROM (
+         SELECT competitorId, day, average,
+           ROW_NUMBER() OVER (PARTITION BY competitorId, ${BUCKET_SQL[bucket]} ORDER BY day DESC) AS nth
+         FROM CompetitorSnapshot WHERE day >= ? AND competitorId IN (%) AND average IS NOT NULL)
+       WHERE nth = 1 ORDER BY day`,
+      [range.from],
+      ids,
+    ),
     db.review.findMany({ where: { appId: app.id, reviewedAt: { gte: since } }, select: { reviewedAt: true } }),
     db.competitorReview.findMany({
       where: { competitorId: { in: ids }, reviewedAt: { gte: since } },
       select: { competitorId: true, reviewedAt: true },
     }),
-    db.rankSnapshot.findMany({
-      where: {
-        listKind: "COLLECTION",
-        listKey: "top-rated",
-        day: { gte: range.from },
-        OR: [{ appId: app.id }, { competitorId: { in: ids } }],
-      },
-      orderBy: { day: "asc" },
-      select: { appId: true, competitorId: true, day: true, rank: true },
-    }),
+    inList<{ appId: string | null; competitorId: string | null; day: string; rank: number | null }>(
+      `SELECT appId, competitorId, day, rank FROM (
+         SELECT appId, competitorId, day, rank,
+           ROW_NUMBER() OVER (PARTITION BY appId, competitorId, ${BUCKET_SQL[bucket]} ORDER BY day DESC) AS nth
+         FROM RankSnapshot
+         WHERE listKind = 'COLLECTION' AND listKey = 'top-rated' AND day >= ? AND rank IS NOT NULL
+           AND (appId = ? OR competitorId IN (%)))
+       WHERE nth = 1 ORDER BY day`,
+      [range.from, app.id],
+      ids,
+    ),
     db.competitorReview.findMany({
       where: { competitorId: { in: ids }, firstSeenAt: { not: null } },
       orderBy: [{ firstSeenAt: "desc" }, { reviewedAt: "desc" }],
@@ -104,8 +140,13 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     }),
   ]);
 
-  const latest = new Map<string, (typeof theirs)[number]>();
-  for (const s of theirs) latest.set(s.competitorId, s);
+  const latest = new Map(
+    (
+      await Promise.all(
+        ids.map((id) => db.competitorSnapshot.findFirst({ where: { competitorId: id }, orderBy: { day: "desc" } })),
+      )
+    ).flatMap((s) => (s ? [[s.competitorId, s] as const] : [])),
+  );
   const latestRank = new Map<string, number | null>();
   for (const r of ranks) if (r.competitorId) latestRank.set(r.competitorId, r.rank);
   const summaries: CompetitorSummary[] = competitors.map((c) => {

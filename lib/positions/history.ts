@@ -1,6 +1,6 @@
 import "server-only";
 import type { Member } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { sqlConnection } from "@/lib/db/sql";
 import { bucketLabel, CHART_PALETTE, type ChartRow, type ChartSeries } from "@/lib/analytics/format";
 import { bucketsOf, type BucketSize } from "@/lib/analytics/time";
 import { workspaceTimeZone } from "@/lib/analytics/timezone";
@@ -36,11 +36,20 @@ export async function appPositions(
 ): Promise<AppPositions> {
   const app = await appInWorkspace(member, appId);
   // The day before the range too, so that a move on its first day is seen.
-  const rows = await db.rankSnapshot.findMany({
-    where: { appId: app.id, day: { gte: addDays(range.from, -1), lte: range.to } },
-    orderBy: { day: "asc" },
-    select: { listKind: true, listKey: true, listName: true, day: true, rank: true, listSize: true },
-  });
+  // Years of daily rows: read through the raw connection (many times faster per row than the ORM).
+  const rows = sqlConnection()
+    .prepare(
+      `SELECT listKind, listKey, listName, day, rank, listSize FROM RankSnapshot
+       WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`,
+    )
+    .all(app.id, addDays(range.from, -1), range.to) as {
+    listKind: string;
+    listKey: string;
+    listName: string;
+    day: string;
+    rank: number | null;
+    listSize: number;
+  }[];
   const lists = new Map<string, ListHistory & { before: number | null | undefined }>();
   const events: RankEvent[] = [];
   for (const r of rows) {
