@@ -5,6 +5,7 @@ import { workspaceTimeZone } from "@/lib/analytics/timezone";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
+import { sqliteTime } from "@/lib/db/time";
 import { addDays, localDay } from "@/lib/days";
 import { appInWorkspace } from "@/lib/scope";
 
@@ -77,7 +78,7 @@ const BUCKET_SQL: Record<BucketSize, string> = {
  * a chart reads a few dozen rows; `%` in the SQL stands for the list of ids.
  */
 async function inList<T>(sql: string, params: unknown[], ids: string[]): Promise<T[]> {
-  if (ids.length === 0 && !sql.includes("appId = ?")) return [];
+  if (ids.length === 0 && sql.includes("%") && !sql.includes("appId = ?")) return [];
   const marks = ids.length ? ids.map(() => "?").join(", ") : "NULL";
   return sqlConnection()
     .prepare(sql.replace("%", marks))
@@ -102,11 +103,11 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
   const competitors = await db.competitor.findMany({ where: { appId: app.id }, orderBy: { createdAt: "asc" } });
   const ids = competitors.map((c) => c.id);
   const [mine, theirs, myReviews, theirReviews, ranks, feed] = await Promise.all([
-    db.ratingSnapshot.findMany({
-      where: { appId: app.id, takenAt: { gte: since } },
-      orderBy: { takenAt: "asc" },
-      select: { takenAt: true, average: true, reviewCount: true },
-    }),
+    inList<{ takenAt: string; average: number | null }>(
+      `SELECT takenAt, average FROM RatingSnapshot WHERE appId = ? AND takenAt >= ? ORDER BY takenAt`,
+      [app.id, sqliteTime(since.getTime())],
+      [],
+    ),
     inList<{ competitorId: string; day: string; average: number | null }>(
       `SELECT competitorId, day, average FROM (
          SELECT competitorId, day, average,
@@ -116,11 +117,16 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
       [range.from],
       ids,
     ),
-    db.review.findMany({ where: { appId: app.id, reviewedAt: { gte: since } }, select: { reviewedAt: true } }),
-    db.competitorReview.findMany({
-      where: { competitorId: { in: ids }, reviewedAt: { gte: since } },
-      select: { competitorId: true, reviewedAt: true },
-    }),
+    inList<{ reviewedAt: string }>(
+      `SELECT reviewedAt FROM Review WHERE appId = ? AND reviewedAt >= ?`,
+      [app.id, sqliteTime(since.getTime())],
+      [],
+    ),
+    inList<{ competitorId: string; reviewedAt: string }>(
+      `SELECT competitorId, reviewedAt FROM CompetitorReview WHERE reviewedAt >= ? AND competitorId IN (%)`,
+      [sqliteTime(since.getTime())],
+      ids,
+    ),
     inList<{ appId: string | null; competitorId: string | null; day: string; rank: number | null }>(
       `SELECT appId, competitorId, day, rank FROM (
          SELECT appId, competitorId, day, rank,
@@ -140,13 +146,22 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     }),
   ]);
 
-  const latest = new Map(
-    (
-      await Promise.all(
-        ids.map((id) => db.competitorSnapshot.findFirst({ where: { competitorId: id }, orderBy: { day: "desc" } })),
-      )
-    ).flatMap((s) => (s ? [[s.competitorId, s] as const] : [])),
+  const latestRows = await inList<{
+    competitorId: string;
+    average: number | null;
+    reviewCount: number;
+    installBand: string | null;
+    votesUp: number | null;
+    votesDown: number | null;
+  }>(
+    `SELECT competitorId, average, reviewCount, installBand, votesUp, votesDown FROM (
+       SELECT *, ROW_NUMBER() OVER (PARTITION BY competitorId ORDER BY day DESC) AS nth
+       FROM CompetitorSnapshot WHERE competitorId IN (%))
+     WHERE nth = 1`,
+    [],
+    ids,
   );
+  const latest = new Map(latestRows.map((r) => [r.competitorId, r]));
   const latestRank = new Map<string, number | null>();
   for (const r of ranks) if (r.competitorId) latestRank.set(r.competitorId, r.rank);
   const summaries: CompetitorSummary[] = competitors.map((c) => {
@@ -169,7 +184,7 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
   const them = competitors.map((c) => ({ key: c.id, label: c.name }));
   const rating = chart(
     [
-      { ...me, points: mine.map((s) => ({ day: dayOf(s.takenAt, tz), value: s.average })) },
+      { ...me, points: mine.map((s) => ({ day: dayOf(new Date(s.takenAt), tz), value: s.average })) },
       ...them.map((t) => ({
         ...t,
         points: theirs
@@ -181,8 +196,8 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     bucket,
     "rating",
   );
-  const perDay = (dates: (Date | null)[]) =>
-    dates.filter((d): d is Date => d !== null).map((d) => ({ day: dayOf(d, tz), value: 1 }));
+  const perDay = (dates: (string | null)[]) =>
+    dates.filter((d): d is string => d !== null).map((d) => ({ day: dayOf(new Date(d), tz), value: 1 }));
   const reviews = chart(
     [
       { ...me, points: perDay(myReviews.map((r) => r.reviewedAt)) },
