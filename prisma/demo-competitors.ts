@@ -1,7 +1,7 @@
 import type { ListingInput } from "../e2e/emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingSlug } from "../lib/marketplace/identity";
-import { DEMO_LISTS } from "./demo-positions";
+import { dayBefore, DEMO_LISTS } from "./demo-positions";
 
 /**
  * Two apps QuoteFlow is compared with, with a year of daily figures, reviews and positions; the demo's
@@ -52,8 +52,6 @@ const RIVALS: Rival[] = [
   },
 ];
 
-const dayBefore = (now: number, n: number) =>
-  new Date(Math.floor(now / DAY) * DAY - n * DAY).toISOString().slice(0, 10);
 const between = ([from, to]: [number, number], t: number) => from + (to - from) * t;
 
 function reviewsOf(r: Rival, now: number) {

@@ -57,7 +57,7 @@ export const DEMO_LISTS: Plan[] = [
 ];
 
 /** The day `n` days before `now`'s UTC day, as YYYY-MM-DD. */
-const dayBefore = (now: number, n: number) =>
+export const dayBefore = (now: number, n: number) =>
   new Date(Math.floor(now / DAY) * DAY - n * DAY).toISOString().slice(0, 10);
 
 /** A steady climb from `start` to `end` with a deterministic wobble, never outside the list. */

@@ -88,4 +88,16 @@ describe("collection and category pages, in every shape the emulator serves", ()
       ["clientaaa1", 11],
     ]);
   });
+
+  it("never follows a next link to another site: the list is then incomplete, and says why", async () => {
+    const fetched: string[] = [];
+    const page = `<link rel="next" href="https://elsewhere.example/list?page=2"/><main><a href="/en/marketplace/app/a/client-a1">A</a></main>`;
+    const read = await readCollection("https://www.pipedrive.com/en/marketplace/collections/x", async (url) => {
+      fetched.push(url);
+      return page;
+    });
+    expect(fetched).toEqual(["https://www.pipedrive.com/en/marketplace/collections/x"]);
+    expect(read).toMatchObject({ complete: false, ranks: [{ clientId: "client-a1", rank: 1 }] });
+    expect(read.notes).toContain("The next page is on another site (elsewhere.example); it was not read");
+  });
 });

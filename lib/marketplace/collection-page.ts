@@ -276,6 +276,11 @@ export async function readCollection(
       seen.add(e.clientId);
       ranks.push({ clientId: e.clientId, slug: e.slug, name: e.name, rank: e.position ?? ranks.length + 1 });
     }
+    // Only the list's own pages are followed: a "next" link to another site is noted, never fetched.
+    if (page.next && new URL(page.next).origin !== new URL(firstUrl).origin) {
+      notes.push(`The next page is on another site (${new URL(page.next).host}); it was not read`);
+      return { ranks, size: Math.max(total ?? 0, ranks.length), pagesRead, complete: false, source, notes };
+    }
     url = page.next;
   }
   if (url && pagesRead >= maxPages) notes.push(`Read the first ${pagesRead} pages only`);
