@@ -94,7 +94,7 @@ test("a private app is judged by private-app rules: no listing requirements, no 
   await expect(page.getByTestId("readiness-items")).toContainText("Callback URL must use https");
   await page.goto("/apps");
   const card = page.getByRole("listitem").filter({ hasText: "Inhouse Sync" });
-  await expect(card).toContainText("Installed by link: no Marketplace listing, review or ratings.");
+  await expect(card).toContainText("OAuth app installed by an unlisted link: no review, listing or ratings.");
   await expect(card).toContainText("Setup readiness");
 });
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AppSummary } from "@/lib/apps/service";
 import { STATUS_LABELS } from "@/lib/apps/schema";
+import { APP_TYPE_LABELS, APP_TYPE_SUMMARY, appHome, hasFeature } from "@/lib/app-types";
 import { cn, initials } from "@/lib/utils";
 
 export function AppIcon({ app, size = "md" }: { app: Pick<AppSummary, "name" | "iconAssetId">; size?: "md" | "lg" }) {
@@ -43,7 +44,6 @@ export function ReadinessBar({ value }: { value: number }) {
 }
 
 export function AppCard({ app }: { app: AppSummary }) {
-  const listed = app.type === "PUBLIC";
   return (
     <li
       data-testid="app-card"
@@ -53,13 +53,12 @@ export function AppCard({ app }: { app: AppSummary }) {
         <AppIcon app={app} />
         <div className="min-w-0 flex-1">
           <h2 className="truncate font-semibold text-slate-900">
-            <Link href={`/apps/${app.id}/listing`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            <Link href={appHome(app)} className="after:absolute after:inset-0 focus-visible:outline-none">
               {app.name}
             </Link>
           </h2>
           <p className="mt-0.5 text-xs text-slate-500">
-            {app.type === "PUBLIC" ? "Public app" : "Private app"} ·{" "}
-            {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
+            {APP_TYPE_LABELS[app.type]} · {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
           </p>
           {app.clientRejectedAt && !app.archived ? (
             <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">
@@ -68,15 +67,17 @@ export function AppCard({ app }: { app: AppSummary }) {
           ) : null}
         </div>
       </div>
-      <p className="text-xs text-slate-600">
-        {listed
-          ? "Listed on the Marketplace after Pipedrive's review."
-          : "Installed by link: no Marketplace listing, review or ratings."}
-      </p>
-      <div>
-        <p className="mb-1 text-xs text-slate-500">{listed ? "Listing readiness" : "Setup readiness"}</p>
-        <ReadinessBar value={app.readiness} />
-      </div>
+      <p className="text-xs text-slate-600">{APP_TYPE_SUMMARY[app.type]}</p>
+      {hasFeature(app.type, "listing") ? (
+        <div>
+          <p className="mb-1 text-xs text-slate-500">
+            {hasFeature(app.type, "marketplace") ? "Listing readiness" : "Setup readiness"}
+          </p>
+          <ReadinessBar value={app.readiness} />
+        </div>
+      ) : (
+        <p className="text-xs text-slate-500">Installs are tracked through the events API.</p>
+      )}
     </li>
   );
 }

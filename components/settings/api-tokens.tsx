@@ -18,12 +18,16 @@ export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner
   const [error, setError] = useState<string>();
   const [created, setCreated] = useState<string | null>(null);
   return (
-    <section aria-labelledby="tokens-heading" className="rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
+    <section
+      id="api-tokens"
+      aria-labelledby="tokens-heading"
+      className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2"
+    >
       <h2 id="tokens-heading" className="font-semibold text-slate-900">
         API tokens
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        For apps that keep their own OAuth callback: send install events to{" "}
+        For apps that keep their own OAuth callback and for API-token integrations: send install events to{" "}
         <code>POST /api/v1/apps/&lt;app id&gt;/events</code> with <code>Authorization: Bearer &lt;token&gt;</code>.
       </p>
       {isOwner ? (

@@ -6,10 +6,10 @@ import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
 
 export async function createAppAction(input: unknown) {
-  return action(async (): Promise<Pick<AppSummary, "id">> => {
+  return action(async (): Promise<Pick<AppSummary, "id" | "type">> => {
     const app = await createApp(await requireMember("EDITOR"), input);
     revalidatePath("/apps");
-    return { id: app.id };
+    return { id: app.id, type: app.type };
   });
 }
 

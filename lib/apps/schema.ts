@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isHttpUrl } from "@/lib/web-address";
+import { APP_TYPES, hasFeature } from "@/lib/app-types";
 
 const url = (label: string) =>
   z
@@ -8,29 +9,41 @@ const url = (label: string) =>
     .max(2000)
     .refine((v) => v === "" || isHttpUrl(v), { message: `${label} must be a full URL starting with https://` });
 
-export const APP_TYPES = ["PUBLIC", "PRIVATE"] as const;
-
-/** Creating an app: what Developer Hub asks for before a listing exists. Shared by the form and the server. */
-export const createAppSchema = z.strictObject({
-  name: z
-    .string({ error: "App name must be text" })
-    .trim()
-    .min(1, "App name is required")
-    .max(50, "App name must be at most 50 characters"),
-  type: z.enum(APP_TYPES, { error: "Choose public or private" }),
-  clientId: z
-    .string({ error: "Client ID must be text" })
-    .trim()
-    .min(1, "Client ID is required")
-    .max(100, "Client ID must be at most 100 characters"),
-  callbackUrl: url("Callback URL").refine((v) => v !== "", { message: "Callback URL is required" }),
-  installationUrl: url("Installation URL").default(""),
-  clientSecret: z
-    .string({ error: "Client secret must be text" })
-    .trim()
-    .max(200, "Client secret must be at most 200 characters")
-    .default(""),
-});
+/**
+ * Creating an app: what Developer Hub asks for before a listing exists. Shared by the form and the server.
+ * An API-token integration has no OAuth client: its client fields are not asked for and not stored.
+ */
+export const createAppSchema = z
+  .strictObject({
+    name: z
+      .string({ error: "App name must be text" })
+      .trim()
+      .min(1, "App name is required")
+      .max(50, "App name must be at most 50 characters"),
+    type: z.enum(APP_TYPES, { error: "Choose what kind of app it is" }),
+    clientId: z
+      .string({ error: "Client ID must be text" })
+      .trim()
+      .max(100, "Client ID must be at most 100 characters")
+      .default(""),
+    callbackUrl: url("Callback URL").default(""),
+    installationUrl: url("Installation URL").default(""),
+    clientSecret: z
+      .string({ error: "Client secret must be text" })
+      .trim()
+      .max(200, "Client secret must be at most 200 characters")
+      .default(""),
+  })
+  .superRefine((data, ctx) => {
+    if (!hasFeature(data.type, "oauth")) return;
+    if (!data.clientId) ctx.addIssue({ code: "custom", path: ["clientId"], message: "Client ID is required" });
+    if (!data.callbackUrl) ctx.addIssue({ code: "custom", path: ["callbackUrl"], message: "Callback URL is required" });
+  })
+  .transform((data) =>
+    hasFeature(data.type, "oauth")
+      ? data
+      : { ...data, clientId: "", callbackUrl: "", installationUrl: "", clientSecret: "" },
+  );
 
 export type CreateAppInput = z.input<typeof createAppSchema>;
 

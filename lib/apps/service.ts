@@ -8,13 +8,14 @@ import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/list
 import { emptyListing } from "@/lib/listing/schema";
 import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
+import { appType, hasFeature, requireFeature, type AppType } from "@/lib/app-types";
 import { auditBy } from "@/lib/audit/log";
 
 /** What a browser may see of an app: never the secret, only whether one is set. */
 export type AppSummary = {
   id: string;
   name: string;
-  type: "PUBLIC" | "PRIVATE";
+  type: AppType;
   status: string;
   clientId: string;
   callbackUrl: string;
@@ -26,6 +27,7 @@ export type AppSummary = {
   listingUrl: string | null;
   archived: boolean;
   iconAssetId: string | null;
+  /** The readiness checklist's score of the listing (0 for a type without one). */
   readiness: number;
   updatedAt: Date;
 };
@@ -45,7 +47,7 @@ const scores = new Map<string, number>();
 /** The readiness checklist's score of a stored draft. */
 function readinessOf(
   data: unknown,
-  kind: "PUBLIC" | "PRIVATE",
+  kind: Exclude<AppType, "API_TOKEN">,
   icons: Record<string, IconVisibility>,
   links: Record<string, LinkStatus>,
   key?: string,
@@ -68,10 +70,11 @@ function toSummary(
 ): AppSummary {
   const data = app.draft ? (JSON.parse(app.draft.data) as Record<string, unknown>) : {};
   const key = app.draft?.revision === undefined ? undefined : `${app.id}:${app.draft.revision}`;
+  const type = appType(app.type);
   return {
     id: app.id,
     name: app.name,
-    type: app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC",
+    type,
     status: app.status,
     clientId: app.clientId,
     callbackUrl: app.callbackUrl,
@@ -81,7 +84,7 @@ function toSummary(
     listingUrl: app.listingUrl,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
-    readiness: readinessOf(data, app.type === "PRIVATE" ? "PRIVATE" : "PUBLIC", icons, links, key),
+    readiness: type === "API_TOKEN" ? 0 : readinessOf(data, type, icons, links, key),
     updatedAt: app.updatedAt,
   };
 }
@@ -89,6 +92,8 @@ function toSummary(
 export async function createApp(member: Member, input: unknown): Promise<AppSummary> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden();
   const data = createAppSchema.parse(input);
+  // An API-token integration has no listing and no status to move through: it is in use once added.
+  const listed = hasFeature(data.type, "listing");
   const listing = emptyListing(data.name, data.callbackUrl);
   listing.installationUrl = data.installationUrl;
   const app = await db.$transaction(async (tx) => {
@@ -97,11 +102,12 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
         workspaceId: member.workspace.id,
         name: data.name,
         type: data.type,
+        ...(listed ? {} : { status: "LIVE" }),
         clientId: data.clientId,
         callbackUrl: data.callbackUrl,
         installationUrl: data.installationUrl || null,
         createdById: member.user.id,
-        draft: { create: { data: JSON.stringify(listing), updatedById: member.user.id } },
+        ...(listed ? { draft: { create: { data: JSON.stringify(listing), updatedById: member.user.id } } } : {}),
       },
     });
     if (!data.clientSecret) return created;
@@ -111,7 +117,7 @@ export async function createApp(member: Member, input: unknown): Promise<AppSumm
     });
   });
   await auditBy(member, "app.create", { type: "app", id: app.id, name: app.name }, { type: app.type });
-  return toSummary({ ...app, draft: { data: JSON.stringify(listing) } });
+  return toSummary({ ...app, draft: listed ? { data: JSON.stringify(listing) } : null });
 }
 
 /** Apps per page of the Apps grid. */
@@ -189,7 +195,7 @@ export async function appWorkspaceOf(userId: string, appId: unknown): Promise<{ 
 export async function setClientSecret(member: Member, appId: string, input: unknown): Promise<void> {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can set the client secret");
   const { clientSecret } = clientSecretSchema.parse(input);
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "oauth");
   // A new secret answers Pipedrive's refusal of the old one; the next install tells whether it is right.
   await db.app.update({
     where: { id: appId },

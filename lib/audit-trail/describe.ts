@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from "@/lib/apps/labels";
+import { APP_TYPE_LABELS, type AppType } from "@/lib/app-types";
 import { FIELDS } from "@/lib/listing/fields";
 import { STATUS_LABELS as REVIEW_STATUS } from "@/lib/reviews/templates";
 import { plural } from "@/lib/words";
@@ -152,7 +153,9 @@ function detailLines(action: string, diff: Diff, names: Map<string, string>): st
     else if (key === "url") lines.push(`URL: ${text(value)}`);
     else if (key === "format") lines.push(`Format: ${text(value)}`);
     else if (key === "type")
-      lines.push(`Type: ${value === "PRIVATE" ? "private app" : value === "PUBLIC" ? "public app" : text(value)}`);
+      lines.push(
+        `Type: ${typeof value === "string" && value in APP_TYPE_LABELS ? APP_TYPE_LABELS[value as AppType] : text(value)}`,
+      );
     else if (key === "via") lines.push(`Through: ${text(value)}`);
     else if (key === "clientSecret") lines.push("Client secret: set (the value is never recorded)");
     else if (key === "comment" || key === "feedback")

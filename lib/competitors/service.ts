@@ -30,7 +30,7 @@ const field = (message: string) => new AppError("VALIDATION", message, { url: me
  */
 export async function addCompetitor(member: Member, appId: string, input: unknown, fetch: FetchPageOptions = {}) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot add competitors");
-  const app = await appInWorkspace(member, appId);
+  const app = await appInWorkspace(member, appId, "marketplace");
   const { url: raw } = addSchema.parse(input);
   if (!raw.trim()) throw field("Paste the address of the app's page on the Marketplace");
   const page = marketplaceAppUrl(raw, env().MARKETPLACE_URL);

@@ -2,6 +2,7 @@ import "server-only";
 import { clientSecretContext, handoffSecretContext } from "@/lib/crypto/contexts";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { getApp } from "@/lib/apps/service";
+import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
@@ -96,6 +97,7 @@ export async function gatewayUrls(appId: string) {
 
 export async function gatewaySettings(member: Member, appId: string): Promise<GatewaySettings> {
   const summary = await getApp(member, appId);
+  requireFeature(summary, "oauth");
   const urls = await gatewayUrls(appId);
   const [app, draft] = await Promise.all([db.app.findUniqueOrThrow({ where: { id: appId } }), getDraft(member, appId)]);
   return {
@@ -114,7 +116,7 @@ export async function gatewaySettings(member: Member, appId: string): Promise<Ga
 /** Puts the gateway's Callback and Installation URLs in the listing, as one edit of the draft. */
 export async function putGatewayInListing(member: Member, appId: string) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "oauth");
   const urls = await gatewayUrls(appId);
   const draft = await getDraft(member, appId);
   if (draft.data.callbackUrl === urls.callbackUrl && draft.data.installationUrl === urls.installationUrl) return urls;
@@ -133,7 +135,7 @@ export async function putGatewayInListing(member: Member, appId: string) {
 
 export async function updateGatewaySettings(member: Member, appId: string, input: unknown) {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change where tokens go");
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "oauth");
   const data = gatewaySettingsSchema.parse(input);
   if (data.handoffUrl) await assertOutboundUrl(data.handoffUrl, "handoffUrl", "Handoff URL");
   await db.app.update({
@@ -155,7 +157,7 @@ export async function updateGatewaySettings(member: Member, appId: string, input
 /** The signing secret, shown to owners so their backend can verify deliveries. */
 export async function revealHandoffSecret(member: Member, appId: string) {
   if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can see the signing secret");
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "oauth");
   await ensureGateway(appId);
   const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { handoffSecret: true } });
   await auditBy(member, "gateway.secret.reveal", { type: "app", id: appId });
@@ -482,7 +484,7 @@ export type DeliveryView = {
 
 /** Deliveries still waiting or given up on, with counts, for the settings page. */
 export async function listDeliveries(member: Member, appId: string) {
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "oauth");
   const [rows, pending, failed, delivered] = await Promise.all([
     db.outboxMessage.findMany({
       where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING", "FAILED"] } },
@@ -510,7 +512,7 @@ export async function listDeliveries(member: Member, appId: string) {
 /** Sends a failed or waiting delivery again at the worker's next round. */
 export async function retryDelivery(member: Member, appId: string, deliveryId: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot retry deliveries");
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "oauth");
   if (typeof deliveryId !== "string") throw notFound("Delivery");
   const { count } = await db.outboxMessage.updateMany({
     where: { id: deliveryId, appId, webhookId: null, status: { in: ["PENDING", "FAILED"] } },

@@ -74,4 +74,21 @@ describe("parseEvents", () => {
   it("accepts a clock up to five minutes ahead", () => {
     expect(parseEvents([{ ...ok, occurred_at: "2026-11-28T12:04:00Z" }], now).valid).toHaveLength(1);
   });
+
+  it("takes only installs and uninstalls for an integration without OAuth", () => {
+    const events = ["install_started", "consent_denied", "consent_granted", "install", "uninstall"].map((type, i) => ({
+      ...ok,
+      id: `t${i}`,
+      type,
+    }));
+    const { valid, invalid } = parseEvents(events, now, { oauth: false });
+    expect(valid.map((v) => v.event.type)).toEqual(["INSTALL", "UNINSTALL"]);
+    expect(invalid.map((r) => [r.id, r.reason])).toEqual(
+      ["t0", "t1", "t2"].map((id) => [
+        id,
+        "type: an API-token integration has no OAuth consent flow; send install or uninstall",
+      ]),
+    );
+    expect(parseEvents(events, now).valid).toHaveLength(5);
+  });
 });

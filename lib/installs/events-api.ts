@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pipedriveId } from "@/lib/pipedrive/ids";
+import { hasFeature } from "@/lib/app-types";
 import { appInWorkspace } from "@/lib/scope";
 import { ingestEvents } from "./ingest";
 import type { IngestEvent } from "./types";
@@ -54,8 +55,11 @@ export type EventResult = {
   reason?: string;
 };
 
+/** An integration without OAuth has no install flow or consent screen: only installs and uninstalls happen to it. */
+const WITHOUT_OAUTH: ReadonlySet<string> = new Set(["install", "uninstall"]);
+
 /** Validates each event on its own: one bad event never refuses the others. */
-export function parseEvents(raw: unknown[], now = Date.now()) {
+export function parseEvents(raw: unknown[], now = Date.now(), { oauth = true } = {}) {
   const valid: { index: number; event: IngestEvent; id: string }[] = [];
   const invalid: EventResult[] = [];
   raw.forEach((item, index) => {
@@ -73,6 +77,15 @@ export function parseEvents(raw: unknown[], now = Date.now()) {
       return;
     }
     const e = parsed.data;
+    if (!oauth && !WITHOUT_OAUTH.has(e.type)) {
+      invalid.push({
+        index,
+        id: e.id,
+        status: "invalid",
+        reason: `type: an API-token integration has no OAuth consent flow; send install or uninstall`,
+      });
+      return;
+    }
     const occurredAt = new Date(e.occurred_at);
     if (occurredAt.getTime() > now + SKEW_MS) {
       invalid.push({ index, id: e.id, status: "invalid", reason: "occurred_at is in the future" });
@@ -107,7 +120,7 @@ export function parseEvents(raw: unknown[], now = Date.now()) {
 export async function receiveApiEvents(workspaceId: string, appId: unknown, readBody: () => Promise<unknown>) {
   const app = await appInWorkspace({ workspace: { id: workspaceId } }, appId);
   const { events } = eventsBodySchema.parse(await readBody());
-  const { valid, invalid } = parseEvents(events);
+  const { valid, invalid } = parseEvents(events, Date.now(), { oauth: hasFeature(app.type, "oauth") });
   const stored = ingestEvents(
     app.id,
     valid.map((v) => v.event),

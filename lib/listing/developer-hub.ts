@@ -2,7 +2,7 @@ import "server-only";
 import { zipSync, strToU8 } from "fflate";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
-import { appInWorkspace } from "@/lib/scope";
+import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
@@ -111,7 +111,7 @@ async function lastSubmission(appId: string) {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function developerHubView(member: Member, appId: string): Promise<DeveloperHubView> {
-  const app = await appInWorkspace(member, appId);
+  const app = await listedAppInWorkspace(member, appId);
   const [{ data }, submission] = await Promise.all([getDraft(member, appId), lastSubmission(appId)]);
   const changed = (field: ListingField) => (submission ? !same(data[field], submission.data[field]) : null);
   const plain = (field: ListingField, limit: number | null = null, required = false): HandoffField => {
@@ -366,7 +366,7 @@ export async function developerHubMedia(
   appId: string,
   file: string,
 ): Promise<{ name: string; mime: string; data: Uint8Array } | null> {
-  const app = await appInWorkspace(member, appId);
+  const app = await listedAppInWorkspace(member, appId);
   const { data } = await getDraft(member, appId);
   const media = await mediaOf(appId, data);
   const read = async (m: HandoffMedia) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { appInWorkspace } from "@/lib/scope";
+import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
@@ -53,7 +53,7 @@ export async function replaceDraft(appId: string, data: ListingDraft, userId: st
 }
 
 export async function getDraft(member: Member, appId: string): Promise<DraftState> {
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   return readDraft(appId);
 }
 
@@ -74,7 +74,7 @@ export class DraftConflict extends AppError {
  */
 export async function saveDraft(member: Member, appId: string, input: unknown): Promise<SavedDraft> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   const { revision, data: raw } = saveSchema.parse(input);
   let changed: string[] = [];
   let skipped: FieldProblems = {};

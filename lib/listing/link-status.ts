@@ -1,5 +1,5 @@
 import "server-only";
-import { appInWorkspace } from "@/lib/scope";
+import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -82,7 +82,7 @@ export function refreshLinksInBackground(appId: string, draft: ListingDraft) {
 /** "Check links now" in the editor: every link, now. */
 export async function checkLinksNow(member: Member, appId: string, draft: ListingDraft) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot run link checks");
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   if (env().LINK_CHECKS === "off") return linkStatuses(appId);
   return refreshLinks(appId, draft, { force: true });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
-import { appInWorkspace } from "@/lib/scope";
+import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
@@ -25,7 +25,7 @@ export async function exportListing(
   member: Member,
   appId: string,
 ): Promise<{ json: ExportFile; files: Record<string, Buffer>; name: string }> {
-  const app = await appInWorkspace(member, appId);
+  const app = await listedAppInWorkspace(member, appId);
   const { data } = await getDraft(member, appId);
   const ids = [
     data.iconAssetId,
@@ -155,7 +155,7 @@ export async function importListing(
   { dryRun = false } = {},
 ): Promise<ImportPreview | ImportResult> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import listings");
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   const { document, files } = readUpload(body);
   const parsed = exportFileSchema.safeParse(document);
   if (!parsed.success) {

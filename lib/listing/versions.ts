@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { appInWorkspace } from "@/lib/scope";
+import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
@@ -90,7 +90,7 @@ export async function saveVersion(member: Member, appId: string, input: unknown)
 }
 
 export async function listVersions(member: Member, appId: string): Promise<VersionSummary[]> {
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   const rows = await db.listingVersion.findMany({
     where: { appId },
     orderBy: { number: "desc" },
@@ -110,7 +110,7 @@ export async function listVersions(member: Member, appId: string): Promise<Versi
 /** A version's listing, or the current draft for "draft". */
 export async function listingAt(member: Member, appId: string, versionId: string): Promise<ListingDraft> {
   if (versionId === "draft") return (await getDraft(member, appId)).data;
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   if (typeof versionId !== "string" || versionId.length > 64) throw notFound("Version");
   const version = await db.listingVersion.findFirst({ where: { id: versionId, appId } });
   if (!version) throw notFound("Version");

@@ -1,5 +1,5 @@
 import "server-only";
-import { appInWorkspace } from "@/lib/scope";
+import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -73,7 +73,7 @@ export async function uploadAsset(
   { skipImageLimit = false, heldImages = 0 } = {},
 ): Promise<AssetInfo> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot upload images");
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   if (kind === "image" && !skipImageLimit) await assertRoomForImage(appId, heldImages);
   const image = await processImage(file.data, kind, file.name || "The file");
   const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
@@ -108,7 +108,7 @@ async function readAssetWhere(
 
 /** Pixel visibility of the app's icons, by asset id (measured at upload). */
 export async function iconVisibility(member: Member, appId: string) {
-  await appInWorkspace(member, appId);
+  await listedAppInWorkspace(member, appId);
   const icons = await db.asset.findMany({
     where: { appId, kind: "ICON" },
     select: { id: true, visibleOnLight: true, visibleOnDark: true },

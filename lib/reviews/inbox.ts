@@ -1,6 +1,7 @@
 import "server-only";
 import { reviewLinkOf } from "./listing-url";
 import { getApp, touchSharePages } from "@/lib/apps/service";
+import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
@@ -202,6 +203,7 @@ export async function addManualReview(member: Member, input: unknown) {
   requireEditor(member, "add reviews");
   const data = manualReviewSchema.parse(input);
   const app = await getApp(member, data.appId);
+  requireFeature(app, "marketplace");
   const created = await db.review.create({
     data: {
       appId: app.id,
@@ -283,6 +285,7 @@ export async function importReviews(
 ) {
   requireEditor(member, "import reviews");
   const app = await getApp(member, appId);
+  requireFeature(app, "marketplace");
   let parsed: ReturnType<typeof parseReviewImport>;
   try {
     parsed = parseReviewImport(text, format);

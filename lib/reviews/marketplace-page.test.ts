@@ -101,8 +101,8 @@ describe("the Marketplace page URL", () => {
       callbackUrl: "https://ring.example.com/cb",
     });
     await expect(page.checkListingPage(owner, privateApp.id, { listingUrl: "" })).rejects.toMatchObject({
-      code: "VALIDATION",
-      message: "A private app has no Marketplace page",
+      code: "CONFLICT",
+      message: "A private app has no Marketplace page: it is not listed, reviewed or rated",
     });
   });
 });

@@ -13,6 +13,7 @@ import { takeRateLimit } from "@/lib/rate-limit";
 import { defaultListingUrl } from "@/lib/marketplace/identity";
 import type { SyncProblem } from "@/lib/reviews/sync-report";
 import { hasRole } from "@/lib/team/roles";
+import { requireFeature } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
 
 /**
@@ -39,7 +40,7 @@ export async function marketplacePage(member: Member, appId: string): Promise<Ma
 async function editableApp(member: Member, appId: string) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change or check the Marketplace page");
   const app = await getApp(member, appId);
-  if (app.type !== "PUBLIC") throw new AppError("VALIDATION", "A private app has no Marketplace page");
+  requireFeature(app, "marketplace");
   return app;
 }
 

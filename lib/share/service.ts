@@ -1,6 +1,7 @@
 import "server-only";
 import { notifySafely } from "@/lib/notifications/notify";
 import { getApp } from "@/lib/apps/service";
+import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
@@ -88,7 +89,7 @@ async function userNames(ids: (string | null)[]) {
 /** Creates a link; the token is returned once and only its hash is kept. */
 export async function createShareLink(member: Member, appId: string, input: unknown, now = new Date()) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot share previews");
-  await getApp(member, appId);
+  requireFeature(await getApp(member, appId), "listing");
   const { label, target, expiresIn } = createShareLinkSchema.parse(input);
   let versionId: string | null = null;
   if (target !== "draft") {

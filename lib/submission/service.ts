@@ -1,6 +1,7 @@
 import "server-only";
 import { STATUS_LABELS } from "@/lib/apps/labels";
 import { notifySafely } from "@/lib/notifications/notify";
+import { listedType } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -29,6 +30,12 @@ import {
 import { plural } from "@/lib/words";
 import { localDay } from "@/lib/days";
 import { dayOf, dayStart, longDay, recordedDay } from "./dates";
+
+/** The app, when its type has a listing to submit (an API-token integration does not). */
+async function listedApp(member: Member, appId: string) {
+  const app = await getApp(member, appId);
+  return { ...app, type: listedType(app) };
+}
 
 export type TimelineEvent = {
   id: string;
@@ -114,7 +121,7 @@ async function approvedListing(versionId: string | null) {
 }
 
 export async function submissionState(member: Member, appId: string, now = new Date()): Promise<SubmissionState> {
-  const app = await getApp(member, appId);
+  const app = await listedApp(member, appId);
   const row = await db.app.findUniqueOrThrow({
     where: { id: appId },
     select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true },
@@ -189,7 +196,7 @@ function toFeedbackView(
 
 /** Records a submission made in Developer Hub: zero readiness errors, and a version snapshot of what was submitted. */
 async function submitSnapshot(member: Member, appId: string, label: string) {
-  const { draft, errors } = await readinessErrors(member, appId, (await getApp(member, appId)).type);
+  const { draft, errors } = await readinessErrors(member, appId, (await listedApp(member, appId)).type);
   if (errors > 0) {
     throw new AppError(
       "VALIDATION",
@@ -225,7 +232,7 @@ export async function frozenSubmission(
   appId: string,
   now = new Date(),
 ): Promise<FrozenSubmission | null> {
-  const app = await getApp(member, appId);
+  const app = await listedApp(member, appId);
   const row = await db.app.findUniqueOrThrow({
     where: { id: appId },
     select: { changesStatus: true, reviewStartedAt: true },
@@ -247,7 +254,7 @@ export async function frozenSubmission(
 
 export async function changeStatus(member: Member, appId: string, input: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change an app's status");
-  const app = await getApp(member, appId);
+  const app = await listedApp(member, appId);
   const { transition: id, note, date } = statusChangeSchema.parse(input);
   const transition = availableTransitions(app.type, app.status).find((t) => t.id === id);
   if (!transition)
@@ -361,7 +368,7 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
 
 export async function addFeedback(member: Member, appId: string, input: unknown): Promise<FeedbackView> {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot add reviewer feedback");
-  await getApp(member, appId);
+  await listedApp(member, appId);
   const { field, message } = feedbackSchema.parse(input);
   const row = await db.reviewFeedback.create({ data: { appId, field, message, createdById: member.user.id } });
   await auditBy(member, "feedback.add", { type: "app", id: appId }, { field });
@@ -369,7 +376,7 @@ export async function addFeedback(member: Member, appId: string, input: unknown)
 }
 
 export async function listOpenFeedback(member: Member, appId: string): Promise<FeedbackView[]> {
-  await getApp(member, appId);
+  await listedApp(member, appId);
   const rows = await db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } });
   const who = await names(rows.map((f) => f.createdById));
   return rows.map((f) => toFeedbackView(f, who));
@@ -377,7 +384,7 @@ export async function listOpenFeedback(member: Member, appId: string): Promise<F
 
 export async function resolveFeedback(member: Member, appId: string, feedbackId: unknown) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot resolve feedback");
-  await getApp(member, appId);
+  await listedApp(member, appId);
   if (typeof feedbackId !== "string") throw notFound("Feedback");
   const { count } = await db.reviewFeedback.updateMany({
     where: { id: feedbackId, appId, resolvedAt: null },

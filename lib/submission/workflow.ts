@@ -1,11 +1,12 @@
 import { addBusinessDays, addDays, differenceInBusinessDays } from "date-fns";
 import { FIELDS } from "@/lib/listing/fields";
 import type { ListingField } from "@/lib/listing/schema";
+import type { ListedType } from "@/lib/app-types";
 
 /** Pipedrive's review window (MARKETPLACE.md). */
 export const REVIEW_WINDOW_BUSINESS_DAYS = 21;
 
-export type AppType = "PUBLIC" | "PRIVATE";
+export type AppType = ListedType;
 export type TransitionId =
   "submit" | "withdraw" | "approve" | "reject" | "publish" | "unpublish" | "go-live" | "take-offline";
 

@@ -3,6 +3,7 @@ import { AppIcon } from "@/components/apps/app-card";
 import { AppTabs } from "@/components/apps/app-tabs";
 import { ClientRejectedNotice } from "@/components/apps/client-rejected-notice";
 import { loadApp } from "@/lib/apps/load";
+import { APP_TYPE_LABELS } from "@/lib/app-types";
 import { hasRole } from "@/lib/team/roles";
 
 export default async function AppLayout({
@@ -26,7 +27,7 @@ export default async function AppLayout({
         <div className="min-w-0">
           <h1 className="truncate text-xl font-semibold text-slate-900">{app.name}</h1>
           <p className="text-sm text-slate-500">
-            {app.type === "PUBLIC" ? "Public app" : "Private app"}
+            {APP_TYPE_LABELS[app.type]}
             {app.archived ? " · Archived" : ""}
           </p>
         </div>

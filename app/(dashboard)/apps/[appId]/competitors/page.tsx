@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature } from "@/lib/app-types";
 import Link from "next/link";
 import { Swords } from "lucide-react";
 import { ChartCard } from "@/components/analytics/chart-card";
@@ -21,12 +23,8 @@ type Props = {
 
 export default async function CompetitorsPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
-  if (app.type !== "PUBLIC")
-    return (
-      <EmptyState icon={Swords} title="Competitors are for public apps">
-        A private app is not listed in the Marketplace, so there is nothing to compare it with there.
-      </EmptyState>
-    );
+  if (!hasFeature(app.type, "marketplace"))
+    return <NotForType app={app} feature="marketplace" icon={Swords} title="Competitors are for public apps" />;
   const range = (await searchParams).range;
   const view = await competitorsView(member, app.id, Array.isArray(range) ? range[0] : range);
   const canEdit = hasRole(member.role, "EDITOR");

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature } from "@/lib/app-types";
 import Link from "next/link";
-import { Download } from "lucide-react";
+import { Download, FileX } from "lucide-react";
 import { CopyButton } from "@/components/apps/copy-button";
 import { buttonVariants } from "@/components/ui/button";
 import { loadApp } from "@/lib/apps/load";
@@ -65,6 +67,8 @@ function FieldRow({ appId, field }: { appId: string; field: HandoffField }) {
 
 export default async function DeveloperHubPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
+  if (!hasFeature(app.type, "listing"))
+    return <NotForType app={app} feature="listing" icon={FileX} title="Nothing to copy to Developer Hub" />;
   const view = await developerHubView(member, app.id);
   const changed = view.sections.flatMap((s) => s.fields).filter((f) => f.changed).length;
   return (

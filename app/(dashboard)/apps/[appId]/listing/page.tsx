@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature, listedType } from "@/lib/app-types";
+import { FileX } from "lucide-react";
 import { ListingEditor } from "@/components/listing/listing-editor";
 import { MediaSection } from "@/components/listing/sections/media";
 import { loadApp } from "@/lib/apps/load";
@@ -20,6 +23,8 @@ type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ field
 
 export default async function ListingPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
+  if (!hasFeature(app.type, "listing"))
+    return <NotForType app={app} feature="listing" icon={FileX} title="No listing to draft" />;
   const { field } = await searchParams;
   const [draft, icons, comments, feedback, links, gateway, submission] = await Promise.all([
     getDraft(member, app.id),
@@ -34,7 +39,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
     <ListingEditor
       appId={app.id}
       userId={member.user.id}
-      kind={app.type}
+      kind={listedType(app)}
       resolveComment={resolveCommentAction}
       resolveFeedback={resolveFeedbackAction}
       initial={draft}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature } from "@/lib/app-types";
 import Link from "next/link";
 import { Trophy } from "lucide-react";
 import { ChartCard } from "@/components/analytics/chart-card";
@@ -18,12 +20,8 @@ type Props = {
 
 export default async function PositionsPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
-  if (app.type !== "PUBLIC")
-    return (
-      <EmptyState icon={Trophy} title="Positions are for public apps">
-        A private app is installed by link and is not listed in the Marketplace&apos;s collections or categories.
-      </EmptyState>
-    );
+  if (!hasFeature(app.type, "marketplace"))
+    return <NotForType app={app} feature="marketplace" icon={Trophy} title="Positions are for public apps" />;
   const range = (await searchParams).range;
   const view = await positionsView(member, app.id, Array.isArray(range) ? range[0] : range);
   return (

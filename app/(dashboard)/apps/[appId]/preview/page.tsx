@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature } from "@/lib/app-types";
+import { EyeOff } from "lucide-react";
 import { z } from "zod";
 import { IconBackgrounds } from "@/components/preview/icon-backgrounds";
 import { MarketplacePage } from "@/components/preview/marketplace-page";
@@ -26,6 +29,8 @@ export default async function PreviewPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { app, member } = await loadApp((await params).appId);
+  if (!hasFeature(app.type, "listing"))
+    return <NotForType app={app} feature="listing" icon={EyeOff} title="No Marketplace page to preview" />;
   const query = linksQuerySchema.parse(
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );

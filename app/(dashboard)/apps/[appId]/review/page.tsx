@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature } from "@/lib/app-types";
+import { ClipboardX } from "lucide-react";
 import { SubmissionWorkflow } from "@/components/submission/submission-workflow";
 import { loadApp } from "@/lib/apps/load";
 import { submissionState } from "@/lib/submission/service";
@@ -8,6 +11,8 @@ export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
+  if (!hasFeature(app.type, "listing"))
+    return <NotForType app={app} feature="listing" icon={ClipboardX} title="No review or status to follow" />;
   const state = await submissionState(member, app.id);
   return <SubmissionWorkflow appId={app.id} state={state} canEdit={hasRole(member.role, "EDITOR")} />;
 }

@@ -6,7 +6,9 @@ import { GatewaySettingsPanel } from "@/components/apps/gateway-settings";
 import { MarketplacePageForm } from "@/components/apps/marketplace-page-form";
 import { checkListingPageAction, updateListingUrlAction } from "@/lib/actions/marketplace-page";
 import { marketplacePage } from "@/lib/reviews/marketplace-page";
-import { gatewaySettings, listDeliveries } from "@/lib/gateway/service";
+import Link from "next/link";
+import { gatewaySettings, listDeliveries, publicUrl } from "@/lib/gateway/service";
+import { APP_TYPE_LABELS, hasFeature } from "@/lib/app-types";
 import { STATUS_LABELS } from "@/lib/apps/schema";
 import { loadApp } from "@/lib/apps/load";
 import { hasRole } from "@/lib/team/roles";
@@ -27,23 +29,60 @@ function ListingUrl({ value, gateway }: { value: string; gateway: boolean }) {
   );
 }
 
+/** An API-token integration has no callback for the gateway: its installs come through the events API. */
+function EventsApiPanel({ appId }: { appId: string }) {
+  return (
+    <section aria-labelledby="events-api" className="rounded-xl border border-slate-200 bg-white p-6 lg:col-span-2">
+      <h2 id="events-api" className="font-semibold text-slate-900">
+        Install tracking
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        A company connects this integration by pasting a Pipedrive API token into your product, so Pipedrive tells
+        nobody about it. Have your backend send each connection and disconnection to the events API, with a workspace
+        API token from{" "}
+        <Link href="/settings#api-tokens" className="font-medium text-brand-700 underline">
+          Settings
+        </Link>
+        :
+      </p>
+      <pre className="mt-3 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100">
+        {`POST ${publicUrl(`/api/v1/apps/${appId}/events`)}
+Authorization: Bearer <workspace API token>
+Content-Type: application/json
+
+{"events": [{"id": "evt-1", "type": "install", "company_id": 123,
+  "user_id": 456, "occurred_at": "2026-11-28T10:00:00Z"}]}`}
+      </pre>
+      <p className="mt-2 text-xs text-slate-500">
+        Types for this integration: <code>install</code> and <code>uninstall</code>. Past installs can be imported from
+        a CSV on the Installs tab.
+      </p>
+    </section>
+  );
+}
+
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
   const isOwner = hasRole(member.role, "OWNER");
+  const oauth = hasFeature(app.type, "oauth");
   const [gateway, deliveries, page] = await Promise.all([
-    gatewaySettings(member, app.id),
-    listDeliveries(member, app.id),
-    app.type === "PUBLIC" ? marketplacePage(member, app.id) : null,
+    oauth ? gatewaySettings(member, app.id) : null,
+    oauth ? listDeliveries(member, app.id) : null,
+    hasFeature(app.type, "marketplace") ? marketplacePage(member, app.id) : null,
   ]);
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <GatewaySettingsPanel
-        appId={app.id}
-        settings={gateway}
-        deliveries={deliveries}
-        isOwner={isOwner}
-        canEdit={hasRole(member.role, "EDITOR")}
-      />
+      {gateway && deliveries ? (
+        <GatewaySettingsPanel
+          appId={app.id}
+          settings={gateway}
+          deliveries={deliveries}
+          isOwner={isOwner}
+          canEdit={hasRole(member.role, "EDITOR")}
+        />
+      ) : (
+        <EventsApiPanel appId={app.id} />
+      )}
       {page ? (
         <section
           id="listing-url"
@@ -69,46 +108,51 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
       ) : null}
       <section aria-labelledby="details" className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 id="details" className="font-semibold text-slate-900">
-          Pipedrive app
+          {oauth ? "Pipedrive app" : "Integration"}
         </h2>
         <dl className="mt-2 divide-y divide-slate-100">
-          <DetailRow
-            label="Type"
-            value={app.type === "PUBLIC" ? "Public (fixed at creation)" : "Private (fixed at creation)"}
-          />
+          <DetailRow label="Type" value={`${APP_TYPE_LABELS[app.type]} (fixed at creation)`} />
           <DetailRow label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
-          <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
-          <DetailRow
-            label="Callback URL"
-            value={<ListingUrl value={app.callbackUrl} gateway={gateway.inListing.callbackUrl} />}
-          />
-          <DetailRow
-            label="Installation URL"
-            value={
-              app.installationUrl ? (
-                <ListingUrl value={app.installationUrl} gateway={gateway.inListing.installationUrl} />
-              ) : (
-                "—"
-              )
-            }
-          />
+          {gateway ? (
+            <>
+              <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
+              <DetailRow
+                label="Callback URL"
+                value={<ListingUrl value={app.callbackUrl} gateway={gateway.inListing.callbackUrl} />}
+              />
+              <DetailRow
+                label="Installation URL"
+                value={
+                  app.installationUrl ? (
+                    <ListingUrl value={app.installationUrl} gateway={gateway.inListing.installationUrl} />
+                  ) : (
+                    "—"
+                  )
+                }
+              />
+            </>
+          ) : (
+            <DetailRow label="App id (events API)" value={<code>{app.id}</code>} />
+          )}
         </dl>
       </section>
       <div className="space-y-6">
-        <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
-          <h2 id="secret" className="mb-3 font-semibold text-slate-900">
-            Client secret
-          </h2>
-          {isOwner ? (
-            <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
-          ) : (
-            <p className="text-sm">
-              Client secret:{" "}
-              <strong data-testid="client-secret-state">{app.hasClientSecret ? "set" : "not set"}</strong>. Only an
-              owner can change it.
-            </p>
-          )}
-        </section>
+        {oauth ? (
+          <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
+            <h2 id="secret" className="mb-3 font-semibold text-slate-900">
+              Client secret
+            </h2>
+            {isOwner ? (
+              <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
+            ) : (
+              <p className="text-sm">
+                Client secret:{" "}
+                <strong data-testid="client-secret-state">{app.hasClientSecret ? "set" : "not set"}</strong>. Only an
+                owner can change it.
+              </p>
+            )}
+          </section>
+        ) : null}
         {hasRole(member.role, "EDITOR") ? (
           <section aria-labelledby="danger" className="rounded-xl border border-red-200 bg-white p-6">
             <h2 id="danger" className="mb-3 font-semibold text-red-700">

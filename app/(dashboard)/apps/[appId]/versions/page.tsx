@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NotForType } from "@/components/apps/not-for-type";
+import { hasFeature } from "@/lib/app-types";
 import { History } from "lucide-react";
 import { DiffView } from "@/components/listing/diff-view";
 import { ImportForm } from "@/components/listing/import-form";
@@ -33,6 +35,8 @@ export default async function VersionsPage({
   searchParams: Promise<{ from?: string; to?: string; page?: string }>;
 }) {
   const { app, member } = await loadApp((await params).appId);
+  if (!hasFeature(app.type, "listing"))
+    return <NotForType app={app} feature="listing" icon={History} title="No listing versions" />;
   const query = await searchParams;
   const versions = await listVersions(member, app.id);
   const canEdit = hasRole(member.role, "EDITOR");

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createCompany, hydrated, signIn } from "./fixtures";
+
+const tabsOf = async (page: Page) =>
+  (await page.getByRole("navigation", { name: "App sections" }).getByRole("link").allTextContents()).map((t) =>
+    t.trim(),
+  );
+
+async function create(page: Page, name: string, type: RegExp, oauth = true) {
+  await page.goto("/apps/new");
+  await hydrated(page);
+  await page.getByLabel("App name").fill(name);
+  await page.getByLabel(type).check();
+  if (oauth) {
+    await page.getByLabel("Client ID").fill(`${name.toLowerCase().replace(/\W/g, "-")}-${Date.now()}`);
+    await page.getByLabel("Callback URL").fill("https://types.example.com/oauth/callback");
+  }
+  await page.getByRole("button", { name: "Create app" }).click();
+}
+
+test("creating an app compares the three types side by side and asks only what the chosen one needs", async ({
+  page,
+}) => {
+  const [owner] = await createCompany("Spec Types Form", [{ name: "Tia Types", isAdmin: true }]);
+  await signIn(page, owner!);
+  await page.goto("/apps/new");
+  await hydrated(page);
+  const card = (type: string) => page.getByTestId(`type-${type}`);
+  await expect(card("PUBLIC")).toContainText("Listing page on the Marketplace");
+  await expect(card("PUBLIC")).toContainText("How a company installs it: One click on the Marketplace");
+  await expect(card("PRIVATE")).toContainText("How a company installs it: An unlisted install link");
+  await expect(card("API_TOKEN")).toContainText("Install tracking here: Events API and imports only");
+  // What a type does not get is marked so for screen readers too.
+  await expect(card("API_TOKEN").getByText("No:")).toHaveCount(4);
+  await expect(card("PRIVATE").getByText("No:")).toHaveCount(4);
+  await expect(card("PUBLIC").getByText("No:")).toHaveCount(0);
+
+  await expect(page.getByLabel("Client ID")).toBeVisible();
+  await page.getByLabel(/^API-token integration/).check();
+  await expect(page.getByLabel("Client ID")).toHaveCount(0);
+  await expect(page.getByLabel("Callback URL")).toHaveCount(0);
+  await expect(page.getByTestId("api-token-note")).toBeVisible();
+  await page.getByLabel(/^Private app/).check();
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page.getByText("Client ID is required")).toBeVisible();
+  await expect(page.getByText("Callback URL is required")).toBeVisible();
+});
+
+test("each app type shows only what applies to it: tabs, editor, settings, and the pages it lacks", async ({
+  page,
+}) => {
+  const [owner] = await createCompany("Spec Types", [{ name: "Tom Types", isAdmin: true }]);
+  await signIn(page, owner!);
+
+  await create(page, "Listed One", /^Public app/);
+  await expect(page).toHaveURL(/\/listing$/);
+  await hydrated(page);
+  const publicUrl = page.url().replace(/\/listing$/, "");
+  expect(await tabsOf(page)).toEqual([
+    "Listing",
+    "Preview",
+    "Review",
+    "Developer Hub",
+    "Installs",
+    "Positions",
+    "Competitors",
+    "Versions",
+    "Settings",
+  ]);
+  await expect(page.getByRole("tab", { name: "Review info" })).toBeVisible();
+  await page.goto(`${publicUrl}/settings`);
+  await expect(page.getByRole("heading", { name: "Marketplace page" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
+  await expect(page.getByText("Public app (fixed at creation)")).toBeVisible();
+
+  await create(page, "Unlisted One", /^Private app/);
+  await expect(page).toHaveURL(/\/listing$/);
+  await hydrated(page);
+  const privateUrl = page.url().replace(/\/listing$/, "");
+  expect(await tabsOf(page)).toEqual([
+    "Listing",
+    "Preview",
+    "Status",
+    "Developer Hub",
+    "Installs",
+    "Versions",
+    "Settings",
+  ]);
+  await expect(page.getByRole("tab", { name: "Review info" })).toHaveCount(0);
+  await page.goto(`${privateUrl}/settings`);
+  await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Marketplace page" })).toHaveCount(0);
+  await page.goto(`${privateUrl}/competitors`);
+  await expect(page.getByRole("heading", { name: "Competitors are for public apps" })).toBeVisible();
+  await expect(page.getByText("A private app has no Marketplace page")).toBeVisible();
+
+  await create(page, "Headless One", /^API-token integration/, false);
+  await expect(page).toHaveURL(/\/installs$/);
+  const tokenUrl = page.url().replace(/\/installs$/, "");
+  await expect(page.getByText("API-token integration", { exact: true })).toBeVisible();
+  expect(await tabsOf(page)).toEqual(["Installs", "Settings"]);
+  await page.goto(`${tokenUrl}/settings`);
+  await expect(page.getByRole("heading", { name: "Install tracking" })).toBeVisible();
+  await expect(page.getByText(`/api/v1/apps/${tokenUrl.split("/").pop()}/events`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Client secret" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Install gateway" })).toHaveCount(0);
+  for (const [section, title] of [
+    ["listing", "No listing to draft"],
+    ["preview", "No Marketplace page to preview"],
+    ["review", "No review or status to follow"],
+    ["developer-hub", "Nothing to copy to Developer Hub"],
+    ["versions", "No listing versions"],
+    ["positions", "Positions are for public apps"],
+  ]) {
+    await page.goto(`${tokenUrl}/${section}`);
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Go to installs" })).toBeVisible();
+  }
+  // The listing API refuses it too, with the reason.
+  const res = await page.request.get(`/api/apps/${tokenUrl.split("/").pop()}/listing`);
+  expect(res.status()).toBe(409);
+  expect((await res.json()).error.message).toMatch(/^An API-token integration has no listing to draft/);
+
+  // The Apps grid: each card says what it is and opens where the app's work is.
+  await page.goto("/apps");
+  const cards = page.getByTestId("app-card");
+  await expect(cards.filter({ hasText: "Headless One" })).toContainText("Installs are tracked through the events API.");
+  await expect(cards.filter({ hasText: "Headless One" })).not.toContainText("readiness");
+  await expect(cards.filter({ hasText: "Unlisted One" })).toContainText("Setup readiness");
+  await cards.filter({ hasText: "Headless One" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/installs$/);
+});
