@@ -239,6 +239,12 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "lib/actions/reviews#setWebhookEnabledAction": { useCase: "setWebhookEnabled", test: "lib/reviews/inbox.test.ts" },
   "lib/actions/reviews#deleteWebhookAction": { useCase: "deleteWebhook", test: "lib/reviews/inbox.test.ts" },
   "lib/actions/reviews#sendTestAlertAction": { useCase: "sendTestAlert", test: "lib/reviews/inbox.test.ts" },
+  "lib/actions/reviews#saveAlertRuleAction": { useCase: "updateRule", test: "lib/reviews/alert-rules.test.ts" },
+  "lib/actions/reviews#setAlertRuleEnabledAction": {
+    useCase: "setRuleEnabled",
+    test: "lib/reviews/alert-rules.test.ts",
+  },
+  "lib/actions/reviews#deleteAlertRuleAction": { useCase: "deleteRule", test: "lib/reviews/alert-rules.test.ts" },
   "lib/actions/reviews#resendDeliveryAction": { useCase: "resendDelivery", test: "lib/reviews/inbox.test.ts" },
   "lib/actions/settings#createApiTokenAction": { useCase: "createApiToken", test: "lib/api-tokens/service.test.ts" },
   "lib/actions/settings#revokeApiTokenAction": { useCase: "revokeApiToken", test: "lib/api-tokens/service.test.ts" },

@@ -37,10 +37,10 @@ describe("demo reviews", () => {
       votesUp: 64,
       votesDown: 5,
     });
+    // The default rules: the 2-star review is one alert (named by "Low ratings"), the move another.
     const alerts = await db.alert.findMany({ where: { appId: app.id }, orderBy: { type: "asc" } });
     expect(alerts.map((a) => a.title)).toEqual([
       "Low rating: 2 stars for QuoteFlow from Ben Carter",
-      "New 2-star review of QuoteFlow by Ben Carter",
       "QuoteFlow moved from #9 to #5 in Top rated",
     ]);
     // A year of positions, and today's read of every list (the same place everywhere but Top rated).

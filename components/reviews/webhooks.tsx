@@ -101,7 +101,9 @@ function NewWebhook() {
           </div>
         </fieldset>
         <fieldset aria-describedby={errors.events ? "webhook-events-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Send</legend>
+          <legend className="text-sm font-medium text-slate-800">
+            Receives (from rules sending to every webhook listening)
+          </legend>
           <div className="mt-1 space-y-1 text-sm">
             {ALERT_TYPES.map((t) => (
               <label key={t} className="flex items-center gap-2">

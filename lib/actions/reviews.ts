@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/authz";
 import { action } from "@/lib/http";
 import { addManualReview, deleteTemplate, markReplied, saveTemplate, updateReview } from "@/lib/reviews/inbox";
 import { startManualSync } from "@/lib/reviews/sync";
+import { createRule, deleteRule, setRuleEnabled, updateRule } from "@/lib/reviews/alert-rules";
 import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhookEnabled } from "@/lib/reviews/webhooks";
 
 export async function updateReviewAction(reviewId: string, input: unknown) {
@@ -81,6 +82,30 @@ export async function sendTestAlertAction(webhookId: string) {
 export async function resendDeliveryAction(deliveryId: string) {
   return action(async () => {
     await resendDelivery(await requireMember("OWNER"), deliveryId);
+    revalidatePath("/reviews/alerts");
+  });
+}
+
+export async function saveAlertRuleAction(ruleId: string | null, input: unknown) {
+  return action(async () => {
+    const member = await requireMember("EDITOR");
+    const id =
+      ruleId === null ? (await createRule(member, input)).id : (await updateRule(member, ruleId, input), ruleId);
+    revalidatePath("/reviews/alerts");
+    return { id };
+  });
+}
+
+export async function setAlertRuleEnabledAction(ruleId: string, enabled: boolean) {
+  return action(async () => {
+    await setRuleEnabled(await requireMember("EDITOR"), ruleId, enabled);
+    revalidatePath("/reviews/alerts");
+  });
+}
+
+export async function deleteAlertRuleAction(ruleId: string) {
+  return action(async () => {
+    await deleteRule(await requireMember("EDITOR"), ruleId);
     revalidatePath("/reviews/alerts");
   });
 }

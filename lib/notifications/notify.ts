@@ -27,7 +27,16 @@ const AT_LEAST: Record<MinRole, string[]> = {
 export async function notify(
   workspaceId: string,
   input: NotificationInput,
-  { minRole = "VIEWER", now = new Date() }: { minRole?: MinRole; now?: Date } = {},
+  {
+    minRole = "VIEWER",
+    now = new Date(),
+    channels = { inApp: true, email: true },
+  }: {
+    minRole?: MinRole;
+    now?: Date;
+    /** The channels the sender allows (an alert rule's destinations); each person's choices still apply. */
+    channels?: { inApp: boolean; email: boolean };
+  } = {},
 ) {
   const members = await db.membership.findMany({
     where: { workspaceId, role: { in: AT_LEAST[minRole] } },
@@ -40,8 +49,8 @@ export async function notify(
   const rows = members
     .map((m) => {
       const pref = m.user.notificationPreferences[0];
-      const inApp = pref?.inApp ?? true;
-      const email = smtp && Boolean(m.user.email) && (pref?.email ?? true);
+      const inApp = channels.inApp && (pref?.inApp ?? true);
+      const email = channels.email && smtp && Boolean(m.user.email) && (pref?.email ?? true);
       return { userId: m.user.id, inApp, email };
     })
     .filter((r) => r.inApp || r.email);

@@ -52,9 +52,11 @@ describe("alert payloads", () => {
 describe("droppedEnough", () => {
   it("counts a 0.2 drop despite floating point, and not 0.19", () => {
     expect(4.6 - 4.4 < 0.2).toBe(true);
-    expect(droppedEnough(4.6, 4.4)).toBe(true);
-    expect(droppedEnough(4.5, 4.3)).toBe(true);
-    expect(droppedEnough(4.5, 4.31)).toBe(false);
-    expect(droppedEnough(4.3, 4.5)).toBe(false);
+    expect(droppedEnough(4.6, 4.4, 0.2)).toBe(true);
+    expect(droppedEnough(4.5, 4.3, 0.2)).toBe(true);
+    expect(droppedEnough(4.5, 4.31, 0.2)).toBe(false);
+    expect(droppedEnough(4.5, 4.0, 0.5)).toBe(true);
+    expect(droppedEnough(4.5, 4.1, 0.5)).toBe(false);
+    expect(droppedEnough(4.3, 4.5, 0.2)).toBe(false);
   });
 });

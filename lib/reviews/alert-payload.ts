@@ -5,18 +5,26 @@ import { plural } from "@/lib/words";
  * What an alert says, as a generic JSON document and as a Slack message (Slack's incoming
  * webhooks take `{ text, blocks }`). Both are signed on delivery with the webhook's secret.
  */
-export const ALERT_TYPES = ["NEW_REVIEW", "LOW_RATING", "RATING_DROP", "SYNC_FAILING", "RANK_CHANGE"] as const;
+export const ALERT_TYPES = [
+  "NEW_REVIEW",
+  "LOW_RATING",
+  "RATING_DROP",
+  "REVIEW_SURGE",
+  "SYNC_FAILING",
+  "RANK_CHANGE",
+  "COMPETITOR_CHANGE",
+] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
-/** Positions moved by at least this many places raise an alert; entering or leaving a list always does. */
-export const RANK_ALERT_STEP = 3;
-
+/** What a webhook listening to each type gets from the rules that send to every webhook. */
 export const ALERT_LABELS: Record<AlertType, string> = {
-  NEW_REVIEW: "A new review",
-  LOW_RATING: "A review of 2 stars or fewer",
-  RATING_DROP: "The average rating dropped by 0.2 or more over 7 days",
-  SYNC_FAILING: "The sync failed 3 times in a row",
-  RANK_CHANGE: `A Marketplace position moved by ${RANK_ALERT_STEP} places or more (or the app entered or left a list)`,
+  NEW_REVIEW: "New reviews",
+  LOW_RATING: "Reviews of 2 stars or fewer",
+  RATING_DROP: "Rating drops",
+  REVIEW_SURGE: "Review surges",
+  SYNC_FAILING: "Failing syncs",
+  RANK_CHANGE: "Marketplace position moves",
+  COMPETITOR_CHANGE: "Competitors' listing changes",
 };
 
 export type AlertData =
@@ -26,7 +34,13 @@ export type AlertData =
     }
   | { type: "RATING_DROP"; from: number; to: number; since: string }
   | { type: "SYNC_FAILING"; failures: number; error: string }
-  | { type: "RANK_CHANGE"; list: string; from: number | null; to: number | null };
+  | { type: "RANK_CHANGE"; list: string; from: number | null; to: number | null }
+  | { type: "REVIEW_SURGE"; today: number; usual: number; day: string }
+  | {
+      type: "COMPETITOR_CHANGE";
+      competitor: { id: string; name: string };
+      fields: { field: string; before: string; after: string }[];
+    };
 
 export type AlertInput = {
   id: string;
@@ -52,8 +66,15 @@ export function alertTitle(app: string, data: AlertData): string {
       return `The Marketplace sync of ${app} failed ${data.failures} times in a row`;
     case "RANK_CHANGE":
       return `${app} ${rankChangeText(data.list, data.from, data.to)}`;
+    case "REVIEW_SURGE":
+      return `${plural(data.today, "review", "reviews")} of ${app} in a day, against ${data.usual.toFixed(1)} a day usually`;
+    case "COMPETITOR_CHANGE":
+      return `${data.competitor.name} (a competitor of ${app}) changed its ${fieldList(data.fields.map((f) => f.field))}`;
   }
 }
+
+const fieldList = (fields: string[]) =>
+  fields.length <= 1 ? (fields[0] ?? "listing") : `${fields.slice(0, -1).join(", ")} and ${fields.at(-1)}`;
 
 export function jsonPayload(alert: AlertInput) {
   return {
@@ -79,6 +100,12 @@ function slackDetail(d: AlertData): string {
       return `Last error: ${clip(d.error, 500)}`;
     case "RANK_CHANGE":
       return `${d.list}: ${rankLabel(d.from)} → *${rankLabel(d.to)}*`;
+    case "REVIEW_SURGE":
+      return `*${d.today}* reviews on ${d.day}; usually ${d.usual.toFixed(1)} a day`;
+    case "COMPETITOR_CHANGE":
+      return d.fields
+        .map((f) => `*${f.field}*: ${clip(f.before, 120) || "(none)"} → ${clip(f.after, 120) || "(none)"}`)
+        .join("\n");
   }
 }
 
@@ -97,11 +124,11 @@ export function slackPayload(alert: AlertInput) {
   };
 }
 
-/** Whether a change of position is worth an alert. */
-export const rankMovedEnough = (from: number | null, to: number | null) =>
-  from === null || to === null || Math.abs(from - to) >= RANK_ALERT_STEP;
+/** Whether a change of position moved by at least `step` places (entering or leaving a list always does). */
+export const rankMovedEnough = (from: number | null, to: number | null, step: number) =>
+  from === null || to === null || Math.abs(from - to) >= step;
 
-/** The 7-day drop rule, in hundredths so that 4.5 − 4.3 counts as 0.2. */
-export function droppedEnough(highest: number, current: number): boolean {
-  return Math.round((highest - current) * 100) >= 20;
+/** A drop of at least `by` stars, in hundredths so that 4.5 − 4.3 counts as 0.2. */
+export function droppedEnough(highest: number, current: number, by: number): boolean {
+  return Math.round((highest - current) * 100) >= Math.round(by * 100);
 }

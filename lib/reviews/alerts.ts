@@ -3,57 +3,209 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sealBody } from "@/lib/outbox/outbox";
-import { alertTitle, droppedEnough, jsonPayload, slackPayload, type AlertData } from "./alert-payload";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { alertTitle, droppedEnough, jsonPayload, rankMovedEnough, slackPayload, type AlertData } from "./alert-payload";
+import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./alert-rule-events";
+import { ensureDefaultRules } from "./alert-rules";
+
+/** An event the rules look at: what happened, to which app, and the key that makes it the same event twice. */
+export type AlertEvent = { appId: string; key: string; data: AlertData; now?: Date };
+
+type Rule = Awaited<ReturnType<typeof enabledRules>>[number];
+const enabledRules = (workspaceId: string) =>
+  db.alertRule.findMany({ where: { workspaceId, enabled: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+
+const RULE_EVENT_OF: Record<AlertData["type"], RuleEvent> = {
+  NEW_REVIEW: "NEW_REVIEW",
+  LOW_RATING: "NEW_REVIEW",
+  RATING_DROP: "RATING_DROP",
+  REVIEW_SURGE: "REVIEW_SURGE",
+  RANK_CHANGE: "RANK_CHANGE",
+  COMPETITOR_CHANGE: "COMPETITOR_CHANGE",
+  SYNC_FAILING: "SYNC_FAILING",
+};
+
+/** Whether a rule's event, app and conditions match. */
+export function ruleMatches(
+  rule: Pick<Rule, "event" | "appId" | "threshold" | "stars" | "words">,
+  appId: string,
+  data: AlertData,
+): boolean {
+  if (rule.event !== RULE_EVENT_OF[data.type]) return false;
+  if (rule.appId && rule.appId !== appId) return false;
+  const t = rule.threshold ?? RULE_EVENT_INFO[rule.event].threshold?.default ?? 0;
+  switch (data.type) {
+    case "NEW_REVIEW":
+    case "LOW_RATING": {
+      const stars = rule.stars.split(" ").filter(Boolean).map(Number);
+      if (stars.length && !stars.includes(data.review.stars)) return false;
+      const words = rule.words.split("\n").filter(Boolean);
+      const text = data.review.text.toLowerCase();
+      return !words.length || words.some((w) => text.includes(w));
+    }
+    case "RATING_DROP":
+      return droppedEnough(data.from, data.to, t);
+    case "REVIEW_SURGE":
+      return data.today >= SURGE_MINIMUM && data.today > t * data.usual;
+    case "RANK_CHANGE":
+      return rankMovedEnough(data.from, data.to, t);
+    case "SYNC_FAILING":
+      return data.failures === t;
+    case "COMPETITOR_CHANGE":
+      return true;
+  }
+}
+
+/** The more conditions a rule has, the better it describes the event: it names the alert. */
+const specificity = (r: Rule) => (r.appId ? 1 : 0) + (r.stars ? 1 : 0) + (r.words ? 1 : 0);
+
+/** A review rule that only takes reviews of 1 or 2 stars sends them as LOW_RATING (what webhooks subscribe to). */
+function alertData(rule: Rule, data: AlertData): AlertData {
+  if (data.type !== "NEW_REVIEW") return data;
+  const stars = rule.stars.split(" ").filter(Boolean).map(Number);
+  return stars.length && stars.every((s) => s <= 2) ? { ...data, type: "LOW_RATING" } : data;
+}
+
+function linkOf(appId: string, data: AlertData) {
+  switch (data.type) {
+    case "RANK_CHANGE":
+      return `/apps/${appId}/positions`;
+    case "COMPETITOR_CHANGE":
+      return `/apps/${appId}/competitors?competitor=${data.competitor.id}`;
+    case "SYNC_FAILING":
+      return "/reviews/sync";
+    default:
+      return `/reviews?app=${appId}`;
+  }
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
- * Raises alerts: each is recorded, then queued in the durable outbox once per enabled webhook
- * that listens to its type (the worker sends, signs, retries and logs every attempt).
+ * Claims one destination for an event: false when it already had it (from any rule: the same event never
+ * reaches the same destination twice) or when the rule's throttle holds it back (counted on the rule).
  */
-export async function raiseAlert(appId: string, data: AlertData, now = new Date()) {
+async function claim(rule: Rule, key: string, destination: string, now: Date): Promise<boolean> {
+  const workspaceId = rule.workspaceId;
+  if (
+    await db.alertDispatch.findUnique({
+      where: { workspaceId_eventKey_destination: { workspaceId, eventKey: key, destination } },
+    })
+  )
+    return false;
+  if (rule.throttleMinutes > 0) {
+    const recent = await db.alertDispatch.findFirst({
+      where: { ruleId: rule.id, destination, sentAt: { gt: new Date(now.getTime() - rule.throttleMinutes * 60_000) } },
+      select: { id: true },
+    });
+    if (recent) {
+      await db.alertRule.update({ where: { id: rule.id }, data: { throttled: { increment: 1 } } });
+      return false;
+    }
+  }
+  try {
+    await db.alertDispatch.create({ data: { workspaceId, ruleId: rule.id, eventKey: key, destination, sentAt: now } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false; // another instance sent it a moment earlier
+    throw error;
+  }
+}
+
+/**
+ * An event, through the workspace's enabled rules (today's fixed alerts are its default rules): when
+ * one matches, the alert is recorded once, and each matching rule sends it to its destinations — in
+ * the app and by email (each person's notification choices still apply), and to webhooks through the
+ * durable outbox (the worker signs, retries and logs every attempt). Answers the alert and the
+ * destinations it reached (IN_APP, EMAIL, webhook:<id>).
+ */
+export async function raiseAlert({ appId, key, data, now = new Date() }: AlertEvent) {
   const app = await db.app.findUniqueOrThrow({
     where: { id: appId },
     select: { id: true, name: true, workspaceId: true, workspace: { select: { name: true } } },
   });
-  const alert = await db.alert.create({
-    data: {
-      workspaceId: app.workspaceId,
-      appId,
-      type: data.type,
-      title: alertTitle(app.name, data),
-      data: JSON.stringify(data),
-      createdAt: now,
-    },
+  await ensureDefaultRules(app.workspaceId, now);
+  const matched = (await enabledRules(app.workspaceId))
+    .filter((r) => ruleMatches(r, appId, data))
+    .sort((a, b) => specificity(b) - specificity(a));
+  const delivered = new Set<string>();
+  if (!matched.length) return { alert: null, delivered };
+  const first = alertData(matched[0]!, data);
+  let alert = await db.alert.findUnique({
+    where: { workspaceId_eventKey: { workspaceId: app.workspaceId, eventKey: key } },
   });
-  await notifySafely(app.workspaceId, { kind: "ALERT", title: alert.title, link: `/reviews?app=${app.id}` }, { now });
-  const hooks = await db.alertWebhook.findMany({ where: { workspaceId: app.workspaceId, enabled: true } });
-  const input = {
-    id: alert.id,
-    createdAt: alert.createdAt,
-    app: { id: app.id, name: app.name },
-    workspace: app.workspace,
-    data,
-    link: `${env().AUTH_URL}/reviews?app=${app.id}`,
-  };
-  const targets = hooks.filter((h) => h.events.split(" ").includes(data.type));
-  if (targets.length) {
-    await db.outboxMessage.createMany({
-      data: targets.map((h) => ({
-        appId,
-        kind: "ALERT",
-        url: h.url,
-        alertId: alert.id,
-        webhookId: h.id,
-        body: sealBody(appId, h.format === "SLACK" ? slackPayload(input) : jsonPayload(input)),
-        nextAttemptAt: now,
-      })),
-    });
+  if (!alert) {
+    try {
+      alert = await db.alert.create({
+        data: {
+          workspaceId: app.workspaceId,
+          appId,
+          type: first.type,
+          title: alertTitle(app.name, first),
+          data: JSON.stringify(first),
+          eventKey: key,
+          ruleId: matched[0]!.id,
+          createdAt: now,
+        },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      alert = await db.alert.findUniqueOrThrow({
+        where: { workspaceId_eventKey: { workspaceId: app.workspaceId, eventKey: key } },
+      });
+    }
   }
-  return alert;
+  const link = linkOf(appId, data);
+  const hooks = await db.alertWebhook.findMany({ where: { workspaceId: app.workspaceId, enabled: true } });
+  for (const rule of matched) {
+    const sent = alertData(rule, data);
+    const inApp = rule.inApp && (await claim(rule, key, "IN_APP", now));
+    const email = rule.email && (await claim(rule, key, "EMAIL", now));
+    if (inApp || email) {
+      await notifySafely(
+        app.workspaceId,
+        { kind: "ALERT", title: alertTitle(app.name, sent), link },
+        { now, channels: { inApp, email } },
+      );
+      if (inApp) delivered.add("IN_APP");
+      if (email) delivered.add("EMAIL");
+    }
+    const ids = rule.webhooks.split(" ").filter(Boolean);
+    const targets = ids.includes(ALL_WEBHOOKS)
+      ? hooks.filter((h) => h.events.split(" ").includes(sent.type))
+      : hooks.filter((h) => ids.includes(h.id));
+    const input = {
+      id: alert.id,
+      createdAt: alert.createdAt,
+      app: { id: app.id, name: app.name },
+      workspace: app.workspace,
+      data: sent,
+      link: `${env().AUTH_URL}${link}`,
+    };
+    for (const hook of targets) {
+      if (!(await claim(rule, key, `webhook:${hook.id}`, now))) continue;
+      await db.outboxMessage.create({
+        data: {
+          appId,
+          kind: "ALERT",
+          url: hook.url,
+          alertId: alert.id,
+          webhookId: hook.id,
+          body: sealBody(appId, hook.format === "SLACK" ? slackPayload(input) : jsonPayload(input)),
+          nextAttemptAt: now,
+        },
+      });
+      delivered.add(`webhook:${hook.id}`);
+    }
+  }
+  return { alert, delivered };
 }
 
 const WEEK = 7 * 86_400_000;
+const DAY = 86_400_000;
 
-/** After a snapshot: the 7-day drop rule, raised at most once a week per app. */
+/** After a snapshot: a drop from the highest average of the last 7 days (each rule says by how much). */
 export async function checkRatingDrop(appId: string, current: number | null, now = new Date()) {
   if (current === null) return null;
   const since = new Date(now.getTime() - WEEK);
@@ -67,30 +219,58 @@ export async function checkRatingDrop(appId: string, current: number | null, now
       s.average !== null && (!best || s.average > best.average) ? { average: s.average, takenAt: s.takenAt } : best,
     null,
   );
-  if (!highest || !droppedEnough(highest.average, current)) return null;
-  const recent = await db.alert.count({ where: { appId, type: "RATING_DROP", createdAt: { gte: since } } });
-  if (recent > 0) return null;
-  return raiseAlert(
+  if (!highest || !droppedEnough(highest.average, current, 0.01)) return null;
+  return raiseAlert({
     appId,
-    { type: "RATING_DROP", from: highest.average, to: current, since: highest.takenAt.toISOString() },
+    // The same peak and the same fall are one event, however many syncs read it.
+    key: `drop:${appId}:${highest.takenAt.toISOString()}:${current.toFixed(2)}`,
+    data: { type: "RATING_DROP", from: highest.average, to: current, since: highest.takenAt.toISOString() },
     now,
-  );
+  });
 }
 
-export const FAILURES_BEFORE_ALERT = 3;
+/** A surge needs at least this many reviews in a day, whatever the usual rate. */
+export const SURGE_MINIMUM = 3;
 
-/** After a failed sync of an app: alert once, when the failures in a row reach three. */
-export async function checkSyncFailures(appId: string, error: string, now = new Date()) {
+/** After new reviews: the last 24 hours against the daily rate of the 4 weeks before. */
+export async function checkReviewSurge(appId: string, now = new Date()) {
+  const dayAgo = new Date(now.getTime() - DAY);
+  const monthAgo = new Date(now.getTime() - 29 * DAY);
+  const at = (from: Date, to: Date) =>
+    db.review.count({
+      where: {
+        appId,
+        source: { not: "MANUAL" },
+        OR: [{ reviewedAt: { gte: from, lt: to } }, { reviewedAt: null, firstSeenAt: { gte: from, lt: to } }],
+      },
+    });
+  const [today, before] = await Promise.all([at(dayAgo, now), at(monthAgo, dayAgo)]);
+  if (today < SURGE_MINIMUM) return null;
+  const day = now.toISOString().slice(0, 10);
+  return raiseAlert({
+    appId,
+    key: `surge:${appId}:${day}`,
+    data: { type: "REVIEW_SURGE", today, usual: Math.round((before / 28) * 10) / 10, day },
+    now,
+  });
+}
+
+/** After a failed sync of an app: the failures in a row so far (a rule fires when they reach its count). */
+export async function checkSyncFailures(appId: string, runId: string, error: string, now = new Date()) {
   const last = await db.syncRunApp.findMany({
     where: { appId },
     orderBy: { finishedAt: "desc" },
-    take: FAILURES_BEFORE_ALERT + 1,
+    take: 21,
     select: { status: true },
   });
   const streak = last.findIndex((r) => r.status !== "FAILED");
   const inARow = streak === -1 ? last.length : streak;
-  if (inARow !== FAILURES_BEFORE_ALERT) return null;
-  return raiseAlert(appId, { type: "SYNC_FAILING", failures: inARow, error }, now);
+  return raiseAlert({
+    appId,
+    key: `sync:${appId}:${runId}`,
+    data: { type: "SYNC_FAILING", failures: inARow, error },
+    now,
+  });
 }
 
 /** The workspace's last alerts, newest first, as the alerts page lists them. */

@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
-import { checkRatingDrop, checkSyncFailures, raiseAlert } from "./alerts";
-import { rankMovedEnough } from "./alert-payload";
+import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "./alerts";
 import { syncCompetitors } from "@/lib/competitors/sync";
 import { notifySafely } from "@/lib/notifications/notify";
 import { rankChangeText } from "@/lib/positions/lists";
@@ -131,19 +130,8 @@ async function syncApp(
       },
     });
     if (!stored.baseline && stored.added.length) {
-      const stars = [...stored.added].sort((a, b) => a.stars - b.stars).map((r) => `${r.stars}★`);
-      await notifySafely(
-        workspaceIdOf,
-        {
-          kind: "NEW_REVIEW",
-          title: `${plural(stored.added.length, "new review", "new reviews")} of ${app.name} (${stars.join(", ")})`,
-          body: stored.added.map((r) => `${r.author}: ${r.text}`.slice(0, 200)).join("\n"),
-          link: `/reviews?app=${app.id}`,
-        },
-        { now: at },
-      );
-    }
-    if (!stored.baseline) {
+      // Each review goes through the alert rules; the summary tells about those no rule put in the app already.
+      const untold = [];
       for (const r of stored.added) {
         const review = {
           id: r.id,
@@ -152,9 +140,28 @@ async function syncApp(
           text: r.text,
           reviewedAt: r.reviewedAt?.toISOString() ?? null,
         };
-        await raiseAlert(app.id, { type: "NEW_REVIEW", review }, at);
-        if (r.stars <= 2) await raiseAlert(app.id, { type: "LOW_RATING", review }, at);
+        const { delivered } = await raiseAlert({
+          appId: app.id,
+          key: `review:${r.id}`,
+          data: { type: "NEW_REVIEW", review },
+          now: at,
+        });
+        if (!delivered.has("IN_APP")) untold.push(r);
       }
+      if (untold.length) {
+        const stars = [...untold].sort((a, b) => a.stars - b.stars).map((r) => `${r.stars}★`);
+        await notifySafely(
+          workspaceIdOf,
+          {
+            kind: "NEW_REVIEW",
+            title: `${plural(untold.length, "new review", "new reviews")} of ${app.name} (${stars.join(", ")})`,
+            body: untold.map((r) => `${r.author}: ${r.text}`.slice(0, 200)).join("\n"),
+            link: `/reviews?app=${app.id}`,
+          },
+          { now: at },
+        );
+      }
+      await checkReviewSurge(app.id, at);
     }
     await checkRatingDrop(app.id, parsed.ratingAverage, at);
     return { ok: true as const, added: stored.added.length, updated: stored.updated, removed: stored.removed };
@@ -172,17 +179,19 @@ async function syncApp(
         finishedAt: at,
       },
     });
-    await checkSyncFailures(app.id, report.summary, at);
-    await notifySafely(
-      workspaceIdOf,
-      {
-        kind: "SYNC_FAILED",
-        title: `The Marketplace sync of ${app.name} failed`,
-        body: report.summary,
-        link: `/reviews/sync?run=${runId}`,
-      },
-      { now: at },
-    );
+    const { delivered } = await checkSyncFailures(app.id, runId, report.summary, at);
+    // An alert rule that told the team in the app already says it.
+    if (!delivered.has("IN_APP"))
+      await notifySafely(
+        workspaceIdOf,
+        {
+          kind: "SYNC_FAILED",
+          title: `The Marketplace sync of ${app.name} failed`,
+          body: report.summary,
+          link: `/reviews/sync?run=${runId}`,
+        },
+        { now: at },
+      );
     return { ok: false as const, error: `${app.name}: ${report.summary}` };
   }
 }
@@ -197,19 +206,26 @@ async function recordPositions(workspaceId: string, runId: string, now: Date, op
     const names = new Map(
       (await db.app.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((a) => [a.id, a.name]),
     );
-    for (const c of result.changes)
-      await notifySafely(
-        workspaceId,
-        {
-          kind: "RANK_CHANGE",
-          title: `${names.get(c.appId) ?? "An app"} ${rankChangeText(c.list.name, c.from, c.to)}`,
-          link: `/apps/${c.appId}/positions`,
-        },
-        { now },
-      );
-    for (const c of result.changes)
-      if (rankMovedEnough(c.from, c.to))
-        await raiseAlert(c.appId, { type: "RANK_CHANGE", list: c.list.name, from: c.from, to: c.to }, now);
+    const day = now.toISOString().slice(0, 10);
+    for (const c of result.changes) {
+      const { delivered } = await raiseAlert({
+        appId: c.appId,
+        key: `rank:${c.appId}:${c.list.kind}:${c.list.key}:${c.from ?? "out"}:${c.to ?? "out"}:${day}`,
+        data: { type: "RANK_CHANGE", list: c.list.name, from: c.from, to: c.to },
+        now,
+      });
+      // One notice per move: the alert's, or else the plain position change.
+      if (!delivered.has("IN_APP"))
+        await notifySafely(
+          workspaceId,
+          {
+            kind: "RANK_CHANGE",
+            title: `${names.get(c.appId) ?? "An app"} ${rankChangeText(c.list.name, c.from, c.to)}`,
+            link: `/apps/${c.appId}/positions`,
+          },
+          { now },
+        );
+    }
     return result;
   } catch (error) {
     log().error({ err: error }, "Reading Marketplace positions failed unexpectedly");

@@ -27,6 +27,7 @@ const invitations = await import("@/lib/team/invitations");
 const { findCurrentMembership } = await import("@/lib/team/workspace");
 const competitors = await import("@/lib/competitors/service");
 const notifications = await import("@/lib/notifications/service");
+const alertRules = await import("@/lib/reviews/alert-rules");
 
 let a: Member;
 let b: Member;
@@ -84,6 +85,7 @@ beforeAll(async () => {
     })
   ).id;
   ids.token = (await tokens.createApiToken(a, { name: "A token" })).id;
+  ids.rule = (await alertRules.createRule(a, { name: "A's rule", event: "NEW_REVIEW", inApp: true })).id;
   ids.notification = (
     await db.notification.create({
       data: { userId: a.user.id, workspaceId: a.workspace.id, kind: "ALERT", title: "A's alert", link: "/reviews" },
@@ -137,6 +139,9 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   deleteWebhookAction: () => webhooks.deleteWebhook(b, ids.webhook),
   sendTestAlertAction: () => webhooks.sendTestAlert(b, ids.webhook),
   resendDeliveryAction: () => webhooks.resendDelivery(b, ids.alertDelivery),
+  saveAlertRuleAction: () => alertRules.updateRule(b, ids.rule, { name: "Mine", event: "NEW_REVIEW", inApp: true }),
+  setAlertRuleEnabledAction: () => alertRules.setRuleEnabled(b, ids.rule, false),
+  deleteAlertRuleAction: () => alertRules.deleteRule(b, ids.rule),
   revokeApiTokenAction: () => tokens.revokeApiToken(b, ids.token),
   changeRoleAction: () => members.changeRole(b, ids.teammate, { role: "VIEWER" }),
   removeMemberAction: () => members.removeMember(b, ids.teammate),
@@ -225,6 +230,10 @@ describe("server actions across workspaces", () => {
     expect((await db.accessRequest.findUniqueOrThrow({ where: { id: ids.request } })).status).toBe("PENDING");
     expect(await db.auditEvent.count({ where: { workspaceId: a.workspace.id, actorId: b.user.id } })).toBe(0);
     expect(await db.competitor.count({ where: { appId: ids.app } })).toBe(1);
+    expect(await db.alertRule.findUniqueOrThrow({ where: { id: ids.rule } })).toMatchObject({
+      name: "A's rule",
+      enabled: true,
+    });
     expect((await db.notification.findUniqueOrThrow({ where: { id: ids.notification } })).readAt).toBeNull();
   });
 });

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { Webhooks } from "@/components/reviews/webhooks";
 import { requireMembership } from "@/lib/authz";
 import { recentAlerts } from "@/lib/reviews/alerts";
+import { listRules, ruleApps } from "@/lib/reviews/alert-rules";
+import { AlertRules } from "@/components/reviews/alert-rules";
+import { env } from "@/lib/env";
 import { deliveryLog, listWebhooks } from "@/lib/reviews/webhooks";
 import { hasRole } from "@/lib/team/roles";
 
@@ -18,13 +21,22 @@ const WHEN = new Intl.DateTimeFormat("en-GB", {
 export default async function AlertsPage() {
   const member = await requireMembership();
   const isOwner = hasRole(member.role, "OWNER");
-  const [hooks, deliveries, alerts] = await Promise.all([
+  const [rules, hooks, deliveries, alerts, apps] = await Promise.all([
+    listRules(member),
     listWebhooks(member),
     isOwner ? deliveryLog(member) : Promise.resolve([]),
     recentAlerts(member),
+    ruleApps(member),
   ]);
   return (
     <div className="space-y-6">
+      <AlertRules
+        rules={rules}
+        apps={apps}
+        hooks={hooks.map((h) => ({ id: h.id, name: h.name, format: h.format }))}
+        canEdit={hasRole(member.role, "EDITOR")}
+        emailOn={Boolean(env().SMTP_URL)}
+      />
       <Webhooks hooks={hooks} deliveries={deliveries} isOwner={isOwner} />
       <section aria-labelledby="recent-alerts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="recent-alerts-heading" className="font-semibold text-slate-900">
@@ -32,8 +44,7 @@ export default async function AlertsPage() {
         </h2>
         {alerts.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">
-            None yet. Alerts are raised by syncs: a new review, a review of 2 stars or fewer, a drop of the average by
-            0.2 over 7 days, and 3 failed syncs in a row.
+            None yet. Syncs raise them when an event matches one of the rules above.
           </p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100 text-sm">

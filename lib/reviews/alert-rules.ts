@@ -1,0 +1,209 @@
+import "server-only";
+import type { Member } from "@/lib/authz";
+import { hasFeature } from "@/lib/app-types";
+import { auditBy } from "@/lib/audit/log";
+import { db } from "@/lib/db";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { appInWorkspace } from "@/lib/scope";
+import { hasRole } from "@/lib/team/roles";
+import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./alert-rule-events";
+import { alertRuleSchema } from "./alert-rule-schema";
+
+/**
+ * The workspace's alert rules. Its first look at them writes the default rules — the alerts it had
+ * before rules existed — once; after that they are the team's to change, pause or delete.
+ */
+export const DEFAULT_RULES: {
+  name: string;
+  event: RuleEvent;
+  threshold?: number;
+  stars?: string;
+  throttleMinutes?: number;
+}[] = [
+  { name: "Low ratings", event: "NEW_REVIEW", stars: "1 2" },
+  { name: "Every new review", event: "NEW_REVIEW" },
+  { name: "Rating drop of 0.2 in a week", event: "RATING_DROP", threshold: 0.2, throttleMinutes: 10080 },
+  { name: "Big moves in the Marketplace", event: "RANK_CHANGE", threshold: 3 },
+  { name: "Sync failing 3 times in a row", event: "SYNC_FAILING", threshold: 3 },
+];
+
+export async function ensureDefaultRules(workspaceId: string, now = new Date()) {
+  const { count } = await db.workspace.updateMany({
+    where: { id: workspaceId, alertRulesSeededAt: null },
+    data: { alertRulesSeededAt: now },
+  });
+  if (count === 0) return;
+  await db.alertRule.createMany({
+    data: DEFAULT_RULES.map((r, i) => ({
+      workspaceId,
+      name: r.name,
+      event: r.event,
+      threshold: r.threshold ?? null,
+      stars: r.stars ?? "",
+      inApp: true,
+      email: true,
+      webhooks: ALL_WEBHOOKS,
+      throttleMinutes: r.throttleMinutes ?? 0,
+      // In this order, whatever the clock's resolution.
+      createdAt: new Date(now.getTime() + i),
+    })),
+  });
+}
+
+export type AlertRuleView = {
+  id: string;
+  name: string;
+  event: RuleEvent;
+  threshold: number | null;
+  stars: number[];
+  words: string[];
+  app: { id: string; name: string } | null;
+  inApp: boolean;
+  email: boolean;
+  /** "*" (every webhook listening to the alert's type) or the webhooks chosen. */
+  webhooks: { id: string; name: string; format: string }[] | "ALL";
+  throttleMinutes: number;
+  enabled: boolean;
+  throttled: number;
+  sent: number;
+  lastSentAt: string | null;
+};
+
+export async function listRules(member: Member): Promise<AlertRuleView[]> {
+  await ensureDefaultRules(member.workspace.id);
+  const [rules, hooks, sent] = await Promise.all([
+    db.alertRule.findMany({
+      where: { workspaceId: member.workspace.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { app: { select: { id: true, name: true } } },
+    }),
+    db.alertWebhook.findMany({
+      where: { workspaceId: member.workspace.id },
+      select: { id: true, name: true, format: true },
+    }),
+    db.alertDispatch.groupBy({
+      by: ["ruleId"],
+      where: { workspaceId: member.workspace.id },
+      _count: { _all: true },
+      _max: { sentAt: true },
+    }),
+  ]);
+  const byId = new Map(hooks.map((h) => [h.id, h]));
+  const counts = new Map(sent.map((s) => [s.ruleId, s]));
+  return rules.map((r) => {
+    const ids = r.webhooks.split(" ").filter(Boolean);
+    return {
+      id: r.id,
+      name: r.name,
+      event: r.event as RuleEvent,
+      threshold: r.threshold,
+      stars: r.stars.split(" ").filter(Boolean).map(Number),
+      words: r.words.split("\n").filter(Boolean),
+      app: r.app,
+      inApp: r.inApp,
+      email: r.email,
+      webhooks: ids.includes(ALL_WEBHOOKS) ? "ALL" : ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+      throttleMinutes: r.throttleMinutes,
+      enabled: r.enabled,
+      throttled: r.throttled,
+      sent: counts.get(r.id)?._count._all ?? 0,
+      lastSentAt: counts.get(r.id)?._max.sentAt?.toISOString() ?? null,
+    };
+  });
+}
+
+const requireEditor = (member: Member) => {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change alert rules");
+};
+
+/** The rule as stored, after checking its app and webhooks belong to the workspace and fit the event. */
+async function valuesOf(member: Member, input: unknown) {
+  const rule = alertRuleSchema.parse(input);
+  if (rule.appId) {
+    const app = await appInWorkspace(member, rule.appId).catch(() => {
+      throw new AppError("VALIDATION", "Choose one of your apps", { appId: "Choose one of your apps" });
+    });
+    if (rule.event !== "SYNC_FAILING" && !hasFeature(app.type, "marketplace")) {
+      const message = `${app.name} is not on the Marketplace: it has no ${RULE_EVENT_INFO[rule.event].label.toLowerCase()} events`;
+      throw new AppError("VALIDATION", message, { appId: message });
+    }
+  }
+  const ids = rule.webhooks.filter((id) => id !== ALL_WEBHOOKS);
+  if (ids.length) {
+    const found = await db.alertWebhook.count({ where: { workspaceId: member.workspace.id, id: { in: ids } } });
+    if (found !== ids.length)
+      throw new AppError("VALIDATION", "Choose webhooks of this workspace", { webhooks: "A webhook was not found" });
+  }
+  return {
+    name: rule.name,
+    event: rule.event,
+    threshold: rule.threshold,
+    stars: rule.stars.join(" "),
+    words: rule.words,
+    appId: rule.appId || null,
+    inApp: rule.inApp,
+    email: rule.email,
+    webhooks: rule.webhooks.join(" "),
+    throttleMinutes: rule.throttleMinutes,
+  };
+}
+
+async function ownRule(member: Member, ruleId: unknown) {
+  if (typeof ruleId !== "string" || ruleId.length > 64) throw notFound("Rule");
+  const rule = await db.alertRule.findFirst({ where: { id: ruleId, workspaceId: member.workspace.id } });
+  if (!rule) throw notFound("Rule");
+  return rule;
+}
+
+export async function createRule(member: Member, input: unknown) {
+  requireEditor(member);
+  await ensureDefaultRules(member.workspace.id);
+  const data = await valuesOf(member, input);
+  const rule = await db.alertRule.create({ data: { ...data, workspaceId: member.workspace.id } });
+  await auditBy(
+    member,
+    "alert-rule.create",
+    { type: "alert-rule", id: rule.id, name: rule.name },
+    { event: rule.event },
+  );
+  return { id: rule.id };
+}
+
+export async function updateRule(member: Member, ruleId: unknown, input: unknown) {
+  requireEditor(member);
+  const rule = await ownRule(member, ruleId);
+  const data = await valuesOf(member, input);
+  await db.alertRule.update({ where: { id: rule.id }, data });
+  await auditBy(
+    member,
+    "alert-rule.update",
+    { type: "alert-rule", id: rule.id, name: data.name },
+    { event: data.event },
+  );
+}
+
+export async function setRuleEnabled(member: Member, ruleId: unknown, enabled: unknown) {
+  requireEditor(member);
+  const rule = await ownRule(member, ruleId);
+  await db.alertRule.update({ where: { id: rule.id }, data: { enabled: enabled === true } });
+  await auditBy(member, enabled === true ? "alert-rule.resume" : "alert-rule.pause", {
+    type: "alert-rule",
+    id: rule.id,
+    name: rule.name,
+  });
+}
+
+export async function deleteRule(member: Member, ruleId: unknown) {
+  requireEditor(member);
+  const rule = await ownRule(member, ruleId);
+  await db.alertRule.delete({ where: { id: rule.id } });
+  await auditBy(member, "alert-rule.delete", { type: "alert-rule", id: rule.id, name: rule.name });
+}
+
+/** The apps a rule can be limited to: those on the Marketplace, where events come from. */
+export const ruleApps = (member: Member) =>
+  db.app.findMany({
+    where: { workspaceId: member.workspace.id, type: "PUBLIC", archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
