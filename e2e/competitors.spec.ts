@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./config";
-import { publishApp } from "./db";
+import { publishApp, rawAppRow } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
 test("add a competitor by its Marketplace address and compare with it; bad addresses are refused on the field", async ({
@@ -48,4 +48,69 @@ test("add a competitor by its Marketplace address and compare with it; bad addre
   await chart.getByRole("button", { name: "Show table" }).click();
   await expect(chart.getByRole("columnheader", { name: "Spec Rival CRM Sync" })).toBeVisible();
   await expect(chart.getByRole("table")).toContainText("4.00");
+});
+
+test("a competitor's listing changes are logged with before and after, and raise an alert", async ({ page }) => {
+  test.setTimeout(90_000);
+  const [owner] = await createCompany("Spec Rival Changes", [{ name: "Cora Change", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, "Watch Them");
+  publishApp(appId);
+  const put = async (listing: object) =>
+    (
+      (await (
+        await fetch(`${E2E.emulatorUrl}/__emulator/listings`, { method: "POST", body: JSON.stringify(listing) })
+      ).json()) as { url: string }
+    ).url;
+  await put({ clientId: String(rawAppRow(appId).clientId), name: "Watch Them", reviews: [] });
+  const rival = {
+    clientId: "spec-rival-changes",
+    name: "Changing Rival",
+    summary: "Sync contacts both ways.",
+    description: "Changing Rival syncs contacts.\n\nBoth ways, every minute.",
+    screenshots: ["changing-1", "changing-2"],
+    categories: ["Contact management"],
+    shape: "flight",
+    reviews: [{ id: "r1", author: "Ola", stars: 4, date: "2026-10-02T09:00:00Z", text: "Good" }],
+  };
+  const url = await put(rival);
+  await page.goto(`/apps/${appId}/competitors`);
+  await hydrated(page);
+  await page.getByLabel("Marketplace page of a competitor").fill(url);
+  await page.getByRole("button", { name: "Add competitor" }).click();
+  await expect(page.getByTestId("competitor-row")).toContainText("Changing Rival");
+  await expect(page.getByText("No change seen yet.")).toBeVisible();
+
+  await put({
+    ...rival,
+    summary: "Two-way contact sync with dedupe.",
+    screenshots: [{ name: "changing-1", content: "a new picture" }, "changing-2"],
+    pricingUrl: "https://rival.example.com/pricing",
+  });
+  await page.goto("/reviews");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByText(/^Sync finished/)).toBeVisible({ timeout: 20_000 });
+
+  await page.goto(`/apps/${appId}/competitors`);
+  const changes = page.getByTestId("listing-change");
+  await expect(changes).toHaveCount(3);
+  const summary = changes.filter({ hasText: "changed its summary" });
+  await expect(summary).toContainText("BeforeSync contacts both ways.");
+  await expect(summary).toContainText("AfterTwo-way contact sync with dedupe.");
+  await expect(changes.filter({ hasText: "changed its screenshots" })).toContainText("2 screenshots (1 replaced)");
+  await expect(changes.filter({ hasText: "changed its pricing link" })).toContainText(
+    "https://rival.example.com/pricing",
+  );
+
+  // The default rule puts it in the bell; its link shows that competitor's changes.
+  await page.getByTestId("notification-bell").click();
+  const note = page
+    .getByTestId("notification")
+    .filter({
+      hasText: "Changing Rival (a competitor of Watch Them) changed its summary, screenshots and pricing link",
+    });
+  await expect(note).toHaveCount(1);
+  await note.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Listing changes of Changing Rival" })).toBeVisible();
 });

@@ -307,7 +307,7 @@ test("alert rules: conditions pick the reviews, each destination hears of an eve
   await hydrated(page);
   const rules = page.getByTestId("alert-rule");
   // Today's fixed alerts are the default rules.
-  await expect(rules).toHaveCount(5);
+  await expect(rules).toHaveCount(6);
   await expect(rules.filter({ hasText: "Low ratings" })).toContainText("Only if: 1, 2 stars · every app");
   for (const rule of ["Every new review", "Low ratings"]) {
     await page.getByRole("button", { name: `Pause ${rule}` }).click();

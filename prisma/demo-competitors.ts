@@ -1,4 +1,5 @@
-import type { ListingInput } from "../e2e/emulator/listings";
+import { createHash } from "node:crypto";
+import { mediaPng, type ListingInput } from "../e2e/emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingSlug } from "../lib/marketplace/identity";
 import { dayBefore, DEMO_LISTS } from "./demo-positions";
@@ -6,14 +7,29 @@ import { dayBefore, DEMO_LISTS } from "./demo-positions";
 /**
  * Two apps QuoteFlow is compared with, with a year of daily figures, reviews and positions; the demo's
  * emulator serves their pages with one review more each, which "Sync now" brings into the feed (one is
- * a 1-star review: a lead).
+ * a 1-star review: a lead) — and DealDocs has rewritten its summary and replaced a screenshot since the last
+ * read, which the same sync logs as listing changes.
  */
 const DAY = 86_400_000;
 const DAYS = 365;
 
+/** What a rival's page shows: today's, and what the demo's last read saw (the Sync now finds the difference). */
+type Content = {
+  summary: string;
+  description: string;
+  screenshots: { name: string; content: string }[];
+  videoUrl: string | null;
+  categories: string[];
+  pricingUrl: string | null;
+};
+
 type Rival = {
   clientId: string;
   name: string;
+  content: Content;
+  /** What was different at the last read before today; and a change seen earlier, with its day. */
+  lastRead: Partial<Content>;
+  earlier: { daysAgo: number; field: string; before: string; after: string } | null;
   installBand: string;
   rating: [number, number];
   reviewsPerMonth: number;
@@ -26,6 +42,33 @@ const RIVALS: Rival[] = [
   {
     clientId: "7c1e9a2b4d6f8031",
     name: "DealDocs Quotes",
+    content: {
+      summary: "Quotes, e-signatures and payments from your Pipedrive deals.",
+      description:
+        "DealDocs Quotes turns a deal into a branded quote in one click.\n\n- Templates per pipeline\n- E-signatures\n- Card payments on acceptance",
+      screenshots: [
+        { name: "dealdocs-1", content: "dealdocs-1" },
+        { name: "dealdocs-2", content: "dealdocs-2-autumn" },
+        { name: "dealdocs-3", content: "dealdocs-3" },
+      ],
+      videoUrl: "https://www.youtube.com/embed/aqz-KE-bpKQ",
+      categories: ["Sales tools", "Documents & proposals"],
+      pricingUrl: "https://dealdocs.example.com/pricing",
+    },
+    lastRead: {
+      summary: "Quotes and e-signatures from your Pipedrive deals.",
+      screenshots: [
+        { name: "dealdocs-1", content: "dealdocs-1" },
+        { name: "dealdocs-2", content: "dealdocs-2" },
+        { name: "dealdocs-3", content: "dealdocs-3" },
+      ],
+    },
+    earlier: {
+      daysAgo: 23,
+      field: "pricingUrl",
+      before: "(none)",
+      after: "https://dealdocs.example.com/pricing",
+    },
     installBand: "5,000+",
     rating: [4.6, 4.2],
     reviewsPerMonth: 6,
@@ -40,6 +83,21 @@ const RIVALS: Rival[] = [
   {
     clientId: "3f5a7c9e1b2d4068",
     name: "PriceBook Pro",
+    content: {
+      summary: "Price books in every currency, kept in sync with Pipedrive products.",
+      description: "PriceBook Pro keeps price lists per market and applies them to deal products.",
+      screenshots: [{ name: "pricebook-1", content: "pricebook-1" }],
+      videoUrl: null,
+      categories: ["Sales tools"],
+      pricingUrl: "https://pricebook.example.com/plans",
+    },
+    lastRead: {},
+    earlier: {
+      daysAgo: 61,
+      field: "name",
+      before: "PriceBook",
+      after: "PriceBook Pro",
+    },
     installBand: "1,000+",
     rating: [3.9, 4.1],
     reviewsPerMonth: 2,
@@ -73,6 +131,7 @@ export function demoRivalListings(now = Date.now()): ListingInput[] {
     rating: Math.round(r.rating[1] * 10) / 10,
     votes: { up: 120, down: 9 },
     shape: "json-ld",
+    ...r.content,
     reviews: [
       ...reviewsOf(r, now),
       { id: `${r.clientId}-today`, ...r.today, date: new Date(now - 3 * 3_600_000).toISOString(), upvotes: 0 },
@@ -94,6 +153,24 @@ export async function seedDemoCompetitors(
   const top = DEMO_LISTS.find((l) => l.key === "top-rated")!;
   for (const r of RIVALS) {
     const slug = listingSlug(r.name);
+    const origin = new URL(marketplace).origin;
+    const seen = { ...r.content, ...r.lastRead };
+    const listing = {
+      name: r.name,
+      summary: seen.summary,
+      description: seen.description,
+      screenshots: await Promise.all(
+        seen.screenshots.map(async (s) => ({
+          url: `${origin}/__emulator/media/${s.name}.png`,
+          hash: createHash("sha256")
+            .update(await mediaPng(s.content))
+            .digest("hex"),
+        })),
+      ),
+      video: seen.videoUrl,
+      categories: seen.categories,
+      pricingUrl: seen.pricingUrl,
+    };
     const competitor = await db.competitor.create({
       data: {
         workspaceId,
@@ -101,10 +178,21 @@ export async function seedDemoCompetitors(
         clientId: r.clientId,
         name: r.name,
         url: `${marketplace.replace(/\/+$/, "")}/en/marketplace/app/${slug}/${r.clientId}`,
+        listing: JSON.stringify(listing),
         createdById: userId,
         createdAt: new Date(now - DAYS * DAY),
       },
     });
+    if (r.earlier)
+      await db.competitorChange.create({
+        data: {
+          competitorId: competitor.id,
+          field: r.earlier.field,
+          before: r.earlier.before,
+          after: r.earlier.after,
+          detectedAt: new Date(now - r.earlier.daysAgo * DAY),
+        },
+      });
     const days = Array.from({ length: DAYS }, (_, i) => ({ daysAgo: DAYS - i, t: i / (DAYS - 1) }));
     await db.competitorSnapshot.createMany({
       data: days.map(({ daysAgo, t }) => ({

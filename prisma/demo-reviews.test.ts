@@ -37,9 +37,11 @@ describe("demo reviews", () => {
       votesUp: 64,
       votesDown: 5,
     });
-    // The default rules: the 2-star review is one alert (named by "Low ratings"), the move another.
+    // The default rules: the 2-star review is one alert (named by "Low ratings"), the move another, and a
+    // competitor's listing changes a third.
     const alerts = await db.alert.findMany({ where: { appId: app.id }, orderBy: { type: "asc" } });
     expect(alerts.map((a) => a.title)).toEqual([
+      "DealDocs Quotes (a competitor of QuoteFlow) changed its summary and screenshots",
       "Low rating: 2 stars for QuoteFlow from Ben Carter",
       "QuoteFlow moved from #9 to #5 in Top rated",
     ]);
@@ -55,6 +57,21 @@ describe("demo reviews", () => {
     expect(fresh.map((r) => [r.author, r.stars])).toEqual([
       ["Marc Olsen", 1],
       ["Tom Weiss", 4],
+    ]);
+    // DealDocs rewrote its summary and replaced a screenshot since the last read; PriceBook changed nothing.
+    const changes = await db.competitorChange.findMany({
+      where: { detectedAt: { gte: run.startedAt } },
+      include: { competitor: { select: { name: true } } },
+      orderBy: { field: "asc" },
+    });
+    expect(changes.map((c) => [c.competitor.name, c.field, c.before, c.after])).toEqual([
+      ["DealDocs Quotes", "screenshots", "3 screenshots", "3 screenshots (1 replaced)"],
+      [
+        "DealDocs Quotes",
+        "summary",
+        "Quotes and e-signatures from your Pipedrive deals.",
+        "Quotes, e-signatures and payments from your Pipedrive deals.",
+      ],
     ]);
     const tops = await db.rankSnapshot.findMany({
       where: { runId: run.id, competitorId: { not: null }, listKey: "top-rated" },

@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { ExternalLink } from "lucide-react";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { RemoveCompetitor } from "./remove-competitor";
-import type { CompetitorSummary } from "@/lib/competitors/view";
+import type { CompetitorSummary, ListingChangeView } from "@/lib/competitors/view";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 
@@ -104,6 +105,72 @@ export function CompetitorFeed({ feed }: { feed: FeedItem[] }) {
                 </span>
               </p>
               <p className="mt-1 whitespace-pre-line text-slate-700">{r.text || "(no text)"}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Long texts are cut; the whole of each is a click away. */
+function Side({ label, text }: { label: string; text: string }) {
+  const long = text.length > 240;
+  return (
+    <div className="min-w-0 rounded-lg bg-slate-50 p-2">
+      <p className="text-xs font-medium text-slate-500">{label}</p>
+      {long ? (
+        <details>
+          <summary className="cursor-pointer text-slate-700">{text.slice(0, 240)}…</summary>
+          <p className="mt-1 break-words whitespace-pre-line text-slate-700">{text}</p>
+        </details>
+      ) : (
+        <p className="break-words whitespace-pre-line text-slate-700">{text}</p>
+      )}
+    </div>
+  );
+}
+
+export function ListingChangeLog({
+  changes,
+  competitor,
+}: {
+  changes: ListingChangeView[];
+  /** When the log is cut to one competitor (a link from an alert). */
+  competitor: { name: string; clearHref: string } | null;
+}) {
+  return (
+    <section aria-labelledby="listing-changes" className="rounded-xl border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="listing-changes" className="text-sm font-semibold text-slate-900">
+          Listing changes{competitor ? ` of ${competitor.name}` : ""}
+        </h2>
+        {competitor ? (
+          <Link href={competitor.clearHref} className="text-xs font-medium text-brand-700 underline">
+            All competitors
+          </Link>
+        ) : null}
+      </div>
+      {changes.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">
+          No change seen yet. Each sync compares their name, summary, description, screenshots (by picture), video,
+          categories and pricing link with the last read.
+        </p>
+      ) : (
+        <ol className="mt-2 divide-y divide-slate-100">
+          {changes.map((c) => (
+            <li key={c.id} className="py-2 text-sm" data-testid="listing-change">
+              <p className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-medium text-slate-900">{c.competitor}</span>
+                <span className="text-slate-700">changed its {c.field}</span>
+                <time className="text-xs text-slate-500" dateTime={c.detectedAt}>
+                  {WHEN.format(new Date(c.detectedAt))}
+                </time>
+              </p>
+              <div className="mt-1 grid grid-cols-1 gap-2 sm:grid-cols-2">
+                <Side label="Before" text={c.before} />
+                <Side label="After" text={c.after} />
+              </div>
             </li>
           ))}
         </ol>

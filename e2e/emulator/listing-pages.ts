@@ -37,6 +37,13 @@ const SIMILAR = [
   { id: "sim-2", clientId: "9f8e7d6c5b4a3921", name: "Mailmerge Pro", rating: 3.9, reviews: 58 },
 ];
 
+const mediaUrl = (origin: string, name: string) => `${origin}/__emulator/media/${encodeURIComponent(name)}.png`;
+const categoryKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
 const humanDate = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(
     new Date(iso),
@@ -70,6 +77,13 @@ function jsonLdPage(listing: Listing, origin: string) {
         applicationCategory: "BusinessApplication",
         url: `${origin}/en/marketplace/app/${listing.slug}/${listing.clientId}`,
         author: { "@type": "Organization", name: listing.builtBy },
+        ...(listing.description ? { description: listing.description } : {}),
+        ...(listing.screenshots.length ? { screenshot: listing.screenshots.map((s) => mediaUrl(origin, s.name)) } : {}),
+        ...(listing.videoUrl
+          ? { video: { "@type": "VideoObject", name: listing.name, embedUrl: listing.videoUrl } }
+          : {}),
+        ...(listing.categories.length ? { applicationSubCategory: listing.categories } : {}),
+        ...(listing.pricingUrl ? { offers: { "@type": "Offer", url: listing.pricingUrl } } : {}),
         ...(rating !== null
           ? {
               aggregateRating: {
@@ -125,7 +139,7 @@ function jsonLdPage(listing: Listing, origin: string) {
 }
 
 /** The app as the page's own data model has it: names of Pipedrive's choosing, nothing like schema.org. */
-function appModel(listing: Listing) {
+function appModel(listing: Listing, origin: string) {
   const rating = ratingOf(listing);
   return {
     id: `app_${listing.clientId}`,
@@ -133,6 +147,14 @@ function appModel(listing: Listing) {
     name: listing.name,
     slug: listing.slug,
     company: { name: listing.builtBy },
+    tagline: listing.summary,
+    longDescription: listing.description,
+    media: {
+      screenshots: listing.screenshots.map((s, i) => ({ id: `img_${i}`, src: mediaUrl(origin, s.name), width: 1280 })),
+      video: listing.videoUrl ? { provider: "youtube", url: listing.videoUrl } : null,
+    },
+    categories: listing.categories.map((name) => ({ id: categoryKey(name), name })),
+    pricing: listing.pricingUrl ? { url: listing.pricingUrl, label: "See pricing" } : null,
     ratingSummary: { avg: rating, total: listing.reviews.length },
     installs: listing.installBand,
     ...(listing.votes ? { votes: { up: listing.votes.up, down: listing.votes.down } } : {}),
@@ -165,7 +187,7 @@ const similarModel = () =>
 
 function nextDataPage(listing: Listing, origin: string) {
   const data = {
-    props: { pageProps: { app: appModel(listing), similarApps: similarModel(), locale: "en" }, __N_SSP: true },
+    props: { pageProps: { app: appModel(listing, origin), similarApps: similarModel(), locale: "en" }, __N_SSP: true },
     page: "/marketplace/app/[slug]/[clientId]",
     query: { slug: listing.slug, clientId: listing.clientId },
     buildId: "mkt-2026.11.3",
@@ -186,7 +208,7 @@ function nextDataPage(listing: Listing, origin: string) {
  * `"$D…"`, strings starting with `$` escaped as `"$$…"`, the review list in a row of its own referred to as
  * `"$<id>"`, module and hint rows among them; the payload pushed in several chunks cut anywhere.
  */
-export function flightPayload(listing: Listing): string {
+export function flightPayload(listing: Listing, origin = ""): string {
   const rows: string[] = [];
   let next = 10;
   const texts: string[] = [];
@@ -197,7 +219,7 @@ export function flightPayload(listing: Listing): string {
     texts.push(`${id}:T${Buffer.byteLength(value, "utf8").toString(16)},${value}`);
     return `$${id}`;
   };
-  const model = appModel(listing);
+  const model = appModel(listing, origin);
   const reviewsRow = (next++).toString(16);
   const reviews = model.userReviews.edges.map(({ node }) => ({
     ...node,
@@ -214,7 +236,8 @@ export function flightPayload(listing: Listing): string {
   const app = {
     ...model,
     name: text(model.name),
-    summary: text(listing.summary),
+    tagline: text(listing.summary),
+    longDescription: text(listing.description),
     userReviews: { ...model.userReviews, edges: undefined, items: `$${reviewsRow}` },
   };
   rows.push(
@@ -244,7 +267,7 @@ export const flightPushes = (payload: string) =>
     .join("")}`;
 
 function flightPage(listing: Listing, origin: string) {
-  const pushes = flightPushes(flightPayload(listing));
+  const pushes = flightPushes(flightPayload(listing, origin));
   return page(
     listing,
     origin,
@@ -270,6 +293,11 @@ ${r.reply ? `<div itemprop="comment" itemscope itemtype="https://schema.org/Comm
     origin,
     "",
     `<div itemscope itemtype="https://schema.org/SoftwareApplication"><meta itemprop="name" content="${escapeHtml(listing.name)}"/>
+${listing.description ? `<div itemprop="description">${escapeHtml(listing.description)}</div>` : ""}
+${listing.screenshots.map((s) => `<img itemprop="screenshot" src="${mediaUrl(origin, s.name)}" alt=""/>`).join("")}
+${listing.videoUrl ? `<div itemprop="video" itemscope itemtype="https://schema.org/VideoObject"><link itemprop="embedUrl" href="${escapeHtml(listing.videoUrl)}"/></div>` : ""}
+${listing.categories.map((c) => `<span itemprop="applicationSubCategory">${escapeHtml(c)}</span>`).join(" ")}
+${listing.pricingUrl ? `<div itemprop="offers" itemscope itemtype="https://schema.org/Offer"><link itemprop="url" href="${escapeHtml(listing.pricingUrl)}"/></div>` : ""}
 ${rating !== null ? `<div itemprop="aggregateRating" itemscope itemtype="https://schema.org/AggregateRating"><meta itemprop="ratingValue" content="${rating}"/><meta itemprop="reviewCount" content="${listing.reviews.length}"/></div>` : ""}
 <section id="user-reviews"><h2>Reviews</h2>${reviews}</section></div>${similarCards()}`,
   );
@@ -298,11 +326,29 @@ ${r.reply ? `<div class="ReviewCard_reply__zz31e" aria-label="Reply from ${escap
       ? `<div class="Rating_summary__mm1"><span role="img" aria-label="Rated ${rating} out of 5" class="Stars_root__u8Hq1">★★★★☆</span><span>${rating}</span><span>${listing.reviews.length} reviews</span>${listing.installBand ? `<span>${escapeHtml(listing.installBand)} installs</span>` : ""}${listing.votes ? `<span>${listing.votes.up} upvotes</span>` : ""}</div>`
       : "";
   const similar = `<section aria-label="Similar apps"><h2>Similar apps</h2>${SIMILAR.map((s) => `<a class="AppCard_root__p1Ow2" href="/en/marketplace/app/x/${s.clientId}"><span>${s.name}</span><span role="img" aria-label="Rated ${s.rating} out of 5">★★★★★</span><span>${s.reviews} reviews</span></a>`).join("")}</section>`;
+  const content = [
+    listing.screenshots.length
+      ? `<section class="Gallery_root__g7Ha1" aria-label="Screenshots">${listing.screenshots.map((s) => `<img class="Gallery_img__u2" src="/__emulator/media/${encodeURIComponent(s.name)}.png" alt=""/>`).join("")}</section>`
+      : "",
+    listing.videoUrl
+      ? `<div class="Video_frame__p9"><iframe src="${escapeHtml(listing.videoUrl)}" title="Video"></iframe></div>`
+      : "",
+    listing.description
+      ? `<section class="AppDetails_about__r4"><h2>About ${escapeHtml(listing.name)}</h2>${listing.description
+          .split(/\n{2,}/)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join("")}</section>`
+      : "",
+    listing.categories.length
+      ? `<div class="AppDetails_categories__k1"><h3>Categories</h3>${listing.categories.map((c) => `<a href="/en/marketplace/categories/${categoryKey(c)}">${escapeHtml(c)}</a>`).join(" ")}</div>`
+      : "",
+    listing.pricingUrl ? `<a class="Link_root__x1" href="${escapeHtml(listing.pricingUrl)}">See pricing</a>` : "",
+  ].join("");
   return page(
     listing,
     origin,
     "",
-    `${summary}<section id="user-reviews" class="Reviews_list__p0"><h2>Reviews</h2>${cards}</section>${similar}`,
+    `${content}${summary}<section id="user-reviews" class="Reviews_list__p0"><h2>Reviews</h2>${cards}</section>${similar}`,
   );
 }
 

@@ -1,5 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { kebabCase } from "es-toolkit/compat";
+import { createHash } from "node:crypto";
+import sharp from "sharp";
 import { z } from "zod";
 import { sendHtml, sendJson } from "./http";
 import { CHALLENGE_HTML, LISTING_SHAPES, listingHtml } from "./listing-pages";
@@ -37,6 +39,25 @@ export const listingSchema = z
     rating: z.number().min(1).max(5).nullable().optional(),
     votes: z.object({ up: z.number().int().min(0), down: z.number().int().min(0) }).optional(),
     reviews: z.array(listingReviewSchema).default([]),
+    /** The listing's content, as partners write it in Developer Hub. */
+    description: z.string().default(""),
+    /**
+     * Screenshots, served at /__emulator/media/<name>.png; `content` (default: the name) decides the
+     * picture, so an image replaced at the same address is a different picture.
+     */
+    screenshots: z
+      .array(
+        z
+          .union([z.string().min(1), z.object({ name: z.string().min(1), content: z.string().optional() })])
+          .transform((s) =>
+            typeof s === "string" ? { name: s, content: s } : { name: s.name, content: s.content ?? s.name },
+          ),
+      )
+      .max(10)
+      .default([]),
+    videoUrl: z.string().nullable().default(null),
+    categories: z.array(z.string().min(1)).default([]),
+    pricingUrl: z.string().nullable().default(null),
     /** Where the page keeps its data (listing-pages.ts). */
     shape: z.enum(LISTING_SHAPES).default("json-ld"),
   })
@@ -66,8 +87,31 @@ export class ListingStore {
   put(input: ListingInput) {
     const listing = listingSchema.parse(input);
     this.listings.set(listing.clientId, listing);
+    for (const s of listing.screenshots) this.media.set(s.name, s.content);
     return listing;
   }
+
+  /** Screenshot name → what it shows. */
+  readonly media = new Map<string, string>();
+}
+
+/** The picture of a screenshot: a small PNG whose colour follows what it shows. */
+export function mediaPng(content: string) {
+  const hash = createHash("sha256").update(content).digest();
+  return sharp({
+    create: { width: 64, height: 40, channels: 3, background: { r: hash[0]!, g: hash[1]!, b: hash[2]! } },
+  })
+    .png()
+    .toBuffer();
+}
+
+/** GET /__emulator/media/<name>.png */
+export async function mediaFile(store: ListingStore, res: ServerResponse, name: string) {
+  const content = store.media.get(name);
+  if (content === undefined) return sendJson(res, 404, { error: "No such image" });
+  const png = await mediaPng(content);
+  res.writeHead(200, { "content-type": "image/png", "content-length": png.length, "cache-control": "no-cache" });
+  res.end(png);
 }
 
 /**

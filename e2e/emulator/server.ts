@@ -4,7 +4,7 @@ import { z } from "zod";
 import { avatar, usersMe } from "./api";
 import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
 import { readBody, sendJson, type Req } from "./http";
-import { listingFaultSchema, listingPage, listingSchema, ListingStore, type ListingInput } from "./listings";
+import { listingFaultSchema, listingPage, listingSchema, ListingStore, mediaFile, type ListingInput } from "./listings";
 import { collectionPage, collectionSchema, CollectionStore, type CollectionInput } from "./collections";
 import { authorizeGet, authorizePost, revokePost, tokenPost } from "./oauth";
 import { EmulatorStore } from "./store";
@@ -162,6 +162,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           req.headers["user-agent"] ?? null,
           origin,
         );
+      const mediaMatch = /^GET \/__emulator\/media\/([^/]+)\.png$/.exec(route);
+      if (mediaMatch) return await mediaFile(listings, res, decodeURIComponent(mediaMatch[1]!));
       const collectionMatch = /^GET \/[a-z]{2}\/marketplace\/(collections|categories)\/([a-z0-9-]+)$/.exec(route);
       if (collectionMatch)
         return collectionPage(

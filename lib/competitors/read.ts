@@ -1,7 +1,9 @@
 import "server-only";
 import { load } from "cheerio";
 import { db } from "@/lib/db";
-import { fetchListingPage, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { fetchImageHash, fetchListingPage, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { readListingContent } from "@/lib/marketplace/listing-content";
+import { listingChanges, parseStored, type StoredContent } from "./changes";
 import { reviewKeys } from "@/lib/marketplace/identity";
 import { parseListingPage, type ParsedListing } from "@/lib/marketplace/listing-page";
 import { outboundPolicy } from "@/lib/net/policy";
@@ -12,7 +14,10 @@ import { outboundPolicy } from "@/lib/net/policy";
  * transaction: a day's figures, and its reviews (new ones dated when first seen).
  */
 
-export type CompetitorRead = { name: string | null; listing: ParsedListing };
+export type CompetitorRead = { name: string | null; listing: ParsedListing; content: StoredContent };
+
+/** At most this many screenshots are fetched per read (Pipedrive shows up to 5). */
+const MAX_SCREENSHOTS = 10;
 
 /** The app's name as its page titles it ("QuoteFlow | Pipedrive Marketplace" → "QuoteFlow"). */
 export function pageName(html: string): string | null {
@@ -33,20 +38,36 @@ export function pageName(html: string): string | null {
 }
 
 export async function readCompetitorPage(url: string, clientId: string, fetch: FetchPageOptions = {}) {
-  const html = await fetchListingPage(url, { ...fetch, policy: fetch.policy ?? outboundPolicy() });
-  return { name: pageName(html), listing: parseListingPage(html, { clientId }) } satisfies CompetitorRead;
+  const policy = fetch.policy ?? outboundPolicy();
+  const html = await fetchListingPage(url, { ...fetch, policy });
+  const listing = parseListingPage(html, { clientId });
+  const content = readListingContent(html, { url, clientId });
+  const screenshots: StoredContent["screenshots"] = [];
+  for (const shot of content.screenshots.slice(0, MAX_SCREENSHOTS))
+    screenshots.push({ url: shot, hash: await fetchImageHash(shot, { policy, timeoutMs: fetch.timeoutMs }) });
+  return { name: pageName(html), listing, content: { ...content, screenshots } } satisfies CompetitorRead;
 }
 
 /**
  * Stores a read of a competitor for `day`. On the first read (`baseline`) its reviews are history:
- * stored without a first-seen date, so the feed shows only what appears afterwards.
+ * stored without a first-seen date, so the feed shows only what appears afterwards; its listing is
+ * the one later reads are compared with (each change is logged with before and after).
  */
 export async function storeCompetitorRead(
   competitorId: string,
   read: CompetitorRead,
   { day, now, baseline }: { day: string; now: Date; baseline: boolean },
-  tx: Pick<typeof db, "competitorSnapshot" | "competitorReview"> = db,
+  tx: Pick<typeof db, "competitorSnapshot" | "competitorReview" | "competitor" | "competitorChange"> = db,
 ) {
+  const previous = baseline
+    ? null
+    : parseStored(
+        (await tx.competitor.findUnique({ where: { id: competitorId }, select: { listing: true } }))?.listing ?? null,
+      );
+  const changes = previous ? listingChanges(previous, read.content) : [];
+  if (changes.length)
+    await tx.competitorChange.createMany({ data: changes.map((c) => ({ competitorId, ...c, detectedAt: now })) });
+  await tx.competitor.update({ where: { id: competitorId }, data: { listing: JSON.stringify(read.content) } });
   const l = read.listing;
   const figures = {
     average: l.ratingAverage,
@@ -80,5 +101,5 @@ export async function storeCompetitorRead(
         firstSeenAt: baseline ? null : now,
       })),
     });
-  return { added: baseline ? 0 : fresh.length };
+  return { added: baseline ? 0 : fresh.length, changes };
 }

@@ -114,7 +114,7 @@ describe("following competitors", () => {
       now: new Date("2026-12-01T10:00:00Z"),
       fetch: fetchOptions,
     });
-    expect(first).toEqual({ added: 1, errors: [] });
+    expect(first).toEqual({ added: 1, errors: [], changed: [] });
     const view = await competitorsView(owner, appId, "12m", new Date("2026-12-01T12:00:00Z"));
     expect(view.feed.map((r) => [r.competitor, r.author, r.stars])).toEqual([["Quote Rival", "Customer 3", 1]]);
     expect(view.competitors.map((c) => [c.name, c.average, c.reviewCount, c.removed])).toEqual([
@@ -122,6 +122,55 @@ describe("following competitors", () => {
     ]);
     expect(view.charts.rating.series.map((s) => s.label)).toEqual(["QuoteFlow", "Quote Rival"]);
     expect(view.charts.rating.rows.at(-1)).toMatchObject({ label: "Dec 2026", app: null });
+
+    // The rival rewrites its listing: each field's change is logged with before and after.
+    const content = {
+      clientId: "rival-client-1",
+      name: "Quote Rival",
+      summary: "",
+      reviews: [review(1, 5), review(2, 4), review(3, 1)],
+      installBand: "500+",
+      shape: "next-data" as const,
+      description: "Quotes from deals.",
+      screenshots: ["qr-1", "qr-2"],
+      categories: ["Sales tools"],
+    };
+    await list(content);
+    const baseline = await syncCompetitors(owner.workspace.id, {
+      now: new Date("2026-12-01T11:00:00Z"),
+      fetch: fetchOptions,
+    });
+    // Fields it now shows for the first time.
+    expect(baseline.changed[0]!.changes.map((c) => c.field)).toEqual(["description", "screenshots", "categories"]);
+    await list({
+      ...content,
+      summary: "The fastest quotes in Pipedrive",
+      screenshots: [{ name: "qr-1", content: "new picture" }, "qr-2"],
+      videoUrl: "https://www.youtube.com/embed/dQw4w9WgXcQ",
+    });
+    const changed = await syncCompetitors(owner.workspace.id, {
+      now: new Date("2026-12-01T12:00:00Z"),
+      fetch: fetchOptions,
+    });
+    expect(changed.changed).toEqual([
+      {
+        competitorId: expect.any(String),
+        appId,
+        name: "Quote Rival",
+        changes: [
+          { field: "summary", before: "(none)", after: "The fastest quotes in Pipedrive" },
+          { field: "screenshots", before: "2 screenshots", after: "2 screenshots (1 replaced)" },
+          { field: "video", before: "(none)", after: "https://www.youtube.com/embed/dQw4w9WgXcQ" },
+        ],
+      },
+    ]);
+    // The same page again: nothing new.
+    const same = await syncCompetitors(owner.workspace.id, {
+      now: new Date("2026-12-01T13:00:00Z"),
+      fetch: fetchOptions,
+    });
+    expect(same.changed).toEqual([]);
+    expect(await db.competitorChange.count()).toBe(6);
 
     emulator.listings.listings.delete("rival-client-1");
     const gone = await syncCompetitors(owner.workspace.id, {
@@ -135,7 +184,11 @@ describe("following competitors", () => {
     });
     expect([c.removedAt !== null, c._count.snapshots, c._count.reviews]).toEqual([true, 2, 3]);
     // A removed competitor is not read again.
-    expect(await syncCompetitors(owner.workspace.id, { fetch: fetchOptions })).toEqual({ added: 0, errors: [] });
+    expect(await syncCompetitors(owner.workspace.id, { fetch: fetchOptions })).toEqual({
+      added: 0,
+      errors: [],
+      changed: [],
+    });
   });
 
   it("removing a competitor deletes its history", async () => {

@@ -4,6 +4,7 @@ import { localDay } from "@/lib/days";
 import { PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { ListingParseError } from "@/lib/marketplace/listing-page";
 import { log } from "@/lib/log";
+import type { ListingChange } from "./changes";
 import { readCompetitorPage, storeCompetitorRead } from "./read";
 
 /**
@@ -23,11 +24,15 @@ export async function syncCompetitors(
   });
   const errors: string[] = [];
   let added = 0;
+  const changed: { competitorId: string; appId: string; name: string; changes: ListingChange[] }[] = [];
   for (const c of competitors) {
     try {
       const read = await readCompetitorPage(c.url, c.clientId, fetch);
       await db.$transaction(async (tx) => {
-        added += (await storeCompetitorRead(c.id, read, { day, now, baseline: false }, tx)).added;
+        const stored = await storeCompetitorRead(c.id, read, { day, now, baseline: false }, tx);
+        added += stored.added;
+        if (stored.changes.length)
+          changed.push({ competitorId: c.id, appId: c.appId, name: read.name ?? c.name, changes: stored.changes });
         await tx.competitor.update({
           where: { id: c.id },
           data: { lastError: null, ...(read.name ? { name: read.name } : {}) },
@@ -49,5 +54,5 @@ export async function syncCompetitors(
       errors.push(`${c.name}: ${message}`);
     }
   }
-  return { added, errors };
+  return { added, errors, changed };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { CHANGE_LABELS, type ChangeField } from "./changes";
 import { bucketLabel, CHART_PALETTE, type ChartRow, type ChartSeries } from "@/lib/analytics/format";
 import { bucketsOf, type BucketSize } from "@/lib/analytics/time";
 import { workspaceTimeZone } from "@/lib/analytics/timezone";
@@ -102,7 +103,7 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
 
   const competitors = await db.competitor.findMany({ where: { appId: app.id }, orderBy: { createdAt: "asc" } });
   const ids = competitors.map((c) => c.id);
-  const [mine, theirs, myReviews, theirReviews, ranks, feed] = await Promise.all([
+  const [mine, theirs, myReviews, theirReviews, ranks, feed, changes] = await Promise.all([
     inList<{ takenAt: string; average: number | null }>(
       `SELECT takenAt, average FROM RatingSnapshot WHERE appId = ? AND takenAt >= ? ORDER BY takenAt`,
       [app.id, sqliteTime(since.getTime())],
@@ -142,6 +143,12 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
       where: { competitorId: { in: ids }, firstSeenAt: { not: null } },
       orderBy: [{ firstSeenAt: "desc" }, { reviewedAt: "desc" }],
       take: 30,
+      include: { competitor: { select: { name: true } } },
+    }),
+    db.competitorChange.findMany({
+      where: { competitorId: { in: ids } },
+      orderBy: [{ detectedAt: "desc" }, { id: "asc" }],
+      take: 50,
       include: { competitor: { select: { name: true } } },
     }),
   ]);
@@ -239,5 +246,16 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
       reviewedAt: r.reviewedAt?.toISOString() ?? null,
       firstSeenAt: r.firstSeenAt!.toISOString(),
     })),
+    changes: changes.map((c) => ({
+      id: c.id,
+      competitorId: c.competitorId,
+      competitor: c.competitor.name,
+      field: CHANGE_LABELS[c.field as ChangeField] ?? c.field,
+      before: c.before,
+      after: c.after,
+      detectedAt: c.detectedAt.toISOString(),
+    })),
   };
 }
+
+export type ListingChangeView = Awaited<ReturnType<typeof competitorsView>>["changes"][number];

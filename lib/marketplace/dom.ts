@@ -113,6 +113,48 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
   return result;
 }
 
+/** The app item's listing content (name, description, screenshots, video, categories, pricing), as written. */
+export function readMicrodataContent($: CheerioAPI) {
+  const app = $("[itemscope][itemtype]").filter((_, el) => APP_TYPE.test($(el).attr("itemtype") ?? ""))[0];
+  const none = {
+    name: null,
+    summary: null,
+    description: null,
+    screenshots: [] as string[],
+    video: null as string | null,
+    categories: [] as string[],
+    pricingUrl: null as string | null,
+  };
+  if (!app) return none;
+  const text = (name: string) => plain(prop($, app, name)).trim() || null;
+  const urls = (name: string) =>
+    props($, app, name)
+      .toArray()
+      .map((el) => {
+        const $el = $(el);
+        if ($el.is("img")) return $el.attr("src") ?? "";
+        if ($el.is("[itemscope]")) {
+          const inner = ["contentUrl", "embedUrl", "url"].map((p) => props($, el, p).first()).find((x) => x.length);
+          return inner ? itemValue($, inner) : "";
+        }
+        return itemValue($, $el);
+      })
+      .filter(Boolean);
+  return {
+    ...none,
+    name: text("name"),
+    summary: text("abstract") ?? text("disambiguatingDescription"),
+    description: text("description"),
+    screenshots: urls("screenshot"),
+    video: urls("video")[0] ?? null,
+    categories: props($, app, "applicationSubCategory")
+      .toArray()
+      .map((el) => plain(itemValue($, $(el))).trim())
+      .filter(Boolean),
+    pricingUrl: urls("offers")[0] ?? null,
+  };
+}
+
 // ---------- the visible page ----------
 
 const RATED = [

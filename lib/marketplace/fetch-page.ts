@@ -4,6 +4,7 @@
  * long as a 429's `Retry-After` asks (within a cap). A bot check is recognised and not retried;
  * a page larger than a listing can be is refused. One page per call, through the outbound guard.
  */
+import { createHash } from "node:crypto";
 import { outboundFetch, refusalOf, type OutboundPolicy } from "@/lib/net/outbound";
 import { challengeMessage, challengeTitle } from "./challenge";
 
@@ -158,4 +159,44 @@ export async function fetchListingPage(url: string, options: FetchPageOptions = 
     lastStatus,
     "unavailable",
   );
+}
+
+/** Screenshots Pipedrive accepts are at most 10 MB; anything larger is not one. */
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The SHA-256 of the picture at a page's screenshot address, through the same guard and with the same
+ * name as page reads, one attempt: null when it cannot be fetched (not an image, too large, refused,
+ * an error), so a screenshot that could not be read is never taken for a changed one.
+ */
+export async function fetchImageHash(
+  url: string,
+  { timeoutMs = 15_000, policy = {} }: Pick<FetchPageOptions, "timeoutMs" | "policy"> = {},
+): Promise<string | null> {
+  try {
+    const res = await outboundFetch(
+      url,
+      {
+        headers: { "user-agent": USER_AGENT, accept: "image/*" },
+        maxRedirects: 5,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      policy,
+    );
+    const type = res.headers.get("content-type") ?? "";
+    if (!res.ok || !/^image\//i.test(type)) {
+      await res.body?.cancel();
+      return null;
+    }
+    const hash = createHash("sha256");
+    let size = 0;
+    for await (const chunk of res.body as ReadableStream<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_IMAGE_BYTES) return null;
+      hash.update(chunk);
+    }
+    return hash.digest("hex");
+  } catch {
+    return null;
+  }
 }

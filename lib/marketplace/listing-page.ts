@@ -83,55 +83,41 @@ function fromJson(
   return result;
 }
 
-function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
-  const results: SourceResult[] = [];
+type Documents = { values: unknown[]; found: number; skipped: string[] };
 
-  const ldScripts = $('script[type="application/ld+json"]').toArray();
-  const ld = ldScripts.map((el) => parseJson($(el).text()));
-  results.push(
-    fromJson(
-      "json-ld",
-      ld.flatMap((r) => (r.ok ? [r.value] : [])),
-      ldScripts.length,
-      ld.flatMap((r, i) => (r.ok ? [] : [`JSON-LD block ${i + 1} is not valid JSON; it was skipped`])),
-      clientId,
-    ),
-  );
-
-  const nextData = $("script#__NEXT_DATA__").first();
-  const next = nextData.length ? parseJson(nextData.text()) : null;
-  results.push(
-    fromJson(
-      "next-data",
-      next?.ok ? [next.value] : [],
-      nextData.length,
-      next && !next.ok ? ["The __NEXT_DATA__ script is not valid JSON; it was skipped"] : [],
-      clientId,
-    ),
-  );
-
+/** The JSON a page carries, by where it sits: JSON-LD, Next.js page data, flight data and other JSON scripts. */
+export function pageDocuments($: CheerioAPI): Record<"json-ld" | "next-data" | "flight" | "json", Documents> {
+  const scripts = (selector: string, what: (i: number) => string): Documents => {
+    const elements = $(selector).toArray();
+    const parsed = elements.map((el) => parseJson($(el).text()));
+    return {
+      values: parsed.flatMap((r) => (r.ok ? [r.value] : [])),
+      found: elements.length,
+      skipped: parsed.flatMap((r, i) => (r.ok ? [] : [`${what(i)} is not valid JSON; it was skipped`])),
+    };
+  };
   const flight = readFlight(
     $("script:not([src])")
       .toArray()
       .map((el) => $(el).text())
       .filter((t) => t.includes("__next_f")),
   );
-  results.push(fromJson("flight", flight?.values ?? [], flight?.chunks ?? 0, flight?.skipped ?? [], clientId));
-
-  const jsonScripts = $('script[type="application/json"], script[type="application/x-json"]')
-    .not("#__NEXT_DATA__")
-    .toArray();
-  const json = jsonScripts.map((el) => parseJson($(el).text()));
-  results.push(
-    fromJson(
-      "json",
-      json.flatMap((r) => (r.ok ? [r.value] : [])),
-      jsonScripts.length,
-      json.flatMap((r, i) => (r.ok ? [] : [`JSON script ${i + 1} is not valid JSON; it was skipped`])),
-      clientId,
+  return {
+    "json-ld": scripts('script[type="application/ld+json"]', (i) => `JSON-LD block ${i + 1}`),
+    "next-data": scripts("script#__NEXT_DATA__", () => "The __NEXT_DATA__ script"),
+    flight: { values: flight?.values ?? [], found: flight?.chunks ?? 0, skipped: flight?.skipped ?? [] },
+    json: scripts(
+      'script[type="application/json"]:not(#__NEXT_DATA__), script[type="application/x-json"]',
+      (i) => `JSON script ${i + 1}`,
     ),
-  );
+  };
+}
 
+function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
+  const documents = pageDocuments($);
+  const results = (["json-ld", "next-data", "flight", "json"] as const).map((source) =>
+    fromJson(source, documents[source].values, documents[source].found, documents[source].skipped, clientId),
+  );
   results.push({ ...readMicrodata($), source: "microdata", appNode: false });
   results.push({ ...readVisible($), source: "dom", appNode: false });
   return results;

@@ -56,7 +56,15 @@ describe("default rules", () => {
   it("are today's fixed alerts, written once: deleting them does not bring them back", async () => {
     const rules = await listRules(owner);
     expect(rules.map((r) => [r.name, r.event, r.threshold, r.stars, r.webhooks, r.inApp, r.email])).toEqual(
-      DEFAULT_RULES.map((d) => [d.name, d.event, d.threshold ?? null, d.stars ? [1, 2] : [], "ALL", true, true]),
+      DEFAULT_RULES.map((d) => [
+        d.name,
+        d.event,
+        d.threshold ?? null,
+        d.stars ? [1, 2] : [],
+        d.inAppOnly ? [] : "ALL",
+        true,
+        !d.inAppOnly,
+      ]),
     );
     // A 1-star review: the low-rating rule names the alert; each destination gets it once.
     const { alert, delivered } = await raiseAlert(review("r1", 1, "Broke my pipeline"));

@@ -19,12 +19,15 @@ export const DEFAULT_RULES: {
   threshold?: number;
   stars?: string;
   throttleMinutes?: number;
+  /** In the app only (default: in the app, by email and to every listening webhook). */
+  inAppOnly?: boolean;
 }[] = [
   { name: "Low ratings", event: "NEW_REVIEW", stars: "1 2" },
   { name: "Every new review", event: "NEW_REVIEW" },
   { name: "Rating drop of 0.2 in a week", event: "RATING_DROP", threshold: 0.2, throttleMinutes: 10080 },
   { name: "Big moves in the Marketplace", event: "RANK_CHANGE", threshold: 3 },
   { name: "Sync failing 3 times in a row", event: "SYNC_FAILING", threshold: 3 },
+  { name: "Competitors' listing changes", event: "COMPETITOR_CHANGE", inAppOnly: true },
 ];
 
 export async function ensureDefaultRules(workspaceId: string, now = new Date()) {
@@ -41,8 +44,8 @@ export async function ensureDefaultRules(workspaceId: string, now = new Date()) 
       threshold: r.threshold ?? null,
       stars: r.stars ?? "",
       inApp: true,
-      email: true,
-      webhooks: ALL_WEBHOOKS,
+      email: !r.inAppOnly,
+      webhooks: r.inAppOnly ? "" : ALL_WEBHOOKS,
       throttleMinutes: r.throttleMinutes ?? 0,
       // In this order, whatever the clock's resolution.
       createdAt: new Date(now.getTime() + i),

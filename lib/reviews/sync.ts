@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "./alerts";
 import { syncCompetitors } from "@/lib/competitors/sync";
+import { CHANGE_LABELS } from "@/lib/competitors/changes";
 import { notifySafely } from "@/lib/notifications/notify";
 import { rankChangeText } from "@/lib/positions/lists";
 import { plural } from "@/lib/words";
@@ -237,13 +238,28 @@ async function recordPositions(workspaceId: string, runId: string, now: Date, op
   }
 }
 
-/** The competitors the workspace follows, read in the same run; their problems are reported with it. */
+/**
+ * The competitors the workspace follows, read in the same run; their problems are reported with it.
+ * Each competitor whose listing changed is a COMPETITOR_CHANGE event for the alert rules.
+ */
 async function readCompetitors(workspaceId: string, now: Date, options: SyncOptions) {
   try {
-    return await syncCompetitors(workspaceId, { now, fetch: options.fetch });
+    const result = await syncCompetitors(workspaceId, { now, fetch: options.fetch });
+    for (const c of result.changed)
+      await raiseAlert({
+        appId: c.appId,
+        key: `competitor-change:${c.competitorId}:${now.toISOString()}`,
+        data: {
+          type: "COMPETITOR_CHANGE",
+          competitor: { id: c.competitorId, name: c.name },
+          fields: c.changes.map((f) => ({ field: CHANGE_LABELS[f.field], before: f.before, after: f.after })),
+        },
+        now,
+      });
+    return result;
   } catch (error) {
     log().error({ err: error }, "Reading competitors failed unexpectedly");
-    return { added: 0, errors: ["Competitors: an unexpected error stopped reading their pages"] };
+    return { added: 0, errors: ["Competitors: an unexpected error stopped reading their pages"], changed: [] };
   }
 }
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Swords } from "lucide-react";
 import { ChartCard } from "@/components/analytics/chart-card";
 import { AddCompetitor } from "@/components/competitors/add-competitor";
-import { CompetitorFeed, CompetitorTable } from "@/components/competitors/competitors";
+import { CompetitorFeed, CompetitorTable, ListingChangeLog } from "@/components/competitors/competitors";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadApp } from "@/lib/apps/load";
@@ -25,8 +25,12 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
   const { app, member } = await loadApp((await params).appId);
   if (!hasFeature(app.type, "marketplace"))
     return <NotForType app={app} feature="marketplace" icon={Swords} title="Competitors are for public apps" />;
-  const range = (await searchParams).range;
-  const view = await competitorsView(member, app.id, Array.isArray(range) ? range[0] : range);
+  const query = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const range = one(query.range);
+  const view = await competitorsView(member, app.id, range);
+  // A link from an alert shows that competitor's changes.
+  const focus = view.competitors.find((c) => c.id === one(query.competitor)) ?? null;
   const canEdit = hasRole(member.role, "EDITOR");
   const example = `${new URL(env().MARKETPLACE_URL).origin}/en/marketplace/app/deal-radar/0a1b2c3d4e5f6071`;
   const file = (name: string) => `${name}-${app.name}-${view.range.from}-${view.range.to}`;
@@ -84,7 +88,13 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
               {...view.charts.rank}
             />
           </div>
-          <CompetitorFeed feed={view.feed} />
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            <ListingChangeLog
+              changes={focus ? view.changes.filter((c) => c.competitorId === focus.id) : view.changes}
+              competitor={focus ? { name: focus.name, clearHref: range ? `?range=${range}` : "?" } : null}
+            />
+            <CompetitorFeed feed={view.feed} />
+          </div>
         </>
       )}
     </div>
