@@ -105,11 +105,9 @@ test("a competitor's listing changes are logged with before and after, and raise
 
   // The default rule puts it in the bell; its link shows that competitor's changes.
   await page.getByTestId("notification-bell").click();
-  const note = page
-    .getByTestId("notification")
-    .filter({
-      hasText: "Changing Rival (a competitor of Watch Them) changed its summary, screenshots and pricing link",
-    });
+  const note = page.getByTestId("notification").filter({
+    hasText: "Changing Rival (a competitor of Watch Them) changed its summary, screenshots and pricing link",
+  });
   await expect(note).toHaveCount(1);
   await note.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Listing changes of Changing Rival" })).toBeVisible();

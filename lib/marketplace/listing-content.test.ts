@@ -77,7 +77,10 @@ describe("listing content, in every shape the emulator serves", () => {
       applicationSubCategory: [{ name: "Marketing" }],
       screenshot: [{ "@type": "ImageObject", contentUrl: "/img/1.png" }, { url: "https://cdn.example.com/2.jpg" }],
       video: { youtubeId: "dQw4w9WgXcQ" },
-      offers: [{ "@type": "Offer", price: "0" }, { "@type": "Offer", url: "/pricing" }],
+      offers: [
+        { "@type": "Offer", price: "0" },
+        { "@type": "Offer", url: "/pricing" },
+      ],
     })}</script></head><body><main><h1>Handmade</h1></main></body></html>`;
     expect(readListingContent(html, { url: "https://www.pipedrive.com/en/marketplace/app/handmade/h1" })).toEqual({
       name: "Handmade",
