@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./config";
 import { publishApp, rawAppRow } from "./db";
-import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
+import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
 test("add a competitor by its Marketplace address and compare with it; bad addresses are refused on the field", async ({
   page,
@@ -111,4 +111,44 @@ test("a competitor's listing changes are logged with before and after, and raise
   await expect(note).toHaveCount(1);
   await note.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Listing changes of Changing Rival" })).toBeVisible();
+});
+
+test("competitors suggested from the app's categories are followed in one click", async ({ page }) => {
+  test.setTimeout(90_000);
+  const [owner] = await createCompany("Spec Suggestions", [{ name: "Sid Suggest", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, "Suggest Me");
+  await writeCompleteListing(page, appId, "Suggest Me", { categories: ["Suggestion spec tools"] });
+  publishApp(appId);
+  const clientId = String(rawAppRow(appId).clientId);
+  const post = (path: string, body: object) =>
+    fetch(`${E2E.emulatorUrl}/__emulator/${path}`, { method: "POST", body: JSON.stringify(body) });
+  await post("listings", { clientId, name: "Suggest Me", reviews: [] });
+  await post("listings", { clientId: "spec-suggested-1", name: "Leading Rival", reviews: [], installBand: "10,000+" });
+  await post("collections", {
+    kind: "category",
+    key: "suggestion-spec-tools",
+    name: "Suggestion spec tools",
+    shape: "json-ld",
+    apps: [{ clientId: "spec-suggested-1", name: "Leading Rival" }, { clientId }],
+  });
+
+  await page.goto(`/apps/${appId}/competitors`);
+  await expect(page.getByText("None yet: suggestions are the first apps")).toBeVisible();
+  await page.goto("/reviews");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByText(/^Sync finished/)).toBeVisible({ timeout: 20_000 });
+
+  await page.goto(`/apps/${appId}/competitors`);
+  await hydrated(page);
+  const suggestion = page.getByTestId("competitor-suggestion");
+  await expect(suggestion).toHaveCount(1);
+  await expect(suggestion).toContainText("Leading Rival");
+  await expect(suggestion).toContainText("#1 in Suggestion spec tools");
+  await suggestion.getByRole("button", { name: "Follow Leading Rival" }).click();
+  await expect(page.getByText("Now following Leading Rival")).toBeVisible();
+  await expect(page.getByTestId("competitor-row")).toContainText("10,000+");
+  // Followed: no longer suggested.
+  await expect(suggestion).toHaveCount(0);
 });

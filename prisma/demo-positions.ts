@@ -1,4 +1,5 @@
 import type { CollectionInput } from "../e2e/emulator/collections";
+import type { ListingInput } from "../e2e/emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { rivalPlaces } from "./demo-competitors";
 
@@ -125,5 +126,49 @@ export function demoCollections(clientId: string): CollectionInput[] {
       pageSize: 20,
       apps,
     };
+  });
+}
+
+/** How many of each category's first apps the demo gives a page to (and suggests as competitors). */
+const LEADERS = 4;
+
+/** The first other apps of QuoteFlow's categories as the demo's lists have them. */
+function categoryLeaders(clientId: string) {
+  return demoCollections(clientId)
+    .filter((c) => c.kind === "category")
+    .flatMap((c) =>
+      c.apps
+        .map((a, i) => ({ ...a, rank: i + 1, listKey: c.key, listName: c.name }))
+        .filter((a) => a.clientId !== clientId)
+        .slice(0, LEADERS),
+    );
+}
+
+/** Their pages on the demo's emulator, so a suggestion can be followed. */
+export const demoLeaderListings = (clientId: string): ListingInput[] =>
+  [...new Map(categoryLeaders(clientId).map((a) => [a.clientId, a])).values()].map((a, i) => ({
+    clientId: a.clientId,
+    name: a.name!,
+    builtBy: `${a.name!.split(" ")[0]} Labs`,
+    installBand: ["1,000+", "500+", "100+"][i % 3]!,
+    shape: "json-ld" as const,
+    reviews: [
+      { id: `${a.clientId}-r1`, author: "Eva Lind", stars: 4, date: "2026-09-14T09:00:00Z", text: "Does the job." },
+    ],
+  }));
+
+/** What the last sync kept of QuoteFlow's categories, so suggestions show before the first Sync now. */
+export async function seedDemoLeaders(db: PrismaClient, workspaceId: string, clientId: string, now = Date.now()) {
+  await db.listLeader.createMany({
+    data: categoryLeaders(clientId).map((a) => ({
+      workspaceId,
+      listKey: a.listKey,
+      listName: a.listName,
+      clientId: a.clientId,
+      slug: null,
+      name: a.name ?? null,
+      rank: a.rank,
+      readAt: new Date(now - DAY),
+    })),
   });
 }

@@ -6,18 +6,24 @@ import { startEmulator } from "@/e2e/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import { DEMO_APPS } from "./demo-apps";
 import { demoRivalListings } from "./demo-competitors";
-import { demoCollections } from "./demo-positions";
+import { demoCollections, demoLeaderListings } from "./demo-positions";
 import { demoListing, demoReviews } from "./demo-reviews";
 
 setupTestDatabase();
 const emulator = await startEmulator({
-  listings: [demoListing(DEMO_APPS[0]!.clientId), ...demoRivalListings()],
+  listings: [
+    demoListing(DEMO_APPS[0]!.clientId),
+    ...demoRivalListings(),
+    ...demoLeaderListings(DEMO_APPS[0]!.clientId),
+  ],
   collections: demoCollections(DEMO_APPS[0]!.clientId),
 });
 process.env.MARKETPLACE_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("./seed-data");
 const { syncWorkspace } = await import("@/lib/reviews/sync");
+const { competitorSuggestions } = await import("@/lib/competitors/suggestions");
+const { addCompetitor } = await import("@/lib/competitors/service");
 afterAll(() => emulator.close());
 
 describe("demo reviews", () => {
@@ -73,6 +79,16 @@ describe("demo reviews", () => {
         "Quotes, e-signatures and payments from your Pipedrive deals.",
       ],
     ]);
+    // Suggested competitors: the first apps of QuoteFlow's categories, each with a page that can be followed.
+    const owner = await db.membership.findFirstOrThrow({
+      where: { workspaceId, role: "OWNER" },
+      include: { user: true, workspace: true },
+    });
+    const member = { user: owner.user, workspace: owner.workspace, role: "OWNER" as const };
+    const suggestions = await competitorSuggestions(member, app.id);
+    expect(suggestions.length).toBeGreaterThanOrEqual(4);
+    const followed = await addCompetitor(member, app.id, { url: suggestions[0]!.url }, { attempts: 1 });
+    expect(followed.name).toBe(suggestions[0]!.name);
     const tops = await db.rankSnapshot.findMany({
       where: { runId: run.id, competitorId: { not: null }, listKey: "top-rated" },
       orderBy: { rank: "asc" },

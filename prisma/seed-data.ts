@@ -9,7 +9,7 @@ import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
 import { demoInstallHistory } from "./demo-installs";
 import { seedDemoAudit } from "./demo-audit";
 import { seedDemoCompetitors } from "./demo-competitors";
-import { seedDemoPositions } from "./demo-positions";
+import { seedDemoLeaders, seedDemoPositions } from "./demo-positions";
 import { seedDemoReviews } from "./demo-reviews";
 
 /**
@@ -109,6 +109,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     if (demo.status === "PUBLISHED") {
       await seedDemoReviews(db, app.id, workspace.id, alice.id);
       await seedDemoPositions(db, app.id);
+      await seedDemoLeaders(db, workspace.id, demo.clientId);
       await seedDemoCompetitors(
         db,
         workspace.id,

@@ -13,7 +13,7 @@ import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashToken, newToken } from "../lib/crypto/token";
 import { DEMO_APPS } from "../prisma/demo-apps";
 import { demoRivalListings } from "../prisma/demo-competitors";
-import { demoCollections } from "../prisma/demo-positions";
+import { demoCollections, demoLeaderListings } from "../prisma/demo-positions";
 import { demoListing } from "../prisma/demo-reviews";
 import { CliError, databaseLabel, oneLine } from "./cli";
 import { buildShareAssets, ensureBuild, run, start, waitForUrl } from "./process";
@@ -145,7 +145,11 @@ async function main() {
       },
     ],
     // QuoteFlow's public Marketplace page, read by "Sync now" on the Reviews page.
-    listings: [demoListing(DEMO_APPS[0]!.clientId), ...demoRivalListings()],
+    listings: [
+      demoListing(DEMO_APPS[0]!.clientId),
+      ...demoRivalListings(),
+      ...demoLeaderListings(DEMO_APPS[0]!.clientId),
+    ],
     // Today's collections and categories, where "Sync now" finds QuoteFlow's positions.
     collections: demoCollections(DEMO_APPS[0]!.clientId),
   });

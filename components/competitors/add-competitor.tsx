@@ -1,11 +1,13 @@
 "use client";
 
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { addCompetitorAction } from "@/lib/actions/competitors";
+import type { CompetitorSuggestion } from "@/lib/competitors/suggestions";
 
 /** Paste a Marketplace app's address: the page is read before anything is stored. */
 export function AddCompetitor({ appId, example }: { appId: string; example: string }) {
@@ -50,5 +52,62 @@ export function AddCompetitor({ appId, example }: { appId: string; example: stri
         </div>
       </Field>
     </form>
+  );
+}
+
+/** The first apps of the app's categories, each a click from being followed. */
+export function CompetitorSuggestions({
+  appId,
+  suggestions,
+  canEdit,
+}: {
+  appId: string;
+  suggestions: CompetitorSuggestion[];
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const follow = async (s: CompetitorSuggestion) => {
+    setBusy(s.clientId);
+    const result = await addCompetitorAction(appId, { url: s.url });
+    setBusy(null);
+    if (!result.ok) return void toast.error(result.error.fields?.url ?? result.error.message);
+    toast.success(`Now following ${result.data.name}`);
+    router.refresh();
+  };
+  return (
+    <section aria-labelledby="suggestions-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id="suggestions-heading" className="text-sm font-semibold text-slate-900">
+        Suggested from your categories
+      </h2>
+      {suggestions.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-600">
+          None yet: suggestions are the first apps of the listing&apos;s categories, once a sync has read their pages.
+        </p>
+      ) : (
+        <ul className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {suggestions.map((s) => (
+            <li
+              key={s.clientId}
+              data-testid="competitor-suggestion"
+              className="flex items-center justify-between gap-3 rounded-lg border border-slate-200 p-3"
+            >
+              <div className="min-w-0">
+                <p className="truncate text-sm font-medium text-slate-900">{s.name}</p>
+                <p className="truncate text-xs text-slate-600">
+                  {s.places.map((p) => `#${p.rank} in ${p.list}`).join(" · ")}
+                </p>
+              </div>
+              {canEdit ? (
+                <Button size="sm" variant="secondary" disabled={busy !== null} onClick={() => follow(s)}>
+                  {busy === s.clientId ? "Reading…" : "Follow"}
+                  <span className="sr-only"> {s.name}</span>
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -37,3 +37,13 @@ export function rankChangeText(listName: string, from: number | null, to: number
   if (to === null) return `left ${listName} (was #${from})`;
   return `moved from #${from} to #${to} in ${listName}`;
 }
+
+/** The categories a stored listing draft names (JSON text; anything unreadable names none). */
+export const categoriesOf = (draft: string | null | undefined): string[] => {
+  try {
+    const data = draft ? (JSON.parse(draft) as { categories?: unknown }) : {};
+    return Array.isArray(data.categories) ? data.categories.filter((c): c is string => typeof c === "string") : [];
+  } catch {
+    return [];
+  }
+};

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { CollectionParseError, readCollection } from "@/lib/marketplace/collection-page";
 import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { outboundPolicy } from "@/lib/net/policy";
-import { listId, listsFor, listUrl, type MarketplaceList } from "./lists";
+import { categoriesOf, listId, listsFor, listUrl, type MarketplaceList } from "./lists";
 
 /** A change of an app's position since its last snapshot in that list. */
 export type RankChange = { appId: string; list: MarketplaceList; from: number | null; to: number | null };
@@ -13,14 +13,8 @@ export type RankChange = { appId: string; list: MarketplaceList; from: number | 
 /** At most this many pages of one list are read per run (the Marketplace is read politely). */
 export const MAX_LIST_PAGES = 10;
 
-const categoriesOf = (draft: string | null | undefined): string[] => {
-  try {
-    const data = draft ? (JSON.parse(draft) as { categories?: unknown }) : {};
-    return Array.isArray(data.categories) ? data.categories.filter((c): c is string => typeof c === "string") : [];
-  } catch {
-    return [];
-  }
-};
+/** The first apps of each category kept for competitor suggestions. */
+export const LEADERS_KEPT = 10;
 
 /**
  * Records where each published app of the workspace stands today in every collection and in each of
@@ -69,6 +63,24 @@ export async function syncPositions(
       if (!(error instanceof CollectionParseError || error instanceof PageFetchError)) throw error;
       errors.push(`${list.name}: ${error.message}`);
       continue;
+    }
+    if (list.kind === "CATEGORY") {
+      const leaders = read.ranks.slice(0, LEADERS_KEPT);
+      await db.$transaction([
+        db.listLeader.deleteMany({ where: { workspaceId, listKey: list.key } }),
+        db.listLeader.createMany({
+          data: leaders.map((r) => ({
+            workspaceId,
+            listKey: list.key,
+            listName: list.name,
+            clientId: r.clientId,
+            slug: r.slug,
+            name: r.name,
+            rank: r.rank,
+            readAt: now,
+          })),
+        }),
+      ]);
     }
     for (const subject of subjects) {
       const rank = read.ranks.find((r) => r.clientId === subject.clientId)?.rank ?? null;

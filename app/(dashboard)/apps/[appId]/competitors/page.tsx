@@ -4,7 +4,8 @@ import { hasFeature } from "@/lib/app-types";
 import Link from "next/link";
 import { Swords } from "lucide-react";
 import { ChartCard } from "@/components/analytics/chart-card";
-import { AddCompetitor } from "@/components/competitors/add-competitor";
+import { AddCompetitor, CompetitorSuggestions } from "@/components/competitors/add-competitor";
+import { competitorSuggestions } from "@/lib/competitors/suggestions";
 import { CompetitorFeed, CompetitorTable, ListingChangeLog } from "@/components/competitors/competitors";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -28,7 +29,10 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const range = one(query.range);
-  const view = await competitorsView(member, app.id, range);
+  const [view, suggestions] = await Promise.all([
+    competitorsView(member, app.id, range),
+    competitorSuggestions(member, app.id),
+  ]);
   // A link from an alert shows that competitor's changes.
   const focus = view.competitors.find((c) => c.id === one(query.competitor)) ?? null;
   const canEdit = hasRole(member.role, "EDITOR");
@@ -41,6 +45,7 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
         read on every sync. Their figures are kept apart from yours everywhere.
       </p>
       {canEdit ? <AddCompetitor appId={app.id} example={example} /> : null}
+      <CompetitorSuggestions appId={app.id} suggestions={suggestions} canEdit={canEdit} />
       {view.competitors.length === 0 ? (
         <EmptyState icon={Swords} title="No competitor yet">
           {canEdit
