@@ -362,6 +362,6 @@ test("alert rules: conditions pick the reviews, each destination hears of an eve
   await expect(notes.filter({ hasText: `1 new review of ${name} (1★)` })).toHaveCount(1);
 
   await page.goto("/reviews/alerts");
-  await expect(rules.filter({ hasText: "Crash reports" }).getByTestId("rule-counts")).toContainText("Sent 1 time");
+  await expect(rules.filter({ hasText: "Crash reports" }).getByTestId("rule-counts")).toContainText("Sent 1 event");
   await expectNoViolations(page);
 });

@@ -113,10 +113,11 @@ export function demoCollections(clientId: string): CollectionInput[] {
         ? rivalPlaces().map((r) => ({ clientId: r.clientId, name: r.name, at: r.topRated }))
         : []),
     ].sort((a, b) => a.at - b.at);
-    const apps = Array.from({ length: plan.size - placed.length }, (_, i) => ({
-      clientId: `mkt-${plan.key}-${i + 1}`,
-      name: `${OTHER_APPS[i % OTHER_APPS.length]}${i >= OTHER_APPS.length ? ` ${Math.floor(i / OTHER_APPS.length) + 1}` : ""}`,
-    }));
+    // The same app (name) is the same client id in every list it is in.
+    const apps = Array.from({ length: plan.size - placed.length }, (_, i) => {
+      const name = `${OTHER_APPS[i % OTHER_APPS.length]}${i >= OTHER_APPS.length ? ` ${Math.floor(i / OTHER_APPS.length) + 1}` : ""}`;
+      return { clientId: `mkt-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`, name };
+    });
     for (const p of placed) apps.splice(p.at - 1, 0, { clientId: p.clientId, name: p.name });
     return {
       kind: plan.kind === "COLLECTION" ? ("collection" as const) : ("category" as const),

@@ -75,7 +75,7 @@ export function NewAppForm() {
               data-testid={`type-${value}`}
               className="flex cursor-pointer gap-3 rounded-lg border border-slate-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
             >
-              <input type="radio" value={value} className="mt-1" {...form.register("type")} />
+              <input type="radio" value={value} className="mt-1 self-start" {...form.register("type")} />
               <span className="min-w-0">
                 <span className="block text-sm font-medium text-slate-900">{APP_TYPE_LABELS[value]}</span>
                 <span className="block text-xs text-slate-600">{APP_TYPE_SUMMARY[value]}</span>

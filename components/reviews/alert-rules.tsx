@@ -331,7 +331,7 @@ export function AlertRules({
                     {THROTTLES.find((t) => t.minutes === rule.throttleMinutes)?.label ?? "Every time"}
                   </p>
                   <p className="text-xs text-slate-500" data-testid="rule-counts">
-                    Sent {plural(rule.sent, "time", "times")}
+                    Sent {plural(rule.sent, "event", "events")}
                     {rule.lastSentAt ? `, last on ${WHEN.format(new Date(rule.lastSentAt))}` : ""}
                     {rule.throttled ? ` · ${rule.throttled} held back by the throttle` : ""}
                   </p>

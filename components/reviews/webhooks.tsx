@@ -158,7 +158,7 @@ export function Webhooks({
           </p>
           {hooks.length === 0 ? (
             <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-              No webhook yet: alerts are recorded but sent nowhere.
+              No webhook yet: alerts reach people in the app and by email only.
             </p>
           ) : null}
           <ul className="space-y-3">

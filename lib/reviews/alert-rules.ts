@@ -68,6 +68,7 @@ export type AlertRuleView = {
   throttleMinutes: number;
   enabled: boolean;
   throttled: number;
+  /** Events it sent somewhere. */
   sent: number;
   lastSentAt: string | null;
 };
@@ -85,14 +86,20 @@ export async function listRules(member: Member): Promise<AlertRuleView[]> {
       select: { id: true, name: true, format: true },
     }),
     db.alertDispatch.groupBy({
-      by: ["ruleId"],
+      by: ["ruleId", "eventKey"],
       where: { workspaceId: member.workspace.id },
-      _count: { _all: true },
       _max: { sentAt: true },
     }),
   ]);
   const byId = new Map(hooks.map((h) => [h.id, h]));
-  const counts = new Map(sent.map((s) => [s.ruleId, s]));
+  // Events each rule sent (to however many destinations), and when it last did.
+  const counts = new Map<string, { events: number; last: Date | null }>();
+  for (const s of sent) {
+    const c = counts.get(s.ruleId) ?? { events: 0, last: null };
+    c.events++;
+    if (s._max.sentAt && (!c.last || s._max.sentAt > c.last)) c.last = s._max.sentAt;
+    counts.set(s.ruleId, c);
+  }
   return rules.map((r) => {
     const ids = r.webhooks.split(" ").filter(Boolean);
     return {
@@ -109,8 +116,8 @@ export async function listRules(member: Member): Promise<AlertRuleView[]> {
       throttleMinutes: r.throttleMinutes,
       enabled: r.enabled,
       throttled: r.throttled,
-      sent: counts.get(r.id)?._count._all ?? 0,
-      lastSentAt: counts.get(r.id)?._max.sentAt?.toISOString() ?? null,
+      sent: counts.get(r.id)?.events ?? 0,
+      lastSentAt: counts.get(r.id)?.last?.toISOString() ?? null,
     };
   });
 }

@@ -161,7 +161,8 @@ export async function raiseAlert({ appId, key, data, now = new Date() }: AlertEv
   for (const rule of matched) {
     const sent = alertData(rule, data);
     const inApp = rule.inApp && (await claim(rule, key, "IN_APP", now));
-    const email = rule.email && (await claim(rule, key, "EMAIL", now));
+    // Without SMTP nothing is emailed: the destination is not used up.
+    const email = rule.email && Boolean(env().SMTP_URL) && (await claim(rule, key, "EMAIL", now));
     if (inApp || email) {
       await notifySafely(
         app.workspaceId,
