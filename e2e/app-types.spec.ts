@@ -116,6 +116,19 @@ test("each app type shows only what applies to it: tabs, editor, settings, and t
     await expect(page.getByRole("heading", { name: title })).toBeVisible();
     await expect(page.getByRole("link", { name: "Go to installs" })).toBeVisible();
   }
+  // Analytics of the integration: installs, not a consent funnel, share views or ratings.
+  await page.goto(`/analytics?app=${tokenUrl.split("/").pop()}`);
+  await expect(page.getByTestId("kpi-installs")).toBeVisible();
+  for (const kpi of ["denied", "rating", "views"]) await expect(page.getByTestId(`kpi-${kpi}`)).toHaveCount(0);
+  await expect(page.locator("#funnel-title")).toHaveCount(0);
+  await page.goto(`/analytics?app=${publicUrl.split("/").pop()}`);
+  for (const kpi of ["installs", "denied", "rating", "views"])
+    await expect(page.getByTestId(`kpi-${kpi}`)).toBeVisible();
+  await expect(page.locator("#funnel-title")).toBeVisible();
+  await page.goto(`/analytics?app=${privateUrl.split("/").pop()}`);
+  await expect(page.getByTestId("kpi-denied")).toBeVisible();
+  await expect(page.getByTestId("kpi-rating")).toHaveCount(0);
+
   // The listing API refuses it too, with the reason.
   const res = await page.request.get(`/api/apps/${tokenUrl.split("/").pop()}/listing`);
   expect(res.status()).toBe(409);

@@ -7,6 +7,7 @@ import { appPositions, positionChart } from "@/lib/positions/history";
 import { CohortTable } from "@/components/analytics/cohorts";
 import { AnalyticsControls } from "@/components/analytics/controls";
 import { Funnel } from "@/components/analytics/funnel";
+import { appType, hasFeature, type AppFeature } from "@/lib/app-types";
 import { Kpi } from "@/components/analytics/kpi";
 import { MonthOverview } from "@/components/analytics/month-overview";
 import { buttonVariants } from "@/components/ui/button";
@@ -63,9 +64,12 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     );
   }
   const overview = data.app ? null : await monthOverview(member);
+  // One app shows only what its type has: an OAuth consent funnel, share links, ratings and positions.
+  const type = data.app ? appType(data.app.type) : null;
+  const has = (feature: AppFeature) => type === null || hasFeature(type, feature);
   // An app's positions in the Marketplace's lists, over the same range and buckets (public apps only).
   const positions =
-    data.app?.type === "PUBLIC"
+    data.app && hasFeature(appType(data.app.type), "marketplace")
       ? await appPositions(member, data.app.id, { from: data.range.from, to: data.range.to })
       : null;
   const label = (key: string) => bucketLabel(key, data.bucket);
@@ -161,16 +165,22 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             definition={DEFINITIONS.churnRate}
             goodWhenUp={false}
           />
-          <Kpi
-            id="denied"
-            label="Consent denied"
-            value={k.deniedRate}
-            format="pct"
-            definition={DEFINITIONS.deniedRate}
-            goodWhenUp={false}
-          />
-          <Kpi id="rating" label="Rating" value={k.rating} format="rating" definition={DEFINITIONS.rating} />
-          <Kpi id="views" label="Share-link views" value={k.views} format="int" definition={DEFINITIONS.views} />
+          {has("oauth") ? (
+            <Kpi
+              id="denied"
+              label="Consent denied"
+              value={k.deniedRate}
+              format="pct"
+              definition={DEFINITIONS.deniedRate}
+              goodWhenUp={false}
+            />
+          ) : null}
+          {has("marketplace") ? (
+            <Kpi id="rating" label="Rating" value={k.rating} format="rating" definition={DEFINITIONS.rating} />
+          ) : null}
+          {has("listing") ? (
+            <Kpi id="views" label="Share-link views" value={k.views} format="int" definition={DEFINITIONS.views} />
+          ) : null}
         </section>
 
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
@@ -213,33 +223,39 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             filename={file("churn")}
             series={[{ key: "churn", label: "Churn rate", color: COLORS.uninstalls, format: "pct" }]}
           />
-          <ChartCard
-            id="denied"
-            title="Consent-denied rate"
-            definition={DEFINITIONS.deniedRate}
-            kind="line"
-            rows={rows((i) => ({ denied: data.series[i]!.deniedRate }))}
-            filename={file("consent-denied")}
-            series={[{ key: "denied", label: "Consent denied", color: COLORS.rate, format: "pct" }]}
-          />
-          <ChartCard
-            id="views"
-            title="Share-link views"
-            definition={DEFINITIONS.views}
-            kind="bar"
-            rows={data.views.map((v) => ({ label: label(v.key), views: v.count }))}
-            filename={file("share-views")}
-            series={[{ key: "views", label: "Views", color: COLORS.views, format: "int" }]}
-          />
-          <ChartCard
-            id="rating"
-            title="Rating average"
-            definition={DEFINITIONS.rating}
-            kind="line"
-            rows={data.ratings.map((r) => ({ label: label(r.key), rating: r.average }))}
-            filename={file("rating")}
-            series={[{ key: "rating", label: "Average rating", color: COLORS.rating, format: "rating" }]}
-          />
+          {has("oauth") ? (
+            <ChartCard
+              id="denied"
+              title="Consent-denied rate"
+              definition={DEFINITIONS.deniedRate}
+              kind="line"
+              rows={rows((i) => ({ denied: data.series[i]!.deniedRate }))}
+              filename={file("consent-denied")}
+              series={[{ key: "denied", label: "Consent denied", color: COLORS.rate, format: "pct" }]}
+            />
+          ) : null}
+          {has("listing") ? (
+            <ChartCard
+              id="views"
+              title="Share-link views"
+              definition={DEFINITIONS.views}
+              kind="bar"
+              rows={data.views.map((v) => ({ label: label(v.key), views: v.count }))}
+              filename={file("share-views")}
+              series={[{ key: "views", label: "Views", color: COLORS.views, format: "int" }]}
+            />
+          ) : null}
+          {has("marketplace") ? (
+            <ChartCard
+              id="rating"
+              title="Rating average"
+              definition={DEFINITIONS.rating}
+              kind="line"
+              rows={data.ratings.map((r) => ({ label: label(r.key), rating: r.average }))}
+              filename={file("rating")}
+              series={[{ key: "rating", label: "Average rating", color: COLORS.rating, format: "rating" }]}
+            />
+          ) : null}
           {positions && positions.lists.length > 0 ? (
             <ChartCard
               id="positions"
@@ -250,32 +266,38 @@ export default async function AnalyticsPage({ searchParams }: Props) {
               {...positionChart(positions.lists, { from: data.range.from, to: data.range.to }, data.bucket)}
             />
           ) : null}
-          <ChartCard
-            id="reviews"
-            title="Review count"
-            definition={DEFINITIONS.reviewCount}
-            kind="line"
-            rows={data.ratings.map((r) => ({ label: label(r.key), reviews: r.reviewCount }))}
-            filename={file("review-count")}
-            series={[{ key: "reviews", label: "Reviews", color: COLORS.net, format: "int" }]}
-          />
+          {has("marketplace") ? (
+            <ChartCard
+              id="reviews"
+              title="Review count"
+              definition={DEFINITIONS.reviewCount}
+              kind="line"
+              rows={data.ratings.map((r) => ({ label: label(r.key), reviews: r.reviewCount }))}
+              filename={file("review-count")}
+              series={[{ key: "reviews", label: "Reviews", color: COLORS.net, format: "int" }]}
+            />
+          ) : null}
         </div>
 
-        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <Funnel funnel={data.funnel} />
-          <ChartCard
-            id="stars"
-            title="Star distribution"
-            definition={DEFINITIONS.stars}
-            kind="bar"
-            rows={([5, 4, 3, 2, 1] as const).map((n) => ({
-              label: plural(n, "star", "stars"),
-              reviews: data.stars[n],
-            }))}
-            filename={file("stars")}
-            series={[{ key: "reviews", label: "Reviews", color: COLORS.rating, format: "int" }]}
-          />
-        </div>
+        {has("oauth") || has("marketplace") ? (
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {has("oauth") ? <Funnel funnel={data.funnel} /> : null}
+            {has("marketplace") ? (
+              <ChartCard
+                id="stars"
+                title="Star distribution"
+                definition={DEFINITIONS.stars}
+                kind="bar"
+                rows={([5, 4, 3, 2, 1] as const).map((n) => ({
+                  label: plural(n, "star", "stars"),
+                  reviews: data.stars[n],
+                }))}
+                filename={file("stars")}
+                series={[{ key: "reviews", label: "Reviews", color: COLORS.rating, format: "int" }]}
+              />
+            ) : null}
+          </div>
+        ) : null}
         <CohortTable cohorts={data.cohorts} />
       </div>
     </>
