@@ -62,6 +62,19 @@ describe("an app's positions", () => {
     ]);
   });
 
+  it("a sync's new or rewritten rows are seen at once (what was worked out is kept only until they change)", async () => {
+    const range = { from: "2026-03-02", to: "2026-03-31" };
+    expect((await appPositions(owner, appId, range)).lists[1]!.current).toBe(2);
+    const row = await snap("2026-03-11", "sales-tools", 1, "Sales tools", "CATEGORY");
+    expect((await appPositions(owner, appId, range)).lists[1]!.current).toBe(1);
+    // A second sync the same day rewrites the day's row.
+    await db.rankSnapshot.update({ where: { id: row.id }, data: { rank: 5, takenAt: new Date(Date.now() + 60_000) } });
+    const again = await appPositions(owner, appId, range);
+    expect(again.lists[1]!.current).toBe(5);
+    expect(again.events[0]!.text).toBe("moved from #2 to #5 in Sales tools");
+    await db.rankSnapshot.delete({ where: { id: row.id } });
+  });
+
   it("another workspace's app is not found", async () => {
     const stranger = await createOwner(db, 612);
     await expect(positionsView(stranger, appId, "90d")).rejects.toMatchObject({ code: "NOT_FOUND" });

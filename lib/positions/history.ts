@@ -35,6 +35,28 @@ export async function appPositions(
   range: { from: string; to: string },
 ): Promise<AppPositions> {
   const app = await appInWorkspace(member, appId);
+  // Positions change once a sync reads the lists (a day's rows, rewritten the same day): what was worked
+  // out from years of rows is kept until the app's latest day changes.
+  const latest = sqlConnection()
+    .prepare(
+      `SELECT day, MAX(takenAt) AS takenAt, COUNT(*) AS lists FROM RankSnapshot
+       WHERE appId = ? AND day = (SELECT MAX(day) FROM RankSnapshot WHERE appId = ?)`,
+    )
+    .get(app.id, app.id) as { day: string | null; takenAt: string | null; lists: number };
+  const key = `${app.id}|${range.from}|${range.to}|${latest.day}|${latest.takenAt}|${latest.lists}`;
+  const known = computed.get(key);
+  if (known) return known;
+  const result = readPositions(app.id, range);
+  if (computed.size >= COMPUTED_MAX) computed.delete(computed.keys().next().value!);
+  computed.set(key, result);
+  return result;
+}
+
+/** Positions worked out, by app, range and the app's latest snapshots (a few kilobytes each). */
+const COMPUTED_MAX = 200;
+const computed = new Map<string, AppPositions>();
+
+function readPositions(appId: string, range: { from: string; to: string }): AppPositions {
   // The day before the range too, so that a move on its first day is seen.
   // Years of daily rows: read through the raw connection (many times faster per row than the ORM).
   const rows = sqlConnection()
@@ -42,7 +64,7 @@ export async function appPositions(
       `SELECT listKind, listKey, listName, day, rank, listSize FROM RankSnapshot
        WHERE appId = ? AND day >= ? AND day <= ? ORDER BY day`,
     )
-    .all(app.id, addDays(range.from, -1), range.to) as {
+    .all(appId, addDays(range.from, -1), range.to) as {
     listKind: string;
     listKey: string;
     listName: string;
