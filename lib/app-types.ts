@@ -18,12 +18,11 @@ export function appType(value: string): AppType {
  * - marketplace: a public listing page: Pipedrive's review, ratings, reviews and votes, collections
  *   and category ranks, competitors, the sync
  * - oauth: a client id and callback: the install gateway, the client secret, Developer Hub's OAuth tab
- * - coMarketing: Pipedrive's co-marketing for listed apps
  */
-export type AppFeature = "listing" | "marketplace" | "oauth" | "coMarketing";
+export type AppFeature = "listing" | "marketplace" | "oauth";
 
 const FEATURES: Record<AppType, ReadonlySet<AppFeature>> = {
-  PUBLIC: new Set(["listing", "marketplace", "oauth", "coMarketing"]),
+  PUBLIC: new Set(["listing", "marketplace", "oauth"]),
   PRIVATE: new Set(["listing", "oauth"]),
   API_TOKEN: new Set(),
 };
@@ -41,7 +40,6 @@ const MISSING: Record<AppFeature, string> = {
   listing: "has no listing to draft: it is not in Developer Hub's app list",
   marketplace: "has no Marketplace page: it is not listed, reviewed or rated",
   oauth: "has no OAuth client: it is installed with a user's API token, not through a callback",
-  coMarketing: "gets no co-marketing from Pipedrive",
 };
 
 const SUBJECT: Record<AppType, string> = {

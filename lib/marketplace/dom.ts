@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import type { ParsedReview, Votes } from "./types";
+import { emptyContent, type ListingContent, type ParsedReview, type Votes } from "./types";
 import { count, date, dateIn, installBand, plain, rating } from "./values";
 
 /**
@@ -114,18 +114,9 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
 }
 
 /** The app item's listing content (name, description, screenshots, video, categories, pricing), as written. */
-export function readMicrodataContent($: CheerioAPI) {
+export function readMicrodataContent($: CheerioAPI): ListingContent {
   const app = $("[itemscope][itemtype]").filter((_, el) => APP_TYPE.test($(el).attr("itemtype") ?? ""))[0];
-  const none = {
-    name: null,
-    summary: null,
-    description: null,
-    screenshots: [] as string[],
-    video: null as string | null,
-    categories: [] as string[],
-    pricingUrl: null as string | null,
-  };
-  if (!app) return none;
+  if (!app) return emptyContent();
   const text = (name: string) => plain(prop($, app, name)).trim() || null;
   const urls = (name: string) =>
     props($, app, name)
@@ -141,7 +132,6 @@ export function readMicrodataContent($: CheerioAPI) {
       })
       .filter(Boolean);
   return {
-    ...none,
     name: text("name"),
     summary: text("abstract") ?? text("disambiguatingDescription"),
     description: text("description"),

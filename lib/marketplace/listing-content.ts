@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from "cheerio";
 import { readMicrodataContent, spacedText } from "./dom";
+import { emptyContent, type ListingContent } from "./types";
 import { pageDocuments } from "./listing-page";
 import { isObject, list, plain, type Json } from "./values";
 
@@ -11,26 +12,7 @@ import { isObject, list, plain, type Json } from "./values";
  * by the shapes of their names), then microdata, then what a visitor sees. What is not found is
  * null (or empty): never guessed.
  */
-export type ListingContent = {
-  name: string | null;
-  summary: string | null;
-  description: string | null;
-  /** Absolute addresses, in the page's order. */
-  screenshots: string[];
-  video: string | null;
-  categories: string[];
-  pricingUrl: string | null;
-};
-
-export const EMPTY_CONTENT: ListingContent = {
-  name: null,
-  summary: null,
-  description: null,
-  screenshots: [],
-  video: null,
-  categories: [],
-  pricingUrl: null,
-};
+export type { ListingContent };
 
 const APP_TYPE = /^(SoftwareApplication|WebApplication|MobileApplication|Product)$/;
 /** schema.org's broad application categories are not the Marketplace's. */
@@ -112,7 +94,7 @@ function appObjects(roots: unknown[], clientId: string | undefined): Json[] {
 }
 
 function fromObject(o: Json, base: string): ListingContent {
-  const content: ListingContent = { ...EMPTY_CONTENT, screenshots: [], categories: [] };
+  const content: ListingContent = emptyContent();
   content.name = textOf(o.name);
   const fields = Object.entries(o);
   const media = fields
@@ -145,7 +127,7 @@ function fromObject(o: Json, base: string): ListingContent {
 
 /** Each field from the first source that has it. */
 function merge(...sources: ListingContent[]): ListingContent {
-  const out: ListingContent = { ...EMPTY_CONTENT, screenshots: [], categories: [] };
+  const out: ListingContent = emptyContent();
   for (const s of sources) {
     out.name ??= s.name;
     out.summary ??= s.summary;

@@ -68,3 +68,25 @@ export class ListingParseError extends Error {
     this.name = "ListingParseError";
   }
 }
+
+/** What a listing page says about the app (lib/marketplace/listing-content.ts): null or empty when not found. */
+export type ListingContent = {
+  name: string | null;
+  summary: string | null;
+  description: string | null;
+  /** Absolute addresses, in the page's order. */
+  screenshots: string[];
+  video: string | null;
+  categories: string[];
+  pricingUrl: string | null;
+};
+
+export const emptyContent = (): ListingContent => ({
+  name: null,
+  summary: null,
+  description: null,
+  screenshots: [],
+  video: null,
+  categories: [],
+  pricingUrl: null,
+});

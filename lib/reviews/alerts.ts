@@ -1,12 +1,10 @@
 import { notifySafely } from "@/lib/notifications/notify";
 import type { Member } from "@/lib/authz";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sealBody } from "@/lib/outbox/outbox";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { alertTitle, droppedEnough, jsonPayload, rankMovedEnough, slackPayload, type AlertData } from "./alert-payload";
 import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./alert-rule-events";
-import { ensureDefaultRules } from "./alert-rules";
 
 /** An event the rules look at: what happened, to which app, and the key that makes it the same event twice. */
 export type AlertEvent = { appId: string; key: string; data: AlertData; now?: Date };
@@ -79,9 +77,6 @@ function linkOf(appId: string, data: AlertData) {
   }
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 /**
  * Claims one destination for an event: false when it already had it (from any rule: the same event never
  * reaches the same destination twice) or when the rule's throttle holds it back (counted on the rule).
@@ -114,7 +109,7 @@ async function claim(rule: Rule, key: string, destination: string, now: Date): P
 }
 
 /**
- * An event, through the workspace's enabled rules (today's fixed alerts are its default rules): when
+ * An event, through the workspace's enabled rules (a run writes the default rules first): when
  * one matches, the alert is recorded once, and each matching rule sends it to its destinations — in
  * the app and by email (each person's notification choices still apply), and to webhooks through the
  * durable outbox (the worker signs, retries and logs every attempt). Answers the alert and the
@@ -125,7 +120,6 @@ export async function raiseAlert({ appId, key, data, now = new Date() }: AlertEv
     where: { id: appId },
     select: { id: true, name: true, workspaceId: true, workspace: { select: { name: true } } },
   });
-  await ensureDefaultRules(app.workspaceId, now);
   const matched = (await enabledRules(app.workspaceId))
     .filter((r) => ruleMatches(r, appId, data))
     .sort((a, b) => specificity(b) - specificity(a));

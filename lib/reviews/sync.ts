@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "./alerts";
+import { ensureDefaultRules } from "./alert-rules";
 import { syncCompetitors } from "@/lib/competitors/sync";
 import { CHANGE_LABELS } from "@/lib/competitors/changes";
 import { notifySafely } from "@/lib/notifications/notify";
@@ -267,6 +268,8 @@ async function readCompetitors(workspaceId: string, now: Date, options: SyncOpti
 export async function executeRun(runId: string, options: SyncOptions = {}) {
   const now = options.now ?? (() => new Date());
   const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  // Once per run, before the events it raises go through the rules.
+  await ensureDefaultRules(run.workspaceId, now());
   const apps = await syncableApps(run.workspaceId);
   await db.syncRun.update({ where: { id: runId }, data: { appsTotal: apps.length } });
   const errors: string[] = [];

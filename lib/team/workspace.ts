@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { db, isUniqueViolation } from "@/lib/db";
 import type { PipedriveIdentity } from "@/lib/pipedrive/users-me";
 import { parseRole, type Role } from "@/lib/team/roles";
 
@@ -49,7 +48,7 @@ export async function recordSignIn(userId: string, identity: PipedriveIdentity):
     });
   } catch (error) {
     // Another user of the same company created it a moment earlier: they are its owner.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 
