@@ -87,7 +87,7 @@ describe("demo reviews", () => {
     const member = { user: owner.user, workspace: owner.workspace, role: "OWNER" as const };
     const suggestions = await competitorSuggestions(member, app.id);
     expect(suggestions.length).toBeGreaterThanOrEqual(4);
-    const followed = await addCompetitor(member, app.id, { url: suggestions[0]!.url }, { attempts: 1 });
+    const followed = await addCompetitor(member, app.id, { url: suggestions[0]!.url }, { fetch: { attempts: 1 } });
     expect(followed.name).toBe(suggestions[0]!.name);
     const tops = await db.rankSnapshot.findMany({
       where: { runId: run.id, competitorId: { not: null }, listKey: "top-rated" },

@@ -15,6 +15,8 @@ const { competitorsView } = await import("./view");
 afterAll(() => emulator.close());
 
 const fetchOptions = { sleep: async () => {}, random: () => 0.5, timeoutMs: 2_000, attempts: 1 };
+// The competitor is followed on this day; the syncs below read it on the next ones.
+const addedAt = new Date("2026-11-30T10:00:00Z");
 const review = (n: number, stars: number) => ({
   id: `rv-${n}`,
   author: `Customer ${n}`,
@@ -55,7 +57,15 @@ beforeAll(async () => {
 
 describe("following competitors", () => {
   it("adds a public app from its address: its name, figures and existing reviews, history only", async () => {
-    const added = await addCompetitor(owner, appId, { url: rivalUrl.replace("http://", "") }, fetchOptions);
+    const added = await addCompetitor(
+      owner,
+      appId,
+      { url: rivalUrl.replace("http://", "") },
+      {
+        fetch: fetchOptions,
+        now: addedAt,
+      },
+    );
     expect(added.name).toBe("Quote Rival");
     const c = await db.competitor.findUniqueOrThrow({
       where: { id: added.id },
@@ -87,7 +97,7 @@ describe("following competitors", () => {
     ["empty", " ", /Paste the address/],
   ])("refuses %s with a message on the field, storing nothing", async (_what, url, message) => {
     const before = await db.competitor.count();
-    await expect(addCompetitor(owner, appId, { url }, fetchOptions)).rejects.toMatchObject({
+    await expect(addCompetitor(owner, appId, { url }, { fetch: fetchOptions, now: addedAt })).rejects.toMatchObject({
       code: "VALIDATION",
       fields: { url: expect.stringMatching(message) },
     });
@@ -189,6 +199,23 @@ describe("following competitors", () => {
       errors: [],
       changed: [],
     });
+  });
+
+  it("its latest figures are the last read as of the view's moment, whatever local day each read was filed under", async () => {
+    const c = await db.competitor.findFirstOrThrow({ where: { appId } });
+    const read = (day: string, takenAt: string, average: number) =>
+      db.competitorSnapshot.create({
+        data: { competitorId: c.id, day, average, reviewCount: 9, takenAt: new Date(takenAt) },
+      });
+    // Read at 09:00 in a time zone already on the 6th, then at 11:00 after the workspace moved to one
+    // still on the 5th: the later read is the latest, though its day is earlier.
+    await read("2027-03-06", "2027-03-05T09:00:00Z", 4.1);
+    await read("2027-03-05", "2027-03-05T11:00:00Z", 4.2);
+    // A read after the moment the view is for is not shown in it.
+    await read("2027-03-07", "2027-03-07T09:00:00Z", 4.9);
+    const at = (iso: string) => competitorsView(owner, appId, "12m", new Date(iso));
+    expect((await at("2027-03-05T12:00:00Z")).competitors.map((s) => s.average)).toEqual([4.2]);
+    expect((await at("2027-03-07T12:00:00Z")).competitors.map((s) => s.average)).toEqual([4.9]);
   });
 
   it("removing a competitor deletes its history", async () => {

@@ -28,7 +28,12 @@ const field = (message: string) => new AppError("VALIDATION", message, { url: me
  * page is read first (same client, same limits as the sync): nothing is stored unless it is a public
  * app's page that can be read, and it is not one of the workspace's own apps or already followed.
  */
-export async function addCompetitor(member: Member, appId: string, input: unknown, fetch: FetchPageOptions = {}) {
+export async function addCompetitor(
+  member: Member,
+  appId: string,
+  input: unknown,
+  { fetch = {}, now = new Date() }: { fetch?: FetchPageOptions; now?: Date } = {},
+) {
   if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot add competitors");
   const app = await appInWorkspace(member, appId, "marketplace");
   const { url: raw } = addSchema.parse(input);
@@ -68,7 +73,6 @@ export async function addCompetitor(member: Member, appId: string, input: unknow
       throw field(`This is not a Marketplace app page Listing Studio can read: ${error.message}`);
     throw error;
   }
-  const now = new Date();
   const day = localDay(now, (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id } })).timeZone);
   const competitor = await db.$transaction(async (tx) => {
     const created = await tx.competitor.create({

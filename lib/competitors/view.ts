@@ -161,11 +161,13 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     votesUp: number | null;
     votesDown: number | null;
   }>(
+    // The last read as of `now`, by when it was taken: a day is local to the workspace's time zone,
+    // which can change between two reads, and a view of an earlier moment ignores later reads.
     `SELECT competitorId, average, reviewCount, installBand, votesUp, votesDown FROM (
-       SELECT *, ROW_NUMBER() OVER (PARTITION BY competitorId ORDER BY day DESC) AS nth
-       FROM CompetitorSnapshot WHERE competitorId IN (%))
+       SELECT *, ROW_NUMBER() OVER (PARTITION BY competitorId ORDER BY takenAt DESC, day DESC) AS nth
+       FROM CompetitorSnapshot WHERE takenAt <= ? AND competitorId IN (%))
      WHERE nth = 1`,
-    [],
+    [sqliteTime(now.getTime())],
     ids,
   );
   const latest = new Map(latestRows.map((r) => [r.competitorId, r]));

@@ -37,6 +37,24 @@ export function sqlConnection(): Database.Database {
 
 function localPragmas(db: Database.Database) {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma("journal_mode = WAL");
+  // Changing the journal mode takes a lock SQLite's busy handler does not always wait for (processes
+  // opening the same file at once can get SQLITE_BUSY at once): only when the file is not in WAL
+  // already, and tried again for a moment.
+  whenNotBusy(() => {
+    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+  });
   db.pragma("synchronous = NORMAL");
+}
+
+/** Runs `work`, again after 10 ms while it fails with SQLITE_BUSY, for at most the busy timeout. */
+function whenNotBusy(work: () => void) {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 10) {
+    try {
+      return work();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || waited >= BUSY_TIMEOUT_MS) throw error;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
 }
