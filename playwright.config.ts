@@ -12,7 +12,11 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // A test takes at most 45 s on the slowest machine it was run on, and CI can be twice as slow: the
+  // default budget is 90 s; a longer journey says its own budget (`test.setTimeout`) and why. Waits
+  // are for what a person would see (web-first assertions and polls), never fixed sleeps.
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL: E2E.appUrl,

@@ -42,7 +42,6 @@ async function seedHistory(page: Page, appId: string) {
 test("charts show the app's history; the range lives in the URL; the CSV holds the chart's numbers", async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   const [owner] = await createCompany("Analytics", [{ name: "Ana Owner", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, `Gauge ${Date.now().toString(36)}`);

@@ -46,16 +46,31 @@ test("creating an app compares the three types side by side and asks only what t
   await expect(page.getByText("Callback URL is required")).toBeVisible();
 });
 
-test("each app type shows only what applies to it: tabs, editor, settings, and the pages it lacks", async ({
+/** A member of a new company, signed in, with the apps of `types` created through the form: their URLs. */
+async function withApps(page: Page, label: string, types: ("public" | "private" | "token")[]) {
+  const [owner] = await createCompany(label, [{ name: `${label} Owner`, isAdmin: true }]);
+  await signIn(page, owner!);
+  const urls: Record<string, string> = {};
+  const made = {
+    public: ["Listed One", /^Public app/, true, /\/listing$/],
+    private: ["Unlisted One", /^Private app/, true, /\/listing$/],
+    token: ["Headless One", /^API-token integration/, false, /\/installs$/],
+  } as const;
+  for (const type of types) {
+    const [name, label_, oauth, landing] = made[type];
+    await create(page, name, label_, oauth);
+    await expect(page).toHaveURL(landing);
+    urls[type] = page.url().replace(landing, "");
+  }
+  return urls as Record<(typeof types)[number], string>;
+}
+
+test("public and private apps show what applies to each: tabs, editor, settings, and the pages a private app lacks", async ({
   page,
 }) => {
-  const [owner] = await createCompany("Spec Types", [{ name: "Tom Types", isAdmin: true }]);
-  await signIn(page, owner!);
-
-  await create(page, "Listed One", /^Public app/);
-  await expect(page).toHaveURL(/\/listing$/);
+  const { public: publicUrl, private: privateUrl } = await withApps(page, "Spec Types", ["public", "private"]);
+  await page.goto(`${publicUrl}/listing`);
   await hydrated(page);
-  const publicUrl = page.url().replace(/\/listing$/, "");
   expect(await tabsOf(page)).toEqual([
     "Listing",
     "Preview",
@@ -73,10 +88,8 @@ test("each app type shows only what applies to it: tabs, editor, settings, and t
   await expect(page.getByRole("heading", { name: "Client secret" })).toBeVisible();
   await expect(page.getByText("Public app (fixed at creation)")).toBeVisible();
 
-  await create(page, "Unlisted One", /^Private app/);
-  await expect(page).toHaveURL(/\/listing$/);
+  await page.goto(`${privateUrl}/listing`);
   await hydrated(page);
-  const privateUrl = page.url().replace(/\/listing$/, "");
   expect(await tabsOf(page)).toEqual([
     "Listing",
     "Preview",
@@ -93,10 +106,12 @@ test("each app type shows only what applies to it: tabs, editor, settings, and t
   await page.goto(`${privateUrl}/competitors`);
   await expect(page.getByRole("heading", { name: "Competitors are for public apps" })).toBeVisible();
   await expect(page.getByText("A private app has no Marketplace page")).toBeVisible();
+});
 
-  await create(page, "Headless One", /^API-token integration/, false);
-  await expect(page).toHaveURL(/\/installs$/);
-  const tokenUrl = page.url().replace(/\/installs$/, "");
+test("an API-token integration shows only installs and settings; every other page and its API say why", async ({
+  page,
+}) => {
+  const { token: tokenUrl } = await withApps(page, "Spec Tokens", ["token"]);
   await expect(page.getByText("API-token integration", { exact: true })).toBeVisible();
   expect(await tabsOf(page)).toEqual(["Installs", "Settings"]);
   await page.goto(`${tokenUrl}/settings`);
@@ -116,23 +131,27 @@ test("each app type shows only what applies to it: tabs, editor, settings, and t
     await expect(page.getByRole("heading", { name: title })).toBeVisible();
     await expect(page.getByRole("link", { name: "Go to installs" })).toBeVisible();
   }
-  // Analytics of the integration: installs, not a consent funnel, share views or ratings.
-  await page.goto(`/analytics?app=${tokenUrl.split("/").pop()}`);
-  await expect(page.getByTestId("kpi-installs")).toBeVisible();
-  for (const kpi of ["denied", "rating", "views"]) await expect(page.getByTestId(`kpi-${kpi}`)).toHaveCount(0);
-  await expect(page.locator("#funnel-title")).toHaveCount(0);
-  await page.goto(`/analytics?app=${publicUrl.split("/").pop()}`);
-  for (const kpi of ["installs", "denied", "rating", "views"])
-    await expect(page.getByTestId(`kpi-${kpi}`)).toBeVisible();
-  await expect(page.locator("#funnel-title")).toBeVisible();
-  await page.goto(`/analytics?app=${privateUrl.split("/").pop()}`);
-  await expect(page.getByTestId("kpi-denied")).toBeVisible();
-  await expect(page.getByTestId("kpi-rating")).toHaveCount(0);
-
   // The listing API refuses it too, with the reason.
   const res = await page.request.get(`/api/apps/${tokenUrl.split("/").pop()}/listing`);
   expect(res.status()).toBe(409);
   expect((await res.json()).error.message).toMatch(/^An API-token integration has no listing to draft/);
+});
+
+test("analytics and the Apps grid show each type only what it has", async ({ page }) => {
+  const urls = await withApps(page, "Spec Type Figures", ["public", "private", "token"]);
+  const id = (url: string) => url.split("/").pop();
+  // Analytics of the integration: installs, not a consent funnel, share views or ratings.
+  await page.goto(`/analytics?app=${id(urls.token)}`);
+  await expect(page.getByTestId("kpi-installs")).toBeVisible();
+  for (const kpi of ["denied", "rating", "views"]) await expect(page.getByTestId(`kpi-${kpi}`)).toHaveCount(0);
+  await expect(page.locator("#funnel-title")).toHaveCount(0);
+  await page.goto(`/analytics?app=${id(urls.public)}`);
+  for (const kpi of ["installs", "denied", "rating", "views"])
+    await expect(page.getByTestId(`kpi-${kpi}`)).toBeVisible();
+  await expect(page.locator("#funnel-title")).toBeVisible();
+  await page.goto(`/analytics?app=${id(urls.private)}`);
+  await expect(page.getByTestId("kpi-denied")).toBeVisible();
+  await expect(page.getByTestId("kpi-rating")).toHaveCount(0);
 
   // The Apps grid: each card says what it is and opens where the app's work is.
   await page.goto("/apps");

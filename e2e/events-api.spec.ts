@@ -16,7 +16,6 @@ test("the events API: per-event results, idempotent ids, and every bad input ref
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
   const [owner] = await createCompany("Spec Events", [{ name: "Eve Events", isAdmin: true }]);
   const [stranger] = await createCompany("Spec Events Other", [{ name: "Oscar Other", isAdmin: true }]);
   await signIn(page, owner!);

@@ -73,7 +73,7 @@ test("an install through the gateway is recorded, its tokens forwarded signed, a
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000); // seven bad paths and a backend that is down: about 50 s on a slow machine here
   const backend = await partnerBackend();
   try {
     const [owner] = await createCompany("Spec Gateway", [{ name: "Gail Gateway", isAdmin: true }]);
@@ -157,7 +157,7 @@ test("gateway bad paths: cancel, forged or expired state, a bad code, wrong unin
   page,
   request,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000); // seven bad paths and a backend that is down: about 50 s on a slow machine here
   const backend = await partnerBackend();
   try {
     const [owner] = await createCompany("Spec Gateway Bad", [{ name: "Bea Bad", isAdmin: true }]);

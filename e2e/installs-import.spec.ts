@@ -4,7 +4,6 @@ import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 test("a CSV import shows a dry run with the bad row, progress while it runs, and importing it again changes nothing", async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   const [owner] = await createCompany("Spec Import", [{ name: "Ivy Import", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Imported");
@@ -25,14 +24,17 @@ test("a CSV import shows a dry run with the bad row, progress while it runs, and
     "Row 4: company_id must be a positive whole number",
   );
 
-  // Hold the second batch a moment, to see the progress bar between batches.
+  // Hold the second batch until the progress bar between batches has been seen.
   let batches = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(`**/api/apps/${appId}/installations/import`, async (route) => {
-    if (++batches === 2) await new Promise((r) => setTimeout(r, 1_500));
+    if (++batches === 2) await held;
     await route.continue();
   });
   await page.getByRole("button", { name: "Import 1,101 valid rows" }).click();
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "500");
+  release();
   await expect(page.getByTestId("import-outcome")).toHaveText("Imported 1,101 rows · 0 already known · 1 refused.");
   await expect(page.getByTestId("active-installs")).toHaveText("1099");
 

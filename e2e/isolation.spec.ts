@@ -38,7 +38,7 @@ test("a member of another workspace gets 404 for every page and route with forei
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000); // every page and route of the app as another workspace: about 60 s on a slow machine here
   const a = await workspaceWithData(page);
   const [b] = await createCompany("Tenant B", [{ name: "Bob B", isAdmin: true }]);
   const other = await (await browser.newContext()).newPage();

@@ -6,7 +6,6 @@ import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 test("the preview shows every listing field where the Marketplace does, and loads the video only on click", async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   const [owner] = await createCompany("Spec Preview", [{ name: "Pat Preview", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "ShowCase");

@@ -18,7 +18,7 @@ async function move(page: Page, button: string, note?: string) {
 test("fixing the last field enables submission; the full status walk is on the timeline, with pending changes after approval", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000); // a long walk: about 45 s on a slow machine here
   const [owner] = await createCompany("Spec Review", [{ name: "Rita Review", isAdmin: true }]);
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Walkthrough");

@@ -86,7 +86,7 @@ async function filter(page: Page, fields: Record<string, string>) {
 }
 
 test("sync, filter, assign, reply from a template and mark as replied", async ({ page, context }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000); // a long walk: about 45 s on a slow machine here
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const { owner, name } = await publishedApp(page, "Inbox", REVIEWS);
 
@@ -165,7 +165,6 @@ test("manual entry and CSV import of reviews, with field errors and an idempoten
   page,
   playwright,
 }) => {
-  test.setTimeout(60_000);
   const { appId } = await publishedApp(page, "Import", []);
   await page.goto("/reviews");
   await hydrated(page);
@@ -229,7 +228,6 @@ test("manual entry and CSV import of reviews, with field errors and an idempoten
 });
 
 test("an alert reaches a webhook, signed; the delivery log shows it and resends it", async ({ page }) => {
-  test.setTimeout(60_000);
   const received: { body: string; signature: string }[] = [];
   const server = createServer((req, res) => {
     let body = "";

@@ -5,7 +5,6 @@ test("an invite link: the invitee signs in with Pipedrive, joins with the role, 
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
   const [owner] = await createCompany("Inviting", [{ name: "Ola Owner", isAdmin: true }]);
   const [guest] = await createCompany("Agency", [{ name: "Gil Guest", isAdmin: true }]);
   await signIn(page, owner!);
@@ -68,7 +67,6 @@ test("access request → approval; a removed member's open session is refused at
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
   const [owner, asker] = await createCompany("Asking", [{ name: "Oda Owner", isAdmin: true }, { name: "Rik Asker" }]);
   await signIn(page, owner!);
 
