@@ -39,6 +39,14 @@ export const REFUSED: [string, string][] = [
   ["https://[ff02::1]/", "address not allowed"],
   ["https://[64:ff9b::7f00:1]/", "address not allowed"],
   ["https://[2002:7f00:1::]/", "address not allowed"],
+  // IPv4-compatible IPv6 (::/96), in hex and dotted forms, whatever IPv4 address it carries.
+  ["https://[::7f00:1]/", "address not allowed"],
+  ["https://[::127.0.0.1]/", "address not allowed"],
+  ["https://[::a9fe:a9fe]/", "address not allowed"],
+  ["https://[::169.254.169.254]/", "address not allowed"],
+  ["https://[::a00:8]/", "address not allowed"],
+  ["https://[0:0:0:0:0:0:808:808]/", "address not allowed"],
+  ["https://[::8.8.8.8]/", "address not allowed"],
 ];
 
 const reason = (fn: () => unknown) => {
@@ -86,6 +94,15 @@ describe("the outbound-URL guard: what a URL may be", () => {
       isPublicAddress("93.184.216.34"),
     ]).toEqual([false, false, true, true]);
   });
+
+  it("refuses IPv4-compatible IPv6 addresses (::/96) as a resolver may write them", () => {
+    expect(
+      ["::7f00:1", "::127.0.0.1", "[::a9fe:a9fe]", "::a00:8%eth0", "0:0:0:0:0:0:808:808", "::8.8.8.8"].map(
+        isPublicAddress,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+    expect(isPublicAddress("2606:4700:4700::1111")).toBe(true);
+  });
 });
 
 describe("the outbound-URL guard: what is connected to", () => {
@@ -113,7 +130,11 @@ describe("the outbound-URL guard: what is connected to", () => {
 
   it("never connects to a local listener, by address, mapped address or a name that resolves to it", async () => {
     const rebinding = {
-      lookup: lookupTo({ "hooks.example.com": "127.0.0.1", "meta.example.com": "::ffff:169.254.169.254" }),
+      lookup: lookupTo({
+        "hooks.example.com": "127.0.0.1",
+        "meta.example.com": "::ffff:169.254.169.254",
+        "compat.example.com": "::7f00:1",
+      }),
     };
     for (const url of [
       `http://127.0.0.1:${port}/`,
@@ -126,6 +147,9 @@ describe("the outbound-URL guard: what is connected to", () => {
     }
     // Resolved at connect time: what the check saw is what is connected to.
     await expect(outboundFetch(`https://hooks.example.com:${port}/hook`, {}, rebinding)).rejects.toMatchObject({
+      reason: "address not allowed",
+    });
+    await expect(outboundFetch(`https://compat.example.com:${port}/`, {}, rebinding)).rejects.toMatchObject({
       reason: "address not allowed",
     });
     await expect(outboundFetch(`https://meta.example.com:${port}/`, {}, rebinding)).rejects.toMatchObject({

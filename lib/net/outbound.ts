@@ -37,16 +37,34 @@ export type OutboundPolicy = {
   lookup?: typeof dnsLookup;
 };
 
-/** Whether an address may be connected to: public unicast only (an IPv4-mapped IPv6 address is judged as IPv4). */
-export function isPublicAddress(address: string): boolean {
+/** `::/96`: IPv4-compatible IPv6 (deprecated, RFC 4291), with the unspecified and loopback addresses. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/**
+ * An address as written by a person or a resolver, in one canonical form: brackets and zone removed,
+ * IPv6 written as the URL standard writes it (an embedded dotted quad becomes hex: `::127.0.0.1` is
+ * `::7f00:1`, which ipaddr.js would otherwise read as the IPv4-mapped `::ffff:7f00:1`).
+ */
+function canonicalAddress(address: string): string {
   const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  return isIP(bare) === 6 ? new URL(`http://[${bare}]/`).hostname.slice(1, -1) : bare;
+}
+
+/**
+ * Whether an address may be connected to: public unicast only. An IPv4-mapped IPv6 address is
+ * judged as the IPv4 address it carries; an IPv4-compatible one (`::/96`) is refused outright.
+ */
+export function isPublicAddress(address: string): boolean {
+  const bare = canonicalAddress(address);
   if (!ipaddr.isValid(bare)) return false;
+  const parsed = ipaddr.parse(bare);
+  if (parsed.kind() === "ipv6" && parsed.match(IPV4_COMPATIBLE)) return false;
   return ipaddr.process(bare).range() === "unicast";
 }
 
 /** A loopback address of this machine (IPv4-mapped forms included). */
 export function isLoopbackAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, "");
+  const bare = canonicalAddress(address);
   return ipaddr.isValid(bare) && ipaddr.process(bare).range() === "loopback";
 }
 
