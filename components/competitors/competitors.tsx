@@ -38,7 +38,7 @@ export function CompetitorTable({
             <tr key={c.id} data-testid="competitor-row">
               <Td>
                 <a href={c.url} target="_blank" rel="noreferrer" className="font-medium text-slate-900 hover:underline">
-                  {c.name}
+                  <bdi>{c.name}</bdi>
                   <ExternalLink aria-hidden className="ml-1 inline size-3 text-slate-400" />
                   <span className="sr-only"> (opens the Marketplace page)</span>
                 </a>
@@ -89,7 +89,7 @@ export function CompetitorFeed({ feed }: { feed: FeedItem[] }) {
           {feed.map((r) => (
             <li key={r.id} className="py-2 text-sm" data-testid="competitor-review">
               <p className="flex flex-wrap items-center gap-x-2">
-                <span className="font-medium text-slate-900">{r.competitor}</span>
+                <bdi className="font-medium text-slate-900">{r.competitor}</bdi>
                 <span aria-label={`${r.stars} out of 5 stars`} className="text-amber-600">
                   {"★".repeat(r.stars)}
                   <span className="text-slate-300">{"★".repeat(5 - r.stars)}</span>
@@ -100,7 +100,7 @@ export function CompetitorFeed({ feed }: { feed: FeedItem[] }) {
                   </span>
                 ) : null}
                 <span className="text-xs text-slate-500">
-                  {r.author}
+                  <bdi>{r.author}</bdi>
                   {r.reviewedAt ? `, ${WHEN.format(new Date(r.reviewedAt))}` : ""}
                 </span>
               </p>
@@ -161,7 +161,7 @@ export function ListingChangeLog({
           {changes.map((c) => (
             <li key={c.id} className="py-2 text-sm" data-testid="listing-change">
               <p className="flex flex-wrap items-baseline gap-x-2">
-                <span className="font-medium text-slate-900">{c.competitor}</span>
+                <bdi className="font-medium text-slate-900">{c.competitor}</bdi>
                 <span className="text-slate-700">changed its {c.field}</span>
                 <time className="text-xs text-slate-500" dateTime={c.detectedAt}>
                   {WHEN.format(new Date(c.detectedAt))}

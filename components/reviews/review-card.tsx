@@ -100,7 +100,7 @@ export function ReviewCard({
         <div>
           <h3 id={`${id}-title`} className="font-medium text-slate-900">
             <span className="sr-only">Review by </span>
-            {review.author} <span className="font-normal text-slate-500">on {review.app.name}</span>
+            <bdi>{review.author}</bdi> <span className="font-normal text-slate-500">on {review.app.name}</span>
           </h3>
           <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
             <Stars value={review.stars} />
@@ -274,7 +274,7 @@ export function ReviewCard({
             </label>
           ) : null}
           <label htmlFor={`${id}-reply`} className="block text-xs font-medium text-slate-700">
-            Reply to {review.author}
+            Reply to <bdi>{review.author}</bdi>
           </label>
           <textarea
             id={`${id}-reply`}

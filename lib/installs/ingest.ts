@@ -4,6 +4,7 @@ import { sqlConnection } from "../db/sql";
 import { localDay } from "@/lib/days";
 import { sqliteTime } from "@/lib/db/time";
 import type { IngestEvent, IngestResult } from "./types";
+import { plainLine } from "@/lib/outside-text";
 
 const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = {
   INSTALL_STARTED: 0,
@@ -103,6 +104,9 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
     installedAt: Date.parse(found.installedAt),
     uninstalledAt: found.uninstalledAt === null ? null : Date.parse(found.uninstalledAt),
   };
+  // Names come from Pipedrive, a partner's backend or a file: kept as one line without hidden characters.
+  const companyName = e.companyName ? plainLine(e.companyName) || null : null;
+  const userName = e.userName ? plainLine(e.userName) || null : null;
   const t = sqliteTime(at);
   const stamp = sqliteTime(now);
   if (e.type === "INSTALL") {
@@ -112,8 +116,8 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
         appId,
         e.companyId,
         e.userId,
-        e.companyName ?? null,
-        e.userName ?? null,
+        companyName,
+        userName,
         e.scopes ?? "",
         e.source,
         t,
@@ -123,27 +127,15 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
       return 1;
     }
     if (row.uninstalledAt !== null && at >= row.uninstalledAt) {
-      s.reactivate.run(t, e.scopes ?? "", e.source, e.companyName ?? null, e.userName ?? null, stamp, row.id);
+      s.reactivate.run(t, e.scopes ?? "", e.source, companyName, userName, stamp, row.id);
       return 1;
     }
-    s.refresh.run(e.scopes ?? null, e.companyName ?? null, e.userName ?? null, stamp, row.id);
+    s.refresh.run(e.scopes ?? null, companyName, userName, stamp, row.id);
     return 0;
   }
   if (!row) {
     // An uninstall of an installation from before tracking began: known, never active here.
-    s.createInstallation.run(
-      newId(),
-      appId,
-      e.companyId,
-      e.userId,
-      e.companyName ?? null,
-      e.userName ?? null,
-      "",
-      e.source,
-      t,
-      t,
-      stamp,
-    );
+    s.createInstallation.run(newId(), appId, e.companyId, e.userId, companyName, userName, "", e.source, t, t, stamp);
     return 0;
   }
   if (row.uninstalledAt === null && at >= row.installedAt) {

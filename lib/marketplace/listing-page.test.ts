@@ -153,6 +153,25 @@ describe("JSON-LD", () => {
     ]);
   });
 
+  it("reads names and texts without hidden characters, written raw or as entities", () => {
+    const parsed = parseListingPage(
+      page(
+        ld({
+          ...complete,
+          review: [
+            {
+              "@type": "Review",
+              author: { name: "\u202EnimdA\u202C Support\u200B Team" },
+              reviewRating: { ratingValue: 1 },
+              reviewBody: "Click &#x202E;here&#x202C;<br>now\u2066!",
+            },
+          ],
+        }),
+      ),
+    );
+    expect(parsed.reviews.map((r) => [r.author, r.text])).toEqual([["nimdA Support Team", "Click here\nnow!"]]);
+  });
+
   it("refuses ratings outside 1–5 and scales a rating given out of 10", () => {
     const parsed = parseListingPage(
       page(

@@ -1,4 +1,5 @@
 import { load } from "cheerio";
+import { plainText } from "@/lib/outside-text";
 
 /** Reading loosely typed values the way a person would read them on the page. */
 
@@ -6,10 +7,10 @@ export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
-/** Text as people read it: entities decoded, tags and extra spaces removed, paragraphs kept. */
+/** Text as people read it: entities decoded, tags, hidden characters and extra spaces removed, paragraphs kept. */
 export function plain(value: unknown): string {
   if (typeof value !== "string" && typeof value !== "number") return "";
-  const text = String(value);
+  const text = plainText(String(value));
   // Markup only when it looks like markup (known tags or entities): "I <3 it" and "<tags>" are text.
   if (
     !/<\/?(br|p|b|i|u|s|em|strong|ul|ol|li|a|div|span|h[1-6]|blockquote|code|pre)\b[^>]*>|&(#\d+|#x[\da-f]+|[a-z]+);/i.test(
@@ -22,8 +23,8 @@ export function plain(value: unknown): string {
       .replace(/\n{3,}/g, "\n\n")
       .trim();
   const html = text.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(p|div|li)>/gi, "</$1>\n");
-  return load(`<div>${html}</div>`)("div")
-    .text()
+  // Decoded entities may name hidden characters too (`&#x202E;`).
+  return plainText(load(`<div>${html}</div>`)("div").text())
     .replace(/[ \t]+/g, " ")
     .replace(/ *\n */g, "\n")
     .replace(/\n{3,}/g, "\n\n")

@@ -1,4 +1,5 @@
 import { escapeHtml } from "@/lib/html-page";
+import { plainLine, plainText } from "@/lib/outside-text";
 import { plural } from "@/lib/words";
 import { KIND_LABELS, type NotificationKind } from "./kinds";
 
@@ -28,6 +29,9 @@ export function buildEmail(
   }: { workspace: string; appUrl: string; unsubscribeUrl: (kind: NotificationKind) => string },
 ): EmailMessage {
   if (items.length === 0) throw new Error("An email needs at least one notification");
+  // Names and titles quote outside text: one line each, without hidden characters (HTML escapes the rest).
+  workspace = plainLine(workspace);
+  items = items.map((i) => ({ ...i, title: plainLine(i.title), body: i.body === null ? null : plainText(i.body) }));
   const kinds = [...new Set(items.map((i) => i.kind))];
   const subject =
     items.length === 1

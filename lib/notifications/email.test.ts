@@ -48,6 +48,34 @@ describe("notification emails through SMTP", () => {
     expect(await sendPendingEmails()).toEqual({ sent: 0, skipped: 0 });
   });
 
+  it("a title quoting a stranger arrives as text: no hidden characters in the notification, the subject or the body; HTML escaped", async () => {
+    const stranger = "\u202Egnp.exe\u202C <b>Support</b> Team\u200B\r\nBcc: victim@example.com";
+    await db.workspace.update({ where: { id: owner.workspace.id }, data: { name: `Acme\u2066 <i>Tools</i>` } });
+    await notify(owner.workspace.id, {
+      kind: "ALERT",
+      title: `Low rating: 1 star for QuoteFlow from ${stranger}`,
+      link: "/reviews",
+    });
+    const stored = await db.notification.findFirstOrThrow({
+      where: { userId: owner.user.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(stored.title).toBe(
+      "Low rating: 1 star for QuoteFlow from gnp.exe <b>Support</b> Team Bcc: victim@example.com",
+    );
+    const before = smtp.messages.length;
+    expect(await sendPendingEmails()).toEqual({ sent: 2, skipped: 0 });
+    await smtp.received(before + 2);
+    const mail = smtp.messages.slice(before).find((m) => JSON.stringify(m.to).includes("olga@acme.example.com"))!;
+    expect(mail.subject).toBe(`${stored.title} · Acme <i>Tools</i>`);
+    expect(JSON.stringify(mail.to)).not.toContain("victim");
+    expect(mail.headerLines.some((h) => h.key === "bcc")).toBe(false);
+    expect(`${mail.subject}${mail.text}${mail.html}`).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+    expect(mail.html).toContain("&#60;b&#62;Support&#60;/b&#62;");
+    expect(mail.html).not.toContain("<b>Support");
+    await db.workspace.update({ where: { id: owner.workspace.id }, data: { name: owner.workspace.name } });
+  });
+
   it("keeps the other kinds for the daily digest: one email per person with all of them", async () => {
     const day = new Date("2026-11-28T08:00:00Z");
     await notify(

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { plainLine, plainText } from "@/lib/outside-text";
 import type { NotificationKind } from "./kinds";
 
 export type NotificationInput = {
@@ -60,8 +61,9 @@ export async function notify(
       userId: r.userId,
       workspaceId,
       kind: input.kind,
-      title: input.title.slice(0, 300),
-      body: input.body?.slice(0, 2000) ?? null,
+      // Titles and bodies quote outside text (reviewers, competitors): shown without hidden characters.
+      title: plainLine(input.title).slice(0, 300),
+      body: input.body ? plainText(input.body).slice(0, 2000) : null,
       link: input.link,
       inApp: r.inApp,
       emailState: r.email ? "PENDING" : null,

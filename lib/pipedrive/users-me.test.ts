@@ -60,6 +60,13 @@ describe("parseUsersMe", () => {
     expect(bare.email).toBeNull();
   });
 
+  it("keeps names as one line without hidden characters", () => {
+    const p = parseUsersMe({
+      data: { id: 5, company_id: 9, name: "Ann\u202E nimdA\n", company_name: "\u2066Acme\u200B Tools\u2069\r\nX" },
+    });
+    expect([p.name, p.company.name]).toEqual(["Ann nimdA", "Acme Tools X"]);
+  });
+
   it("reads admin rights from access[].admin when is_admin is absent (current API versions)", () => {
     const { is_admin: _omitted, ...modern } = full.data;
     expect(

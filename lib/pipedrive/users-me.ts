@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainLine } from "@/lib/outside-text";
 
 /**
  * Maps Pipedrive's `GET /v1/users/me` payload to the identity Listing Studio keeps.
@@ -10,9 +11,10 @@ const id = z
   .union([z.number(), z.string().trim().regex(/^\d+$/)])
   .transform(Number)
   .pipe(z.number().int().positive());
+/** Names and addresses Pipedrive sends, as one line without hidden characters (lib/outside-text.ts). */
 const text = z
   .string()
-  .trim()
+  .transform(plainLine)
   .nullish()
   .transform((v) => (v ? v : null));
 

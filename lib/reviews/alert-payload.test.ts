@@ -40,10 +40,14 @@ describe("alert payloads", () => {
 
   it("builds a Slack message with text, quoted review and a link", () => {
     const slack = slackPayload({ ...base, data: { type: "NEW_REVIEW", review } });
-    expect(slack.text).toBe("New 2-star review of QuoteFlow by Ann");
+    expect(slack.text).toBe("New 2-star review of QuoteFlow");
     expect(slack.blocks[0]).toEqual({
       type: "section",
-      text: { type: "mrkdwn", text: "*New 2-star review of QuoteFlow by Ann*\n★★☆☆☆  *Ann*\n>Slow\n>and buggy" },
+      text: {
+        type: "mrkdwn",
+        text: "*New 2-star review of QuoteFlow by Ann*\n★★☆☆☆  *Ann*\n>Slow\n>and buggy",
+        verbatim: true,
+      },
     });
     expect(JSON.stringify(slack.blocks[1])).toContain(`<${base.link}|Open in Listing Studio>`);
   });

@@ -1,4 +1,5 @@
 import { rankChangeText, rankLabel } from "@/lib/positions/lists";
+import { plainLine, plainText, slackText } from "@/lib/outside-text";
 import { plural } from "@/lib/words";
 
 /**
@@ -54,75 +55,131 @@ export type AlertInput = {
 const starText = (n: number) => "★".repeat(n) + "☆".repeat(5 - n);
 const clip = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function alertTitle(app: string, data: AlertData): string {
+/**
+ * An alert's title. Every name in it (the app, a reviewer, a competitor, a list) goes through
+ * `show`: plain one-line text by default, Slack-escaped text for Slack (lib/outside-text.ts).
+ */
+export function alertTitle(app: string, data: AlertData, show: (text: string) => string = plainLine): string {
+  const name = show(app);
   switch (data.type) {
     case "NEW_REVIEW":
-      return `New ${data.review.stars}-star review of ${app} by ${data.review.author}`;
+      return `New ${data.review.stars}-star review of ${name} by ${show(data.review.author)}`;
     case "LOW_RATING":
-      return `Low rating: ${plural(data.review.stars, "star", "stars")} for ${app} from ${data.review.author}`;
+      return `Low rating: ${plural(data.review.stars, "star", "stars")} for ${name} from ${show(data.review.author)}`;
     case "RATING_DROP":
-      return `The rating of ${app} dropped from ${data.from.toFixed(2)} to ${data.to.toFixed(2)} in 7 days`;
+      return `The rating of ${name} dropped from ${data.from.toFixed(2)} to ${data.to.toFixed(2)} in 7 days`;
     case "SYNC_FAILING":
-      return `The Marketplace sync of ${app} failed ${data.failures} times in a row`;
+      return `The Marketplace sync of ${name} failed ${data.failures} times in a row`;
     case "RANK_CHANGE":
-      return `${app} ${rankChangeText(data.list, data.from, data.to)}`;
+      return `${name} ${rankChangeText(show(data.list), data.from, data.to)}`;
     case "REVIEW_SURGE":
-      return `${plural(data.today, "review", "reviews")} of ${app} in a day, against ${data.usual.toFixed(1)} a day usually`;
+      return `${plural(data.today, "review", "reviews")} of ${name} in a day, against ${data.usual.toFixed(1)} a day usually`;
     case "COMPETITOR_CHANGE":
-      return `${data.competitor.name} (a competitor of ${app}) changed its ${fieldList(data.fields.map((f) => f.field))}`;
+      return `${show(data.competitor.name)} (a competitor of ${name}) changed its ${fieldList(data.fields.map((f) => f.field))}`;
+  }
+}
+
+/**
+ * The title without what strangers wrote (reviewers' and competitors' names, list names): Slack's
+ * `text`, shown in notifications and where blocks cannot be, is read without `verbatim`.
+ */
+function slackFallback(app: string, data: AlertData): string {
+  switch (data.type) {
+    case "NEW_REVIEW":
+      return `New ${data.review.stars}-star review of ${slackText(app)}`;
+    case "LOW_RATING":
+      return `Low rating: ${plural(data.review.stars, "star", "stars")} for ${slackText(app)}`;
+    case "RANK_CHANGE":
+      return `${slackText(app)} ${rankChangeText("a Marketplace list", data.from, data.to)}`;
+    case "COMPETITOR_CHANGE":
+      return `A competitor of ${slackText(app)} changed its ${fieldList(data.fields.map((f) => f.field))}`;
+    default:
+      return alertTitle(app, data, slackText);
   }
 }
 
 const fieldList = (fields: string[]) =>
   fields.length <= 1 ? (fields[0] ?? "listing") : `${fields.slice(0, -1).join(", ")} and ${fields.at(-1)}`;
 
+/** Every string of a value, as `plainText` leaves it (a webhook's JSON carries no hidden characters). */
+function plainDeep<T>(value: T): T {
+  if (typeof value === "string") return plainText(value) as T;
+  if (Array.isArray(value)) return value.map(plainDeep) as T;
+  if (value && typeof value === "object" && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainDeep(v)])) as T;
+  return value;
+}
+
+/** The generic JSON document: data, escaped by JSON itself, without hidden characters. */
 export function jsonPayload(alert: AlertInput) {
   return {
     id: alert.id,
     type: alert.data.type.toLowerCase(),
     created_at: alert.createdAt.toISOString(),
     title: alertTitle(alert.app.name, alert.data),
-    workspace: alert.workspace.name,
-    app: alert.app,
+    workspace: plainLine(alert.workspace.name),
+    app: plainDeep(alert.app),
     link: alert.link,
-    data: alert.data,
+    data: plainDeep(alert.data),
   };
 }
 
+/** The detail under the title, every outside value Slack-escaped. */
 function slackDetail(d: AlertData): string {
   switch (d.type) {
     case "NEW_REVIEW":
-    case "LOW_RATING":
-      return `${starText(d.review.stars)}  *${d.review.author}*\n>${clip(d.review.text || "(no text)").replace(/\n/g, "\n>")}`;
+    case "LOW_RATING": {
+      const quote = slackText(clip(d.review.text || "(no text)"))
+        .split("\n")
+        .map((line) => `>${line}`)
+        .join("\n");
+      return `${starText(d.review.stars)}  *${slackText(d.review.author)}*\n${quote}`;
+    }
     case "RATING_DROP":
       return `Average ${d.from.toFixed(2)} → *${d.to.toFixed(2)}* since ${d.since.slice(0, 10)}`;
     case "SYNC_FAILING":
-      return `Last error: ${clip(d.error, 500)}`;
+      return `Last error: ${slackText(clip(d.error, 500))}`;
     case "RANK_CHANGE":
-      return `${d.list}: ${rankLabel(d.from)} → *${rankLabel(d.to)}*`;
+      return `${slackText(d.list)}: ${rankLabel(d.from)} → *${rankLabel(d.to)}*`;
     case "REVIEW_SURGE":
       return `*${d.today}* reviews on ${d.day}; usually ${d.usual.toFixed(1)} a day`;
     case "COMPETITOR_CHANGE":
       return d.fields
-        .map((f) => `*${f.field}*: ${clip(f.before, 120) || "(none)"} → ${clip(f.after, 120) || "(none)"}`)
+        .map(
+          (f) =>
+            `*${slackText(f.field)}*: ${slackText(clip(f.before, 120)) || "(none)"} → ${slackText(clip(f.after, 120)) || "(none)"}`,
+        )
         .join("\n");
   }
 }
 
+/**
+ * A Slack message (incoming webhooks take `{ text, blocks }`). Outside text is escaped
+ * (lib/outside-text.ts `slackText`), every mrkdwn object is `verbatim` (no automatic links, channel
+ * links or mentions), link previews are off, and the only link is Listing Studio's own.
+ */
 export function slackPayload(alert: AlertInput) {
-  const title = alertTitle(alert.app.name, alert.data);
-  const detail = slackDetail(alert.data);
+  const mrkdwn = (text: string) => ({ type: "mrkdwn", text, verbatim: true });
   return {
-    text: title,
+    text: slackFallback(alert.app.name, alert.data),
+    unfurl_links: false,
+    unfurl_media: false,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${title}*\n${detail}` } },
+      {
+        type: "section",
+        text: mrkdwn(`*${alertTitle(alert.app.name, alert.data, slackText)}*\n${slackDetail(alert.data)}`),
+      },
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: `${alert.workspace.name} · <${alert.link}|Open in Listing Studio>` }],
+        elements: [mrkdwn(`${slackText(alert.workspace.name)} · <${slackLink(alert.link)}|Open in Listing Studio>`)],
       },
     ],
   };
 }
+
+/** Listing Studio's own address inside `<…|…>`: only the characters that would end the link are escaped. */
+const slackLink = (url: string) =>
+  url.replace(/[&<>|]/g, (c) => (c === "|" ? "%7C" : c === "&" ? "&amp;" : c === "<" ? "%3C" : "%3E"));
 
 /** Whether a change of position moved by at least `step` places (entering or leaving a list always does). */
 export const rankMovedEnough = (from: number | null, to: number | null, step: number) =>

@@ -116,7 +116,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
               {rows.map((r) => (
                 <tr key={r.id} data-testid="installation-row">
                   <Td>
-                    <span className="font-medium text-slate-900">{r.companyName ?? `Company ${r.companyId}`}</span>
+                    <bdi className="block font-medium text-slate-900">{r.companyName ?? `Company ${r.companyId}`}</bdi>
                     <span className="block text-xs text-slate-500">{r.companyId}</span>
                   </Td>
                   <Td>
