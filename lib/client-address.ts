@@ -55,6 +55,20 @@ const normalise = (address: string) => {
   return result;
 };
 
+/**
+ * The group a client address is counted in by rate limits and the install funnel: an IPv4 address
+ * alone, an IPv6 address by its /64 — one subscriber's network, in which a client can take a new
+ * address for every request at no cost. Anything else is its own group.
+ */
+export function addressGroup(address: string): string {
+  if (!address.includes(":") || !ipaddr.IPv6.isValid(address)) return address;
+  const parts = ipaddr.IPv6.parse(address).parts;
+  return `${parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(":")}::/64`;
+}
+
 function isTrusted(address: string, trusted: TrustedProxies): boolean {
   if (!("ranges" in trusted)) return false;
   const parsed = ipaddr.process(address);

@@ -6,7 +6,7 @@ import {
   type IRateLimiterOptions,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { CLIENT_HEADER } from "@/lib/client-address";
+import { addressGroup, CLIENT_HEADER } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { redis } from "@/lib/redis";
 import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
@@ -93,11 +93,11 @@ export async function limited(
 
 /**
  * The client's address, as the server worked it out from the socket and the trusted proxies
- * (lib/client-address.ts stamps it on every request; a client's own headers are not believed).
- * Only used to group requests, never for access.
+ * (lib/client-address.ts stamps it on every request; a client's own headers are not believed),
+ * with IPv6 clients grouped by their /64. Only used to group requests, never for access.
  */
 export function clientKey(request: Request): string {
-  return request.headers.get(CLIENT_HEADER) ?? "unstamped";
+  return addressGroup(request.headers.get(CLIENT_HEADER) ?? "unstamped");
 }
 
 /** A key per credential (a token's row id, an app) without keeping the credential itself in the counter's store. */

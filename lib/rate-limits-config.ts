@@ -13,8 +13,6 @@ export const RATE_LIMITS = {
   comment: { points: 5, duration: 600 },
   /** Install gateway (installation URL, callback), and uninstall calls that fail authentication, per client address and app. */
   gateway: { points: 60, duration: 60 },
-  /** Authenticated uninstall calls from Pipedrive, per app (anonymous traffic never counts here). */
-  uninstall: { points: 600, duration: 60 },
   /** Events API requests (each up to 1,000 events), per API token once authenticated; failed authentications per client address. */
   events: { points: 300, duration: 60 },
   /** "Check" of an app's Marketplace page URL (one outbound request each), per workspace. */

@@ -8,7 +8,11 @@ const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` 
 /** Install started → consent granted → installed → still active after 30 days, with the drop-off at consent. */
 export function Funnel({ funnel }: { funnel: Analytics["funnel"] }) {
   const steps = [
-    { label: "Install started", value: funnel.started, note: "visits of the Installation URL" },
+    {
+      label: "Install started",
+      value: funnel.started,
+      note: "distinct visits that reached Pipedrive's consent (each browser once per 10 minutes)",
+    },
     {
       label: "Consent granted",
       value: funnel.granted,

@@ -16,7 +16,7 @@ export const DEFINITIONS = {
   views: "Views of the app's share links by people outside the team, in the period.",
   stars: "Reviews posted in the period, by their stars (reviews removed from the page excluded).",
   funnel:
-    "Install started: visits of the Installation URL. Consent granted: Pipedrive came back with a code. Installed: the installation was recorded (Marketplace installs that skip the Installation URL included). Still active after 30 days: of the period's installs at least 30 days old, those not uninstalled within 30 days.",
+    "Install started: distinct visits of the Installation URL that reached Pipedrive's consent screen — each browser once per 10 minutes; requests that keep no cookie cannot install and are not counted, however many addresses they come from. Consent granted: Pipedrive came back with a code. Denied: cancels of installations started here (a cancel in the Marketplace's own flow carries nothing to verify it by, and is not counted). Installed: the installation was recorded (Marketplace installs that skip the Installation URL included). Still active after 30 days: of the period's installs at least 30 days old, those not uninstalled within 30 days.",
   cohorts:
     "Installs grouped by the month they happened in (in the workspace's time zone); each cell is the share of that month's installs still active at the end of the n-th month after. Months not over yet are empty.",
 } as const;

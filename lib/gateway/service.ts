@@ -164,16 +164,14 @@ export async function revealHandoffSecret(member: Member, appId: string) {
   return openSecret(app.handoffSecret!, handoffSecretContext(appId));
 }
 
-/** The funnel counts people, not requests: a visitor is counted once per window (cookies aside, by address). */
+/** The funnel counts visits, not requests: a browser is counted once per window (see the install route). */
 export const FUNNEL_WINDOW_MS = 10 * 60_000;
-export const visitorKey = (client: string, now = Date.now()) =>
-  `${createHash("sha256").update(client).digest("hex").slice(0, 24)}:${Math.floor(now / FUNNEL_WINDOW_MS)}`;
 
-/** Someone opened the Installation URL (counted once per browser and window: see the install route). */
-export function recordInstallStarted(app: GatewayApp, key: string, now = new Date()) {
+/** A browser that keeps cookies was sent to Pipedrive's consent from the Installation URL (`visit`: its cookie's nonce). */
+export function recordInstallStarted(app: GatewayApp, visit: string, now = new Date()) {
   ingestEvents(app.id, [
     {
-      dedupeKey: `started:${key}`,
+      dedupeKey: `started:${createHash("sha256").update(visit).digest("hex").slice(0, 32)}`,
       type: "INSTALL_STARTED",
       companyId: null,
       userId: null,
@@ -198,14 +196,14 @@ export function recordConsentGranted(app: GatewayApp, code: string, now = new Da
 }
 
 /**
- * Someone cancelled on Pipedrive's consent screen: once per installation started here (a state
- * that checks out), or — for the Marketplace's flow without a state — once per visitor and window.
+ * Someone cancelled on Pipedrive's consent screen, in an installation started here (its state checks
+ * out): once per state. A cancel without a state (the Marketplace's own flow) cannot be told from a
+ * forged one, and is not counted.
  */
-export function recordConsentDenied(app: GatewayApp, who: { state: string } | { visitor: string }, now = new Date()) {
-  const key = "state" in who ? createHash("sha256").update(who.state).digest("hex").slice(0, 32) : `v:${who.visitor}`;
+export function recordConsentDenied(app: GatewayApp, state: string, now = new Date()) {
   ingestEvents(app.id, [
     {
-      dedupeKey: `denied:${key}`,
+      dedupeKey: `denied:${createHash("sha256").update(state).digest("hex").slice(0, 32)}`,
       type: "CONSENT_DENIED",
       companyId: null,
       userId: null,

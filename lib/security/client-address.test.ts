@@ -14,7 +14,7 @@ import { createOwner } from "@/lib/test/members";
  * real routes behind a real HTTP server stamped as the app's server is.
  */
 setupTestDatabase();
-process.env.RATE_LIMITS = "gateway=3/60,uninstall=600/60,events=3/60,comment=3/600,cron=3/60";
+process.env.RATE_LIMITS = "gateway=3/60,events=3/60,comment=3/600,cron=3/60";
 process.env.CRON_SECRET = "cron-secret-for-client-address-tests-0123";
 const { db } = await import("@/lib/db");
 const { sealSecret } = await import("@/lib/crypto/keys");
@@ -169,6 +169,28 @@ describe("machine calls are authenticated before they are limited", () => {
     expect(genuine.status).toBe(200);
   });
 
+  it("a burst of 700 authentic uninstall calls in a minute is all taken and stored, none refused", async () => {
+    const call = (user: number) =>
+      fetch(`${direct.url}/callback/${appKey}`, {
+        method: "DELETE",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:guarded-secret`).toString("base64")}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({
+          client_id: clientId,
+          company_id: 5000,
+          user_id: user,
+          timestamp: "2026-11-28T10:00:00Z",
+        }),
+      }).then((res) => res.status);
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 14; batch++)
+      statuses.push(...(await Promise.all(Array.from({ length: 50 }, (_, i) => call(10_000 + batch * 50 + i)))));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(await db.installEvent.count({ where: { appId, type: "UNINSTALL", companyId: 5000 } })).toBe(700);
+  });
+
   it("requests with bad tokens never use up a good token's events", async () => {
     for (let i = 0; i < 10; i++)
       await fetch(`${direct.url}/api/v1/apps/${appId}/events`, {
@@ -185,5 +207,23 @@ describe("machine calls are authenticated before they are limited", () => {
       body,
     });
     expect(good.status).toBe(202);
+  });
+});
+
+describe("address groups", () => {
+  it("are an IPv4 address alone and an IPv6 address's /64", async () => {
+    const { addressGroup } = await import("@/lib/client-address");
+    expect(
+      ["203.0.113.7", "2001:db8:1:2::1", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:3::1", "::1", "unknown"].map(
+        addressGroup,
+      ),
+    ).toEqual([
+      "203.0.113.7",
+      "2001:db8:1:2::/64",
+      "2001:db8:1:2::/64",
+      "2001:db8:1:3::/64",
+      "0:0:0:0::/64",
+      "unknown",
+    ]);
   });
 });

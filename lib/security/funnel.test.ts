@@ -33,38 +33,60 @@ const cookiesOf = (res: Response) =>
     .map((c) => c.split(";")[0]!)
     .join("; ");
 
+/** A browser: keeps the cookies each answer sets, and follows the Installation URL's own redirect. */
+async function visit(client: string, jar = "") {
+  let res = await install.GET(request(`/install/${appKey}`, client, jar), params);
+  if (res.status === 303) {
+    jar = cookiesOf(res);
+    res = await install.GET(request(res.headers.get("location")!, client, jar), params);
+  }
+  return { res, jar: [jar, cookiesOf(res)].filter(Boolean).join("; ") };
+}
+
 describe("the install funnel", () => {
-  it("counts install_started once per browser and window, however often it is opened", async () => {
-    const first = await install.GET(request(`/install/${appKey}`, "203.0.113.1"), params);
-    expect(first.status).toBe(302);
-    const jar = cookiesOf(first);
-    for (let i = 0; i < 50; i++) await install.GET(request(`/install/${appKey}`, "203.0.113.1", jar), params);
-    // A script without cookies, from one address: once too.
-    for (let i = 0; i < 50; i++) await install.GET(request(`/install/${appKey}`, "203.0.113.1"), params);
+  it("counts a visit that reaches Pipedrive's consent with its cookie, once per browser and window", async () => {
+    const first = await visit("203.0.113.1");
+    expect(first.res.status).toBe(302);
+    expect(new URL(first.res.headers.get("location")!).pathname).toBe("/oauth/authorize");
     expect(await count("INSTALL_STARTED")).toBe(1);
-    await install.GET(request(`/install/${appKey}`, "203.0.113.2"), params);
+    for (let i = 0; i < 20; i++) expect((await visit("203.0.113.1", first.jar)).res.status).toBe(302);
+    expect(await count("INSTALL_STARTED")).toBe(1);
+    await visit("203.0.113.2");
     expect(await count("INSTALL_STARTED")).toBe(2);
   });
 
-  it("counts consent_denied only for a start it can match, or once per visitor without a state", async () => {
-    for (let i = 0; i < 100; i++)
-      await callback.GET(request(`/callback/${appKey}?error=user_denied`, "203.0.113.9"), params);
-    expect(await count("CONSENT_DENIED")).toBe(1);
+  it("counts nothing for requests that keep no cookie, from however many addresses", async () => {
+    const before = await count("INSTALL_STARTED");
+    for (let i = 0; i < 50; i++) {
+      const client = i % 2 ? `198.51.100.${i}` : `2001:db8:${i}::${i}`;
+      const res = await install.GET(request(`/install/${appKey}`, client), params);
+      expect([res.status, res.headers.get("location")]).toEqual([303, `/install/${appKey}?go=1`]);
+      // Straight to the second step, without the cookie: told why, not counted.
+      const again = await install.GET(request(`/install/${appKey}?go=1`, client), params);
+      expect(again.status).toBe(400);
+      expect(await again.text()).toContain("This installation needs cookies");
+    }
+    expect(await count("INSTALL_STARTED")).toBe(before);
+  });
+
+  it("counts consent_denied only for a start it can match: state-less and forged cancels count nothing", async () => {
+    for (let i = 0; i < 50; i++)
+      await callback.GET(request(`/callback/${appKey}?error=user_denied`, `203.0.113.${i}`), params);
     for (let i = 0; i < 20; i++)
       await callback.GET(request(`/callback/${appKey}?error=user_denied&state=forged.${i}`, "203.0.113.10"), params);
-    expect(await count("CONSENT_DENIED")).toBe(1);
+    expect(await count("CONSENT_DENIED")).toBe(0);
     // A real start, then its cancel (twice: the browser's back button): once.
-    const started = await install.GET(request(`/install/${appKey}`, "203.0.113.11"), params);
-    const state = new URL(started.headers.get("location")!).searchParams.get("state")!;
+    const started = await visit("203.0.113.11");
+    const state = new URL(started.res.headers.get("location")!).searchParams.get("state")!;
     for (let i = 0; i < 2; i++)
       await callback.GET(
         request(
           `/callback/${appKey}?error=user_denied&state=${encodeURIComponent(state)}`,
           "203.0.113.11",
-          cookiesOf(started),
+          started.jar,
         ),
         params,
       );
-    expect(await count("CONSENT_DENIED")).toBe(2);
+    expect(await count("CONSENT_DENIED")).toBe(1);
   });
 });

@@ -13,8 +13,7 @@ setupTestDatabase();
 const emulator = await startEmulator();
 process.env.PIPEDRIVE_OAUTH_URL = emulator.url;
 process.env.CRON_SECRET = "cron-secret-for-rate-limit-tests-0123";
-process.env.RATE_LIMITS =
-  "signin=2/1,share=2/1,comment=2/1,gateway=2/1,uninstall=2/1,events=2/1,cron=2/1,unsubscribe=2/1";
+process.env.RATE_LIMITS = "signin=2/1,share=2/1,comment=2/1,gateway=2/1,events=2/1,cron=2/1,unsubscribe=2/1";
 afterAll(() => emulator.close());
 
 const auth = await import("@/app/api/auth/[...nextauth]/route");
@@ -104,4 +103,17 @@ it("reading the session is not counted as sign-in traffic", async () => {
     const res = await auth.GET(from("198.51.100.251", "http://localhost/api/auth/session"));
     expect(res.status).toBe(200);
   }
+});
+
+it("counts IPv6 clients by their /64: new addresses in one network share its count, another network has its own", async () => {
+  const comment = (ip: string) =>
+    share.POST(from(ip, "http://localhost/p/no-such-link?comment=1", { method: "POST" }), params({ token: "x" }));
+  const first = (await comment("2001:db8:77:1::1")).status;
+  expect(first).not.toBe(429);
+  expect((await comment("2001:db8:77:1::2")).status).toBe(first);
+  expect((await comment("2001:db8:77:1:ffff:ffff:ffff:ffff")).status).toBe(429);
+  expect((await comment("2001:db8:77:2::1")).status).toBe(first);
+  // IPv4 addresses stay one client each.
+  expect((await comment("203.0.113.41")).status).toBe(first);
+  expect((await comment("203.0.113.42")).status).toBe(first);
 });

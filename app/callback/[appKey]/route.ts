@@ -18,7 +18,6 @@ import {
   recordUninstall,
   nonceCookie,
   stateKey,
-  visitorKey,
 } from "@/lib/gateway/service";
 import { log } from "@/lib/log";
 
@@ -60,12 +59,13 @@ async function finishInstall(request: NextRequest, appKey: string) {
   const state = query.get("state");
 
   if (query.get("error")) {
-    // A cancel counts once per installation started here (its state checks out), or per visitor for the Marketplace's state-less flow.
-    if (query.get("error") === "user_denied") {
-      if (state === null) recordConsentDenied(app, { visitor: visitorKey(clientKey(request)) });
-      else if (verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey()).ok)
-        recordConsentDenied(app, { state });
-    }
+    // A cancel counts once per installation started here (its state checks out); one without a state cannot be verified.
+    if (
+      query.get("error") === "user_denied" &&
+      state !== null &&
+      verifyState(state, appKey, request.cookies.get(nonceCookie(appKey))?.value, stateKey()).ok
+    )
+      recordConsentDenied(app, state);
     return gatewayPage(
       200,
       "The app was not installed",
@@ -134,9 +134,9 @@ async function finishInstall(request: NextRequest, appKey: string) {
 /**
  * Pipedrive's uninstall call: Basic auth with the app's client id and secret (compared in
  * constant time), a body read tolerantly, recorded once however often it comes, answered 200.
- * Pipedrive never sends an uninstall twice, so nothing anonymous may stand in its way: the
- * credentials are checked first, and only then is the call counted — per app, apart from anyone
- * else's traffic. Failed authentications are limited per client address.
+ * Pipedrive never sends an uninstall twice and ignores the answer, so nothing may stand in its way:
+ * the credentials are checked first, and an authentic call is never rate limited (a burst of real
+ * uninstalls is all stored). Failed authentications are limited per client address and app.
  */
 export async function DELETE(request: NextRequest, { params }: Params) {
   const { appKey } = await params;
@@ -156,7 +156,8 @@ export async function DELETE(request: NextRequest, { params }: Params) {
         : json(404, { error: { code: "NOT_FOUND", message: "No app answers at this URL" } }),
     );
   }
-  return limited("uninstall", `app:${app.id}`, () => uninstall(request, app));
+  // Pipedrive sends each uninstall once and ignores the answer: an authentic call is always taken.
+  return uninstall(request, app);
 }
 
 async function uninstall(request: NextRequest, app: GatewayApp) {

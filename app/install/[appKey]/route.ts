@@ -13,7 +13,6 @@ import {
   recordInstallStarted,
   startedCookie,
   stateKey,
-  visitorKey,
 } from "@/lib/gateway/service";
 
 type Params = { params: Promise<{ appKey: string }> };
@@ -21,15 +20,20 @@ type Params = { params: Promise<{ appKey: string }> };
 export const dynamic = "force-dynamic";
 
 /**
- * The app's Installation URL: records "install started" (once per browser and 10-minute window: a
- * browser that comes back carries the cookie of its first visit; one without cookies counts once
- * per address), binds a signed `state` (5 minutes) to a cookie, and sends the person to Pipedrive's
- * consent screen.
+ * The app's Installation URL. "Install started" counts distinct visits that reach Pipedrive's consent
+ * screen able to finish there, not requests: a first visit is sent back here once with a cookie
+ * (`?go=1`), and only a browser that returns with it — one that keeps cookies, as finishing an
+ * install requires — is counted, once per 10-minute window, then sent to Pipedrive with a signed
+ * `state` (5 minutes) bound to a second cookie. Rotating addresses or scripts that keep no cookie
+ * count nothing; a browser without cookies is told why it cannot install.
  */
 export async function GET(request: NextRequest, { params }: Params) {
   const { appKey } = await params;
   return limited("gateway", `${clientKey(request)}:${appKey}`, () => startInstall(request, appKey));
 }
+
+/** The started cookie: `p.<nonce>` until the browser came back with it, then `<nonce>` (counted). */
+const STARTED = /^(p\.)?([A-Za-z0-9_-]{24})$/;
 
 async function startInstall(request: NextRequest, appKey: string) {
   const app = await appByKey(appKey);
@@ -40,23 +44,46 @@ async function startInstall(request: NextRequest, appKey: string) {
       "The app may have been removed. Find it on the Pipedrive Marketplace.",
       { href: MARKETPLACE_URL, text: "Open the Marketplace" },
     );
-  const returning = request.cookies.get(startedCookie(appKey))?.value;
-  const nonce = returning && /^[A-Za-z0-9_-]{24}$/.test(returning) ? returning : newNonce();
-  if (nonce !== returning) recordInstallStarted(app, visitorKey(clientKey(request)));
+  const secure = env().AUTH_URL.startsWith("https://") ? "; Secure" : "";
+  const started = (value: string) =>
+    `${startedCookie(appKey)}=${value}; Path=${installPath(appKey)}; Max-Age=${FUNNEL_WINDOW_MS / 1000}; HttpOnly; SameSite=Lax${secure}`;
+  const cookie = STARTED.exec(request.cookies.get(startedCookie(appKey))?.value ?? "");
+  const returning = request.nextUrl.searchParams.get("go") === "1";
+  if (!cookie) {
+    if (returning)
+      return gatewayPage(
+        400,
+        "This installation needs cookies",
+        "Your browser did not keep the cookie that ties the installation to it, so Pipedrive's answer could not be matched. Allow cookies for this site and start again.",
+        { href: installPath(appKey), text: "Start the installation again" },
+      );
+    const again = new URL(installPath(appKey), publicUrl("/"));
+    again.search = request.nextUrl.search;
+    again.searchParams.set("go", "1");
+    return new Response(null, {
+      status: 303,
+      headers: {
+        location: `${again.pathname}${again.search}`,
+        "cache-control": "no-store",
+        "set-cookie": started(`p.${newNonce()}`),
+      },
+    });
+  }
+  const nonce = cookie[2]!;
+  const headers = new Headers({ "cache-control": "no-store" });
+  if (cookie[1]) {
+    // Came back with the cookie: a visit that can reach Pipedrive's consent and finish there.
+    recordInstallStarted(app, nonce);
+    headers.append("set-cookie", started(nonce));
+  }
   const authorize = new URL("/oauth/authorize", env().PIPEDRIVE_OAUTH_URL);
   authorize.searchParams.set("client_id", app.clientId);
   authorize.searchParams.set("redirect_uri", publicUrl(callbackPath(appKey)));
   authorize.searchParams.set("state", signState(appKey, nonce, stateKey()));
-  const secure = env().AUTH_URL.startsWith("https://") ? "; Secure" : "";
-  const headers = new Headers({ location: authorize.toString(), "cache-control": "no-store" });
+  headers.set("location", authorize.toString());
   headers.append(
     "set-cookie",
     `${nonceCookie(appKey)}=${nonce}; Path=${callbackPath(appKey)}; Max-Age=${STATE_TTL_MS / 1000}; HttpOnly; SameSite=Lax${secure}`,
   );
-  if (nonce !== returning)
-    headers.append(
-      "set-cookie",
-      `${startedCookie(appKey)}=${nonce}; Path=${installPath(appKey)}; Max-Age=${FUNNEL_WINDOW_MS / 1000}; HttpOnly; SameSite=Lax${secure}`,
-    );
   return new Response(null, { status: 302, headers });
 }
