@@ -34,7 +34,13 @@ const nextConfig: NextConfig = {
       ...["/api/:path*", "/install/:path*", "/callback/:path*"].map((source) => ({ source, headers: noScript })),
     ];
   },
-  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
+  experimental: {
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    // A request with a body that passes proxy.ts is copied in memory for it, up to this size (10 MB by
+    // default). Twice the action limit: a longer body is cut short there and still over the action
+    // limit, so Next.js answers 413 (lib/security/body-limits.test.ts, e2e/size-limits.spec.ts).
+    proxyClientMaxBodySize: 2 * ACTION_BODY_LIMIT_BYTES,
+  },
   reactStrictMode: true,
   serverExternalPackages: [
     "better-sqlite3",

@@ -3,6 +3,7 @@ import { NO_SCRIPT_CSP, newNonce, pageCsp, prerenderedPageCsp } from "@/lib/csp"
 import { env } from "@/lib/env";
 import { ACTION_BODY_LIMIT_BYTES, REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
 import { isDashboardPath, PATH_HEADER, SESSION_COOKIES, signInPath } from "@/lib/paths";
+import { CROSS_ORIGIN_MESSAGE, isSafeMethod, isSameOrigin } from "@/lib/security/same-origin";
 import { prerenderedScriptHashes } from "@/lib/static-pages";
 
 /** What the page policy needs from the environment, read once (the proxy runs on every page). */
@@ -39,19 +40,54 @@ function prerenderedPolicy(pathname: string): string | null {
  *   (landing, sign-in: lib/static-pages.ts) instead get the policy of their inline scripts' hashes;
  * - `/signin` with a session cookie goes to `/signin/resume`, which sends a signed-in person on;
  * - a request id, on the request (for logs) and the response;
- * - server actions with a declared body over the limit get 413 before anything reads them;
+ * - every request that would change something (server actions, from script or a plain form) is
+ *   held to one rule before anything reads it: a body within the limit, declared or counted (else
+ *   413), and this deployment's own origin (else 403);
  * - early redirect only: a dashboard URL without any session cookie goes straight to sign-in.
  *   The real check (a live database session and a membership) happens on the server in every page.
  */
-export function proxy(request: NextRequest) {
+export function proxy(request: NextRequest): Response | Promise<Response> {
   const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
-  const refused = request.method === "POST" && request.headers.has("next-action") ? actionProblem(request) : null;
-  if (refused) {
-    return Response.json(
-      { error: { code: refused.code, message: refused.message } },
-      { status: refused.status, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } },
+  if (isSafeMethod(request.method)) return page(request, requestId);
+  const refused = writeProblem(request);
+  if (refused) return problem(refused, requestId);
+  // A body without a declared length (no browser sends one) is counted before Next.js reads it:
+  // over the limit, its answer would be a 500.
+  if (request.body && !request.headers.has("content-length"))
+    return longerThan(request.body, ACTION_BODY_LIMIT_BYTES).then((over) =>
+      over ? problem(TOO_LARGE, requestId) : page(request, requestId),
     );
+  return page(request, requestId);
+}
+
+const TOO_LARGE = {
+  status: 413,
+  code: "PAYLOAD_TOO_LARGE",
+  message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB`,
+};
+
+const problem = (refused: { status: number; code: string; message: string }, requestId: string) =>
+  Response.json(
+    { error: { code: refused.code, message: refused.message } },
+    { status: refused.status, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } },
+  );
+
+/** Whether a stream holds more than `limit` bytes; reads no further than that. */
+async function longerThan(body: ReadableStream<Uint8Array>, limit: number): Promise<boolean> {
+  const reader = body.getReader();
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return false;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return true;
+    }
   }
+}
+
+function page(request: NextRequest, requestId: string): Response {
   const { pathname, search } = request.nextUrl;
   const returnTo = `${pathname}${search}`;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
@@ -85,23 +121,18 @@ export function proxy(request: NextRequest) {
 const ACTION_ID = /^[0-9a-f]{40,64}$/i;
 
 /**
- * What is wrong with a server-action request that can be told before Next.js reads it (which would
- * answer a 500): a body over the limit (413), an id no build makes (400), another site's origin (403).
+ * What is wrong with a request that would change something (a server action, from script or from a
+ * plain form, or any other POST to a page), told before Next.js reads it (which would answer a 500
+ * for some): a declared body over the limit (413), another origin than this deployment's — scheme,
+ * host and port — (403, lib/security/same-origin.ts), an action id no build makes (400).
  */
-function actionProblem(request: NextRequest): { status: number; code: string; message: string } | null {
-  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
-    return {
-      status: 413,
-      code: "PAYLOAD_TOO_LARGE",
-      message: `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1_000_000} MB`,
-    };
-  }
-  if (!ACTION_ID.test(request.headers.get("next-action") ?? ""))
+function writeProblem(request: NextRequest): { status: number; code: string; message: string } | null {
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return TOO_LARGE;
+  if (!isSameOrigin(request.headers, ownOrigin()))
+    return { status: 403, code: "FORBIDDEN", message: CROSS_ORIGIN_MESSAGE };
+  const action = request.headers.get("next-action");
+  if (action !== null && !ACTION_ID.test(action))
     return { status: 400, code: "BAD_REQUEST", message: "This is not an action of Listing Studio" };
-  const origin = request.headers.get("origin");
-  if (origin && origin !== request.nextUrl.origin && origin !== ownOrigin()) {
-    return { status: 403, code: "FORBIDDEN", message: "This request did not come from Listing Studio's own pages" };
-  }
   return null;
 }
 
@@ -110,7 +141,10 @@ const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 
 /**
  * Pages and server actions only. API routes, the install gateway and share links (whose
- * responses are not rendered pages) never go through it; neither do static files or prefetches.
+ * responses are not rendered pages) never go through it; neither do static files or prefetches —
+ * but a request that carries an action (its id in a header, or a multipart form, which is how
+ * Next.js tells one) always does, whatever it says it is. (The matcher must be literal: it is read
+ * at build time.)
  */
 export const config = {
   matcher: [
@@ -121,6 +155,16 @@ export const config = {
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
+    },
+    {
+      source:
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+      has: [{ type: "header", key: "next-action" }],
+    },
+    {
+      source:
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+      has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
     },
   ],
 };

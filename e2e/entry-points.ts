@@ -59,9 +59,11 @@ export type RouteCheck = (
 /**
  * For each route that changes something (POST, PUT, PATCH, DELETE): its origin rule —
  * `same-origin` (lib/security/origin.ts: the request comes from Listing Studio's own pages, with a
- * content type the route reads), or why it is exempt — and what its rate limit counts by.
+ * content type the route reads), or why it is exempt —, what its rate limit counts by, and the most
+ * of a body it reads (bytes; `none` when it reads none): a body over it, declared or streamed, is
+ * refused with 413 before it is held (lib/security/body-limits.test.ts, e2e/size-limits.spec.ts).
  */
-type StateChanging = { origin?: "same-origin" | { exempt: string }; rateLimit?: string };
+type StateChanging = { origin?: "same-origin" | { exempt: string }; rateLimit?: string; maxBody?: number | "none" };
 
 export const ROUTES: Record<string, RouteCheck> = {
   "POST api/apps/[appId]/assets": {
@@ -71,6 +73,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
     origin: "same-origin",
     rateLimit: "none: members only (size-limited)",
+    maxBody: 10 * 1024 * 1024 + 64 * 1024,
   },
   "GET api/apps/[appId]/export": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/export`, status: 404 },
   "GET api/apps/[appId]/developer-hub/[file]": {
@@ -85,6 +88,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
     origin: "same-origin",
     rateLimit: "none: editors only (size-limited)",
+    maxBody: 60 * 1024 * 1024 + 64 * 1024,
   },
   "POST api/apps/[appId]/installations/import": {
     kind: "foreign-id",
@@ -93,6 +97,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
     origin: "same-origin",
     rateLimit: "none: editors only (size-limited)",
+    maxBody: 2_000_000,
   },
   "GET api/apps/[appId]/installations": {
     kind: "foreign-id",
@@ -111,6 +116,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
     origin: "same-origin",
     rateLimit: "none: editors only; each link at most once per run",
+    maxBody: "none",
   },
   "GET api/apps/[appId]/listing": { kind: "foreign-id", url: (a) => `/api/apps/${a.appId}/listing`, status: 404 },
   "PUT api/apps/[appId]/listing": {
@@ -120,6 +126,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
     origin: "same-origin",
     rateLimit: "none: editors only (autosave)",
+    maxBody: 1_000_000,
   },
   "GET api/assets/[assetId]": { kind: "foreign-id", url: (a) => `/api/assets/${a.assetId}`, status: 404 },
   "POST api/reviews/import": {
@@ -129,6 +136,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
     origin: "same-origin",
     rateLimit: "none: editors only (size-limited)",
+    maxBody: 2_000_000,
   },
   "GET api/sync/runs/[runId]": { kind: "foreign-id", url: (a) => `/api/sync/runs/${a.runId}`, status: 404 },
   "GET api/audit": { kind: "own-data", url: "/api/audit" },
@@ -136,15 +144,17 @@ export const ROUTES: Record<string, RouteCheck> = {
   "GET api/health": { kind: "public", note: "load-balancer health check: database up or not, no data" },
   "POST api/auth/[...nextauth]": {
     kind: "public",
-    note: "Auth.js sign-in and sign-out",
-    origin: { exempt: "Auth.js checks its own CSRF token (double-submit cookie) on every POST" },
+    note: "Auth.js sign-in and sign-out (Auth.js also checks its own CSRF token)",
+    origin: "same-origin",
     rateLimit: "signin, per client address",
+    maxBody: 16_000,
   },
   "POST api/cron/sync": {
     kind: "secret",
     note: "Bearer CRON_SECRET (route tests)",
     origin: { exempt: "a Bearer secret, no cookie" },
     rateLimit: "cron, per client address, before the secret is checked",
+    maxBody: "none",
   },
   "GET p/[token]": {
     kind: "token",
@@ -155,6 +165,7 @@ export const ROUTES: Record<string, RouteCheck> = {
     note: "?comment=1, a share token (share spec)",
     origin: { exempt: "no cookie: a visitor without an account, on a public link" },
     rateLimit: "comment, per link and client address",
+    maxBody: 16_000,
   },
   "GET unsubscribe/[token]": {
     kind: "token",
@@ -165,19 +176,23 @@ export const ROUTES: Record<string, RouteCheck> = {
     note: "the person and the kind, signed with AUTH_SECRET (lib/notifications/email.test.ts)",
     origin: { exempt: "no cookie: a signed link, also posted by mail providers (RFC 8058 one-click)" },
     rateLimit: "unsubscribe, per client address",
+    maxBody: "none",
   },
   "POST api/v1/apps/[appId]/events": {
     kind: "secret",
     note: "Bearer workspace API token; another workspace's token gets 404 (events-api spec)",
     origin: { exempt: "a Bearer API token, no cookie" },
     rateLimit: "events, per token once authenticated; failures per client address",
+    maxBody: 1_000_000,
   },
   "GET callback/[appKey]": { kind: "public", note: "the install gateway: Pipedrive's OAuth callback (gateway spec)" },
   "DELETE callback/[appKey]": {
     kind: "secret",
     note: "Basic auth with the app's client id and secret (gateway spec)",
     origin: { exempt: "Basic auth from Pipedrive, no cookie" },
-    rateLimit: "uninstall, per app once authenticated; failures under gateway, per client address and app",
+    rateLimit:
+      "none once authenticated (Pipedrive sends each uninstall once); failures under gateway, per client address and app",
+    maxBody: 65_536,
   },
   "GET install/[appKey]": { kind: "public", note: "the install gateway's Installation URL" },
   "GET (marketing)/signin/resume": {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../lib/test/redis";
 import { E2E } from "./config";
@@ -45,4 +45,44 @@ export async function startInstance(env: Record<string, string> = {}): Promise<I
       await exited;
     },
   };
+}
+
+/**
+ * The process that listens on `port` on this machine, found the way `ss -p` finds it: the listening
+ * socket's inode in /proc/net/tcp{,6}, then the process holding it; `rss()` reads its resident
+ * memory (bytes) at the moment.
+ */
+export function serverProcess(port: number): { pid: number; rss: () => number } {
+  const hex = port.toString(16).toUpperCase().padStart(4, "0");
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      // local address, state 0A (LISTEN), inode
+      if (cols[1]?.endsWith(`:${hex}`) && cols[3] === "0A") inodes.add(cols[9]!);
+    }
+  }
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      let target: string;
+      try {
+        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode && inodes.has(inode))
+        return {
+          pid: Number(pid),
+          rss: () => Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024,
+        };
+    }
+  }
+  throw new Error(`No process listens on port ${port}`);
 }

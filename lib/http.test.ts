@@ -147,6 +147,49 @@ describe("readUploadedFile", () => {
   });
 });
 
+/** A POST whose body sends `first`, then one byte every `everyMs` (or nothing more when it is null) until `until`. */
+function trickling(first: string, everyMs: number | null, until = 10_000) {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(first));
+      if (everyMs !== null)
+        timer = setInterval(() => {
+          if (++sent >= until) {
+            clearInterval(timer);
+            controller.close();
+          } else controller.enqueue(new Uint8Array([32]));
+        }, everyMs);
+    },
+    cancel: () => clearInterval(timer),
+  });
+  return new Request("http://localhost/x", {
+    method: "POST",
+    body,
+    headers: { "content-type": "multipart/form-data; boundary=x" },
+    duplex: "half",
+  } as RequestInit);
+}
+
+describe("a body that must keep pace", () => {
+  const pace = { idleMs: 200, graceMs: 300, minBytesPerSecond: 1_000 };
+  const slow = { code: "REQUEST_TIMEOUT", status: 408 };
+
+  it("is stopped with 408 when it stalls, or trickles under the pace once the grace is over", async () => {
+    await expect(readBody(trickling("x", null), 1_000, undefined, pace)).rejects.toMatchObject(slow);
+    await expect(readBody(trickling("x", 20), 100_000, undefined, pace)).rejects.toMatchObject(slow);
+    const part = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n';
+    await expect(readUploadedFile(trickling(part, null), "file", 1_000, undefined, pace)).rejects.toMatchObject(slow);
+    await expect(readUploadedFile(trickling(part, 20), "file", 100_000, undefined, pace)).rejects.toMatchObject(slow);
+  });
+
+  it("is read whole when it keeps pace", async () => {
+    const { request } = chunked(50_000);
+    expect((await readBody(request, 100_000, undefined, pace)).length).toBe(50_000);
+  });
+});
+
 describe("route", () => {
   afterEach(() => setLogDestination(undefined));
   const ok = route(async (_request: Request) => Response.json({ ok: true }));

@@ -29,29 +29,82 @@ const tooLargeError = (maxBytes: number) =>
   new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${sizeOf(maxBytes)}`);
 
 /**
+ * How fast a body must keep coming while it holds a place that others wait for (an upload slot): a
+ * pause longer than `idleMs`, or — once `graceMs` have passed — an average under
+ * `minBytesPerSecond`, ends the read with 408.
+ */
+export type BodyPace = { idleMs: number; graceMs: number; minBytesPerSecond: number };
+
+/** Uploads: no pause over 5 s, and at least 64 kB/s (512 kbit/s) on average after the first 5 s. */
+export const UPLOAD_PACE: BodyPace = { idleMs: 5_000, graceMs: 5_000, minBytesPerSecond: 64 * 1024 };
+
+const tooSlowError = () =>
+  new AppError("REQUEST_TIMEOUT", "The upload was too slow and was stopped; check the connection and try again");
+
+/** Watches a body's progress against `pace` and calls `slow` once when it falls behind. */
+function watchPace(pace: BodyPace | undefined, slow: () => void) {
+  if (!pace) return { progress: (_bytes: number) => {}, stop: () => {} };
+  const started = performance.now();
+  let last = started;
+  let total = 0;
+  const timer = setInterval(
+    () => {
+      const now = performance.now();
+      const elapsed = now - started;
+      if (now - last > pace.idleMs || (elapsed > pace.graceMs && total < (pace.minBytesPerSecond * elapsed) / 1000)) {
+        clearInterval(timer);
+        slow();
+      }
+    },
+    Math.min(250, pace.idleMs / 4),
+  );
+  timer.unref?.();
+  return {
+    progress(bytes: number) {
+      total += bytes;
+      last = performance.now();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
  * Reads a request body as it streams in and stops at `maxBytes`: a declared length over it is
  * refused before anything is read, and a body without one (chunked) is cut off as soon as it
- * passes the limit, so no request can make the server hold more than `maxBytes`.
+ * passes the limit, so no request can make the server hold more than `maxBytes`. With a `pace`, a
+ * body that stalls or trickles is cut off too (408).
  */
 export async function readBody(
   request: Request,
   maxBytes: number,
   tooLarge: () => AppError = () => tooLargeError(maxBytes),
+  pace?: BodyPace,
 ): Promise<Buffer> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
+  let slow = false;
+  const watch = watchPace(pace, () => {
+    slow = true;
+    reader.cancel().catch(() => undefined);
+  });
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (slow) throw tooSlowError();
+      if (done) break;
+      watch.progress(value.byteLength);
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    watch.stop();
   }
   return Buffer.concat(chunks);
 }
@@ -61,8 +114,9 @@ export async function readForm(
   request: Request,
   maxBytes: number,
   tooLarge?: () => AppError,
+  pace?: BodyPace,
 ): Promise<FormData | null> {
-  const body = await readBody(request, maxBytes, tooLarge);
+  const body = await readBody(request, maxBytes, tooLarge, pace);
   return new Response(new Uint8Array(body), { headers: { "content-type": request.headers.get("content-type") ?? "" } })
     .formData()
     .catch(() => null);
@@ -78,6 +132,7 @@ export async function readUploadedFile(
   field: string,
   maxBytes: number,
   tooLarge: () => AppError = () => tooLargeError(maxBytes),
+  pace?: BodyPace,
 ): Promise<{ name: string; data: Buffer } | null> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
   const type = request.headers.get("content-type") ?? "";
@@ -96,10 +151,16 @@ export async function readUploadedFile(
     let found: { name: string; data: Buffer } | null = null;
     let over = false;
     const stop = (outcome: () => void) => {
+      watch.stop();
       source.unpipe(parser);
       source.destroy();
       outcome();
     };
+    const watch = watchPace(pace, () => {
+      over = true;
+      stop(() => reject(tooSlowError()));
+    });
+    source.on("data", (chunk: Buffer) => watch.progress(chunk.length));
     parser.on("file", (name, stream, info) => {
       if (name !== field || found) return stream.resume();
       const chunks: Buffer[] = [];
@@ -114,8 +175,11 @@ export async function readUploadedFile(
       });
     });
     parser.on("error", () => stop(() => resolve(null)));
-    parser.on("close", () => (over ? undefined : resolve(found)));
-    source.on("error", () => (over ? undefined : resolve(null)));
+    parser.on("close", () => {
+      watch.stop();
+      if (!over) resolve(found);
+    });
+    source.on("error", () => (over ? undefined : stop(() => resolve(null))));
     source.pipe(parser);
   });
 }

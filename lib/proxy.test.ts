@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
-import { config, proxy } from "@/proxy";
+import { config, proxy as proxyOf } from "@/proxy";
 
 const matches = (url: string, headers: Record<string, string> = {}) =>
   unstable_doesMiddlewareMatch({ config, url, headers });
 const request = (url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
   new NextRequest(new URL(url, "http://localhost"), init);
+/** The proxy's answer to a request it can judge at once (a body it must count makes it a promise). */
+const proxy = (req: NextRequest) => proxyOf(req) as Response;
 const scriptSrc = (csp: string | null) => csp?.split("; ").find((d) => d.startsWith("script-src"));
 
 describe("the proxy's matcher", () => {
@@ -29,8 +31,11 @@ describe("the proxy's matcher", () => {
     expect(matches(url)).toBe(false);
   });
 
-  it("skips prefetches (they run no script)", () => {
+  it("skips prefetches (they run no script), unless they carry an action", () => {
     expect(matches("/apps", { "next-router-prefetch": "1" })).toBe(false);
+    expect(matches("/apps", { purpose: "prefetch" })).toBe(false);
+    expect(matches("/apps", { "next-router-prefetch": "1", "next-action": "7f".repeat(21) })).toBe(true);
+    expect(matches("/apps", { purpose: "prefetch", "content-type": "multipart/form-data; boundary=x" })).toBe(true);
   });
 });
 
@@ -85,7 +90,12 @@ describe("proxy", () => {
     const within = proxy(
       request("/apps", {
         method: "POST",
-        headers: { "next-action": ACTION, "content-length": "1000000", cookie: "authjs.session-token=x" },
+        headers: {
+          "next-action": ACTION,
+          "content-length": "1000000",
+          cookie: "authjs.session-token=x",
+          origin: "http://localhost:3000",
+        },
       }),
     );
     expect(within.status).toBe(200);
@@ -94,14 +104,71 @@ describe("proxy", () => {
   it("answers a malformed or foreign-origin server action with 4xx, not the framework's 500", async () => {
     const post = (headers: Record<string, string>) =>
       proxy(request("/apps", { method: "POST", headers: { cookie: "authjs.session-token=x", ...headers } }));
-    const malformed = post({ "next-action": "not-an-action" });
+    const malformed = post({ "next-action": "not-an-action", origin: OWN });
     expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, "BAD_REQUEST"]);
     const foreign = post({ "next-action": ACTION, origin: "https://evil.example" });
     expect([foreign.status, (await foreign.json()).error.message]).toEqual([
       403,
       "This request did not come from Listing Studio's own pages",
     ]);
-    expect(post({ "next-action": ACTION, origin: "http://localhost" }).status).toBe(200);
+    expect(post({ "next-action": ACTION, origin: OWN }).status).toBe(200);
+  });
+
+  const OWN = "http://localhost:3000";
+  const FORM = { "content-type": "multipart/form-data; boundary=x" };
+  it.each([
+    ["another site", { origin: "https://evil.example" }],
+    ["another scheme", { origin: "https://localhost:3000" }],
+    ["another port", { origin: "http://localhost:3001" }],
+    ["the default port of another scheme", { origin: "http://localhost" }],
+    ["an opaque origin", { origin: "null" }],
+    ["no Origin, another site by Sec-Fetch-Site", { "sec-fetch-site": "cross-site" }],
+    ["no Origin, a sibling site by Sec-Fetch-Site", { "sec-fetch-site": "same-site" }],
+    ["neither Origin nor Sec-Fetch-Site", {}],
+  ])("refuses with 403 every state-changing request to a page from %s", async (_what, headers) => {
+    for (const [method, extra] of [
+      ["POST", { "next-action": ACTION }],
+      ["POST", FORM],
+      ["POST", {}],
+      ["PUT", {}],
+      ["DELETE", {}],
+    ] as const) {
+      const res = proxy(request("/apps/x/listing", { method, headers: { ...extra, ...headers } }));
+      expect(res.status, `${method} ${JSON.stringify(extra)}`).toBe(403);
+      expect((await res.json()).error.code).toBe("FORBIDDEN");
+    }
+  });
+
+  it("counts a body without a declared length: over 1 MB is 413, within it goes on", async () => {
+    const streamed = (bytes: number) =>
+      new NextRequest(new URL("/apps", "http://localhost"), {
+        method: "POST",
+        headers: { "next-action": ACTION, origin: OWN, cookie: "authjs.session-token=x" },
+        body: new ReadableStream({
+          start(c) {
+            for (let sent = 0; sent < bytes; sent += 65_536) c.enqueue(new Uint8Array(Math.min(65_536, bytes - sent)));
+            c.close();
+          },
+        }),
+        duplex: "half",
+      } as ConstructorParameters<typeof NextRequest>[1]);
+    const over = await proxyOf(streamed(3_000_000));
+    expect([over.status, (await over.json()).error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    expect((await proxyOf(streamed(900_000))).status).toBe(200);
+  });
+
+  it("lets the deployment's own pages through: its exact origin, or Sec-Fetch-Site same-origin without one", () => {
+    for (const headers of <Record<string, string>[]>[
+      { origin: OWN },
+      { origin: `${OWN}/` },
+      { "sec-fetch-site": "same-origin" },
+    ])
+      expect(
+        proxy(request("/apps", { method: "POST", headers: { ...FORM, ...headers, cookie: "authjs.session-token=x" } }))
+          .status,
+      ).toBe(200);
+    // Reading changes nothing: no rule.
+    expect(proxy(request("/", { headers: { origin: "https://evil.example" } })).status).toBe(200);
   });
 
   it("sends a dashboard visit without a session cookie to sign-in", () => {

@@ -2,6 +2,9 @@
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
+/** Auth.js's sign-in and sign-out posts carry a CSRF token and a return path: a few kB at most. */
+export const AUTH_BODY_LIMIT_BYTES = 16_000;
+
 /** Server actions accept at most this much (next.config.ts sets the same limit for Next.js). */
 export const ACTION_BODY_LIMIT_BYTES = 1_000_000;
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
+import { FairQueue, FairQueueFull } from "@/lib/fair-queue";
 import { jpegExtent, pngExtent } from "./containers";
 
 /** Pipedrive's media rules (MARKETPLACE.md). */
@@ -32,12 +33,31 @@ export const IMAGE_QUEUE = 16;
 sharp.concurrency(1);
 sharp.cache(false);
 const imageWork = pLimit(IMAGE_WORKERS);
-/** Uploads whose body is being read or whose image is being processed, one at a time: a 10 MB body is held in memory several times over while it is parsed. */
-export const UPLOAD_WORKERS = 1;
-const uploadWork = pLimit(UPLOAD_WORKERS);
+/**
+ * Uploads, in two steps. Reading the body holds one of UPLOAD_READERS places — at most one per
+ * workspace, taken in turn by the workspaces waiting (lib/fair-queue.ts), eight waiting per workspace
+ * and thirty-two in all, then 503 — and must keep pace (lib/http.ts UPLOAD_PACE: a stalled or
+ * trickling body gets 408 within seconds), so a slow client holds up nobody but its own workspace,
+ * briefly. The image is then processed one upload at a time: a 10 MB body is held in memory several
+ * times over while it is decoded.
+ */
+export const UPLOAD_READERS = 4;
+const uploadReads = new FairQueue({ concurrency: UPLOAD_READERS, perKey: 1, waitingPerKey: 8, waitingTotal: 32 });
+const uploadWork = pLimit(1);
+
+/**
+ * Imports of a whole exported listing (up to 60 MB) take their own places, fewer: two at once, one
+ * per workspace, two waiting per workspace and eight in all.
+ */
+const importReads = new FairQueue({ concurrency: 2, perKey: 1, waitingPerKey: 2, waitingTotal: 8 });
+export const boundedImport = <B, T>(workspaceId: string, read: () => Promise<B>, process: (body: B) => Promise<T>) =>
+  boundedUpload(workspaceId, "file", read, process, importReads);
 
 /** How many images are being processed and waiting (for tests and the benchmark). */
 export const imageQueue = () => ({ active: imageWork.activeCount, waiting: imageWork.pendingCount });
+
+/** Uploads reading their body and waiting to (for tests and the benchmark). */
+export const uploadQueue = () => uploadReads.state();
 
 const busy = (field: string) => {
   const message = "Many images are being processed right now; upload this one again in a moment.";
@@ -45,12 +65,26 @@ const busy = (field: string) => {
 };
 
 /**
- * Runs an upload — reading its body and processing its image — when an upload slot is free; the bodies of the uploads waiting stay unread on their connections. Beyond IMAGE_QUEUE
- * waiting, answers 503 at once.
+ * Runs an upload of a workspace: `read` its body when the workspace's turn comes (the bodies of the
+ * uploads waiting stay unread on their connections), then `process` it when the image slot is free.
+ * Past the waiting room, answers 503 at once.
  */
-export function boundedUpload<T>(field: string, work: () => Promise<T>): Promise<T> {
-  if (uploadWork.pendingCount >= IMAGE_QUEUE) return Promise.reject(busy(field));
-  return uploadWork(work);
+export async function boundedUpload<B, T>(
+  workspaceId: string,
+  field: string,
+  read: () => Promise<B>,
+  process: (body: B) => Promise<T>,
+  reads: FairQueue = uploadReads,
+): Promise<T> {
+  try {
+    return await reads.run(workspaceId, async () => {
+      const body = await read();
+      return uploadWork(() => process(body));
+    });
+  } catch (error) {
+    if (error instanceof FairQueueFull) throw busy(field);
+    throw error;
+  }
 }
 
 export type ProcessedImage = {

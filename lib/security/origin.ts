@@ -1,20 +1,18 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { CROSS_ORIGIN_MESSAGE, isSameOrigin } from "./same-origin";
 
 /**
  * Every cookie-authenticated request that changes something must come from Listing Studio's own
- * pages: its `Origin` is this deployment's (AUTH_URL), or — for a browser that sends no Origin —
- * `Sec-Fetch-Site: same-origin`; and its body has a content type the route reads (a cross-site
+ * pages (the rule of ./same-origin.ts, which the proxy applies to pages and server actions); and its
+ * body has a content type the route reads (a cross-site
  * `text/plain` form cannot stand in for JSON). Machine routes (a Bearer token, Basic auth) do not
  * use cookies and are exempt; e2e/entry-points.ts says, for each route, which rule it follows.
  */
 export function assertSameOrigin(request: Request, { accepts }: { accepts?: string[] } = {}) {
-  const origin = request.headers.get("origin");
-  const fetchSite = request.headers.get("sec-fetch-site");
-  const own = new URL(env().AUTH_URL).origin;
-  const sameOrigin = origin ? origin === own : fetchSite === "same-origin";
-  if (!sameOrigin) throw new AppError("FORBIDDEN", "This request did not come from Listing Studio's own pages");
+  if (!isSameOrigin(request.headers, new URL(env().AUTH_URL).origin))
+    throw new AppError("FORBIDDEN", CROSS_ORIGIN_MESSAGE);
   if (!accepts) return;
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   const hasBody = request.headers.has("content-length")

@@ -1,6 +1,9 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
+import { errorResponse, readBody } from "@/lib/http";
 import { clientKey, limited } from "@/lib/rate-limit";
+import { AUTH_BODY_LIMIT_BYTES } from "@/lib/request-meta";
+import { assertSameOrigin } from "@/lib/security/origin";
 
 /** Reading the session happens on every page; everything else here is part of signing in or out. */
 const isSignInTraffic = (request: NextRequest) =>
@@ -21,4 +24,20 @@ export function GET(request: NextRequest) {
   return isSignInTraffic(request) ? limited("signin", clientKey(request), answer) : answer();
 }
 
-export const POST = (request: NextRequest) => limited("signin", clientKey(request), () => handlers.POST(request));
+/**
+ * Sign-in and sign-out forms, from Listing Studio's own pages only. Auth.js reads a body whole, so it
+ * is handed one that was read here within a few kB (a CSRF token and a return path): anything
+ * longer, declared or streamed, is refused with 413 before it is held in memory.
+ */
+export const POST = (request: NextRequest) =>
+  limited("signin", clientKey(request), async () => {
+    try {
+      assertSameOrigin(request);
+      const body = await readBody(request, AUTH_BODY_LIMIT_BYTES);
+      return await handlers.POST(
+        new NextRequest(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body) }),
+      );
+    } catch (error) {
+      return errorResponse(error);
+    }
+  });

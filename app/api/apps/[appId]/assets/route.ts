@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { readUploadedFile, route } from "@/lib/http";
+import { readUploadedFile, route, UPLOAD_PACE } from "@/lib/http";
 import { assertRoomForImage, parseHeldImages, parseKind, uploadAsset } from "@/lib/media/assets";
 import { boundedUpload, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";
@@ -31,11 +31,16 @@ export const POST = route(async (request: Request, { params }: Params) => {
         : "The file is larger than 10 MB; images may be at most 10 MB.";
     return new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
   };
-  // The body is read only when an upload slot is free (lib/media/process.ts): memory stays bounded.
-  const asset = await boundedUpload(kind === "image" ? "images" : kind, async () => {
-    const file = await readUploadedFile(request, "file", MAX_BYTES, tooLarge);
-    if (!file) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
-    return uploadAsset(member, appId, kind, file, { heldImages: held });
-  });
+  // The body is read when the workspace's turn comes, and must keep pace (lib/media/process.ts).
+  const asset = await boundedUpload(
+    member.workspace.id,
+    kind === "image" ? "images" : kind,
+    async () => {
+      const file = await readUploadedFile(request, "file", MAX_BYTES, tooLarge, UPLOAD_PACE);
+      if (!file) throw new AppError("BAD_REQUEST", "Send the image as multipart/form-data in a field named file");
+      return file;
+    },
+    (file) => uploadAsset(member, appId, kind, file, { heldImages: held }),
+  );
   return Response.json(asset, { status: 201 });
 });

@@ -1,9 +1,9 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { readBody, readForm, route } from "@/lib/http";
+import { readBody, readForm, route, UPLOAD_PACE } from "@/lib/http";
 import { importListing } from "@/lib/listing/transfer";
-import { MAX_BYTES } from "@/lib/media/process";
+import { boundedImport, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";
 
 type Params = { params: Promise<{ appId: string }> };
@@ -23,19 +23,24 @@ export const POST = route(async (request: Request, { params }: Params) => {
   await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
   const tooLarge = () =>
     new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");
-  let body: Buffer;
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const file = (await readForm(request, MAX_UPLOAD + 64 * 1024, tooLarge))?.get("file");
-    if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the exported file in a field named file");
-    body = Buffer.from(await file.arrayBuffer());
-  } else {
-    body = await readBody(request, MAX_UPLOAD, tooLarge);
-  }
-  if (body.length === 0) throw new AppError("BAD_REQUEST", "The file is empty");
   const appId = (await params).appId;
   const dryRun = new URL(request.url).searchParams.get("dryRun");
   if (dryRun !== null && dryRun !== "1" && dryRun !== "0")
     throw new AppError("VALIDATION", "dryRun must be 1 or 0", { dryRun: "dryRun must be 1 or 0" });
-  if (dryRun === "1") return Response.json(await importListing(member, appId, body, { dryRun: true }));
-  return Response.json(await importListing(member, appId, body));
+  // Read in the workspace's turn and at an upload's pace (lib/media/process.ts).
+  return boundedImport(
+    member.workspace.id,
+    async () => {
+      if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
+        return readBody(request, MAX_UPLOAD, tooLarge, UPLOAD_PACE);
+      const file = (await readForm(request, MAX_UPLOAD + 64 * 1024, tooLarge, UPLOAD_PACE))?.get("file");
+      if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the exported file in a field named file");
+      return Buffer.from(await file.arrayBuffer());
+    },
+    async (body) => {
+      if (body.length === 0) throw new AppError("BAD_REQUEST", "The file is empty");
+      if (dryRun === "1") return Response.json(await importListing(member, appId, body, { dryRun: true }));
+      return Response.json(await importListing(member, appId, body));
+    },
+  );
 });
