@@ -54,7 +54,7 @@ async function startInstall(request: NextRequest, appKey: string) {
       return gatewayPage(
         400,
         "This installation needs cookies",
-        "Your browser did not keep the cookie that ties the installation to it, so Pipedrive's answer could not be matched. Allow cookies for this site and start again.",
+        "Your browser did not keep the cookie that ties this installation to it, so Pipedrive's answer could not be matched to it. Allow cookies for this site, then start again.",
         { href: installPath(appKey), text: "Start the installation again" },
       );
     const again = new URL(installPath(appKey), publicUrl("/"));
