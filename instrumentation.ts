@@ -3,14 +3,20 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertDatabase, assertEnvironment } = await import("@/lib/startup");
     assertEnvironment();
-    // Route handlers get no socket: the server stamps each request with its client's address.
-    const [{ env }, { parseTrustedProxies, stampClientsOfThisProcess }, http, https] = await Promise.all([
+    // Route handlers get no socket: the server stamps each request with its client's address. A page
+    // post whose body is over the action limit, or of no declared length, is answered here (413, 411)
+    // before Next.js reads any of it.
+    const [{ env }, { parseTrustedProxies, stampClientsOfThisProcess }, meta, http, https] = await Promise.all([
       import("@/lib/env"),
       import("@/lib/client-address"),
+      import("@/lib/request-meta"),
       import("node:http"),
       import("node:https"),
     ]);
-    stampClientsOfThisProcess(parseTrustedProxies(env().TRUSTED_PROXIES), [http.Server, https.Server]);
+    stampClientsOfThisProcess(parseTrustedProxies(env().TRUSTED_PROXIES), [http.Server, https.Server], (request) => {
+      const problem = meta.pageBodyProblem(request.method, request.url ?? "/", request.headers);
+      return problem && { status: problem.status, body: { error: { code: problem.code, message: problem.message } } };
+    });
     // `next build` loads this too; only a server needs its database.
     if (process.env.NEXT_PHASE !== "phase-production-build") assertDatabase();
     const { startOutboxWorker } = await import("@/lib/outbox/outbox");

@@ -31,14 +31,17 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: SECURITY_HEADERS },
       // A share page's visitors leave no trace of its secret URL anywhere (lib/share/status-page.ts).
       { source: "/p/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
-      ...["/api/:path*", "/install/:path*", "/callback/:path*"].map((source) => ({ source, headers: noScript })),
+      ...["/api/:path*", "/install/:path*", "/callback/:path*", "/unsubscribe/:path*"].map((source) => ({
+        source,
+        headers: noScript,
+      })),
     ];
   },
   experimental: {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
     // A request with a body that passes proxy.ts is copied in memory for it, up to this size (10 MB by
     // default). Twice the action limit: a longer body is cut short there and still over the action
-    // limit, so Next.js answers 413 (lib/security/body-limits.test.ts, e2e/size-limits.spec.ts).
+    // limit, and proxy.ts counts a streamed one before Next.js reads it (e2e/size-limits.spec.ts).
     proxyClientMaxBodySize: 2 * ACTION_BODY_LIMIT_BYTES,
   },
   reactStrictMode: true,

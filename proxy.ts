@@ -41,22 +41,17 @@ function prerenderedPolicy(pathname: string): string | null {
  * - `/signin` with a session cookie goes to `/signin/resume`, which sends a signed-in person on;
  * - a request id, on the request (for logs) and the response;
  * - every request that would change something (server actions, from script or a plain form) is
- *   held to one rule before anything reads it: a body within the limit, declared or counted (else
- *   413), and this deployment's own origin (else 403);
+ *   held to one rule before anything reads it: a declared body within the limit (else 413; the
+ *   server itself answers this, and a body of no declared length, before Next.js copies it:
+ *   instrumentation.ts) and this deployment's own origin (else 403);
  * - early redirect only: a dashboard URL without any session cookie goes straight to sign-in.
  *   The real check (a live database session and a membership) happens on the server in every page.
  */
-export function proxy(request: NextRequest): Response | Promise<Response> {
+export function proxy(request: NextRequest): Response {
   const requestId = requestIdOf(request.headers.get(REQUEST_ID_HEADER));
   if (isSafeMethod(request.method)) return page(request, requestId);
   const refused = writeProblem(request);
   if (refused) return problem(refused, requestId);
-  // A body without a declared length (no browser sends one) is counted before Next.js reads it:
-  // over the limit, its answer would be a 500.
-  if (request.body && !request.headers.has("content-length"))
-    return longerThan(request.body, ACTION_BODY_LIMIT_BYTES).then((over) =>
-      over ? problem(TOO_LARGE, requestId) : page(request, requestId),
-    );
   return page(request, requestId);
 }
 
@@ -71,21 +66,6 @@ const problem = (refused: { status: number; code: string; message: string }, req
     { error: { code: refused.code, message: refused.message } },
     { status: refused.status, headers: { [REQUEST_ID_HEADER]: requestId, "content-security-policy": NO_SCRIPT_CSP } },
   );
-
-/** Whether a stream holds more than `limit` bytes; reads no further than that. */
-async function longerThan(body: ReadableStream<Uint8Array>, limit: number): Promise<boolean> {
-  const reader = body.getReader();
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return false;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return true;
-    }
-  }
-}
 
 function page(request: NextRequest, requestId: string): Response {
   const { pathname, search } = request.nextUrl;
@@ -140,8 +120,8 @@ let authOrigin: string | undefined;
 const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 
 /**
- * Pages and server actions only. API routes, the install gateway and share links (whose
- * responses are not rendered pages) never go through it; neither do static files or prefetches —
+ * Pages and server actions only. API routes, the install gateway, share links and unsubscribe links
+ * (whose responses are not rendered pages, and whose posts carry their own token) never go through it; neither do static files or prefetches —
  * but a request that carries an action (its id in a header, or a multipart form, which is how
  * Next.js tells one) always does, whatever it says it is. (The matcher must be literal: it is read
  * at build time.)
@@ -150,7 +130,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
@@ -158,12 +138,12 @@ export const config = {
     },
     {
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       has: [{ type: "header", key: "next-action" }],
     },
     {
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
     },
   ],

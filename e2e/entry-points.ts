@@ -61,7 +61,7 @@ export type RouteCheck = (
  * `same-origin` (lib/security/origin.ts: the request comes from Listing Studio's own pages, with a
  * content type the route reads), or why it is exempt —, what its rate limit counts by, and the most
  * of a body it reads (bytes; `none` when it reads none): a body over it, declared or streamed, is
- * refused with 413 before it is held (lib/security/body-limits.test.ts, e2e/size-limits.spec.ts).
+ * refused with 413 before it is held (lib/security/size-limits.test.ts, e2e/size-limits.spec.ts).
  */
 type StateChanging = { origin?: "same-origin" | { exempt: string }; rateLimit?: string; maxBody?: number | "none" };
 

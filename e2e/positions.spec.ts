@@ -37,6 +37,8 @@ async function syncNow(page: Page) {
 
 test("positions: Sync now records where the app stands; a move shows in the history, as a move and as an alert", async ({
   page,
+  browser,
+  playwright,
 }) => {
   test.setTimeout(120_000);
   const [owner] = await createCompany("Spec Positions", [{ name: "Pia Position", isAdmin: true }]);
@@ -103,9 +105,18 @@ test("positions: Sync now records where the app stands; a move shows in the hist
     .toBe(true);
   expect(mail!.listUnsubscribe).toMatch(/<http:\/\/localhost:\d+\/unsubscribe\/.+>/);
   const link = /(http:\/\/localhost:\d+\/unsubscribe\/\S+)/.exec(mail!.text)![1]!;
-  await page.goto(link);
-  await page.getByRole("button", { name: "Stop emails about alerts" }).click();
-  await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  // Opened from a mail client: a browser of its own, whose Origin is its own (the page asks with no
+  // referrer, so its button posts with `Origin: null`), and a mail provider's one-click POST (RFC 8058)
+  // with no Origin at all: both are taken (the link's signature is what counts, not the origin).
+  const mailClient = await browser.newContext({ extraHTTPHeaders: {} });
+  const reader = await mailClient.newPage();
+  await reader.goto(link);
+  await reader.getByRole("button", { name: "Stop emails about alerts" }).click();
+  await expect(reader.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
+  const provider = await playwright.request.newContext();
+  const oneClick = await provider.post(link, { form: { "List-Unsubscribe": "One-Click" } });
+  expect(oneClick.status()).toBe(200);
+  await Promise.all([mailClient.close(), provider.dispose()]);
   await page.goto("/notifications/settings");
   await expect(page.getByRole("checkbox", { name: "By email: Alerts" })).not.toBeChecked();
   await expect(page.getByRole("checkbox", { name: "In the app: Alerts" })).toBeChecked();

@@ -61,9 +61,10 @@ test("bodies over each limit get 413 with a clear error", async ({ page }) => {
 
 /**
  * The same routes, sent a body without a declared length (chunked): each stops reading at its limit
- * (e2e/entry-points.ts `maxBody`) and answers 413; a server action's stops at Next.js's own limit.
+ * (e2e/entry-points.ts `maxBody`) and answers 413; a server action without a declared length is
+ * answered 411 by the server itself (instrumentation.ts).
  */
-test("chunked bodies over each limit get 413 too, routes behind sign-in and server actions", async ({
+test("chunked bodies over each limit get 413 too behind sign-in; a streamed server action is answered before it is read", async ({
   page,
   baseURL,
 }) => {
@@ -100,7 +101,8 @@ test("chunked bodies over each limit get 413 too, routes behind sign-in and serv
     expect(answer.sent, `${name} stopped reading near its limit`).toBeLessThan((check.maxBody as number) + 20_000_000);
   }
 
-  // A server action of the page (the user menu's sign-out form), its body streamed past the limit.
+  // A server action of the page (the user menu's sign-out form): its body streamed without a declared
+  // length is answered 411 by the server before any of it is read (browsers always declare one).
   await page.goto("/apps");
   const field = (await page.locator('form input[name^="$ACTION_ID_"]').first().getAttribute("name"))!;
   const action = await sendChunked(`${baseURL}/apps`, {
@@ -110,9 +112,10 @@ test("chunked bodies over each limit get 413 too, routes behind sign-in and serv
       "next-action": field.replace("$ACTION_ID_", ""),
       "content-type": "text/plain;charset=UTF-8",
     },
-    total: 5_000_000,
+    total: 50_000_000,
   });
-  expect(action.status).toBe(413);
+  expect([action.status, JSON.parse(action.body).error.code]).toEqual([411, "LENGTH_REQUIRED"]);
+  expect(action.sent).toBeLessThan(20_000_000);
   // Still signed in: nothing was run.
   await page.goto("/apps");
   await expect(page).toHaveURL(/\/apps$/);

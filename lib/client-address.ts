@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import ipaddr from "ipaddr.js";
 
 /**
@@ -106,23 +106,43 @@ export function stampClient(request: IncomingMessage, trusted: TrustedProxies) {
   );
 }
 
+/** An answer given before the framework sees a request (and reads its body). */
+export type EarlyAnswer = { status: number; body: unknown };
+
 /**
  * Stamps every request a Node HTTP server of this process receives, before any handler sees it
- * (the framework gives route handlers no socket). Installed once, at server start.
+ * (the framework gives route handlers no socket), and answers at once the ones `refuse` refuses —
+ * with `Connection: close`, so their bodies are never read. Installed once, at server start.
  */
 export function stampClientsOfThisProcess(
   trusted: TrustedProxies,
   servers: { prototype: { emit: (...args: never[]) => boolean } }[],
+  refuse: (request: IncomingMessage) => EarlyAnswer | null = () => null,
 ) {
   for (const server of servers) {
     const proto = server.prototype as {
       emit: (this: unknown, event: string, ...args: unknown[]) => boolean;
       __stamped?: boolean;
     };
-    if (proto.__stamped) continue;
+    if (Object.prototype.hasOwnProperty.call(proto, "__stamped")) continue;
     const emit = proto.emit;
     proto.emit = function (this: unknown, event: string, ...args: unknown[]) {
-      if (event === "request") stampClient(args[0] as IncomingMessage, trusted);
+      if (event === "request") {
+        const request = args[0] as IncomingMessage;
+        stampClient(request, trusted);
+        const answer = refuse(request);
+        if (answer) {
+          const body = JSON.stringify(answer.body);
+          (args[1] as ServerResponse)
+            .writeHead(answer.status, {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+              connection: "close",
+            })
+            .end(body);
+          return true;
+        }
+      }
       return emit.call(this, event, ...args);
     };
     proto.__stamped = true;

@@ -31,6 +31,43 @@ describe("a fair queue", () => {
     expect(queue.state()).toEqual({ active: 0, waiting: 0, byKey: {} });
   });
 
+  it("a tenant that sends one job at a time, the next as soon as the last ends, still waits its turn", async () => {
+    const queue = new FairQueue({ concurrency: 1, perKey: 1, waitingPerKey: 8, waitingTotal: 32 });
+    const started: string[] = [];
+    const gates = new Map<string, ReturnType<typeof gate>>();
+    const jobs: Promise<void>[] = [];
+    const job = (key: string, name: string) => {
+      const g = gate();
+      gates.set(name, g);
+      jobs.push(
+        queue.run(key, async () => {
+          started.push(name);
+          await g.done;
+        }),
+      );
+    };
+    const finish = async (name: string) => {
+      await expect.poll(() => started.at(-1)).toBe(name);
+      gates.get(name)!.open();
+    };
+    job("b", "b1");
+    job("c", "c1");
+    job("a", "a1");
+    await finish("b1");
+    job("b", "b2");
+    await finish("c1");
+    job("c", "c2");
+    await finish("a1");
+    await expect.poll(() => started.at(-1)).toBe("b2");
+    // A comes back at once, after B and C were served before it: it goes after them again.
+    job("a", "a2");
+    await finish("b2");
+    await finish("c2");
+    await finish("a2");
+    await Promise.all(jobs);
+    expect(started).toEqual(["b1", "c1", "a1", "b2", "c2", "a2"]);
+  });
+
   it("holds at most perKey places for one tenant: another tenant starts at once", async () => {
     const queue = new FairQueue({ concurrency: 4, perKey: 1, waitingPerKey: 8, waitingTotal: 32 });
     const slow = gate();

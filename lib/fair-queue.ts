@@ -7,6 +7,9 @@
  */
 export type FairQueueOptions = { concurrency: number; perKey: number; waitingPerKey: number; waitingTotal: number };
 
+/** How many keys' last turns are remembered before those of idle keys are forgotten. */
+const MAX_REMEMBERED = 10_000;
+
 export class FairQueueFull extends Error {
   constructor(readonly scope: "key" | "total") {
     super(scope === "key" ? "Too many jobs of this tenant are waiting" : "Too many jobs are waiting");
@@ -73,7 +76,11 @@ export class FairQueue {
     const left = (this.active.get(key) ?? 1) - 1;
     if (left > 0) this.active.set(key, left);
     else this.active.delete(key);
-    if (left <= 0 && !this.waiting.has(key)) this.lastServed.delete(key);
+    // A key that comes back keeps its place in the turn (one that sends one job at a time must not
+    // count as never served); the memory of keys gone idle is dropped only when it grows large.
+    if (this.lastServed.size > MAX_REMEMBERED)
+      for (const k of this.lastServed.keys())
+        if (!this.active.has(k) && !this.waiting.has(k)) this.lastServed.delete(k);
     this.activeTotal--;
     this.dispatch();
   }

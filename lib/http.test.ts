@@ -173,7 +173,7 @@ function trickling(first: string, everyMs: number | null, until = 10_000) {
 }
 
 describe("a body that must keep pace", () => {
-  const pace = { idleMs: 200, graceMs: 300, minBytesPerSecond: 1_000 };
+  const pace = { idleMs: 200, graceMs: 300, minBytesPerSecond: 1_000, deadlineMs: 60_000 };
   const slow = { code: "REQUEST_TIMEOUT", status: 408 };
 
   it("is stopped with 408 when it stalls, or trickles under the pace once the grace is over", async () => {
@@ -182,6 +182,19 @@ describe("a body that must keep pace", () => {
     const part = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n';
     await expect(readUploadedFile(trickling(part, null), "file", 1_000, undefined, pace)).rejects.toMatchObject(slow);
     await expect(readUploadedFile(trickling(part, 20), "file", 100_000, undefined, pace)).rejects.toMatchObject(slow);
+  });
+
+  it("is stopped at its deadline, however steadily it comes", async () => {
+    // 50 bytes every 20 ms: 2.5 kB/s, above the pace, never idle, but not done within 400 ms.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const steady = new ReadableStream<Uint8Array>({
+      start(controller) {
+        timer = setInterval(() => controller.enqueue(new Uint8Array(50)), 20);
+      },
+      cancel: () => clearInterval(timer),
+    });
+    const request = new Request("http://localhost/x", { method: "POST", body: steady, duplex: "half" } as RequestInit);
+    await expect(readBody(request, 1_000_000, undefined, { ...pace, deadlineMs: 400 })).rejects.toMatchObject(slow);
   });
 
   it("is read whole when it keeps pace", async () => {

@@ -30,13 +30,23 @@ const tooLargeError = (maxBytes: number) =>
 
 /**
  * How fast a body must keep coming while it holds a place that others wait for (an upload slot): a
- * pause longer than `idleMs`, or — once `graceMs` have passed — an average under
- * `minBytesPerSecond`, ends the read with 408.
+ * pause longer than `idleMs`, an average under `minBytesPerSecond` once `graceMs` have passed, or a
+ * read still going after `deadlineMs`, ends it with 408.
  */
-export type BodyPace = { idleMs: number; graceMs: number; minBytesPerSecond: number };
+export type BodyPace = { idleMs: number; graceMs: number; minBytesPerSecond: number; deadlineMs: number };
 
-/** Uploads: no pause over 5 s, and at least 64 kB/s (512 kbit/s) on average after the first 5 s. */
-export const UPLOAD_PACE: BodyPace = { idleMs: 5_000, graceMs: 5_000, minBytesPerSecond: 64 * 1024 };
+/**
+ * Image uploads (10 MB at most): no pause over 5 s, at least 64 kB/s (512 kbit/s) on average after
+ * the first 5 s, and done within 60 s (a full-size image over a 1.5 Mbit/s line).
+ */
+export const UPLOAD_PACE: BodyPace = {
+  idleMs: 5_000,
+  graceMs: 5_000,
+  minBytesPerSecond: 64 * 1024,
+  deadlineMs: 60_000,
+};
+/** Listing imports (60 MB at most): the same, done within 3 minutes. */
+export const IMPORT_PACE: BodyPace = { ...UPLOAD_PACE, deadlineMs: 180_000 };
 
 const tooSlowError = () =>
   new AppError("REQUEST_TIMEOUT", "The upload was too slow and was stopped; check the connection and try again");
@@ -51,7 +61,11 @@ function watchPace(pace: BodyPace | undefined, slow: () => void) {
     () => {
       const now = performance.now();
       const elapsed = now - started;
-      if (now - last > pace.idleMs || (elapsed > pace.graceMs && total < (pace.minBytesPerSecond * elapsed) / 1000)) {
+      if (
+        now - last > pace.idleMs ||
+        elapsed > pace.deadlineMs ||
+        (elapsed > pace.graceMs && total < (pace.minBytesPerSecond * elapsed) / 1000)
+      ) {
         clearInterval(timer);
         slow();
       }
@@ -68,6 +82,15 @@ function watchPace(pace: BodyPace | undefined, slow: () => void) {
   };
 }
 
+/** A declared length over `maxBytes` is refused at once (before the request waits for a place, say). */
+export function assertDeclaredLength(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => AppError = () => tooLargeError(maxBytes),
+) {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+}
+
 /**
  * Reads a request body as it streams in and stops at `maxBytes`: a declared length over it is
  * refused before anything is read, and a body without one (chunked) is cut off as soon as it
@@ -80,7 +103,7 @@ export async function readBody(
   tooLarge: () => AppError = () => tooLargeError(maxBytes),
   pace?: BodyPace,
 ): Promise<Buffer> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  assertDeclaredLength(request, maxBytes, tooLarge);
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   let slow = false;
@@ -122,6 +145,9 @@ export async function readForm(
     .catch(() => null);
 }
 
+/** What a multipart form may add around its file: boundaries, part headers, a few small fields. */
+export const FORM_OVERHEAD_BYTES = 64 * 1024;
+
 /**
  * One file of a multipart upload, streamed out of the request into a single buffer (busboy): the
  * other parts are skipped, nothing is held twice, and a file over `maxBytes` stops the read at
@@ -134,7 +160,7 @@ export async function readUploadedFile(
   tooLarge: () => AppError = () => tooLargeError(maxBytes),
   pace?: BodyPace,
 ): Promise<{ name: string; data: Buffer } | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
+  assertDeclaredLength(request, maxBytes + FORM_OVERHEAD_BYTES, tooLarge);
   const type = request.headers.get("content-type") ?? "";
   if (!request.body || !/^multipart\/form-data/i.test(type)) return null;
   let parser: Busboy.Busboy;

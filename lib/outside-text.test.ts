@@ -12,6 +12,9 @@ describe("plainText: outside text without what hides in it", () => {
     ],
     ["control characters", "a\u0000b\u0007c\u001Bd\u007Fe\u0085f", "abcdef"],
     ["a joiner that joins nothing", "\u200DAnn\u200C \u200D", "Ann "],
+    ["Hangul fillers that pass for a blank name", "\u3164\u115F\u1160\uFFA0Bob", "Bob"],
+    ["tag characters that hide text", "Hi\u{E0069}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}", "Hi"],
+    ["line and paragraph separators (as line breaks)", "one\u2028two\u2029three", "one\ntwo\nthree"],
   ])("removes %s", (_what, input, expected) => {
     expect(plainText(input)).toBe(expected);
   });
@@ -23,6 +26,7 @@ describe("plainText: outside text without what hides in it", () => {
     ["an Indic conjunct with a joiner", "क\u094D\u200Dष"],
     ["line breaks and tabs", "first\n\tsecond"],
     ["right-to-left text itself", "مرحبا Hello שלום"],
+    ["a subdivision flag (tag characters)", "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} Scotland"],
   ])("keeps %s", (_what, text) => {
     expect(plainText(text)).toBe(text);
   });

@@ -3,8 +3,9 @@
  * workspace names — is data wherever it goes. Two steps, each in one place:
  * - `plainText` takes out what hides in text or changes how the text around it is shown: bidi
  *   embeddings, overrides, isolates and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C),
- *   zero-width spaces, word joiners and byte-order marks, soft hyphens, control characters but
- *   line breaks and tabs; a zero-width (non-)joiner only where it joins nothing (inside a word or an
+ *   zero-width spaces, word joiners and byte-order marks, soft hyphens, Hangul fillers (blank
+ *   "names"), tag characters outside a flag, control characters but line breaks and tabs (Unicode's
+ *   line and paragraph separators become line breaks); a zero-width (non-)joiner only where it joins nothing (inside a word or an
  *   emoji sequence it is kept: scripts and emoji need it). Applied when the text is read and again
  *   where it is shown outside the app (notifications, emails, webhooks).
  * - each format then escapes it its own way: HTML (lib/html-page.ts `escapeHtml`, React), CSV
@@ -13,13 +14,19 @@
  */
 
 const HIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+/** Tag characters hide text; they belong only in a subdivision flag (🏴 + tags + cancel tag). */
+const LOOSE_TAGS = /(?<!\u{1F3F4}[\u{E0020}-\u{E007E}]*)[\u{E0000}-\u{E007F}]/gu;
 /** A zero-width (non-)joiner with no letter, mark or pictograph on one side joins nothing. */
 const LOOSE_JOINER =
   /(?<![\p{L}\p{M}\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{Extended_Pictographic}])/gu;
 
 export function plainText(text: string): string {
-  return text.replace(HIDDEN, "").replace(LOOSE_JOINER, "");
+  return text
+    .replace(HIDDEN, "")
+    .replace(LOOSE_TAGS, "")
+    .replace(LOOSE_JOINER, "")
+    .replace(/[\u2028\u2029]/g, "\n");
 }
 
 /** `plainText` on one line: any run of white space (line breaks included) becomes one space. */

@@ -44,7 +44,7 @@ export function NotesPanel({
           {notes.map(({ field, fieldLabel, note }) => (
             <li key={note.id} className="rounded-md border border-slate-200 p-3 text-sm">
               <p className="text-xs font-semibold text-slate-600">
-                {note.title} · {fieldLabel}
+                <bdi>{note.title}</bdi> · {fieldLabel}
               </p>
               <p className="mt-1 line-clamp-4 whitespace-pre-line text-slate-800">{note.body}</p>
               <p className="mt-1 text-xs text-slate-500">{STAMP.format(new Date(note.createdAt))} UTC</p>

@@ -1,6 +1,6 @@
 import "server-only";
 import { clientSecretContext, handoffSecretContext } from "@/lib/crypto/contexts";
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getApp } from "@/lib/apps/service";
 import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
@@ -166,6 +166,23 @@ export async function revealHandoffSecret(member: Member, appId: string) {
 
 /** The funnel counts visits, not requests: a browser is counted once per window (see the install route). */
 export const FUNNEL_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The Installation URL's cookie, as the server wrote it: `p.<nonce>.<signature>` on a first visit (the
+ * signature, keyed like `state`, means only this server's cookie counts when the browser comes back
+ * with it), then `<nonce>` once counted. Null for anything else.
+ */
+const signVisit = (appKey: string, nonce: string) =>
+  createHmac("sha256", stateKey()).update(`started:${appKey}:${nonce}`).digest("base64url").slice(0, 22);
+export const pendingVisit = (appKey: string, nonce: string) => `p.${nonce}.${signVisit(appKey, nonce)}`;
+export function readVisit(appKey: string, value: string | undefined): { nonce: string; pending: boolean } | null {
+  const match = /^(?:p\.([A-Za-z0-9_-]{24})\.([A-Za-z0-9_-]{22})|([A-Za-z0-9_-]{24}))$/.exec(value ?? "");
+  if (!match) return null;
+  if (match[3]) return { nonce: match[3], pending: false };
+  const expected = Buffer.from(signVisit(appKey, match[1]!));
+  const given = Buffer.from(match[2]!);
+  return timingSafeEqual(expected, given) ? { nonce: match[1]!, pending: true } : null;
+}
 
 /** A browser that keeps cookies was sent to Pipedrive's consent from the Installation URL (`visit`: its cookie's nonce). */
 export function recordInstallStarted(app: GatewayApp, visit: string, now = new Date()) {

@@ -35,29 +35,36 @@ sharp.cache(false);
 const imageWork = pLimit(IMAGE_WORKERS);
 /**
  * Uploads, in two steps. Reading the body holds one of UPLOAD_READERS places — at most one per
- * workspace, taken in turn by the workspaces waiting (lib/fair-queue.ts), eight waiting per workspace
- * and thirty-two in all, then 503 — and must keep pace (lib/http.ts UPLOAD_PACE: a stalled or
- * trickling body gets 408 within seconds), so a slow client holds up nobody but its own workspace,
- * briefly. The image is then processed one upload at a time: a 10 MB body is held in memory several
- * times over while it is decoded.
+ * workspace, given in turn to the workspaces waiting (lib/fair-queue.ts); eight may wait per workspace
+ * and 256 in all (a waiting upload is only an unread connection), then 503 — and must keep pace
+ * (lib/http.ts UPLOAD_PACE: a body that stalls, trickles or runs past its deadline gets 408), so a slow
+ * client holds up nobody but its own workspace, briefly. The image is then processed one upload at a
+ * time (a 10 MB body is held in memory several times over while it is decoded), the place kept
+ * meanwhile so that bodies in memory stay within the places.
  */
 export const UPLOAD_READERS = 4;
-const uploadReads = new FairQueue({ concurrency: UPLOAD_READERS, perKey: 1, waitingPerKey: 8, waitingTotal: 32 });
-const uploadWork = pLimit(1);
+const uploads = {
+  reads: new FairQueue({ concurrency: UPLOAD_READERS, perKey: 1, waitingPerKey: 8, waitingTotal: 256 }),
+  work: pLimit(1),
+};
 
 /**
- * Imports of a whole exported listing (up to 60 MB) take their own places, fewer: two at once, one
- * per workspace, two waiting per workspace and eight in all.
+ * Imports of a whole exported listing (up to 60 MB) have places of their own, fewer — two at once,
+ * one per workspace, two waiting per workspace and 32 in all — and their own processing slot, so an
+ * import never holds up another workspace's image uploads.
  */
-const importReads = new FairQueue({ concurrency: 2, perKey: 1, waitingPerKey: 2, waitingTotal: 8 });
+const imports = {
+  reads: new FairQueue({ concurrency: 2, perKey: 1, waitingPerKey: 2, waitingTotal: 32 }),
+  work: pLimit(1),
+};
 export const boundedImport = <B, T>(workspaceId: string, read: () => Promise<B>, process: (body: B) => Promise<T>) =>
-  boundedUpload(workspaceId, "file", read, process, importReads);
+  boundedUpload(workspaceId, "file", read, process, imports);
 
 /** How many images are being processed and waiting (for tests and the benchmark). */
 export const imageQueue = () => ({ active: imageWork.activeCount, waiting: imageWork.pendingCount });
 
 /** Uploads reading their body and waiting to (for tests and the benchmark). */
-export const uploadQueue = () => uploadReads.state();
+export const uploadQueue = () => uploads.reads.state();
 
 const busy = (field: string) => {
   const message = "Many images are being processed right now; upload this one again in a moment.";
@@ -66,20 +73,20 @@ const busy = (field: string) => {
 
 /**
  * Runs an upload of a workspace: `read` its body when the workspace's turn comes (the bodies of the
- * uploads waiting stay unread on their connections), then `process` it when the image slot is free.
- * Past the waiting room, answers 503 at once.
+ * uploads waiting stay unread on their connections), then `process` it when the processing slot is
+ * free. Past the waiting room, answers 503 at once.
  */
 export async function boundedUpload<B, T>(
   workspaceId: string,
   field: string,
   read: () => Promise<B>,
   process: (body: B) => Promise<T>,
-  reads: FairQueue = uploadReads,
+  { reads, work } = uploads,
 ): Promise<T> {
   try {
     return await reads.run(workspaceId, async () => {
       const body = await read();
-      return uploadWork(() => process(body));
+      return work(() => process(body));
     });
   } catch (error) {
     if (error instanceof FairQueueFull) throw busy(field);

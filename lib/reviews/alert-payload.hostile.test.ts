@@ -60,32 +60,50 @@ function texts(payload: ReturnType<typeof slackPayload>): string[] {
   return found;
 }
 
-/** What is left of a text once Listing Studio's own link and quote markers (a review's lines) are taken out. */
-const withoutOwnLink = (text: string) =>
-  text.replace(`<${LINK.replace("&", "&amp;")}|Open in Listing Studio>`, "").replace(/^>/gm, "");
+/** A text without Listing Studio's own link; a line keeps at most one `>` of ours (a review's quote). */
+const withoutOwnLink = (text: string) => text.replace(`<${LINK.replace("&", "&amp;")}|Open in Listing Studio>`, "");
 const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F\uFEFF]/;
+const stars = (payload: ReturnType<typeof slackPayload>) => texts(payload).join("").split("*").length;
 
-function assertSafe(payload: ReturnType<typeof slackPayload>, outside: string) {
+function assertSafe(
+  payload: ReturnType<typeof slackPayload>,
+  outside: string,
+  benign: ReturnType<typeof slackPayload>,
+) {
   for (const text of texts(payload)) {
     const rest = withoutOwnLink(text);
-    // No `<!…>`, `<@…>`, `<#…>`, `<http…|…>` nor any other control sequence: no raw `<` or `>` at all.
-    expect(rest).not.toMatch(/[<>]/);
+    for (const line of rest.split("\n")) {
+      // No `<!…>`, `<@…>`, `<#…>`, `<http…|…>` nor any other control sequence: no raw `<` or `>`,
+      // but the one `>` that starts a line of a quoted review.
+      expect(line.replace(/^>/, "")).not.toMatch(/[<>]/);
+      // And no line starts a quote of its own with what came from outside.
+      expect(line.replace(/^>/, "")).not.toMatch(/^\s*(&gt;|＞)/);
+    }
     expect(rest).not.toMatch(HIDDEN);
-    // Outside formatting characters never reach Slack as themselves; ours are pairs around our own words.
+    // Outside formatting characters never reach Slack as themselves.
     for (const c of ["_", "~", "`", "＊", "＿", "｀"]) if (outside.includes(c)) expect(rest).not.toContain(c);
-    // A line never starts with a quote marker that came from outside.
-    for (const line of rest.split("\n")) expect(line).not.toMatch(/^\s*(&gt;|＞)/);
   }
+  // The only `*` are ours: as many as in the same message about harmless words.
+  expect(stars(payload)).toBe(stars(benign));
 }
 
 describe("Slack messages built from hostile text", () => {
   it.each(HOSTILE)("%j: no mention, link, formatting or hidden character of its own", (text) => {
-    for (const data of everyType(text)) {
+    const benign = everyType("harmless words");
+    for (const [i, data] of everyType(text).entries()) {
       const payload = slackPayload(input(text, data));
-      assertSafe(payload, text);
+      assertSafe(payload, text, slackPayload(input("harmless words", benign[i]!)));
       const rest = texts(payload).map(withoutOwnLink).join("\n");
       for (const marker of ["<!", "<@", "<#", "<http", "<mailto"]) expect(rest).not.toContain(marker);
       expect(payload).toMatchObject({ unfurl_links: false, unfurl_media: false });
+    }
+  });
+
+  it("says nothing a stranger wrote in the notification text, which Slack reads without verbatim", () => {
+    const words = HOSTILE[6]!;
+    for (const data of everyType(words)) {
+      const fallback = slackPayload({ ...input("Acme", data), app: { id: "app1", name: "QuoteFlow" } }).text;
+      for (const word of ["@channel", "@here", "#general", "evil.example"]) expect(fallback).not.toContain(word);
     }
   });
 
@@ -100,8 +118,8 @@ describe("Slack messages built from hostile text", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 80 }), (text) => {
         for (const data of everyType(text)) {
-          const rest = texts(slackPayload(input(text, data))).map(withoutOwnLink);
-          for (const t of rest) expect(t).not.toMatch(/[<>]/);
+          for (const t of texts(slackPayload(input(text, data))).map(withoutOwnLink))
+            for (const line of t.split("\n")) expect(line.replace(/^>/, "")).not.toMatch(/[<>]/);
         }
       }),
       { numRuns: 300 },

@@ -77,6 +77,18 @@ describe("review inputs", () => {
     });
   });
 
+  it("keeps an import row's words without hidden characters", () => {
+    const row = importRowSchema.parse({
+      author: " \u202EnnA\u202C ",
+      stars: "4",
+      date: "2026-10-01",
+      text: "Fine\u200B tool\u2066",
+      reply: "\u2067Thanks",
+    });
+    expect([row.author, row.text, row.reply]).toEqual(["nnA", "Fine tool", "Thanks"]);
+    expect(importRowSchema.safeParse({ author: "\u202E\u200B", stars: "4", date: "2026-10-01" }).success).toBe(false);
+  });
+
   it("reads import rows from CSV text", () => {
     expect(
       importRowSchema.parse({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALERT_TYPES } from "./alert-payload";
 import { isoDay } from "@/lib/validation";
 import { REVIEW_STATUSES } from "./templates";
+import { plainText } from "@/lib/outside-text";
 
 /** Inputs of the review inbox, templates, manual entries and webhooks, checked the same way in the browser and on the server. */
 
@@ -95,18 +96,23 @@ export const importRowSchema = z.object({
     .max(200)
     .optional()
     .transform((v) => v || null),
+  // Rows come from other tools' exports: outside text, kept without hidden characters.
   author: z
     .string({ error: "author is required" })
-    .trim()
-    .min(1, "author is required")
-    .max(100, "author must be at most 100 characters"),
+    .transform((v) => plainText(v).trim())
+    .pipe(z.string().min(1, "author is required").max(100, "author must be at most 100 characters")),
   stars,
   date: pastDate,
-  text: z.string().trim().max(5000, "text must be at most 5,000 characters").optional().default(""),
+  text: z
+    .string()
+    .transform((v) => plainText(v).trim())
+    .pipe(z.string().max(5000, "text must be at most 5,000 characters"))
+    .optional()
+    .default(""),
   reply: z
     .string()
-    .trim()
-    .max(5000, "reply must be at most 5,000 characters")
+    .transform((v) => plainText(v).trim())
+    .pipe(z.string().max(5000, "reply must be at most 5,000 characters"))
     .optional()
     .transform((v) => v || null),
   upvotes: z.coerce.number().int().min(0, "upvotes must be 0 or more").optional().default(0),

@@ -227,3 +227,41 @@ describe("address groups", () => {
     ]);
   });
 });
+
+describe("answers before the framework", () => {
+  it("a request the server refuses is answered at once, its body unread, and never reaches a handler", async () => {
+    class Guarded extends http.Server {}
+    const { pageBodyProblem } = await import("@/lib/request-meta");
+    stampClientsOfThisProcess(none, [Guarded], (req) => {
+      const problem = pageBodyProblem(req.method, req.url ?? "/", req.headers);
+      return problem && { status: problem.status, body: { error: { code: problem.code } } };
+    });
+    let handled = 0;
+    const server = new Guarded((_req, res) => {
+      handled++;
+      res.end("ok");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as AddressInfo).port;
+    const post = (headers: Record<string, string | number>, write: number) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ port, host: "127.0.0.1", path: "/apps", method: "POST", headers }, (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on("error", reject);
+        req.write(Buffer.alloc(write, 32));
+      });
+    try {
+      // 100 MB declared, 64 kB sent, the rest never: answered all the same.
+      const declared = await post({ "content-length": 100_000_000 }, 65_536);
+      expect([declared.status, JSON.parse(declared.body).error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+      const streamed = await post({ "transfer-encoding": "chunked" }, 65_536);
+      expect([streamed.status, JSON.parse(streamed.body).error.code]).toEqual([411, "LENGTH_REQUIRED"]);
+      expect(handled).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -69,6 +69,16 @@ describe("the install funnel", () => {
     expect(await count("INSTALL_STARTED")).toBe(before);
   });
 
+  it("counts nothing for a cookie the server did not write", async () => {
+    const before = await count("INSTALL_STARTED");
+    const name = `ls_started_${appKey}`;
+    for (const forged of [`p.${"a".repeat(24)}`, `p.${"b".repeat(24)}.${"c".repeat(22)}`, "p.x.y"]) {
+      const res = await install.GET(request(`/install/${appKey}?go=1`, "203.0.113.60", `${name}=${forged}`), params);
+      expect(res.status).toBe(400);
+    }
+    expect(await count("INSTALL_STARTED")).toBe(before);
+  });
+
   it("counts consent_denied only for a start it can match: state-less and forged cancels count nothing", async () => {
     for (let i = 0; i < 50; i++)
       await callback.GET(request(`/callback/${appKey}?error=user_denied`, `203.0.113.${i}`), params);

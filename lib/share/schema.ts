@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { COMMENT_SECTIONS, EXPIRY_CHOICES, type CommentSection } from "./choices";
+import { plainText } from "@/lib/outside-text";
 
 export { COMMENT_SECTIONS, EXPIRY_CHOICES, SECTION_FIELD, type CommentSection } from "./choices";
 
@@ -16,16 +17,15 @@ export const createShareLinkSchema = z.strictObject({
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
 
 export const commentSchema = z.object({
+  // A visitor's words are outside text: kept without hidden characters (lib/outside-text.ts).
   name: z
     .string({ error: "Enter your name" })
-    .trim()
-    .min(1, "Enter your name")
-    .max(80, "Your name must be at most 80 characters"),
+    .transform((v) => plainText(v).trim())
+    .pipe(z.string().min(1, "Enter your name").max(80, "Your name must be at most 80 characters")),
   body: z
     .string({ error: "Write a comment" })
-    .trim()
-    .min(1, "Write a comment")
-    .max(2000, "A comment must be at most 2,000 characters"),
+    .transform((text) => plainText(text).trim())
+    .pipe(z.string().min(1, "Write a comment").max(2000, "A comment must be at most 2,000 characters")),
   section: z.enum(Object.keys(COMMENT_SECTIONS) as [CommentSection, ...CommentSection[]], {
     error: "Choose the part of the page your comment is about",
   }),

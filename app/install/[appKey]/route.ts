@@ -11,6 +11,8 @@ import {
   nonceCookie,
   publicUrl,
   recordInstallStarted,
+  pendingVisit,
+  readVisit,
   startedCookie,
   stateKey,
 } from "@/lib/gateway/service";
@@ -32,9 +34,6 @@ export async function GET(request: NextRequest, { params }: Params) {
   return limited("gateway", `${clientKey(request)}:${appKey}`, () => startInstall(request, appKey));
 }
 
-/** The started cookie: `p.<nonce>` until the browser came back with it, then `<nonce>` (counted). */
-const STARTED = /^(p\.)?([A-Za-z0-9_-]{24})$/;
-
 async function startInstall(request: NextRequest, appKey: string) {
   const app = await appByKey(appKey);
   if (!app)
@@ -47,7 +46,7 @@ async function startInstall(request: NextRequest, appKey: string) {
   const secure = env().AUTH_URL.startsWith("https://") ? "; Secure" : "";
   const started = (value: string) =>
     `${startedCookie(appKey)}=${value}; Path=${installPath(appKey)}; Max-Age=${FUNNEL_WINDOW_MS / 1000}; HttpOnly; SameSite=Lax${secure}`;
-  const cookie = STARTED.exec(request.cookies.get(startedCookie(appKey))?.value ?? "");
+  const cookie = readVisit(appKey, request.cookies.get(startedCookie(appKey))?.value);
   const returning = request.nextUrl.searchParams.get("go") === "1";
   if (!cookie) {
     if (returning)
@@ -65,13 +64,13 @@ async function startInstall(request: NextRequest, appKey: string) {
       headers: {
         location: `${again.pathname}${again.search}`,
         "cache-control": "no-store",
-        "set-cookie": started(`p.${newNonce()}`),
+        "set-cookie": started(pendingVisit(appKey, newNonce())),
       },
     });
   }
-  const nonce = cookie[2]!;
+  const { nonce } = cookie;
   const headers = new Headers({ "cache-control": "no-store" });
-  if (cookie[1]) {
+  if (cookie.pending) {
     // Came back with the cookie: a visit that can reach Pipedrive's consent and finish there.
     recordInstallStarted(app, nonce);
     headers.append("set-cookie", started(nonce));

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { readUploadedFile, route, UPLOAD_PACE } from "@/lib/http";
+import { assertDeclaredLength, FORM_OVERHEAD_BYTES, readUploadedFile, route, UPLOAD_PACE } from "@/lib/http";
 import { assertRoomForImage, parseHeldImages, parseKind, uploadAsset } from "@/lib/media/assets";
 import { boundedUpload, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";
@@ -31,7 +31,9 @@ export const POST = route(async (request: Request, { params }: Params) => {
         : "The file is larger than 10 MB; images may be at most 10 MB.";
     return new AppError("PAYLOAD_TOO_LARGE", message, { [kind === "image" ? "images" : kind]: message });
   };
-  // The body is read when the workspace's turn comes, and must keep pace (lib/media/process.ts).
+  // A declared length over the limit is refused before waiting; the body is read when the
+  // workspace's turn comes, and must keep pace (lib/media/process.ts).
+  assertDeclaredLength(request, MAX_BYTES + FORM_OVERHEAD_BYTES, tooLarge);
   const asset = await boundedUpload(
     member.workspace.id,
     kind === "image" ? "images" : kind,

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { readBody, readForm, route, UPLOAD_PACE } from "@/lib/http";
+import { assertDeclaredLength, FORM_OVERHEAD_BYTES, IMPORT_PACE, readBody, readForm, route } from "@/lib/http";
 import { importListing } from "@/lib/listing/transfer";
 import { boundedImport, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";
@@ -27,13 +27,14 @@ export const POST = route(async (request: Request, { params }: Params) => {
   const dryRun = new URL(request.url).searchParams.get("dryRun");
   if (dryRun !== null && dryRun !== "1" && dryRun !== "0")
     throw new AppError("VALIDATION", "dryRun must be 1 or 0", { dryRun: "dryRun must be 1 or 0" });
-  // Read in the workspace's turn and at an upload's pace (lib/media/process.ts).
+  // Refused at once when declared too long; read in the workspace's turn, at an upload's pace.
+  assertDeclaredLength(request, MAX_UPLOAD + FORM_OVERHEAD_BYTES, tooLarge);
   return boundedImport(
     member.workspace.id,
     async () => {
       if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data"))
-        return readBody(request, MAX_UPLOAD, tooLarge, UPLOAD_PACE);
-      const file = (await readForm(request, MAX_UPLOAD + 64 * 1024, tooLarge, UPLOAD_PACE))?.get("file");
+        return readBody(request, MAX_UPLOAD, tooLarge, IMPORT_PACE);
+      const file = (await readForm(request, MAX_UPLOAD + FORM_OVERHEAD_BYTES, tooLarge, IMPORT_PACE))?.get("file");
       if (!(file instanceof File)) throw new AppError("BAD_REQUEST", "Send the exported file in a field named file");
       return Buffer.from(await file.arrayBuffer());
     },
