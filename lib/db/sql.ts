@@ -41,7 +41,8 @@ function localPragmas(db: Database.Database) {
   // opening the same file at once can get SQLITE_BUSY at once): only when the file is not in WAL
   // already, and tried again for a moment.
   whenNotBusy(() => {
-    if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+    const mode = (db.pragma("journal_mode") as { journal_mode?: string }[])[0]?.journal_mode;
+    if (mode !== "wal") db.pragma("journal_mode = WAL");
   });
   db.pragma("synchronous = NORMAL");
 }
