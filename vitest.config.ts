@@ -23,7 +23,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
     // Tests that check logs capture them (lib/log.test.ts); the rest would only be noise.
-    env: { LOG_LEVEL: "silent" },
+    // The Marketplace reader's pacing is tested on its own (lib/marketplace/fetch-page.test.ts).
+    env: { LOG_LEVEL: "silent", MARKETPLACE_PACE_MS: "0" },
     // next-auth imports `next/server` without an extension, which Node's ESM loader refuses.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,

@@ -34,6 +34,8 @@ export const E2E = {
     PIPEDRIVE_OAUTH_URL: emulatorUrl,
     PIPEDRIVE_API_URL: emulatorUrl,
     MARKETPLACE_URL: emulatorUrl,
+    MARKETPLACE_API_URL: emulatorUrl,
+    MARKETPLACE_PACE_MS: "0",
     CRON_SECRET: "e2e-cron-secret-0123456789abcdef",
     // Notification emails go to the run's own mail server (e2e/mailbox.ts).
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,

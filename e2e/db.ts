@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 
 /** Direct access to the test run's SQLite file, for setting up what the UI cannot yet do (e.g. roles). */
 function open() {
@@ -107,6 +108,20 @@ export function latestSyncRun(companyId: number): string {
       .get(companyId) as { id: string } | undefined;
     if (!row) throw new Error("no sync run");
     return row.id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A kept Marketplace answer of a failed read in the workspace's run (lib/captures/store.ts); answers its id. */
+export function addCapture(workspaceId: string, runId: string, appId: string): string {
+  const db = open();
+  try {
+    const id = `capture-${randomUUID()}`;
+    db.prepare(
+      `INSERT INTO MarketplaceCapture (id, workspaceId, appId, runId, kind, url, finalUrl, status, headers, body, truncated, reason, fetchedAt, createdAt) VALUES (?, ?, ?, ?, 'LISTING', 'https://www.pipedrive.com/en/marketplace/app/x/y', 'https://www.pipedrive.com/en/marketplace/app/x/y', 200, '{}', ?, 0, 'The page is not a Marketplace listing', ?, ?)`,
+    ).run(id, workspaceId, appId, runId, gzipSync(Buffer.from("<html>secret page</html>")), Date.now(), Date.now());
+    return id;
   } finally {
     db.close();
   }

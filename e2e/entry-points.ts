@@ -4,7 +4,14 @@
  * actions) and fails when one is missing; `e2e/isolation.spec.ts` runs the checks for pages and
  * route handlers with a member of another workspace.
  */
-export type Ids = { appId: string; assetId: string; runId: string; appName: string; workspaceId: string };
+export type Ids = {
+  appId: string;
+  assetId: string;
+  runId: string;
+  captureId: string;
+  appName: string;
+  workspaceId: string;
+};
 
 /** How a page answers a member of another workspace. */
 export type PageCheck =
@@ -139,6 +146,11 @@ export const ROUTES: Record<string, RouteCheck> = {
     maxBody: 2_000_000,
   },
   "GET api/sync/runs/[runId]": { kind: "foreign-id", url: (a) => `/api/sync/runs/${a.runId}`, status: 404 },
+  "GET api/sync/captures/[captureId]": {
+    kind: "foreign-id",
+    url: (a) => `/api/sync/captures/${a.captureId}`,
+    status: 404,
+  },
   "GET api/audit": { kind: "own-data", url: "/api/audit" },
   "GET api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and callbacks" },
   "GET api/health": { kind: "public", note: "load-balancer health check: database up or not, no data" },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addMembership, latestSyncRun, workspaceIdOf } from "./db";
+import { addCapture, addMembership, latestSyncRun, workspaceIdOf } from "./db";
 import { PAGES, ROUTES, type Ids } from "./entry-points";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
@@ -24,10 +24,13 @@ async function workspaceWithData(page: Page): Promise<Ids & { companyId: number 
   await hydrated(page);
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/No published app to sync|Sync finished/)).toBeVisible({ timeout: 20_000 });
+  const runId = latestSyncRun(owner!.companyId);
   return {
     appId,
     assetId,
-    runId: latestSyncRun(owner!.companyId),
+    runId,
+    // What the Marketplace served for a failed read of A's app, as a sync keeps it.
+    captureId: addCapture(workspaceIdOf(owner!.companyId), runId, appId),
     appName,
     companyId: owner!.companyId,
     workspaceId: workspaceIdOf(owner!.companyId),

@@ -53,7 +53,7 @@ async function syncNow(page: Page) {
   await page.getByRole("button", { name: "Sync now" }).click();
 }
 
-test("a new app with case changes in its name: the default Marketplace URL is right, Check shows what would be read, Sync now stores it; a wrong URL gives a linked error", async ({
+test("a new app with case changes in its name: the default Marketplace URL is right, Check shows what would be read, Sync now stores it; an old URL is followed; a listing gone gives a linked error", async ({
   page,
 }) => {
   test.setTimeout(150_000); // a new app, Check, Sync now and a wrong URL: about 60 s on a slow machine here
@@ -104,7 +104,7 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   await expect(latest).toContainText("The visible page (");
   await expect(latest).toContainText("2 reviews read");
 
-  // Another app's page is refused in the field; a wrong slug is saved (a listing may be renamed) but its sync fails, linked to the field.
+  // Another app's page is refused in the field.
   await page.goto(`/apps/${appId}/settings`);
   await hydrated(page);
   const field = section.getByLabel("Marketplace page URL");
@@ -113,28 +113,44 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   await expect(section.getByRole("alert")).toHaveText(
     `This is the page of another app: its client ID is someone-else, this app's is ${clientId}`,
   );
+  // An old address of the listing: Check finds where it is now, by the app's client id, and offers it.
   const wrong = `${E2E.emulatorUrl}/en/marketplace/app/ringcentral-app-connect/${clientId}`;
   await field.fill(wrong);
   await section.getByRole("button", { name: "Check" }).click();
-  await expect(section.getByTestId("listing-check")).toContainText(
-    "The listing page answered HTTP 404: there is no Marketplace page at this address",
+  await expect(section.getByTestId("listing-moved")).toContainText(
+    `The listing moved to ${url} (the old address answers 404; found by the app's client id)`,
   );
+  await section.getByRole("button", { name: "Use the new address" }).click();
+  await expect(field).toHaveValue(url);
+
+  // Saved anyway, the old address is followed by the next sync, which stores the new one.
+  await field.fill(wrong);
   await section.getByRole("button", { name: "Save URL" }).click();
   await expect(page.getByText("Marketplace page URL saved")).toBeVisible();
   await expect(section.getByRole("link", { name: wrong })).toBeVisible();
+  await syncNow(page);
+  await expect(page.getByText("Sync finished: 0 new, 0 updated, 0 removed")).toBeVisible({ timeout: 20_000 });
+  await page.goto(`/apps/${appId}/settings#listing-url`);
+  await hydrated(page);
+  await expect(section.getByLabel("Marketplace page URL")).toHaveValue(url);
 
+  // The app leaves the Marketplace: the sync fails, linked to the field.
+  await fetch(`${E2E.emulatorUrl}/__emulator/listings/${clientId}`, { method: "DELETE" });
   await syncNow(page);
   await expect(page.getByText("Sync failed", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("button", { name: "Fix the URL" })).toBeVisible();
   await page.reload();
   const failure = page.getByTestId("rating-card").getByTestId("sync-failure");
-  await expect(failure).toContainText("The listing page answered HTTP 404");
+  await expect(failure).toContainText(
+    "The listing page answered HTTP 404: there is no Marketplace page at this address, and the Marketplace lists none for this app's client id",
+  );
   await failure.getByRole("link", { name: "Check the Marketplace page URL" }).click();
   await expect(page).toHaveURL(new RegExp(`/apps/${appId}/settings#listing-url$`));
   await hydrated(page);
-  await expect(page.getByLabel("Marketplace page URL")).toHaveValue(wrong);
+  await expect(page.getByLabel("Marketplace page URL")).toHaveValue(url);
 
-  // Emptying the field goes back to the default address, and the sync works again.
+  // Listed again, and the field emptied back to the default address: the sync works again.
+  await list(clientId, name, "dom");
   await page.getByLabel("Marketplace page URL").fill("");
   await page.getByRole("button", { name: "Save URL" }).click();
   await expect(page.getByText("The default Marketplace page URL is used again")).toBeVisible();

@@ -76,6 +76,27 @@ const schema = z.object({
   PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
   /** Where public Marketplace listing pages live: <MARKETPLACE_URL>/en/marketplace/app/<slug>/<client_id>. */
   MARKETPLACE_URL: optional(url("MARKETPLACE_URL").optional()).default("https://www.pipedrive.com"),
+  /**
+   * The Marketplace's own JSON API (undocumented: used when it answers in a shape Listing Studio knows,
+   * the pages otherwise): <MARKETPLACE_API_URL>/api/v1/marketplace/apps/<client_id>. `off` reads pages only.
+   */
+  MARKETPLACE_API_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => v === "off" || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
+        message: "MARKETPLACE_API_URL must be an absolute http(s) URL, or off",
+      })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .optional(),
+  ).default("https://marketplace.pipedrive.com"),
+  /**
+   * Who the Marketplace reader says it is: an address where the site's operators can reach whoever runs
+   * this deployment (an email address or a URL), put in its User-Agent. Defaults to AUTH_URL.
+   */
+  MARKETPLACE_CONTACT: optional(z.string().trim().max(200).optional()),
+  /** The least time between two requests of the Marketplace reader to one host (milliseconds). */
+  MARKETPLACE_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Bearer secret of POST /api/cron/sync; the endpoint answers 503 while it is unset. */
   CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
   /** How much the server logs (JSON lines on stdout). */

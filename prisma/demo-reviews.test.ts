@@ -19,6 +19,7 @@ const emulator = await startEmulator({
   collections: demoCollections(DEMO_APPS[0]!.clientId),
 });
 process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("./seed-data");
 const { syncWorkspace } = await import("@/lib/reviews/sync");

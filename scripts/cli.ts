@@ -26,6 +26,7 @@ export function useDemoWhenAsked(argv = process.argv) {
   process.env.DATABASE_URL = "file:./data/demo.db";
   process.env.STORAGE_DIR = "data/demo-uploads";
   process.env.MARKETPLACE_URL = `http://localhost:${process.env.EMULATOR_PORT ?? 4100}`;
+  process.env.MARKETPLACE_API_URL = process.env.MARKETPLACE_URL;
   if (secrets.encryptionKey) process.env.ENCRYPTION_KEY = secrets.encryptionKey;
   return true;
 }

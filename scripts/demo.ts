@@ -59,6 +59,9 @@ const env: NodeJS.ProcessEnv = {
   PIPEDRIVE_OAUTH_URL: emulatorUrl,
   PIPEDRIVE_API_URL: emulatorUrl,
   MARKETPLACE_URL: emulatorUrl,
+  MARKETPLACE_API_URL: emulatorUrl,
+  // A demo sync reads a dozen pages: a quarter second apart, as a real run would be a second apart.
+  MARKETPLACE_PACE_MS: "250",
   // The demo runs on this machine: webhooks and hand-offs may go to a local test server.
   OUTBOUND_ALLOW_LOCAL: "true",
   NEXT_TELEMETRY_DISABLED: "1",

@@ -11,13 +11,14 @@ import type { checkListingPageAction, updateListingUrlAction } from "@/lib/actio
 import type { ListingPageCheck, MarketplacePageSettings } from "@/lib/reviews/marketplace-page";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SOURCE_LABELS } from "@/lib/marketplace/types";
+import { ReadSources } from "@/components/reviews/read-sources";
 import { plural } from "@/lib/words";
 
 type Values = { listingUrl: string };
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-function CheckResult({ check }: { check: ListingPageCheck }) {
+function CheckResult({ check, adoptAddress }: { check: ListingPageCheck; adoptAddress: (url: string) => void }) {
   if (!check.ok) {
     return (
       <div
@@ -28,6 +29,7 @@ function CheckResult({ check }: { check: ListingPageCheck }) {
         <p className="font-medium">The page could not be read</p>
         <p className="mt-1">{check.message}</p>
         <p className="mt-1 text-xs break-all text-red-800">{check.url}</p>
+        <ReadSources className="mt-1 text-xs text-red-800" api={check.api} followed={false} />
       </div>
     );
   }
@@ -40,8 +42,23 @@ function CheckResult({ check }: { check: ListingPageCheck }) {
       <p className="font-medium">
         {check.outcome === "no-reviews"
           ? "This is the listing: it has no reviews yet"
-          : "This is what a sync would store"}
+          : check.outcome === "partial"
+            ? "This is what a sync would store: part of the listing could not be read"
+            : "This is what a sync would store"}
       </p>
+      <ReadSources
+        className="mt-1 text-xs text-emerald-900"
+        api={check.api}
+        figures={check.figures}
+        moved={check.moved}
+        warnings={check.warnings}
+        followed={false}
+      />
+      {check.moved ? (
+        <Button type="button" variant="secondary" className="mt-2" onClick={() => adoptAddress(check.moved!.to)}>
+          Use the new address
+        </Button>
+      ) : null}
       <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-4">
         <div>
           <dt className="text-xs text-emerald-800">Rating</dt>
@@ -52,8 +69,8 @@ function CheckResult({ check }: { check: ListingPageCheck }) {
         <div>
           <dt className="text-xs text-emerald-800">Reviews</dt>
           <dd className="font-semibold" data-testid="check-reviews">
-            {check.reviewCount}
-            {check.reviewsShown < check.reviewCount ? (
+            {check.reviewCount ?? "not shown"}
+            {check.reviewCount !== null && check.reviewsShown < check.reviewCount ? (
               <span className="font-normal"> ({check.reviewsShown} shown)</span>
             ) : null}
           </dd>
@@ -221,8 +238,16 @@ export function MarketplacePageForm({
           Reading the page…
         </p>
       ) : null}
-      {result ? <CheckResult check={result} /> : null}
-      {result?.ok && result.outcome === "read" && result.reviewsShown < result.reviewCount ? (
+      {result ? (
+        <CheckResult
+          check={result}
+          adoptAddress={(url) => form.setValue("listingUrl", url, { shouldDirty: true, shouldValidate: true })}
+        />
+      ) : null}
+      {result?.ok &&
+      result.outcome === "read" &&
+      result.reviewCount !== null &&
+      result.reviewsShown < result.reviewCount ? (
         <p className="text-xs text-slate-500">
           The page shows {plural(result.reviewsShown, "review", "reviews")} of {result.reviewCount}; older ones can be
           imported from a file.

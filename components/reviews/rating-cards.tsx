@@ -117,7 +117,9 @@ export function RatingCards({
                       {s.latest.average?.toFixed(1) ?? "—"}
                     </span>
                     <span className="text-sm text-slate-600">
-                      {plural(s.latest.reviewCount, "review", "reviews")}
+                      {s.latest.reviewCount === null
+                        ? "count not read"
+                        : plural(s.latest.reviewCount, "review", "reviews")}
                       {s.latest.installBand ? ` · ${s.latest.installBand} installs` : ""}
                       {s.latest.votesUp !== null || s.latest.votesDown !== null
                         ? ` · votes ${s.latest.votesUp ?? "?"} up, ${s.latest.votesDown ?? "?"} down`

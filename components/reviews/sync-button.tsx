@@ -17,6 +17,7 @@ type Progress = {
   removed: number;
   error: string | null;
   failures?: { app: string; message: string; fix: { label: string; short: string; href: string } | null }[];
+  partlyRead?: string[];
 };
 
 /** "Sync now": starts a run of the workspace and follows its progress until it ends. */
@@ -35,6 +36,12 @@ export function SyncButton({ runningId }: { runningId: string | null }) {
       const action = fix ? { label: fix.short, onClick: () => router.push(fix.href) } : undefined;
       if (p.status === "SUCCEEDED")
         toast.success(p.appsTotal === 0 ? "No published app to sync" : `Sync finished: ${summary}`);
+      else if (p.status === "PARTIAL" && !p.failures?.length)
+        toast.warning(`Sync finished, partly read: ${summary}`, {
+          description: `Part of the listing of ${p.partlyRead?.join(", ") || "an app"} could not be read; nothing was made up for it.`,
+          action: { label: "See why", onClick: () => router.push(`/reviews/sync?run=${encodeURIComponent(p.id)}`) },
+          duration: 15_000,
+        });
       else if (p.status === "PARTIAL")
         toast.warning(`Sync finished with errors: ${summary}`, {
           description: p.error ?? undefined,

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Download } from "lucide-react";
 import { fixOf, foundLabel, readSyncReport, sourceLabel } from "@/lib/reviews/sync-report";
+import { ReadSources } from "@/components/reviews/read-sources";
 import { cn } from "@/lib/utils";
 
 type Row = {
@@ -14,19 +16,47 @@ type Row = {
   app: { id: string; name: string };
 };
 
+/** What the Marketplace served for a read that failed or was partial, kept for a bug report. */
+export type CaptureLink = { id: string; status: number; kind: string; reason: string };
+
+export function CaptureDownload({ capture, of }: { capture: CaptureLink; of: string }) {
+  return (
+    <a
+      href={`/api/sync/captures/${encodeURIComponent(capture.id)}`}
+      download
+      className="inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-2 hover:underline"
+      data-testid="capture-download"
+    >
+      <Download aria-hidden className="size-3.5" />
+      Download what the Marketplace served
+      <span className="font-normal text-slate-500">
+        {" "}
+        ({capture.kind === "API" ? "the API's answer" : "the page"}, HTTP {capture.status}, zip)
+      </span>
+      <span className="sr-only"> for {of}</span>
+    </a>
+  );
+}
+
+const TONE: Record<string, string> = {
+  FAILED: "bg-red-50 text-red-900",
+  PARTIAL: "bg-amber-50/60 text-slate-800 ring-1 ring-amber-200",
+};
+
 /** One app of a sync run: what came of it, what to do when it failed, and what the reader found where. */
-export function SyncedApp({ row }: { row: Row }) {
+export function SyncedApp({ row, captures = [] }: { row: Row; captures?: CaptureLink[] }) {
   const report = readSyncReport(row.report);
   const failed = row.status === "FAILED";
   const fix = failed ? fixOf(report?.problem ?? null, row.app.id) : null;
   const sources = report?.sources.filter((s) => s.found > 0 || s.read) ?? [];
   return (
     <li
-      className={cn("rounded-md px-3 py-2", failed ? "bg-red-50 text-red-900" : "bg-slate-50 text-slate-700")}
+      className={cn("rounded-md px-3 py-2", TONE[row.status] ?? "bg-slate-50 text-slate-700")}
       data-testid="synced-app"
     >
       <p>
-        <span className="font-medium">{row.app.name}</span>:{" "}
+        <span className="font-medium">{row.app.name}</span>
+        {row.status === "PARTIAL" ? <span className="font-medium text-amber-900"> (partly read)</span> : null}:{" "}
         {failed ? (row.error ?? report?.summary) : `${row.added} new, ${row.updated} updated, ${row.removed} removed`}
         {fix ? (
           <>
@@ -38,6 +68,25 @@ export function SyncedApp({ row }: { row: Row }) {
         ) : null}
       </p>
       {!failed && report ? <p className="mt-0.5 text-slate-600">{report.summary}.</p> : null}
+      {report ? (
+        <ReadSources
+          className="mt-1"
+          api={report.api}
+          figures={failed ? null : report.figures}
+          moved={report.moved}
+          warnings={failed ? [] : report.warnings}
+          followed={!failed}
+        />
+      ) : null}
+      {captures.length ? (
+        <ul className="mt-1 space-y-0.5">
+          {captures.map((c) => (
+            <li key={c.id}>
+              <CaptureDownload capture={c} of={row.app.name} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {report && (sources.length || report.notes.length) ? (
         <details className="mt-1">
           <summary className="cursor-pointer text-slate-600">Parse report</summary>

@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { z } from "zod";
 import { sendHtml, sendJson } from "./http";
 import { CHALLENGE_HTML, LISTING_SHAPES, listingHtml } from "./listing-pages";
+import { API_MODES } from "./marketplace-api";
 
 /**
  * Public Marketplace listing pages, as www.pipedrive.com serves them, at
@@ -60,6 +61,15 @@ export const listingSchema = z
     pricingUrl: z.string().nullable().default(null),
     /** Where the page keeps its data (listing-pages.ts). */
     shape: z.enum(LISTING_SHAPES).default("json-ld"),
+    /**
+     * Slugs the listing had before a rename, and what they answer now: 404 (what Pipedrive's renamed
+     * partner pages do), a permanent redirect to the new address, or the page itself with its canonical
+     * link naming the new address.
+     */
+    previousSlugs: z.array(z.string().min(1)).default([]),
+    /** How the Marketplace's API answers about this app (null: as the API's mode says, marketplace-api.ts). */
+    api: z.enum(API_MODES).nullable().default(null),
+    renamed: z.enum(["404", "redirect", "canonical"]).default("404"),
   })
   .transform((l) => ({ ...l, slug: l.slug ?? pipedriveSlug(l.name) }));
 export const listingFaultSchema = z.object({
@@ -147,7 +157,12 @@ export async function listingPage(
   const listing = store.listings.get(clientId);
   if (res.destroyed) return;
   if (listing?.shape === "challenge") return sendHtml(res, 403, CHALLENGE_HTML);
-  if (!listing || listing.slug !== slug)
+  if (listing && listing.slug !== slug && listing.renamed === "redirect" && listing.previousSlugs.includes(slug)) {
+    res.writeHead(301, { location: `${origin}/en/marketplace/app/${listing.slug}/${listing.clientId}` });
+    return res.end();
+  }
+  const oldSlug = listing && listing.slug !== slug && listing.previousSlugs.includes(slug);
+  if (!listing || (listing.slug !== slug && !(oldSlug && listing.renamed === "canonical")))
     return sendHtml(
       res,
       404,

@@ -6,6 +6,15 @@ import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
 import { readBody, sendJson, type Req } from "./http";
 import { listingFaultSchema, listingPage, listingSchema, ListingStore, mediaFile, type ListingInput } from "./listings";
 import { collectionPage, collectionSchema, CollectionStore, type CollectionInput } from "./collections";
+import {
+  apiApp,
+  apiModeSchema,
+  apiSorted,
+  MarketplaceApiState,
+  robots,
+  robotsSchema,
+  sitemap,
+} from "./marketplace-api";
 import { authorizeGet, authorizePost, revokePost, tokenPost } from "./oauth";
 import { EmulatorStore } from "./store";
 
@@ -24,6 +33,8 @@ export type Emulator = {
   store: EmulatorStore;
   listings: ListingStore;
   collections: CollectionStore;
+  /** The Marketplace's JSON API: its mode, its category ids, the calls it answered. */
+  marketplaceApi: MarketplaceApiState;
   server: Server;
   close: () => Promise<void>;
 };
@@ -67,6 +78,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   for (const l of options.listings ?? []) listings.put(l);
   const collections = new CollectionStore();
   for (const c of options.collections ?? []) collections.put(c);
+  const marketplaceApi = new MarketplaceApiState();
+  let disallowed: string[] = [];
   let origin = "";
 
   const server = createServer(async (req, res) => {
@@ -145,6 +158,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             url: `${origin}/en/marketplace/${list.kind === "collection" ? "collections" : "categories"}/${list.key}`,
           });
         }
+        case "POST /__emulator/marketplace-api": {
+          // The Marketplace's JSON API: on, off (404), 403, a bot check, or renamed fields.
+          const body = apiModeSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          marketplaceApi.mode = body.data.mode;
+          return sendJson(res, 200, { ok: true });
+        }
+        case "POST /__emulator/robots": {
+          // What robots.txt disallows: {"disallow": ["/en/marketplace/app/"]}.
+          const body = robotsSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          disallowed = body.data.disallow;
+          return sendJson(res, 200, { ok: true });
+        }
+        case "GET /robots.txt":
+          return robots(disallowed, res, origin);
+        case "GET /sitemap.xml":
+          return sitemap(listings, res, origin);
+        case "GET /api/v1/marketplace/apps/sorted":
+          return apiSorted(marketplaceApi, listings, collections, res, url.searchParams);
         case "POST /__emulator/clients": {
           const body = clientSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
@@ -162,6 +195,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           req.headers["user-agent"] ?? null,
           origin,
         );
+      const apiMatch = /^GET \/api\/v1\/marketplace\/apps\/([^/]+)$/.exec(route);
+      if (apiMatch) return apiApp(marketplaceApi, listings, res, decodeURIComponent(apiMatch[1]!), origin);
       const mediaMatch = /^GET \/__emulator\/media\/([^/]+)\.png$/.exec(route);
       if (mediaMatch) return await mediaFile(listings, res, decodeURIComponent(mediaMatch[1]!));
       const collectionMatch = /^GET \/[a-z]{2}\/marketplace\/(collections|categories)\/([a-z0-9-]+)$/.exec(route);
@@ -175,6 +210,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           Number(url.searchParams.get("page") ?? "1"),
           origin,
         );
+      const removeMatch = /^DELETE \/__emulator\/listings\/([^/]+)$/.exec(route);
+      if (removeMatch) {
+        // The app leaves the Marketplace: its page, its API answer and its sitemap entry are gone.
+        listings.listings.delete(decodeURIComponent(removeMatch[1]!));
+        return sendJson(res, 200, { ok: true });
+      }
       const requestsMatch = /^GET \/__emulator\/listings\/([^/]+)\/requests$/.exec(route);
       if (requestsMatch)
         return sendJson(
@@ -201,6 +242,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store,
     listings,
     collections,
+    marketplaceApi,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -127,7 +127,7 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
 
   // Ratings: per app, carried per bucket; for several apps, averaged weighted by review count.
   // The last read before the range is both the carried start and the previous period's rating.
-  type SnapRow = { takenAt: string; average: number | null; reviewCount: number };
+  type SnapRow = { takenAt: string; average: number | null; reviewCount: number | null };
   const toSnap = (r: SnapRow): Snapshot => ({
     day: localDay(Date.parse(r.takenAt), tz),
     average: r.average,
@@ -175,7 +175,8 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
 
   const lastRating = [...ratings].reverse().find((r) => r.average !== null)?.average ?? null;
   const rated = priors.filter(
-    (r): r is SnapRow & { average: number } => !!r && r.average !== null && r.reviewCount > 0,
+    (r): r is SnapRow & { average: number; reviewCount: number } =>
+      !!r && r.average !== null && r.reviewCount !== null && r.reviewCount > 0,
   );
   const priorCount = rated.reduce((a, r) => a + r.reviewCount, 0);
   const previousRating = priorCount ? rated.reduce((a, r) => a + r.average * r.reviewCount, 0) / priorCount : null;

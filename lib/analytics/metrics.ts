@@ -201,7 +201,7 @@ function upperBound(sorted: number[], x: number): number {
   return lo;
 }
 
-export type Snapshot = { day: string; average: number | null; reviewCount: number };
+export type Snapshot = { day: string; average: number | null; reviewCount: number | null };
 export type RatingPoint = { key: string; average: number | null; reviewCount: number | null };
 
 /** Per bucket, the last rating read in it, or the last one before it (carried over). */

@@ -1,51 +1,51 @@
 import "server-only";
-import { load } from "cheerio";
 import { db } from "@/lib/db";
-import { fetchImageHash, fetchListingPage, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
-import { readListingContent } from "@/lib/marketplace/listing-content";
+import { fetchImageHash, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { readListing, type ListingRead, type ListingReadReport } from "@/lib/marketplace/read-listing";
 import { listingChanges, parseStored, type StoredContent } from "./changes";
 import { reviewKeys } from "@/lib/marketplace/identity";
-import { parseListingPage, type ParsedListing } from "@/lib/marketplace/listing-page";
+import type { ParsedListing } from "@/lib/marketplace/listing-page";
 import { outboundPolicy } from "@/lib/net/policy";
 
 /**
- * Reading a competitor's public page, with the same client, limits and reader as the workspace's own
- * apps, and storing what it says in the competitor's own tables — never in the apps' — in one
- * transaction: a day's figures, and its reviews (new ones dated when first seen).
+ * Reading a competitor's public listing, with the same reader as the workspace's own apps (the
+ * Marketplace's API first, then the page: lib/marketplace/read-listing.ts), and storing what it says
+ * in the competitor's own tables — never in the apps' — in one transaction: a day's figures, and its
+ * reviews (new ones dated when first seen).
  */
 
-export type CompetitorRead = { name: string | null; listing: ParsedListing; content: StoredContent };
+export type CompetitorRead = {
+  name: string | null;
+  listing: ParsedListing;
+  /** What the page says (null when only the API could be read: the stored listing is then kept). */
+  content: StoredContent | null;
+  /** Where the listing is (after a rename). */
+  url: string;
+  report: ListingReadReport;
+  evidence: ListingRead["evidence"];
+};
 
 /** At most this many screenshots are fetched per read (Pipedrive shows up to 5). */
 const MAX_SCREENSHOTS = 10;
 
-/** The app's name as its page titles it ("QuoteFlow | Pipedrive Marketplace" → "QuoteFlow"). */
-export function pageName(html: string): string | null {
-  const $ = load(html);
-  const candidates = [
-    $('meta[property="og:title"]').attr("content"),
-    $("main h1, h1").first().text(),
-    $("title").first().text(),
-  ];
-  for (const c of candidates) {
-    const name = c
-      ?.replace(/\s*[|–-]\s*Pipedrive Marketplace\s*$/i, "")
-      .replace(/\s+/g, " ")
-      .trim();
-    if (name) return name.slice(0, 120);
-  }
-  return null;
-}
-
 export async function readCompetitorPage(url: string, clientId: string, fetch: FetchPageOptions = {}) {
   const policy = fetch.policy ?? outboundPolicy();
-  const html = await fetchListingPage(url, { ...fetch, policy });
-  const listing = parseListingPage(html, { clientId });
-  const content = readListingContent(html, { url, clientId });
-  const screenshots: StoredContent["screenshots"] = [];
-  for (const shot of content.screenshots.slice(0, MAX_SCREENSHOTS))
-    screenshots.push({ url: shot, hash: await fetchImageHash(shot, { policy, timeoutMs: fetch.timeoutMs }) });
-  return { name: pageName(html), listing, content: { ...content, screenshots } } satisfies CompetitorRead;
+  const read = await readListing({ url, clientId }, { ...fetch, policy });
+  let content: StoredContent | null = null;
+  if (read.content) {
+    const screenshots: StoredContent["screenshots"] = [];
+    for (const shot of read.content.screenshots.slice(0, MAX_SCREENSHOTS))
+      screenshots.push({ url: shot, hash: await fetchImageHash(shot, { policy, timeoutMs: fetch.timeoutMs }) });
+    content = { ...read.content, screenshots };
+  }
+  return {
+    name: read.content?.name ?? read.api?.name ?? null,
+    listing: read.listing,
+    content,
+    url: read.url,
+    report: read.report,
+    evidence: read.evidence,
+  } satisfies CompetitorRead;
 }
 
 /**
@@ -64,10 +64,12 @@ export async function storeCompetitorRead(
     : parseStored(
         (await tx.competitor.findUnique({ where: { id: competitorId }, select: { listing: true } }))?.listing ?? null,
       );
-  const changes = previous ? listingChanges(previous, read.content) : [];
+  const changes = previous && read.content ? listingChanges(previous, read.content) : [];
   if (changes.length)
     await tx.competitorChange.createMany({ data: changes.map((c) => ({ competitorId, ...c, detectedAt: now })) });
-  await tx.competitor.update({ where: { id: competitorId }, data: { listing: JSON.stringify(read.content) } });
+  // Without the page, what the listing says is not known this time: the stored one stays.
+  if (read.content)
+    await tx.competitor.update({ where: { id: competitorId }, data: { listing: JSON.stringify(read.content) } });
   const l = read.listing;
   const figures = {
     average: l.ratingAverage,

@@ -8,6 +8,7 @@ import { addMember, createOwner } from "@/lib/test/members";
 setupTestDatabase();
 const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { addCompetitor, removeCompetitor } = await import("./service");
 const { syncCompetitors } = await import("./sync");
@@ -216,6 +217,49 @@ describe("following competitors", () => {
     const at = (iso: string) => competitorsView(owner, appId, "12m", new Date(iso));
     expect((await at("2027-03-05T12:00:00Z")).competitors.map((s) => s.average)).toEqual([4.2]);
     expect((await at("2027-03-07T12:00:00Z")).competitors.map((s) => s.average)).toEqual([4.9]);
+  });
+
+  it("a renamed competitor is followed to its new address; an unreadable page keeps its figures and the page", async () => {
+    const other = await createOwner(db, 7020);
+    const mine = await db.app.create({
+      data: {
+        workspaceId: other.workspace.id,
+        name: "Deal Desk",
+        type: "PUBLIC",
+        status: "PUBLISHED",
+        clientId: "dd-own",
+        callbackUrl: "https://q.example.com/cb",
+      },
+    });
+    const oldUrl = await list({ clientId: "rival-2", name: "Old Rival", reviews: [review(3, 4)] });
+    await addCompetitor(other, mine.id, { url: oldUrl }, { fetch: fetchOptions, now: addedAt });
+    await list({ clientId: "rival-2", name: "New Rival", reviews: [review(3, 4)], previousSlugs: ["old-rival"] });
+    await syncCompetitors(other.workspace.id, { now: new Date("2026-12-01T10:00:00Z"), fetch: fetchOptions });
+    const moved = await db.competitor.findFirstOrThrow({ where: { appId: mine.id } });
+    expect([moved.name, moved.url, moved.lastError, moved.removedAt]).toEqual([
+      "New Rival",
+      `${emulator.url}/en/marketplace/app/new-rival/rival-2`,
+      null,
+      null,
+    ]);
+
+    emulator.marketplaceApi.mode = "off";
+    emulator.listings.faults.set("rival-2", [{ mode: "garbage" }]);
+    const run = await db.syncRun.create({ data: { workspaceId: other.workspace.id, trigger: "CLI" } });
+    try {
+      const read = await syncCompetitors(other.workspace.id, {
+        now: new Date("2026-12-02T10:00:00Z"),
+        fetch: fetchOptions,
+        runId: run.id,
+      });
+      expect(read.errors).toEqual([expect.stringMatching(/^New Rival: The page is not a Marketplace listing/)]);
+    } finally {
+      emulator.marketplaceApi.mode = "on";
+    }
+    expect(await db.competitorSnapshot.count({ where: { competitorId: moved.id } })).toBe(2);
+    expect(
+      await db.marketplaceCapture.findMany({ where: { runId: run.id }, select: { competitorId: true, status: true } }),
+    ).toEqual([{ competitorId: moved.id, status: 200 }]);
   });
 
   it("removing a competitor deletes its history", async () => {

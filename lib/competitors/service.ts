@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { localDay } from "@/lib/days";
 import { env } from "@/lib/env";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
-import { ListingParseError } from "@/lib/marketplace/listing-page";
+import type { FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { ListingReadFailed } from "@/lib/marketplace/read-listing";
 import { marketplaceAppUrl } from "@/lib/marketplace/listing-url";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { appInWorkspace } from "@/lib/scope";
@@ -63,15 +63,14 @@ export async function addCompetitor(
       ...fetch,
     });
   } catch (error) {
-    if (error instanceof PageFetchError)
-      throw field(
-        error.kind === "not-found"
-          ? "There is no public Marketplace page at this address: the app may have been removed, or the address mistyped"
+    if (!(error instanceof ListingReadFailed)) throw error;
+    throw field(
+      error.problem === "not-found"
+        ? "There is no public Marketplace page at this address: the app may have been removed, or the address mistyped"
+        : error.problem === "not-a-listing" || error.problem === "changed"
+          ? `This is not a Marketplace app page Listing Studio can read: ${error.message}`
           : `The page could not be read: ${error.message}`,
-      );
-    if (error instanceof ListingParseError)
-      throw field(`This is not a Marketplace app page Listing Studio can read: ${error.message}`);
-    throw error;
+    );
   }
   const day = localDay(now, (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id } })).timeZone);
   const competitor = await db.$transaction(async (tx) => {
@@ -81,7 +80,8 @@ export async function addCompetitor(
         appId: app.id,
         clientId: page.clientId,
         name: read.name ?? page.slug,
-        url: page.url,
+        // Where the listing is now, when the address pasted is an old one.
+        url: read.url,
         createdById: member.user.id,
       },
     });

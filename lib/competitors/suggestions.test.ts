@@ -8,6 +8,7 @@ import { createOwner } from "@/lib/test/members";
 setupTestDatabase();
 const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { syncPositions } = await import("@/lib/positions/sync");
 const { competitorSuggestions } = await import("./suggestions");

@@ -1,20 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { localDay } from "@/lib/days";
-import { PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
-import { ListingParseError } from "@/lib/marketplace/listing-page";
+import type { FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { ListingReadFailed, type ListingRead } from "@/lib/marketplace/read-listing";
+import { captureOf } from "@/lib/marketplace/capture-format";
+import { keepCapture } from "@/lib/captures/store";
 import { log } from "@/lib/log";
 import type { ListingChange } from "./changes";
 import { readCompetitorPage, storeCompetitorRead } from "./read";
 
 /**
- * Reads every followed competitor of the workspace (each page once per run, through the same client
- * as the workspace's own apps). A page that is gone marks the competitor removed and keeps its
- * history; a page that cannot be read keeps the last figures and says why.
+ * Reads every followed competitor of the workspace (each listing once per run, through the same reader
+ * as the workspace's own apps). A listing that moved is followed; one that is gone (no page, and the
+ * Marketplace lists none for its client id) marks the competitor removed and keeps its history; one
+ * that cannot be read keeps the last figures, says why, and keeps what the site served.
  */
 export async function syncCompetitors(
   workspaceId: string,
-  { now = new Date(), fetch = {} }: { now?: Date; fetch?: FetchPageOptions } = {},
+  { now = new Date(), fetch = {}, runId = null }: { now?: Date; fetch?: FetchPageOptions; runId?: string | null } = {},
 ) {
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
   const day = localDay(now, workspace.timeZone);
@@ -25,6 +28,17 @@ export async function syncCompetitors(
   const errors: string[] = [];
   let added = 0;
   const changed: { competitorId: string; appId: string; name: string; changes: ListingChange[] }[] = [];
+  const keep = (competitorId: string, clientId: string, evidence: ListingRead["evidence"]) =>
+    Promise.all(
+      evidence.map((e) =>
+        keepCapture({
+          workspaceId,
+          competitorId,
+          runId,
+          capture: captureOf(e.response, e.kind, { clientId, reason: e.reason }),
+        }).catch((error: unknown) => log().error({ err: error }, "Keeping a captured page failed")),
+      ),
+    );
   for (const c of competitors) {
     try {
       const read = await readCompetitorPage(c.url, c.clientId, fetch);
@@ -35,22 +49,27 @@ export async function syncCompetitors(
           changed.push({ competitorId: c.id, appId: c.appId, name: read.name ?? c.name, changes: stored.changes });
         await tx.competitor.update({
           where: { id: c.id },
-          data: { lastError: null, ...(read.name ? { name: read.name } : {}) },
+          data: {
+            lastError:
+              read.report.outcome === "partial" ? `Partly read: ${(read.report.warnings ?? []).join("; ")}` : null,
+            ...(read.name ? { name: read.name } : {}),
+            ...(read.url !== c.url ? { url: read.url } : {}),
+          },
         });
       });
+      await keep(c.id, c.clientId, read.evidence);
     } catch (error) {
-      const gone = error instanceof PageFetchError && error.kind === "not-found";
-      const known = error instanceof PageFetchError || error instanceof ListingParseError;
-      if (!known) log().error({ err: error }, "Reading a competitor failed unexpectedly");
+      const failed = error instanceof ListingReadFailed ? error : null;
+      if (!failed) log().error({ err: error }, "Reading a competitor failed unexpectedly");
+      const gone = failed?.problem === "not-found";
       const message = gone
         ? "Its Marketplace page is gone: the app was removed or unpublished. Its history is kept."
-        : known
-          ? (error as Error).message
-          : "An unexpected error stopped reading this page";
+        : (failed?.message ?? "An unexpected error stopped reading this page");
       await db.competitor.update({
         where: { id: c.id },
         data: { lastError: message, ...(gone ? { removedAt: now } : {}) },
       });
+      if (failed) await keep(c.id, c.clientId, failed.evidence);
       errors.push(`${c.name}: ${message}`);
     }
   }

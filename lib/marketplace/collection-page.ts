@@ -1,26 +1,36 @@
-import { load, type CheerioAPI } from "cheerio";
+import { load } from "cheerio";
 import { challengeMessage, challengeTitle } from "./challenge";
-import { readFlight } from "./flight";
+import { domCandidates, microdataCandidate } from "./collection-dom";
+import { jsonCandidates, jsonSources } from "./collection-json";
+import { chooseList, fits, type Listed } from "./collection-list";
+import { nextOf, pageLinks, pagerHints, placeOf, type Place } from "./collection-paging";
+import { notFoundPage, saysEmpty } from "./collection-text";
 import type { SourceName } from "./types";
-import { count, isObject, type Json } from "./values";
 
 /**
  * Reads one page of a Marketplace collection ("Top rated", "Trending", "App extensions"…) or
- * category: the apps it lists, in order, each by its client id, with the list's size when the page
- * says it and the address of the next page. Like the listing reader, it does not trust one layout:
- * JSON-LD `ItemList`s, Next.js page data, App Router flight data, other JSON scripts, microdata and
- * the visible page's links to listings are all read, and the most structured source that lists apps
- * wins. Apps are found by structure — an array of objects that each name a listing (its URL, or a
- * client id beside a name or slug) — never by a key name. A page that lists nothing and does not say
- * it is empty is an error with a reason: a rank is never invented.
+ * category: the apps it lists, in order, each by its client id and its position in the whole list,
+ * with the list's size when the page says it and the address of the next page. Like the listing
+ * reader, it does not trust one layout: JSON-LD, Next.js page data, App Router flight data, other
+ * JSON scripts, microdata and the visible page are all read, each for every list of apps it holds.
+ * The page's list is told from the rows beside it (a featured hero, "Popular in …") by structure —
+ * the list the page ties to a total or to paging, else the longest — never by a key or class name
+ * (see collection-list.ts). A page that lists nothing and does not say it is empty, a bot check and a
+ * "page not found" are errors with a reason: a rank is never invented.
  */
 
 export type CollectionEntry = {
   clientId: string;
   slug: string | null;
   name: string | null;
-  /** The page's own position (1 = first), when it gives one; otherwise the order of the list. */
-  position: number | null;
+  /** Where the app stands in the whole list (1 = first), so 13 for the first app of page 2. */
+  position: number;
+  /**
+   * "rank": the page states this app's position (a "#13" badge, JSON `position`); "paging": its place
+   * on the page after the apps the page says come before it; "order": its place on the page, earlier
+   * pages counted as the Marketplace's 12 apps each because the page does not say how many.
+   */
+  positionFrom: "rank" | "paging" | "order";
 };
 
 export type ParsedCollectionPage = {
@@ -30,6 +40,8 @@ export type ParsedCollectionPage = {
   total: number | null;
   /** The next page's address (absolute), when there is one. */
   next: string | null;
+  /** Which page of the list this is (1-based). */
+  page: number;
   notes: string[];
 };
 
@@ -42,197 +54,69 @@ export class CollectionParseError extends Error {
   }
 }
 
-/** `/<lang>/marketplace/app/<slug>/<client id>`, relative or absolute. */
-const LISTING_PATH = /\/[a-z]{2}(?:-[a-z]{2})?\/marketplace\/app\/([^/?#"']+)\/([^/?#"']+)\/?(?:[?#]|$)/i;
-const CLIENT_ID = /^[A-Za-z0-9_-]{6,64}$/;
-const CLIENT_KEYS = ["clientId", "client_id", "clientID", "appClientId", "oauthClientId"];
-const TOTAL_KEYS = ["numberOfItems", "totalCount", "total", "totalItems", "count", "totalApps", "appsCount"];
-const POSITION_KEYS = ["position", "rank", "index"];
-const NAME_KEYS = ["name", "title", "appName"];
+const NOTHING_READABLE =
+  "The page lists no Marketplace apps Listing Studio can read: no app list in its data, microdata or links. Nothing was stored.";
 
-const text = (v: unknown) => (typeof v === "string" ? v : null);
-
-function listingRef(value: unknown): { slug: string; clientId: string } | null {
-  const s = text(value);
-  if (!s) return null;
-  const m = LISTING_PATH.exec(s);
-  return m ? { slug: decodeURIComponent(m[1]!), clientId: decodeURIComponent(m[2]!) } : null;
-}
-
-/** The listing an object stands for: a URL to it (on itself or its `item`), or a client id with a name or slug. */
-function entryOf(o: Json): CollectionEntry | null {
-  const holders = [o, ...(isObject(o.item) ? [o.item] : []), ...(isObject(o.app) ? [o.app] : [])];
-  let ref: { slug: string | null; clientId: string } | null = null;
-  for (const h of holders) {
-    for (const key of ["url", "href", "link", "@id", "canonicalUrl", "path"]) ref ??= listingRef(h[key]);
-    if (!ref) {
-      const id = CLIENT_KEYS.map((k) => text(h[k])).find((v) => v && CLIENT_ID.test(v));
-      const named = NAME_KEYS.some((k) => text(h[k])) || text(h.slug);
-      if (id && named) ref = { slug: text(h.slug), clientId: id };
-    }
-    if (ref) break;
-  }
-  if (!ref) return null;
-  const name = holders.flatMap((h) => NAME_KEYS.map((k) => text(h[k]))).find(Boolean) ?? null;
-  const position = POSITION_KEYS.map((k) => count(o[k])).find((v) => v !== null && v > 0) ?? null;
-  return { clientId: ref.clientId, slug: ref.slug, name, position };
-}
-
-type Found = { entries: CollectionEntry[]; total: number | null; next: string | null };
-
-/** Every array whose members all name a listing, with the total and next page its holder states. */
-function findLists(roots: unknown[]): Found[] {
-  const found: Found[] = [];
-  const seen = new Set<unknown>();
-  const walk = (value: unknown, holder: Json | null, depth: number) => {
-    if (depth > 40 || value === null || typeof value !== "object" || seen.has(value)) return;
-    seen.add(value);
-    if (Array.isArray(value)) {
-      const objects = value.filter(isObject);
-      const entries = objects.map(entryOf);
-      if (objects.length > 0 && objects.length === value.length && entries.every(Boolean))
-        found.push({ entries: entries as CollectionEntry[], total: totalOf(holder), next: nextOf(holder) });
-      for (const item of value) walk(item, holder, depth + 1);
-      return;
-    }
-    const o = value as Json;
-    for (const key of Object.keys(o)) walk(o[key], o, depth + 1);
-  };
-  for (const root of roots) walk(root, null, 0);
-  return found;
-}
-
-function totalOf(holder: Json | null): number | null {
-  if (!holder) return null;
-  for (const h of [holder, ...(isObject(holder.pageInfo) ? [holder.pageInfo] : [])]) {
-    const total = TOTAL_KEYS.map((k) => count(h[k])).find((v) => v !== null);
-    if (total !== undefined && total !== null) return total;
-  }
-  return null;
-}
-
-function nextOf(holder: Json | null): string | null {
-  if (!holder) return null;
-  for (const h of [holder, ...(isObject(holder.pageInfo) ? [holder.pageInfo] : [])]) {
-    const next = text(h.nextPage) ?? text(h.next) ?? text(h.nextUrl);
-    if (next) return next;
-  }
-  return null;
-}
-
-/** Several lists on a page (a featured row beside the list): the longest is the collection. */
-const longest = (lists: Found[]) =>
-  lists.reduce<Found | null>((best, l) => (!best || l.entries.length > best.entries.length ? l : best), null);
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-function jsonSources($: CheerioAPI): Record<"json-ld" | "next-data" | "flight" | "json", unknown[]> {
-  const all = (selector: string) =>
-    $(selector)
-      .toArray()
-      .map((el) => parseJson($(el).text()))
-      .filter((v) => v !== undefined);
-  const flight = readFlight(
-    $("script:not([src])")
-      .toArray()
-      .map((el) => $(el).text())
-      .filter((t) => t.includes("__next_f")),
+function positioned(entries: Listed[], place: Place, total: number | null): CollectionEntry[] {
+  const ranks = entries.flatMap((e) => (e.rank === null ? [] : [e.rank]));
+  // Numbers that repeat or pass the list's end are not ranks (a score, an id): the order stands.
+  const ranked = new Set(ranks).size === ranks.length && (total === null || ranks.every((r) => r <= total));
+  // Ranks that start again at 1 on a later page number the page, not the list.
+  const shift = place.before > 0 && ranks.length && Math.min(...ranks) === 1 ? place.before : 0;
+  const placed = place.stated ? "paging" : "order";
+  return entries.map(({ clientId, slug, name, rank }, i) =>
+    rank === null || !ranked
+      ? { clientId, slug, name, position: place.before + i + 1, positionFrom: placed }
+      : { clientId, slug, name, position: rank + shift, positionFrom: shift ? placed : "rank" },
   );
-  return {
-    "json-ld": all('script[type="application/ld+json"]'),
-    "next-data": all("script#__NEXT_DATA__"),
-    flight: flight?.values ?? [],
-    json: all('script[type="application/json"]:not(#__NEXT_DATA__), script[type="application/x-json"]'),
-  };
 }
-
-/** schema.org microdata: an ItemList's ListItems, each with a position and a URL. */
-function microdataList($: CheerioAPI): Found | null {
-  const list = $('[itemtype$="schema.org/ItemList"]').first();
-  if (!list.length) return null;
-  const entries = list
-    .find('[itemprop="itemListElement"]')
-    .toArray()
-    .map((el) => {
-      const item = $(el);
-      const url =
-        item.find('[itemprop="url"]').first().attr("href") ?? item.find('[itemprop="url"]').first().attr("content");
-      const ref = listingRef(url) ?? listingRef(item.find("a[href]").first().attr("href"));
-      if (!ref) return null;
-      const position = count(item.find('[itemprop="position"]').first().attr("content"));
-      const name = item.find('[itemprop="name"]').first().text().trim() || null;
-      const entry: CollectionEntry = { clientId: ref.clientId, slug: ref.slug, name, position };
-      return entry;
-    })
-    .filter((e): e is CollectionEntry => e !== null);
-  if (!entries.length) return null;
-  const total = count(list.find('[itemprop="numberOfItems"]').first().attr("content"));
-  return { entries, total, next: null };
-}
-
-/** The visible page: links to listings inside the main content, in document order, once each. */
-function visibleList($: CheerioAPI): Found | null {
-  const scope = $("main").length ? $("main") : $("body");
-  const entries: CollectionEntry[] = [];
-  const seen = new Set<string>();
-  scope.find("a[href]").each((_, el) => {
-    const ref = listingRef($(el).attr("href"));
-    if (!ref || seen.has(ref.clientId)) return;
-    seen.add(ref.clientId);
-    const name = $(el).find("h2, h3, [class*=name], [class*=Name], [class*=title]").first().text().trim() || null;
-    entries.push({ ...ref, name, position: null });
-  });
-  if (!entries.length) return null;
-  const said = /\b(?:of|all)\s+([\d,]+)\s+apps?\b/i.exec(scope.text()) ?? /\b([\d,]+)\s+apps?\b/i.exec(scope.text());
-  return { entries, total: said ? count(said[1]!.replace(/,/g, "")) : null, next: null };
-}
-
-/** Says it lists no apps (an empty category), rather than a layout nothing could be read from. */
-const saysEmpty = ($: CheerioAPI) =>
-  /\bno apps\b|\b0 apps\b|nothing here yet/i.test($("main").text() || $("body").text());
 
 export function parseCollectionPage(html: string, pageUrl: string): ParsedCollectionPage {
   const title = challengeTitle(html);
   if (title) throw new CollectionParseError(challengeMessage(title), "challenge");
   const $ = load(html);
-  const json = jsonSources($);
-  const candidates: [SourceName, Found | null][] = [
-    ["json-ld", longest(findLists(json["json-ld"]))],
-    ["next-data", longest(findLists(json["next-data"]))],
-    ["flight", longest(findLists(json.flight))],
-    ["json", longest(findLists(json.json))],
-    ["microdata", microdataList($)],
-    ["dom", visibleList($)],
-  ];
-  const notes: string[] = [];
-  const picked = candidates.find(([, f]) => f && f.entries.length > 0);
-  const relNext = $('link[rel="next"]').attr("href") ?? $('a[rel="next"]').attr("href") ?? null;
-  const absolute = (href: string | null) => (href && URL.canParse(href, pageUrl) ? new URL(href, pageUrl).href : null);
-  if (!picked) {
-    if (saysEmpty($)) return { source: "dom", entries: [], total: 0, next: null, notes };
+  const missing = notFoundPage($);
+  if (missing)
     throw new CollectionParseError(
-      "The page lists no Marketplace apps Listing Studio can read: no app list in its data, microdata or links. Nothing was stored.",
+      `The page says it does not exist ("${missing.slice(0, 80)}"): the collection may have moved or ended. ` +
+        "The apps it suggests instead are no list to rank in; nothing was stored.",
       "not-a-list",
     );
+  const json = jsonSources($);
+  const readings = (["json-ld", "next-data", "flight", "json"] as const).map((s) => jsonCandidates(json[s], s));
+  const dom = domCandidates($, pageUrl);
+  const microdata = microdataCandidate($);
+  const candidates = [...readings.flatMap((r) => r.candidates), ...(microdata ? [microdata] : []), ...dom.candidates];
+  const picked = chooseList(candidates);
+  const notes: string[] = [];
+  // A page that says its list is empty may still show other apps ("Popular in …"): those are not it.
+  const empty = readings.some((r) => r.saysEmpty) || saysEmpty(dom.text) || dom.said?.total === 0;
+  if (!picked || (empty && !picked.chosen.evidence)) {
+    if (empty) return { source: picked?.chosen.source ?? "dom", entries: [], total: 0, next: null, page: 1, notes };
+    throw new CollectionParseError(NOTHING_READABLE, "not-a-list");
   }
-  const [source, found] = picked as [SourceName, Found];
-  const others = candidates.filter(([s, f]) => s !== source && f && f.entries.length > 0).map(([s]) => s);
-  if (others.length) notes.push(`Also listed by ${others.join(", ")}; ${source} was used`);
-  // A list's size from any source that states it, the most structured first.
-  const total = found.total ?? candidates.map(([, f]) => f?.total ?? null).find((t) => t !== null) ?? null;
-  const next = absolute(found.next) ?? absolute(relNext);
-  return { source, entries: dedupe(found.entries), total, next, notes };
-}
-
-function dedupe(entries: CollectionEntry[]): CollectionEntry[] {
-  const seen = new Set<string>();
-  return entries.filter((e) => (seen.has(e.clientId) ? false : (seen.add(e.clientId), true)));
+  const { chosen, alsoBy } = picked;
+  if (alsoBy.length) notes.push(`Also listed by ${alsoBy.join(", ")}; ${chosen.source} was used`);
+  const hints = pagerHints($);
+  const place = placeOf(pageUrl, chosen.facts, hints);
+  const shown = chosen.entries.length;
+  // The size the page states anywhere outside its cards, when the list's own surroundings do not.
+  const said = dom.said && fits(dom.said.total, place.before + shown) ? dom.said.total : null;
+  let total = chosen.facts.total ?? said;
+  if (total !== null && !fits(total, place.before + shown)) {
+    notes.push(`The page says the list holds ${total} apps, fewer than it shows up to here; that size was not used`);
+    total = null;
+  }
+  const links = pageLinks($, pageUrl).map((a) => a.attribs.href!);
+  const next = nextOf(pageUrl, place, shown, { ...chosen.facts, total }, hints, links);
+  return {
+    source: chosen.source,
+    entries: positioned(chosen.entries, place, total),
+    total,
+    next,
+    page: place.page,
+    notes,
+  };
 }
 
 export type CollectionRanks = {
@@ -250,6 +134,8 @@ export type CollectionRanks = {
 /**
  * Reads a collection or category page by page (following each page's next link) until the list ends
  * or `maxPages` were read. `fetchPage` is the Marketplace client, with its politeness and limits.
+ * A list whose size is known is complete only when that many apps were read: a page that shows 12
+ * of 40 and links no further (one that loads the rest as the visitor scrolls) leaves it incomplete.
  */
 export async function readCollection(
   firstUrl: string,
@@ -263,7 +149,14 @@ export async function readCollection(
   let total: number | null = null;
   let source: SourceName = "dom";
   let pagesRead = 0;
+  let stalled = false;
   const visited = new Set<string>();
+  const result = () => {
+    const complete = total !== null ? ranks.length >= total : url === null && !stalled;
+    if (!complete && total !== null && url === null && !stalled)
+      notes.push(`The pages show ${ranks.length} of the list's ${total} apps and link no further page`);
+    return { ranks, size: Math.max(total ?? 0, ranks.length), pagesRead, complete, source, notes };
+  };
   while (url && pagesRead < maxPages && !visited.has(url)) {
     visited.add(url);
     const page = parseCollectionPage(await fetchPage(url), url);
@@ -271,18 +164,29 @@ export async function readCollection(
     if (pagesRead === 1) source = page.source;
     total ??= page.total;
     notes.push(...page.notes.filter((n) => !notes.includes(n)));
+    let added = 0;
     for (const e of page.entries) {
       if (seen.has(e.clientId)) continue;
       seen.add(e.clientId);
-      ranks.push({ clientId: e.clientId, slug: e.slug, name: e.name, rank: e.position ?? ranks.length + 1 });
+      added++;
+      // Past the first page, what was read counts the apps before better than an assumed page size.
+      const rank = pagesRead === 1 || e.positionFrom !== "order" ? e.position : ranks.length + 1;
+      ranks.push({ clientId: e.clientId, slug: e.slug, name: e.name, rank });
+    }
+    // A page that repeats what was read (a "next page" the site ignores) would repeat forever.
+    if (pagesRead > 1 && added === 0) {
+      notes.push(`Page ${page.page} listed only apps already read; reading stopped there`);
+      stalled = true;
+      return result();
     }
     // Only the list's own pages are followed: a "next" link to another site is noted, never fetched.
     if (page.next && new URL(page.next).origin !== new URL(firstUrl).origin) {
       notes.push(`The next page is on another site (${new URL(page.next).host}); it was not read`);
-      return { ranks, size: Math.max(total ?? 0, ranks.length), pagesRead, complete: false, source, notes };
+      stalled = true;
+      return result();
     }
     url = page.next;
   }
   if (url && pagesRead >= maxPages) notes.push(`Read the first ${pagesRead} pages only`);
-  return { ranks, size: Math.max(total ?? 0, ranks.length), pagesRead, complete: url === null, source, notes };
+  return result();
 }

@@ -45,6 +45,8 @@ const starsForms = [
   (s: number) => ({ starRating: s }),
   (s: number) => ({ rating: { value: s } }),
   (s: number) => ({ reviewRating: { ratingValue: s, bestRating: 5 } }),
+  (s: number) => ({ mark: s }),
+  (s: number) => ({ value: String(s) }),
 ];
 const authorForms = [
   (a: string) => ({ author: a }),
@@ -53,8 +55,10 @@ const authorForms = [
   (a: string) => ({ reviewer: { fullName: a } }),
   (a: string) => ({ authorName: a }),
   (a: string) => ({ author: { user: { name: a } } }),
+  (a: string) => ({ nick: a }),
+  (a: string) => ({ writer: { fullName: a } }),
 ];
-const textForms = ["text", "body", "content", "reviewText", "comment", "message", "reviewBody"].map(
+const textForms = ["text", "body", "content", "reviewText", "comment", "message", "reviewBody", "words"].map(
   (k) => (t: string) => ({ [k]: t }),
 );
 const dateForms = [
@@ -63,6 +67,9 @@ const dateForms = [
   (d: Date) => ({ publishedAt: d.getTime() / 1000 }),
   (d: Date) => ({ datePublished: d.toISOString().replace("T", " ").slice(0, 19) }),
   (d: Date) => ({ created_at: d.toISOString() }),
+  (d: Date) => ({ publishedOn: d.toISOString() }),
+  (d: Date) => ({ reviewDate: d.getTime() }),
+  (d: Date) => ({ postedDate: `$D${d.toISOString()}` }),
 ];
 const replyForms = [
   (r: string) => ({ reply: r }),
@@ -87,6 +94,11 @@ const aggregateForms = [
   (a: number, n: number) => ({ stats: { averageRating: a, numReviews: n } }),
   (a: number, n: number) => ({ reviewsInfo: { score: a, count: n } }),
   (a: number, n: number) => ({ summary: { mean: a, totalReviews: n } }),
+  (a: number, n: number) => ({ stats: { averageStars: a, writtenReviews: n } }),
+  (a: number, n: number) => ({ avgRating: a, numReviews: n }),
+  (a: number, n: number) => ({ ratings: { scores: { average: a, total: n } } }),
+  (a: number, n: number) => ({ rating: { percent: `${Math.round(a * 20)}%`, count: String(n) } }),
+  (a: number, n: number) => ({ ratingSummary: { mean: a, reviews: n } }),
 ];
 const wrappers = [
   (v: unknown) => ({ data: v }),

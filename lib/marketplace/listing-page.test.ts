@@ -99,10 +99,14 @@ describe("JSON-LD", () => {
         }),
       ),
     );
-    expect(parsed).toMatchObject({ ratingAverage: 4, reviewCount: 1, installBand: null });
+    // A count the page does not show is never invented from the reviews it lists: the read is partial.
+    expect(parsed).toMatchObject({ ratingAverage: 4, reviewCount: null, installBand: null });
     expect(parsed.reviews).toEqual([review({ stars: 4, text: "Fine" })]);
     expect(parsed.notes).toContain("A review by Zed has no rating from 1 to 5; it was skipped");
-    expect(parsed.notes).toContain("The page shows no review count: the 1 review read is taken as the count");
+    expect(parsed.report.outcome).toBe("partial");
+    expect(parsed.report.warnings).toEqual([
+      "The page shows 1 review but not how many it has in all: no count was stored",
+    ]);
   });
 
   it("skips a malformed block, finds the app in a @graph or an array, and reads the review's anchor from its @id", () => {
@@ -404,7 +408,7 @@ describe("pages that are not a readable listing", () => {
     const error = fails(CHALLENGE_HTML);
     expect(error.kind).toBe("challenge");
     expect(error.message).toBe(
-      'Pipedrive answered with a bot check ("Just a moment...") instead of the listing page. Nothing was stored; the next sync tries again. If it keeps happening, import the reviews from a file.',
+      'Pipedrive answered with a bot check ("Just a moment...") instead of the page. Nothing was stored; the next sync tries again. If it keeps happening, import the reviews from a file.',
     );
     expect(error.report.outcome).toBe("failed");
   });

@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from "cheerio";
-import { readMicrodata, readVisible, type MarkupFindings } from "./dom";
+import { readMicrodata, type MarkupFindings } from "./dom";
+import { readVisible } from "./visible";
 import { challengeMessage, challengeTitle } from "./challenge";
 import { readFlight } from "./flight";
 import { mergeReviews } from "./merge";
@@ -16,7 +17,7 @@ import {
   type UnreadableKind,
   type Votes,
 } from "./types";
-import { plain } from "./values";
+import { plain, reading } from "./values";
 import { plural, pluralForm } from "@/lib/words";
 
 export { ListingParseError, type ParsedListing, type ParsedReview, type ParseReport } from "./types";
@@ -62,9 +63,9 @@ function fromJson(
 ): SourceResult {
   const result: SourceResult = { ...blank(source), found, skipped: [...skipped] };
   if (documents.length === 0) return result;
-  const findings = findInJson(documents);
+  const findings = findInJson(documents, { clientId });
   result.skipped.push(...findings.skipped);
-  const picked = pickAggregate(findings, clientId);
+  const picked = pickAggregate(findings);
   result.average = picked.average?.average ?? null;
   result.count = picked.count?.count ?? null;
   const aggregate = picked.average ?? picked.count;
@@ -76,9 +77,13 @@ function fromJson(
   }
   if (picked.leftAside)
     result.skipped.push(`${plural(picked.leftAside, "rating", "ratings")} of other apps or of a star breakdown`);
-  result.installBand ??= findings.installBands.length === 1 ? findings.installBands[0]!.band : null;
-  result.reviews = findings.reviews.map((r) => r.review);
-  result.saysNoReviews = findings.emptyReviewLists.length > 0 || result.count === 0;
+  const bands = findings.installBands.filter((b) => b.owner !== "other");
+  result.installBand ??= bands.length === 1 ? bands[0]!.band : null;
+  // Another app's reviews (a similar app's, in the same data) are not the listing's.
+  const others = findings.reviews.filter((r) => r.owner === "other").length;
+  if (others) result.skipped.push(`${plural(others, "review", "reviews")} of other apps`);
+  result.reviews = findings.reviews.filter((r) => r.owner !== "other").map((r) => r.review);
+  result.saysNoReviews = findings.emptyReviewLists.some((l) => l.owner !== "other") || result.count === 0;
   result.appNode = findings.appNodes.length > 0;
   return result;
 }
@@ -119,7 +124,7 @@ function readSources($: CheerioAPI, clientId?: string): SourceResult[] {
     fromJson(source, documents[source].values, documents[source].found, documents[source].skipped, clientId),
   );
   results.push({ ...readMicrodata($), source: "microdata", appNode: false });
-  results.push({ ...readVisible($), source: "dom", appNode: false });
+  results.push({ ...readVisible($, { clientId }), source: "dom", appNode: false });
   return results;
 }
 
@@ -191,9 +196,19 @@ function unreadable($: CheerioAPI, html: string, results: SourceResult[]): { kin
 export type ParseContext = {
   /** The app's client id: when several apps' ratings are on the page, the one that names it is the listing's. */
   clientId?: string;
+  /** Where the page was read (after redirects): relative links resolve against it. */
+  url?: string;
+  /** When the page was read: relative dates ("3 days ago") count back from it. */
+  fetchedAt?: Date;
 };
 
+/** Reads the page as of `fetchedAt`, in the page's language (`<html lang>`): see ./values.ts `reading`. */
 export function parseListingPage(html: string, context: ParseContext = {}): ParsedListing {
+  const lang = /<html[^>]*\slang=["']?([A-Za-z-]+)/i.exec(html.slice(0, 2_000))?.[1] ?? null;
+  return reading({ at: context.fetchedAt, lang }, () => parseAt(html, context));
+}
+
+function parseAt(html: string, context: ParseContext): ParsedListing {
   const $ = load(html);
   const results = readSources($, context.clientId);
   const ordered = SOURCES.map((s) => results.find((r) => r.source === s)!);
@@ -242,21 +257,25 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
     throw new ListingParseError(why.message, why.kind, reportOf(ordered, "failed", why.message, notes));
   }
 
-  if (reviewCount === null) {
-    reviewCount = reviews.length;
-    if (average !== null)
-      notes.push(
-        `The page shows no review count: the ${plural(reviews.length, "review", "reviews")} read ${pluralForm(reviews.length, "is", "are")} taken as the count`,
-      );
-  } else if (reviewCount < reviews.length) {
+  // A figure the page shows but could not be read is said so: a partial read, never a smaller number.
+  const warnings: string[] = [];
+  if (reviewCount === null && reviews.length)
+    warnings.push(
+      `The page shows ${plural(reviews.length, "review", "reviews")} but not how many it has in all: no count was stored`,
+    );
+  else if (reviewCount !== null && reviewCount < reviews.length) {
     notes.push(
       `The page counts ${plural(reviewCount, "review", "reviews")} but shows ${fmt(reviews.length)}: the count was raised to match`,
     );
     reviewCount = reviews.length;
   }
+  if (average === null && (reviews.length > 0 || (reviewCount ?? 0) > 0))
+    warnings.push("The page has reviews but its rating could not be read: no rating was stored");
   const source = withAverage[0]?.source ?? ordered.find((r) => r.reviews.length || r.count)!.source;
   const used = ordered.filter((r) => describeSource(r) !== null).map((r) => SOURCE_LABELS[r.source]);
-  const summary = `Read ${average !== null ? `a rating of ${ratingText(average)} and ` : ""}${plural(reviewCount, "review", "reviews")}${reviews.length < reviewCount ? ` (${fmt(reviews.length)} shown on the page)` : ""} from ${used.join(", ")}`;
+  const counted =
+    reviewCount !== null ? plural(reviewCount, "review", "reviews") : plural(reviews.length, "review", "reviews");
+  const summary = `Read ${average !== null ? `a rating of ${ratingText(average)} and ` : ""}${counted}${reviewCount !== null && reviews.length < reviewCount ? ` (${fmt(reviews.length)} shown on the page)` : ""} from ${used.join(", ")}${warnings.length ? ` — partly: ${warnings.join("; ")}` : ""}`;
   return {
     source,
     ratingAverage: average,
@@ -265,6 +284,6 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
     votes,
     reviews,
     notes: [...notes, ...skipped],
-    report: reportOf(ordered, "read", summary, notes),
+    report: { ...reportOf(ordered, warnings.length ? "partial" : "read", summary, notes), warnings },
   };
 }

@@ -1,12 +1,16 @@
 import { SOURCE_LABELS, type ParsedReview, type SourceName } from "./types";
 
+/** Where a list of reviews came from: a page's source, or the Marketplace's API. */
+export type ReviewSource = SourceName | "api";
+const labelOf = (source: ReviewSource) => (source === "api" ? "the Marketplace's API" : SOURCE_LABELS[source]);
+
 /** What several sources say about the same reviews, combined into one list without duplicates. */
 
 const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
 const untruncated = (s: string) => norm(s).replace(/(\s*(…|\.\.\.)|\s*read more)$/i, "");
 
 /** One text is the other, or the other cut short ("…", "Read more"). */
-function compatible(a: string, b: string) {
+export function compatible(a: string, b: string) {
   if (!a || !b) return true;
   const [x, y] = [untruncated(a), untruncated(b)];
   return x.startsWith(y) || y.startsWith(x);
@@ -22,11 +26,11 @@ export function sameReview(a: ParsedReview, b: ParsedReview): boolean {
   return !a.date || !b.date || Math.abs(a.date.getTime() - b.date.getTime()) <= DAY;
 }
 
-export function mergeReviews(lists: { source: SourceName; reviews: ParsedReview[] }[]): {
+export function mergeReviews(lists: { source: ReviewSource; reviews: ParsedReview[] }[]): {
   reviews: ParsedReview[];
   notes: string[];
 } {
-  const merged: { review: ParsedReview; source: SourceName }[] = [];
+  const merged: { review: ParsedReview; source: ReviewSource }[] = [];
   const notes: string[] = [];
   for (const { source, reviews } of lists) {
     const claimed = new Set<number>();
@@ -41,7 +45,7 @@ export function mergeReviews(lists: { source: SourceName; reviews: ParsedReview[
       const kept = merged[index]!.review;
       if (kept.stars !== review.stars)
         notes.push(
-          `${SOURCE_LABELS[merged[index]!.source]} gives ${kept.author}'s review ${kept.stars} stars, ${SOURCE_LABELS[source]} ${review.stars}: the first was kept`,
+          `${labelOf(merged[index]!.source)} gives ${kept.author}'s review ${kept.stars} stars, ${labelOf(source)} ${review.stars}: the first was kept`,
         );
       kept.externalId ??= review.externalId;
       kept.anchor ??= review.anchor;

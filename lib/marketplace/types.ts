@@ -35,21 +35,27 @@ export type Votes = { up: number | null; down: number | null };
 export type SourceReport = { source: SourceName; found: number; read: string | null; skipped: string[] };
 
 export type ParseReport = {
-  outcome: "read" | "no-reviews" | "failed";
+  /** `partial`: something the page shows could not be read (see `warnings`); what was read is kept. */
+  outcome: "read" | "partial" | "no-reviews" | "failed";
   summary: string;
   sources: SourceReport[];
   /** How the sources were combined: disagreements and which one was kept. */
   notes: string[];
+  /** What could not be read and was therefore not stored. */
+  warnings?: string[];
 };
 
 export type ParsedListing = {
   /** The source the rating came from (or the first that gave anything). */
   source: SourceName;
   ratingAverage: number | null;
-  reviewCount: number;
+  /** The listing's count of written reviews; null when the page shows reviews but not their number. */
+  reviewCount: number | null;
   installBand: string | null;
   votes: Votes | null;
   reviews: ParsedReview[];
+  /** The reviews are some only, chosen by a source other than the page (lib/reviews/store.ts). */
+  reviewsPartial?: boolean;
   /** What was skipped or disagreed, in words (kept with the sync's result). */
   notes: string[];
   report: ParseReport;

@@ -4,15 +4,17 @@ import { AppError } from "@/lib/errors";
 import { checkHost, NOT_ALLOWED, refusalOf, type OutboundPolicy } from "./outbound";
 
 /**
- * The outbound policy of this deployment: the Marketplace and Pipedrive origins it is configured
- * with are trusted; this machine's own addresses only where `OUTBOUND_ALLOW_LOCAL` says so (local
+ * The outbound policy of this deployment: the Marketplace (pages and API) and Pipedrive origins it
+ * is configured with are trusted; this machine's own addresses only where `OUTBOUND_ALLOW_LOCAL` says so (local
  * development and tests; refused in production unless Listing Studio itself runs on localhost).
  */
 export function outboundPolicy(): OutboundPolicy {
-  const { OUTBOUND_ALLOW_LOCAL, MARKETPLACE_URL, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL } = env();
+  const { OUTBOUND_ALLOW_LOCAL, MARKETPLACE_URL, MARKETPLACE_API_URL, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL } = env();
   return {
     allowLocal: OUTBOUND_ALLOW_LOCAL === "true",
-    trustedOrigins: [MARKETPLACE_URL, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL].map((u) => new URL(u).origin),
+    trustedOrigins: [MARKETPLACE_URL, MARKETPLACE_API_URL, PIPEDRIVE_OAUTH_URL, PIPEDRIVE_API_URL]
+      .filter((u) => u !== "off")
+      .map((u) => new URL(u).origin),
   };
 }
 

@@ -7,6 +7,7 @@ import { createOwner } from "@/lib/test/members";
 setupTestDatabase();
 const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { syncPositions } = await import("./sync");
 const { syncWorkspace } = await import("@/lib/reviews/sync");
@@ -57,7 +58,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-describe("positions in the Marketplace's lists", () => {
+describe("positions in the Marketplace's lists, from their pages (the API answers 404)", () => {
+  beforeAll(() => void (emulator.marketplaceApi.mode = "off"));
   it("records each list once a day: the rank, the list's size, none for an unreadable list", async () => {
     const first = await syncPositions(workspaceId, { now: new Date("2026-11-20T10:00:00Z"), fetch: fetchOptions });
     expect(first.changes).toEqual([]);
@@ -106,5 +108,86 @@ describe("positions in the Marketplace's lists", () => {
     const alerts = await db.alert.findMany({ where: { appId, type: "RANK_CHANGE" } });
     expect(alerts.map((a) => a.title)).toEqual(["QuoteFlow moved from #4 to #12 in Top rated"]);
     expect(await db.rankSnapshot.count({ where: { appId, day: "2026-11-22", runId: run.id } })).toBeGreaterThan(0);
+  });
+});
+
+describe("positions from the Marketplace's API first", () => {
+  let api: { workspaceId: string; appId: string };
+  const CLIENT_API = "api-positions-client";
+  const placed = (rank: number | null, size: number) => {
+    const apps = others(size - (rank === null ? 0 : 1), 500);
+    if (rank !== null) apps.splice(rank - 1, 0, { clientId: CLIENT_API });
+    return apps;
+  };
+  const rows = () =>
+    db.rankSnapshot.findMany({ where: { appId: api.appId }, orderBy: [{ day: "asc" }, { listKey: "asc" }] });
+
+  beforeAll(async () => {
+    emulator.marketplaceApi.mode = "on";
+    const owner = await createOwner(db, 502);
+    const app = await db.app.create({
+      data: {
+        workspaceId: owner.workspace.id,
+        name: "Deal Radar",
+        type: "PUBLIC",
+        status: "PUBLISHED",
+        clientId: CLIENT_API,
+        callbackUrl: "https://q.example.com/cb",
+      },
+    });
+    api = { workspaceId: owner.workspace.id, appId: app.id };
+    await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify({ categories: ["Forecasting"] }) } });
+    // The pages of these lists answer bot checks: whatever is read comes from the API.
+    await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "challenge", apps: placed(14, 30) });
+    await put({ kind: "collection", key: "trending", name: "Trending", shape: "challenge", apps: placed(null, 150) });
+    await put({
+      kind: "collection",
+      key: "app-extensions",
+      name: "App extensions",
+      shape: "challenge",
+      apps: placed(null, 5),
+    });
+    await put({ kind: "category", key: "forecasting", name: "Forecasting", shape: "challenge", apps: placed(3, 20) });
+    await fetch(`${emulator.url}/__emulator/listings`, {
+      method: "POST",
+      body: JSON.stringify({ clientId: CLIENT_API, name: "Deal Radar", categories: ["Forecasting"], reviews: [] }),
+    });
+  });
+
+  it("reads each list in pages of 12: page 2 starts at 13, and a list is complete only at its total", async () => {
+    const calls = emulator.marketplaceApi.calls.length;
+    const result = await syncPositions(api.workspaceId, { now: new Date("2026-11-20T10:00:00Z"), fetch: fetchOptions });
+    // The category's id is not known yet: its page is asked, and answers a bot check.
+    expect(result.errors).toEqual([expect.stringMatching(/^Forecasting: .*bot check/)]);
+    expect((await rows()).map((s) => [s.listKey, s.rank, s.listSize])).toEqual([
+      ["app-extensions", null, 5],
+      ["top-rated", 14, 30],
+    ]);
+    const asked = emulator.marketplaceApi.calls.slice(calls);
+    expect(asked.filter((c) => c.includes("sort=top-rated"))).toEqual([
+      "sorted?sort=top-rated&page=0&limit=12",
+      "sorted?sort=top-rated&page=1&limit=12",
+      "sorted?sort=top-rated&page=2&limit=12",
+    ]);
+    // Trending holds 150 apps: 10 pages of 12 do not reach its total, so "not listed" is never stored.
+    expect(asked.filter((c) => c.includes("sort=trending"))).toHaveLength(10);
+  });
+
+  it("learns a category's id from a sync of the app, then asks the API for that category", async () => {
+    const run = await syncWorkspace(api.workspaceId, "CLI", {
+      fetch: fetchOptions,
+      now: () => new Date("2026-11-21T10:00:00Z"),
+    });
+    const id = emulator.marketplaceApi.categoryIds.get("Forecasting")!;
+    expect(await db.marketplaceCategory.findUnique({ where: { id } })).toMatchObject({ name: "Forecasting" });
+    expect(emulator.marketplaceApi.calls).toContain(`sorted?sort=trending&page=0&limit=12&category=${id}`);
+    expect(run.positionsError).toBeNull();
+    expect(
+      await db.rankSnapshot.findFirst({ where: { appId: api.appId, listKey: "forecasting", day: "2026-11-21" } }),
+    ).toMatchObject({ rank: 3, listSize: 20 });
+    // The category's leaders, for competitor suggestions, came from the API too.
+    expect(
+      (await db.listLeader.findMany({ where: { workspaceId: api.workspaceId, listKey: "forecasting" } })).length,
+    ).toBe(10);
   });
 });

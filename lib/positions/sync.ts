@@ -2,10 +2,46 @@ import "server-only";
 import { db } from "@/lib/db";
 import { localDay } from "@/lib/days";
 import { env } from "@/lib/env";
-import { CollectionParseError, readCollection } from "@/lib/marketplace/collection-page";
+import { CollectionParseError, readCollection, type CollectionRanks } from "@/lib/marketplace/collection-page";
+import { API_PAGE_SIZE, ApiUnavailable, fetchApiList } from "@/lib/marketplace/api";
+import { categoryIdOf } from "./category-map";
 import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { outboundPolicy } from "@/lib/net/policy";
 import { categoriesOf, listId, listsFor, listUrl, type MarketplaceList } from "./lists";
+
+type ListRead = Pick<CollectionRanks, "ranks" | "size" | "complete">;
+
+const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
+
+/** The sort the API is asked for a category's list (the order a category page shows, as public code asks it). */
+const CATEGORY_SORT = "trending";
+
+/**
+ * A list from the Marketplace's API: pages of API_PAGE_SIZE from page 0, positions continuing across
+ * pages (page 2 starts at 13), complete only when the stated total was reached. A category is asked by
+ * its numeric id, once the id ↔ name map knows it; null when the API cannot be asked for this list.
+ */
+export async function readListFromApi(list: MarketplaceList, options: FetchPageOptions): Promise<ListRead | null> {
+  const category = list.kind === "CATEGORY" ? await categoryIdOf(list.name) : null;
+  if (list.kind === "CATEGORY" && category === null) return null;
+  const ranks: ListRead["ranks"] = [];
+  const seen = new Set<string>();
+  let total: number | null = null;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const { list: got } = await fetchApiList(
+      { sort: list.kind === "COLLECTION" ? list.key : CATEGORY_SORT, category, page },
+      options,
+    );
+    total = got.total ?? total;
+    for (const [i, a] of got.apps.entries()) {
+      if (seen.has(a.clientId)) continue;
+      seen.add(a.clientId);
+      ranks.push({ clientId: a.clientId, slug: a.slug, name: a.name, rank: page * API_PAGE_SIZE + i + 1 });
+    }
+    if ((total !== null && ranks.length >= total) || got.apps.length < API_PAGE_SIZE) break;
+  }
+  return { ranks, size: Math.max(total ?? 0, ranks.length), complete: total !== null && ranks.length >= total };
+}
 
 /** A change of an app's position since its last snapshot in that list. */
 export type RankChange = { appId: string; list: MarketplaceList; from: number | null; to: number | null };
@@ -18,7 +54,8 @@ export const LEADERS_KEPT = 10;
 
 /**
  * Records where each published app of the workspace stands today in every collection and in each of
- * its categories: each list is read once for all the apps in it, through the Marketplace client. A
+ * its categories: each list is read once for all the apps in it — from the Marketplace's API when it
+ * answers, from the list's pages otherwise — through the Marketplace client. A
  * list that cannot be read stores nothing (its reason is returned); an app missing from a list read
  * only in part stores nothing either — a position is never invented. Answers the changes since each
  * app's previous position in each list.
@@ -53,17 +90,34 @@ export async function syncPositions(
   const errors: string[] = [];
   let stored = 0;
   const options = { ...fetch, policy: fetch.policy ?? outboundPolicy() };
+  // Once the API refuses (off, 403, a bot check), the run's other lists go straight to the pages.
+  let apiDown: string | null = null;
   for (const { list, subjects } of lists.values()) {
-    let read;
-    try {
-      read = await readCollection(listUrl(env().MARKETPLACE_URL, list), (url) => fetchListingPage(url, options), {
-        maxPages: MAX_LIST_PAGES,
-      });
-    } catch (error) {
-      if (!(error instanceof CollectionParseError || error instanceof PageFetchError)) throw error;
-      errors.push(`${list.name}: ${error.message}`);
-      continue;
-    }
+    let read: ListRead | null = null;
+    let apiProblem: string | null = apiDown;
+    if (!apiDown)
+      try {
+        read = await readListFromApi(list, options);
+      } catch (error) {
+        if (!(error instanceof ApiUnavailable)) throw error;
+        apiProblem = error.message;
+        // Gone or refused for one list is gone or refused for all; a list it cannot serve is that list's.
+        if (["off", "not-found", "forbidden", "challenge"].includes(error.problem)) apiDown = error.message;
+      }
+    if (!read)
+      try {
+        read = await readCollection(
+          listUrl(env().MARKETPLACE_URL, list),
+          (url) => fetchListingPage(url, { ...options, what: "The list's page" }),
+          {
+            maxPages: MAX_LIST_PAGES,
+          },
+        );
+      } catch (error) {
+        if (!(error instanceof CollectionParseError || error instanceof PageFetchError)) throw error;
+        errors.push(`${list.name}: ${error.message}${apiProblem ? ` (and ${lowerFirst(apiProblem)})` : ""}`);
+        continue;
+      }
     if (list.kind === "CATEGORY") {
       const leaders = read.ranks.slice(0, LEADERS_KEPT);
       await db.$transaction([

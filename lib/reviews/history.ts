@@ -35,6 +35,11 @@ export async function listSyncRuns(workspaceId: string, q: HistoryQuery) {
           orderBy: [{ status: "asc" }, { finishedAt: "asc" }],
           ...(q.run ? {} : { take: APPS_PER_RUN }),
         },
+        // What the Marketplace served for the reads that failed or were partial (bodies stay in the store).
+        captures: {
+          select: { id: true, appId: true, competitorId: true, kind: true, status: true, reason: true },
+          orderBy: { createdAt: "asc" },
+        },
       },
     }),
   ]);
@@ -46,10 +51,16 @@ export async function listSyncRuns(workspaceId: string, q: HistoryQuery) {
         select: { id: true, name: true },
       })
     : [];
+  // The competitors whose pages were kept, by name.
+  const followed = [...new Set(runs.flatMap((r) => r.captures.map((c) => c.competitorId)).filter((id) => id !== null))];
+  const competitors = followed.length
+    ? await db.competitor.findMany({ where: { id: { in: followed }, workspaceId }, select: { id: true, name: true } })
+    : [];
   return {
     total,
     pages: Math.max(1, Math.ceil(total / RUNS_PAGE)),
     runs,
     names: new Map(users.map((u) => [u.id, u.name])),
+    competitorNames: new Map(competitors.map((c) => [c.id, c.name])),
   };
 }

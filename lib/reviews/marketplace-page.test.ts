@@ -7,6 +7,7 @@ import { createOwner } from "@/lib/test/members";
 setupTestDatabase();
 const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
 afterAll(() => emulator.close());
 const { db } = await import("@/lib/db");
 const apps = await import("../apps/service");
@@ -124,23 +125,49 @@ describe("Check", () => {
     expect(check.ok && check.sources.find((s) => s.source === "flight")?.read).toBe(
       "rating 4.0, 1 review counted, 1 review read, 100+ installs",
     );
+    // The figures come from the Marketplace's API, the reviews from the page: the Check says so.
+    expect(check).toMatchObject({
+      api: { url: emulator.url, outcome: "used", reason: null },
+      figures: {
+        rating: "the Marketplace's API",
+        count: "the Marketplace's API",
+        reviews: ["the page's Next.js App Router data (flight)", "the Marketplace's API"],
+      },
+      warnings: [],
+      moved: null,
+    });
     expect(await db.review.count({ where: { appId } })).toBe(0);
     expect(await db.ratingSnapshot.count({ where: { appId } })).toBe(0);
     expect(await db.syncRunApp.count({ where: { appId } })).toBe(0);
   });
 
-  it("checks the URL in the field before it is saved: a wrong one says what the page answered", async () => {
-    const wrong = await page.checkListingPage(owner, appId, {
-      listingUrl: `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}`,
-    });
-    expect(wrong).toEqual({
-      ok: false,
-      url: `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}`,
-      problem: "not-found",
-      message: "The listing page answered HTTP 404: there is no Marketplace page at this address",
-      sources: [],
+  it("checks the URL in the field before it is saved: an old address says where the listing is now", async () => {
+    const old = `${emulator.url}/en/marketplace/app/ringcentral-app-connect/${CLIENT}`;
+    const moved = await page.checkListingPage(owner, appId, { listingUrl: old });
+    expect(moved).toMatchObject({
+      ok: true,
+      url: old,
+      moved: { from: old, to: `${emulator.url}/en/marketplace/app/ring-central-app-connect/${CLIENT}`, how: "lookup" },
     });
     expect((await page.marketplacePage(owner, appId)).customUrl).toBeNull();
+  });
+
+  it("a listing the Marketplace does not have fails with what the page answered", async () => {
+    const listing = emulator.listings.listings.get(CLIENT)!;
+    emulator.listings.listings.delete(CLIENT);
+    try {
+      expect(await page.checkListingPage(owner, appId, { listingUrl: "" })).toEqual({
+        ok: false,
+        url: `${emulator.url}/en/marketplace/app/ring-central-app-connect/${CLIENT}`,
+        problem: "not-found",
+        message:
+          "The listing page answered HTTP 404: there is no Marketplace page at this address, and the Marketplace lists none for this app's client id",
+        sources: [],
+        api: { url: emulator.url, outcome: "unavailable", reason: expect.stringContaining("404") },
+      });
+    } finally {
+      emulator.listings.listings.set(CLIENT, listing);
+    }
   });
 
   it("says when Pipedrive answers with a bot check", async () => {

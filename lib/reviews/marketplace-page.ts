@@ -4,22 +4,27 @@ import { auditBy } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
-import { fetchListingPage, PageFetchError } from "@/lib/marketplace/fetch-page";
-import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
+import {
+  ListingReadFailed,
+  readListing,
+  type ApiOutcome,
+  type FigureSources,
+  type ListingReadReport,
+} from "@/lib/marketplace/read-listing";
 import { listingUrlSchema } from "@/lib/marketplace/listing-url";
 import type { SourceReport, Votes } from "@/lib/marketplace/types";
 import { outboundPolicy } from "@/lib/net/policy";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { defaultListingUrl } from "@/lib/marketplace/identity";
-import type { SyncProblem } from "@/lib/reviews/sync-report";
+import { SYNC_PROBLEMS, type SyncProblem } from "@/lib/reviews/sync-report";
 import { hasRole } from "@/lib/team/roles";
 import { requireFeature } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
 
 /**
  * The public Marketplace page of an app: its address (the default one, or one the partner set
- * because Pipedrive's Marketplace team renamed the listing), and a Check that reads the page the
- * way the sync would and says what it would store — storing nothing.
+ * because Pipedrive's Marketplace team renamed the listing), and a Check that reads the listing the
+ * way the sync would and says what it would store and where each figure came from — storing nothing.
  */
 
 export type MarketplacePageSettings = {
@@ -70,10 +75,11 @@ export type ListingPageCheck =
   | {
       ok: true;
       url: string;
-      outcome: "read" | "no-reviews";
+      /** `partial`: a figure the listing shows could not be read (see `warnings`). */
+      outcome: "read" | "partial" | "no-reviews";
       summary: string;
       ratingAverage: number | null;
-      reviewCount: number;
+      reviewCount: number | null;
       installBand: string | null;
       votes: Votes | null;
       reviewsShown: number;
@@ -81,12 +87,27 @@ export type ListingPageCheck =
       sample: { author: string; stars: number; date: string | null; text: string }[];
       sources: SourceReport[];
       notes: string[];
+      warnings: string[];
+      api: ApiOutcome | null;
+      figures: FigureSources | null;
+      /** The listing is at another address now (a sync would follow it and store the new one). */
+      moved: ListingReadReport["moved"];
     }
-  | { ok: false; url: string; problem: SyncProblem; message: string; sources: SourceReport[] };
+  | {
+      ok: false;
+      url: string;
+      problem: SyncProblem;
+      message: string;
+      sources: SourceReport[];
+      api: ApiOutcome | null;
+    };
 
 const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 157).trimEnd()}…` : text);
 
-/** Reads the page at the address given (or the current one) as the sync would, and stores nothing. */
+/**
+ * Reads the listing at the address given (or the current one) as the sync would — the Marketplace's
+ * API first, then the page — and stores nothing.
+ */
 export async function checkListingPage(member: Member, appId: string, input: unknown): Promise<ListingPageCheck> {
   const app = await editableApp(member, appId);
   const { listingUrl } = schemaFor(app.clientId).parse(input);
@@ -94,32 +115,43 @@ export async function checkListingPage(member: Member, appId: string, input: unk
   const verdict = await takeRateLimit("pagecheck", `workspace:${member.workspace.id}`);
   if (!verdict.ok) throw new AppError("RATE_LIMITED", `Too many checks: try again in ${verdict.retryAfterSeconds} s`);
   try {
-    const parsed = parseListingPage(
-      await fetchListingPage(url, { policy: outboundPolicy(), attempts: 2, timeoutMs: 10_000, maxDelayMs: 5_000 }),
-      { clientId: app.clientId },
+    const { listing, report } = await readListing(
+      { url, clientId: app.clientId },
+      { policy: outboundPolicy(), attempts: 2, timeoutMs: 10_000, maxDelayMs: 5_000, content: false },
     );
     return {
       ok: true,
       url,
-      outcome: parsed.report.outcome === "no-reviews" ? "no-reviews" : "read",
-      summary: parsed.report.summary,
-      ratingAverage: parsed.ratingAverage,
-      reviewCount: parsed.reviewCount,
-      installBand: parsed.installBand,
-      votes: parsed.votes,
-      reviewsShown: parsed.reviews.length,
-      sample: [...parsed.reviews]
+      outcome: report.outcome === "no-reviews" ? "no-reviews" : report.outcome === "partial" ? "partial" : "read",
+      summary: report.summary,
+      ratingAverage: listing.ratingAverage,
+      reviewCount: listing.reviewCount,
+      installBand: listing.installBand,
+      votes: listing.votes,
+      reviewsShown: listing.reviews.length,
+      sample: [...listing.reviews]
         .sort((a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0))
         .slice(0, 3)
         .map((r) => ({ author: r.author, stars: r.stars, date: r.date?.toISOString() ?? null, text: excerpt(r.text) })),
-      sources: parsed.report.sources,
-      notes: parsed.report.notes,
+      sources: report.sources,
+      notes: report.notes,
+      warnings: report.warnings ?? [],
+      api: report.api ?? null,
+      figures: report.figures ?? null,
+      moved: report.moved ?? null,
     };
   } catch (error) {
-    if (error instanceof ListingParseError)
-      return { ok: false, url, problem: error.kind, message: error.message, sources: error.report.sources };
-    if (error instanceof PageFetchError)
-      return { ok: false, url, problem: error.kind, message: error.message, sources: [] };
-    throw error;
+    if (!(error instanceof ListingReadFailed)) throw error;
+    const problem = SYNC_PROBLEMS.includes(error.problem as SyncProblem)
+      ? (error.problem as SyncProblem)
+      : "unexpected";
+    return {
+      ok: false,
+      url,
+      problem,
+      message: error.message,
+      sources: error.report.sources,
+      api: error.report.api ?? null,
+    };
   }
 }

@@ -7,7 +7,8 @@ export type RatingSummary = {
   app: { id: string; name: string; status: string };
   latest: {
     average: number | null;
-    reviewCount: number;
+    /** Null when the last read could not tell (a partial read). */
+    reviewCount: number | null;
     installBand: string | null;
     votesUp: number | null;
     votesDown: number | null;
@@ -152,7 +153,18 @@ export async function publicRating(appId: string, latest = 3): Promise<PublicRat
     }),
   ]);
   const average = snapshot ? snapshot.average : aggregate._avg.stars;
-  const count = snapshot ? snapshot.reviewCount : aggregate._count._all;
+  // A partial read did not tell the count: the last read that did, else the reviews held here.
+  const known =
+    snapshot && snapshot.reviewCount === null
+      ? ((
+          await db.ratingSnapshot.findFirst({
+            where: { appId, reviewCount: { not: null } },
+            orderBy: { takenAt: "desc" },
+            select: { reviewCount: true },
+          })
+        )?.reviewCount ?? null)
+      : (snapshot?.reviewCount ?? null);
+  const count = known ?? aggregate._count._all;
   if (!snapshot && count === 0) return null;
   return {
     average,

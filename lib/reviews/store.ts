@@ -1,11 +1,18 @@
 import { db } from "@/lib/db";
 import { reviewKeys } from "@/lib/marketplace/identity";
+import { compatible } from "@/lib/marketplace/merge";
 import type { ParsedListing, ParsedReview } from "@/lib/marketplace/listing-page";
 
 /** What is stored of one read of a listing page (a parsed page, or reviews entered another way). */
 export type ListingRead = Pick<ParsedListing, "ratingAverage" | "reviewCount" | "installBand"> & {
   votes?: ParsedListing["votes"];
   reviews: (Omit<ParsedReview, "anchor"> & { anchor?: string | null })[];
+  /**
+   * Only some reviews, as another source than the page chose them (the API's newest, the page being
+   * unreadable): none can be known gone, and what that source does not carry (a reply, the anchor, the
+   * votes, the text it cuts short) is kept as stored.
+   */
+  reviewsPartial?: boolean;
 };
 
 export type ApplyResult = {
@@ -24,6 +31,9 @@ export type ApplyResult = {
  * (fewer than its review count), only reviews at least as recent as the oldest one shown can
  * be known to be gone.
  */
+/** The new text is the stored one cut short ("…", "Read more"): the stored one is kept. */
+const cutShort = (text: string, stored: string) => text.length < stored.length && compatible(stored, text);
+
 const authorDay = (author: string, date: Date | null) =>
   date ? `${author.trim().toLowerCase()}\u0000${date.toISOString().slice(0, 10)}` : null;
 
@@ -84,7 +94,15 @@ export async function applyListing(
         result.added.push({ id: created.id, author: r.author, stars: r.stars, text: r.text, reviewedAt: r.date });
         continue;
       }
-      const edited = old.stars !== r.stars || old.text !== r.text || (old.publicReply ?? null) !== r.reply;
+      const seen = parsed.reviewsPartial
+        ? {
+            text: cutShort(r.text, old.text) ? old.text : r.text,
+            reply: r.reply ?? old.publicReply,
+            anchor: r.anchor ?? old.anchor,
+            upvotes: r.upvotes || old.upvotes,
+          }
+        : { text: r.text, reply: r.reply, anchor: r.anchor ?? null, upvotes: r.upvotes };
+      const edited = old.stars !== r.stars || old.text !== seen.text || (old.publicReply ?? null) !== seen.reply;
       if (edited)
         await tx.reviewRevision.create({
           data: { reviewId: old.id, stars: old.stars, text: old.text, publicReply: old.publicReply, recordedAt: now },
@@ -93,8 +111,8 @@ export async function applyListing(
         edited ||
         old.removedAt ||
         old.source !== "SYNC" ||
-        old.upvotes !== r.upvotes ||
-        old.anchor !== (r.anchor ?? null) ||
+        old.upvotes !== seen.upvotes ||
+        old.anchor !== seen.anchor ||
         (r.date && old.reviewedAt?.getTime() !== r.date.getTime())
       ) {
         await tx.review.update({
@@ -103,17 +121,17 @@ export async function applyListing(
             source: "SYNC",
             author: r.author,
             stars: r.stars,
-            text: r.text,
-            upvotes: r.upvotes,
-            publicReply: r.reply,
-            anchor: r.anchor ?? null,
+            text: seen.text,
+            upvotes: seen.upvotes,
+            publicReply: seen.reply,
+            anchor: seen.anchor,
             reviewedAt: r.date ?? old.reviewedAt,
             removedAt: null,
             // A public reply that appears on the page answers the review; a review the reviewer
             // rewrote after it was handled (its stars or text) needs a look again.
-            ...(r.reply && !old.publicReply && (old.status === "NEW" || old.status === "NEEDS_REPLY")
+            ...(seen.reply && !old.publicReply && (old.status === "NEW" || old.status === "NEEDS_REPLY")
               ? { status: "REPLIED", repliedAt: old.repliedAt ?? now }
-              : (old.stars !== r.stars || old.text !== r.text) &&
+              : (old.stars !== r.stars || old.text !== seen.text) &&
                   (old.status === "REPLIED" || old.status === "WONT_REPLY")
                 ? { status: "NEEDS_REPLY" }
                 : {}),
@@ -123,13 +141,15 @@ export async function applyListing(
       }
     }
 
-    const complete = parsed.reviews.length >= parsed.reviewCount;
+    // Without a count, whether the page shows every review cannot be told.
+    const complete = parsed.reviewCount !== null && parsed.reviews.length >= parsed.reviewCount;
     const oldestShown = parsed.reviews.reduce<number | null>(
       (min, r) => (r.date && (min === null || r.date.getTime() < min) ? r.date.getTime() : min),
       null,
     );
     const gone = rows.filter(
       (r) =>
+        !parsed.reviewsPartial &&
         r.source === "SYNC" &&
         !r.removedAt &&
         !claimed.has(r.id) &&

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { SOURCES, SOURCE_LABELS, type ParseReport, type SourceName } from "@/lib/marketplace/types";
+import type { ListingReadReport } from "@/lib/marketplace/read-listing";
+import { SOURCES, SOURCE_LABELS, type SourceName } from "@/lib/marketplace/types";
 import { plural } from "@/lib/words";
 
 /**
@@ -16,19 +17,36 @@ export const SYNC_PROBLEMS = [
   "unavailable",
   "http",
   "too-large",
+  "robots",
+  "forbidden",
   "unexpected",
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
 
-export type SyncReport = ParseReport & { problem: SyncProblem | null };
+export type SyncReport = ListingReadReport & { problem: SyncProblem | null };
 
 const schema = z.object({
-  outcome: z.enum(["read", "no-reviews", "failed"]),
+  outcome: z.enum(["read", "partial", "no-reviews", "failed"]),
   summary: z.string(),
   sources: z.array(
     z.object({ source: z.enum(SOURCES), found: z.number(), read: z.string().nullable(), skipped: z.array(z.string()) }),
   ),
   notes: z.array(z.string()),
+  warnings: z.array(z.string()).optional(),
+  api: z
+    .object({
+      url: z.string().nullable(),
+      outcome: z.enum(["used", "unavailable", "off"]),
+      reason: z.string().nullable(),
+    })
+    .optional(),
+  figures: z
+    .object({ rating: z.string().nullable(), count: z.string().nullable(), reviews: z.array(z.string()) })
+    .optional(),
+  moved: z
+    .object({ from: z.string(), to: z.string(), how: z.enum(["redirect", "canonical", "lookup"]) })
+    .nullable()
+    .optional(),
   problem: z.enum(SYNC_PROBLEMS).nullable().default(null),
 });
 

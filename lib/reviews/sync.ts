@@ -7,16 +7,22 @@ import { notifySafely } from "@/lib/notifications/notify";
 import { rankChangeText } from "@/lib/positions/lists";
 import { plural } from "@/lib/words";
 import { syncPositions } from "@/lib/positions/sync";
-import { fetchListingPage, PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
+import { PageFetchError, type FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { listingUrlOf } from "./listing-url";
-import { ListingParseError, parseListingPage } from "@/lib/marketplace/listing-page";
+import { ListingParseError } from "@/lib/marketplace/listing-page";
+import { ListingReadFailed, readListing, type ListingRead } from "@/lib/marketplace/read-listing";
+import { captureOf } from "@/lib/marketplace/capture-format";
+import { newPoliteness } from "@/lib/marketplace/politeness";
+import { keepCapture } from "@/lib/captures/store";
+import { learnCategories } from "@/lib/positions/category-map";
+import { env } from "@/lib/env";
 import { applyListing } from "./store";
 import { audit, auditBy } from "@/lib/audit/log";
 import type { Member } from "@/lib/authz";
 import { touchSharePages } from "@/lib/apps/service";
 import { outboundPolicy } from "@/lib/net/policy";
 import { log } from "@/lib/log";
-import { failureReport, fixOf, readSyncReport, type SyncReport } from "./sync-report";
+import { failureReport, fixOf, readSyncReport, SYNC_PROBLEMS, type SyncProblem, type SyncReport } from "./sync-report";
 
 /**
  * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
@@ -63,7 +69,7 @@ export async function runProgress(workspaceId: string, runId: string) {
           where: { id: runId, workspaceId },
           include: {
             apps: {
-              where: { status: "FAILED" },
+              where: { status: { in: ["FAILED", "PARTIAL"] } },
               include: { app: { select: { id: true, name: true } } },
               orderBy: { finishedAt: "asc" },
             },
@@ -72,12 +78,16 @@ export async function runProgress(workspaceId: string, runId: string) {
       : null;
   if (!run) return null;
   const { id, status, appsTotal, appsDone, added, updated, removed, error } = run;
-  const failures = run.apps.map((a) => ({
-    app: a.app.name,
-    message: a.error ?? "",
-    fix: fixOf(readSyncReport(a.report)?.problem ?? null, a.app.id),
-  }));
-  return { id, status, appsTotal, appsDone, added, updated, removed, error, failures };
+  const failures = run.apps
+    .filter((a) => a.status === "FAILED")
+    .map((a) => ({
+      app: a.app.name,
+      message: a.error ?? "",
+      fix: fixOf(readSyncReport(a.report)?.problem ?? null, a.app.id),
+    }));
+  // Apps read only in part: what could not be read is in Sync history.
+  const partlyRead = run.apps.filter((a) => a.status === "PARTIAL").map((a) => a.app.name);
+  return { id, status, appsTotal, appsDone, added, updated, removed, error, failures, partlyRead };
 }
 
 /** Creates a run (or answers the one already running: one run per workspace at a time). */
@@ -94,10 +104,32 @@ export async function startRun(workspaceId: string, trigger: Trigger, userId: st
 
 /** A failure in words, with its kind (what to do about it depends on it) and what the reader saw. */
 function failureOf(error: unknown): SyncReport {
+  if (error instanceof ListingReadFailed)
+    return {
+      ...error.report,
+      problem: SYNC_PROBLEMS.includes(error.problem as SyncProblem) ? (error.problem as SyncProblem) : "unexpected",
+    };
   if (error instanceof ListingParseError) return { ...error.report, problem: error.kind };
   if (error instanceof PageFetchError) return failureReport(error.message, error.kind);
   log().error({ err: error }, "Marketplace sync failed unexpectedly");
   return failureReport("An unexpected error stopped the sync of this app", "unexpected");
+}
+
+/** What a read served that is worth keeping (a failed or partial read's pages), for Sync history. */
+async function keepEvidence(
+  workspaceId: string,
+  appId: string,
+  runId: string,
+  clientId: string,
+  evidence: ListingRead["evidence"],
+) {
+  for (const e of evidence)
+    await keepCapture({
+      workspaceId,
+      appId,
+      runId,
+      capture: captureOf(e.response, e.kind, { clientId, reason: e.reason }),
+    }).catch((error: unknown) => log().error({ err: error }, "Keeping a captured page failed"));
 }
 
 async function syncApp(
@@ -109,24 +141,38 @@ async function syncApp(
   const now = options.now ?? (() => new Date());
   const url = listingUrlOf(app);
   try {
-    const parsed = parseListingPage(await fetchListingPage(url, { policy: outboundPolicy(), ...options.fetch }), {
-      clientId: app.clientId,
-    });
+    const read = await readListing({ url, clientId: app.clientId }, { policy: outboundPolicy(), ...options.fetch });
+    const parsed = read.listing;
     const at = now();
     const stored = await applyListing(app.id, parsed, runId, at);
     // Share pages show the rating and the latest reviews.
     await touchSharePages(app.id);
-    const report: SyncReport = { ...parsed.report, problem: null };
+    if (read.report.moved) {
+      // The listing moved (renamed): its new address is the one read from now on, and Sync history says so.
+      await db.app.update({ where: { id: app.id }, data: { listingUrl: read.url } });
+      await audit({
+        workspaceId: workspaceIdOf,
+        actor: { id: null, name: "Marketplace sync" },
+        action: "app.listing_url",
+        targetType: "app",
+        targetId: app.id,
+        targetName: app.name,
+        diff: { listingUrl: [read.report.moved.from, read.report.moved.to] },
+      });
+    }
+    await learnCategories(read.api, read.content?.categories ?? []);
+    await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, read.evidence);
+    const report: SyncReport = { ...read.report, problem: null };
     await db.syncRunApp.create({
       data: {
         runId,
         appId: app.id,
-        url,
-        status: "SUCCEEDED",
+        url: read.url,
+        status: read.report.outcome === "partial" ? "PARTIAL" : "SUCCEEDED",
         added: stored.added.length,
         updated: stored.updated,
         removed: stored.removed,
-        parser: parsed.source,
+        parser: read.report.figures?.rating === "the Marketplace's API" ? "api" : parsed.source,
         report: JSON.stringify(report),
         finishedAt: at,
       },
@@ -166,10 +212,18 @@ async function syncApp(
       await checkReviewSurge(app.id, at);
     }
     await checkRatingDrop(app.id, parsed.ratingAverage, at);
-    return { ok: true as const, added: stored.added.length, updated: stored.updated, removed: stored.removed };
+    return {
+      ok: true as const,
+      partial: read.report.outcome === "partial",
+      added: stored.added.length,
+      updated: stored.updated,
+      removed: stored.removed,
+    };
   } catch (error) {
     const report = failureOf(error);
     const at = now();
+    if (error instanceof ListingReadFailed)
+      await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, error.evidence);
     await db.syncRunApp.create({
       data: {
         runId,
@@ -243,9 +297,9 @@ async function recordPositions(workspaceId: string, runId: string, now: Date, op
  * The competitors the workspace follows, read in the same run; their problems are reported with it.
  * Each competitor whose listing changed is a COMPETITOR_CHANGE event for the alert rules.
  */
-async function readCompetitors(workspaceId: string, now: Date, options: SyncOptions) {
+async function readCompetitors(workspaceId: string, runId: string, now: Date, options: SyncOptions) {
   try {
-    const result = await syncCompetitors(workspaceId, { now, fetch: options.fetch });
+    const result = await syncCompetitors(workspaceId, { now, fetch: options.fetch, runId });
     for (const c of result.changed)
       await raiseAlert({
         appId: c.appId,
@@ -268,15 +322,20 @@ async function readCompetitors(workspaceId: string, now: Date, options: SyncOpti
 export async function executeRun(runId: string, options: SyncOptions = {}) {
   const now = options.now ?? (() => new Date());
   const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
+  // One run keeps one pace per host for every read it makes (apps, competitors, lists), and counts its waits.
+  const politeness = options.fetch?.politeness ?? newPoliteness({ paceMs: env().MARKETPLACE_PACE_MS });
+  options = { ...options, fetch: { ...options.fetch, politeness } };
   // Once per run, before the events it raises go through the rules.
   await ensureDefaultRules(run.workspaceId, now());
   const apps = await syncableApps(run.workspaceId);
   await db.syncRun.update({ where: { id: runId }, data: { appsTotal: apps.length } });
   const errors: string[] = [];
   let failed = 0;
+  let partial = 0;
   for (const app of apps) {
     const result = await syncApp(runId, run.workspaceId, app, options);
     if (result.ok) {
+      if (result.partial) partial++;
       await db.syncRun.update({
         where: { id: runId },
         data: {
@@ -292,12 +351,15 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
       await db.syncRun.update({ where: { id: runId }, data: { appsDone: { increment: 1 } } });
     }
   }
-  const competitors = await readCompetitors(run.workspaceId, now(), options);
+  const competitors = await readCompetitors(run.workspaceId, runId, now(), options);
   const positions = await recordPositions(run.workspaceId, runId, now(), options);
-  const status = failed === 0 ? "SUCCEEDED" : failed === apps.length ? "FAILED" : "PARTIAL";
+  // A run is partial when an app failed or was only partly read (Sync history says which, and why).
+  const status = failed > 0 && failed === apps.length ? "FAILED" : failed + partial > 0 ? "PARTIAL" : "SUCCEEDED";
   return db.syncRun.update({
     where: { id: runId },
     data: {
+      waitedMs: Math.round(politeness.waitedMs),
+      requests: politeness.requests,
       positionsError: positions.errors.length ? positions.errors.join("\n") : null,
       competitorsError: competitors.errors.length ? competitors.errors.join("\n") : null,
       status,

@@ -4,7 +4,7 @@ import { requireMembership } from "@/lib/authz";
 import { Pager } from "@/components/ui/pager";
 import { historyQuerySchema, listSyncRuns } from "@/lib/reviews/history";
 import { env } from "@/lib/env";
-import { SyncedApp } from "@/components/reviews/synced-app";
+import { CaptureDownload, SyncedApp } from "@/components/reviews/synced-app";
 import { listingUrlOf } from "@/lib/reviews/listing-url";
 import { listingUrlField } from "@/lib/reviews/sync-report";
 import { syncableApps } from "@/lib/reviews/sync";
@@ -28,14 +28,14 @@ const TRIGGER: Record<string, string> = { MANUAL: "Sync now", CRON: "Scheduler",
 const STATUS: Record<string, { label: string; style: string }> = {
   RUNNING: { label: "Running", style: "bg-sky-50 text-sky-800" },
   SUCCEEDED: { label: "Succeeded", style: "bg-emerald-50 text-emerald-800" },
-  PARTIAL: { label: "Partly failed", style: "bg-amber-50 text-amber-900" },
+  PARTIAL: { label: "Partly done", style: "bg-amber-50 text-amber-900" },
   FAILED: { label: "Failed", style: "bg-red-50 text-red-800" },
 };
 
+const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
+
 function duration(start: Date, end: Date | null) {
-  if (!end) return "—";
-  const ms = end.getTime() - start.getTime();
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+  return end ? seconds(end.getTime() - start.getTime()) : "—";
 }
 
 export default async function SyncHistoryPage({
@@ -46,7 +46,7 @@ export default async function SyncHistoryPage({
   const { workspace } = await requireMembership();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = historyQuerySchema.parse(raw);
-  const [{ runs, pages, total, names }, apps] = await Promise.all([
+  const [{ runs, pages, total, names, competitorNames }, apps] = await Promise.all([
     listSyncRuns(workspace.id, query),
     syncableApps(workspace.id),
   ]);
@@ -127,10 +127,16 @@ export default async function SyncHistoryPage({
                   {run.appsDone} of {plural(run.appsTotal, "listing", "listings")} · {run.added} new · {run.updated}{" "}
                   updated · {run.removed} removed
                 </p>
+                {run.requests ? (
+                  <p className="mt-0.5 text-xs text-slate-500" data-testid="run-pace">
+                    {plural(run.requests, "request", "requests")} to the Marketplace, one at a time per site
+                    {run.waitedMs ? `: ${seconds(run.waitedMs)} spent waiting between them` : ""}
+                  </p>
+                ) : null}
                 {run.apps.length ? (
                   <ul className="mt-2 space-y-2 text-xs">
                     {run.apps.map((a) => (
-                      <SyncedApp key={a.id} row={a} />
+                      <SyncedApp key={a.id} row={a} captures={run.captures.filter((c) => c.appId === a.app.id)} />
                     ))}
                   </ul>
                 ) : null}
@@ -151,6 +157,34 @@ export default async function SyncHistoryPage({
                   </p>
                 ) : null}
                 {!run.apps.length && run.error ? <p className="mt-2 text-xs text-slate-600">{run.error}</p> : null}
+                {run.competitorsError || run.captures.some((c) => c.competitorId) ? (
+                  <div className="mt-2 space-y-0.5 text-xs text-amber-900" data-testid="competitors-error">
+                    <p className="font-medium">
+                      {run.competitorsError
+                        ? "Competitors not read (their last figures are kept):"
+                        : "Competitors partly read:"}
+                    </p>
+                    {run.competitorsError ? (
+                      <ul className="list-disc pl-4">
+                        {run.competitorsError.split("\n").map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    <ul>
+                      {run.captures
+                        .filter((c) => c.competitorId)
+                        .map((c) => (
+                          <li key={c.id}>
+                            <CaptureDownload
+                              capture={c}
+                              of={competitorNames.get(c.competitorId!) ?? "a competitor no longer followed"}
+                            />
+                          </li>
+                        ))}
+                    </ul>
+                  </div>
+                ) : null}
                 {run.positionsError ? (
                   <div className="mt-2 text-xs text-amber-900" data-testid="positions-error">
                     <p className="font-medium">Positions not read (nothing was stored for these lists):</p>

@@ -6,6 +6,7 @@ setupTestDatabase();
 const emulator = await startEmulator();
 const SECRET = "cron-secret-for-route-tests-0123456789";
 process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
 process.env.CRON_SECRET = SECRET;
 const { db } = await import("@/lib/db");
 const { POST } = await import("./route");
