@@ -24,10 +24,10 @@ export function CaptureDownload({ capture, of }: { capture: CaptureLink; of: str
     <a
       href={`/api/sync/captures/${encodeURIComponent(capture.id)}`}
       download
-      className="inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-2 hover:underline"
+      className="font-medium text-brand-700 underline-offset-2 hover:underline"
       data-testid="capture-download"
     >
-      <Download aria-hidden className="size-3.5" />
+      <Download aria-hidden className="mr-1 inline size-3.5 align-[-0.125em]" />
       Download what the Marketplace served
       <span className="font-normal text-slate-500">
         {" "}

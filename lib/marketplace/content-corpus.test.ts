@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LISTING_CASES } from "./corpus/cases";
+import { clean, youtubeId } from "./corpus/compare";
 import { readListingContent } from "./listing-content";
 
 /**
@@ -10,17 +11,6 @@ import { readListingContent } from "./listing-content";
  */
 
 const dir = fileURLToPath(new URL("./corpus/", import.meta.url));
-const clean = (s: string) => s.replace(/\s+/g, " ").trim();
-/** The same YouTube id rule as corpus.test.ts: the reader may give any YouTube address. */
-const youtubeId = (url: string | null): string | null => {
-  if (!url) return null;
-  const m =
-    /[?&]v=([\w-]{11})/.exec(url) ??
-    /youtu\.be\/([\w-]{11})/.exec(url) ??
-    /youtube(?:-nocookie)?\.com\/(?:embed|shorts|v)\/([\w-]{11})/.exec(url) ??
-    /ytimg\.com\/vi\/([\w-]{11})/.exec(url);
-  return m ? (m[1] ?? null) : url;
-};
 
 describe("Marketplace page corpus: listing content", () => {
   for (const c of LISTING_CASES.filter((c) => c.content)) {

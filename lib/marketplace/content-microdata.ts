@@ -15,7 +15,7 @@ import { plain } from "./values";
 const APP_TYPE = /schema\.org\/(SoftwareApplication|WebApplication|MobileApplication|Product)\/?$/i;
 
 /** An element's microdata value, as the spec reads it. */
-function itemValue(el: Cheerio<Element>): string {
+export function itemValue(el: Cheerio<Element>): string {
   const tag = el.prop("tagName")?.toLowerCase();
   if (tag === "meta") return el.attr("content") ?? "";
   if (tag === "time") return el.attr("datetime") ?? el.text();
@@ -28,7 +28,7 @@ function itemValue(el: Cheerio<Element>): string {
 }
 
 /** An item's properties: elements with the itemprop whose nearest item is this one. */
-function props($: CheerioAPI, scope: Element, name: string): Cheerio<Element> {
+export function props($: CheerioAPI, scope: Element, name: string): Cheerio<Element> {
   return $(scope)
     .find(`[itemprop~="${name}"]`)
     .filter((_, el) => $(el).parent().closest("[itemscope]")[0] === scope);

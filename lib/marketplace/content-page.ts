@@ -3,6 +3,7 @@ import type { Element } from "domhandler";
 import { sameName, type PageIdentity } from "./content-identity";
 import { attributeWords, contentRoot, listingElements, sectionTitle, titleName } from "./content-dom";
 import { absolute } from "./content-urls";
+import { ownText } from "./dom";
 import { folded, plain } from "./values";
 
 /**
@@ -161,13 +162,6 @@ const isCategoryLabel = (text: string) =>
       .replace(/[\s:：,·•|;/]+/g, " ")
       .trim(),
   );
-const ownText = ($: CheerioAPI, el: Element) =>
-  $(el)
-    .contents()
-    .filter((_, c) => c.type === "text")
-    .text()
-    .replace(/\s+/g, " ")
-    .trim();
 /** A label standing alone ("<h3>Categories</h3>", "<dt>…"), rather than a block with its values inside. */
 const labelIsLeaf = ($: CheerioAPI, el: Element) => $(el).children().length === 0;
 

@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { emptyContent, type ListingContent, type ParsedReview, type Votes } from "./types";
+import { itemValue, props } from "./content-microdata";
 import { count, date, dateIn, installBand, plain, rating } from "./values";
 
 /**
@@ -20,7 +21,7 @@ export type MarkupFindings = {
   skipped: string[];
 };
 
-const empty = (): MarkupFindings => ({
+export const emptyFindings = (): MarkupFindings => ({
   found: 0,
   average: null,
   count: null,
@@ -46,35 +47,18 @@ function isOtherApp($: CheerioAPI, el: Element): boolean {
 const APP_TYPE = /schema\.org\/(SoftwareApplication|WebApplication|MobileApplication|Product)\/?$/i;
 const REVIEW_TYPE = /schema\.org\/(Review|UserReview)\/?$/i;
 
-/** A microdata property's value, as the spec reads it from the element. */
-function itemValue($: CheerioAPI, el: Cheerio<Element>): string {
-  const tag = el.prop("tagName")?.toLowerCase();
-  if (tag === "meta") return el.attr("content") ?? "";
-  if (tag === "time") return el.attr("datetime") ?? el.text();
-  if (tag === "a" || tag === "link") return el.attr("href") ?? "";
-  if (tag === "data" || tag === "meter") return el.attr("value") ?? el.text();
-  return el.attr("content") ?? el.text();
-}
-
-/** The properties of one item: elements with itemprop whose nearest itemscope is this one. */
-function props($: CheerioAPI, scope: Element, name: string): Cheerio<Element> {
-  return $(scope)
-    .find(`[itemprop~="${name}"]`)
-    .filter((_, el) => $(el).parent().closest("[itemscope]")[0] === scope);
-}
-
 function prop($: CheerioAPI, scope: Element, name: string): string | null {
   const el = props($, scope, name).first();
   if (!el.length) return null;
   if (el.is("[itemscope]")) {
     const inner = props($, el[0]!, "name").first();
-    return inner.length ? itemValue($, inner) : el.text();
+    return inner.length ? itemValue(inner) : el.text();
   }
-  return itemValue($, el);
+  return itemValue(el);
 }
 
 export function readMicrodata($: CheerioAPI): MarkupFindings {
-  const result = empty();
+  const result = emptyFindings();
   const typed = (pattern: RegExp) => (_: number, el: Element) => pattern.test($(el).attr("itemtype") ?? "");
   const apps = $("[itemscope][itemtype]").filter(typed(APP_TYPE));
   // Items without a type are read by their property name (itemprop="review").
@@ -115,7 +99,7 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
       text: plain(prop($, el, "reviewBody") ?? prop($, el, "description")),
       upvotes: count(prop($, el, "upvoteCount")) ?? 0,
       reply: replyEl.length
-        ? plain(replyEl.is("[itemscope]") ? (prop($, replyEl[0]!, "text") ?? replyEl.text()) : itemValue($, replyEl)) ||
+        ? plain(replyEl.is("[itemscope]") ? (prop($, replyEl[0]!, "text") ?? replyEl.text()) : itemValue(replyEl)) ||
           null
         : null,
     });
@@ -136,9 +120,9 @@ export function readMicrodataContent($: CheerioAPI): ListingContent {
         if ($el.is("img")) return $el.attr("src") ?? "";
         if ($el.is("[itemscope]")) {
           const inner = ["contentUrl", "embedUrl", "url"].map((p) => props($, el, p).first()).find((x) => x.length);
-          return inner ? itemValue($, inner) : "";
+          return inner ? itemValue(inner) : "";
         }
-        return itemValue($, $el);
+        return itemValue($el);
       })
       .filter(Boolean);
   return {
@@ -149,7 +133,7 @@ export function readMicrodataContent($: CheerioAPI): ListingContent {
     video: urls("video")[0] ?? null,
     categories: props($, app, "applicationSubCategory")
       .toArray()
-      .map((el) => plain(itemValue($, $(el))).trim())
+      .map((el) => plain(itemValue($(el))).trim())
       .filter(Boolean),
     pricingUrl: urls("offers")[0] ?? null,
   };
@@ -168,3 +152,12 @@ export function spacedText($: CheerioAPI, el: Cheerio<AnyNode>): string {
   el.each((_, node) => visit(node));
   return parts.join(" ").replace(/\s+/g, " ").trim();
 }
+
+/** An element's own text, without its children's. */
+export const ownText = ($: CheerioAPI, el: Element) =>
+  $(el)
+    .contents()
+    .filter((_, c) => c.type === "text")
+    .text()
+    .replace(/\s+/g, " ")
+    .trim();

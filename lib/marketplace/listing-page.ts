@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from "cheerio";
-import { readMicrodata, type MarkupFindings } from "./dom";
+import { emptyFindings, readMicrodata, type MarkupFindings } from "./dom";
 import { readVisible } from "./visible";
 import { challengeMessage, challengeTitle } from "./challenge";
 import { readFlight } from "./flight";
@@ -32,18 +32,7 @@ export { ListingParseError, type ParsedListing, type ParsedReview, type ParseRep
 
 type SourceResult = MarkupFindings & { source: SourceName; appNode: boolean };
 
-const blank = (source: SourceName): SourceResult => ({
-  source,
-  found: 0,
-  average: null,
-  count: null,
-  reviews: [],
-  installBand: null,
-  votes: null,
-  saysNoReviews: false,
-  skipped: [],
-  appNode: false,
-});
+const blank = (source: SourceName): SourceResult => ({ ...emptyFindings(), source, appNode: false });
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {

@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { spacedText, type MarkupFindings } from "./dom";
+import { emptyFindings, ownText, spacedText, type MarkupFindings } from "./dom";
 import {
   averageAndCountIn,
   averageIn,
@@ -65,14 +65,6 @@ const inNoise = ($: CheerioAPI, el: Element, noise: Set<Element>) => {
   for (let node: Element | null = el; node; node = node.parent as Element | null) if (noise.has(node)) return true;
   return false;
 };
-
-const ownText = ($: CheerioAPI, el: Element) =>
-  $(el)
-    .contents()
-    .filter((_, c) => c.type === "text")
-    .text()
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** Elements whose label or own short text states a rating, those of other apps left aside. */
 function ratingMarks($: CheerioAPI, noise: Set<Element>): Mark[] {
@@ -248,16 +240,7 @@ function outsideText($: CheerioAPI, root: Cheerio<AnyNode>, excluded: Set<Elemen
 }
 
 export function readVisible($: CheerioAPI, context: Context = {}): MarkupFindings {
-  const result: MarkupFindings = {
-    found: 0,
-    average: null,
-    count: null,
-    reviews: [],
-    installBand: null,
-    votes: null,
-    saysNoReviews: false,
-    skipped: [],
-  };
+  const result = emptyFindings();
   const noise = otherApps($, context);
   const marks = ratingMarks($, noise);
   const cards: Element[] = [];

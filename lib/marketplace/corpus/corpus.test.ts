@@ -5,6 +5,7 @@ import { parseCollectionPage } from "../collection-page";
 import { readListingContent } from "../listing-content";
 import { parseListingPage } from "../listing-page";
 import { COLLECTION_CASES, LISTING_CASES } from "./cases";
+import { clean, youtubeId } from "./compare";
 
 /**
  * The corpus (see README.md): pages written from the description of the public Marketplace, and
@@ -16,18 +17,6 @@ const page = (file: string) => readFileSync(dir + file, "utf8");
 
 const day = (d: Date | null | undefined) =>
   d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString().slice(0, 10) : null;
-const clean = (s: string) => s.replace(/\s+/g, " ").trim();
-
-/** The YouTube video id in any YouTube address (watch, youtu.be, embed, nocookie, shorts, thumbnails). */
-const youtubeId = (url: string | null): string | null => {
-  if (!url) return null;
-  const m =
-    /[?&]v=([\w-]{11})/.exec(url) ??
-    /youtu\.be\/([\w-]{11})/.exec(url) ??
-    /youtube(?:-nocookie)?\.com\/(?:embed|shorts|v)\/([\w-]{11})/.exec(url) ??
-    /ytimg\.com\/vi\/([\w-]{11})/.exec(url);
-  return m ? (m[1] ?? null) : url;
-};
 
 const kindOf = (run: () => unknown): string => {
   try {
