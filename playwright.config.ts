@@ -48,7 +48,7 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: "tsx e2e/emulator/cli.ts",
+      command: "tsx emulator/cli.ts",
       url: `${E2E.emulatorUrl}/__emulator/health`,
       env: E2E.emulatorEnv,
       reuseExistingServer: false,

@@ -15,7 +15,7 @@ export default defineConfig({
       "lib/**/*.test.ts",
       "components/**/*.test.ts",
       "components/**/*.test.tsx",
-      "e2e/emulator/**/*.test.ts",
+      "emulator/**/*.test.ts",
       "prisma/**/*.test.ts",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mediaPng, type ListingInput } from "../e2e/emulator/listings";
+import { mediaPng, type ListingInput } from "../emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingSlug } from "../lib/marketplace/identity";
 import { dayBefore, DEMO_LISTS } from "./demo-positions";

@@ -1,5 +1,5 @@
-import type { CollectionInput } from "../e2e/emulator/collections";
-import type { ListingInput } from "../e2e/emulator/listings";
+import type { CollectionInput } from "../emulator/collections";
+import type { ListingInput } from "../emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { rivalPlaces } from "./demo-competitors";
 

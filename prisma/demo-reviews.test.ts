@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
+import { startEmulator } from "@/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import { DEMO_APPS } from "./demo-apps";
 import { demoRivalListings } from "./demo-competitors";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { startEmulator } from "../e2e/emulator/server";
+import { startEmulator } from "../emulator/server";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashToken, newToken } from "../lib/crypto/token";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
+import { startEmulator } from "@/emulator/server";
 import { captureFiles, captureFromFiles } from "@/lib/marketplace/capture-format";
 import { readCaptures } from "@/lib/marketplace/capture-files";
 import { replayCapture } from "@/lib/marketplace/replay";

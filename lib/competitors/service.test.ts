@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
-import type { ListingInput } from "@/e2e/emulator/listings";
+import { startEmulator } from "@/emulator/server";
+import type { ListingInput } from "@/emulator/listings";
 import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
 import { addMember, createOwner } from "@/lib/test/members";

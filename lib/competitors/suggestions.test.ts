@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
-import type { CollectionInput } from "@/e2e/emulator/collections";
+import { startEmulator } from "@/emulator/server";
+import type { CollectionInput } from "@/emulator/collections";
 import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
 import { createOwner } from "@/lib/test/members";

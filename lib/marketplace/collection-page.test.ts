@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { COLLECTION_SHAPES } from "@/e2e/emulator/collections";
-import { startEmulator } from "@/e2e/emulator/server";
+import { COLLECTION_SHAPES } from "@/emulator/collections";
+import { startEmulator } from "@/emulator/server";
 import { CollectionParseError, parseCollectionPage, readCollection } from "./collection-page";
 
 const emulator = await startEmulator();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { LISTING_SHAPES } from "@/e2e/emulator/listing-pages";
-import { startEmulator } from "@/e2e/emulator/server";
+import { LISTING_SHAPES } from "@/emulator/listing-pages";
+import { startEmulator } from "@/emulator/server";
 import { readListingContent } from "./listing-content";
 
 const emulator = await startEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CHALLENGE_HTML, flightPayload, LISTING_SHAPES, listingHtml } from "@/e2e/emulator/listing-pages";
-import { listingSchema, type ListingInput } from "@/e2e/emulator/listings";
+import { CHALLENGE_HTML, flightPayload, LISTING_SHAPES, listingHtml } from "@/emulator/listing-pages";
+import { listingSchema, type ListingInput } from "@/emulator/listings";
 import { ListingParseError, parseListingPage, type ParsedListing } from "./listing-page";
 
 const page = (head: string, body = "") =>

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
+import { startEmulator } from "@/emulator/server";
 
 // The operator turned the API off: only the pages are read.
 const emulator = await startEmulator();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
+import { startEmulator } from "@/emulator/server";
 import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
 import { createOwner } from "@/lib/test/members";

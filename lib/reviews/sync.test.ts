@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
-import type { Listing, ListingInput } from "@/e2e/emulator/listings";
-import type { ListingShape } from "@/e2e/emulator/listing-pages";
+import { startEmulator } from "@/emulator/server";
+import type { Listing, ListingInput } from "@/emulator/listings";
+import type { ListingShape } from "@/emulator/listing-pages";
 import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { NextRequest } from "next/server";
 import { NextRequest as Request_ } from "next/server";
-import { startEmulator } from "@/e2e/emulator/server";
+import { startEmulator } from "@/emulator/server";
 import { CLIENT_HEADER } from "@/lib/client-address";
 import { setupTestDatabase } from "@/lib/test/db";
 

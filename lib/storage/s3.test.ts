@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { startS3Emulator } from "@/e2e/emulator/s3";
+import { startS3Emulator } from "@/emulator/s3";
 import { makeImage } from "@/lib/media/fixtures";
 import { S3FileStorage } from "./s3";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/e2e/emulator/server";
+import { startEmulator } from "@/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 
 setupTestDatabase();

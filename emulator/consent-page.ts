@@ -1,4 +1,4 @@
-import scopes from "../../lib/pipedrive/scopes.json" with { type: "json" };
+import scopes from "../lib/pipedrive/scopes.json" with { type: "json" };
 import type { EmulatorClient, EmulatorUser } from "./data";
 import { escapeHtml as e } from "./http";
 
