@@ -155,6 +155,42 @@ describe("the outbox", () => {
     expect(await db.outboxMessage.count({ where: { kind: "ALERT" } })).toBe(0);
   });
 
+  it("a backend that does not answer holds up no other delivery: the others arrive while it is waited for", async () => {
+    // The slow backend answers only when told to; until then its delivery is under way.
+    let release = () => {};
+    const slowHits: number[] = [];
+    const slow = createServer((req, res) => {
+      slowHits.push(Date.now());
+      req.resume().on("end", () => (release = () => void res.writeHead(204).end()));
+    });
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    try {
+      const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hook`;
+      const earlier = new Date(Date.now() - 60_000);
+      // The slow one is due first, so a worker that sent one at a time would wait on it.
+      await db.outboxMessage.create({
+        data: {
+          appId,
+          kind: "UNINSTALL_RELAY",
+          url: slowUrl,
+          nextAttemptAt: earlier,
+          body: outbox.sealBody(appId, { n: "slow" }),
+        },
+      });
+      await enqueue(3);
+      const before = hits.length;
+      const round = outbox.processOutbox("w");
+      await expect.poll(() => slowHits.length).toBe(1);
+      await expect.poll(() => hits.length - before).toBe(3);
+      release();
+      expect(await round).toEqual({ delivered: 4, failed: 0 });
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+      await db.outboxMessage.deleteMany({ where: { appId } });
+    }
+  });
+
   it("backs off exponentially, with jitter, up to an hour", () => {
     expect(outbox.backoffMs(1, 0.5)).toBe(30_000);
     expect(outbox.backoffMs(2, 0.5)).toBe(60_000);

@@ -1,5 +1,6 @@
 import { handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
 import { randomBytes } from "node:crypto";
+import pLimit from "p-limit";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { signDelivery } from "@/lib/crypto/sign";
@@ -108,76 +109,92 @@ async function send(message: Claimed): Promise<{ ok: boolean; status: number | n
   }
 }
 
-/** Sends what is due once; answers how many were delivered and how many failed this round. */
-export async function processOutbox(worker = `w-${process.pid}-${randomBytes(3).toString("hex")}`, now = Date.now()) {
-  let delivered = 0;
-  let failed = 0;
-  for (const message of claim(worker, 20, now)) {
-    const started = Date.now();
-    const result = await send(message);
-    const attempts = message.attempts + 1;
-    const done = new Date();
-    await db.outboxAttempt.create({
+/** Records one attempt and what it means for the row: delivered, to be retried later, or given up. */
+async function deliver(worker: string, message: Claimed): Promise<boolean> {
+  const started = Date.now();
+  const result = await send(message);
+  const attempts = message.attempts + 1;
+  const done = new Date();
+  await db.outboxAttempt.create({
+    data: {
+      messageId: message.id,
+      at: done,
+      status: result.status,
+      error: result.error,
+      durationMs: done.getTime() - started,
+    },
+  });
+  if (result.ok) {
+    await db.outboxMessage.updateMany({
+      where: { id: message.id, claimedBy: worker },
+      // Delivered: the body (a handoff holds the tokens) is not kept.
       data: {
-        messageId: message.id,
-        at: done,
-        status: result.status,
-        error: result.error,
-        durationMs: done.getTime() - started,
+        status: "DELIVERED",
+        ...(keepsBody(message.kind) ? {} : { body: "" }),
+        attempts,
+        deliveredAt: done,
+        lastStatus: result.status,
+        lastError: null,
+        claimedBy: null,
+        claimedUntil: null,
       },
     });
-    if (result.ok) {
-      delivered++;
-      await db.outboxMessage.updateMany({
-        where: { id: message.id, claimedBy: worker },
-        // Delivered: the body (a handoff holds the tokens) is not kept.
-        data: {
-          status: "DELIVERED",
-          ...(keepsBody(message.kind) ? {} : { body: "" }),
-          attempts,
-          deliveredAt: done,
-          lastStatus: result.status,
-          lastError: null,
-          claimedBy: null,
-          claimedUntil: null,
-        },
-      });
-    } else {
-      failed++;
-      const giveUp = attempts >= MAX_ATTEMPTS;
-      await db.outboxMessage.updateMany({
-        where: { id: message.id, claimedBy: worker },
-        data: {
-          status: giveUp ? "FAILED" : "PENDING",
-          attempts,
-          nextAttemptAt: new Date(done.getTime() + backoffMs(attempts)),
-          lastStatus: result.status,
-          lastError: result.error,
-          claimedBy: null,
-          claimedUntil: null,
-        },
-      });
-    }
+    return true;
   }
-  return { delivered, failed };
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  await db.outboxMessage.updateMany({
+    where: { id: message.id, claimedBy: worker },
+    data: {
+      status: giveUp ? "FAILED" : "PENDING",
+      attempts,
+      nextAttemptAt: new Date(done.getTime() + backoffMs(attempts)),
+      lastStatus: result.status,
+      lastError: result.error,
+      claimedBy: null,
+      claimedUntil: null,
+    },
+  });
+  return false;
 }
 
-type Loop = { timer: NodeJS.Timeout | null; running: boolean };
+/**
+ * Deliveries under way at once in this process. One partner's backend that does not answer (each
+ * attempt waits up to TIMEOUT_MS) holds one of these, never the others' deliveries behind it.
+ */
+const DELIVERY_CONCURRENCY = 16;
+const deliveries = pLimit(DELIVERY_CONCURRENCY);
+
+/** Sends what is due once (at most `limit` rows); answers how many were delivered and how many failed. */
+export async function processOutbox(
+  worker = `w-${process.pid}-${randomBytes(3).toString("hex")}`,
+  now = Date.now(),
+  limit = 20,
+) {
+  const results = await Promise.all(claim(worker, limit, now).map((m) => deliveries(() => deliver(worker, m))));
+  const delivered = results.filter(Boolean).length;
+  return { delivered, failed: results.length - delivered };
+}
+
+type Loop = { timer: NodeJS.Timeout | null; rounds: number };
 const loop: Loop = ((globalThis as unknown as { __outboxLoop?: Loop }).__outboxLoop ??= {
   timer: null,
-  running: false,
+  rounds: 0,
 });
+/** Rounds under way at once: a round slowed by one backend does not stop the next from starting. */
+const MAX_ROUNDS = 4;
+/** Rows a round claims: the rounds' rows together are sent well within their claim (CLAIM_MS). */
+const ROUND_ROWS = 10;
 
-/** The worker loop: every `intervalMs`, sends what is due (one round at a time). */
+/** The worker loop: every `intervalMs`, sends what is due, while fewer than MAX_ROUNDS rounds are under way. */
 export function startOutboxWorker(intervalMs = 2_000) {
   if (loop.timer) return;
   const worker = `w-${process.pid}-${randomBytes(3).toString("hex")}`;
   loop.timer = setInterval(() => {
-    if (loop.running) return;
-    loop.running = true;
-    processOutbox(worker)
+    if (loop.rounds >= MAX_ROUNDS) return;
+    loop.rounds++;
+    processOutbox(worker, Date.now(), ROUND_ROWS)
       .catch((error: unknown) => log().error({ err: error }, "Outbox round failed"))
-      .finally(() => (loop.running = false));
+      .finally(() => loop.rounds--);
   }, intervalMs);
   loop.timer.unref();
 }
