@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { Check, Copy } from "lucide-react";
@@ -13,6 +13,7 @@ import {
 } from "@/lib/actions/gateway";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
+import { copyLabel, useCopy } from "@/components/ui/use-copy";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { GatewaySettingsInput } from "@/lib/gateway/schema";
 import type { DeliveryView, GatewaySettings } from "@/lib/gateway/service";
@@ -23,11 +24,13 @@ const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() =>
 );
 
 function CopyField({ id, label, value, help }: { id: string; label: string; value: string; help: string }) {
-  const [copied, setCopied] = useState(false);
+  const { state, copy } = useCopy();
+  const input = useRef<HTMLInputElement>(null);
   return (
     <Field id={id} label={label} help={help}>
       <div className="flex gap-2">
         <input
+          ref={input}
           id={id}
           readOnly
           value={value}
@@ -40,13 +43,12 @@ function CopyField({ id, label, value, help }: { id: string; label: string; valu
           variant="secondary"
           aria-label={`Copy ${label}`}
           onClick={async () => {
-            await navigator.clipboard.writeText(value).catch(() => {});
-            setCopied(true);
-            setTimeout(() => setCopied(false), 2000);
+            // When the browser refuses the clipboard, the address is selected for the person to copy.
+            if (!(await copy(value))) input.current?.select();
           }}
         >
-          {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
-          {copied ? "Copied" : "Copy"}
+          {state === "copied" ? <Check aria-hidden /> : <Copy aria-hidden />}
+          <span aria-live="polite">{copyLabel(state)}</span>
         </Button>
       </div>
     </Field>

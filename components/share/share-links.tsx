@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useRouter } from "next/navigation";
 import { formatDistanceToNow } from "date-fns";
@@ -9,6 +9,7 @@ import { toast } from "@/components/ui/toast";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
+import { copyLabel, useCopy } from "@/components/ui/use-copy";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import Link from "next/link";
 import type { ShareLinksPage } from "@/lib/share/service";
@@ -44,7 +45,8 @@ const when = (iso: string | null, empty = "—") =>
   );
 
 function CreatedLink({ url }: { url: string }) {
-  const [copied, setCopied] = useState(false);
+  const { state, copy } = useCopy(60_000);
+  const input = useRef<HTMLInputElement>(null);
   return (
     <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4" role="status">
       <p className="text-sm font-medium text-emerald-900">
@@ -52,6 +54,7 @@ function CreatedLink({ url }: { url: string }) {
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <input
+          ref={input}
           aria-label="New share link"
           readOnly
           value={url}
@@ -62,12 +65,12 @@ function CreatedLink({ url }: { url: string }) {
           type="button"
           variant="secondary"
           onClick={async () => {
-            await navigator.clipboard.writeText(url).catch(() => {});
-            setCopied(true);
+            // When the browser refuses the clipboard, the link is selected for the person to copy.
+            if (!(await copy(url))) input.current?.select();
           }}
         >
-          {copied ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
-          {copied ? "Copied" : "Copy link"}
+          {state === "copied" ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
+          <span aria-live="polite">{copyLabel(state, "Copy link")}</span>
         </Button>
       </div>
     </div>
