@@ -44,6 +44,10 @@ const nextConfig: NextConfig = {
     // limit, and proxy.ts counts a streamed one before Next.js reads it (e2e/size-limits.spec.ts).
     proxyClientMaxBodySize: 2 * ACTION_BODY_LIMIT_BYTES,
   },
+  // Addresses that moved keep working: bookmarks and notifications written before the move.
+  async redirects() {
+    return [{ source: "/apps/:appId/review", destination: "/apps/:appId/submission", permanent: true }];
+  },
   reactStrictMode: true,
   serverExternalPackages: [
     "better-sqlite3",

@@ -52,7 +52,7 @@ test("the app pages and the listing editor have no accessibility violations", as
   await expectNoViolations(page);
   await page
     .getByRole("navigation", { name: "App sections" })
-    .getByRole("link", { name: "Review", exact: true })
+    .getByRole("link", { name: "Submission", exact: true })
     .click();
   await expect(page.getByTestId("app-status")).toBeVisible();
   await expectNoViolations(page);

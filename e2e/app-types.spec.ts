@@ -74,7 +74,7 @@ test("public and private apps show what applies to each: tabs, editor, settings,
   expect(await tabsOf(page)).toEqual([
     "Listing",
     "Preview",
-    "Review",
+    "Submission",
     "Developer Hub",
     "Installs",
     "Positions",

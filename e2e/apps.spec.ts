@@ -319,7 +319,7 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
     `/apps/${appId}/versions`,
     `/apps/${appId}/settings`,
     `/apps/${appId}/preview`,
-    `/apps/${appId}/review`,
+    `/apps/${appId}/submission`,
   ]) {
     await page.goto(path);
     await hydrated(page);
@@ -339,7 +339,10 @@ test("the listing API: bad input gets field errors, stale saves 409, viewers and
   expect((await strangerPage.goto(`/apps/${appId}/listing`))?.status()).toBe(404);
   await expect(strangerPage.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
   expect((await strangerPage.goto(`/apps/${appId}/settings`))?.status()).toBe(404);
-  expect((await strangerPage.goto(`/apps/${appId}/review`))?.status()).toBe(404);
+  expect((await strangerPage.goto(`/apps/${appId}/submission`))?.status()).toBe(404);
+  // The submission's old address (bookmarks, notifications sent before it moved) leads to the same page.
+  await page.goto(`/apps/${appId}/review`);
+  await expect(page).toHaveURL(new RegExp(`/apps/${appId}/submission$`));
   expect((await strangerPage.request.get(`/api/apps/${appId}/link-checks`)).status()).toBe(404);
   expect((await strangerPage.request.post(`/api/apps/${appId}/link-checks`)).status()).toBe(404);
   expect((await (await browser.newContext()).request.post(`/api/apps/${appId}/link-checks`)).status()).toBe(401);

@@ -83,7 +83,7 @@ test("a private app is judged by private-app rules: no listing requirements, no 
   await expect(page.getByText("Nothing blocks this private app.")).toBeVisible();
   await expect(page.getByRole("tab", { name: "Review info" })).toHaveCount(0);
   const tabs = page.getByRole("navigation", { name: "App sections" });
-  await expect(tabs.getByRole("link", { name: "Review", exact: true })).toHaveCount(0);
+  await expect(tabs.getByRole("link", { name: "Submission", exact: true })).toHaveCount(0);
   await tabs.getByRole("link", { name: "Status", exact: true }).click();
   await expect(page.getByText("Private app: Draft → Live, without Marketplace review")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Reviewer feedback" })).toHaveCount(0);

@@ -26,7 +26,7 @@ const REVIEWS = [
 
 /** Through the review tab, as a partner records what Pipedrive did: submitted, approved, published. */
 async function publish(page: Page, appId: string) {
-  await page.goto(`/apps/${appId}/review`);
+  await page.goto(`/apps/${appId}/submission`);
   await hydrated(page);
   for (const button of ["Record submission", "Record approval", "Record publication"]) {
     await page.getByRole("button", { name: button, exact: true }).click();

@@ -11,7 +11,7 @@ async function openEditorTab(page: Page, appId: string, tab: string) {
 }
 
 async function record(page: Page, appId: string, button: string) {
-  await page.goto(`/apps/${appId}/review`);
+  await page.goto(`/apps/${appId}/submission`);
   await hydrated(page);
   await page.getByRole("button", { name: button, exact: true }).click();
   const dialog = page.getByRole("dialog");
@@ -162,6 +162,41 @@ test("Use Listing Studio's gateway: one click in the listing, and settings shows
   await expect(page.getByTestId("gateway-in-listing")).toContainText("The listing uses these two URLs.");
   await openEditorTab(page, appId, "Basic info");
   await expect(page.getByLabel("Callback URL")).toHaveValue(gatewayCallback);
+});
+
+test("Copy says Copied only when the clipboard took it; a refused clipboard selects the address to copy by hand", async ({
+  page,
+  context,
+}) => {
+  const [owner] = await createCompany("Spec Copy", [{ name: "Cory Copy", isAdmin: true }]);
+  await signIn(page, owner!);
+  const appId = await createAppInUi(page, "Copied Right");
+  // A browser that refuses clipboard writes (no permission, an insecure page, a policy).
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () =>
+      Promise.reject(new DOMException("Write permission denied", "NotAllowedError"));
+  });
+  await page.goto(`/apps/${appId}/settings`);
+  await hydrated(page);
+  const field = page.getByLabel("Callback URL", { exact: true });
+  const button = page.getByRole("button", { name: "Copy Callback URL" });
+  await button.click();
+  await expect(button).toContainText("Select and copy");
+  await expect(button).not.toContainText("Copied");
+  const value = await field.inputValue();
+  expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!))).toBe(
+    value,
+  );
+
+  // A browser that allows it: Copied, and the clipboard holds the address.
+  const allowed = await context.newPage();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await allowed.goto(`/apps/${appId}/settings`);
+  await hydrated(allowed);
+  const copy = allowed.getByRole("button", { name: "Copy Callback URL" });
+  await copy.click();
+  await expect(copy).toContainText("Copied");
+  expect(await allowed.evaluate(() => navigator.clipboard.readText())).toBe(value);
 });
 
 test("a category entered by the name Developer Hub shows: kept, shown in the preview and exported", async ({

@@ -12,7 +12,7 @@ export function AppTabs({ appId, type }: { appId: string; type: AppType }) {
   const tabs = [
     listing && { href: `/apps/${appId}/listing`, label: "Listing" },
     listing && { href: `/apps/${appId}/preview`, label: "Preview" },
-    listing && { href: `/apps/${appId}/review`, label: marketplace ? "Review" : "Status" },
+    listing && { href: `/apps/${appId}/submission`, label: marketplace ? "Submission" : "Status" },
     listing && { href: `/apps/${appId}/developer-hub`, label: "Developer Hub" },
     { href: `/apps/${appId}/installs`, label: "Installs" },
     marketplace && { href: `/apps/${appId}/positions`, label: "Positions" },

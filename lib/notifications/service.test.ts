@@ -26,7 +26,7 @@ describe("notifications in the app", () => {
     await notify(owner.workspace.id, {
       kind: "SUBMISSION",
       title: "QuoteFlow: Draft → In review",
-      link: "/apps/x/review",
+      link: "/apps/x/submission",
     });
     expect([await unreadCount(owner), await unreadCount(viewer)]).toEqual([2, 1]);
     expect(await db.notification.count({ where: { emailState: { not: null } } })).toBe(0);
@@ -49,7 +49,7 @@ describe("notifications in the app", () => {
     await notify(owner.workspace.id, {
       kind: "SUBMISSION",
       title: "QuoteFlow: In review → Approved",
-      link: "/apps/x/review",
+      link: "/apps/x/submission",
     });
     expect(
       await db.notification.count({ where: { userId: viewer.user.id, title: "QuoteFlow: In review → Approved" } }),

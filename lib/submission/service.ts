@@ -309,7 +309,7 @@ export async function changeStatus(member: Member, appId: string, input: unknown
     kind: "SUBMISSION",
     title: `${app.name}: ${STATUS_LABELS[app.status] ?? app.status} → ${STATUS_LABELS[transition.to] ?? transition.to}`,
     body: note ? `${member.user.name}: ${note}` : `Recorded by ${member.user.name}`,
-    link: `/apps/${appId}/review`,
+    link: `/apps/${appId}/submission`,
   });
 }
 

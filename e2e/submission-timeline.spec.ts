@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
 async function openReview(page: Page, appId: string) {
-  await page.goto(`/apps/${appId}/review`);
+  await page.goto(`/apps/${appId}/submission`);
   await hydrated(page);
 }
 
