@@ -13,12 +13,12 @@ setupTestDatabase();
 const { db } = await import("@/lib/db");
 const { APPS_PAGE, listApps, createApp } = await import("@/lib/apps/service");
 const { listMembersPage, membersQuerySchema, MEMBERS_PAGE } = await import("@/lib/team/workspace");
-const { listSyncRuns, historyQuerySchema, RUNS_PAGE, APPS_PER_RUN } = await import("@/lib/reviews/history");
+const { listSyncRuns, historyQuerySchema, RUNS_PAGE, APPS_PER_RUN } = await import("@/lib/sync/history");
 const { listShareLinks, SHARE_LINKS_PAGE, createShareLink, revokeShareLink } = await import("@/lib/share/service");
 const { listAudit, auditQuerySchema, AUDIT_PAGE } = await import("@/lib/audit-trail/query");
 const { listInbox, PAGE_SIZE } = await import("@/lib/reviews/inbox");
 const { inboxQuerySchema } = await import("@/lib/reviews/schema");
-const { ratingSummaries, RATING_CARDS } = await import("@/lib/reviews/ratings");
+const { ratingSummaries, RATING_CARDS } = await import("@/lib/sync/ratings");
 
 let owner: Member;
 let other: Member;

@@ -52,7 +52,7 @@ const SLACK_LOOKALIKES: Record<string, string> = {
  * `<@U…>` and `<https://…|label>` are shown, never acted on), formatting characters replaced by
  * look-alikes, and a line that starts with `>` kept from becoming a quote (an invisible soft hyphen
  * goes first). Messages carry `verbatim: true` as well, so bare addresses, #channels and @names are
- * not turned into links or mentions (lib/reviews/alert-payload.ts).
+ * not turned into links or mentions (lib/alerts/payload.ts).
  */
 export function slackText(text: string): string {
   return plainText(text)

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mediaPng, type ListingInput } from "../emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { listingSlug } from "../lib/marketplace/identity";
+import { listingSlug } from "../lib/marketplace/listing-url";
 import { dayBefore, DEMO_LISTS } from "./demo-positions";
 
 /**

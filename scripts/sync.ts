@@ -10,7 +10,7 @@ await runCli("npm run sync", async () => {
   useDemoWhenAsked();
   requireMigratedDatabase();
   console.log(`Database: ${databaseLabel()}`);
-  const { syncAll } = await import("@/lib/reviews/sync");
+  const { syncAll } = await import("@/lib/sync/sync");
   const runs = await syncAll("CLI");
   if (runs.length === 0) console.log("No workspace has a published app: nothing to sync.");
   for (const r of runs) {

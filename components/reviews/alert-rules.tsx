@@ -10,13 +10,13 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { ALL_WEBHOOKS, RULE_EVENT_INFO, RULE_EVENTS, THROTTLES, type RuleEvent } from "@/lib/reviews/alert-rule-events";
-import type { AlertRuleInput } from "@/lib/reviews/alert-rule-schema";
-import type { AlertRuleView } from "@/lib/reviews/alert-rules";
+import { ALL_WEBHOOKS, RULE_EVENT_INFO, RULE_EVENTS, THROTTLES, type RuleEvent } from "@/lib/alerts/rule-events";
+import type { AlertRuleInput } from "@/lib/alerts/rule-schema";
+import type { AlertRuleView } from "@/lib/alerts/rules";
 import { plural } from "@/lib/words";
 
 const ruleResolver = lazyZodResolver<AlertRuleInput>(() =>
-  import("@/lib/reviews/alert-rule-schema").then((m) => m.alertRuleSchema),
+  import("@/lib/alerts/rule-schema").then((m) => m.alertRuleSchema),
 );
 
 type Hook = { id: string; name: string; format: string };

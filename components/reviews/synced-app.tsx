@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Download } from "lucide-react";
-import { fixOf, foundLabel, readSyncReport, sourceLabel } from "@/lib/reviews/sync-report";
+import { fixOf, foundLabel, readSyncReport, sourceLabel } from "@/lib/sync/report";
 import { ReadSources } from "@/components/reviews/read-sources";
 import { cn } from "@/lib/utils";
 

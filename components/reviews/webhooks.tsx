@@ -15,14 +15,14 @@ import {
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import { ALERT_LABELS, ALERT_TYPES } from "@/lib/reviews/alert-payload";
+import { ALERT_LABELS, ALERT_TYPES } from "@/lib/alerts/payload";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
-import type { webhookSchema } from "@/lib/reviews/schema";
-import type { DeliveryLogEntry } from "@/lib/reviews/webhooks";
+import type { webhookSchema } from "@/lib/alerts/schema";
+import type { DeliveryLogEntry } from "@/lib/alerts/webhooks";
 import { cn } from "@/lib/utils";
 import { ShownOnce } from "@/components/ui/shown-once";
 
-const webhookResolver = lazyZodResolver<Input>(() => import("@/lib/reviews/schema").then((m) => m.webhookSchema));
+const webhookResolver = lazyZodResolver<Input>(() => import("@/lib/alerts/schema").then((m) => m.webhookSchema));
 
 type Hook = { id: string; name: string; url: string; format: string; events: string[]; enabled: boolean };
 type Input = z.input<typeof webhookSchema>;

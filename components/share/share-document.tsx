@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { MarketplacePage } from "@/components/preview/marketplace-page";
 import { CommentForm } from "@/components/share/comment-form";
-import type { PublicRating } from "@/lib/reviews/ratings";
+import type { PublicRating } from "@/lib/sync/ratings";
 import type { SharedPreview } from "@/lib/share/service";
 
 /** The one script of a share page (the video on click, the screenshots' lightbox) and the app's stylesheet. */

@@ -16,7 +16,7 @@ import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { STATUS_LABELS } from "@/lib/apps/labels";
 import { FIELD_ORDER, FIELDS } from "@/lib/listing/fields";
-import type { ActionResult } from "@/lib/http";
+import type { ActionResult } from "@/lib/actions/action";
 import type { ListingField } from "@/lib/listing/schema";
 import type { SubmissionState, TimelineEvent } from "@/lib/submission/service";
 import type { ChangesAction } from "@/lib/submission/workflow";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { createApp, deleteApp, setArchived, setClientSecret, type AppSummary } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 
 export async function createAppAction(input: unknown) {
   return action(async (): Promise<Pick<AppSummary, "id" | "type">> => {

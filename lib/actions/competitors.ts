@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { addCompetitor, removeCompetitor } from "@/lib/competitors/service";
-import { action } from "@/lib/http";
+import { action } from "./action";
 
 /** Follows a Marketplace app beside one of the workspace's apps, from its page's address. */
 export async function addCompetitorAction(appId: string, input: unknown) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { retryDelivery, revealHandoffSecret, updateGatewaySettings, putGatewayInListing } from "@/lib/gateway/service";
-import { action } from "@/lib/http";
+import { action } from "./action";
 
 export async function updateGatewayAction(appId: string, input: unknown) {
   return action(async () => {

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { currentUser, rememberWorkspace } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { acceptInvitation, requestAccess } from "@/lib/team/invitations";
 
 export async function acceptInvitationAction(token: string) {

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { checkListingPage, updateListingUrl } from "@/lib/reviews/marketplace-page";
+import { checkListingPage, updateListingUrl } from "@/lib/sync/listing-url-setting";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 
 /** Sets an app's Marketplace page URL (empty: the default address). */
 export async function updateListingUrlAction(appId: string, input: unknown) {

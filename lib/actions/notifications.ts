@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { markRead, savePreferences } from "@/lib/notifications/service";
 
 export async function markReadAction(notificationId: string | "all") {

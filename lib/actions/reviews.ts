@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { addManualReview, deleteTemplate, markReplied, saveTemplate, updateReview } from "@/lib/reviews/inbox";
-import { startManualSync } from "@/lib/reviews/sync";
-import { createRule, deleteRule, setRuleEnabled, updateRule } from "@/lib/reviews/alert-rules";
-import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhookEnabled } from "@/lib/reviews/webhooks";
+import { startManualSync } from "@/lib/sync/sync";
+import { createRule, deleteRule, setRuleEnabled, updateRule } from "@/lib/alerts/rules";
+import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhookEnabled } from "@/lib/alerts/webhooks";
 
 export async function updateReviewAction(reviewId: string, input: unknown) {
   return action(async () => {

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { setWorkspaceTimeZone } from "@/lib/analytics/timezone";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/service";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 
 export async function createApiTokenAction(input: unknown) {
   return action(async () => {

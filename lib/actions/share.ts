@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { createShareLink, revokeShareLink } from "@/lib/share/service";
 import { sharePath } from "@/lib/paths";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { actOnPendingChanges, addFeedback, changeStatus, resolveFeedback } from "@/lib/submission/service";
 import { resolveComment } from "@/lib/share/service";
 

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser, rememberWorkspace, requireMember, WORKSPACE_COOKIE } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { createInvitation, decideAccessRequest, revokeInvitation } from "@/lib/team/invitations";
 import { changeRole, leaveWorkspace, removeMember } from "@/lib/team/members";
 import { findCurrentMembership } from "@/lib/team/workspace";

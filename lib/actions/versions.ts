@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { action } from "@/lib/http";
+import { action } from "./action";
 import { restoreVersion, saveVersion } from "@/lib/listing/versions";
 
 export async function saveVersionAction(appId: string, input: unknown) {

@@ -24,7 +24,7 @@ process.env.ENCRYPTION_KEY = A;
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const gateway = await import("@/lib/gateway/service");
-const webhooks = await import("@/lib/reviews/webhooks");
+const webhooks = await import("@/lib/alerts/webhooks");
 const { sealBody } = await import("@/lib/outbox/outbox");
 
 function rotate(env: Record<string, string>, ...args: string[]) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultListingUrl, listingSlug, reviewKeys } from "./identity";
+import { reviewKeys } from "./identity";
+import { defaultListingUrl, listingSlug } from "./listing-url";
 
 describe("listing URL", () => {
   it("slugs names as the Marketplace does: kebab case, words split at case changes, accents dropped", () => {

@@ -1,23 +1,10 @@
 import { createHash } from "node:crypto";
-import { kebabCase } from "es-toolkit/compat";
 
 /**
- * How a listing is found and how a review keeps one identity across syncs: by the page's own
+ * How a review keeps one identity across syncs: by the page's own
  * id, or, when the page gives none, by a hash of its author and day — which survives an edit
  * of the text (an edit then updates the review instead of looking like a new one).
  */
-
-/**
- * Pipedrive's slug of an app name: kebab case with words split at case changes and accents
- * dropped, as lodash's `kebabCase` makes it ("RingCentral App Connect" → ring-central-app-connect).
- */
-export function listingSlug(name: string): string {
-  return kebabCase(name) || "app";
-}
-
-export function defaultListingUrl(base: string, name: string, clientId: string): string {
-  return `${base.replace(/\/+$/, "")}/en/marketplace/app/${encodeURIComponent(listingSlug(name))}/${encodeURIComponent(clientId)}`;
-}
 
 type Keyed = { externalId: string | null; author: string; date: Date | null; text: string };
 

@@ -1,3 +1,4 @@
+import { kebabCase } from "es-toolkit/compat";
 import { z } from "zod";
 
 /**
@@ -101,3 +102,25 @@ export const listingUrlSchema = (context: ListingUrlContext) =>
 /** Where a review sits on the listing page: its own anchor, or the page's reviews section. */
 export const reviewLink = (listingUrl: string, anchor: string | null) =>
   `${listingUrl}#${encodeURIComponent(anchor ?? "user-reviews")}`;
+
+/**
+ * Pipedrive's slug of an app name: kebab case with words split at case changes and accents
+ * dropped, as lodash's `kebabCase` makes it ("RingCentral App Connect" → ring-central-app-connect).
+ */
+export function listingSlug(name: string): string {
+  return kebabCase(name) || "app";
+}
+
+export function defaultListingUrl(base: string, name: string, clientId: string): string {
+  return `${base.replace(/\/+$/, "")}/en/marketplace/app/${encodeURIComponent(listingSlug(name))}/${encodeURIComponent(clientId)}`;
+}
+
+type Listed = { name: string; clientId: string; listingUrl: string | null };
+
+/** The Marketplace page the sync reads: the one the partner set, or the default address on `marketplace`. */
+export const listingUrlOf = (app: Listed, marketplace: string) =>
+  app.listingUrl ?? defaultListingUrl(marketplace, app.name, app.clientId);
+
+/** Where a review sits on its app's Marketplace page. */
+export const reviewLinkOf = (app: Listed, anchor: string | null, marketplace: string) =>
+  reviewLink(listingUrlOf(app, marketplace), anchor);

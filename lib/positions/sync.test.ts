@@ -10,7 +10,7 @@ process.env.MARKETPLACE_URL = emulator.url;
 process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { syncPositions } = await import("./sync");
-const { syncWorkspace } = await import("@/lib/reviews/sync");
+const { syncWorkspace } = await import("@/lib/sync/sync");
 
 const CLIENT = "quoteflow-client";
 const others = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ clientId: `other-${from + i}` }));

@@ -7,7 +7,7 @@ const { db } = await import("@/lib/db");
 const inbox = await import("./inbox");
 const { inboxQuerySchema } = await import("./schema");
 const { applyListing } = await import("./store");
-const webhooks = await import("./webhooks");
+const webhooks = await import("@/lib/alerts/webhooks");
 
 let owner: Member;
 let editor: Member;

@@ -1,5 +1,6 @@
 import "server-only";
-import { reviewLinkOf } from "./listing-url";
+import { reviewLinkOf } from "@/lib/marketplace/listing-url";
+import { env } from "@/lib/env";
 import { getApp, touchSharePages } from "@/lib/apps/service";
 import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
@@ -109,7 +110,7 @@ export async function listInbox(member: Member, query: InboxQuery) {
     rows: rows.map((r): InboxRow => ({
       id: r.id,
       app: { id: r.app.id, name: r.app.name },
-      marketplaceUrl: reviewLinkOf(r.app, r.anchor),
+      marketplaceUrl: reviewLinkOf(r.app, r.anchor, env().MARKETPLACE_URL),
       source: r.source,
       author: r.author,
       stars: r.stars,

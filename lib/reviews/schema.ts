@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { ALERT_TYPES } from "./alert-payload";
 import { isoDay } from "@/lib/validation";
 import { REVIEW_STATUSES } from "./templates";
 import { plainText } from "@/lib/outside-text";
 
-/** Inputs of the review inbox, templates, manual entries and webhooks, checked the same way in the browser and on the server. */
+/** Inputs of the review inbox, templates and manual entries, checked the same way in the browser and on the server. */
 
 export {
   firstName,
@@ -116,26 +115,4 @@ export const importRowSchema = z.object({
     .optional()
     .transform((v) => v || null),
   upvotes: z.coerce.number().int().min(0, "upvotes must be 0 or more").optional().default(0),
-});
-
-export const webhookSchema = z.strictObject({
-  name: z
-    .string({ error: "Name the webhook" })
-    .trim()
-    .min(1, "Name the webhook, e.g. #reviews on Slack")
-    .max(60, "The name must be at most 60 characters"),
-  url: z
-    .string({ error: "Give the webhook URL" })
-    .trim()
-    .min(1, "Give the webhook URL")
-    .refine(
-      (v) =>
-        URL.canParse(v) &&
-        (new URL(v).protocol === "https:" ||
-          (new URL(v).protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(new URL(v).hostname))),
-      "The URL must start with https:// (http:// only for localhost)",
-    )
-    .max(2000, "The URL must be at most 2,000 characters"),
-  format: z.enum(["SLACK", "JSON"], { error: "Choose Slack or JSON" }),
-  events: z.array(z.enum(ALERT_TYPES), { error: "Choose at least one alert" }).min(1, "Choose at least one alert"),
 });

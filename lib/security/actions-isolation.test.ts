@@ -15,11 +15,12 @@ const apps = await import("@/lib/apps/service");
 const share = await import("@/lib/share/service");
 const submission = await import("@/lib/submission/service");
 const gateway = await import("@/lib/gateway/service");
-const marketplacePage = await import("@/lib/reviews/marketplace-page");
+const marketplacePage = await import("@/lib/sync/listing-url-setting");
 const versions = await import("@/lib/listing/versions");
 const inbox = await import("@/lib/reviews/inbox");
-const sync = await import("@/lib/reviews/sync");
-const webhooks = await import("@/lib/reviews/webhooks");
+const sync = await import("@/lib/sync/sync");
+const syncRuns = await import("@/lib/sync/runs");
+const webhooks = await import("@/lib/alerts/webhooks");
 const tokens = await import("@/lib/api-tokens/service");
 const tz = await import("@/lib/analytics/timezone");
 const members = await import("@/lib/team/members");
@@ -27,7 +28,7 @@ const invitations = await import("@/lib/team/invitations");
 const { findCurrentMembership } = await import("@/lib/team/workspace");
 const competitors = await import("@/lib/competitors/service");
 const notifications = await import("@/lib/notifications/service");
-const alertRules = await import("@/lib/reviews/alert-rules");
+const alertRules = await import("@/lib/alerts/rules");
 
 let a: Member;
 let b: Member;
@@ -170,7 +171,7 @@ const OWN: Record<string, () => Promise<void>> = {
     expect((await db.app.findUniqueOrThrow({ where: { id: created.id } })).workspaceId).toBe(b.workspace.id);
   },
   startSyncAction: async () =>
-    expect((await sync.startRun(b.workspace.id, "MANUAL", b.user.id)).run.workspaceId).toBe(b.workspace.id),
+    expect((await syncRuns.startRun(b.workspace.id, "MANUAL", b.user.id)).run.workspaceId).toBe(b.workspace.id),
   createWebhookAction: async () => {
     const { id } = await webhooks.createWebhook(b, {
       name: "B hook",

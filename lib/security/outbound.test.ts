@@ -14,7 +14,7 @@ setupTestDatabase();
 process.env.OUTBOUND_ALLOW_LOCAL = "false";
 const { db } = await import("@/lib/db");
 const { sealSecret } = await import("@/lib/crypto/keys");
-const { createWebhook, sendTestAlert, deliveryLog } = await import("@/lib/reviews/webhooks");
+const { createWebhook, sendTestAlert, deliveryLog } = await import("@/lib/alerts/webhooks");
 const { updateGatewaySettings } = await import("@/lib/gateway/service");
 const { processOutbox, sealBody } = await import("@/lib/outbox/outbox");
 const { checkLinksNow } = await import("@/lib/listing/link-status");

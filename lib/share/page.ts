@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SHARE_PAGE_CSP } from "@/lib/csp";
 import { takeRateLimit } from "@/lib/rate-limit";
-import { publicRating, type PublicRating } from "@/lib/reviews/ratings";
+import { publicRating, type PublicRating } from "@/lib/sync/ratings";
 import { lookUpShareLink } from "./lookup";
 import { loadSharedPreview, type SharedPreview } from "./service";
 import { SHARE_HEADERS, shareBusyResponse, shareStatusResponse, type ShareResponse } from "./status-page";

@@ -2,7 +2,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { SyncButton } from "@/components/reviews/sync-button";
 import { requireMembership } from "@/lib/authz";
-import { runningRun } from "@/lib/reviews/sync";
+import { runningRun } from "@/lib/sync/runs";
 import { hasRole } from "@/lib/team/roles";
 
 export default async function ReviewsLayout({ children }: { children: React.ReactNode }) {

@@ -11,7 +11,7 @@ import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireMembership } from "@/lib/authz";
 import { listInbox, listReviewedApps, listTemplates } from "@/lib/reviews/inbox";
-import { RATING_CARDS, ratingSummaries } from "@/lib/reviews/ratings";
+import { RATING_CARDS, ratingSummaries } from "@/lib/sync/ratings";
 import {
   formatReplyTime,
   inboxQuerySchema,

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { Webhooks } from "@/components/reviews/webhooks";
 import { requireMembership } from "@/lib/authz";
-import { recentAlerts } from "@/lib/reviews/alerts";
-import { listRules, ruleApps } from "@/lib/reviews/alert-rules";
+import { recentAlerts } from "@/lib/alerts/alerts";
+import { listRules, ruleApps } from "@/lib/alerts/rules";
 import { AlertRules } from "@/components/reviews/alert-rules";
 import { env } from "@/lib/env";
-import { deliveryLog, listWebhooks } from "@/lib/reviews/webhooks";
+import { deliveryLog, listWebhooks } from "@/lib/alerts/webhooks";
 import { hasRole } from "@/lib/team/roles";
 
 export const metadata: Metadata = { title: "Alerts" };

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMembership } from "@/lib/authz";
 import { Pager } from "@/components/ui/pager";
-import { historyQuerySchema, listSyncRuns } from "@/lib/reviews/history";
+import { historyQuerySchema, listSyncRuns } from "@/lib/sync/history";
 import { env } from "@/lib/env";
 import { CaptureDownload, SyncedApp } from "@/components/reviews/synced-app";
-import { listingUrlOf } from "@/lib/reviews/listing-url";
-import { listingUrlField } from "@/lib/reviews/sync-report";
-import { syncableApps } from "@/lib/reviews/sync";
+import { listingUrlOf } from "@/lib/marketplace/listing-url";
+import { listingUrlField } from "@/lib/sync/report";
+import { syncableApps } from "@/lib/sync/runs";
 import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Sync history" };
@@ -53,7 +53,7 @@ export default async function SyncHistoryPage({
   const source = (a: (typeof apps)[number]) => (
     <li key={a.id}>
       <span className="font-medium text-slate-800">{a.name}</span> —{" "}
-      <code className="text-xs break-all">{listingUrlOf(a)}</code>{" "}
+      <code className="text-xs break-all">{listingUrlOf(a, env().MARKETPLACE_URL)}</code>{" "}
       <Link
         href={listingUrlField(a.id)}
         className="text-xs font-medium text-brand-700 underline-offset-2 hover:underline"

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 import { clientKey, limited } from "@/lib/rate-limit";
-import { syncAll } from "@/lib/reviews/sync";
+import { syncAll } from "@/lib/sync/sync";
 
 export const dynamic = "force-dynamic";
 

@@ -10,7 +10,7 @@ import { ShareLinks } from "@/components/share/share-links";
 import { loadApp } from "@/lib/apps/load";
 import { getDraft } from "@/lib/listing/drafts";
 import { listVersions } from "@/lib/listing/versions";
-import { publicRating } from "@/lib/reviews/ratings";
+import { publicRating } from "@/lib/sync/ratings";
 import { listShareLinks } from "@/lib/share/service";
 import { hasRole } from "@/lib/team/roles";
 

@@ -5,7 +5,7 @@ import { DangerZone } from "@/components/apps/danger-zone";
 import { GatewaySettingsPanel } from "@/components/apps/gateway-settings";
 import { MarketplacePageForm } from "@/components/apps/marketplace-page-form";
 import { checkListingPageAction, updateListingUrlAction } from "@/lib/actions/marketplace-page";
-import { marketplacePage } from "@/lib/reviews/marketplace-page";
+import { marketplacePage } from "@/lib/sync/listing-url-setting";
 import Link from "next/link";
 import { gatewaySettings, listDeliveries, publicUrl } from "@/lib/gateway/service";
 import { APP_TYPE_LABELS, hasFeature } from "@/lib/app-types";

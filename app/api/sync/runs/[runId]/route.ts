@@ -1,7 +1,7 @@
 import { requireMember } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http";
-import { runProgress } from "@/lib/reviews/sync";
+import { runProgress } from "@/lib/sync/runs";
 
 type Params = { params: Promise<{ runId: string }> };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { fixOf, readSyncReport } from "./sync-report";
+import { fixOf, readSyncReport } from "./report";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 

@@ -7,9 +7,9 @@ setupTestDatabase();
 // Email is "on" for the rules' EMAIL destination: nothing is sent here, the rows wait for the worker.
 process.env.SMTP_URL = "smtp://127.0.0.1:1";
 const { db } = await import("@/lib/db");
-const { createRule, deleteRule, listRules, setRuleEnabled, updateRule, DEFAULT_RULES } = await import("./alert-rules");
+const { createRule, deleteRule, listRules, setRuleEnabled, updateRule, DEFAULT_RULES } = await import("./rules");
 const { raiseAlert, checkReviewSurge, ruleMatches } = await import("./alerts");
-const { alertRuleSchema } = await import("./alert-rule-schema");
+const { alertRuleSchema } = await import("./rule-schema");
 
 let owner: Member;
 let viewer: Member;

@@ -10,9 +10,10 @@ const emulator = await startEmulator();
 process.env.MARKETPLACE_URL = emulator.url;
 process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
-const { syncWorkspace, startRun, executeRun, runProgress, startManualSync } = await import("./sync");
+const { syncWorkspace, executeRun, startManualSync } = await import("./sync");
+const { startRun, runProgress } = await import("./runs");
 const { marketplaceUserAgent } = await import("@/lib/marketplace/fetch-page");
-const { readSyncReport } = await import("./sync-report");
+const { readSyncReport } = await import("./report");
 const { capturesOfRun } = await import("@/lib/captures/store");
 const { newPoliteness } = await import("@/lib/marketplace/politeness");
 

@@ -3,8 +3,8 @@ import type { Member } from "@/lib/authz";
 import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sealBody } from "@/lib/outbox/outbox";
-import { alertTitle, droppedEnough, jsonPayload, rankMovedEnough, slackPayload, type AlertData } from "./alert-payload";
-import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./alert-rule-events";
+import { alertTitle, droppedEnough, jsonPayload, rankMovedEnough, slackPayload, type AlertData } from "./payload";
+import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
 
 /** An event the rules look at: what happened, to which app, and the key that makes it the same event twice. */
 export type AlertEvent = { appId: string; key: string; data: AlertData; now?: Date };

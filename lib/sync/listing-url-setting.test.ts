@@ -10,8 +10,8 @@ process.env.MARKETPLACE_URL = emulator.url;
 process.env.MARKETPLACE_API_URL = emulator.url;
 afterAll(() => emulator.close());
 const { db } = await import("@/lib/db");
-const apps = await import("../apps/service");
-const page = await import("./marketplace-page");
+const apps = await import("@/lib/apps/service");
+const page = await import("./listing-url-setting");
 const { resetRateLimits } = await import("@/lib/rate-limit");
 
 let owner: Member;

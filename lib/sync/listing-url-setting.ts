@@ -11,12 +11,11 @@ import {
   type FigureSources,
   type ListingReadReport,
 } from "@/lib/marketplace/read-listing";
-import { listingUrlSchema } from "@/lib/marketplace/listing-url";
+import { defaultListingUrl, listingUrlSchema } from "@/lib/marketplace/listing-url";
 import type { SourceReport, Votes } from "@/lib/marketplace/types";
 import { outboundPolicy } from "@/lib/net/policy";
 import { takeRateLimit } from "@/lib/rate-limit";
-import { defaultListingUrl } from "@/lib/marketplace/identity";
-import { SYNC_PROBLEMS, type SyncProblem } from "@/lib/reviews/sync-report";
+import { SYNC_PROBLEMS, type SyncProblem } from "./report";
 import { hasRole } from "@/lib/team/roles";
 import { requireFeature } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";

@@ -5,7 +5,7 @@ import { createOwner } from "@/lib/test/members";
 setupTestDatabase();
 delete process.env.SMTP_URL;
 const { db } = await import("@/lib/db");
-const { createRule } = await import("./alert-rules");
+const { createRule } = await import("./rules");
 const { raiseAlert } = await import("./alerts");
 
 describe("an alert rule's email destination without SMTP", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { alertTitle, jsonPayload, slackPayload, type AlertData, type AlertInput } from "./alert-payload";
+import { alertTitle, jsonPayload, slackPayload, type AlertData, type AlertInput } from "./payload";
 
 /**
  * What strangers write — reviewers' names and texts, competitors' names and listings, list names,

@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { appInWorkspace } from "@/lib/scope";
 import { hasRole } from "@/lib/team/roles";
-import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./alert-rule-events";
-import { alertRuleSchema } from "./alert-rule-schema";
+import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
+import { alertRuleSchema } from "./rule-schema";
 
 /**
  * The workspace's alert rules. Its first look at them writes the default rules — the alerts it had

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertTitle, droppedEnough, jsonPayload, slackPayload, type AlertInput } from "./alert-payload";
+import { alertTitle, droppedEnough, jsonPayload, slackPayload, type AlertInput } from "./payload";
 
 const base: Omit<AlertInput, "data"> = {
   id: "al1",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RULE_EVENT_INFO, RULE_EVENTS, splitWords, THROTTLES, ALL_WEBHOOKS } from "./alert-rule-events";
+import { RULE_EVENT_INFO, RULE_EVENTS, splitWords, THROTTLES, ALL_WEBHOOKS } from "./rule-events";
 
 const number = (what: string) =>
   z.union([z.number(), z.string().trim()], { error: `${what} must be a number` }).transform((v, ctx) => {

@@ -1,0 +1,171 @@
+import { db } from "@/lib/db";
+import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "@/lib/alerts/alerts";
+import { notifySafely } from "@/lib/notifications/notify";
+import { plural } from "@/lib/words";
+import { PageFetchError } from "@/lib/marketplace/fetch-page";
+import { listingUrlOf } from "@/lib/marketplace/listing-url";
+import { ListingParseError } from "@/lib/marketplace/listing-page";
+import { ListingReadFailed, readListing, type ListingRead } from "@/lib/marketplace/read-listing";
+import { captureOf } from "@/lib/marketplace/capture-format";
+import { keepCapture } from "@/lib/captures/store";
+import { learnCategories } from "@/lib/positions/category-map";
+import { env } from "@/lib/env";
+import { applyListing } from "@/lib/reviews/store";
+import { audit } from "@/lib/audit/log";
+import { touchSharePages } from "@/lib/apps/service";
+import { outboundPolicy } from "@/lib/net/policy";
+import { log } from "@/lib/log";
+import { failureReport, SYNC_PROBLEMS, type SyncProblem, type SyncReport } from "./report";
+import type { SyncOptions } from "./sync";
+
+/** One app's read in a sync run: its Marketplace page and API, what is stored, and what it leaves as evidence. */
+
+/** A failure in words, with its kind (what to do about it depends on it) and what the reader saw. */
+function failureOf(error: unknown): SyncReport {
+  if (error instanceof ListingReadFailed)
+    return {
+      ...error.report,
+      problem: SYNC_PROBLEMS.includes(error.problem as SyncProblem) ? (error.problem as SyncProblem) : "unexpected",
+    };
+  if (error instanceof ListingParseError) return { ...error.report, problem: error.kind };
+  if (error instanceof PageFetchError) return failureReport(error.message, error.kind);
+  log().error({ err: error }, "Marketplace sync failed unexpectedly");
+  return failureReport("An unexpected error stopped the sync of this app", "unexpected");
+}
+
+/** What a read served that is worth keeping (a failed or partial read's pages), for Sync history. */
+async function keepEvidence(
+  workspaceId: string,
+  appId: string,
+  runId: string,
+  clientId: string,
+  evidence: ListingRead["evidence"],
+) {
+  for (const e of evidence)
+    await keepCapture({
+      workspaceId,
+      appId,
+      runId,
+      capture: captureOf(e.response, e.kind, { clientId, reason: e.reason }),
+    }).catch((error: unknown) => log().error({ err: error }, "Keeping a captured page failed"));
+}
+
+export async function syncApp(
+  runId: string,
+  workspaceIdOf: string,
+  app: { id: string; name: string; clientId: string; listingUrl: string | null },
+  options: SyncOptions,
+) {
+  const now = options.now ?? (() => new Date());
+  const url = listingUrlOf(app, env().MARKETPLACE_URL);
+  try {
+    const read = await readListing({ url, clientId: app.clientId }, { policy: outboundPolicy(), ...options.fetch });
+    const parsed = read.listing;
+    const at = now();
+    const stored = await applyListing(app.id, parsed, runId, at);
+    // Share pages show the rating and the latest reviews.
+    await touchSharePages(app.id);
+    if (read.report.moved) {
+      // The listing moved (renamed): its new address is the one read from now on, and Sync history says so.
+      await db.app.update({ where: { id: app.id }, data: { listingUrl: read.url } });
+      await audit({
+        workspaceId: workspaceIdOf,
+        actor: { id: null, name: "Marketplace sync" },
+        action: "app.listing_url",
+        targetType: "app",
+        targetId: app.id,
+        targetName: app.name,
+        diff: { listingUrl: [read.report.moved.from, read.report.moved.to] },
+      });
+    }
+    await learnCategories(read.api, read.content?.categories ?? []);
+    await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, read.evidence);
+    const report: SyncReport = { ...read.report, problem: null };
+    await db.syncRunApp.create({
+      data: {
+        runId,
+        appId: app.id,
+        url: read.url,
+        status: read.report.outcome === "partial" ? "PARTIAL" : "SUCCEEDED",
+        added: stored.added.length,
+        updated: stored.updated,
+        removed: stored.removed,
+        parser: read.report.figures?.rating === "the Marketplace's API" ? "api" : parsed.source,
+        report: JSON.stringify(report),
+        finishedAt: at,
+      },
+    });
+    if (!stored.baseline && stored.added.length) {
+      // Each review goes through the alert rules; the summary tells about those no rule put in the app already.
+      const untold = [];
+      for (const r of stored.added) {
+        const review = {
+          id: r.id,
+          author: r.author,
+          stars: r.stars,
+          text: r.text,
+          reviewedAt: r.reviewedAt?.toISOString() ?? null,
+        };
+        const { delivered } = await raiseAlert({
+          appId: app.id,
+          key: `review:${r.id}`,
+          data: { type: "NEW_REVIEW", review },
+          now: at,
+        });
+        if (!delivered.has("IN_APP")) untold.push(r);
+      }
+      if (untold.length) {
+        const stars = [...untold].sort((a, b) => a.stars - b.stars).map((r) => `${r.stars}★`);
+        await notifySafely(
+          workspaceIdOf,
+          {
+            kind: "NEW_REVIEW",
+            title: `${plural(untold.length, "new review", "new reviews")} of ${app.name} (${stars.join(", ")})`,
+            body: untold.map((r) => `${r.author}: ${r.text}`.slice(0, 200)).join("\n"),
+            link: `/reviews?app=${app.id}`,
+          },
+          { now: at },
+        );
+      }
+      await checkReviewSurge(app.id, at);
+    }
+    await checkRatingDrop(app.id, parsed.ratingAverage, at);
+    return {
+      ok: true as const,
+      partial: read.report.outcome === "partial",
+      added: stored.added.length,
+      updated: stored.updated,
+      removed: stored.removed,
+    };
+  } catch (error) {
+    const report = failureOf(error);
+    const at = now();
+    if (error instanceof ListingReadFailed)
+      await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, error.evidence);
+    await db.syncRunApp.create({
+      data: {
+        runId,
+        appId: app.id,
+        url,
+        status: "FAILED",
+        error: report.summary,
+        report: JSON.stringify(report),
+        finishedAt: at,
+      },
+    });
+    const { delivered } = await checkSyncFailures(app.id, runId, report.summary, at);
+    // An alert rule that told the team in the app already says it.
+    if (!delivered.has("IN_APP"))
+      await notifySafely(
+        workspaceIdOf,
+        {
+          kind: "SYNC_FAILED",
+          title: `The Marketplace sync of ${app.name} failed`,
+          body: report.summary,
+          link: `/reviews/sync?run=${runId}`,
+        },
+        { now: at },
+      );
+    return { ok: false as const, error: `${app.name}: ${report.summary}` };
+  }
+}
