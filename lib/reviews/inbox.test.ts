@@ -5,6 +5,7 @@ import { setupTestDatabase } from "@/lib/test/db";
 setupTestDatabase();
 const { db } = await import("@/lib/db");
 const inbox = await import("./inbox");
+const { importReviews } = await import("./import-reviews");
 const { inboxQuerySchema } = await import("./schema");
 const { applyListing } = await import("./store");
 const webhooks = await import("@/lib/alerts/webhooks");
@@ -143,26 +144,20 @@ describe("the review inbox", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await inbox.addManualReview(editor, { appId, author: "Dee", stars: 4, reviewedAt: "2026-11-10", text: "By phone" });
     const csv = "id,author,stars,date,text\nb,Bo Chan,2,2026-11-05,Buggy export\n,Eve Ray,3,2026-11-11,Okay\n";
-    const dry = await inbox.importReviews(editor, appId, csv, "csv", true);
+    const dry = await importReviews(editor, appId, csv, "csv", true);
     expect([dry.added, dry.existing, dry.problemCount]).toEqual([1, 1, 0]);
     expect(await db.review.count({ where: { author: "Eve Ray" } })).toBe(0);
-    expect((await inbox.importReviews(editor, appId, csv, "csv", false)).added).toBe(1);
-    expect((await inbox.importReviews(editor, appId, csv, "csv", false)).added).toBe(0);
-    await expect(inbox.importReviews(viewer, appId, csv, "csv", false)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(inbox.importReviews(editor, appId, "nope", "json", true)).rejects.toMatchObject({
+    expect((await importReviews(editor, appId, csv, "csv", false)).added).toBe(1);
+    expect((await importReviews(editor, appId, csv, "csv", false)).added).toBe(0);
+    await expect(importReviews(viewer, appId, csv, "csv", false)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(importReviews(editor, appId, "nope", "json", true)).rejects.toMatchObject({
       code: "VALIDATION",
       message: "The file is not valid JSON",
     });
   });
 
   it("a review imported first is taken over by the sync that later finds it, not duplicated", async () => {
-    await inbox.importReviews(
-      editor,
-      appId,
-      "id,author,stars,date,text\nd,Finn Holt,4,2026-11-12,Neat\n",
-      "csv",
-      false,
-    );
+    await importReviews(editor, appId, "id,author,stars,date,text\nd,Finn Holt,4,2026-11-12,Neat\n", "csv", false);
     const page = (await db.review.findMany({ where: { appId, source: "SYNC" } })).map((r) => ({
       externalId: r.externalKey.slice(3),
       author: r.author,

@@ -9,7 +9,6 @@ import { sqlConnection } from "@/lib/db/sql";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hasRole } from "@/lib/team/roles";
-import { ImportFormatError, parseReviewImport } from "./import";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 
@@ -129,7 +128,7 @@ export async function listInbox(member: Member, query: InboxQuery) {
   };
 }
 
-const requireEditor = (member: Member, what: string) => {
+export const requireEditor = (member: Member, what: string) => {
   if (!hasRole(member.role, "EDITOR")) throw forbidden(`Viewers cannot ${what}`);
 };
 
@@ -275,77 +274,3 @@ export async function deleteTemplate(member: Member, templateId: unknown) {
   if (count === 0) throw notFound("Template");
   await auditBy(member, "template.delete", { type: "reply template", id: templateId });
 }
-
-/** A CSV/JSON import of reviews; a dry run reports what would happen and changes nothing. */
-export async function importReviews(
-  member: Member,
-  appId: unknown,
-  text: string,
-  format: "csv" | "json",
-  dryRun: boolean,
-) {
-  requireEditor(member, "import reviews");
-  const app = await getApp(member, appId);
-  requireFeature(app, "marketplace");
-  let parsed: ReturnType<typeof parseReviewImport>;
-  try {
-    parsed = parseReviewImport(text, format);
-  } catch (error) {
-    if (error instanceof ImportFormatError) throw new AppError("VALIDATION", error.message);
-    throw error;
-  }
-  const keys = new Set(
-    (
-      await db.review.findMany({
-        where: { appId: app.id, externalKey: { in: parsed.rows.map((r) => r.key) } },
-        select: { externalKey: true },
-      })
-    ).map((r) => r.externalKey),
-  );
-  const fresh = parsed.rows.filter((r) => !keys.has(r.key));
-  if (!dryRun && fresh.length) {
-    const now = new Date();
-    await db.review.createMany({
-      data: fresh.map((r) => ({
-        appId: app.id,
-        externalKey: r.key,
-        source: "IMPORT",
-        author: r.author,
-        stars: r.stars,
-        reviewedAt: r.date,
-        text: r.text,
-        upvotes: r.upvotes,
-        publicReply: r.reply,
-        status: r.reply ? "REPLIED" : "NEW",
-        repliedAt: r.reply ? now : null,
-        firstSeenAt: now,
-      })),
-    });
-  }
-  if (!dryRun) {
-    await auditBy(
-      member,
-      "review.import",
-      { type: "app", id: app.id, name: app.name },
-      { added: fresh.length, existing: parsed.rows.length - fresh.length, errors: parsed.problems.length },
-    );
-    await touchSharePages(app.id);
-  }
-  return {
-    dryRun,
-    total: parsed.total,
-    added: fresh.length,
-    existing: parsed.rows.length - fresh.length,
-    problems: parsed.problems.slice(0, 200),
-    problemCount: parsed.problems.length,
-    preview: parsed.rows.slice(0, 5).map((r) => ({
-      line: r.line,
-      author: r.author,
-      stars: r.stars,
-      date: r.date.toISOString(),
-      text: r.text,
-      isNew: !keys.has(r.key),
-    })),
-  };
-}
-export type ImportReport = Awaited<ReturnType<typeof importReviews>>;

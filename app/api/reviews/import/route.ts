@@ -3,7 +3,7 @@ import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { readBody, route } from "@/lib/http";
 import { MAX_IMPORT_BYTES } from "@/lib/reviews/import-template";
-import { importReviews } from "@/lib/reviews/inbox";
+import { importReviews } from "@/lib/reviews/import-reviews";
 import { assertSameOrigin } from "@/lib/security/origin";
 
 /**
