@@ -3,19 +3,13 @@ import { pipedriveId } from "@/lib/pipedrive/ids";
 import { hasFeature } from "@/lib/app-types";
 import { appInWorkspace } from "@/lib/scope";
 import { ingestEvents } from "./ingest";
-import type { IngestEvent } from "./types";
+import { EVENT_TYPE_WORDS, type IngestEvent } from "./types";
 
 export const MAX_EVENTS = 1000;
 /** Clocks differ: an event may be up to five minutes "in the future". */
 const SKEW_MS = 5 * 60_000;
 
-const TYPES = {
-  install_started: "INSTALL_STARTED",
-  consent_denied: "CONSENT_DENIED",
-  consent_granted: "CONSENT_GRANTED",
-  install: "INSTALL",
-  uninstall: "UNINSTALL",
-} as const;
+const TYPES = EVENT_TYPE_WORDS;
 
 const id = pipedriveId;
 

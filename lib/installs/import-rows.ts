@@ -2,14 +2,9 @@ import { z } from "zod";
 
 import { pipedriveId } from "@/lib/pipedrive/ids";
 import { IMPORT_BATCH } from "./import-template";
+import { EVENT_TYPE_WORDS } from "./types";
 
-const TYPES = {
-  install_started: "INSTALL_STARTED",
-  consent_denied: "CONSENT_DENIED",
-  consent_granted: "CONSENT_GRANTED",
-  install: "INSTALL",
-  uninstall: "UNINSTALL",
-} as const;
+const TYPES = EVENT_TYPE_WORDS;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** A Pipedrive id in a cell: required, and an id (lib/pipedrive/ids.ts). */
 const positive = z.unknown().transform((v, ctx): number => {

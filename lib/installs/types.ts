@@ -1,5 +1,13 @@
 export const EVENT_TYPES = ["INSTALL_STARTED", "CONSENT_DENIED", "CONSENT_GRANTED", "INSTALL", "UNINSTALL"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+/** How the events API and install imports write an event's type. */
+export const EVENT_TYPE_WORDS = {
+  install_started: "INSTALL_STARTED",
+  consent_denied: "CONSENT_DENIED",
+  consent_granted: "CONSENT_GRANTED",
+  install: "INSTALL",
+  uninstall: "UNINSTALL",
+} as const satisfies Record<string, EventType>;
 export const SOURCES = ["GATEWAY", "MARKETPLACE", "API", "IMPORT"] as const;
 export type Source = (typeof SOURCES)[number];
 

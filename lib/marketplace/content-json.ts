@@ -1,4 +1,5 @@
 import { ownerOfAddress, ownerOfObject, type Owner, type PageIdentity } from "./content-identity";
+import { APP_TYPE } from "./types";
 import { isObject, list, plain, type Json } from "./values";
 
 /**
@@ -10,7 +11,6 @@ import { isObject, list, plain, type Json } from "./values";
  * under a "similar"/"popular" key — are never read, whatever their order on the page.
  */
 
-const APP_TYPE = /^(SoftwareApplication|WebApplication|MobileApplication|Product)$/;
 /** Keys that hold other apps: a similar app's data is never the listing's. */
 export const OTHER_APPS_KEY =
   /similar|related|recommend|popular|suggest|also_?like|together|other_?apps|more_?apps|trending|featured|alternatives|competitors|spotlight|you_?might|top_?rated|bestsellers?/i;

@@ -3,7 +3,7 @@ import type { Element } from "domhandler";
 import { GENERIC_CATEGORY } from "./content-fields";
 import { ownerOfAddress, sameName, type Owner, type PageIdentity } from "./content-identity";
 import { imageUrl, largestInSrcset, uniquePictures, youtubeUrl } from "./content-urls";
-import { emptyContent, type ListingContent } from "./types";
+import { APP_ITEMTYPE, emptyContent, type ListingContent } from "./types";
 import { plain } from "./values";
 
 /**
@@ -11,8 +11,6 @@ import { plain } from "./values";
  * too, and come first; the listing's item is the one its address or client id names, else the one
  * whose name is the page's app name, never one inside another app's card.
  */
-
-const APP_TYPE = /schema\.org\/(SoftwareApplication|WebApplication|MobileApplication|Product)\/?$/i;
 
 /** An element's microdata value, as the spec reads it. */
 export function itemValue(el: Cheerio<Element>): string {
@@ -64,7 +62,7 @@ function ownerOfItem($: CheerioAPI, item: Element, identity: PageIdentity): Owne
 export function readMicrodataApp($: CheerioAPI, identity: PageIdentity, pageName: string | null): ListingContent {
   const items = $("[itemscope][itemtype]")
     .toArray()
-    .filter((el) => APP_TYPE.test($(el).attr("itemtype") ?? ""))
+    .filter((el) => APP_ITEMTYPE.test($(el).attr("itemtype") ?? ""))
     .map((el) => ({ el, owner: ownerOfItem($, el, identity), name: plain(values($, el, "name", [])[0] ?? "") }));
   const app =
     items.find((i) => i.owner === "self") ??

@@ -1,6 +1,6 @@
 import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
-import { emptyContent, type ListingContent, type ParsedReview, type Votes } from "./types";
+import { APP_ITEMTYPE, emptyContent, type ListingContent, type ParsedReview, type Votes } from "./types";
 import { itemValue, props } from "./content-microdata";
 import { count, date, dateIn, installBand, plain, rating } from "./values";
 
@@ -44,7 +44,6 @@ function isOtherApp($: CheerioAPI, el: Element): boolean {
   return link.length > 0 && /\/marketplace\/app\//.test(link.attr("href") ?? "");
 }
 
-const APP_TYPE = /schema\.org\/(SoftwareApplication|WebApplication|MobileApplication|Product)\/?$/i;
 const REVIEW_TYPE = /schema\.org\/(Review|UserReview)\/?$/i;
 
 function prop($: CheerioAPI, scope: Element, name: string): string | null {
@@ -60,7 +59,7 @@ function prop($: CheerioAPI, scope: Element, name: string): string | null {
 export function readMicrodata($: CheerioAPI): MarkupFindings {
   const result = emptyFindings();
   const typed = (pattern: RegExp) => (_: number, el: Element) => pattern.test($(el).attr("itemtype") ?? "");
-  const apps = $("[itemscope][itemtype]").filter(typed(APP_TYPE));
+  const apps = $("[itemscope][itemtype]").filter(typed(APP_ITEMTYPE));
   // Items without a type are read by their property name (itemprop="review").
   const reviewEls = $("[itemscope]")
     .filter(
@@ -109,7 +108,7 @@ export function readMicrodata($: CheerioAPI): MarkupFindings {
 
 /** The app item's listing content (name, description, screenshots, video, categories, pricing), as written. */
 export function readMicrodataContent($: CheerioAPI): ListingContent {
-  const app = $("[itemscope][itemtype]").filter((_, el) => APP_TYPE.test($(el).attr("itemtype") ?? ""))[0];
+  const app = $("[itemscope][itemtype]").filter((_, el) => APP_ITEMTYPE.test($(el).attr("itemtype") ?? ""))[0];
   if (!app) return emptyContent();
   const text = (name: string) => plain(prop($, app, name)).trim() || null;
   const urls = (name: string) =>

@@ -1,4 +1,4 @@
-import type { ParsedReview } from "./types";
+import { APP_TYPE, type ParsedReview } from "./types";
 import { count, date, isObject, list, plain, rating, type Json } from "./values";
 
 /**
@@ -36,10 +36,9 @@ export function ownerOf(o: Json, clientId: string | null | undefined): Owner | n
   return other ? "other" : null;
 }
 
-const APP_TYPES = /^(SoftwareApplication|WebApplication|MobileApplication|Product)$/;
 /** An object that is an app (typed so, or holding a client id): never a review. */
 export const namesAnApp = (o: Json) =>
-  list(o["@type"]).some((t) => typeof t === "string" && APP_TYPES.test(t)) ||
+  list(o["@type"]).some((t) => typeof t === "string" && APP_TYPE.test(t)) ||
   Object.entries(o).some(([k, v]) => CLIENT_KEYS.test(k) && typeof v === "string");
 
 /** A count from a number or a numeric string ("1.234", "212"); not from a list (that is a list of reviews). */

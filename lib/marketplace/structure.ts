@@ -1,4 +1,4 @@
-import type { Votes } from "./types";
+import { APP_TYPE, type Votes } from "./types";
 import { countOf, namesAnApp, ownerOf, reviewOf, type Owner } from "./json-fields";
 import type { ParsedReview } from "./types";
 import { count, installBand, isObject, list, rating, type Json } from "./values";
@@ -41,8 +41,7 @@ const entries = (o: Json) => Object.entries(o);
 const firstKey = (o: Json, keys: RegExp) =>
   entries(o).find(([k, v]) => keys.test(k) && v !== null && v !== undefined && v !== "");
 
-const APP_TYPES = /^(SoftwareApplication|WebApplication|MobileApplication|Product)$/;
-const hasAppType = (o: Json) => list(o["@type"]).some((t) => typeof t === "string" && APP_TYPES.test(t));
+const hasAppType = (o: Json) => list(o["@type"]).some((t) => typeof t === "string" && APP_TYPE.test(t));
 
 /** An average's key: one that says average, mean or overall ("averageStars", "avgRating"), or a rating's. */
 const isAverageKey = (k: string) => {

@@ -96,3 +96,8 @@ export const emptyContent = (): ListingContent => ({
   categories: [],
   pricingUrl: null,
 });
+
+/** The schema.org types a Marketplace app is given: as a JSON-LD `@type`, and as a microdata `itemtype` URL. */
+const APP_SCHEMA_TYPES = "SoftwareApplication|WebApplication|MobileApplication|Product";
+export const APP_TYPE = new RegExp(`^(${APP_SCHEMA_TYPES})$`);
+export const APP_ITEMTYPE = new RegExp(`schema\\.org/(${APP_SCHEMA_TYPES})/?$`, "i");
