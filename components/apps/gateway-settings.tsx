@@ -16,7 +16,8 @@ import { Button } from "@/components/ui/button";
 import { copyLabel, useCopy } from "@/components/ui/use-copy";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { GatewaySettingsInput } from "@/lib/gateway/schema";
-import type { DeliveryView, GatewaySettings } from "@/lib/gateway/service";
+import type { DeliveryView } from "@/lib/gateway/deliveries";
+import type { GatewaySettings } from "@/lib/gateway/settings";
 import { plural } from "@/lib/words";
 
 const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() =>

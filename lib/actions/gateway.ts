@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
-import { retryDelivery, revealHandoffSecret, updateGatewaySettings, putGatewayInListing } from "@/lib/gateway/service";
+import { retryDelivery } from "@/lib/gateway/deliveries";
+import { revealHandoffSecret, updateGatewaySettings, putGatewayInListing } from "@/lib/gateway/settings";
 import { action } from "./action";
 
 export async function updateGatewayAction(appId: string, input: unknown) {

@@ -23,7 +23,9 @@ const file = setupTestDatabase();
 process.env.ENCRYPTION_KEY = A;
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
-const gateway = await import("@/lib/gateway/service");
+const gateway = {
+  ...(await import("@/lib/gateway/settings")),
+};
 const webhooks = await import("@/lib/alerts/webhooks");
 const { sealBody } = await import("@/lib/outbox/outbox");
 

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { safeEqual } from "@/lib/crypto/sign";
 import { pipedriveId } from "@/lib/pipedrive/ids";

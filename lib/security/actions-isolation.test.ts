@@ -14,7 +14,10 @@ const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const share = await import("@/lib/share/service");
 const submission = await import("@/lib/submission/service");
-const gateway = await import("@/lib/gateway/service");
+const gateway = {
+  ...(await import("@/lib/gateway/deliveries")),
+  ...(await import("@/lib/gateway/settings")),
+};
 const marketplacePage = await import("@/lib/sync/listing-url-setting");
 const versions = await import("@/lib/listing/versions");
 const inbox = await import("@/lib/reviews/inbox");

@@ -23,7 +23,7 @@ const callback = await import("@/app/callback/[appKey]/route");
 const events = await import("@/app/api/v1/apps/[appId]/events/route");
 const cron = await import("@/app/api/cron/sync/route");
 const { createApiToken } = await import("@/lib/api-tokens/service");
-const { ensureGateway } = await import("@/lib/gateway/service");
+const { ensureGateway } = await import("@/lib/gateway/keys");
 
 type Handler = (request: NextRequest, params: Record<string, string>) => Promise<Response> | Response;
 const routes: [RegExp, string, Handler][] = [

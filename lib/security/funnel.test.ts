@@ -9,7 +9,7 @@ setupTestDatabase();
 process.env.RATE_LIMITS = "gateway=10000/60";
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
-const { ensureGateway } = await import("@/lib/gateway/service");
+const { ensureGateway } = await import("@/lib/gateway/keys");
 const install = await import("@/app/install/[appKey]/route");
 const callback = await import("@/app/callback/[appKey]/route");
 

@@ -19,7 +19,9 @@ setupTestDatabase();
 process.env.CRON_SECRET = "cron-secret-for-size-limit-tests-0123";
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
-const gateway = await import("@/lib/gateway/service");
+const gateway = {
+  ...(await import("@/lib/gateway/settings")),
+};
 const tokens = await import("@/lib/api-tokens/service");
 const share = await import("@/lib/share/service");
 const events = await import("@/app/api/v1/apps/[appId]/events/route");

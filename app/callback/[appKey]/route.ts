@@ -3,22 +3,11 @@ import { parseBasicAuth, readUninstallBody, verifyState } from "@/lib/gateway/pr
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
 import { readBody } from "@/lib/http";
 import { clientKey, limited } from "@/lib/rate-limit";
-import {
-  appByKey,
-  callbackPath,
-  checkUninstallAuth,
-  exchangeCode,
-  fetchInstaller,
-  GatewayError,
-  type GatewayApp,
-  installPath,
-  recordConsentDenied,
-  recordConsentGranted,
-  recordInstall,
-  recordUninstall,
-  nonceCookie,
-  stateKey,
-} from "@/lib/gateway/service";
+import { recordConsentDenied, recordConsentGranted } from "@/lib/gateway/funnel";
+import { checkUninstallAuth, recordInstall, recordUninstall } from "@/lib/gateway/installs";
+import { appByKey, callbackPath, type GatewayApp, installPath, nonceCookie, stateKey } from "@/lib/gateway/keys";
+import { exchangeCode, fetchInstaller } from "@/lib/gateway/pipedrive";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 type Params = { params: Promise<{ appKey: string }> };
@@ -106,7 +95,7 @@ async function finishInstall(request: NextRequest, appKey: string) {
     const installer = await fetchInstaller(tokens);
     recordInstall(app, tokens, installer, code, state === null);
   } catch (error) {
-    if (error instanceof GatewayError)
+    if (error instanceof AppError && error.title)
       return gatewayPage(error.status, error.title, error.message, again, clearCookie(appKey));
     log().error({ err: error, app: app.id }, "Install failed");
     return gatewayPage(

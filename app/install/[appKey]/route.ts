@@ -3,19 +3,16 @@ import { env } from "@/lib/env";
 import { newNonce, signState, STATE_TTL_MS } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
 import { clientKey, limited } from "@/lib/rate-limit";
+import { FUNNEL_WINDOW_MS, recordInstallStarted, pendingVisit, readVisit } from "@/lib/gateway/funnel";
 import {
   appByKey,
   callbackPath,
-  FUNNEL_WINDOW_MS,
   installPath,
   nonceCookie,
   publicUrl,
-  recordInstallStarted,
-  pendingVisit,
-  readVisit,
   startedCookie,
   stateKey,
-} from "@/lib/gateway/service";
+} from "@/lib/gateway/keys";
 
 type Params = { params: Promise<{ appKey: string }> };
 

@@ -10,7 +10,7 @@ import { FIELDS } from "@/lib/listing/fields";
 import type { ListingField } from "@/lib/listing/schema";
 import { linkStatuses } from "@/lib/listing/link-status";
 import { iconVisibility } from "@/lib/media/assets";
-import { gatewayUrls } from "@/lib/gateway/service";
+import { gatewayUrls } from "@/lib/gateway/settings";
 import { frozenSubmission, listOpenFeedback } from "@/lib/submission/service";
 import { isApproved } from "@/lib/submission/workflow";
 import { listOpenComments } from "@/lib/share/service";

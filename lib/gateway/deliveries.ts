@@ -1,0 +1,60 @@
+import "server-only";
+import { getApp } from "@/lib/apps/service";
+import { requireFeature } from "@/lib/app-types";
+import type { Member } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import { hasRole } from "@/lib/team/roles";
+import { auditBy } from "@/lib/audit/log";
+
+/** Deliveries to the partner's backend as the settings page shows them, and sending one again. */
+
+export type DeliveryView = {
+  id: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+};
+
+/** Deliveries still waiting or given up on, with counts, for the settings page. */
+export async function listDeliveries(member: Member, appId: string) {
+  requireFeature(await getApp(member, appId), "oauth");
+  const [rows, pending, failed, delivered] = await Promise.all([
+    db.outboxMessage.findMany({
+      where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING", "FAILED"] } },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+    }),
+    db.outboxMessage.count({ where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING"] } } }),
+    db.outboxMessage.count({ where: { appId, webhookId: null, status: "FAILED" } }),
+    db.outboxMessage.count({ where: { appId, webhookId: null, status: "DELIVERED" } }),
+  ]);
+  return {
+    counts: { pending, failed, delivered },
+    items: rows.map((r): DeliveryView => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      nextAttemptAt: r.nextAttemptAt.toISOString(),
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** Sends a failed or waiting delivery again at the worker's next round. */
+export async function retryDelivery(member: Member, appId: string, deliveryId: unknown) {
+  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot retry deliveries");
+  requireFeature(await getApp(member, appId), "oauth");
+  if (typeof deliveryId !== "string") throw notFound("Delivery");
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: deliveryId, appId, webhookId: null, status: { in: ["PENDING", "FAILED"] } },
+    data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
+  });
+  if (count === 0) throw notFound("Delivery");
+  await auditBy(member, "delivery.retry", { type: "delivery", id: deliveryId }, { appId });
+}
