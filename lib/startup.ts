@@ -7,7 +7,7 @@ export function assertEnvironment() {
     env();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    console.error(`Listing Studio cannot start.\n${error.message}\nSee README.md, "Environment variables".`);
+    console.error(`Listing Studio cannot start.\n${error.message}\nSee docs/operations.md, "Environment variables".`);
     process.exit(1);
   }
 }
