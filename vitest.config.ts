@@ -28,5 +28,7 @@ export default defineConfig({
     // next-auth imports `next/server` without an extension, which Node's ESM loader refuses.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
+    // Hooks that seed the demo or start servers get the same budget as a test (a slow machine takes several seconds).
+    hookTimeout: 30_000,
   },
 });
