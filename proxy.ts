@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { NO_SCRIPT_CSP, newNonce, pageCsp, prerenderedPageCsp } from "@/lib/csp";
+import { NO_SCRIPT_CSP, newCspNonce, pageCsp, prerenderedPageCsp } from "@/lib/csp";
 import { env } from "@/lib/env";
 import { ACTION_BODY_LIMIT_BYTES, REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
 import { isDashboardPath, PATH_HEADER, SESSION_COOKIES, signInPath } from "@/lib/paths";
@@ -86,7 +86,7 @@ function page(request: NextRequest, requestId: string): Response {
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   }
-  const csp = pageCsp(newNonce(), policySettings());
+  const csp = pageCsp(newCspNonce(), policySettings());
   const forwarded = new Headers(request.headers);
   forwarded.set(PATH_HEADER, returnTo);
   forwarded.set(REQUEST_ID_HEADER, requestId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_SCRIPT_CSP, newNonce, pageCsp, SHARE_PAGE_CSP } from "./csp";
+import { NO_SCRIPT_CSP, newCspNonce, pageCsp, SHARE_PAGE_CSP } from "./csp";
 
 const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -31,7 +31,7 @@ describe("policies", () => {
   });
 
   it("nonces are 128 random bits, never repeated", () => {
-    const nonces = new Set(Array.from({ length: 1000 }, newNonce));
+    const nonces = new Set(Array.from({ length: 1000 }, newCspNonce));
     expect(nonces.size).toBe(1000);
     for (const n of nonces) expect(Buffer.from(n, "base64")).toHaveLength(16);
   });

@@ -64,7 +64,7 @@ export const NO_SCRIPT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** A fresh, unguessable nonce (128 bits). */
-export function newNonce(): string {
+export function newCspNonce(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Buffer.from(bytes).toString("base64");

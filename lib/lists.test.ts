@@ -16,7 +16,7 @@ const { listMembersPage, membersQuerySchema, MEMBERS_PAGE } = await import("@/li
 const { listSyncRuns, historyQuerySchema, RUNS_PAGE, APPS_PER_RUN } = await import("@/lib/sync/history");
 const { listShareLinks, SHARE_LINKS_PAGE, createShareLink, revokeShareLink } = await import("@/lib/share/service");
 const { listAudit, auditQuerySchema, AUDIT_PAGE } = await import("@/lib/audit-trail/query");
-const { listInbox, PAGE_SIZE } = await import("@/lib/reviews/inbox");
+const { listInbox, INBOX_PAGE_SIZE } = await import("@/lib/reviews/inbox");
 const { inboxQuerySchema } = await import("@/lib/reviews/schema");
 const { ratingSummaries, RATING_CARDS } = await import("@/lib/sync/ratings");
 
@@ -231,7 +231,7 @@ describe("audit log", () => {
 
 describe("review inbox and rating cards", () => {
   const statuses = ["NEW", "NEEDS_REPLY", "REPLIED", "WONT_REPLY"];
-  const reviews = Array.from({ length: PAGE_SIZE * 3 }, (_, i) => ({
+  const reviews = Array.from({ length: INBOX_PAGE_SIZE * 3 }, (_, i) => ({
     i,
     appId: () => appIds[i % 4]!,
     stars: 1 + (i % 5),
@@ -241,7 +241,7 @@ describe("review inbox and rating cards", () => {
   const kept = reviews.filter((r) => !r.removed);
   beforeAll(async () => {
     await db.review.createMany({
-      data: Array.from({ length: PAGE_SIZE * 3 }, (_, i) => ({
+      data: Array.from({ length: INBOX_PAGE_SIZE * 3 }, (_, i) => ({
         appId: appIds[i % 4]!,
         externalKey: `k${i}`,
         source: "SYNC",
@@ -273,11 +273,13 @@ describe("review inbox and rating cards", () => {
     >;
     expect(open.counts).toEqual(expected);
     expect(open.total).toBe(expected.NEW! + expected.NEEDS_REPLY!);
-    expect(open.rows).toHaveLength(PAGE_SIZE);
+    expect(open.rows).toHaveLength(INBOX_PAGE_SIZE);
     expect(open.rows.every((r) => r.status === "NEW" || r.status === "NEEDS_REPLY")).toBe(true);
     expect(open.rows[0]!.reviewedAt! > open.rows[1]!.reviewedAt!).toBe(true);
-    expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all" }))).total).toBe(PAGE_SIZE * 3 - 1);
-    expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all", removed: "1" }))).total).toBe(PAGE_SIZE * 3);
+    expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all" }))).total).toBe(INBOX_PAGE_SIZE * 3 - 1);
+    expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all", removed: "1" }))).total).toBe(
+      INBOX_PAGE_SIZE * 3,
+    );
     expect((await listInbox(owner, inboxQuerySchema.parse({ status: "all", app: appIds[1] }))).total).toBe(
       kept.filter((r) => r.appId() === appIds[1]).length,
     );

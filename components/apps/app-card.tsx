@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AppSummary } from "@/lib/apps/service";
-import { STATUS_LABELS } from "@/lib/apps/schema";
+import { APP_STATUS_LABELS } from "@/lib/apps/schema";
 import { APP_TYPE_LABELS, APP_TYPE_SUMMARY, appHome, hasFeature } from "@/lib/app-types";
 import { cn, initials } from "@/lib/utils";
 
@@ -58,7 +58,7 @@ export function AppCard({ app }: { app: AppSummary }) {
             </Link>
           </h2>
           <p className="mt-0.5 text-xs text-slate-500">
-            {APP_TYPE_LABELS[app.type]} · {app.archived ? "Archived" : (STATUS_LABELS[app.status] ?? app.status)}
+            {APP_TYPE_LABELS[app.type]} · {app.archived ? "Archived" : (APP_STATUS_LABELS[app.status] ?? app.status)}
           </p>
           {app.clientRejectedAt && !app.archived ? (
             <p className="mt-1 inline-block rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800">

@@ -2,7 +2,7 @@ import { plural } from "@/lib/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-export type AuditEntry = {
+export type AuditEntryView = {
   id: string;
   at: string;
   actor: string;
@@ -44,7 +44,7 @@ function Changes({ details }: { details: string[] }) {
   );
 }
 
-const What = ({ entry }: { entry: AuditEntry }) => (
+const What = ({ entry }: { entry: AuditEntryView }) => (
   <>
     {entry.action}
     {entry.target ? (
@@ -57,7 +57,7 @@ const What = ({ entry }: { entry: AuditEntry }) => (
 );
 
 /** The audit log: a table on wide screens, one card per entry on a phone. */
-export function AuditEntries({ entries, total }: { entries: AuditEntry[]; total: number }) {
+export function AuditEntries({ entries, total }: { entries: AuditEntryView[]; total: number }) {
   return (
     <>
       <ScrollArea label="Audit log" className="hidden rounded-xl border border-slate-200 bg-white sm:block">

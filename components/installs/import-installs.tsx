@@ -5,7 +5,12 @@ import { useRouter } from "next/navigation";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
-import { IMPORT_BATCH, IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-template";
+import {
+  IMPORT_BATCH,
+  INSTALL_IMPORT_COLUMNS,
+  IMPORT_TEMPLATE,
+  type ImportRowResult,
+} from "@/lib/installs/import-template";
 import { plural } from "@/lib/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -109,8 +114,8 @@ export function ImportInstalls({ appId }: { appId: string }) {
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">Import history from a file</summary>
       <div className="mt-3 space-y-4 text-sm">
         <p className="text-slate-600">
-          CSV or JSON with the columns <code>{IMPORT_COLUMNS.join(", ")}</code>. <code>type</code> is install_started,
-          consent_denied, install or uninstall;
+          CSV or JSON with the columns <code>{INSTALL_IMPORT_COLUMNS.join(", ")}</code>. <code>type</code> is
+          install_started, consent_denied, install or uninstall;
           <code> occurred_at</code> is ISO 8601. Importing the same file again changes nothing.{" "}
           <button
             type="button"
@@ -148,7 +153,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
                 <THead>
                   <tr>
                     <Th>Row</Th>
-                    {IMPORT_COLUMNS.slice(0, 5).map((c) => (
+                    {INSTALL_IMPORT_COLUMNS.slice(0, 5).map((c) => (
                       <Th key={c}>{c}</Th>
                     ))}
                     <Th>Check</Th>
@@ -161,7 +166,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
                     return (
                       <tr key={i} className="border-t border-slate-100">
                         <Td>{FIRST_ROW + i}</Td>
-                        {IMPORT_COLUMNS.slice(0, 5).map((c) => (
+                        {INSTALL_IMPORT_COLUMNS.slice(0, 5).map((c) => (
                           <Td key={c} className="max-w-40 truncate">
                             {String(row[c] ?? "")}
                           </Td>

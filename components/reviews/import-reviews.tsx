@@ -7,7 +7,7 @@ import { toast } from "@/components/ui/toast";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
-import { IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
+import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
 import type { ImportReport } from "@/lib/reviews/import-reviews";
 import { plural } from "@/lib/words";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -65,8 +65,8 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
             Import reviews
           </h2>
           <p className="text-sm text-slate-600">
-            CSV or JSON, up to {MAX_IMPORT_BYTES / 1_000_000} MB. Columns: <code>{IMPORT_COLUMNS.join(", ")}</code> —
-            author, stars (1–5) and date are required.
+            CSV or JSON, up to {MAX_IMPORT_BYTES / 1_000_000} MB. Columns:{" "}
+            <code>{REVIEW_IMPORT_COLUMNS.join(", ")}</code> — author, stars (1–5) and date are required.
           </p>
         </div>
         <Button variant="ghost" size="sm" onClick={() => csvDownload("reviews-template.csv", REVIEW_TEMPLATE_CSV)}>

@@ -8,7 +8,13 @@ import { markRepliedAction, updateReviewAction } from "@/lib/actions/reviews";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { InboxRow } from "@/lib/reviews/inbox";
-import { firstName, renderTemplate, REVIEW_STATUSES, STATUS_LABELS, type ReviewStatus } from "@/lib/reviews/templates";
+import {
+  firstName,
+  renderTemplate,
+  REVIEW_STATUSES,
+  REVIEW_STATUS_LABELS,
+  type ReviewStatus,
+} from "@/lib/reviews/templates";
 import { cn } from "@/lib/utils";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { plural } from "@/lib/words";
@@ -132,7 +138,7 @@ export function ReviewCard({
           className={cn("rounded-full px-2 py-0.5 text-xs font-medium", STATUS_STYLE[review.status])}
           data-testid="review-status"
         >
-          {STATUS_LABELS[review.status as ReviewStatus] ?? review.status}
+          {REVIEW_STATUS_LABELS[review.status as ReviewStatus] ?? review.status}
         </span>
       </header>
       {review.text ? (
@@ -181,13 +187,13 @@ export function ReviewCard({
               onChange={(e) =>
                 update(
                   { status: e.target.value as ReviewStatus },
-                  `Marked as ${STATUS_LABELS[e.target.value as ReviewStatus]}`,
+                  `Marked as ${REVIEW_STATUS_LABELS[e.target.value as ReviewStatus]}`,
                 )
               }
             >
               {REVIEW_STATUSES.map((s) => (
                 <option key={s} value={s} disabled={s === "REPLIED" && !review.replyText && !review.publicReply}>
-                  {STATUS_LABELS[s]}
+                  {REVIEW_STATUS_LABELS[s]}
                 </option>
               ))}
             </select>

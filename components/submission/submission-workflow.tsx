@@ -14,7 +14,7 @@ import {
 } from "@/lib/actions/submission";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { STATUS_LABELS } from "@/lib/apps/labels";
+import { APP_STATUS_LABELS } from "@/lib/apps/labels";
 import { FIELD_ORDER, FIELDS } from "@/lib/listing/fields";
 import type { ActionResult } from "@/lib/actions/action";
 import type { ListingField } from "@/lib/listing/schema";
@@ -22,7 +22,7 @@ import type { SubmissionState, TimelineEvent } from "@/lib/submission/service";
 import type { ChangesAction } from "@/lib/submission/workflow";
 import { NoteDialog } from "./note-dialog";
 
-const label = (status: string | null) => (status ? (STATUS_LABELS[status] ?? status) : "—");
+const label = (status: string | null) => (status ? (APP_STATUS_LABELS[status] ?? status) : "—");
 // Rendered on the server and in the browser alike: one time zone, stated.
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const STAMP = new Intl.DateTimeFormat("en-GB", {

@@ -1,5 +1,5 @@
 /** How an app's status reads, without zod (the browser uses it). */
-export const STATUS_LABELS: Record<string, string> = {
+export const APP_STATUS_LABELS: Record<string, string> = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",
   REJECTED: "Rejected",

@@ -55,4 +55,4 @@ export const clientSecretSchema = z.strictObject({
     .max(200, "Client secret must be at most 200 characters"),
 });
 
-export { STATUS_LABELS } from "./labels";
+export { APP_STATUS_LABELS } from "./labels";

@@ -1,7 +1,7 @@
-import { STATUS_LABELS } from "@/lib/apps/labels";
+import { APP_STATUS_LABELS } from "@/lib/apps/labels";
 import { APP_TYPE_LABELS, type AppType } from "@/lib/app-types";
 import { FIELDS } from "@/lib/listing/fields";
-import { STATUS_LABELS as REVIEW_STATUS } from "@/lib/reviews/templates";
+import { REVIEW_STATUS_LABELS } from "@/lib/reviews/templates";
 import { plural } from "@/lib/words";
 
 /**
@@ -101,8 +101,8 @@ export const actionLabel = (code: string) => (ACTIONS[code] ?? code).replace(/ (
 /** Statuses of apps and of reviews in the inbox, as the pages name them. */
 const status = (value: unknown) =>
   typeof value === "string"
-    ? (STATUS_LABELS[value] ??
-      (REVIEW_STATUS as Record<string, string>)[value] ??
+    ? (APP_STATUS_LABELS[value] ??
+      (REVIEW_STATUS_LABELS as Record<string, string>)[value] ??
       value.toLowerCase().replace(/_/g, " "))
     : "—";
 const fieldLabel = (key: string) => FIELDS[key as keyof typeof FIELDS]?.label ?? key;

@@ -12,7 +12,7 @@ export const STATE_TTL_MS = 5 * 60_000;
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
-export function newNonce() {
+export function newStateNonce() {
   return randomBytes(18).toString("base64url");
 }
 

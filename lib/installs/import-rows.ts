@@ -48,13 +48,13 @@ const rowSchema = z.object({
   id: text(200),
 });
 
-export type ImportRow = z.infer<typeof rowSchema> & { occurredAt: Date };
+export type InstallImportRow = z.infer<typeof rowSchema> & { occurredAt: Date };
 
 /** One row of an import, checked on its own (in the browser for the dry run, and again on the server). */
 export function checkImportRow(
   raw: unknown,
   now = Date.now(),
-): { ok: true; row: ImportRow } | { ok: false; reason: string } {
+): { ok: true; row: InstallImportRow } | { ok: false; reason: string } {
   const parsed = rowSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

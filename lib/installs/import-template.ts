@@ -1,7 +1,7 @@
 /** The layout of an installations import file, without zod (the browser uses it). */
 
 /** The columns of an import file (CSV header or JSON keys). */
-export const IMPORT_COLUMNS = [
+export const INSTALL_IMPORT_COLUMNS = [
   "type",
   "company_id",
   "user_id",
@@ -12,7 +12,7 @@ export const IMPORT_COLUMNS = [
   "id",
 ] as const;
 
-export const IMPORT_TEMPLATE = `${IMPORT_COLUMNS.join(",")}
+export const IMPORT_TEMPLATE = `${INSTALL_IMPORT_COLUMNS.join(",")}
 install,13579,24680,2025-03-14T09:30:00Z,base deals:read,Globex Sales,Ana K.,
 uninstall,13579,24680,2025-09-02T16:05:00Z,,,,
 install_started,11111,22222,2025-04-01T10:00:00Z,,,,

@@ -4,14 +4,14 @@ import type { Member } from "@/lib/authz";
 import { forbidden } from "@/lib/errors";
 import { hasRole } from "@/lib/team/roles";
 import { createHash } from "node:crypto";
-import { checkImportRow, IMPORT_TYPES, importBatchSchema, type ImportRow } from "./import-rows";
+import { checkImportRow, IMPORT_TYPES, importBatchSchema, type InstallImportRow } from "./import-rows";
 import type { ImportRowResult } from "./import-template";
 import { ingestEvents, rebuildApp } from "./ingest";
 import type { IngestEvent } from "./types";
 import { auditBy } from "@/lib/audit/log";
 
 /** Without an `id`, a row's content is its identity: importing the same file twice changes nothing. */
-function toEvent(r: ImportRow): IngestEvent {
+function toEvent(r: InstallImportRow): IngestEvent {
   const identity =
     r.id ??
     createHash("sha256")

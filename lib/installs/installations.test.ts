@@ -5,7 +5,8 @@ import type { Member } from "@/lib/authz";
 setupTestDatabase();
 const { db } = await import("@/lib/db");
 const { ingestEvents } = await import("./ingest");
-const { installationQuerySchema, installationsCsv, listInstallations, PAGE_SIZE } = await import("./installations");
+const { installationQuerySchema, installationsCsv, listInstallations, INSTALLATIONS_PAGE_SIZE } =
+  await import("./installations");
 
 let member: Member;
 let appId: string;
@@ -53,7 +54,7 @@ describe("listInstallations", () => {
   it("pages active installations, newest first", async () => {
     const first = await listInstallations(member, appId, q({}));
     expect(first).toMatchObject({ total: 59, active: 59, pages: 2 });
-    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.rows).toHaveLength(INSTALLATIONS_PAGE_SIZE);
     expect(first.rows[0]!.companyId).toBe(1059);
     expect((await listInstallations(member, appId, q({ page: "2" }))).rows).toHaveLength(9);
   });

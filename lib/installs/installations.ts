@@ -6,7 +6,7 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const PAGE_SIZE = 50;
+export const INSTALLATIONS_PAGE_SIZE = 50;
 
 export const installationQuerySchema = z.object({
   q: z.string().trim().max(100).catch(""),
@@ -69,13 +69,18 @@ export async function listInstallations(member: Member, appId: string, query: In
     db.installation.findMany({
       where: filter,
       orderBy: [{ installedAt: "desc" }, { id: "asc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      skip: (query.page - 1) * INSTALLATIONS_PAGE_SIZE,
+      take: INSTALLATIONS_PAGE_SIZE,
     }),
     db.installation.count({ where: { appId, uninstalledAt: null } }),
   ]);
   const now = Date.now();
-  return { total, active, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), rows: rows.map((r) => toRow(r, now)) };
+  return {
+    total,
+    active,
+    pages: Math.max(1, Math.ceil(total / INSTALLATIONS_PAGE_SIZE)),
+    rows: rows.map((r) => toRow(r, now)),
+  };
 }
 
 /** Every installation matching the filters, as CSV (streamed in pages). */

@@ -8,8 +8,8 @@ export const EVENT_TYPE_WORDS = {
   install: "INSTALL",
   uninstall: "UNINSTALL",
 } as const satisfies Record<string, EventType>;
-export const SOURCES = ["GATEWAY", "MARKETPLACE", "API", "IMPORT"] as const;
-export type Source = (typeof SOURCES)[number];
+export const EVENT_SOURCES = ["GATEWAY", "MARKETPLACE", "API", "IMPORT"] as const;
+export type Source = (typeof EVENT_SOURCES)[number];
 
 export type IngestEvent = {
   /** Makes the event idempotent per app: the same key twice is stored once. */

@@ -1,4 +1,4 @@
-import { SOURCES, type SourceName } from "./types";
+import { PAGE_SOURCES, type SourceName } from "./types";
 
 /**
  * What every reader of a collection page (JSON, microdata, the visible page) hands over: the lists
@@ -100,7 +100,7 @@ const sameApps = (a: Listed[], b: Listed[]) => {
   return x.length === y.length && x.every((e, i) => e.clientId === y[i]!.clientId);
 };
 
-const trust = (s: SourceName) => SOURCES.indexOf(s);
+const trust = (s: SourceName) => PAGE_SOURCES.indexOf(s);
 
 /**
  * The page's list: the one it ties to a total or paging, else the longest (a row of "popular" apps

@@ -18,7 +18,7 @@ export type PageIdentity = {
 };
 
 /** Whose a piece of data is: the listing's, another app's, or nothing says. */
-export type Owner = "self" | "other" | "unknown";
+export type ContentOwner = "self" | "other" | "unknown";
 
 type AppAddress = { slug: string; id: string | null };
 
@@ -73,7 +73,7 @@ export function pageIdentity($: CheerioAPI, url: string, clientId?: string): Pag
 }
 
 /** Whose an address is: null when it is not a listing address at all. */
-export function ownerOfAddress(raw: string, identity: PageIdentity): Owner | null {
+export function ownerOfAddress(raw: string, identity: PageIdentity): ContentOwner | null {
   const app = appAddress(raw, identity);
   if (!app) return null;
   if (app.id) return identity.ids.has(app.id) ? "self" : identity.ids.size ? "other" : "unknown";
@@ -89,9 +89,9 @@ const SLUG_KEYS = /^(slug|app_?path|app_?slug|listing_?slug)$/i;
  * Whose a JSON object is, by its own fields: a client id (the strongest), a listing address, then a
  * slug. A client id anywhere among its values names the listing too (`id`, `appId`, …).
  */
-export function ownerOfObject(o: Json, identity: PageIdentity): Owner {
-  let byAddress: Owner | null = null;
-  let bySlug: Owner | null = null;
+export function ownerOfObject(o: Json, identity: PageIdentity): ContentOwner {
+  let byAddress: ContentOwner | null = null;
+  let bySlug: ContentOwner | null = null;
   for (const [k, v] of Object.entries(o)) {
     const text = typeof v === "string" || typeof v === "number" ? String(v).trim().toLowerCase() : null;
     if (CLIENT_ID_KEYS.test(k) && text)

@@ -1,4 +1,4 @@
-import { ownerOfAddress, ownerOfObject, type Owner, type PageIdentity } from "./content-identity";
+import { ownerOfAddress, ownerOfObject, type ContentOwner, type PageIdentity } from "./content-identity";
 import { APP_TYPE } from "./types";
 import { isObject, list, plain, type Json } from "./values";
 
@@ -95,7 +95,7 @@ export function findJsonApps(roots: unknown[], identity: PageIdentity): JsonApps
     }
     const o = v as Json;
     const typed = types(o);
-    const owner: Owner = ownerOfObject(o, identity);
+    const owner: ContentOwner = ownerOfObject(o, identity);
     if (typeof o["@id"] === "string") found.index.set(o["@id"], o);
     if (typed.includes("BreadcrumbList")) found.breadcrumbCategories.push(...breadcrumbNames(o, identity));
     if (o.mainEntity !== undefined && owner !== "other")

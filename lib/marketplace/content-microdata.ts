@@ -1,7 +1,7 @@
 import type { Cheerio, CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import { GENERIC_CATEGORY } from "./content-fields";
-import { ownerOfAddress, sameName, type Owner, type PageIdentity } from "./content-identity";
+import { ownerOfAddress, sameName, type ContentOwner, type PageIdentity } from "./content-identity";
 import { imageUrl, largestInSrcset, uniquePictures, youtubeUrl } from "./content-urls";
 import { APP_ITEMTYPE, emptyContent, type ListingContent } from "./types";
 import { plain } from "./values";
@@ -46,7 +46,7 @@ function values($: CheerioAPI, scope: Element, name: string, inner: string[]): s
     .filter(Boolean);
 }
 
-function ownerOfItem($: CheerioAPI, item: Element, identity: PageIdentity): Owner {
+function ownerOfItem($: CheerioAPI, item: Element, identity: PageIdentity): ContentOwner {
   const addresses = [$(item).attr("itemid"), ...values($, item, "url", []), ...values($, item, "sameAs", [])];
   for (const address of addresses) {
     const owner = address ? ownerOfAddress(address, identity) : null;

@@ -9,7 +9,7 @@ import { count, date, isObject, list, plain, rating, type Json } from "./values"
  */
 
 /** Whose app an object stands for: the listing's, another app's, or nothing said here. */
-export type Owner = "main" | "other" | "unknown";
+export type NodeOwner = "main" | "other" | "unknown";
 
 const CLIENT_KEYS = /^(client_?id|clientID|oauth_?client_?id|app_?client_?id)$/i;
 /** Keys that may hold an app's client id, or any other id (a review's): only equality to ours tells. */
@@ -19,7 +19,7 @@ const LISTING_ADDRESS = /\/marketplace\/app\/[^/?#\s]+\/([A-Za-z0-9_-]{6,64})(?:
 const LOOKS_LIKE_CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** The app an object stands for: "main" when it names the listing's client id, "other" for another app's, null when it names none. */
-export function ownerOf(o: Json, clientId: string | null | undefined): Owner | null {
+export function ownerOf(o: Json, clientId: string | null | undefined): NodeOwner | null {
   let other = false;
   for (const [k, v] of Object.entries(o)) {
     if (typeof v !== "string") continue;

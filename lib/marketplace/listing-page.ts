@@ -8,7 +8,7 @@ import { findInJson, installBandOf, pickAggregate, votesOf } from "./structure";
 import {
   ListingParseError,
   SOURCE_LABELS,
-  SOURCES,
+  PAGE_SOURCES,
   type ParsedListing,
   type ParsedReview,
   type ParseReport,
@@ -200,7 +200,7 @@ export function parseListingPage(html: string, context: ParseContext = {}): Pars
 function parseAt(html: string, context: ParseContext): ParsedListing {
   const $ = load(html);
   const results = readSources($, context.clientId);
-  const ordered = SOURCES.map((s) => results.find((r) => r.source === s)!);
+  const ordered = PAGE_SOURCES.map((s) => results.find((r) => r.source === s)!);
   const notes: string[] = [];
 
   const withAverage = ordered.filter((r) => r.average !== null);

@@ -1,5 +1,5 @@
 import { APP_TYPE, type Votes } from "./types";
-import { countOf, namesAnApp, ownerOf, reviewOf, type Owner } from "./json-fields";
+import { countOf, namesAnApp, ownerOf, reviewOf, type NodeOwner } from "./json-fields";
 import type { ParsedReview } from "./types";
 import { count, installBand, isObject, list, rating, type Json } from "./values";
 
@@ -20,16 +20,16 @@ export type FoundAggregate = {
   holder: Json;
   path: Json[];
   list: unknown[] | null;
-  owner: Owner;
+  owner: NodeOwner;
 };
-export type FoundReview = { review: ParsedReview; path: Json[]; owner: Owner };
+export type FoundReview = { review: ParsedReview; path: Json[]; owner: NodeOwner };
 
 export type JsonFindings = {
   reviews: FoundReview[];
   aggregates: FoundAggregate[];
-  installBands: { band: string; holder: Json; owner: Owner }[];
+  installBands: { band: string; holder: Json; owner: NodeOwner }[];
   /** An empty list under a review-ish key: the page says "no reviews" there. */
-  emptyReviewLists: { path: Json[]; owner: Owner }[];
+  emptyReviewLists: { path: Json[]; owner: NodeOwner }[];
   /** Objects that stand for an app (typed so, or named by a client id or a listing address). */
   appNodes: Json[];
   /** Whether the listing's own object was found (by its client id or address). */
@@ -67,8 +67,8 @@ const INSTALL_KEYS =
 function aggregateOf(
   o: Json,
   key: string | null,
-  owner: Owner,
-  self: Owner | null,
+  owner: NodeOwner,
+  self: NodeOwner | null,
 ): { average: number | null; count: number | null; countRank: number } | null {
   if (typeof o["@type"] === "string" && /^(Review|Rating|Person|Organization)$/.test(o["@type"])) return null;
   const typed = o["@type"] === "AggregateRating";
@@ -170,7 +170,7 @@ export function findInJson(roots: unknown[], { clientId }: { clientId?: string |
   };
   const seen = new WeakSet<object>();
   let visited = 0;
-  const walk = (value: unknown, key: string | null, path: Json[], inList: unknown[] | null, owner: Owner) => {
+  const walk = (value: unknown, key: string | null, path: Json[], inList: unknown[] | null, owner: NodeOwner) => {
     if (typeof value !== "object" || value === null || seen.has(value) || path.length > 80 || visited++ > MAX_NODES)
       return;
     seen.add(value);

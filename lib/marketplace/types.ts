@@ -4,8 +4,8 @@
  */
 
 /** Where on the page data can sit, in the order they are trusted when they disagree. */
-export const SOURCES = ["json-ld", "next-data", "flight", "json", "microdata", "dom"] as const;
-export type SourceName = (typeof SOURCES)[number];
+export const PAGE_SOURCES = ["json-ld", "next-data", "flight", "json", "microdata", "dom"] as const;
+export type SourceName = (typeof PAGE_SOURCES)[number];
 
 export const SOURCE_LABELS: Record<SourceName, string> = {
   "json-ld": "JSON-LD",

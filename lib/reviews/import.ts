@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { reviewKeys } from "@/lib/marketplace/identity";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-template";
+import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-template";
 import { importRowSchema } from "./schema";
 import { pluralForm } from "@/lib/words";
 
@@ -11,7 +11,7 @@ import { pluralForm } from "@/lib/words";
  * synced reviews, so importing a file twice — or importing what the sync later finds — never
  * makes a duplicate.
  */
-export type ImportRow = z.output<typeof importRowSchema> & { key: string; line: number };
+export type ReviewImportRow = z.output<typeof importRowSchema> & { key: string; line: number };
 export type ImportProblem = { line: number; message: string };
 
 export class ImportFormatError extends Error {}
@@ -40,7 +40,7 @@ function records(text: string, format: "csv" | "json"): Record<string, unknown>[
   const missing = ["author", "stars", "date"].filter((c) => !parsed.meta.fields?.includes(c));
   if (missing.length)
     throw new ImportFormatError(
-      `The CSV has no ${missing.join(", ")} ${pluralForm(missing.length, "column", "columns")} (expected: ${IMPORT_COLUMNS.join(", ")})`,
+      `The CSV has no ${missing.join(", ")} ${pluralForm(missing.length, "column", "columns")} (expected: ${REVIEW_IMPORT_COLUMNS.join(", ")})`,
     );
   return parsed.data;
 }
@@ -51,7 +51,7 @@ export function parseReviewImport(text: string, format: "csv" | "json") {
   if (rows.length === 0) throw new ImportFormatError("The file has no reviews");
   if (rows.length > MAX_IMPORT_ROWS)
     throw new ImportFormatError(`The file has ${rows.length} reviews; import at most ${MAX_IMPORT_ROWS} at a time`);
-  const valid: Omit<ImportRow, "key">[] = [];
+  const valid: Omit<ReviewImportRow, "key">[] = [];
   const problems: ImportProblem[] = [];
   rows.forEach((raw, i) => {
     // CSV line numbers count the header; JSON "lines" are positions in the list, from 1.
@@ -73,5 +73,5 @@ export function parseReviewImport(text: string, format: "csv" | "json") {
       });
   });
   const keys = reviewKeys(valid.map((r) => ({ externalId: r.id, author: r.author, date: r.date, text: r.text })));
-  return { rows: valid.map((r, i): ImportRow => ({ ...r, key: keys[i]! })), problems, total: rows.length };
+  return { rows: valid.map((r, i): ReviewImportRow => ({ ...r, key: keys[i]! })), problems, total: rows.length };
 }

@@ -13,7 +13,7 @@ import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, ty
 import { auditBy } from "@/lib/audit/log";
 
 /** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
-export const PAGE_SIZE = 25;
+export const INBOX_PAGE_SIZE = 25;
 
 export type InboxRow = {
   id: string;
@@ -67,8 +67,8 @@ export async function listInbox(member: Member, query: InboxQuery) {
     db.review.findMany({
       where: filter,
       orderBy: [{ reviewedAt: "desc" }, { firstSeenAt: "desc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      skip: (query.page - 1) * INBOX_PAGE_SIZE,
+      take: INBOX_PAGE_SIZE,
       include: {
         app: { select: { id: true, name: true, clientId: true, listingUrl: true } },
         repliedBy: { select: { name: true } },
@@ -102,7 +102,7 @@ export async function listInbox(member: Member, query: InboxQuery) {
         : (counts[query.status] ?? 0));
   return {
     total,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE)),
     counts,
     averageReplyMs: replied.ms === null ? null : Math.round(replied.ms),
     repliedCount: replied.n,

@@ -11,7 +11,7 @@ export {
   PLACEHOLDERS,
   renderTemplate,
   REVIEW_STATUSES,
-  STATUS_LABELS,
+  REVIEW_STATUS_LABELS,
   type ReviewStatus,
   type TemplateValues,
 } from "./templates";

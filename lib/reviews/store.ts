@@ -4,7 +4,7 @@ import { compatible } from "@/lib/marketplace/merge";
 import type { ParsedListing, ParsedReview } from "@/lib/marketplace/listing-page";
 
 /** What is stored of one read of a listing page (a parsed page, or reviews entered another way). */
-export type ListingRead = Pick<ParsedListing, "ratingAverage" | "reviewCount" | "installBand"> & {
+export type StoredListingRead = Pick<ParsedListing, "ratingAverage" | "reviewCount" | "installBand"> & {
   votes?: ParsedListing["votes"];
   reviews: (Omit<ParsedReview, "anchor"> & { anchor?: string | null })[];
   /**
@@ -39,7 +39,7 @@ const authorDay = (author: string, date: Date | null) =>
 
 export async function applyListing(
   appId: string,
-  parsed: ListingRead,
+  parsed: StoredListingRead,
   runId: string | null,
   now = new Date(),
 ): Promise<ApplyResult> {

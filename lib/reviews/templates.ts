@@ -2,7 +2,7 @@
 
 export const REVIEW_STATUSES = ["NEW", "NEEDS_REPLY", "REPLIED", "WONT_REPLY"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const STATUS_LABELS: Record<ReviewStatus, string> = {
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   NEW: "New",
   NEEDS_REPLY: "Needs reply",
   REPLIED: "Replied",

@@ -1,5 +1,5 @@
 import "server-only";
-import { STATUS_LABELS } from "@/lib/apps/labels";
+import { APP_STATUS_LABELS } from "@/lib/apps/labels";
 import { notifySafely } from "@/lib/notifications/notify";
 import { listedType } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
@@ -23,7 +23,7 @@ import {
   pendingCriticalChanges,
   REVIEW_WINDOW_BUSINESS_DAYS,
   reviewDeadline,
-  type AppType,
+  type ListedAppType,
   type ChangesAction,
   type Transition,
 } from "./workflow";
@@ -61,7 +61,7 @@ export type FeedbackView = {
 };
 
 export type SubmissionState = {
-  type: AppType;
+  type: ListedAppType;
   status: string;
   transitions: Transition[];
   readinessErrors: number;
@@ -307,7 +307,7 @@ export async function changeStatus(member: Member, appId: string, input: unknown
   );
   await notifySafely(member.workspace.id, {
     kind: "SUBMISSION",
-    title: `${app.name}: ${STATUS_LABELS[app.status] ?? app.status} → ${STATUS_LABELS[transition.to] ?? transition.to}`,
+    title: `${app.name}: ${APP_STATUS_LABELS[app.status] ?? app.status} → ${APP_STATUS_LABELS[transition.to] ?? transition.to}`,
     body: note ? `${member.user.name}: ${note}` : `Recorded by ${member.user.name}`,
     link: `/apps/${appId}/submission`,
   });

@@ -6,7 +6,7 @@ import type { ListedType } from "@/lib/app-types";
 /** Pipedrive's review window (MARKETPLACE.md). */
 export const REVIEW_WINDOW_BUSINESS_DAYS = 21;
 
-export type AppType = ListedType;
+export type ListedAppType = ListedType;
 export type TransitionId =
   "submit" | "withdraw" | "approve" | "reject" | "publish" | "unpublish" | "go-live" | "take-offline";
 
@@ -30,7 +30,7 @@ export type Transition = {
  * Unpublished. Private apps: Draft → Live. Pipedrive has no API for any of it: the partner acts
  * in Developer Hub, Pipedrive answers by email, and the team records each step here with its day.
  */
-export const TRANSITIONS: Record<AppType, Transition[]> = {
+export const TRANSITIONS: Record<ListedAppType, Transition[]> = {
   PUBLIC: [
     {
       id: "submit",
@@ -103,7 +103,7 @@ export const TRANSITIONS: Record<AppType, Transition[]> = {
   ],
 };
 
-export function availableTransitions(type: AppType, status: string): Transition[] {
+export function availableTransitions(type: ListedAppType, status: string): Transition[] {
   return TRANSITIONS[type].filter((t) => t.from.includes(status));
 }
 

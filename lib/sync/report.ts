@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ListingReadReport } from "@/lib/marketplace/read-listing";
-import { SOURCES, SOURCE_LABELS, type SourceName } from "@/lib/marketplace/types";
+import { PAGE_SOURCES, SOURCE_LABELS, type SourceName } from "@/lib/marketplace/types";
 import { plural } from "@/lib/words";
 
 /**
@@ -29,7 +29,12 @@ const schema = z.object({
   outcome: z.enum(["read", "partial", "no-reviews", "failed"]),
   summary: z.string(),
   sources: z.array(
-    z.object({ source: z.enum(SOURCES), found: z.number(), read: z.string().nullable(), skipped: z.array(z.string()) }),
+    z.object({
+      source: z.enum(PAGE_SOURCES),
+      found: z.number(),
+      read: z.string().nullable(),
+      skipped: z.array(z.string()),
+    }),
   ),
   notes: z.array(z.string()),
   warnings: z.array(z.string()).optional(),

@@ -16,7 +16,7 @@ import {
   formatReplyTime,
   inboxQuerySchema,
   REVIEW_STATUSES,
-  STATUS_LABELS,
+  REVIEW_STATUS_LABELS,
   type InboxQuery,
 } from "@/lib/reviews/schema";
 import { listMembers } from "@/lib/team/workspace";
@@ -100,7 +100,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
       <section aria-label="Inbox figures" className="flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-600">
         {REVIEW_STATUSES.map((s) => (
           <Link key={s} href={href({ status: s, page: 1 })} className="hover:text-slate-900">
-            {STATUS_LABELS[s]}{" "}
+            {REVIEW_STATUS_LABELS[s]}{" "}
             <strong className="text-slate-900" data-testid={`count-${s}`}>
               {inbox.counts[s] ?? 0}
             </strong>
@@ -159,7 +159,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
             <option value="open">To handle (New, Needs reply)</option>
             {REVIEW_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {REVIEW_STATUS_LABELS[s]}
               </option>
             ))}
             <option value="all">All statuses</option>

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { newNonce, signState, STATE_TTL_MS } from "@/lib/gateway/protocol";
+import { newStateNonce, signState, STATE_TTL_MS } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
 import { clientKey, limited } from "@/lib/rate-limit";
 import { FUNNEL_WINDOW_MS, recordInstallStarted, pendingVisit, readVisit } from "@/lib/gateway/funnel";
@@ -61,7 +61,7 @@ async function startInstall(request: NextRequest, appKey: string) {
       headers: {
         location: `${again.pathname}${again.search}`,
         "cache-control": "no-store",
-        "set-cookie": started(pendingVisit(appKey, newNonce())),
+        "set-cookie": started(pendingVisit(appKey, newStateNonce())),
       },
     });
   }

@@ -11,7 +11,7 @@ import { listDeliveries } from "@/lib/gateway/deliveries";
 import { publicUrl } from "@/lib/gateway/keys";
 import { gatewaySettings } from "@/lib/gateway/settings";
 import { APP_TYPE_LABELS, hasFeature } from "@/lib/app-types";
-import { STATUS_LABELS } from "@/lib/apps/schema";
+import { APP_STATUS_LABELS } from "@/lib/apps/schema";
 import { loadApp } from "@/lib/apps/load";
 import { hasRole } from "@/lib/team/roles";
 
@@ -114,7 +114,7 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
         </h2>
         <dl className="mt-2 divide-y divide-slate-100">
           <DetailRow label="Type" value={`${APP_TYPE_LABELS[app.type]} (fixed at creation)`} />
-          <DetailRow label="Status" value={STATUS_LABELS[app.status] ?? app.status} />
+          <DetailRow label="Status" value={APP_STATUS_LABELS[app.status] ?? app.status} />
           {gateway ? (
             <>
               <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
