@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import ipaddr from "ipaddr.js";
+import { LRUCache } from "lru-cache";
 
 /**
  * Who sent a request, for rate limits and logs: the address of the socket, unless the operator
@@ -38,20 +39,19 @@ export function parseTrustedProxies(value: string | undefined): TrustedProxies {
 /**
  * The canonical form of an address, or null. Parsing an address costs more than the rest of a
  * share page's request, and the same few addresses come back on every request of a connection:
- * results are remembered (at most NORMALISED_MAX, then forgotten all at once).
+ * results are remembered (the NORMALISED_MAX most recently used; "" for an address that is not one).
  */
 const NORMALISED_MAX = 10_000;
-const normalised = new Map<string, string | null>();
+const normalised = new LRUCache<string, string>({ max: NORMALISED_MAX });
 const normalise = (address: string) => {
   const known = normalised.get(address);
-  if (known !== undefined) return known;
+  if (known !== undefined) return known || null;
   const bare = address
     .trim()
     .replace(/^\[|\]$/g, "")
     .replace(/%.*$/, "");
   const result = ipaddr.isValid(bare) ? ipaddr.process(bare).toString() : null;
-  if (normalised.size >= NORMALISED_MAX) normalised.clear();
-  normalised.set(address, result);
+  normalised.set(address, result ?? "");
   return result;
 };
 

@@ -1,10 +1,13 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * Calendar days in a time zone, shared by ingest, analytics, share views and submissions. Days are
  * "YYYY-MM-DD" strings of local dates, so stepping through them never meets a 23- or 25-hour day;
  * only the conversion between an instant and a local day looks at the zone (through Intl).
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per time zone (a few hundred zones exist). */
+const formatters = new LRUCache<string, Intl.DateTimeFormat>({ max: 1_000 });
 function partsFormatter(timeZone: string) {
   let f = formatters.get(timeZone);
   if (!f) {
@@ -50,7 +53,7 @@ function wallClock(instant: number, timeZone: string): number {
 }
 
 const SLOT_MS = 15 * 60_000;
-const slotDays = new Map<string, string>();
+const slotDays = new LRUCache<string, string>({ max: 50_000 });
 
 /**
  * The local date of an instant in a time zone. Zones change offset only on a quarter hour, so
@@ -63,14 +66,13 @@ export function localDay(instant: Date | number, timeZone: string): string {
   const key = `${timeZone}|${Math.floor(t / SLOT_MS)}`;
   let day = slotDays.get(key);
   if (day === undefined) {
-    if (slotDays.size > 50_000) slotDays.clear();
     day = new Date(wallClock(Math.floor(t / SLOT_MS) * SLOT_MS, timeZone)).toISOString().slice(0, 10);
     slotDays.set(key, day);
   }
   return day;
 }
 
-const dayStarts = new Map<string, number>();
+const dayStarts = new LRUCache<string, number>({ max: 20_000 });
 
 /** The instant a local day begins (DST-aware: a day may begin at 01:00 where midnight is skipped). */
 export function startOfDay(day: string, timeZone: string): number {
@@ -78,7 +80,6 @@ export function startOfDay(day: string, timeZone: string): number {
   const key = `${timeZone}|${day}`;
   let start = dayStarts.get(key);
   if (start === undefined) {
-    if (dayStarts.size > 20_000) dayStarts.clear();
     start = computeStartOfDay(day, timeZone);
     dayStarts.set(key, start);
   }

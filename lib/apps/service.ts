@@ -10,6 +10,7 @@ import { hasRole } from "@/lib/team/roles";
 import { clientSecretSchema, createAppSchema } from "./schema";
 import { appType, hasFeature, requireFeature, type AppType } from "@/lib/app-types";
 import { auditBy } from "@/lib/audit/log";
+import { LRUCache } from "lru-cache";
 
 /** What a browser may see of an app: never the secret, only whether one is set. */
 export type AppSummary = {
@@ -42,7 +43,7 @@ type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & {
  * apps asks again on every visit though drafts rarely change between two.
  */
 const SCORES_MAX = 2_000;
-const scores = new Map<string, number>();
+const scores = new LRUCache<string, number>({ max: SCORES_MAX });
 
 /** The readiness checklist's score of a stored draft. */
 function readinessOf(
@@ -57,7 +58,6 @@ function readinessOf(
   if (known !== undefined) return known;
   const score = checkReadiness(data, { kind, icons, links }).score;
   if (full !== undefined) {
-    if (scores.size >= SCORES_MAX) scores.delete(scores.keys().next().value!);
     scores.set(full, score);
   }
   return score;

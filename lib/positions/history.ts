@@ -7,6 +7,7 @@ import { workspaceTimeZone } from "@/lib/analytics/timezone";
 import { addDays, localDay } from "@/lib/days";
 import { appInWorkspace } from "@/lib/scope";
 import { listId, rankChangeText, type ListKind } from "./lists";
+import { LRUCache } from "lru-cache";
 
 export type ListHistory = {
   id: string;
@@ -47,14 +48,13 @@ export async function appPositions(
   const known = computed.get(key);
   if (known) return known;
   const result = readPositions(app.id, range);
-  if (computed.size >= COMPUTED_MAX) computed.delete(computed.keys().next().value!);
   computed.set(key, result);
   return result;
 }
 
 /** Positions worked out, by app, range and the app's latest snapshots (a few kilobytes each). */
 const COMPUTED_MAX = 200;
-const computed = new Map<string, AppPositions>();
+const computed = new LRUCache<string, AppPositions>({ max: COMPUTED_MAX });
 
 function readPositions(appId: string, range: { from: string; to: string }): AppPositions {
   // The day before the range too, so that a move on its first day is seen.
