@@ -1,5 +1,6 @@
 import type { DraftState, SavedDraft } from "@/lib/listing/drafts";
 import type { FieldProblems, ListingDraftInput } from "@/lib/listing/schema";
+import { backoffDelay } from "@/lib/backoff";
 
 export type SaveStatus = "saved" | "pending" | "saving" | "retrying" | "failed" | "conflict";
 
@@ -27,7 +28,7 @@ type Options = {
 };
 
 /** Waits between retries of a save that did not go through: 1 s, 2 s, 4 s… up to 30 s. */
-export const retryDelayMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+export const retryDelayMs = (attempt: number) => backoffDelay(attempt, { baseMs: 1_000, maxMs: 30_000 });
 
 /** A body this small can outlive the page: a save started as the tab closes still arrives. */
 const KEEPALIVE_LIMIT = 60_000;

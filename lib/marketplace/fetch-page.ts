@@ -8,6 +8,7 @@
  * the address it ended at after redirects.
  */
 import { createHash } from "node:crypto";
+import { backoffDelay } from "@/lib/backoff";
 import { env } from "@/lib/env";
 import { outboundFetch, refusalOf, type OutboundPolicy } from "@/lib/net/outbound";
 import { challengeMessage, challengeTitle } from "./challenge";
@@ -145,7 +146,7 @@ export async function fetchMarketplace(url: string, options: FetchPageOptions = 
   let lastStatus: number | null = null;
   let lastProblem = "";
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    let wait = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + random());
+    let wait = backoffDelay(attempt, { baseMs: baseDelayMs, maxMs: maxDelayMs, jitter: 0.5, random: random() });
     await takeTurn(politeness, target.host, Math.max(politeness.paceMs, rules.delayMs), { sleep, now });
     try {
       const res = await outboundFetch(

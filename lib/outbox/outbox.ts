@@ -1,6 +1,7 @@
 import { handoffSecretContext, webhookSecretContext, outboxBodyContext } from "@/lib/crypto/contexts";
 import { randomBytes } from "node:crypto";
 import pLimit from "p-limit";
+import { backoffDelay } from "@/lib/backoff";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { signDelivery } from "@/lib/crypto/sign";
@@ -24,10 +25,8 @@ export const sealBody = (appId: string, payload: unknown) =>
   sealSecret(JSON.stringify(payload), outboxBodyContext(appId));
 
 /** 30 s, 1 min, 2 min … capped at 1 h, with ±20% jitter so retries of many rows spread out. */
-export function backoffMs(attempts: number, random = Math.random()) {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-  return Math.round(base * (0.8 + 0.4 * random));
-}
+export const backoffMs = (attempts: number, random = Math.random()) =>
+  backoffDelay(attempts, { baseMs: 30_000, maxMs: 3_600_000, jitter: 0.2, random });
 
 type Claimed = {
   id: string;
