@@ -103,8 +103,9 @@ test("charts show the app's history; the range lives in the URL; the CSV holds t
   // A custom range through the date fields.
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10);
-  await page.getByLabel("From").fill(from);
-  await page.getByLabel("To").fill(today);
+  // Exact labels: an app's generated name can hold "to" (the app picker is labelled with it).
+  await page.getByLabel("From", { exact: true }).fill(from);
+  await page.getByLabel("To", { exact: true }).fill(today);
   await page.getByRole("button", { name: "Apply dates" }).click();
   await expect(page).toHaveURL(new RegExp(`range=custom&from=${from}&to=${today}`));
   await expect(page.getByTestId("kpi-installs-value")).toHaveText("20");

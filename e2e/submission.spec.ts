@@ -77,7 +77,10 @@ test("while in review, the editor says the submission is frozen and shows edits 
   await summary.getByRole("button", { name: "Copy Short summary" }).click();
   await expect(summary.getByRole("button", { name: "Copy Short summary" })).toContainText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("A sharper summary, for the next submission.");
-  await page.getByTestId("handoff-description").getByRole("button", { name: "Copy Full description" }).click();
+  // Each copy is written when its button says so: read the clipboard after that, not at the click.
+  const description = page.getByTestId("handoff-description").getByRole("button", { name: "Copy Full description" });
+  await description.click();
+  await expect(description).toContainText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     "Handover turns deals into quotes.\n\n• Branded\n• Tracked on the deal",
   );
@@ -87,6 +90,7 @@ test("while in review, the editor says the submission is frozen and shows edits 
   });
   expect(html).toContain("<strong>quotes</strong>");
   await page.getByTestId("handoff-scopes").getByRole("button").click();
+  await expect(page.getByTestId("handoff-scopes").getByRole("button")).toContainText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     "Access to basic information\nDeals: Read only",
   );
