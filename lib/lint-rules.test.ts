@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
  * reaching into another) is refused, and ordinary imports pass.
  */
 const eslint = new ESLint();
+/** The route a probe reaches for, spelled in parts so this file itself imports nothing from app/. */
+const ROUTE = ["app", "api", "health", "route"].join("/");
 
 async function problems(filePath: string, code: string) {
   const [result] = await eslint.lintText(code, { filePath });
@@ -21,14 +23,14 @@ describe("the layer rules", () => {
     ["components/probe.tsx", 'export const load = () => import("../lib/generated/prisma/client");'],
     ["app/(dashboard)/probe/page.tsx", 'export const load = () => import("@/lib/db");'],
     ["app/(dashboard)/probe/page.tsx", 'import { GET } from "../../api/health/route";\nexport const x = GET;'],
-    ["app/(dashboard)/probe/page.tsx", 'import { GET } from "@/app/api/health/route";\nexport const x = GET;'],
+    ["app/(dashboard)/probe/page.tsx", `import { GET } from "@/${ROUTE}";\nexport const x = GET;`],
     ["app/(dashboard)/probe/page.tsx", 'export const load = () => import("../other/page");'],
     ["lib/probe/probe.ts", 'export const load = () => import("@/components/ui/button");'],
-    ["lib/probe/probe.ts", 'export const load = () => import("@/app/api/health/route");'],
+    ["lib/probe/probe.ts", `export const load = () => import("@/${ROUTE}");`],
     ["proxy.ts", 'import { Button } from "@/components/ui/button";\nexport const x = Button;'],
     ["auth.ts", 'import Database from "better-sqlite3";\nexport const x = Database;'],
-    ["instrumentation.ts", 'export const load = () => import("@/app/api/health/route");'],
-    ["scripts/probe.ts", 'import { GET } from "../app/api/health/route";\nexport const x = GET;'],
+    ["instrumentation.ts", `export const load = () => import("@/${ROUTE}");`],
+    ["scripts/probe.ts", `import { GET } from "../${ROUTE}";\nexport const x = GET;`],
     ["scripts/probe.ts", 'import { Button } from "@/components/ui/button";\nexport const x = Button;'],
   ])("refuses %s: %s", async (file, code) => {
     expect(await problems(file, code)).not.toEqual([]);
