@@ -1,5 +1,4 @@
 import { db } from "@/lib/db";
-import type { Trigger } from "./sync";
 import { fixOf, readSyncReport } from "./report";
 
 /** Sync runs: starting one (one at a time per workspace), its progress, and runs left behind by a dead process. */
@@ -63,6 +62,9 @@ export async function runProgress(workspaceId: string, runId: string) {
 }
 
 /** Creates a run (or answers the one already running: one run per workspace at a time). */
+/** What started a run: the command line, the schedule, or a member's Sync now. */
+export type Trigger = "CLI" | "CRON" | "MANUAL";
+
 export async function startRun(workspaceId: string, trigger: Trigger, userId: string | null = null, now = new Date()) {
   await closeStaleRuns(workspaceId, now);
   const running = await runningRun(workspaceId, now);

@@ -13,14 +13,13 @@ import { audit, auditBy } from "@/lib/audit/log";
 import type { Member } from "@/lib/authz";
 import { log } from "@/lib/log";
 import { syncApp } from "./app";
-import { startRun, syncableApps } from "./runs";
+import { startRun, syncableApps, type Trigger } from "./runs";
 
 /**
  * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
  * page, a parse, and one transaction that stores what was read. An app that fails leaves its
  * data as it was; the run records what happened to every app.
  */
-export type Trigger = "CLI" | "CRON" | "MANUAL";
 export type SyncOptions = { fetch?: FetchPageOptions; now?: () => Date };
 
 /**
