@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { env } from "@/lib/env";
 import { PATH_HEADER, signInPath } from "@/lib/paths";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { hasRole, type Role } from "@/lib/team/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { authorize, type Permission } from "@/lib/team/permissions";
 import { findCurrentMembership, type CurrentMembership, type Member, type SessionUser } from "@/lib/team/workspace";
 
 export type { Member, SessionUser };
@@ -54,14 +54,14 @@ export const requireMembership = cache(async (): Promise<{ user: SessionUser } &
 });
 
 /**
- * For route handlers and server actions: the signed-in member with at least `required`,
- * or an AppError (401 signed out, 404 without a workspace, 403 for a weaker role).
+ * For route handlers and server actions: the signed-in member allowed `permission`, or an
+ * AppError (401 signed out, 404 without a workspace, 403 with the permission's message).
  */
-export async function requireMember(required: Role = "VIEWER"): Promise<Member> {
+export async function requireMember(permission: Permission = "workspace.read"): Promise<Member> {
   const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   const membership = await findCurrentMembership(user.id, await chosenWorkspace());
   if (!membership) throw notFound("Workspace");
-  if (!hasRole(membership.role, required)) throw forbidden();
+  authorize(membership, permission);
   return { user, ...membership };
 }

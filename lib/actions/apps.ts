@@ -7,7 +7,7 @@ import { action } from "./action";
 
 export async function createAppAction(input: unknown) {
   return action(async (): Promise<Pick<AppSummary, "id" | "type">> => {
-    const app = await createApp(await requireMember("EDITOR"), input);
+    const app = await createApp(await requireMember("app.create"), input);
     revalidatePath("/apps");
     return { id: app.id, type: app.type };
   });
@@ -15,7 +15,7 @@ export async function createAppAction(input: unknown) {
 
 export async function setClientSecretAction(appId: string, input: unknown) {
   return action(async () => {
-    await setClientSecret(await requireMember("OWNER"), appId, input);
+    await setClientSecret(await requireMember("app.client-secret"), appId, input);
     // The app's layout shows a notice while Pipedrive refuses the stored secret.
     revalidatePath(`/apps/${appId}`, "layout");
   });
@@ -23,14 +23,14 @@ export async function setClientSecretAction(appId: string, input: unknown) {
 
 export async function setArchivedAction(appId: string, archived: boolean) {
   return action(async () => {
-    await setArchived(await requireMember("EDITOR"), appId, archived === true);
+    await setArchived(await requireMember("app.archive"), appId, archived === true);
     revalidatePath("/apps");
   });
 }
 
 export async function deleteAppAction(appId: string, confirmName: string) {
   return action(async () => {
-    const member = await requireMember("OWNER");
+    const member = await requireMember("app.delete");
     await deleteApp(member, appId, confirmName);
     revalidatePath("/apps");
   });

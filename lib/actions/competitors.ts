@@ -8,7 +8,7 @@ import { action } from "./action";
 /** Follows a Marketplace app beside one of the workspace's apps, from its page's address. */
 export async function addCompetitorAction(appId: string, input: unknown) {
   return action(async () => {
-    const added = await addCompetitor(await requireMember("EDITOR"), appId, input);
+    const added = await addCompetitor(await requireMember("competitor.add"), appId, input);
     revalidatePath(`/apps/${appId}/competitors`);
     return added;
   });
@@ -16,7 +16,7 @@ export async function addCompetitorAction(appId: string, input: unknown) {
 
 export async function removeCompetitorAction(appId: string, competitorId: string) {
   return action(async () => {
-    await removeCompetitor(await requireMember("EDITOR"), competitorId);
+    await removeCompetitor(await requireMember("competitor.remove"), competitorId);
     revalidatePath(`/apps/${appId}/competitors`);
   });
 }

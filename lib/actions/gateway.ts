@@ -8,25 +8,25 @@ import { action } from "./action";
 
 export async function updateGatewayAction(appId: string, input: unknown) {
   return action(async () => {
-    await updateGatewaySettings(await requireMember("OWNER"), appId, input);
+    await updateGatewaySettings(await requireMember("gateway.settings"), appId, input);
     revalidatePath(`/apps/${appId}/settings`);
   });
 }
 
 export async function revealSigningSecretAction(appId: string) {
-  return action(async () => revealHandoffSecret(await requireMember("OWNER"), appId));
+  return action(async () => revealHandoffSecret(await requireMember("gateway.reveal-secret"), appId));
 }
 
 export async function retryDeliveryAction(appId: string, deliveryId: string) {
   return action(async () => {
-    await retryDelivery(await requireMember("EDITOR"), appId, deliveryId);
+    await retryDelivery(await requireMember("gateway.retry-delivery"), appId, deliveryId);
     revalidatePath(`/apps/${appId}/settings`);
   });
 }
 
 export async function putGatewayInListingAction(appId: string) {
   return action(async () => {
-    await putGatewayInListing(await requireMember("EDITOR"), appId);
+    await putGatewayInListing(await requireMember("listing.edit"), appId);
     revalidatePath(`/apps/${appId}`, "layout");
   });
 }

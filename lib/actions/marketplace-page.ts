@@ -8,7 +8,7 @@ import { action } from "./action";
 /** Sets an app's Marketplace page URL (empty: the default address). */
 export async function updateListingUrlAction(appId: string, input: unknown) {
   return action(async () => {
-    const settings = await updateListingUrl(await requireMember("EDITOR"), appId, input);
+    const settings = await updateListingUrl(await requireMember("sync.listing-url"), appId, input);
     revalidatePath(`/apps/${appId}/settings`);
     revalidatePath("/reviews", "layout");
     return settings;
@@ -17,5 +17,5 @@ export async function updateListingUrlAction(appId: string, input: unknown) {
 
 /** Reads the page at the URL in the field, as the sync would, and stores nothing. */
 export async function checkListingPageAction(appId: string, input: unknown) {
-  return action(async () => checkListingPage(await requireMember("EDITOR"), appId, input));
+  return action(async () => checkListingPage(await requireMember("sync.listing-url"), appId, input));
 }

@@ -10,21 +10,21 @@ import { createWebhook, deleteWebhook, resendDelivery, sendTestAlert, setWebhook
 
 export async function updateReviewAction(reviewId: string, input: unknown) {
   return action(async () => {
-    await updateReview(await requireMember("EDITOR"), reviewId, input);
+    await updateReview(await requireMember("review.triage"), reviewId, input);
     revalidatePath("/reviews");
   });
 }
 
 export async function markRepliedAction(reviewId: string, input: unknown) {
   return action(async () => {
-    await markReplied(await requireMember("EDITOR"), reviewId, input);
+    await markReplied(await requireMember("review.reply"), reviewId, input);
     revalidatePath("/reviews");
   });
 }
 
 export async function addReviewAction(input: unknown) {
   return action(async () => {
-    const created = await addManualReview(await requireMember("EDITOR"), input);
+    const created = await addManualReview(await requireMember("review.add"), input);
     revalidatePath("/reviews");
     return created;
   });
@@ -32,7 +32,7 @@ export async function addReviewAction(input: unknown) {
 
 export async function saveTemplateAction(templateId: string | null, input: unknown) {
   return action(async () => {
-    const saved = await saveTemplate(await requireMember("EDITOR"), templateId, input);
+    const saved = await saveTemplate(await requireMember("template.edit"), templateId, input);
     revalidatePath("/reviews/templates");
     return saved;
   });
@@ -40,19 +40,19 @@ export async function saveTemplateAction(templateId: string | null, input: unkno
 
 export async function deleteTemplateAction(templateId: string) {
   return action(async () => {
-    await deleteTemplate(await requireMember("EDITOR"), templateId);
+    await deleteTemplate(await requireMember("template.delete"), templateId);
     revalidatePath("/reviews/templates");
   });
 }
 
 /** Starts a sync of the workspace in the background (or answers the run in progress). */
 export async function startSyncAction() {
-  return action(async () => startManualSync(await requireMember("EDITOR")));
+  return action(async () => startManualSync(await requireMember("sync.start")));
 }
 
 export async function createWebhookAction(input: unknown) {
   return action(async () => {
-    const created = await createWebhook(await requireMember("OWNER"), input);
+    const created = await createWebhook(await requireMember("webhook.manage"), input);
     revalidatePath("/reviews/alerts");
     return created;
   });
@@ -60,35 +60,35 @@ export async function createWebhookAction(input: unknown) {
 
 export async function setWebhookEnabledAction(webhookId: string, enabled: boolean) {
   return action(async () => {
-    await setWebhookEnabled(await requireMember("OWNER"), webhookId, enabled);
+    await setWebhookEnabled(await requireMember("webhook.manage"), webhookId, enabled);
     revalidatePath("/reviews/alerts");
   });
 }
 
 export async function deleteWebhookAction(webhookId: string) {
   return action(async () => {
-    await deleteWebhook(await requireMember("OWNER"), webhookId);
+    await deleteWebhook(await requireMember("webhook.manage"), webhookId);
     revalidatePath("/reviews/alerts");
   });
 }
 
 export async function sendTestAlertAction(webhookId: string) {
   return action(async () => {
-    await sendTestAlert(await requireMember("OWNER"), webhookId);
+    await sendTestAlert(await requireMember("webhook.manage"), webhookId);
     revalidatePath("/reviews/alerts");
   });
 }
 
 export async function resendDeliveryAction(deliveryId: string) {
   return action(async () => {
-    await resendDelivery(await requireMember("OWNER"), deliveryId);
+    await resendDelivery(await requireMember("webhook.manage"), deliveryId);
     revalidatePath("/reviews/alerts");
   });
 }
 
 export async function saveAlertRuleAction(ruleId: string | null, input: unknown) {
   return action(async () => {
-    const member = await requireMember("EDITOR");
+    const member = await requireMember("alert-rule.change");
     const id =
       ruleId === null ? (await createRule(member, input)).id : (await updateRule(member, ruleId, input), ruleId);
     revalidatePath("/reviews/alerts");
@@ -98,14 +98,14 @@ export async function saveAlertRuleAction(ruleId: string | null, input: unknown)
 
 export async function setAlertRuleEnabledAction(ruleId: string, enabled: boolean) {
   return action(async () => {
-    await setRuleEnabled(await requireMember("EDITOR"), ruleId, enabled);
+    await setRuleEnabled(await requireMember("alert-rule.change"), ruleId, enabled);
     revalidatePath("/reviews/alerts");
   });
 }
 
 export async function deleteAlertRuleAction(ruleId: string) {
   return action(async () => {
-    await deleteRule(await requireMember("EDITOR"), ruleId);
+    await deleteRule(await requireMember("alert-rule.change"), ruleId);
     revalidatePath("/reviews/alerts");
   });
 }

@@ -8,7 +8,7 @@ import { action } from "./action";
 
 export async function createApiTokenAction(input: unknown) {
   return action(async () => {
-    const created = await createApiToken(await requireMember("OWNER"), input);
+    const created = await createApiToken(await requireMember("api-token.create"), input);
     revalidatePath("/settings");
     return created;
   });
@@ -16,14 +16,14 @@ export async function createApiTokenAction(input: unknown) {
 
 export async function revokeApiTokenAction(tokenId: string) {
   return action(async () => {
-    await revokeApiToken(await requireMember("OWNER"), tokenId);
+    await revokeApiToken(await requireMember("api-token.revoke"), tokenId);
     revalidatePath("/settings");
   });
 }
 
 export async function setTimeZoneAction(input: unknown) {
   return action(async () => {
-    const result = await setWorkspaceTimeZone(await requireMember("OWNER"), input);
+    const result = await setWorkspaceTimeZone(await requireMember("workspace.time-zone"), input);
     revalidatePath("/settings");
     revalidatePath("/analytics");
     return result;

@@ -8,7 +8,7 @@ import { sharePath } from "@/lib/paths";
 
 export async function createShareLinkAction(appId: string, input: unknown) {
   return action(async () => {
-    const { token, link } = await createShareLink(await requireMember("EDITOR"), appId, input);
+    const { token, link } = await createShareLink(await requireMember("share.create"), appId, input);
     revalidatePath(`/apps/${appId}/preview`);
     return { path: sharePath(token), link };
   });
@@ -16,7 +16,7 @@ export async function createShareLinkAction(appId: string, input: unknown) {
 
 export async function revokeShareLinkAction(appId: string, linkId: string) {
   return action(async () => {
-    await revokeShareLink(await requireMember("EDITOR"), appId, linkId);
+    await revokeShareLink(await requireMember("share.revoke"), appId, linkId);
     revalidatePath(`/apps/${appId}/preview`);
   });
 }

@@ -10,7 +10,7 @@ const refresh = (appId: string) => revalidatePath(`/apps/${appId}`, "layout");
 
 export async function changeStatusAction(appId: string, input: unknown) {
   return action(async () => {
-    await changeStatus(await requireMember("EDITOR"), appId, input);
+    await changeStatus(await requireMember("submission.change-status"), appId, input);
     refresh(appId);
     revalidatePath("/apps");
   });
@@ -18,14 +18,14 @@ export async function changeStatusAction(appId: string, input: unknown) {
 
 export async function pendingChangesAction(appId: string, input: unknown) {
   return action(async () => {
-    await actOnPendingChanges(await requireMember("EDITOR"), appId, input);
+    await actOnPendingChanges(await requireMember("submission.send-changes"), appId, input);
     refresh(appId);
   });
 }
 
 export async function addFeedbackAction(appId: string, input: unknown) {
   return action(async () => {
-    const feedback = await addFeedback(await requireMember("EDITOR"), appId, input);
+    const feedback = await addFeedback(await requireMember("submission.add-feedback"), appId, input);
     refresh(appId);
     return feedback;
   });
@@ -33,14 +33,14 @@ export async function addFeedbackAction(appId: string, input: unknown) {
 
 export async function resolveFeedbackAction(appId: string, feedbackId: string) {
   return action(async () => {
-    await resolveFeedback(await requireMember("EDITOR"), appId, feedbackId);
+    await resolveFeedback(await requireMember("submission.resolve-feedback"), appId, feedbackId);
     refresh(appId);
   });
 }
 
 export async function resolveCommentAction(appId: string, commentId: string) {
   return action(async () => {
-    await resolveComment(await requireMember("EDITOR"), appId, commentId);
+    await resolveComment(await requireMember("share.resolve-comment"), appId, commentId);
     refresh(appId);
   });
 }

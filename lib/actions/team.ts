@@ -13,14 +13,14 @@ import { safeReturnPath } from "@/lib/paths";
 
 export async function changeRoleAction(userId: string, input: unknown) {
   return action(async () => {
-    await changeRole(await requireMember("OWNER"), userId, input);
+    await changeRole(await requireMember("team.manage-members"), userId, input);
     revalidatePath("/team");
   });
 }
 
 export async function removeMemberAction(userId: string) {
   return action(async () => {
-    await removeMember(await requireMember("OWNER"), userId);
+    await removeMember(await requireMember("team.manage-members"), userId);
     revalidatePath("/team");
   });
 }
@@ -34,7 +34,7 @@ export async function leaveWorkspaceAction() {
 
 export async function createInvitationAction(input: unknown) {
   return action(async () => {
-    const created = await createInvitation(await requireMember("OWNER"), input);
+    const created = await createInvitation(await requireMember("team.invite"), input);
     revalidatePath("/team");
     return created;
   });
@@ -42,14 +42,14 @@ export async function createInvitationAction(input: unknown) {
 
 export async function revokeInvitationAction(invitationId: string) {
   return action(async () => {
-    await revokeInvitation(await requireMember("OWNER"), invitationId);
+    await revokeInvitation(await requireMember("team.revoke-invitation"), invitationId);
     revalidatePath("/team");
   });
 }
 
 export async function decideAccessAction(requestId: string, input: unknown) {
   return action(async () => {
-    await decideAccessRequest(await requireMember("OWNER"), requestId, input);
+    await decideAccessRequest(await requireMember("team.decide-access"), requestId, input);
     revalidatePath("/team");
   });
 }

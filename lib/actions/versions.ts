@@ -7,7 +7,7 @@ import { restoreVersion, saveVersion } from "@/lib/listing/versions";
 
 export async function saveVersionAction(appId: string, input: unknown) {
   return action(async () => {
-    const version = await saveVersion(await requireMember("EDITOR"), appId, input);
+    const version = await saveVersion(await requireMember("version.save"), appId, input);
     revalidatePath(`/apps/${appId}/versions`);
     return version;
   });
@@ -15,7 +15,7 @@ export async function saveVersionAction(appId: string, input: unknown) {
 
 export async function restoreVersionAction(appId: string, versionId: string) {
   return action(async () => {
-    const draft = await restoreVersion(await requireMember("EDITOR"), appId, versionId);
+    const draft = await restoreVersion(await requireMember("version.restore"), appId, versionId);
     revalidatePath(`/apps/${appId}`, "layout");
     return { revision: draft.revision };
   });

@@ -3,9 +3,9 @@ import type { Member } from "@/lib/authz";
 import { hasFeature } from "@/lib/app-types";
 import { auditBy } from "@/lib/audit/log";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { appInWorkspace } from "@/lib/scope";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
 import { alertRuleSchema } from "./rule-schema";
 
@@ -122,10 +122,6 @@ export async function listRules(member: Member): Promise<AlertRuleView[]> {
   });
 }
 
-const requireEditor = (member: Member) => {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change alert rules");
-};
-
 /** The rule as stored, after checking its app and webhooks belong to the workspace and fit the event. */
 async function valuesOf(member: Member, input: unknown) {
   const rule = alertRuleSchema.parse(input);
@@ -166,7 +162,7 @@ async function ownRule(member: Member, ruleId: unknown) {
 }
 
 export async function createRule(member: Member, input: unknown) {
-  requireEditor(member);
+  authorize(member, "alert-rule.change");
   await ensureDefaultRules(member.workspace.id);
   const data = await valuesOf(member, input);
   const rule = await db.alertRule.create({ data: { ...data, workspaceId: member.workspace.id } });
@@ -180,7 +176,7 @@ export async function createRule(member: Member, input: unknown) {
 }
 
 export async function updateRule(member: Member, ruleId: unknown, input: unknown) {
-  requireEditor(member);
+  authorize(member, "alert-rule.change");
   const rule = await ownRule(member, ruleId);
   const data = await valuesOf(member, input);
   await db.alertRule.update({ where: { id: rule.id }, data });
@@ -193,7 +189,7 @@ export async function updateRule(member: Member, ruleId: unknown, input: unknown
 }
 
 export async function setRuleEnabled(member: Member, ruleId: unknown, enabled: unknown) {
-  requireEditor(member);
+  authorize(member, "alert-rule.change");
   const rule = await ownRule(member, ruleId);
   await db.alertRule.update({ where: { id: rule.id }, data: { enabled: enabled === true } });
   await auditBy(member, enabled === true ? "alert-rule.resume" : "alert-rule.pause", {
@@ -204,7 +200,7 @@ export async function setRuleEnabled(member: Member, ruleId: unknown, enabled: u
 }
 
 export async function deleteRule(member: Member, ruleId: unknown) {
-  requireEditor(member);
+  authorize(member, "alert-rule.change");
   const rule = await ownRule(member, ruleId);
   await db.alertRule.delete({ where: { id: rule.id } });
   await auditBy(member, "alert-rule.delete", { type: "alert-rule", id: rule.id, name: rule.name });

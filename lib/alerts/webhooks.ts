@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import type { Member } from "@/lib/authz";
 import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { sealBody } from "@/lib/outbox/outbox";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { webhookSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 import { assertOutboundUrl } from "@/lib/net/policy";
@@ -15,10 +15,6 @@ import { assertOutboundUrl } from "@/lib/net/policy";
  * Alert webhooks of a workspace (owners manage them). The signing secret is shown once, at
  * creation, and kept sealed. The delivery log lists every alert sent, with each attempt.
  */
-const requireOwner = (member: Member) => {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can manage alert webhooks");
-};
-
 export async function listWebhooks(member: Member) {
   const rows = await db.alertWebhook.findMany({
     where: { workspaceId: member.workspace.id },
@@ -36,7 +32,7 @@ export async function listWebhooks(member: Member) {
 }
 
 export async function createWebhook(member: Member, input: unknown) {
-  requireOwner(member);
+  authorize(member, "webhook.manage");
   const data = webhookSchema.parse(input);
   await assertOutboundUrl(data.url, "url", "Webhook URL");
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
@@ -69,7 +65,7 @@ async function ownHook(member: Member, webhookId: unknown) {
 }
 
 export async function setWebhookEnabled(member: Member, webhookId: unknown, enabled: boolean) {
-  requireOwner(member);
+  authorize(member, "webhook.manage");
   const hook = await ownHook(member, webhookId);
   await db.alertWebhook.update({ where: { id: hook.id }, data: { enabled: enabled === true } });
   await auditBy(member, enabled ? "webhook.resume" : "webhook.pause", {
@@ -80,7 +76,7 @@ export async function setWebhookEnabled(member: Member, webhookId: unknown, enab
 }
 
 export async function deleteWebhook(member: Member, webhookId: unknown) {
-  requireOwner(member);
+  authorize(member, "webhook.manage");
   const hook = await ownHook(member, webhookId);
   await db.alertWebhook.delete({ where: { id: hook.id } });
   await auditBy(member, "webhook.delete", { type: "webhook", id: hook.id, name: hook.name });
@@ -88,7 +84,7 @@ export async function deleteWebhook(member: Member, webhookId: unknown) {
 
 /** A sample delivery, to check the receiving end. It needs an app to belong to. */
 export async function sendTestAlert(member: Member, webhookId: unknown) {
-  requireOwner(member);
+  authorize(member, "webhook.manage");
   const hook = await ownHook(member, webhookId);
   const app = await db.app.findFirst({
     where: { workspaceId: member.workspace.id },
@@ -163,7 +159,7 @@ export async function deliveryLog(member: Member, take = 50): Promise<DeliveryLo
 
 /** Sends a delivery again (delivered or not) at the worker's next round. */
 export async function resendDelivery(member: Member, deliveryId: unknown) {
-  requireOwner(member);
+  authorize(member, "webhook.manage");
   if (typeof deliveryId !== "string" || deliveryId.length > 64) throw notFound("Delivery");
   const { count } = await db.outboxMessage.updateMany({
     where: {

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { forbidden } from "@/lib/errors";
+
 import { rebuildApp } from "@/lib/installs/ingest";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { isTimeZone } from "@/lib/days";
 import { auditBy } from "@/lib/audit/log";
 
@@ -23,7 +23,7 @@ export async function workspaceTimeZone(member: Member): Promise<string> {
  * from the events, so that past days are cut at the new midnight too.
  */
 export async function setWorkspaceTimeZone(member: Member, input: unknown) {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change the workspace's time zone");
+  authorize(member, "workspace.time-zone");
   const { timeZone } = schema.parse(input);
   const current = await db.workspace.findUniqueOrThrow({
     where: { id: member.workspace.id },

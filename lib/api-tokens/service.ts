@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { hasRole } from "@/lib/team/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { authorize } from "@/lib/team/permissions";
 import { hashApiToken, newApiToken } from "./token";
 import { auditBy } from "@/lib/audit/log";
 
@@ -26,7 +26,7 @@ export type ApiTokenView = {
 };
 
 export async function createApiToken(member: Member, input: unknown) {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can create API tokens");
+  authorize(member, "api-token.create");
   const { name } = nameSchema.parse(input);
   const token = newApiToken();
   const row = await db.apiToken.create({
@@ -64,7 +64,7 @@ export async function listApiTokens(member: Member): Promise<ApiTokenView[]> {
 }
 
 export async function revokeApiToken(member: Member, tokenId: unknown) {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can revoke API tokens");
+  authorize(member, "api-token.revoke");
   if (typeof tokenId !== "string") throw notFound("Token");
   const { count } = await db.apiToken.updateMany({
     where: { id: tokenId, workspaceId: member.workspace.id, revokedAt: null },

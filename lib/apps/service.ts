@@ -3,10 +3,10 @@ import { clientSecretContext } from "@/lib/crypto/contexts";
 import type { Member } from "@/lib/authz";
 import { sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
 import { emptyListing } from "@/lib/listing/schema";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { clientSecretSchema, createAppSchema } from "./schema";
 import { appType, hasFeature, requireFeature, type AppType } from "@/lib/app-types";
 import { auditBy } from "@/lib/audit/log";
@@ -90,7 +90,7 @@ function toSummary(
 }
 
 export async function createApp(member: Member, input: unknown): Promise<AppSummary> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden();
+  authorize(member, "app.create");
   const data = createAppSchema.parse(input);
   // An API-token integration has no listing and no status to move through: it is in use once added.
   const listed = hasFeature(data.type, "listing");
@@ -193,33 +193,36 @@ export async function appWorkspaceOf(userId: string, appId: unknown): Promise<{ 
 }
 
 export async function setClientSecret(member: Member, appId: string, input: unknown): Promise<void> {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can set the client secret");
+  authorize(member, "app.client-secret");
   const { clientSecret } = clientSecretSchema.parse(input);
   requireFeature(await getApp(member, appId), "oauth");
   // A new secret answers Pipedrive's refusal of the old one; the next install tells whether it is right.
   await db.app.update({
-    where: { id: appId },
+    where: { id: appId, workspaceId: member.workspace.id },
     data: { clientSecret: sealSecret(clientSecret, clientSecretContext(appId)), clientRejectedAt: null },
   });
   await auditBy(member, "app.secret", { type: "app", id: appId }, { clientSecret: "set (value not logged)" });
 }
 
 export async function setArchived(member: Member, appId: string, archived: boolean): Promise<void> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden();
+  authorize(member, "app.archive");
   await getApp(member, appId);
-  await db.app.update({ where: { id: appId }, data: { archivedAt: archived ? new Date() : null } });
+  await db.app.update({
+    where: { id: appId, workspaceId: member.workspace.id },
+    data: { archivedAt: archived ? new Date() : null },
+  });
   await auditBy(member, archived ? "app.archive" : "app.unarchive", { type: "app", id: appId });
 }
 
 export async function deleteApp(member: Member, appId: string, confirmName: unknown): Promise<void> {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can delete an app");
+  authorize(member, "app.delete");
   const app = await getApp(member, appId);
   if (confirmName !== app.name) {
     throw new AppError("VALIDATION", "Type the app's name to confirm", {
       confirmName: `Type “${app.name}” to confirm`,
     });
   }
-  await db.app.delete({ where: { id: appId } });
+  await db.app.delete({ where: { id: appId, workspaceId: member.workspace.id } });
   await auditBy(member, "app.delete", { type: "app", id: appId, name: app.name });
 }
 

@@ -5,13 +5,13 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { localDay } from "@/lib/days";
 import { env } from "@/lib/env";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { ListingReadFailed } from "@/lib/marketplace/read-listing";
 import { marketplaceAppUrl } from "@/lib/marketplace/listing-url";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { appInWorkspace } from "@/lib/scope";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { readCompetitorPage, storeCompetitorRead } from "./read";
 
 /** How many competitors one app can follow: each is read on every sync, politely. */
@@ -34,7 +34,7 @@ export async function addCompetitor(
   input: unknown,
   { fetch = {}, now = new Date() }: { fetch?: FetchPageOptions; now?: Date } = {},
 ) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot add competitors");
+  authorize(member, "competitor.add");
   const app = await appInWorkspace(member, appId, "marketplace");
   const { url: raw } = addSchema.parse(input);
   if (!raw.trim()) throw field("Paste the address of the app's page on the Marketplace");
@@ -101,7 +101,7 @@ export async function addCompetitor(
 }
 
 export async function removeCompetitor(member: Member, competitorId: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot remove competitors");
+  authorize(member, "competitor.remove");
   const competitor =
     typeof competitorId === "string" && competitorId.length <= 64
       ? await db.competitor.findFirst({ where: { id: competitorId, workspaceId: member.workspace.id } })

@@ -3,8 +3,8 @@ import { getApp } from "@/lib/apps/service";
 import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { forbidden, notFound } from "@/lib/errors";
-import { hasRole } from "@/lib/team/roles";
+import { notFound } from "@/lib/errors";
+import { authorize } from "@/lib/team/permissions";
 import { auditBy } from "@/lib/audit/log";
 
 /** Deliveries to the partner's backend as the settings page shows them, and sending one again. */
@@ -24,13 +24,29 @@ export async function listDeliveries(member: Member, appId: string) {
   requireFeature(await getApp(member, appId), "oauth");
   const [rows, pending, failed, delivered] = await Promise.all([
     db.outboxMessage.findMany({
-      where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING", "FAILED"] } },
+      where: {
+        appId,
+        app: { workspaceId: member.workspace.id },
+        webhookId: null,
+        status: { in: ["PENDING", "SENDING", "FAILED"] },
+      },
       orderBy: { createdAt: "desc" },
       take: 20,
     }),
-    db.outboxMessage.count({ where: { appId, webhookId: null, status: { in: ["PENDING", "SENDING"] } } }),
-    db.outboxMessage.count({ where: { appId, webhookId: null, status: "FAILED" } }),
-    db.outboxMessage.count({ where: { appId, webhookId: null, status: "DELIVERED" } }),
+    db.outboxMessage.count({
+      where: {
+        appId,
+        app: { workspaceId: member.workspace.id },
+        webhookId: null,
+        status: { in: ["PENDING", "SENDING"] },
+      },
+    }),
+    db.outboxMessage.count({
+      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null, status: "FAILED" },
+    }),
+    db.outboxMessage.count({
+      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null, status: "DELIVERED" },
+    }),
   ]);
   return {
     counts: { pending, failed, delivered },
@@ -48,11 +64,17 @@ export async function listDeliveries(member: Member, appId: string) {
 
 /** Sends a failed or waiting delivery again at the worker's next round. */
 export async function retryDelivery(member: Member, appId: string, deliveryId: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot retry deliveries");
+  authorize(member, "gateway.retry-delivery");
   requireFeature(await getApp(member, appId), "oauth");
   if (typeof deliveryId !== "string") throw notFound("Delivery");
   const { count } = await db.outboxMessage.updateMany({
-    where: { id: deliveryId, appId, webhookId: null, status: { in: ["PENDING", "FAILED"] } },
+    where: {
+      id: deliveryId,
+      appId,
+      app: { workspaceId: member.workspace.id },
+      webhookId: null,
+      status: { in: ["PENDING", "FAILED"] },
+    },
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },
   });
   if (count === 0) throw notFound("Delivery");

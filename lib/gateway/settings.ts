@@ -6,9 +6,9 @@ import type { Member } from "@/lib/authz";
 import { openSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
 import { assertOutboundUrl } from "@/lib/net/policy";
-import { forbidden } from "@/lib/errors";
+
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { gatewaySettingsSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 import { callbackPath, ensureGateway, installPath, publicUrl } from "./keys";
@@ -37,7 +37,10 @@ export async function gatewaySettings(member: Member, appId: string): Promise<Ga
   const summary = await getApp(member, appId);
   requireFeature(summary, "oauth");
   const urls = await gatewayUrls(appId);
-  const [app, draft] = await Promise.all([db.app.findUniqueOrThrow({ where: { id: appId } }), getDraft(member, appId)]);
+  const [app, draft] = await Promise.all([
+    db.app.findUniqueOrThrow({ where: { id: appId, workspaceId: member.workspace.id } }),
+    getDraft(member, appId),
+  ]);
   return {
     ...urls,
     handoffMode: app.handoffMode === "FORWARD" ? "FORWARD" : "RECORD_ONLY",
@@ -53,7 +56,7 @@ export async function gatewaySettings(member: Member, appId: string): Promise<Ga
 
 /** Puts the gateway's Callback and Installation URLs in the listing, as one edit of the draft. */
 export async function putGatewayInListing(member: Member, appId: string) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
+  authorize(member, "listing.edit");
   requireFeature(await getApp(member, appId), "oauth");
   const urls = await gatewayUrls(appId);
   const draft = await getDraft(member, appId);
@@ -72,12 +75,12 @@ export async function putGatewayInListing(member: Member, appId: string) {
 }
 
 export async function updateGatewaySettings(member: Member, appId: string, input: unknown) {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can change where tokens go");
+  authorize(member, "gateway.settings");
   requireFeature(await getApp(member, appId), "oauth");
   const data = gatewaySettingsSchema.parse(input);
   if (data.handoffUrl) await assertOutboundUrl(data.handoffUrl, "handoffUrl", "Handoff URL");
   await db.app.update({
-    where: { id: appId },
+    where: { id: appId, workspaceId: member.workspace.id },
     data: {
       handoffMode: data.handoffMode,
       handoffUrl: data.handoffUrl || null,
@@ -94,10 +97,13 @@ export async function updateGatewaySettings(member: Member, appId: string, input
 
 /** The signing secret, shown to owners so their backend can verify deliveries. */
 export async function revealHandoffSecret(member: Member, appId: string) {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can see the signing secret");
+  authorize(member, "gateway.reveal-secret");
   requireFeature(await getApp(member, appId), "oauth");
   await ensureGateway(appId);
-  const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { handoffSecret: true } });
+  const app = await db.app.findUniqueOrThrow({
+    where: { id: appId, workspaceId: member.workspace.id },
+    select: { handoffSecret: true },
+  });
   await auditBy(member, "gateway.secret.reveal", { type: "app", id: appId });
   return openSecret(app.handoffSecret!, handoffSecretContext(appId));
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
-import { forbidden } from "@/lib/errors";
-import { hasRole } from "@/lib/team/roles";
+
+import { authorize } from "@/lib/team/permissions";
 import { createHash } from "node:crypto";
 import { checkImportRow, IMPORT_TYPES, importBatchSchema, type InstallImportRow } from "./import-rows";
 import type { ImportRowResult } from "./import-template";
@@ -38,7 +38,7 @@ function toEvent(r: InstallImportRow): IngestEvent {
 
 /** Imports one batch of rows (numbered from `firstRow`, as in the file): a result per row. */
 export async function importBatch(member: Member, appId: string, input: unknown): Promise<ImportRowResult[]> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import installs");
+  authorize(member, "installs.import");
   await getApp(member, appId);
   const { firstRow, rows } = importBatchSchema.parse(input);
   const parsed = rows.map((raw, i) => ({ row: firstRow + i, result: checkImportRow(raw) }));
@@ -57,7 +57,7 @@ export async function importBatch(member: Member, appId: string, input: unknown)
 
 /** After the last batch: history arrives out of order, so installations and rollups are rebuilt from all events. */
 export async function finishImport(member: Member, appId: string) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import installs");
+  authorize(member, "installs.import");
   const app = await getApp(member, appId);
   rebuildApp(appId);
   await auditBy(member, "installs.import", { type: "app", id: appId, name: app.name });

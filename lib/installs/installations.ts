@@ -72,7 +72,7 @@ export async function listInstallations(member: Member, appId: string, query: In
       skip: (query.page - 1) * INSTALLATIONS_PAGE_SIZE,
       take: INSTALLATIONS_PAGE_SIZE,
     }),
-    db.installation.count({ where: { appId, uninstalledAt: null } }),
+    db.installation.count({ where: { appId, app: { workspaceId: member.workspace.id }, uninstalledAt: null } }),
   ]);
   const now = Date.now();
   return {

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError, forbidden } from "@/lib/errors";
-import { hasRole } from "@/lib/team/roles";
+import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/team/permissions";
 import { listingDraftSchema, listingRulesSchema, storableDraft, type FieldProblems, type ListingDraft } from "./schema";
 import { problemsOf } from "@/lib/errors";
 import { auditBy } from "@/lib/audit/log";
@@ -73,14 +73,17 @@ export class DraftConflict extends AppError {
  * its stored value, and the answer names it in `skipped`.
  */
 export async function saveDraft(member: Member, appId: string, input: unknown): Promise<SavedDraft> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot edit listings");
+  authorize(member, "listing.edit");
   await listedAppInWorkspace(member, appId);
   const { revision, data: raw } = saveSchema.parse(input);
   let changed: string[] = [];
   let skipped: FieldProblems = {};
   let data: ListingDraft | null = null;
   const saved = await db.$transaction(async (tx) => {
-    const before = await tx.listingDraft.findUniqueOrThrow({ where: { appId }, select: { data: true } });
+    const before = await tx.listingDraft.findUniqueOrThrow({
+      where: { appId, app: { workspaceId: member.workspace.id } },
+      select: { data: true },
+    });
     const previous = listingDraftSchema.parse(JSON.parse(before.data));
     const storable = storableDraft(raw, previous);
     if (!storable) {
@@ -93,11 +96,11 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
     const old = previous as Record<string, unknown>;
     changed = Object.keys({ ...old, ...next }).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(next[k]));
     const { count } = await tx.listingDraft.updateMany({
-      where: { appId, revision },
+      where: { appId, app: { workspaceId: member.workspace.id }, revision },
       data: { data: JSON.stringify(data), revision: { increment: 1 }, updatedById: member.user.id },
     });
     if (count === 0) return false;
-    await tx.app.update({ where: { id: appId }, data: appColumnsFromListing(data) });
+    await tx.app.update({ where: { id: appId, workspaceId: member.workspace.id }, data: appColumnsFromListing(data) });
     return true;
   });
   const current = await readDraft(appId);

@@ -3,8 +3,8 @@ import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { forbidden } from "@/lib/errors";
-import { hasRole } from "@/lib/team/roles";
+
+import { authorize } from "@/lib/team/permissions";
 import { checkLink, type LinkCheckOutcome } from "@/lib/net/link-probe";
 import { CHECKED_LINKS, type LinkStatus } from "./readiness";
 import type { ListingDraft } from "./schema";
@@ -81,7 +81,7 @@ export function refreshLinksInBackground(appId: string, draft: ListingDraft) {
 
 /** "Check links now" in the editor: every link, now. */
 export async function checkLinksNow(member: Member, appId: string, draft: ListingDraft) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot run link checks");
+  authorize(member, "listing.check-links");
   await listedAppInWorkspace(member, appId);
   if (env().LINK_CHECKS === "off") return linkStatuses(appId);
   return refreshLinks(appId, draft, { force: true });

@@ -3,11 +3,11 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { uploadAsset } from "@/lib/media/assets";
 import { MAX_BYTES, processImage, type MediaKind } from "@/lib/media/process";
 import { fileStorage } from "@/lib/storage";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { getDraft, replaceDraft, type DraftState } from "./drafts";
 import { diffListings } from "./diff";
 import { listingDraftSchema, type ListingDraft } from "./schema";
@@ -32,7 +32,11 @@ export async function exportListing(
     ...data.images.map((i) => i.assetId),
     ...data.onboarding.blocks.map((b) => b.imageAssetId),
   ].filter((id): id is string => Boolean(id));
-  const assets = new Map((await db.asset.findMany({ where: { appId, id: { in: ids } } })).map((a) => [a.id, a]));
+  const assets = new Map(
+    (await db.asset.findMany({ where: { appId, app: { workspaceId: member.workspace.id }, id: { in: ids } } })).map(
+      (a) => [a.id, a],
+    ),
+  );
   const files: Record<string, Buffer> = {};
   const ref = async (assetId: string) => {
     const asset = assets.get(assetId);
@@ -154,7 +158,7 @@ export async function importListing(
   body: Buffer,
   { dryRun = false } = {},
 ): Promise<ImportPreview | ImportResult> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot import listings");
+  authorize(member, "listing.import");
   await listedAppInWorkspace(member, appId);
   const { document, files } = readUpload(body);
   const parsed = exportFileSchema.safeParse(document);
@@ -168,7 +172,12 @@ export async function importListing(
   }
   const { icon, images, onboarding, ...rest } = parsed.data.listing;
 
-  const existing = new Map((await db.asset.findMany({ where: { appId } })).map((a) => [`${a.kind}:${a.sha256}`, a.id]));
+  const existing = new Map(
+    (await db.asset.findMany({ where: { appId, app: { workspaceId: member.workspace.id } } })).map((a) => [
+      `${a.kind}:${a.sha256}`,
+      a.id,
+    ]),
+  );
   const resolve = async (kind: MediaKind, ref: { file: string; sha256: string }, field: string) => {
     const known = existing.get(`${kind.toUpperCase()}:${ref.sha256}`);
     if (known) return known;

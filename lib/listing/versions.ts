@@ -3,8 +3,8 @@ import { z } from "zod";
 import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { forbidden, notFound } from "@/lib/errors";
-import { hasRole } from "@/lib/team/roles";
+import { notFound } from "@/lib/errors";
+import { authorize } from "@/lib/team/permissions";
 import { getDraft, replaceDraft, type DraftState } from "./drafts";
 import { listingDraftSchema, type ListingDraft } from "./schema";
 import { auditBy } from "@/lib/audit/log";
@@ -69,7 +69,7 @@ export async function recordVersion(
 }
 
 export async function saveVersion(member: Member, appId: string, input: unknown): Promise<VersionSummary> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot save versions");
+  authorize(member, "version.save");
   const { label } = labelSchema.parse(input);
   const draft = await getDraft(member, appId);
   const version = await recordVersion(appId, draft.data, label, "MANUAL", member.user.id);
@@ -92,7 +92,7 @@ export async function saveVersion(member: Member, appId: string, input: unknown)
 export async function listVersions(member: Member, appId: string): Promise<VersionSummary[]> {
   await listedAppInWorkspace(member, appId);
   const rows = await db.listingVersion.findMany({
-    where: { appId },
+    where: { appId, app: { workspaceId: member.workspace.id } },
     orderBy: { number: "desc" },
     select: { id: true, number: true, label: true, source: true, createdAt: true, createdById: true },
   });
@@ -112,17 +112,22 @@ export async function listingAt(member: Member, appId: string, versionId: string
   if (versionId === "draft") return (await getDraft(member, appId)).data;
   await listedAppInWorkspace(member, appId);
   if (typeof versionId !== "string" || versionId.length > 64) throw notFound("Version");
-  const version = await db.listingVersion.findFirst({ where: { id: versionId, appId } });
+  const version = await db.listingVersion.findFirst({
+    where: { id: versionId, appId, app: { workspaceId: member.workspace.id } },
+  });
   if (!version) throw notFound("Version");
   return listingDraftSchema.parse(JSON.parse(version.data));
 }
 
 /** Makes a version the new draft (the draft's revision moves on, so open editors see a conflict, not a silent change). */
 export async function restoreVersion(member: Member, appId: string, versionId: unknown): Promise<DraftState> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot restore versions");
+  authorize(member, "version.restore");
   if (typeof versionId !== "string") throw notFound("Version");
   const data = await listingAt(member, appId, versionId);
-  const version = await db.listingVersion.findFirstOrThrow({ where: { id: versionId }, select: { number: true } });
+  const version = await db.listingVersion.findFirstOrThrow({
+    where: { id: versionId, app: { workspaceId: member.workspace.id } },
+    select: { number: true },
+  });
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, `Restored version ${version.number}`, "RESTORE", member.user.id);
   await auditBy(member, "version.restore", { type: "app", id: appId, name: data.appName }, { version: version.number });

@@ -2,10 +2,10 @@ import "server-only";
 import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { LIMITS } from "@/lib/pipedrive/limits";
 import { fileStorage } from "@/lib/storage";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { processImage, type MediaKind } from "./process";
 import { storeImage } from "./store";
 
@@ -72,11 +72,13 @@ export async function uploadAsset(
   file: { name: string; data: Buffer },
   { skipImageLimit = false, heldImages = 0 } = {},
 ): Promise<AssetInfo> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot upload images");
+  authorize(member, "listing.upload-image");
   await listedAppInWorkspace(member, appId);
   if (kind === "image" && !skipImageLimit) await assertRoomForImage(appId, heldImages);
   const image = await processImage(file.data, kind, file.name || "The file");
-  const existing = await db.asset.findFirst({ where: { appId, sha256: image.sha256, kind: kind.toUpperCase() } });
+  const existing = await db.asset.findFirst({
+    where: { appId, app: { workspaceId: member.workspace.id }, sha256: image.sha256, kind: kind.toUpperCase() },
+  });
   if (existing) return info(existing, kind);
 
   const asset = await storeImage(db, fileStorage(), { appId, kind, image, userId: member.user.id });
@@ -110,7 +112,7 @@ async function readAssetWhere(
 export async function iconVisibility(member: Member, appId: string) {
   await listedAppInWorkspace(member, appId);
   const icons = await db.asset.findMany({
-    where: { appId, kind: "ICON" },
+    where: { appId, app: { workspaceId: member.workspace.id }, kind: "ICON" },
     select: { id: true, visibleOnLight: true, visibleOnDark: true },
   });
   return Object.fromEntries(

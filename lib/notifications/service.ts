@@ -42,7 +42,7 @@ export async function markRead(member: Member, notificationId: unknown | "all", 
   const done =
     typeof notificationId === "string" && notificationId.length <= 64
       ? await db.notification.updateMany({
-          where: { id: notificationId, userId: member.user.id },
+          where: { id: notificationId, ...mine(member) },
           data: { readAt: now },
         })
       : { count: 0 };

@@ -6,7 +6,7 @@ import { auditBy } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ImportFormatError, parseReviewImport } from "./import";
-import { requireEditor } from "./inbox";
+import { authorize } from "@/lib/team/permissions";
 
 /** A CSV/JSON import of reviews; a dry run reports what would happen and changes nothing. */
 export async function importReviews(
@@ -16,7 +16,7 @@ export async function importReviews(
   format: "csv" | "json",
   dryRun: boolean,
 ) {
-  requireEditor(member, "import reviews");
+  authorize(member, "review.import");
   const app = await getApp(member, appId);
   requireFeature(app, "marketplace");
   let parsed: ReturnType<typeof parseReviewImport>;

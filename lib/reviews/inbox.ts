@@ -6,9 +6,9 @@ import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 
@@ -128,10 +128,6 @@ export async function listInbox(member: Member, query: InboxQuery) {
   };
 }
 
-export const requireEditor = (member: Member, what: string) => {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden(`Viewers cannot ${what}`);
-};
-
 async function ownReview(member: Member, reviewId: unknown) {
   if (typeof reviewId !== "string" || reviewId.length > 64) throw notFound("Review");
   const review = await db.review.findFirst({ where: { id: reviewId, app: { workspaceId: member.workspace.id } } });
@@ -141,7 +137,7 @@ async function ownReview(member: Member, reviewId: unknown) {
 
 /** Status and assignee. An assignee must belong to the workspace. */
 export async function updateReview(member: Member, reviewId: unknown, input: unknown) {
-  requireEditor(member, "change reviews");
+  authorize(member, "review.triage");
   const review = await ownReview(member, reviewId);
   const change = reviewUpdateSchema.parse(input);
   if (change.assigneeId) {
@@ -178,7 +174,7 @@ export async function updateReview(member: Member, reviewId: unknown, input: unk
 
 /** The reply was pasted into Pipedrive: keep its text and mark the review as replied. */
 export async function markReplied(member: Member, reviewId: unknown, input: unknown, now = new Date()) {
-  requireEditor(member, "reply to reviews");
+  authorize(member, "review.reply");
   const review = await ownReview(member, reviewId);
   const { replyText } = replySchema.parse(input);
   await auditBy(
@@ -200,7 +196,7 @@ export async function markReplied(member: Member, reviewId: unknown, input: unkn
 
 /** A review the sync cannot reach, typed in by the team. */
 export async function addManualReview(member: Member, input: unknown) {
-  requireEditor(member, "add reviews");
+  authorize(member, "review.add");
   const data = manualReviewSchema.parse(input);
   const app = await getApp(member, data.appId);
   requireFeature(app, "marketplace");
@@ -246,7 +242,7 @@ export async function listTemplates(member: Member) {
 }
 
 export async function saveTemplate(member: Member, templateId: string | null, input: unknown) {
-  requireEditor(member, "edit reply templates");
+  authorize(member, "template.edit");
   const data = templateSchema.parse(input);
   const clash = await db.replyTemplate.findFirst({
     where: { workspaceId: member.workspace.id, name: data.name, ...(templateId ? { id: { not: templateId } } : {}) },
@@ -268,7 +264,7 @@ export async function saveTemplate(member: Member, templateId: string | null, in
 }
 
 export async function deleteTemplate(member: Member, templateId: unknown) {
-  requireEditor(member, "delete reply templates");
+  authorize(member, "template.delete");
   if (typeof templateId !== "string") throw notFound("Template");
   const { count } = await db.replyTemplate.deleteMany({ where: { id: templateId, workspaceId: member.workspace.id } });
   if (count === 0) throw notFound("Template");

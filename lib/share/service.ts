@@ -4,9 +4,9 @@ import { getApp } from "@/lib/apps/service";
 import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { listingDraftSchema, type ListingDraft } from "@/lib/listing/schema";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { commentSchema, COMMENT_SECTIONS, createShareLinkSchema, type CommentSection } from "./schema";
 import { hashToken, newToken } from "@/lib/crypto/token";
 import { auditBy } from "@/lib/audit/log";
@@ -88,12 +88,15 @@ async function userNames(ids: (string | null)[]) {
 
 /** Creates a link; the token is returned once and only its hash is kept. */
 export async function createShareLink(member: Member, appId: string, input: unknown, now = new Date()) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot share previews");
+  authorize(member, "share.create");
   requireFeature(await getApp(member, appId), "listing");
   const { label, target, expiresIn } = createShareLinkSchema.parse(input);
   let versionId: string | null = null;
   if (target !== "draft") {
-    const version = await db.listingVersion.findFirst({ where: { id: target, appId }, select: { id: true } });
+    const version = await db.listingVersion.findFirst({
+      where: { id: target, appId, app: { workspaceId: member.workspace.id } },
+      select: { id: true },
+    });
     if (!version)
       throw new AppError("VALIDATION", "That version does not exist", { target: "That version does not exist" });
     versionId = version.id;
@@ -163,10 +166,12 @@ export async function listShareLinks(
 }
 
 export async function revokeShareLink(member: Member, appId: string, linkId: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot revoke links");
+  authorize(member, "share.revoke");
   await getApp(member, appId);
   if (typeof linkId !== "string") throw notFound("Link");
-  const link = await db.shareLink.findFirst({ where: { id: linkId, appId } });
+  const link = await db.shareLink.findFirst({
+    where: { id: linkId, appId, app: { workspaceId: member.workspace.id } },
+  });
   if (!link) throw notFound("Link");
   if (!link.revokedAt) await db.shareLink.update({ where: { id: link.id }, data: { revokedAt: new Date() } });
   await auditBy(member, "share.revoke", { type: "share link", id: link.id, name: link.label }, { appId });
@@ -262,7 +267,7 @@ export type CommentView = {
 export async function listOpenComments(member: Member, appId: string): Promise<CommentView[]> {
   await getApp(member, appId);
   const rows = await db.listingComment.findMany({
-    where: { appId, resolvedAt: null },
+    where: { appId, app: { workspaceId: member.workspace.id }, resolvedAt: null },
     orderBy: { createdAt: "desc" },
     include: { shareLink: { select: { label: true } } },
   });
@@ -278,11 +283,11 @@ export async function listOpenComments(member: Member, appId: string): Promise<C
 }
 
 export async function resolveComment(member: Member, appId: string, commentId: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot resolve comments");
+  authorize(member, "share.resolve-comment");
   await getApp(member, appId);
   if (typeof commentId !== "string") throw notFound("Comment");
   const { count } = await db.listingComment.updateMany({
-    where: { id: commentId, appId, resolvedAt: null },
+    where: { id: commentId, appId, app: { workspaceId: member.workspace.id }, resolvedAt: null },
     data: { resolvedAt: new Date(), resolvedById: member.user.id },
   });
   if (count === 0) throw notFound("Comment");

@@ -5,14 +5,14 @@ import { listedType } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { getDraft } from "@/lib/listing/drafts";
 import { FIELDS } from "@/lib/listing/fields";
 import { checkReadiness } from "@/lib/listing/readiness";
 import { draftOf, listingDraftSchema, type ListingDraft, type ListingField } from "@/lib/listing/schema";
 import { recordVersion } from "@/lib/listing/versions";
 import { iconVisibility } from "@/lib/media/assets";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { changesActionSchema, feedbackSchema, statusChangeSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 import {
@@ -123,14 +123,20 @@ async function approvedListing(versionId: string | null) {
 export async function submissionState(member: Member, appId: string, now = new Date()): Promise<SubmissionState> {
   const app = await listedApp(member, appId);
   const row = await db.app.findUniqueOrThrow({
-    where: { id: appId },
+    where: { id: appId, workspaceId: member.workspace.id },
     select: { approvedVersionId: true, changesStatus: true, reviewStartedAt: true },
   });
   const [{ draft, errors }, approved, events, feedback] = await Promise.all([
     readinessErrors(member, appId, app.type),
     approvedListing(row.approvedVersionId),
-    db.appEvent.findMany({ where: { appId }, orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }] }),
-    db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } }),
+    db.appEvent.findMany({
+      where: { appId, app: { workspaceId: member.workspace.id } },
+      orderBy: [{ occurredAt: "desc" }, { createdAt: "desc" }],
+    }),
+    db.reviewFeedback.findMany({
+      where: { appId, app: { workspaceId: member.workspace.id }, resolvedAt: null },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   const versionNumbers = new Map(
     (
@@ -234,7 +240,7 @@ export async function frozenSubmission(
 ): Promise<FrozenSubmission | null> {
   const app = await listedApp(member, appId);
   const row = await db.app.findUniqueOrThrow({
-    where: { id: appId },
+    where: { id: appId, workspaceId: member.workspace.id },
     select: { changesStatus: true, reviewStartedAt: true },
   });
   const kind = app.status === "IN_REVIEW" ? "listing" : row.changesStatus === "IN_REVIEW" ? "changes" : null;
@@ -253,7 +259,7 @@ export async function frozenSubmission(
 }
 
 export async function changeStatus(member: Member, appId: string, input: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change an app's status");
+  authorize(member, "submission.change-status");
   const app = await listedApp(member, appId);
   const { transition: id, note, date } = statusChangeSchema.parse(input);
   const transition = availableTransitions(app.type, app.status).find((t) => t.id === id);
@@ -283,7 +289,10 @@ export async function changeStatus(member: Member, appId: string, input: unknown
     data.changesStatus = null;
   }
   await db.$transaction(async (tx) => {
-    const { count } = await tx.app.updateMany({ where: { id: appId, status: app.status }, data });
+    const { count } = await tx.app.updateMany({
+      where: { id: appId, workspaceId: member.workspace.id, status: app.status },
+      data,
+    });
     if (count === 0)
       throw new AppError("CONFLICT", "Someone changed this app's status at the same time; reload to see it");
     await tx.appEvent.create({
@@ -315,7 +324,7 @@ export async function changeStatus(member: Member, appId: string, input: unknown
 
 /** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */
 export async function actOnPendingChanges(member: Member, appId: string, input: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot send changes to review");
+  authorize(member, "submission.send-changes");
   const { action, note, date } = changesActionSchema.parse(input);
   const state = await submissionState(member, appId);
   if (!state.pending.actions.includes(action))
@@ -344,7 +353,7 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
     to = "REJECTED";
   }
   await db.$transaction([
-    db.app.update({ where: { id: appId }, data }),
+    db.app.update({ where: { id: appId, workspaceId: member.workspace.id }, data }),
     db.appEvent.create({
       data: {
         appId,
@@ -367,7 +376,7 @@ export async function actOnPendingChanges(member: Member, appId: string, input: 
 }
 
 export async function addFeedback(member: Member, appId: string, input: unknown): Promise<FeedbackView> {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot add reviewer feedback");
+  authorize(member, "submission.add-feedback");
   await listedApp(member, appId);
   const { field, message } = feedbackSchema.parse(input);
   const row = await db.reviewFeedback.create({ data: { appId, field, message, createdById: member.user.id } });
@@ -377,17 +386,20 @@ export async function addFeedback(member: Member, appId: string, input: unknown)
 
 export async function listOpenFeedback(member: Member, appId: string): Promise<FeedbackView[]> {
   await listedApp(member, appId);
-  const rows = await db.reviewFeedback.findMany({ where: { appId, resolvedAt: null }, orderBy: { createdAt: "desc" } });
+  const rows = await db.reviewFeedback.findMany({
+    where: { appId, app: { workspaceId: member.workspace.id }, resolvedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
   const who = await names(rows.map((f) => f.createdById));
   return rows.map((f) => toFeedbackView(f, who));
 }
 
 export async function resolveFeedback(member: Member, appId: string, feedbackId: unknown) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot resolve feedback");
+  authorize(member, "submission.resolve-feedback");
   await listedApp(member, appId);
   if (typeof feedbackId !== "string") throw notFound("Feedback");
   const { count } = await db.reviewFeedback.updateMany({
-    where: { id: feedbackId, appId, resolvedAt: null },
+    where: { id: feedbackId, appId, app: { workspaceId: member.workspace.id }, resolvedAt: null },
     data: { resolvedAt: new Date(), resolvedById: member.user.id },
   });
   if (count === 0) throw notFound("Feedback");

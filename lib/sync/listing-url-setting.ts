@@ -3,7 +3,7 @@ import type { Member } from "@/lib/authz";
 import { auditBy } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import {
   ListingReadFailed,
   readListing,
@@ -16,7 +16,7 @@ import type { SourceReport, Votes } from "@/lib/marketplace/types";
 import { outboundPolicy } from "@/lib/net/policy";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { SYNC_PROBLEMS, type SyncProblem } from "./report";
-import { hasRole } from "@/lib/team/roles";
+import { authorize } from "@/lib/team/permissions";
 import { requireFeature } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
 
@@ -42,7 +42,7 @@ export async function marketplacePage(member: Member, appId: string): Promise<Ma
 }
 
 async function editableApp(member: Member, appId: string) {
-  if (!hasRole(member.role, "EDITOR")) throw forbidden("Viewers cannot change or check the Marketplace page");
+  authorize(member, "sync.listing-url");
   const app = await getApp(member, appId);
   requireFeature(app, "marketplace");
   return app;

@@ -14,6 +14,7 @@ import type { Member } from "@/lib/authz";
 import { log } from "@/lib/log";
 import { syncApp } from "./app";
 import { startRun, syncableApps, type Trigger } from "./runs";
+import { authorize } from "@/lib/team/permissions";
 
 /**
  * Marketplace sync runs: for each published app of a workspace, one polite fetch of its public
@@ -144,6 +145,7 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
  * run that dies on an unexpected error is marked failed with a reason, never left "running".
  */
 export async function startManualSync(member: Member): Promise<{ runId: string; started: boolean }> {
+  authorize(member, "sync.start");
   const { run, started } = await startRun(member.workspace.id, "MANUAL", member.user.id);
   if (started) {
     await auditBy(member, "sync.start", { type: "sync run", id: run.id });

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { actorOf, audit } from "@/lib/audit/log";
 import type { Member, SessionUser } from "./workspace";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { hashToken, isToken, newToken } from "@/lib/crypto/token";
-import { hasRole, ROLES, ROLE_LABELS, type Role } from "./roles";
+import { ROLES, ROLE_LABELS, type Role } from "./roles";
+import { authorize, can } from "./permissions";
 
 /**
  * Invite links (single-use, 7 days, kept as a hash, revocable) and access requests from people
@@ -23,14 +24,10 @@ const inviteSchema = z.strictObject({
     .transform((v) => v || null),
 });
 
-const requireOwner = (member: Member, what: string) => {
-  if (!hasRole(member.role, "OWNER")) throw forbidden(`Only an owner can ${what}`);
-};
-
 export const invitePath = (token: string) => `/invite/${token}`;
 
 export async function createInvitation(member: Member, input: unknown, now = new Date()) {
-  requireOwner(member, "invite people");
+  authorize(member, "team.invite");
   const { role, label } = inviteSchema.parse(input);
   const token = newToken();
   const row = await db.invitation.create({
@@ -73,7 +70,7 @@ export async function listInvitations(member: Member, now = new Date()) {
 }
 
 export async function revokeInvitation(member: Member, invitationId: unknown) {
-  requireOwner(member, "revoke invitations");
+  authorize(member, "team.revoke-invitation");
   if (typeof invitationId !== "string") throw notFound("Invitation");
   const { count } = await db.invitation.updateMany({
     where: { id: invitationId, workspaceId: member.workspace.id, usedAt: null, revokedAt: null },
@@ -188,7 +185,7 @@ export async function accessRequestOf(userId: string) {
 
 /** How many people wait for an owner's decision (0 for anyone but an owner, who cannot decide). */
 export async function countAccessRequests(member: Member) {
-  if (!hasRole(member.role, "OWNER")) return 0;
+  if (!can(member, "team.decide-access")) return 0;
   return db.accessRequest.count({ where: { workspaceId: member.workspace.id, status: "PENDING" } });
 }
 
@@ -204,7 +201,7 @@ export async function listAccessRequests(member: Member) {
 const decisionSchema = z.strictObject({ approve: z.boolean(), role: z.enum(ROLES).default("VIEWER") });
 
 export async function decideAccessRequest(member: Member, requestId: unknown, input: unknown) {
-  requireOwner(member, "decide access requests");
+  authorize(member, "team.decide-access");
   const { approve, role } = decisionSchema.parse(input);
   if (typeof requestId !== "string") throw notFound("Request");
   const row = await db.accessRequest.findFirst({

@@ -3,15 +3,12 @@ import { z } from "zod";
 import { actorOf, audit } from "@/lib/audit/log";
 import type { Member } from "./workspace";
 import { db } from "@/lib/db";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { hasRole, ROLES, ROLE_LABELS, type Role } from "./roles";
+import { AppError, notFound } from "@/lib/errors";
+import { ROLES, ROLE_LABELS, type Role } from "./roles";
+import { authorize } from "./permissions";
 
 /** Members of a workspace: roles, removal, leaving — a workspace always keeps an owner. */
 const roleSchema = z.strictObject({ role: z.enum(ROLES, { error: "Choose Owner, Editor or Viewer" }) });
-
-const requireOwner = (member: Member) => {
-  if (!hasRole(member.role, "OWNER")) throw forbidden("Only an owner can manage members");
-};
 
 async function membershipOf(member: Member, userId: unknown) {
   if (typeof userId !== "string" || userId.length > 64) throw notFound("Member");
@@ -28,7 +25,7 @@ const lastOwner = () =>
   new AppError("CONFLICT", "A workspace keeps at least one owner: make someone else an owner first");
 
 export async function changeRole(member: Member, userId: unknown, input: unknown) {
-  requireOwner(member);
+  authorize(member, "team.manage-members");
   const { role } = roleSchema.parse(input);
   const row = await membershipOf(member, userId);
   if (row.role === role) return;
@@ -47,7 +44,7 @@ export async function changeRole(member: Member, userId: unknown, input: unknown
 
 /** Removes a member; their sessions end at once, so an open tab is refused at its next request. */
 export async function removeMember(member: Member, userId: unknown) {
-  requireOwner(member);
+  authorize(member, "team.manage-members");
   const row = await membershipOf(member, userId);
   if (row.role === "OWNER" && (await owners(member.workspace.id)) <= 1) throw lastOwner();
   await db.$transaction([

@@ -11,7 +11,7 @@ import { Pager } from "@/components/ui/pager";
 import { APPS_PAGE, listApps } from "@/lib/apps/service";
 import { requireMembership } from "@/lib/authz";
 import { countAccessRequests } from "@/lib/team/invitations";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { plural, pluralForm } from "@/lib/words";
 import { cn } from "@/lib/utils";
 
@@ -46,7 +46,7 @@ export default async function AppsPage({
     ).toString();
     return search ? `/apps?${search}` : "/apps";
   };
-  const canCreate = hasRole(member.role, "EDITOR");
+  const canCreate = can(member, "app.create");
   const newButton = canCreate ? (
     <Link href="/apps/new" className={buttonVariants()}>
       <Plus aria-hidden /> {apps.length === 0 && !archived ? "Create your first app" : "New app"}

@@ -3,7 +3,7 @@ import { SectionTabs } from "@/components/ui/section-tabs";
 import { SyncButton } from "@/components/reviews/sync-button";
 import { requireMembership } from "@/lib/authz";
 import { runningRun } from "@/lib/sync/runs";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export default async function ReviewsLayout({ children }: { children: React.ReactNode }) {
   const { workspace, role } = await requireMembership();
@@ -13,7 +13,7 @@ export default async function ReviewsLayout({ children }: { children: React.Reac
       <PageHeader
         title="Reviews"
         description="Ratings and reviews of your published apps, read from their Marketplace pages, in one inbox."
-        actions={hasRole(role, "EDITOR") ? <SyncButton runningId={running?.id ?? null} /> : null}
+        actions={can({ role }, "sync.start") ? <SyncButton runningId={running?.id ?? null} /> : null}
       />
       <div className="space-y-6">
         <SectionTabs

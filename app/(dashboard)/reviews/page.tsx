@@ -20,7 +20,7 @@ import {
   type InboxQuery,
 } from "@/lib/reviews/schema";
 import { listMembers } from "@/lib/team/workspace";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { DateRangeFields } from "@/components/forms/date-range-fields";
 import { plural } from "@/lib/words";
 
@@ -40,9 +40,9 @@ export default async function ReviewsPage({ searchParams }: Props) {
     listTemplates(member),
     listReviewedApps(member),
   ]);
-  const canEdit = hasRole(member.role, "EDITOR");
+  const canEdit = can(member, "review.triage");
   // One list for every card (sent once): the people who can handle a review.
-  const assignees = members.filter((m) => hasRole(m.role, "EDITOR")).map((m) => ({ id: m.id, name: m.name }));
+  const assignees = members.filter((m) => can(m, "review.be-assigned")).map((m) => ({ id: m.id, name: m.name }));
   const withAssignee = (id: string | null) => {
     const current = id && !assignees.some((a) => a.id === id) ? members.find((m) => m.id === id) : undefined;
     return current ? [...assignees, { id: current.id, name: current.name }] : assignees;

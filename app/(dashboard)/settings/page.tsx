@@ -6,7 +6,8 @@ import { TimeZoneForm } from "@/components/settings/time-zone";
 import { workspaceTimeZone } from "@/lib/analytics/timezone";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireMembership } from "@/lib/authz";
-import { hasRole, ROLE_LABELS } from "@/lib/team/roles";
+import { ROLE_LABELS } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -32,7 +33,7 @@ export default async function SettingsPage() {
             <DetailRow label="Pipedrive company ID" value={workspace.pipedriveCompanyId} />
             <DetailRow label="Pipedrive domain" value={workspace.domain ? `${workspace.domain}.pipedrive.com` : "—"} />
           </dl>
-          <TimeZoneForm current={timeZone} zones={zones} isOwner={hasRole(role, "OWNER")} />
+          <TimeZoneForm current={timeZone} zones={zones} isOwner={can({ role }, "workspace.time-zone")} />
         </section>
         <section aria-labelledby="account-heading" className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 id="account-heading" className="font-semibold text-slate-900">
@@ -45,7 +46,7 @@ export default async function SettingsPage() {
             <DetailRow label="Role" value={ROLE_LABELS[role]} />
           </dl>
         </section>
-        <ApiTokens tokens={tokens} isOwner={hasRole(role, "OWNER")} />
+        <ApiTokens tokens={tokens} isOwner={can({ role }, "api-token.create")} />
       </div>
     </>
   );

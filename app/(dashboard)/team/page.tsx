@@ -9,7 +9,8 @@ import { env } from "@/lib/env";
 import { listAccessRequests, listInvitations } from "@/lib/team/invitations";
 import { inputClass } from "@/components/forms/field";
 import { Pager } from "@/components/ui/pager";
-import { hasRole, ROLES, ROLE_LABELS } from "@/lib/team/roles";
+import { ROLES, ROLE_LABELS } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { listMembersPage, membersQuerySchema, type MembersQuery } from "@/lib/team/workspace";
 import { plural } from "@/lib/words";
 
@@ -22,7 +23,7 @@ export default async function TeamPage({
 }) {
   const member = await requireMembership();
   const { workspace, user, role } = member;
-  const isOwner = hasRole(role, "OWNER");
+  const isOwner = can(member, "team.manage-members");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = membersQuerySchema.parse(raw);
   const [members, invitations, requests] = await Promise.all([

@@ -4,7 +4,7 @@ import { AppTabs } from "@/components/apps/app-tabs";
 import { ClientRejectedNotice } from "@/components/apps/client-rejected-notice";
 import { loadApp } from "@/lib/apps/load";
 import { APP_TYPE_LABELS } from "@/lib/app-types";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export default async function AppLayout({
   children,
@@ -37,7 +37,7 @@ export default async function AppLayout({
           appId={app.id}
           clientId={app.clientId}
           at={app.clientRejectedAt}
-          isOwner={hasRole(member.role, "OWNER")}
+          isOwner={can(member, "app.client-secret")}
         />
       ) : null}
       <AppTabs appId={app.id} type={app.type} />

@@ -6,7 +6,7 @@ import { listRules, ruleApps } from "@/lib/alerts/rules";
 import { AlertRules } from "@/components/reviews/alert-rules";
 import { env } from "@/lib/env";
 import { deliveryLog, listWebhooks } from "@/lib/alerts/webhooks";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -20,7 +20,7 @@ const WHEN = new Intl.DateTimeFormat("en-GB", {
 
 export default async function AlertsPage() {
   const member = await requireMembership();
-  const isOwner = hasRole(member.role, "OWNER");
+  const isOwner = can(member, "webhook.manage");
   const [rules, hooks, deliveries, alerts, apps] = await Promise.all([
     listRules(member),
     listWebhooks(member),
@@ -34,7 +34,7 @@ export default async function AlertsPage() {
         rules={rules}
         apps={apps}
         hooks={hooks.map((h) => ({ id: h.id, name: h.name, format: h.format }))}
-        canEdit={hasRole(member.role, "EDITOR")}
+        canEdit={can(member, "alert-rule.change")}
         emailOn={Boolean(env().SMTP_URL)}
       />
       <Webhooks hooks={hooks} deliveries={deliveries} isOwner={isOwner} />

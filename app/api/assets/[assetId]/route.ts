@@ -6,7 +6,7 @@ type Params = { params: Promise<{ assetId: string }> };
 
 /** An image for members of its workspace. An asset never changes once stored, so it is cached for good. */
 export const GET = route(async (request: Request, { params }: Params) => {
-  const member = await requireMember("VIEWER");
+  const member = await requireMember();
   const size = new URL(request.url).searchParams.get("size") === "thumb" ? "thumb" : "full";
   const file = await readAsset(member, (await params).assetId, size);
   return new Response(new Uint8Array(file.data), {

@@ -13,7 +13,7 @@ import { assertSameOrigin } from "@/lib/security/origin";
  */
 export const POST = route(async (request: Request) => {
   assertSameOrigin(request, { accepts: ["text/csv", "application/json"] });
-  const member = await requireMember("EDITOR");
+  const member = await requireMember("review.import");
   const url = new URL(request.url);
   await getApp(member, url.searchParams.get("appId")); // another workspace's app: 404 before the body is read
   const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();

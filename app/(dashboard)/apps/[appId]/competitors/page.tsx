@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { loadApp } from "@/lib/apps/load";
 import { COMPARE_RANGES, competitorsView, type CompareRange } from "@/lib/competitors/view";
 import { env } from "@/lib/env";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { cn } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Competitors" };
@@ -35,7 +35,7 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
   ]);
   // A link from an alert shows that competitor's changes.
   const focus = view.competitors.find((c) => c.id === one(query.competitor)) ?? null;
-  const canEdit = hasRole(member.role, "EDITOR");
+  const canEdit = can(member, "competitor.add");
   const example = `${new URL(env().MARKETPLACE_URL).origin}/en/marketplace/app/deal-radar/0a1b2c3d4e5f6071`;
   const file = (name: string) => `${name}-${app.name}-${view.range.from}-${view.range.to}`;
   return (

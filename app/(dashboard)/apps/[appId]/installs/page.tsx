@@ -7,7 +7,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { loadApp } from "@/lib/apps/load";
 import { installationQuerySchema, listInstallations, type InstallationQuery } from "@/lib/installs/installations";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
@@ -55,7 +55,7 @@ export default async function InstallsPage({ params, searchParams }: Props) {
           <Download aria-hidden /> Export CSV
         </a>
       </div>
-      {hasRole(member.role, "EDITOR") ? <ImportInstalls appId={app.id} /> : null}
+      {can(member, "installs.import") ? <ImportInstalls appId={app.id} /> : null}
       <form
         key={JSON.stringify(query)}
         method="get"

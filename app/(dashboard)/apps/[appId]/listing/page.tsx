@@ -14,7 +14,7 @@ import { gatewayUrls } from "@/lib/gateway/settings";
 import { frozenSubmission, listOpenFeedback } from "@/lib/submission/service";
 import { isApproved } from "@/lib/submission/workflow";
 import { listOpenComments } from "@/lib/share/service";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { resolveCommentAction, resolveFeedbackAction } from "@/lib/actions/submission";
 
 export const metadata: Metadata = { title: "Listing" };
@@ -43,7 +43,7 @@ export default async function ListingPage({ params, searchParams }: Props) {
       resolveComment={resolveCommentAction}
       resolveFeedback={resolveFeedbackAction}
       initial={draft}
-      readOnly={!hasRole(member.role, "EDITOR")}
+      readOnly={!can(member, "listing.edit")}
       media={<MediaSection appId={app.id} />}
       icons={icons}
       comments={comments}

@@ -12,7 +12,7 @@ import { getDraft } from "@/lib/listing/drafts";
 import { listVersions } from "@/lib/listing/versions";
 import { publicRating } from "@/lib/sync/ratings";
 import { listShareLinks } from "@/lib/share/service";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export const metadata: Metadata = { title: "Preview" };
 
@@ -46,7 +46,7 @@ export default async function PreviewPage({
         appId={app.id}
         links={links}
         versions={versions.map((v) => ({ id: v.id, number: v.number, label: v.label }))}
-        canEdit={hasRole(member.role, "EDITOR")}
+        canEdit={can(member, "share.create")}
       />
       <PreviewFrame
         toolbar={

@@ -13,7 +13,7 @@ import { gatewaySettings } from "@/lib/gateway/settings";
 import { APP_TYPE_LABELS, hasFeature } from "@/lib/app-types";
 import { APP_STATUS_LABELS } from "@/lib/apps/schema";
 import { loadApp } from "@/lib/apps/load";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export const metadata: Metadata = { title: "App settings" };
 
@@ -65,7 +65,6 @@ Content-Type: application/json
 
 export default async function AppSettingsPage({ params }: { params: Promise<{ appId: string }> }) {
   const { app, member } = await loadApp((await params).appId);
-  const isOwner = hasRole(member.role, "OWNER");
   const oauth = hasFeature(app.type, "oauth");
   const [gateway, deliveries, page] = await Promise.all([
     oauth ? gatewaySettings(member, app.id) : null,
@@ -79,8 +78,8 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
           appId={app.id}
           settings={gateway}
           deliveries={deliveries}
-          isOwner={isOwner}
-          canEdit={hasRole(member.role, "EDITOR")}
+          isOwner={can(member, "gateway.settings")}
+          canEdit={can(member, "gateway.retry-delivery")}
         />
       ) : (
         <EventsApiPanel appId={app.id} />
@@ -102,7 +101,7 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
             appId={app.id}
             clientId={app.clientId}
             settings={page}
-            canEdit={hasRole(member.role, "EDITOR")}
+            canEdit={can(member, "sync.listing-url")}
             save={updateListingUrlAction}
             check={checkListingPageAction}
           />
@@ -144,7 +143,7 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
             <h2 id="secret" className="mb-3 font-semibold text-slate-900">
               Client secret
             </h2>
-            {isOwner ? (
+            {can(member, "app.client-secret") ? (
               <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
             ) : (
               <p className="text-sm">
@@ -155,12 +154,12 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
             )}
           </section>
         ) : null}
-        {hasRole(member.role, "EDITOR") ? (
+        {can(member, "app.archive") ? (
           <section aria-labelledby="danger" className="rounded-xl border border-red-200 bg-white p-6">
             <h2 id="danger" className="mb-3 font-semibold text-red-700">
               Archive or delete
             </h2>
-            <DangerZone appId={app.id} name={app.name} archived={app.archived} canDelete={isOwner} />
+            <DangerZone appId={app.id} name={app.name} archived={app.archived} canDelete={can(member, "app.delete")} />
           </section>
         ) : null}
       </div>

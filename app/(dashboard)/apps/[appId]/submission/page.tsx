@@ -5,7 +5,7 @@ import { ClipboardX } from "lucide-react";
 import { SubmissionWorkflow } from "@/components/submission/submission-workflow";
 import { loadApp } from "@/lib/apps/load";
 import { submissionState } from "@/lib/submission/service";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -14,5 +14,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ appId: 
   if (!hasFeature(app.type, "listing"))
     return <NotForType app={app} feature="listing" icon={ClipboardX} title="No review or status to follow" />;
   const state = await submissionState(member, app.id);
-  return <SubmissionWorkflow appId={app.id} state={state} canEdit={hasRole(member.role, "EDITOR")} />;
+  return <SubmissionWorkflow appId={app.id} state={state} canEdit={can(member, "submission.change-status")} />;
 }

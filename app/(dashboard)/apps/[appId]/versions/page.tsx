@@ -11,7 +11,7 @@ import { Pager } from "@/components/ui/pager";
 import { loadApp } from "@/lib/apps/load";
 import { diffListings, needsReReview } from "@/lib/listing/diff";
 import { listingAt, listVersions } from "@/lib/listing/versions";
-import { hasRole } from "@/lib/team/roles";
+import { can } from "@/lib/team/permissions";
 import { plural } from "@/lib/words";
 
 export const metadata: Metadata = { title: "Versions" };
@@ -39,7 +39,7 @@ export default async function VersionsPage({
     return <NotForType app={app} feature="listing" icon={History} title="No listing versions" />;
   const query = await searchParams;
   const versions = await listVersions(member, app.id);
-  const canEdit = hasRole(member.role, "EDITOR");
+  const canEdit = can(member, "version.save");
   const known = (id: string | undefined) =>
     id && (id === "draft" || versions.some((v) => v.id === id)) ? id : undefined;
   const from = known(query.from) ?? versions[0]?.id;

@@ -14,7 +14,7 @@ type Params = { params: Promise<{ appId: string }> };
  */
 export const POST = route(async (request: Request, { params }: Params) => {
   assertSameOrigin(request, { accepts: ["multipart/form-data"] });
-  const member = await requireMember("EDITOR");
+  const member = await requireMember("listing.upload-image");
   const { appId } = await params;
   // Another workspace's app is not found, whatever the upload looks like.
   await getApp(member, appId);

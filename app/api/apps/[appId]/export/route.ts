@@ -6,7 +6,7 @@ type Params = { params: Promise<{ appId: string }> };
 
 /** The listing as a zip (listing.json + images/), or `?format=json` for the document alone. */
 export const GET = route(async (request: Request, { params }: Params) => {
-  const member = await requireMember("VIEWER");
+  const member = await requireMember();
   const { json, files, name } = await exportListing(member, (await params).appId);
   if (new URL(request.url).searchParams.get("format") === "json") {
     return Response.json(json, { headers: { "content-disposition": `attachment; filename="${name}-listing.json"` } });

@@ -19,7 +19,7 @@ export const POST = route(async (request: Request, { params }: Params) => {
   assertSameOrigin(request, {
     accepts: ["multipart/form-data", "application/json", "application/zip", "application/octet-stream"],
   });
-  const member = await requireMember("EDITOR");
+  const member = await requireMember("listing.import");
   await getApp(member, (await params).appId); // another workspace's app: 404 before the body is read
   const tooLarge = () =>
     new AppError("PAYLOAD_TOO_LARGE", "The file is larger than an exported listing can be (60 MB)");

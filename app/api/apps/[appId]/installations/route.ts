@@ -6,7 +6,7 @@ type Params = { params: Promise<{ appId: string }> };
 
 /** `?format=csv` with the page's filters: every matching installation as a CSV download. */
 export const GET = route(async (request: Request, { params }: Params) => {
-  const member = await requireMember("VIEWER");
+  const member = await requireMember();
   const { appId } = await params;
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const rows = installationsCsv(member, appId, installationQuerySchema.parse(search));

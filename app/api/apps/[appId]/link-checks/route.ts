@@ -9,7 +9,7 @@ type Params = { params: Promise<{ appId: string }> };
 
 /** The last reachability check of each link of the listing, by URL. */
 export const GET = route(async (_request: Request, { params }: Params) => {
-  const member = await requireMember("VIEWER");
+  const member = await requireMember();
   const app = await getApp(member, (await params).appId);
   return Response.json(await linkStatuses(app.id));
 });
@@ -17,7 +17,7 @@ export const GET = route(async (_request: Request, { params }: Params) => {
 /** Checks every link of the saved draft now (each with a 5 s timeout) and answers the results. */
 export const POST = route(async (request: Request, { params }: Params) => {
   assertSameOrigin(request, { accepts: ["application/json"] });
-  const member = await requireMember("EDITOR");
+  const member = await requireMember("listing.check-links");
   const appId = (await params).appId;
   const draft = await getDraft(member, appId);
   return Response.json(await checkLinksNow(member, appId, draft.data));

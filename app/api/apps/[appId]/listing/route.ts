@@ -8,7 +8,7 @@ import { assertSameOrigin } from "@/lib/security/origin";
 type Params = { params: Promise<{ appId: string }> };
 
 export const GET = route(async (_request: Request, { params }: Params) => {
-  const member = await requireMember("VIEWER");
+  const member = await requireMember();
   return Response.json(await getDraft(member, (await params).appId));
 });
 
@@ -18,7 +18,7 @@ export const GET = route(async (_request: Request, { params }: Params) => {
  */
 export const PUT = route(async (request: Request, { params }: Params) => {
   assertSameOrigin(request, { accepts: ["application/json"] });
-  const member = await requireMember("EDITOR");
+  const member = await requireMember("listing.edit");
   const appId = (await params).appId;
   await getApp(member, appId); // another workspace's app: 404 before the body is read
   const saved = await saveDraft(member, appId, await readJson(request));

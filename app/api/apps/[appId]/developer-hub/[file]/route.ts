@@ -7,7 +7,7 @@ type Params = { params: Promise<{ appId: string; file: string }> };
 
 /** A listing picture named for Developer Hub (`icon-512x512.png`…), or `all.zip` with every one. */
 export const GET = route(async (_request: Request, { params }: Params) => {
-  const member = await requireMember("VIEWER");
+  const member = await requireMember();
   const { appId, file } = await params;
   if (!/^[a-z0-9.-]{1,80}$/.test(file)) throw notFound("File");
   const found = await developerHubMedia(member, appId, file);

@@ -12,7 +12,7 @@ type Params = { params: Promise<{ appId: string }> };
  */
 export const POST = route(async (request: Request, { params }: Params) => {
   assertSameOrigin(request, { accepts: ["application/json"] });
-  const member = await requireMember("EDITOR");
+  const member = await requireMember("installs.import");
   const { appId } = await params;
   await getApp(member, appId); // another workspace's app: 404 before the body is read
   if (new URL(request.url).searchParams.get("finish") === "1") {
