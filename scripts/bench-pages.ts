@@ -26,7 +26,7 @@ export function dashboardPages(appId: string): string[] {
     "/team/audit",
     `${app}/listing`,
     `${app}/preview`,
-    `${app}/review`,
+    `${app}/submission`,
     `${app}/installs`,
     `${app}/settings`,
     `${app}/versions`,
