@@ -6,7 +6,7 @@ import { useFormContext, useWatch } from "react-hook-form";
 import { Lock } from "lucide-react";
 import { diffListings } from "@/lib/listing/diff";
 import type { ListingDraft } from "@/lib/listing/schema";
-import type { FrozenSubmission } from "@/lib/submission/service";
+import type { FrozenSubmission } from "@/lib/submission/types";
 import { plural } from "@/lib/words";
 import { DiffView } from "./diff-view";
 import { pluralForm } from "@/lib/words";

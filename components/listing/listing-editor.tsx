@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import type { FeedbackView } from "@/lib/submission/service";
+import type { FeedbackView } from "@/lib/submission/types";
 import { SECTION_FIELD } from "@/lib/share/choices";
 import type { CommentView } from "@/lib/share/service";
 import { FormProvider, useForm } from "react-hook-form";
@@ -31,7 +31,7 @@ import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
 import type { GatewayUrls } from "./gateway-choice";
 import { InReviewBanner } from "./in-review-banner";
-import type { FrozenSubmission } from "@/lib/submission/service";
+import type { FrozenSubmission } from "@/lib/submission/types";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
 /** Shown only when someone else saved first, so it loads only then. */

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { action } from "./action";
-import { actOnPendingChanges, addFeedback, changeStatus, resolveFeedback } from "@/lib/submission/service";
+import { addFeedback, resolveFeedback } from "@/lib/submission/feedback";
+import { actOnPendingChanges, changeStatus } from "@/lib/submission/service";
 import { resolveComment } from "@/lib/share/service";
 
 const refresh = (appId: string) => revalidatePath(`/apps/${appId}`, "layout");

@@ -13,7 +13,10 @@ setupTestDatabase();
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const share = await import("@/lib/share/service");
-const submission = await import("@/lib/submission/service");
+const submission = {
+  ...(await import("@/lib/submission/service")),
+  ...(await import("@/lib/submission/feedback")),
+};
 const gateway = {
   ...(await import("@/lib/gateway/deliveries")),
   ...(await import("@/lib/gateway/settings")),

@@ -8,7 +8,11 @@ import type { Member } from "@/lib/authz";
 setupTestDatabase();
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("@/prisma/seed-data");
-const review = await import("./service");
+const review = {
+  ...(await import("./service")),
+  ...(await import("./state")),
+  ...(await import("./feedback")),
+};
 const { getDraft, saveDraft } = await import("@/lib/listing/drafts");
 const { listVersions } = await import("@/lib/listing/versions");
 const apps = await import("@/lib/apps/service");

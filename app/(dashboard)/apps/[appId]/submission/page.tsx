@@ -4,7 +4,7 @@ import { hasFeature } from "@/lib/app-types";
 import { ClipboardX } from "lucide-react";
 import { SubmissionWorkflow } from "@/components/submission/submission-workflow";
 import { loadApp } from "@/lib/apps/load";
-import { submissionState } from "@/lib/submission/service";
+import { submissionState } from "@/lib/submission/state";
 import { can } from "@/lib/team/permissions";
 
 export const metadata: Metadata = { title: "Review" };
