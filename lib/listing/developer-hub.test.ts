@@ -12,7 +12,7 @@ setupTestDatabase();
 process.env.STORAGE_DIR = mkdtempSync(join(tmpdir(), "handoff-files-"));
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("@/prisma/seed-data");
-const hub = await import("./developer-hub");
+const hub = { ...(await import("./developer-hub")), ...(await import("./developer-hub-media")) };
 const { getDraft, saveDraft } = await import("./drafts");
 
 let owner: Member;

@@ -1,7 +1,7 @@
 import { requireMember } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/http";
-import { developerHubMedia } from "@/lib/listing/developer-hub";
+import { developerHubMedia } from "@/lib/listing/developer-hub-media";
 
 type Params = { params: Promise<{ appId: string; file: string }> };
 
