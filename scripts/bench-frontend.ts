@@ -2,11 +2,15 @@
  * The browser side of `npm run bench`: first-load JavaScript per route, read from the build, and
  * Lighthouse 12 scores in headless Chromium.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
+import type { PrismaClient } from "../lib/generated/prisma/client";
+import { hashSessionToken } from "../lib/auth/session-token";
+import { newToken } from "../lib/crypto/token";
+import { base, fmt, load, record } from "./bench-kit";
 
 export type RouteJs = { route: string; files: number; gzipBytes: number };
 
@@ -102,3 +106,90 @@ export async function lighthouseScores(url: string, headers: Record<string, stri
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of firstLoadJs()) console.log(`${r.route}\t${(r.gzipBytes / 1000).toFixed(1)} kB\t${r.files} files`);
 }
+
+/** A file of the build's static chunks about the size of `bytes`, to serve as the static baseline. */
+export function staticFileLike(bytes: number): { path: string; bytes: number } {
+  const dir = ".next/static/chunks";
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => ({ path: `_next/static/chunks/${f}`, bytes: statSync(join(dir, f)).size }));
+  return files.reduce((best, f) => (Math.abs(f.bytes - bytes) < Math.abs(best.bytes - bytes) ? f : best));
+}
+
+/**
+ * First-load JavaScript: every route from the build (gzip, as served), and the share page as
+ * visitors load it (its HTML's scripts). Lighthouse on the share page and the dashboard.
+ */
+export async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: string) {
+  const routes = firstLoadJs();
+  const shareScripts = [...shareHtml.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+  let shareJs = 0;
+  for (const src of shareScripts)
+    shareJs += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+  console.log("\nfirst-load JavaScript per route (gzip, from the build)");
+  console.log("| route | kB | files |");
+  console.log("|---|---:|---:|");
+  console.log(
+    `| /p/<token> (share page as served: ${shareScripts.join(", ") || "no script"}) | ${fmt(shareJs / 1000, 1)} | ${shareScripts.length} |`,
+  );
+  for (const r of routes) console.log(`| ${r.route} | ${fmt(r.gzipBytes / 1000, 1)} | ${r.files} |`);
+  record("first-load JS, share page", `${fmt(shareJs / 1000, 1)} kB`, "≤ 90 kB", shareJs <= 90_000);
+  const dashboard = routes.filter((r) => DASHBOARD.some((p) => r.route === p || r.route.startsWith(`${p}/`)));
+  const heaviest = dashboard.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+  const over = dashboard.filter((r) => r.gzipBytes > 200_000);
+  record(
+    "first-load JS, heaviest dashboard page",
+    `${fmt(heaviest.gzipBytes / 1000, 1)} kB (${heaviest.route})`,
+    "≤ 200 kB",
+    over.length === 0,
+  );
+  if (over.length > 0)
+    record(
+      "dashboard pages over 200 kB",
+      over.map((r) => `${r.route} ${fmt(r.gzipBytes / 1000)}`).join(", "),
+      "none",
+      false,
+    );
+
+  if (!chromiumPath()) {
+    console.log("\nLighthouse: no Chromium found (set CHROMIUM_PATH); skipped");
+    record("Lighthouse", "skipped: no Chromium", "", false);
+    return;
+  }
+  // The dashboard as the demo owner sees it: a session of hers, for this run only.
+  const owner = await db.user.findFirstOrThrow({ where: { name: "Alice Novak" } });
+  const sessionToken = newToken();
+  await db.session.create({
+    data: { sessionToken: hashSessionToken(sessionToken), userId: owner.id, expires: new Date(Date.now() + 3_600_000) },
+  });
+  const pages: [string, string, Record<string, string>][] = [
+    ["share page", shareUrl, {}],
+    ["dashboard /apps", `${base}/apps`, { cookie: `authjs.session-token=${sessionToken}` }],
+    ["analytics /analytics", `${base}/analytics`, { cookie: `authjs.session-token=${sessionToken}` }],
+  ];
+  console.log("\nLighthouse 12 (mobile defaults: simulated slow 4G, 4× CPU slowdown)");
+  console.log("| page | performance | accessibility | best practices | audits below 0.9 |");
+  console.log("|---|---:|---:|---:|---|");
+  const scores: Record<string, LighthouseScores> = {};
+  for (const [name, url, headers] of pages) {
+    const s = (scores[name] = await lighthouseScores(url, headers));
+    console.log(
+      `| ${name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.failed.join(", ") || "—"} |`,
+    );
+  }
+  const share = scores["share page"]!;
+  record("Lighthouse share page: performance", String(share.performance), "≥ 95", share.performance >= 95);
+  record("Lighthouse share page: accessibility", String(share.accessibility), "100", share.accessibility === 100);
+  record("Lighthouse share page: best practices", String(share.bestPractices), "record", null);
+  for (const name of ["dashboard /apps", "analytics /analytics"]) {
+    const s = scores[name]!;
+    record(
+      `Lighthouse ${name}: performance / accessibility / best practices`,
+      `${s.performance} / ${s.accessibility} / ${s.bestPractices}`,
+      "record",
+      null,
+    );
+  }
+}
+
+const DASHBOARD = ["/apps", "/reviews", "/analytics", "/team", "/settings"];

@@ -5,7 +5,11 @@
  */
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { BENCH_DB, LARGE } from "./bench-seed";
+import { run, start, waitForUrl } from "./process";
 import { hashSessionToken } from "../lib/auth/session-token";
+import { base, fmt, PORT, record } from "./bench-kit";
 
 export const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 20);
 
@@ -176,4 +180,66 @@ export async function comparePositionPages(server: { base: string; cookie: strin
     });
   }
   return rows;
+}
+
+/**
+ * Every dashboard page, signed in as the demo owner, on the large partner's dataset (made once by
+ * `npm run bench:seed`) against the demo dataset: p95 of PAGE_LOADS loads each.
+ */
+export async function pageFigures(demoFile: string, env: NodeJS.ProcessEnv) {
+  const file = process.env.BENCH_DB ?? BENCH_DB;
+  const largeEnv = { ...env, DATABASE_URL: `file:${file}`, STORAGE_DIR: `${file}-uploads` };
+  if (!existsSync(file)) {
+    console.log(`\nMaking the large partner's dataset (${file}, once)…`);
+    await run("tsx", ["scripts/bench-seed.ts"], { ...largeEnv, BENCH_DB: file });
+  } else await run("prisma", ["migrate", "deploy"], largeEnv, { quiet: true });
+  const port = PORT + 2;
+  const largeBase = `http://localhost:${port}`;
+  const child = start("next", ["start", "-p", String(port)], {
+    env: { ...largeEnv, AUTH_URL: largeBase },
+    stdio: "ignore",
+  });
+  try {
+    await waitForUrl(`${largeBase}/`);
+    const rows = await comparePages({
+      demo: { base, ...ownerSession(demoFile) },
+      large: { base: largeBase, ...ownerSession(file) },
+    });
+    console.log(
+      `\ndashboard pages, server time p95 of ${PAGE_LOADS} loads signed in: large partner (${LARGE.apps} apps, ${fmt(LARGE.events / 1e6)} M events, ${fmt(LARGE.reviews)} reviews, ${LARGE.members} members, ${fmt(LARGE.audit)} audit entries, ${LARGE.shareLinks} share links) ÷ demo`,
+    );
+    console.log("| page | demo ms | large ms | large ÷ demo |");
+    console.log("|---|---:|---:|---:|");
+    for (const r of rows)
+      console.log(
+        `| ${r.path} | ${fmt(r.demo, 1)} | ${fmt(r.large, 1)} | ${fmt(r.ratio, 2)} ${r.ratio <= 2 ? "✓" : "✗"} |`,
+      );
+    for (const r of rows)
+      record(
+        `page ${r.path}: p95 large ÷ demo`,
+        `${fmt(r.ratio, 2)} (${fmt(r.large, 1)} vs ${fmt(r.demo, 1)} ms)`,
+        "≤ 2",
+        r.ratio <= 2,
+      );
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+/** The positions and competitors pages of one app over two years of daily snapshots, against its analytics page. */
+export async function positionFigures(demoFile: string) {
+  const { days } = extendHistoryToTwoYears(demoFile);
+  const rows = await comparePositionPages({ base, ...ownerSession(demoFile) });
+  console.log(
+    `\npositions and competitors over ${fmt(days)} days of daily snapshots, p95 of ${PAGE_LOADS} loads ÷ the app's analytics page`,
+  );
+  for (const r of rows) {
+    console.log(`${r.path}: ${fmt(r.p95, 1)} ms ÷ ${fmt(r.analytics, 1)} ms = ${fmt(r.ratio, 2)}`);
+    record(
+      `page ${r.path} (${fmt(days)} days) ÷ analytics, p95`,
+      `${fmt(r.ratio, 2)} (${fmt(r.p95, 1)} vs ${fmt(r.analytics, 1)} ms)`,
+      "≤ 2",
+      r.ratio <= 2,
+    );
+  }
 }

@@ -17,7 +17,7 @@
  * It then checks that every share request was counted as a view. It ends with one summary table.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,53 +25,31 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import Database from "better-sqlite3";
-import { hashApiToken, newApiToken } from "../lib/api-tokens/token";
-import { hashSessionToken } from "../lib/auth/session-token";
 import { hashToken, newToken } from "../lib/crypto/token";
 import { seedDemo } from "../prisma/seed-data";
-import { gzipSync } from "node:zlib";
-import { chromiumPath, firstLoadJs, lighthouseScores, type LighthouseScores } from "./bench-frontend";
 import { concurrentUploads, maxSizeIcon, peakRss } from "./bench-memory";
-import { comparePages, comparePositionPages, extendHistoryToTwoYears, ownerSession, PAGE_LOADS } from "./bench-pages";
-import { BENCH_DB, LARGE } from "./bench-seed";
-import { startRedis } from "../lib/test/redis";
-import Redis from "ioredis";
+import { ownerSession } from "./bench-pages";
+import { BENCH_DB } from "./bench-seed";
 import { ensureBuild, run, start, waitForUrl } from "./process";
-
-const PORT = Number(process.env.BENCH_PORT ?? 3390);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 50;
-const MEMORY_BUDGET = 512 * 1024 * 1024;
-const UPLOADS = 8;
-const mib = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
-const base = `http://localhost:${PORT}`;
-
-type Figure = { rps: number; p99: number; requests: number; errors: number };
-
-/** Every figure of the run, for the summary table at the end. */
-const summary: { figure: string; value: string; budget: string; ok: boolean | null }[] = [];
-const record = (figure: string, value: string, budget: string, ok: boolean | null) =>
-  summary.push({ figure, value, budget, ok });
-
-async function load(url: string): Promise<Figure> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-  const bad = result.non2xx + result.errors + result.timeouts;
-  return { rps: result.requests.average, p99: result.latency.p99, requests: result.requests.total, errors: bad };
-}
-
-/** The mean rate and the worse p99 of several runs of the same figure. */
-function combine(runs: Figure[]): Figure {
-  return {
-    rps: runs.reduce((sum, r) => sum + r.rps, 0) / runs.length,
-    p99: Math.max(...runs.map((r) => r.p99)),
-    requests: runs.reduce((sum, r) => sum + r.requests, 0),
-    errors: runs.reduce((sum, r) => sum + r.errors, 0),
-  };
-}
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+import {
+  base,
+  combine,
+  CONNECTIONS,
+  DURATION,
+  fmt,
+  load,
+  MEMORY_BUDGET,
+  mib,
+  PORT,
+  printSummary,
+  record,
+  summary,
+  UPLOADS,
+  type Figure,
+} from "./bench-kit";
+import { eventsFigures, redisFigures } from "./bench-events";
+import { frontendFigures, staticFileLike } from "./bench-frontend";
+import { pageFigures, positionFigures } from "./bench-pages";
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "listing-studio-bench-"));
@@ -222,185 +200,6 @@ async function main() {
   }
 }
 
-const EVENT_BATCH = 500;
-const EVENT_CLIENTS = 4;
-const EVENT_BATCHES = Number(process.env.BENCH_EVENT_BATCHES ?? 160);
-
-/**
- * Events per second through the events API (batches of 500 from 4 concurrent clients, 10% of
- * batches sent twice) next to the raw insert rate of the same rows through better-sqlite3 in
- * one transaction; then the stored count must equal the distinct events sent.
- */
-async function eventsFigures(db: PrismaClient, workspaceId: string, base: string, rawFile: string) {
-  const token = newApiToken();
-  await db.apiToken.create({
-    data: { workspaceId, name: "Bench", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
-  });
-  const app = await db.app.create({
-    data: {
-      workspaceId,
-      name: "Bench events",
-      type: "PUBLIC",
-      clientId: "bench-events",
-      callbackUrl: "https://bench.example.com/cb",
-    },
-  });
-  const sends = eventBatches(EVENT_BATCHES, "bench");
-  const batches = sends.filter((batch, i) => sends.indexOf(batch) === i);
-  const distinct = EVENT_BATCHES * EVENT_BATCH;
-  const { answered, seconds: apiSeconds } = await sendBatches(`${base}/api/v1/apps/${app.id}/events`, token, sends);
-  const apiRate = answered / apiSeconds;
-
-  // The baseline: the same rows, raw, in one transaction, into the same table layout.
-  const raw = new Database(rawFile);
-  raw.exec(`CREATE TABLE InstallEvent (id TEXT PRIMARY KEY, appId TEXT NOT NULL, dedupeKey TEXT NOT NULL, type TEXT NOT NULL, companyId INTEGER, userId INTEGER, occurredAt DATETIME NOT NULL, scopes TEXT, source TEXT NOT NULL, createdAt DATETIME NOT NULL);
-            CREATE UNIQUE INDEX k ON InstallEvent (appId, dedupeKey); CREATE INDEX t ON InstallEvent (appId, occurredAt);`);
-  raw.pragma("journal_mode = WAL");
-  const insert = raw.prepare("INSERT INTO InstallEvent VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  const rows = batches.flat();
-  const rawBegan = performance.now();
-  raw.transaction(() => {
-    for (const e of rows)
-      insert.run(
-        e.id,
-        "bench",
-        `api:${e.id}`,
-        e.type,
-        e.company_id,
-        e.user_id,
-        e.occurred_at,
-        null,
-        "API",
-        new Date().toISOString(),
-      );
-  })();
-  const rawRate = rows.length / ((performance.now() - rawBegan) / 1000);
-  raw.close();
-
-  const stored = await db.installEvent.count({ where: { appId: app.id } });
-  const ratio = apiRate / rawRate;
-  console.log(
-    `\nevents API: ${fmt(answered)} events (${fmt(distinct)} distinct; every 10th batch sent twice) in ${fmt(apiSeconds, 1)} s by ${EVENT_CLIENTS} clients, batches of ${EVENT_BATCH}`,
-  );
-  console.log("| path | events/s |");
-  console.log("|---|---:|");
-  console.log(`| events API (HTTP, validation, idempotence, installations, rollups) | ${fmt(apiRate)} |`);
-  console.log(`| raw better-sqlite3 insert, one transaction (baseline) | ${fmt(rawRate)} |`);
-  console.log(`events API ÷ raw inserts: ${fmt(ratio, 3)} (goal ≥ 0.10) ${ratio >= 0.1 ? "✓" : "✗"}`);
-  console.log(
-    `stored after the run: ${fmt(stored)} events for ${fmt(distinct)} distinct sent ${stored === distinct ? "✓" : "✗"}`,
-  );
-  return { ratio, exact: stored === distinct };
-}
-
-type EventBatch = { id: string; type: string; company_id: number; user_id: number; occurred_at: string }[];
-
-/** Batches of the same made-up history: every 10th sent twice. */
-function eventBatches(count: number, prefix: string): EventBatch[] {
-  const start = Date.now() - 3 * 365 * 86_400_000;
-  const batches = Array.from({ length: count }, (_, b) =>
-    Array.from({ length: EVENT_BATCH }, (_, i) => {
-      const n = b * EVENT_BATCH + i;
-      return {
-        id: `${prefix}-${n}`,
-        type: n % 4 === 3 ? "uninstall" : "install",
-        company_id: 1 + (n % 20_000),
-        user_id: 1 + (n % 37),
-        occurred_at: new Date(start + n * 60_000).toISOString(),
-      };
-    }),
-  );
-  return batches.flatMap((batch, b) => (b % 10 === 0 ? [batch, batch] : [batch]));
-}
-
-/** Sends the batches from EVENT_CLIENTS concurrent clients; every one must be accepted. */
-async function sendBatches(url: string, token: string, sends: EventBatch[]) {
-  const began = performance.now();
-  let next = 0;
-  let answered = 0;
-  await Promise.all(
-    Array.from({ length: EVENT_CLIENTS }, async () => {
-      for (let i = next++; i < sends.length; i = next++) {
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-          body: JSON.stringify({ events: sends[i] }),
-        });
-        if (res.status !== 202) throw new Error(`The events API answered ${res.status}: ${await res.text()}`);
-        answered += sends[i]!.length;
-      }
-    }),
-  );
-  return { answered, seconds: (performance.now() - began) / 1000 };
-}
-
-/**
- * The events API with the rate limiter in a real Redis (a second `next start` on the same
- * database with `REDIS_URL`) against the first server (limits in memory), alternating rounds,
- * each on a fresh app: the shared limiter must not become the bottleneck.
- */
-async function redisFigures(db: PrismaClient, workspaceId: string, env: NodeJS.ProcessEnv) {
-  const redis = await startRedis();
-  const port = PORT + 1;
-  const redisBase = `http://localhost:${port}`;
-  const child = start("next", ["start", "-p", String(port)], {
-    env: { ...env, REDIS_URL: redis.url, AUTH_URL: redisBase },
-    stdio: "ignore",
-  });
-  try {
-    await waitForUrl(`${redisBase}/`);
-    const token = newApiToken();
-    await db.apiToken.create({
-      data: { workspaceId, name: "Bench Redis", tokenHash: hashApiToken(token), prefix: token.slice(0, 10) },
-    });
-    const rate = async (target: string, round: number, batches = EVENT_BATCHES / 2) => {
-      const app = await db.app.create({
-        data: {
-          workspaceId,
-          name: `Bench events ${round}`,
-          type: "PUBLIC",
-          clientId: `bench-events-${round}`,
-          callbackUrl: "https://bench.example.com/cb",
-        },
-      });
-      const { answered, seconds } = await sendBatches(
-        `${target}/api/v1/apps/${app.id}/events`,
-        token,
-        eventBatches(batches, `r${round}`),
-      );
-      return answered / seconds;
-    };
-    // The second server has served nothing yet: warm both up the same way before measuring.
-    await rate(base, 100, 20);
-    await rate(redisBase, 101, 20);
-    const without: number[] = [];
-    const withRedis: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      without.push(await rate(base, round * 2));
-      withRedis.push(await rate(redisBase, round * 2 + 1));
-    }
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const ratio = mean(withRedis) / mean(without);
-    // The limits really were counted in Redis.
-    const client = new Redis(redis.url);
-    const keys = (await client.keys("ls-events*")).length;
-    client.disconnect();
-    if (keys === 0) throw new Error("No rate-limit key reached Redis: the second server did not use REDIS_URL");
-    console.log(
-      `\nevents API with REDIS_URL (rate limits in redis-server) ÷ without: ${fmt(ratio, 2)} (${fmt(mean(withRedis))} vs ${fmt(mean(without))} events/s; goal ≥ 0.90) ${ratio >= 0.9 ? "✓" : "✗"}`,
-    );
-    record(
-      "events API with REDIS_URL ÷ without (events/s)",
-      `${fmt(ratio, 2)} (${fmt(mean(withRedis))} vs ${fmt(mean(without))})`,
-      "≥ 0.90",
-      ratio >= 0.9,
-    );
-  } finally {
-    child.kill("SIGTERM");
-    await redis.stop();
-  }
-}
-
 /** The server's memory while UPLOADS of the largest icon Pipedrive accepts are processed at once. */
 async function uploadFigures(pid: number, demoFile: string) {
   const image = await maxSizeIcon();
@@ -415,68 +214,6 @@ async function uploadFigures(pid: number, demoFile: string) {
     "≤ 512 MB",
     peak <= MEMORY_BUDGET,
   );
-}
-
-/**
- * Every dashboard page, signed in as the demo owner, on the large partner's dataset (made once by
- * `npm run bench:seed`) against the demo dataset: p95 of PAGE_LOADS loads each.
- */
-async function pageFigures(demoFile: string, env: NodeJS.ProcessEnv) {
-  const file = process.env.BENCH_DB ?? BENCH_DB;
-  const largeEnv = { ...env, DATABASE_URL: `file:${file}`, STORAGE_DIR: `${file}-uploads` };
-  if (!existsSync(file)) {
-    console.log(`\nMaking the large partner's dataset (${file}, once)…`);
-    await run("tsx", ["scripts/bench-seed.ts"], { ...largeEnv, BENCH_DB: file });
-  } else await run("prisma", ["migrate", "deploy"], largeEnv, { quiet: true });
-  const port = PORT + 2;
-  const largeBase = `http://localhost:${port}`;
-  const child = start("next", ["start", "-p", String(port)], {
-    env: { ...largeEnv, AUTH_URL: largeBase },
-    stdio: "ignore",
-  });
-  try {
-    await waitForUrl(`${largeBase}/`);
-    const rows = await comparePages({
-      demo: { base, ...ownerSession(demoFile) },
-      large: { base: largeBase, ...ownerSession(file) },
-    });
-    console.log(
-      `\ndashboard pages, server time p95 of ${PAGE_LOADS} loads signed in: large partner (${LARGE.apps} apps, ${fmt(LARGE.events / 1e6)} M events, ${fmt(LARGE.reviews)} reviews, ${LARGE.members} members, ${fmt(LARGE.audit)} audit entries, ${LARGE.shareLinks} share links) ÷ demo`,
-    );
-    console.log("| page | demo ms | large ms | large ÷ demo |");
-    console.log("|---|---:|---:|---:|");
-    for (const r of rows)
-      console.log(
-        `| ${r.path} | ${fmt(r.demo, 1)} | ${fmt(r.large, 1)} | ${fmt(r.ratio, 2)} ${r.ratio <= 2 ? "✓" : "✗"} |`,
-      );
-    for (const r of rows)
-      record(
-        `page ${r.path}: p95 large ÷ demo`,
-        `${fmt(r.ratio, 2)} (${fmt(r.large, 1)} vs ${fmt(r.demo, 1)} ms)`,
-        "≤ 2",
-        r.ratio <= 2,
-      );
-  } finally {
-    child.kill("SIGTERM");
-  }
-}
-
-/** The positions and competitors pages of one app over two years of daily snapshots, against its analytics page. */
-async function positionFigures(demoFile: string) {
-  const { days } = extendHistoryToTwoYears(demoFile);
-  const rows = await comparePositionPages({ base, ...ownerSession(demoFile) });
-  console.log(
-    `\npositions and competitors over ${fmt(days)} days of daily snapshots, p95 of ${PAGE_LOADS} loads ÷ the app's analytics page`,
-  );
-  for (const r of rows) {
-    console.log(`${r.path}: ${fmt(r.p95, 1)} ms ÷ ${fmt(r.analytics, 1)} ms = ${fmt(r.ratio, 2)}`);
-    record(
-      `page ${r.path} (${fmt(days)} days) ÷ analytics, p95`,
-      `${fmt(r.ratio, 2)} (${fmt(r.p95, 1)} vs ${fmt(r.analytics, 1)} ms)`,
-      "≤ 2",
-      r.ratio <= 2,
-    );
-  }
 }
 
 /** Waits for the in-memory view counts to reach the database (they are flushed every 2 s). */
@@ -533,101 +270,6 @@ async function analyticsFigures(resultFile: string) {
     a.ratio >= 10,
   );
   record("monthly counts from rollups = from raw events", a.same ? "yes" : "no", "equal", a.same);
-}
-
-/** A file of the build's static chunks about the size of `bytes`, to serve as the static baseline. */
-function staticFileLike(bytes: number): { path: string; bytes: number } {
-  const dir = ".next/static/chunks";
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".js"))
-    .map((f) => ({ path: `_next/static/chunks/${f}`, bytes: statSync(join(dir, f)).size }));
-  return files.reduce((best, f) => (Math.abs(f.bytes - bytes) < Math.abs(best.bytes - bytes) ? f : best));
-}
-
-/**
- * First-load JavaScript: every route from the build (gzip, as served), and the share page as
- * visitors load it (its HTML's scripts). Lighthouse on the share page and the dashboard.
- */
-async function frontendFigures(db: PrismaClient, shareUrl: string, shareHtml: string) {
-  const routes = firstLoadJs();
-  const shareScripts = [...shareHtml.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
-  let shareJs = 0;
-  for (const src of shareScripts)
-    shareJs += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
-  console.log("\nfirst-load JavaScript per route (gzip, from the build)");
-  console.log("| route | kB | files |");
-  console.log("|---|---:|---:|");
-  console.log(
-    `| /p/<token> (share page as served: ${shareScripts.join(", ") || "no script"}) | ${fmt(shareJs / 1000, 1)} | ${shareScripts.length} |`,
-  );
-  for (const r of routes) console.log(`| ${r.route} | ${fmt(r.gzipBytes / 1000, 1)} | ${r.files} |`);
-  record("first-load JS, share page", `${fmt(shareJs / 1000, 1)} kB`, "≤ 90 kB", shareJs <= 90_000);
-  const dashboard = routes.filter((r) => DASHBOARD.some((p) => r.route === p || r.route.startsWith(`${p}/`)));
-  const heaviest = dashboard.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
-  const over = dashboard.filter((r) => r.gzipBytes > 200_000);
-  record(
-    "first-load JS, heaviest dashboard page",
-    `${fmt(heaviest.gzipBytes / 1000, 1)} kB (${heaviest.route})`,
-    "≤ 200 kB",
-    over.length === 0,
-  );
-  if (over.length > 0)
-    record(
-      "dashboard pages over 200 kB",
-      over.map((r) => `${r.route} ${fmt(r.gzipBytes / 1000)}`).join(", "),
-      "none",
-      false,
-    );
-
-  if (!chromiumPath()) {
-    console.log("\nLighthouse: no Chromium found (set CHROMIUM_PATH); skipped");
-    record("Lighthouse", "skipped: no Chromium", "", false);
-    return;
-  }
-  // The dashboard as the demo owner sees it: a session of hers, for this run only.
-  const owner = await db.user.findFirstOrThrow({ where: { name: "Alice Novak" } });
-  const sessionToken = newToken();
-  await db.session.create({
-    data: { sessionToken: hashSessionToken(sessionToken), userId: owner.id, expires: new Date(Date.now() + 3_600_000) },
-  });
-  const pages: [string, string, Record<string, string>][] = [
-    ["share page", shareUrl, {}],
-    ["dashboard /apps", `${base}/apps`, { cookie: `authjs.session-token=${sessionToken}` }],
-    ["analytics /analytics", `${base}/analytics`, { cookie: `authjs.session-token=${sessionToken}` }],
-  ];
-  console.log("\nLighthouse 12 (mobile defaults: simulated slow 4G, 4× CPU slowdown)");
-  console.log("| page | performance | accessibility | best practices | audits below 0.9 |");
-  console.log("|---|---:|---:|---:|---|");
-  const scores: Record<string, LighthouseScores> = {};
-  for (const [name, url, headers] of pages) {
-    const s = (scores[name] = await lighthouseScores(url, headers));
-    console.log(
-      `| ${name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.failed.join(", ") || "—"} |`,
-    );
-  }
-  const share = scores["share page"]!;
-  record("Lighthouse share page: performance", String(share.performance), "≥ 95", share.performance >= 95);
-  record("Lighthouse share page: accessibility", String(share.accessibility), "100", share.accessibility === 100);
-  record("Lighthouse share page: best practices", String(share.bestPractices), "record", null);
-  for (const name of ["dashboard /apps", "analytics /analytics"]) {
-    const s = scores[name]!;
-    record(
-      `Lighthouse ${name}: performance / accessibility / best practices`,
-      `${s.performance} / ${s.accessibility} / ${s.bestPractices}`,
-      "record",
-      null,
-    );
-  }
-}
-
-const DASHBOARD = ["/apps", "/reviews", "/analytics", "/team", "/settings"];
-
-function printSummary() {
-  console.log("\n## Summary\n");
-  console.log("| figure | value | budget | |");
-  console.log("|---|---|---|---|");
-  for (const row of summary)
-    console.log(`| ${row.figure} | ${row.value} | ${row.budget} | ${row.ok === null ? "" : row.ok ? "✓" : "✗"} |`);
 }
 
 main().catch((error: unknown) => {
