@@ -16,6 +16,7 @@ const gateway = {
   ...(await import("./keys")),
   ...(await import("./pipedrive")),
   ...(await import("./settings")),
+  ...(await import("./callback")),
 };
 
 let owner: Member;
@@ -271,5 +272,31 @@ describe("the token exchange, as Pipedrive answers it", () => {
       message: "Pipedrive answered with an error. Please try again in a moment.",
     });
     expect(await rejectedAt()).toBeNull();
+  });
+});
+
+describe("the callback's answers", () => {
+  it("say what happened without a request: unknown app, cancel, missing code, altered state, foreign uninstall", async () => {
+    const appKey = (await db.app.findUniqueOrThrow({ where: { id: appId } })).appKey!;
+    const unknown = await gateway.finishInstall("no-such-key", new URLSearchParams("code=c"), undefined);
+    expect(unknown).toMatchObject({ kind: "page", status: 404, spent: false });
+    const cancel = await gateway.finishInstall(appKey, new URLSearchParams("error=user_denied"), undefined);
+    expect(cancel).toMatchObject({ kind: "page", status: 200, title: "The app was not installed", spent: true });
+    const noCode = await gateway.finishInstall(appKey, new URLSearchParams("state=s"), undefined);
+    expect(noCode).toMatchObject({ kind: "page", status: 400, spent: false });
+    const altered = await gateway.finishInstall(appKey, new URLSearchParams("code=c&state=forged"), "nonce");
+    expect(altered).toMatchObject({ kind: "page", status: 400, spent: true });
+    expect(altered.kind === "page" && altered.message).toMatch(/not started from this browser/);
+
+    const app = (await gateway.appByKey(appKey))!;
+    const foreign = await gateway.takeUninstall(
+      app,
+      JSON.stringify({ client_id: "someone-else", company_id: 1, user_id: 2 }),
+    );
+    expect(foreign).toEqual({
+      status: 400,
+      body: { error: { code: "BAD_REQUEST", message: "client_id does not match this app" } },
+    });
+    expect((await gateway.takeUninstall(app, "not json")).status).toBe(400);
   });
 });
