@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { sendHtml } from "./http";
-import { CHALLENGE_HTML, escapeHtml, flightPushes, scriptJson } from "./listing-pages";
+import { CHALLENGE_HTML, escapeHtml, flightPushes, scriptJson } from "./html";
 import { pipedriveSlug, type ListingStore } from "./listings";
 
 /**

@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { z } from "zod";
 import { sendHtml, sendJson } from "./http";
-import { CHALLENGE_HTML, LISTING_SHAPES, listingHtml } from "./listing-pages";
+import { CHALLENGE_HTML } from "./html";
+import { LISTING_SHAPES, listingHtml } from "./listing-pages";
 import { API_MODES } from "./marketplace-api";
 
 /**

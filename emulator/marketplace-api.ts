@@ -1,7 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { z } from "zod";
 import { sendHtml, sendJson } from "./http";
-import { CHALLENGE_HTML, ratingOf } from "./listing-pages";
+import { CHALLENGE_HTML } from "./html";
+import { ratingOf } from "./listing-page-kit";
 import type { Listing, ListingStore } from "./listings";
 import type { CollectionStore } from "./collections";
 

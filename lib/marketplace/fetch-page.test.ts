@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHALLENGE_HTML } from "@/emulator/listing-pages";
+import { CHALLENGE_HTML } from "@/emulator/html";
 import {
   fetchListingPage,
   fetchMarketplace,
