@@ -101,3 +101,32 @@ describe("lib/ is layered", () => {
     ]);
   });
 });
+
+/** Every components/ file and the `@/lib/...` modules it imports (type-only imports included). */
+function componentImports(): { file: string; module: string }[] {
+  const files = sources(resolve("components"));
+  return files.flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/^import [^;]*? from "@\/(lib\/[^"]+)";/gms)].map((m) => ({
+      file: relative(resolve("."), file),
+      module: m[1]!,
+    })),
+  );
+}
+
+const serverOnly = (module: string) => {
+  const file = [`${module}.ts`, `${module}.tsx`, `${module}/index.ts`].find((f) => {
+    try {
+      return statSync(f).isFile();
+    } catch {
+      return false;
+    }
+  });
+  return file !== undefined && /^import "server-only";/m.test(readFileSync(file, "utf8"));
+};
+
+describe("components/", () => {
+  it("take what they need from types.ts files and shared modules, never from a server-only service (server actions aside)", () => {
+    const found = componentImports().filter((i) => !i.module.startsWith("lib/actions/") && serverOnly(i.module));
+    expect(found.map((i) => `${i.file} imports @/${i.module}`)).toEqual([]);
+  });
+});

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { deltaText, displayValue, type Format } from "@/lib/analytics/format";
-import type { monthOverview } from "@/lib/analytics/load";
+import type { MonthOverview as Overview } from "@/lib/analytics/types";
 import type { Change } from "@/lib/analytics/metrics";
 import { cn } from "@/lib/utils";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-
-type Overview = Awaited<ReturnType<typeof monthOverview>>;
 
 function Cell({ value, format, goodWhenUp = true }: { value: Change | null; format: Format; goodWhenUp?: boolean }) {
   if (!value) return <td className="px-3 py-2 text-right text-slate-400">—</td>;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AppSummary } from "@/lib/apps/service";
+import type { AppSummary } from "@/lib/apps/types";
 import { APP_STATUS_LABELS } from "@/lib/apps/schema";
 import { APP_TYPE_LABELS, APP_TYPE_SUMMARY, appHome, hasFeature } from "@/lib/app-types";
 import { cn, initials } from "@/lib/utils";

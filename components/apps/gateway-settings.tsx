@@ -16,8 +16,7 @@ import { Button } from "@/components/ui/button";
 import { copyLabel, useCopy } from "@/components/ui/use-copy";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { GatewaySettingsInput } from "@/lib/gateway/schema";
-import type { DeliveryView } from "@/lib/gateway/deliveries";
-import type { GatewaySettings } from "@/lib/gateway/settings";
+import type { DeliveryView, GatewaySettings } from "@/lib/gateway/types";
 import { plural } from "@/lib/words";
 
 const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() =>

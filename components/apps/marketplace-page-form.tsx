@@ -8,7 +8,7 @@ import { toast } from "@/components/ui/toast";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { checkListingPageAction, updateListingUrlAction } from "@/lib/actions/marketplace-page";
-import type { ListingPageCheck, MarketplacePageSettings } from "@/lib/sync/listing-url-setting";
+import type { ListingPageCheck, MarketplacePageSettings } from "@/lib/sync/types";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SOURCE_LABELS } from "@/lib/marketplace/types";
 import { ReadSources } from "@/components/reviews/read-sources";

@@ -7,7 +7,7 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { addCompetitorAction } from "@/lib/actions/competitors";
-import type { CompetitorSuggestion } from "@/lib/competitors/suggestions";
+import type { CompetitorSuggestion } from "@/lib/competitors/types";
 
 /** Paste a Marketplace app's address: the page is read before anything is stored. */
 export function AddCompetitor({ appId, example }: { appId: string; example: string }) {

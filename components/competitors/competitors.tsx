@@ -3,7 +3,7 @@ import { ExternalLink } from "lucide-react";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { RemoveCompetitor } from "./remove-competitor";
-import type { CompetitorSummary, ListingChangeView } from "@/lib/competitors/view";
+import type { CompetitorSummary, ListingChangeView } from "@/lib/competitors/types";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 

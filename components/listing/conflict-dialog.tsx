@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-alert-dialog";
 import { Button } from "@/components/ui/button";
-import type { DraftState } from "@/lib/listing/drafts";
+import type { DraftState } from "@/lib/listing/types";
 import { changedFields, FIELDS } from "@/lib/listing/fields";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 

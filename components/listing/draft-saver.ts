@@ -1,4 +1,4 @@
-import type { DraftState, SavedDraft } from "@/lib/listing/drafts";
+import type { DraftState, SavedDraft } from "@/lib/listing/types";
 import type { FieldProblems, ListingDraftInput } from "@/lib/listing/schema";
 import { backoffDelay } from "@/lib/backoff";
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import type { ImportChange } from "@/lib/listing/transfer";
+import type { ImportChange } from "@/lib/listing/types";
 import { plural } from "@/lib/words";
 
 type Problem = { message: string; fields: [string, string][] };

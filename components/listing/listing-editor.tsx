@@ -3,14 +3,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import type { FeedbackView } from "@/lib/submission/types";
+import type { FeedbackView, FrozenSubmission } from "@/lib/submission/types";
 import { SECTION_FIELD } from "@/lib/share/choices";
-import type { CommentView } from "@/lib/share/service";
+import type { CommentView } from "@/lib/share/types";
 import { FormProvider, useForm } from "react-hook-form";
 import dynamic from "next/dynamic";
 import { Tab, TabList, TabPanel, Tabs } from "@/components/ui/tabs";
 import { CircleAlert, CircleCheck, CloudOff, Loader2, RefreshCw } from "lucide-react";
-import type { DraftState } from "@/lib/listing/drafts";
+import type { DraftState } from "@/lib/listing/types";
 import { FIELDS, TABS, type TabId } from "@/lib/listing/fields";
 import type { IconVisibility, LinkStatus } from "@/lib/listing/readiness";
 import type { AppKind, ListingDraftInput, ListingField } from "@/lib/listing/schema";
@@ -31,7 +31,6 @@ import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
 import type { GatewayUrls } from "./gateway-choice";
 import { InReviewBanner } from "./in-review-banner";
-import type { FrozenSubmission } from "@/lib/submission/types";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
 /** Shown only when someone else saved first, so it loads only then. */

@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
-import type { ListHistory, RankEvent } from "@/lib/positions/history";
+import type { ListHistory, RankEvent } from "@/lib/positions/types";
 import { plural } from "@/lib/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });

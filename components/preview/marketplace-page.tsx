@@ -3,7 +3,7 @@ import { MarkdownView } from "@/components/listing/markdown-view";
 import { FEATURE_TYPES } from "@/lib/listing/catalog";
 import type { ListingDraft } from "@/lib/listing/schema";
 import { youtubeVideoId } from "@/lib/listing/youtube";
-import type { PublicRating } from "@/lib/sync/ratings";
+import type { PublicRating } from "@/lib/sync/types";
 import { initials } from "@/lib/utils";
 import { isHttpUrl, looksLikeEmail } from "@/lib/web-address";
 import { plural } from "@/lib/words";

@@ -6,7 +6,7 @@ import { deleteAlertRuleAction, setAlertRuleEnabledAction } from "@/lib/actions/
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { RULE_EVENT_INFO, THROTTLES, type RuleEvent } from "@/lib/alerts/rule-events";
-import type { AlertRuleView } from "@/lib/alerts/rules";
+import type { AlertRuleView } from "@/lib/alerts/types";
 import { plural } from "@/lib/words";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });

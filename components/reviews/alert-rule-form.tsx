@@ -9,7 +9,7 @@ import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { ALL_WEBHOOKS, RULE_EVENT_INFO, RULE_EVENTS, THROTTLES, type RuleEvent } from "@/lib/alerts/rule-events";
 import type { AlertRuleInput } from "@/lib/alerts/rule-schema";
-import type { AlertRuleView } from "@/lib/alerts/rules";
+import type { AlertRuleView } from "@/lib/alerts/types";
 import { plural } from "@/lib/words";
 import type { AppChoice, Hook } from "./types";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import type { AlertRuleView } from "@/lib/alerts/rules";
+import type { AlertRuleView } from "@/lib/alerts/types";
 import { RuleCard } from "./alert-rule-card";
 import { RuleForm } from "./alert-rule-form";
 import type { AppChoice, Hook } from "./types";

@@ -8,7 +8,7 @@ import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/lib/download";
 import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
-import type { ImportReport } from "@/lib/reviews/import-reviews";
+import type { ImportReport } from "@/lib/reviews/types";
 import { plural } from "@/lib/words";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 

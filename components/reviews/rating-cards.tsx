@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Star } from "lucide-react";
-import type { RatingSummary } from "@/lib/sync/ratings";
+import type { RatingSummary } from "@/lib/sync/types";
 import { plural } from "@/lib/words";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", {

@@ -7,7 +7,7 @@ import { toast } from "@/components/ui/toast";
 import { markRepliedAction, updateReviewAction } from "@/lib/actions/reviews";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { InboxRow } from "@/lib/reviews/inbox";
+import type { InboxRow } from "@/lib/reviews/types";
 import {
   firstName,
   renderTemplate,

@@ -18,7 +18,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ALERT_LABELS, ALERT_TYPES } from "@/lib/alerts/payload";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { webhookSchema } from "@/lib/alerts/schema";
-import type { DeliveryLogEntry } from "@/lib/alerts/webhooks";
+import type { DeliveryLogEntry } from "@/lib/alerts/types";
 import { cn } from "@/lib/utils";
 import { ShownOnce } from "@/components/ui/shown-once";
 

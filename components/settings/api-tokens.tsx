@@ -2,12 +2,11 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "@/components/ui/toast";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/settings";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
-import type { ApiTokenView } from "@/lib/api-tokens/service";
+import type { ApiTokenView } from "@/lib/api-tokens/types";
 import { ShownOnce } from "@/components/ui/shown-once";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });

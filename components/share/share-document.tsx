@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { MarketplacePage } from "@/components/preview/marketplace-page";
 import { CommentForm } from "@/components/share/comment-form";
-import type { PublicRating } from "@/lib/sync/ratings";
-import type { SharedPreview } from "@/lib/share/service";
+import type { PublicRating } from "@/lib/sync/types";
+import type { SharedPreview } from "@/lib/share/types";
 
 /** The one script of a share page (the video on click, the screenshots' lightbox) and the app's stylesheet. */
 export const SHARE_PAGE_SCRIPT = "/share-page.js";

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { copyLabel, useCopy } from "@/components/ui/use-copy";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import Link from "next/link";
-import type { ShareLinksPage } from "@/lib/share/service";
+import type { ShareLinksPage } from "@/lib/share/types";
 import { Pager } from "@/components/ui/pager";
 import { cn } from "@/lib/utils";
 import { plural } from "@/lib/words";

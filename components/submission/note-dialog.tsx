@@ -4,7 +4,7 @@ import { useState } from "react";
 import * as Dialog from "@radix-ui/react-dialog";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/types";
 
 /**
  * Records a step that happened at Pipedrive (or in Developer Hub): the day it happened (today by

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/types";
 import type { SubmissionState } from "@/lib/submission/types";
 import { FeedbackPanel } from "./feedback-panel";
 import { PendingChanges } from "./pending-changes";

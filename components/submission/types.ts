@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/types";
 import type { SubmissionState } from "@/lib/submission/types";
 
 /** Wraps an action's result: on success, shows `message` and refreshes the page; the result is handed back. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { ActionResult } from "@/lib/actions/action";
+import type { ActionResult } from "@/lib/actions/types";
 
 /**
  * A small button that asks first, then runs a server action: its error stays in the dialog;

@@ -3,10 +3,7 @@ import { ZodError } from "zod";
 import { AppError, problemsOf } from "@/lib/errors";
 import { requestLog } from "@/lib/log";
 import { REQUEST_ID_HEADER } from "@/lib/request-meta";
-
-/** What every server action answers: its data, or an error as route handlers give it (lib/http.ts). */
-export type ActionResult<T = undefined> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+import type { ActionResult } from "./types";
 
 /** Runs a server action's use case: a plain result instead of an error thrown to the client. */
 export async function action<T>(run: () => Promise<T>): Promise<ActionResult<T>> {

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApp, deleteApp, setArchived, setClientSecret, type AppSummary } from "@/lib/apps/service";
+import { createApp, deleteApp, setArchived, setClientSecret } from "@/lib/apps/service";
+import type { AppSummary } from "@/lib/apps/types";
 import { requireMember } from "@/lib/authz";
 import { action } from "./action";
 

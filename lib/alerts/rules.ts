@@ -8,6 +8,7 @@ import { appInWorkspace } from "@/lib/scope";
 import { authorize } from "@/lib/team/permissions";
 import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
 import { alertRuleSchema } from "./rule-schema";
+import type { AlertRuleView } from "./types";
 
 /**
  * The workspace's alert rules. Its first look at them writes the default rules — the alerts it had
@@ -52,26 +53,6 @@ export async function ensureDefaultRules(workspaceId: string, now = new Date()) 
     })),
   });
 }
-
-export type AlertRuleView = {
-  id: string;
-  name: string;
-  event: RuleEvent;
-  threshold: number | null;
-  stars: number[];
-  words: string[];
-  app: { id: string; name: string } | null;
-  inApp: boolean;
-  email: boolean;
-  /** "*" (every webhook listening to the alert's type) or the webhooks chosen. */
-  webhooks: { id: string; name: string; format: string }[] | "ALL";
-  throttleMinutes: number;
-  enabled: boolean;
-  throttled: number;
-  /** Events it sent somewhere. */
-  sent: number;
-  lastSentAt: string | null;
-};
 
 export async function listRules(member: Member): Promise<AlertRuleView[]> {
   await ensureDefaultRules(member.workspace.id);

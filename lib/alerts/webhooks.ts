@@ -10,6 +10,7 @@ import { authorize } from "@/lib/team/permissions";
 import { webhookSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 import { assertOutboundUrl } from "@/lib/net/policy";
+import type { DeliveryLogEntry } from "./types";
 
 /**
  * Alert webhooks of a workspace (owners manage them). The signing secret is shown once, at
@@ -117,17 +118,6 @@ export async function sendTestAlert(member: Member, webhookId: unknown) {
     data: { appId: app.id, kind: "ALERT", url: hook.url, webhookId: hook.id, body: sealBody(app.id, payload) },
   });
 }
-
-export type DeliveryLogEntry = {
-  id: string;
-  webhook: string;
-  title: string;
-  status: string;
-  createdAt: string;
-  deliveredAt: string | null;
-  nextAttemptAt: string;
-  attempts: { at: string; status: number | null; error: string | null; durationMs: number }[];
-};
 
 export async function deliveryLog(member: Member, take = 50): Promise<DeliveryLogEntry[]> {
   const rows = await db.outboxMessage.findMany({

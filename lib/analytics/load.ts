@@ -207,7 +207,6 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
     },
   };
 }
-export type Analytics = Awaited<ReturnType<typeof loadAnalytics>>;
 
 /** Each app this month so far against the same days of last month: the overview's table. */
 export async function monthOverview(member: Member, now = Date.now()) {

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
 import { hashApiToken, newApiToken } from "./token";
 import { auditBy } from "@/lib/audit/log";
+import type { ApiTokenView } from "./types";
 
 const nameSchema = z.strictObject({
   name: z
@@ -14,16 +15,6 @@ const nameSchema = z.strictObject({
     .min(1, "Name the token, e.g. the system that uses it")
     .max(60, "The name must be at most 60 characters"),
 });
-
-export type ApiTokenView = {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  createdBy: string | null;
-  lastUsedAt: string | null;
-  revoked: boolean;
-};
 
 export async function createApiToken(member: Member, input: unknown) {
   authorize(member, "api-token.create");

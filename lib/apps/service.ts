@@ -11,27 +11,7 @@ import { clientSecretSchema, createAppSchema } from "./schema";
 import { appType, hasFeature, requireFeature, type AppType } from "@/lib/app-types";
 import { auditBy } from "@/lib/audit/log";
 import { LRUCache } from "lru-cache";
-
-/** What a browser may see of an app: never the secret, only whether one is set. */
-export type AppSummary = {
-  id: string;
-  name: string;
-  type: AppType;
-  status: string;
-  clientId: string;
-  callbackUrl: string;
-  installationUrl: string | null;
-  hasClientSecret: boolean;
-  /** When Pipedrive last refused the stored client id and secret at an install (invalid_client). */
-  clientRejectedAt: Date | null;
-  /** The Marketplace page the sync reads, when the partner set one (null: the default address). */
-  listingUrl: string | null;
-  archived: boolean;
-  iconAssetId: string | null;
-  /** The readiness checklist's score of the listing (0 for a type without one). */
-  readiness: number;
-  updatedAt: Date;
-};
+import type { AppSummary } from "./types";
 
 type AppRow = Awaited<ReturnType<typeof db.app.findFirstOrThrow>> & {
   draft: { data: string; revision?: number } | null;

@@ -5,14 +5,7 @@ import { env } from "@/lib/env";
 import { defaultListingUrl } from "@/lib/marketplace/listing-url";
 import { categoriesOf, categoryList } from "@/lib/positions/lists";
 import { appInWorkspace } from "@/lib/scope";
-
-export type CompetitorSuggestion = {
-  clientId: string;
-  name: string;
-  url: string;
-  /** Where it stands in the app's categories, best first: "#2 in Sales tools". */
-  places: { list: string; rank: number }[];
-};
+import type { CompetitorSuggestion } from "./types";
 
 /** Suggestions shown at most. */
 export const SUGGESTIONS = 6;

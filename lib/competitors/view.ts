@@ -9,6 +9,7 @@ import { sqlConnection } from "@/lib/db/sql";
 import { sqliteTime } from "@/lib/db/time";
 import { addDays, localDay } from "@/lib/days";
 import { appInWorkspace } from "@/lib/scope";
+import type { CompetitorSummary } from "./types";
 
 /** How far back the comparison reaches, and the bucket of each point. */
 export const COMPARE_RANGES = {
@@ -17,19 +18,6 @@ export const COMPARE_RANGES = {
   "24m": { label: "2 years", days: 730, bucket: "month" },
 } as const satisfies Record<string, { label: string; days: number; bucket: BucketSize }>;
 export type CompareRange = keyof typeof COMPARE_RANGES;
-
-export type CompetitorSummary = {
-  id: string;
-  name: string;
-  url: string;
-  removed: boolean;
-  lastError: string | null;
-  average: number | null;
-  reviewCount: number | null;
-  installBand: string | null;
-  votes: { up: number | null; down: number | null } | null;
-  topRated: number | null;
-};
 
 type Line = { key: string; label: string; points: { day: string; value: number | null }[] };
 
@@ -259,5 +247,3 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     })),
   };
 }
-
-export type ListingChangeView = Awaited<ReturnType<typeof competitorsView>>["changes"][number];

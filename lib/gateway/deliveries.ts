@@ -6,18 +6,9 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
 import { auditBy } from "@/lib/audit/log";
+import type { DeliveryView } from "./types";
 
 /** Deliveries to the partner's backend as the settings page shows them, and sending one again. */
-
-export type DeliveryView = {
-  id: string;
-  kind: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  createdAt: string;
-};
 
 /** Deliveries still waiting or given up on, with counts, for the settings page. */
 export async function listDeliveries(member: Member, appId: string) {

@@ -12,19 +12,9 @@ import { authorize } from "@/lib/team/permissions";
 import { gatewaySettingsSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 import { callbackPath, ensureGateway, installPath, publicUrl } from "./keys";
+import type { GatewaySettings } from "./types";
 
 /** What a partner sets for the gateway: where tokens go, the listing's URLs, the signing secret. */
-
-export type GatewaySettings = {
-  installationUrl: string;
-  callbackUrl: string;
-  handoffMode: "FORWARD" | "RECORD_ONLY";
-  handoffUrl: string;
-  onboardingUrl: string;
-  hasClientSecret: boolean;
-  /** Whether the listing's Callback and Installation URLs are the gateway's. */
-  inListing: { callbackUrl: boolean; installationUrl: boolean };
-};
 
 /** The gateway's two URLs for an app (its key made on first use). */
 export async function gatewayUrls(appId: string) {

@@ -8,16 +8,7 @@ import { authorize } from "@/lib/team/permissions";
 import { listingDraftSchema, listingRulesSchema, storableDraft, type FieldProblems, type ListingDraft } from "./schema";
 import { problemsOf } from "@/lib/errors";
 import { auditBy } from "@/lib/audit/log";
-
-export type DraftState = {
-  revision: number;
-  data: ListingDraft;
-  updatedAt: string;
-  updatedBy: string | null;
-};
-
-/** A saved draft, with the fields that could not be stored as sent (they kept their stored value). */
-export type SavedDraft = DraftState & { skipped: FieldProblems };
+import type { DraftState, SavedDraft } from "./types";
 
 const saveSchema = z.strictObject({
   revision: z.number({ error: "revision must be the number of the draft you edited" }).int().positive(),

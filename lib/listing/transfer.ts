@@ -8,7 +8,8 @@ import { uploadAsset } from "@/lib/media/assets";
 import { MAX_BYTES, processImage, type MediaKind } from "@/lib/media/process";
 import { fileStorage } from "@/lib/storage";
 import { authorize } from "@/lib/team/permissions";
-import { getDraft, replaceDraft, type DraftState } from "./drafts";
+import { getDraft, replaceDraft } from "./drafts";
+import type { ImportChange, ImportPreview, ImportResult } from "./types";
 import { diffListings } from "./diff";
 import { listingDraftSchema, type ListingDraft } from "./schema";
 import { problemsOf } from "@/lib/errors";
@@ -114,11 +115,6 @@ function readUpload(body: Buffer): { document: unknown; files: Unzipped } {
     throw new AppError("VALIDATION", "listing.json is not valid JSON", { file: "listing.json is not valid JSON" });
   }
 }
-
-/** One line per field an import would change, for the confirmation. */
-export type ImportChange = { field: string; label: string; critical: boolean; before: string; after: string };
-export type ImportPreview = { changes: ImportChange[] };
-export type ImportResult = DraftState & { backupVersion: number };
 
 const clip = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const pictures = (count: number) => plural(count, "image", "images");

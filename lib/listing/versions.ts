@@ -5,7 +5,8 @@ import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
-import { getDraft, replaceDraft, type DraftState } from "./drafts";
+import { getDraft, replaceDraft } from "./drafts";
+import type { DraftState } from "./types";
 import { listingDraftSchema, type ListingDraft } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 

@@ -8,21 +8,7 @@ import { addDays, localDay } from "@/lib/days";
 import { appInWorkspace } from "@/lib/scope";
 import { listId, rankChangeText, type ListKind } from "./lists";
 import { LRUCache } from "lru-cache";
-
-export type ListHistory = {
-  id: string;
-  kind: ListKind;
-  key: string;
-  name: string;
-  /** One point per day read, in order. */
-  points: { day: string; rank: number | null }[];
-  current: number | null;
-  /** The best position in the range and the first day it was held. */
-  best: { rank: number; day: string } | null;
-  listSize: number;
-};
-
-export type RankEvent = { day: string; list: string; from: number | null; to: number | null; text: string };
+import type { ListHistory, RankEvent } from "./types";
 
 export type AppPositions = { lists: ListHistory[]; events: RankEvent[]; lastDay: string | null };
 

@@ -80,4 +80,3 @@ export async function importReviews(
     })),
   };
 }
-export type ImportReport = Awaited<ReturnType<typeof importReviews>>;

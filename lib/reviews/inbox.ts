@@ -11,30 +11,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "@/lib/team/permissions";
 import { manualReviewSchema, replySchema, reviewUpdateSchema, templateSchema, type InboxQuery } from "./schema";
 import { auditBy } from "@/lib/audit/log";
+import type { InboxRow } from "./types";
 
 /** The review inbox across a workspace's apps: filters, statuses, assignment and replies. */
 export const INBOX_PAGE_SIZE = 25;
-
-export type InboxRow = {
-  id: string;
-  app: { id: string; name: string };
-  source: string;
-  author: string;
-  stars: number;
-  reviewedAt: string | null;
-  text: string;
-  upvotes: number;
-  publicReply: string | null;
-  status: string;
-  assigneeId: string | null;
-  replyText: string | null;
-  repliedAt: string | null;
-  repliedBy: string | null;
-  removed: boolean;
-  revisions: { stars: number; text: string; recordedAt: string }[];
-  /** The review's place on the app's Marketplace page (its anchor, or the reviews section). */
-  marketplaceUrl: string;
-};
 
 function where(workspaceId: string, query: InboxQuery, userId: string): Prisma.ReviewWhereInput {
   const filters: Prisma.ReviewWhereInput[] = [{ app: { workspaceId } }];

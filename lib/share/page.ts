@@ -4,9 +4,11 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SHARE_PAGE_CSP } from "@/lib/csp";
 import { takeRateLimit } from "@/lib/rate-limit";
-import { publicRating, type PublicRating } from "@/lib/sync/ratings";
+import { publicRating } from "@/lib/sync/ratings";
+import type { PublicRating } from "@/lib/sync/types";
 import { lookUpShareLink } from "./lookup";
-import { loadSharedPreview, type SharedPreview } from "./service";
+import { loadSharedPreview } from "./service";
+import type { SharedPreview } from "./types";
 import { SHARE_HEADERS, shareBusyResponse, shareStatusResponse, type ShareResponse } from "./status-page";
 import { countShareView } from "./views";
 

@@ -10,23 +10,9 @@ import { authorize } from "@/lib/team/permissions";
 import { commentSchema, COMMENT_SECTIONS, createShareLinkSchema, type CommentSection } from "./schema";
 import { hashToken, newToken } from "@/lib/crypto/token";
 import { auditBy } from "@/lib/audit/log";
+import type { CommentView, ShareLinksPage, SharedPreview, ShareLinkSummary, ShareLinkStatus } from "./types";
 
 const DAY_MS = 86_400_000;
-
-export type ShareLinkStatus = "active" | "expired" | "revoked";
-
-export type ShareLinkSummary = {
-  id: string;
-  label: string;
-  target: string;
-  createdAt: string;
-  createdBy: string | null;
-  expiresAt: string | null;
-  status: ShareLinkStatus;
-  views: number;
-  lastViewedAt: string | null;
-  comments: number;
-};
 
 type LinkRow = {
   id: string;
@@ -124,15 +110,6 @@ export async function createShareLink(member: Member, appId: string, input: unkn
 
 export const SHARE_LINKS_PAGE = 20;
 
-export type ShareLinksPage = {
-  links: ShareLinkSummary[];
-  total: number;
-  active: number;
-  pages: number;
-  page: number;
-  show: "all" | "active";
-};
-
 /** A page of the app's share links, newest first: all of them, or only those that work now; with how many work now. */
 export async function listShareLinks(
   member: Member,
@@ -190,8 +167,6 @@ async function liveLink(hash: string, now = new Date()) {
   if (!link || link.app.archivedAt || linkStatus(link, now) !== "active") return null;
   return link;
 }
-
-export type SharedPreview = { linkId: string; appId: string; builtBy: string; listing: ListingDraft };
 
 /** What a share link shows: the pinned version or the latest draft. */
 export async function loadSharedPreview(hash: string): Promise<SharedPreview | null> {
@@ -253,16 +228,6 @@ export async function addComment(hash: string, input: unknown) {
   );
   return comment;
 }
-
-export type CommentView = {
-  id: string;
-  section: CommentSection;
-  sectionLabel: string;
-  authorName: string;
-  body: string;
-  createdAt: string;
-  link: string | null;
-};
 
 export async function listOpenComments(member: Member, appId: string): Promise<CommentView[]> {
   await getApp(member, appId);

@@ -4,35 +4,21 @@ import { auditBy } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import {
-  ListingReadFailed,
-  readListing,
-  type ApiOutcome,
-  type FigureSources,
-  type ListingReadReport,
-} from "@/lib/marketplace/read-listing";
+import { ListingReadFailed, readListing } from "@/lib/marketplace/read-listing";
 import { defaultListingUrl, listingUrlSchema } from "@/lib/marketplace/listing-url";
-import type { SourceReport, Votes } from "@/lib/marketplace/types";
 import { outboundPolicy } from "@/lib/net/policy";
 import { takeRateLimit } from "@/lib/rate-limit";
 import { SYNC_PROBLEMS, type SyncProblem } from "./report";
 import { authorize } from "@/lib/team/permissions";
 import { requireFeature } from "@/lib/app-types";
 import { getApp } from "@/lib/apps/service";
+import type { ListingPageCheck, MarketplacePageSettings } from "./types";
 
 /**
  * The public Marketplace page of an app: its address (the default one, or one the partner set
  * because Pipedrive's Marketplace team renamed the listing), and a Check that reads the listing the
  * way the sync would and says what it would store and where each figure came from — storing nothing.
  */
-
-export type MarketplacePageSettings = {
-  marketplace: string;
-  defaultUrl: string;
-  /** The address the partner set; null when the default one is used. */
-  customUrl: string | null;
-  url: string;
-};
 
 export async function marketplacePage(member: Member, appId: string): Promise<MarketplacePageSettings> {
   const app = await getApp(member, appId);
@@ -69,37 +55,6 @@ export async function updateListingUrl(
   }
   return marketplacePage(member, appId);
 }
-
-export type ListingPageCheck =
-  | {
-      ok: true;
-      url: string;
-      /** `partial`: a figure the listing shows could not be read (see `warnings`). */
-      outcome: "read" | "partial" | "no-reviews";
-      summary: string;
-      ratingAverage: number | null;
-      reviewCount: number | null;
-      installBand: string | null;
-      votes: Votes | null;
-      reviewsShown: number;
-      /** The latest reviews read, as they would be stored. */
-      sample: { author: string; stars: number; date: string | null; text: string }[];
-      sources: SourceReport[];
-      notes: string[];
-      warnings: string[];
-      api: ApiOutcome | null;
-      figures: FigureSources | null;
-      /** The listing is at another address now (a sync would follow it and store the new one). */
-      moved: ListingReadReport["moved"];
-    }
-  | {
-      ok: false;
-      url: string;
-      problem: SyncProblem;
-      message: string;
-      sources: SourceReport[];
-      api: ApiOutcome | null;
-    };
 
 const excerpt = (text: string) => (text.length > 160 ? `${text.slice(0, 157).trimEnd()}…` : text);
 

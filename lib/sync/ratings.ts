@@ -2,30 +2,7 @@ import "server-only";
 import { fixOf, readSyncReport } from "./report";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-
-export type RatingSummary = {
-  app: { id: string; name: string; status: string };
-  latest: {
-    average: number | null;
-    /** Null when the last read could not tell (a partial read). */
-    reviewCount: number | null;
-    installBand: string | null;
-    votesUp: number | null;
-    votesDown: number | null;
-    takenAt: string;
-  } | null;
-  /** The average 7 days before the latest snapshot (the closest earlier one). */
-  weekAgo: number | null;
-  /** One point per day (the day's last snapshot), oldest first, over 90 days. */
-  series: { day: string; average: number }[];
-  lastSync: {
-    status: string;
-    at: string;
-    error: string | null;
-    fix: { label: string; short: string; href: string } | null;
-  } | null;
-  stars: Record<1 | 2 | 3 | 4 | 5, number>;
-};
+import type { PublicRating, RatingSummary } from "./types";
 
 const DAY = 86_400_000;
 
@@ -118,20 +95,6 @@ async function summariesOf(apps: RatingSummary["app"][], now: Date): Promise<Rat
     }),
   );
 }
-
-/** What the Marketplace page shows of an app's reviews: its rating, review count and latest reviews. */
-export type PublicRating = {
-  average: number | null;
-  count: number;
-  latest: {
-    id: string;
-    author: string;
-    stars: number;
-    reviewedAt: string | null;
-    text: string;
-    reply: string | null;
-  }[];
-};
 
 /**
  * The app's rating as the store knows it: the last synced snapshot of its page, otherwise the

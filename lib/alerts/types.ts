@@ -1,0 +1,32 @@
+import type { RuleEvent } from "./rule-events";
+
+export type AlertRuleView = {
+  id: string;
+  name: string;
+  event: RuleEvent;
+  threshold: number | null;
+  stars: number[];
+  words: string[];
+  app: { id: string; name: string } | null;
+  inApp: boolean;
+  email: boolean;
+  /** "*" (every webhook listening to the alert's type) or the webhooks chosen. */
+  webhooks: { id: string; name: string; format: string }[] | "ALL";
+  throttleMinutes: number;
+  enabled: boolean;
+  throttled: number;
+  /** Events it sent somewhere. */
+  sent: number;
+  lastSentAt: string | null;
+};
+
+export type DeliveryLogEntry = {
+  id: string;
+  webhook: string;
+  title: string;
+  status: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  nextAttemptAt: string;
+  attempts: { at: string; status: number | null; error: string | null; durationMs: number }[];
+};
