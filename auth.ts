@@ -1,11 +1,11 @@
 import NextAuth, { type DefaultSession } from "next-auth";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { listingStudioAdapter } from "@/lib/auth/adapter";
 import { pipedriveProvider } from "@/lib/auth/pipedrive-provider";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { recordSignIn } from "@/lib/team/workspace";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 
 declare module "next-auth" {
   interface Session {

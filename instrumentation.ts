@@ -1,15 +1,16 @@
 /** Runs once when the server starts: checks the environment, then starts the outbox worker and connects to Redis when configured. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { assertDatabase, assertEnvironment } = await import("@/lib/startup");
+    const { assertDatabase, assertEnvironment } = await import("@/lib/ops/startup");
     assertEnvironment();
     // Route handlers get no socket: the server stamps each request with its client's address. A page
     // post whose body is over the action limit, or of no declared length, is answered here (413, 411)
     // before Next.js reads any of it.
-    const [{ env }, { parseTrustedProxies, stampClientsOfThisProcess }, meta, http, https] = await Promise.all([
-      import("@/lib/env"),
-      import("@/lib/client-address"),
-      import("@/lib/request-meta"),
+    const [{ env }, { parseTrustedProxies }, { stampClientsOfThisProcess }, meta, http, https] = await Promise.all([
+      import("@/lib/server/env"),
+      import("@/lib/server/trusted-proxies"),
+      import("@/lib/http/client-address"),
+      import("@/lib/http/request-meta"),
       import("node:http"),
       import("node:https"),
     ]);
@@ -25,6 +26,6 @@ export async function register() {
     if (process.env.NEXT_PHASE !== "phase-production-build")
       (await import("@/lib/notifications/email")).startEmailWorker();
     // The shared store, when configured, is connected before the first request needs it.
-    if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/redis")).redis();
+    if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/server/redis")).redis();
   }
 }

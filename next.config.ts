@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
-import { NO_SCRIPT_CSP } from "./lib/csp";
-import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-meta";
+import { NO_SCRIPT_CSP } from "./lib/http/csp";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/request-meta";
 
 /**
  * Headers on every response. The Content-Security-Policy of pages (with a nonce per request) is

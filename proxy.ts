@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { NO_SCRIPT_CSP, newCspNonce, pageCsp, prerenderedPageCsp } from "@/lib/csp";
-import { env } from "@/lib/env";
-import { ACTION_BODY_LIMIT_BYTES, REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
-import { isDashboardPath, PATH_HEADER, SESSION_COOKIES, signInPath } from "@/lib/paths";
+import { NO_SCRIPT_CSP, newCspNonce, pageCsp, prerenderedPageCsp } from "@/lib/http/csp";
+import { env } from "@/lib/server/env";
+import { ACTION_BODY_LIMIT_BYTES, REQUEST_ID_HEADER, requestIdOf } from "@/lib/http/request-meta";
+import { isDashboardPath, PATH_HEADER, SESSION_COOKIES, signInPath } from "@/lib/http/paths";
 import { CROSS_ORIGIN_MESSAGE, isSafeMethod, isSameOrigin } from "@/lib/security/same-origin";
-import { prerenderedScriptHashes } from "@/lib/static-pages";
+import { prerenderedScriptHashes } from "@/lib/http/static-pages";
 
 /** What the page policy needs from the environment, read once (the proxy runs on every page). */
 let settings: Parameters<typeof pageCsp>[1] | undefined;
@@ -37,7 +37,7 @@ function prerenderedPolicy(pathname: string): string | null {
  * Every page request passes here:
  * - a fresh nonce and the Content-Security-Policy that allows only scripts carrying it (Next.js
  *   reads the nonce from the request's policy and puts it on its scripts); the prerendered pages
- *   (landing, sign-in: lib/static-pages.ts) instead get the policy of their inline scripts' hashes;
+ *   (landing, sign-in: lib/http/static-pages.ts) instead get the policy of their inline scripts' hashes;
  * - `/signin` with a session cookie goes to `/signin/resume`, which sends a signed-in person on;
  * - a request id, on the request (for logs) and the response;
  * - every request that would change something (server actions, from script or a plain form) is

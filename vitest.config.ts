@@ -22,7 +22,7 @@ export default defineConfig({
     ],
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
-    // Tests that check logs capture them (lib/log.test.ts); the rest would only be noise.
+    // Tests that check logs capture them (lib/server/log.test.ts); the rest would only be noise.
     // The Marketplace reader's pacing is tested on its own (lib/marketplace/fetch-page.test.ts).
     env: { LOG_LEVEL: "silent", MARKETPLACE_PACE_MS: "0" },
     // next-auth imports `next/server` without an extension, which Node's ESM loader refuses.

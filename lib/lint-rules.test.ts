@@ -37,7 +37,7 @@ describe("the layer rules", () => {
   });
 
   it.each([
-    ["components/probe.tsx", 'import { plural } from "@/lib/words";\nexport const x = plural;'],
+    ["components/probe.tsx", 'import { plural } from "@/lib/text/words";\nexport const x = plural;'],
     ["app/(dashboard)/probe/page.tsx", 'import { x } from "./beside";\nexport const y = x;'],
     ["app/(dashboard)/probe/page.tsx", 'import { listApps } from "@/lib/apps/service";\nexport const x = listApps;'],
     ["lib/probe/probe.ts", 'export const load = () => import("@/lib/db");'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { config, proxy as proxyOf } from "@/proxy";
-import { isPagePath, pageBodyProblem } from "@/lib/request-meta";
+import { isPagePath, pageBodyProblem } from "@/lib/http/request-meta";
 
 const matches = (url: string, headers: Record<string, string> = {}) =>
   unstable_doesMiddlewareMatch({ config, url, headers });

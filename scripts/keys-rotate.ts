@@ -3,7 +3,7 @@
  * opening old values with ENCRYPTION_KEYS_PREVIOUS. `--check` only reports what would change.
  * Exits 1 when a value cannot be opened by any configured key (nothing is lost: it is left as it was).
  */
-import { plural } from "../lib/words";
+import { plural } from "../lib/text/words";
 import { databaseLabel, requireMigratedDatabase, runCli, useDemoWhenAsked } from "./cli";
 
 await runCli("npm run keys:rotate", async () => {

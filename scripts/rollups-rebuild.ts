@@ -3,7 +3,7 @@
  * the stored install events (all apps, or the ones named). The result equals what the events built
  * as they arrived; use it after repairing events by hand.
  */
-import { plural } from "../lib/words";
+import { plural } from "../lib/text/words";
 import { CliError, databaseLabel, requireMigratedDatabase, runCli, useDemoWhenAsked } from "./cli";
 
 await runCli("npm run rollups:rebuild", async () => {

@@ -3,7 +3,7 @@
  * workspace, and stores ratings and reviews (alerts wait in the outbox for the worker). Exits 1
  * when a run failed, so a scheduler notices. `--demo`: the running demo's database and emulator.
  */
-import { plural } from "../lib/words";
+import { plural } from "../lib/text/words";
 import { databaseLabel, requireMigratedDatabase, runCli, useDemoWhenAsked } from "./cli";
 
 await runCli("npm run sync", async () => {

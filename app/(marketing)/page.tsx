@@ -49,7 +49,7 @@ const STEPS = [
   { title: "Ship and follow", text: "Share previews, pass review, then watch installs, churn and reviews every day." },
 ];
 
-/** Prerendered: the same HTML for everyone, so it costs no more to serve than a file (its policy: lib/static-pages.ts). */
+/** Prerendered: the same HTML for everyone, so it costs no more to serve than a file (its policy: lib/http/static-pages.ts). */
 export default function LandingPage() {
   return (
     <>

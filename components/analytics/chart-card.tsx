@@ -5,7 +5,7 @@ import dynamic from "next/dynamic";
 import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { InfoTip } from "@/components/analytics/info-tip";
-import { csvDownload } from "@/lib/download";
+import { csvDownload } from "@/components/ui/download";
 import { displayValue, exportValue, type ChartRow, type ChartSeries, type Format } from "@/lib/analytics/format";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
@@ -43,7 +43,7 @@ export function ChartCard({
   const format = series[0]!.format;
   // Loaded when asked for: the CSV writer is not part of the page.
   const csv = async () =>
-    (await import("@/lib/csv")).toCsv([
+    (await import("@/lib/text/csv")).toCsv([
       ["period", ...series.map((s) => `${s.label}${s.format === "pct" ? " (%)" : ""}`)],
       ...rows.map((r) => [r.label, ...series.map((s) => exportValue(r[s.key] as number | null, s.format))]),
     ]);

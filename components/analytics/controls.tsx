@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { RANGE_LABELS } from "@/lib/analytics/time";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 type State = { app: string; range: string; from: string; to: string; bucket: string; compare?: string };
 

@@ -1,7 +1,7 @@
 import { InfoTip } from "@/components/analytics/info-tip";
 import { DEFINITIONS } from "@/lib/analytics/definitions";
 import type { Analytics } from "@/lib/analytics/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : "—");
 

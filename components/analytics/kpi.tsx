@@ -1,7 +1,7 @@
 import { InfoTip } from "@/components/analytics/info-tip";
 import { deltaText, displayValue, type Format } from "@/lib/analytics/format";
 import type { Change } from "@/lib/analytics/metrics";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 /** A figure of the period, its change against the previous period, and what it means. */
 export function Kpi({

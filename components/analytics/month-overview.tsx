@@ -2,7 +2,7 @@ import Link from "next/link";
 import { deltaText, displayValue, type Format } from "@/lib/analytics/format";
 import type { MonthOverview as Overview } from "@/lib/analytics/types";
 import type { Change } from "@/lib/analytics/metrics";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 

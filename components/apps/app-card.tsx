@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { AppSummary } from "@/lib/apps/types";
 import { APP_STATUS_LABELS } from "@/lib/apps/schema";
 import { APP_TYPE_LABELS, APP_TYPE_SUMMARY, appHome, hasFeature } from "@/lib/app-types";
-import { cn, initials } from "@/lib/utils";
+import { cn, initials } from "@/components/ui/cn";
 
 export function AppIcon({ app, size = "md" }: { app: Pick<AppSummary, "name" | "iconAssetId">; size?: "md" | "lg" }) {
   const box = size === "lg" ? "size-14 rounded-xl text-lg" : "size-11 rounded-lg text-sm";

@@ -17,7 +17,7 @@ import { copyLabel, useCopy } from "@/components/ui/use-copy";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { GatewaySettingsInput } from "@/lib/gateway/schema";
 import type { DeliveryView, GatewaySettings } from "@/lib/gateway/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() =>
   import("@/lib/gateway/schema").then((m) => m.gatewaySettingsSchema),

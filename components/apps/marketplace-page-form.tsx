@@ -12,7 +12,7 @@ import type { ListingPageCheck, MarketplacePageSettings } from "@/lib/sync/types
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SOURCE_LABELS } from "@/lib/marketplace/types";
 import { ReadSources } from "@/components/reviews/read-sources";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 type Values = { listingUrl: string };
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });

@@ -1,4 +1,4 @@
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 

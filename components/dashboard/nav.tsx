@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { AppWindow, BarChart3, MessageSquareText, Settings, Users } from "lucide-react";
-import { cn } from "@/lib/utils";
-import { plural } from "@/lib/words";
+import { cn } from "@/components/ui/cn";
+import { plural } from "@/lib/text/words";
 
 const ITEMS = [
   { href: "/apps", label: "Apps", icon: AppWindow },

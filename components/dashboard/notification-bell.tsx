@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Bell } from "lucide-react";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 /** The header's bell: the unread count, and the way to the notifications page. */
 export function NotificationBell({ unread }: { unread: number }) {

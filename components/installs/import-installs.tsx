@@ -4,14 +4,14 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { csvDownload } from "@/lib/download";
+import { csvDownload } from "@/components/ui/download";
 import {
   IMPORT_BATCH,
   INSTALL_IMPORT_COLUMNS,
   IMPORT_TEMPLATE,
   type ImportRowResult,
 } from "@/lib/installs/import-template";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
@@ -25,7 +25,7 @@ type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[
 const FIRST_ROW = 2;
 
 const errorReport = async (problems: ImportRowResult[]) =>
-  (await import("@/lib/csv")).toCsv([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
+  (await import("@/lib/text/csv")).toCsv([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
 
 async function parseFile(file: File): Promise<unknown[]> {
   if (file.name.toLowerCase().endsWith(".json") || file.type === "application/json") {

@@ -7,7 +7,7 @@ import { useWatch, type Control } from "react-hook-form";
 import { FIELDS } from "@/lib/listing/fields";
 import type { CheckItem, IconVisibility, LinkStatus } from "@/lib/listing/readiness";
 import type { AppKind, FieldProblems, ListingDraftInput, ListingField } from "@/lib/listing/schema";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { useListingChecks } from "./lazy-modules";
 import { EditorContext, type EditorNote } from "./editor-fields";
 import { NotesPanel } from "./notes-panel";

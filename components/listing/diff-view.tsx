@@ -1,5 +1,5 @@
 import type { FieldChange } from "@/lib/listing/diff";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 function Thumbs({ ids, label }: { ids: string[]; label: string }) {
   return (

@@ -5,7 +5,7 @@ import { useFormContext, useWatch, type FieldPath } from "react-hook-form";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { LISTING_ONLY_FIELDS } from "@/lib/listing/fields";
 import type { AppKind, FieldProblems, ListingDraftInput, ListingField } from "@/lib/listing/schema";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 /** A comment from a share link or a reviewer's feedback, shown beside its field until resolved. */
 export type EditorNote = { id: string; kind: "comment" | "feedback"; title: string; body: string; createdAt: string };

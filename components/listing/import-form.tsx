@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { ImportChange } from "@/lib/listing/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 type Problem = { message: string; fields: [string, string][] };
 

@@ -7,9 +7,9 @@ import { Lock } from "lucide-react";
 import { diffListings } from "@/lib/listing/diff";
 import type { ListingDraft } from "@/lib/listing/schema";
 import type { FrozenSubmission } from "@/lib/submission/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { DiffView } from "./diff-view";
-import { pluralForm } from "@/lib/words";
+import { pluralForm } from "@/lib/text/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 

@@ -2,8 +2,8 @@
 
 import { CircleAlert, CircleCheck, TriangleAlert } from "lucide-react";
 import type { CheckItem, Readiness } from "@/lib/listing/readiness";
-import { cn } from "@/lib/utils";
-import { plural } from "@/lib/words";
+import { cn } from "@/components/ui/cn";
+import { plural } from "@/lib/text/words";
 
 /** The element to focus for a checklist item's field path. */
 export function targetIdOf(item: Pick<CheckItem, "path">, scopeIds: string[]): string {

@@ -5,7 +5,7 @@ import { History } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { diffListings } from "@/lib/listing/diff";
 import type { ListingDraft } from "@/lib/listing/schema";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { DiffView } from "./diff-view";
 import type { LocalDraft } from "./local-draft";
 

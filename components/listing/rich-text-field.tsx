@@ -7,7 +7,7 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import dynamic from "next/dynamic";
 import { useListingChecks } from "./lazy-modules";
 import type { ListingDraftInput } from "@/lib/listing/schema";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { FieldNotes, useEditor, useFieldMessages, useRequired } from "./editor-fields";
 
 /** The formatted preview loads when it is first asked for. */

@@ -1,5 +1,5 @@
 import { CircleAlert, Info } from "lucide-react";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export function Notice({
   tone = "info",

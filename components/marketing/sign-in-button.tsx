@@ -1,6 +1,6 @@
 import { signInWithPipedrive } from "@/lib/actions/session";
 import { buttonVariants } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export function SignInButton({
   callbackUrl = "/apps",

@@ -3,7 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { Notice } from "@/components/marketing/notice";
 import { SignInButton } from "@/components/marketing/sign-in-button";
-import { safeReturnPath } from "@/lib/paths";
+import { safeReturnPath } from "@/lib/http/paths";
 
 const ERRORS: Record<string, string> = {
   OAuthCallbackError: "Pipedrive did not complete the sign-in. Please try again.",

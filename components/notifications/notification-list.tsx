@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 import { markReadAction } from "@/lib/actions/notifications";
 import { KIND_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 type Row = {
   id: string;

@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import type { ListHistory, RankEvent } from "@/lib/positions/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const day = (d: string) => DAY.format(new Date(`${d}T00:00:00Z`));

@@ -4,9 +4,9 @@ import { FEATURE_TYPES } from "@/lib/listing/catalog";
 import type { ListingDraft } from "@/lib/listing/schema";
 import { youtubeVideoId } from "@/lib/listing/youtube";
 import type { PublicRating } from "@/lib/sync/types";
-import { initials } from "@/lib/utils";
-import { isHttpUrl, looksLikeEmail } from "@/lib/web-address";
-import { plural } from "@/lib/words";
+import { initials } from "@/components/ui/cn";
+import { isHttpUrl, looksLikeEmail } from "@/lib/text/web-address";
+import { plural } from "@/lib/text/words";
 import { Gallery } from "./gallery";
 import { ClickToLoadVideo } from "./video";
 

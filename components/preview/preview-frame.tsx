@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Monitor, Smartphone, Tablet } from "lucide-react";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 const WIDTHS = [
   { id: "desktop", label: "Desktop", width: 1280, icon: Monitor },

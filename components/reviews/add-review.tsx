@@ -10,7 +10,7 @@ import { describedBy, Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { manualReviewSchema } from "@/lib/reviews/schema";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const manualReviewResolver = lazyZodResolver<Input, z.output<typeof manualReviewSchema>>(() =>
   import("@/lib/reviews/schema").then((m) => m.manualReviewSchema),

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { RULE_EVENT_INFO, THROTTLES, type RuleEvent } from "@/lib/alerts/rule-events";
 import type { AlertRuleView } from "@/lib/alerts/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
 

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ALL_WEBHOOKS, RULE_EVENT_INFO, RULE_EVENTS, THROTTLES, type RuleEvent } from "@/lib/alerts/rule-events";
 import type { AlertRuleInput } from "@/lib/alerts/rule-schema";
 import type { AlertRuleView } from "@/lib/alerts/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import type { AppChoice, Hook } from "./types";
 
 const ruleResolver = lazyZodResolver<AlertRuleInput>(() =>

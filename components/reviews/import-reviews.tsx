@@ -6,10 +6,10 @@ import { Download, Upload } from "lucide-react";
 import { toast } from "@/components/ui/toast";
 import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { csvDownload } from "@/lib/download";
+import { csvDownload } from "@/components/ui/download";
 import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
 import type { ImportReport } from "@/lib/reviews/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 type Picked = { file: File; report: ImportReport };
@@ -169,7 +169,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
                 onClick={async () =>
                   csvDownload(
                     "review-import-errors.csv",
-                    (await import("@/lib/csv")).toCsv([
+                    (await import("@/lib/text/csv")).toCsv([
                       ["line", "error"],
                       ...report.problems.map((p) => [p.line, p.message]),
                     ]),

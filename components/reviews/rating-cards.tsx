@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Star } from "lucide-react";
 import type { RatingSummary } from "@/lib/sync/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",

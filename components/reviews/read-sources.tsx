@@ -1,5 +1,5 @@
 import type { ApiOutcome, FigureSources, ListingReadReport } from "@/lib/marketplace/read-listing";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 /**
  * Where a read of a listing took each figure from (the Marketplace's API or the page), whether the API

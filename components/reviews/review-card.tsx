@@ -15,9 +15,9 @@ import {
   REVIEW_STATUS_LABELS,
   type ReviewStatus,
 } from "@/lib/reviews/templates";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const SOURCE: Record<string, string> = { MANUAL: "Added by hand", IMPORT: "Imported" };

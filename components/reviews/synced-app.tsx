@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Download } from "lucide-react";
 import { fixOf, foundLabel, readSyncReport, sourceLabel } from "@/lib/sync/report";
 import { ReadSources } from "@/components/reviews/read-sources";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 type Row = {
   id: string;

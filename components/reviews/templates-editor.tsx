@@ -12,7 +12,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { templateSchema } from "@/lib/reviews/schema";
 import { PLACEHOLDERS } from "@/lib/reviews/templates";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const templateResolver = lazyZodResolver<Input>(() => import("@/lib/reviews/schema").then((m) => m.templateSchema));
 

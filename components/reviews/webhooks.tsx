@@ -19,7 +19,7 @@ import { ALERT_LABELS, ALERT_TYPES } from "@/lib/alerts/payload";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { webhookSchema } from "@/lib/alerts/schema";
 import type { DeliveryLogEntry } from "@/lib/alerts/types";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { ShownOnce } from "@/components/ui/shown-once";
 
 const webhookResolver = lazyZodResolver<Input>(() => import("@/lib/alerts/schema").then((m) => m.webhookSchema));

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { setTimeZoneAction } from "@/lib/actions/settings";
 import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export function TimeZoneForm({ current, zones, isOwner }: { current: string; zones: string[]; isOwner: boolean }) {
   const router = useRouter();

@@ -1,6 +1,6 @@
 "use client";
 
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import Link from "next/link";
 import { CircleAlert, Clock } from "lucide-react";
 import { changeStatusAction } from "@/lib/actions/submission";

@@ -8,7 +8,7 @@ import { Field, inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/team/roles";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { ShownOnce } from "@/components/ui/shown-once";
 
 type Invitation = { id: string; role: Role; label: string | null; createdAt: string; expiresAt: string; state: string };

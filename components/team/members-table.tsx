@@ -7,7 +7,7 @@ import { inputClass } from "@/components/forms/field";
 import { Avatar } from "@/components/ui/avatar";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/team/roles";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { cn, initials } from "@/lib/utils";
+import { cn, initials } from "@/components/ui/cn";
 
 /** A person's picture over their initials; the initials stay when there is no picture or it fails to load. */
 export function Avatar({ name, src, className }: { name: string; src?: string | null; className?: string }) {

@@ -1,4 +1,4 @@
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 /**
  * A box that scrolls sideways when its content (a wide table) is wider than the screen, instead of

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 /** Links to the sections of a page, the current one marked. */
 export function SectionTabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {

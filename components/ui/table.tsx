@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cva, type VariantProps } from "class-variance-authority";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 /**
  * Tabular data, one way everywhere: one padding scale (set once on the table, read by every cell),

@@ -1,8 +1,8 @@
 import "server-only";
 import { ZodError } from "zod";
 import { AppError, problemsOf } from "@/lib/errors";
-import { requestLog } from "@/lib/log";
-import { REQUEST_ID_HEADER } from "@/lib/request-meta";
+import { requestLog } from "@/lib/server/log";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-meta";
 import type { ActionResult } from "./types";
 
 /** Runs a server action's use case: a plain result instead of an error thrown to the client. */

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/auth";
 import { currentUser } from "@/lib/authz";
-import { safeReturnPath } from "@/lib/paths";
+import { safeReturnPath } from "@/lib/http/paths";
 
 /**
  * Starts the Pipedrive OAuth flow; `callbackUrl` is where the person lands afterwards.

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { action } from "./action";
 import { createShareLink, revokeShareLink } from "@/lib/share/service";
-import { sharePath } from "@/lib/paths";
+import { sharePath } from "@/lib/http/paths";
 
 export async function createShareLinkAction(appId: string, input: unknown) {
   return action(async () => {

@@ -9,7 +9,7 @@ import { action } from "./action";
 import { createInvitation, decideAccessRequest, revokeInvitation } from "@/lib/team/invitations";
 import { changeRole, leaveWorkspace, removeMember } from "@/lib/team/members";
 import { findCurrentMembership } from "@/lib/team/workspace";
-import { safeReturnPath } from "@/lib/paths";
+import { safeReturnPath } from "@/lib/http/paths";
 
 export async function changeRoleAction(userId: string, input: unknown) {
   return action(async () => {

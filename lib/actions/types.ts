@@ -1,3 +1,3 @@
-/** What every server action answers: its data, or an error as route handlers give it (lib/http.ts). */
+/** What every server action answers: its data, or an error as route handlers give it (lib/http/route.ts). */
 export type ActionResult<T = undefined> =
   { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };

@@ -1,7 +1,7 @@
 import { notifySafely } from "@/lib/notifications/notify";
 import type { Member } from "@/lib/authz";
 import { db, isUniqueViolation } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { sealBody } from "@/lib/outbox/outbox";
 import { alertTitle, droppedEnough, jsonPayload, rankMovedEnough, slackPayload, type AlertData } from "./payload";
 import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";

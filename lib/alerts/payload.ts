@@ -1,6 +1,6 @@
 import { rankChangeText, rankLabel } from "@/lib/positions/lists";
-import { plainLine, plainText, slackText } from "@/lib/outside-text";
-import { plural } from "@/lib/words";
+import { plainLine, plainText, slackText } from "@/lib/text/outside-text";
+import { plural } from "@/lib/text/words";
 
 /**
  * What an alert says, as a generic JSON document and as a Slack message (Slack's incoming
@@ -57,7 +57,7 @@ const clip = (text: string, max = 280) => (text.length > max ? `${text.slice(0, 
 
 /**
  * An alert's title. Every name in it (the app, a reviewer, a competitor, a list) goes through
- * `show`: plain one-line text by default, Slack-escaped text for Slack (lib/outside-text.ts).
+ * `show`: plain one-line text by default, Slack-escaped text for Slack (lib/text/outside-text.ts).
  */
 export function alertTitle(app: string, data: AlertData, show: (text: string) => string = plainLine): string {
   const name = show(app);
@@ -155,7 +155,7 @@ function slackDetail(d: AlertData): string {
 
 /**
  * A Slack message (incoming webhooks take `{ text, blocks }`). Outside text is escaped
- * (lib/outside-text.ts `slackText`), every mrkdwn object is `verbatim` (no automatic links, channel
+ * (lib/text/outside-text.ts `slackText`), every mrkdwn object is `verbatim` (no automatic links, channel
  * links or mentions), link previews are off, and the only link is Listing Studio's own.
  */
 export function slackPayload(alert: AlertInput) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { daysBetween } from "@/lib/days";
 import type { BucketSize, RangePreset } from "./time";
-import { isoDay } from "@/lib/validation";
+import { isoDay } from "@/lib/text/validation";
 
 /** The analytics view as the URL holds it: every control, so a view can be shared. */
 

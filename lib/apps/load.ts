@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { requireMembership, type Member } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { PATH_HEADER, safeReturnPath } from "@/lib/paths";
+import { PATH_HEADER, safeReturnPath } from "@/lib/http/paths";
 import { appWorkspaceOf, getApp } from "./service";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isHttpUrl } from "@/lib/web-address";
+import { isHttpUrl } from "@/lib/text/web-address";
 import { APP_TYPES, hasFeature } from "@/lib/app-types";
 
 const url = (label: string) =>

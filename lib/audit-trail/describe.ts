@@ -2,7 +2,7 @@ import { APP_STATUS_LABELS } from "@/lib/apps/labels";
 import { APP_TYPE_LABELS, type AppType } from "@/lib/app-types";
 import { FIELDS } from "@/lib/listing/fields";
 import { REVIEW_STATUS_LABELS } from "@/lib/reviews/templates";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 /**
  * The audit log in words: each stored entry (an action code, a target and a compact diff) as a

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isoDay } from "@/lib/validation";
-import { toCsv } from "@/lib/csv";
+import { isoDay } from "@/lib/text/validation";
+import { toCsv } from "@/lib/text/csv";
 import { actionLabel, describeAudit, referencedIds, type AuditRow } from "./describe";
 
 export const auditQuerySchema = z.object({

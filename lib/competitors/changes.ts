@@ -1,5 +1,5 @@
 import type { ListingContent } from "@/lib/marketplace/listing-content";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 /**
  * A competitor's listing as a sync last read it, and what changed since: each field's before and

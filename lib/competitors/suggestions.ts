@@ -1,7 +1,7 @@
 import "server-only";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { defaultListingUrl } from "@/lib/marketplace/listing-url";
 import { categoriesOf, categoryList } from "@/lib/positions/lists";
 import { appInWorkspace } from "@/lib/scope";

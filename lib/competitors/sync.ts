@@ -5,7 +5,7 @@ import type { FetchPageOptions } from "@/lib/marketplace/fetch-page";
 import { ListingReadFailed, type ListingRead } from "@/lib/marketplace/read-listing";
 import { captureOf } from "@/lib/marketplace/capture-format";
 import { keepCapture } from "@/lib/captures/store";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import type { ListingChange } from "./changes";
 import { readCompetitorPage, storeCompetitorRead } from "./read";
 

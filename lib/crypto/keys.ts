@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { keyIdOf, open, parseKey, seal, type SecretKey } from "./secret-box";
 
 /**

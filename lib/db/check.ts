@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { filePathOf, isRemoteDatabaseUrl } from "./driver";
-import { plural } from "../words";
+import { plural } from "@/lib/text/words";
 
 /**
  * Whether a database is Listing Studio's and up to date with the code's migrations, said in one

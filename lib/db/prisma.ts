@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseDriver } from "@/lib/db/driver";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /** Writers in other processes (the worker, `npm run sync`, a second server) wait for the lock this long instead of failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import LibsqlDatabase from "libsql";
 import { BUSY_TIMEOUT_MS } from "@/lib/db/prisma";
 import { databaseDriver, filePathOf, isRemoteDatabaseUrl } from "@/lib/db/driver";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /**
  * A direct better-sqlite3 connection for hot write paths (install events), where one prepared

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import { recordConsentDenied, recordConsentGranted } from "./funnel";
 import { recordInstall, recordUninstall } from "./installs";
 import { appByKey, type GatewayApp, installPath, stateKey } from "./keys";

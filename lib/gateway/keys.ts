@@ -3,7 +3,7 @@ import { clientSecretContext, handoffSecretContext } from "@/lib/crypto/contexts
 import { createHmac, randomBytes } from "node:crypto";
 import { openSecret, sealSecret } from "@/lib/crypto/keys";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /** The gateway's address for an app: its key, its two URLs, and the cookies and signing key an install uses. */
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { audit } from "@/lib/audit/log";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import { type GatewayApp, callbackPath, publicUrl } from "./keys";
 
 /** Pipedrive's side of an install: the code exchanged for tokens, the installer fetched with them. */

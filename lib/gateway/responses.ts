@@ -1,4 +1,4 @@
-import { plainPage } from "@/lib/html-page";
+import { plainPage } from "@/lib/http/html-page";
 
 const HTML = {
   "content-type": "text/html; charset=utf-8",

@@ -4,7 +4,7 @@ import { sqlConnection } from "../db/sql";
 import { localDay } from "@/lib/days";
 import { sqliteTime } from "@/lib/db/time";
 import type { IngestEvent, IngestResult } from "./types";
-import { plainLine } from "@/lib/outside-text";
+import { plainLine } from "@/lib/text/outside-text";
 
 const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = {
   INSTALL_STARTED: 0,

@@ -1,5 +1,5 @@
 import "server-only";
-import { csvLine } from "@/lib/csv";
+import { csvLine } from "@/lib/text/csv";
 import { z } from "zod";
 import { getApp } from "@/lib/apps/service";
 import type { Member } from "@/lib/authz";

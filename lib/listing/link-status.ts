@@ -2,13 +2,13 @@ import "server-only";
 import { listedAppInWorkspace } from "@/lib/scope";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 import { authorize } from "@/lib/team/permissions";
 import { checkLink, type LinkCheckOutcome } from "@/lib/net/link-probe";
 import { CHECKED_LINKS, type LinkStatus } from "./readiness";
 import type { ListingDraft } from "./schema";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import type { OutboundPolicy } from "@/lib/net/outbound";
 import { outboundPolicy } from "@/lib/net/policy";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LISTING_ONLY_FIELDS } from "./fields";
 import scopeCatalog from "@/lib/pipedrive/scopes.json";
 import { categoryName, FEATURE_TYPES, type FeatureType } from "./catalog";
-import { isHttpUrl } from "@/lib/web-address";
+import { isHttpUrl } from "@/lib/text/web-address";
 import { problemsOf, type FieldProblems } from "@/lib/errors";
 import { LIMITS } from "@/lib/pipedrive/limits";
 import { visibleLength } from "./markdown";

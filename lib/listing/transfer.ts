@@ -16,7 +16,7 @@ import { problemsOf } from "@/lib/errors";
 import { EXPORT_FORMAT, EXPORT_VERSION, exportFileSchema, type ExportFile } from "./transfer-schema";
 import { recordVersion } from "./versions";
 import { auditBy } from "@/lib/audit/log";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 const MAX_ENTRIES = 10;
 const MAX_UNZIPPED = 6 * MAX_BYTES;

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { fetchMarketplace, PageFetchError, type FetchPageOptions, type MarketplaceResponse } from "./fetch-page";
 import { findInJson } from "./structure";
 import type { ParsedReview } from "./types";

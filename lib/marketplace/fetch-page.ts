@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { backoffDelay } from "@/lib/backoff";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { outboundFetch, refusalOf, type OutboundPolicy } from "@/lib/net/outbound";
 import { challengeMessage, challengeTitle } from "./challenge";
 import { isUnreadableRobots, newPoliteness, robotsOf, ROBOT_NAME, takeTurn, type Politeness } from "./politeness";

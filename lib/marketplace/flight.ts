@@ -1,4 +1,4 @@
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 /**
  * Next.js App Router "flight" data, as a page embeds it: `self.__next_f.push([1,"…"])` calls whose
  * strings, joined in order, form rows `<hex id>:<row>`. A JSON row ends with a newline; a text row

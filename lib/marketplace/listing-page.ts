@@ -18,7 +18,7 @@ import {
   type Votes,
 } from "./types";
 import { plain, reading } from "./values";
-import { plural, pluralForm } from "@/lib/words";
+import { plural, pluralForm } from "@/lib/text/words";
 
 export { ListingParseError, type ParsedListing, type ParsedReview, type ParseReport } from "./types";
 

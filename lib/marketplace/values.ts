@@ -1,5 +1,5 @@
 import { load } from "cheerio";
-import { plainText } from "@/lib/outside-text";
+import { plainText } from "@/lib/text/outside-text";
 
 /** Reading loosely typed values the way a person would read them on the page. */
 

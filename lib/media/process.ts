@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
-import { FairQueue, FairQueueFull } from "@/lib/fair-queue";
+import { FairQueue, FairQueueFull } from "@/lib/http/fair-queue";
 import { jpegExtent, pngExtent } from "./containers";
 
 /** Pipedrive's media rules (MARKETPLACE.md). */
@@ -35,9 +35,9 @@ sharp.cache(false);
 const imageWork = pLimit(IMAGE_WORKERS);
 /**
  * Uploads, in two steps. Reading the body holds one of UPLOAD_READERS places — at most one per
- * workspace, given in turn to the workspaces waiting (lib/fair-queue.ts); eight may wait per workspace
+ * workspace, given in turn to the workspaces waiting (lib/http/fair-queue.ts); eight may wait per workspace
  * and 256 in all (a waiting upload is only an unread connection), then 503 — and must keep pace
- * (lib/http.ts UPLOAD_PACE: a body that stalls, trickles or runs past its deadline gets 408), so a slow
+ * (lib/http/route.ts UPLOAD_PACE: a body that stalls, trickles or runs past its deadline gets 408), so a slow
  * client holds up nobody but its own workspace, briefly. The image is then processed one upload at a
  * time (a 10 MB body is held in memory several times over while it is decoded), the place kept
  * meanwhile so that bodies in memory stay within the places.

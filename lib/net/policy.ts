@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/errors";
 import { checkHost, NOT_ALLOWED, refusalOf, type OutboundPolicy } from "./outbound";
 

@@ -1,6 +1,6 @@
-import { escapeHtml } from "@/lib/html-page";
-import { plainLine, plainText } from "@/lib/outside-text";
-import { plural } from "@/lib/words";
+import { escapeHtml } from "@/lib/http/html-page";
+import { plainLine, plainText } from "@/lib/text/outside-text";
+import { plural } from "@/lib/text/words";
 import { KIND_LABELS, type NotificationKind } from "./kinds";
 
 /** What an email says, as text and HTML, with a link per notification and an unsubscribe link per kind. */

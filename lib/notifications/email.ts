@@ -1,8 +1,8 @@
 import "server-only";
 import { createTransport, type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 import { buildEmail, type EmailItem } from "./digest";
 import { IMMEDIATE, type NotificationKind } from "./kinds";
 import { unsubscribeToken } from "./unsubscribe-token";

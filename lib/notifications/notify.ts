@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
-import { plainLine, plainText } from "@/lib/outside-text";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
+import { plainLine, plainText } from "@/lib/text/outside-text";
 import type { NotificationKind } from "./kinds";
 
 export type NotificationInput = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { notFound } from "@/lib/errors";
 import { isNotificationKind, KIND_LABELS, NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
 

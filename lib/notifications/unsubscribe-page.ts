@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { escapeHtml, plainPage } from "@/lib/html-page";
+import { env } from "@/lib/server/env";
+import { escapeHtml, plainPage } from "@/lib/http/html-page";
 import { KIND_LABELS } from "./kinds";
 import { unsubscribe } from "./service";
 import { readUnsubscribeToken } from "./unsubscribe-token";

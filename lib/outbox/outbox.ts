@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { signDelivery } from "@/lib/crypto/sign";
 import { sqliteTime } from "@/lib/db/time";
 import { sqlConnection } from "@/lib/db/sql";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import { outboundFetch, refusalOf } from "@/lib/net/outbound";
 import { outboundPolicy } from "@/lib/net/policy";
 

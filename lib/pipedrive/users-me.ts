@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { plainLine } from "@/lib/outside-text";
+import { plainLine } from "@/lib/text/outside-text";
 
 /**
  * Maps Pipedrive's `GET /v1/users/me` payload to the identity Listing Studio keeps.
@@ -11,7 +11,7 @@ const id = z
   .union([z.number(), z.string().trim().regex(/^\d+$/)])
   .transform(Number)
   .pipe(z.number().int().positive());
-/** Names and addresses Pipedrive sends, as one line without hidden characters (lib/outside-text.ts). */
+/** Names and addresses Pipedrive sends, as one line without hidden characters (lib/text/outside-text.ts). */
 const text = z
   .string()
   .transform(plainLine)

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { localDay } from "@/lib/days";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { CollectionParseError, readCollection, type CollectionRanks } from "@/lib/marketplace/collection-page";
 import { API_PAGE_SIZE, ApiUnavailable, fetchApiList } from "@/lib/marketplace/api";
 import { categoryIdOf } from "./category-map";

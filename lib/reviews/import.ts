@@ -3,7 +3,7 @@ import { z } from "zod";
 import { reviewKeys } from "@/lib/marketplace/identity";
 import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-template";
 import { importRowSchema } from "./schema";
-import { pluralForm } from "@/lib/words";
+import { pluralForm } from "@/lib/text/words";
 
 /**
  * Reviews imported from a CSV or JSON file (for what the sync cannot reach). Columns / keys:

@@ -1,6 +1,6 @@
 import "server-only";
 import { reviewLinkOf } from "@/lib/marketplace/listing-url";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { getApp, touchSharePages } from "@/lib/apps/service";
 import { requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { isoDay } from "@/lib/validation";
+import { isoDay } from "@/lib/text/validation";
 import { REVIEW_STATUSES } from "./templates";
-import { plainText } from "@/lib/outside-text";
+import { plainText } from "@/lib/text/outside-text";
 
 /** Inputs of the review inbox, templates and manual entries, checked the same way in the browser and on the server. */
 

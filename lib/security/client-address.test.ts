@@ -3,7 +3,8 @@ import http, { type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { clientFrom, parseTrustedProxies, stampClient, stampClientsOfThisProcess } from "@/lib/client-address";
+import { clientFrom, stampClient, stampClientsOfThisProcess } from "@/lib/http/client-address";
+import { parseTrustedProxies } from "@/lib/server/trusted-proxies";
 import { setupTestDatabase } from "@/lib/test/db";
 import { createOwner } from "@/lib/test/members";
 
@@ -212,7 +213,7 @@ describe("machine calls are authenticated before they are limited", () => {
 
 describe("address groups", () => {
   it("are an IPv4 address alone and an IPv6 address's /64", async () => {
-    const { addressGroup } = await import("@/lib/client-address");
+    const { addressGroup } = await import("@/lib/http/client-address");
     expect(
       ["203.0.113.7", "2001:db8:1:2::1", "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:3::1", "::1", "unknown"].map(
         addressGroup,
@@ -231,7 +232,7 @@ describe("address groups", () => {
 describe("answers before the framework", () => {
   it("a request the server refuses is answered at once, its body unread, and never reaches a handler", async () => {
     class Guarded extends http.Server {}
-    const { pageBodyProblem } = await import("@/lib/request-meta");
+    const { pageBodyProblem } = await import("@/lib/http/request-meta");
     stampClientsOfThisProcess(none, [Guarded], (req) => {
       const problem = pageBodyProblem(req.method, req.url ?? "/", req.headers);
       return problem && { status: problem.status, body: { error: { code: problem.code } } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { CLIENT_HEADER } from "@/lib/client-address";
+import { CLIENT_HEADER } from "@/lib/http/client-address";
 import { setupTestDatabase } from "@/lib/test/db";
 import { createOwner } from "@/lib/test/members";
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { NextRequest } from "next/server";
 import { NextRequest as Request_ } from "next/server";
 import { startEmulator } from "@/emulator/server";
-import { CLIENT_HEADER } from "@/lib/client-address";
+import { CLIENT_HEADER } from "@/lib/http/client-address";
 import { setupTestDatabase } from "@/lib/test/db";
 
 /**
@@ -24,7 +24,7 @@ const cron = await import("@/app/api/cron/sync/route");
 const share = await import("@/app/p/[token]/route");
 const unsubscribe = await import("@/app/unsubscribe/[token]/route");
 
-/** A request as the server hands it on: stamped with the client address it worked out (lib/client-address.ts). */
+/** A request as the server hands it on: stamped with the client address it worked out (lib/http/client-address.ts). */
 const from = (ip: string, url: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
   new Request_(url, { ...init, headers: { [CLIENT_HEADER]: ip, ...init.headers } }) as NextRequest;
 const params = <T>(value: T) => ({ params: Promise.resolve(value) });

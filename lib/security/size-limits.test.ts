@@ -9,7 +9,7 @@ import { createOwner } from "@/lib/test/members";
 
 /**
  * Bodies and their limits. Every state-changing route states the most of a body it reads
- * (e2e/entry-points.ts `maxBody`), reads it only through lib/http.ts (which stops at the limit) or
+ * (e2e/entry-points.ts `maxBody`), reads it only through lib/http/route.ts (which stops at the limit) or
  * not at all; and the routes that take requests without a session — the ones strangers and machines
  * reach — are each sent a body without a declared length (chunked) far over their limit: 413, and the
  * stream is not read much past it. (Declared lengths, and the routes behind sign-in, chunked too, are
@@ -98,14 +98,14 @@ describe("every state-changing route reads a body only within its limit", () => 
     expect(changing.filter(([, check]) => check.maxBody === undefined).map(([name]) => name)).toEqual([]);
   });
 
-  it("reads it only through lib/http.ts, or not at all, as the matrix says", () => {
+  it("reads it only through lib/http/route.ts, or not at all, as the matrix says", () => {
     for (const [name, check] of changing) {
       // The route and the lib/ modules it hands the request to.
       const route = readFileSync(join("app", `${name.split(" ")[1]}/route.ts`), "utf8");
       const modules = [...route.matchAll(/from "@\/(lib\/[\w/-]+)"/g)].map((m) => `${m[1]}.ts`);
       const source = [
         route,
-        ...modules.filter((f) => f !== "lib/http.ts" && existsSync(f)).map((f) => readFileSync(f, "utf8")),
+        ...modules.filter((f) => f !== "lib/http/route.ts" && existsSync(f)).map((f) => readFileSync(f, "utf8")),
       ].join("\n");
       const reads = /\b(readBody|readJson|readForm|readUploadedFile)\(/.test(source);
       expect(reads, `${name} ${check.maxBody === "none" ? "reads no body" : "reads its body within its limit"}`).toBe(

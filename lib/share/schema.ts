@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { COMMENT_SECTIONS, EXPIRY_CHOICES, type CommentSection } from "./choices";
-import { plainText } from "@/lib/outside-text";
+import { plainText } from "@/lib/text/outside-text";
 
 export { COMMENT_SECTIONS, EXPIRY_CHOICES, SECTION_FIELD, type CommentSection } from "./choices";
 
@@ -17,7 +17,7 @@ export const createShareLinkSchema = z.strictObject({
 export type CreateShareLinkInput = z.infer<typeof createShareLinkSchema>;
 
 export const commentSchema = z.object({
-  // A visitor's words are outside text: kept without hidden characters (lib/outside-text.ts).
+  // A visitor's words are outside text: kept without hidden characters (lib/text/outside-text.ts).
   name: z
     .string({ error: "Enter your name" })
     .transform((v) => plainText(v).trim())

@@ -1,6 +1,6 @@
-import { NO_SCRIPT_CSP } from "@/lib/csp";
-import { plainPage } from "@/lib/html-page";
-import { plural } from "@/lib/words";
+import { NO_SCRIPT_CSP } from "@/lib/http/csp";
+import { plainPage } from "@/lib/http/html-page";
+import { plural } from "@/lib/text/words";
 
 /**
  * The small self-contained pages a share link answers when it does not exist (404), no longer

@@ -1,6 +1,6 @@
 import { localDay } from "@/lib/days";
 import { sqlConnection } from "@/lib/db/sql";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 
 /**
  * Share-link views, written to the database within a tenth of a second, in one transaction for

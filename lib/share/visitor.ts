@@ -1,10 +1,10 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { errorResponse, readForm } from "@/lib/http";
+import { errorResponse, readForm } from "@/lib/http/route";
 import { problemsOf } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import { readSharedAsset } from "@/lib/media/assets";
-import { clientKey, credentialKey, takeRateLimit } from "@/lib/rate-limit";
+import { clientKey, credentialKey, takeRateLimit } from "@/lib/http/rate-limit";
 import { lookUpShareLink, type ShareLookup } from "./lookup";
 import { addComment, sharedAssetOwner } from "./service";
 import { commentProblemPage, SHARE_HEADERS, shareStatusResponse, type ShareResponse } from "./status-page";

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { LocalFileStorage, type FileStorage } from "./local";
 import { S3FileStorage } from "./s3";
 

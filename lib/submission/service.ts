@@ -9,7 +9,7 @@ import { authorize } from "@/lib/team/permissions";
 import { changesActionSchema, statusChangeSchema } from "./schema";
 import { auditBy } from "@/lib/audit/log";
 import { availableTransitions } from "./workflow";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { dayOf, dayStart, longDay, recordedDay } from "./dates";
 import { listedApp } from "./app";
 import { lastSubmission, readinessErrors, submissionState, workspaceToday } from "./state";

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "@/lib/alerts/alerts";
 import { notifySafely } from "@/lib/notifications/notify";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 import { PageFetchError } from "@/lib/marketplace/fetch-page";
 import { listingUrlOf } from "@/lib/marketplace/listing-url";
 import { ListingParseError } from "@/lib/marketplace/listing-page";
@@ -9,12 +9,12 @@ import { ListingReadFailed, readListing, type ListingRead } from "@/lib/marketpl
 import { captureOf } from "@/lib/marketplace/capture-format";
 import { keepCapture } from "@/lib/captures/store";
 import { learnCategories } from "@/lib/positions/category-map";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { applyListing } from "@/lib/reviews/store";
 import { audit } from "@/lib/audit/log";
 import { touchSharePages } from "@/lib/apps/service";
 import { outboundPolicy } from "@/lib/net/policy";
-import { log } from "@/lib/log";
+import { log } from "@/lib/server/log";
 import { failureReport, SYNC_PROBLEMS, type SyncProblem, type SyncReport } from "./report";
 import type { SyncOptions } from "./sync";
 

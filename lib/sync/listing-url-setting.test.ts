@@ -12,7 +12,7 @@ afterAll(() => emulator.close());
 const { db } = await import("@/lib/db");
 const apps = await import("@/lib/apps/service");
 const page = await import("./listing-url-setting");
-const { resetRateLimits } = await import("@/lib/rate-limit");
+const { resetRateLimits } = await import("@/lib/http/rate-limit");
 
 let owner: Member;
 let appId: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ListingReadReport } from "@/lib/marketplace/read-listing";
 import { PAGE_SOURCES, SOURCE_LABELS, type SourceName } from "@/lib/marketplace/types";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 /**
  * What a sync stored about one app's page (SyncRunApp.report): what the reader found where, and

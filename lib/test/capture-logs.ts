@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { setLogDestination } from "@/lib/log";
+import { setLogDestination } from "@/lib/server/log";
 
 /** Sends the process's logs (at `info` and above) into the returned list of lines; `setLogDestination(undefined)` ends it. */
 export function captureLogs(): string[] {

@@ -20,8 +20,8 @@ import { DEFINITIONS } from "@/lib/analytics/definitions";
 import { bucketLabel } from "@/lib/analytics/format";
 import { loadAnalytics, monthOverview } from "@/lib/analytics/load";
 import { analyticsQuerySchema, COMPARE_FIGURES, type AnalyticsQuery } from "@/lib/analytics/query";
-import { cn } from "@/lib/utils";
-import { plural } from "@/lib/words";
+import { cn } from "@/components/ui/cn";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Analytics" };
 

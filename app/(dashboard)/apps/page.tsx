@@ -12,8 +12,8 @@ import { APPS_PAGE, listApps } from "@/lib/apps/service";
 import { requireMembership } from "@/lib/authz";
 import { countAccessRequests } from "@/lib/team/invitations";
 import { can } from "@/lib/team/permissions";
-import { plural, pluralForm } from "@/lib/words";
-import { cn } from "@/lib/utils";
+import { plural, pluralForm } from "@/lib/text/words";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Apps" };
 

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { requireMembership } from "@/lib/authz";
 import { listNotifications } from "@/lib/notifications/service";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Notifications" };
 

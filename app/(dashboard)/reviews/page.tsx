@@ -22,7 +22,7 @@ import {
 import { listMembers } from "@/lib/team/workspace";
 import { can } from "@/lib/team/permissions";
 import { DateRangeFields } from "@/components/forms/date-range-fields";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Reviews" };
 

@@ -5,7 +5,7 @@ import { ArrowLeftRight } from "lucide-react";
 import { SwitchWorkspaceButton } from "@/components/dashboard/switch-workspace-button";
 import { buttonVariants } from "@/components/ui/button";
 import { requireMembership } from "@/lib/authz";
-import { safeReturnPath } from "@/lib/paths";
+import { safeReturnPath } from "@/lib/http/paths";
 import { listMemberships } from "@/lib/team/workspace";
 import { switchWorkspaceAction } from "@/lib/actions/team";
 

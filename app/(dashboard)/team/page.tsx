@@ -5,14 +5,14 @@ import { MembersTable } from "@/components/team/members-table";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireMembership } from "@/lib/authz";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { listAccessRequests, listInvitations } from "@/lib/team/invitations";
 import { inputClass } from "@/components/forms/field";
 import { Pager } from "@/components/ui/pager";
 import { ROLES, ROLE_LABELS } from "@/lib/team/roles";
 import { can } from "@/lib/team/permissions";
 import { listMembersPage, membersQuerySchema, type MembersQuery } from "@/lib/team/workspace";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Team" };
 

@@ -5,7 +5,7 @@ import { SignInCard, SignInCardFromAddress } from "@/components/marketing/sign-i
 export const metadata: Metadata = { title: "Sign in" };
 
 /**
- * Prerendered: the same HTML for everyone, with a policy of script hashes (lib/static-pages.ts).
+ * Prerendered: the same HTML for everyone, with a policy of script hashes (lib/http/static-pages.ts).
  * Before its script runs (or without script) it is the plain card, which signs in to the
  * dashboard. A signed-in person never sees it: with a session cookie, the proxy hands the
  * request to ./resume, which sends them on.

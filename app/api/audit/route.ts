@@ -1,6 +1,6 @@
 import { auditCsv, auditQuerySchema } from "@/lib/audit-trail/query";
 import { requireMember } from "@/lib/authz";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 
 /** The workspace's audit log as CSV, with the page's filters. */
 export const GET = route(async (request: Request) => {

@@ -1,4 +1,4 @@
-import { databaseHealth } from "@/lib/health";
+import { databaseHealth } from "@/lib/ops/health";
 
 export const dynamic = "force-dynamic";
 

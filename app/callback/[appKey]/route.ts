@@ -2,8 +2,8 @@ import type { NextRequest } from "next/server";
 import { finishInstall, takeUninstall } from "@/lib/gateway/callback";
 import { parseBasicAuth } from "@/lib/gateway/protocol";
 import { gatewayPage } from "@/lib/gateway/responses";
-import { readBody } from "@/lib/http";
-import { clientKey, limited } from "@/lib/rate-limit";
+import { readBody } from "@/lib/http/route";
+import { clientKey, limited } from "@/lib/http/rate-limit";
 import { checkUninstallAuth } from "@/lib/gateway/installs";
 import { appByKey, callbackPath, type GatewayApp, nonceCookie } from "@/lib/gateway/keys";
 

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { newStateNonce, signState, STATE_TTL_MS } from "@/lib/gateway/protocol";
 import { gatewayPage, MARKETPLACE_URL } from "@/lib/gateway/responses";
-import { clientKey, limited } from "@/lib/rate-limit";
+import { clientKey, limited } from "@/lib/http/rate-limit";
 import { FUNNEL_WINDOW_MS, recordInstallStarted, pendingVisit, readVisit } from "@/lib/gateway/funnel";
 import {
   appByKey,

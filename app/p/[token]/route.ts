@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { clientKey } from "@/lib/rate-limit";
+import { clientKey } from "@/lib/http/rate-limit";
 import { sharePage } from "@/lib/share/page";
 import { SHARE_HEADERS } from "@/lib/share/status-page";
 import { shareAsset, shareComment, toResponse } from "@/lib/share/visitor";

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { clientKey, takeRateLimit, tooManyRequests } from "@/lib/rate-limit";
+import { clientKey, takeRateLimit, tooManyRequests } from "@/lib/http/rate-limit";
 import { unsubscribePage } from "@/lib/notifications/unsubscribe-page";
 
 /**

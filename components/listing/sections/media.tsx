@@ -7,7 +7,7 @@ import { inputClass } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { FieldNotes, Section, useEditor, useFieldMessages, useRequired } from "../editor-fields";
 import { MoveButtons } from "../move-buttons";
 import { uploadFile } from "../upload";

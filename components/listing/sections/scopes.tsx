@@ -6,7 +6,7 @@ import { describedBy, inputClass } from "@/components/forms/field";
 import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import catalog from "@/lib/pipedrive/scopes.json";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 import { FieldNotes, Section, useEditor, useFieldMessages } from "../editor-fields";
 
 type Scope = (typeof catalog.scopes)[number];

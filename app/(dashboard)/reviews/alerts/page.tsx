@@ -4,7 +4,7 @@ import { requireMembership } from "@/lib/authz";
 import { recentAlerts } from "@/lib/alerts/alerts";
 import { listRules, ruleApps } from "@/lib/alerts/rules";
 import { AlertRules } from "@/components/reviews/alert-rules";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { deliveryLog, listWebhooks } from "@/lib/alerts/webhooks";
 import { can } from "@/lib/team/permissions";
 

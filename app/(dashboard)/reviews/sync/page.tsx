@@ -3,12 +3,12 @@ import Link from "next/link";
 import { requireMembership } from "@/lib/authz";
 import { Pager } from "@/components/ui/pager";
 import { historyQuerySchema, listSyncRuns } from "@/lib/sync/history";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { CaptureDownload, SyncedApp } from "@/components/reviews/synced-app";
 import { listingUrlOf } from "@/lib/marketplace/listing-url";
 import { listingUrlField } from "@/lib/sync/report";
 import { syncableApps } from "@/lib/sync/runs";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Sync history" };
 

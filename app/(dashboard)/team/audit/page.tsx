@@ -9,7 +9,7 @@ import { auditQuerySchema, listAudit, type AuditQuery } from "@/lib/audit-trail/
 import { requireMembership } from "@/lib/authz";
 import { DateRangeFields } from "@/components/forms/date-range-fields";
 import { AuditEntries } from "@/components/audit-trail/audit-entries";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -4,7 +4,7 @@ import { UserPlus } from "lucide-react";
 import { JoinButton } from "@/components/team/join-button";
 import { buttonVariants } from "@/components/ui/button";
 import { currentUser } from "@/lib/authz";
-import { signInPath } from "@/lib/paths";
+import { signInPath } from "@/lib/http/paths";
 import { inspectInvitation } from "@/lib/team/invitations";
 import { ROLE_LABELS } from "@/lib/team/roles";
 import { connection } from "next/server";

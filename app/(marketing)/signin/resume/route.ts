@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { currentUser } from "@/lib/authz";
-import { safeReturnPath, SESSION_COOKIES } from "@/lib/paths";
+import { safeReturnPath, SESSION_COOKIES } from "@/lib/http/paths";
 
 export const dynamic = "force-dynamic";
 

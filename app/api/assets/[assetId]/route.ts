@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/authz";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 import { readAsset } from "@/lib/media/assets";
 
 type Params = { params: Promise<{ assetId: string }> };

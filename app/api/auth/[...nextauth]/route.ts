@@ -1,8 +1,8 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@/auth";
-import { errorResponse, readBody } from "@/lib/http";
-import { clientKey, limited } from "@/lib/rate-limit";
-import { AUTH_BODY_LIMIT_BYTES } from "@/lib/request-meta";
+import { errorResponse, readBody } from "@/lib/http/route";
+import { clientKey, limited } from "@/lib/http/rate-limit";
+import { AUTH_BODY_LIMIT_BYTES } from "@/lib/http/request-meta";
 import { assertSameOrigin } from "@/lib/security/origin";
 
 /** Reading the session happens on every page; everything else here is part of signing in or out. */

@@ -1,8 +1,8 @@
 import { safeEqual } from "@/lib/crypto/sign";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
-import { clientKey, limited } from "@/lib/rate-limit";
+import { route } from "@/lib/http/route";
+import { clientKey, limited } from "@/lib/http/rate-limit";
 import { syncAll } from "@/lib/sync/sync";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { readBody, route } from "@/lib/http";
+import { readBody, route } from "@/lib/http/route";
 import { MAX_IMPORT_BYTES } from "@/lib/reviews/import-template";
 import { importReviews } from "@/lib/reviews/import-reviews";
 import { assertSameOrigin } from "@/lib/security/origin";

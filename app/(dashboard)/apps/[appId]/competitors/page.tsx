@@ -11,9 +11,9 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadApp } from "@/lib/apps/load";
 import { COMPARE_RANGES, competitorsView, type CompareRange } from "@/lib/competitors/view";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { can } from "@/lib/team/permissions";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Competitors" };
 

@@ -7,8 +7,8 @@ import { CopyButton } from "@/components/apps/copy-button";
 import { buttonVariants } from "@/components/ui/button";
 import { loadApp } from "@/lib/apps/load";
 import { developerHubView, type HandoffField } from "@/lib/listing/developer-hub";
-import { cn } from "@/lib/utils";
-import { plural } from "@/lib/words";
+import { cn } from "@/components/ui/cn";
+import { plural } from "@/lib/text/words";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Copy to Developer Hub" };

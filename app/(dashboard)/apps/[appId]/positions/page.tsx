@@ -9,7 +9,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadApp } from "@/lib/apps/load";
 import { POSITION_RANGES, positionsView, type PositionRange } from "@/lib/positions/history";
-import { cn } from "@/lib/utils";
+import { cn } from "@/components/ui/cn";
 
 export const metadata: Metadata = { title: "Positions" };
 

@@ -12,7 +12,7 @@ import { loadApp } from "@/lib/apps/load";
 import { diffListings, needsReReview } from "@/lib/listing/diff";
 import { listingAt, listVersions } from "@/lib/listing/versions";
 import { can } from "@/lib/team/permissions";
-import { plural } from "@/lib/words";
+import { plural } from "@/lib/text/words";
 
 export const metadata: Metadata = { title: "Versions" };
 

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { assertDeclaredLength, FORM_OVERHEAD_BYTES, readUploadedFile, route, UPLOAD_PACE } from "@/lib/http";
+import { assertDeclaredLength, FORM_OVERHEAD_BYTES, readUploadedFile, route, UPLOAD_PACE } from "@/lib/http/route";
 import { assertRoomForImage, parseHeldImages, parseKind, uploadAsset } from "@/lib/media/assets";
 import { boundedUpload, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";

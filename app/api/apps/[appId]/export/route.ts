@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/authz";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 import { exportListing, zipExport } from "@/lib/listing/transfer";
 
 type Params = { params: Promise<{ appId: string }> };

@@ -1,7 +1,7 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { assertDeclaredLength, FORM_OVERHEAD_BYTES, IMPORT_PACE, readBody, readForm, route } from "@/lib/http";
+import { assertDeclaredLength, FORM_OVERHEAD_BYTES, IMPORT_PACE, readBody, readForm, route } from "@/lib/http/route";
 import { importListing } from "@/lib/listing/transfer";
 import { boundedImport, MAX_BYTES } from "@/lib/media/process";
 import { assertSameOrigin } from "@/lib/security/origin";

@@ -1,6 +1,6 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 import { getDraft } from "@/lib/listing/drafts";
 import { checkLinksNow, linkStatuses } from "@/lib/listing/link-status";
 import { assertSameOrigin } from "@/lib/security/origin";

@@ -1,6 +1,6 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
-import { readJson, route } from "@/lib/http";
+import { readJson, route } from "@/lib/http/route";
 import { getDraft, saveDraft } from "@/lib/listing/drafts";
 import { refreshLinksInBackground } from "@/lib/listing/link-status";
 import { assertSameOrigin } from "@/lib/security/origin";

@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/authz";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 import { captureDownload } from "@/lib/captures/store";
 
 type Params = { params: Promise<{ captureId: string }> };

@@ -1,6 +1,6 @@
 import { requireMember } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 import { runProgress } from "@/lib/sync/runs";
 
 type Params = { params: Promise<{ runId: string }> };

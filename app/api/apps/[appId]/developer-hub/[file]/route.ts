@@ -1,6 +1,6 @@
 import { requireMember } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { route } from "@/lib/http/route";
 import { developerHubMedia } from "@/lib/listing/developer-hub-media";
 
 type Params = { params: Promise<{ appId: string; file: string }> };

@@ -1,6 +1,6 @@
 import { getApp } from "@/lib/apps/service";
 import { requireMember } from "@/lib/authz";
-import { readJson, route } from "@/lib/http";
+import { readJson, route } from "@/lib/http/route";
 import { finishImport, importBatch } from "@/lib/installs/import";
 import { assertSameOrigin } from "@/lib/security/origin";
 

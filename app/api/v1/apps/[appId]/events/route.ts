@@ -1,7 +1,7 @@
 import { tokenOf } from "@/lib/api-tokens/service";
-import { readJson, route } from "@/lib/http";
+import { readJson, route } from "@/lib/http/route";
 import { receiveApiEvents } from "@/lib/installs/events-api";
-import { clientKey, credentialKey, takeRateLimit, tooManyRequests } from "@/lib/rate-limit";
+import { clientKey, credentialKey, takeRateLimit, tooManyRequests } from "@/lib/http/rate-limit";
 
 type Params = { params: Promise<{ appId: string }> };
 

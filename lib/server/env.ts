@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseTrustedProxies } from "@/lib/client-address";
-import { parseRateLimitOverrides } from "@/lib/rate-limits-config";
+import { parseTrustedProxies } from "@/lib/server/trusted-proxies";
+import { parseRateLimitOverrides } from "@/lib/server/rate-limits-config";
 
 /**
  * The environment, validated once. Nothing else in the project reads `process.env`
@@ -101,7 +101,7 @@ const schema = z.object({
   CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
   /** How much the server logs (JSON lines on stdout). */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** The proxies in front of the app: a number of hops, or their addresses and CIDR ranges (see lib/client-address.ts). */
+  /** The proxies in front of the app: a number of hops, or their addresses and CIDR ranges (see lib/http/client-address.ts). */
   TRUSTED_PROXIES: optional(
     z
       .string()
@@ -139,7 +139,7 @@ const schema = z.object({
   ),
   /** The sender of notification emails. */
   EMAIL_FROM: z.string().trim().min(3).default("Listing Studio <notifications@listing-studio.local>"),
-  /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/rate-limit.ts). */
+  /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/http/rate-limit.ts). */
   RATE_LIMITS: optional(
     z
       .string()

@@ -1,6 +1,6 @@
 /**
  * The rate limits and the format of their `RATE_LIMITS` overrides, with no other import: the
- * environment is validated with the same parser (lib/env.ts), so a wrong override stops the
+ * environment is validated with the same parser (lib/server/env.ts), so a wrong override stops the
  * server at start-up instead of passing unnoticed.
  */
 

@@ -1,40 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import ipaddr from "ipaddr.js";
+import type { TrustedProxies } from "@/lib/server/trusted-proxies";
 import { LRUCache } from "lru-cache";
 
 /**
  * Who sent a request, for rate limits and logs: the address of the socket, unless the operator
  * says which proxies stand in front (`TRUSTED_PROXIES`), in which case it is the right-most
  * address of `X-Forwarded-For` that is not one of them. A header the client writes itself is
- * never believed on its own. No server-only import: the share page's Pages Router route uses it.
- *
- * `TRUSTED_PROXIES`: empty (the app faces the internet: the socket is the client), a number of hops
- * (e.g. `1` behind one load balancer), or a comma-separated list of addresses and CIDR ranges of
- * the proxies (e.g. `10.0.0.0/8, 2001:db8::/32`).
+ * never believed on its own (`TRUSTED_PROXIES`: lib/server/trusted-proxies.ts). No server-only
+ * import: the share page's Pages Router route uses it.
  */
-export type TrustedProxies = { hops: number } | { ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] };
 
 /** The header the server stamps on each request with the client address it worked out (clients' copies are dropped). */
 export const CLIENT_HEADER = "x-listing-studio-client";
-
-export function parseTrustedProxies(value: string | undefined): TrustedProxies {
-  const text = (value ?? "").trim();
-  if (!text) return { hops: 0 };
-  if (/^\d{1,2}$/.test(text)) return { hops: Number(text) };
-  const ranges = text.split(",").map((part) => {
-    const item = part.trim();
-    try {
-      if (item.includes("/")) return ipaddr.parseCIDR(item);
-      const address = ipaddr.parse(item);
-      return [address, address.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
-    } catch {
-      throw new Error(
-        `"${item}" is not an address or a CIDR range (TRUSTED_PROXIES takes a number of hops or a list of ranges)`,
-      );
-    }
-  });
-  return { ranges };
-}
 
 /**
  * The canonical form of an address, or null. Parsing an address costs more than the rest of a

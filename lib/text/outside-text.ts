@@ -8,8 +8,8 @@
  *   line and paragraph separators become line breaks); a zero-width (non-)joiner only where it joins nothing (inside a word or an
  *   emoji sequence it is kept: scripts and emoji need it). Applied when the text is read and again
  *   where it is shown outside the app (notifications, emails, webhooks).
- * - each format then escapes it its own way: HTML (lib/html-page.ts `escapeHtml`, React), CSV
- *   (lib/csv.ts), Slack (`slackText` below), JSON (`JSON.stringify`).
+ * - each format then escapes it its own way: HTML (lib/http/html-page.ts `escapeHtml`, React), CSV
+ *   (lib/text/csv.ts), Slack (`slackText` below), JSON (`JSON.stringify`).
  * No server-only import: components and the emulator use it too.
  */
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { AppError } from "./errors";
-import { readBody, readForm, readJson, readUploadedFile, route } from "./http";
-import { setLogDestination } from "./log";
-import { captureLogs } from "./test/capture-logs";
-import { chunkedBody } from "./test/chunked-body";
+import { AppError } from "@/lib/errors";
+import { readBody, readForm, readJson, readUploadedFile, route } from "./route";
+import { setLogDestination } from "@/lib/server/log";
+import { captureLogs } from "@/lib/test/capture-logs";
+import { chunkedBody } from "@/lib/test/chunked-body";
 
 /** A POST whose body arrives in chunks without a declared length. */
 function chunked(totalBytes: number) {

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 
 /**
  * Structured logs (pino, one JSON line per event) with the request id when there is one. No

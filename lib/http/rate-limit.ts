@@ -6,10 +6,15 @@ import {
   type IRateLimiterOptions,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { addressGroup, CLIENT_HEADER } from "@/lib/client-address";
-import { env } from "@/lib/env";
-import { redis } from "@/lib/redis";
-import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
+import { addressGroup, CLIENT_HEADER } from "@/lib/http/client-address";
+import { env } from "@/lib/server/env";
+import { redis } from "@/lib/server/redis";
+import {
+  parseRateLimitOverrides,
+  RATE_LIMITS,
+  type RateLimit,
+  type RateLimitName,
+} from "@/lib/server/rate-limits-config";
 
 /**
  * Rate limits of the public entry points, counted by rate-limiter-flexible: in Redis when
@@ -18,7 +23,12 @@ import { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitNam
  * the product down with it.
  */
 
-export { parseRateLimitOverrides, RATE_LIMITS, type RateLimit, type RateLimitName } from "./rate-limits-config";
+export {
+  parseRateLimitOverrides,
+  RATE_LIMITS,
+  type RateLimit,
+  type RateLimitName,
+} from "@/lib/server/rate-limits-config";
 
 export type RateLimitStore = (
   options: IRateLimiterOptions & { keyPrefix: string; points: number; duration: number },
@@ -93,7 +103,7 @@ export async function limited(
 
 /**
  * The client's address, as the server worked it out from the socket and the trusted proxies
- * (lib/client-address.ts stamps it on every request; a client's own headers are not believed),
+ * (lib/http/client-address.ts stamps it on every request; a client's own headers are not believed),
  * with IPv6 clients grouped by their /64. Only used to group requests, never for access.
  */
 export function clientKey(request: Request): string {

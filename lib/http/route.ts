@@ -6,8 +6,8 @@ import type { Logger } from "pino";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
 import { problemsOf } from "@/lib/errors";
-import { log, requestLog } from "@/lib/log";
-import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/request-meta";
+import { log, requestLog } from "@/lib/server/log";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/http/request-meta";
 
 /** Turns any failure of a route handler into `{ error: { code, message, fields? } }` with the right status. */
 export function errorResponse(error: unknown, logger: Logger = log()): Response {

@@ -1,6 +1,6 @@
 import Redis from "ioredis";
-import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { env } from "@/lib/server/env";
+import { log } from "@/lib/server/log";
 
 /**
  * The Redis server the instances share, when `REDIS_URL` is set (null otherwise). Commands fail

@@ -1,5 +1,5 @@
 import { databaseProblem } from "@/lib/db/check";
-import { env, EnvError } from "@/lib/env";
+import { env, EnvError } from "@/lib/server/env";
 
 /** A server refuses to start with an invalid environment, and says what is wrong. */
 export function assertEnvironment() {

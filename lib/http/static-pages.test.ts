@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { prerenderedPageCsp } from "@/lib/csp";
-import { inlineScriptHashes, prerenderedScriptHashes } from "@/lib/static-pages";
+import { prerenderedPageCsp } from "@/lib/http/csp";
+import { inlineScriptHashes, prerenderedScriptHashes } from "@/lib/http/static-pages";
 
 const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
 

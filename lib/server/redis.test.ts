@@ -8,7 +8,7 @@ import { startRedis } from "@/lib/test/redis";
 const server = await startRedis();
 process.env.REDIS_URL = server.url;
 process.env.RATE_LIMITS = "share=5/60";
-const { takeRateLimit, useRateLimitStore } = await import("./rate-limit");
+const { takeRateLimit, useRateLimitStore } = await import("@/lib/http/rate-limit");
 const { redis } = await import("./redis");
 const { captureLogs } = await import("@/lib/test/capture-logs");
 const { setLogDestination } = await import("./log");
