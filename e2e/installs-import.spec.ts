@@ -21,7 +21,7 @@ test("a CSV import shows a dry run with the bad row, progress while it runs, and
   const dryRun = page.getByTestId("import-dry-run");
   await expect(dryRun).toContainText("history.csv: 1,102 rows, 1,101 valid, 1 with errors.");
   await expect(page.getByRole("list", { name: "Rows with errors" })).toHaveText(
-    "Row 4: company_id must be a positive whole number",
+    "Line 4: company_id must be a positive whole number",
   );
 
   // Hold the second batch until the progress bar between batches has been seen.
@@ -35,11 +35,15 @@ test("a CSV import shows a dry run with the bad row, progress while it runs, and
   await page.getByRole("button", { name: "Import 1,101 valid rows" }).click();
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("aria-valuenow", "500");
   release();
-  await expect(page.getByTestId("import-outcome")).toHaveText("Imported 1,101 rows · 0 already known · 1 refused.");
+  await expect(page.getByTestId("import-outcome")).toHaveText(
+    "Imported: 1,101 new, 0 already there, 1 with errors (of 1,102 rows).",
+  );
   await expect(page.getByTestId("active-installs")).toHaveText("1099");
 
   await page.getByLabel("Import file").setInputFiles(file);
   await page.getByRole("button", { name: "Import 1,101 valid rows" }).click();
-  await expect(page.getByTestId("import-outcome")).toHaveText("Imported 0 rows · 1,101 already known · 1 refused.");
+  await expect(page.getByTestId("import-outcome")).toHaveText(
+    "Imported: 0 new, 1,101 already there, 1 with errors (of 1,102 rows).",
+  );
   await expect(page.getByTestId("active-installs")).toHaveText("1099");
 });

@@ -5,52 +5,14 @@ import { useRouter } from "next/navigation";
 import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/components/ui/download";
-import {
-  IMPORT_BATCH,
-  INSTALL_IMPORT_COLUMNS,
-  IMPORT_TEMPLATE,
-  type ImportRowResult,
-} from "@/lib/installs/import-template";
+import { importSummary, type ImportProblem, type ImportRecord } from "@/lib/imports/records";
+import { IMPORT_BATCH, INSTALL_IMPORT, INSTALL_IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-template";
 import { plural } from "@/lib/text/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
-/** The CSV reader and the row checks (the server's own) load when a file is chosen, not with the page. */
-const papa = async () => (await import("papaparse")).default;
-
-type Parsed = { name: string; rows: unknown[]; problems: ImportRowResult[] };
-type Outcome = { accepted: number; duplicates: number; invalid: ImportRowResult[] };
-
-/** Row numbers as people see them in the file: the CSV header is line 1, so data starts at 2. */
-const FIRST_ROW = 2;
-
-const errorReport = async (problems: ImportRowResult[]) =>
-  (await import("@/lib/text/csv")).toCsv([["row", "error"], ...problems.map((p) => [p.row, p.reason ?? ""])]);
-
-async function parseFile(file: File): Promise<unknown[]> {
-  if (file.name.toLowerCase().endsWith(".json") || file.type === "application/json") {
-    const json = JSON.parse(await file.text()) as unknown;
-    const rows = Array.isArray(json)
-      ? json
-      : json && typeof json === "object" && Array.isArray((json as { events?: unknown }).events)
-        ? (json as { events: unknown[] }).events
-        : null;
-    if (!rows) throw new Error('A JSON file must hold a list of rows, or { "events": [...] }');
-    return rows;
-  }
-  const Papa = await papa();
-  return new Promise((resolve, reject) => {
-    const rows: unknown[] = [];
-    Papa.parse<Record<string, string>>(file, {
-      header: true,
-      skipEmptyLines: "greedy",
-      transformHeader: (h) => h.trim().toLowerCase(),
-      step: (result) => void rows.push(result.data),
-      complete: () => resolve(rows),
-      error: (error) => reject(error),
-    });
-  });
-}
+type Parsed = { name: string; records: ImportRecord[]; problems: ImportProblem[] };
+type Outcome = { accepted: number; duplicates: number; invalid: number };
 
 /** Historical installs from a CSV or JSON file: a dry run first, then batches with a progress bar. */
 export function ImportInstalls({ appId }: { appId: string }) {
@@ -66,13 +28,18 @@ export function ImportInstalls({ appId }: { appId: string }) {
     setFileError(null);
     if (!file) return;
     try {
-      const [rows, { checkImportRow }] = await Promise.all([parseFile(file), import("@/lib/installs/import-rows")]);
-      if (rows.length === 0) return setFileError("The file has no rows.");
-      const problems = rows.flatMap((raw, i): ImportRowResult[] => {
+      // The reader and the row checks (the server's own) load when a file is chosen, not with the page.
+      const [text, kit, { checkImportRow }] = await Promise.all([
+        file.text(),
+        import("@/lib/imports/records"),
+        import("@/lib/installs/import-rows"),
+      ]);
+      const records = kit.readImportRecords(text, kit.importFormatOf(file.name, file.type), INSTALL_IMPORT);
+      const problems = records.flatMap(({ line, raw }): ImportProblem[] => {
         const check = checkImportRow(raw);
-        return check.ok ? [] : [{ row: FIRST_ROW + i, status: "invalid", reason: check.reason }];
+        return check.ok ? [] : [{ line, message: check.reason }];
       });
-      setParsed({ name: file.name, rows, problems });
+      setParsed({ name: file.name, records, problems });
     } catch (error) {
       setFileError(`The file could not be read: ${error instanceof Error ? error.message : "unknown error"}`);
     }
@@ -80,13 +47,14 @@ export function ImportInstalls({ appId }: { appId: string }) {
 
   const run = async () => {
     if (!parsed) return;
-    const totals: Outcome = { accepted: 0, duplicates: 0, invalid: [] };
+    const totals: Outcome = { accepted: 0, duplicates: 0, invalid: 0 };
     setProgress(0);
-    for (let start = 0; start < parsed.rows.length; start += IMPORT_BATCH) {
+    for (let start = 0; start < parsed.records.length; start += IMPORT_BATCH) {
+      const batch = parsed.records.slice(start, start + IMPORT_BATCH);
       const res = await fetch(`/api/apps/${appId}/installations/import`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ firstRow: FIRST_ROW + start, rows: parsed.rows.slice(start, start + IMPORT_BATCH) }),
+        body: JSON.stringify({ firstRow: batch[0]!.line, rows: batch.map((r) => r.raw) }),
       });
       const body = await res.json();
       if (!res.ok) {
@@ -98,9 +66,9 @@ export function ImportInstalls({ appId }: { appId: string }) {
       for (const r of body.results as ImportRowResult[]) {
         if (r.status === "accepted") totals.accepted++;
         else if (r.status === "duplicate") totals.duplicates++;
-        else totals.invalid.push(r);
+        else totals.invalid++;
       }
-      setProgress(Math.min(parsed.rows.length, start + IMPORT_BATCH));
+      setProgress(Math.min(parsed.records.length, start + IMPORT_BATCH));
     }
     await fetch(`/api/apps/${appId}/installations/import?finish=1`, { method: "POST" });
     setOutcome(totals);
@@ -108,7 +76,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
     router.refresh();
   };
 
-  const preview = parsed?.rows.slice(0, 5) ?? [];
+  const preview = parsed?.records.slice(0, 5) ?? [];
   return (
     <details className="rounded-xl border border-slate-200 bg-white p-4" open={parsed !== null || undefined}>
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">Import history from a file</summary>
@@ -143,8 +111,8 @@ export function ImportInstalls({ appId }: { appId: string }) {
         {parsed ? (
           <div className="space-y-3" data-testid="import-dry-run">
             <p>
-              <strong>{parsed.name}</strong>: {plural(parsed.rows.length, "row", "rows")},{" "}
-              {(parsed.rows.length - parsed.problems.length).toLocaleString("en-US")} valid,{" "}
+              <strong>{parsed.name}</strong>: {plural(parsed.records.length, "row", "rows")},{" "}
+              {(parsed.records.length - parsed.problems.length).toLocaleString("en-US")} valid,{" "}
               {parsed.problems.length.toLocaleString("en-US")} with errors.
             </p>
             <ScrollArea label="First rows of the file">
@@ -152,7 +120,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
                 <caption className="sr-only">First rows of the file</caption>
                 <THead>
                   <tr>
-                    <Th>Row</Th>
+                    <Th>Line</Th>
                     {INSTALL_IMPORT_COLUMNS.slice(0, 5).map((c) => (
                       <Th key={c}>{c}</Th>
                     ))}
@@ -160,19 +128,18 @@ export function ImportInstalls({ appId }: { appId: string }) {
                   </tr>
                 </THead>
                 <TBody className="divide-y-0">
-                  {preview.map((raw, i) => {
-                    const row = (raw ?? {}) as Record<string, unknown>;
-                    const problem = parsed.problems.find((p) => p.row === FIRST_ROW + i);
+                  {preview.map(({ line, raw: row }) => {
+                    const problem = parsed.problems.find((p) => p.line === line);
                     return (
-                      <tr key={i} className="border-t border-slate-100">
-                        <Td>{FIRST_ROW + i}</Td>
+                      <tr key={line} className="border-t border-slate-100">
+                        <Td>{line}</Td>
                         {INSTALL_IMPORT_COLUMNS.slice(0, 5).map((c) => (
                           <Td key={c} className="max-w-40 truncate">
                             {String(row[c] ?? "")}
                           </Td>
                         ))}
                         <Td className={`py-1 ${problem ? "text-red-700" : "text-emerald-700"}`}>
-                          {problem ? problem.reason : "OK"}
+                          {problem ? problem.message : "OK"}
                         </Td>
                       </tr>
                     );
@@ -184,15 +151,20 @@ export function ImportInstalls({ appId }: { appId: string }) {
               <div>
                 <ul className="list-disc pl-5 text-red-700" aria-label="Rows with errors">
                   {parsed.problems.slice(0, 5).map((p) => (
-                    <li key={p.row}>
-                      Row {p.row}: {p.reason}
+                    <li key={p.line}>
+                      Line {p.line}: {p.message}
                     </li>
                   ))}
                 </ul>
                 <button
                   type="button"
                   className="mt-1 font-medium text-brand-700 underline"
-                  onClick={async () => csvDownload("import-errors.csv", await errorReport(parsed.problems))}
+                  onClick={async () =>
+                    csvDownload(
+                      "import-errors.csv",
+                      await (await import("@/lib/imports/records")).problemsCsv(parsed.problems),
+                    )
+                  }
                 >
                   Download the error report
                 </button>
@@ -205,16 +177,16 @@ export function ImportInstalls({ appId }: { appId: string }) {
                   role="progressbar"
                   aria-label="Import progress"
                   aria-valuemin={0}
-                  aria-valuemax={parsed.rows.length}
+                  aria-valuemax={parsed.records.length}
                   aria-valuenow={progress}
                 >
                   <div
                     className="h-full bg-brand-600 transition-all"
-                    style={{ width: `${(progress / parsed.rows.length) * 100}%` }}
+                    style={{ width: `${(progress / parsed.records.length) * 100}%` }}
                   />
                 </div>
                 <p className="mt-1 text-xs text-slate-600">
-                  {progress} of {plural(parsed.rows.length, "row", "rows")}
+                  {progress} of {plural(parsed.records.length, "row", "rows")}
                 </p>
               </div>
             ) : outcome ? (
@@ -223,12 +195,21 @@ export function ImportInstalls({ appId }: { appId: string }) {
                 className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900"
                 data-testid="import-outcome"
               >
-                Imported {plural(outcome.accepted, "row", "rows")} · {outcome.duplicates.toLocaleString("en-US")}{" "}
-                already known · {outcome.invalid.length.toLocaleString("en-US")} refused.
+                {importSummary({
+                  dryRun: false,
+                  added: outcome.accepted,
+                  existing: outcome.duplicates,
+                  problems: outcome.invalid,
+                  total: parsed.records.length,
+                })}
               </p>
             ) : (
-              <Button type="button" onClick={() => void run()} disabled={parsed.rows.length === parsed.problems.length}>
-                Import {plural(parsed.rows.length - parsed.problems.length, "valid row", "valid rows")}
+              <Button
+                type="button"
+                onClick={() => void run()}
+                disabled={parsed.records.length === parsed.problems.length}
+              >
+                Import {plural(parsed.records.length - parsed.problems.length, "valid row", "valid rows")}
               </Button>
             )}
           </div>

@@ -9,13 +9,14 @@ import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/components/ui/download";
 import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_BYTES, REVIEW_TEMPLATE_CSV } from "@/lib/reviews/import-template";
 import type { ImportReport } from "@/lib/reviews/types";
+import { importFormatOf, importSummary } from "@/lib/imports/records";
 import { plural } from "@/lib/text/words";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 
 type Picked = { file: File; report: ImportReport };
 
 async function send(appId: string, file: File, dryRun: boolean): Promise<ImportReport> {
-  const json = file.name.toLowerCase().endsWith(".json") || file.type === "application/json";
+  const json = importFormatOf(file.name, file.type) === "json";
   const res = await fetch(`/api/reviews/import?appId=${encodeURIComponent(appId)}${dryRun ? "&dryRun=1" : ""}`, {
     method: "POST",
     headers: { "content-type": json ? "application/json" : "text/csv" },
@@ -123,9 +124,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
       {report ? (
         <div className="space-y-3" data-testid="review-import-preview">
           <p className="text-sm text-slate-700" role="status">
-            {report.dryRun ? "Dry run: " : "Imported: "}
-            <strong>{report.added}</strong> new, {report.existing} already there, {report.problemCount} with errors (of{" "}
-            {plural(report.total, "row", "rows")}).
+            {importSummary({ ...report, problems: report.problemCount })}
           </p>
           {report.preview.length ? (
             <Table density="compact">
@@ -169,10 +168,7 @@ export function ImportReviews({ apps }: { apps: { id: string; name: string }[] }
                 onClick={async () =>
                   csvDownload(
                     "review-import-errors.csv",
-                    (await import("@/lib/text/csv")).toCsv([
-                      ["line", "error"],
-                      ...report.problems.map((p) => [p.line, p.message]),
-                    ]),
+                    await (await import("@/lib/imports/records")).problemsCsv(report.problems),
                   )
                 }
               >

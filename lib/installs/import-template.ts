@@ -1,3 +1,5 @@
+import type { ImportSpec } from "@/lib/imports/records";
+
 /** The layout of an installations import file, without zod (the browser uses it). */
 
 /** The columns of an import file (CSV header or JSON keys). */
@@ -22,3 +24,11 @@ consent_denied,11111,22222,2025-04-01T10:01:00Z,,,,
 export const IMPORT_BATCH = 500;
 
 export type ImportRowResult = { row: number; status: "accepted" | "duplicate" | "invalid"; reason?: string };
+
+/** How the import kit (lib/imports/records.ts) reads an install history file. */
+export const INSTALL_IMPORT: ImportSpec = {
+  noun: ["row", "rows"],
+  listKey: "events",
+  columns: INSTALL_IMPORT_COLUMNS,
+  required: ["type", "company_id", "user_id", "occurred_at"],
+};

@@ -5,7 +5,8 @@ import type { Member } from "@/lib/authz";
 import { auditBy } from "@/lib/audit/log";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ImportFormatError, parseReviewImport } from "./import";
+import { ImportFormatError } from "@/lib/imports/records";
+import { parseReviewImport } from "./import";
 import { authorize } from "@/lib/team/permissions";
 
 /** A CSV/JSON import of reviews; a dry run reports what would happen and changes nothing. */

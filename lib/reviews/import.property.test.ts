@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { ImportFormatError, parseReviewImport } from "./import";
+import { ImportFormatError } from "@/lib/imports/records";
+import { parseReviewImport } from "./import";
 
 /** Reviews as people write them: commas, quotes, line breaks, emoji and non-Latin scripts. */
 const words = fc.string({

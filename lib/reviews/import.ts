@@ -1,9 +1,8 @@
-import Papa from "papaparse";
 import { z } from "zod";
+import { readImportRecords, type ImportFormat, type ImportProblem, type ImportSpec } from "@/lib/imports/records";
 import { reviewKeys } from "@/lib/marketplace/identity";
 import { REVIEW_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./import-template";
 import { importRowSchema } from "./schema";
-import { pluralForm } from "@/lib/text/words";
 
 /**
  * Reviews imported from a CSV or JSON file (for what the sync cannot reach). Columns / keys:
@@ -12,50 +11,20 @@ import { pluralForm } from "@/lib/text/words";
  * makes a duplicate.
  */
 export type ReviewImportRow = z.output<typeof importRowSchema> & { key: string; line: number };
-export type ImportProblem = { line: number; message: string };
 
-export class ImportFormatError extends Error {}
-
-function records(text: string, format: "csv" | "json"): Record<string, unknown>[] {
-  if (format === "json") {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ImportFormatError("The file is not valid JSON");
-    }
-    const list = Array.isArray(data)
-      ? data
-      : data && typeof data === "object" && Array.isArray((data as { reviews?: unknown }).reviews)
-        ? (data as { reviews: unknown[] }).reviews
-        : null;
-    if (!list) throw new ImportFormatError('The JSON must be a list of reviews, or an object with a "reviews" list');
-    return list.map((r) => (r && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : {}));
-  }
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim().toLowerCase(),
-  });
-  const missing = ["author", "stars", "date"].filter((c) => !parsed.meta.fields?.includes(c));
-  if (missing.length)
-    throw new ImportFormatError(
-      `The CSV has no ${missing.join(", ")} ${pluralForm(missing.length, "column", "columns")} (expected: ${REVIEW_IMPORT_COLUMNS.join(", ")})`,
-    );
-  return parsed.data;
-}
-
+const REVIEW_IMPORT: ImportSpec = {
+  noun: ["review", "reviews"],
+  listKey: "reviews",
+  columns: REVIEW_IMPORT_COLUMNS,
+  required: ["author", "stars", "date"],
+  maxRows: MAX_IMPORT_ROWS,
+};
 /** Every row checked; the valid ones keyed, the others with their line and reason. */
-export function parseReviewImport(text: string, format: "csv" | "json") {
-  const rows = records(text, format);
-  if (rows.length === 0) throw new ImportFormatError("The file has no reviews");
-  if (rows.length > MAX_IMPORT_ROWS)
-    throw new ImportFormatError(`The file has ${rows.length} reviews; import at most ${MAX_IMPORT_ROWS} at a time`);
+export function parseReviewImport(text: string, format: ImportFormat) {
+  const rows = readImportRecords(text, format, REVIEW_IMPORT);
   const valid: Omit<ReviewImportRow, "key">[] = [];
   const problems: ImportProblem[] = [];
-  rows.forEach((raw, i) => {
-    // CSV line numbers count the header; JSON "lines" are positions in the list, from 1.
-    const line = format === "csv" ? i + 2 : i + 1;
+  rows.forEach(({ line, raw }) => {
     const result = importRowSchema.safeParse(
       Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "number" ? String(v) : v])),
     );
