@@ -19,6 +19,7 @@ export default defineConfig({
       "prisma/**/*.test.ts",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
+      "e2e/**/*.test.ts",
     ],
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
