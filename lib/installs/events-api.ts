@@ -3,13 +3,11 @@ import { pipedriveId } from "@/lib/pipedrive/ids";
 import { hasFeature } from "@/lib/app-types";
 import { appInWorkspace } from "@/lib/scope";
 import { ingestEvents } from "./ingest";
-import { EVENT_TYPE_WORDS, type IngestEvent } from "./types";
+import { EVENT_TYPE_WORD_LIST, EVENT_TYPE_WORDS, type IngestEvent } from "./types";
 
 export const MAX_EVENTS = 1000;
 /** Clocks differ: an event may be up to five minutes "in the future". */
 const SKEW_MS = 5 * 60_000;
-
-const TYPES = EVENT_TYPE_WORDS;
 
 const id = pipedriveId;
 
@@ -19,7 +17,7 @@ const eventSchema = z.strictObject({
     .trim()
     .min(1, "id is required")
     .max(200, "id must be at most 200 characters"),
-  type: z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], {
+  type: z.enum(EVENT_TYPE_WORD_LIST, {
     error: "type must be install_started, consent_denied, consent_granted, install or uninstall",
   }),
   company_id: id,
@@ -94,7 +92,7 @@ export function parseEvents(raw: unknown[], now = Date.now(), { oauth = true } =
       id: e.id,
       event: {
         dedupeKey: `api:${e.id}`,
-        type: TYPES[e.type],
+        type: EVENT_TYPE_WORDS[e.type],
         companyId: e.company_id,
         userId: e.user_id,
         occurredAt,

@@ -2,9 +2,8 @@ import { z } from "zod";
 
 import { pipedriveId } from "@/lib/pipedrive/ids";
 import { IMPORT_BATCH } from "./import-template";
-import { EVENT_TYPE_WORDS } from "./types";
+import { EVENT_TYPE_WORD_LIST } from "./types";
 
-const TYPES = EVENT_TYPE_WORDS;
 const empty = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** A Pipedrive id in a cell: required, and an id (lib/pipedrive/ids.ts). */
 const positive = z.unknown().transform((v, ctx): number => {
@@ -32,7 +31,7 @@ const text = (max: number) =>
 const rowSchema = z.object({
   type: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.enum(Object.keys(TYPES) as [keyof typeof TYPES, ...(keyof typeof TYPES)[]], {
+    z.enum(EVENT_TYPE_WORD_LIST, {
       error: "must be install_started, consent_denied, consent_granted, install or uninstall",
     }),
   ),
@@ -64,8 +63,6 @@ export function checkImportRow(
   if (occurredAt.getTime() > now + 5 * 60_000) return { ok: false, reason: "occurred_at is in the future" };
   return { ok: true, row: { ...parsed.data, occurredAt } };
 }
-
-export const IMPORT_TYPES = TYPES;
 
 export const importBatchSchema = z.strictObject({
   firstRow: z.number().int().min(1),

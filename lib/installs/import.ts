@@ -4,10 +4,10 @@ import type { Member } from "@/lib/authz";
 
 import { authorize } from "@/lib/team/permissions";
 import { createHash } from "node:crypto";
-import { checkImportRow, IMPORT_TYPES, importBatchSchema, type InstallImportRow } from "./import-rows";
+import { checkImportRow, importBatchSchema, type InstallImportRow } from "./import-rows";
 import type { ImportRowResult } from "./import-template";
 import { ingestEvents, rebuildApp } from "./ingest";
-import type { IngestEvent } from "./types";
+import { EVENT_TYPE_WORDS, type IngestEvent } from "./types";
 import { auditBy } from "@/lib/audit/log";
 
 /** Without an `id`, a row's content is its identity: importing the same file twice changes nothing. */
@@ -20,7 +20,7 @@ function toEvent(r: InstallImportRow): IngestEvent {
       .slice(0, 40);
   return {
     dedupeKey: `import:${identity}`,
-    type: IMPORT_TYPES[r.type],
+    type: EVENT_TYPE_WORDS[r.type],
     companyId: r.company_id,
     userId: r.user_id,
     occurredAt: r.occurredAt,

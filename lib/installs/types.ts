@@ -8,6 +8,9 @@ export const EVENT_TYPE_WORDS = {
   install: "INSTALL",
   uninstall: "UNINSTALL",
 } as const satisfies Record<string, EventType>;
+export type EventTypeWord = keyof typeof EVENT_TYPE_WORDS;
+/** The words a file or an API call names an event type with, for `z.enum`. */
+export const EVENT_TYPE_WORD_LIST = Object.keys(EVENT_TYPE_WORDS) as [EventTypeWord, ...EventTypeWord[]];
 export const EVENT_SOURCES = ["GATEWAY", "MARKETPLACE", "API", "IMPORT"] as const;
 export type Source = (typeof EVENT_SOURCES)[number];
 
