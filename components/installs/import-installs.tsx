@@ -78,7 +78,7 @@ export function ImportInstalls({ appId }: { appId: string }) {
 
   const preview = parsed?.records.slice(0, 5) ?? [];
   return (
-    <details className="rounded-xl border border-slate-200 bg-white p-4" open={parsed !== null || undefined}>
+    <details className="rounded-xl border border-slate-200 bg-white p-4" open={parsed !== null || fileError !== null || undefined}>
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">Import history from a file</summary>
       <div className="mt-3 space-y-4 text-sm">
         <p className="text-slate-600">
