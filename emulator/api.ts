@@ -1,6 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { EmulatorUser } from "./data";
-import { escapeHtml, sendJson, type Req } from "./http";
+import { escapeHtml } from "./html";
+import { sendJson, type Req } from "./http";
 import type { EmulatorStore } from "./store";
 
 /** Pipedrive's shape of GET /v1/users/me. */

@@ -1,6 +1,6 @@
 import scopes from "../lib/pipedrive/scopes.json" with { type: "json" };
 import type { EmulatorClient, EmulatorUser } from "./data";
-import { escapeHtml as e } from "./http";
+import { escapeHtml as e } from "./html";
 
 const scopeLabel = (id: string) => scopes.scopes.find((s) => s.id === id)?.label ?? id;
 

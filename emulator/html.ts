@@ -1,4 +1,4 @@
-/** Pieces every emulated Marketplace page is made of: escaping, script data, flight pushes, the bot challenge. */
+/** Pieces every emulated page is made of: escaping, script data, flight pushes, the bot challenge. */
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { deltaText, displayValue, type Format } from "@/lib/analytics/format";
-import type { MonthOverview as Overview } from "@/lib/analytics/types";
+import type { MonthOverviewData as Overview } from "@/lib/analytics/types";
 import type { Change } from "@/lib/analytics/metrics";
 import { cn } from "@/components/ui/cn";
 import { ScrollArea } from "@/components/ui/scroll-area";

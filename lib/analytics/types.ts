@@ -3,4 +3,4 @@ import type { loadAnalytics, monthOverview } from "./load";
 /** What the analytics page shows, as its loader answers it. */
 export type Analytics = Awaited<ReturnType<typeof loadAnalytics>>;
 /** The month at a glance on the Analytics page. */
-export type MonthOverview = Awaited<ReturnType<typeof monthOverview>>;
+export type MonthOverviewData = Awaited<ReturnType<typeof monthOverview>>;
