@@ -1,14 +1,6 @@
 import Link from "next/link";
 import { TriangleAlert } from "lucide-react";
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+import { UTC_STAMP as WHEN } from "@/lib/text/dates";
 
 /**
  * Pipedrive refused the client id and secret stored for the app (invalid_client) when an

@@ -18,6 +18,7 @@ import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import type { GatewaySettingsInput } from "@/lib/gateway/schema";
 import type { DeliveryView, GatewaySettings } from "@/lib/gateway/types";
 import { plural } from "@/lib/text/words";
+import { UTC_TIME as STAMP } from "@/lib/text/dates";
 
 const gatewayResolver = lazyZodResolver<GatewaySettingsInput>(() =>
   import("@/lib/gateway/schema").then((m) => m.gatewaySettingsSchema),
@@ -54,14 +55,6 @@ function CopyField({ id, label, value, help }: { id: string; label: string; valu
     </Field>
   );
 }
-
-const STAMP = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 export function GatewaySettingsPanel({
   appId,

@@ -13,9 +13,9 @@ import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { SOURCE_LABELS } from "@/lib/marketplace/types";
 import { ReadSources } from "@/components/reviews/read-sources";
 import { plural } from "@/lib/text/words";
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
 type Values = { listingUrl: string };
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 function CheckResult({ check, adoptAddress }: { check: ListingPageCheck; adoptAddress: (url: string) => void }) {

@@ -1,6 +1,7 @@
 import { plural } from "@/lib/text/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { UTC_STAMP_SECONDS as WHEN } from "@/lib/text/dates";
 
 export type AuditEntryView = {
   id: string;
@@ -11,16 +12,6 @@ export type AuditEntryView = {
   target: string;
   details: string[];
 };
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
 
 /** The changes of an entry: one short line as it is, several (or a long one) folded, readable in full when opened. */
 function Changes({ details }: { details: string[] }) {

@@ -4,8 +4,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { RemoveCompetitor } from "./remove-competitor";
 import type { CompetitorSummary, ListingChangeView } from "@/lib/competitors/types";
-
-const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+import { UTC_DAY as WHEN } from "@/lib/text/dates";
 
 /** The competitors an app follows, side by side with their latest figures. */
 export function CompetitorTable({

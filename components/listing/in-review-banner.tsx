@@ -10,8 +10,7 @@ import type { FrozenSubmission } from "@/lib/submission/types";
 import { plural } from "@/lib/text/words";
 import { DiffView } from "./diff-view";
 import { pluralForm } from "@/lib/text/words";
-
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
 /**
  * While Pipedrive reviews a submission, what was submitted stays frozen in Versions: this banner

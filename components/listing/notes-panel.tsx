@@ -2,14 +2,7 @@
 
 import { MessageSquareText } from "lucide-react";
 import type { EditorNote } from "./editor-fields";
-
-const STAMP = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+import { UTC_TIME as STAMP } from "@/lib/text/dates";
 
 /** Every open comment and piece of reviewer feedback, with a way to its field and to resolve it. */
 export function NotesPanel({

@@ -7,6 +7,7 @@ import { toast } from "@/components/ui/toast";
 import { markReadAction } from "@/lib/actions/notifications";
 import { KIND_LABELS, type NotificationKind } from "@/lib/notifications/kinds";
 import { cn } from "@/components/ui/cn";
+import { UTC_TIME as WHEN } from "@/lib/text/dates";
 
 type Row = {
   id: string;
@@ -17,14 +18,6 @@ type Row = {
   createdAt: string;
   read: boolean;
 };
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 export function NotificationList({ rows }: { rows: Row[] }) {
   const router = useRouter();

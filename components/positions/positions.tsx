@@ -1,8 +1,8 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import type { ListHistory, RankEvent } from "@/lib/positions/types";
 import { plural } from "@/lib/text/words";
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const day = (d: string) => DAY.format(new Date(`${d}T00:00:00Z`));
 
 /** Each list's current and best position, collections first. */

@@ -8,8 +8,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { RULE_EVENT_INFO, THROTTLES, type RuleEvent } from "@/lib/alerts/rule-events";
 import type { AlertRuleView } from "@/lib/alerts/types";
 import { plural } from "@/lib/text/words";
-
-const WHEN = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+import { UTC_DAY_OF_YEAR as WHEN } from "@/lib/text/dates";
 
 /** "Rating drop of at least 0.2 stars", "Rank moved by at least 3 places"… */
 function eventText(event: RuleEvent, threshold: number | null) {

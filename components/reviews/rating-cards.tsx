@@ -2,14 +2,7 @@ import Link from "next/link";
 import { Star } from "lucide-react";
 import type { RatingSummary } from "@/lib/sync/types";
 import { plural } from "@/lib/text/words";
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+import { UTC_TIME as WHEN } from "@/lib/text/dates";
 
 /** A line of the daily averages (1 to 5 stars), drawn on the server. */
 function Sparkline({ series, label }: { series: RatingSummary["series"]; label: string }) {

@@ -18,8 +18,8 @@ import {
 import { cn } from "@/components/ui/cn";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { plural } from "@/lib/text/words";
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const SOURCE: Record<string, string> = { MANUAL: "Added by hand", IMPORT: "Imported" };
 const STATUS_STYLE: Record<string, string> = {
   NEW: "bg-sky-50 text-sky-800",

@@ -21,20 +21,13 @@ import type { webhookSchema } from "@/lib/alerts/schema";
 import type { DeliveryLogEntry } from "@/lib/alerts/types";
 import { cn } from "@/components/ui/cn";
 import { ShownOnce } from "@/components/ui/shown-once";
+import { UTC_TIME_SECONDS as WHEN } from "@/lib/text/dates";
 
 const webhookResolver = lazyZodResolver<Input>(() => import("@/lib/alerts/schema").then((m) => m.webhookSchema));
 
 type Hook = { id: string; name: string; url: string; format: string; events: string[]; enabled: boolean };
 type Input = z.input<typeof webhookSchema>;
 
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
 const STATUS: Record<string, string> = {
   PENDING: "Waiting",
   SENDING: "Sending",

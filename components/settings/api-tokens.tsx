@@ -8,8 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import type { ApiTokenView } from "@/lib/api-tokens/types";
 import { ShownOnce } from "@/components/ui/shown-once";
-
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
 export function ApiTokens({ tokens, isOwner }: { tokens: ApiTokenView[]; isOwner: boolean }) {
   const router = useRouter();

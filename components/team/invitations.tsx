@@ -10,10 +10,10 @@ import { ConfirmAction } from "@/components/ui/confirm-action";
 import { ROLES, ROLE_LABELS, type Role } from "@/lib/team/roles";
 import { cn } from "@/components/ui/cn";
 import { ShownOnce } from "@/components/ui/shown-once";
+import { UTC_DAY_OF_YEAR as DAY } from "@/lib/text/dates";
 
 type Invitation = { id: string; role: Role; label: string | null; createdAt: string; expiresAt: string; state: string };
 type Request = { id: string; name: string; email: string | null; createdAt: string };
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
 
 export function Invitations({ invitations, origin }: { invitations: Invitation[]; origin: string }) {
   const router = useRouter();

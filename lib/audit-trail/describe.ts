@@ -3,6 +3,7 @@ import { APP_TYPE_LABELS, type AppType } from "@/lib/app-types";
 import { FIELDS } from "@/lib/listing/fields";
 import { REVIEW_STATUS_LABELS } from "@/lib/reviews/templates";
 import { plural } from "@/lib/text/words";
+import { UTC_DAY as day } from "@/lib/text/dates";
 
 /**
  * The audit log in words: each stored entry (an action code, a target and a compact diff) as a
@@ -106,7 +107,6 @@ const status = (value: unknown) =>
       value.toLowerCase().replace(/_/g, " "))
     : "—";
 const fieldLabel = (key: string) => FIELDS[key as keyof typeof FIELDS]?.label ?? key;
-const day = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const text = (value: unknown): string => {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}T/.test(value) ? day.format(new Date(value)) : value;

@@ -2,18 +2,11 @@ import { escapeHtml } from "@/lib/http/html-page";
 import { plainLine, plainText } from "@/lib/text/outside-text";
 import { plural } from "@/lib/text/words";
 import { KIND_LABELS, type NotificationKind } from "./kinds";
+import { UTC_TIME as WHEN } from "@/lib/text/dates";
 
 /** What an email says, as text and HTML, with a link per notification and an unsubscribe link per kind. */
 export type EmailItem = { kind: NotificationKind; title: string; body: string | null; link: string; createdAt: Date };
 export type EmailMessage = { subject: string; text: string; html: string; unsubscribe: string };
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /**
  * One email for a person: a single alert, or the digest of everything else, grouped by kind (newest

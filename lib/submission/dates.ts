@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { UTC_LONG_DAY as LONG } from "@/lib/text/dates";
 
 /**
  * The day a step happened at Pipedrive (or in Developer Hub), as the partner records it: today by
@@ -11,7 +12,6 @@ export const EARLIEST_DAY = "2015-01-01";
 export const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 export const dayOf = (instant: Date) => instant.toISOString().slice(0, 10);
 
-const LONG = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 export const longDay = (day: string) => LONG.format(dayStart(day));
 
 const refuse = (message: string) => new AppError("VALIDATION", message, { date: message });

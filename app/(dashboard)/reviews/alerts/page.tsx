@@ -7,16 +7,9 @@ import { AlertRules } from "@/components/reviews/alert-rules";
 import { env } from "@/lib/server/env";
 import { deliveryLog, listWebhooks } from "@/lib/alerts/webhooks";
 import { can } from "@/lib/team/permissions";
+import { UTC_TIME as WHEN } from "@/lib/text/dates";
 
 export const metadata: Metadata = { title: "Alerts" };
-
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 export default async function AlertsPage() {
   const member = await requireMembership();

@@ -9,21 +9,13 @@ import { listingUrlOf } from "@/lib/marketplace/listing-url";
 import { listingUrlField } from "@/lib/sync/report";
 import { syncableApps } from "@/lib/sync/runs";
 import { plural } from "@/lib/text/words";
+import { UTC_STAMP_SECONDS as WHEN } from "@/lib/text/dates";
 
 export const metadata: Metadata = { title: "Sync history" };
 
 /** Marketplace pages listed before "The other N pages". */
 const SOURCES_SHOWN = 5;
 
-const WHEN = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
 const TRIGGER: Record<string, string> = { MANUAL: "Sync now", CRON: "Scheduler", CLI: "Command line" };
 const STATUS: Record<string, { label: string; style: string }> = {
   RUNNING: { label: "Running", style: "bg-sky-50 text-sky-800" },

@@ -10,10 +10,10 @@ import { developerHubView, type HandoffField } from "@/lib/listing/developer-hub
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/text/words";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
 export const metadata: Metadata = { title: "Copy to Developer Hub" };
 
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

@@ -10,10 +10,10 @@ import { installationQuerySchema, listInstallations, type InstallationQuery } fr
 import { can } from "@/lib/team/permissions";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { UTC_DAY as DAY } from "@/lib/text/dates";
 
 export const metadata: Metadata = { title: "Installs" };
 
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 const SOURCE: Record<string, string> = {
   GATEWAY: "Gateway",
   MARKETPLACE: "Marketplace (no state)",
