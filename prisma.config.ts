@@ -11,7 +11,8 @@ process.env.DATABASE_URL ??= "file:./data/dev.db";
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: "prisma/schema.prisma",
+  // The schema is prisma/schema.prisma (generator, datasource) and the models in prisma/models/.
+  schema: "prisma",
   async adapter() {
     const url = process.env.DATABASE_URL!;
     // SQLite creates the file but not its folder (data/ is not in git).

@@ -40,7 +40,7 @@ describe("prisma/migrations", () => {
     const fromMigrations = new Database(inject("templateDatabase"), { readonly: true });
     const script = execFileSync(
       join("node_modules", ".bin", "prisma"),
-      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma", "--script"],
       {
         encoding: "utf8",
         env: { ...process.env, DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "diff-")), "unused.db")}` },
