@@ -46,6 +46,8 @@ test("save a version, diff it against the draft, restore it", async ({ page }) =
   await page.getByRole("button", { name: "Restore" }).first().click();
   await page.getByRole("button", { name: "Restore version" }).click();
   await expect(page.getByTestId("version-row").getByText(/Restored version 1/)).toBeVisible();
+  // The draft it replaced is kept, with what was typed since version 1.
+  await expect(page.getByTestId("version-row").getByText("Version 2: Before restoring version 1")).toBeVisible();
   const draft = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
   expect(draft.data.summary).toBe("Plan every deal on a timeline.");
   expect(draft.data.scopes).toEqual([{ id: "base", justification: "" }]);

@@ -59,12 +59,16 @@ export function RestoreButton({ appId, versionId, number }: { appId: string; ver
         </Button>
       }
       title={`Restore version ${number}?`}
-      description="The current draft is replaced by this version. The draft as it is now stays in the history only if you saved it as a version."
+      description="This version becomes the draft. The draft as it is now is kept as a version first, so you can go back to it."
       confirmLabel="Restore version"
       onConfirm={async () => {
         const result = await restoreVersionAction(appId, versionId);
         if (!result.ok) return result.error.message;
-        toast.success(`Version ${number} is the draft again`);
+        toast.success(
+          result.data.backupVersion === null
+            ? `Version ${number} is the draft again`
+            : `Version ${number} is the draft again; the draft before it is version ${result.data.backupVersion}`,
+        );
         router.refresh();
         return null;
       }}

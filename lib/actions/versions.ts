@@ -17,6 +17,6 @@ export async function restoreVersionAction(appId: string, versionId: string) {
   return action(async () => {
     const draft = await restoreVersion(await requireMember("version.restore"), appId, versionId);
     revalidatePath(`/apps/${appId}`, "layout");
-    return { revision: draft.revision };
+    return { revision: draft.revision, backupVersion: draft.backupVersion };
   });
 }

@@ -120,8 +120,16 @@ export async function listingAt(member: Member, appId: string, versionId: string
   return listingDraftSchema.parse(JSON.parse(version.data));
 }
 
-/** Makes a version the new draft (the draft's revision moves on, so open editors see a conflict, not a silent change). */
-export async function restoreVersion(member: Member, appId: string, versionId: unknown): Promise<DraftState> {
+/**
+ * Makes a version the new draft (the draft's revision moves on, so open editors see a conflict, not a
+ * silent change). The draft it replaces is kept as a version first, unless the latest version
+ * already holds it: nothing typed is lost by a restore. `backupVersion` is that version's number.
+ */
+export async function restoreVersion(
+  member: Member,
+  appId: string,
+  versionId: unknown,
+): Promise<DraftState & { backupVersion: number | null }> {
   authorize(member, "version.restore");
   if (typeof versionId !== "string") throw notFound("Version");
   const data = await listingAt(member, appId, versionId);
@@ -129,8 +137,25 @@ export async function restoreVersion(member: Member, appId: string, versionId: u
     where: { id: versionId, app: { workspaceId: member.workspace.id } },
     select: { number: true },
   });
+  const current = (await getDraft(member, appId)).data;
+  const latest = await db.listingVersion.findFirst({
+    where: { appId, app: { workspaceId: member.workspace.id } },
+    orderBy: { number: "desc" },
+    select: { data: true },
+  });
+  const kept = latest !== null && sameListing(listingDraftSchema.parse(JSON.parse(latest.data)), current);
+  const backup = kept
+    ? null
+    : await recordVersion(appId, current, `Before restoring version ${version.number}`, "BACKUP", member.user.id);
   await replaceDraft(appId, data, member.user.id);
   await recordVersion(appId, data, `Restored version ${version.number}`, "RESTORE", member.user.id);
-  await auditBy(member, "version.restore", { type: "app", id: appId, name: data.appName }, { version: version.number });
-  return getDraft(member, appId);
+  await auditBy(
+    member,
+    "version.restore",
+    { type: "app", id: appId, name: data.appName },
+    { version: version.number, ...(backup ? { kept: backup.number } : {}) },
+  );
+  return { ...(await getDraft(member, appId)), backupVersion: backup?.number ?? null };
 }
+
+const sameListing = (a: ListingDraft, b: ListingDraft) => JSON.stringify(a) === JSON.stringify(b);
