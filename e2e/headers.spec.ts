@@ -33,6 +33,12 @@ test("every response carries the security headers; the health check answers", as
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: { ok: true, journalMode: "wal" } });
+  // Browsers and crawlers ask every site for /favicon.ico, whatever the page links.
+  for (const icon of ["/favicon.ico", "/icon.svg"]) {
+    const res = await request.get(icon);
+    expect(res.status(), icon).toBe(200);
+    expect(res.headers()["content-type"], icon).toMatch(/^image\//);
+  }
 });
 
 // The injections below are meant to be blocked; any other violation is a page the policy breaks.
