@@ -16,6 +16,15 @@ test("fill the listing: counters, inline errors, scopes, features, video; everyt
   await page.getByLabel("Why does the app need this?").fill("Reads open deals to build the forecast.");
   await page.getByLabel(/Contacts: Full access/).check();
   await expect(page.getByText(/Full access lets the app change or delete data/)).toBeVisible();
+  // Read-only and full access of one object are one choice: ticking one switches from the other.
+  await page.getByLabel(/Contacts: Read only/).check();
+  await expect(page.getByLabel(/Contacts: Full access/)).not.toBeChecked();
+  await page.getByLabel(/Contacts: Full access/).check();
+  await expect(page.getByLabel(/Contacts: Read only/)).not.toBeChecked();
+  // Full access without a reason is what Pipedrive refuses: an error in the checklist, not advice.
+  await expect(page.getByTestId("readiness-items")).toContainText(
+    "Say why the app needs Contacts: Full access: Pipedrive refuses full access without a reason",
+  );
 
   await page.getByRole("tab", { name: /Features/ }).click();
   await page.getByRole("button", { name: "Add feature" }).click();

@@ -33,6 +33,18 @@ describe("checkReadiness", () => {
     expect(checkReadiness(complete)).toEqual({ score: 100, items: [], errors: 0, warnings: 0 });
   });
 
+  it("blocks the scopes Pipedrive refuses: both levels of one object, full access without a reason", () => {
+    const scopes = [
+      { id: "base", justification: "" },
+      { id: "deals:read", justification: "Reads the deal" },
+      { id: "deals:full", justification: "" },
+    ];
+    expect(messages({ scopes }).filter((m) => m.startsWith("error"))).toEqual([
+      "error scopes.2.id: Deals: Read only and Deals: Full access are both requested: full access includes reading, keep one",
+      "error scopes.2.justification: Say why the app needs Deals: Full access: Pipedrive refuses full access without a reason",
+    ]);
+  });
+
   it("turns every field required for review, pricing included, into an error", () => {
     const result = checkReadiness({ ...complete, pricingUrl: "", summary: "" });
     expect(result.items.filter((i) => i.severity === "error").map((i) => i.field)).toEqual(["summary", "pricingUrl"]);

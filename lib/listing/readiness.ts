@@ -2,6 +2,7 @@ import { MIN_VISIBLE_SHARE } from "@/lib/media/visibility-threshold";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { FIELDS } from "./fields";
 import { scopeWarnings } from "./scope-checks";
+import { scopeRuleProblems } from "./scope-rules";
 import { draftOf, submissionProblems, type AppKind, type ListingDraft, type ListingField } from "./schema";
 
 /**
@@ -94,6 +95,9 @@ export function checkReadiness(
   for (const [path, message] of Object.entries(problems)) {
     add(path === "_" ? "appName" : (path.split(".")[0] as ListingField), "error", message, path);
   }
+
+  // Scopes Pipedrive refuses: both levels of one object, full access without a reason.
+  for (const problem of scopeRuleProblems(draft.scopes)) add("scopes", "error", problem.message, problem.path);
 
   // Links: https, and no link used twice.
   for (const field of URL_FIELDS) {

@@ -6,6 +6,7 @@ import { describedBy, inputClass } from "@/components/forms/field";
 import { LIMITS } from "@/lib/pipedrive/limits";
 import type { ListingDraftInput } from "@/lib/listing/schema";
 import catalog from "@/lib/pipedrive/scopes.json";
+import { otherLevel } from "@/lib/listing/scope-rules";
 import { cn } from "@/components/ui/cn";
 import { FieldNotes, Section, useEditor, useFieldMessages } from "../editor-fields";
 
@@ -63,9 +64,16 @@ function Justification({ index, scope }: { index: number; scope: Scope }) {
 export function ScopesSection() {
   const { control } = useFormContext<ListingDraftInput>();
   const { readOnly } = useEditor();
-  const { fields, append, remove } = useFieldArray({ control, name: "scopes" });
-  const selected = (useWatch({ control, name: "scopes" }) ?? []) as { id: string }[];
+  const { fields, append, remove, update } = useFieldArray({ control, name: "scopes" });
+  const selected = (useWatch({ control, name: "scopes" }) ?? []) as { id: string; justification: string }[];
   const indexOf = (id: string) => selected.findIndex((s) => s.id === id);
+  // Read-only and full access of one object are one choice: ticking one switches from the other, keeping its reason.
+  const choose = (id: string) => {
+    const other = otherLevel(id);
+    const at = other ? indexOf(other) : -1;
+    if (at >= 0) update(at, { id, justification: selected[at]!.justification });
+    else append({ id, justification: "" });
+  };
 
   return (
     <Section
@@ -94,7 +102,7 @@ export function ScopesSection() {
                       className="mt-1"
                       checked={checked}
                       disabled={readOnly || scope.id === "base"}
-                      onChange={(e) => (e.target.checked ? append({ id: scope.id, justification: "" }) : remove(index))}
+                      onChange={(e) => (e.target.checked ? choose(scope.id) : remove(index))}
                     />
                     <div className="min-w-0 flex-1">
                       <label
