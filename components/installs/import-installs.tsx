@@ -6,7 +6,13 @@ import { Download, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { csvDownload } from "@/components/ui/download";
 import { importSummary, type ImportProblem, type ImportRecord } from "@/lib/imports/records";
-import { IMPORT_BATCH, INSTALL_IMPORT, INSTALL_IMPORT_COLUMNS, IMPORT_TEMPLATE, type ImportRowResult } from "@/lib/installs/import-template";
+import {
+  IMPORT_BATCH,
+  INSTALL_IMPORT,
+  INSTALL_IMPORT_COLUMNS,
+  IMPORT_TEMPLATE,
+  type ImportRowResult,
+} from "@/lib/installs/import-template";
 import { plural } from "@/lib/text/words";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -78,7 +84,10 @@ export function ImportInstalls({ appId }: { appId: string }) {
 
   const preview = parsed?.records.slice(0, 5) ?? [];
   return (
-    <details className="rounded-xl border border-slate-200 bg-white p-4" open={parsed !== null || fileError !== null || undefined}>
+    <details
+      className="rounded-xl border border-slate-200 bg-white p-4"
+      open={parsed !== null || fileError !== null || undefined}
+    >
       <summary className="cursor-pointer text-sm font-semibold text-slate-900">Import history from a file</summary>
       <div className="mt-3 space-y-4 text-sm">
         <p className="text-slate-600">
