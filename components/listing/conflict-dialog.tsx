@@ -40,7 +40,9 @@ export function ConflictDialog({
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[85vh] w-[min(48rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold text-slate-900">
-            {conflict?.current.updatedBy ?? "Someone"} saved this listing while you were editing
+            {conflict?.current.updatedByYou
+              ? "You saved this listing in another tab or window while you were editing here"
+              : `${conflict?.current.updatedBy ?? "Someone"} saved this listing while you were editing`}
           </Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-600">
             Nothing was overwritten. Choose which version to keep; your text is still in the editor until you choose.

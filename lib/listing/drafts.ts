@@ -15,7 +15,8 @@ const saveSchema = z.strictObject({
   data: z.unknown(),
 });
 
-async function readDraft(appId: string): Promise<DraftState> {
+/** The draft as `viewerId` sees it: whether the last save was their own (another tab) is said as such. */
+async function readDraft(appId: string, viewerId: string): Promise<DraftState> {
   const draft = await db.listingDraft.findUniqueOrThrow({ where: { appId } });
   const updatedBy = draft.updatedById
     ? ((await db.user.findUnique({ where: { id: draft.updatedById }, select: { name: true } }))?.name ?? null)
@@ -26,6 +27,7 @@ async function readDraft(appId: string): Promise<DraftState> {
     data: listingDraftSchema.parse(JSON.parse(draft.data)),
     updatedAt: draft.updatedAt.toISOString(),
     updatedBy,
+    updatedByYou: draft.updatedById !== null && draft.updatedById === viewerId,
   };
 }
 
@@ -45,12 +47,17 @@ export async function replaceDraft(appId: string, data: ListingDraft, userId: st
 
 export async function getDraft(member: Member, appId: string): Promise<DraftState> {
   await listedAppInWorkspace(member, appId);
-  return readDraft(appId);
+  return readDraft(appId, member.user.id);
 }
 
 export class DraftConflict extends AppError {
   constructor(readonly current: DraftState) {
-    super("CONFLICT", `${current.updatedBy ?? "Someone"} saved a newer version of this listing`);
+    super(
+      "CONFLICT",
+      current.updatedByYou
+        ? "You saved a newer version of this listing in another tab or window"
+        : `${current.updatedBy ?? "Someone"} saved a newer version of this listing`,
+    );
   }
   override toJSON() {
     return { ...super.toJSON(), current: this.current };
@@ -94,7 +101,7 @@ export async function saveDraft(member: Member, appId: string, input: unknown): 
     await tx.app.update({ where: { id: appId, workspaceId: member.workspace.id }, data: appColumnsFromListing(data) });
     return true;
   });
-  const current = await readDraft(appId);
+  const current = await readDraft(appId, member.user.id);
   if (!saved) throw new DraftConflict(current);
   if (changed.length)
     await auditBy(

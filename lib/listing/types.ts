@@ -6,6 +6,8 @@ export type DraftState = {
   data: ListingDraft;
   updatedAt: string;
   updatedBy: string | null;
+  /** The last save was the viewer's own (in another tab or window). */
+  updatedByYou: boolean;
 };
 
 /** A saved draft, with the fields that could not be stored as sent (they kept their stored value). */
