@@ -32,15 +32,18 @@ export async function notify(
     minRole = "VIEWER",
     now = new Date(),
     channels = { inApp: true, email: true },
+    actorId = null,
   }: {
     minRole?: MinRole;
+    /** Who did it, when a person did: they are not told of their own action. */
+    actorId?: string | null;
     now?: Date;
     /** The channels the sender allows (an alert rule's destinations); each person's choices still apply. */
     channels?: { inApp: boolean; email: boolean };
   } = {},
 ) {
   const members = await db.membership.findMany({
-    where: { workspaceId, role: { in: AT_LEAST[minRole] } },
+    where: { workspaceId, role: { in: AT_LEAST[minRole] }, ...(actorId ? { userId: { not: actorId } } : {}) },
     select: {
       role: true,
       user: { select: { id: true, email: true, notificationPreferences: { where: { kind: input.kind } } } },

@@ -73,6 +73,13 @@ describe("the status walk of a public app", () => {
 
   it("goes Draft → In review (with a version and the 21-day counter) → Rejected → In review → Approved → Published ⇄ Unpublished", async () => {
     await review.changeStatus(owner, ready, { transition: "submit", note: "First try" });
+    // The rest of the team hears of it; the person who recorded it is not told of their own action.
+    const told = await db.notification.findMany({
+      where: { kind: "SUBMISSION", link: `/apps/${ready}/submission` },
+      select: { userId: true },
+    });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.map((n) => n.userId)).not.toContain(owner.user.id);
     let state = await review.submissionState(owner, ready);
     expect(state.status).toBe("IN_REVIEW");
     expect(state.review).toMatchObject({ elapsed: 0, window: 21 });

@@ -96,12 +96,16 @@ export async function changeStatus(member: Member, appId: string, input: unknown
     { type: "app", id: appId, name: app.name },
     { status: [app.status, transition.to], on: dayOf(occurredAt), ...(note ? { note } : {}) },
   );
-  await notifySafely(member.workspace.id, {
-    kind: "SUBMISSION",
-    title: `${app.name}: ${APP_STATUS_LABELS[app.status] ?? app.status} → ${APP_STATUS_LABELS[transition.to] ?? transition.to}`,
-    body: note ? `${member.user.name}: ${note}` : `Recorded by ${member.user.name}`,
-    link: `/apps/${appId}/submission`,
-  });
+  await notifySafely(
+    member.workspace.id,
+    {
+      kind: "SUBMISSION",
+      title: `${app.name}: ${APP_STATUS_LABELS[app.status] ?? app.status} → ${APP_STATUS_LABELS[transition.to] ?? transition.to}`,
+      body: note ? `${member.user.name}: ${note}` : `Recorded by ${member.user.name}`,
+      link: `/apps/${appId}/submission`,
+    },
+    { actorId: member.user.id },
+  );
 }
 
 /** Pending changes of critical fields after approval: sent to review, then approved (merged) or rejected. */
