@@ -111,7 +111,7 @@ test("a new app with case changes in its name: the default Marketplace URL is ri
   await field.fill(`${E2E.emulatorUrl}/en/marketplace/app/ring-central-app-connect/someone-else`);
   await section.getByRole("button", { name: "Save URL" }).click();
   await expect(section.getByRole("alert")).toHaveText(
-    `This is the page of another app: its client ID is someone-else, this app's is ${clientId}`,
+    `This address is for client ID someone-else, and this app's client ID is ${clientId}: its page address ends in /${clientId}`,
   );
   // An old address of the listing: Check finds where it is now, by the app's client id, and offers it.
   const wrong = `${E2E.emulatorUrl}/en/marketplace/app/ringcentral-app-connect/${clientId}`;

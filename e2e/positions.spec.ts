@@ -45,6 +45,9 @@ test("positions: Sync now records where the app stands; a move shows in the hist
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Rank Tracker");
   await writeCompleteListing(page, appId, "Rank Tracker", { categories: ["Positions spec tools"] });
+  // A draft has no place in the Marketplace yet: the tab says so instead of asking for a sync.
+  await page.goto(`/apps/${appId}/positions`);
+  await expect(page.getByRole("heading", { name: "No positions before publication" })).toBeVisible();
   publishApp(appId);
   const clientId = String(rawAppRow(appId).clientId);
   await fetch(`${E2E.emulatorUrl}/__emulator/listings`, {

@@ -57,7 +57,7 @@ describe("the Marketplace page URL a partner pastes", () => {
     ],
     [
       "https://www.pipedrive.com/en/marketplace/app/quote-flow/0000other0000",
-      "This is the page of another app: its client ID is 0000other0000, this app's is b6f1c2d93e4a7f10",
+      "This address is for client ID 0000other0000, and this app's client ID is b6f1c2d93e4a7f10: its page address ends in /b6f1c2d93e4a7f10",
     ],
   ])("refuses %s", (raw, message) => {
     expect(normaliseListingUrl(raw, context)).toEqual({ ok: false, message });

@@ -29,7 +29,7 @@ export function normaliseListingUrl(
   if (page.clientId !== context.clientId)
     return {
       ok: false,
-      message: `This is the page of another app: its client ID is ${page.clientId}, this app's is ${context.clientId}`,
+      message: `This address is for client ID ${page.clientId}, and this app's client ID is ${context.clientId}: its page address ends in /${context.clientId}`,
     };
   return { ok: true, url: page.url };
 }

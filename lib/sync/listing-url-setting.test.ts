@@ -74,7 +74,7 @@ describe("the Marketplace page URL", () => {
     ).rejects.toMatchObject({
       issues: [
         expect.objectContaining({
-          message: `This is the page of another app: its client ID is someone-else, this app's is ${CLIENT}`,
+          message: `This address is for client ID someone-else, and this app's client ID is ${CLIENT}: its page address ends in /${CLIENT}`,
         }),
       ],
     });

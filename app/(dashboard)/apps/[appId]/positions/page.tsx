@@ -43,7 +43,21 @@ export default async function PositionsPage({ params, searchParams }: Props) {
           ))}
         </nav>
       </div>
-      {view.lists.length === 0 ? (
+      {view.lists.length === 0 && app.status !== "PUBLISHED" ? (
+        <EmptyState
+          icon={Trophy}
+          title="No positions before publication"
+          action={
+            <Link href={`/apps/${app.id}/submission`} className={buttonVariants({ variant: "secondary" })}>
+              Open the submission
+            </Link>
+          }
+        >
+          An app has a place in the Marketplace&apos;s collections and categories once Pipedrive publishes it. From then
+          on, each sync reads the Top rated, Trending and App extensions collections and the listing&apos;s categories,
+          and records where the app stands.
+        </EmptyState>
+      ) : view.lists.length === 0 ? (
         <EmptyState
           icon={Trophy}
           title="No positions yet"
