@@ -97,6 +97,10 @@ test("a share link shows the preview to anyone, takes comments for the editor, f
   await expect(page.getByTestId("share-link-row").filter({ hasText: "For the design review" })).toContainText(
     "revoked",
   );
+  // A revoked link no longer counts down to its expiry.
+  await expect(
+    page.getByTestId("share-link-row").filter({ hasText: "For the design review" }).getByTestId("share-link-expiry"),
+  ).toHaveText("Revoked");
   const gone = await visitor.reload();
   expect(gone!.status()).toBe(410);
   await expect(visitor.getByRole("heading", { name: "This preview link no longer works" })).toBeVisible();

@@ -236,7 +236,9 @@ export function ShareLinks({
                       {link.status}
                     </span>
                   </Td>
-                  <Td className="text-slate-700">{link.expiresAt ? when(link.expiresAt) : "Never"}</Td>
+                  <Td className="text-slate-700" data-testid="share-link-expiry">
+                    {link.status === "revoked" ? "Revoked" : link.expiresAt ? when(link.expiresAt) : "Never"}
+                  </Td>
                   <Td numeric className="text-slate-700">
                     {link.views}
                   </Td>
