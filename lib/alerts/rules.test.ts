@@ -264,5 +264,11 @@ describe("managing rules", () => {
     await expect(updateRule(stranger, id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await updateRule(owner, id, { ...input, name: "Renamed", email: true });
     expect((await listRules(owner)).find((r) => r.id === id)).toMatchObject({ name: "Renamed", email: true });
+    // The audit log keeps only what the edit changed.
+    const entry = await db.auditEvent.findFirstOrThrow({
+      where: { action: "alert-rule.update", targetId: id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(JSON.parse(entry.diff!)).toEqual({ name: [input.name, "Renamed"], email: [input.email ?? false, true] });
   });
 });

@@ -161,11 +161,14 @@ export async function updateRule(member: Member, ruleId: unknown, input: unknown
   const rule = await ownRule(member, ruleId);
   const data = await valuesOf(member, input);
   await db.alertRule.update({ where: { id: rule.id }, data });
+  // Only what changed, each as [before, after].
+  const before = rule as Record<string, unknown>;
+  const changed = Object.entries(data).filter(([key, value]) => JSON.stringify(before[key]) !== JSON.stringify(value));
   await auditBy(
     member,
     "alert-rule.update",
     { type: "alert-rule", id: rule.id, name: data.name },
-    { event: data.event },
+    Object.fromEntries(changed.map(([key, value]) => [key, [before[key], value]])),
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { actionLabel, describeAudit, referencedIds } from "./describe";
 
 const names = new Map([
@@ -82,5 +83,37 @@ describe("the audit log in words", () => {
       { type: "member", id: "user1" },
       { type: "member", id: "user2" },
     ]);
+  });
+});
+
+describe("every action the app records", () => {
+  it("has a sentence: the new ones (alert rules, competitors) read as words, not codes", () => {
+    for (const code of Object.keys(AUDIT_ACTIONS))
+      expect(describeAudit(row(code, "app", null), names).action).not.toBe(code);
+    expect(describeAudit(row("competitor.add", "competitor", "c1", null, "Deal Radar"), names)).toMatchObject({
+      action: "Started following the competitor",
+      target: "Deal Radar",
+    });
+    expect(describeAudit(row("alert-rule.pause", "alert-rule", "r1", null, "Low ratings"), names).action).toBe(
+      "Paused the alert rule",
+    );
+  });
+
+  it("shows what an alert rule's edit changed, in the form's words, and nothing else", () => {
+    const edit = row(
+      "alert-rule.update",
+      "alert-rule",
+      "r1",
+      { stars: ["1 2", "1 2 3"], throttleMinutes: [0, 1440], email: [false, true] },
+      "Low ratings",
+    );
+    expect(describeAudit(edit, names).details).toEqual([
+      "Stars: 1 2 → 1 2 3",
+      "At most once every (minutes): 0 → 1440",
+      "Email: no → yes",
+    ]);
+    expect(describeAudit(row("alert-rule.create", "alert-rule", "r1", { event: "NEW_REVIEW" }), names).details).toEqual(
+      ["Event: New review"],
+    );
   });
 });

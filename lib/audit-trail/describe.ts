@@ -2,6 +2,8 @@ import { APP_STATUS_LABELS } from "@/lib/apps/labels";
 import { APP_TYPE_LABELS, type AppType } from "@/lib/app-types";
 import { FIELDS } from "@/lib/listing/fields";
 import { REVIEW_STATUS_LABELS } from "@/lib/reviews/templates";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { RULE_EVENT_INFO, type RuleEvent } from "@/lib/alerts/rule-events";
 import { plural } from "@/lib/text/words";
 import { UTC_DAY as day } from "@/lib/text/dates";
 
@@ -20,58 +22,6 @@ export type AuditRow = {
 export type Described = { action: string; target: string; details: string[] };
 
 type Diff = Record<string, unknown>;
-
-/** Each action: what the person did (a verb phrase before the target) and, optionally, the target's article. */
-const ACTIONS: Record<string, string> = {
-  "app.create": "Created the app",
-  "app.delete": "Deleted the app",
-  "app.archive": "Archived the app",
-  "app.unarchive": "Restored the archived app",
-  "app.secret": "Set the client secret of",
-  "app.client_rejected": "Pipedrive refused the client ID or secret stored for",
-  "app.listing_url": "Changed the Marketplace page URL of",
-  "gateway.listing": "Put the install gateway's URLs in the listing of",
-  "app.status": "Changed the status of",
-  "app.changes": "Moved the pending changes of",
-  "listing.save": "Edited the listing of",
-  "listing.import": "Imported a listing into",
-  "version.save": "Saved a version of",
-  "version.restore": "Restored a version of",
-  "feedback.add": "Added reviewer feedback to",
-  "feedback.resolve": "Resolved reviewer feedback on",
-  "comment.resolve": "Resolved a share-link comment on",
-  "share.create": "Created the share link",
-  "share.revoke": "Revoked the share link",
-  "installs.import": "Imported installs of",
-  "gateway.update": "Changed the install gateway of",
-  "gateway.secret.reveal": "Revealed the gateway signing secret of",
-  "delivery.retry": "Retried a delivery of the install gateway",
-  "delivery.resend": "Sent an alert again",
-  "review.add": "Added the review by",
-  "review.update": "Updated the review by",
-  "review.reply": "Replied to the review by",
-  "review.import": "Imported reviews of",
-  "template.create": "Created the reply template",
-  "template.update": "Edited the reply template",
-  "template.delete": "Deleted the reply template",
-  "webhook.create": "Added the alert webhook",
-  "webhook.pause": "Paused the alert webhook",
-  "webhook.resume": "Resumed the alert webhook",
-  "webhook.delete": "Deleted the alert webhook",
-  "sync.start": "Started a sync of the Marketplace pages",
-  "token.create": "Created the API token",
-  "token.revoke": "Revoked the API token",
-  "invitation.create": "Created the invite link",
-  "invitation.revoke": "Revoked the invite link",
-  "member.join": "Joined the workspace",
-  "member.leave": "Left the workspace",
-  "member.remove": "Removed",
-  "member.role": "Changed the role of",
-  "access.request": "Asked to join the workspace",
-  "access.approve": "Let in",
-  "access.deny": "Declined the access request of",
-  "workspace.timezone": "Changed the time zone of",
-};
 
 /** Actions whose sentence is complete without naming the target (it is the actor, or implied). */
 const NO_TARGET = new Set([
@@ -97,7 +47,8 @@ const DELETED: Record<string, string> = {
 };
 
 /** The readable label of an action code, for filters ("listing.save" → "Edited the listing of"). */
-export const actionLabel = (code: string) => (ACTIONS[code] ?? code).replace(/ (of|to|on|into|by)$/, "");
+export const actionLabel = (code: string) =>
+  ((AUDIT_ACTIONS as Record<string, string>)[code] ?? code).replace(/ (of|to|on|into|by)$/, "");
 
 /** Statuses of apps and of reviews in the inbox, as the pages name them. */
 const status = (value: unknown) =>
@@ -119,6 +70,20 @@ const change = (label: string, value: unknown, show: (v: unknown) => string = te
     ? `${label}: ${show(value[0])} → ${show(value[1])}`
     : `${label}: ${show(value)}`;
 
+const eventLabel = (value: unknown) =>
+  typeof value === "string" && value in RULE_EVENT_INFO ? RULE_EVENT_INFO[value as RuleEvent].label : text(value);
+const yesNo = (value: unknown) => (typeof value === "boolean" ? (value ? "yes" : "no") : text(value));
+/** An alert rule's settings, as its form names them. */
+const RULE_KEYS: Record<string, string> = {
+  name: "Name",
+  threshold: "Threshold",
+  words: "Words",
+  inApp: "In the app",
+  email: "Email",
+  webhooks: "Webhooks",
+  throttleMinutes: "At most once every (minutes)",
+};
+
 /** Readable lines for the facts an action records; unknown keys still read as "key: value". */
 function detailLines(action: string, diff: Diff, names: Map<string, string>): string[] {
   const name = (id: unknown) => (typeof id === "string" ? (names.get(id) ?? "someone no longer here") : "nobody");
@@ -128,7 +93,11 @@ function detailLines(action: string, diff: Diff, names: Map<string, string>): st
       lines.push(`${plural(value.length, "field", "fields")}: ${value.map((f) => fieldLabel(String(f))).join(", ")}`);
     else if (key === "status" || key === "changes")
       lines.push(change(key === "status" ? "Status" : "Pending changes", value, status));
-    else if (key === "appId") lines.push(`App: ${names.get(String(value)) ?? "a deleted app"}`);
+    else if (key === "appId")
+      lines.push(change("App", value, (id) => (id ? (names.get(String(id)) ?? "a deleted app") : "every app")));
+    else if (key === "event") lines.push(change("Event", value, eventLabel));
+    else if (key in RULE_KEYS) lines.push(change(RULE_KEYS[key]!, value, yesNo));
+    else if (key === "app") lines.push(`For: ${text(value)}`);
     else if (key === "assignee") lines.push(change("Assigned to", value, name));
     else if (key === "field") lines.push(`Field: ${fieldLabel(String(value))}`);
     else if (key === "version") lines.push(`Version ${text(value)}`);
@@ -142,7 +111,8 @@ function detailLines(action: string, diff: Diff, names: Map<string, string>): st
       lines.push(`Expires: ${value === "never" ? "never" : `after ${plural(Number(value), "day", "days")}`}`);
     else if (key === "pinned") lines.push(value === "version" ? "Shows a saved version" : "Shows the latest draft");
     else if (key === "prefix") lines.push(`Starts with ${text(value)}`);
-    else if (key === "stars") lines.push(plural(Number(value), "star", "stars"));
+    else if (key === "stars")
+      lines.push(typeof value === "number" ? plural(value, "star", "stars") : change("Stars", value));
     else if (key === "added" || key === "existing" || key === "errors")
       lines.push(`${key === "added" ? "Added" : key === "existing" ? "Already there" : "Refused"}: ${text(value)}`);
     else if (key === "handoffMode")
@@ -176,7 +146,11 @@ export function describeAudit(row: AuditRow, names: Map<string, string>): Descri
   const target = NO_TARGET.has(row.action)
     ? ""
     : (known ?? row.targetName ?? DELETED[row.targetType] ?? row.targetType);
-  return { action: ACTIONS[row.action] ?? row.action, target, details: detailLines(row.action, diff, names) };
+  return {
+    action: (AUDIT_ACTIONS as Record<string, string>)[row.action] ?? row.action,
+    target,
+    details: detailLines(row.action, diff, names),
+  };
 }
 
 /** The ids an entry refers to, by the table that names them, for one batched lookup. */

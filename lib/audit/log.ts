@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { AuditAction } from "./actions";
 
 /**
  * The audit log: one append-only row per change, with who, when, what and a compact diff.
@@ -9,7 +10,7 @@ export type AuditActor = { id: string | null; name: string };
 export type AuditEntry = {
   workspaceId: string;
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   targetName?: string | null;
@@ -40,7 +41,7 @@ export const actorOf = (member: { user: { id: string; name: string } }): AuditAc
 /** The usual entry: a member changed something of their workspace. */
 export function auditBy(
   member: { user: { id: string; name: string }; workspace: { id: string } },
-  action: string,
+  action: AuditAction,
   target: { type: string; id?: string | null; name?: string | null },
   diff?: Record<string, unknown> | null,
 ) {
