@@ -142,6 +142,13 @@ test("competitors suggested from the app's categories are followed in one click"
 
   await page.goto(`/apps/${appId}/competitors`);
   await hydrated(page);
+  // The hint shows the shape of an address, not a made-up page; a refused address is forgotten once a
+  // suggestion is followed, and what was typed stays.
+  await expect(page.getByText(/its address looks like .*\/marketplace\/app\/<app-name>\/<client-id>/)).toBeVisible();
+  const field = page.getByLabel("Marketplace page of a competitor");
+  await field.fill(`${E2E.emulatorUrl}/en/marketplace/app/gone-app/no-such-client`);
+  await page.getByRole("button", { name: "Add competitor" }).click();
+  await expect(page.getByText("There is no public Marketplace page at this address")).toBeVisible();
   const suggestion = page.getByTestId("competitor-suggestion");
   await expect(suggestion).toHaveCount(1);
   await expect(suggestion).toContainText("Leading Rival");
@@ -149,6 +156,8 @@ test("competitors suggested from the app's categories are followed in one click"
   await suggestion.getByRole("button", { name: "Follow Leading Rival" }).click();
   await expect(page.getByText("Now following Leading Rival")).toBeVisible();
   await expect(page.getByTestId("competitor-row")).toContainText("10,000+");
+  await expect(page.getByText("There is no public Marketplace page at this address")).toHaveCount(0);
+  await expect(field).toHaveValue(`${E2E.emulatorUrl}/en/marketplace/app/gone-app/no-such-client`);
   // Followed: no longer suggested.
   await expect(suggestion).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { describedBy, Field, inputClass } from "@/components/forms/field";
@@ -10,10 +10,12 @@ import { addCompetitorAction } from "@/lib/actions/competitors";
 import type { CompetitorSuggestion } from "@/lib/competitors/types";
 
 /** Paste a Marketplace app's address: the page is read before anything is stored. */
-export function AddCompetitor({ appId, example }: { appId: string; example: string }) {
+export function AddCompetitor({ appId, example, following }: { appId: string; example: string; following: number }) {
   const router = useRouter();
   const form = useForm<{ url: string }>({ defaultValues: { url: "" } });
   const error = form.formState.errors.url?.message;
+  // A competitor followed another way (a suggestion) ends the previous refusal; what was typed stays.
+  useEffect(() => form.clearErrors("url"), [following, form]);
   return (
     <form
       noValidate
@@ -33,7 +35,7 @@ export function AddCompetitor({ appId, example }: { appId: string; example: stri
         id="competitor-url"
         label="Marketplace page of a competitor"
         error={error}
-        help={`Any public app's page, e.g. ${example}. It is read now and on every sync.`}
+        help={`Any public app's page: its address looks like ${example}. It is read now and on every sync.`}
       >
         <div className="flex flex-col gap-2 sm:flex-row">
           <input

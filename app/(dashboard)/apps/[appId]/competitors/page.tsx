@@ -36,7 +36,8 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
   // A link from an alert shows that competitor's changes.
   const focus = view.competitors.find((c) => c.id === one(query.competitor)) ?? null;
   const canEdit = can(member, "competitor.add");
-  const example = `${new URL(env().MARKETPLACE_URL).origin}/en/marketplace/app/deal-radar/0a1b2c3d4e5f6071`;
+  // The shape of an address, not a made-up one that would answer "no public page".
+  const example = `${new URL(env().MARKETPLACE_URL).origin}/en/marketplace/app/<app-name>/<client-id>`;
   const file = (name: string) => `${name}-${app.name}-${view.range.from}-${view.range.to}`;
   return (
     <div className="space-y-6">
@@ -44,7 +45,7 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
         Public Marketplace apps followed beside {app.name}: their rating, reviews, install band, votes and positions,
         read on every sync. Their figures are kept apart from yours everywhere.
       </p>
-      {canEdit ? <AddCompetitor appId={app.id} example={example} /> : null}
+      {canEdit ? <AddCompetitor appId={app.id} example={example} following={view.competitors.length} /> : null}
       <CompetitorSuggestions appId={app.id} suggestions={suggestions} canEdit={canEdit} />
       {view.competitors.length === 0 ? (
         <EmptyState icon={Swords} title="No competitor yet">
