@@ -129,7 +129,12 @@ export function ChecklistLayer({
               className="max-h-[75vh] overflow-y-auto rounded-xl border border-slate-200 shadow-sm"
               data-testid="live-preview"
             >
-              <MarketplacePage listing={preview} builtBy={builtBy} assetPath="/api/assets/{id}" />
+              <MarketplacePage
+                listing={preview}
+                builtBy={builtBy}
+                assetPath="/api/assets/{id}"
+                marketplace={kind === "PUBLIC"}
+              />
             </section>
           ) : null}
           {readiness ? <ReadinessPanel readiness={readiness} onGo={goTo} footer={linkCheck} /> : null}

@@ -20,6 +20,8 @@ export type PreviewProps = {
   assetPath: string;
   /** The app's rating and latest reviews from the store (a published app), or none yet. */
   rating?: PublicRating | null;
+  /** False for a private app: it has no Marketplace page, so no rating, reviews or install button. */
+  marketplace?: boolean;
 };
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -88,7 +90,7 @@ function Heading({ children, id }: { children: React.ReactNode; id: string }) {
  * The listing as Pipedrive's Marketplace landing page shows it. One renderer serves the editor's
  * live preview, the preview page and the public share page.
  */
-export function MarketplacePage({ listing, builtBy, assetPath, rating }: PreviewProps) {
+export function MarketplacePage({ listing, builtBy, assetPath, rating, marketplace = true }: PreviewProps) {
   // A draft holds what was typed: only a real YouTube link, web links and an email address are shown.
   const videoId = listing.videoUrl ? youtubeVideoId(listing.videoUrl) : null;
   const name = listing.appName.trim() || "Untitled app";
@@ -132,28 +134,32 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
             <h1 className="text-3xl font-bold tracking-tight break-words text-slate-900">{name}</h1>
             <p className="mt-1 text-sm text-slate-500">Built by {builtBy}</p>
             {listing.summary ? <p className="mt-3 max-w-2xl text-base text-slate-700">{listing.summary}</p> : null}
-            <div className="mt-3 flex items-center gap-2 text-sm text-slate-600" data-section="rating">
-              {rated ? (
-                <>
-                  <Stars value={rated.average} />
-                  <span data-testid="rating-summary">
-                    {rated.average.toFixed(1)} · {plural(rated.count, "review", "reviews")}
-                  </span>
-                </>
-              ) : (
-                <>
-                  <Stars value={0} />
-                  <span>No reviews yet</span>
-                </>
-              )}
-            </div>
+            {marketplace ? (
+              <div className="mt-3 flex items-center gap-2 text-sm text-slate-600" data-section="rating">
+                {rated ? (
+                  <>
+                    <Stars value={rated.average} />
+                    <span data-testid="rating-summary">
+                      {rated.average.toFixed(1)} · {plural(rated.count, "review", "reviews")}
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <Stars value={0} />
+                    <span>No reviews yet</span>
+                  </>
+                )}
+              </div>
+            ) : null}
           </div>
-          <span
-            className="inline-flex h-11 shrink-0 items-center justify-center rounded-md bg-[#017737] px-6 font-semibold text-white"
-            aria-disabled="true"
-          >
-            Install now
-          </span>
+          {marketplace ? (
+            <span
+              className="inline-flex h-11 shrink-0 items-center justify-center rounded-md bg-[#017737] px-6 font-semibold text-white"
+              aria-disabled="true"
+            >
+              Install now
+            </span>
+          ) : null}
         </div>
       </header>
 
@@ -200,14 +206,16 @@ export function MarketplacePage({ listing, builtBy, assetPath, rating }: Preview
               <MarkdownView source={listing.setupInstructions} className="leading-7" />
             </section>
           ) : null}
-          <section aria-labelledby="pv-reviews" data-section="reviews">
-            <Heading id="pv-reviews">Reviews</Heading>
-            {rated ? (
-              <Reviews rating={rated} />
-            ) : (
-              <p className="text-sm text-slate-600">Be the first to review this app after installing it.</p>
-            )}
-          </section>
+          {marketplace ? (
+            <section aria-labelledby="pv-reviews" data-section="reviews">
+              <Heading id="pv-reviews">Reviews</Heading>
+              {rated ? (
+                <Reviews rating={rated} />
+              ) : (
+                <p className="text-sm text-slate-600">Be the first to review this app after installing it.</p>
+              )}
+            </section>
+          ) : null}
         </div>
         <aside className="space-y-8">
           {links.length > 0 ? (

@@ -32,7 +32,11 @@ export function renderSharePage(preview: SharedPreview, rating: PublicRating | n
           role="note"
           className="sticky top-0 z-10 border-b border-amber-300 bg-amber-100 px-4 py-2 text-center text-sm font-medium text-amber-950"
         >
-          Preview — not published. This is how the listing will look on the Pipedrive Marketplace.
+          {!preview.marketplace
+            ? "Preview of a private app. It has no Marketplace page: people install it by its link."
+            : preview.published
+              ? "Preview of changes to a published app. This is how its listing will look on the Pipedrive Marketplace with them."
+              : "Preview — not published. This is how the listing will look on the Pipedrive Marketplace."}
         </div>
         <main className="mx-auto max-w-5xl px-0 py-6 sm:px-4">
           <div className="overflow-hidden border-slate-200 bg-white shadow-sm sm:rounded-xl sm:border">
@@ -41,6 +45,7 @@ export function renderSharePage(preview: SharedPreview, rating: PublicRating | n
               builtBy={preview.builtBy}
               assetPath="?asset={id}"
               rating={rating}
+              marketplace={preview.marketplace}
             />
           </div>
           <CommentForm />

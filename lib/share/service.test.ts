@@ -256,6 +256,37 @@ describe("the page of /p/<token>", () => {
     expect(html).toContain('action="?comment=1"');
   });
 
+  it("says what the app is: a private app has no rating, reviews or install button; a published app shows changes", async () => {
+    const privateApp = await apps.createApp(owner, {
+      name: "Inhouse",
+      type: "PRIVATE",
+      clientId: "p",
+      callbackUrl: "https://p.example.com/cb",
+    });
+    const { token: privateToken } = await share.createShareLink(owner, privateApp.id, {
+      label: "Private",
+      target: "draft",
+      expiresIn: "7",
+    });
+    const privateHtml = text((await page(privateToken)).body);
+    expect(privateHtml).toContain("Preview of a private app. It has no Marketplace page");
+    expect(privateHtml).not.toMatch(/Install now|No reviews yet|id="pv-reviews"/);
+
+    const { token } = await share.createShareLink(owner, appId, {
+      label: "Published",
+      target: "draft",
+      expiresIn: "7",
+    });
+    expect(text((await page(token)).body)).toContain("Install now");
+    await db.app.update({ where: { id: appId }, data: { status: "PUBLISHED" } });
+    await apps.touchSharePages(appId);
+    const published = text((await page(token)).body);
+    expect(published).toContain("Preview of changes to a published app.");
+    expect(published).not.toContain("not published");
+    await db.app.update({ where: { id: appId }, data: { status: "DRAFT" } });
+    await apps.touchSharePages(appId);
+  });
+
   it("follows the draft's revision: an edit is on the next load, and an unchanged page answers 304", async () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Live", target: "draft", expiresIn: "7" });
     const first = await page(token);

@@ -161,7 +161,7 @@ async function liveLink(hash: string, now = new Date()) {
     where: { tokenHash: hash },
     include: {
       version: { select: { data: true } },
-      app: { select: { id: true, archivedAt: true, workspace: { select: { name: true } } } },
+      app: { select: { id: true, archivedAt: true, type: true, status: true, workspace: { select: { name: true } } } },
     },
   });
   if (!link || link.app.archivedAt || linkStatus(link, now) !== "active") return null;
@@ -179,6 +179,8 @@ export async function loadSharedPreview(hash: string): Promise<SharedPreview | n
     linkId: link.id,
     appId: link.appId,
     builtBy: link.app.workspace.name,
+    marketplace: link.app.type === "PUBLIC",
+    published: link.app.status === "PUBLISHED",
     listing: publicPart(listingDraftSchema.parse(JSON.parse(raw))),
   };
 }

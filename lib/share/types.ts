@@ -20,7 +20,16 @@ export type ShareLinksPage = {
   show: "all" | "active";
 };
 
-export type SharedPreview = { linkId: string; appId: string; builtBy: string; listing: ListingDraft };
+export type SharedPreview = {
+  linkId: string;
+  appId: string;
+  builtBy: string;
+  /** A public app (a Marketplace page, with its rating and reviews); false for a private one. */
+  marketplace: boolean;
+  /** The app is on the Marketplace now: the preview shows its listing with the shared changes. */
+  published: boolean;
+  listing: ListingDraft;
+};
 
 export type ShareLinkSummary = {
   id: string;

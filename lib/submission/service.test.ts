@@ -72,7 +72,11 @@ describe("the status walk of a public app", () => {
   });
 
   it("goes Draft → In review (with a version and the 21-day counter) → Rejected → In review → Approved → Published ⇄ Unpublished", async () => {
+    const shareVersion = async () => (await db.app.findUniqueOrThrow({ where: { id: ready } })).shareVersion;
+    const before = await shareVersion();
     await review.changeStatus(owner, ready, { transition: "submit", note: "First try" });
+    // Share pages say whether the app is published: a status change renders them again.
+    expect(await shareVersion()).toBeGreaterThan(before);
     // The rest of the team hears of it; the person who recorded it is not told of their own action.
     const told = await db.notification.findMany({
       where: { kind: "SUBMISSION", link: `/apps/${ready}/submission` },

@@ -1,5 +1,6 @@
 import "server-only";
 import { APP_STATUS_LABELS } from "@/lib/apps/labels";
+import { touchSharePages } from "@/lib/apps/service";
 import { notifySafely } from "@/lib/notifications/notify";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
@@ -90,6 +91,8 @@ export async function changeStatus(member: Member, appId: string, input: unknown
       },
     });
   });
+  // Share pages say whether the app is published: they render again.
+  await touchSharePages(appId);
   await auditBy(
     member,
     "app.status",

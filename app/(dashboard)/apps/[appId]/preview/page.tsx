@@ -53,7 +53,13 @@ export default async function PreviewPage({
           <IconBackgrounds src={data.iconAssetId ? `/api/assets/${data.iconAssetId}` : null} name={data.appName} />
         }
       >
-        <MarketplacePage listing={data} builtBy={member.workspace.name} assetPath="/api/assets/{id}" rating={rating} />
+        <MarketplacePage
+          listing={data}
+          builtBy={member.workspace.name}
+          assetPath="/api/assets/{id}"
+          rating={rating}
+          marketplace={hasFeature(app.type, "marketplace")}
+        />
       </PreviewFrame>
     </div>
   );
