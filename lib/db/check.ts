@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import Database from "better-sqlite3";
 import { filePathOf, isRemoteDatabaseUrl } from "./driver";
-import { plural } from "@/lib/text/words";
+// Relative imports: the CLI scripts load this from any directory, where the @/ alias is not known.
+import { plural } from "../text/words";
 
 /**
  * Whether a database is Listing Studio's and up to date with the code's migrations, said in one
