@@ -7,7 +7,7 @@ export const DEFINITIONS = {
   net: "Installs minus uninstalls in the period.",
   active: "Installations active at the end of the period (or of each bucket): installed and not uninstalled since.",
   churnRate:
-    "Uninstalls in the period ÷ installations active at its start. Empty when nothing was active at the start.",
+    "Uninstalls in the period ÷ the installations active at some point of it: those active at its start plus those installed during it. Empty when there were none.",
   deniedRate:
     "Consent denied ÷ install started: the share of people who opened Pipedrive's consent screen from the Installation URL and cancelled.",
   rating:

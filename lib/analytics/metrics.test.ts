@@ -50,7 +50,7 @@ describe("installSeries", () => {
     expect(days[0]!.deniedRate).toBeNull();
   });
 
-  it("weeks: sums, churn over the active at the week's start", () => {
+  it("weeks: sums, churn over the installations active at some point of the week", () => {
     const weeks = installSeries(rows, "2026-03-01", "2026-03-15", "week", 10);
     expect(
       weeks.map((p) => [p.key, p.from, p.to, p.installs, p.uninstalls, p.net, p.activeStart, p.activeEnd]),
@@ -59,7 +59,7 @@ describe("installSeries", () => {
       ["2026-03-02", "2026-03-02", "2026-03-08", 4, 4, 0, 10, 10],
       ["2026-03-09", "2026-03-09", "2026-03-15", 2, 0, 2, 10, 12],
     ]);
-    expect(weeks[1]!.churnRate).toBeCloseTo(0.4);
+    expect(weeks[1]!.churnRate).toBeCloseTo(4 / 14); // 10 at the start, 4 installed
     const totals = totalsOf(weeks);
     expect(totals).toMatchObject({
       installs: 6,
@@ -70,7 +70,18 @@ describe("installSeries", () => {
       denied: 1,
       granted: 7,
     });
-    expect(totals.churnRate).toBeCloseTo(0.4);
+    expect(totals.churnRate).toBeCloseTo(4 / 16);
+  });
+
+  it("has a churn rate for a period that starts with nothing active (an app's first year)", () => {
+    const first = installSeries(
+      [row("2026-01-10", 10, 0, 10), row("2026-06-01", 0, 3, 7)],
+      "2026-01-01",
+      "2026-12-31",
+      "month",
+      0,
+    );
+    expect(totalsOf(first).churnRate).toBeCloseTo(3 / 10);
   });
 
   it("adds apps bucket by bucket and recomputes the rates", () => {
@@ -81,7 +92,7 @@ describe("installSeries", () => {
       [4, 1, 14, 17],
       [1, 4, 17, 14],
     ]);
-    expect(sum[1]!.churnRate).toBeCloseTo(4 / 17);
+    expect(sum[1]!.churnRate).toBeCloseTo(4 / 18);
   });
 });
 

@@ -35,6 +35,9 @@ export type InstallPoint = {
 };
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+/** Uninstalls ÷ the installations that were active at some point of the period: those at its start and those installed in it. */
+const churn = (p: { uninstalls: number; activeStart: number; installs: number }) =>
+  ratio(p.uninstalls, p.activeStart + p.installs);
 
 /** `rows` sorted by day, within the range; `activeBefore`: active at the end of the day before it. */
 export function installSeries(
@@ -72,7 +75,7 @@ export function installSeries(
       ...p,
       net: p.installs - p.uninstalls,
       activeEnd: active,
-      churnRate: ratio(p.uninstalls, p.activeStart),
+      churnRate: churn(p),
       deniedRate: ratio(p.denied, p.started),
     };
   });
@@ -104,7 +107,7 @@ export function sumSeries(all: InstallPoint[][]): InstallPoint[] {
       s.activeStart += p.activeStart;
       s.activeEnd += p.activeEnd;
     }
-    return { ...s, churnRate: ratio(s.uninstalls, s.activeStart), deniedRate: ratio(s.denied, s.started) };
+    return { ...s, churnRate: churn(s), deniedRate: ratio(s.denied, s.started) };
   });
 }
 
@@ -133,7 +136,7 @@ export function totalsOf(series: InstallPoint[]): Totals {
     uninstalls,
     net: installs - uninstalls,
     activeEnd: series.at(-1)?.activeEnd ?? 0,
-    churnRate: ratio(uninstalls, activeStart),
+    churnRate: churn({ uninstalls, activeStart, installs }),
     deniedRate: ratio(denied, started),
     started,
     denied,
