@@ -22,6 +22,10 @@ test("an alert reaches a webhook, signed; the delivery log shows it and resends 
     const { name, clientId } = await publishedApp(page, "Alerts", REVIEWS.slice(0, 1));
     await page.goto("/reviews/alerts");
     await hydrated(page);
+    // The log is of webhook deliveries: before any, it says so, and where other alerts are.
+    await expect(page.getByRole("region", { name: "Webhook delivery log" })).toContainText(
+      "No webhook delivery yet. Alerts in the app and by email are under Recent alerts.",
+    );
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Ops receiver");
     await page.getByRole("textbox", { name: "URL", exact: true }).fill("ftp://nope");
     await page.getByRole("button", { name: "Add webhook" }).click();

@@ -212,11 +212,11 @@ export function Webhooks({
 
       <section aria-labelledby="deliveries-heading" className="space-y-3">
         <h2 id="deliveries-heading" className="text-sm font-medium text-slate-600">
-          Delivery log
+          Webhook delivery log
         </h2>
         {deliveries.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-            No alert sent yet.
+            No webhook delivery yet. Alerts in the app and by email are under Recent alerts.
           </p>
         ) : (
           <ul className="space-y-2">
