@@ -92,6 +92,15 @@ describe("positions in the Marketplace's lists, from their pages (the API answer
       ["trending", null, 2],
     ]);
     expect(await db.rankSnapshot.count({ where: { appId, day: "2026-11-21" } })).toBe(2);
+    // A second sync the same day: nothing moved since the first, so no move is reported again.
+    const again = await syncPositions(workspaceId, { now: new Date("2026-11-21T16:00:00Z"), fetch: fetchOptions });
+    expect(again.changes).toEqual([]);
+    // A further move the same day is from the rank read earlier that day.
+    await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "json-ld", apps: ranked(3, 30) });
+    const later = await syncPositions(workspaceId, { now: new Date("2026-11-21T20:00:00Z"), fetch: fetchOptions });
+    expect(later.changes.map((c) => [c.list.key, c.from, c.to])).toEqual([["top-rated", 4, 3]]);
+    await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "json-ld", apps: ranked(4, 30) });
+    await syncPositions(workspaceId, { now: new Date("2026-11-21T22:00:00Z"), fetch: fetchOptions });
   });
 
   it("a sync run records positions, reports an unreadable list and alerts on a big move", async () => {

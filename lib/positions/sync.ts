@@ -147,12 +147,15 @@ export async function syncPositions(
       });
       const data = { runId, listName: list.name, rank, listSize: read.size, takenAt: now };
       const key = { listKind: list.kind, listKey: list.key, day };
-      const existing = await db.rankSnapshot.findFirst({ where: { ...who, ...key }, select: { id: true } });
+      const existing = await db.rankSnapshot.findFirst({ where: { ...who, ...key }, select: { id: true, rank: true } });
       if (existing) await db.rankSnapshot.update({ where: { id: existing.id }, data });
       else await db.rankSnapshot.create({ data: { ...who, ...key, ...data } });
       stored++;
-      if (subject.appId && previous && previous.rank !== rank)
-        changes.push({ appId: subject.appId, list, from: previous.rank, to: rank });
+      // A move is from the last rank known: today's earlier read if there was one (a second sync the same
+      // day reports only what moved since), else the day before's.
+      const known = existing ?? previous;
+      if (subject.appId && known && known.rank !== rank)
+        changes.push({ appId: subject.appId, list, from: known.rank, to: rank });
     }
   }
   return { changes, errors, stored };
