@@ -77,15 +77,21 @@ test("access request → approval; a removed member's open session is refused at
   await askerPage.getByRole("button", { name: "Request access" }).click();
   await expect(askerPage.getByText("Your request is waiting for an owner.")).toBeVisible();
 
+  await page.goto("/notifications?show=unread");
+  await expect(page.getByText(`${asker!.name} asks to join the workspace`)).toBeVisible();
   await page.goto("/team");
   await hydrated(page);
   const request = page.getByTestId("access-request").filter({ hasText: asker!.name });
   await request.getByLabel(`Role for ${asker!.name}`).selectOption("VIEWER");
   await request.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText(`${asker!.name} joined`)).toBeVisible();
+  // Decided: the owner's "asks to join" notice is no longer waiting.
+  await page.goto("/notifications?show=unread");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText(`${asker!.name} asks to join the workspace`)).toHaveCount(0);
 
-  await askerPage.goto("/apps");
-  await expect(askerPage.getByRole("heading", { level: 1, name: "Apps" })).toBeVisible();
+  // The waiting page opens the dashboard by itself, as it promised (no reload).
+  await expect(askerPage.getByRole("heading", { level: 1, name: "Apps" })).toBeVisible({ timeout: 20_000 });
   await expect(askerPage.getByText("Viewer", { exact: true })).toBeVisible();
 
   await page.reload();

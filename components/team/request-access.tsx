@@ -1,12 +1,31 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import { requestAccessAction } from "@/lib/actions/invitations";
 import { Button } from "@/components/ui/button";
 
+/** How often a waiting page asks again whether the request was decided. */
+const RECHECK_MS = 5_000;
+
 export function RequestAccess({ pending }: { pending: boolean }) {
+  const router = useRouter();
   const [sent, setSent] = useState(pending);
   const [error, setError] = useState<string | null>(null);
+  // While the request waits, the page asks again (the server sends a member on to the dashboard), and at
+  // once when the tab comes back into view.
+  useEffect(() => {
+    if (!sent) return;
+    const recheck = () => {
+      if (document.visibilityState === "visible") router.refresh();
+    };
+    const timer = setInterval(recheck, RECHECK_MS);
+    document.addEventListener("visibilitychange", recheck);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", recheck);
+    };
+  }, [sent, router]);
   if (sent)
     return (
       <p role="status" className="text-sm font-medium text-emerald-800">

@@ -233,4 +233,11 @@ export async function decideAccessRequest(member: Member, requestId: unknown, in
     targetName: row.user.name,
     diff: approve ? { role: ROLE_LABELS[role] } : null,
   });
+  // Nothing left to decide: the owners' "asks to join" notices are done with.
+  const waiting = await db.accessRequest.count({ where: { workspaceId: member.workspace.id, status: "PENDING" } });
+  if (waiting === 0)
+    await db.notification.updateMany({
+      where: { workspaceId: member.workspace.id, kind: "ACCESS_REQUEST", readAt: null },
+      data: { readAt: new Date() },
+    });
 }
