@@ -94,7 +94,9 @@ test("a private app is judged by private-app rules: no listing requirements, no 
   await expect(page.getByTestId("readiness-items")).toContainText("Callback URL must use https");
   await page.goto("/apps");
   const card = page.getByRole("listitem").filter({ hasText: "Inhouse Sync" });
-  await expect(card).toContainText("OAuth app installed by an unlisted link: no review, listing or ratings.");
+  // The card names the type once, under the name, and shows the app's own summary rather than the type's blurb.
+  await expect(card).toContainText("Private app");
+  await expect(card).not.toContainText("OAuth app installed by an unlisted link");
   await expect(card).toContainText("Setup readiness");
 });
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AppSummary } from "@/lib/apps/types";
 import { APP_STATUS_LABELS } from "@/lib/apps/schema";
-import { APP_TYPE_LABELS, APP_TYPE_SUMMARY, appHome, hasFeature } from "@/lib/app-types";
+import { APP_TYPE_LABELS, appHome, hasFeature } from "@/lib/app-types";
 import { cn, initials } from "@/components/ui/cn";
 
 export function AppIcon({ app, size = "md" }: { app: Pick<AppSummary, "name" | "iconAssetId">; size?: "md" | "lg" }) {
@@ -67,7 +67,8 @@ export function AppCard({ app }: { app: AppSummary }) {
           ) : null}
         </div>
       </div>
-      <p className="text-xs text-slate-600">{APP_TYPE_SUMMARY[app.type]}</p>
+      {/* What this app does, in its own words; the type is already said under the name. */}
+      {app.summary ? <p className="line-clamp-2 text-sm text-slate-700">{app.summary}</p> : null}
       {hasFeature(app.type, "listing") ? (
         <div>
           <p className="mb-1 text-xs text-slate-500">

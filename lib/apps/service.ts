@@ -64,6 +64,7 @@ function toSummary(
     listingUrl: app.listingUrl,
     archived: app.archivedAt !== null,
     iconAssetId: typeof data.iconAssetId === "string" ? data.iconAssetId : null,
+    summary: typeof data.summary === "string" ? data.summary.trim() : "",
     readiness: type === "API_TOKEN" ? 0 : readinessOf(data, type, icons, links, key),
     updatedAt: app.updatedAt,
   };

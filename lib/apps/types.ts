@@ -16,6 +16,8 @@ export type AppSummary = {
   listingUrl: string | null;
   archived: boolean;
   iconAssetId: string | null;
+  /** The listing's short summary (empty until written; always empty for an API-token integration). */
+  summary: string;
   /** The readiness checklist's score of the listing (0 for a type without one). */
   readiness: number;
   updatedAt: Date;
