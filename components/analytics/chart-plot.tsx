@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import { displayValue, type ChartRow, type ChartSeries, type Format } from "@/lib/analytics/format";
-import { tickLabel, valueAxis } from "@/lib/analytics/ticks";
+import { tickLabel, timeTickInterval, valueAxis } from "@/lib/analytics/ticks";
 
 /**
  * The Recharts part of a chart card, in its own chunk: the page's first load does not wait for it.
@@ -45,7 +45,7 @@ export default function ChartPlot({
           tick={{ fontSize: 11, fill: "#64748b" }}
           tickLine={false}
           axisLine={false}
-          minTickGap={16}
+          interval={timeTickInterval(rows.length)}
         />
         <YAxis
           tick={{ fontSize: 11, fill: "#64748b" }}

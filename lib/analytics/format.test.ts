@@ -6,6 +6,11 @@ describe("analytics formatters", () => {
     expect(bucketLabel("2026-11-23", "week")).toBe("Week of 23 Nov");
     expect(bucketLabel("2026-11-01", "month")).toBe("Nov 2026");
     expect(bucketLabel("2026-03-29", "day")).toBe("29 Mar");
+    // A range across years names the year of each day and week.
+    const twoYears = { from: "2024-12-07", to: "2026-12-06" };
+    expect(bucketLabel("2025-01-06", "week", twoYears)).toBe("Week of 6 Jan 2025");
+    expect(bucketLabel("2026-03-29", "day", twoYears)).toBe("29 Mar 2026");
+    expect(bucketLabel("2026-03-29", "day", { from: "2026-01-01", to: "2026-12-31" })).toBe("29 Mar");
   });
 
   it("exports and shows the same numbers", () => {

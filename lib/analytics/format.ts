@@ -3,10 +3,11 @@ import type { BucketSize } from "./time";
 /** How analytics figures read, the same in charts, tables, tooltips and CSV exports. */
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-export function bucketLabel(key: string, size: BucketSize): string {
+export function bucketLabel(key: string, size: BucketSize, range?: { from: string; to: string }): string {
   const [y, m, d] = key.split("-").map(Number) as [number, number, number];
   if (size === "month") return `${MONTHS[m - 1]} ${y}`;
-  const day = `${d} ${MONTHS[m - 1]}`;
+  // Where the range spans years, a day says which year it is in.
+  const day = `${d} ${MONTHS[m - 1]}${range && range.from.slice(0, 4) !== range.to.slice(0, 4) ? ` ${y}` : ""}`;
   return size === "week" ? `Week of ${day}` : day;
 }
 

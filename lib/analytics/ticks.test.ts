@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Format } from "./format";
-import { tickLabel, valueAxis } from "./ticks";
+import { tickLabel, timeTickInterval, valueAxis } from "./ticks";
 
 const labels = (values: (number | null)[], format: Format) => {
   const axis = valueAxis(values, format);
@@ -62,5 +62,19 @@ describe("rank axis", () => {
     expect(valueAxis([5, 5], "rank").ticks).toEqual([1, 2, 3, 4, 5]);
     expect(valueAxis([], "rank").domain).toEqual([1, 2]);
     expect(tickLabel(10, 5, "rank")).toBe("#10");
+  });
+});
+
+describe("the time axis", () => {
+  it("labels every nth bucket: at most six labels, at regular steps", () => {
+    const shown = (buckets: number) => {
+      const every = timeTickInterval(buckets) + 1;
+      return Array.from({ length: buckets }, (_, i) => i).filter((i) => i % every === 0);
+    };
+    expect(shown(12)).toEqual([0, 2, 4, 6, 8, 10]); // 12 months: every other month
+    expect(shown(5)).toEqual([0, 1, 2, 3, 4]);
+    const weeks = shown(104); // two years of weeks
+    expect(weeks.length).toBeLessThanOrEqual(6);
+    expect(new Set(weeks.slice(1).map((w, i) => w - weeks[i]!)).size).toBe(1);
   });
 });

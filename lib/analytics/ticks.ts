@@ -64,3 +64,9 @@ export function tickLabel(value: number, step: number, format: Format): string {
   const decimals = format === "rating" ? Math.max(1, decimalsOf(step)) : decimalsOf(step);
   return value.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
+
+/**
+ * The time axis: Recharts' `interval` (labels every nth bucket, counted from the first) so that at
+ * most `max` labels show, at regular calendar steps — never the irregular pick of a minimum gap.
+ */
+export const timeTickInterval = (buckets: number, max = 6) => Math.max(0, Math.ceil(buckets / max) - 1);

@@ -36,7 +36,7 @@ function chart(
     format,
   }));
   const buckets = bucketsOf(range.from, range.to, bucket);
-  const rows: ChartRow[] = buckets.map((b) => ({ label: bucketLabel(b.key, bucket) }));
+  const rows: ChartRow[] = buckets.map((b) => ({ label: bucketLabel(b.key, bucket, range) }));
   for (const line of lines) {
     // One pass over the line's points, in day order, moving through the buckets alongside.
     const points = line.points

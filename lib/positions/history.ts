@@ -127,7 +127,7 @@ export function positionChart(lists: ListHistory[], range: { from: string; to: s
   }));
   const cursor = lists.map(() => 0);
   const rows: ChartRow[] = buckets.map((b) => {
-    const row: ChartRow = { label: bucketLabel(b.key, bucket) };
+    const row: ChartRow = { label: bucketLabel(b.key, bucket, range) };
     lists.forEach((l, i) => {
       let value: number | null = null;
       while (cursor[i]! < l.points.length && l.points[cursor[i]!]!.day <= b.to) {

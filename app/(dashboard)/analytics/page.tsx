@@ -72,7 +72,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     data.app && hasFeature(appType(data.app.type), "marketplace")
       ? await appPositions(member, data.app.id, { from: data.range.from, to: data.range.to })
       : null;
-  const label = (key: string) => bucketLabel(key, data.bucket);
+  const label = (key: string) => bucketLabel(key, data.bucket, data.range);
   const rows = (pick: (k: number) => Record<string, number | null>): ChartRow[] =>
     data.series.map((p, k) => ({ label: label(p.key), ...pick(k) }));
   const installs = rows((k) => ({ installs: data.series[k]!.installs, uninstalls: data.series[k]!.uninstalls }));
