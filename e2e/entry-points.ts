@@ -296,5 +296,9 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
     useCase: "savePreferences",
     test: "lib/notifications/service.test.ts",
   },
+  "lib/actions/notifications#sendTestEmailAction": {
+    useCase: "sendTestEmail",
+    test: "lib/notifications/email.test.ts",
+  },
   "lib/actions/session#signOutAction": { public: "ends the caller's own session" },
 };

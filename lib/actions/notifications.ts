@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireMember } from "@/lib/authz";
 import { action } from "./action";
+import { sendTestEmail } from "@/lib/notifications/email";
 import { markRead, savePreferences } from "@/lib/notifications/service";
 
 export async function markReadAction(notificationId: string | "all") {
@@ -17,4 +18,9 @@ export async function savePreferencesAction(input: unknown) {
     await savePreferences(await requireMember(), input);
     revalidatePath("/notifications/settings");
   });
+}
+
+/** Sends a test email to the signed-in person: SMTP's answer, or why it could not be sent. */
+export async function sendTestEmailAction() {
+  return action(async () => sendTestEmail(await requireMember()));
 }

@@ -10,7 +10,7 @@ process.env.SMTP_URL = smtp.url;
 process.env.AUTH_URL = "http://localhost:3999";
 const { db } = await import("@/lib/db");
 const { notify } = await import("./notify");
-const { sendPendingEmails } = await import("./email");
+const { sendPendingEmails, sendTestEmail } = await import("./email");
 const unsubscribeRoute = await import("@/app/unsubscribe/[token]/route");
 const { NextRequest } = await import("next/server");
 afterAll(() => smtp.close());
@@ -127,5 +127,36 @@ describe("notification emails through SMTP", () => {
       ["eddie", true, null],
       ["olga", true, "PENDING"],
     ]);
+  });
+});
+
+describe("a test email", () => {
+  it("reaches the person who asked, at once, and says what the mail server answered", async () => {
+    const before = mailTo("olga@acme.example.com").length;
+    const sent = await sendTestEmail(owner);
+    expect(sent.to).toBe("olga@acme.example.com");
+    expect(sent.answer).toMatch(/^250/);
+    await smtp.received(smtp.messages.length);
+    const mail = mailTo("olga@acme.example.com");
+    expect(mail).toHaveLength(before + 1);
+    expect(mail.at(-1)!.subject).toBe(`Test email from Listing Studio (${owner.workspace.name})`);
+  });
+
+  it("says why it cannot: no address on the profile, too many at once", async () => {
+    const nobody = await addMember(db, owner, "VIEWER", "No Address");
+    await expect(sendTestEmail(nobody)).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: "Your Pipedrive profile has no email address, so no email can reach you",
+    });
+    const tries = [];
+    for (let i = 0; i < 5; i++)
+      tries.push(
+        await sendTestEmail(editor).then(
+          () => "sent",
+          (e: { code: string }) => e.code,
+        ),
+      );
+    expect(tries.filter((t) => t === "sent").length).toBeLessThanOrEqual(5);
+    await expect(sendTestEmail(editor)).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });

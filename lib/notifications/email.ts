@@ -3,6 +3,9 @@ import { createTransport, type Transporter } from "nodemailer";
 import { db } from "@/lib/db";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
+import { AppError } from "@/lib/errors";
+import { takeRateLimit } from "@/lib/http/rate-limit";
+import { plainLine } from "@/lib/text/outside-text";
 import { buildEmail, type EmailItem } from "./digest";
 import { IMMEDIATE, type NotificationKind } from "./kinds";
 import { unsubscribeToken } from "./unsubscribe-token";
@@ -144,4 +147,37 @@ export function startEmailWorker(intervalMs = 5_000) {
       .finally(() => (state.running = false));
   }, intervalMs);
   state.timer.unref();
+}
+
+/**
+ * "Send a test email": one message to the member's own address through the operator's SMTP, sent
+ * now (not queued), so the answer is SMTP's own — the server's reply, or why it refused.
+ */
+export async function sendTestEmail(member: {
+  user: { id: string };
+  workspace: { name: string };
+}): Promise<{ to: string; answer: string }> {
+  const mailer = transport();
+  if (!mailer) throw new AppError("CONFLICT", "Email is off: the operator has not set SMTP_URL (docs/operations.md)");
+  const user = await db.user.findUniqueOrThrow({ where: { id: member.user.id }, select: { email: true } });
+  if (!user.email)
+    throw new AppError("VALIDATION", "Your Pipedrive profile has no email address, so no email can reach you");
+  const verdict = await takeRateLimit("testemail", `user:${member.user.id}`);
+  if (!verdict.ok)
+    throw new AppError("RATE_LIMITED", `Too many test emails: try again in ${verdict.retryAfterSeconds} s`);
+  try {
+    const info = await mailer.sendMail({
+      from: env().EMAIL_FROM,
+      to: user.email,
+      subject: `Test email from Listing Studio (${plainLine(member.workspace.name)})`,
+      text: `This is a test from Listing Studio. Alerts and notifications of ${plainLine(member.workspace.name)} that you chose to get by email reach you at this address.`,
+    });
+    return { to: user.email, answer: String(info.response ?? "accepted") };
+  } catch (error) {
+    log().warn({ err: error }, "A test email could not be sent");
+    throw new AppError(
+      "BAD_GATEWAY",
+      `The mail server refused the test email: ${error instanceof Error ? error.message : "no answer"}`,
+    );
+  }
 }

@@ -34,6 +34,7 @@ const invitations = await import("@/lib/team/invitations");
 const { findCurrentMembership } = await import("@/lib/team/workspace");
 const competitors = await import("@/lib/competitors/service");
 const notifications = await import("@/lib/notifications/service");
+const email = await import("@/lib/notifications/email");
 const alertRules = await import("@/lib/alerts/rules");
 
 let a: Member;
@@ -162,6 +163,10 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
 
 /** Actions without a foreign id: they act on the caller's own workspace only. */
 const OWN: Record<string, () => Promise<void>> = {
+  // It takes no id at all: the only address it writes to is the caller's own (SMTP is off here, so it says so).
+  sendTestEmailAction: async () => {
+    await expect(email.sendTestEmail(b)).rejects.toMatchObject({ code: "CONFLICT" });
+  },
   savePreferencesAction: async () => {
     await notifications.savePreferences(b, { kinds: [{ kind: "ALERT", inApp: true, email: false }] });
     expect(await db.notificationPreference.count({ where: { userId: b.user.id } })).toBe(1);

@@ -21,6 +21,8 @@ export const RATE_LIMITS = {
   unsubscribe: { points: 30, duration: 60 },
   /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
   cron: { points: 10, duration: 60 },
+  /** "Send a test email" to oneself, per person. */
+  testemail: { points: 5, duration: 600 },
 } as const satisfies Record<string, { points: number; duration: number }>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

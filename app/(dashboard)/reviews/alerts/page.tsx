@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TestEmail } from "@/components/notifications/test-email";
 import { Webhooks } from "@/components/reviews/webhooks";
 import { requireMembership } from "@/lib/authz";
 import { recentAlerts } from "@/lib/alerts/alerts";
@@ -30,6 +31,12 @@ export default async function AlertsPage() {
         canEdit={can(member, "alert-rule.change")}
         emailOn={Boolean(env().SMTP_URL)}
       />
+      <section aria-labelledby="email-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="email-heading" className="mb-2 font-semibold text-slate-900">
+          Email
+        </h2>
+        <TestEmail emailOn={Boolean(env().SMTP_URL)} />
+      </section>
       <Webhooks hooks={hooks} deliveries={deliveries} isOwner={isOwner} />
       <section aria-labelledby="recent-alerts-heading" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="recent-alerts-heading" className="font-semibold text-slate-900">
