@@ -91,7 +91,7 @@ async function main() {
     // Warm the pages (first renders, caches) and keep the share HTML for the plain server.
     for (let i = 0; i < 5; i++) await Promise.all([fetch(`${base}/`), fetch(shareUrl)]);
     const shareHtml = await (await fetch(shareUrl)).text();
-    if (!shareHtml.includes("Preview — not published")) throw new Error("The share page did not render");
+    if (!shareHtml.includes(`data-testid="marketplace-page"`)) throw new Error("The share page did not render");
     const staticFile = staticFileLike(Buffer.byteLength(shareHtml));
     const staticUrl = `${base}/${staticFile.path}`;
     for (let i = 0; i < 5; i++) await fetch(staticUrl);
