@@ -94,7 +94,7 @@ test("access request → approval; a removed member's open session is refused at
   await expect(askerPage.getByRole("heading", { level: 1, name: "Apps" })).toBeVisible({ timeout: 20_000 });
   await expect(askerPage.getByText("Viewer", { exact: true })).toBeVisible();
 
-  await page.reload();
+  await page.goto("/team");
   await hydrated(page);
   await page.getByRole("button", { name: `Remove ${asker!.name}` }).click();
   await page.getByRole("button", { name: "Remove member" }).click();
