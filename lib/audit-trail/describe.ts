@@ -46,9 +46,11 @@ const DELETED: Record<string, string> = {
   "sync run": "a sync run",
 };
 
+/** What an action code says in words (an unknown code, from an older version, reads as itself). */
+const sentenceOf = (code: string) => (AUDIT_ACTIONS as Record<string, string>)[code] ?? code;
+
 /** The readable label of an action code, for filters ("listing.save" → "Edited the listing of"). */
-export const actionLabel = (code: string) =>
-  ((AUDIT_ACTIONS as Record<string, string>)[code] ?? code).replace(/ (of|to|on|into|by)$/, "");
+export const actionLabel = (code: string) => sentenceOf(code).replace(/ (of|to|on|into|by)$/, "");
 
 /** Statuses of apps and of reviews in the inbox, as the pages name them. */
 const status = (value: unknown) =>
@@ -147,7 +149,7 @@ export function describeAudit(row: AuditRow, names: Map<string, string>): Descri
     ? ""
     : (known ?? row.targetName ?? DELETED[row.targetType] ?? row.targetType);
   return {
-    action: (AUDIT_ACTIONS as Record<string, string>)[row.action] ?? row.action,
+    action: sentenceOf(row.action),
     target,
     details: detailLines(row.action, diff, names),
   };

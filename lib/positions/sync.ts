@@ -140,20 +140,21 @@ export async function syncPositions(
       const rank = read.ranks.find((r) => r.clientId === subject.clientId)?.rank ?? null;
       if (rank === null && !read.complete) continue;
       const who = subject.appId ? { appId: subject.appId } : { competitorId: subject.competitorId! };
-      const previous = await db.rankSnapshot.findFirst({
-        where: { ...who, listKind: list.kind, listKey: list.key, day: { lt: day } },
-        orderBy: { day: "desc" },
-        select: { rank: true },
-      });
       const data = { runId, listName: list.name, rank, listSize: read.size, takenAt: now };
       const key = { listKind: list.kind, listKey: list.key, day };
       const existing = await db.rankSnapshot.findFirst({ where: { ...who, ...key }, select: { id: true, rank: true } });
+      // A move is from the last rank known: today's earlier read if there was one (a second sync the same
+      // day reports only what moved since), else the day before's.
+      const known =
+        existing ??
+        (await db.rankSnapshot.findFirst({
+          where: { ...who, listKind: list.kind, listKey: list.key, day: { lt: day } },
+          orderBy: { day: "desc" },
+          select: { rank: true },
+        }));
       if (existing) await db.rankSnapshot.update({ where: { id: existing.id }, data });
       else await db.rankSnapshot.create({ data: { ...who, ...key, ...data } });
       stored++;
-      // A move is from the last rank known: today's earlier read if there was one (a second sync the same
-      // day reports only what moved since), else the day before's.
-      const known = existing ?? previous;
       if (subject.appId && known && known.rank !== rank)
         changes.push({ appId: subject.appId, list, from: known.rank, to: rank });
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { notifySafely } from "@/lib/notifications/notify";
 import { getApp } from "@/lib/apps/service";
-import { requireFeature } from "@/lib/app-types";
+import { appType, hasFeature, requireFeature } from "@/lib/app-types";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -179,7 +179,7 @@ export async function loadSharedPreview(hash: string): Promise<SharedPreview | n
     linkId: link.id,
     appId: link.appId,
     builtBy: link.app.workspace.name,
-    marketplace: link.app.type === "PUBLIC",
+    marketplace: hasFeature(appType(link.app.type), "marketplace"),
     published: link.app.status === "PUBLISHED",
     listing: publicPart(listingDraftSchema.parse(JSON.parse(raw))),
   };
