@@ -159,6 +159,6 @@ test("analytics and the Apps grid show each type only what it has", async ({ pag
   await expect(cards.filter({ hasText: "Headless One" })).toContainText("Installs are tracked through the events API.");
   await expect(cards.filter({ hasText: "Headless One" })).not.toContainText("readiness");
   await expect(cards.filter({ hasText: "Unlisted One" })).toContainText("Setup readiness");
-  await cards.filter({ hasText: "Headless One" }).getByRole("link").click();
+  await cards.filter({ hasText: "Headless One" }).getByRole("link", { name: "Headless One" }).click();
   await expect(page).toHaveURL(/\/installs$/);
 });

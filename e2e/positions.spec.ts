@@ -2,31 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./config";
 import { backdatePositions, publishApp, rawAppRow } from "./db";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
-
-/** The emulator's Top rated collection and the spec's own category, with the app at these places. */
-async function rank(clientId: string, topRated: number, category: number) {
-  const place = (at: number, size: number, key: string) => {
-    const apps = Array.from({ length: size - 1 }, (_, i) => ({ clientId: `${key}-other-${i + 1}` }));
-    apps.splice(at - 1, 0, { clientId });
-    return apps;
-  };
-  for (const list of [
-    { kind: "collection", key: "top-rated", name: "Top rated", shape: "flight", apps: place(topRated, 30, "tr") },
-    {
-      kind: "category",
-      key: "positions-spec-tools",
-      name: "Positions spec tools",
-      shape: "dom",
-      apps: place(category, 12, "ps"),
-    },
-  ]) {
-    const res = await fetch(`${E2E.emulatorUrl}/__emulator/collections`, {
-      method: "POST",
-      body: JSON.stringify(list),
-    });
-    expect(res.status).toBe(201);
-  }
-}
+import { rank } from "./reviews";
 
 async function syncNow(page: Page) {
   await page.goto("/reviews");

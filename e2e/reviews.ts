@@ -62,3 +62,30 @@ export async function syncNow(page: Page, summary: string) {
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(`Sync finished: ${summary}`)).toBeVisible({ timeout: 20_000 });
 }
+
+/** Serves a Marketplace list on the emulator with the app at `at` among `size` apps. */
+export async function placeIn(
+  list: { kind: "collection" | "category"; key: string; name: string; shape: string },
+  clientId: string,
+  at: number,
+  size: number,
+) {
+  const apps = Array.from({ length: size - 1 }, (_, i) => ({ clientId: `${list.key}-other-${i + 1}` }));
+  apps.splice(at - 1, 0, { clientId });
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/collections`, {
+    method: "POST",
+    body: JSON.stringify({ ...list, apps }),
+  });
+  expect(res.status).toBe(201);
+}
+
+/** The emulator's Top rated collection and the positions spec's own category, with the app at these places. */
+export async function rank(clientId: string, topRated: number, category: number) {
+  await placeIn({ kind: "collection", key: "top-rated", name: "Top rated", shape: "flight" }, clientId, topRated, 30);
+  await placeIn(
+    { kind: "category", key: "positions-spec-tools", name: "Positions spec tools", shape: "dom" },
+    clientId,
+    category,
+    12,
+  );
+}

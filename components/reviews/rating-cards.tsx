@@ -1,33 +1,21 @@
 import Link from "next/link";
 import { Star } from "lucide-react";
 import type { RatingSummary } from "@/lib/sync/types";
+import { Sparkline } from "@/components/charts/sparkline";
 import { plural } from "@/lib/text/words";
 import { UTC_TIME as WHEN } from "@/lib/text/dates";
 
 /** A line of the daily averages (1 to 5 stars), drawn on the server. */
-function Sparkline({ series, label }: { series: RatingSummary["series"]; label: string }) {
+function RatingTrend({ series, label }: { series: RatingSummary["series"]; label: string }) {
   if (series.length < 2) return <p className="text-xs text-slate-500">Not enough history for a trend yet.</p>;
-  const w = 220;
-  const h = 40;
-  const min = Math.max(1, Math.min(...series.map((s) => s.average)) - 0.2);
-  const max = Math.min(5, Math.max(...series.map((s) => s.average)) + 0.2);
-  const points = series
-    .map(
-      (s, i) =>
-        `${((i / (series.length - 1)) * w).toFixed(1)},${(h - ((s.average - min) / Math.max(0.01, max - min)) * h).toFixed(1)}`,
-    )
-    .join(" ");
+  const values = series.map((s) => s.average);
   return (
-    <svg viewBox={`0 0 ${w} ${h}`} className="h-10 w-full" role="img" aria-label={label}>
-      <polyline
-        points={points}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        className="text-brand-600"
-        vectorEffect="non-scaling-stroke"
-      />
-    </svg>
+    <Sparkline
+      values={values}
+      label={label}
+      min={Math.max(1, Math.min(...values) - 0.2)}
+      max={Math.min(5, Math.max(...values) + 0.2)}
+    />
   );
 }
 
@@ -127,7 +115,7 @@ export function RatingCards({
                       : `${change > 0 ? "+" : ""}${change.toFixed(2)} over 7 days`}
                   </p>
                   <div className="mt-2">
-                    <Sparkline
+                    <RatingTrend
                       series={s.series}
                       label={`Average rating of ${s.app.name} over the last 90 days, from ${s.series[0]?.average.toFixed(1)} to ${s.series.at(-1)?.average.toFixed(1)}`}
                     />

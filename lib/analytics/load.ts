@@ -15,6 +15,7 @@ import {
   type DayRow,
   type Installed,
   type Snapshot,
+  type Change,
 } from "./metrics";
 import { customRange, defaultBucket, type AnalyticsQuery } from "./query";
 import { addDays, addMonths, localDay, startOfDay } from "@/lib/days";
@@ -236,4 +237,30 @@ export async function monthOverview(member: Member, now = Date.now()) {
       };
     }),
   };
+}
+
+/**
+ * Each app's last 30 days against the 30 before, with its installs day by day: the home's figures,
+ * worked out exactly as the Analytics page's 30-day range does. Ids of other workspaces are skipped.
+ */
+export function recentInstalls(member: Member, appIds: string[], now = Date.now()) {
+  const s = sql();
+  const tz = (s.timeZone.get(member.workspace.id) as { timeZone: string }).timeZone;
+  const own = new Set((s.apps.all(member.workspace.id) as { id: string }[]).map((a) => a.id));
+  const range = resolveRange("30d", localDay(now, tz));
+  const figures = new Map<
+    string,
+    { installs: Change; uninstalls: Change; daily: { key: string; installs: number; uninstalls: number }[] }
+  >();
+  for (const id of appIds) {
+    if (!own.has(id)) continue;
+    const current = appSeries(s, id, range, "day");
+    const [cur, prev] = [totalsOf(current), totalsOf(appSeries(s, id, range.previous, "day"))];
+    figures.set(id, {
+      installs: change(cur.installs, prev.installs),
+      uninstalls: change(cur.uninstalls, prev.uninstalls),
+      daily: current.map((p) => ({ key: p.key, installs: p.installs, uninstalls: p.uninstalls })),
+    });
+  }
+  return { range, figures };
 }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppWindow, Plus, UserPlus } from "lucide-react";
-import { AppCard } from "@/components/apps/app-card";
+import { AppFiguresCard, WorkspaceTotalsBar } from "@/components/home/app-figures";
+import { FirstRunChecklist } from "@/components/home/checklist";
+import { firstRunChecklist } from "@/lib/home/checklist";
+import { appFigures, recordHomeVisit, workspaceTotals } from "@/lib/home/overview";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,9 +37,15 @@ export default async function AppsPage({
     Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const archived = query.archived === "1";
-  const [{ apps, total, pages }, requests] = await Promise.all([
+  const [{ apps, total, pages }, requests, since] = await Promise.all([
     listApps(member, { archived, q: query.q, page: query.page }),
     countAccessRequests(member),
+    recordHomeVisit(member),
+  ]);
+  const [figures, totals, checklist] = await Promise.all([
+    appFigures(member, apps, since),
+    workspaceTotals(member, since),
+    firstRunChecklist(member, apps),
   ]);
   const href = (change: Partial<AppsQuery>) => {
     const search = new URLSearchParams(
@@ -57,9 +66,11 @@ export default async function AppsPage({
     <>
       <PageHeader
         title="Apps"
-        description="The Marketplace apps of your workspace, their listings and how they are doing."
+        description="How your apps are doing: installs, rating, reviews and positions, and what waits for someone."
         actions={total > 0 || archived || query.q ? newButton : null}
       />
+      {checklist ? <FirstRunChecklist steps={checklist} /> : null}
+      {total > 0 && !archived ? <WorkspaceTotalsBar totals={totals} /> : null}
       {requests > 0 ? (
         <div
           role="status"
@@ -137,9 +148,9 @@ export default async function AppsPage({
           </EmptyState>
         )
       ) : (
-        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {apps.map((app) => (
-            <AppCard key={app.id} app={app} />
+        <ul id="apps" className="space-y-3" aria-label={archived ? "Archived apps" : "Apps"}>
+          {figures.map((f) => (
+            <AppFiguresCard key={f.app.id} figures={f} />
           ))}
         </ul>
       )}
