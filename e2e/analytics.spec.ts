@@ -158,6 +158,20 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
     "Ledgerly Sync",
     "QuoteFlow",
   ]);
+  // Ratings and reviews are compared too, among the apps with a Marketplace page, as the Reviews page counts them.
+  await page.getByTestId("chart-compare").getByRole("link", { name: "Reviews" }).click();
+  await expect(page).toHaveURL(/compare=reviewCount/);
+  await expect(page.getByTestId("chart-compare").getByRole("heading")).toContainText("Apps compared: reviews");
+  await page.getByTestId("chart-compare").getByRole("button", { name: "Show table" }).click();
+  const reviewRows = page.getByTestId("chart-compare").locator("tbody tr");
+  const lastReviews = (await reviewRows.last().locator("td").allTextContents()).at(-1);
+  await page.getByTestId("chart-compare").getByRole("link", { name: "Rating" }).click();
+  await expect(page.getByTestId("chart-compare").getByRole("heading")).toContainText("Apps compared: rating");
+  await page.goto("/reviews");
+  await expect(page.getByTestId("rating-card").filter({ hasText: "QuoteFlow" })).toContainText(
+    `${lastReviews} reviews`,
+  );
+  await page.goto("/analytics?range=12m&compare=active");
   // Value axes read distinctly (no "0%, 0%, 1%, 1%").
   for (const chart of ["churn", "denied", "rating"]) {
     const ticks = await page

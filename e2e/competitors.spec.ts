@@ -43,6 +43,15 @@ test("add a competitor by its Marketplace address and compare with it; bad addre
   await expect(row).toContainText("4.00");
   await expect(row).toContainText("1,000+");
   await expect(field).toHaveValue("");
+  // The app itself heads the table, with the same columns (not read yet: nothing is made up).
+  const first = page
+    .getByRole("table", { name: /Your app and its competitors/ })
+    .locator("tbody tr")
+    .first();
+  await expect(first).toHaveAttribute("data-testid", "own-row");
+  await expect(first).toContainText("Your app");
+  await expect(first.locator("td")).toHaveCount(7);
+  await expect(first.locator("td").nth(1)).toHaveText("—");
 
   const chart = page.getByTestId("chart-compare-rating");
   await chart.getByRole("button", { name: "Show table" }).click();

@@ -122,7 +122,7 @@ test("alert rules: conditions pick the reviews, each destination hears of an eve
   await expect(page.getByText("Rule added")).toBeVisible();
   const mine = rules.filter({ hasText: "Crash reports" });
   await expect(mine).toContainText("Only if: 1, 2 stars · mentions “crash” or “data loss” · every app");
-  await expect(mine).toContainText("To: In the app · At most once an hour");
+  await expect(mine).toContainText("To: In the app, to every member who gets alerts there · At most once an hour");
 
   await page.goto("/reviews");
   await hydrated(page);

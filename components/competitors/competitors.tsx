@@ -9,16 +9,28 @@ import { UTC_DAY as WHEN } from "@/lib/text/dates";
 /** The competitors an app follows, side by side with their latest figures. */
 export function CompetitorTable({
   appId,
+  self,
   competitors,
   canEdit,
 }: {
   appId: string;
+  /** The app itself: the first row, with the same columns. */
+  self: CompetitorSummary;
   competitors: CompetitorSummary[];
   canEdit: boolean;
 }) {
+  const figures = (c: CompetitorSummary) => (
+    <>
+      <Td numeric>{c.average === null ? "—" : c.average.toFixed(2)}</Td>
+      <Td numeric>{c.reviewCount ?? "—"}</Td>
+      <Td>{c.installBand ?? "—"}</Td>
+      <Td>{c.votes ? `▲ ${c.votes.up ?? "—"} · ▼ ${c.votes.down ?? "—"}` : "—"}</Td>
+      <Td numeric>{c.topRated === null ? "—" : `#${c.topRated}`}</Td>
+    </>
+  );
   return (
     <ScrollArea label="Competitors" className="rounded-xl border border-slate-200 bg-white">
-      <Table className="min-w-[40rem]" caption="Competitors and their latest figures">
+      <Table className="min-w-[40rem]" caption="Your app and its competitors, with their latest figures">
         <THead className="bg-slate-50">
           <tr>
             <Th>App</Th>
@@ -33,6 +45,16 @@ export function CompetitorTable({
           </tr>
         </THead>
         <TBody>
+          <tr data-testid="own-row" className="bg-brand-50/40">
+            <Td>
+              <Link href={self.url} className="font-medium text-slate-900 hover:underline">
+                <bdi>{self.name}</bdi>
+              </Link>
+              <span className="text-brand-800 ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs">Your app</span>
+            </Td>
+            {figures(self)}
+            <Td />
+          </tr>
           {competitors.map((c) => (
             <tr key={c.id} data-testid="competitor-row">
               <Td>
@@ -46,11 +68,7 @@ export function CompetitorTable({
                 ) : null}
                 {c.lastError ? <p className="mt-0.5 max-w-80 text-xs text-amber-800">{c.lastError}</p> : null}
               </Td>
-              <Td numeric>{c.average === null ? "—" : c.average.toFixed(2)}</Td>
-              <Td numeric>{c.reviewCount ?? "—"}</Td>
-              <Td>{c.installBand ?? "—"}</Td>
-              <Td>{c.votes ? `▲ ${c.votes.up ?? "—"} · ▼ ${c.votes.down ?? "—"}` : "—"}</Td>
-              <Td numeric>{c.topRated === null ? "—" : `#${c.topRated}`}</Td>
+              {figures(c)}
               <Td className="text-right">
                 {canEdit ? <RemoveCompetitor appId={appId} id={c.id} name={c.name} /> : null}
               </Td>

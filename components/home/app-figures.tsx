@@ -86,7 +86,7 @@ export function AppFiguresCard({ figures: f }: { figures: AppFigures }) {
           value={displayValue(f.installs.current, "int")}
         >
           <ChangeLine value={f.installs} />
-          {f.daily.length > 1 ? (
+          {f.daily.some((n) => n > 0) ? (
             <Sparkline
               values={f.daily}
               min={0}
@@ -196,7 +196,9 @@ export function AppFiguresCard({ figures: f }: { figures: AppFigures }) {
           <p className="col-span-2 px-3 py-2 text-xs text-slate-500 md:col-span-1">
             {app.type === "API_TOKEN"
               ? "Installs are tracked through the events API. A rating and positions exist only for a Marketplace page."
-              : "A private app has no Marketplace page: no rating, reviews or positions."}
+              : hasFeature(app.type, "marketplace")
+                ? "Rating, reviews and positions appear once the app is on the Marketplace."
+                : "A private app has no Marketplace page: no rating, reviews or positions."}
           </p>
         ) : null}
       </div>

@@ -26,12 +26,20 @@ function conditionsText(rule: AlertRuleView) {
   return parts.join(" · ");
 }
 
+const hookName = (h: { name: string; format: string }) => `${h.format === "SLACK" ? "Slack" : "Webhook"}: ${h.name}`;
+
+/** Where the rule's alerts go, named: the members' bells and inboxes, and each webhook it reaches today. */
 function destinationsText(rule: AlertRuleView) {
   const parts: string[] = [];
-  if (rule.inApp) parts.push("In the app");
-  if (rule.email) parts.push("Email");
-  if (rule.webhooks === "ALL") parts.push("Every webhook listening to it");
-  else for (const h of rule.webhooks) parts.push(`${h.format === "SLACK" ? "Slack" : "Webhook"}: ${h.name}`);
+  if (rule.inApp) parts.push("In the app, to every member who gets alerts there");
+  if (rule.email) parts.push("Email, to every member who gets alert emails");
+  if (rule.webhooks === "ALL")
+    parts.push(
+      rule.listening.length
+        ? `Every webhook listening to it (now ${rule.listening.map(hookName).join(", ")})`
+        : "Every webhook listening to it (none listens now)",
+    );
+  else for (const h of rule.webhooks) parts.push(hookName(h));
   return parts.join(" · ") || "Nowhere";
 }
 
@@ -61,6 +69,9 @@ export function RuleCard({ rule, canEdit, onEdit }: { rule: AlertRuleView; canEd
           <p className="text-xs text-slate-500" data-testid="rule-counts">
             Sent {plural(rule.sent, "event", "events")}
             {rule.lastSentAt ? `, last on ${WHEN.format(new Date(rule.lastSentAt))}` : ""}
+            {rule.matched > rule.sent
+              ? ` · ${plural(rule.matched - rule.sent, "more event", "more events")} set it off: already sent by a more specific rule${rule.throttled ? " or held back" : ""}`
+              : ""}
             {rule.throttled ? ` · ${rule.throttled} held back by the throttle` : ""}
           </p>
         </div>

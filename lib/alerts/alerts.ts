@@ -4,7 +4,7 @@ import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/server/env";
 import { sealBody } from "@/lib/outbox/outbox";
 import { alertTitle, droppedEnough, jsonPayload, rankMovedEnough, slackPayload, type AlertData } from "./payload";
-import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
+import { ALL_WEBHOOKS, MATCHED, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
 
 /** An event the rules look at: what happened, to which app, and the key that makes it the same event twice. */
 export type AlertEvent = { appId: string; key: string; data: AlertData; now?: Date };
@@ -81,6 +81,26 @@ function linkOf(appId: string, data: AlertData) {
  * Claims one destination for an event: false when it already had it (from any rule: the same event never
  * reaches the same destination twice) or when the rule's throttle holds it back (counted on the rule).
  */
+/**
+ * Records that the event set the rule off (once per rule and event). A more specific rule may deliver
+ * it to the same destinations first; the rule's counts still show the event.
+ */
+async function recordMatch(rule: Rule, key: string, now: Date) {
+  try {
+    await db.alertDispatch.create({
+      data: {
+        workspaceId: rule.workspaceId,
+        ruleId: rule.id,
+        eventKey: key,
+        destination: `${MATCHED}:${rule.id}`,
+        sentAt: now,
+      },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
 async function claim(rule: Rule, key: string, destination: string, now: Date): Promise<boolean> {
   const workspaceId = rule.workspaceId;
   if (
@@ -153,6 +173,7 @@ export async function raiseAlert({ appId, key, data, now = new Date() }: AlertEv
   const link = linkOf(appId, data);
   const hooks = await db.alertWebhook.findMany({ where: { workspaceId: app.workspaceId, enabled: true } });
   for (const rule of matched) {
+    await recordMatch(rule, key, now);
     const sent = alertData(rule, data);
     const inApp = rule.inApp && (await claim(rule, key, "IN_APP", now));
     // Without SMTP nothing is emailed: the destination is not used up.

@@ -57,3 +57,6 @@ export const ALL_WEBHOOKS = "*";
 /** Words are one per line or separated by commas; each found in a review's text, ignoring case. */
 export const splitWords = (text: string) =>
   [...new Set(text.split(/[\n,]+/).map((w) => w.trim().toLowerCase()))].filter(Boolean);
+
+/** The destination that records that a rule was set off, whoever delivered the event. */
+export const MATCHED = "matched";

@@ -155,6 +155,19 @@ describe("rules", () => {
     ]);
   });
 
+  it("a rule set off by an event a more specific rule delivered still counts it", async () => {
+    await createRule(owner, { ...base, name: "Every review in the app", event: "NEW_REVIEW", inApp: true });
+    await createRule(owner, { ...base, name: "Crashes in the app", event: "NEW_REVIEW", words: "crash", inApp: true });
+    const first = await raiseAlert(review("r9", 2, "A crash on save"));
+    expect([...first.delivered]).toEqual(["IN_APP"]);
+    await raiseAlert(review("r9", 2, "A crash on save")); // the same event again counts once
+    const views = await listRules(owner);
+    expect(views.map((v) => [v.name, v.sent, v.matched])).toEqual([
+      ["Every review in the app", 0, 1],
+      ["Crashes in the app", 1, 1],
+    ]);
+  });
+
   it("a throttle holds back what comes too soon, and counts it", async () => {
     const { id } = await createRule(owner, {
       ...base,

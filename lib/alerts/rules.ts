@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { appInWorkspace } from "@/lib/scope";
 import { authorize } from "@/lib/team/permissions";
-import { ALL_WEBHOOKS, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
+import { ALL_WEBHOOKS, MATCHED, RULE_EVENT_INFO, type RuleEvent } from "./rule-events";
 import { alertRuleSchema } from "./rule-schema";
 import type { AlertRuleView } from "./types";
 
@@ -56,7 +56,7 @@ export async function ensureDefaultRules(workspaceId: string, now = new Date()) 
 
 export async function listRules(member: Member): Promise<AlertRuleView[]> {
   await ensureDefaultRules(member.workspace.id);
-  const [rules, hooks, sent] = await Promise.all([
+  const [rules, hooks, sent, matches] = await Promise.all([
     db.alertRule.findMany({
       where: { workspaceId: member.workspace.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -64,15 +64,26 @@ export async function listRules(member: Member): Promise<AlertRuleView[]> {
     }),
     db.alertWebhook.findMany({
       where: { workspaceId: member.workspace.id },
-      select: { id: true, name: true, format: true },
+      select: { id: true, name: true, format: true, events: true, enabled: true },
     }),
     db.alertDispatch.groupBy({
       by: ["ruleId", "eventKey"],
-      where: { workspaceId: member.workspace.id },
+      where: { workspaceId: member.workspace.id, NOT: { destination: { startsWith: `${MATCHED}:` } } },
       _max: { sentAt: true },
+    }),
+    db.alertDispatch.groupBy({
+      by: ["ruleId"],
+      where: { workspaceId: member.workspace.id, destination: { startsWith: `${MATCHED}:` } },
+      _count: { _all: true },
     }),
   ]);
   const byId = new Map(hooks.map((h) => [h.id, h]));
+  const view = (h: (typeof hooks)[number]) => ({ id: h.id, name: h.name, format: h.format });
+  // A new-review rule for 1 and 2 stars only sends low-rating alerts.
+  const alertTypesOf = (r: { event: string; stars: string }) => {
+    const stars = r.stars.split(" ").filter(Boolean).map(Number);
+    return r.event === "NEW_REVIEW" && stars.length && stars.every((n) => n <= 2) ? ["LOW_RATING"] : [r.event];
+  };
   // Events each rule sent (to however many destinations), and when it last did.
   const counts = new Map<string, { events: number; last: Date | null }>();
   for (const s of sent) {
@@ -81,6 +92,7 @@ export async function listRules(member: Member): Promise<AlertRuleView[]> {
     if (s._max.sentAt && (!c.last || s._max.sentAt > c.last)) c.last = s._max.sentAt;
     counts.set(s.ruleId, c);
   }
+  const matched = new Map(matches.map((m) => [m.ruleId, m._count._all]));
   return rules.map((r) => {
     const ids = r.webhooks.split(" ").filter(Boolean);
     return {
@@ -93,11 +105,16 @@ export async function listRules(member: Member): Promise<AlertRuleView[]> {
       app: r.app,
       inApp: r.inApp,
       email: r.email,
-      webhooks: ids.includes(ALL_WEBHOOKS) ? "ALL" : ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
+      webhooks: ids.includes(ALL_WEBHOOKS) ? "ALL" : ids.flatMap((id) => (byId.has(id) ? [view(byId.get(id)!)] : [])),
+      // The webhooks an "every webhook" rule reaches today: those enabled and listening to its alert type.
+      listening: ids.includes(ALL_WEBHOOKS)
+        ? hooks.filter((h) => h.enabled && h.events.split(" ").some((e) => alertTypesOf(r).includes(e))).map(view)
+        : [],
       throttleMinutes: r.throttleMinutes,
       enabled: r.enabled,
       throttled: r.throttled,
       sent: counts.get(r.id)?.events ?? 0,
+      matched: Math.max(matched.get(r.id) ?? 0, counts.get(r.id)?.events ?? 0),
       lastSentAt: counts.get(r.id)?.last?.toISOString() ?? null,
     };
   });

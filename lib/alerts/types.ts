@@ -12,11 +12,15 @@ export type AlertRuleView = {
   email: boolean;
   /** "*" (every webhook listening to the alert's type) or the webhooks chosen. */
   webhooks: { id: string; name: string; format: string }[] | "ALL";
+  /** For "ALL": the webhooks it reaches today (enabled, listening to its alert type). */
+  listening: { id: string; name: string; format: string }[];
   throttleMinutes: number;
   enabled: boolean;
   throttled: number;
   /** Events it sent somewhere. */
   sent: number;
+  /** Events that set it off, including those a more specific rule had already delivered. */
+  matched: number;
   lastSentAt: string | null;
 };
 

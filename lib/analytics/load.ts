@@ -195,7 +195,16 @@ export async function loadAnalytics(member: Member, query: AnalyticsQuery, now =
     funnel,
     cohorts: cohortTable,
     /** Each app's own series, to compare them (all apps, when there are several). */
-    compare: !selected && scope.length > 1 ? scope.map((a, i) => ({ id: a.id, name: a.name, series: perApp[i]! })) : [],
+    compare:
+      !selected && scope.length > 1
+        ? scope.map((a, i) => ({
+            id: a.id,
+            name: a.name,
+            series: perApp[i]!,
+            /** Public apps only: the rating and review count carried per bucket. */
+            ratings: a.type === "PUBLIC" ? ratingsPerApp[publicApps.indexOf(a)]! : null,
+          }))
+        : [],
     kpis: {
       installs: change(totals.installs, before.installs),
       uninstalls: change(totals.uninstalls, before.uninstalls),

@@ -12,7 +12,7 @@ export const analyticsQuerySchema = z.object({
   to: isoDay.or(z.literal("")).catch(""),
   bucket: z.enum(["", "day", "week", "month"]).catch(""),
   /** The figure the apps are compared on. */
-  compare: z.enum(["installs", "active", "net", "uninstalls"]).catch("installs"),
+  compare: z.enum(["installs", "active", "net", "uninstalls", "rating", "reviewCount"]).catch("installs"),
 });
 
 export const COMPARE_FIGURES = {
@@ -20,7 +20,11 @@ export const COMPARE_FIGURES = {
   active: "Active installs",
   net: "Net growth",
   uninstalls: "Uninstalls",
+  rating: "Rating",
+  reviewCount: "Reviews",
 } as const;
+/** The figures read from Marketplace pages: compared among the apps that have one. */
+export const MARKETPLACE_FIGURES = new Set<keyof typeof COMPARE_FIGURES>(["rating", "reviewCount"]);
 export type AnalyticsQuery = z.infer<typeof analyticsQuerySchema>;
 
 export { RANGE_LABELS } from "./time";

@@ -177,6 +177,26 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     };
   });
 
+  // The app itself heads the table, with the same columns read from its own last read of its page.
+  const own = await db.ratingSnapshot.findFirst({
+    where: { appId: app.id, app: { workspaceId: member.workspace.id }, takenAt: { lte: now } },
+    orderBy: { takenAt: "desc" },
+    select: { average: true, reviewCount: true, installBand: true, votesUp: true, votesDown: true },
+  });
+  const ownRank = ranks.filter((r) => r.appId === app.id).at(-1)?.rank ?? null;
+  const self: CompetitorSummary = {
+    id: app.id,
+    name: app.name,
+    url: `/reviews?app=${app.id}`,
+    removed: false,
+    lastError: null,
+    average: own?.average ?? null,
+    reviewCount: own?.reviewCount ?? null,
+    installBand: own?.installBand ?? null,
+    votes: own && (own.votesUp !== null || own.votesDown !== null) ? { up: own.votesUp, down: own.votesDown } : null,
+    topRated: ownRank,
+  };
+
   const me = { key: "app", label: app.name };
   const them = competitors.map((c) => ({ key: c.id, label: c.name }));
   const rating = chart(
@@ -226,6 +246,7 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     range,
     bucket,
     competitors: summaries,
+    self,
     charts: { rating, reviews, rank },
     feed: feed.map((r) => ({
       id: r.id,

@@ -83,6 +83,8 @@ export async function appFigures(
           : null,
       ]);
       const f = figures.get(app.id);
+      // A page that was never published nor read has no rating or position yet: nothing is shown for it.
+      const listed = marketplace && (app.status === "PUBLISHED" || snapshot !== null);
       const attention: Attention[] = [];
       if (app.clientRejectedAt && hasFeature(app.type, "oauth"))
         attention.push({
@@ -130,10 +132,10 @@ export async function appFigures(
         uninstalls: f?.uninstalls ?? change(0, 0),
         daily: f?.daily.map((d) => d.installs) ?? [],
         active,
-        rating: marketplace
+        rating: listed
           ? { average: snapshot?.average ?? null, reviewCount: snapshot?.reviewCount ?? null, newSinceVisit }
           : null,
-        position: marketplace ? bestPosition(app.id) : null,
+        position: listed ? bestPosition(app.id) : null,
         review,
         readiness:
           hasFeature(app.type, "listing") && (app.status === "DRAFT" || app.status === "REJECTED")

@@ -19,7 +19,7 @@ import { AppError } from "@/lib/errors";
 import { DEFINITIONS } from "@/lib/analytics/definitions";
 import { bucketLabel } from "@/lib/analytics/format";
 import { loadAnalytics, monthOverview } from "@/lib/analytics/load";
-import { analyticsQuerySchema, COMPARE_FIGURES, type AnalyticsQuery } from "@/lib/analytics/query";
+import { analyticsQuerySchema, COMPARE_FIGURES, MARKETPLACE_FIGURES, type AnalyticsQuery } from "@/lib/analytics/query";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/text/words";
 
@@ -80,11 +80,17 @@ export default async function AnalyticsPage({ searchParams }: Props) {
     `${name}-${data.app ? data.app.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") : "all-apps"}-${data.range.from}-${data.range.to}`;
   const k = data.kpis;
   const figure = query.compare;
+  // Rating and reviews are compared among the apps that have a Marketplace page.
+  const compared = MARKETPLACE_FIGURES.has(figure) ? data.compare.filter((a) => a.ratings) : data.compare;
+  const compareValue = (a: (typeof compared)[number], i: number) =>
+    figure === "rating" || figure === "reviewCount"
+      ? (a.ratings?.[i]?.[figure === "rating" ? "average" : "reviewCount"] ?? null)
+      : figure === "active"
+        ? a.series[i]!.activeEnd
+        : a.series[i]![figure];
   const compareRows: ChartRow[] = data.series.map((p, i) => ({
     label: label(p.key),
-    ...Object.fromEntries(
-      data.compare.map((a) => [a.id, figure === "active" ? a.series[i]!.activeEnd : a.series[i]![figure]]),
-    ),
+    ...Object.fromEntries(compared.map((a) => [a.id, compareValue(a, i)])),
   }));
   const viewWith = (change: Partial<AnalyticsQuery>) =>
     `/analytics?${new URLSearchParams(Object.entries({ ...raw, ...change }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""))}`;
@@ -113,15 +119,16 @@ export default async function AnalyticsPage({ searchParams }: Props) {
           <ChartCard
             id="compare"
             title={`Apps compared: ${COMPARE_FIGURES[figure].toLowerCase()}`}
-            definition={`${DEFINITIONS[figure]} One line per app.`}
+            definition={`${DEFINITIONS[figure]} One line per app${MARKETPLACE_FIGURES.has(figure) ? " with a Marketplace page" : ""}.`}
             kind="line"
             rows={compareRows}
             filename={file(`compare-${figure}`)}
-            series={data.compare.map((a, i) => ({
+            series={compared.map((a) => ({
               key: a.id,
               label: a.name,
-              color: CHART_PALETTE[i % CHART_PALETTE.length]!,
-              format: "int",
+              // Each app keeps its color whichever figure is compared.
+              color: CHART_PALETTE[data.compare.indexOf(a) % CHART_PALETTE.length]!,
+              format: figure === "rating" ? "rating" : "int",
             }))}
             choices={
               <nav aria-label="Figure to compare" className="mt-2 flex flex-wrap gap-1">

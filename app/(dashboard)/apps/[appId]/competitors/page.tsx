@@ -55,7 +55,7 @@ export default async function CompetitorsPage({ params, searchParams }: Props) {
         </EmptyState>
       ) : (
         <>
-          <CompetitorTable appId={app.id} competitors={view.competitors} canEdit={canEdit} />
+          <CompetitorTable appId={app.id} self={view.self} competitors={view.competitors} canEdit={canEdit} />
           <nav aria-label="Range" className="flex gap-1">
             {(Object.keys(COMPARE_RANGES) as CompareRange[]).map((key) => (
               <Link
