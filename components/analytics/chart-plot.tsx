@@ -13,7 +13,7 @@ import {
   YAxis,
 } from "recharts";
 import { displayValue, type ChartRow, type ChartSeries, type Format } from "@/lib/analytics/format";
-import { tickLabel, timeTickInterval, valueAxis } from "@/lib/analytics/ticks";
+import { chartAxis, tickLabel, timeTickInterval } from "@/lib/analytics/ticks";
 
 /**
  * The Recharts part of a chart card, in its own chunk: the page's first load does not wait for it.
@@ -31,7 +31,7 @@ export default function ChartPlot({
   kind: "bar" | "line";
   format: Format;
 }) {
-  const axis = valueAxis(
+  const axis = chartAxis(
     rows.flatMap((r) => series.map((s) => r[s.key] as number | null)),
     format,
   );
@@ -53,8 +53,8 @@ export default function ChartPlot({
           axisLine={false}
           width={52}
           domain={axis.domain}
-          reversed={format === "rank"}
-          allowDecimals={false}
+          reversed={axis.reversed}
+          allowDecimals={axis.allowDecimals}
           ticks={axis.ticks}
           interval={0}
           tickFormatter={(v: number) => tickLabel(v, axis.step, format)}
@@ -75,6 +75,8 @@ export default function ChartPlot({
               name={s.label}
               fill={s.color}
               radius={[2, 2, 0, 0]}
+              // A counted zero shows as a sliver on the baseline; an empty bucket (not counted) shows nothing.
+              minPointSize={(value) => (value === 0 ? 2 : 0)}
               isAnimationActive={false}
             />
           ) : (

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Format } from "./format";
-import { tickLabel, timeTickInterval, valueAxis } from "./ticks";
+import { chartAxis, tickLabel, timeTickInterval, valueAxis } from "./ticks";
 
 const labels = (values: (number | null)[], format: Format) => {
   const axis = valueAxis(values, format);
@@ -20,6 +20,24 @@ describe("chart value axes", () => {
     expect(labels([3, 7, 12], "int")).toEqual(["0", "5", "10", "15"]);
     expect(labels([1200, 9712], "int")).toEqual(["0", "2,500", "5,000", "7,500", "10,000"]);
     expect(labels([-3, 8], "int")).toEqual(["-5", "0", "5", "10"]);
+  });
+
+  it("gives the chart a domain that is its first and last tick, with decimals allowed when the ticks have them", () => {
+    for (const [values, format] of [
+      [[4.1, 4.5, 4.3], "rating"],
+      [[5, 5], "rating"],
+      [[0.004, 0.015], "pct"],
+      [[3, 12], "int"],
+      [[2, 9], "rank"],
+    ] as [number[], Format][]) {
+      const axis = chartAxis(values, format);
+      expect(axis.domain, format).toEqual([axis.ticks[0], axis.ticks.at(-1)]);
+      expect(axis.allowDecimals, format).toBe(axis.ticks.some((t) => !Number.isInteger(t)));
+      for (const v of values) expect(v >= axis.domain[0] && v <= axis.domain[1], `${v} in ${axis.domain}`).toBe(true);
+    }
+    // A year of 4.1–4.5 ratings is drawn on 4.1–4.5, not rounded out to whole stars.
+    expect(chartAxis([4.1, 4.5], "rating")).toMatchObject({ domain: [4.1, 4.5], allowDecimals: true });
+    expect(chartAxis([2, 9], "rank").reversed).toBe(true);
   });
 
   it("fits ratings around the data, within 1–5", () => {

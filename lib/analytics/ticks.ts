@@ -51,6 +51,20 @@ export function valueAxis(values: (number | null | undefined)[], format: Format,
   return { domain: [start, end], ticks, step };
 }
 
+/**
+ * What the chart's value axis is given: the domain and the ticks of one `valueAxis`, and nothing that
+ * would let the chart library move the domain away from them (rounding a 4.1–4.5 rating domain out to
+ * whole stars would draw the ticks in half of the plot).
+ */
+export function chartAxis(values: (number | null | undefined)[], format: Format) {
+  const axis = valueAxis(values, format);
+  return {
+    ...axis,
+    allowDecimals: !axis.ticks.every((t) => Number.isInteger(t)),
+    reversed: format === "rank",
+  };
+}
+
 /** Decimals a step needs to show each tick exactly (for percentages, in percent). */
 function decimalsOf(step: number): number {
   for (let d = 0; d < 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;

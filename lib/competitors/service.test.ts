@@ -12,7 +12,7 @@ process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");
 const { addCompetitor, removeCompetitor } = await import("./service");
 const { syncCompetitors } = await import("./sync");
-const { competitorsView } = await import("./view");
+const { bucketChart, competitorsView } = await import("./view");
 afterAll(() => emulator.close());
 
 const fetchOptions = { sleep: async () => {}, random: () => 0.5, timeoutMs: 2_000, attempts: 1 };
@@ -266,5 +266,30 @@ describe("following competitors", () => {
     const c = await db.competitor.findFirstOrThrow({ where: { appId } });
     await removeCompetitor(owner, c.id);
     expect(await db.competitorReview.count({ where: { competitorId: c.id } })).toBe(0);
+  });
+});
+
+describe("reviews per bucket", () => {
+  it("are zero in a month counted without reviews, and empty before the page was first read", () => {
+    const range = { from: "2026-01-01", to: "2026-06-30" };
+    const { rows } = bucketChart(
+      [
+        {
+          key: "a",
+          label: "A",
+          points: [
+            { day: "2026-03-10", value: 1 },
+            { day: "2026-05-02", value: 1 },
+            { day: "2026-05-20", value: 1 },
+          ],
+          countedFrom: "2026-02-15",
+        },
+      ],
+      range,
+      "month",
+      "int",
+      true,
+    );
+    expect(rows.map((r) => r.a)).toEqual([null, 0, 1, 0, 2, 0]);
   });
 });

@@ -19,10 +19,19 @@ export const COMPARE_RANGES = {
 } as const satisfies Record<string, { label: string; days: number; bucket: BucketSize }>;
 export type CompareRange = keyof typeof COMPARE_RANGES;
 
-type Line = { key: string; label: string; points: { day: string; value: number | null }[] };
+type Line = {
+  key: string;
+  label: string;
+  points: { day: string; value: number | null }[];
+  /** For counts: the first day the line's page was read. Buckets before it were not counted (empty, not zero). */
+  countedFrom?: string | null;
+};
 
-/** One row per bucket, one column per line: the last value read in the bucket (or the sum, for counts). */
-function chart(
+/**
+ * One row per bucket, one column per line: the last value read in the bucket (or the sum, for counts: zero
+ * in a bucket that was counted and had nothing, empty in one before the line was first read).
+ */
+export function bucketChart(
   lines: Line[],
   range: { from: string; to: string },
   bucket: BucketSize,
@@ -48,7 +57,10 @@ function chart(
       while (i < buckets.length - 1 && p.day > buckets[i]!.to) i++;
       values[i] = sum ? (values[i] ?? 0) + p.value! : p.value;
     }
-    buckets.forEach((_, k) => (rows[k]![line.key] = sum ? (values[k] ?? 0) : values[k]!));
+    buckets.forEach((b, k) => {
+      const counted = !line.countedFrom || b.to >= line.countedFrom || values[k] !== null;
+      rows[k]![line.key] = sum ? (counted ? (values[k] ?? 0) : null) : values[k]!;
+    });
   }
   return { rows, series };
 }
@@ -199,7 +211,7 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
 
   const me = { key: "app", label: app.name };
   const them = competitors.map((c) => ({ key: c.id, label: c.name }));
-  const rating = chart(
+  const rating = bucketChart(
     [
       { ...me, points: mine.map((s) => ({ day: dayOf(new Date(s.takenAt), tz), value: s.average })) },
       ...them.map((t) => ({
@@ -215,12 +227,31 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
   );
   const perDay = (dates: (string | null)[]) =>
     dates.filter((d): d is string => d !== null).map((d) => ({ day: dayOf(new Date(d), tz), value: 1 }));
-  const reviews = chart(
+  // Each line counts from the first read of its page: the months before it are unknown, not zero.
+  const [myFirst, theirFirst] = await Promise.all([
+    inList<{ takenAt: string | null }>(
+      `SELECT MIN(takenAt) AS takenAt FROM RatingSnapshot WHERE appId = ?`,
+      [app.id],
+      [],
+    ),
+    inList<{ competitorId: string; day: string }>(
+      `SELECT competitorId, MIN(day) AS day FROM CompetitorSnapshot WHERE competitorId IN (%) GROUP BY competitorId`,
+      [],
+      ids,
+    ),
+  ]);
+  const firstRead = new Map(theirFirst.map((r) => [r.competitorId, r.day]));
+  const reviews = bucketChart(
     [
-      { ...me, points: perDay(myReviews.map((r) => r.reviewedAt)) },
+      {
+        ...me,
+        points: perDay(myReviews.map((r) => r.reviewedAt)),
+        countedFrom: myFirst[0]?.takenAt ? dayOf(new Date(myFirst[0].takenAt), tz) : null,
+      },
       ...them.map((t) => ({
         ...t,
         points: perDay(theirReviews.filter((r) => r.competitorId === t.key).map((r) => r.reviewedAt)),
+        countedFrom: firstRead.get(t.key) ?? null,
       })),
     ],
     range,
@@ -228,7 +259,7 @@ export async function competitorsView(member: Member, appId: string, rangeKey: u
     "int",
     true,
   );
-  const rank = chart(
+  const rank = bucketChart(
     [
       { ...me, points: ranks.filter((r) => r.appId === app.id).map((r) => ({ day: r.day, value: r.rank })) },
       ...them.map((t) => ({
