@@ -90,6 +90,21 @@ export function RatingCards({
                   ) : null}
                 </div>
               ) : null}
+              {s.lastSync?.warnings.length ? (
+                <ul
+                  className="mt-2 space-y-1 rounded-md bg-amber-50 px-2.5 py-2 text-xs text-amber-900"
+                  data-testid="sync-warning"
+                >
+                  {s.lastSync.warnings.map((w) => (
+                    <li key={w}>
+                      {w}{" "}
+                      <Link href="/reviews/sync" className="font-medium underline underline-offset-2">
+                        Sync history
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {s.latest ? (
                 <>
                   <p className="mt-2 flex items-baseline gap-2">

@@ -50,6 +50,28 @@ async function keepEvidence(
     }).catch((error: unknown) => log().error({ err: error }, "Keeping a captured page failed"));
 }
 
+/**
+ * What a read says that is hard to believe against the read before: the review count falling by more than
+ * half at once (a page that shows only its latest reviews, a wrong page, a partial answer). The figures are
+ * stored as read — never corrected — and the warning goes with them.
+ */
+export function implausibleDrops(
+  before: { reviewCount: number | null } | null,
+  read: { reviewCount: number | null },
+): string[] {
+  const warnings: string[] = [];
+  if (
+    before?.reviewCount &&
+    read.reviewCount !== null &&
+    before.reviewCount >= 4 &&
+    read.reviewCount < before.reviewCount / 2
+  )
+    warnings.push(
+      `The review count fell from ${before.reviewCount} to ${read.reviewCount} since the last read — more than half at once. It is stored as the page showed it; check that the address is the app's own page.`,
+    );
+  return warnings;
+}
+
 export async function syncApp(
   runId: string,
   workspaceIdOf: string,
@@ -62,6 +84,11 @@ export async function syncApp(
     const read = await readListing({ url, clientId: app.clientId }, { policy: outboundPolicy(), ...options.fetch });
     const parsed = read.listing;
     const at = now();
+    const before = await db.ratingSnapshot.findFirst({
+      where: { appId: app.id, reviewCount: { not: null } },
+      orderBy: { takenAt: "desc" },
+      select: { reviewCount: true },
+    });
     const stored = await applyListing(app.id, parsed, runId, at);
     // Share pages show the rating and the latest reviews.
     await touchSharePages(app.id);
@@ -80,7 +107,12 @@ export async function syncApp(
     }
     await learnCategories(read.api, read.content?.categories ?? []);
     await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, read.evidence);
-    const report: SyncReport = { ...read.report, problem: null };
+    const drops = implausibleDrops(before, parsed);
+    const report: SyncReport = {
+      ...read.report,
+      warnings: [...(read.report.warnings ?? []), ...drops],
+      problem: null,
+    };
     await db.syncRunApp.create({
       data: {
         runId,

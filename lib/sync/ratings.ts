@@ -88,6 +88,7 @@ async function summariesOf(apps: RatingSummary["app"][], now: Date): Promise<Rat
               error: lastSync.error,
               fix:
                 lastSync.status === "FAILED" ? fixOf(readSyncReport(lastSync.report)?.problem ?? null, app.id) : null,
+              warnings: lastSync.status === "FAILED" ? [] : (readSyncReport(lastSync.report)?.warnings ?? []),
             }
           : null,
         stars: counts,

@@ -251,3 +251,36 @@ describe("Marketplace sync against the emulator, from the pages (the API answers
     ).toBe(1);
   });
 });
+
+describe("a read hard to believe against the one before", () => {
+  it("is stored as read, with a warning in Sync history and on the rating card", async () => {
+    emulator.listings.faults.delete(CLIENT_ID);
+    // After the run Sync now made on the real clock.
+    clock.now = Math.max(clock.now, Date.now()) + 86_400_000;
+    emulator.listings.put(listing(Array.from({ length: 10 }, (_, i) => review(i + 1))));
+    expect((await sync()).status).toBe("SUCCEEDED");
+    clock.now += 3_600_000;
+    emulator.listings.put(listing([review(1), review(2), review(3)]));
+    expect((await sync()).status).toBe("SUCCEEDED");
+    const last = await db.syncRunApp.findFirstOrThrow({ where: { appId }, orderBy: { finishedAt: "desc" } });
+    expect(readSyncReport(last.report)!.warnings).toEqual([
+      expect.stringContaining("The review count fell from 10 to 3 since the last read"),
+    ]);
+    // Nothing is corrected: the snapshot holds what the page showed.
+    const snapshot = await db.ratingSnapshot.findFirstOrThrow({ where: { appId }, orderBy: { takenAt: "desc" } });
+    expect(snapshot.reviewCount).toBe(3);
+    const { ratingSummaries } = await import("./ratings");
+    const member: Member = {
+      user: { id: "u", name: "Sam Sync", email: null, image: null },
+      workspace: { id: workspaceId, name: "Sync", domain: null, pipedriveCompanyId: 77 },
+      role: "VIEWER",
+    };
+    const { summaries } = await ratingSummaries(member);
+    expect(summaries[0]!.lastSync!.warnings).toHaveLength(1);
+    // A read that holds steady warns of nothing.
+    clock.now += 3_600_000;
+    expect((await sync()).status).toBe("SUCCEEDED");
+    const next = await db.syncRunApp.findFirstOrThrow({ where: { appId }, orderBy: { finishedAt: "desc" } });
+    expect(readSyncReport(next.report)!.warnings ?? []).toEqual([]);
+  });
+});

@@ -75,6 +75,8 @@ export type RatingSummary = {
     at: string;
     error: string | null;
     fix: { label: string; short: string; href: string } | null;
+    /** What the last read found hard to believe (e.g. the review count halving), stored with its figures. */
+    warnings: string[];
   } | null;
   stars: Record<1 | 2 | 3 | 4 | 5, number>;
 };
