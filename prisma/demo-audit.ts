@@ -33,6 +33,7 @@ export async function seedDemoAudit(
   const ledgerly = apps.get("Ledgerly Sync");
   if (!quoteFlow || !callSprout || !ledgerly) return;
   const { alice, marta } = people;
+  const token = await db.apiToken.findFirst({ where: { workspaceId }, select: { id: true, prefix: true } });
   const app = (a: { id: string; name: string }) => ({ type: "app", id: a.id, name: a.name });
   const templates = new Map(
     (await db.replyTemplate.findMany({ where: { workspaceId }, select: { id: true, name: true } })).map((t) => [
@@ -43,27 +44,27 @@ export async function seedDemoAudit(
   const template = (name: string) => ({ type: "reply template", id: templates.get(name) ?? null, name });
 
   const entries: Entry[] = [
-    { daysAgo: 400, actor: alice, action: "app.create", target: app(quoteFlow), diff: { type: "PUBLIC" } },
+    { daysAgo: 440, actor: alice, action: "app.create", target: app(quoteFlow), diff: { type: "PUBLIC" } },
     {
-      daysAgo: 399,
+      daysAgo: 439,
       actor: alice,
       action: "listing.save",
       target: app(quoteFlow),
       diff: { fields: ["summary", "description", "categories", "iconAssetId"] },
     },
     {
-      daysAgo: 380,
+      daysAgo: 425,
       actor: alice,
       action: "app.secret",
       target: app(quoteFlow),
       diff: { clientSecret: "set (value not logged)" },
     },
     {
-      daysAgo: 380,
+      daysAgo: 405,
       actor: alice,
-      action: "gateway.update",
-      target: app(quoteFlow),
-      diff: { handoffMode: "RECORD_ONLY", handoffUrl: null, onboardingUrl: null },
+      action: "token.create",
+      target: { type: "API token", id: token?.id ?? null, name: "QuoteFlow backend" },
+      diff: { prefix: token?.prefix ?? null },
     },
     {
       daysAgo: 330,
@@ -94,27 +95,27 @@ export async function seedDemoAudit(
       diff: { fields: ["summary", "pricingUrl", "contactEmail"] },
     },
     {
-      daysAgo: 60,
+      daysAgo: 420,
       actor: alice,
       action: "app.status",
       target: app(quoteFlow),
       diff: { status: ["DRAFT", "IN_REVIEW"], note: "First submission." },
     },
     {
-      daysAgo: 45,
+      daysAgo: 406,
       actor: alice,
       action: "app.status",
       target: app(quoteFlow),
       diff: { status: ["IN_REVIEW", "UNPUBLISHED"], note: "Approved by Pipedrive's marketplace team." },
     },
     {
-      daysAgo: 44,
+      daysAgo: 404,
       actor: alice,
       action: "app.status",
       target: app(quoteFlow),
       diff: { status: ["UNPUBLISHED", "PUBLISHED"] },
     },
-    { daysAgo: 44, actor: alice, action: "template.create", target: template("Thank you") },
+    { daysAgo: 404, actor: alice, action: "template.create", target: template("Thank you") },
     { daysAgo: 40, actor: marta, action: "app.create", target: app(callSprout), diff: { type: "PUBLIC" } },
     {
       daysAgo: 39,

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { mediaPng, type ListingInput } from "../emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { listingSlug } from "../lib/marketplace/listing-url";
-import { dayBefore, DEMO_LISTS } from "./demo-positions";
+import { at, DAY, dayBefore, generatedReviews, listScore, ratingAt, type SimReview } from "./demo-history";
+import { DEMO_LISTS, listSize, placesAt, readAt } from "./demo-positions";
+import { demoReviews } from "./demo-reviews";
 
 /**
  * Two apps QuoteFlow is compared with, with a year of daily figures, reviews and positions; the demo's
@@ -10,7 +12,6 @@ import { dayBefore, DEMO_LISTS } from "./demo-positions";
  * a 1-star review: a lead) — and DealDocs has rewritten its summary and replaced a screenshot since the last
  * read, which the same sync logs as listing changes.
  */
-const DAY = 86_400_000;
 const DAYS = 365;
 
 /** What a rival's page shows: today's, and what the demo's last read saw (the Sync now finds the difference). */
@@ -31,9 +32,8 @@ type Rival = {
   lastRead: Partial<Content>;
   earlier: { daysAgo: number; field: string; before: string; after: string } | null;
   installBand: string;
-  rating: [number, number];
-  reviewsPerMonth: number;
-  topRated: [number, number];
+  /** Its older reviews, simulated: about one every `every` days since 420 days ago, around `mean` stars. */
+  history: { seed: number; every: number; mean: number };
   reviews: { author: string; stars: number; text: string }[];
   today: { author: string; stars: number; text: string };
 };
@@ -70,9 +70,7 @@ const RIVALS: Rival[] = [
       after: "https://dealdocs.example.com/pricing",
     },
     installBand: "5,000+",
-    rating: [4.6, 4.2],
-    reviewsPerMonth: 6,
-    topRated: [4, 11],
+    history: { seed: 41, every: 5.5, mean: 4.5 },
     reviews: [
       { author: "Nora Holm", stars: 5, text: "Templates are great." },
       { author: "Ivo Brandt", stars: 3, text: "Good, but the e-signature costs extra." },
@@ -99,9 +97,7 @@ const RIVALS: Rival[] = [
       after: "PriceBook Pro",
     },
     installBand: "1,000+",
-    rating: [3.9, 4.1],
-    reviewsPerMonth: 2,
-    topRated: [20, 16],
+    history: { seed: 43, every: 16, mean: 4 },
     reviews: [
       { author: "Kai Berg", stars: 4, text: "Price lists in every currency." },
       { author: "Ana Ruiz", stars: 4, text: "Does what it says." },
@@ -110,37 +106,57 @@ const RIVALS: Rival[] = [
   },
 ];
 
-const between = ([from, to]: [number, number], t: number) => from + (to - from) * t;
-
-function reviewsOf(r: Rival, now: number) {
-  return r.reviews.map((review, i) => ({
+/** A rival's reviews, oldest first: its simulated history, the recent ones written out, and today's (on the page only). */
+function reviewsOf(r: Rival, now: number): { stored: SimReview[]; today: SimReview } {
+  const history = generatedReviews({ ...r.history, prefix: r.clientId, fromDaysAgo: 420, toDaysAgo: 45 }, now);
+  const recent = r.reviews.map((review, i) => ({
     id: `${r.clientId}-r${i + 1}`,
     ...review,
-    date: new Date(Math.floor(now / DAY) * DAY - (40 - i * 12) * DAY + 9 * 3_600_000).toISOString(),
+    date: at(now, 40 - i * 12, 9),
     upvotes: i,
+    reply: null,
   }));
+  const today = {
+    id: `${r.clientId}-today`,
+    ...r.today,
+    date: new Date(now - 3 * 3_600_000).toISOString(),
+    upvotes: 0,
+    reply: null,
+  };
+  return { stored: [...history, ...recent], today };
 }
 
-/** Their pages today, on the demo's emulator. */
+/** Their pages today, on the demo's emulator: every review, and the rating they make. */
 export function demoRivalListings(now = Date.now()): ListingInput[] {
-  return RIVALS.map((r) => ({
-    clientId: r.clientId,
-    name: r.name,
-    builtBy: `${r.name.split(" ")[0]} Inc.`,
-    installBand: r.installBand,
-    rating: Math.round(r.rating[1] * 10) / 10,
-    votes: { up: 120, down: 9 },
-    shape: "json-ld",
-    ...r.content,
-    reviews: [
-      ...reviewsOf(r, now),
-      { id: `${r.clientId}-today`, ...r.today, date: new Date(now - 3 * 3_600_000).toISOString(), upvotes: 0 },
-    ],
-  }));
+  return RIVALS.map((r) => {
+    const { stored, today } = reviewsOf(r, now);
+    const reviews = [...stored, today];
+    return {
+      clientId: r.clientId,
+      name: r.name,
+      builtBy: `${r.name.split(" ")[0]} Inc.`,
+      installBand: r.installBand,
+      rating: ratingAt(reviews, now).average,
+      votes: { up: 120, down: 9 },
+      shape: "json-ld",
+      ...r.content,
+      reviews,
+    };
+  });
 }
 
-/** The apps in the demo's lists today: the rivals at their places (QuoteFlow's own are in demo-positions.ts). */
-export const rivalPlaces = () => RIVALS.map((r) => ({ clientId: r.clientId, name: r.name, topRated: r.topRated[1] }));
+/** The rivals by client id and name. */
+export const rivalPlaces = () => RIVALS.map((r) => ({ clientId: r.clientId, name: r.name }));
+export const rivalCount = () => RIVALS.length;
+
+/** Each rival's list score at an instant, from the reviews its page showed by then. */
+export function rivalScoresAt(instant: number, now: number) {
+  return RIVALS.map((r) => {
+    const { stored, today } = reviewsOf(r, now);
+    const { average, count } = ratingAt([...stored, today], instant);
+    return { clientId: r.clientId, score: listScore(average, count) };
+  });
+}
 
 export async function seedDemoCompetitors(
   db: PrismaClient,
@@ -151,7 +167,10 @@ export async function seedDemoCompetitors(
   now = Date.now(),
 ) {
   const top = DEMO_LISTS.find((l) => l.key === "top-rated")!;
+  // QuoteFlow's reviews as stored (all but today's newest): the other side of every place in Top rated.
+  const context = { reviews: demoReviews(now).slice(0, -1), installs: [], now };
   for (const r of RIVALS) {
+    const { stored } = reviewsOf(r, now);
     const slug = listingSlug(r.name);
     const origin = new URL(marketplace).origin;
     const seen = { ...r.content, ...r.lastRead };
@@ -193,32 +212,38 @@ export async function seedDemoCompetitors(
           detectedAt: new Date(now - r.earlier.daysAgo * DAY),
         },
       });
-    const days = Array.from({ length: DAYS }, (_, i) => ({ daysAgo: DAYS - i, t: i / (DAYS - 1) }));
+    const days = Array.from({ length: DAYS }, (_, i) => ({ daysAgo: DAYS - i }));
+    // Each day's read: the rating and count its page showed then, and its place in Top rated.
     await db.competitorSnapshot.createMany({
-      data: days.map(({ daysAgo, t }) => ({
-        competitorId: competitor.id,
-        day: dayBefore(now, daysAgo),
-        average: Math.round(between(r.rating, t) * 100) / 100,
-        reviewCount: Math.round(r.reviewsPerMonth * 12 * t) + r.reviews.length,
-        installBand: r.installBand,
-        votesUp: 120,
-        votesDown: 9,
-        takenAt: new Date(Date.parse(`${dayBefore(now, daysAgo)}T06:00:00Z`)),
-      })),
+      data: days.map(({ daysAgo }) => {
+        const { average, count } = ratingAt(stored, readAt(dayBefore(now, daysAgo)));
+        return {
+          competitorId: competitor.id,
+          day: dayBefore(now, daysAgo),
+          average,
+          reviewCount: count,
+          installBand: r.installBand,
+          votesUp: 120,
+          votesDown: 9,
+          takenAt: new Date(readAt(dayBefore(now, daysAgo))),
+        };
+      }),
     });
     await db.rankSnapshot.createMany({
-      data: days.map(({ daysAgo, t }) => ({
+      data: days.map(({ daysAgo }) => ({
         competitorId: competitor.id,
         listKind: top.kind,
         listKey: top.key,
         listName: top.name,
         day: dayBefore(now, daysAgo),
-        rank: Math.round(between(r.topRated, t)),
-        listSize: top.size,
+        rank: placesAt(top, readAt(dayBefore(now, daysAgo)), context).rivals.find((x) => x.clientId === r.clientId)!
+          .rank,
+        listSize: listSize(top),
+        takenAt: new Date(readAt(dayBefore(now, daysAgo))),
       })),
     });
     await db.competitorReview.createMany({
-      data: reviewsOf(r, now).map((review, i) => ({
+      data: stored.map((review, i) => ({
         competitorId: competitor.id,
         externalKey: `id:${review.id}`,
         author: review.author,
@@ -226,7 +251,7 @@ export async function seedDemoCompetitors(
         text: review.text,
         reviewedAt: new Date(review.date),
         // The newest one was found by a sync; the older ones were there when the rival was added.
-        firstSeenAt: i === r.reviews.length - 1 ? new Date(Date.parse(review.date) + 5 * 3_600_000) : null,
+        firstSeenAt: i === stored.length - 1 ? new Date(Date.parse(review.date) + 5 * 3_600_000) : null,
       })),
     });
   }

@@ -62,6 +62,7 @@ export function demoInstallHistory(
     endPerDay,
     launchDay,
     companyBase,
+    source = "GATEWAY",
   }: {
     seed: number;
     days: number;
@@ -69,6 +70,8 @@ export function demoInstallHistory(
     endPerDay: number;
     launchDay: number | null;
     companyBase: number;
+    /** How the installs came in: the install gateway, or the partner's backend through the events API. */
+    source?: "GATEWAY" | "API";
   },
   now = Date.now(),
 ): IngestEvent[] {
@@ -95,7 +98,7 @@ export function demoInstallHistory(
       const userId = companyBase * 10 + n;
       const company = `${COMPANIES[Math.floor(random() * COMPANIES.length)]} ${SUFFIXES[Math.floor(random() * SUFFIXES.length)]}`;
       const userName = `${PEOPLE[Math.floor(random() * PEOPLE.length)]} ${String.fromCharCode(65 + Math.floor(random() * 26))}.`;
-      const who = { companyId, userId, companyName: company, userName, source: "GATEWAY" as const };
+      const who = { companyId, userId, companyName: company, userName, source };
       events.push({
         ...who,
         dedupeKey: `demo:${seed}:${n}:started`,

@@ -1,89 +1,124 @@
 import type { CollectionInput } from "../emulator/collections";
 import type { ListingInput } from "../emulator/listings";
 import type { PrismaClient } from "../lib/generated/prisma/client";
-import { rivalPlaces } from "./demo-competitors";
+import { rivalCount, rivalPlaces, rivalScoresAt } from "./demo-competitors";
+import {
+  DAY,
+  dayBefore,
+  installsBefore,
+  listField,
+  listScore,
+  placeIn,
+  quoteflowInstalls,
+  ratingAt,
+  type SimReview,
+} from "./demo-history";
+import { demoReviews } from "./demo-reviews";
 
 /**
  * A year of QuoteFlow's positions in the Marketplace's collections and its categories, one snapshot a
- * day up to yesterday, and the lists as the demo's emulator serves them today: "Sync now" finds it
- * four places higher in Top rated (an alert) and where it was elsewhere.
+ * day up to yesterday, and the lists as the demo's emulator serves them today — each place worked out
+ * from the simulated history (demo-history.ts): rating lists from the rating and review count the page
+ * showed that day, Trending from the last 30 days' installs, against the same field of other apps. A
+ * low review can only push QuoteFlow down; the first "Sync now" reads today's places the same way.
  */
-const DAY = 86_400_000;
 const DAYS = 365;
 
 type Plan = {
   kind: "COLLECTION" | "CATEGORY";
   key: string;
   name: string;
-  size: number;
-  start: number;
-  end: number;
-  wobble: number;
-  today: number;
+  /** rating: by the rating pulled towards the mean (listScore); installs: by the last 30 days' installs. */
+  by: "rating" | "installs" | "fixed";
+  /** The other apps of the list, as scores (or install counts), best first. */
+  field: number[];
+  /** For "fixed": where the app always is. */
+  fixed?: number;
+  /** Whether the rivals QuoteFlow follows are in the list (they are in Top rated). */
+  rivals?: boolean;
 };
 
 export const DEMO_LISTS: Plan[] = [
-  { kind: "COLLECTION", key: "top-rated", name: "Top rated", size: 60, start: 24, end: 9, wobble: 2, today: 5 },
-  { kind: "COLLECTION", key: "trending", name: "Trending", size: 24, start: 15, end: 6, wobble: 4, today: 6 },
+  {
+    kind: "COLLECTION",
+    key: "top-rated",
+    name: "Top rated",
+    by: "rating",
+    field: listField(101, 57, 4.7, 3.0),
+    rivals: true,
+  },
+  { kind: "COLLECTION", key: "trending", name: "Trending", by: "installs", field: listField(102, 23, 400, 12) },
   {
     kind: "COLLECTION",
     key: "app-extensions",
     name: "App extensions",
-    size: 40,
-    start: 12,
-    end: 12,
-    wobble: 1,
-    today: 12,
+    by: "fixed",
+    field: listField(103, 39, 1, 0),
+    fixed: 12,
   },
   {
     kind: "CATEGORY",
     key: "proposals-quotes",
     name: "Proposals & quotes",
-    size: 14,
-    start: 4,
-    end: 1,
-    wobble: 1,
-    today: 1,
+    by: "rating",
+    field: listField(104, 13, 4.55, 3.3),
   },
   {
     kind: "CATEGORY",
     key: "document-management",
     name: "Document management",
-    size: 32,
-    start: 11,
-    end: 5,
-    wobble: 2,
-    today: 5,
+    by: "rating",
+    field: listField(105, 31, 4.75, 3.3),
   },
 ];
 
-/** The day `n` days before `now`'s UTC day, as YYYY-MM-DD. */
-export const dayBefore = (now: number, n: number) =>
-  new Date(Math.floor(now / DAY) * DAY - n * DAY).toISOString().slice(0, 10);
+export const listSize = (plan: Plan) => plan.field.length + 1 + (plan.rivals ? rivalCount() : 0);
 
-/** A steady climb from `start` to `end` with a deterministic wobble, never outside the list. */
-function rankOn(plan: Plan, daysAgo: number): number {
-  if (daysAgo === 1) return plan.end;
-  const t = 1 - daysAgo / DAYS;
-  const base = plan.start + (plan.end - plan.start) * t;
-  const wobble = Math.round(Math.sin(daysAgo * 0.37 + plan.key.length) * plan.wobble);
-  return Math.min(plan.size, Math.max(1, Math.round(base) + wobble));
+/**
+ * Where QuoteFlow and (in the lists they are in) its rivals stand at an instant: QuoteFlow's rating from
+ * `reviews` (the stored ones in the history, every one on the page today).
+ */
+export function placesAt(
+  plan: Plan,
+  instant: number,
+  { reviews, installs, now }: { reviews: SimReview[]; installs: { type: string; occurredAt: Date }[]; now: number },
+): { quoteflow: number; rivals: { clientId: string; rank: number }[] } {
+  if (plan.by === "fixed") return { quoteflow: plan.fixed!, rivals: [] };
+  if (plan.by === "installs") return { quoteflow: placeIn(installsBefore(installs, instant), plan.field), rivals: [] };
+  const { average, count } = ratingAt(reviews, instant);
+  const mine = listScore(average, count);
+  const rivals = plan.rivals ? rivalScoresAt(instant, now) : [];
+  return {
+    quoteflow: placeIn(
+      mine,
+      plan.field,
+      rivals.map((r) => r.score),
+    ),
+    rivals: rivals.map((r) => ({
+      clientId: r.clientId,
+      rank: placeIn(r.score, plan.field, [mine, ...rivals.filter((o) => o !== r).map((o) => o.score)]),
+    })),
+  };
 }
 
+/** The instant a day's positions were read (06:00 UTC). */
+export const readAt = (day: string) => Date.parse(`${day}T06:00:00Z`);
+
 export async function seedDemoPositions(db: PrismaClient, appId: string, now = Date.now()) {
+  // What was stored by then: every review but the newest, which only today's page shows.
+  const context = { reviews: demoReviews(now).slice(0, -1), installs: quoteflowInstalls(now), now };
   const rows = DEMO_LISTS.flatMap((plan) =>
     Array.from({ length: DAYS }, (_, i) => {
-      const daysAgo = DAYS - i;
-      const day = dayBefore(now, daysAgo);
+      const day = dayBefore(now, DAYS - i);
       return {
         appId,
         listKind: plan.kind,
         listKey: plan.key,
         listName: plan.name,
         day,
-        rank: rankOn(plan, daysAgo),
-        listSize: plan.size,
-        takenAt: new Date(Date.parse(`${day}T06:00:00Z`)),
+        rank: placesAt(plan, readAt(day), context).quoteflow,
+        listSize: listSize(plan),
+        takenAt: new Date(readAt(day)),
       };
     }),
   );
@@ -103,18 +138,18 @@ const OTHER_APPS = [
   "Churn Guard",
 ];
 
-/** Today's lists on the emulator, QuoteFlow at its place in each among other apps. */
-export function demoCollections(clientId: string): CollectionInput[] {
+/** Today's lists on the emulator, QuoteFlow (and in Top rated its two rivals) at the places today's pages give them. */
+export function demoCollections(clientId: string, now = Date.now()): CollectionInput[] {
+  const context = { reviews: demoReviews(now), installs: quoteflowInstalls(now), now };
+  const names = new Map(rivalPlaces().map((r) => [r.clientId, r.name]));
   return DEMO_LISTS.map((plan) => {
-    // QuoteFlow, and in Top rated its two competitors, at their places; other apps around them.
+    const places = placesAt(plan, now, context);
     const placed = [
-      { clientId, name: "QuoteFlow", at: plan.today },
-      ...(plan.key === "top-rated"
-        ? rivalPlaces().map((r) => ({ clientId: r.clientId, name: r.name, at: r.topRated }))
-        : []),
+      { clientId, name: "QuoteFlow", at: places.quoteflow },
+      ...places.rivals.map((r) => ({ clientId: r.clientId, name: names.get(r.clientId)!, at: r.rank })),
     ].sort((a, b) => a.at - b.at);
     // The same app (name) is the same client id in every list it is in.
-    const apps = Array.from({ length: plan.size - placed.length }, (_, i) => {
+    const apps = Array.from({ length: listSize(plan) - placed.length }, (_, i) => {
       const name = `${OTHER_APPS[i % OTHER_APPS.length]}${i >= OTHER_APPS.length ? ` ${Math.floor(i / OTHER_APPS.length) + 1}` : ""}`;
       return { clientId: `mkt-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`, name };
     });

@@ -1,19 +1,12 @@
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { at, generatedReviews, QUOTEFLOW_DATES, ratingAt, type SimReview } from "./demo-history";
 
 /**
  * The public reviews of the demo's published app, as its Marketplace page shows them (the
  * emulator serves the same list). The newest one is on the page only, so the demo's first
  * "Sync now" finds a new review and raises an alert.
  */
-export type DemoReview = {
-  id: string;
-  author: string;
-  stars: number;
-  date: string;
-  text: string;
-  upvotes: number;
-  reply: string | null;
-};
+export type DemoReview = SimReview;
 
 const DAY = 86_400_000;
 const REPLY = "Thanks for taking the time to review QuoteFlow! — The QuoteFlow team";
@@ -60,17 +53,36 @@ const PLAN: [daysAgo: number, author: string, stars: number, text: string, upvot
   [1, "Ben Carter", 2, "The PDF logo is blurry on retina screens.", 0, null],
 ];
 
+/**
+ * Every review on QuoteFlow's page, oldest first: a year of them from its publication on (the low ones
+ * answered), then the last six weeks written out. The newest is the one the demo's first sync finds.
+ */
 export function demoReviews(now = Date.now()): DemoReview[] {
-  return PLAN.map(([daysAgo, author, stars, text, upvotes, reply], i) => ({
+  const history = generatedReviews(
+    {
+      seed: 31,
+      prefix: "qf-review",
+      fromDaysAgo: QUOTEFLOW_DATES.published - 2,
+      toDaysAgo: 45,
+      every: 11,
+      mean: 4.3,
+    },
+    now,
+  ).map((r) => (r.stars <= 3 ? { ...r, reply: "Thanks for telling us — this is fixed in the latest version." } : r));
+  const recent = PLAN.map(([daysAgo, author, stars, text, upvotes, reply], i) => ({
     id: `qf-review-${i + 1}`,
     author,
     stars,
-    date: new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + 10 * 3_600_000).toISOString(),
+    date: at(now, daysAgo),
     text,
     upvotes,
     reply,
   }));
+  return [...history, ...recent];
 }
+
+/** QuoteFlow's rating and review count at an instant, as its page showed them. */
+export const quoteflowRatingAt = (instant: number, now = Date.now()) => ratingAt(demoReviews(now), instant);
 
 /** The reviews already synced (all but the newest), daily rating snapshots, runs and reply work. */
 /** QuoteFlow's public Marketplace page, as the demo's emulator serves it (App Router flight data). */
@@ -113,21 +125,20 @@ export async function seedDemoReviews(
         firstSeenAt: new Date(reviewedAt.getTime() + 6 * 3_600_000),
         status: replied ? "REPLIED" : i >= known.length - 4 ? "NEW" : r.stars <= 3 ? "NEEDS_REPLY" : "WONT_REPLY",
         replyText: r.reply,
-        repliedAt: replied ? new Date(reviewedAt.getTime() + (8 + i * 5) * 3_600_000) : null,
+        repliedAt: replied ? new Date(reviewedAt.getTime() + (8 + (i % 12) * 5) * 3_600_000) : null,
         repliedById: replied ? userId : null,
         assigneeId: !replied && r.stars <= 3 ? userId : null,
       },
     });
   }
-  // One snapshot a day: the page's average of the reviews posted so far.
+  // One snapshot a day since the first review: the page's average of the reviews posted so far.
   const first = Date.parse(known[0]!.date);
-  for (let t = first + DAY; t < now; t += DAY) {
-    const posted = known.filter((r) => Date.parse(r.date) <= t);
-    const average = Math.round((posted.reduce((s, r) => s + r.stars, 0) / posted.length) * 10) / 10;
-    await db.ratingSnapshot.create({
-      data: { appId, takenAt: new Date(t - 2 * 3_600_000), average, reviewCount: posted.length, installBand: "1,000+" },
-    });
+  const snapshots = [];
+  for (let t = Math.floor(first / DAY) * DAY + DAY + 4 * 3_600_000; t < now - 12 * 3_600_000; t += DAY) {
+    const { average, count } = ratingAt(known, t);
+    snapshots.push({ appId, takenAt: new Date(t), average, reviewCount: count, installBand: "1,000+" });
   }
+  await db.ratingSnapshot.createMany({ data: snapshots });
   for (let d = 3; d >= 1; d--) {
     const startedAt = new Date(now - d * DAY - 2 * 3_600_000);
     const run = await db.syncRun.create({

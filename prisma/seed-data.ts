@@ -6,7 +6,8 @@ import { processImage, type MediaKind } from "../lib/media/process";
 import { storeImage } from "../lib/media/store";
 import { LocalFileStorage } from "../lib/storage/local";
 import { DEMO_APPS, iconSvg, onboardingSvg, screenshotSvg } from "./demo-apps";
-import { demoInstallHistory } from "./demo-installs";
+import { hashToken, newToken } from "../lib/crypto/token";
+import { DAY, QUOTEFLOW_DATES, quoteflowInstalls } from "./demo-history";
 import { seedDemoAudit } from "./demo-audit";
 import { seedDemoCompetitors } from "./demo-competitors";
 import { seedDemoLeaders, seedDemoPositions } from "./demo-positions";
@@ -105,7 +106,7 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     });
     await db.listingDraft.create({ data: { appId: app.id, data: JSON.stringify(data), updatedById: alice.id } });
     await seedReviewHistory(db, app.id, demo.status, JSON.stringify(data), alice.id);
-    await seedInstallHistory(db, app.id, demo.name);
+    if (demo.status === "PUBLISHED") await seedInstallHistory(db, app.id);
     if (demo.status === "PUBLISHED") {
       await seedDemoReviews(db, app.id, workspace.id, alice.id);
       await seedDemoPositions(db, app.id);
@@ -119,6 +120,21 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
       );
     }
   }
+  // QuoteFlow's backend reports its installs through the events API with this token (its value was shown once).
+  if (!(await db.apiToken.findFirst({ where: { workspaceId: workspace.id } }))) {
+    const token = newToken();
+    await db.apiToken.create({
+      data: {
+        workspaceId: workspace.id,
+        name: "QuoteFlow backend",
+        tokenHash: hashToken(token),
+        prefix: token.slice(0, 10),
+        createdById: alice.id,
+        createdAt: new Date(Date.now() - (QUOTEFLOW_DATES.published + 1) * DAY),
+        lastUsedAt: new Date(Date.now() - 3 * 3_600_000),
+      },
+    });
+  }
   await seedDemoAudit(db, workspace.id, { alice, marta });
   return { workspaceId: workspace.id };
 }
@@ -130,7 +146,7 @@ const dayAgo = (days: number) => new Date(`${daysAgo(days).toISOString().slice(0
 /** The timeline a demo app's status implies: submitted (with its version), approved, published — each recorded a few hours after. */
 async function seedReviewHistory(db: PrismaClient, appId: string, status: string, data: string, userId: string) {
   if (status !== "IN_REVIEW" && status !== "PUBLISHED") return;
-  const submittedOn = status === "PUBLISHED" ? dayAgo(60) : dayAgo(8);
+  const submittedOn = status === "PUBLISHED" ? dayAgo(QUOTEFLOW_DATES.submitted) : dayAgo(8);
   const recorded = (day: Date) => new Date(day.getTime() + 15 * 3_600_000);
   const version = await db.listingVersion.create({
     data: {
@@ -176,8 +192,8 @@ async function seedReviewHistory(db: PrismaClient, appId: string, status: string
       fromStatus: "IN_REVIEW",
       toStatus: "UNPUBLISHED",
       actorId: userId,
-      occurredAt: dayAgo(46),
-      createdAt: recorded(dayAgo(45)),
+      occurredAt: dayAgo(QUOTEFLOW_DATES.approved),
+      createdAt: recorded(dayAgo(QUOTEFLOW_DATES.approved)),
       note: "Approved by Pipedrive's marketplace team.",
     },
   });
@@ -188,23 +204,16 @@ async function seedReviewHistory(db: PrismaClient, appId: string, status: string
       fromStatus: "UNPUBLISHED",
       toStatus: "PUBLISHED",
       actorId: userId,
-      occurredAt: dayAgo(44),
-      createdAt: recorded(dayAgo(44)),
+      occurredAt: dayAgo(QUOTEFLOW_DATES.published),
+      createdAt: recorded(dayAgo(QUOTEFLOW_DATES.published)),
     },
   });
   await db.app.update({ where: { id: appId }, data: { approvedVersionId: version.id } });
 }
 
-/** Twelve months of installs for the published app, a few weeks of beta installs for the one in review. */
-async function seedInstallHistory(db: PrismaClient, appId: string, name: string) {
-  const plan =
-    name === "QuoteFlow"
-      ? { seed: 7, days: 365, startPerDay: 2, endPerDay: 7, launchDay: 210, companyBase: 500_000 }
-      : name === "CallSprout"
-        ? { seed: 11, days: 40, startPerDay: 0.5, endPerDay: 1.5, launchDay: null, companyBase: 700_000 }
-        : null;
-  if (!plan) return;
+/** The year of installs since publication: none for an app that was never published. */
+async function seedInstallHistory(db: PrismaClient, appId: string) {
   const { ingestEvents } = await import("../lib/installs/ingest");
-  const events = demoInstallHistory(plan);
+  const events = quoteflowInstalls(Date.now());
   for (let i = 0; i < events.length; i += 500) ingestEvents(appId, events.slice(i, i + 500));
 }

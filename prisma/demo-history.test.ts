@@ -1,0 +1,169 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "@/emulator/server";
+import { setupTestDatabase } from "@/lib/test/db";
+import { DEMO_APPS } from "./demo-apps";
+import { demoRivalListings } from "./demo-competitors";
+import { listScore } from "./demo-history";
+import { demoCollections, demoLeaderListings } from "./demo-positions";
+import { demoListing } from "./demo-reviews";
+
+/**
+ * The demo's figures agree with each other and with what the emulator serves: the invariants a partner
+ * would check by reading every page.
+ */
+setupTestDatabase();
+const emulator = await startEmulator({
+  listings: [
+    demoListing(DEMO_APPS[0]!.clientId),
+    ...demoRivalListings(),
+    ...demoLeaderListings(DEMO_APPS[0]!.clientId),
+  ],
+  collections: demoCollections(DEMO_APPS[0]!.clientId),
+});
+process.env.MARKETPLACE_URL = emulator.url;
+process.env.MARKETPLACE_API_URL = emulator.url;
+const { db } = await import("@/lib/db");
+const { seedDemo } = await import("./seed-data");
+const { syncWorkspace } = await import("@/lib/sync/sync");
+afterAll(() => emulator.close());
+
+let workspaceId: string;
+const mean1 = (stars: number[]) => Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 10) / 10;
+
+beforeAll(async () => {
+  ({ workspaceId } = await seedDemo(db, mkdtempSync(join(tmpdir(), "seed-"))));
+}, 60_000);
+
+describe("the demo's one history", () => {
+  it("has no install before an app's publication, and none for an app never published", async () => {
+    const apps = await db.app.findMany({ where: { workspaceId } });
+    for (const app of apps) {
+      const published = await db.appEvent.findFirst({
+        where: { appId: app.id, toStatus: "PUBLISHED" },
+        orderBy: { occurredAt: "asc" },
+      });
+      const first = await db.installEvent.findFirst({ where: { appId: app.id }, orderBy: { occurredAt: "asc" } });
+      const installs = await db.installation.count({ where: { appId: app.id } });
+      if (!published) {
+        expect([app.name, installs, first]).toEqual([app.name, 0, null]);
+        continue;
+      }
+      expect(installs, app.name).toBeGreaterThan(0);
+      expect(first!.occurredAt.getTime(), app.name).toBeGreaterThanOrEqual(published.occurredAt.getTime());
+      // Reviews, ratings and positions start after publication too.
+      const review = await db.review.findFirst({ where: { appId: app.id }, orderBy: { reviewedAt: "asc" } });
+      expect(review!.reviewedAt!.getTime()).toBeGreaterThan(published.occurredAt.getTime());
+      const rank = await db.rankSnapshot.findFirst({ where: { appId: app.id }, orderBy: { day: "asc" } });
+      expect(Date.parse(`${rank!.day}T23:59:59Z`)).toBeGreaterThan(published.occurredAt.getTime());
+    }
+  });
+
+  it("rates each day with the mean of the reviews stored by then", async () => {
+    const app = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
+    const reviews = await db.review.findMany({ where: { appId: app.id }, orderBy: { reviewedAt: "asc" } });
+    const snapshots = await db.ratingSnapshot.findMany({ where: { appId: app.id }, orderBy: { takenAt: "asc" } });
+    expect(snapshots.length).toBeGreaterThan(300);
+    for (const s of snapshots) {
+      const posted = reviews.filter((r) => r.reviewedAt! <= s.takenAt).map((r) => r.stars);
+      expect([s.takenAt.toISOString(), s.average, s.reviewCount]).toEqual([
+        s.takenAt.toISOString(),
+        mean1(posted),
+        posted.length,
+      ]);
+    }
+    // The latest rating is the mean of every stored review.
+    expect(snapshots.at(-1)!.average).toBe(mean1(reviews.map((r) => r.stars)));
+  });
+
+  it("places QuoteFlow and its rivals in Top rated by their ratings, day by day", async () => {
+    const app = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
+    const snapshots = await db.ratingSnapshot.findMany({ where: { appId: app.id } });
+    const ourScore = (day: string) => {
+      const s = snapshots.filter((x) => x.takenAt.toISOString() <= `${day}T06:00:00.000Z`).at(-1);
+      return s ? listScore(s.average, s.reviewCount ?? 0) : 0;
+    };
+    const ours = await db.rankSnapshot.findMany({ where: { appId: app.id, listKey: "top-rated" } });
+    const competitors = await db.competitor.findMany({ where: { appId: app.id } });
+    for (const c of competitors) {
+      const theirs = new Map(
+        (await db.rankSnapshot.findMany({ where: { competitorId: c.id, listKey: "top-rated" } })).map((r) => [
+          r.day,
+          r.rank,
+        ]),
+      );
+      const figures = new Map(
+        (await db.competitorSnapshot.findMany({ where: { competitorId: c.id } })).map((s) => [s.day, s]),
+      );
+      let compared = 0;
+      for (const o of ours) {
+        const f = figures.get(o.day);
+        if (!f || !theirs.has(o.day)) continue;
+        const mine = ourScore(o.day);
+        const theirsScore = listScore(f.average, f.reviewCount ?? 0);
+        if (Math.abs(mine - theirsScore) < 1e-9) continue;
+        // The better score holds the better place, on every day both were read.
+        expect(mine > theirsScore, `${o.day} ${c.name}`).toBe(o.rank! < theirs.get(o.day)!);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(300);
+    }
+  });
+
+  it("a category place never improves on a day the rating score fell", async () => {
+    const app = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
+    const snapshots = await db.ratingSnapshot.findMany({ where: { appId: app.id }, orderBy: { takenAt: "asc" } });
+    const scoreOn = (day: string) => {
+      const s = snapshots.filter((x) => x.takenAt.toISOString() <= `${day}T06:00:00.000Z`).at(-1);
+      return s ? listScore(s.average, s.reviewCount ?? 0) : 0;
+    };
+    for (const key of ["proposals-quotes", "document-management"]) {
+      const ranks = await db.rankSnapshot.findMany({ where: { appId: app.id, listKey: key }, orderBy: { day: "asc" } });
+      for (let i = 1; i < ranks.length; i++) {
+        const [a, b] = [ranks[i - 1]!, ranks[i]!];
+        if (scoreOn(b.day) < scoreOn(a.day)) expect(b.rank!, `${key} ${b.day}`).toBeGreaterThanOrEqual(a.rank!);
+        if (scoreOn(b.day) > scoreOn(a.day)) expect(b.rank!, `${key} ${b.day}`).toBeLessThanOrEqual(a.rank!);
+      }
+    }
+  });
+
+  it("the first sync continues every figure: one review more for each rival, the same rating to a tenth", async () => {
+    const competitors = await db.competitor.findMany({ where: { workspaceId } });
+    const before = new Map(
+      await Promise.all(
+        competitors.map(
+          async (c) =>
+            [
+              c.id,
+              await db.competitorSnapshot.findFirstOrThrow({
+                where: { competitorId: c.id },
+                orderBy: { takenAt: "desc" },
+              }),
+            ] as const,
+        ),
+      ),
+    );
+    const app = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
+    const ours = await db.ratingSnapshot.findFirstOrThrow({ where: { appId: app.id }, orderBy: { takenAt: "desc" } });
+    const run = await syncWorkspace(workspaceId, "CLI");
+    expect(run.status).toBe("SUCCEEDED");
+    for (const c of competitors) {
+      const after = await db.competitorSnapshot.findFirstOrThrow({
+        where: { competitorId: c.id },
+        orderBy: { takenAt: "desc" },
+      });
+      const was = before.get(c.id)!;
+      expect(after.reviewCount, c.name).toBe(was.reviewCount! + 1);
+      expect(Math.abs(after.average! - was.average!), c.name).toBeLessThanOrEqual(0.1);
+    }
+    const read = await db.ratingSnapshot.findFirstOrThrow({ where: { appId: app.id, runId: run.id } });
+    expect(read.reviewCount).toBe(ours.reviewCount! + 1);
+    const reviews = await db.review.findMany({ where: { appId: app.id, removedAt: null } });
+    expect(read.average).toBe(mean1(reviews.map((r) => r.stars)));
+    // No warning of an implausible drop: the figures go on from where the history left them.
+    const result = await db.syncRunApp.findFirstOrThrow({ where: { runId: run.id } });
+    expect(JSON.parse(result.report!).warnings ?? []).toEqual([]);
+  }, 60_000);
+});
