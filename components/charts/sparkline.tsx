@@ -9,12 +9,14 @@ export function Sparkline({
   className,
 }: {
   values: number[];
-  label: string;
+  /** What the line shows, for screen readers; null when the figure beside it already says it (decorative). */
+  label: string | null;
   min?: number;
   max?: number;
   className?: string;
 }) {
   const [w, h] = [220, 40];
+  const a11y = label === null ? { "aria-hidden": true } : { role: "img", "aria-label": label };
   const span = Math.max(1e-9, max - min);
   const points = values
     .map(
@@ -22,13 +24,7 @@ export function Sparkline({
     )
     .join(" ");
   return (
-    <svg
-      viewBox={`0 0 ${w} ${h}`}
-      preserveAspectRatio="none"
-      className={cn("h-10 w-full", className)}
-      role="img"
-      aria-label={label}
-    >
+    <svg viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" className={cn("h-10 w-full", className)} {...a11y}>
       <polyline
         points={points}
         fill="none"

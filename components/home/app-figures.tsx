@@ -92,7 +92,8 @@ export function AppFiguresCard({ figures: f }: { figures: AppFigures }) {
               min={0}
               max={Math.max(1, ...f.daily)}
               className="mt-1 h-7 max-w-32"
-              label={`${app.name}: installs per day over the last 30 days`}
+              // The figure above says it; the line only shows its shape.
+              label={null}
             />
           ) : null}
         </Figure>
