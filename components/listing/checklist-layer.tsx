@@ -16,6 +16,19 @@ import { ReadinessPanel, targetIdOf } from "./readiness-panel";
 /** The live preview renders the Marketplace page, which only loads when it is turned on. */
 const MarketplacePage = dynamic(() => import("@/components/preview/marketplace-page").then((m) => m.MarketplacePage));
 
+/** How long typing pauses before the live preview follows. */
+const PREVIEW_PAUSE_MS = 300;
+
+/** The value once it has not changed for `ms` (the first value at once). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 /** Keeps the same object while its content is the same, so that context consumers do not re-render. */
 function useStable<T>(value: T): T {
   const json = JSON.stringify(value);
@@ -79,7 +92,13 @@ export function ChecklistLayer({
     () => ({ problems, kind, readOnly, registerIcon, notes: byField, onResolveNote }),
     [problems, kind, readOnly, registerIcon, byField, onResolveNote],
   );
-  const preview = useMemo(() => (livePreview && checks ? checks.draftOf(values) : null), [checks, livePreview, values]);
+  // The live preview renders the whole Marketplace page: it follows the form once typing pauses, not on
+  // every keystroke, so that typing stays quick on a slow laptop.
+  const settled = useSettled(values, PREVIEW_PAUSE_MS);
+  const preview = useMemo(
+    () => (livePreview && checks ? checks.draftOf(settled) : null),
+    [checks, livePreview, settled],
+  );
 
   const goTo = (item: Pick<CheckItem, "field" | "path">) => {
     onTab(FIELDS[item.field].tab);
