@@ -42,7 +42,6 @@ test("creating an app compares the three types side by side and asks only what t
   await expect(page.getByTestId("api-token-note")).toBeVisible();
   await page.getByLabel(/^Private app/).check();
   await page.getByRole("button", { name: "Create app" }).click();
-  await expect(page.getByText("Client ID is required")).toBeVisible();
   await expect(page.getByText("Callback URL is required")).toBeVisible();
 });
 

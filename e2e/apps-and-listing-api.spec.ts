@@ -9,7 +9,8 @@ test("create an app, keep its secret out of the browser, archive and delete it",
   await hydrated(page);
   await page.getByRole("button", { name: "Create app" }).click();
   await expect(page.getByText("App name is required")).toBeVisible();
-  await expect(page.getByText("Client ID is required")).toBeVisible();
+  // The client ID may come later: a listing is drafted before the app exists in Developer Hub.
+  await expect(page.getByText("Client ID is required")).toHaveCount(0);
   await page.getByLabel("Callback URL").fill("not a url");
   await page.getByLabel("App name").click();
   await expect(page.getByText("Callback URL must be a full URL starting with https://")).toBeVisible();

@@ -110,10 +110,9 @@ export function NewAppForm() {
           <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
             <Field
               id="clientId"
-              label="Client ID"
-              required
+              label="Client ID (optional)"
               error={errors.clientId?.message}
-              help="From the app's OAuth & access scopes tab."
+              help="From the app's OAuth & access scopes tab in Developer Hub. Not created there yet? Leave it empty and add it in Settings later: the listing can be drafted without it."
             >
               <input
                 id="clientId"

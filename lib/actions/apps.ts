@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createApp, deleteApp, setArchived, setClientSecret } from "@/lib/apps/service";
+import { createApp, deleteApp, setArchived, setClientId, setClientSecret } from "@/lib/apps/service";
 import type { AppSummary } from "@/lib/apps/types";
 import { requireMember } from "@/lib/authz";
 import { action } from "./action";
@@ -18,6 +18,13 @@ export async function setClientSecretAction(appId: string, input: unknown) {
   return action(async () => {
     await setClientSecret(await requireMember("app.client-secret"), appId, input);
     // The app's layout shows a notice while Pipedrive refuses the stored secret.
+    revalidatePath(`/apps/${appId}`, "layout");
+  });
+}
+
+export async function setClientIdAction(appId: string, input: unknown) {
+  return action(async () => {
+    await setClientId(await requireMember("app.client-secret"), appId, input);
     revalidatePath(`/apps/${appId}`, "layout");
   });
 }

@@ -36,7 +36,6 @@ export const createAppSchema = z
   })
   .superRefine((data, ctx) => {
     if (!hasFeature(data.type, "oauth")) return;
-    if (!data.clientId) ctx.addIssue({ code: "custom", path: ["clientId"], message: "Client ID is required" });
     if (!data.callbackUrl) ctx.addIssue({ code: "custom", path: ["callbackUrl"], message: "Callback URL is required" });
   })
   .transform((data) =>
@@ -53,6 +52,16 @@ export const clientSecretSchema = z.strictObject({
     .trim()
     .min(1, "Enter the client secret")
     .max(200, "Client secret must be at most 200 characters"),
+});
+
+/** The client ID from Developer Hub, added once the app exists there (a listing is drafted without it). */
+export const clientIdSchema = z.strictObject({
+  clientId: z
+    .string({ error: "Client ID must be text" })
+    .trim()
+    .min(1, "Enter the client ID from Developer Hub")
+    .max(100, "Client ID must be at most 100 characters")
+    .regex(/^[\x21-\x7e]+$/, "A client ID has no spaces or special characters"),
 });
 
 export { APP_STATUS_LABELS } from "./labels";

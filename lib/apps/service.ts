@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { checkReadiness, type IconVisibility, type LinkStatus } from "@/lib/listing/readiness";
 import { emptyListing } from "@/lib/listing/schema";
 import { authorize } from "@/lib/team/permissions";
-import { clientSecretSchema, createAppSchema } from "./schema";
+import { clientIdSchema, clientSecretSchema, createAppSchema } from "./schema";
 import { appType, hasFeature, requireFeature, type AppType } from "@/lib/app-types";
 import { auditBy } from "@/lib/audit/log";
 import { LRUCache } from "lru-cache";
@@ -183,6 +183,27 @@ export async function setClientSecret(member: Member, appId: string, input: unkn
     data: { clientSecret: sealSecret(clientSecret, clientSecretContext(appId)), clientRejectedAt: null },
   });
   await auditBy(member, "app.secret", { type: "app", id: appId }, { clientSecret: "set (value not logged)" });
+}
+
+/**
+ * Adds (or corrects) the client ID Developer Hub gave the app: what the gateway, the sync, the hand-off
+ * and the submission need. The listing was drafted without it.
+ */
+export async function setClientId(member: Member, appId: string, input: unknown): Promise<void> {
+  authorize(member, "app.client-secret");
+  const { clientId } = clientIdSchema.parse(input);
+  const app = await getApp(member, appId);
+  requireFeature(app, "oauth");
+  if (app.clientId === clientId) return;
+  await db.app.update({ where: { id: appId, workspaceId: member.workspace.id }, data: { clientId } });
+  await auditBy(
+    member,
+    "app.client-id",
+    { type: "app", id: appId, name: app.name },
+    {
+      clientId: [app.clientId || null, clientId],
+    },
+  );
 }
 
 export async function setArchived(member: Member, appId: string, archived: boolean): Promise<void> {

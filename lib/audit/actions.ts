@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   "app.archive": "Archived the app",
   "app.unarchive": "Restored the archived app",
   "app.secret": "Set the client secret of",
+  "app.client-id": "Set the client ID of",
   "app.client_rejected": "Pipedrive refused the client ID or secret stored for",
   "app.listing_url": "Changed the Marketplace page URL of",
   "gateway.listing": "Put the install gateway's URLs in the listing of",

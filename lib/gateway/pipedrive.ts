@@ -34,6 +34,12 @@ const installFailed = (status: 400 | 502 | 503, title: string, message: string) 
  * installer gets a neutral page, the app a notice with the fix).
  */
 export async function exchangeCode(app: GatewayApp, code: string, now = new Date()): Promise<TokenSet> {
+  if (!app.clientId)
+    throw installFailed(
+      503,
+      "This app is not set up yet",
+      "Its client ID is missing in Listing Studio. Please contact the app's developer.",
+    );
   if (!app.clientSecret)
     throw installFailed(
       503,

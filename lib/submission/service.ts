@@ -51,6 +51,11 @@ export async function changeStatus(member: Member, appId: string, input: unknown
       "CONFLICT",
       `This app is ${app.status.toLowerCase().replace("_", " ")}: that change is not possible now`,
     );
+  if (transition.submits && !app.clientId)
+    throw new AppError(
+      "CONFLICT",
+      "Add the app's client ID from Developer Hub in its settings before submitting: Pipedrive reviews the app it belongs to",
+    );
   if (transition.needsNote && !note)
     throw new AppError("VALIDATION", "Add the reviewer's reasons", { note: "Add the reviewer's reasons" });
   const occurredAt = await stepDay(member, appId, date);

@@ -79,6 +79,26 @@ export async function syncApp(
   options: SyncOptions,
 ) {
   const now = options.now ?? (() => new Date());
+  if (!app.clientId) {
+    // Without it the Marketplace's API cannot be asked and a page cannot be told apart from another app's.
+    const at = now();
+    const report = failureReport(
+      "The app has no client ID in Listing Studio yet: add it in the app's settings to read its Marketplace page",
+      "no-client-id",
+    );
+    await db.syncRunApp.create({
+      data: {
+        runId,
+        appId: app.id,
+        url: "",
+        status: "FAILED",
+        error: report.summary,
+        report: JSON.stringify(report),
+        finishedAt: at,
+      },
+    });
+    return { ok: false as const, error: `${app.name}: ${report.summary}` };
+  }
   const url = listingUrlOf(app, env().MARKETPLACE_URL);
   try {
     const read = await readListing({ url, clientId: app.clientId }, { policy: outboundPolicy(), ...options.fetch });

@@ -19,6 +19,7 @@ export const SYNC_PROBLEMS = [
   "too-large",
   "robots",
   "forbidden",
+  "no-client-id",
   "unexpected",
 ] as const;
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number];
@@ -85,6 +86,12 @@ export function fixOf(
 ): { label: string; short: string; href: string } | null {
   if (problem && URL_PROBLEMS.has(problem))
     return { label: "Check the Marketplace page URL", short: "Fix the URL", href: listingUrlField(appId) };
+  if (problem === "no-client-id")
+    return {
+      label: "Add the client ID in the app's settings",
+      short: "Add client ID",
+      href: `/apps/${appId}/settings#client`,
+    };
   if (problem === "changed" || problem === "challenge")
     return { label: "Import reviews from a file meanwhile", short: "Import reviews", href: "/reviews#import" };
   return null;

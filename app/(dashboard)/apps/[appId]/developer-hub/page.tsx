@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Download, FileX } from "lucide-react";
 import { CopyButton } from "@/components/apps/copy-button";
 import { buttonVariants } from "@/components/ui/button";
+import { NoClientIdNotice } from "@/components/apps/no-client-id";
 import { loadApp } from "@/lib/apps/load";
 import { developerHubView, type HandoffField } from "@/lib/listing/developer-hub";
 import { cn } from "@/components/ui/cn";
@@ -73,6 +74,12 @@ export default async function DeveloperHubPage({ params }: { params: Promise<{ a
   const changed = view.sections.flatMap((s) => s.fields).filter((f) => f.changed).length;
   return (
     <div className="space-y-6">
+      {app.clientId ? null : (
+        <NoClientIdNotice
+          appId={app.id}
+          need="Create the app in Developer Hub first (its OAuth tab gives the client ID), then copy the fields below into it."
+        />
+      )}
       <section aria-labelledby="handoff-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="handoff-heading" className="font-semibold text-slate-900">
           Copy to Developer Hub

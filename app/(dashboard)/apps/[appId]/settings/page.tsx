@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DetailRow } from "@/components/ui/detail-list";
-import { ClientSecretForm } from "@/components/apps/client-secret-form";
+import { ClientIdForm, ClientSecretForm } from "@/components/apps/client-secret-form";
 import { DangerZone } from "@/components/apps/danger-zone";
 import { GatewaySettingsPanel } from "@/components/apps/gateway-settings";
 import { MarketplacePageForm } from "@/components/apps/marketplace-page-form";
@@ -116,7 +116,10 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
           <DetailRow label="Status" value={APP_STATUS_LABELS[app.status] ?? app.status} />
           {gateway ? (
             <>
-              <DetailRow label="Client ID" value={<code>{app.clientId}</code>} />
+              <DetailRow
+                label="Client ID"
+                value={app.clientId ? <code>{app.clientId}</code> : <a href="#client">Not added yet</a>}
+              />
               <DetailRow
                 label="Callback URL"
                 value={<ListingUrl value={app.callbackUrl} gateway={gateway.inListing.callbackUrl} />}
@@ -139,12 +142,25 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
       </section>
       <div className="space-y-6">
         {oauth ? (
-          <section aria-labelledby="secret" className="rounded-xl border border-slate-200 bg-white p-6">
+          <section
+            id="client"
+            aria-labelledby="secret"
+            className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6"
+          >
             <h2 id="secret" className="mb-3 font-semibold text-slate-900">
-              Client secret
+              Client ID and secret
             </h2>
+            {app.clientId ? null : (
+              <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-client-id">
+                The listing can be drafted without it. Add the client ID once the app exists in Developer Hub: the
+                install gateway, the Marketplace sync, the hand-off and the submission need it.
+              </p>
+            )}
             {can(member, "app.client-secret") ? (
-              <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
+              <div className="space-y-3">
+                <ClientIdForm appId={app.id} clientId={app.clientId} />
+                <ClientSecretForm appId={app.id} isSet={app.hasClientSecret} />
+              </div>
             ) : (
               <p className="text-sm">
                 Client secret:{" "}
