@@ -43,6 +43,7 @@ describe("write use cases refuse a VIEWER on the server", () => {
       () => apps.createApp(viewer, { name: "X", type: "PUBLIC", clientId: "c", callbackUrl: "https://x.example.com" }),
     ],
     ["setClientSecret", () => apps.setClientSecret(viewer, appId, { clientSecret: "x" })],
+    ["setClientId", () => apps.setClientId(viewer, appId, { clientId: "x" })],
     ["setArchived", () => apps.setArchived(viewer, appId, true)],
     ["deleteApp", () => apps.deleteApp(viewer, appId, "App")],
     [
@@ -83,5 +84,21 @@ describe("write use cases refuse a VIEWER on the server", () => {
     expect(row.clientSecret).not.toContain("new-secret");
     expect(openSecret(row.clientSecret!, clientSecretContext(appId))).toBe("new-secret");
     expect(() => openSecret(row.clientSecret!, clientSecretContext("another-app"))).toThrow();
+  });
+});
+
+describe("the client ID, added after the listing was drafted", () => {
+  it("is optional at creation, checked when added, scoped to the workspace and audited", async () => {
+    const early = await apps.createApp(owner, { name: "Early", type: "PUBLIC", callbackUrl: "https://e.example.com/cb" });
+    expect(early.clientId).toBe("");
+    await expect(apps.setClientId(owner, early.id, { clientId: "" })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(apps.setClientId(owner, early.id, { clientId: "two words" })).rejects.toMatchObject({
+      name: "ZodError",
+    });
+    await expect(apps.setClientId(stranger, early.id, { clientId: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await apps.setClientId(owner, early.id, { clientId: " early-42 " });
+    expect((await apps.getApp(owner, early.id)).clientId).toBe("early-42");
+    const entry = await db.auditEvent.findFirstOrThrow({ where: { action: "app.client-id", targetId: early.id } });
+    expect(JSON.parse(entry.diff!)).toEqual({ clientId: [null, "early-42"] });
   });
 });

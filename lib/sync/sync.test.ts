@@ -284,3 +284,29 @@ describe("a read hard to believe against the one before", () => {
     expect(readSyncReport(next.report)!.warnings ?? []).toEqual([]);
   });
 });
+
+describe("a published app with no client ID yet", () => {
+  it("fails its read with the reason and where to add it, and the other apps are read", async () => {
+    const early = await db.app.create({
+      data: {
+        workspaceId,
+        name: "Early",
+        type: "PUBLIC",
+        status: "PUBLISHED",
+        clientId: "",
+        callbackUrl: "https://e.example.com/cb",
+      },
+    });
+    const run = await sync();
+    expect(run.status).toBe("PARTIAL");
+    const result = await db.syncRunApp.findFirstOrThrow({ where: { runId: run.id, appId: early.id } });
+    expect(result.status).toBe("FAILED");
+    expect(readSyncReport(result.report)!.problem).toBe("no-client-id");
+    const { fixOf } = await import("./report");
+    expect(fixOf("no-client-id", early.id)!.href).toBe(`/apps/${early.id}/settings#client`);
+    expect(await db.syncRunApp.findFirstOrThrow({ where: { runId: run.id, appId } })).toMatchObject({
+      status: "SUCCEEDED",
+    });
+    await db.app.delete({ where: { id: early.id } });
+  });
+});
