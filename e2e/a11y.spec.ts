@@ -93,7 +93,9 @@ test("sign-in and the user menu work with the keyboard alone", async ({ page }) 
   await expect(page.getByRole("menu")).toBeHidden();
 });
 
-test("the keyboard's place is always visible: an app card shows a ring when its link has focus", async ({ page }) => {
+test("the keyboard's place is always visible: an app card's links show an outline when they have focus", async ({
+  page,
+}) => {
   const [user] = await createCompany("Spec Focus", [{ name: "Fay Focus", isAdmin: true }]);
   await signIn(page, user!);
   await page.goto("/apps/new");
@@ -105,11 +107,17 @@ test("the keyboard's place is always visible: an app card shows a ring when its 
   await expect(page).toHaveURL(/\/listing$/);
   await page.goto("/apps");
   await hydrated(page);
-  const card = page.getByRole("listitem").filter({ hasText: "Focusable" });
-  const ring = () => card.evaluate((li) => getComputedStyle(li).boxShadow);
-  expect(await ring()).toBe("none");
-  for (let i = 0; i < 30 && !(await card.getByRole("link").evaluate((a) => a === document.activeElement)); i++)
+  const card = page.getByTestId("app-card").filter({ hasText: "Focusable" });
+  const name = card.getByRole("link", { name: "Focusable" });
+  const outline = (link: typeof name) =>
+    link.evaluate((a) => `${getComputedStyle(a).outlineStyle} ${getComputedStyle(a).outlineColor}`);
+  expect(await outline(name)).toMatch(/^none/);
+  for (let i = 0; i < 40 && !(await name.evaluate((a) => a === document.activeElement)); i++)
     await page.keyboard.press("Tab");
-  await expect(card.getByRole("link", { name: "Focusable" })).toBeFocused();
-  await expect.poll(ring).toMatch(/rgba?\(1, 119, 55/);
+  await expect(name).toBeFocused();
+  await expect.poll(() => outline(name)).toMatch(/^solid rgba?\(1, 119, 55/);
+  // Every figure of the card is a link of its own, and shows its outline too.
+  await page.keyboard.press("Tab");
+  await expect(card.getByTestId("figure-installs")).toBeFocused();
+  await expect.poll(() => outline(card.getByTestId("figure-installs"))).toMatch(/^solid rgba?\(1, 119, 55/);
 });

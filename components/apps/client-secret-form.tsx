@@ -30,6 +30,7 @@ function CredentialForm({
   secret,
   save,
   saved,
+  saveLabel,
 }: {
   name: Credential;
   label: string;
@@ -40,6 +41,7 @@ function CredentialForm({
   secret: boolean;
   save: (values: Record<Credential, string>) => Promise<ActionResult<unknown>>;
   saved: string;
+  saveLabel: string;
 }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -89,7 +91,7 @@ function CredentialForm({
       </Field>
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={form.formState.isSubmitting}>
-          Save {label.toLowerCase()}
+          {saveLabel}
         </Button>
         <Button type="button" size="sm" variant="ghost" onClick={() => setEditing(false)}>
           Cancel
@@ -115,6 +117,7 @@ export function ClientSecretForm({ appId, isSet }: { appId: string; isSet: boole
       secret
       save={(values) => setClientSecretAction(appId, { clientSecret: values.clientSecret })}
       saved="Client secret saved"
+      saveLabel="Save secret"
     />
   );
 }
@@ -142,6 +145,7 @@ export function ClientIdForm({ appId, clientId }: { appId: string; clientId: str
       secret={false}
       save={(values) => setClientIdAction(appId, { clientId: values.clientId })}
       saved="Client ID saved"
+      saveLabel="Save client ID"
     />
   );
 }

@@ -68,7 +68,10 @@ export function AppFiguresCard({ figures: f }: { figures: AppFigures }) {
         <AppIcon app={app} />
         <div className="min-w-0 flex-1">
           <h2 className="truncate font-semibold text-slate-900">
-            <Link href={appHome(app)} className="hover:underline">
+            <Link
+              href={appHome(app)}
+              className="rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
               {app.name}
             </Link>
           </h2>

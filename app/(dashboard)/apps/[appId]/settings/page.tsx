@@ -148,7 +148,7 @@ export default async function AppSettingsPage({ params }: { params: Promise<{ ap
             className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-6"
           >
             <h2 id="secret" className="mb-3 font-semibold text-slate-900">
-              Client ID and secret
+              Client ID and client secret
             </h2>
             {app.clientId ? null : (
               <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-client-id">
