@@ -89,7 +89,11 @@ describe("write use cases refuse a VIEWER on the server", () => {
 
 describe("the client ID, added after the listing was drafted", () => {
   it("is optional at creation, checked when added, scoped to the workspace and audited", async () => {
-    const early = await apps.createApp(owner, { name: "Early", type: "PUBLIC", callbackUrl: "https://e.example.com/cb" });
+    const early = await apps.createApp(owner, {
+      name: "Early",
+      type: "PUBLIC",
+      callbackUrl: "https://e.example.com/cb",
+    });
     expect(early.clientId).toBe("");
     await expect(apps.setClientId(owner, early.id, { clientId: "" })).rejects.toMatchObject({ name: "ZodError" });
     await expect(apps.setClientId(owner, early.id, { clientId: "two words" })).rejects.toMatchObject({
