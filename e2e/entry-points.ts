@@ -246,6 +246,8 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "lib/actions/versions#restoreVersionAction": { useCase: "restoreVersion", test: "lib/apps/permissions.test.ts" },
   "lib/actions/apps#createAppAction": { useCase: "createApp", test: "lib/apps/permissions.test.ts" },
   "lib/actions/apps#setClientSecretAction": { useCase: "setClientSecret", test: "lib/apps/permissions.test.ts" },
+  "lib/actions/apps#setClientIdAction": { useCase: "setClientId", test: "lib/apps/permissions.test.ts" },
+  "lib/actions/home#dismissChecklistAction": { useCase: "dismissChecklist", test: "lib/home/checklist.test.ts" },
   "lib/actions/apps#setArchivedAction": { useCase: "setArchived", test: "lib/apps/permissions.test.ts" },
   "lib/actions/apps#deleteAppAction": { useCase: "deleteApp", test: "lib/apps/permissions.test.ts" },
   "lib/actions/marketplace-page#updateListingUrlAction": {

@@ -36,6 +36,7 @@ const competitors = await import("@/lib/competitors/service");
 const notifications = await import("@/lib/notifications/service");
 const email = await import("@/lib/notifications/email");
 const alertRules = await import("@/lib/alerts/rules");
+const home = await import("@/lib/home/checklist");
 
 let a: Member;
 let b: Member;
@@ -136,6 +137,7 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   saveVersionAction: () => versions.saveVersion(b, ids.app!, { label: "x" }),
   restoreVersionAction: () => versions.restoreVersion(b, ids.app!, ids.version),
   setClientSecretAction: () => apps.setClientSecret(b, ids.app!, { clientSecret: "x" }),
+  setClientIdAction: () => apps.setClientId(b, ids.app!, { clientId: "x" }),
   setArchivedAction: () => apps.setArchived(b, ids.app!, true),
   deleteAppAction: () => apps.deleteApp(b, ids.app!, "A's App"),
   updateReviewAction: () => inbox.updateReview(b, ids.review, { status: "WONT_REPLY" }),
@@ -163,6 +165,12 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
 
 /** Actions without a foreign id: they act on the caller's own workspace only. */
 const OWN: Record<string, () => Promise<void>> = {
+  // Puts away the caller's own checklist: no one else's.
+  dismissChecklistAction: async () => {
+    await home.dismissChecklist(b);
+    const dismissed = await db.membership.findMany({ where: { checklistDismissedAt: { not: null } } });
+    expect(dismissed.map((m) => m.userId)).toEqual([b.user.id]);
+  },
   // It takes no id at all: the only address it writes to is the caller's own (SMTP is off here, so it says so).
   sendTestEmailAction: async () => {
     await expect(email.sendTestEmail(b)).rejects.toMatchObject({ code: "CONFLICT" });
