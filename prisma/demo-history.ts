@@ -68,7 +68,7 @@ export function generatedReviews(
     if (random() * every >= 1) continue;
     // Stars: mostly around the mean, now and then a low one.
     const u = random();
-    const stars = u < 0.06 ? 1 : u < 0.12 ? 2 : Math.max(1, Math.min(5, Math.round(mean + (random() - 0.35) * 2)));
+    const stars = u < 0.04 ? 1 : u < 0.08 ? 2 : Math.max(1, Math.min(5, Math.round(mean + (random() - 0.5) * 1.6)));
     const pool = TEXTS[stars]!;
     const n = reviews.length;
     reviews.push({

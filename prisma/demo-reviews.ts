@@ -65,7 +65,7 @@ export function demoReviews(now = Date.now()): DemoReview[] {
       fromDaysAgo: QUOTEFLOW_DATES.published - 2,
       toDaysAgo: 45,
       every: 11,
-      mean: 4.3,
+      mean: 4.5,
     },
     now,
   ).map((r) => (r.stars <= 3 ? { ...r, reply: "Thanks for telling us — this is fixed in the latest version." } : r));
