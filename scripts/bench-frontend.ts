@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launch } from "chrome-launcher";
+import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashSessionToken } from "../lib/auth/session-token";
@@ -189,6 +190,57 @@ export async function frontendFigures(db: PrismaClient, shareUrl: string, shareH
       "record",
       null,
     );
+  }
+  await typingFigures(db, sessionToken);
+}
+
+/**
+ * Typing in the listing's description: the time each key takes to go through (Playwright's round trip,
+ * as a person feels it), with the live preview on against the same typing with it off, in one run.
+ */
+async function typingFigures(db: PrismaClient, sessionToken: string) {
+  const app = await db.app.findFirstOrThrow({ where: { name: "Ledgerly Sync" }, select: { id: true } });
+  const browser = await chromium.launch({ executablePath: chromiumPath() });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: base }]);
+    const page = await context.newPage();
+    const text =
+      "Invoices from every won deal in one click, with the payment status back on the deal: no copying, no missed follow-ups. ".repeat(
+        2,
+      );
+    const typing = async (preview: boolean) => {
+      await page.goto(`${base}/apps/${app.id}/listing`);
+      await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+      if (preview) {
+        await page.getByRole("button", { name: "Live preview" }).click();
+        await page.getByTestId("live-preview").waitFor();
+      }
+      await page.getByRole("tab", { name: "General info" }).click();
+      await page.getByRole("textbox", { name: "Full description" }).click();
+      await page.keyboard.press("End");
+      const times: number[] = [];
+      for (const ch of text.slice(0, 168)) {
+        const start = performance.now();
+        await page.keyboard.type(ch);
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    const plain = await typing(false);
+    const live = await typing(true);
+    const at = (t: number[], q: number) => t[Math.min(t.length - 1, Math.floor(q * t.length))]!;
+    console.log("\ntyping 168 characters in the description (ms per key: p50 / p95 / max)");
+    console.log(`| preview off | ${fmt(at(plain, 0.5), 1)} / ${fmt(at(plain, 0.95), 1)} / ${fmt(plain.at(-1)!, 1)} |`);
+    console.log(`| live preview on | ${fmt(at(live, 0.5), 1)} / ${fmt(at(live, 0.95), 1)} / ${fmt(live.at(-1)!, 1)} |`);
+    record(
+      "typing with the live preview ÷ without (p95 per key)",
+      `${fmt(at(live, 0.95) / at(plain, 0.95), 2)} (${fmt(at(live, 0.95), 1)} ms against ${fmt(at(plain, 0.95), 1)} ms; max ${fmt(live.at(-1)!, 1)} ms)`,
+      "≤ 1.5",
+      at(live, 0.95) / at(plain, 0.95) <= 1.5,
+    );
+  } finally {
+    await browser.close();
   }
 }
 
