@@ -273,3 +273,31 @@ export function recentInstalls(member: Member, appIds: string[], now = Date.now(
   }
   return { range, figures };
 }
+
+/** The workspace's active apps together over the last 30 days and the 30 before: the home's totals. */
+export function recentTotals(member: Member, now = Date.now()) {
+  const s = sql();
+  const tz = (s.timeZone.get(member.workspace.id) as { timeZone: string }).timeZone;
+  const range = resolveRange("30d", localDay(now, tz));
+  const sum = (r: { from: string; to: string }) =>
+    sqlConnection()
+      .prepare(
+        `SELECT COALESCE(SUM(d.installs), 0) AS installs, COALESCE(SUM(d.uninstalls), 0) AS uninstalls
+         FROM InstallDaily d JOIN App a ON a.id = d.appId
+         WHERE a.workspaceId = ? AND a.archivedAt IS NULL AND d.day >= ? AND d.day <= ?`,
+      )
+      .get(member.workspace.id, r.from, r.to) as { installs: number; uninstalls: number };
+  const [cur, prev] = [sum(range), sum(range.previous)];
+  // Active installations now: each app's last rollup day (what its Analytics page ends on).
+  const active = sqlConnection()
+    .prepare(
+      `SELECT COALESCE(SUM((SELECT d.activeEnd FROM InstallDaily d WHERE d.appId = a.id ORDER BY d.day DESC LIMIT 1)), 0) AS n
+       FROM App a WHERE a.workspaceId = ? AND a.archivedAt IS NULL`,
+    )
+    .get(member.workspace.id) as { n: number };
+  return {
+    installs: change(Number(cur.installs), Number(prev.installs)),
+    uninstalls: change(Number(cur.uninstalls), Number(prev.uninstalls)),
+    active: Number(active.n),
+  };
+}

@@ -12,23 +12,30 @@ import type { ChecklistStep } from "./types";
  */
 export async function firstRunChecklist(member: Member, apps: AppSummary[]): Promise<ChecklistStep[] | null> {
   const workspaceId = member.workspace.id;
+  const membership = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId: member.user.id } },
+    select: { checklistDismissedAt: true },
+  });
+  if (membership?.checklistDismissedAt) return null;
+  // Whether each thing exists at all: the first row found answers (a large workspace has millions of events).
   const own = { app: { workspaceId } };
-  const [membership, appCount, finished, shared, members, invited, gateway, tokens, synced] = await Promise.all([
-    db.membership.findUnique({
-      where: { workspaceId_userId: { workspaceId, userId: member.user.id } },
-      select: { checklistDismissedAt: true },
-    }),
+  const exists = (row: Promise<unknown>) => row.then((r) => r !== null);
+  const [appCount, finished, shared, members, invited, gateway, tokens, synced] = await Promise.all([
     db.app.count({ where: { workspaceId } }),
     // A listing submitted to Pipedrive was finished, whatever its readiness reads today.
-    db.app.count({ where: { workspaceId, type: { not: "API_TOKEN" }, status: { not: "DRAFT" } } }),
-    db.shareLink.count({ where: own }),
+    exists(
+      db.app.findFirst({
+        where: { workspaceId, type: { not: "API_TOKEN" }, status: { not: "DRAFT" } },
+        select: { id: true },
+      }),
+    ),
+    exists(db.shareLink.findFirst({ where: own, select: { id: true } })),
     db.membership.count({ where: { workspaceId } }),
-    db.invitation.count({ where: { workspaceId } }),
-    db.installEvent.count({ where: { ...own, source: { in: ["GATEWAY", "API"] } } }),
-    db.apiToken.count({ where: { workspaceId, revokedAt: null } }),
-    db.syncRunApp.count({ where: { ...own, status: "SUCCEEDED" } }),
+    exists(db.invitation.findFirst({ where: { workspaceId }, select: { id: true } })),
+    exists(db.installEvent.findFirst({ where: { ...own, source: { in: ["GATEWAY", "API"] } }, select: { id: true } })),
+    exists(db.apiToken.findFirst({ where: { workspaceId, revokedAt: null }, select: { id: true } })),
+    exists(db.syncRunApp.findFirst({ where: { ...own, status: "SUCCEEDED" }, select: { id: true } })),
   ]);
-  if (membership?.checklistDismissedAt) return null;
   const first = apps[0];
   const listed = apps.find((a) => hasFeature(a.type, "listing")) ?? null;
   const steps: ChecklistStep[] = [
@@ -44,35 +51,35 @@ export async function firstRunChecklist(member: Member, apps: AppSummary[]): Pro
       label: "Finish the listing",
       help: "Every check of Pipedrive's approval list passes.",
       href: listed ? `/apps/${listed.id}/listing` : "/apps/new",
-      done: finished > 0 || apps.some((a) => hasFeature(a.type, "listing") && a.readiness === 100),
+      done: finished || apps.some((a) => hasFeature(a.type, "listing") && a.readiness === 100),
     },
     {
       key: "share",
       label: "Share a preview",
       help: "A link to the Marketplace page as it will look, for people without an account.",
       href: listed ? `/apps/${listed.id}/preview` : "/apps/new",
-      done: shared > 0,
+      done: shared,
     },
     {
       key: "team",
       label: "Invite your team",
       help: "Editors draft the listing, viewers follow the figures.",
       href: "/team",
-      done: members > 1 || invited > 0,
+      done: members > 1 || invited,
     },
     {
       key: "installs",
       label: "Put in the install gateway or an API token",
       help: "Installs and uninstalls come in as they happen.",
       href: first ? (hasFeature(first.type, "oauth") ? `/apps/${first.id}/settings` : "/settings") : "/apps/new",
-      done: gateway > 0 || tokens > 0,
+      done: gateway || tokens,
     },
     {
       key: "sync",
       label: "Run a first sync",
       help: "Ratings, reviews and positions read from the Marketplace.",
       href: "/reviews/sync",
-      done: synced > 0,
+      done: synced,
     },
   ];
   return steps.every((s) => s.done) ? null : steps;
