@@ -14,7 +14,10 @@ test("a new user signs in and becomes the owner of a new workspace", async ({ pa
     await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: item })).toBeVisible();
   }
 
-  await page.getByRole("link", { name: "Team" }).click();
+  // A new workspace starts with its setup checklist.
+  await expect(page.getByTestId("first-run-checklist")).toContainText("0 of 6 done");
+
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Team" }).click();
   await expect(page.getByRole("cell", { name: new RegExp(owner!.name) })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Owner", exact: true })).toBeVisible();
 });
