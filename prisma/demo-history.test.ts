@@ -4,25 +4,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "@/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
-import { DEMO_APPS } from "./demo-apps";
-import { demoRivalListings } from "./demo-competitors";
 import { listScore } from "./demo-history";
-import { demoCollections, demoLeaderListings } from "./demo-positions";
-import { demoListing } from "./demo-reviews";
+import { demoMarketplace } from "./demo-marketplace";
 
 /**
  * The demo's figures agree with each other and with what the emulator serves: the invariants a partner
  * would check by reading every page.
  */
 setupTestDatabase();
-const emulator = await startEmulator({
-  listings: [
-    demoListing(DEMO_APPS[0]!.clientId),
-    ...demoRivalListings(),
-    ...demoLeaderListings(DEMO_APPS[0]!.clientId),
-  ],
-  collections: demoCollections(DEMO_APPS[0]!.clientId),
-});
+const emulator = await startEmulator(demoMarketplace());
 process.env.MARKETPLACE_URL = emulator.url;
 process.env.MARKETPLACE_API_URL = emulator.url;
 const { db } = await import("@/lib/db");

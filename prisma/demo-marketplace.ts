@@ -1,0 +1,14 @@
+import { DEMO_APPS } from "./demo-apps";
+import { demoRivalListings } from "./demo-competitors";
+import { demoCollections, demoLeaderListings } from "./demo-positions";
+import { demoListing } from "./demo-reviews";
+
+/** The Marketplace as the demo's emulator serves it today: QuoteFlow's page, its rivals', its lists' leaders. */
+export const demoMarketplace = (now = Date.now()) => ({
+  listings: [
+    demoListing(DEMO_APPS[0]!.clientId, now),
+    ...demoRivalListings(now),
+    ...demoLeaderListings(DEMO_APPS[0]!.clientId),
+  ],
+  collections: demoCollections(DEMO_APPS[0]!.clientId, now),
+});
