@@ -288,16 +288,8 @@ export function recentTotals(member: Member, now = Date.now()) {
       )
       .get(member.workspace.id, r.from, r.to) as { installs: number; uninstalls: number };
   const [cur, prev] = [sum(range), sum(range.previous)];
-  // Active installations now: each app's last rollup day (what its Analytics page ends on).
-  const active = sqlConnection()
-    .prepare(
-      `SELECT COALESCE(SUM((SELECT d.activeEnd FROM InstallDaily d WHERE d.appId = a.id ORDER BY d.day DESC LIMIT 1)), 0) AS n
-       FROM App a WHERE a.workspaceId = ? AND a.archivedAt IS NULL`,
-    )
-    .get(member.workspace.id) as { n: number };
   return {
     installs: change(Number(cur.installs), Number(prev.installs)),
     uninstalls: change(Number(cur.uninstalls), Number(prev.uninstalls)),
-    active: Number(active.n),
   };
 }

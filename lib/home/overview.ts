@@ -44,7 +44,7 @@ function bestPosition(appId: string): AppFigures["position"] {
  * workspace's reviews or counting its installations costs tens of milliseconds). `ids` come from a
  * workspace-scoped read.
  */
-function perApp(ids: string[], since: Date | null, { active: countActive = true } = {}) {
+function perApp(ids: string[], since: Date | null) {
   const d = sqlConnection();
   const count = (sql: string) => {
     const statement = d.prepare(sql);
@@ -59,11 +59,9 @@ function perApp(ids: string[], since: Date | null, { active: countActive = true 
   );
   return {
     // Active installations now: the app's last rollup day, kept with every event (what Analytics ends on).
-    active: countActive
-      ? count(
-          `SELECT COALESCE((SELECT activeEnd FROM InstallDaily WHERE appId = ? ORDER BY day DESC LIMIT 1), 0) AS n`,
-        )()
-      : new Map<string, number>(),
+    active: count(
+      `SELECT COALESCE((SELECT activeEnd FROM InstallDaily WHERE appId = ? ORDER BY day DESC LIMIT 1), 0) AS n`,
+    )(),
     fresh: since
       ? count(`SELECT COUNT(*) AS n FROM Review WHERE appId = ? AND removedAt IS NULL AND firstSeenAt > ?`)(
           sqliteTime(since.getTime()),
@@ -144,106 +142,104 @@ const reviewClock = (status: string, startedAt: Date | null, now: Date): AppFigu
     : null;
 
 /**
- * Each app of the page at a glance: its installs of the last 30 days against the 30 before, active
- * installs, rating, reviews new since `since`, best position, review clock or readiness, and what waits
- * for someone. Every figure is read the way the page that explains it reads it, in a few grouped queries.
+ * The home: each app of the page at a glance — its installs of the last 30 days against the 30 before,
+ * active installs, rating, reviews new since `since`, best position, review clock or readiness, and what
+ * waits for someone — and the workspace's active apps added up the same way. Every figure is read the way
+ * the page that explains it reads it, once per app, for the cards and the totals alike.
  */
-export async function appFigures(
+export async function homeView(
   member: Member,
-  apps: AppSummary[],
+  pageApps: AppSummary[],
   since: Date | null,
   now = new Date(),
-): Promise<AppFigures[]> {
+): Promise<{ figures: AppFigures[]; totals: WorkspaceTotals }> {
+  // The workspace's active apps, and the page's (archived ones when that tab is open).
   const rows = await db.app.findMany({
-    where: { workspaceId: member.workspace.id, id: { in: apps.map((a) => a.id) } },
-    select: { id: true, reviewStartedAt: true },
+    where: {
+      workspaceId: member.workspace.id,
+      OR: [{ archivedAt: null }, { id: { in: pageApps.map((a) => a.id) } }],
+    },
+    select: { id: true, type: true, status: true, clientRejectedAt: true, reviewStartedAt: true, archivedAt: true },
   });
-  const ids = rows.map((r) => r.id);
-  const started = new Map(rows.map((r) => [r.id, r.reviewStartedAt]));
-  const { figures } = recentInstalls(member, ids, now.getTime());
-  const counts = perApp(ids, since);
-  return apps
-    .filter((app) => started.has(app.id))
-    .map((app): AppFigures => {
-      const marketplace = hasFeature(app.type, "marketplace");
-      const snapshot = counts.snapshot.get(app.id);
-      // A page that was never published nor read has no rating or position yet: nothing is shown for it.
-      const listed = marketplace && (app.status === "PUBLISHED" || snapshot !== undefined);
-      const review = reviewClock(app.status, started.get(app.id) ?? null, now);
-      const f = figures.get(app.id);
-      return {
-        app,
-        installs: f?.installs ?? change(0, 0),
-        uninstalls: f?.uninstalls ?? change(0, 0),
-        daily: f?.daily.map((d) => d.installs) ?? [],
-        active: counts.active.get(app.id) ?? 0,
-        rating: listed
-          ? {
-              average: snapshot?.average ?? null,
-              reviewCount: snapshot?.reviewCount ?? null,
-              newSinceVisit: counts.fresh.get(app.id) ?? 0,
-            }
-          : null,
-        position: listed ? bestPosition(app.id) : null,
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const counts = perApp(
+    rows.map((r) => r.id),
+    since,
+  );
+  const types = (r: (typeof rows)[number]) => {
+    const type = appType(r.type);
+    return { type, marketplace: hasFeature(type, "marketplace"), listing: hasFeature(type, "listing") };
+  };
+  const needs = (r: (typeof rows)[number]) => {
+    const { type, marketplace, listing } = types(r);
+    const review = reviewClock(r.status, r.reviewStartedAt, now);
+    return {
+      review,
+      attention: attentionOf(
+        { id: r.id, type, clientRejectedAt: r.clientRejectedAt },
+        {
+          open: marketplace ? (counts.open.get(r.id) ?? 0) : 0,
+          feedback: listing ? (counts.feedback.get(r.id) ?? 0) : 0,
+        },
+        marketplace ? counts.sync.get(r.id) : undefined,
         review,
-        readiness:
-          hasFeature(app.type, "listing") && (app.status === "DRAFT" || app.status === "REJECTED")
-            ? app.readiness
-            : null,
-        attention: attentionOf(
-          app,
-          {
-            open: marketplace ? (counts.open.get(app.id) ?? 0) : 0,
-            feedback: hasFeature(app.type, "listing") ? (counts.feedback.get(app.id) ?? 0) : 0,
-          },
-          marketplace ? counts.sync.get(app.id) : undefined,
-          review,
-        ),
-      };
-    });
-}
+      ),
+    };
+  };
 
-/** The workspace's active apps together: what the top of the home adds up, counted as the cards count. */
-export async function workspaceTotals(member: Member, since: Date | null, now = new Date()): Promise<WorkspaceTotals> {
-  const apps = await db.app.findMany({
-    where: { workspaceId: member.workspace.id, archivedAt: null },
-    select: { id: true, type: true, clientRejectedAt: true, status: true, reviewStartedAt: true },
+  const shown = pageApps.filter((app) => byId.has(app.id));
+  const { figures: installs } = recentInstalls(
+    member,
+    shown.map((a) => a.id),
+    now.getTime(),
+  );
+  const figures = shown.map((app): AppFigures => {
+    const { marketplace } = types(byId.get(app.id)!);
+    const snapshot = counts.snapshot.get(app.id);
+    // A page that was never published nor read has no rating or position yet: nothing is shown for it.
+    const listed = marketplace && (app.status === "PUBLISHED" || snapshot !== undefined);
+    const f = installs.get(app.id);
+    return {
+      app,
+      installs: f?.installs ?? change(0, 0),
+      uninstalls: f?.uninstalls ?? change(0, 0),
+      daily: f?.daily.map((d) => d.installs) ?? [],
+      active: counts.active.get(app.id) ?? 0,
+      rating: listed
+        ? {
+            average: snapshot?.average ?? null,
+            reviewCount: snapshot?.reviewCount ?? null,
+            newSinceVisit: counts.fresh.get(app.id) ?? 0,
+          }
+        : null,
+      position: listed ? bestPosition(app.id) : null,
+      readiness:
+        hasFeature(app.type, "listing") && (app.status === "DRAFT" || app.status === "REJECTED") ? app.readiness : null,
+      ...needs(byId.get(app.id)!),
+    };
   });
-  const ids = apps.map((a) => a.id);
-  // Active installations come from the rollups here: counting every installation of a large workspace is slow.
-  const counts = perApp(ids, since, { active: false });
-  const sum = (m: Map<string, number>, only: (a: (typeof apps)[number]) => boolean = () => true) =>
-    apps.filter(only).reduce((n, a) => n + (m.get(a.id) ?? 0), 0);
-  const isPublic = (a: { type: string }) => hasFeature(appType(a.type), "marketplace");
-  const rated = apps
-    .filter(isPublic)
-    .map((a) => counts.snapshot.get(a.id))
+
+  const active = rows.filter((r) => r.archivedAt === null);
+  const publicApps = active.filter((r) => types(r).marketplace);
+  const rated = publicApps
+    .map((r) => counts.snapshot.get(r.id))
     .filter(
       (s): s is { appId: string; average: number; reviewCount: number } => !!s && s.average !== null && !!s.reviewCount,
     );
-  const attention = apps.reduce((n, a) => {
-    const type = appType(a.type);
-    return (
-      n +
-      attentionOf(
-        { id: a.id, type, clientRejectedAt: a.clientRejectedAt },
-        {
-          open: hasFeature(type, "marketplace") ? (counts.open.get(a.id) ?? 0) : 0,
-          feedback: hasFeature(type, "listing") ? (counts.feedback.get(a.id) ?? 0) : 0,
-        },
-        hasFeature(type, "marketplace") ? counts.sync.get(a.id) : undefined,
-        reviewClock(a.status, a.reviewStartedAt, now),
-      ).length
-    );
-  }, 0);
+  const total = (list: typeof rows, pick: (id: string) => number) => list.reduce((n, r) => n + pick(r.id), 0);
   return {
-    ...recentTotals(member, now.getTime()),
-    rating: rated.length
-      ? rated.reduce((a, r) => a + r.average * r.reviewCount, 0) / rated.reduce((a, r) => a + r.reviewCount, 0)
-      : null,
-    reviews: apps.filter(isPublic).reduce((n, a) => n + (counts.snapshot.get(a.id)?.reviewCount ?? 0), 0),
-    newReviews: sum(counts.fresh, isPublic),
-    attention,
+    figures,
+    totals: {
+      ...recentTotals(member, now.getTime()),
+      active: total(active, (id) => counts.active.get(id) ?? 0),
+      rating: rated.length
+        ? rated.reduce((a, r) => a + r.average * r.reviewCount, 0) / rated.reduce((a, r) => a + r.reviewCount, 0)
+        : null,
+      reviews: total(publicApps, (id) => counts.snapshot.get(id)?.reviewCount ?? 0),
+      newReviews: total(publicApps, (id) => counts.fresh.get(id) ?? 0),
+      // What waits for someone, counted the way the apps' cards list it: one line per kind and app.
+      attention: active.reduce((n, r) => n + needs(r).attention.length, 0),
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { AppWindow, Plus, UserPlus } from "lucide-react";
 import { AppFiguresCard, WorkspaceTotalsBar } from "@/components/home/app-figures";
 import { FirstRunChecklist } from "@/components/home/checklist";
 import { firstRunChecklist } from "@/lib/home/checklist";
-import { appFigures, recordHomeVisit, workspaceTotals } from "@/lib/home/overview";
+import { homeView, recordHomeVisit } from "@/lib/home/overview";
 import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,9 +42,8 @@ export default async function AppsPage({
     countAccessRequests(member),
     recordHomeVisit(member),
   ]);
-  const [figures, totals, checklist] = await Promise.all([
-    appFigures(member, apps, since),
-    workspaceTotals(member, since),
+  const [{ figures, totals }, checklist] = await Promise.all([
+    homeView(member, apps, since),
     firstRunChecklist(member, apps),
   ]);
   const href = (change: Partial<AppsQuery>) => {
