@@ -20,8 +20,16 @@ import type { SyncOptions } from "./sync";
 
 /** One app's read in a sync run: its Marketplace page and API, what is stored, and what it leaves as evidence. */
 
+/** An app whose client ID was not added yet: nothing of the Marketplace can be read for it. */
+class NoClientId extends Error {}
+
 /** A failure in words, with its kind (what to do about it depends on it) and what the reader saw. */
 function failureOf(error: unknown): SyncReport {
+  if (error instanceof NoClientId)
+    return failureReport(
+      "The app has no client ID in Listing Studio yet: add it in the app's settings to read its Marketplace page",
+      "no-client-id",
+    );
   if (error instanceof ListingReadFailed)
     return {
       ...error.report,
@@ -79,28 +87,10 @@ export async function syncApp(
   options: SyncOptions,
 ) {
   const now = options.now ?? (() => new Date());
-  if (!app.clientId) {
-    // Without it the Marketplace's API cannot be asked and a page cannot be told apart from another app's.
-    const at = now();
-    const report = failureReport(
-      "The app has no client ID in Listing Studio yet: add it in the app's settings to read its Marketplace page",
-      "no-client-id",
-    );
-    await db.syncRunApp.create({
-      data: {
-        runId,
-        appId: app.id,
-        url: "",
-        status: "FAILED",
-        error: report.summary,
-        report: JSON.stringify(report),
-        finishedAt: at,
-      },
-    });
-    return { ok: false as const, error: `${app.name}: ${report.summary}` };
-  }
   const url = listingUrlOf(app, env().MARKETPLACE_URL);
   try {
+    // Without it the Marketplace's API cannot be asked and a page cannot be told apart from another app's.
+    if (!app.clientId) throw new NoClientId();
     const read = await readListing({ url, clientId: app.clientId }, { policy: outboundPolicy(), ...options.fetch });
     const parsed = read.listing;
     const at = now();
