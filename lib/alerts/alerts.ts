@@ -77,30 +77,29 @@ function linkOf(appId: string, data: AlertData) {
   }
 }
 
-/**
- * Claims one destination for an event: false when it already had it (from any rule: the same event never
- * reaches the same destination twice) or when the rule's throttle holds it back (counted on the rule).
- */
+/** Writes that an event went to a destination, once: false when it was already written (here or by another instance). */
+async function record(rule: Rule, key: string, destination: string, now: Date): Promise<boolean> {
+  try {
+    await db.alertDispatch.create({
+      data: { workspaceId: rule.workspaceId, ruleId: rule.id, eventKey: key, destination, sentAt: now },
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
 /**
  * Records that the event set the rule off (once per rule and event). A more specific rule may deliver
  * it to the same destinations first; the rule's counts still show the event.
  */
-async function recordMatch(rule: Rule, key: string, now: Date) {
-  try {
-    await db.alertDispatch.create({
-      data: {
-        workspaceId: rule.workspaceId,
-        ruleId: rule.id,
-        eventKey: key,
-        destination: `${MATCHED}:${rule.id}`,
-        sentAt: now,
-      },
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-}
+const recordMatch = (rule: Rule, key: string, now: Date) => record(rule, key, `${MATCHED}:${rule.id}`, now);
 
+/**
+ * Claims one destination for an event: false when it already had it (from any rule: the same event never
+ * reaches the same destination twice) or when the rule's throttle holds it back (counted on the rule).
+ */
 async function claim(rule: Rule, key: string, destination: string, now: Date): Promise<boolean> {
   const workspaceId = rule.workspaceId;
   if (
@@ -119,13 +118,7 @@ async function claim(rule: Rule, key: string, destination: string, now: Date): P
       return false;
     }
   }
-  try {
-    await db.alertDispatch.create({ data: { workspaceId, ruleId: rule.id, eventKey: key, destination, sentAt: now } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false; // another instance sent it a moment earlier
-    throw error;
-  }
+  return record(rule, key, destination, now);
 }
 
 /**
