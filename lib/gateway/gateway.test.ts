@@ -265,6 +265,17 @@ describe("the token exchange, as Pipedrive answers it", () => {
     expect(await refusals()).toBe(2);
   });
 
+  it("an app whose client ID was not added yet: the installer is told, and no uninstall call can match it", async () => {
+    const noId = { ...app, clientId: "" };
+    await expect(gateway.exchangeCode(noId, "any-code")).rejects.toMatchObject({
+      status: 503,
+      title: "This app is not set up yet",
+      message: expect.stringContaining("client ID is missing"),
+    });
+    expect(await gateway.checkUninstallAuth(noId, { id: "", secret: "shh" })).toBe(false);
+    expect(await gateway.checkUninstallAuth(app, { id: "gated", secret: "shh" })).toBe(true);
+  });
+
   it("a Pipedrive outage is neither: try again in a moment", async () => {
     emulator.store.faults.set("gated", { token: [503], usersMe: [] });
     await expect(gateway.exchangeCode(app, await consentCode())).rejects.toMatchObject({

@@ -60,7 +60,8 @@ export function recordInstall(
 }
 
 export async function checkUninstallAuth(app: GatewayApp, credentials: { id: string; secret: string } | null) {
-  if (!credentials || !app.clientSecret) return false;
+  // An app without its client ID or secret cannot be called by Pipedrive: nothing can match.
+  if (!credentials || !app.clientId || !app.clientSecret) return false;
   // Both compared, always: the time does not tell which one was wrong.
   const idOk = safeEqual(credentials.id, app.clientId);
   const secretOk = safeEqual(credentials.secret, app.clientSecret);

@@ -103,6 +103,22 @@ describe("positions in the Marketplace's lists, from their pages (the API answer
     await syncPositions(workspaceId, { now: new Date("2026-11-21T22:00:00Z"), fetch: fetchOptions });
   });
 
+  it("stores no place for a published app whose client ID was not added (it cannot be found in a list)", async () => {
+    const early = await db.app.create({
+      data: {
+        workspaceId,
+        name: "Early",
+        type: "PUBLIC",
+        status: "PUBLISHED",
+        clientId: "",
+        callbackUrl: "https://e.example.com/cb",
+      },
+    });
+    await syncPositions(workspaceId, { now: new Date("2026-11-21T23:00:00Z"), fetch: fetchOptions });
+    expect(await db.rankSnapshot.count({ where: { appId: early.id } })).toBe(0);
+    await db.app.delete({ where: { id: early.id } });
+  });
+
   it("a sync run records positions, reports an unreadable list and alerts on a big move", async () => {
     await put({ kind: "collection", key: "top-rated", name: "Top rated", shape: "next-data", apps: ranked(12, 30) });
     await fetch(`${emulator.url}/__emulator/listings`, {

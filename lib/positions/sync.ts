@@ -67,7 +67,8 @@ export async function syncPositions(
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
   const day = localDay(now, workspace.timeZone);
   const apps = await db.app.findMany({
-    where: { workspaceId, type: "PUBLIC", status: "PUBLISHED", archivedAt: null },
+    // An app without its client ID cannot be told apart in a list: no place is stored for it, not even "not listed".
+    where: { workspaceId, type: "PUBLIC", status: "PUBLISHED", archivedAt: null, clientId: { not: "" } },
     select: {
       id: true,
       clientId: true,
