@@ -56,8 +56,23 @@ function Figure({
   );
 }
 
-const moveText = (move: number | null) =>
-  move === null ? "new in this list" : move === 0 ? "no move" : `${move > 0 ? "up" : "down"} ${Math.abs(move)}`;
+/** A position's move since the read before: up is good. */
+function PositionMove({ move }: { move: number | null }) {
+  const direction = move === null || move === 0 ? null : move > 0 ? "up" : "down";
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center gap-0.5 text-xs",
+        direction === "up" ? "text-emerald-700" : direction === "down" ? "text-red-700" : "text-slate-500",
+      )}
+      data-testid="figure-position-move"
+    >
+      {direction === "up" ? <ArrowUp aria-hidden className="size-3" /> : null}
+      {direction === "down" ? <ArrowDown aria-hidden className="size-3" /> : null}
+      {move === null ? "new in this list" : direction === null ? "no move" : `${direction} ${Math.abs(move)}`}
+    </span>
+  );
+}
 
 export function AppFiguresCard({ figures: f }: { figures: AppFigures }) {
   const { app } = f;
@@ -152,23 +167,7 @@ export function AppFiguresCard({ figures: f }: { figures: AppFigures }) {
             <span className="block truncate text-xs text-slate-600">
               {f.position ? `in ${f.position.list}` : "Not read yet"}
             </span>
-            {f.position ? (
-              <span
-                className={cn(
-                  "inline-flex items-center gap-0.5 text-xs",
-                  f.position.move && f.position.move > 0
-                    ? "text-emerald-700"
-                    : f.position.move && f.position.move < 0
-                      ? "text-red-700"
-                      : "text-slate-500",
-                )}
-                data-testid="figure-position-move"
-              >
-                {f.position.move && f.position.move > 0 ? <ArrowUp aria-hidden className="size-3" /> : null}
-                {f.position.move && f.position.move < 0 ? <ArrowDown aria-hidden className="size-3" /> : null}
-                {moveText(f.position.move)}
-              </span>
-            ) : null}
+            {f.position ? <PositionMove move={f.position.move} /> : null}
           </Figure>
         ) : null}
         {f.review ? (
