@@ -2,19 +2,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
 import { listScore } from "./demo-history";
-import { demoMarketplace } from "./demo-marketplace";
+import { serveDemoMarketplace } from "./demo-marketplace";
 
 /**
  * The demo's figures agree with each other and with what the emulator serves: the invariants a partner
  * would check by reading every page.
  */
 setupTestDatabase();
-const emulator = await startEmulator(demoMarketplace());
-process.env.MARKETPLACE_URL = emulator.url;
-process.env.MARKETPLACE_API_URL = emulator.url;
+const emulator = await serveDemoMarketplace();
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("./seed-data");
 const { syncWorkspace } = await import("@/lib/sync/sync");

@@ -12,3 +12,12 @@ export const demoMarketplace = (now = Date.now()) => ({
   ],
   collections: demoCollections(DEMO_APPS[0]!.clientId, now),
 });
+
+/** For a test: the demo's Marketplace on an emulator, with the Marketplace's addresses pointed at it. */
+export async function serveDemoMarketplace() {
+  const { startEmulator } = await import("../emulator/server");
+  const emulator = await startEmulator(demoMarketplace());
+  process.env.MARKETPLACE_URL = emulator.url;
+  process.env.MARKETPLACE_API_URL = emulator.url;
+  return emulator;
+}

@@ -2,15 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulator } from "@/emulator/server";
 import { setupTestDatabase } from "@/lib/test/db";
-import { demoMarketplace } from "./demo-marketplace";
+import { serveDemoMarketplace } from "./demo-marketplace";
 import { demoReviews } from "./demo-reviews";
 
 setupTestDatabase();
-const emulator = await startEmulator(demoMarketplace());
-process.env.MARKETPLACE_URL = emulator.url;
-process.env.MARKETPLACE_API_URL = emulator.url;
+const emulator = await serveDemoMarketplace();
 const { db } = await import("@/lib/db");
 const { seedDemo } = await import("./seed-data");
 const { syncWorkspace } = await import("@/lib/sync/sync");
