@@ -79,7 +79,7 @@ function CredentialForm({
         router.refresh();
       })}
     >
-      <Field id={name} label={`New ${label.toLowerCase()}`} error={error} help={help}>
+      <Field id={name} label={`New ${label[0]!.toLowerCase()}${label.slice(1)}`} error={error} help={help}>
         <input
           id={name}
           type={secret ? "password" : "text"}
