@@ -105,6 +105,33 @@ describe("the home", () => {
     expect(totals.installs).toMatchObject({ current: 2, previous: 1 });
   });
 
+  it("says what needs someone: a refused client secret, a failed sync with its fix", async () => {
+    await db.app.update({ where: { id: published }, data: { clientRejectedAt: ago(1) } });
+    const run = await db.syncRun.create({ data: { workspaceId: owner.workspace.id, trigger: "CLI" } });
+    const { failureReport } = await import("@/lib/sync/report");
+    const report = failureReport("The app has no client ID in Listing Studio yet", "no-client-id");
+    await db.syncRunApp.create({
+      data: {
+        runId: run.id,
+        appId: published,
+        url: "",
+        status: "FAILED",
+        error: report.summary,
+        report: JSON.stringify(report),
+        finishedAt: now,
+      },
+    });
+    const { apps: page } = await apps.listApps(owner);
+    const { figures, totals } = await homeView(owner, page, null, now);
+    const pub = figures.find((f) => f.app.id === published)!;
+    expect(pub.attention.map((a) => [a.key, a.href])).toEqual([
+      ["client", `/apps/${published}/settings`],
+      ["sync", `/apps/${published}/settings#client`],
+      ["reviews", `/reviews?app=${published}`],
+    ]);
+    expect(totals.attention).toBe(5);
+  });
+
   it("shows nothing of another workspace's apps", async () => {
     const { apps: page } = await apps.listApps(owner);
     const { figures, totals } = await homeView(stranger, page, null, now);
