@@ -170,6 +170,7 @@ describe("uninstalls", () => {
         locale: null,
         isAdmin: false,
         company: { id: 5, name: "Co", domain: null },
+        sent: { name: "Una", companyName: null },
       },
       "code-1",
       false,

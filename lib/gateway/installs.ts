@@ -32,8 +32,11 @@ export function recordInstall(
     occurredAt: now,
     scopes,
     source: viaMarketplace ? "MARKETPLACE" : "GATEWAY",
-    companyName: installer.company.name,
-    userName: installer.name,
+    // As Pipedrive sent them: a missing name stays missing rather than a made-up label.
+    companyName: installer.sent.companyName,
+    userName: installer.sent.name,
+    userEmail: installer.email,
+    companyDomain: installer.company.domain,
   };
   const outbox = (): OutboxInsert | null =>
     app.handoffMode === "FORWARD" && app.handoffUrl

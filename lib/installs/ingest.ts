@@ -5,6 +5,7 @@ import { localDay } from "@/lib/days";
 import { sqliteTime } from "@/lib/db/time";
 import type { IngestEvent, IngestResult } from "./types";
 import { plainLine } from "@/lib/text/outside-text";
+import { forgetApp, resummarize, touchCustomer } from "../customers/ledger";
 
 const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = {
   INSTALL_STARTED: 0,
@@ -71,18 +72,18 @@ function prepare(db: Database.Database) {
       `SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`,
     ),
     createInstallation: db.prepare(
-      `INSERT INTO Installation (id, appId, companyId, userId, companyName, userName, scopes, source, installedAt, uninstalledAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO Installation (id, appId, companyId, userId, companyName, userName, userEmail, scopes, source, installedAt, uninstalledAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     reactivate: db.prepare(
-      `UPDATE Installation SET installedAt = ?, uninstalledAt = NULL, scopes = ?, source = ?, companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`,
+      `UPDATE Installation SET installedAt = ?, uninstalledAt = NULL, scopes = ?, source = ?, companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), userEmail = COALESCE(?, userEmail), updatedAt = ? WHERE id = ?`,
     ),
     refresh: db.prepare(
-      `UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), updatedAt = ? WHERE id = ?`,
+      `UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), userEmail = COALESCE(?, userEmail), updatedAt = ? WHERE id = ?`,
     ),
     deactivate: db.prepare(`UPDATE Installation SET uninstalledAt = ?, updatedAt = ? WHERE id = ?`),
     timeZone: db.prepare(
-      `SELECT w.timeZone AS timeZone FROM App a JOIN Workspace w ON w.id = a.workspaceId WHERE a.id = ?`,
+      `SELECT w.timeZone AS timeZone, w.id AS workspaceId FROM App a JOIN Workspace w ON w.id = a.workspaceId WHERE a.id = ?`,
     ),
   };
 }
@@ -107,6 +108,7 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
   // Names come from Pipedrive, a partner's backend or a file: kept as one line without hidden characters.
   const companyName = e.companyName ? plainLine(e.companyName) || null : null;
   const userName = e.userName ? plainLine(e.userName) || null : null;
+  const userEmail = e.userEmail ? plainLine(e.userEmail) || null : null;
   const t = sqliteTime(at);
   const stamp = sqliteTime(now);
   if (e.type === "INSTALL") {
@@ -118,6 +120,7 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
         e.userId,
         companyName,
         userName,
+        userEmail,
         e.scopes ?? "",
         e.source,
         t,
@@ -127,15 +130,28 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
       return 1;
     }
     if (row.uninstalledAt !== null && at >= row.uninstalledAt) {
-      s.reactivate.run(t, e.scopes ?? "", e.source, companyName, userName, stamp, row.id);
+      s.reactivate.run(t, e.scopes ?? "", e.source, companyName, userName, userEmail, stamp, row.id);
       return 1;
     }
-    s.refresh.run(e.scopes ?? null, companyName, userName, stamp, row.id);
+    s.refresh.run(e.scopes ?? null, companyName, userName, userEmail, stamp, row.id);
     return 0;
   }
   if (!row) {
     // An uninstall of an installation from before tracking began: known, never active here.
-    s.createInstallation.run(newId(), appId, e.companyId, e.userId, companyName, userName, "", e.source, t, t, stamp);
+    s.createInstallation.run(
+      newId(),
+      appId,
+      e.companyId,
+      e.userId,
+      companyName,
+      userName,
+      userEmail,
+      "",
+      e.source,
+      t,
+      t,
+      stamp,
+    );
     return 0;
   }
   if (row.uninstalledAt === null && at >= row.installedAt) {
@@ -154,8 +170,42 @@ function alreadyUninstalled(s: Statements, appId: string, e: IngestEvent): boole
 }
 
 /** Rollup days are the workspace's local days (UTC when the app is unknown). */
-const timeZoneOf = (s: Statements, appId: string) =>
-  (s.timeZone.get(appId) as { timeZone: string } | undefined)?.timeZone ?? "UTC";
+const workspaceOf = (s: Statements, appId: string) =>
+  (s.timeZone.get(appId) as { timeZone: string; workspaceId: string } | undefined) ?? {
+    timeZone: "UTC",
+    workspaceId: null,
+  };
+
+/** An install or uninstall goes on to the customer ledger with the change it made to the installations. */
+function applyEvent(
+  db: Database.Database,
+  s: Statements,
+  appId: string,
+  workspaceId: string | null,
+  e: IngestEvent,
+  now: number,
+) {
+  const delta = applyToInstallation(s, appId, e, now);
+  if (workspaceId && (e.type === "INSTALL" || e.type === "UNINSTALL") && e.companyId !== null && e.userId !== null) {
+    touchCustomer(
+      db,
+      workspaceId,
+      appId,
+      {
+        type: e.type,
+        companyId: e.companyId,
+        at: e.occurredAt.getTime(),
+        source: e.source,
+        companyName: e.companyName ? plainLine(e.companyName) || null : null,
+        companyDomain: e.companyDomain ? plainLine(e.companyDomain) || null : null,
+      },
+      delta,
+      newId,
+      now,
+    );
+  }
+  return delta;
+}
 
 /** A delivery to queue in the same transaction as the event it follows (so a crash cannot separate them). */
 export type OutboxInsert = { kind: "HANDOFF" | "UNINSTALL_RELAY"; url: string; body: string };
@@ -177,7 +227,7 @@ export function ingestEvents(
     `INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)`,
   );
   const run = db.transaction((batch: IngestEvent[]) => {
-    const zone = timeZoneOf(s, appId);
+    const { timeZone: zone, workspaceId } = workspaceOf(s, appId);
     const now = Date.now();
     const stamp = sqliteTime(now);
     const changes = new DayChanges();
@@ -199,7 +249,7 @@ export function ingestEvents(
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);
       if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, stamp, stamp);
-      changes.add(localDay(e.occurredAt, zone), e.type, applyToInstallation(s, appId, e, now));
+      changes.add(localDay(e.occurredAt, zone), e.type, applyEvent(db, s, appId, workspaceId, e, now));
       return "accepted";
     });
     changes.write(s, appId);
@@ -230,12 +280,19 @@ export function rebuildApp(appId: string, db: Database.Database = sqlConnection(
       source: IngestEvent["source"];
     }[];
     const names = db
-      .prepare(`SELECT companyId, userId, companyName, userName FROM Installation WHERE appId = ?`)
-      .all(appId) as { companyId: number; userId: number; companyName: string | null; userName: string | null }[];
+      .prepare(`SELECT companyId, userId, companyName, userName, userEmail FROM Installation WHERE appId = ?`)
+      .all(appId) as {
+      companyId: number;
+      userId: number;
+      companyName: string | null;
+      userName: string | null;
+      userEmail: string | null;
+    }[];
     const known = new Map(names.map((n) => [`${n.companyId}:${n.userId}`, n]));
     db.prepare(`DELETE FROM Installation WHERE appId = ?`).run(appId);
     db.prepare(`DELETE FROM InstallDaily WHERE appId = ?`).run(appId);
-    const zone = timeZoneOf(s, appId);
+    const touched = forgetApp(db, appId);
+    const { timeZone: zone, workspaceId } = workspaceOf(s, appId);
     const now = Date.now();
     const changes = new DayChanges();
     for (const e of events) {
@@ -244,14 +301,24 @@ export function rebuildApp(appId: string, db: Database.Database = sqlConnection(
       changes.add(
         localDay(occurredAt, zone),
         e.type,
-        applyToInstallation(
+        applyEvent(
+          db,
           s,
           appId,
-          { ...e, occurredAt, dedupeKey: "", companyName: who?.companyName, userName: who?.userName },
+          workspaceId,
+          {
+            ...e,
+            occurredAt,
+            dedupeKey: "",
+            companyName: who?.companyName,
+            userName: who?.userName,
+            userEmail: who?.userEmail,
+          },
           now,
         ),
       );
     }
     changes.write(s, appId);
+    resummarize(db, touched);
   }).immediate();
 }

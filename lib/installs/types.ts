@@ -25,6 +25,10 @@ export type IngestEvent = {
   source: Source;
   companyName?: string | null;
   userName?: string | null;
+  /** The installer's email, from Pipedrive's /users/me (gateway installs). */
+  userEmail?: string | null;
+  /** The company's Pipedrive domain (`acme` of acme.pipedrive.com), from /users/me. */
+  companyDomain?: string | null;
 };
 
 export type IngestResult = "accepted" | "duplicate";

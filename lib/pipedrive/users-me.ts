@@ -63,6 +63,8 @@ export type PipedriveIdentity = {
   locale: string | null;
   isAdmin: boolean;
   company: { id: number; name: string; domain: string | null };
+  /** The names exactly as Pipedrive sent them (null when it sent none), where a made-up label would mislead. */
+  sent: { name: string | null; companyName: string | null };
 };
 
 export class PipedriveProfileError extends Error {
@@ -94,5 +96,6 @@ export function parseUsersMe(payload: unknown): PipedriveIdentity {
       name: d.company_name ?? d.company_domain ?? `Pipedrive company ${d.company_id}`,
       domain: d.company_domain,
     },
+    sent: { name: d.name, companyName: d.company_name },
   };
 }

@@ -16,6 +16,7 @@ const identity = (companyId: number, userId: number, companyName = "Acme"): Pipe
   locale: null,
   isAdmin: false,
   company: { id: companyId, name: companyName, domain: "acme" },
+  sent: { name: null, companyName },
 });
 
 const createUser = (companyId: number, userId: number) =>
