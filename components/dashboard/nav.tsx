@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { AppWindow, BarChart3, MessageSquareText, Settings, Users } from "lucide-react";
+import { AppWindow, BarChart3, Building2, MessageSquareText, Settings, Users } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/text/words";
 
 const ITEMS = [
   { href: "/apps", label: "Apps", icon: AppWindow },
+  { href: "/customers", label: "Customers", icon: Building2 },
   { href: "/reviews", label: "Reviews", icon: MessageSquareText },
   { href: "/analytics", label: "Analytics", icon: BarChart3 },
   { href: "/team", label: "Team", icon: Users },

@@ -6,3 +6,4 @@ export const clientSecretContext = (appId: string) => `app:${appId}:client-secre
 export const handoffSecretContext = (appId: string) => `app:${appId}:handoff-secret`;
 export const webhookSecretContext = (webhookId: string) => `webhook:${webhookId}:secret`;
 export const outboxBodyContext = (appId: string) => `outbox:${appId}`;
+export const crmTokenContext = (workspaceId: string, kind: "access" | "refresh") => `crm:${workspaceId}:${kind}`;

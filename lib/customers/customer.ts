@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
-import { plainLine } from "@/lib/text/outside-text";
 import { tenureDays } from "./query";
+import { noteSchema, tagsSchema } from "./schema";
 import type { CustomerNoteView, CustomerStatus, TimelineEntry } from "./types";
 
 /** One customer: its apps, people, timeline, the team's notes and tags, the reviews probably its own; and erase. */
@@ -214,25 +214,6 @@ const parseTags = (raw: string): string[] => {
     return [];
   }
 };
-
-export const noteSchema = z.object({
-  body: z
-    .string()
-    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string().min(1, "Write the note first").max(4000, "A note is at most 4,000 characters")),
-});
-
-export const tagsSchema = z.object({
-  tags: z
-    .array(
-      z
-        .string()
-        .transform(plainLine)
-        .pipe(z.string().min(1, "A tag cannot be empty").max(40, "A tag is at most 40 characters")),
-    )
-    .max(20, "At most 20 tags")
-    .transform((tags) => [...new Map(tags.map((t) => [t.toLowerCase(), t])).values()]),
-});
 
 /** The audit names a customer by its Pipedrive id only: the log is kept for good and must not hold what erase removes. */
 const auditTarget = (c: { id: string; companyId: number }) => ({

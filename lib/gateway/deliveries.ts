@@ -19,6 +19,7 @@ export async function listDeliveries(member: Member, appId: string) {
         appId,
         app: { workspaceId: member.workspace.id },
         webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
         status: { in: ["PENDING", "SENDING", "FAILED"] },
       },
       orderBy: { createdAt: "desc" },
@@ -29,14 +30,17 @@ export async function listDeliveries(member: Member, appId: string) {
         appId,
         app: { workspaceId: member.workspace.id },
         webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
         status: { in: ["PENDING", "SENDING"] },
       },
     }),
     db.outboxMessage.count({
-      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null, status: "FAILED" },
+      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] }, status: "FAILED" },
     }),
     db.outboxMessage.count({
-      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null, status: "DELIVERED" },
+      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] }, status: "DELIVERED" },
     }),
   ]);
   return {
@@ -64,6 +68,7 @@ export async function retryDelivery(member: Member, appId: string, deliveryId: u
       appId,
       app: { workspaceId: member.workspace.id },
       webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
       status: { in: ["PENDING", "FAILED"] },
     },
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },

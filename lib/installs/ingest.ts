@@ -82,6 +82,7 @@ function prepare(db: Database.Database) {
       `UPDATE Installation SET scopes = COALESCE(?, scopes), companyName = COALESCE(?, companyName), userName = COALESCE(?, userName), userEmail = COALESCE(?, userEmail), updatedAt = ? WHERE id = ?`,
     ),
     deactivate: db.prepare(`UPDATE Installation SET uninstalledAt = ?, updatedAt = ? WHERE id = ?`),
+    crmConnected: db.prepare(`SELECT 1 AS yes FROM CrmConnection WHERE workspaceId = ?`),
     timeZone: db.prepare(
       `SELECT w.timeZone AS timeZone, w.id AS workspaceId FROM App a JOIN Workspace w ON w.id = a.workspaceId WHERE a.id = ?`,
     ),
@@ -228,6 +229,8 @@ export function ingestEvents(
   );
   const run = db.transaction((batch: IngestEvent[]) => {
     const { timeZone: zone, workspaceId } = workspaceOf(s, appId);
+    // A workspace that connected its own Pipedrive gets each install and uninstall pushed there (lib/crm/push.ts).
+    const crm = workspaceId !== null && s.crmConnected.get(workspaceId) !== undefined;
     const now = Date.now();
     const stamp = sqliteTime(now);
     const changes = new DayChanges();
@@ -249,7 +252,24 @@ export function ingestEvents(
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);
       if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, stamp, stamp);
-      changes.add(localDay(e.occurredAt, zone), e.type, applyEvent(db, s, appId, workspaceId, e, now));
+      const delta = applyEvent(db, s, appId, workspaceId, e, now);
+      if (crm && delta !== 0)
+        enqueue.run(
+          newId(),
+          appId,
+          "CRM_PUSH",
+          "",
+          JSON.stringify({
+            workspaceId,
+            event: delta > 0 ? "install" : "uninstall",
+            appId,
+            companyId: e.companyId,
+            userId: e.userId,
+          }),
+          stamp,
+          stamp,
+        );
+      changes.add(localDay(e.occurredAt, zone), e.type, delta);
       return "accepted";
     });
     changes.write(s, appId);

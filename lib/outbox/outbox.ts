@@ -10,6 +10,7 @@ import { sqlConnection } from "@/lib/db/sql";
 import { log } from "@/lib/server/log";
 import { outboundFetch, refusalOf } from "@/lib/net/outbound";
 import { outboundPolicy } from "@/lib/net/policy";
+import { type CrmPushBody, type PushResult, pushCustomerEvent } from "@/lib/crm/push";
 
 /**
  * The durable outbox: deliveries to partners' backends wait in the database until the worker
@@ -62,15 +63,18 @@ async function signingSecret(message: Claimed): Promise<string | null> {
   return app?.handoffSecret ? openSecret(app.handoffSecret, handoffSecretContext(message.appId)) : null;
 }
 
-/** Alerts carry nothing secret and can be resent, so their body is kept after delivery. */
-const keepsBody = (kind: string) => kind === "ALERT";
+/** Alerts and pushes to the partner's Pipedrive carry nothing secret and can be sent again, so their body is kept. */
+const keepsBody = (kind: string) => kind === "ALERT" || isCrmKind(kind);
+export const isCrmKind = (kind: string) => kind === "CRM_PUSH" || kind === "CRM_BACKFILL";
 
 /**
  * One delivery, through the outbound guard (the URL was checked when it was saved; it is checked
  * again here, at the address actually connected to). A refused address is reported as such and
  * nothing about what may answer there; a redirect is an answer, not followed.
  */
-async function send(message: Claimed): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+async function send(message: Claimed): Promise<PushResult> {
+  // A push into the partner's own Pipedrive: its body names the event (nothing secret), the connection has the tokens.
+  if (isCrmKind(message.kind)) return pushCustomerEvent(JSON.parse(message.body) as CrmPushBody);
   const secret = await signingSecret(message);
   if (!secret)
     return {
@@ -140,13 +144,15 @@ async function deliver(worker: string, message: Claimed): Promise<boolean> {
     });
     return true;
   }
-  const giveUp = attempts >= MAX_ATTEMPTS;
+  // A rate limit is the receiver saying when: wait that long, and it does not count towards giving up.
+  const limited = result.retryAfterMs !== undefined;
+  const giveUp = !limited && attempts >= MAX_ATTEMPTS;
   await db.outboxMessage.updateMany({
     where: { id: message.id, claimedBy: worker },
     data: {
       status: giveUp ? "FAILED" : "PENDING",
-      attempts,
-      nextAttemptAt: new Date(done.getTime() + backoffMs(attempts)),
+      attempts: limited ? message.attempts : attempts,
+      nextAttemptAt: new Date(done.getTime() + (limited ? result.retryAfterMs! : backoffMs(attempts))),
       lastStatus: result.status,
       lastError: result.error,
       claimedBy: null,

@@ -74,6 +74,12 @@ const schema = z.object({
   OUTBOUND_ALLOW_LOCAL: z.enum(["true", "false"]).default("false"),
   PIPEDRIVE_OAUTH_URL: optional(url("PIPEDRIVE_OAUTH_URL").optional()).default("https://oauth.pipedrive.com"),
   PIPEDRIVE_API_URL: optional(url("PIPEDRIVE_API_URL").optional()).default("https://api.pipedrive.com"),
+  /**
+   * The Pipedrive app (Developer Hub, private) an owner connects the workspace's own Pipedrive with, to receive its
+   * customers: separate from sign-in, with the scopes the push needs. Without both, Settings says how to set it up.
+   */
+  PIPEDRIVE_CRM_CLIENT_ID: optional(z.string().trim().min(1).optional()),
+  PIPEDRIVE_CRM_CLIENT_SECRET: optional(z.string().trim().min(1).optional()),
   /** Where public Marketplace listing pages live: <MARKETPLACE_URL>/en/marketplace/app/<slug>/<client_id>. */
   MARKETPLACE_URL: optional(url("MARKETPLACE_URL").optional()).default("https://www.pipedrive.com"),
   /**

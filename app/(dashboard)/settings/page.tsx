@@ -8,11 +8,25 @@ import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireMembership } from "@/lib/authz";
 import { ROLE_LABELS } from "@/lib/team/roles";
 import { can } from "@/lib/team/permissions";
+import { CrmSettings } from "@/components/crm/crm-settings";
+import { CONNECT_ERRORS, type ConnectError } from "@/lib/crm/connection";
+import { crmSettingsView } from "@/lib/crm/view";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SettingsPage({ searchParams }: Props) {
   const member = await requireMembership();
+  const query = await searchParams;
+  const crm = await crmSettingsView(member);
+  const failure = typeof query.crm_error === "string" ? query.crm_error : null;
+  const flash =
+    query.crm === "connected"
+      ? { ok: true, message: "Your Pipedrive is connected." }
+      : failure && failure in CONNECT_ERRORS
+        ? { ok: false, message: CONNECT_ERRORS[failure as ConnectError] }
+        : null;
   const { workspace, role, user } = member;
   const tokens = await listApiTokens(member);
   const timeZone = await workspaceTimeZone(member);
@@ -47,6 +61,13 @@ export default async function SettingsPage() {
           </dl>
         </section>
         <ApiTokens tokens={tokens} isOwner={can({ role }, "api-token.create")} />
+        <CrmSettings
+          configured={crm.configured}
+          connection={crm.connection}
+          canConnect={can({ role }, "crm.connect")}
+          canPush={can({ role }, "crm.push")}
+          flash={flash}
+        />
       </div>
     </>
   );

@@ -72,6 +72,7 @@ CREATE TABLE "CrmConnection" (
     "stageId" INTEGER,
     "onUninstall" TEXT NOT NULL DEFAULT 'LOSE',
     "reopenOnReinstall" BOOLEAN NOT NULL DEFAULT true,
+    "backfillAt" DATETIME,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "CrmConnection_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
