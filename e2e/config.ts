@@ -22,6 +22,9 @@ export const E2E = {
     EMULATOR_CLIENT_ID: clientId,
     EMULATOR_CLIENT_SECRET: clientSecret,
     EMULATOR_REDIRECT_URI: `${appUrl}/api/auth/callback/pipedrive`,
+    EMULATOR_CRM_CLIENT_ID: "listing-studio-crm-e2e",
+    EMULATOR_CRM_CLIENT_SECRET: "e2e-crm-client-secret",
+    EMULATOR_CRM_REDIRECT_URI: `${appUrl}/api/crm/callback`,
   },
   appEnv: {
     DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/e2e.db",
@@ -30,6 +33,8 @@ export const E2E = {
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
     AUTH_PIPEDRIVE_ID: clientId,
     AUTH_PIPEDRIVE_SECRET: clientSecret,
+    PIPEDRIVE_CRM_CLIENT_ID: "listing-studio-crm-e2e",
+    PIPEDRIVE_CRM_CLIENT_SECRET: "e2e-crm-client-secret",
     ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
     PIPEDRIVE_OAUTH_URL: emulatorUrl,
     PIPEDRIVE_API_URL: emulatorUrl,

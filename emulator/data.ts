@@ -65,3 +65,13 @@ export const SEED_USERS: EmulatorUser[] = [
     locale: "en_GB",
   },
 ];
+
+/** Listing Studio's second Pipedrive app: the one a workspace owner connects their own Pipedrive with (CRM push). */
+export const crmClient = (clientId: string, clientSecret: string, redirectUri: string): EmulatorClient => ({
+  clientId,
+  clientSecret,
+  redirectUris: [redirectUri],
+  name: "Listing Studio CRM sync",
+  builtBy: "Listing Studio",
+  scopes: ["base", "contacts:full", "deals:full", "leads:full"],
+});

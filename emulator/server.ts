@@ -3,9 +3,11 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { avatar, usersMe } from "./api";
 import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
-import { readBody, sendJson, type Req } from "./http";
+import { readBody, sendHtml, sendJson, type Req } from "./http";
 import { listingFaultSchema, listingPage, listingSchema, ListingStore, mediaFile, type ListingInput } from "./listings";
 import { collectionPage, collectionSchema, CollectionStore, type CollectionInput } from "./collections";
+import { crmFaultSchema, crmHandle, crmRoute, CrmStore } from "./crm";
+import { crmCompanyPage, crmIndexPage } from "./crm-page";
 import {
   apiApp,
   apiModeSchema,
@@ -35,6 +37,8 @@ export type Emulator = {
   collections: CollectionStore;
   /** The Marketplace's JSON API: its mode, its category ids, the calls it answered. */
   marketplaceApi: MarketplaceApiState;
+  /** Each company's own CRM data (organizations, persons, deals, leads, notes…) and its API's counters. */
+  crm: CrmStore;
   server: Server;
   close: () => Promise<void>;
 };
@@ -79,6 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const collections = new CollectionStore();
   for (const c of options.collections ?? []) collections.put(c);
   const marketplaceApi = new MarketplaceApiState();
+  const crm = new CrmStore(store);
   let disallowed: string[] = [];
   let origin = "";
 
@@ -178,12 +183,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           return sitemap(listings, res, origin);
         case "GET /api/v1/marketplace/apps/sorted":
           return apiSorted(marketplaceApi, listings, collections, res, url.searchParams);
+        case "POST /__emulator/crm/faults": {
+          // A company's next CRM API calls answer these: {"companyId", "statuses": [429, 503], "retryAfter": 2}.
+          const body = crmFaultSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
+          if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
+          crm.faults.set(body.data.companyId, { statuses: body.data.statuses, retryAfter: body.data.retryAfter });
+          return sendJson(res, 200, { ok: true });
+        }
+        case "GET /crm":
+          return sendHtml(res, 200, crmIndexPage(crm));
         case "POST /__emulator/clients": {
           const body = clientSchema.safeParse(JSON.parse((await readBody(request)) || "null"));
           if (!body.success) return sendJson(res, 400, { error: body.error.issues[0]?.message });
           store.registerClient(body.data);
           return sendJson(res, 201, { ok: true });
         }
+      }
+      const crmApi = crmRoute(url.pathname);
+      if (crmApi) return await crmHandle(crm, request, res, url, crmApi, origin);
+      const crmMatch = /^GET \/(__emulator\/)?crm\/(\d+)$/.exec(route);
+      if (crmMatch) {
+        // What a company holds: JSON for tests under /__emulator, a readable page for people.
+        const company = crm.peek(Number(crmMatch[2]));
+        if (crmMatch[1])
+          return company
+            ? sendJson(res, 200, crm.snapshot(company, origin))
+            : sendJson(res, 404, { error: "unknown company" });
+        return company ? sendHtml(res, 200, crmCompanyPage(company)) : sendHtml(res, 404, "<p>Unknown company</p>");
       }
       const listingMatch = /^GET \/[a-z]{2}\/marketplace\/app\/([^/]+)\/([^/]+)$/.exec(route);
       if (listingMatch)
@@ -243,6 +269,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     listings,
     collections,
     marketplaceApi,
+    crm,
     server,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { startEmulator } from "../emulator/server";
+import { crmClient } from "../emulator/data";
+import { type Emulator, startEmulator } from "../emulator/server";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { keyIdOf, parseKey, seal } from "../lib/crypto/secret-box";
 import { hashToken, newToken } from "../lib/crypto/token";
@@ -46,6 +47,7 @@ if (!secrets.encryptionKey || !secrets.shareToken) {
   writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 }
 const clientId = "listing-studio-demo";
+const crmClientId = "listing-studio-crm-demo";
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -55,6 +57,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: secrets.authSecret,
   AUTH_PIPEDRIVE_ID: clientId,
   AUTH_PIPEDRIVE_SECRET: secrets.clientSecret,
+  PIPEDRIVE_CRM_CLIENT_ID: crmClientId,
+  PIPEDRIVE_CRM_CLIENT_SECRET: `${secrets.clientSecret}-crm`,
   ENCRYPTION_KEY: secrets.encryptionKey,
   PIPEDRIVE_OAUTH_URL: emulatorUrl,
   PIPEDRIVE_API_URL: emulatorUrl,
@@ -146,6 +150,7 @@ async function main() {
         builtBy: "Listing Studio",
         scopes: ["base"],
       },
+      crmClient(crmClientId, `${secrets.clientSecret}-crm`, `${appUrl}/api/crm/callback`),
     ],
     // QuoteFlow's public Marketplace page, read by "Sync now" on the Reviews page.
     listings: [
@@ -156,6 +161,8 @@ async function main() {
     // Today's collections and categories, where "Sync now" finds QuoteFlow's positions.
     collections: demoCollections(DEMO_APPS[0]!.clientId),
   });
+
+  await step("Connecting Acme's own Pipedrive", () => connectDemoCrm(emulator));
 
   if (!dev) await step("Building the app", () => ensureBuild(env));
   else await step("Building the share pages' stylesheet and renderer", () => buildShareAssets(env));
@@ -222,6 +229,69 @@ async function ensureDemoTruths() {
         createdAt,
       },
     });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Acme's own Pipedrive is the emulator's, which starts empty each time: the demo connects it afresh (tokens the
+ * emulator just issued to Alice, sealed as the app seals them), forgets the links to what the last run pushed, and
+ * queues the push of every existing customer, which the app's worker sends once it is up (Settings shows progress;
+ * the emulator's own page lists what arrived).
+ */
+async function connectDemoCrm(emulator: Emulator) {
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL! }) });
+  try {
+    const workspace = await db.workspace.findUnique({ where: { pipedriveCompanyId: 7001 } });
+    const alice = await db.user.findUnique({
+      where: { pipedriveCompanyId_pipedriveUserId: { pipedriveCompanyId: 7001, pipedriveUserId: 101 } },
+    });
+    if (!workspace || !alice) return;
+    const key = parseKey(secrets.encryptionKey!, keyIdOf(secrets.encryptionKey!));
+    const scope = "base contacts:full deals:full leads:full";
+    const tokens = emulator.store.issueTokens(crmClientId, 101, scope);
+    const pipeline = [...emulator.crm.company(7001).pipelines.values()].find((p) => p.name === "Partner customers");
+    const stage = [...emulator.crm.company(7001).stages.values()].find((s) => s.pipeline_id === pipeline?.id);
+    const data = {
+      companyId: 7001,
+      companyName: "Acme Sales Tools",
+      apiDomain: emulatorUrl,
+      accessToken: seal(tokens.access, key, `crm:${workspace.id}:access`),
+      refreshToken: seal(tokens.refresh, key, `crm:${workspace.id}:refresh`),
+      accessExpiresAt: new Date(Date.now() + 3_600_000),
+      scope,
+      connectedById: alice.id,
+      connectedByName: alice.name,
+      target: "DEAL",
+      pipelineId: pipeline?.id ?? null,
+      stageId: stage?.id ?? null,
+      backfillAt: new Date(),
+    };
+    const apps = await db.app.findMany({ where: { workspaceId: workspace.id }, select: { id: true } });
+    await db.$transaction([
+      db.crmLink.deleteMany({ where: { workspaceId: workspace.id } }),
+      db.outboxMessage.deleteMany({
+        where: { appId: { in: apps.map((a) => a.id) }, kind: { in: ["CRM_PUSH", "CRM_BACKFILL"] } },
+      }),
+      db.crmConnection.upsert({
+        where: { workspaceId: workspace.id },
+        create: { workspaceId: workspace.id, ...data },
+        update: data,
+      }),
+    ]);
+    await db.$executeRawUnsafe(
+      `INSERT INTO OutboxMessage (id, appId, kind, url, body, status, attempts, nextAttemptAt, createdAt)
+       SELECT 'cb' || lower(hex(randomblob(11))), ca.appId, 'CRM_BACKFILL', '',
+         json_object('workspaceId', c.workspaceId, 'event', 'backfill', 'appId', ca.appId, 'companyId', c.companyId,
+           'userId', (SELECT i.userId FROM Installation i WHERE i.appId = ca.appId AND i.companyId = c.companyId
+                      ORDER BY i.uninstalledAt IS NULL DESC, i.installedAt DESC LIMIT 1)),
+         'PENDING', 0, ?, ?
+       FROM CustomerApp ca JOIN Customer c ON c.id = ca.customerId WHERE c.workspaceId = ?`,
+      data.backfillAt.toISOString().replace("Z", "+00:00"),
+      data.backfillAt.toISOString().replace("Z", "+00:00"),
+      workspace.id,
+    );
   } finally {
     await db.$disconnect();
   }
