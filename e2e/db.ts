@@ -127,6 +127,28 @@ export function addCapture(workspaceId: string, runId: string, appId: string): s
   }
 }
 
+/** A customer of the workspace, as the ledger keeps it (for checks that need one without an install). */
+export function addCustomer(
+  workspaceId: string,
+  appId: string,
+  companyId = 990_000 + Math.floor(Math.random() * 9000),
+) {
+  const db = open();
+  try {
+    const id = `customer-${randomUUID()}`;
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    db.prepare(
+      `INSERT INTO Customer (id, workspaceId, companyId, companyName, status, activeInstalls, firstInstalledAt, installedAt, lastChangeAt, sources, createdAt) VALUES (?, ?, ?, 'Secret Customer', 'INSTALLED', 1, ?, ?, ?, 'IMPORT', ?)`,
+    ).run(id, workspaceId, companyId, now, now, now, now);
+    db.prepare(
+      `INSERT INTO CustomerApp (customerId, appId, status, activeInstalls, firstInstalledAt, installedAt, lastChangeAt, sources) VALUES (?, ?, 'INSTALLED', 1, ?, ?, ?, 'IMPORT')`,
+    ).run(id, appId, now, now, now);
+    return id;
+  } finally {
+    db.close();
+  }
+}
+
 /** The workspace of a Pipedrive company. */
 export function workspaceIdOf(companyId: number): string {
   const db = open();

@@ -9,6 +9,7 @@ export type Ids = {
   assetId: string;
   runId: string;
   captureId: string;
+  customerId: string;
   appName: string;
   workspaceId: string;
 };
@@ -38,6 +39,9 @@ export const PAGES: Record<string, PageCheck> = {
   "(dashboard)/settings/page": { kind: "own-data", url: "/settings" },
   "(dashboard)/team/page": { kind: "own-data", url: "/team" },
   "(dashboard)/team/audit/page": { kind: "own-data", url: "/team/audit" },
+  "(dashboard)/customers/page": { kind: "own-data", url: "/customers" },
+  "(dashboard)/customers/[customerId]/page": { kind: "foreign-id", url: (a) => `/customers/${a.customerId}` },
+  "(dashboard)/apps/[appId]/customers/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/customers` },
   "(dashboard)/apps/[appId]/installs/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/installs` },
   "(dashboard)/notifications/page": { kind: "own-data", url: "/notifications" },
   "(dashboard)/notifications/settings/page": { kind: "own-data", url: "/notifications/settings" },
@@ -152,6 +156,11 @@ export const ROUTES: Record<string, RouteCheck> = {
     status: 404,
   },
   "GET api/audit": { kind: "own-data", url: "/api/audit" },
+  "GET api/customers": { kind: "own-data", url: "/api/customers?format=csv" },
+  "GET api/crm/callback": {
+    kind: "token",
+    note: "the CRM consent's return: owners only, and its state must match the cookie set when that owner started it",
+  },
   "GET api/auth/[...nextauth]": { kind: "public", note: "Auth.js sign-in and callbacks" },
   "GET api/health": { kind: "public", note: "load-balancer health check: database up or not, no data" },
   "POST api/auth/[...nextauth]": {
@@ -247,6 +256,20 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "lib/actions/apps#createAppAction": { useCase: "createApp", test: "lib/apps/permissions.test.ts" },
   "lib/actions/apps#setClientSecretAction": { useCase: "setClientSecret", test: "lib/apps/permissions.test.ts" },
   "lib/actions/apps#setClientIdAction": { useCase: "setClientId", test: "lib/apps/permissions.test.ts" },
+  "lib/actions/customers#addCustomerNoteAction": {
+    useCase: "addCustomerNote",
+    test: "lib/customers/customers.test.ts",
+  },
+  "lib/actions/customers#setCustomerTagsAction": {
+    useCase: "setCustomerTags",
+    test: "lib/customers/customers.test.ts",
+  },
+  "lib/actions/customers#eraseCustomerAction": { useCase: "eraseCustomer", test: "lib/customers/customers.test.ts" },
+  "lib/actions/crm#connectCrmAction": { useCase: "startConnect", test: "lib/crm/crm.test.ts" },
+  "lib/actions/crm#disconnectCrmAction": { useCase: "disconnect", test: "lib/crm/crm.test.ts" },
+  "lib/actions/crm#saveCrmSettingsAction": { useCase: "saveCrmSettings", test: "lib/crm/crm.test.ts" },
+  "lib/actions/crm#startBackfillAction": { useCase: "startBackfill", test: "lib/crm/crm.test.ts" },
+  "lib/actions/crm#retryCrmPushAction": { useCase: "retryCrmPush", test: "lib/crm/crm.test.ts" },
   "lib/actions/home#dismissChecklistAction": { useCase: "dismissChecklist", test: "lib/home/checklist.test.ts" },
   "lib/actions/apps#setArchivedAction": { useCase: "setArchived", test: "lib/apps/permissions.test.ts" },
   "lib/actions/apps#deleteAppAction": { useCase: "deleteApp", test: "lib/apps/permissions.test.ts" },

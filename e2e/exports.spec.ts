@@ -42,6 +42,7 @@ test("CSV exports are safe to open in a spreadsheet: no cell is a live formula",
   const exports = {
     audit: `/api/audit`,
     installations: `/api/apps/${appId}/installations?format=csv`,
+    customers: `/api/customers?format=csv&app=${appId}`,
   };
   for (const [name, path] of Object.entries(exports)) {
     const res = await page.request.get(path);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addCapture, addMembership, latestSyncRun, workspaceIdOf } from "./db";
+import { addCapture, addMembership, latestSyncRun, workspaceIdOf, addCustomer } from "./db";
 import { PAGES, ROUTES, type Ids } from "./entry-points";
 import { createAppInUi, createCompany, hydrated, signIn } from "./fixtures";
 
@@ -32,6 +32,7 @@ async function workspaceWithData(page: Page): Promise<Ids & { companyId: number 
     // What the Marketplace served for a failed read of A's app, as a sync keeps it.
     captureId: addCapture(workspaceIdOf(owner!.companyId), runId, appId),
     appName,
+    customerId: addCustomer(workspaceIdOf(owner!.companyId), appId),
     companyId: owner!.companyId,
     workspaceId: workspaceIdOf(owner!.companyId),
   };

@@ -12,7 +12,15 @@ test("state-changing routes refuse cross-origin requests and unexpected content 
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "OriginApp");
   const before = await (await page.request.get(`/api/apps/${appId}/listing`)).json();
-  const ids = { appId, assetId: "x", runId: "x", captureId: "x", appName: "OriginApp", workspaceId: "x" };
+  const ids = {
+    appId,
+    assetId: "x",
+    runId: "x",
+    captureId: "x",
+    customerId: "x",
+    appName: "OriginApp",
+    workspaceId: "x",
+  };
   const guarded = Object.entries(ROUTES).filter(
     ([, check]) => "origin" in check && check.origin === "same-origin" && "url" in check,
   );

@@ -73,7 +73,15 @@ test("chunked bodies over each limit get 413 too behind sign-in; a streamed serv
   await signIn(page, owner!);
   const appId = await createAppInUi(page, "Chunked");
   const cookie = `${(await sessionCookie(page))!.name}=${(await sessionCookie(page))!.value}`;
-  const ids = { appId, assetId: "x", runId: "x", captureId: "x", appName: "Chunked", workspaceId: "x" };
+  const ids = {
+    appId,
+    assetId: "x",
+    runId: "x",
+    captureId: "x",
+    customerId: "x",
+    appName: "Chunked",
+    workspaceId: "x",
+  };
   const types: Record<string, string> = {
     "POST api/apps/[appId]/assets": "multipart/form-data; boundary=x",
     "POST api/apps/[appId]/import": "application/zip",

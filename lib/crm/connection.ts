@@ -8,8 +8,7 @@ import { safeEqual } from "@/lib/crypto/sign";
 import { newToken } from "@/lib/crypto/token";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { trustedApiDomain } from "@/lib/gateway/pipedrive";
-import { publicUrl } from "@/lib/gateway/keys";
+import { trustedApiDomain } from "@/lib/pipedrive/api-domain";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
 import { env } from "@/lib/server/env";
 import { authorize } from "@/lib/team/permissions";
@@ -25,6 +24,7 @@ import { crmSettingsSchema } from "./schema";
 
 export const CRM_CALLBACK_PATH = "/api/crm/callback";
 export const CRM_STATE_COOKIE = "ls-crm-state";
+const publicUrl = (path: string) => `${env().AUTH_URL}${path}`;
 
 /** Why a connection failed, as the settings page says it (the callback sends back the key only). */
 export const CONNECT_ERRORS = {
@@ -95,12 +95,9 @@ export async function finishConnect(
 ) {
   authorize(member, "crm.connect");
   if (!input.state || !expectedState || !safeEqual(input.state, expectedState))
-    throw new AppError(
-      "BAD_REQUEST",
-      "This answer from Pipedrive does not belong to a connection started here. Connect again.",
-    );
-  if (input.error) throw new AppError("BAD_REQUEST", "The connection was cancelled in Pipedrive.");
-  if (!input.code) throw new AppError("BAD_REQUEST", "Pipedrive sent no code. Connect again.");
+    throw connectFailed("state", "BAD_REQUEST");
+  if (input.error) throw connectFailed("cancelled", "BAD_REQUEST");
+  if (!input.code) throw connectFailed("no-code", "BAD_REQUEST");
   const tokens = await tokenCall({
     grant_type: "authorization_code",
     code: input.code,

@@ -35,12 +35,22 @@ export async function listDeliveries(member: Member, appId: string) {
       },
     }),
     db.outboxMessage.count({
-      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null,
-        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] }, status: "FAILED" },
+      where: {
+        appId,
+        app: { workspaceId: member.workspace.id },
+        webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
+        status: "FAILED",
+      },
     }),
     db.outboxMessage.count({
-      where: { appId, app: { workspaceId: member.workspace.id }, webhookId: null,
-        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] }, status: "DELIVERED" },
+      where: {
+        appId,
+        app: { workspaceId: member.workspace.id },
+        webhookId: null,
+        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
+        status: "DELIVERED",
+      },
     }),
   ]);
   return {
@@ -68,7 +78,7 @@ export async function retryDelivery(member: Member, appId: string, deliveryId: u
       appId,
       app: { workspaceId: member.workspace.id },
       webhookId: null,
-        kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
+      kind: { in: ["HANDOFF", "UNINSTALL_RELAY"] },
       status: { in: ["PENDING", "FAILED"] },
     },
     data: { status: "PENDING", nextAttemptAt: new Date(), attempts: 0 },

@@ -3,6 +3,9 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { env } from "@/lib/server/env";
 import { parseUsersMe } from "@/lib/pipedrive/users-me";
+import { trustedApiDomain } from "@/lib/pipedrive/api-domain";
+
+export { trustedApiDomain };
 import { audit } from "@/lib/audit/log";
 import { log } from "@/lib/server/log";
 import { type GatewayApp, callbackPath, publicUrl } from "./keys";
@@ -120,22 +123,6 @@ async function markClientRejected(app: GatewayApp, now: Date) {
     targetId: app.id,
     targetName: row.name,
   });
-}
-
-/** The `api_domain` to call with the new token: a Pipedrive company domain (or the configured API), never anything else. */
-export function trustedApiDomain(apiDomain: string): string {
-  const configured = new URL(env().PIPEDRIVE_API_URL).origin;
-  try {
-    const url = new URL(apiDomain || configured);
-    if (
-      url.origin === configured ||
-      (url.protocol === "https:" && (url.hostname === "pipedrive.com" || url.hostname.endsWith(".pipedrive.com")))
-    )
-      return url.origin;
-  } catch {
-    // fall through
-  }
-  return configured;
 }
 
 export async function fetchInstaller(tokens: TokenSet) {

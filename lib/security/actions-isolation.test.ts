@@ -3,6 +3,10 @@ import type { Member } from "@/lib/authz";
 import { setupTestDatabase } from "@/lib/test/db";
 import { createOwner } from "@/lib/test/members";
 
+// The CRM connection is set up on this server (its consent starts without writing anything).
+process.env.PIPEDRIVE_CRM_CLIENT_ID = "crm-client";
+process.env.PIPEDRIVE_CRM_CLIENT_SECRET = "crm-secret";
+
 /**
  * The server actions' half of the tenant-isolation matrix: each action's use case, called by an
  * owner of workspace B with workspace A's ids, is NOT_FOUND and changes nothing of A; the
@@ -37,6 +41,9 @@ const notifications = await import("@/lib/notifications/service");
 const email = await import("@/lib/notifications/email");
 const alertRules = await import("@/lib/alerts/rules");
 const home = await import("@/lib/home/checklist");
+const customers = await import("@/lib/customers/customer");
+const crm = { ...(await import("@/lib/crm/connection")), ...(await import("@/lib/crm/view")) };
+const { ingestEvents } = await import("@/lib/installs/ingest");
 
 let a: Member;
 let b: Member;
@@ -117,6 +124,34 @@ beforeAll(async () => {
   const teammate = await db.user.create({ data: { pipedriveCompanyId: 901, pipedriveUserId: 3, name: "Teammate" } });
   await db.membership.create({ data: { workspaceId: a.workspace.id, userId: teammate.id, role: "EDITOR" } });
   ids.teammate = teammate.id;
+  ingestEvents(app.id, [
+    {
+      dedupeKey: "a-customer",
+      type: "INSTALL",
+      companyId: 4242,
+      userId: 1,
+      occurredAt: new Date(),
+      source: "IMPORT",
+      companyName: "A's customer",
+    },
+  ]);
+  ids.customer = (await db.customer.findFirstOrThrow({ where: { workspaceId: a.workspace.id } })).id;
+  await db.crmConnection.create({
+    data: {
+      workspaceId: a.workspace.id,
+      companyId: 901,
+      apiDomain: "https://a.pipedrive.com",
+      accessToken: "sealed",
+      refreshToken: "sealed",
+      accessExpiresAt: new Date(),
+      connectedByName: "Owner 901",
+    },
+  });
+  ids.crmPush = (
+    await db.outboxMessage.create({
+      data: { appId: app.id, kind: "CRM_PUSH", url: "", body: "{}", status: "FAILED" },
+    })
+  ).id;
 });
 
 /** Action → what B's owner does with A's ids (and expects NOT_FOUND). */
@@ -161,6 +196,10 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
     competitors.addCompetitor(b, ids.app!, { url: "https://www.pipedrive.com/en/marketplace/app/x/other-1" }),
   removeCompetitorAction: () => competitors.removeCompetitor(b, ids.competitor),
   markReadAction: () => notifications.markRead(b, ids.notification),
+  addCustomerNoteAction: () => customers.addCustomerNote(b, ids.customer, { body: "x" }),
+  setCustomerTagsAction: () => customers.setCustomerTags(b, ids.customer, { tags: ["x"] }),
+  eraseCustomerAction: () => customers.eraseCustomer(b, ids.customer, "4242"),
+  retryCrmPushAction: () => crm.retryCrmPush(b, ids.crmPush),
 };
 
 /** Actions without a foreign id: they act on the caller's own workspace only. */
@@ -230,6 +269,15 @@ const OWN: Record<string, () => Promise<void>> = {
     // B's owner asks to join B (their own company), never A.
     await expect(invitations.requestAccess(b.user)).rejects.toMatchObject({ code: "CONFLICT" });
   },
+  // Starting a connection writes nothing: the state goes to B's own cookie.
+  connectCrmAction: async () => expect(crm.startConnect(b).url).toContain("state="),
+  // B has no connection: nothing to disconnect, save or push; A's stays.
+  disconnectCrmAction: async () => expect(await crm.disconnect(b)).toBeUndefined(),
+  saveCrmSettingsAction: async () =>
+    await expect(
+      crm.saveCrmSettings(b, { createPerson: true, target: "NONE", onUninstall: "NONE", reopenOnReinstall: true }),
+    ).rejects.toMatchObject({ code: "CONFLICT" }),
+  startBackfillAction: async () => await expect(crm.startBackfill(b)).rejects.toMatchObject({ code: "CONFLICT" }),
 };
 
 describe("server actions across workspaces", () => {
@@ -255,5 +303,12 @@ describe("server actions across workspaces", () => {
       enabled: true,
     });
     expect((await db.notification.findUniqueOrThrow({ where: { id: ids.notification } })).readAt).toBeNull();
+    expect(await db.customer.findUniqueOrThrow({ where: { id: ids.customer } })).toMatchObject({
+      companyName: "A's customer",
+      tags: "[]",
+      erasedAt: null,
+    });
+    expect(await db.crmConnection.count({ where: { workspaceId: a.workspace.id } })).toBe(1);
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: ids.crmPush } })).status).toBe("FAILED");
   });
 });

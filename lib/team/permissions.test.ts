@@ -22,6 +22,9 @@ const OWNERS_ONLY: Permission[] = [
   "gateway.settings",
   "gateway.reveal-secret",
   "webhook.manage",
+  "customers.erase",
+  "crm.connect",
+  "crm.settings",
 ];
 
 describe("permissions", () => {
