@@ -120,6 +120,7 @@ function MappingForm({ connection }: { connection: CrmConnectionView }) {
             <label className="block text-sm font-medium text-slate-800">
               Pipeline
               <select
+                aria-label="Pipeline"
                 className={`${inputClass} mt-1`}
                 aria-invalid={problem?.field === "pipelineId" || undefined}
                 aria-describedby={problem?.field === "pipelineId" ? "crm-pipelineId-error" : undefined}
@@ -137,6 +138,7 @@ function MappingForm({ connection }: { connection: CrmConnectionView }) {
             <label className="block text-sm font-medium text-slate-800">
               Stage
               <select
+                aria-label="Stage"
                 className={`${inputClass} mt-1`}
                 aria-invalid={problem?.field === "stageId" || undefined}
                 aria-describedby={problem?.field === "stageId" ? "crm-stageId-error" : undefined}

@@ -275,7 +275,14 @@ const OWN: Record<string, () => Promise<void>> = {
   disconnectCrmAction: async () => expect(await crm.disconnect(b)).toBeUndefined(),
   saveCrmSettingsAction: async () =>
     await expect(
-      crm.saveCrmSettings(b, { createPerson: true, target: "NONE", onUninstall: "NONE", reopenOnReinstall: true }),
+      crm.saveCrmSettings(b, {
+        createPerson: true,
+        target: "NONE",
+        pipelineId: null,
+        stageId: null,
+        onUninstall: "NONE",
+        reopenOnReinstall: true,
+      }),
     ).rejects.toMatchObject({ code: "CONFLICT" }),
   startBackfillAction: async () => await expect(crm.startBackfill(b)).rejects.toMatchObject({ code: "CONFLICT" }),
 };

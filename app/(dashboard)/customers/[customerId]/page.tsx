@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppError } from "@/lib/errors";
 import { CustomerStatusBadge } from "@/components/customers/status-badge";
 import { EraseCustomer, NoteForm, TagsForm } from "@/components/customers/customer-forms";
 import { CrmCustomerPanel } from "@/components/crm/customer-panel";
@@ -24,7 +26,11 @@ type Props = { params: Promise<{ customerId: string }> };
 export default async function CustomerPage({ params }: Props) {
   const member = await requireMembership();
   const { customerId } = await params;
-  const detail = await getCustomer(member, customerId);
+  const detail = await getCustomer(member, customerId).catch((error: unknown) => {
+    // Another workspace's customer, or none: the not-found page, as for any id that is not yours.
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
   const { customer } = detail;
   const crm = await crmCustomerView(member, customer.companyId);
   const name = customer.companyName ?? `Company ${customer.companyId}`;
