@@ -3,6 +3,7 @@ import {
   handoffSecretContext,
   webhookSecretContext,
   outboxBodyContext,
+  crmTokenContext,
 } from "@/lib/crypto/contexts";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -28,6 +29,7 @@ const gateway = {
 };
 const webhooks = await import("@/lib/alerts/webhooks");
 const { sealBody } = await import("@/lib/outbox/outbox");
+const { sealSecret } = await import("@/lib/crypto/keys");
 
 function rotate(env: Record<string, string>, ...args: string[]) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
@@ -47,11 +49,15 @@ function rotate(env: Record<string, string>, ...args: string[]) {
 
 let appId: string;
 let webhookId: string;
+let workspaceId: string;
 const sealedValues = async () => {
   const app = await db.app.findUniqueOrThrow({ where: { id: appId } });
   const hook = await db.alertWebhook.findUniqueOrThrow({ where: { id: webhookId } });
   const outbox = await db.outboxMessage.findFirstOrThrow({ where: { appId } });
+  const crm = await db.crmConnection.findUniqueOrThrow({ where: { workspaceId } });
   return [
+    [crm.accessToken, crmTokenContext(workspaceId, "access")],
+    [crm.refreshToken, crmTokenContext(workspaceId, "refresh")],
     [app.clientSecret!, clientSecretContext(appId)],
     [app.handoffSecret!, handoffSecretContext(appId)],
     [hook.secret, webhookSecretContext(webhookId)],
@@ -61,6 +67,18 @@ const sealedValues = async () => {
 
 beforeAll(async () => {
   const owner = await createOwner(db, 66);
+  workspaceId = owner.workspace.id;
+  await db.crmConnection.create({
+    data: {
+      workspaceId,
+      companyId: 66,
+      apiDomain: "https://keyed.pipedrive.com",
+      accessToken: sealSecret("crm-access", crmTokenContext(workspaceId, "access")),
+      refreshToken: sealSecret("crm-refresh", crmTokenContext(workspaceId, "refresh")),
+      accessExpiresAt: new Date(),
+      connectedByName: "Owner",
+    },
+  });
   appId = (
     await apps.createApp(owner, {
       name: "Keyed",
@@ -93,7 +111,7 @@ describe("npm run keys:rotate", () => {
     const before = await sealedValues();
     const keyA = parseKey(A, keyIdOf(A));
     const plaintexts = before.map(([value, context]) => open(value, [keyA], context));
-    expect(before.map(([value]) => sealedKeyId(value))).toEqual(Array(4).fill(keyA.id));
+    expect(before.map(([value]) => sealedKeyId(value))).toEqual(Array(6).fill(keyA.id));
 
     const check = await rotate({ ENCRYPTION_KEY: B, ENCRYPTION_KEYS_PREVIOUS: A }, "--check");
     expect(check.code).toBe(0);
@@ -103,9 +121,10 @@ describe("npm run keys:rotate", () => {
     expect(run.code, run.output).toBe(0);
     const after = await sealedValues();
     const keyB = parseKey(B, keyIdOf(B));
-    expect(after.map(([value]) => sealedKeyId(value))).toEqual(Array(4).fill(keyB.id));
+    expect(after.map(([value]) => sealedKeyId(value))).toEqual(Array(6).fill(keyB.id));
     expect(after.map(([value, context]) => open(value, [keyB], context))).toEqual(plaintexts);
-    expect(plaintexts[0]).toBe("the-client-secret");
+    expect(plaintexts[2]).toBe("the-client-secret");
+    expect(plaintexts[1]).toBe("crm-refresh");
 
     // Again: nothing left to do, and B alone is enough.
     const again = await rotate({ ENCRYPTION_KEY: B });
@@ -117,7 +136,7 @@ describe("npm run keys:rotate", () => {
     const before = (await sealedValues()).map(([v]) => v);
     const lost = await rotate({ ENCRYPTION_KEY: C });
     expect(lost.code).toBe(1);
-    expect(lost.output).toContain("4 values could not be opened");
+    expect(lost.output).toContain("6 values could not be opened");
     expect((await sealedValues()).map(([v]) => v)).toEqual(before);
   }, 60_000);
 });

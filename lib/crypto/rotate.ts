@@ -4,6 +4,7 @@ import {
   handoffSecretContext,
   webhookSecretContext,
   outboxBodyContext,
+  crmTokenContext,
 } from "@/lib/crypto/contexts";
 import { db } from "@/lib/db";
 import { encryptionKeys, openSecret, sealSecret } from "./keys";
@@ -65,6 +66,24 @@ const COLUMNS: Column[] = [
     write: async (id, from, to) =>
       (await db.outboxMessage.updateMany({ where: { id, body: from }, data: { body: to } })).count,
   },
+  ...(["access", "refresh"] as const).map((kind): Column => ({
+    name: `CrmConnection.${kind}Token`,
+    read: async () =>
+      (await db.crmConnection.findMany({ select: { workspaceId: true, accessToken: true, refreshToken: true } })).map(
+        (r) => ({
+          id: r.workspaceId,
+          value: kind === "access" ? r.accessToken : r.refreshToken,
+          context: crmTokenContext(r.workspaceId, kind),
+        }),
+      ),
+    write: async (id, from, to) =>
+      (
+        await db.crmConnection.updateMany({
+          where: { workspaceId: id, ...(kind === "access" ? { accessToken: from } : { refreshToken: from }) },
+          data: kind === "access" ? { accessToken: to } : { refreshToken: to },
+        })
+      ).count,
+  })),
 ];
 
 export type RotationReport = { column: string; total: number; current: number; reencrypted: number; failed: number }[];

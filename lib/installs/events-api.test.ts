@@ -27,6 +27,10 @@ describe("parseEvents", () => {
         occurredAt: new Date("2026-11-28T10:00:00Z"),
         scopes: "base deals:read",
         source: "API",
+        companyName: null,
+        companyDomain: null,
+        userName: null,
+        userEmail: null,
       },
       {
         dedupeKey: "api:e2",
@@ -36,6 +40,10 @@ describe("parseEvents", () => {
         occurredAt: new Date("2026-11-28T09:00:00Z"),
         scopes: "base deals:read",
         source: "API",
+        companyName: null,
+        companyDomain: null,
+        userName: null,
+        userEmail: null,
       },
     ]);
   });
@@ -58,6 +66,9 @@ describe("parseEvents", () => {
     [{ ...ok, extra: 1 }, 'Unrecognized key: "extra"'],
     ["not an object", "Invalid input: expected object, received string"],
     [{ ...ok, scopes: 5 }, "scopes must be text or a list of scope ids"],
+    [{ ...ok, user_email: "not-an-email" }, "user_email must be an email address"],
+    [{ ...ok, company_name: "x".repeat(201) }, "company_name must be at most 200 characters"],
+    [{ ...ok, user_name: 5 }, "user_name must be text"],
   ])("refuses %j: %s", (event, reason) => {
     const { valid, invalid } = parseEvents([event, ok], now);
     expect(valid).toHaveLength(1);
@@ -69,6 +80,22 @@ describe("parseEvents", () => {
         reason,
       },
     ]);
+  });
+
+  it("keeps the names the partner's backend sends, as sent", () => {
+    const named = {
+      ...ok,
+      company_name: "Acme Ltd",
+      company_domain: "acme",
+      user_name: "Ann Lee",
+      user_email: "ann@acme.test",
+    };
+    expect(parseEvents([named], now).valid[0]!.event).toMatchObject({
+      companyName: "Acme Ltd",
+      companyDomain: "acme",
+      userName: "Ann Lee",
+      userEmail: "ann@acme.test",
+    });
   });
 
   it("accepts a clock up to five minutes ahead", () => {

@@ -31,6 +31,20 @@ const eventSchema = z.strictObject({
       error: "scopes must be text or a list of scope ids",
     })
     .optional(),
+  // Who installed, as the partner's backend learned it from Pipedrive's /users/me: optional, kept as sent.
+  company_name: z
+    .string({ error: "company_name must be text" })
+    .max(200, "company_name must be at most 200 characters")
+    .optional(),
+  company_domain: z
+    .string({ error: "company_domain must be text" })
+    .max(100, "company_domain must be at most 100 characters")
+    .optional(),
+  user_name: z
+    .string({ error: "user_name must be text" })
+    .max(200, "user_name must be at most 200 characters")
+    .optional(),
+  user_email: z.email({ error: "user_email must be an email address" }).max(254).optional(),
 });
 
 export const eventsBodySchema = z.strictObject({
@@ -98,6 +112,10 @@ export function parseEvents(raw: unknown[], now = Date.now(), { oauth = true } =
         occurredAt,
         scopes,
         source: "API",
+        companyName: e.company_name ?? null,
+        companyDomain: e.company_domain ?? null,
+        userName: e.user_name ?? null,
+        userEmail: e.user_email ?? null,
       },
     });
   });

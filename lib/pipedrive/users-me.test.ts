@@ -29,6 +29,7 @@ describe("parseUsersMe", () => {
       locale: "en_US",
       isAdmin: true,
       company: { id: 7001, name: "Acme Sales Tools", domain: "acme" },
+      sent: { name: "Alice Novak", companyName: "Acme Sales Tools" },
     });
   });
 
@@ -57,6 +58,8 @@ describe("parseUsersMe", () => {
     const bare = parseUsersMe({ data: { id: 5, company_id: 9 } });
     expect(bare.name).toBe("Pipedrive user 5");
     expect(bare.company.name).toBe("Pipedrive company 9");
+    // What was sent, for places where a made-up label would pass for a real name (the customers).
+    expect(bare.sent).toEqual({ name: null, companyName: null });
     expect(bare.email).toBeNull();
   });
 

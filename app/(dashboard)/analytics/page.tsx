@@ -22,6 +22,8 @@ import { loadAnalytics, monthOverview } from "@/lib/analytics/load";
 import { analyticsQuerySchema, COMPARE_FIGURES, MARKETPLACE_FIGURES, type AnalyticsQuery } from "@/lib/analytics/query";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/text/words";
+import { CustomerFiguresPanel } from "@/components/customers/customer-figures";
+import { customerFigures } from "@/lib/customers/query";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -306,6 +308,23 @@ export default async function AnalyticsPage({ searchParams }: Props) {
           </div>
         ) : null}
         <CohortTable cohorts={data.cohorts} />
+        <section aria-labelledby="analytics-customers" className="space-y-2">
+          <div className="flex items-baseline justify-between gap-3">
+            <h2 id="analytics-customers" className="text-base font-semibold text-slate-900">
+              Customers
+            </h2>
+            <Link
+              href={data.app ? `/apps/${data.app.id}/customers` : "/customers"}
+              className="text-sm text-brand-700 hover:underline"
+            >
+              Every customer
+            </Link>
+          </div>
+          <CustomerFiguresPanel
+            figures={await customerFigures(member, { app: data.app?.id ?? "", days: data.range.days })}
+            period={`last ${plural(data.range.days, "day", "days")}`}
+          />
+        </section>
       </div>
     </>
   );
