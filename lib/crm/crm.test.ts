@@ -141,14 +141,55 @@ describe("pushing customers", () => {
     expect(again.deprecatedCalls).toBe(0);
   });
 
+  it("pushes at once for one new company make one organization; two companies of one name stay two", async () => {
+    install("INSTALL", 5101, 61, { companyName: "Twin Co" });
+    install("INSTALL", 5102, 62, { companyName: "Twin Co" });
+    const body = (companyId: number, userId: number) => ({
+      workspaceId: owner.workspace.id,
+      event: "backfill" as const,
+      appId,
+      companyId,
+      userId,
+    });
+    await Promise.all([
+      pushCustomerEvent(body(5101, 61)),
+      pushCustomerEvent(body(5101, 61)),
+      pushCustomerEvent(body(5102, 62)),
+    ]);
+    await drain();
+    expect(held().organizations.filter((o) => o.name === "Twin Co")).toHaveLength(2);
+    expect(held().deals.filter((d) => d.title.endsWith("Twin Co"))).toHaveLength(2);
+  });
+
+  it("another process's push for the workspace keeps this one's claim off its pushes", async () => {
+    install("INSTALL", 5103, 63, { companyName: "Waiting Co" });
+    const other = await db.outboxMessage.create({
+      data: {
+        appId,
+        kind: "CRM_PUSH",
+        url: "",
+        body: "{}",
+        status: "SENDING",
+        claimedBy: "other-process",
+        claimedUntil: new Date(Date.now() + 60_000),
+      },
+    });
+    expect((await processOutbox("test-worker", Date.now(), 50)).delivered).toBe(0);
+    expect(held().organizations.some((o) => o.name === "Waiting Co")).toBe(false);
+    await db.outboxMessage.delete({ where: { id: other.id } });
+    await drain();
+    expect(held().organizations.filter((o) => o.name === "Waiting Co")).toHaveLength(1);
+  });
+
   it("an uninstall marks the deal lost with its reason; a reinstall reopens it", async () => {
     install("UNINSTALL", 5001, 51);
     await drain();
-    expect(held().deals[0]).toMatchObject({ status: "lost", lost_reason: "Uninstalled Quote <Flow>" });
+    const globex = () => held().deals.filter((d) => d.title.endsWith("Globex"));
+    expect(globex()[0]).toMatchObject({ status: "lost", lost_reason: "Uninstalled Quote <Flow>" });
     install("INSTALL", 5001, 51);
     await drain();
-    expect(held().deals[0]).toMatchObject({ status: "open" });
-    expect(held().deals).toHaveLength(1);
+    expect(globex()[0]).toMatchObject({ status: "open" });
+    expect(globex()).toHaveLength(1);
   });
 
   it("waits out a storm of 429s as Pipedrive asks, without counting it as failures or duplicating", async () => {
@@ -185,13 +226,13 @@ describe("pushing customers", () => {
     await saveCrmSettings(owner, { ...view.connection!.settings, target: "LEAD" });
     await db.crmLink.deleteMany({ where: { workspaceId: owner.workspace.id, kind: "DEAL" } });
     const queued = await startBackfill(owner);
-    expect(queued).toBe(3);
+    expect(queued).toBe(6);
     await expect(startBackfill(owner)).rejects.toThrow(/being pushed already/);
     await drain();
-    expect((await crmSettingsView(owner)).connection!.backfill).toMatchObject({ total: 3, done: 3, failed: 0 });
+    expect((await crmSettingsView(owner)).connection!.backfill).toMatchObject({ total: 6, done: 6, failed: 0 });
     const after = held();
-    expect(after.leads).toHaveLength(3);
-    expect(after.organizations).toHaveLength(3);
+    expect(after.leads).toHaveLength(6);
+    expect(after.organizations).toHaveLength(6);
   });
 
   it("refreshes an expired access token with the same refresh token", async () => {

@@ -30,13 +30,23 @@ const link = (workspaceId: string, kind: string, key: string, remoteId: string |
     update: { remoteId: String(remoteId) },
   });
 
-/** The organization of the company: linked, else found by exact name, else made. */
+/** A record a search found, unless a push already linked it to something else (then a new one is made). */
+async function free(workspaceId: string, kind: string, key: string, found: number | null) {
+  if (found === null) return null;
+  const taken = await db.crmLink.count({ where: { workspaceId, kind, remoteId: String(found), key: { not: key } } });
+  return taken ? null : found;
+}
+
+/**
+ * The organization of the company: linked, else found by exact name (one the partner already had, or one a push made
+ * before its link was stored), else made. An organization linked to another company is never taken: two companies
+ * with the same name stay two organizations.
+ */
 async function ensureOrg(auth: CrmAuth, workspaceId: string, companyId: number, name: string) {
   const known = await linked(workspaceId, "ORG", String(companyId));
   if (known) return Number(known);
-  const id =
-    (await crmSearch(auth, "organizations", "name", name)) ??
-    (await crmCall<{ id: number }>(auth, "POST", "/api/v2/organizations", { name })).data.id;
+  const found = await free(workspaceId, "ORG", String(companyId), await crmSearch(auth, "organizations", "name", name));
+  const id = found ?? (await crmCall<{ id: number }>(auth, "POST", "/api/v2/organizations", { name })).data.id;
   await link(workspaceId, "ORG", String(companyId), id);
   return id;
 }
@@ -52,7 +62,9 @@ async function ensurePerson(
   const key = `${companyId}:${userId}`;
   const known = await linked(workspaceId, "PERSON", key);
   if (known) return Number(known);
-  const found = who.email ? await crmSearch(auth, "persons", "email", who.email) : null;
+  const found = who.email
+    ? await free(workspaceId, "PERSON", key, await crmSearch(auth, "persons", "email", who.email))
+    : null;
   const id =
     found ??
     (
@@ -66,7 +78,23 @@ async function ensurePerson(
   return id;
 }
 
-export async function pushCustomerEvent(body: CrmPushBody): Promise<PushResult> {
+/**
+ * One push at a time per workspace in this process (in the order claimed): a search and the create that follows
+ * it must not interleave with another push's, or both would make the same organization. The outbox's claim keeps
+ * other processes off a workspace whose push is under way.
+ */
+const running = new Map<string, Promise<unknown>>();
+export function pushCustomerEvent(body: CrmPushBody): Promise<PushResult> {
+  const before = running.get(body.workspaceId) ?? Promise.resolve();
+  const next = before.catch(() => undefined).then(() => pushNow(body));
+  running.set(body.workspaceId, next);
+  void next.finally(() => {
+    if (running.get(body.workspaceId) === next) running.delete(body.workspaceId);
+  });
+  return next;
+}
+
+async function pushNow(body: CrmPushBody): Promise<PushResult> {
   const connection = await db.crmConnection.findUnique({ where: { workspaceId: body.workspaceId } });
   // Disconnected since it was queued: nothing to do, and nothing to retry.
   if (!connection) return { ok: true, status: null, error: null };
@@ -105,7 +133,7 @@ export async function pushCustomerEvent(body: CrmPushBody): Promise<PushResult> 
       let dealId = Number((await linked(ws, "DEAL", key)) ?? 0) || null;
       if (!dealId && (installed || body.event === "backfill")) {
         dealId =
-          (await crmSearch(auth, "deals", "title", title)) ??
+          (await free(ws, "DEAL", key, await crmSearch(auth, "deals", "title", title))) ??
           (
             await crmCall<{ id: number }>(auth, "POST", "/api/v2/deals", {
               title,

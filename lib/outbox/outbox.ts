@@ -45,12 +45,26 @@ export function claim(worker: string, limit = 20, now = Date.now()): Claimed[] {
       `UPDATE OutboxMessage SET status = 'SENDING', claimedBy = ?, claimedUntil = ?
        WHERE id IN (
          SELECT id FROM OutboxMessage
-         WHERE (status = 'PENDING' AND nextAttemptAt <= ?) OR (status = 'SENDING' AND claimedUntil < ?)
+         WHERE ((status = 'PENDING' AND nextAttemptAt <= ?) OR (status = 'SENDING' AND claimedUntil < ?))
+           -- A push into a partner's Pipedrive waits while another process pushes for that workspace.
+           AND NOT (kind IN ('CRM_PUSH', 'CRM_BACKFILL') AND EXISTS (
+             SELECT 1 FROM OutboxMessage o JOIN App a ON a.id = o.appId
+             WHERE o.status = 'SENDING' AND o.claimedUntil >= ? AND o.claimedBy <> ?
+               AND o.kind IN ('CRM_PUSH', 'CRM_BACKFILL')
+               AND a.workspaceId = (SELECT workspaceId FROM App WHERE id = OutboxMessage.appId)))
          ORDER BY nextAttemptAt LIMIT ?
        )
        RETURNING id, appId, kind, url, body, attempts, webhookId`,
     )
-    .all(worker, sqliteTime(now + CLAIM_MS), sqliteTime(now), sqliteTime(now), limit) as Claimed[];
+    .all(
+      worker,
+      sqliteTime(now + CLAIM_MS),
+      sqliteTime(now),
+      sqliteTime(now),
+      sqliteTime(now),
+      worker,
+      limit,
+    ) as Claimed[];
 }
 
 /** The key that signs a message: the alert webhook's own, or the app's handoff secret. */
