@@ -44,11 +44,11 @@ async function free(workspaceId: string, kind: string, key: string, found: numbe
  */
 async function ensureOrg(auth: CrmAuth, workspaceId: string, companyId: number, name: string) {
   const known = await linked(workspaceId, "ORG", String(companyId));
-  if (known) return Number(known);
+  if (known) return { id: Number(known), made: false };
   const found = await free(workspaceId, "ORG", String(companyId), await crmSearch(auth, "organizations", "name", name));
   const id = found ?? (await crmCall<{ id: number }>(auth, "POST", "/api/v2/organizations", { name })).data.id;
   await link(workspaceId, "ORG", String(companyId), id);
-  return id;
+  return { id, made: found === null };
 }
 
 async function ensurePerson(
@@ -118,7 +118,8 @@ async function pushNow(body: CrmPushBody): Promise<PushResult> {
   const companyName = customer.companyName ?? `Pipedrive company ${customer.companyId}`;
   const installed = appState ? appState.activeInstalls > 0 : body.event !== "uninstall";
   try {
-    const orgId = await ensureOrg(auth, ws, customer.companyId, companyName);
+    const org = await ensureOrg(auth, ws, customer.companyId, companyName);
+    const orgId = org.id;
     const personId =
       connection.createPerson && body.userId !== null
         ? await ensurePerson(auth, ws, customer.companyId, body.userId, orgId, {
@@ -133,7 +134,8 @@ async function pushNow(body: CrmPushBody): Promise<PushResult> {
       let dealId = Number((await linked(ws, "DEAL", key)) ?? 0) || null;
       if (!dealId && (installed || body.event === "backfill")) {
         dealId =
-          (await free(ws, "DEAL", key, await crmSearch(auth, "deals", "title", title))) ??
+          // An organization made just now has no deal yet: no search (searches have a lower rate limit).
+          (org.made ? null : await free(ws, "DEAL", key, await crmSearch(auth, "deals", "title", title))) ??
           (
             await crmCall<{ id: number }>(auth, "POST", "/api/v2/deals", {
               title,
