@@ -48,6 +48,34 @@ describe("the demo's one history", () => {
     }
   });
 
+  it("counts the same customers as the installations and the rollups: active, gone and back", async () => {
+    const quoteflow = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
+    const active = await db.installation.count({ where: { appId: quoteflow.id, uninstalledAt: null } });
+    const lastDay = await db.installDaily.findFirstOrThrow({
+      where: { appId: quoteflow.id },
+      orderBy: { day: "desc" },
+    });
+    const customers = await db.customer.aggregate({
+      where: { workspaceId },
+      _sum: { activeInstalls: true, reinstalls: true },
+    });
+    expect(customers._sum.activeInstalls).toBe(active);
+    expect(lastDay.activeEnd).toBe(active);
+    // Some companies that left came back: each is a reinstall, and an install event after its uninstall.
+    expect(customers._sum.reinstalls).toBeGreaterThan(0);
+    const back = await db.customer.findMany({ where: { workspaceId, reinstalls: { gt: 0 } }, take: 5 });
+    for (const c of back) {
+      const events = await db.installEvent.findMany({
+        where: { appId: quoteflow.id, companyId: c.companyId, type: { in: ["INSTALL", "UNINSTALL"] } },
+        orderBy: { occurredAt: "asc" },
+      });
+      expect(events.map((e) => e.type).join(" "), String(c.companyId)).toMatch(/UNINSTALL INSTALL/);
+    }
+    // Every installing company is a customer, once.
+    const companies = await db.installation.groupBy({ by: ["companyId"], where: { appId: quoteflow.id } });
+    expect(await db.customer.count({ where: { workspaceId } })).toBe(companies.length);
+  });
+
   it("rates each day with the mean of the reviews stored by then", async () => {
     const app = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
     const reviews = await db.review.findMany({ where: { appId: app.id }, orderBy: { reviewedAt: "asc" } });

@@ -134,13 +134,28 @@ export function demoInstallHistory(
       if (random() < 0.38) {
         const lifetime = -Math.log(1 - random()) * 75 * dayMs;
         const gone = at + 60_000 + Math.max(3_600_000, lifetime);
-        if (gone < now)
+        if (gone < now) {
           events.push({
             ...who,
             dedupeKey: `demo:${seed}:${n}:uninstall`,
             type: "UNINSTALL",
             occurredAt: new Date(gone),
           });
+          // About one company in ten comes back within two months (drawn apart, so the rest of the history is
+          // the same as without comebacks).
+          const back = prng(seed * 100_003 + n);
+          if (back() < 0.1) {
+            const returned = gone + (2 + back() * 58) * dayMs;
+            if (returned < now)
+              events.push({
+                ...who,
+                dedupeKey: `demo:${seed}:${n}:reinstall`,
+                type: "INSTALL",
+                occurredAt: new Date(returned),
+                scopes: "base deals:full products:read",
+              });
+          }
+        }
       }
     }
   }

@@ -243,12 +243,32 @@ export function CrmSettings({
               failed
             </p>
             {connection.backfill ? (
-              <p className="text-sm text-slate-600" data-testid="crm-backfill">
-                Existing customers: {connection.backfill.done} of {connection.backfill.total} pushed
-                {connection.backfill.failed ? `, ${connection.backfill.failed} failed` : ""}.
-              </p>
+              <div className="space-y-1" data-testid="crm-backfill">
+                <p className="text-sm text-slate-600">
+                  Existing customers: {connection.backfill.done} of {connection.backfill.total} pushed
+                  {connection.backfill.failed ? `, ${connection.backfill.failed} failed` : ""}.
+                </p>
+                <div
+                  role="progressbar"
+                  aria-label="Existing customers pushed"
+                  aria-valuemin={0}
+                  aria-valuemax={connection.backfill.total}
+                  aria-valuenow={connection.backfill.done}
+                  className="h-2 max-w-md rounded-full bg-slate-100"
+                >
+                  <div
+                    className="h-2 rounded-full bg-brand-600"
+                    style={{
+                      width: `${connection.backfill.total ? (connection.backfill.done / connection.backfill.total) * 100 : 0}%`,
+                    }}
+                  />
+                </div>
+              </div>
             ) : null}
-            {canPush ? (
+            {canPush &&
+            !(
+              connection.backfill && connection.backfill.done + connection.backfill.failed < connection.backfill.total
+            ) ? (
               <Button
                 size="sm"
                 variant="secondary"
@@ -263,6 +283,9 @@ export function CrmSettings({
               >
                 Push existing customers
               </Button>
+            ) : null}
+            {connection.recent.length ? (
+              <h4 className="pt-2 text-sm font-medium text-slate-800">Pushes that failed</h4>
             ) : null}
             <CrmPushList pushes={connection.recent} canPush={canPush} />
           </div>

@@ -52,7 +52,19 @@ export async function crmSettingsView(member: Member) {
     checkConnection(connection),
     pipelinesOf(member),
     db.outboxMessage.findMany({
-      where: { ...scope, status: { in: ["PENDING", "SENDING", "FAILED"] } },
+      // What needs someone: failed pushes, and waiting ones that already failed once (with their reason).
+      // A rate limit is not a failure: those only wait.
+      where: {
+        ...scope,
+        OR: [
+          { status: "FAILED" },
+          {
+            status: "PENDING",
+            lastError: { not: null },
+            OR: [{ lastStatus: null }, { lastStatus: { not: 429 } }],
+          },
+        ],
+      },
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
       take: 20,
     }),
