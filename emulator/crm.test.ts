@@ -358,4 +358,11 @@ describe("the company's CRM pages", () => {
     expect(index).toContain(`href="/crm/${companyId}"`);
     expect((await fetch(`${emu.url}/crm/123456`)).status).toBe(404);
   });
+
+  it("sends a link to a record in Pipedrive's web app (as Listing Studio makes them) to that list", async () => {
+    for (const path of ["/organization/1", "/person/2", "/deal/3", "/leads/inbox/abc"]) {
+      const res = await fetch(`${emu.url}${path}`, { redirect: "manual" });
+      expect([res.status, res.headers.get("location")], path).toEqual([302, "/crm"]);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { avatar, usersMe } from "./api";
 import { SEED_USERS, type EmulatorClient, type EmulatorUser } from "./data";
-import { readBody, sendHtml, sendJson, type Req } from "./http";
+import { readBody, redirect, sendHtml, sendJson, type Req } from "./http";
 import { listingFaultSchema, listingPage, listingSchema, ListingStore, mediaFile, type ListingInput } from "./listings";
 import { collectionPage, collectionSchema, CollectionStore, type CollectionInput } from "./collections";
 import { crmFaultSchema, crmHandle, crmRoute, CrmStore } from "./crm";
@@ -249,6 +249,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           200,
           listings.requests.get(decodeURIComponent(requestsMatch[1]!)) ?? { count: 0, userAgent: null },
         );
+      // Pipedrive's web app pages of a record (links from Listing Studio): here, the list of every company's CRM.
+      if (/^GET \/(organization|person|deal|leads\/inbox)\/[^/]+$/.test(route)) return redirect(res, "/crm");
       const avatarMatch = /^GET \/avatars\/(\d+)\.svg$/.exec(route);
       if (avatarMatch) return avatar(store, res, Number(avatarMatch[1]));
       sendJson(res, 404, { success: false, error: `Not found: ${route}` });

@@ -59,7 +59,7 @@ export function CrmCustomerPanel({ view, canPush }: { view: CrmCustomerView; can
           ) : (
             <p className="text-sm text-slate-600">Nothing pushed yet.</p>
           )}
-          <CrmPushList pushes={view.pushes} canPush={canPush} />
+          <CrmPushList pushes={view.pushes} canPush={canPush} showCompany={false} />
         </>
       )}
     </section>

@@ -17,7 +17,16 @@ const STATUS: Record<string, string> = {
 };
 
 /** Pushes with their state; a failed one says why and can be sent again. */
-export function CrmPushList({ pushes, canPush }: { pushes: CrmPushView[]; canPush: boolean }) {
+export function CrmPushList({
+  pushes,
+  canPush,
+  showCompany = true,
+}: {
+  pushes: CrmPushView[];
+  canPush: boolean;
+  /** Off on a customer's own page, where every push is of that company. */
+  showCompany?: boolean;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   if (pushes.length === 0) return null;
@@ -28,13 +37,16 @@ export function CrmPushList({ pushes, canPush }: { pushes: CrmPushView[]; canPus
           <div className="min-w-0">
             <span className="font-medium text-slate-900">
               {p.event === "uninstall" ? "Uninstall" : p.event === "backfill" ? "Existing customer" : "Install"} ·{" "}
-              {p.appName} ·{" "}
-              {p.customerId ? (
-                <Link href={`/customers/${p.customerId}`} className="text-brand-700 hover:underline">
-                  <bdi>{p.companyName ?? `Company ${p.companyId}`}</bdi>
-                </Link>
+              {p.appName}
+              {!showCompany ? null : p.customerId ? (
+                <>
+                  {" · "}
+                  <Link href={`/customers/${p.customerId}`} className="text-brand-700 hover:underline">
+                    <bdi>{p.companyName ?? `Company ${p.companyId}`}</bdi>
+                  </Link>
+                </>
               ) : (
-                `Company ${p.companyId}`
+                ` · Company ${p.companyId}`
               )}
             </span>
             <span className="block text-xs text-slate-500">
