@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
+import { HISTORY_LIMIT } from "./ledger";
 import { tenureDays } from "./query";
 import { noteSchema, tagsSchema } from "./schema";
 import type { CustomerNoteView, CustomerStatus, TimelineEntry } from "./types";
@@ -66,7 +67,7 @@ export function labelTimeline(
     });
 }
 
-const TIMELINE_LIMIT = 500;
+const TIMELINE_LIMIT = 1000;
 
 export async function getCustomer(member: Member, customerId: unknown, now = Date.now()) {
   const customer = await findCustomer(member, customerId);
@@ -98,21 +99,19 @@ export async function getCustomer(member: Member, customerId: unknown, now = Dat
         uninstalledAt: string | null;
       }[])
     : [];
-  const events = appIds.length
-    ? (d
-        .prepare(
-          `SELECT type, appId, userId, occurredAt, source FROM InstallEvent
-           WHERE companyId = ? AND appId IN (${marks(appIds.length)}) AND type IN ('INSTALL', 'UNINSTALL')
-           ORDER BY occurredAt DESC LIMIT ${TIMELINE_LIMIT}`,
-        )
-        .all(customer.companyId, ...appIds) as {
-        type: string;
-        appId: string;
-        userId: number | null;
-        occurredAt: string;
-        source: string;
-      }[])
-    : [];
+  // The timeline: each app's history as the ledger keeps it on the company's row for that app.
+  const events = appRows
+    .flatMap((r) =>
+      (JSON.parse(r.history) as [string, string, number, string][]).map(([type, at, userId, source]) => ({
+        type: type === "U" ? "UNINSTALL" : "INSTALL",
+        appId: r.appId,
+        userId,
+        occurredAt: at,
+        source,
+      })),
+    )
+    .sort((x, y) => y.occurredAt.localeCompare(x.occurredAt))
+    .slice(0, TIMELINE_LIMIT);
   const names = new Map(people.map((p) => [`${p.appId}:${p.userId}`, p.userName]));
   const labels = labelTimeline(events);
   const timeline: TimelineEntry[] = labels
@@ -194,7 +193,7 @@ export async function getCustomer(member: Member, customerId: unknown, now = Dat
       uninstalledAt: p.uninstalledAt ? new Date(p.uninstalledAt).toISOString() : null,
     })),
     timeline,
-    timelineTruncated: events.length === TIMELINE_LIMIT,
+    timelineTruncated: appRows.some((r) => (JSON.parse(r.history) as unknown[]).length >= HISTORY_LIMIT),
     notes: notes.map((n): CustomerNoteView => ({
       id: n.id,
       authorName: n.authorName,

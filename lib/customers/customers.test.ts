@@ -130,10 +130,19 @@ describe("the customer ledger", () => {
 
   it("counts tenure from the current install, and a rebuild from the events gives the same rows", async () => {
     const before = await byCompany(owner);
+    const figures = await customerFigures(owner, { days: null }, NOW);
+    const timeline = async () => {
+      const id = (await db.customer.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, companyId: 500 } }))
+        .id;
+      return (await getCustomer(owner, id, NOW)).timeline;
+    };
+    const story = await timeline();
     expect(before.get(500)!.tenureDays).toBe(160);
     rebuildApp(quote);
     rebuildApp(call);
     expect(await byCompany(owner)).toEqual(before);
+    expect(await customerFigures(owner, { days: null }, NOW)).toEqual(figures);
+    expect(await timeline()).toEqual(story);
   });
 
   it("searches names, emails, domains and ids; pages; and never shows another workspace's", async () => {
@@ -151,12 +160,19 @@ describe("the customer ledger", () => {
   it("figures: reinstalls, time to uninstall and tenure", async () => {
     const all = await customerFigures(owner, { days: null }, NOW);
     expect(all.reinstalls).toBe(1);
-    // Quote: 500 left after 12 days (its tenure began on day 0); Call: 501 after 3 days. 502's start is unknown.
-    expect(all.timeToUninstall).toMatchObject({ count: 1, medianDays: 3 });
+    // Quote: 500 left after 12 days (both its users gone; it came back later); Call: 501 after 3 days. 502's start
+    // is unknown, so it has no time kept.
+    expect(all.timeToUninstall).toMatchObject({ count: 2, medianDays: 7.5 });
     const quoteOnly = await customerFigures(owner, { app: quote, days: null }, NOW);
-    expect(quoteOnly.timeToUninstall.count).toBe(0);
+    expect(quoteOnly.timeToUninstall).toMatchObject({ count: 1, medianDays: 12 });
+    expect(quoteOnly.timeToUninstall.buckets.find((b) => b.label === "1–4 weeks")!.count).toBe(1);
+    // In the last 30 days nothing left.
+    expect((await customerFigures(owner, { days: 30 }, NOW)).timeToUninstall.count).toBe(0);
     expect(all.active).toBe(3);
     expect(all.tenure.find((b) => b.label === "Under a week")!.count).toBe(0);
+    // 503 came 10 days ago; 500 came back 160 days ago; 501 has had Quote for 195 days.
+    expect(all.tenure.find((b) => b.label === "1–4 weeks")!.count).toBe(1);
+    expect(all.tenure.find((b) => b.label === "3–12 months")!.count).toBe(2);
     expect(all.tenure.reduce((s, b) => s + b.count, 0)).toBe(3);
   });
 

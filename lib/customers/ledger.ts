@@ -17,6 +17,7 @@ export type CustomerStatus = "INSTALLED" | "REINSTALLED" | "UNINSTALLED";
 export type LedgerEvent = {
   type: "INSTALL" | "UNINSTALL";
   companyId: number;
+  userId: number;
   /** ms */
   at: number;
   source: string;
@@ -34,7 +35,20 @@ type AppRow = {
   reinstalledAt: string | null;
   lastChangeAt: string;
   sources: string;
+  history: string;
 };
+
+/** What an event changed for the company and app, for the daily rollups (tenure, reinstalls, time kept). */
+export type Transition = {
+  /** A tenure began at the event (a first install, or a comeback). */
+  started: boolean;
+  reinstall: boolean;
+  /** A tenure ended at the event: when it had begun (null: before tracking). */
+  ended: { since: string | null } | null;
+};
+
+/** Entries of a company and app's history kept on its row (the timeline of a customer's page). */
+export const HISTORY_LIMIT = 200;
 
 type Statements = ReturnType<typeof prepare>;
 const cache = new WeakMap<Database.Database, Statements>();
@@ -42,24 +56,27 @@ const cache = new WeakMap<Database.Database, Statements>();
 function prepare(db: Database.Database) {
   return {
     findCustomer: db.prepare(`SELECT id FROM Customer WHERE workspaceId = ? AND companyId = ?`),
-    createCustomer: db.prepare(
-      `INSERT INTO Customer (id, workspaceId, companyId, companyName, companyDomain, status, lastChangeAt, createdAt)
-       VALUES (?, ?, ?, ?, ?, 'UNINSTALLED', ?, ?)`,
+    /** A company seen for the first time, with its one app row's state: no read and no sum needed. */
+    insertCustomer: db.prepare(
+      `INSERT INTO Customer (id, workspaceId, companyId, companyName, companyDomain, status, activeInstalls, reinstalls,
+         firstInstalledAt, installedAt, uninstalledAt, lastChangeAt, sources, createdAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(workspaceId, companyId) DO NOTHING`,
     ),
     names: db.prepare(
       `UPDATE Customer SET companyName = COALESCE(?, companyName), companyDomain = COALESCE(?, companyDomain) WHERE id = ?`,
     ),
     findApp: db.prepare(
-      `SELECT status, activeInstalls, reinstalls, firstInstalledAt, installedAt, uninstalledAt, reinstalledAt, lastChangeAt, sources
+      `SELECT status, activeInstalls, reinstalls, firstInstalledAt, installedAt, uninstalledAt, reinstalledAt, lastChangeAt, sources, history
        FROM CustomerApp WHERE customerId = ? AND appId = ?`,
     ),
     writeApp: db.prepare(
-      `INSERT INTO CustomerApp (customerId, appId, status, activeInstalls, reinstalls, firstInstalledAt, installedAt, uninstalledAt, reinstalledAt, lastChangeAt, sources)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO CustomerApp (customerId, appId, status, activeInstalls, reinstalls, firstInstalledAt, installedAt, uninstalledAt, reinstalledAt, lastChangeAt, sources, history)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(customerId, appId) DO UPDATE SET status = excluded.status, activeInstalls = excluded.activeInstalls,
          reinstalls = excluded.reinstalls, firstInstalledAt = excluded.firstInstalledAt, installedAt = excluded.installedAt,
          uninstalledAt = excluded.uninstalledAt, reinstalledAt = excluded.reinstalledAt, lastChangeAt = excluded.lastChangeAt,
-         sources = excluded.sources`,
+         sources = excluded.sources, history = excluded.history`,
     ),
     summary: db.prepare(
       `SELECT SUM(activeInstalls) AS active, SUM(reinstalls) AS reinstalls, MIN(firstInstalledAt) AS first,
@@ -91,7 +108,7 @@ const addSource = (sources: string, source: string) =>
  * The next state of one company and app after an event that changed its active installations by `delta` (the
  * installation's own answer: -1, 0 or +1). Pure, for the tests.
  */
-export function nextAppState(prev: AppRow | undefined, e: LedgerEvent, delta: number): AppRow {
+export function nextAppState(prev: AppRow | undefined, e: LedgerEvent, delta: number): AppRow & { change: Transition } {
   const at = sqliteTime(e.at);
   const wasActive = (prev?.activeInstalls ?? 0) > 0;
   const active = Math.max(0, (prev?.activeInstalls ?? 0) + delta);
@@ -105,9 +122,15 @@ export function nextAppState(prev: AppRow | undefined, e: LedgerEvent, delta: nu
     reinstalledAt: null,
     lastChangeAt: at,
     sources: "",
+    history: "[]",
   };
-  const next: AppRow = {
+  const history = JSON.parse(base.history) as unknown[];
+  history.push([e.type === "INSTALL" ? "I" : "U", at, e.userId, e.source]);
+  const change: Transition = { started: false, reinstall: false, ended: null };
+  const next: AppRow & { change: Transition } = {
     ...base,
+    change,
+    history: JSON.stringify(history.slice(-HISTORY_LIMIT)),
     activeInstalls: active,
     lastChangeAt: maxTime(base.lastChangeAt, at),
     sources: addSource(base.sources, e.source),
@@ -119,13 +142,16 @@ export function nextAppState(prev: AppRow | undefined, e: LedgerEvent, delta: nu
     next.status = back ? "REINSTALLED" : "INSTALLED";
     next.installedAt = at;
     next.uninstalledAt = null;
+    change.started = true;
     if (back) {
       next.reinstalls = base.reinstalls + 1;
       next.reinstalledAt = at;
+      change.reinstall = true;
     }
   } else if (active === 0 && (wasActive || prev === undefined)) {
     next.status = "UNINSTALLED";
     next.uninstalledAt = at;
+    if (wasActive) change.ended = { since: base.installedAt };
   }
   return next;
 }
@@ -139,26 +165,41 @@ export function touchCustomer(
   delta: number,
   newId: () => string,
   now: number,
-) {
+): Transition {
   const s = statements(db);
-  let found = s.findCustomer.get(workspaceId, e.companyId) as { id: string } | undefined;
+  const found = s.findCustomer.get(workspaceId, e.companyId) as { id: string } | undefined;
   if (!found) {
-    found = { id: newId() };
-    s.createCustomer.run(
-      found.id,
+    // The common case of a busy events API: a new company. Its row is its one app row's state.
+    const first = nextAppState(undefined, e, delta);
+    const id = newId();
+    s.insertCustomer.run(
+      id,
       workspaceId,
       e.companyId,
       e.companyName,
       e.companyDomain,
-      sqliteTime(e.at),
+      first.status,
+      first.activeInstalls,
+      first.firstInstalledAt,
+      first.installedAt,
+      first.activeInstalls > 0 ? null : first.uninstalledAt,
+      first.lastChangeAt,
+      first.sources,
       sqliteTime(now),
     );
-  } else if (e.companyName || e.companyDomain) {
-    s.names.run(e.companyName, e.companyDomain, found.id);
+    writeApp(s, id, appId, first);
+    return first.change;
   }
+  if (e.companyName || e.companyDomain) s.names.run(e.companyName, e.companyDomain, found.id);
   const next = nextAppState(s.findApp.get(found.id, appId) as AppRow | undefined, e, delta);
+  writeApp(s, found.id, appId, next);
+  summarize(s, found.id);
+  return next.change;
+}
+
+function writeApp(s: Statements, customerId: string, appId: string, next: AppRow) {
   s.writeApp.run(
-    found.id,
+    customerId,
     appId,
     next.status,
     next.activeInstalls,
@@ -169,8 +210,8 @@ export function touchCustomer(
     next.reinstalledAt,
     next.lastChangeAt,
     next.sources,
+    next.history,
   );
-  summarize(s, found.id);
 }
 
 /** The company's row from its app rows. */

@@ -6,6 +6,7 @@ import { sqlConnection } from "@/lib/db/sql";
 import { sqliteTime } from "@/lib/db/time";
 import { notFound } from "@/lib/errors";
 import { csvLine } from "@/lib/text/csv";
+import { addDays, localDay } from "@/lib/days";
 import type { Bucket, CustomerFigures, CustomerRow, CustomerStatus } from "./types";
 
 /**
@@ -267,16 +268,26 @@ export function bucketize(values: number[], buckets: readonly { label: string; u
   return counts;
 }
 
-export const median = (sorted: number[]) =>
-  sorted.length === 0
-    ? null
-    : sorted.length % 2
-      ? sorted[(sorted.length - 1) / 2]!
-      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+/** The median of a histogram of whole days (`{ days: count }`), or null when it is empty. */
+export function histogramMedian(histogram: Map<number, number>): number | null {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  const sorted = [...histogram.entries()].sort((a, b) => a[0] - b[0]);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const [days, n] of sorted) {
+      seen += n;
+      if (seen > rank) return days;
+    }
+    return sorted[sorted.length - 1]![0];
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
 
 /**
- * Reinstalls and time to uninstall over `days` (null: all time), and the tenure of the companies with an app now.
- * Everything reads the ledger through its indexes: a period's uninstalls, and active rows by their start.
+ * Reinstalls and time to uninstall over `days` (null: all time), and the tenure of the customers with an app now
+ * (a company counts once per app it has). All from the daily rollups the ingest keeps (`reinstalls`, `keptDays`,
+ * `openStarts` of InstallDaily), in the workspace's days: a few thousand rows at most, whatever the partner's size.
  */
 export async function customerFigures(
   member: Member,
@@ -292,45 +303,55 @@ export async function customerFigures(
       tenure: bucketize([], TENURE_BUCKETS),
       active: 0,
     };
+  const zone =
+    (await db.workspace.findUnique({ where: { id: member.workspace.id }, select: { timeZone: true } }))?.timeZone ??
+    "UTC";
+  const today = localDay(now, zone);
+  const since = days === null ? "" : addDays(today, -(days - 1));
   const d = sqlConnection();
-  const since = days === null ? "" : sqliteTime(now - days * DAY_MS);
   const inApps = `appId IN (${marks(apps.length)})`;
-  const reinstalls = (
-    d
-      .prepare(`SELECT COUNT(*) AS n FROM CustomerApp WHERE ${inApps} AND lastChangeAt >= ? AND reinstalledAt >= ?`)
-      .get(...apps, since, since) as { n: number }
-  ).n;
-  const kept = (
-    d
-      .prepare(
-        `SELECT CAST((julianday(uninstalledAt) - julianday(installedAt)) AS REAL) AS days FROM CustomerApp
-         WHERE ${inApps} AND uninstalledAt >= ? AND status = 'UNINSTALLED' AND installedAt IS NOT NULL`,
-      )
-      .all(...apps, since) as { days: number }[]
-  )
-    .map((r) => Math.max(0, r.days))
-    .sort((a, b) => a - b);
-  const tenureStarts = scope.appId
-    ? (d
-        .prepare(
-          `SELECT installedAt FROM CustomerApp WHERE appId = ? AND status IN ('INSTALLED', 'REINSTALLED') AND installedAt IS NOT NULL`,
-        )
-        .all(scope.appId) as { installedAt: string }[])
-    : (d
-        .prepare(
-          `SELECT installedAt FROM Customer WHERE workspaceId = ? AND status IN ('INSTALLED', 'REINSTALLED') AND installedAt IS NOT NULL`,
-        )
-        .all(scope.workspaceId) as { installedAt: string }[]);
-  const tenure = tenureStarts.map((r) => (now - Date.parse(r.installedAt)) / DAY_MS);
-  const middle = median(kept);
+  const period = d
+    .prepare(
+      `SELECT SUM(reinstalls) AS reinstalls, group_concat(CASE WHEN keptDays <> '{}' THEN keptDays END, '|') AS kept
+       FROM InstallDaily WHERE ${inApps} AND day >= ?`,
+    )
+    .get(...apps, since) as { reinstalls: number | null; kept: string | null };
+  const histogram = new Map<number, number>();
+  for (const part of (period.kept ?? "").split("|").filter(Boolean))
+    for (const [k, n] of Object.entries(JSON.parse(part) as Record<string, number>))
+      histogram.set(Number(k), (histogram.get(Number(k)) ?? 0) + n);
+  // Tenure: the customers still on the tenure they began on each day, summed by how long ago that was.
+  const edges = TENURE_BUCKETS.slice(0, -1).map((b) => addDays(today, -(b.upTo - 1)));
+  const tenureRow = d
+    .prepare(
+      `SELECT ${edges.map((_, i) => `SUM(CASE WHEN day >= ? ${i ? "AND day < ?" : ""} THEN openStarts ELSE 0 END) AS b${i}`).join(", ")},
+         SUM(CASE WHEN day < ? THEN openStarts ELSE 0 END) AS last, SUM(openStarts) AS total
+       FROM InstallDaily WHERE ${inApps}`,
+    )
+    .get(
+      ...edges.flatMap((edge, i) => (i ? [edge, edges[i - 1]!] : [edge])),
+      edges[edges.length - 1]!,
+      ...apps,
+    ) as Record<string, number | null>;
+  const tenure = TENURE_BUCKETS.map((b, i) => ({
+    label: b.label,
+    count: Math.max(0, (i < edges.length ? tenureRow[`b${i}`] : tenureRow.last) ?? 0),
+  }));
+  const kept = [...histogram.entries()];
+  const middle = histogramMedian(histogram);
   return {
-    reinstalls,
+    reinstalls: period.reinstalls ?? 0,
     timeToUninstall: {
-      count: kept.length,
-      medianDays: middle === null ? null : Math.round(middle * 10) / 10,
-      buckets: bucketize(kept, UNINSTALL_BUCKETS),
+      count: kept.reduce((a, [, n]) => a + n, 0),
+      medianDays: middle,
+      buckets: UNINSTALL_BUCKETS.map((b, i) => ({
+        label: b.label,
+        count: kept
+          .filter(([k]) => k < b.upTo && (i === 0 || k >= UNINSTALL_BUCKETS[i - 1]!.upTo))
+          .reduce((a, [, n]) => a + n, 0),
+      })),
     },
-    tenure: bucketize(tenure, TENURE_BUCKETS),
-    active: tenureStarts.length,
+    tenure,
+    active: Math.max(0, tenureRow.total ?? 0),
   };
 }

@@ -5,7 +5,7 @@ import { localDay } from "@/lib/days";
 import { sqliteTime } from "@/lib/db/time";
 import type { IngestEvent, IngestResult } from "./types";
 import { plainLine } from "@/lib/text/outside-text";
-import { forgetApp, resummarize, touchCustomer } from "../customers/ledger";
+import { forgetApp, resummarize, touchCustomer, type Transition } from "../customers/ledger";
 
 const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = {
   INSTALL_STARTED: 0,
@@ -19,14 +19,42 @@ const COUNTER: Record<IngestEvent["type"], 0 | 1 | 2 | 3 | 4> = {
  * Rollup changes of a batch, gathered per day and written once per day at the end of the
  * transaction: a batch of 500 events touches a few day rows instead of 1,500 statements.
  */
+type DayEntry = {
+  counts: [number, number, number, number, number];
+  active: number;
+  reinstalls: number;
+  openStarts: number;
+  kept: Map<number, number> | null;
+};
+
 class DayChanges {
-  private days = new Map<string, { counts: [number, number, number, number, number]; active: number }>();
+  private days = new Map<string, DayEntry>();
+
+  private entry(day: string) {
+    let entry = this.days.get(day);
+    if (!entry)
+      this.days.set(day, (entry = { counts: [0, 0, 0, 0, 0], active: 0, reinstalls: 0, openStarts: 0, kept: null }));
+    return entry;
+  }
 
   add(day: string, type: IngestEvent["type"], activeDelta: number) {
-    let entry = this.days.get(day);
-    if (!entry) this.days.set(day, (entry = { counts: [0, 0, 0, 0, 0], active: 0 }));
+    const entry = this.entry(day);
     entry.counts[COUNTER[type]]++;
     entry.active += activeDelta;
+  }
+
+  /** A customer's tenure began (on `day`), came back, or ended (on `day`, begun on `since`, kept `keptDays`). */
+  customer(day: string, change: Transition, sinceDay: string | null, keptDays: number | null) {
+    if (change.started) this.entry(day).openStarts++;
+    if (change.reinstall) this.entry(day).reinstalls++;
+    if (change.ended) {
+      if (sinceDay) this.entry(sinceDay).openStarts--;
+      if (keptDays !== null) {
+        const entry = this.entry(day);
+        entry.kept ??= new Map();
+        entry.kept.set(keptDays, (entry.kept.get(keptDays) ?? 0) + 1);
+      }
+    }
   }
 
   /** New day rows first (in day order, each carrying the active count of the day before), then the sums. */
@@ -34,9 +62,18 @@ class DayChanges {
     const days = [...this.days.keys()].sort();
     for (const day of days) s.ensureDay.run(appId, day, appId, day);
     for (const day of days) {
-      const { counts, active } = this.days.get(day)!;
+      const { counts, active, reinstalls, openStarts, kept } = this.days.get(day)!;
       s.bump.run(...counts, appId, day);
       if (active !== 0) s.shiftActive.run(active, appId, day);
+      if (reinstalls !== 0 || openStarts !== 0) s.bumpCustomers.run(reinstalls, openStarts, appId, day);
+      if (kept) {
+        const stored = JSON.parse((s.keptDays.get(appId, day) as { keptDays: string }).keptDays) as Record<
+          string,
+          number
+        >;
+        for (const [days, n] of kept) stored[days] = (stored[days] ?? 0) + n;
+        s.setKeptDays.run(JSON.stringify(stored), appId, day);
+      }
     }
   }
 }
@@ -68,6 +105,11 @@ function prepare(db: Database.Database) {
       `UPDATE InstallDaily SET installStarted = installStarted + ?, consentDenied = consentDenied + ?, consentGranted = consentGranted + ?, installs = installs + ?, uninstalls = uninstalls + ? WHERE appId = ? AND day = ?`,
     ),
     shiftActive: db.prepare(`UPDATE InstallDaily SET activeEnd = activeEnd + ? WHERE appId = ? AND day >= ?`),
+    bumpCustomers: db.prepare(
+      `UPDATE InstallDaily SET reinstalls = reinstalls + ?, openStarts = openStarts + ? WHERE appId = ? AND day = ?`,
+    ),
+    keptDays: db.prepare(`SELECT keptDays FROM InstallDaily WHERE appId = ? AND day = ?`),
+    setKeptDays: db.prepare(`UPDATE InstallDaily SET keptDays = ? WHERE appId = ? AND day = ?`),
     findInstallation: db.prepare(
       `SELECT id, installedAt, uninstalledAt FROM Installation WHERE appId = ? AND companyId = ? AND userId = ?`,
     ),
@@ -177,7 +219,10 @@ const workspaceOf = (s: Statements, appId: string) =>
     workspaceId: null,
   };
 
-/** An install or uninstall goes on to the customer ledger with the change it made to the installations. */
+/**
+ * An event on the installations, the rollups, and (an install or uninstall) the customer ledger, whose changes of
+ * tenure go into the rollups too.
+ */
 function applyEvent(
   db: Database.Database,
   s: Statements,
@@ -185,16 +230,21 @@ function applyEvent(
   workspaceId: string | null,
   e: IngestEvent,
   now: number,
+  zone: string,
+  changes: DayChanges,
 ) {
   const delta = applyToInstallation(s, appId, e, now);
+  const day = localDay(e.occurredAt, zone);
+  changes.add(day, e.type, delta);
   if (workspaceId && (e.type === "INSTALL" || e.type === "UNINSTALL") && e.companyId !== null && e.userId !== null) {
-    touchCustomer(
+    const change = touchCustomer(
       db,
       workspaceId,
       appId,
       {
         type: e.type,
         companyId: e.companyId,
+        userId: e.userId,
         at: e.occurredAt.getTime(),
         source: e.source,
         companyName: e.companyName ? plainLine(e.companyName) || null : null,
@@ -203,6 +253,13 @@ function applyEvent(
       delta,
       newId,
       now,
+    );
+    const since = change.ended?.since ? Date.parse(change.ended.since) : null;
+    changes.customer(
+      day,
+      change,
+      since === null ? null : localDay(since, zone),
+      since === null ? null : Math.max(0, Math.floor((e.occurredAt.getTime() - since) / 86_400_000)),
     );
   }
   return delta;
@@ -252,7 +309,7 @@ export function ingestEvents(
       if (inserted.changes === 0) return "duplicate";
       const delivery = outbox?.(e);
       if (delivery) enqueue.run(newId(), appId, delivery.kind, delivery.url, delivery.body, stamp, stamp);
-      const delta = applyEvent(db, s, appId, workspaceId, e, now);
+      const delta = applyEvent(db, s, appId, workspaceId, e, now, zone, changes);
       if (crm && delta !== 0)
         enqueue.run(
           newId(),
@@ -269,7 +326,6 @@ export function ingestEvents(
           stamp,
           stamp,
         );
-      changes.add(localDay(e.occurredAt, zone), e.type, delta);
       return "accepted";
     });
     changes.write(s, appId);
@@ -318,24 +374,22 @@ export function rebuildApp(appId: string, db: Database.Database = sqlConnection(
     for (const e of events) {
       const occurredAt = new Date(Date.parse(e.occurredAt));
       const who = known.get(`${e.companyId}:${e.userId}`);
-      changes.add(
-        localDay(occurredAt, zone),
-        e.type,
-        applyEvent(
-          db,
-          s,
-          appId,
-          workspaceId,
-          {
-            ...e,
-            occurredAt,
-            dedupeKey: "",
-            companyName: who?.companyName,
-            userName: who?.userName,
-            userEmail: who?.userEmail,
-          },
-          now,
-        ),
+      applyEvent(
+        db,
+        s,
+        appId,
+        workspaceId,
+        {
+          ...e,
+          occurredAt,
+          dedupeKey: "",
+          companyName: who?.companyName,
+          userName: who?.userName,
+          userEmail: who?.userEmail,
+        },
+        now,
+        zone,
+        changes,
       );
     }
     changes.write(s, appId);

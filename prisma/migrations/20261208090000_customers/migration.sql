@@ -1,5 +1,10 @@
 
 -- AlterTable
+ALTER TABLE "InstallDaily" ADD COLUMN "keptDays" TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE "InstallDaily" ADD COLUMN "openStarts" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "InstallDaily" ADD COLUMN "reinstalls" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
 ALTER TABLE "Installation" ADD COLUMN "userEmail" TEXT;
 
 -- CreateTable
@@ -36,6 +41,7 @@ CREATE TABLE "CustomerApp" (
     "reinstalledAt" DATETIME,
     "lastChangeAt" DATETIME NOT NULL,
     "sources" TEXT NOT NULL DEFAULT '',
+    "history" TEXT NOT NULL DEFAULT '[]',
 
     PRIMARY KEY ("customerId", "appId"),
     CONSTRAINT "CustomerApp_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -89,9 +95,6 @@ CREATE TABLE "CrmLink" (
     PRIMARY KEY ("workspaceId", "kind", "key"),
     CONSTRAINT "CrmLink_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-
--- CreateIndex
-CREATE INDEX "InstallEvent_companyId_appId_idx" ON "InstallEvent"("companyId", "appId");
 
 -- CreateIndex
 CREATE INDEX "Customer_workspaceId_lastChangeAt_idx" ON "Customer"("workspaceId", "lastChangeAt");
