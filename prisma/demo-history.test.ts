@@ -61,6 +61,11 @@ describe("the demo's one history", () => {
     });
     expect(customers._sum.activeInstalls).toBe(active);
     expect(lastDay.activeEnd).toBe(active);
+    // The customers' rollup: companies with the app at the end of the last day, and by the day their tenure began.
+    const withApp = await db.customerApp.count({ where: { appId: quoteflow.id, activeInstalls: { gt: 0 } } });
+    expect(lastDay.customersEnd).toBe(withApp);
+    const open = await db.installDaily.aggregate({ where: { appId: quoteflow.id }, _sum: { openStarts: true } });
+    expect(open._sum.openStarts).toBe(withApp);
     // Some companies that left came back: each is a reinstall, and an install event after its uninstall.
     expect(customers._sum.reinstalls).toBeGreaterThan(0);
     const back = await db.customer.findMany({ where: { workspaceId, reinstalls: { gt: 0 } }, take: 5 });

@@ -320,22 +320,28 @@ export async function customerFigures(
   for (const part of (period.kept ?? "").split("|").filter(Boolean))
     for (const [k, n] of Object.entries(JSON.parse(part) as Record<string, number>))
       histogram.set(Number(k), (histogram.get(Number(k)) ?? 0) + n);
-  // Tenure: the customers still on the tenure they began on each day, summed by how long ago that was.
+  // Tenure: the customers still on the tenure they began on each day of the last year, by how long ago that was;
+  // the rest of those with the app now (each app's last `customersEnd`) began it more than a year ago.
   const edges = TENURE_BUCKETS.slice(0, -1).map((b) => addDays(today, -(b.upTo - 1)));
-  const tenureRow = d
+  const year = edges[edges.length - 1]!;
+  const recent = d
     .prepare(
-      `SELECT ${edges.map((_, i) => `SUM(CASE WHEN day >= ? ${i ? "AND day < ?" : ""} THEN openStarts ELSE 0 END) AS b${i}`).join(", ")},
-         SUM(CASE WHEN day < ? THEN openStarts ELSE 0 END) AS last, SUM(openStarts) AS total
-       FROM InstallDaily WHERE ${inApps}`,
+      `SELECT ${edges.map((_, i) => `SUM(CASE WHEN day >= ? ${i ? "AND day < ?" : ""} THEN openStarts ELSE 0 END) AS b${i}`).join(", ")}
+       FROM InstallDaily WHERE ${inApps} AND day >= ?`,
     )
-    .get(
-      ...edges.flatMap((edge, i) => (i ? [edge, edges[i - 1]!] : [edge])),
-      edges[edges.length - 1]!,
-      ...apps,
-    ) as Record<string, number | null>;
+    .get(...edges.flatMap((edge, i) => (i ? [edge, edges[i - 1]!] : [edge])), ...apps, year) as Record<
+    string,
+    number | null
+  >;
+  const latest = d.prepare(`SELECT customersEnd FROM InstallDaily WHERE appId = ? ORDER BY day DESC LIMIT 1`);
+  const active = apps.reduce(
+    (sum, id) => sum + ((latest.get(id) as { customersEnd: number } | undefined)?.customersEnd ?? 0),
+    0,
+  );
+  const withinYear = edges.reduce((sum, _, i) => sum + (recent[`b${i}`] ?? 0), 0);
   const tenure = TENURE_BUCKETS.map((b, i) => ({
     label: b.label,
-    count: Math.max(0, (i < edges.length ? tenureRow[`b${i}`] : tenureRow.last) ?? 0),
+    count: Math.max(0, i < edges.length ? (recent[`b${i}`] ?? 0) : active - withinYear),
   }));
   const kept = [...histogram.entries()];
   const middle = histogramMedian(histogram);
@@ -352,6 +358,6 @@ export async function customerFigures(
       })),
     },
     tenure,
-    active: Math.max(0, tenureRow.total ?? 0),
+    active: Math.max(0, active),
   };
 }

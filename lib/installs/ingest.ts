@@ -24,6 +24,8 @@ type DayEntry = {
   active: number;
   reinstalls: number;
   openStarts: number;
+  /** Customers (company and app) with the app at the end of the day, by the change of that day. */
+  customers: number;
   kept: Map<number, number> | null;
 };
 
@@ -33,7 +35,10 @@ class DayChanges {
   private entry(day: string) {
     let entry = this.days.get(day);
     if (!entry)
-      this.days.set(day, (entry = { counts: [0, 0, 0, 0, 0], active: 0, reinstalls: 0, openStarts: 0, kept: null }));
+      this.days.set(
+        day,
+        (entry = { counts: [0, 0, 0, 0, 0], active: 0, reinstalls: 0, openStarts: 0, customers: 0, kept: null }),
+      );
     return entry;
   }
 
@@ -45,9 +50,13 @@ class DayChanges {
 
   /** A customer's tenure began (on `day`), came back, or ended (on `day`, begun on `since`, kept `keptDays`). */
   customer(day: string, change: Transition, sinceDay: string | null, keptDays: number | null) {
-    if (change.started) this.entry(day).openStarts++;
+    if (change.started) {
+      this.entry(day).openStarts++;
+      this.entry(day).customers++;
+    }
     if (change.reinstall) this.entry(day).reinstalls++;
     if (change.ended) {
+      this.entry(day).customers--;
       if (sinceDay) this.entry(sinceDay).openStarts--;
       if (keptDays !== null) {
         const entry = this.entry(day);
@@ -62,9 +71,10 @@ class DayChanges {
     const days = [...this.days.keys()].sort();
     for (const day of days) s.ensureDay.run(appId, day, appId, day);
     for (const day of days) {
-      const { counts, active, reinstalls, openStarts, kept } = this.days.get(day)!;
+      const { counts, active, reinstalls, openStarts, customers, kept } = this.days.get(day)!;
       s.bump.run(...counts, appId, day);
       if (active !== 0) s.shiftActive.run(active, appId, day);
+      if (customers !== 0) s.shiftCustomers.run(customers, appId, day);
       if (reinstalls !== 0 || openStarts !== 0) s.bumpCustomers.run(reinstalls, openStarts, appId, day);
       if (kept) {
         const stored = JSON.parse((s.keptDays.get(appId, day) as { keptDays: string }).keptDays) as Record<
@@ -97,14 +107,16 @@ function prepare(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(appId, dedupeKey) DO NOTHING`,
     ),
     ensureDay: db.prepare(
-      `INSERT INTO InstallDaily (appId, day, activeEnd)
-       VALUES (?, ?, COALESCE((SELECT activeEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1), 0))
-       ON CONFLICT(appId, day) DO NOTHING`,
+      `INSERT INTO InstallDaily (appId, day, activeEnd, customersEnd)
+       SELECT ?, ?, COALESCE(p.activeEnd, 0), COALESCE(p.customersEnd, 0)
+       FROM (SELECT 1) LEFT JOIN (SELECT activeEnd, customersEnd FROM InstallDaily WHERE appId = ? AND day < ? ORDER BY day DESC LIMIT 1) p
+       WHERE true ON CONFLICT(appId, day) DO NOTHING`,
     ),
     bump: db.prepare(
       `UPDATE InstallDaily SET installStarted = installStarted + ?, consentDenied = consentDenied + ?, consentGranted = consentGranted + ?, installs = installs + ?, uninstalls = uninstalls + ? WHERE appId = ? AND day = ?`,
     ),
     shiftActive: db.prepare(`UPDATE InstallDaily SET activeEnd = activeEnd + ? WHERE appId = ? AND day >= ?`),
+    shiftCustomers: db.prepare(`UPDATE InstallDaily SET customersEnd = customersEnd + ? WHERE appId = ? AND day >= ?`),
     bumpCustomers: db.prepare(
       `UPDATE InstallDaily SET reinstalls = reinstalls + ?, openStarts = openStarts + ? WHERE appId = ? AND day = ?`,
     ),

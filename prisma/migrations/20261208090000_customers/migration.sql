@@ -1,5 +1,6 @@
 
 -- AlterTable
+ALTER TABLE "InstallDaily" ADD COLUMN "customersEnd" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "InstallDaily" ADD COLUMN "keptDays" TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE "InstallDaily" ADD COLUMN "openStarts" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "InstallDaily" ADD COLUMN "reinstalls" INTEGER NOT NULL DEFAULT 0;
@@ -103,19 +104,10 @@ CREATE INDEX "Customer_workspaceId_lastChangeAt_idx" ON "Customer"("workspaceId"
 CREATE INDEX "Customer_workspaceId_status_lastChangeAt_idx" ON "Customer"("workspaceId", "status", "lastChangeAt");
 
 -- CreateIndex
-CREATE INDEX "Customer_workspaceId_status_installedAt_idx" ON "Customer"("workspaceId", "status", "installedAt");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Customer_workspaceId_companyId_key" ON "Customer"("workspaceId", "companyId");
 
 -- CreateIndex
 CREATE INDEX "CustomerApp_appId_lastChangeAt_idx" ON "CustomerApp"("appId", "lastChangeAt");
-
--- CreateIndex
-CREATE INDEX "CustomerApp_appId_status_lastChangeAt_idx" ON "CustomerApp"("appId", "status", "lastChangeAt");
-
--- CreateIndex
-CREATE INDEX "CustomerApp_appId_uninstalledAt_idx" ON "CustomerApp"("appId", "uninstalledAt");
 
 -- CreateIndex
 CREATE INDEX "CustomerNote_customerId_createdAt_idx" ON "CustomerNote"("customerId", "createdAt");
