@@ -141,7 +141,9 @@ export default async function CustomerPage({ params }: Props) {
               ))}
             </ol>
             {detail.timelineTruncated ? (
-              <p className="mt-2 text-xs text-slate-500">Only the most recent installs and uninstalls of each app are kept here (200 per app).</p>
+              <p className="mt-2 text-xs text-slate-500">
+                Only the most recent installs and uninstalls of each app are kept here (200 per app).
+              </p>
             ) : null}
           </section>
 
