@@ -143,6 +143,13 @@ describe("the customer ledger", () => {
     expect(await byCompany(owner)).toEqual(before);
     expect(await customerFigures(owner, { days: null }, NOW)).toEqual(figures);
     expect(await timeline()).toEqual(story);
+    // A company's row written from its one app equals the sum of its app rows.
+    const { resummarize } = await import("./ledger");
+    const { sqlConnection } = await import("@/lib/db/sql");
+    const ids = (await db.customer.findMany({ select: { id: true } })).map((c) => c.id);
+    const rows = await db.customer.findMany({ orderBy: { id: "asc" } });
+    resummarize(sqlConnection(), ids);
+    expect(await db.customer.findMany({ orderBy: { id: "asc" } })).toEqual(rows);
   });
 
   it("searches names, emails, domains and ids; pages; and never shows another workspace's", async () => {

@@ -55,7 +55,14 @@ const cache = new WeakMap<Database.Database, Statements>();
 
 function prepare(db: Database.Database) {
   return {
-    findCustomer: db.prepare(`SELECT id FROM Customer WHERE workspaceId = ? AND companyId = ?`),
+    /** The company, how many app rows it has, and its row for this app (null fields when it has none). */
+    findCustomer: db.prepare(
+      `SELECT c.id AS customerId, (SELECT COUNT(*) FROM CustomerApp x WHERE x.customerId = c.id) AS apps,
+         a.status, a.activeInstalls, a.reinstalls, a.firstInstalledAt, a.installedAt, a.uninstalledAt, a.reinstalledAt,
+         a.lastChangeAt, a.sources, a.history
+       FROM Customer c LEFT JOIN CustomerApp a ON a.customerId = c.id AND a.appId = ?
+       WHERE c.workspaceId = ? AND c.companyId = ?`,
+    ),
     /** A company seen for the first time, with its one app row's state: no read and no sum needed. */
     insertCustomer: db.prepare(
       `INSERT INTO Customer (id, workspaceId, companyId, companyName, companyDomain, status, activeInstalls, reinstalls,
@@ -65,10 +72,6 @@ function prepare(db: Database.Database) {
     ),
     names: db.prepare(
       `UPDATE Customer SET companyName = COALESCE(?, companyName), companyDomain = COALESCE(?, companyDomain) WHERE id = ?`,
-    ),
-    findApp: db.prepare(
-      `SELECT status, activeInstalls, reinstalls, firstInstalledAt, installedAt, uninstalledAt, reinstalledAt, lastChangeAt, sources, history
-       FROM CustomerApp WHERE customerId = ? AND appId = ?`,
     ),
     writeApp: db.prepare(
       `INSERT INTO CustomerApp (customerId, appId, status, activeInstalls, reinstalls, firstInstalledAt, installedAt, uninstalledAt, reinstalledAt, lastChangeAt, sources, history)
@@ -167,7 +170,8 @@ export function touchCustomer(
   now: number,
 ): Transition {
   const s = statements(db);
-  const found = s.findCustomer.get(workspaceId, e.companyId) as { id: string } | undefined;
+  const found = s.findCustomer.get(appId, workspaceId, e.companyId) as
+    (Omit<AppRow, "status"> & { customerId: string; apps: number; status: CustomerStatus | null }) | undefined;
   if (!found) {
     // The common case of a busy events API: a new company. Its row is its one app row's state.
     const first = nextAppState(undefined, e, delta);
@@ -190,11 +194,31 @@ export function touchCustomer(
     writeApp(s, id, appId, first);
     return first.change;
   }
-  if (e.companyName || e.companyDomain) s.names.run(e.companyName, e.companyDomain, found.id);
-  const next = nextAppState(s.findApp.get(found.id, appId) as AppRow | undefined, e, delta);
-  writeApp(s, found.id, appId, next);
-  summarize(s, found.id);
+  const { customerId, apps, ...row } = found;
+  if (e.companyName || e.companyDomain) s.names.run(e.companyName, e.companyDomain, customerId);
+  const prev = row.status === null ? undefined : (row as AppRow);
+  const next = nextAppState(prev, e, delta);
+  writeApp(s, customerId, appId, next);
+  // A company with this one app: its row is this app's state (no sum to read).
+  if (apps - (prev ? 1 : 0) === 0) writeSingle(s, customerId, next);
+  else summarize(s, customerId);
   return next.change;
+}
+
+/** The company's row when this app is its only one: the same as `summarize` would write. */
+function writeSingle(s: Statements, customerId: string, only: AppRow) {
+  const active = only.activeInstalls;
+  s.writeCustomer.run(
+    active === 0 ? "UNINSTALLED" : only.status === "REINSTALLED" ? "REINSTALLED" : "INSTALLED",
+    active,
+    only.reinstalls,
+    only.firstInstalledAt,
+    only.installedAt,
+    active > 0 ? null : only.uninstalledAt,
+    only.lastChangeAt,
+    [...new Set(only.sources.split(" ").filter(Boolean))].sort().join(" "),
+    customerId,
+  );
 }
 
 function writeApp(s: Statements, customerId: string, appId: string, next: AppRow) {

@@ -1,8 +1,9 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { sqlConnection } from "@/lib/db/sql";
+import { statement } from "@/lib/db/sql";
 import { sqliteTime } from "@/lib/db/time";
 import { notFound } from "@/lib/errors";
 import { csvLine } from "@/lib/text/csv";
@@ -103,17 +104,15 @@ type Raw = {
 
 function selectRows(scope: Scope, query: CustomerQuery, now: number, limit: number, offset: number): Raw[] {
   const f = filtered(scope, query, now);
-  return sqlConnection()
-    .prepare(
-      `SELECT c.id, c.companyId, c.companyName, c.companyDomain, ${f.row}.status AS status,
+  return statement(
+    `SELECT c.id, c.companyId, c.companyName, c.companyDomain, ${f.row}.status AS status,
          ${f.row}.firstInstalledAt AS firstInstalledAt, ${f.row}.installedAt AS installedAt,
          ${f.row}.uninstalledAt AS uninstalledAt, ${f.row}.lastChangeAt AS lastChangeAt,
          ${f.row}.reinstalls AS reinstalls, ${f.row}.sources AS sources, c.erasedAt AS erasedAt,
          (SELECT COUNT(*) FROM CustomerApp a WHERE a.customerId = c.id) AS apps
        FROM ${f.from} WHERE ${f.where}
        ORDER BY ${f.row}.lastChangeAt DESC, c.id LIMIT ? OFFSET ?`,
-    )
-    .all(...f.params, limit, offset) as Raw[];
+  ).all(...f.params, limit, offset) as Raw[];
 }
 
 /** The installing user each row names: one with the app now before one who left, a named one first, the latest. */
@@ -121,12 +120,10 @@ function installersOf(scope: Scope, companyIds: number[]) {
   const found = new Map<number, { name: string | null; email: string | null; rank: string }>();
   const apps = scope.appId ? [scope.appId] : scope.appIds;
   if (companyIds.length === 0 || apps.length === 0) return found;
-  const rows = sqlConnection()
-    .prepare(
-      `SELECT companyId, userName, userEmail, installedAt, uninstalledAt FROM Installation
+  const rows = statement(
+    `SELECT companyId, userName, userEmail, installedAt, uninstalledAt FROM Installation
        WHERE appId IN (${marks(apps.length)}) AND companyId IN (${marks(companyIds.length)})`,
-    )
-    .all(...apps, ...companyIds) as {
+  ).all(...apps, ...companyIds) as {
     companyId: number;
     userName: string | null;
     userEmail: string | null;
@@ -185,9 +182,9 @@ export async function listCustomers(member: Member, query: CustomerQuery, now = 
   const scope = await scopeOf(member, query.app);
   const f = filtered(scope, query, now);
   const counted = (
-    sqlConnection()
-      .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${f.from} WHERE ${f.where} LIMIT ${COUNT_CAP + 1})`)
-      .get(...f.params) as { n: number }
+    statement(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${f.from} WHERE ${f.where} LIMIT ${COUNT_CAP + 1})`).get(
+      ...f.params,
+    ) as { n: number }
   ).n;
   const capped = counted > COUNT_CAP;
   const total = Math.min(counted, COUNT_CAP);
@@ -268,6 +265,20 @@ export function bucketize(values: number[], buckets: readonly { label: string; u
   return counts;
 }
 
+/**
+ * A day's `keptDays` as entries. Most days' histograms are the same few short strings (`{"3":1}`), and past days
+ * never change: parsed once per distinct text, the figures read thousands of days without parsing each.
+ */
+const parsedKept = new LRUCache<string, [number, number][]>({ max: 20_000 });
+function keptEntries(text: string): [number, number][] {
+  let entries = parsedKept.get(text);
+  if (!entries) {
+    entries = Object.entries(JSON.parse(text) as Record<string, number>).map(([k, n]) => [Number(k), n]);
+    parsedKept.set(text, entries);
+  }
+  return entries;
+}
+
 /** The median of a histogram of whole days (`{ days: count }`), or null when it is empty. */
 export function histogramMedian(histogram: Map<number, number>): number | null {
   const total = [...histogram.values()].reduce((a, b) => a + b, 0);
@@ -308,32 +319,26 @@ export async function customerFigures(
     "UTC";
   const today = localDay(now, zone);
   const since = days === null ? "" : addDays(today, -(days - 1));
-  const d = sqlConnection();
   const inApps = `appId IN (${marks(apps.length)})`;
-  const period = d
-    .prepare(
-      `SELECT SUM(reinstalls) AS reinstalls, group_concat(CASE WHEN keptDays <> '{}' THEN keptDays END, '|') AS kept
+  const period = statement(
+    `SELECT SUM(reinstalls) AS reinstalls, group_concat(CASE WHEN keptDays <> '{}' THEN keptDays END, '|') AS kept
        FROM InstallDaily WHERE ${inApps} AND day >= ?`,
-    )
-    .get(...apps, since) as { reinstalls: number | null; kept: string | null };
+  ).get(...apps, since) as { reinstalls: number | null; kept: string | null };
   const histogram = new Map<number, number>();
   for (const part of (period.kept ?? "").split("|").filter(Boolean))
-    for (const [k, n] of Object.entries(JSON.parse(part) as Record<string, number>))
-      histogram.set(Number(k), (histogram.get(Number(k)) ?? 0) + n);
+    for (const [k, n] of keptEntries(part)) histogram.set(k, (histogram.get(k) ?? 0) + n);
   // Tenure: the customers still on the tenure they began on each day of the last year, by how long ago that was;
   // the rest of those with the app now (each app's last `customersEnd`) began it more than a year ago.
   const edges = TENURE_BUCKETS.slice(0, -1).map((b) => addDays(today, -(b.upTo - 1)));
   const year = edges[edges.length - 1]!;
-  const recent = d
-    .prepare(
-      `SELECT ${edges.map((_, i) => `SUM(CASE WHEN day >= ? ${i ? "AND day < ?" : ""} THEN openStarts ELSE 0 END) AS b${i}`).join(", ")}
+  const recent = statement(
+    `SELECT ${edges.map((_, i) => `SUM(CASE WHEN day >= ? ${i ? "AND day < ?" : ""} THEN openStarts ELSE 0 END) AS b${i}`).join(", ")}
        FROM InstallDaily WHERE ${inApps} AND day >= ?`,
-    )
-    .get(...edges.flatMap((edge, i) => (i ? [edge, edges[i - 1]!] : [edge])), ...apps, year) as Record<
+  ).get(...edges.flatMap((edge, i) => (i ? [edge, edges[i - 1]!] : [edge])), ...apps, year) as Record<
     string,
     number | null
   >;
-  const latest = d.prepare(`SELECT customersEnd FROM InstallDaily WHERE appId = ? ORDER BY day DESC LIMIT 1`);
+  const latest = statement(`SELECT customersEnd FROM InstallDaily WHERE appId = ? ORDER BY day DESC LIMIT 1`);
   const active = apps.reduce(
     (sum, id) => sum + ((latest.get(id) as { customersEnd: number } | undefined)?.customersEnd ?? 0),
     0,

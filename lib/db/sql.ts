@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 import LibsqlDatabase from "libsql";
 import { BUSY_TIMEOUT_MS } from "@/lib/db/prisma";
 import { databaseDriver, filePathOf, isRemoteDatabaseUrl } from "@/lib/db/driver";
@@ -13,6 +14,20 @@ import { env } from "@/lib/server/env";
  */
 type State = { db: Database.Database | null; url: string | null };
 const state: State = ((globalThis as unknown as { __rawDb?: State }).__rawDb ??= { db: null, url: null });
+
+/**
+ * A prepared statement of the raw connection, prepared once per SQL text: a query with a placeholder per app costs
+ * more to prepare than to run.
+ */
+const preparedCache = new WeakMap<Database.Database, LRUCache<string, Database.Statement>>();
+export function statement(sql: string): Database.Statement {
+  const db = sqlConnection();
+  let cache = preparedCache.get(db);
+  if (!cache) preparedCache.set(db, (cache = new LRUCache({ max: 500 })));
+  let found = cache.get(sql);
+  if (!found) cache.set(sql, (found = db.prepare(sql)));
+  return found;
+}
 
 export function sqlConnection(): Database.Database {
   const url = env().DATABASE_URL;
