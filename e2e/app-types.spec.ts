@@ -76,6 +76,7 @@ test("public and private apps show what applies to each: tabs, editor, settings,
     "Submission",
     "Developer Hub",
     "Installs",
+    "Customers",
     "Positions",
     "Competitors",
     "Versions",
@@ -95,6 +96,7 @@ test("public and private apps show what applies to each: tabs, editor, settings,
     "Status",
     "Developer Hub",
     "Installs",
+    "Customers",
     "Versions",
     "Settings",
   ]);
@@ -112,7 +114,7 @@ test("an API-token integration shows only installs and settings; every other pag
 }) => {
   const { token: tokenUrl } = await withApps(page, "Spec Tokens", ["token"]);
   await expect(page.getByText("API-token integration", { exact: true })).toBeVisible();
-  expect(await tabsOf(page)).toEqual(["Installs", "Settings"]);
+  expect(await tabsOf(page)).toEqual(["Installs", "Customers", "Settings"]);
   await page.goto(`${tokenUrl}/settings`);
   await expect(page.getByRole("heading", { name: "Install tracking" })).toBeVisible();
   await expect(page.getByText(`/api/v1/apps/${tokenUrl.split("/").pop()}/events`)).toBeVisible();

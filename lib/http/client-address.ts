@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import ipaddr from "ipaddr.js";
 import type { TrustedProxies } from "@/lib/server/trusted-proxies";
 import { LRUCache } from "lru-cache";
@@ -87,10 +87,39 @@ export function stampClient(request: IncomingMessage, trusted: TrustedProxies) {
 /** An answer given before the framework sees a request (and reads its body). */
 export type EarlyAnswer = { status: number; body: unknown };
 
+const REASONS: Record<number, string> = { 411: "Length Required", 413: "Payload Too Large" };
+/** How long a refused request's client gets to read the answer while what it still sends is dropped. */
+const LINGER_MS = 2_000;
+/** What is dropped at most before the connection is cut (a client that does not stop when answered). */
+const LINGER_BYTES = 8_000_000;
+
+/**
+ * The answer, then a lingering close: the connection is half-closed and what the client still sends is dropped
+ * unread for a moment. Closing at once with its body still arriving would reset the connection, and a reset makes
+ * the client lose the answer it had not read yet.
+ */
+function answerEarly(request: IncomingMessage, answer: EarlyAnswer) {
+  const body = JSON.stringify(answer.body);
+  const socket = request.socket;
+  socket.end(
+    `HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? ""}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+  let dropped = 0;
+  request.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) socket.destroy();
+  });
+  request.on("error", () => socket.destroy());
+  request.resume();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
 /**
  * Stamps every request a Node HTTP server of this process receives, before any handler sees it
  * (the framework gives route handlers no socket), and answers at once the ones `refuse` refuses —
- * with `Connection: close`, so their bodies are never read. Installed once, at server start.
+ * with `Connection: close`; their bodies are never held (what still arrives is dropped, see `answerEarly`).
+ * Installed once, at server start.
  */
 export function stampClientsOfThisProcess(
   trusted: TrustedProxies,
@@ -110,14 +139,7 @@ export function stampClientsOfThisProcess(
         stampClient(request, trusted);
         const answer = refuse(request);
         if (answer) {
-          const body = JSON.stringify(answer.body);
-          (args[1] as ServerResponse)
-            .writeHead(answer.status, {
-              "content-type": "application/json",
-              "content-length": Buffer.byteLength(body),
-              connection: "close",
-            })
-            .end(body);
+          answerEarly(request, answer);
           return true;
         }
       }

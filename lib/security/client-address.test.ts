@@ -260,6 +260,17 @@ describe("answers before the framework", () => {
       expect([declared.status, JSON.parse(declared.body).error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
       const streamed = await post({ "transfer-encoding": "chunked" }, 65_536);
       expect([streamed.status, JSON.parse(streamed.body).error.code]).toEqual([411, "LENGTH_REQUIRED"]);
+      // A client still sending when the answer comes reads it every time: the server drops what arrives
+      // instead of closing on it (a close with unread data resets the connection, answer and all).
+      const { sendChunked } = await import("@/e2e/raw-request");
+      for (let i = 0; i < 8; i++) {
+        const answer = await sendChunked(`http://127.0.0.1:${port}/apps`, {
+          headers: { "content-type": "text/plain" },
+          total: 30_000_000,
+        });
+        expect([answer.status, JSON.parse(answer.body).error.code], `try ${i}`).toEqual([411, "LENGTH_REQUIRED"]);
+        expect(answer.sent).toBeLessThan(20_000_000);
+      }
       expect(handled).toBe(0);
     } finally {
       server.close();
