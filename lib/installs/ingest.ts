@@ -166,22 +166,24 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
   const userEmail = e.userEmail ? plainLine(e.userEmail) || null : null;
   const t = sqliteTime(at);
   const stamp = sqliteTime(now);
+  const create = (scopes: string, uninstalledAt: string | null) =>
+    s.createInstallation.run(
+      newId(),
+      appId,
+      e.companyId,
+      e.userId,
+      companyName,
+      userName,
+      userEmail,
+      scopes,
+      e.source,
+      t,
+      uninstalledAt,
+      stamp,
+    );
   if (e.type === "INSTALL") {
     if (!row) {
-      s.createInstallation.run(
-        newId(),
-        appId,
-        e.companyId,
-        e.userId,
-        companyName,
-        userName,
-        userEmail,
-        e.scopes ?? "",
-        e.source,
-        t,
-        null,
-        stamp,
-      );
+      create(e.scopes ?? "", null);
       return 1;
     }
     if (row.uninstalledAt !== null && at >= row.uninstalledAt) {
@@ -193,20 +195,7 @@ function applyToInstallation(s: Statements, appId: string, e: IngestEvent, now: 
   }
   if (!row) {
     // An uninstall of an installation from before tracking began: known, never active here.
-    s.createInstallation.run(
-      newId(),
-      appId,
-      e.companyId,
-      e.userId,
-      companyName,
-      userName,
-      userEmail,
-      "",
-      e.source,
-      t,
-      t,
-      stamp,
-    );
+    create("", t);
     return 0;
   }
   if (row.uninstalledAt === null && at >= row.installedAt) {
