@@ -21,7 +21,6 @@ export type CrmConnectionView = {
   problem: string | null;
   settings: CrmSettingsView;
   pipelines: { id: number; name: string; stages: { id: number; name: string }[] }[];
-  pipelinesError: string | null;
   counts: { pending: number; failed: number; delivered: number };
   backfill: { startedAt: string; total: number; done: number; failed: number } | null;
   recent: CrmPushView[];
@@ -154,9 +153,6 @@ function MappingForm({ connection }: { connection: CrmConnectionView }) {
               {error("stageId")}
             </label>
           </div>
-        ) : null}
-        {connection.pipelinesError ? (
-          <p className="text-sm text-amber-800">Pipelines could not be read: {connection.pipelinesError}</p>
         ) : null}
       </fieldset>
       <label className="block text-sm font-medium text-slate-800">

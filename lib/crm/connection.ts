@@ -275,13 +275,3 @@ export async function saveCrmSettings(member: Member, input: CrmSettingsInput) {
     data,
   );
 }
-
-/** Probes the connection with one cheap call (the settings page's status line). */
-export async function checkConnection(connection: Connection) {
-  try {
-    await crmCall(authFor(connection), "GET", "/api/v2/pipelines?limit=1");
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}

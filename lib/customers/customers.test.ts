@@ -6,7 +6,8 @@ import type { IngestEvent } from "@/lib/installs/types";
 setupTestDatabase();
 const { db } = await import("@/lib/db");
 const { ingestEvents, rebuildApp } = await import("@/lib/installs/ingest");
-const { customerQuerySchema, customersCsv, listCustomers, customerFigures } = await import("./query");
+const { customerQuerySchema, customersCsv, listCustomers } = await import("./query");
+const { customerFigures } = await import("./figures");
 const { getCustomer, addCustomerNote, setCustomerTags, eraseCustomer, labelTimeline } = await import("./customer");
 
 const DAY = 86_400_000;

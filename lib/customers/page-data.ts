@@ -1,7 +1,8 @@
 import "server-only";
 import type { Member } from "@/lib/authz";
 import { db } from "@/lib/db";
-import { customerFigures, customerQuerySchema, listCustomers, PERIODS } from "./query";
+import { customerFigures } from "./figures";
+import { customerQuerySchema, listCustomers, PERIODS } from "./query";
 
 const PERIOD_WORDS: Record<string, string> = {
   all: "all time",

@@ -23,7 +23,7 @@ import { analyticsQuerySchema, COMPARE_FIGURES, MARKETPLACE_FIGURES, type Analyt
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/text/words";
 import { CustomerFiguresPanel } from "@/components/customers/customer-figures";
-import { customerFigures } from "@/lib/customers/query";
+import { customerFigures } from "@/lib/customers/figures";
 
 export const metadata: Metadata = { title: "Analytics" };
 
