@@ -25,6 +25,9 @@ export async function register() {
     // Notification emails, when SMTP_URL is set: alerts at once, the rest in daily digests.
     if (process.env.NEXT_PHASE !== "phase-production-build")
       (await import("@/lib/notifications/email")).startEmailWorker();
+    // Review requests and uninstall surveys, when SMTP_URL is set.
+    if (process.env.NEXT_PHASE !== "phase-production-build")
+      (await import("@/lib/outreach/worker")).startOutreachWorker();
     // The shared store, when configured, is connected before the first request needs it.
     if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/server/redis")).redis();
   }

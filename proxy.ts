@@ -130,7 +130,7 @@ export const config = {
   matcher: [
     {
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|r/|survey/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
@@ -138,12 +138,12 @@ export const config = {
     },
     {
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|r/|survey/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       has: [{ type: "header", key: "next-action" }],
     },
     {
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!api/|_next/static|_next/image|install/|callback/|p/|r/|survey/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
     },
   ],

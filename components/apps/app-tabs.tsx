@@ -16,6 +16,7 @@ export function AppTabs({ appId, type }: { appId: string; type: AppType }) {
     listing && { href: `/apps/${appId}/developer-hub`, label: "Developer Hub" },
     { href: `/apps/${appId}/installs`, label: "Installs" },
     { href: `/apps/${appId}/customers`, label: "Customers" },
+    { href: `/apps/${appId}/outreach`, label: "Reviews & reasons" },
     marketplace && { href: `/apps/${appId}/positions`, label: "Positions" },
     marketplace && { href: `/apps/${appId}/competitors`, label: "Competitors" },
     listing && { href: `/apps/${appId}/versions`, label: "Versions" },

@@ -21,6 +21,7 @@ const RULE_EVENT_OF: Record<AlertData["type"], RuleEvent> = {
   RANK_CHANGE: "RANK_CHANGE",
   COMPETITOR_CHANGE: "COMPETITOR_CHANGE",
   SYNC_FAILING: "SYNC_FAILING",
+  UNINSTALL_REASON: "UNINSTALL_REASON",
 };
 
 /** Whether a rule's event, app and conditions match. */
@@ -50,6 +51,7 @@ export function ruleMatches(
     case "SYNC_FAILING":
       return data.failures === t;
     case "COMPETITOR_CHANGE":
+    case "UNINSTALL_REASON":
       return true;
   }
 }
@@ -72,6 +74,8 @@ function linkOf(appId: string, data: AlertData) {
       return `/apps/${appId}/competitors?competitor=${data.competitor.id}`;
     case "SYNC_FAILING":
       return "/reviews/sync";
+    case "UNINSTALL_REASON":
+      return `/apps/${appId}/outreach#reasons`;
     default:
       return `/reviews?app=${appId}`;
   }

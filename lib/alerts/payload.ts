@@ -14,6 +14,7 @@ export const ALERT_TYPES = [
   "SYNC_FAILING",
   "RANK_CHANGE",
   "COMPETITOR_CHANGE",
+  "UNINSTALL_REASON",
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -26,6 +27,7 @@ export const ALERT_LABELS: Record<AlertType, string> = {
   SYNC_FAILING: "Failing syncs",
   RANK_CHANGE: "Marketplace position moves",
   COMPETITOR_CHANGE: "Competitors' listing changes",
+  UNINSTALL_REASON: "Uninstall reasons",
 };
 
 export type AlertData =
@@ -41,7 +43,8 @@ export type AlertData =
       type: "COMPETITOR_CHANGE";
       competitor: { id: string; name: string };
       fields: { field: string; before: string; after: string }[];
-    };
+    }
+  | { type: "UNINSTALL_REASON"; company: string; reason: string | null; text: string | null };
 
 export type AlertInput = {
   id: string;
@@ -76,6 +79,8 @@ export function alertTitle(app: string, data: AlertData, show: (text: string) =>
       return `${plural(data.today, "review", "reviews")} of ${name} in a day, against ${data.usual.toFixed(1)} a day usually`;
     case "COMPETITOR_CHANGE":
       return `${show(data.competitor.name)} (a competitor of ${name}) changed its ${fieldList(data.fields.map((f) => f.field))}`;
+    case "UNINSTALL_REASON":
+      return `${show(data.company)} told why it uninstalled ${name}: ${data.reason ? show(data.reason) : "in its own words"}`;
   }
 }
 
@@ -93,6 +98,8 @@ function slackFallback(app: string, data: AlertData): string {
       return `${slackText(app)} ${rankChangeText("a Marketplace list", data.from, data.to)}`;
     case "COMPETITOR_CHANGE":
       return `A competitor of ${slackText(app)} changed its ${fieldList(data.fields.map((f) => f.field))}`;
+    case "UNINSTALL_REASON":
+      return `A customer told why it uninstalled ${slackText(app)}`;
     default:
       return alertTitle(app, data, slackText);
   }
@@ -150,6 +157,8 @@ function slackDetail(d: AlertData): string {
             `*${slackText(f.field)}*: ${slackText(clip(f.before, 120)) || "(none)"} → ${slackText(clip(f.after, 120)) || "(none)"}`,
         )
         .join("\n");
+    case "UNINSTALL_REASON":
+      return `*${slackText(d.reason ?? "Other")}*${d.text ? `\n>${slackText(clip(d.text)).split("\n").join("\n>")}` : ""}`;
   }
 }
 

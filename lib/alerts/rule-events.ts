@@ -9,6 +9,7 @@ export const RULE_EVENTS = [
   "RANK_CHANGE",
   "COMPETITOR_CHANGE",
   "SYNC_FAILING",
+  "UNINSTALL_REASON",
 ] as const;
 export type RuleEvent = (typeof RULE_EVENTS)[number];
 
@@ -34,6 +35,10 @@ export const RULE_EVENT_INFO: Record<RuleEvent, { label: string; help: string; t
   COMPETITOR_CHANGE: {
     label: "Competitor listing changed",
     help: "A competitor's name, summary, description, screenshots, video, categories or pricing link change.",
+  },
+  UNINSTALL_REASON: {
+    label: "Uninstall reason",
+    help: "A customer who uninstalled answers the uninstall survey.",
   },
   SYNC_FAILING: {
     label: "Sync failed",

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
+import { customerOutreach } from "@/lib/outreach/report";
 import { HISTORY_LIMIT } from "./ledger";
 import { tenureDays } from "./query";
 import { noteSchema, tagsSchema } from "./schema";
@@ -128,6 +129,26 @@ export async function getCustomer(member: Member, customerId: unknown, now = Dat
       };
     })
     .reverse();
+  // Its outreach: each email sent, and each survey answer, in the same timeline.
+  const outreach = await customerOutreach(member.workspace.id, customer.companyId);
+  const extra: TimelineEntry[] = outreach.flatMap((o) => {
+    const base = { appId: o.appId, appName: o.appName, userId: null, userName: null, source: "OUTREACH" };
+    const sent: TimelineEntry[] = o.sentAt
+      ? [{ ...base, at: o.sentAt, kind: o.kind === "REQUEST" ? "REQUEST_SENT" : "SURVEY_SENT" }]
+      : [];
+    const answer: TimelineEntry[] = o.answer
+      ? [
+          {
+            ...base,
+            at: o.answer.answeredAt,
+            kind: "SURVEY_ANSWER",
+            detail: { reason: o.answer.reason, text: o.answer.text },
+          },
+        ]
+      : [];
+    return [...sent, ...answer];
+  });
+  if (extra.length) (timeline.push(...extra), timeline.sort((a, b) => b.at.localeCompare(a.at)));
 
   // Reviews probably its own: by one of its installing users' names, on an app it installed, after it did.
   const installerNames = [...new Set(people.map((p) => p.userName).filter((n): n is string => !!n))];
@@ -201,6 +222,7 @@ export async function getCustomer(member: Member, customerId: unknown, now = Dat
       createdAt: n.createdAt.toISOString(),
     })),
     reviews,
+    outreach,
   };
 }
 export type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;
@@ -258,7 +280,7 @@ export async function setCustomerTags(member: Member, customerId: unknown, input
 }
 
 /**
- * Erase on request: names, emails, the domain, notes and tags go; the company's Pipedrive id, its dates, statuses
+ * Erase on request: names, emails, the domain, notes, tags and survey words go; the company's Pipedrive id, its dates, statuses
  * and every count stay (nothing personal is in them). A later install brings the new installer's data with it.
  */
 export async function eraseCustomer(member: Member, customerId: unknown, confirm: unknown) {
@@ -279,6 +301,19 @@ export async function eraseCustomer(member: Member, customerId: unknown, confirm
       data: { companyName: null, userName: null, userEmail: null },
     }),
     db.customerNote.deleteMany({ where: { customerId: customer.id, customer: { workspaceId: member.workspace.id } } }),
+    // Its outreach keeps dates and statuses; the address, the name and what was written in the survey go.
+    db.outreachSend.updateMany({
+      where: { workspaceId: member.workspace.id, companyId: customer.companyId, status: "PENDING" },
+      data: { status: "SKIPPED", reason: "The customer's personal data was erased" },
+    }),
+    db.outreachSend.updateMany({
+      where: { workspaceId: member.workspace.id, companyId: customer.companyId },
+      data: { name: null, email: null },
+    }),
+    db.surveyAnswer.updateMany({
+      where: { workspaceId: member.workspace.id, companyId: customer.companyId },
+      data: { text: null },
+    }),
     db.customer.updateMany({
       where: { id: customer.id, workspaceId: member.workspace.id },
       data: { companyName: null, companyDomain: null, tags: "[]", erasedAt: new Date() },

@@ -47,12 +47,14 @@ export type CustomerFigures = {
 
 export type TimelineEntry = {
   at: string;
-  kind: "INSTALL" | "REINSTALL" | "UNINSTALL" | "REAUTHORIZE";
+  kind: "INSTALL" | "REINSTALL" | "UNINSTALL" | "REAUTHORIZE" | "REQUEST_SENT" | "SURVEY_SENT" | "SURVEY_ANSWER";
   appId: string;
   appName: string;
   userId: number | null;
   userName: string | null;
   source: string;
+  /** For an answer to the uninstall survey: the reason and the words. */
+  detail?: { reason: string | null; text: string | null };
 };
 
 export type CustomerNoteView = { id: string; authorName: string; body: string; createdAt: string };

@@ -19,7 +19,7 @@ export function requestIdOf(incoming: string | null | undefined): string {
  * same (lib/proxy.test.ts compares them).
  */
 export const isPagePath = (path: string) =>
-  !/^\/(api|_next|install|callback|p|unsubscribe)\//.test(path) &&
+  !/^\/(api|_next|install|callback|p|r|survey|unsubscribe)\//.test(path) &&
   !/^\/(icon\.svg|favicon\.ico|share-page\.js|share\.css)$/.test(path);
 
 /**

@@ -24,7 +24,7 @@ const state = ((
   running: false,
 });
 
-function transport(): Transporter | null {
+export function mailTransport(): Transporter | null {
   const url = env().SMTP_URL ?? null;
   if (!url) return null;
   if (state.url !== url) {
@@ -107,7 +107,7 @@ export async function sendPendingEmails({
   now = new Date(),
   digestNow = false,
 }: { now?: Date; digestNow?: boolean } = {}) {
-  const mailer = transport();
+  const mailer = mailTransport();
   if (!mailer) return { sent: 0, skipped: 0 };
   const rows = await pendingRows();
   let sent = 0;
@@ -157,7 +157,7 @@ export async function sendTestEmail(member: {
   user: { id: string };
   workspace: { name: string };
 }): Promise<{ to: string; answer: string }> {
-  const mailer = transport();
+  const mailer = mailTransport();
   if (!mailer) throw new AppError("CONFLICT", "Email is off: the operator has not set SMTP_URL (docs/operations.md)");
   const user = await db.user.findUniqueOrThrow({ where: { id: member.user.id }, select: { email: true } });
   if (!user.email)

@@ -143,6 +143,8 @@ const schema = z.object({
       .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "SMTP_URL must be an smtp:// or smtps:// URL")
       .optional(),
   ),
+  /** How often the outreach worker plans and sends review requests and uninstall surveys (ms). */
+  OUTREACH_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   /** The sender of notification emails. */
   EMAIL_FROM: z.string().trim().min(3).default("Listing Studio <notifications@listing-studio.local>"),
   /** Overrides of the rate limits, `name=points/seconds` separated by commas (see lib/http/rate-limit.ts). */

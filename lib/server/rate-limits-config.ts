@@ -19,6 +19,10 @@ export const RATE_LIMITS = {
   pagecheck: { points: 20, duration: 60 },
   /** Unsubscribe links from notification emails (a signed token, no session), per client address. */
   unsubscribe: { points: 30, duration: 60 },
+  /** Opens of review links counted, per client address (over it the link still redirects, uncounted). */
+  reviewlink: { points: 30, duration: 60 },
+  /** Uninstall survey pages and answers, and customers' unsubscribe links, per client address. */
+  survey: { points: 30, duration: 60 },
   /** The cron endpoint, per client address (checked before the secret, so guessing it is slow too). */
   cron: { points: 10, duration: 60 },
   /** "Send a test email" to oneself, per person. */

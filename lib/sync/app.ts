@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { attributeRequests } from "@/lib/outreach/report";
 import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "@/lib/alerts/alerts";
 import { notifySafely } from "@/lib/notifications/notify";
 import { plural } from "@/lib/text/words";
@@ -170,6 +171,8 @@ export async function syncApp(
         );
       }
       await checkReviewSurge(app.id, at);
+      // Reviews that followed a review request are marked as probably from it.
+      await attributeRequests(app.id);
     }
     await checkRatingDrop(app.id, parsed.ratingAverage, at);
     return {

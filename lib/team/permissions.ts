@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   "customers.erase": { role: "OWNER", denied: "Only an owner can erase a customer's personal data" },
   "crm.connect": { role: "OWNER", denied: "Only an owner can connect or disconnect the workspace's Pipedrive" },
   "crm.settings": { role: "OWNER", denied: "Only an owner can change what installs do in the workspace's Pipedrive" },
+  "outreach.edit": { role: "EDITOR", denied: "Viewers cannot change review requests or the uninstall survey" },
   "crm.push": { role: "EDITOR", denied: "Viewers cannot push customers to Pipedrive" },
   "competitor.add": { role: "EDITOR", denied: "Viewers cannot add competitors" },
   "competitor.remove": { role: "EDITOR", denied: "Viewers cannot remove competitors" },

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { CustomerStatusBadge } from "@/components/customers/status-badge";
 import { EraseCustomer, NoteForm, TagsForm } from "@/components/customers/customer-forms";
 import { CrmCustomerPanel } from "@/components/crm/customer-panel";
+import { CustomerEmails } from "@/components/outreach/customer-emails";
 import { requireMembership } from "@/lib/authz";
 import { getCustomer } from "@/lib/customers/customer";
 import { crmCustomerView } from "@/lib/crm/view";
@@ -19,6 +20,9 @@ const KIND: Record<string, string> = {
   REINSTALL: "Reinstalled",
   UNINSTALL: "Uninstalled",
   REAUTHORIZE: "Installed again while installed (re-authorized)",
+  REQUEST_SENT: "Asked for a review of",
+  SURVEY_SENT: "Sent the uninstall survey of",
+  SURVEY_ANSWER: "Told why it uninstalled",
 };
 
 type Props = { params: Promise<{ customerId: string }> };
@@ -132,10 +136,23 @@ export default async function CustomerPage({ params }: Props) {
                   </time>
                   <span>
                     <strong className="font-medium text-slate-900">{KIND[t.kind]}</strong> {t.appName}
-                    <span className="block text-xs text-slate-500">
-                      {t.userName ? <bdi>{t.userName}</bdi> : t.userId !== null ? `User ${t.userId}` : "A user"} ·{" "}
-                      {INSTALL_SOURCE_LABELS[t.source] ?? t.source}
-                    </span>
+                    {t.detail ? (
+                      <span className="block text-slate-700" data-testid="timeline-answer">
+                        {t.detail.reason ?? "In their own words"}
+                        {t.detail.text ? (
+                          <span className="block break-words whitespace-pre-wrap text-slate-600">
+                            <bdi>{t.detail.text}</bdi>
+                          </span>
+                        ) : null}
+                      </span>
+                    ) : t.source === "OUTREACH" ? (
+                      <span className="block text-xs text-slate-500">Email</span>
+                    ) : (
+                      <span className="block text-xs text-slate-500">
+                        {t.userName ? <bdi>{t.userName}</bdi> : t.userId !== null ? `User ${t.userId}` : "A user"} ·{" "}
+                        {INSTALL_SOURCE_LABELS[t.source] ?? t.source}
+                      </span>
+                    )}
                   </span>
                 </li>
               ))}
@@ -179,6 +196,7 @@ export default async function CustomerPage({ params }: Props) {
 
         <aside className="space-y-6">
           <CrmCustomerPanel view={crm} canPush={can(member, "crm.push")} />
+          <CustomerEmails emails={detail.outreach} />
           <section
             aria-labelledby="notes-heading"
             className="space-y-4 rounded-xl border border-slate-200 bg-white p-4"
