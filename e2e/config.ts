@@ -42,6 +42,8 @@ export const E2E = {
     MARKETPLACE_API_URL: emulatorUrl,
     MARKETPLACE_PACE_MS: "0",
     CRON_SECRET: "e2e-cron-secret-0123456789abcdef",
+    // Review requests and surveys are planned and sent every second in the run (a minute by default).
+    OUTREACH_INTERVAL_MS: "1000",
     // Notification emails go to the run's own mail server (e2e/mailbox.ts).
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     NEXT_TELEMETRY_DISABLED: "1",

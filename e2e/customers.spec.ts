@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "./config";
-import { consent, createAppInUi, createCompany, hydrated, signIn, type EmulatorUser } from "./fixtures";
+import { consent, createAppInUi, createCompany, gatewayApp, hydrated, signIn, type EmulatorUser } from "./fixtures";
 
 type Held = {
   organizations: { id: number; name: string }[];
@@ -12,30 +12,6 @@ type Held = {
 /** What the partner's own (emulated) Pipedrive holds. */
 const held = async (companyId: number) =>
   (await (await fetch(`${E2E.emulatorUrl}/__emulator/crm/${companyId}`)).json()) as Held;
-
-/** An app whose installs come through the gateway, known to the emulator as a Pipedrive app. */
-async function gatewayApp(page: Page, name: string) {
-  const appId = await createAppInUi(page, name, { clientSecret: `${name}-secret` });
-  await page.goto(`/apps/${appId}/settings`);
-  await hydrated(page);
-  const installUrl = await page.getByLabel("Installation URL", { exact: true }).inputValue();
-  const callbackUrl = await page.getByLabel("Callback URL", { exact: true }).inputValue();
-  const detail = page.locator("dt", { hasText: "Client ID" }).locator("xpath=following-sibling::dd[1]");
-  const clientId = (await detail.textContent())!.trim();
-  const res = await fetch(`${E2E.emulatorUrl}/__emulator/clients`, {
-    method: "POST",
-    body: JSON.stringify({
-      clientId,
-      clientSecret: `${name}-secret`,
-      redirectUris: [callbackUrl],
-      name,
-      builtBy: "Partner",
-      scopes: ["base", "deals:read"],
-    }),
-  });
-  expect(res.status).toBe(201);
-  return { appId, installUrl, clientId };
-}
 
 test("the CRM: connected, an install appears in the partner's Pipedrive through a 429 storm, an uninstall marks the deal lost, nothing twice", async ({
   page,

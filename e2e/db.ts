@@ -256,3 +256,28 @@ export function backdatePositions(appId: string) {
     db.close();
   }
 }
+
+/**
+ * Moves the clock forward `days` for one company's install of an app, and for the app's outreach settings: its
+ * install, its customer rows and the day requests were turned on all move back, as if that much time had passed.
+ */
+export function advanceClock(appId: string, companyId: number, days: number) {
+  const db = open();
+  const back = (column: string) => `${column} = strftime('%Y-%m-%dT%H:%M:%f+00:00', ${column}, '-${days} days')`;
+  try {
+    db.prepare(`UPDATE Installation SET ${back("installedAt")} WHERE appId = ? AND companyId = ?`).run(
+      appId,
+      companyId,
+    );
+    db.prepare(
+      `UPDATE CustomerApp SET ${back("installedAt")}, ${back("firstInstalledAt")}, ${back("lastChangeAt")}
+       WHERE appId = ? AND customerId IN (SELECT id FROM Customer WHERE companyId = ?)`,
+    ).run(appId, companyId);
+    db.prepare(
+      `UPDATE Customer SET ${back("installedAt")}, ${back("firstInstalledAt")}, ${back("lastChangeAt")} WHERE companyId = ?`,
+    ).run(companyId);
+    db.prepare(`UPDATE AppOutreach SET ${back("requestsSince")}, ${back("surveySince")} WHERE appId = ?`).run(appId);
+  } finally {
+    db.close();
+  }
+}

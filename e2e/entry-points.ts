@@ -42,6 +42,7 @@ export const PAGES: Record<string, PageCheck> = {
   "(dashboard)/customers/page": { kind: "own-data", url: "/customers" },
   "(dashboard)/customers/[customerId]/page": { kind: "foreign-id", url: (a) => `/customers/${a.customerId}` },
   "(dashboard)/apps/[appId]/customers/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/customers` },
+  "(dashboard)/apps/[appId]/outreach/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/outreach` },
   "(dashboard)/apps/[appId]/installs/page": { kind: "foreign-id", url: (a) => `/apps/${a.appId}/installs` },
   "(dashboard)/notifications/page": { kind: "own-data", url: "/notifications" },
   "(dashboard)/notifications/settings/page": { kind: "own-data", url: "/notifications/settings" },
@@ -157,6 +158,11 @@ export const ROUTES: Record<string, RouteCheck> = {
   },
   "GET api/audit": { kind: "own-data", url: "/api/audit" },
   "GET api/customers": { kind: "own-data", url: "/api/customers?format=csv" },
+  "GET api/apps/[appId]/survey-answers": {
+    kind: "foreign-id",
+    url: (a) => `/api/apps/${a.appId}/survey-answers`,
+    status: 404,
+  },
   "GET api/crm/callback": {
     kind: "token",
     note: "the CRM consent's return: owners only, and its state must match the cookie set when that owner started it",
@@ -175,6 +181,39 @@ export const ROUTES: Record<string, RouteCheck> = {
     note: "Bearer CRON_SECRET (route tests)",
     origin: { exempt: "a Bearer secret, no cookie" },
     rateLimit: "cron, per client address, before the secret is checked",
+    maxBody: "none",
+  },
+  "POST api/cron/outreach": {
+    kind: "secret",
+    note: "Bearer CRON_SECRET (lib/outreach/outreach.test.ts)",
+    origin: { exempt: "a Bearer secret, no cookie" },
+    rateLimit: "cron, per client address, before the secret is checked",
+    maxBody: "none",
+  },
+  "GET r/[code]": {
+    kind: "token",
+    note: "an app's review link: redirects to its listing's reviews and counts the open (outreach spec)",
+  },
+  "GET survey/[token]": {
+    kind: "token",
+    note: "the uninstall survey of one uninstall, signed and expiring (lib/outreach/outreach.test.ts)",
+  },
+  "POST survey/[token]": {
+    kind: "public",
+    note: "the survey's answer, once per uninstall (outreach spec, lib/outreach/outreach.test.ts)",
+    origin: "same-origin",
+    rateLimit: "survey, per client address",
+    maxBody: 16_000,
+  },
+  "GET unsubscribe/customer/[token]": {
+    kind: "token",
+    note: "a customer's unsubscribe from review requests and surveys: asks, changes nothing",
+  },
+  "POST unsubscribe/customer/[token]": {
+    kind: "token",
+    note: "the workspace and the address's hash, signed with AUTH_SECRET (lib/outreach/outreach.test.ts)",
+    origin: { exempt: "no cookie: a signed link, also posted by mail providers (RFC 8058 one-click)" },
+    rateLimit: "survey, per client address",
     maxBody: "none",
   },
   "GET p/[token]": {
@@ -265,6 +304,14 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
     test: "lib/customers/customers.test.ts",
   },
   "lib/actions/customers#eraseCustomerAction": { useCase: "eraseCustomer", test: "lib/customers/customers.test.ts" },
+  "lib/actions/outreach#saveRequestSettingsAction": {
+    useCase: "saveRequestSettings",
+    test: "lib/outreach/outreach.test.ts",
+  },
+  "lib/actions/outreach#saveSurveySettingsAction": {
+    useCase: "saveSurveySettings",
+    test: "lib/outreach/outreach.test.ts",
+  },
   "lib/actions/crm#connectCrmAction": { useCase: "startConnect", test: "lib/crm/crm.test.ts" },
   "lib/actions/crm#disconnectCrmAction": { useCase: "disconnect", test: "lib/crm/crm.test.ts" },
   "lib/actions/crm#saveCrmSettingsAction": { useCase: "saveCrmSettings", test: "lib/crm/crm.test.ts" },

@@ -127,3 +127,27 @@ export async function createApiToken(page: Page, name: string) {
   expect(token).toMatch(/^lst_[A-Za-z0-9_-]{43}$/);
   return token;
 }
+
+/** An app whose installs come through the gateway, known to the emulator as a Pipedrive app. */
+export async function gatewayApp(page: Page, name: string) {
+  const appId = await createAppInUi(page, name, { clientSecret: `${name}-secret` });
+  await page.goto(`/apps/${appId}/settings`);
+  await hydrated(page);
+  const installUrl = await page.getByLabel("Installation URL", { exact: true }).inputValue();
+  const callbackUrl = await page.getByLabel("Callback URL", { exact: true }).inputValue();
+  const detail = page.locator("dt", { hasText: "Client ID" }).locator("xpath=following-sibling::dd[1]");
+  const clientId = (await detail.textContent())!.trim();
+  const res = await fetch(`${E2E.emulatorUrl}/__emulator/clients`, {
+    method: "POST",
+    body: JSON.stringify({
+      clientId,
+      clientSecret: `${name}-secret`,
+      redirectUris: [callbackUrl],
+      name,
+      builtBy: "Partner",
+      scopes: ["base", "deals:read"],
+    }),
+  });
+  expect(res.status).toBe(201);
+  return { appId, installUrl, clientId };
+}

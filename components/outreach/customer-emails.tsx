@@ -1,4 +1,4 @@
-import type { CustomerOutreach } from "@/lib/outreach/report";
+import type { CustomerOutreach } from "@/lib/outreach/types";
 import { UTC_DAY as DAY } from "@/lib/text/dates";
 
 const STATUS: Record<string, string> = {

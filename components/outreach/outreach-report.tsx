@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OutreachReport } from "@/lib/outreach/report";
+import type { OutreachReport } from "@/lib/outreach/types";
 
 const n = (x: number) => x.toLocaleString("en-US");
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");

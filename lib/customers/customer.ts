@@ -6,7 +6,6 @@ import { db } from "@/lib/db";
 import { sqlConnection } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors";
 import { authorize } from "@/lib/team/permissions";
-import { customerOutreach } from "@/lib/outreach/report";
 import { HISTORY_LIMIT } from "./ledger";
 import { tenureDays } from "./query";
 import { noteSchema, tagsSchema } from "./schema";
@@ -129,27 +128,6 @@ export async function getCustomer(member: Member, customerId: unknown, now = Dat
       };
     })
     .reverse();
-  // Its outreach: each email sent, and each survey answer, in the same timeline.
-  const outreach = await customerOutreach(member.workspace.id, customer.companyId);
-  const extra: TimelineEntry[] = outreach.flatMap((o) => {
-    const base = { appId: o.appId, appName: o.appName, userId: null, userName: null, source: "OUTREACH" };
-    const sent: TimelineEntry[] = o.sentAt
-      ? [{ ...base, at: o.sentAt, kind: o.kind === "REQUEST" ? "REQUEST_SENT" : "SURVEY_SENT" }]
-      : [];
-    const answer: TimelineEntry[] = o.answer
-      ? [
-          {
-            ...base,
-            at: o.answer.answeredAt,
-            kind: "SURVEY_ANSWER",
-            detail: { reason: o.answer.reason, text: o.answer.text },
-          },
-        ]
-      : [];
-    return [...sent, ...answer];
-  });
-  if (extra.length) (timeline.push(...extra), timeline.sort((a, b) => b.at.localeCompare(a.at)));
-
   // Reviews probably its own: by one of its installing users' names, on an app it installed, after it did.
   const installerNames = [...new Set(people.map((p) => p.userName).filter((n): n is string => !!n))];
   const candidates =
@@ -222,7 +200,6 @@ export async function getCustomer(member: Member, customerId: unknown, now = Dat
       createdAt: n.createdAt.toISOString(),
     })),
     reviews,
-    outreach,
   };
 }
 export type CustomerDetail = Awaited<ReturnType<typeof getCustomer>>;

@@ -4,7 +4,15 @@ import { requestEligibility, type RequestCandidate, type RequestRules } from "./
 import { isQuiet, localHour, nextSendTime } from "./quiet-hours";
 import { fillPlaceholders, requestEmail, surveyEmail } from "./render";
 import { requestSettingsSchema, surveyAnswerSchema, surveySettingsSchema } from "./schema";
-import { emailHash, openToken, optOutToken, readOpenToken, readOptOutToken, readSurveyToken, surveyToken } from "./tokens";
+import {
+  emailHash,
+  openToken,
+  optOutToken,
+  readOpenToken,
+  readOptOutToken,
+  readSurveyToken,
+  surveyToken,
+} from "./tokens";
 
 const DAY = 86_400_000;
 const NOW = Date.parse("2026-06-15T12:00:00Z");
@@ -61,7 +69,10 @@ describe("who is asked for a review, and when", () => {
 
   it("asks after the days kept, at once outside quiet hours", () => {
     expect(requestEligibility(c(), rules, NOW)).toEqual({ ok: true, dueAt: NOW });
-    expect(requestEligibility(c({ installedAt: NOW - 13 * DAY }), rules, NOW)).toEqual({ ok: false, reason: "too-soon" });
+    expect(requestEligibility(c({ installedAt: NOW - 13 * DAY }), rules, NOW)).toEqual({
+      ok: false,
+      reason: "too-soon",
+    });
     expect(requestEligibility(c({ installedAt: NOW - 14 * DAY }), rules, NOW).ok).toBe(true);
     expect(requestEligibility(c({ status: "REINSTALLED" }), rules, NOW).ok).toBe(true);
   });
@@ -163,9 +174,15 @@ describe("the emails and forms", () => {
     expect(fillPlaceholders("{first_name}/{company}", { app: "A", recipient: { name: null, company: null } })).toBe(
       "there/your team",
     );
-    expect(surveyEmail({ app: "A", sender: "S", recipient: { name: "Bo", company: null }, surveyUrl: "u", unsubscribeUrl: "x" }).subject).toBe(
-      "Why did you uninstall A?",
-    );
+    expect(
+      surveyEmail({
+        app: "A",
+        sender: "S",
+        recipient: { name: "Bo", company: null },
+        surveyUrl: "u",
+        unsubscribeUrl: "x",
+      }).subject,
+    ).toBe("Why did you uninstall A?");
   });
 
   it("validates settings and answers with specific messages", () => {
@@ -186,7 +203,10 @@ describe("the emails and forms", () => {
       "A subject is one line",
       "Choose an hour from 0 to 23",
     ]);
-    const reasons = surveySettingsSchema.safeParse({ surveyOn: true, reasons: [{ label: "Price" }, { label: "price " }] });
+    const reasons = surveySettingsSchema.safeParse({
+      surveyOn: true,
+      reasons: [{ label: "Price" }, { label: "price " }],
+    });
     expect(reasons.success || reasons.error.issues[0]!.message).toBe("Two reasons say the same thing");
     expect(surveyAnswerSchema.safeParse({ text: "   " }).success).toBe(false);
     expect(surveyAnswerSchema.safeParse({ text: "x".repeat(2001) }).success).toBe(false);

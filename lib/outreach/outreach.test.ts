@@ -15,7 +15,8 @@ const { ingestEvents } = await import("@/lib/installs/ingest");
 const { runOutreachRound, claimSends, planRequests } = await import("./worker");
 const { saveRequestSettings, saveSurveySettings, getOutreachSettings } = await import("./settings");
 const { openReviewLink, surveyPage, optOutPage } = await import("./public");
-const { outreachReport, surveyAnswersCsv, attributeRequests } = await import("./report");
+const { outreachReport, surveyAnswersCsv, attributeRequests, customerOutreach } = await import("./report");
+const { withOutreach } = await import("./timeline");
 const { getCustomer, eraseCustomer } = await import("@/lib/customers/customer");
 const { NextRequest } = await import("next/server");
 const surveyRoute = await import("@/app/survey/[token]/route");
@@ -31,7 +32,13 @@ let quote: string;
 let other: string;
 let n = 0;
 
-const ev = (type: "INSTALL" | "UNINSTALL", companyId: number, at: number, email: string | null, name = "Ana Souza"): IngestEvent => ({
+const ev = (
+  type: "INSTALL" | "UNINSTALL",
+  companyId: number,
+  at: number,
+  email: string | null,
+  name = "Ana Souza",
+): IngestEvent => ({
   dedupeKey: `o${n++}`,
   type,
   companyId,
@@ -61,7 +68,13 @@ beforeAll(async () => {
   viewer = await addMember(db, owner, "VIEWER");
   const app = (name: string) =>
     db.app.create({
-      data: { workspaceId: owner.workspace.id, name, type: "PUBLIC", clientId: `cid-${name}`, callbackUrl: "https://x.example.com" },
+      data: {
+        workspaceId: owner.workspace.id,
+        name,
+        type: "PUBLIC",
+        clientId: `cid-${name}`,
+        callbackUrl: "https://x.example.com",
+      },
     });
   quote = (await app("Quote")).id;
   other = (await app("Other")).id;
@@ -88,11 +101,14 @@ describe("review requests", () => {
     expect(mail!.subject).toBe("How is Quote for Company 1 Ltd?");
     expect(JSON.stringify(mail!.from)).toContain("Acme Tools");
     expect(mail!.text).toContain("Hi Ana, would you review Quote?");
-    const header = (key: string) =>
-      (mail!.headerLines.find((h) => h.key === key)?.line ?? "").replace(/\r\n\s+/g, " ");
+    const header = (key: string) => (mail!.headerLines.find((h) => h.key === key)?.line ?? "").replace(/\r\n\s+/g, " ");
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    expect(header("list-unsubscribe")).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3999\/unsubscribe\/customer\/\S+>$/);
-    const audit = await db.auditEvent.findMany({ where: { workspaceId: owner.workspace.id, action: "outreach.request_sent" } });
+    expect(header("list-unsubscribe")).toMatch(
+      /^List-Unsubscribe: <http:\/\/localhost:3999\/unsubscribe\/customer\/\S+>$/,
+    );
+    const audit = await db.auditEvent.findMany({
+      where: { workspaceId: owner.workspace.id, action: "outreach.request_sent" },
+    });
     expect(audit.map((a) => a.targetName)).toEqual(["Company 1"]);
   });
 
@@ -132,7 +148,10 @@ describe("review requests", () => {
     expect(claimSends("w-other", at + 1)).toEqual([]);
     await runOutreachRound({ now: at + 10 * 60_000 });
     const row = await db.outreachSend.findUniqueOrThrow({ where: { id: claimed[0]! } });
-    expect([row.status, row.reason]).toEqual(["FAILED", "Sending was interrupted; not sent again, so that nobody gets it twice"]);
+    expect([row.status, row.reason]).toEqual([
+      "FAILED",
+      "Sending was interrupted; not sent again, so that nobody gets it twice",
+    ]);
     expect(mailTo("late@many.example")).toHaveLength(0);
   });
 
@@ -166,7 +185,9 @@ describe("the review link", () => {
     await openReviewLink(code, null, { count: true, now: at });
     await openReviewLink(code, null, { count: false, now: at });
     await openReviewLink(code, "forged", { count: true, now: at });
-    const day = await db.reviewLinkDaily.findUniqueOrThrow({ where: { appId_day: { appId: quote, day: "2026-06-02" } } });
+    const day = await db.reviewLinkDaily.findUniqueOrThrow({
+      where: { appId_day: { appId: quote, day: "2026-06-02" } },
+    });
     expect([day.clicks, day.fromEmail]).toEqual([4, 1]);
     const opened = await db.outreachSend.findFirstOrThrow({ where: { appId: quote, companyId: 1 } });
     expect(opened.openedAt?.getTime()).toBe(at);
@@ -174,19 +195,33 @@ describe("the review link", () => {
     const res = await linkRoute.GET(new NextRequest(`http://localhost:3999/r/${code}`), {
       params: Promise.resolve({ code }),
     });
-    expect([res.status, res.headers.get("set-cookie"), res.headers.get("location")?.endsWith("#user-reviews")]).toEqual([
-      302,
-      null,
-      true,
-    ]);
+    expect([res.status, res.headers.get("set-cookie"), res.headers.get("location")?.endsWith("#user-reviews")]).toEqual(
+      [302, null, true],
+    );
   });
 
   it("marks a review that followed a request as probably from it, and the funnel shows it", async () => {
     await db.review.create({
-      data: { appId: quote, externalKey: "rv1", source: "PAGE", author: "Ana S.", stars: 5, text: "Great", reviewedAt: new Date(Date.parse("2026-04-25T12:00:00Z")) },
+      data: {
+        appId: quote,
+        externalKey: "rv1",
+        source: "PAGE",
+        author: "Ana S.",
+        stars: 5,
+        text: "Great",
+        reviewedAt: new Date(Date.parse("2026-04-25T12:00:00Z")),
+      },
     });
     await db.review.create({
-      data: { appId: quote, externalKey: "rv2", source: "PAGE", author: "Zed Q.", stars: 3, text: "Ok", reviewedAt: new Date(Date.parse("2026-04-26T12:00:00Z")) },
+      data: {
+        appId: quote,
+        externalKey: "rv2",
+        source: "PAGE",
+        author: "Zed Q.",
+        stars: 3,
+        text: "Ok",
+        reviewedAt: new Date(Date.parse("2026-04-26T12:00:00Z")),
+      },
     });
     expect(await attributeRequests(quote)).toBe(1);
     expect(await attributeRequests(quote)).toBe(0);
@@ -199,7 +234,9 @@ describe("the review link", () => {
 describe("the uninstall survey", () => {
   let token = "";
   it("is emailed to the uninstalling user once the survey is on", async () => {
-    await expect(saveSurveySettings(owner, quote, { surveyOn: true, reasons: [{ label: "Only one" }] })).rejects.toMatchObject({
+    await expect(
+      saveSurveySettings(owner, quote, { surveyOn: true, reasons: [{ label: "Only one" }] }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
     });
     const at = Date.parse("2026-06-10T12:00:00Z");
@@ -218,7 +255,14 @@ describe("the uninstall survey", () => {
 
   it("takes one answer, hostile text as inert data, and tells the timeline, the report, the CSV and the alert rules", async () => {
     await db.alertRule.create({
-      data: { workspaceId: owner.workspace.id, name: "Reasons", event: "UNINSTALL_REASON", inApp: true, email: false, webhooks: "" },
+      data: {
+        workspaceId: owner.workspace.id,
+        name: "Reasons",
+        event: "UNINSTALL_REASON",
+        inApp: true,
+        email: false,
+        webhooks: "",
+      },
     });
     const at = Date.parse("2026-06-11T12:00:00Z");
     const get = await surveyPage(token, { method: "GET", path: "/survey/t" }, at);
@@ -227,11 +271,19 @@ describe("the uninstall survey", () => {
     const empty = await surveyPage(token, { method: "POST", path: "/survey/t", form: { text: "  " } }, at);
     expect([empty.status, empty.html.includes("Choose a reason or write a few words")]).toEqual([422, true]);
     const hostile = '=HYPERLINK("http://evil")<script>alert(1)</script>';
-    const kept = await surveyPage(token, { method: "POST", path: "/survey/t", form: { reason: "nope", text: hostile } }, at);
+    const kept = await surveyPage(
+      token,
+      { method: "POST", path: "/survey/t", form: { reason: "nope", text: hostile } },
+      at,
+    );
     expect(kept.status).toBe(422);
     expect(kept.html).toContain("&#60;script&#62;"); // what was typed is kept, escaped
     expect(kept.html).not.toContain("<script>alert");
-    const ok = await surveyPage(token, { method: "POST", path: "/survey/t", form: { reason: "too-expensive", text: hostile } }, at);
+    const ok = await surveyPage(
+      token,
+      { method: "POST", path: "/survey/t", form: { reason: "too-expensive", text: hostile } },
+      at,
+    );
     expect([ok.status, ok.html]).toEqual([200, expect.stringContaining("Thank you")]);
     const again = await surveyPage(token, { method: "POST", path: "/survey/t", form: { reason: "too-expensive" } }, at);
     expect(again.html).toContain("You have answered already");
@@ -247,10 +299,23 @@ describe("the uninstall survey", () => {
     for await (const line of surveyAnswersCsv(owner, quote)) csv.push(line);
     expect(csv[1]).toContain(`"'=HYPERLINK(""http://evil"")<script>alert(1)</script>"`);
     const customer = await db.customer.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, companyId: 100 } });
-    const detail = await getCustomer(owner, customer.id);
-    expect(detail.timeline.find((t) => t.kind === "SURVEY_ANSWER")?.detail).toEqual({ reason: "Too expensive", text: hostile });
-    expect(detail.outreach.map((o) => o.kind).sort()).toEqual(["REQUEST", "SURVEY"]);
-    const alert = await db.alert.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, type: "UNINSTALL_REASON" } });
+    const outreach = await customerOutreach(owner.workspace.id, 100);
+    const timeline = withOutreach((await getCustomer(owner, customer.id)).timeline, outreach);
+    expect(timeline.find((t) => t.kind === "SURVEY_ANSWER")?.detail).toEqual({
+      reason: "Too expensive",
+      text: hostile,
+    });
+    expect(timeline.map((t) => t.kind)).toEqual([
+      "SURVEY_ANSWER",
+      "SURVEY_SENT",
+      "UNINSTALL",
+      "REQUEST_SENT",
+      "INSTALL",
+    ]);
+    expect(outreach.map((o) => o.kind).sort()).toEqual(["REQUEST", "SURVEY"]);
+    const alert = await db.alert.findFirstOrThrow({
+      where: { workspaceId: owner.workspace.id, type: "UNINSTALL_REASON" },
+    });
     expect(alert.title).toBe("Company 100 Ltd told why it uninstalled Quote: Too expensive");
 
     await eraseCustomer(owner, customer.id, "100");
@@ -261,19 +326,41 @@ describe("the uninstall survey", () => {
   it("answers through its route only from its own origin, as a form, within its size", async () => {
     const post = (headers: Record<string, string>, body = "reason=bugs") =>
       surveyRoute.POST(
-        new NextRequest("http://localhost:3999/survey/abc", { method: "POST", headers: { "content-length": String(body.length), ...headers }, body }),
+        new NextRequest("http://localhost:3999/survey/abc", {
+          method: "POST",
+          headers: { "content-length": String(body.length), ...headers },
+          body,
+        }),
         { params: Promise.resolve({ token: "abc" }) },
       );
-    expect((await post({ origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" })).status).toBe(403);
+    expect(
+      (await post({ origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" })).status,
+    ).toBe(403);
     expect((await post({ origin: "http://localhost:3999", "content-type": "application/json" })).status).toBe(415);
-    expect((await post({ origin: "http://localhost:3999", "content-type": "application/x-www-form-urlencoded", "content-length": "99999" })).status).toBe(413);
+    expect(
+      (
+        await post({
+          origin: "http://localhost:3999",
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": "99999",
+        })
+      ).status,
+    ).toBe(413);
     const forged = await post({ origin: "http://localhost:3999", "content-type": "application/x-www-form-urlencoded" });
-    expect([forged.status, forged.headers.get("content-security-policy")?.includes("default-src 'none'")]).toEqual([404, true]);
+    expect([forged.status, forged.headers.get("content-security-policy")?.includes("default-src 'none'")]).toEqual([
+      404,
+      true,
+    ]);
   });
 
   it("runs from the cron endpoint only with the secret", async () => {
     const call = (auth?: string) =>
-      cronRoute.POST(new Request("http://localhost:3999/api/cron/outreach", { method: "POST", headers: auth ? { authorization: auth } : {} }));
+      cronRoute.POST(
+        new Request("http://localhost:3999/api/cron/outreach", {
+          method: "POST",
+          headers: auth ? { authorization: auth } : {},
+        }),
+      );
     expect((await call()).status).toBe(401);
     expect((await call("Bearer wrong")).status).toBe(401);
     const ok = await call(`Bearer ${"c".repeat(32)}`);

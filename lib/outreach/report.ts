@@ -8,34 +8,9 @@ import { notFound } from "@/lib/errors";
 import { csvLine } from "@/lib/text/csv";
 import { matchReviews } from "./attribution";
 import { parseReasons } from "./settings";
+import type { CustomerOutreach, OutreachReport } from "./types";
 
 /** What outreach did for an app: the request funnel, the review link's opens, and the uninstall reasons. */
-
-export type OutreachReport = {
-  months: string[];
-  funnel: { requested: number; opened: number; reviewed: number; waiting: number; skipped: number };
-  monthly: { month: string; requested: number; opened: number; reviewed: number; clicks: number }[];
-  ratings: {
-    requested: { count: number; average: number | null };
-    others: { count: number; average: number | null };
-  };
-  clicks: { last30: number; fromEmail30: number; total: number };
-  survey: {
-    sent: number;
-    answered: number;
-    reasons: { id: string | null; label: string; count: number }[];
-    monthly: { month: string; counts: Record<string, number>; total: number }[];
-    answers: {
-      id: string;
-      answeredAt: string;
-      reason: string | null;
-      text: string | null;
-      companyId: number;
-      companyName: string | null;
-      customerId: string | null;
-    }[];
-  };
-};
 
 const MONTHS = 12;
 const OTHER = "__text";
@@ -204,7 +179,7 @@ export async function* surveyAnswersCsv(member: Member, appId: unknown): AsyncGe
 }
 
 /** One customer's outreach: every email planned or sent to it, and its survey answers. */
-export async function customerOutreach(workspaceId: string, companyId: number) {
+export async function customerOutreach(workspaceId: string, companyId: number): Promise<CustomerOutreach> {
   const sends = await db.outreachSend.findMany({
     where: { workspaceId, companyId },
     orderBy: { createdAt: "desc" },
@@ -227,7 +202,6 @@ export async function customerOutreach(workspaceId: string, companyId: number) {
       : null,
   }));
 }
-export type CustomerOutreach = Awaited<ReturnType<typeof customerOutreach>>;
 
 /**
  * Marks the reviews probably written after a request (lib/outreach/attribution.ts): run after each sync of the

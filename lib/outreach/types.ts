@@ -22,7 +22,34 @@ export type OutreachSettings = {
   survey: { surveyOn: boolean; surveySince: string | null; reasons: Reason[] };
 };
 
-export type SendView = {
+export type OutreachReport = {
+  months: string[];
+  funnel: { requested: number; opened: number; reviewed: number; waiting: number; skipped: number };
+  monthly: { month: string; requested: number; opened: number; reviewed: number; clicks: number }[];
+  ratings: {
+    requested: { count: number; average: number | null };
+    others: { count: number; average: number | null };
+  };
+  clicks: { last30: number; fromEmail30: number; total: number };
+  survey: {
+    sent: number;
+    answered: number;
+    reasons: { id: string | null; label: string; count: number }[];
+    monthly: { month: string; counts: Record<string, number>; total: number }[];
+    answers: {
+      id: string;
+      answeredAt: string;
+      reason: string | null;
+      text: string | null;
+      companyId: number;
+      companyName: string | null;
+      customerId: string | null;
+    }[];
+  };
+};
+
+/** A customer's outreach: each email planned or sent, and its survey answer. */
+export type CustomerOutreach = {
   id: string;
   kind: "REQUEST" | "SURVEY";
   appId: string;
@@ -33,4 +60,5 @@ export type SendView = {
   sentAt: string | null;
   openedAt: string | null;
   reviewId: string | null;
-};
+  answer: { answeredAt: string; reason: string | null; text: string | null } | null;
+}[];

@@ -42,6 +42,7 @@ const email = await import("@/lib/notifications/email");
 const alertRules = await import("@/lib/alerts/rules");
 const home = await import("@/lib/home/checklist");
 const customers = await import("@/lib/customers/customer");
+const outreach = await import("@/lib/outreach/settings");
 const crm = { ...(await import("@/lib/crm/connection")), ...(await import("@/lib/crm/view")) };
 const { ingestEvents } = await import("@/lib/installs/ingest");
 
@@ -200,6 +201,19 @@ const FOREIGN: Record<string, () => Promise<unknown>> = {
   setCustomerTagsAction: () => customers.setCustomerTags(b, ids.customer, { tags: ["x"] }),
   eraseCustomerAction: () => customers.eraseCustomer(b, ids.customer, "4242"),
   retryCrmPushAction: () => crm.retryCrmPush(b, ids.crmPush),
+  saveRequestSettingsAction: () =>
+    outreach.saveRequestSettings(b, ids.app!, {
+      requestsOn: true,
+      requestDays: 14,
+      askExisting: false,
+      senderName: "",
+      requestSubject: "x",
+      requestBody: "x",
+      quietFrom: 20,
+      quietTo: 9,
+    }),
+  saveSurveySettingsAction: () =>
+    outreach.saveSurveySettings(b, ids.app!, { surveyOn: true, reasons: [{ label: "a" }, { label: "b" }] }),
 };
 
 /** Actions without a foreign id: they act on the caller's own workspace only. */

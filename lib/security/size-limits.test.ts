@@ -30,6 +30,9 @@ const comment = await import("@/app/p/[token]/route");
 const auth = await import("@/app/api/auth/[...nextauth]/route");
 const cron = await import("@/app/api/cron/sync/route");
 const unsubscribe = await import("@/app/unsubscribe/[token]/route");
+const outreachCron = await import("@/app/api/cron/outreach/route");
+const survey = await import("@/app/survey/[token]/route");
+const optOut = await import("@/app/unsubscribe/customer/[token]/route");
 
 let appId: string;
 let appKey: string;
@@ -72,6 +75,9 @@ const CALLS: Record<string, (request: NextRequest) => Promise<Response>> = {
   "POST api/auth/[...nextauth]": (r) => auth.POST(r),
   "POST api/cron/sync": (r) => cron.POST(r),
   "POST unsubscribe/[token]": (r) => unsubscribe.POST(r, params({ token: "x.y" })),
+  "POST api/cron/outreach": (r) => outreachCron.POST(r),
+  "POST survey/[token]": (r) => survey.POST(r, params({ token: "x.y" })),
+  "POST unsubscribe/customer/[token]": (r) => optOut.POST(r, params({ token: "x.y" })),
 };
 const HEADERS: Record<string, () => Record<string, string>> = {
   "POST api/v1/apps/[appId]/events": () => ({ authorization: `Bearer ${token}`, "content-type": "application/json" }),
@@ -80,6 +86,9 @@ const HEADERS: Record<string, () => Record<string, string>> = {
   "POST api/auth/[...nextauth]": () => ({ ...own, "content-type": "application/x-www-form-urlencoded" }),
   "POST api/cron/sync": () => ({ authorization: "Bearer wrong" }),
   "POST unsubscribe/[token]": () => ({ "content-type": "application/x-www-form-urlencoded" }),
+  "POST api/cron/outreach": () => ({ authorization: "Bearer wrong" }),
+  "POST survey/[token]": () => ({ ...own, "content-type": "application/x-www-form-urlencoded" }),
+  "POST unsubscribe/customer/[token]": () => ({ "content-type": "application/x-www-form-urlencoded" }),
 };
 const URLS: Record<string, () => string> = {
   "POST api/v1/apps/[appId]/events": () => `http://localhost/api/v1/apps/${appId}/events`,
@@ -88,6 +97,9 @@ const URLS: Record<string, () => string> = {
   "POST api/auth/[...nextauth]": () => "http://localhost/api/auth/signin/pipedrive",
   "POST api/cron/sync": () => "http://localhost/api/cron/sync",
   "POST unsubscribe/[token]": () => "http://localhost/unsubscribe/x.y",
+  "POST api/cron/outreach": () => "http://localhost/api/cron/outreach",
+  "POST survey/[token]": () => "http://localhost/survey/x.y",
+  "POST unsubscribe/customer/[token]": () => "http://localhost/unsubscribe/customer/x.y",
 };
 
 const changing = Object.entries(ROUTES).filter(([name]) => /^(POST|PUT|PATCH|DELETE) /.test(name));
@@ -147,6 +159,7 @@ describe("413 for chunked bodies over the limit, from anyone", () => {
     expect(res.status).toBe(413);
     expect(body.pulled()).toBeLessThan(limit + 300_000);
     if (name === "POST p/[token]") expect(await res.text()).toContain("The comment is too long.");
+    else if (name === "POST survey/[token]") expect(await res.text()).toContain("The answer is too long");
     else expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
 

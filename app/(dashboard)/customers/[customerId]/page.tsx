@@ -9,6 +9,8 @@ import { CustomerEmails } from "@/components/outreach/customer-emails";
 import { requireMembership } from "@/lib/authz";
 import { getCustomer } from "@/lib/customers/customer";
 import { crmCustomerView } from "@/lib/crm/view";
+import { customerOutreach } from "@/lib/outreach/report";
+import { withOutreach } from "@/lib/outreach/timeline";
 import { INSTALL_SOURCE_LABELS } from "@/lib/customers/types";
 import { can } from "@/lib/team/permissions";
 import { UTC_DAY as DAY, UTC_STAMP as STAMP } from "@/lib/text/dates";
@@ -36,7 +38,11 @@ export default async function CustomerPage({ params }: Props) {
     throw error;
   });
   const { customer } = detail;
-  const crm = await crmCustomerView(member, customer.companyId);
+  const [crm, outreach] = await Promise.all([
+    crmCustomerView(member, customer.companyId),
+    customerOutreach(member.workspace.id, customer.companyId),
+  ]);
+  const timeline = withOutreach(detail.timeline, outreach);
   const name = customer.companyName ?? `Company ${customer.companyId}`;
   return (
     <div className="space-y-6">
@@ -129,7 +135,7 @@ export default async function CustomerPage({ params }: Props) {
               Timeline
             </h2>
             <ol className="mt-3 space-y-2" data-testid="customer-timeline">
-              {detail.timeline.map((t, i) => (
+              {timeline.map((t, i) => (
                 <li key={i} className="grid grid-cols-[8.5rem_1fr] gap-3 text-sm">
                   <time dateTime={t.at} className="text-slate-500">
                     {STAMP.format(new Date(t.at))}
@@ -196,7 +202,7 @@ export default async function CustomerPage({ params }: Props) {
 
         <aside className="space-y-6">
           <CrmCustomerPanel view={crm} canPush={can(member, "crm.push")} />
-          <CustomerEmails emails={detail.outreach} />
+          <CustomerEmails emails={outreach} />
           <section
             aria-labelledby="notes-heading"
             className="space-y-4 rounded-xl border border-slate-200 bg-white p-4"
