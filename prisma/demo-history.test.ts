@@ -186,4 +186,43 @@ describe("the demo's one history", () => {
     const result = await db.syncRunApp.findFirstOrThrow({ where: { runId: run.id } });
     expect(JSON.parse(result.report!).warnings ?? []).toEqual([]);
   }, 60_000);
+
+  it("has a year of outreach that agrees with its installs, reviews and clicks", async () => {
+    const app = await db.app.findFirstOrThrow({ where: { workspaceId, name: "QuoteFlow" } });
+    const sends = await db.outreachSend.findMany({ where: { appId: app.id } });
+    const requests = sends.filter((s) => s.kind === "REQUEST" && s.status === "SENT");
+    const surveys = sends.filter((s) => s.kind === "SURVEY");
+    expect(requests.length).toBeGreaterThan(100);
+    // Each request went out on the 14th day of an install still in place then, once per company.
+    const installs = new Map(
+      (await db.installation.findMany({ where: { appId: app.id } })).map((i) => [i.companyId, i]),
+    );
+    expect(new Set(requests.map((r) => r.companyId)).size).toBe(requests.length);
+    for (const r of requests) {
+      const i = installs.get(r.companyId)!;
+      expect(r.sentAt!.getTime() - i.installedAt.getTime()).toBeGreaterThanOrEqual(14 * 86_400_000);
+      expect(!i.uninstalledAt || i.uninstalledAt > r.sentAt!).toBe(true);
+      expect(r.email).toBe(i.userEmail);
+    }
+    // A survey for each uninstall of the year; answers only to those.
+    const yearAgo = Date.now() - 365 * 86_400_000;
+    const gone = [...installs.values()].filter((i) => i.uninstalledAt && i.uninstalledAt.getTime() >= yearAgo);
+    expect(surveys.length).toBe(gone.length);
+    const answers = await db.surveyAnswer.findMany({ where: { appId: app.id } });
+    expect(answers.length).toBeGreaterThan(10);
+    expect(answers.every((a) => surveys.some((s) => s.id === a.sendId && a.answeredAt >= s.sentAt!))).toBe(true);
+    // Reviews marked as from a request: by the app's matcher, after the request, each once.
+    const attributed = requests.filter((r) => r.reviewId);
+    expect(attributed.length).toBeGreaterThan(0);
+    const { probablyBy } = await import("@/lib/outreach/attribution");
+    for (const r of attributed) {
+      const review = await db.review.findUniqueOrThrow({ where: { id: r.reviewId! } });
+      expect(review.reviewedAt! >= r.sentAt!).toBe(true);
+      expect(probablyBy(review.author, { name: r.name, company: null })).toBe(true);
+    }
+    // The review link counted every opened request on the day it was opened, and more from the product.
+    const days = await db.reviewLinkDaily.findMany({ where: { appId: app.id } });
+    expect(days.reduce((n, d) => n + d.fromEmail, 0)).toBe(requests.filter((r) => r.openedAt).length);
+    expect(days.every((d) => d.clicks >= d.fromEmail)).toBe(true);
+  });
 });

@@ -50,6 +50,10 @@ const PEOPLE = [
   "Priya",
 ];
 
+/** The initials of the demo's reviewers of each first name (prisma/demo-reviews.ts), and how often an installer shares one. */
+const REVIEWER_INITIALS = ["S", "C", "M", "P", "N", "H", "K", "T", "D", "W", "A", "H", "C", "A", "L", "N"];
+const SAME_INITIAL = 0.08;
+
 /**
  * A believable year of installs for a demo app: steady growth, a spike after a launch, some
  * people cancelling at the consent screen, and churn spread over the following months.
@@ -97,8 +101,16 @@ export function demoInstallHistory(
       const companyId = companyBase + n;
       const userId = companyBase * 10 + n;
       const company = `${COMPANIES[Math.floor(random() * COMPANIES.length)]} ${SUFFIXES[Math.floor(random() * SUFFIXES.length)]}`;
-      const userName = `${PEOPLE[Math.floor(random() * PEOPLE.length)]} ${String.fromCharCode(65 + Math.floor(random() * 26))}.`;
-      const who = { companyId, userId, companyName: company, userName, source };
+      const person = Math.floor(random() * PEOPLE.length);
+      // One draw for the initial, as always; some share it with the reviewer of that first name.
+      const draw = random();
+      const initial =
+        draw < SAME_INITIAL
+          ? REVIEWER_INITIALS[person]!
+          : String.fromCharCode(65 + Math.floor(((draw - SAME_INITIAL) / (1 - SAME_INITIAL)) * 26));
+      const userName = `${PEOPLE[person]} ${initial}.`;
+      const userEmail = `${PEOPLE[person]!.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()}.${initial.toLowerCase()}@${company.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${companyId}.example`;
+      const who = { companyId, userId, companyName: company, userName, userEmail, source };
       events.push({
         ...who,
         dedupeKey: `demo:${seed}:${n}:started`,

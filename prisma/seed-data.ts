@@ -12,6 +12,7 @@ import { seedDemoAudit } from "./demo-audit";
 import { seedDemoCompetitors } from "./demo-competitors";
 import { seedDemoLeaders, seedDemoPositions } from "./demo-positions";
 import { seedDemoReviews } from "./demo-reviews";
+import { seedDemoOutreach } from "./demo-outreach";
 
 /**
  * Demo data: the emulator's first user (Alice Novak, admin of Acme Sales Tools) already owns
@@ -109,6 +110,8 @@ export async function seedDemo(db: PrismaClient, storageDir: string) {
     if (demo.status === "PUBLISHED") await seedInstallHistory(db, app.id);
     if (demo.status === "PUBLISHED") {
       await seedDemoReviews(db, app.id, workspace.id, alice.id);
+      await seedDemoOutreach(db, app.id, workspace.id);
+      await (await import("../lib/outreach/attribute")).attributeRequests(app.id);
       await seedDemoPositions(db, app.id);
       await seedDemoLeaders(db, workspace.id, demo.clientId);
       await seedDemoCompetitors(

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { attributeRequests } from "@/lib/outreach/report";
+import { attributeRequests } from "@/lib/outreach/attribute";
 import { checkRatingDrop, checkReviewSurge, checkSyncFailures, raiseAlert } from "@/lib/alerts/alerts";
 import { notifySafely } from "@/lib/notifications/notify";
 import { plural } from "@/lib/text/words";
