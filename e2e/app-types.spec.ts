@@ -77,6 +77,7 @@ test("public and private apps show what applies to each: tabs, editor, settings,
     "Developer Hub",
     "Installs",
     "Customers",
+    "Reviews & reasons",
     "Positions",
     "Competitors",
     "Versions",
@@ -97,6 +98,7 @@ test("public and private apps show what applies to each: tabs, editor, settings,
     "Developer Hub",
     "Installs",
     "Customers",
+    "Reviews & reasons",
     "Versions",
     "Settings",
   ]);
@@ -114,7 +116,7 @@ test("an API-token integration shows only installs and settings; every other pag
 }) => {
   const { token: tokenUrl } = await withApps(page, "Spec Tokens", ["token"]);
   await expect(page.getByText("API-token integration", { exact: true })).toBeVisible();
-  expect(await tabsOf(page)).toEqual(["Installs", "Customers", "Settings"]);
+  expect(await tabsOf(page)).toEqual(["Installs", "Customers", "Reviews & reasons", "Settings"]);
   await page.goto(`${tokenUrl}/settings`);
   await expect(page.getByRole("heading", { name: "Install tracking" })).toBeVisible();
   await expect(page.getByText(`/api/v1/apps/${tokenUrl.split("/").pop()}/events`)).toBeVisible();

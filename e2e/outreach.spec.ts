@@ -40,7 +40,7 @@ test("review requests and the uninstall survey: turned on, the clock advanced, t
   await hydrated(page);
   const requests = page.getByRole("form", { name: "Review requests" });
   await requests.getByLabel("Ask installing users for a review").check();
-  await requests.getByLabel("Subject", { exact: true }).fill("{first_name}, how is {app} for {company}?");
+  await requests.locator("#requestSubject").fill("{first_name}, how is {app} for {company}?");
   await expect(page.getByTestId("preview-subject")).toHaveText("Ana, how is Asked for Acme GmbH?");
   await requests.getByLabel("After keeping it").fill("0");
   await requests.getByRole("button", { name: "Save review requests" }).click();
