@@ -169,7 +169,7 @@ export function ReasonsReport({ report, appId }: { report: OutreachReport; appId
               </tbody>
             </table>
           </div>
-          <h3 className="text-sm font-medium text-slate-800">Latest answers</h3>
+          <h3 className="text-sm font-medium text-slate-800">Latest answers (all of them in the CSV)</h3>
           <ul className="divide-y divide-slate-100" data-testid="survey-answers">
             {s.answers.map((a) => (
               <li key={a.id} className="py-2 text-sm">

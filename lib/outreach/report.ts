@@ -66,7 +66,7 @@ export async function outreachReport(member: Member, appId: unknown, now = Date.
     entry.count++;
     reasonCounts.set(key, entry);
   }
-  const latest = answers.slice(0, 50);
+  const latest = answers.slice(0, 12);
   const customers = latest.length
     ? await db.customer.findMany({
         where: { workspaceId: member.workspace.id, companyId: { in: [...new Set(latest.map((a) => a.companyId))] } },
