@@ -263,20 +263,29 @@ export function backdatePositions(appId: string) {
  */
 export function advanceClock(appId: string, companyId: number, days: number) {
   const db = open();
-  const back = (column: string) => `${column} = strftime('%Y-%m-%dT%H:%M:%f+00:00', ${column}, '-${days} days')`;
+  const by = `-${days} days`;
   try {
-    db.prepare(`UPDATE Installation SET ${back("installedAt")} WHERE appId = ? AND companyId = ?`).run(
-      appId,
-      companyId,
-    );
     db.prepare(
-      `UPDATE CustomerApp SET ${back("installedAt")}, ${back("firstInstalledAt")}, ${back("lastChangeAt")}
+      `UPDATE Installation SET installedAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', installedAt, ?)
+       WHERE appId = ? AND companyId = ?`,
+    ).run(by, appId, companyId);
+    db.prepare(
+      `UPDATE CustomerApp SET installedAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', installedAt, ?),
+         firstInstalledAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', firstInstalledAt, ?),
+         lastChangeAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', lastChangeAt, ?)
        WHERE appId = ? AND customerId IN (SELECT id FROM Customer WHERE companyId = ?)`,
-    ).run(appId, companyId);
+    ).run(by, by, by, appId, companyId);
     db.prepare(
-      `UPDATE Customer SET ${back("installedAt")}, ${back("firstInstalledAt")}, ${back("lastChangeAt")} WHERE companyId = ?`,
-    ).run(companyId);
-    db.prepare(`UPDATE AppOutreach SET ${back("requestsSince")}, ${back("surveySince")} WHERE appId = ?`).run(appId);
+      `UPDATE Customer SET installedAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', installedAt, ?),
+         firstInstalledAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', firstInstalledAt, ?),
+         lastChangeAt = strftime('%Y-%m-%dT%H:%M:%f+00:00', lastChangeAt, ?)
+       WHERE companyId = ?`,
+    ).run(by, by, by, companyId);
+    db.prepare(
+      `UPDATE AppOutreach SET requestsSince = strftime('%Y-%m-%dT%H:%M:%f+00:00', requestsSince, ?),
+         surveySince = strftime('%Y-%m-%dT%H:%M:%f+00:00', surveySince, ?)
+       WHERE appId = ?`,
+    ).run(by, by, appId);
   } finally {
     db.close();
   }
