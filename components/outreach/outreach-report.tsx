@@ -18,6 +18,53 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
   );
 }
 
+/** Counts by month, one column each, scrolling inside its frame on a narrow screen. */
+function MonthTable({
+  caption,
+  minWidth,
+  columns,
+  rows,
+}: {
+  caption: string;
+  minWidth: string;
+  columns: string[];
+  rows: { month: string; values: number[] }[];
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={`w-full ${minWidth} text-sm`}>
+        <caption className="py-1 text-left text-sm font-medium text-slate-800">{caption}</caption>
+        <thead>
+          <tr className="text-left text-xs text-slate-500">
+            <th scope="col" className="py-1 font-medium">
+              Month
+            </th>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className="py-1 text-right font-medium">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.month} className="border-t border-slate-100 tabular-nums">
+              <th scope="row" className="py-1 text-left font-normal text-slate-700">
+                {monthLabel(row.month)}
+              </th>
+              {row.values.map((v, i) => (
+                <td key={i} className="py-1 text-right">
+                  {n(v)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The request funnel — requested, opened the link, reviewed — and whether asked reviews rate differently. */
 export function RequestFunnel({ report }: { report: OutreachReport }) {
   const f = report.funnel;
@@ -54,43 +101,12 @@ export function RequestFunnel({ report }: { report: OutreachReport }) {
         <strong>{stars(r.requested.average)}</strong>. Other reviews in the same months:{" "}
         <strong>{n(r.others.count)}</strong>, average <strong>{stars(r.others.average)}</strong>.
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-sm">
-          <caption className="sr-only">Requests by month</caption>
-          <thead>
-            <tr className="text-left text-xs text-slate-500">
-              <th scope="col" className="py-1 font-medium">
-                Month
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Requested
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Opened
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Reviewed
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Link opens
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.monthly.map((m) => (
-              <tr key={m.month} className="border-t border-slate-100 tabular-nums">
-                <th scope="row" className="py-1 text-left font-normal text-slate-700">
-                  {monthLabel(m.month)}
-                </th>
-                <td className="py-1 text-right">{n(m.requested)}</td>
-                <td className="py-1 text-right">{n(m.opened)}</td>
-                <td className="py-1 text-right">{n(m.reviewed)}</td>
-                <td className="py-1 text-right">{n(m.clicks)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MonthTable
+        caption="Requests by month"
+        minWidth="min-w-[32rem]"
+        columns={["Requested", "Opened", "Reviewed", "Link opens"]}
+        rows={report.monthly.map((m) => ({ month: m.month, values: [m.requested, m.opened, m.reviewed, m.clicks] }))}
+      />
     </section>
   );
 }
@@ -107,7 +123,7 @@ export function ReasonsReport({ report, appId }: { report: OutreachReport; appId
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="reasons-title" className="text-base font-semibold text-slate-900">
-          Uninstall reasons
+          Uninstall reasons, last 12 months
         </h2>
         <a className="text-sm text-brand-700 underline" href={`/api/apps/${appId}/survey-answers`} download>
           Export CSV
@@ -138,37 +154,15 @@ export function ReasonsReport({ report, appId }: { report: OutreachReport; appId
               </li>
             ))}
           </ul>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-sm">
-              <caption className="py-1 text-left text-sm font-medium text-slate-800">Reasons by month</caption>
-              <thead>
-                <tr className="text-left text-xs text-slate-500">
-                  <th scope="col" className="py-1 font-medium">
-                    Month
-                  </th>
-                  {s.reasons.map((r) => (
-                    <th key={r.id ?? "text"} scope="col" className="py-1 text-right font-medium">
-                      {r.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {s.monthly.map((m) => (
-                  <tr key={m.month} className="border-t border-slate-100 tabular-nums">
-                    <th scope="row" className="py-1 text-left font-normal text-slate-700">
-                      {monthLabel(m.month)}
-                    </th>
-                    {s.reasons.map((r) => (
-                      <td key={r.id ?? "text"} className="py-1 text-right">
-                        {n(m.counts[r.id ?? "__text"] ?? 0)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MonthTable
+            caption="Reasons by month"
+            minWidth="min-w-[36rem]"
+            columns={s.reasons.map((r) => r.label)}
+            rows={s.monthly.map((m) => ({
+              month: m.month,
+              values: s.reasons.map((r) => m.counts[r.id ?? "__text"] ?? 0),
+            }))}
+          />
           <h3 className="text-sm font-medium text-slate-800">Latest answers (all of them in the CSV)</h3>
           <ul className="divide-y divide-slate-100" data-testid="survey-answers">
             {s.answers.map((a) => (

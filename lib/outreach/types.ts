@@ -22,20 +22,20 @@ export type OutreachSettings = {
   survey: { surveyOn: boolean; surveySince: string | null; reasons: Reason[] };
 };
 
+/** An app's outreach over the last 12 months of the workspace's calendar (waiting: requests due, whenever). */
 export type OutreachReport = {
-  months: string[];
-  funnel: { requested: number; opened: number; reviewed: number; waiting: number; skipped: number };
+  funnel: { requested: number; opened: number; reviewed: number; waiting: number };
   monthly: { month: string; requested: number; opened: number; reviewed: number; clicks: number }[];
   ratings: {
     requested: { count: number; average: number | null };
     others: { count: number; average: number | null };
   };
-  clicks: { last30: number; fromEmail30: number; total: number };
+  clicks: { last30: number; fromEmail30: number };
   survey: {
     sent: number;
     answered: number;
     reasons: { id: string | null; label: string; count: number }[];
-    monthly: { month: string; counts: Record<string, number>; total: number }[];
+    monthly: { month: string; counts: Record<string, number> }[];
     answers: {
       id: string;
       answeredAt: string;
