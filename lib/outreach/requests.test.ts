@@ -9,19 +9,15 @@ setupTestDatabase();
 const smtp = await startSmtpServer();
 process.env.SMTP_URL = smtp.url;
 process.env.AUTH_URL = "http://localhost:3999";
-process.env.CRON_SECRET = "c".repeat(32);
 const { db } = await import("@/lib/db");
 const { ingestEvents } = await import("@/lib/installs/ingest");
-const { runOutreachRound, claimSends, planRequests } = await import("./worker");
-const { saveRequestSettings, saveSurveySettings, getOutreachSettings } = await import("./settings");
-const { openReviewLink, surveyPage, optOutPage } = await import("./public");
-const { outreachReport, surveyAnswersCsv, customerOutreach } = await import("./report");
+const { runOutreachRound, claimSends, HOURLY_LIMIT } = await import("./worker");
+const { planRequests } = await import("./plan");
+const { saveRequestSettings, getOutreachSettings } = await import("./settings");
+const { openReviewLink, optOutPage } = await import("./public");
+const { outreachReport } = await import("./report");
 const { attributeRequests } = await import("./attribute");
-const { withOutreach } = await import("./timeline");
-const { getCustomer, eraseCustomer } = await import("@/lib/customers/customer");
 const { NextRequest } = await import("next/server");
-const surveyRoute = await import("@/app/survey/[token]/route");
-const cronRoute = await import("@/app/api/cron/outreach/route");
 const linkRoute = await import("@/app/r/[code]/route");
 afterAll(() => smtp.close());
 
@@ -147,7 +143,7 @@ describe("review requests", () => {
     const claimed = claimSends("w-dead", at);
     expect(claimed).toHaveLength(1);
     expect(claimSends("w-other", at + 1)).toEqual([]);
-    await runOutreachRound({ now: at + 10 * 60_000 });
+    await runOutreachRound({ now: at + 16 * 60_000 });
     const row = await db.outreachSend.findUniqueOrThrow({ where: { id: claimed[0]! } });
     expect([row.status, row.reason]).toEqual([
       "FAILED",
@@ -229,143 +225,33 @@ describe("the review link", () => {
     const report = await outreachReport(owner, quote, Date.parse("2026-06-02T12:00:00Z"));
     expect(report.funnel).toMatchObject({ requested: 9, opened: 1, reviewed: 1 });
     expect(report.ratings).toEqual({ requested: { count: 1, average: 5 }, others: { count: 1, average: 3 } });
+    // A year on, those months are out of the report's 12.
+    const later = await outreachReport(owner, quote, Date.parse("2027-05-15T12:00:00Z"));
+    expect(later.funnel).toMatchObject({ requested: 0, opened: 0, reviewed: 0 });
+    expect(later.ratings.requested.count).toBe(0);
   });
 });
 
-describe("the uninstall survey", () => {
-  let token = "";
-  it("is emailed to the uninstalling user once the survey is on", async () => {
-    await expect(
-      saveSurveySettings(owner, quote, { surveyOn: true, reasons: [{ label: "Only one" }] }),
-    ).rejects.toMatchObject({
-      code: "VALIDATION",
-    });
-    const at = Date.parse("2026-06-10T12:00:00Z");
-    await saveSurveySettings(
-      owner,
-      quote,
-      { surveyOn: true, reasons: [{ label: "Too expensive" }, { label: "Missing a feature" }] },
-      new Date(at),
-    );
-    ingestEvents(quote, [ev("UNINSTALL", 100, at + 60_000, "p0@many.example")]);
-    expect(await runOutreachRound({ now: at + 120_000 })).toMatchObject({ sent: 1 });
-    const mail = mailTo("p0@many.example").find((m) => m.subject === "Why did you uninstall Quote?")!;
-    token = linkOf(mail.text ?? "", /\/survey\/\S+/).slice("/survey/".length);
-    expect(token).not.toBe("");
-  });
-
-  it("takes one answer, hostile text as inert data, and tells the timeline, the report, the CSV and the alert rules", async () => {
-    await db.alertRule.create({
-      data: {
+describe("the throttle", () => {
+  it("holds a workspace's emails back once it sent the hour's limit, and sends them later", async () => {
+    const at = Date.parse("2026-07-01T12:00:00Z");
+    await db.outreachSend.createMany({
+      data: Array.from({ length: HOURLY_LIMIT }, (_, i) => ({
         workspaceId: owner.workspace.id,
-        name: "Reasons",
-        event: "UNINSTALL_REASON",
-        inApp: true,
-        email: false,
-        webhooks: "",
-      },
+        appId: other,
+        companyId: 5000 + i,
+        kind: "REQUEST",
+        key: "once",
+        status: "SENT",
+        dueAt: new Date(at - 60_000),
+        sentAt: new Date(at - 30 * 60_000),
+      })),
     });
-    const at = Date.parse("2026-06-11T12:00:00Z");
-    const get = await surveyPage(token, { method: "GET", path: "/survey/t" }, at);
-    expect(get.html).toContain("Why did you uninstall Quote?");
-    expect(get.html).toContain('name="reason" value="too-expensive"');
-    const empty = await surveyPage(token, { method: "POST", path: "/survey/t", form: { text: "  " } }, at);
-    expect([empty.status, empty.html.includes("Choose a reason or write a few words")]).toEqual([422, true]);
-    const hostile = '=HYPERLINK("http://evil")<script>alert(1)</script>';
-    const kept = await surveyPage(
-      token,
-      { method: "POST", path: "/survey/t", form: { reason: "nope", text: hostile } },
-      at,
-    );
-    expect(kept.status).toBe(422);
-    expect(kept.html).toContain("&#60;script&#62;"); // what was typed is kept, escaped
-    expect(kept.html).not.toContain("<script>alert");
-    const ok = await surveyPage(
-      token,
-      { method: "POST", path: "/survey/t", form: { reason: "too-expensive", text: hostile } },
-      at,
-    );
-    expect([ok.status, ok.html]).toEqual([200, expect.stringContaining("Thank you")]);
-    const again = await surveyPage(token, { method: "POST", path: "/survey/t", form: { reason: "too-expensive" } }, at);
-    expect(again.html).toContain("You have answered already");
-    expect(await db.surveyAnswer.count()).toBe(1);
-    expect((await surveyPage(token, { method: "GET", path: "/" }, at + 31 * DAY)).status).toBe(410);
-    expect((await surveyPage(`${token}x`, { method: "GET", path: "/" }, at)).status).toBe(404);
-
-    const report = await outreachReport(owner, quote, at);
-    expect(report.survey).toMatchObject({ sent: 1, answered: 1 });
-    expect(report.survey.reasons[0]).toMatchObject({ label: "Too expensive", count: 1 });
-    expect(report.survey.answers[0]!.text).toBe(hostile);
-    const csv: string[] = [];
-    for await (const line of surveyAnswersCsv(owner, quote)) csv.push(line);
-    expect(csv[1]).toContain(`"'=HYPERLINK(""http://evil"")<script>alert(1)</script>"`);
-    const customer = await db.customer.findFirstOrThrow({ where: { workspaceId: owner.workspace.id, companyId: 100 } });
-    const outreach = await customerOutreach(owner.workspace.id, 100);
-    const timeline = withOutreach((await getCustomer(owner, customer.id)).timeline, outreach);
-    expect(timeline.find((t) => t.kind === "SURVEY_ANSWER")?.detail).toEqual({
-      reason: "Too expensive",
-      text: hostile,
-    });
-    expect(timeline.map((t) => t.kind)).toEqual([
-      "SURVEY_ANSWER",
-      "SURVEY_SENT",
-      "UNINSTALL",
-      "REQUEST_SENT",
-      "INSTALL",
-    ]);
-    expect(outreach.map((o) => o.kind).sort()).toEqual(["REQUEST", "SURVEY"]);
-    const alert = await db.alert.findFirstOrThrow({
-      where: { workspaceId: owner.workspace.id, type: "UNINSTALL_REASON" },
-    });
-    expect(alert.title).toBe("Company 100 Ltd told why it uninstalled Quote: Too expensive");
-
-    await eraseCustomer(owner, customer.id, "100");
-    expect((await db.surveyAnswer.findFirstOrThrow()).text).toBeNull();
-    expect(await db.outreachSend.count({ where: { companyId: 100, email: { not: null } } })).toBe(0);
-  });
-
-  it("answers through its route only from its own origin, as a form, within its size", async () => {
-    const post = (headers: Record<string, string>, body = "reason=bugs") =>
-      surveyRoute.POST(
-        new NextRequest("http://localhost:3999/survey/abc", {
-          method: "POST",
-          headers: { "content-length": String(body.length), ...headers },
-          body,
-        }),
-        { params: Promise.resolve({ token: "abc" }) },
-      );
-    expect(
-      (await post({ origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" })).status,
-    ).toBe(403);
-    expect((await post({ origin: "http://localhost:3999", "content-type": "application/json" })).status).toBe(415);
-    expect(
-      (
-        await post({
-          origin: "http://localhost:3999",
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": "99999",
-        })
-      ).status,
-    ).toBe(413);
-    const forged = await post({ origin: "http://localhost:3999", "content-type": "application/x-www-form-urlencoded" });
-    expect([forged.status, forged.headers.get("content-security-policy")?.includes("default-src 'none'")]).toEqual([
-      404,
-      true,
-    ]);
-  });
-
-  it("runs from the cron endpoint only with the secret", async () => {
-    const call = (auth?: string) =>
-      cronRoute.POST(
-        new Request("http://localhost:3999/api/cron/outreach", {
-          method: "POST",
-          headers: auth ? { authorization: auth } : {},
-        }),
-      );
-    expect((await call()).status).toBe(401);
-    expect((await call("Bearer wrong")).status).toBe(401);
-    const ok = await call(`Bearer ${"c".repeat(32)}`);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ sent: expect.any(Number) });
+    ingestEvents(other, [ev("INSTALL", 300, at - 20 * DAY, "held@back.example")]);
+    expect(await runOutreachRound({ now: at })).toMatchObject({ planned: 1, sent: 0, later: 1 });
+    const held = await db.outreachSend.findFirstOrThrow({ where: { appId: other, companyId: 300 } });
+    expect([held.status, held.dueAt.getTime()]).toEqual(["PENDING", at + 10 * 60_000]);
+    expect(await runOutreachRound({ now: at + 31 * 60_000 })).toMatchObject({ sent: 1 });
+    expect(mailTo("held@back.example")).toHaveLength(1);
   });
 });

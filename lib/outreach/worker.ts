@@ -8,182 +8,28 @@ import { statement } from "@/lib/db/sql";
 import { mailTransport } from "@/lib/notifications/email";
 import { env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
-import { requestEligibility, SKIP_LABELS, type SkipReason } from "./eligibility";
+import { SKIP_LABELS } from "./eligibility";
+import { optedOut, planRequests, planSurveys } from "./plan";
 import { isQuiet, localHour, nextSendTime } from "./quiet-hours";
 import { requestEmail, surveyEmail } from "./render";
-import { emailHash, openToken, optOutToken, SURVEY_DAYS, surveyToken } from "./tokens";
+import { openToken, optOutToken, SURVEY_DAYS, surveyToken } from "./tokens";
 import { reviewLinkUrl } from "./settings";
 
 /**
- * The outreach round: plans the emails that are due (review requests of installs that reached their day, surveys of
- * uninstalls), then sends what is due. A send is claimed before it goes (one UPDATE … RETURNING), so two workers
- * never send one email twice; a claim that lapsed (a worker died mid-send) is never sent again. Sends are throttled
- * per workspace, and every email sent is in the audit trail.
+ * The outreach round: plans the emails that are due (./plan.ts), then sends them. A send is claimed before it goes
+ * (one UPDATE … RETURNING), so two workers never send one email twice; a claim that lapsed (a worker died mid-send)
+ * is never sent again. Sends are throttled per workspace, and every email sent is in the audit trail.
  */
-const CLAIM_MS = 120_000;
+/** Long past any SMTP answer: a claim this old is a worker that died. */
+const CLAIM_MS = 15 * 60_000;
 /** Emails a workspace sends at most in an hour; the rest wait. */
 export const HOURLY_LIMIT = 120;
-/** Candidates looked at per app and round. */
-const PLAN_BATCH = 500;
-const MAX_ATTEMPTS = 5;
+/** A refused email is tried this often, then shown as failed with the server's answer. */
+export const MAX_ATTEMPTS = 5;
 const DAY = 86_400_000;
 
 const base = () => env().AUTH_URL.replace(/\/+$/, "");
 const iso = (ms: number) => sqliteTime(ms);
-
-type Candidate = { companyId: number; companyName: string | null; status: string; installedAt: string | null };
-type Person = { userId: number; userName: string | null; userEmail: string | null };
-
-const optedOut = (workspaceId: string, email: string) =>
-  Boolean(
-    statement("SELECT 1 FROM OutreachOptOut WHERE workspaceId = ? AND emailHash = ?").get(
-      workspaceId,
-      emailHash(email),
-    ),
-  );
-
-async function writeSend(data: {
-  workspaceId: string;
-  appId: string;
-  companyId: number;
-  kind: "REQUEST" | "SURVEY";
-  key: string;
-  person: Person | null;
-  status: "PENDING" | "SKIPPED";
-  reason: SkipReason | null;
-  dueAt: number;
-}) {
-  const result = statement(
-    `INSERT INTO OutreachSend (id, workspaceId, appId, companyId, kind, key, userId, name, email, status, reason, dueAt, attempts, createdAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING`,
-  ).run(
-    `os${randomBytes(12).toString("hex")}`,
-    data.workspaceId,
-    data.appId,
-    data.companyId,
-    data.kind,
-    data.key,
-    data.person?.userId ?? null,
-    data.person?.userName ?? null,
-    data.person?.userEmail ?? null,
-    data.status,
-    data.reason ? SKIP_LABELS[data.reason] : null,
-    iso(data.dueAt),
-    iso(Date.now()),
-  );
-  return result.changes > 0;
-}
-
-/** Review requests of installs that reached their day since requests were turned on (or before, if asked to). */
-export async function planRequests(now = Date.now()) {
-  const apps = await db.appOutreach.findMany({
-    where: { requestsOn: true, app: { archivedAt: null } },
-    select: {
-      appId: true,
-      requestDays: true,
-      askExisting: true,
-      requestsSince: true,
-      quietFrom: true,
-      quietTo: true,
-      app: { select: { workspaceId: true, workspace: { select: { timeZone: true } } } },
-    },
-  });
-  let planned = 0;
-  for (const a of apps) {
-    const since = a.requestsSince?.getTime() ?? now;
-    const rules = {
-      requestDays: a.requestDays,
-      askExisting: a.askExisting,
-      requestsSince: since,
-      timeZone: a.app.workspace.timeZone,
-      quietFrom: a.quietFrom,
-      quietTo: a.quietTo,
-    };
-    const latest = now - a.requestDays * DAY;
-    const earliest = a.askExisting ? 0 : since - a.requestDays * DAY;
-    const candidates = statement(
-      `SELECT c.companyId AS companyId, c.companyName AS companyName, ca.status AS status, ca.installedAt AS installedAt
-       FROM CustomerApp ca JOIN Customer c ON c.id = ca.customerId
-       WHERE ca.appId = ? AND ca.status IN ('INSTALLED', 'REINSTALLED') AND ca.installedAt <= ? AND ca.installedAt >= ?
-         AND NOT EXISTS (SELECT 1 FROM OutreachSend s WHERE s.appId = ca.appId AND s.companyId = c.companyId
-                         AND s.kind = 'REQUEST' AND s.key = 'once')
-       LIMIT ?`,
-    ).all(a.appId, iso(latest), iso(earliest), PLAN_BATCH) as Candidate[];
-    for (const c of candidates) {
-      const person = statement(
-        `SELECT userId, userName, userEmail FROM Installation
-         WHERE appId = ? AND companyId = ? AND uninstalledAt IS NULL
-         ORDER BY userEmail IS NULL, installedAt LIMIT 1`,
-      ).get(a.appId, c.companyId) as Person | undefined;
-      const verdict = requestEligibility(
-        {
-          status: c.status,
-          installedAt: c.installedAt ? Date.parse(c.installedAt) : null,
-          alreadyAsked: false,
-          optedOut: Boolean(person?.userEmail && optedOut(a.app.workspaceId, person.userEmail)),
-          email: person?.userEmail ?? null,
-        },
-        rules,
-        now,
-      );
-      if (!verdict.ok && (verdict.reason === "too-soon" || verdict.reason === "before-start")) continue;
-      const wrote = await writeSend({
-        workspaceId: a.app.workspaceId,
-        appId: a.appId,
-        companyId: c.companyId,
-        kind: "REQUEST",
-        key: "once",
-        person: person ?? null,
-        status: verdict.ok ? "PENDING" : "SKIPPED",
-        reason: verdict.ok ? null : verdict.reason,
-        dueAt: verdict.ok ? verdict.dueAt : now,
-      });
-      if (wrote && verdict.ok) planned++;
-    }
-  }
-  return planned;
-}
-
-/** A survey for each company that uninstalled an app (all its users) since the survey was turned on. */
-export async function planSurveys(now = Date.now()) {
-  const apps = await db.appOutreach.findMany({
-    where: { surveyOn: true, app: { archivedAt: null } },
-    select: { appId: true, surveySince: true, app: { select: { workspaceId: true } } },
-  });
-  let planned = 0;
-  for (const a of apps) {
-    const uninstalls = statement(
-      `SELECT c.companyId AS companyId, ca.uninstalledAt AS uninstalledAt
-       FROM CustomerApp ca JOIN Customer c ON c.id = ca.customerId
-       WHERE ca.appId = ? AND ca.status = 'UNINSTALLED' AND ca.uninstalledAt >= ?
-         AND NOT EXISTS (SELECT 1 FROM OutreachSend s WHERE s.appId = ca.appId AND s.companyId = c.companyId
-                         AND s.kind = 'SURVEY' AND s.key = ca.uninstalledAt)
-       LIMIT ?`,
-    ).all(a.appId, iso(a.surveySince?.getTime() ?? now), PLAN_BATCH) as { companyId: number; uninstalledAt: string }[];
-    for (const u of uninstalls) {
-      // The uninstalling user: the one whose install ended last, with an address where one is known.
-      const person = statement(
-        `SELECT userId, userName, userEmail FROM Installation WHERE appId = ? AND companyId = ? AND uninstalledAt IS NOT NULL
-         ORDER BY uninstalledAt DESC, userEmail IS NULL LIMIT 1`,
-      ).get(a.appId, u.companyId) as Person | undefined;
-      const email = person?.userEmail ?? null;
-      const reason: SkipReason | null = !email ? "no-email" : optedOut(a.app.workspaceId, email) ? "opted-out" : null;
-      const wrote = await writeSend({
-        workspaceId: a.app.workspaceId,
-        appId: a.appId,
-        companyId: u.companyId,
-        kind: "SURVEY",
-        key: u.uninstalledAt,
-        person: person ?? null,
-        status: reason ? "SKIPPED" : "PENDING",
-        reason,
-        dueAt: now,
-      });
-      if (wrote && !reason) planned++;
-    }
-  }
-  return planned;
-}
 
 /** Claims due sends for this worker; a send whose claim lapsed mid-send is marked failed, never sent again. */
 export function claimSends(worker: string, now = Date.now(), limit = 20): string[] {
@@ -231,8 +77,32 @@ function fromOf(senderName: string) {
   return { name: senderName, address };
 }
 
+/** Emails each workspace sent in the last hour, counted once per round and kept up as the round sends. */
+type HourCounts = { of: (workspaceId: string) => number; add: (workspaceId: string) => void };
+function hourCounts(now: number): HourCounts {
+  const counts = new Map<string, number>();
+  const of = (workspaceId: string) => {
+    if (!counts.has(workspaceId))
+      counts.set(
+        workspaceId,
+        (
+          statement("SELECT COUNT(*) AS n FROM OutreachSend WHERE workspaceId = ? AND sentAt > ?").get(
+            workspaceId,
+            iso(now - 3_600_000),
+          ) as { n: number }
+        ).n,
+      );
+    return counts.get(workspaceId)!;
+  };
+  return { of, add: (workspaceId) => counts.set(workspaceId, of(workspaceId) + 1) };
+}
+
 /** What stops a claimed send now: a reason to skip it, a later time to send it, or nothing. */
-function hold(send: Claimed, now: number): { skip: keyof typeof SKIP_LABELS } | { later: number } | null {
+function hold(
+  send: Claimed,
+  now: number,
+  sentThisHour: number,
+): { skip: keyof typeof SKIP_LABELS } | { later: number } | null {
   const o = send.app.outreach;
   const on = send.kind === "REQUEST" ? o?.requestsOn : o?.surveyOn;
   if (!o || !on) return { skip: "turned-off" };
@@ -248,10 +118,7 @@ function hold(send: Claimed, now: number): { skip: keyof typeof SKIP_LABELS } | 
     if (isQuiet(localHour(now, tz), o.quietFrom, o.quietTo))
       return { later: nextSendTime(now, tz, o.quietFrom, o.quietTo) };
   }
-  const sentLastHour = statement(
-    "SELECT COUNT(*) AS n FROM OutreachSend WHERE workspaceId = ? AND status = 'SENT' AND sentAt > ?",
-  ).get(send.workspaceId, iso(now - 3_600_000)) as { n: number };
-  if (sentLastHour.n >= HOURLY_LIMIT) return { later: now + 10 * 60_000 };
+  if (sentThisHour >= HOURLY_LIMIT) return { later: now + 10 * 60_000 };
   return null;
 }
 
@@ -260,10 +127,11 @@ async function deliver(
   worker: string,
   id: string,
   now: number,
+  sent: HourCounts,
 ): Promise<"SENT" | "SKIPPED" | "LATER" | "FAILED"> {
   const send = await loadSend(id);
   if (!send || send.claimedBy !== worker) return "LATER";
-  const held = hold(send, now);
+  const held = hold(send, now, sent.of(send.workspaceId));
   if (held && "skip" in held) {
     await settle(send, worker, { status: "SKIPPED", reason: SKIP_LABELS[held.skip] });
     return "SKIPPED";
@@ -328,6 +196,7 @@ async function deliver(
     return "FAILED";
   }
   await settle(send, worker, { status: "SENT", sentAt: new Date(now), reason: null, attempts: send.attempts + 1 });
+  sent.add(send.workspaceId);
   await audit({
     workspaceId: send.workspaceId,
     actor: { id: null, name: "Listing Studio" },
@@ -350,8 +219,9 @@ export async function runOutreachRound({
   const counts = { planned: 0, sent: 0, skipped: 0, later: 0, failed: 0 };
   if (!mailer) return counts;
   counts.planned = (await planRequests(now)) + (await planSurveys(now));
+  const sentThisHour = hourCounts(now);
   for (const id of claimSends(worker, now, limit)) {
-    const result = await deliver(mailer, worker, id, now);
+    const result = await deliver(mailer, worker, id, now, sentThisHour);
     if (result === "SENT") counts.sent++;
     else if (result === "SKIPPED") counts.skipped++;
     else if (result === "LATER") counts.later++;

@@ -90,6 +90,9 @@ CREATE INDEX "OutreachSend_appId_kind_sentAt_idx" ON "OutreachSend"("appId", "ki
 CREATE INDEX "OutreachSend_workspaceId_companyId_idx" ON "OutreachSend"("workspaceId", "companyId");
 
 -- CreateIndex
+CREATE INDEX "OutreachSend_workspaceId_sentAt_idx" ON "OutreachSend"("workspaceId", "sentAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OutreachSend_appId_companyId_kind_key_key" ON "OutreachSend"("appId", "companyId", "kind", "key");
 
 -- CreateIndex
