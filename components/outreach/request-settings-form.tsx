@@ -5,8 +5,8 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Field, inputClass } from "@/components/forms/field";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
-import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { CheckField, SaveRow } from "./form-parts";
 import { saveRequestSettingsAction } from "@/lib/actions/outreach";
 import { LIMITS, PLACEHOLDERS } from "@/lib/outreach/defaults";
 import { quietLabel } from "@/lib/outreach/quiet-hours";
@@ -58,15 +58,12 @@ export function RequestSettingsForm({ settings, canEdit }: { settings: OutreachS
       })}
     >
       <fieldset disabled={!canEdit} className="min-w-0 space-y-4">
-        <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" className="mt-0.5" {...form.register("requestsOn")} />
-          <span>
-            Ask installing users for a review
-            <span className="block font-normal text-slate-600">
-              Once per company, to the user who installed, never after an uninstall or to someone who unsubscribed.
-            </span>
-          </span>
-        </label>
+        <CheckField
+          main
+          field={form.register("requestsOn")}
+          label="Ask installing users for a review"
+          help="Once per company, to the user who installed, never after an uninstall or to someone who unsubscribed."
+        />
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="requestDays" label="After keeping it" help="days" error={errors.requestDays?.message}>
             <input
@@ -99,13 +96,11 @@ export function RequestSettingsForm({ settings, canEdit }: { settings: OutreachS
           No email goes out in quiet hours ({quietLabel(Number(values.quietFrom), Number(values.quietTo))},{" "}
           {settings.timeZone}, the workspace&apos;s time zone); the same hour twice means none.
         </p>
-        <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input type="checkbox" className="mt-0.5" {...form.register("askExisting")} />
-          <span>
-            Also ask customers who already passed that day when requests are turned on
-            <span className="block text-slate-600">Off: only installs that reach their day from now on.</span>
-          </span>
-        </label>
+        <CheckField
+          field={form.register("askExisting")}
+          label="Also ask customers who already passed that day when requests are turned on"
+          help="Off: only installs that reach their day from now on."
+        />
         <Field
           id="senderName"
           label="Sender name"
@@ -148,18 +143,13 @@ export function RequestSettingsForm({ settings, canEdit }: { settings: OutreachS
             {...form.register("requestBody")}
           />
         </Field>
-        {serverError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {serverError}
-          </p>
-        ) : null}
-        {canEdit ? (
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            Save review requests
-          </Button>
-        ) : (
-          <p className="text-sm text-slate-600">Viewers can see these settings; an editor changes them.</p>
-        )}
+        <SaveRow
+          error={serverError}
+          canEdit={canEdit}
+          saving={form.formState.isSubmitting}
+          label="Save review requests"
+          viewerNote="Viewers can see these settings; an editor changes them."
+        />
       </fieldset>
       <section aria-label="Email preview" className="min-w-0">
         <h3 className="text-sm font-medium text-slate-800">Preview</h3>

@@ -7,6 +7,7 @@ import { inputClass } from "@/components/forms/field";
 import { lazyZodResolver } from "@/components/forms/lazy-resolver";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { CheckField, SaveRow } from "./form-parts";
 import { saveSurveySettingsAction } from "@/lib/actions/outreach";
 import { LIMITS } from "@/lib/outreach/defaults";
 import type { SurveySettingsInput } from "@/lib/outreach/schema";
@@ -40,16 +41,12 @@ export function SurveySettingsForm({ settings, canEdit }: { settings: OutreachSe
       })}
     >
       <fieldset disabled={!canEdit} className="min-w-0 space-y-4">
-        <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
-          <input type="checkbox" className="mt-0.5" {...form.register("surveyOn")} />
-          <span>
-            Ask why, when a company uninstalls
-            <span className="block font-normal text-slate-600">
-              One short email to the user who uninstalled (when their address is known), linking to a one-question page.
-              Each link works once, for 30 days.
-            </span>
-          </span>
-        </label>
+        <CheckField
+          main
+          field={form.register("surveyOn")}
+          label="Ask why, when a company uninstalls"
+          help="One short email to the user who uninstalled (when their address is known), linking to a one-question page. Each link works once, for 30 days."
+        />
         <fieldset className="space-y-2" aria-describedby={listError ? "reasons-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Reasons offered</legend>
           <p className="text-xs text-slate-500">
@@ -96,16 +93,12 @@ export function SurveySettingsForm({ settings, canEdit }: { settings: OutreachSe
             </Button>
           ) : null}
         </fieldset>
-        {serverError ? (
-          <p role="alert" className="text-sm text-red-700">
-            {serverError}
-          </p>
-        ) : null}
-        {canEdit ? (
-          <Button type="submit" disabled={form.formState.isSubmitting}>
-            Save uninstall survey
-          </Button>
-        ) : null}
+        <SaveRow
+          error={serverError}
+          canEdit={canEdit}
+          saving={form.formState.isSubmitting}
+          label="Save uninstall survey"
+        />
       </fieldset>
     </form>
   );

@@ -11,13 +11,17 @@ const STYLE = [
   "h1{font-size:1.25rem;margin:0 0 .75rem}p{color:#475569;line-height:1.5;margin:0 0 1rem}a{color:#015c2b}",
 ].join("");
 
-export function plainPage(title: string, body: string, link: { href: string; text: string } | null): string {
-  const action = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
+/** The document around a public page's `<main>`: no script, not indexed, `style` after the shared one. */
+export function htmlDocument(title: string, main: string, style = "", titleSuffix = " · Listing Studio"): string {
   const head = [
     '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
-    `<title>${escapeHtml(title)} · Listing Studio</title><style>${STYLE}</style>`,
+    `<title>${escapeHtml(title)}${titleSuffix}</title><style>${STYLE}${style}</style>`,
   ].join("");
-  const main = `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(body)}</p>${action}</main>`;
-  return `<!doctype html><html lang="en"><head>${head}</head><body>${main}</body></html>`;
+  return `<!doctype html><html lang="en"><head>${head}</head><body><main>${main}</main></body></html>`;
+}
+
+export function plainPage(title: string, body: string, link: { href: string; text: string } | null): string {
+  const action = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
+  return htmlDocument(title, `<h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(body)}</p>${action}`);
 }

@@ -1,15 +1,15 @@
-import { escapeHtml } from "@/lib/http/html-page";
+import { escapeHtml, htmlDocument } from "@/lib/http/html-page";
 
 /**
  * The survey's and the unsubscribe's pages: self-contained HTML that works without JavaScript, readable at any
  * width, every outside value escaped. Only plain forms posting to themselves.
  */
+/** Beside the shared page style: a wider column from the top, edge to edge on a phone, and the survey's form. */
 const STYLE = [
-  "*{box-sizing:border-box}body{margin:0;font-family:ui-sans-serif,system-ui,sans-serif;background:#f8fafc;color:#0f172a}",
-  "main{max-width:34rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #e2e8f0;border-radius:1rem}",
+  "*{box-sizing:border-box}body{display:block}",
+  "main{max-width:34rem;margin:2rem auto;padding:1.5rem}",
   "@media (max-width:480px){main{margin:0;border:0;border-radius:0;min-height:100vh}}",
-  "h1{font-size:1.25rem;line-height:1.3;margin:0 0 .75rem}p{color:#475569;line-height:1.5;margin:0 0 1rem}",
-  "fieldset{border:0;margin:0 0 1rem;padding:0}legend{font-weight:600;margin-bottom:.5rem}",
+  "h1{line-height:1.3}fieldset{border:0;margin:0 0 1rem;padding:0}legend{font-weight:600;margin-bottom:.5rem}",
   "label.choice{display:flex;gap:.6rem;align-items:flex-start;padding:.65rem .75rem;border:1px solid #e2e8f0;border-radius:.5rem;margin-bottom:.5rem;cursor:pointer}",
   "label.choice:focus-within{outline:2px solid #017737;outline-offset:1px}input[type=radio]{margin-top:.2rem;accent-color:#017737}",
   "textarea{width:100%;min-height:7rem;padding:.6rem;border:1px solid #cbd5e1;border-radius:.5rem;font:inherit}",
@@ -18,14 +18,8 @@ const STYLE = [
   "button:focus-visible{outline:3px solid #0f172a;outline-offset:2px}.error{color:#b91c1c;font-weight:600}",
 ].join("");
 
-export function publicPage(title: string, body: string, lang = "en"): string {
-  const head = [
-    '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="robots" content="noindex, nofollow">',
-    `<title>${escapeHtml(title)}</title><style>${STYLE}</style>`,
-  ].join("");
-  return `<!doctype html><html lang="${lang}"><head>${head}</head><body><main>${body}</main></body></html>`;
-}
+/** A page the partner's customer sees: titled by the partner's words alone, not by Listing Studio. */
+const publicPage = (title: string, body: string) => htmlDocument(title, body, STYLE, "");
 
 export const messagePage = (title: string, text: string) =>
   publicPage(title, `<h1>${escapeHtml(title)}</h1><p role="status">${escapeHtml(text)}</p>`);

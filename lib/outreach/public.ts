@@ -3,6 +3,7 @@ import { audit } from "@/lib/audit/log";
 import { raiseAlert } from "@/lib/alerts/alerts";
 import { db, isUniqueViolation } from "@/lib/db";
 import { statement } from "@/lib/db/sql";
+import { sqliteTime } from "@/lib/db/time";
 import { localDay } from "@/lib/days";
 import { listingUrlOf } from "@/lib/marketplace/listing-url";
 import { env } from "@/lib/server/env";
@@ -11,7 +12,7 @@ import { plainLine } from "@/lib/text/outside-text";
 import { confirmForm, messagePage, surveyForm } from "./page-html";
 import { surveyAnswerSchema } from "./schema";
 import { parseReasons } from "./settings";
-import { emailHash, readOpenToken, readOptOutToken, readSurveyToken } from "./tokens";
+import { readOpenToken, readOptOutToken, readSurveyToken } from "./tokens";
 
 /**
  * What the public outreach links answer, no sign-in: the review link (a redirect to the listing's reviews that
@@ -48,7 +49,7 @@ export async function openReviewLink(
     const opened = sendId
       ? statement(
           "UPDATE OutreachSend SET openedAt = ? WHERE id = ? AND appId = ? AND kind = 'REQUEST' AND openedAt IS NULL",
-        ).run(new Date(now).toISOString().replace("Z", "+00:00"), sendId, row.appId).changes > 0
+        ).run(sqliteTime(now), sendId, row.appId).changes > 0
       : false;
     statement(
       `INSERT INTO ReviewLinkDaily (appId, day, clicks, fromEmail) VALUES (?, ?, 1, ?)
@@ -57,6 +58,8 @@ export async function openReviewLink(
   }
   return { location: `${listingUrlOf(row.app, env().MARKETPLACE_URL)}#user-reviews` };
 }
+
+const ANSWERED = { status: 200, html: messagePage("You have answered already", "Thank you: your answer was kept.") };
 
 const SURVEY_GONE = {
   status: 404,
@@ -97,22 +100,10 @@ export async function surveyPage(
         }
       : SURVEY_GONE;
   const { send } = found;
-  const thanks = {
-    status: 200,
-    html: messagePage(
-      "Thank you",
-      `Your answer reached ${plainLine(send.app.outreach?.senderName || send.app.workspace.name)}.`,
-    ),
-  };
-  if (send.answer)
-    return { ...thanks, html: messagePage("You have answered already", "Thank you: your answer was kept.") };
+  if (send.answer) return ANSWERED;
+  const sender = plainLine(send.app.outreach?.senderName || send.app.workspace.name);
   const reasons = parseReasons(send.app.outreach?.surveyReasons ?? "[]");
-  const view = {
-    action: request.path,
-    app: plainLine(send.app.name),
-    sender: plainLine(send.app.outreach?.senderName || send.app.workspace.name),
-    reasons,
-  };
+  const view = { action: request.path, app: plainLine(send.app.name), sender, reasons };
   if (request.method === "GET") return { status: 200, html: surveyForm(view) };
   const parsed = surveyAnswerSchema.safeParse(request.form ?? {});
   const known = parsed.success && (!parsed.data.reason || reasons.some((r) => r.id === parsed.data.reason));
@@ -142,8 +133,7 @@ export async function surveyPage(
       },
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      return { ...thanks, html: messagePage("You have answered already", "Thank you: your answer was kept.") };
+    if (isUniqueViolation(error)) return ANSWERED;
     throw error;
   }
   const company = await db.customer.findUnique({
@@ -169,7 +159,7 @@ export async function surveyPage(
     },
     now: new Date(now),
   }).catch((error: unknown) => log().error({ err: error }, "The alert for a survey answer failed"));
-  return thanks;
+  return { status: 200, html: messagePage("Thank you", `Your answer reached ${sender}.`) };
 }
 
 /** A customer's unsubscribe from all of a workspace's review requests and surveys: asked (GET), done (POST). */
@@ -196,19 +186,9 @@ export async function optOutPage(token: string, method: "GET" | "POST", path: st
     };
   const inserted = statement(
     "INSERT INTO OutreachOptOut (workspaceId, emailHash, createdAt) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-  ).run(workspace.id, read.emailHash, new Date().toISOString().replace("Z", "+00:00"));
-  if (inserted.changes > 0) {
-    // Waiting emails to that address are dropped now, not at their turn.
-    const pending = await db.outreachSend.findMany({
-      where: { workspaceId: workspace.id, status: "PENDING", email: { not: null } },
-      select: { id: true, email: true },
-    });
-    const ids = pending.filter((p) => emailHash(p.email!) === read.emailHash).map((p) => p.id);
-    if (ids.length)
-      await db.outreachSend.updateMany({
-        where: { id: { in: ids }, status: "PENDING" },
-        data: { status: "SKIPPED", reason: "The address unsubscribed" },
-      });
+  ).run(workspace.id, read.emailHash, sqliteTime(Date.now()));
+  // Emails already waiting for that address are skipped at their turn (the worker checks before each one).
+  if (inserted.changes > 0)
     await audit({
       workspaceId: workspace.id,
       actor: { id: null, name: "A customer" },
@@ -216,7 +196,6 @@ export async function optOutPage(token: string, method: "GET" | "POST", path: st
       targetType: "address",
       targetName: null,
     });
-  }
   return {
     status: 200,
     html: messagePage("You are unsubscribed", `${name} will send you no more review requests or surveys.`),

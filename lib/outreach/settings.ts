@@ -71,7 +71,8 @@ export async function getOutreachSettings(member: Member, appId: unknown): Promi
     appId: app.id,
     appName: app.name,
     workspaceName: member.workspace.name,
-    timeZone: (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id } })).timeZone,
+    timeZone: (await db.workspace.findUniqueOrThrow({ where: { id: member.workspace.id }, select: { timeZone: true } }))
+      .timeZone,
     emailOn: Boolean(env().SMTP_URL),
     reviewLink: reviewLinkUrl(row.linkCode),
     requests: {

@@ -13,6 +13,17 @@ export const metadata: Metadata = { title: "Reviews & reasons" };
 
 type Props = { params: Promise<{ appId: string }> };
 
+function Panel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+      <h2 id={id} className="text-base font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export default async function OutreachPage({ params }: Props) {
   const { app, member } = await loadApp((await params).appId);
   const [settings, report] = await Promise.all([getOutreachSettings(member, app.id), outreachReport(member, app.id)]);
@@ -31,31 +42,22 @@ export default async function OutreachPage({ params }: Props) {
         </p>
       ) : null}
       {reviews ? (
-        <section aria-labelledby="link" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="link" className="text-base font-semibold text-slate-900">
-            Review link
-          </h2>
+        <Panel id="link" title="Review link">
           <p className="text-sm text-slate-600">
             Put it in your product (an in-app message, an onboarding email): it opens the listing&apos;s reviews on the
             Marketplace and counts opens, with no cookie and nothing about the person.
           </p>
           <ReviewLink url={settings.reviewLink} />
-        </section>
+        </Panel>
       ) : null}
       {reviews ? (
-        <section aria-labelledby="requests" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="requests" className="text-base font-semibold text-slate-900">
-            Review requests
-          </h2>
+        <Panel id="requests" title="Review requests">
           <RequestSettingsForm settings={settings} canEdit={canEdit} />
-        </section>
+        </Panel>
       ) : null}
-      <section aria-labelledby="survey" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="survey" className="text-base font-semibold text-slate-900">
-          Uninstall survey
-        </h2>
+      <Panel id="survey" title="Uninstall survey">
         <SurveySettingsForm settings={settings} canEdit={canEdit} />
-      </section>
+      </Panel>
     </div>
   );
 }
