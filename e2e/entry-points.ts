@@ -185,7 +185,7 @@ export const ROUTES: Record<string, RouteCheck> = {
   },
   "POST api/cron/outreach": {
     kind: "secret",
-    note: "Bearer CRON_SECRET (lib/outreach/outreach.test.ts)",
+    note: "Bearer CRON_SECRET (lib/outreach/survey.test.ts)",
     origin: { exempt: "a Bearer secret, no cookie" },
     rateLimit: "cron, per client address, before the secret is checked",
     maxBody: "none",
@@ -196,11 +196,11 @@ export const ROUTES: Record<string, RouteCheck> = {
   },
   "GET survey/[token]": {
     kind: "token",
-    note: "the uninstall survey of one uninstall, signed and expiring (lib/outreach/outreach.test.ts)",
+    note: "the uninstall survey of one uninstall, signed and expiring (lib/outreach/survey.test.ts)",
   },
   "POST survey/[token]": {
     kind: "public",
-    note: "the survey's answer, once per uninstall (outreach spec, lib/outreach/outreach.test.ts)",
+    note: "the survey's answer, once per uninstall (outreach spec, lib/outreach/survey.test.ts)",
     origin: "same-origin",
     rateLimit: "survey, per client address",
     maxBody: 16_000,
@@ -211,7 +211,7 @@ export const ROUTES: Record<string, RouteCheck> = {
   },
   "POST unsubscribe/customer/[token]": {
     kind: "token",
-    note: "the workspace and the address's hash, signed with AUTH_SECRET (lib/outreach/outreach.test.ts)",
+    note: "the workspace and the address's hash, signed with AUTH_SECRET (lib/outreach/requests.test.ts)",
     origin: { exempt: "no cookie: a signed link, also posted by mail providers (RFC 8058 one-click)" },
     rateLimit: "survey, per client address",
     maxBody: "none",
@@ -306,11 +306,11 @@ export const ACTIONS: Record<string, { useCase: string; test: string } | { publi
   "lib/actions/customers#eraseCustomerAction": { useCase: "eraseCustomer", test: "lib/customers/customers.test.ts" },
   "lib/actions/outreach#saveRequestSettingsAction": {
     useCase: "saveRequestSettings",
-    test: "lib/outreach/outreach.test.ts",
+    test: "lib/outreach/requests.test.ts",
   },
   "lib/actions/outreach#saveSurveySettingsAction": {
     useCase: "saveSurveySettings",
-    test: "lib/outreach/outreach.test.ts",
+    test: "lib/outreach/survey.test.ts",
   },
   "lib/actions/crm#connectCrmAction": { useCase: "startConnect", test: "lib/crm/crm.test.ts" },
   "lib/actions/crm#disconnectCrmAction": { useCase: "disconnect", test: "lib/crm/crm.test.ts" },
