@@ -53,8 +53,8 @@ test("charts show the app's history; the range lives in the URL; the CSV holds t
   await expect(page.getByTestId("kpi-uninstalls-value")).toHaveText("4");
   await expect(page.getByTestId("kpi-active-value")).toHaveText("36");
   await expect(page.getByTestId("funnel-install-started")).toHaveText("20");
-  await expect(page.getByTestId("chart-installs").locator("svg.recharts-surface").first()).toBeVisible();
-  await expect(page.getByTestId("chart-active").locator(".recharts-line")).toHaveCount(1);
+  await expect(page.getByTestId("chart-installs").locator("svg[data-plot]").first()).toBeVisible();
+  await expect(page.getByTestId("chart-active").locator("[data-line]")).toHaveCount(1);
   await expectNoViolations(page);
 
   // 7 days: the URL changes and the figures follow (days 1 to 6 ago: 12 installs, 1 uninstall).
@@ -141,13 +141,13 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
     .poll(async () => Number((await page.getByTestId("kpi-installs-value").textContent())!.replace(/,/g, "")))
     .toBeGreaterThan(500);
   for (const chart of ["installs", "active", "net", "churn", "denied", "rating", "reviews", "stars"]) {
-    await expect(page.getByTestId(`chart-${chart}`).locator("svg.recharts-surface").first()).toBeVisible();
+    await expect(page.getByTestId(`chart-${chart}`).locator("svg[data-plot]").first()).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "Cohort retention" }).locator("tbody tr")).toHaveCount(12);
   // Apps compared in one chart, one line per app, with the same numbers as a table.
   const compare = page.getByTestId("chart-compare");
-  await expect(compare.locator(".recharts-legend-item")).toHaveText(["CallSprout", "Ledgerly Sync", "QuoteFlow"]);
-  await expect(compare.locator(".recharts-line")).toHaveCount(3);
+  await expect(compare.locator("[data-legend-item]")).toHaveText(["CallSprout", "Ledgerly Sync", "QuoteFlow"]);
+  await expect(compare.locator("[data-line]")).toHaveCount(3);
   await compare.getByRole("link", { name: "Active installs" }).click();
   await expect(page).toHaveURL(/compare=active/);
   await expect(page.getByTestId("chart-compare").getByRole("heading")).toContainText("Apps compared: active installs");
@@ -174,10 +174,7 @@ test("the demo workspace's analytics render: a year of QuoteFlow installs, its f
   await page.goto("/analytics?range=12m&compare=active");
   // Value axes read distinctly (no "0%, 0%, 1%, 1%").
   for (const chart of ["churn", "denied", "rating"]) {
-    const ticks = await page
-      .getByTestId(`chart-${chart}`)
-      .locator(".recharts-yAxis .recharts-cartesian-axis-tick-value")
-      .allTextContents();
+    const ticks = await page.getByTestId(`chart-${chart}`).locator('[data-axis="value"] [data-tick]').allTextContents();
     expect(new Set(ticks).size, chart).toBe(ticks.length);
   }
   await overview.getByRole("link", { name: "QuoteFlow" }).click();

@@ -52,15 +52,13 @@ export function valueAxis(values: (number | null | undefined)[], format: Format,
 }
 
 /**
- * What the chart's value axis is given: the domain and the ticks of one `valueAxis`, and nothing that
- * would let the chart library move the domain away from them (rounding a 4.1–4.5 rating domain out to
- * whole stars would draw the ticks in half of the plot).
+ * A chart's value axis: the domain and the ticks of one `valueAxis`, drawn exactly there (a 4.1–4.5
+ * rating domain is not rounded out to whole stars), upside down for positions.
  */
 export function chartAxis(values: (number | null | undefined)[], format: Format) {
   const axis = valueAxis(values, format);
   return {
     ...axis,
-    allowDecimals: !axis.ticks.every((t) => Number.isInteger(t)),
     reversed: format === "rank",
   };
 }
