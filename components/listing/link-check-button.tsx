@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/lib/text/dates";
 import { RefreshCw } from "lucide-react";
 import type { LinkStatus } from "@/lib/listing/readiness";
 
@@ -24,7 +24,7 @@ export function LinkCheckButton({
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
       <span suppressHydrationWarning>
-        {last ? `Links checked ${formatDistanceToNow(last, { addSuffix: true })}` : "Links are checked after you save"}
+        {last ? `Links checked ${timeAgo(last)}` : "Links are checked after you save"}
       </span>
       {!disabled ? (
         <button

@@ -23,18 +23,19 @@ import { ChecklistLayer } from "./checklist-layer";
 import type { EditorNote } from "./editor-fields";
 import { LeaveGuard } from "./leave-guard";
 import { clearLocalDraft, localDraftKey, readLocalDraft, type LocalDraft } from "./local-draft";
-import { RestoreBanner } from "./restore-banner";
 import { FeaturesSection } from "./sections/features";
 import { GeneralSection } from "./sections/general";
 import { ScopesSection } from "./sections/scopes";
 import { OnboardingSection } from "./sections/onboarding";
 import { BasicSection, ReviewSection, SetupSection, SupportSection } from "./sections/simple";
 import type { GatewayUrls } from "./gateway-choice";
-import { InReviewBanner } from "./in-review-banner";
 import { useAutosave, type SaveStatus } from "./use-autosave";
 
 /** Shown only when someone else saved first, so it loads only then. */
 const ConflictDialog = dynamic(() => import("./conflict-dialog").then((m) => m.ConflictDialog));
+// Shown only to some visits (a listing in review, a draft kept in this browser): in chunks of their own.
+const InReviewBanner = dynamic(() => import("./in-review-banner").then((m) => m.InReviewBanner));
+const RestoreBanner = dynamic(() => import("./restore-banner").then((m) => m.RestoreBanner));
 
 /** Inline messages come from Pipedrive's rules (the checks chunk): they advise, they never block saving. */
 const rulesResolver = lazyZodResolver<ListingDraftInput>(() => loadChecks().then((m) => m.listingRulesSchema));

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useRouter } from "next/navigation";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/lib/text/dates";
 import { Check, Copy, Link2 } from "lucide-react";
 import { toast } from "@/components/ui/toast";
 import { createShareLinkAction, revokeShareLinkAction } from "@/lib/actions/share";
@@ -38,7 +38,7 @@ const STATUS_STYLE = {
 const when = (iso: string | null, empty = "—") =>
   iso ? (
     <time dateTime={iso} suppressHydrationWarning>
-      {formatDistanceToNow(new Date(iso), { addSuffix: true })}
+      {timeAgo(new Date(iso))}
     </time>
   ) : (
     empty

@@ -32,3 +32,21 @@ export const UTC_TIME_SECONDS = utc({
 });
 /** "6 December 2026" */
 export const UTC_LONG_DAY = utc({ day: "numeric", month: "long", year: "numeric" });
+
+const RELATIVE = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "just now", "5 minutes ago", "yesterday", "in 2 hours": the largest whole unit, from the platform's own words. */
+export function timeAgo(at: Date | number, now: Date | number = Date.now()): string {
+  const ms = Number(at) - Number(now);
+  if (Math.abs(ms) < 60_000) return "just now";
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(ms) >= size)!;
+  return RELATIVE.format(Math.trunc(ms / size), unit);
+}
