@@ -223,9 +223,34 @@ describe("audit log", () => {
       { id: "actor-2", name: "Actor 2 (renamed)" },
     ]);
     expect(log.actors.map((a) => a.id)).not.toContain("stranger");
+    expect(log.more).toBe(false);
+    expect(log.next).toBe(true);
+    // Past the last page there is no next one.
+    const last = await listAudit(owner, auditQuerySchema.parse({ page: String(log.pages) }));
+    expect(last.next).toBe(false);
+    expect(last.rows.length).toBe(log.total - AUDIT_PAGE * (log.pages - 1));
     const byActor = await listAudit(owner, auditQuerySchema.parse({ actor: "actor-2", action: "version.save" }));
     expect(byActor.total).toBe(Math.floor((AUDIT_PAGE * 2 + 7) / 3));
     expect(byActor.rows.every((r) => r.code === "version.save")).toBe(true);
+  });
+
+  it("counts a long log up to its cap, says so, and still pages past it", async () => {
+    const all = await listAudit(owner, auditQuerySchema.parse({}));
+    const capped = await listAudit(owner, auditQuerySchema.parse({}), 10, 25);
+    expect(capped).toMatchObject({ total: 25, more: true, pages: 3, next: true });
+    expect(capped.rows.map((r) => r.id)).toEqual(all.rows.slice(0, 10).map((r) => r.id));
+    // Page 4 is past the counted 25 entries, and still shows the log's next ten.
+    const beyond = await listAudit(owner, auditQuerySchema.parse({ page: "4" }), 10, 25);
+    expect(beyond.rows.map((r) => r.id)).toEqual(all.rows.slice(30, 40).map((r) => r.id));
+    expect(beyond.next).toBe(true);
+    // A filtered log under the cap is counted exactly.
+    const byActor = await listAudit(
+      owner,
+      auditQuerySchema.parse({ actor: "actor-2", action: "version.save" }),
+      10,
+      40,
+    );
+    expect(byActor).toMatchObject({ total: Math.floor((AUDIT_PAGE * 2 + 7) / 3), more: false });
   });
 });
 

@@ -48,12 +48,22 @@ const What = ({ entry }: { entry: AuditEntryView }) => (
 );
 
 /** The audit log: a table on wide screens, one card per entry on a phone. */
-export function AuditEntries({ entries, total }: { entries: AuditEntryView[]; total: number }) {
+export function AuditEntries({
+  entries,
+  total,
+  more = false,
+}: {
+  entries: AuditEntryView[];
+  total: number;
+  /** More entries than `total` (the log was counted up to it). */
+  more?: boolean;
+}) {
+  const count = more ? `${total.toLocaleString("en-US")}+ entries` : plural(total, "entry", "entries");
   return (
     <>
       <ScrollArea label="Audit log" className="hidden rounded-xl border border-slate-200 bg-white sm:block">
         <Table className="min-w-[48rem]">
-          <caption className="sr-only">Audit log, {plural(total, "entry", "entries")}</caption>
+          <caption className="sr-only">Audit log, {count}</caption>
           <THead className="bg-slate-50">
             <tr>
               <Th>When (UTC)</Th>
@@ -78,7 +88,7 @@ export function AuditEntries({ entries, total }: { entries: AuditEntryView[]; to
           </TBody>
         </Table>
       </ScrollArea>
-      <ul className="space-y-2 sm:hidden" aria-label={`Audit log, ${plural(total, "entry", "entries")}`}>
+      <ul className="space-y-2 sm:hidden" aria-label={`Audit log, ${count}`}>
         {entries.map((e) => (
           <li key={e.id} className="rounded-xl border border-slate-200 bg-white p-3 text-sm" data-testid="audit-card">
             <p className="text-xs text-slate-500 tabular-nums">{WHEN.format(new Date(e.at))} UTC</p>

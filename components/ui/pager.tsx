@@ -7,17 +7,24 @@ export function Pager({
   pages,
   href,
   total,
+  next = page < pages,
+  more = false,
 }: {
   page: number;
   pages: number;
   href: (page: number) => string;
   total?: string;
+  /** Whether a next page exists (by default: this is not the last of `pages`). */
+  next?: boolean;
+  /** The count stopped short: there are more than `pages` pages. */
+  more?: boolean;
 }) {
-  if (pages <= 1) return null;
+  if (pages <= 1 && !next && page <= 1) return null;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between text-sm">
       <span className="text-slate-600">
-        Page {page} of {pages}
+        Page {page}
+        {page <= pages ? ` of ${pages}${more ? "+" : ""}` : ""}
         {total ? ` · ${total}` : ""}
       </span>
       <span className="flex gap-2">
@@ -26,7 +33,7 @@ export function Pager({
             Previous
           </Link>
         ) : null}
-        {page < pages ? (
+        {next ? (
           <Link className={buttonVariants({ variant: "secondary", size: "sm" })} href={href(page + 1)}>
             Next
           </Link>

@@ -97,23 +97,36 @@ const distinctActors = (workspaceId: string) =>
     SELECT a.actorId, (SELECT e.actorName FROM AuditEvent e WHERE e.workspaceId = ${workspaceId} AND e.actorId = a.actorId ORDER BY e.createdAt DESC LIMIT 1) AS actorName
     FROM a WHERE a.actorId IS NOT NULL`;
 
-export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE) {
+/**
+ * Entries counted exactly up to here; past it the log says "10,000+" (a large workspace's log is
+ * not counted in full on every visit: the page costs the same at any size).
+ */
+export const AUDIT_COUNT_CAP = 10_000;
+
+export async function listAudit(member: Member, q: AuditQuery, take = AUDIT_PAGE, countCap = AUDIT_COUNT_CAP) {
   const filter = where(member.workspace.id, q);
-  const [total, rows, actions, actors] = await Promise.all([
-    db.auditEvent.count({ where: filter }),
+  const [counted, found, actions, actors] = await Promise.all([
+    db.auditEvent.count({ where: filter, take: countCap + 1 }),
+    // One more than shown: whether a next page exists, past the count too.
     db.auditEvent.findMany({
       where: filter,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (q.page - 1) * take,
-      take,
+      take: take + 1,
     }),
     distinctActions(member.workspace.id),
     distinctActors(member.workspace.id),
   ]);
+  const rows = found.slice(0, take);
   const names = await namesOf(member.workspace.id, rows);
+  const more = counted > countCap;
+  const total = Math.min(counted, countCap);
   return {
     total,
+    /** More entries than counted: `total` is the cap. */
+    more,
     pages: Math.max(1, Math.ceil(total / take)),
+    next: found.length > take,
     actions: actions
       .map((a) => ({ code: a.action, label: actionLabel(a.action) }))
       .sort((a, b) => a.label.localeCompare(b.label)),

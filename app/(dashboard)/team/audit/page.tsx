@@ -83,13 +83,15 @@ export default async function AuditPage({ searchParams }: Props) {
             {query.action || query.actor || query.from || query.to ? " matches these filters" : " yet"}.
           </p>
         ) : (
-          <AuditEntries entries={log.rows} total={log.total} />
+          <AuditEntries entries={log.rows} total={log.total} more={log.more} />
         )}
         <Pager
           page={query.page}
           pages={log.pages}
+          next={log.next}
+          more={log.more}
           href={(page) => `?${search({ page })}`}
-          total={plural(log.total, "entry", "entries")}
+          total={log.more ? `${log.total.toLocaleString("en-US")}+ entries` : plural(log.total, "entry", "entries")}
         />
       </div>
     </>
