@@ -20,6 +20,18 @@ export async function register() {
     });
     // `next build` loads this too; only a server needs its database.
     if (process.env.NEXT_PHASE !== "phase-production-build") assertDatabase();
+    // The landing page is served without the proxy, with the policy the build wrote beside it; a server
+    // started with other Pipedrive origins than the build's puts its own there once, before it serves.
+    if (process.env.NEXT_PHASE !== "phase-production-build" && env().isProduction) {
+      const { writePrerenderedPolicies } = await import("@/lib/http/prerendered-policy");
+      const { pageOrigins } = await import("@/lib/server/env");
+      try {
+        writePrerenderedPolicies(pageOrigins());
+      } catch (error) {
+        const { log } = await import("@/lib/server/log");
+        log().error({ err: error }, "The landing page's security policy could not be written beside its HTML");
+      }
+    }
     const { startOutboxWorker } = await import("@/lib/outbox/outbox");
     startOutboxWorker();
     // Notification emails, when SMTP_URL is set: alerts at once, the rest in daily digests.

@@ -121,7 +121,8 @@ const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 
 /**
  * Pages and server actions only. API routes, the install gateway, share links and unsubscribe links
- * (whose responses are not rendered pages, and whose posts carry their own token) never go through it; neither do static files or prefetches —
+ * (whose responses are not rendered pages, and whose posts carry their own token) never go through it; neither do static files, prefetches
+ * or a read of the landing page (the same bytes for everyone, with the policy the build wrote) —
  * but a request that carries an action (its id in a header, or a multipart form, which is how
  * Next.js tells one) always does, whatever it says it is. (The matcher must be literal: it is read
  * at build time.)
@@ -129,8 +130,9 @@ const ownOrigin = () => (authOrigin ??= new URL(env().AUTH_URL).origin);
 export const config = {
   matcher: [
     {
+      // Not the landing page `/` either (its policy comes with it from the build: lib/http/prerendered-policy.ts).
       source:
-        "/((?!api/|_next/static|_next/image|install/|callback/|p/|r/|survey/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
+        "/((?!$|api/|_next/static|_next/image|install/|callback/|p/|r/|survey/|unsubscribe/|icon.svg|favicon.ico|share-page.js|share.css).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

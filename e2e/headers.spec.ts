@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { E2E } from "./config";
 import { createAppInUi, createCompany, hydrated, signIn, writeCompleteListing } from "./fixtures";
 
 const PATHS = [
@@ -93,6 +94,14 @@ test("pages run only their own scripts: prerendered pages by hash, a fresh nonce
     expect(await again.text(), path).toBe(html);
     expect(scriptSrc(again.headers()["content-security-policy"]), path).toBe(policy);
     expect(await injectedScriptRuns(page), path).toBe(false);
+    // The landing page costs no work of ours per request: the proxy never sees it (it stamps a request
+    // id on everything it answers), and its policy is the one the build wrote beside it, naming this
+    // server's OAuth origin for the sign-in form. The sign-in page still goes through the proxy.
+    expect(first!.headers()["x-request-id"], path).toBe(path === "/" ? undefined : expect.any(String));
+    expect(first!.headers()["content-security-policy"], path).toContain(
+      `form-action 'self' ${new URL(E2E.emulatorUrl).origin}`,
+    );
+    expect(first!.headers()["cache-control"], path).toMatch(/s-maxage=\d+/);
   }
   // The sign-in page reads its address once it runs: the reason of the failed sign-in shows.
   await expect(page.getByText("You cancelled on Pipedrive's consent screen")).toBeVisible();

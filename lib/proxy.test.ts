@@ -13,7 +13,7 @@ const proxy = (req: NextRequest) => proxyOf(req) as Response;
 const scriptSrc = (csp: string | null) => csp?.split("; ").find((d) => d.startsWith("script-src"));
 
 describe("the proxy's matcher", () => {
-  it.each(["/", "/signin", "/apps", "/apps/x/listing", "/team", "/invite/abc", "/shared/abc"])(
+  it.each(["/signin", "/apps", "/apps/x/listing", "/team", "/invite/abc", "/shared/abc"])(
     "runs on the page %s",
     (url) => {
       expect(matches(url)).toBe(true);
@@ -33,6 +33,13 @@ describe("the proxy's matcher", () => {
     expect(matches(url)).toBe(false);
   });
 
+  it("skips a read of the landing page (its policy comes from the build), but not an action posted to it", () => {
+    expect(matches("/")).toBe(false);
+    expect(matches("/?ref=mail")).toBe(false);
+    expect(matches("/", { "next-action": "7f".repeat(21) })).toBe(true);
+    expect(matches("/", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
+  });
+
   it("skips prefetches (they run no script), unless they carry an action", () => {
     expect(matches("/apps", { "next-router-prefetch": "1" })).toBe(false);
     expect(matches("/apps", { purpose: "prefetch" })).toBe(false);
@@ -43,15 +50,9 @@ describe("the proxy's matcher", () => {
 
 describe("the server's own answer to a page post, before Next.js reads it", () => {
   it("knows the pages as the matcher does", () => {
-    for (const path of [
-      "/",
-      "/apps",
-      "/apps/x/listing",
-      "/signin",
-      "/invite/a",
-      "/api/health",
-      "/api/v1/apps/a/events",
-    ])
+    // A post to the landing page is an action's (the proxy's matcher takes it by its headers).
+    expect(isPagePath("/")).toBe(matches("/", { "next-action": "7f".repeat(21) }));
+    for (const path of ["/apps", "/apps/x/listing", "/signin", "/invite/a", "/api/health", "/api/v1/apps/a/events"])
       expect(isPagePath(path), path).toBe(matches(path));
     for (const path of ["/p/t", "/install/x", "/callback/x", "/unsubscribe/x.y", "/_next/static/a.js", "/icon.svg"])
       expect(isPagePath(path), path).toBe(matches(path));

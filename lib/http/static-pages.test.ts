@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prerenderedPageCsp } from "@/lib/http/csp";
 import { inlineScriptHashes, prerenderedScriptHashes } from "@/lib/http/static-pages";
+import { writePrerenderedPolicies } from "@/lib/http/prerendered-policy";
 
 const sha = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
 
@@ -49,5 +50,34 @@ describe("prerenderedPageCsp", () => {
     expect(policy).not.toContain("nonce");
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("form-action 'self' https://oauth.pipedrive.com");
+  });
+});
+
+describe("writePrerenderedPolicies", () => {
+  const pipedrive = { oauthOrigin: "https://oauth.pipedrive.com", apiOrigin: "https://api.pipedrive.com" };
+
+  it("puts the landing page's policy, of every inline script it was built with, beside its HTML", () => {
+    const dir = mkdtempSync(join(tmpdir(), "built-policy-"));
+    writeFileSync(join(dir, "index.html"), "<script>one()</script><p>Hi</p><script>two()</script>");
+    writeFileSync(join(dir, "index.meta"), JSON.stringify({ headers: { "x-nextjs-stale-time": "300" }, other: 1 }));
+    expect(writePrerenderedPolicies(pipedrive, dir)).toEqual(["/"]);
+    const meta = JSON.parse(readFileSync(join(dir, "index.meta"), "utf8")) as {
+      headers: Record<string, string>;
+      other: number;
+    };
+    expect(meta.headers["content-security-policy"]).toBe(prerenderedPageCsp([sha("one()"), sha("two()")], pipedrive));
+    // Next.js's own entries stay.
+    expect(meta.headers["x-nextjs-stale-time"]).toBe("300");
+    expect(meta.other).toBe(1);
+    // Written once: a server started with the build's origins changes nothing.
+    expect(writePrerenderedPolicies(pipedrive, dir)).toEqual([]);
+    // Another OAuth origin (a server started against the emulator) rewrites it.
+    const local = { oauthOrigin: "http://localhost:4100", apiOrigin: "http://localhost:4100" };
+    expect(writePrerenderedPolicies(local, dir)).toEqual(["/"]);
+    expect(readFileSync(join(dir, "index.meta"), "utf8")).toContain("form-action 'self' http://localhost:4100");
+  });
+
+  it("leaves a build without the page alone (development)", () => {
+    expect(writePrerenderedPolicies(pipedrive, join(tmpdir(), "no-such-build-dir"))).toEqual([]);
   });
 });

@@ -103,6 +103,11 @@ const schema = z.object({
   MARKETPLACE_CONTACT: optional(z.string().trim().max(200).optional()),
   /** The least time between two requests of the Marketplace reader to one host (milliseconds). */
   MARKETPLACE_PACE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * A running sync run whose process showed no sign of life for this long (milliseconds) died with it: the
+   * server's worker, the next cron call or the next "Sync now" continues it where it stopped.
+   */
+  SYNC_DEAD_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   /** Bearer secret of POST /api/cron/sync; the endpoint answers 503 while it is unset. */
   CRON_SECRET: optional(z.string().trim().min(24, "CRON_SECRET must be at least 24 characters").optional()),
   /** How much the server logs (JSON lines on stdout). */
@@ -225,6 +230,19 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     ENCRYPTION_KEY: parsed.ENCRYPTION_KEY ?? DEVELOPMENT_FALLBACKS.ENCRYPTION_KEY,
     isProduction,
     secureCookies: new URL(parsed.AUTH_URL).protocol === "https:",
+  };
+}
+
+/**
+ * The Pipedrive origins a page's policy names (sign-in redirects, avatars), from these variables
+ * alone: the build writes the policy of the pages it prerenders (lib/http/prerendered-policy.ts)
+ * without the server's secrets.
+ */
+export function pageOrigins(raw: Record<string, string | undefined> = process.env) {
+  const parsed = schema.pick({ PIPEDRIVE_OAUTH_URL: true, PIPEDRIVE_API_URL: true }).parse(raw);
+  return {
+    oauthOrigin: new URL(parsed.PIPEDRIVE_OAUTH_URL).origin,
+    apiOrigin: new URL(parsed.PIPEDRIVE_API_URL).origin,
   };
 }
 
