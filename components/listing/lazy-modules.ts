@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 
 /**
  * The editor's heavier logic — the listing schema (zod), the readiness rules and the Markdown
@@ -16,7 +16,8 @@ export function useListingChecks(): Checks | null {
   const [loaded, setLoaded] = useState<Checks | null>(null);
   useEffect(() => {
     let alive = true;
-    void loadChecks().then((m) => alive && setLoaded(m));
+    // The whole form takes the checks' messages: a transition, rendered in slices that leave typing free.
+    void loadChecks().then((m) => alive && startTransition(() => setLoaded(m)));
     return () => {
       alive = false;
     };

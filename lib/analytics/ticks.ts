@@ -78,7 +78,8 @@ export function tickLabel(value: number, step: number, format: Format): string {
 }
 
 /**
- * The time axis: Recharts' `interval` (labels every nth bucket, counted from the first) so that at
- * most `max` labels show, at regular calendar steps — never the irregular pick of a minimum gap.
+ * The time axis: how many buckets are skipped between two labels (labels every nth bucket, counted
+ * from the first) so that at most `max` labels show, at regular calendar steps — never the
+ * irregular pick of a minimum gap.
  */
 export const timeTickInterval = (buckets: number, max = 6) => Math.max(0, Math.ceil(buckets / max) - 1);
