@@ -97,7 +97,7 @@ test("pages run only their own scripts: prerendered pages by hash, a fresh nonce
     // The landing page costs no work of ours per request: the proxy never sees it (it stamps a request
     // id on everything it answers), and its policy is the one the build wrote beside it, naming this
     // server's OAuth origin for the sign-in form. The sign-in page still goes through the proxy.
-    expect(first!.headers()["x-request-id"], path).toBe(path === "/" ? undefined : expect.any(String));
+    expect(first!.headers()["x-request-id"], path).toEqual(path === "/" ? undefined : expect.any(String));
     expect(first!.headers()["content-security-policy"], path).toContain(
       `form-action 'self' ${new URL(E2E.emulatorUrl).origin}`,
     );
