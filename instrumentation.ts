@@ -1,4 +1,7 @@
-/** Runs once when the server starts: checks the environment, then starts the outbox worker and connects to Redis when configured. */
+/**
+ * Runs once when the server starts: checks the environment, then starts the outbox worker and the sync runs'
+ * resumer, and connects to Redis when configured.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertDatabase, assertEnvironment } = await import("@/lib/ops/startup");
@@ -40,6 +43,8 @@ export async function register() {
     // Review requests and uninstall surveys, when SMTP_URL is set.
     if (process.env.NEXT_PHASE !== "phase-production-build")
       (await import("@/lib/outreach/worker")).startOutreachWorker();
+    // Sync runs whose server stopped before they finished are continued where they stopped.
+    if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/sync/sync")).startSyncResumer();
     // The shared store, when configured, is connected before the first request needs it.
     if (process.env.NEXT_PHASE !== "phase-production-build") (await import("@/lib/server/redis")).redis();
   }

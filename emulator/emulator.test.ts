@@ -131,3 +131,31 @@ describe("Marketplace listing pages", () => {
     expect((await put("carousel")).status).toBe(400);
   });
 });
+
+describe("latency", () => {
+  it("adds the given milliseconds before every answer, control endpoints included", async () => {
+    const { startEmulator } = await import("./server");
+    const slow = await startEmulator({ latencyMs: 150 });
+    try {
+      for (const path of ["/__emulator/health", "/robots.txt", "/en/marketplace/app/none/none"]) {
+        const started = performance.now();
+        const res = await fetch(`${slow.url}${path}`);
+        await res.arrayBuffer();
+        // Timers fire on the millisecond they are due at the earliest; a millisecond of rounding is allowed.
+        expect(performance.now() - started, path).toBeGreaterThanOrEqual(149);
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("refuses a latency on the command line that is not a whole number of milliseconds", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const cli = spawnSync("node_modules/.bin/tsx", ["emulator/cli.ts", "--latency", "soon"], {
+      env: { ...process.env, EMULATOR_PORT: "0" },
+      encoding: "utf8",
+    });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain("a whole number of milliseconds from 0 to 60000");
+  });
+});

@@ -28,6 +28,8 @@ export type EmulatorOptions = {
   listings?: ListingInput[];
   collections?: CollectionInput[];
   now?: () => number;
+  /** Milliseconds added before every answer, as a distant server's round trip (0: none). */
+  latencyMs?: number;
 };
 
 export type Emulator = {
@@ -87,7 +89,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let disallowed: string[] = [];
   let origin = "";
 
+  const latencyMs = options.latencyMs ?? 0;
   const server = createServer(async (req, res) => {
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const request = req as Req;
     const url = new URL(request.url, origin);
     const route = `${req.method} ${url.pathname.replace(/\/+$/, "") || "/"}`;

@@ -278,9 +278,13 @@ describe("review inbox and rating cards", () => {
         removedAt: i === 4 ? new Date() : null,
       })),
     });
+    // A later run whose read of app 9 failed (one result per app and run).
+    const failedRun = await db.syncRun.create({
+      data: { workspaceId: owner.workspace.id, trigger: "CRON", status: "PARTIAL", finishedAt: new Date() },
+    });
     await db.syncRunApp.create({
       data: {
-        runId: (await db.syncRun.findFirstOrThrow({ where: { workspaceId: owner.workspace.id } })).id,
+        runId: failedRun.id,
         appId: appIds[9]!,
         url: "https://x.example",
         status: "FAILED",

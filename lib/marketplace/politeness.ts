@@ -17,6 +17,8 @@ export type Politeness = {
   /** Time spent waiting: between requests to one host, and as Retry-After asked. */
   waitedMs: number;
   requests: number;
+  /** Called before each request, once its turn came (a sync run's heartbeat). */
+  beforeRequest?: () => Promise<void>;
 };
 
 type Rules = { allowed: (url: string) => boolean; delayMs: number; sitemaps: string[] };
@@ -92,4 +94,5 @@ export async function takeTurn(
     await sleep(wait);
   }
   politeness.requests++;
+  await politeness.beforeRequest?.();
 }

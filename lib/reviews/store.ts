@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { reviewKeys } from "@/lib/marketplace/identity";
 import { compatible } from "@/lib/marketplace/merge";
 import type { ParsedListing, ParsedReview } from "@/lib/marketplace/listing-page";
@@ -31,6 +32,9 @@ export type ApplyResult = {
  * (fewer than its review count), only reviews at least as recent as the oldest one shown can
  * be known to be gone.
  */
+/** Reviews marked removed per statement (SQLite's parameter limit is 999 on older builds). */
+const GONE_PER_STATEMENT = 500;
+
 /** The new text is the stored one cut short ("…", "Read more"): the stored one is kept. */
 const cutShort = (text: string, stored: string) => text.length < stored.length && compatible(stored, text);
 
@@ -42,6 +46,8 @@ export async function applyListing(
   parsed: StoredListingRead,
   runId: string | null,
   now = new Date(),
+  /** Writes that commit with the read or not at all (a sync run's result for the app and its counters). */
+  along?: (tx: Prisma.TransactionClient, result: ApplyResult) => Promise<unknown>,
 ): Promise<ApplyResult> {
   const keys = reviewKeys(parsed.reviews);
   return db.$transaction(async (tx) => {
@@ -155,10 +161,13 @@ export async function applyListing(
         !claimed.has(r.id) &&
         (complete || (oldestShown !== null && r.reviewedAt !== null && r.reviewedAt.getTime() >= oldestShown)),
     );
-    if (gone.length) {
-      await tx.review.updateMany({ where: { id: { in: gone.map((r) => r.id) } }, data: { removedAt: now } });
-      result.removed = gone.length;
-    }
+    // In slices: a statement takes a limited number of parameters, and a page can drop thousands of reviews.
+    for (let i = 0; i < gone.length; i += GONE_PER_STATEMENT)
+      await tx.review.updateMany({
+        where: { id: { in: gone.slice(i, i + GONE_PER_STATEMENT).map((r) => r.id) } },
+        data: { removedAt: now },
+      });
+    result.removed = gone.length;
 
     const snapshot = await tx.ratingSnapshot.create({
       data: {
@@ -173,6 +182,7 @@ export async function applyListing(
       },
     });
     result.snapshotId = snapshot.id;
+    if (along) await along(tx, result);
     return result;
   });
 }

@@ -81,11 +81,32 @@ export function implausibleDrops(
   return warnings;
 }
 
+/**
+ * What an app's result adds to its run, written in the same transaction as the result: apps done, reviews
+ * counted, requests made and time waited since the last result, and the run's heartbeat.
+ */
+export type RunTally = () => { requests: number; waitedMs: number };
+
+const runIncrements = (
+  result: { added: number; updated: number; removed: number },
+  tally: ReturnType<RunTally>,
+  at: Date,
+) => ({
+  appsDone: { increment: 1 },
+  added: { increment: result.added },
+  updated: { increment: result.updated },
+  removed: { increment: result.removed },
+  requests: { increment: tally.requests },
+  waitedMs: { increment: tally.waitedMs },
+  heartbeatAt: at,
+});
+
 export async function syncApp(
   runId: string,
   workspaceIdOf: string,
   app: { id: string; name: string; clientId: string; listingUrl: string | null },
   options: SyncOptions,
+  tally: RunTally = () => ({ requests: 0, waitedMs: 0 }),
 ) {
   const now = options.now ?? (() => new Date());
   const url = listingUrlOf(app, env().MARKETPLACE_URL);
@@ -100,7 +121,34 @@ export async function syncApp(
       orderBy: { takenAt: "desc" },
       select: { reviewCount: true },
     });
-    const stored = await applyListing(app.id, parsed, runId, at);
+    const drops = implausibleDrops(before, parsed);
+    const report: SyncReport = {
+      ...read.report,
+      warnings: [...(read.report.warnings ?? []), ...drops],
+      problem: null,
+    };
+    // The read, the app's result in the run and the run's counters commit together: a run continued after its
+    // process died neither reads this app again nor counts it twice.
+    const stored = await applyListing(app.id, parsed, runId, at, async (tx, applied) => {
+      await tx.syncRunApp.create({
+        data: {
+          runId,
+          appId: app.id,
+          url: read.url,
+          status: read.report.outcome === "partial" ? "PARTIAL" : "SUCCEEDED",
+          added: applied.added.length,
+          updated: applied.updated,
+          removed: applied.removed,
+          parser: read.report.figures?.rating === "the Marketplace's API" ? "api" : parsed.source,
+          report: JSON.stringify(report),
+          finishedAt: at,
+        },
+      });
+      await tx.syncRun.update({
+        where: { id: runId },
+        data: runIncrements({ ...applied, added: applied.added.length }, tally(), at),
+      });
+    });
     // Share pages show the rating and the latest reviews.
     await touchSharePages(app.id);
     if (read.report.moved) {
@@ -118,26 +166,6 @@ export async function syncApp(
     }
     await learnCategories(read.api, read.content?.categories ?? []);
     await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, read.evidence);
-    const drops = implausibleDrops(before, parsed);
-    const report: SyncReport = {
-      ...read.report,
-      warnings: [...(read.report.warnings ?? []), ...drops],
-      problem: null,
-    };
-    await db.syncRunApp.create({
-      data: {
-        runId,
-        appId: app.id,
-        url: read.url,
-        status: read.report.outcome === "partial" ? "PARTIAL" : "SUCCEEDED",
-        added: stored.added.length,
-        updated: stored.updated,
-        removed: stored.removed,
-        parser: read.report.figures?.rating === "the Marketplace's API" ? "api" : parsed.source,
-        report: JSON.stringify(report),
-        finishedAt: at,
-      },
-    });
     if (!stored.baseline && stored.added.length) {
       // Each review goes through the alert rules; the summary tells about those no rule put in the app already.
       const untold = [];
@@ -187,17 +215,23 @@ export async function syncApp(
     const at = now();
     if (error instanceof ListingReadFailed)
       await keepEvidence(workspaceIdOf, app.id, runId, app.clientId, error.evidence);
-    await db.syncRunApp.create({
-      data: {
-        runId,
-        appId: app.id,
-        url,
-        status: "FAILED",
-        error: report.summary,
-        report: JSON.stringify(report),
-        finishedAt: at,
-      },
-    });
+    await db.$transaction([
+      db.syncRunApp.create({
+        data: {
+          runId,
+          appId: app.id,
+          url,
+          status: "FAILED",
+          error: report.summary,
+          report: JSON.stringify(report),
+          finishedAt: at,
+        },
+      }),
+      db.syncRun.update({
+        where: { id: runId },
+        data: runIncrements({ added: 0, updated: 0, removed: 0 }, tally(), at),
+      }),
+    ]);
     const { delivered } = await checkSyncFailures(app.id, runId, report.summary, at);
     // An alert rule that told the team in the app already says it.
     if (!delivered.has("IN_APP"))

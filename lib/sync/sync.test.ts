@@ -14,8 +14,9 @@ import {
 } from "./test-helpers";
 
 const { executeRun, startManualSync } = await import("./sync");
-const { startRun } = await import("./runs");
+const { claimDeadRun, startRun } = await import("./runs");
 const { marketplaceUserAgent } = await import("@/lib/marketplace/fetch-page");
+const { newPoliteness } = await import("@/lib/marketplace/politeness");
 
 let workspaceId: string;
 let appId: string;
@@ -209,19 +210,86 @@ describe("Marketplace sync against the emulator, from the pages (the API answers
     );
   });
 
-  it("one run per workspace at a time; a run left RUNNING by a dead process is closed", async () => {
+  it("one run per workspace at a time; a run whose heartbeat stopped is continued by one caller, not restarted", async () => {
     const first = await startRun(workspaceId, "MANUAL", null, new Date(clock.now));
-    expect(first.started).toBe(true);
+    expect(first).toMatchObject({ started: true, resumed: false });
     const again = await startRun(workspaceId, "MANUAL", null, new Date(clock.now + 60_000));
-    expect([again.started, again.run.id]).toEqual([false, first.run.id]);
-    const later = await startRun(workspaceId, "MANUAL", null, new Date(clock.now + 16 * 60_000));
-    expect(later.started).toBe(true);
-    expect(await db.syncRun.findUnique({ where: { id: first.run.id } })).toMatchObject({
+    expect([again.started, again.resumed, again.run.id]).toEqual([false, false, first.run.id]);
+    // Two minutes without a heartbeat: the process died. One caller takes the run over; the other is told it runs.
+    const later = new Date(clock.now + 2 * 60_000 + 1);
+    const seen = await db.syncRun.findUniqueOrThrow({ where: { id: first.run.id } });
+    const [a, b] = [await startRun(workspaceId, "CLI", null, later), await startRun(workspaceId, "CLI", null, later)];
+    expect([a.run.id, a.started, a.resumed]).toEqual([first.run.id, false, true]);
+    expect([b.run.id, b.started, b.resumed]).toEqual([first.run.id, false, false]);
+    // A process that read the dead run before the other claimed it cannot claim it too.
+    expect(await claimDeadRun(seen, later)).toBe(false);
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: first.run.id } })).toMatchObject({
+      status: "RUNNING",
+      resumes: 1,
+      heartbeatAt: later,
+    });
+    const done = await executeRun(first.run.id, options());
+    expect(done).toMatchObject({ id: first.run.id, status: "SUCCEEDED", appsDone: 1, appsTotal: 1 });
+    expect(await db.syncRun.count({ where: { workspaceId, status: "RUNNING" } })).toBe(0);
+  });
+
+  it("a run beats its heartbeat at its requests to the Marketplace, and gives the request hook back", async () => {
+    const { run } = await startRun(workspaceId, "CLI", null, new Date(clock.now));
+    // The run's clock moves a minute at each look; each request sees the heartbeat the one before it left.
+    let minutes = 0;
+    const seen: number[] = [];
+    const politeness = newPoliteness({ paceMs: 0, robots: false });
+    const ours = async () =>
+      void seen.push((await db.syncRun.findUniqueOrThrow({ where: { id: run.id } })).heartbeatAt!.getTime());
+    politeness.beforeRequest = ours;
+    const done = await executeRun(run.id, {
+      ...options(),
+      fetch: { ...options().fetch, politeness },
+      now: () => new Date(clock.now + 60_000 * ++minutes),
+    });
+    expect(done.status).toBe("SUCCEEDED");
+    expect(seen.length).toBeGreaterThan(2);
+    // Each request after the first finds a later heartbeat than the one before it found.
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThan(seen[i - 1]!);
+    expect(politeness.beforeRequest).toBe(ours);
+  });
+
+  it("a run silent for a day is closed as interrupted, and the next one starts afresh", async () => {
+    const old = await startRun(workspaceId, "CRON", null, new Date(clock.now));
+    const next = await startRun(workspaceId, "CRON", null, new Date(clock.now + 24 * 3_600_000 + 1));
+    expect(next).toMatchObject({ started: true, resumed: false });
+    expect(next.run.id).not.toBe(old.run.id);
+    expect(await db.syncRun.findUniqueOrThrow({ where: { id: old.run.id } })).toMatchObject({
       status: "FAILED",
       error: "The run was interrupted (the server stopped before it finished)",
     });
-    const done = await executeRun(later.run.id, options());
-    expect(done.status).toBe("SUCCEEDED");
+    expect((await executeRun(next.run.id, options())).status).toBe("SUCCEEDED");
+  });
+
+  it("a continued run reads only the apps it has no result for, and adds to its counters", async () => {
+    const second = await db.app.create({
+      data: {
+        workspaceId,
+        name: "Second",
+        type: "PUBLIC",
+        status: "PUBLISHED",
+        clientId: "second-1",
+        callbackUrl: "https://x.example.com/cb",
+      },
+    });
+    emulator.listings.put(listing([review(30)], { clientId: "second-1", name: "Second" }));
+    const { run } = await startRun(workspaceId, "CLI", null, new Date(clock.now));
+    // What the process that died had committed: QuoteFlow's result and its share of the counters.
+    await db.syncRunApp.create({ data: { runId: run.id, appId, url: "x", status: "SUCCEEDED", added: 2 } });
+    await db.syncRun.update({ where: { id: run.id }, data: { appsDone: 1, added: 2, requests: 5 } });
+    const pages = (clientId: string) => emulator.listings.requests.get(clientId)?.count ?? 0;
+    const before = { quoteflow: pages(CLIENT_ID), second: pages("second-1") };
+    const done = await executeRun(run.id, options());
+    expect(done).toMatchObject({ status: "SUCCEEDED", appsTotal: 2, appsDone: 2, added: 3 });
+    expect(done.requests).toBeGreaterThan(5);
+    expect([pages(CLIENT_ID) - before.quoteflow, pages("second-1") - before.second]).toEqual([0, 1]);
+    expect(await db.syncRunApp.count({ where: { runId: run.id } })).toBe(2);
+    await db.app.delete({ where: { id: second.id } });
   });
 
   it("Sync now answers at once, runs in the background and is audited under the person who asked", async () => {

@@ -13,7 +13,7 @@ import { audit, auditBy } from "@/lib/audit/log";
 import type { Member } from "@/lib/authz";
 import { log } from "@/lib/server/log";
 import { syncApp } from "./app";
-import { startRun, syncableApps, type Trigger } from "./runs";
+import { claimDeadRun, deadRuns, heartbeatMs, startRun, syncableApps, type Trigger } from "./runs";
 import { authorize } from "@/lib/team/permissions";
 
 /**
@@ -89,54 +89,98 @@ async function readCompetitors(workspaceId: string, runId: string, now: Date, op
   }
 }
 
-/** Syncs every published app of the run's workspace, recording progress as it goes. */
+/**
+ * Syncs every published app of the run's workspace, recording progress as it goes. A run continued after its
+ * process died reads only the apps it has no result for yet, and adds to the counters it already has.
+ */
 export async function executeRun(runId: string, options: SyncOptions = {}) {
   const now = options.now ?? (() => new Date());
   const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
   // One run keeps one pace per host for every read it makes (apps, competitors, lists), and counts its waits.
   const politeness = options.fetch?.politeness ?? newPoliteness({ paceMs: env().MARKETPLACE_PACE_MS });
   options = { ...options, fetch: { ...options.fetch, politeness } };
-  // Once per run, before the events it raises go through the rules.
-  await ensureDefaultRules(run.workspaceId, now());
-  const apps = await syncableApps(run.workspaceId);
-  await db.syncRun.update({ where: { id: runId }, data: { appsTotal: apps.length } });
-  const errors: string[] = [];
-  let failed = 0;
-  let partial = 0;
-  for (const app of apps) {
-    const result = await syncApp(runId, run.workspaceId, app, options);
-    if (result.ok) {
-      if (result.partial) partial++;
-      await db.syncRun.update({
-        where: { id: runId },
-        data: {
-          appsDone: { increment: 1 },
-          added: { increment: result.added },
-          updated: { increment: result.updated },
-          removed: { increment: result.removed },
-        },
-      });
-    } else {
-      failed++;
-      errors.push(result.error);
-      await db.syncRun.update({ where: { id: runId }, data: { appsDone: { increment: 1 } } });
-    }
+  // What this process has added to the run's requests and waits so far: each app's result adds what came since.
+  const counted = { requests: politeness.requests, waitedMs: Math.round(politeness.waitedMs) };
+  const tally = () => {
+    const waited = Math.round(politeness.waitedMs);
+    const since = { requests: politeness.requests - counted.requests, waitedMs: waited - counted.waitedMs };
+    Object.assign(counted, { requests: politeness.requests, waitedMs: waited });
+    return since;
+  };
+  // The run shows it is alive at each request it makes (never inside one of its transactions: a timer's write
+  // would land in the middle of one on a libSQL connection), at most once a heartbeat, and at each app it finishes.
+  const previousHook = politeness.beforeRequest;
+  let lastBeat = 0;
+  politeness.beforeRequest = async () => {
+    await previousHook?.();
+    const at = now();
+    if (at.getTime() - lastBeat < heartbeatMs()) return;
+    lastBeat = at.getTime();
+    await db.syncRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { heartbeatAt: at } });
+  };
+  try {
+    // Once per run, before the events it raises go through the rules.
+    await ensureDefaultRules(run.workspaceId, now());
+    const done = new Set(
+      (await db.syncRunApp.findMany({ where: { runId }, select: { appId: true } })).map((a) => a.appId),
+    );
+    const apps = (await syncableApps(run.workspaceId)).filter((a) => !done.has(a.id));
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { appsTotal: done.size + apps.length, heartbeatAt: now() },
+    });
+    for (const app of apps) await syncApp(runId, run.workspaceId, app, options, tally);
+    const competitors = await readCompetitors(run.workspaceId, runId, now(), options);
+    const positions = await recordPositions(run.workspaceId, runId, now(), options);
+    // The run's outcome, from every app's result (those of the process that died included).
+    const results = await db.syncRunApp.findMany({
+      where: { runId },
+      select: { status: true, error: true, app: { select: { name: true } } },
+      orderBy: [{ app: { name: "asc" } }],
+    });
+    const failed = results.filter((r) => r.status === "FAILED");
+    const partial = results.filter((r) => r.status === "PARTIAL").length;
+    // A run is partial when an app failed or was only partly read (Sync history says which, and why).
+    const status =
+      failed.length > 0 && failed.length === results.length
+        ? "FAILED"
+        : failed.length + partial > 0
+          ? "PARTIAL"
+          : "SUCCEEDED";
+    const last = tally();
+    return await db.syncRun.update({
+      where: { id: runId },
+      data: {
+        waitedMs: { increment: last.waitedMs },
+        requests: { increment: last.requests },
+        positionsError: positions.errors.length ? positions.errors.join("\n") : null,
+        competitorsError: competitors.errors.length ? competitors.errors.join("\n") : null,
+        status,
+        finishedAt: now(),
+        heartbeatAt: now(),
+        error: failed.length
+          ? failed.map((r) => `${r.app.name}: ${r.error ?? ""}`).join("\n")
+          : results.length === 0
+            ? "No published app to sync"
+            : null,
+      },
+    });
+  } finally {
+    politeness.beforeRequest = previousHook;
   }
-  const competitors = await readCompetitors(run.workspaceId, runId, now(), options);
-  const positions = await recordPositions(run.workspaceId, runId, now(), options);
-  // A run is partial when an app failed or was only partly read (Sync history says which, and why).
-  const status = failed > 0 && failed === apps.length ? "FAILED" : failed + partial > 0 ? "PARTIAL" : "SUCCEEDED";
-  return db.syncRun.update({
-    where: { id: runId },
-    data: {
-      waitedMs: Math.round(politeness.waitedMs),
-      requests: politeness.requests,
-      positionsError: positions.errors.length ? positions.errors.join("\n") : null,
-      competitorsError: competitors.errors.length ? competitors.errors.join("\n") : null,
-      status,
-      finishedAt: now(),
-      error: errors.length ? errors.join("\n") : apps.length === 0 ? "No published app to sync" : null,
-    },
+}
+
+/**
+ * Runs a run in the background (a new one, or one whose process died); a run that stops on an unexpected error is
+ * closed with a reason, never left RUNNING.
+ */
+function continueInBackground(runId: string) {
+  void executeRun(runId).catch(async (error: unknown) => {
+    log().error({ err: error }, "Sync run failed");
+    await db.syncRun.updateMany({
+      where: { id: runId, status: "RUNNING" },
+      data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" },
+    });
   });
 }
 
@@ -146,23 +190,18 @@ export async function executeRun(runId: string, options: SyncOptions = {}) {
  */
 export async function startManualSync(member: Member): Promise<{ runId: string; started: boolean }> {
   authorize(member, "sync.start");
-  const { run, started } = await startRun(member.workspace.id, "MANUAL", member.user.id);
-  if (started) {
-    await auditBy(member, "sync.start", { type: "sync run", id: run.id });
-    void executeRun(run.id).catch(async (error: unknown) => {
-      log().error({ err: error }, "Sync run failed");
-      await db.syncRun.updateMany({
-        where: { id: run.id, status: "RUNNING" },
-        data: { status: "FAILED", finishedAt: new Date(), error: "An unexpected error stopped the run" },
-      });
-    });
-  }
+  const { run, started, resumed } = await startRun(member.workspace.id, "MANUAL", member.user.id);
+  if (started) await auditBy(member, "sync.start", { type: "sync run", id: run.id });
+  // A run whose process died is continued by the person's click.
+  if (started || resumed) continueInBackground(run.id);
   return { runId: run.id, started };
 }
 
 /** One complete run of a workspace (CLI, cron); answers the finished run. */
 export async function syncWorkspace(workspaceId: string, trigger: Trigger, options: SyncOptions = {}) {
-  const { run, started } = await startRun(workspaceId, trigger, null, options.now?.() ?? new Date());
+  const { run, started, resumed } = await startRun(workspaceId, trigger, null, options.now?.() ?? new Date());
+  // A run whose process died is continued here, where it stopped.
+  if (resumed) return { ...(await executeRun(run.id, options)), skipped: false as const };
   if (!started) return { ...run, skipped: true as const };
   await audit({
     workspaceId,
@@ -184,4 +223,30 @@ export async function syncAll(trigger: Trigger, options: SyncOptions = {}) {
   const runs = [];
   for (const w of workspaces) runs.push({ workspace: w.name, ...(await syncWorkspace(w.id, trigger, options)) });
   return runs;
+}
+
+/**
+ * Continues every run whose process died (the server's worker calls it at start and then every heartbeat): each
+ * is claimed first, so of several servers one continues it. Answers the runs this process took over.
+ */
+export async function resumeDeadRuns(now = new Date()) {
+  const taken: string[] = [];
+  for (const run of await deadRuns(now))
+    if (await claimDeadRun(run, now)) {
+      log().info({ runId: run.id }, "Continuing a sync run whose process stopped");
+      taken.push(run.id);
+      continueInBackground(run.id);
+    }
+  return taken;
+}
+
+const resumer: { timer: NodeJS.Timeout | null } = { timer: null };
+
+/** Looks for dead runs now and then at every heartbeat, for as long as the server runs. */
+export function startSyncResumer() {
+  if (resumer.timer) return;
+  const check = () => void resumeDeadRuns().catch((error: unknown) => log().error({ err: error }, "Resuming failed"));
+  check();
+  resumer.timer = setInterval(check, heartbeatMs());
+  resumer.timer.unref();
 }
