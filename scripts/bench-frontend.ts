@@ -11,7 +11,8 @@ import lighthouse from "lighthouse";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { hashSessionToken } from "../lib/auth/session-token";
 import { newToken } from "../lib/crypto/token";
-import { base, fmt, load, record } from "./bench-kit";
+import { base, fmt, record } from "./bench-kit";
+import { dashboardPages } from "./bench-pages";
 
 export type RouteJs = { route: string; files: number; gzipBytes: number };
 
@@ -65,20 +66,40 @@ export function firstLoadJs(buildDir = ".next"): RouteJs[] {
   return routes.sort((a, b) => a.route.localeCompare(b.route));
 }
 
-export type LighthouseScores = { performance: number; accessibility: number; bestPractices: number; failed: string[] };
+export type LighthouseScores = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  /** Total blocking time and largest contentful paint, ms. */
+  tbt: number;
+  lcp: number;
+  failed: string[];
+};
 
 export const chromiumPath = () =>
   [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
 
-/** Lighthouse's default (mobile, simulated slow 4G and 4× CPU slowdown) on one URL. */
-export async function lighthouseScores(url: string, headers: Record<string, string> = {}): Promise<LighthouseScores> {
+/** Lighthouse's default (mobile, simulated slow 4G and 4× CPU slowdown) on each URL, in one Chromium. */
+export async function lighthouseScores(
+  pages: { url: string; headers?: Record<string, string> }[],
+): Promise<LighthouseScores[]> {
   const chrome = await launch({
     chromePath: chromiumPath(),
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
   try {
+    const scores: LighthouseScores[] = [];
+    for (const page of pages) scores.push(await lighthouseOnce(chrome.port, page.url, page.headers ?? {}));
+    return scores;
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function lighthouseOnce(port: number, url: string, headers: Record<string, string>): Promise<LighthouseScores> {
+  {
     const result = await lighthouse(url, {
-      port: chrome.port,
+      port,
       output: "json",
       logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices"],
@@ -97,10 +118,10 @@ export async function lighthouseScores(url: string, headers: Record<string, stri
       performance: score("performance"),
       accessibility: score("accessibility"),
       bestPractices: score("best-practices"),
+      tbt: audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+      lcp: audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
       failed,
     };
-  } finally {
-    await chrome.kill();
   }
 }
 
@@ -141,8 +162,9 @@ export async function frontendFigures(db: PrismaClient, shareUrl: string, shareH
   record(
     "first-load JS, heaviest dashboard page",
     `${fmt(heaviest.gzipBytes / 1000, 1)} kB (${heaviest.route})`,
-    "≤ 200 kB",
+    "≤ 200 kB (every dashboard page)",
     over.length === 0,
+    heaviest.gzipBytes / 1000,
   );
   if (over.length > 0)
     record(
@@ -163,34 +185,55 @@ export async function frontendFigures(db: PrismaClient, shareUrl: string, shareH
   await db.session.create({
     data: { sessionToken: hashSessionToken(sessionToken), userId: owner.id, expires: new Date(Date.now() + 3_600_000) },
   });
-  const pages: [string, string, Record<string, string>][] = [
-    ["share page", shareUrl, {}],
-    ["dashboard /apps", `${base}/apps`, { cookie: `authjs.session-token=${sessionToken}` }],
-    ["analytics /analytics", `${base}/analytics`, { cookie: `authjs.session-token=${sessionToken}` }],
+  const cookie = { cookie: `authjs.session-token=${sessionToken}` };
+  const app = await db.app.findFirstOrThrow({ where: { name: "QuoteFlow" }, select: { id: true } });
+  const pages = [
+    { name: "share page", url: shareUrl, headers: {} },
+    { name: "landing page /", url: `${base}/`, headers: {} },
+    ...dashboardPages(app.id).map((path) => ({
+      name: path.replace(app.id, "<app>"),
+      url: `${base}${path}`,
+      headers: cookie,
+    })),
   ];
   console.log("\nLighthouse 12 (mobile defaults: simulated slow 4G, 4× CPU slowdown)");
-  console.log("| page | performance | accessibility | best practices | audits below 0.9 |");
-  console.log("|---|---:|---:|---:|---|");
-  const scores: Record<string, LighthouseScores> = {};
-  for (const [name, url, headers] of pages) {
-    const s = (scores[name] = await lighthouseScores(url, headers));
+  console.log("| page | performance | TBT ms | LCP s | accessibility | best practices | audits below 0.9 |");
+  console.log("|---|---:|---:|---:|---:|---:|---|");
+  const scores = await lighthouseScores(pages);
+  pages.forEach((p, i) => {
+    const s = scores[i]!;
     console.log(
-      `| ${name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.failed.join(", ") || "—"} |`,
+      `| ${p.name} | ${s.performance} | ${fmt(s.tbt)} | ${fmt(s.lcp / 1000, 1)} | ${s.accessibility} | ${s.bestPractices} | ${s.failed.join(", ") || "—"} |`,
     );
-  }
-  const share = scores["share page"]!;
-  record("Lighthouse share page: performance", String(share.performance), "≥ 95", share.performance >= 95);
+  });
+  const [share, landing, ...signedIn] = scores as [LighthouseScores, LighthouseScores, ...LighthouseScores[]];
+  record(
+    "Lighthouse share page: performance",
+    String(share.performance),
+    "≥ 95",
+    share.performance >= 95,
+    share.performance,
+  );
   record("Lighthouse share page: accessibility", String(share.accessibility), "100", share.accessibility === 100);
-  record("Lighthouse share page: best practices", String(share.bestPractices), "record", null);
-  for (const name of ["dashboard /apps", "analytics /analytics"]) {
-    const s = scores[name]!;
+  record(
+    "Lighthouse landing page: performance",
+    String(landing.performance),
+    "≥ 95",
+    landing.performance >= 95,
+    landing.performance,
+  );
+  // /apps, the page a partner opens first, at 95; every other dashboard page at 90; none blocking more than 300 ms.
+  signedIn.forEach((s, i) => {
+    const name = pages[i + 2]!.name;
+    const goal = name === "/apps" ? 95 : 90;
     record(
-      `Lighthouse ${name}: performance / accessibility / best practices`,
-      `${s.performance} / ${s.accessibility} / ${s.bestPractices}`,
-      "record",
-      null,
+      `Lighthouse ${name}: performance (TBT, LCP)`,
+      `${s.performance} (TBT ${fmt(s.tbt)} ms, LCP ${fmt(s.lcp / 1000, 1)} s; a11y ${s.accessibility})`,
+      `≥ ${goal}, TBT ≤ 300 ms`,
+      s.performance >= goal && s.tbt <= 300,
+      s.performance,
     );
-  }
+  });
   await typingFigures(db, sessionToken);
 }
 
@@ -244,4 +287,4 @@ async function typingFigures(db: PrismaClient, sessionToken: string) {
   }
 }
 
-const DASHBOARD = ["/apps", "/reviews", "/analytics", "/team", "/settings"];
+const DASHBOARD = ["/apps", "/reviews", "/analytics", "/team", "/settings", "/customers", "/notifications"];

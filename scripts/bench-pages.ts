@@ -37,6 +37,10 @@ export function dashboardPages(appId: string): string[] {
     `${app}/settings`,
     `${app}/versions`,
     `${app}/developer-hub`,
+    `${app}/outreach`,
+    `${app}/positions`,
+    `${app}/competitors`,
+    "/notifications",
   ];
 }
 

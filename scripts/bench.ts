@@ -1,20 +1,26 @@
 /**
- * `npm run bench`: load figures measured in one run with autocannon (50 connections, 10 s each)
- * against `next start` on a fresh database seeded with the demo data. Every figure is printed
- * next to a baseline measured in the same run, because absolute numbers on a shared machine
- * mislead:
- *   - the share page `/p/<token>` and the landing page `/` (prerendered) against a static file of
- *     about the same size served by `next start`, and the same share HTML from a plain Node server;
+ * `npm run bench`: every figure of the product's speed in one run, each next to a baseline measured
+ * in the same run (absolute numbers on a shared machine mislead), then one summary with each figure's
+ * goal, ✓ or ✗, as a table and as JSON (data/bench/<start time>.json, data/bench/latest.json):
+ *   - first, while the machine is idle, a fresh clone: `npm ci` and `npm run demo` until it serves
+ *     (scripts/bench-fresh.ts);
+ *   - with autocannon (50 connections, 10 s each) against `next start` on a fresh database seeded with
+ *     the demo data: the share page `/p/<token>` and the landing page `/` (prerendered, served without
+ *     the proxy) against a static file of about the same size served by `next start` and a minimal
+ *     route handler, and the same share HTML from a plain Node server;
  *   - the server's resident memory during that load, and while 8 of the largest images Pipedrive
  *     accepts are uploaded at once (budget 512 MB);
- *   - the events API against raw inserts, and with `REDIS_URL` (a real redis-server) against
- *     without it;
+ *   - the events API against raw inserts, and with `REDIS_URL` (a real redis-server; skipped with the
+ *     reason where none is installed) against without it;
  *   - every dashboard page's server time at the large partner's dataset (`npm run bench:seed`)
  *     against the demo's (scripts/bench-pages.ts), and the positions and competitors pages of one app over
  *     two years of daily snapshots against its analytics page;
- *   - analytics from rollups against SQL over two million raw events (scripts/bench-analytics.ts),
- *     first-load JavaScript per route and Lighthouse (scripts/bench-frontend.ts).
- * It then checks that every share request was counted as a view. It ends with one summary table.
+ *   - first-load JavaScript per route and Lighthouse on every dashboard page (scripts/bench-frontend.ts);
+ *   - analytics from rollups against SQL over two million raw events (scripts/bench-analytics.ts);
+ *   - a full sync at real-world latency, of the demo workspace and of the large partner's
+ *     (scripts/bench-sync.ts).
+ * It checks that every share request was counted as a view. A part that fails is recorded as a ✗ with
+ * its reason, and the rest still runs.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -43,6 +49,7 @@ import {
   PORT,
   printSummary,
   record,
+  section,
   summary,
   UPLOADS,
   type Figure,
@@ -50,8 +57,14 @@ import {
 import { eventsFigures, redisFigures } from "./bench-events";
 import { frontendFigures, staticFileLike } from "./bench-frontend";
 import { pageFigures, positionFigures } from "./bench-pages";
+import { freshCloneFigures } from "./bench-fresh";
+import { syncFigures } from "./bench-sync";
 
 async function main() {
+  const startedAt = new Date();
+  // First, on a machine doing nothing else: what a newcomer waits for.
+  if (process.env.BENCH_FRESH_CLONE !== "0")
+    await section("fresh clone: npm ci + npm run demo", () => freshCloneFigures());
   const dir = mkdtempSync(join(tmpdir(), "listing-studio-bench-"));
   const databaseUrl = `file:${join(dir, "bench.db")}`;
   const env: NodeJS.ProcessEnv = {
@@ -129,9 +142,13 @@ async function main() {
     for (const [name, f] of rows) console.log(`| ${name} | ${fmt(f.rps)} | ${fmt(f.p99, 1)} | ${f.errors} |`);
     const ratio = share.rps / stat.rps;
     const landingRatio = landing.rps / stat.rps;
+    const ceiling = share.rps / handler.rps;
+    const p99Ratio = share.p99 / handler.p99;
     console.log(`\nshare page ÷ static file: ${fmt(ratio, 2)} (goal ≥ 0.40) ${ratio >= 0.4 ? "✓" : "✗"}`);
-    console.log(`share page p99: ${fmt(share.p99, 1)} ms (goal ≤ 50 ms) ${share.p99 <= 50 ? "✓" : "✗"}`);
-    console.log(`landing page ÷ static file: ${fmt(landingRatio, 2)} (goal ≥ 0.80) ${landingRatio >= 0.8 ? "✓" : "✗"}`);
+    console.log(
+      `share page ÷ a minimal route handler: ${fmt(ceiling, 2)} (goal ≥ 0.80), p99 ${fmt(p99Ratio, 2)}× the handler's (goal ≤ 1.2×) ${ceiling >= 0.8 && p99Ratio <= 1.2 ? "✓" : "✗"}`,
+    );
+    console.log(`landing page ÷ static file: ${fmt(landingRatio, 2)} (goal ≥ 0.50) ${landingRatio >= 0.5 ? "✓" : "✗"}`);
     console.log(`share page ÷ plain Node http: ${fmt(share.rps / plain.rps, 3)} (for the record)`);
     console.log(
       `server memory during the load: ${mib(shareMemory.before)} before, ${mib(shareMemory.peak)} at most (budget ${mib(MEMORY_BUDGET)})`,
@@ -141,19 +158,29 @@ async function main() {
       `${fmt(ratio, 2)} (${fmt(share.rps)} vs ${fmt(stat.rps)})`,
       "≥ 0.40",
       ratio >= 0.4,
+      ratio,
     );
-    record("share page p99 at 50 connections", `${fmt(share.p99, 1)} ms`, "≤ 50 ms", share.p99 <= 50);
+    record("share page p99 at 50 connections", `${fmt(share.p99, 1)} ms`, "≤ 50 ms", share.p99 <= 50, share.p99);
     record(
       "landing page ÷ static file (req/s)",
       `${fmt(landingRatio, 2)} (${fmt(landing.rps)} req/s, p99 ${fmt(landing.p99, 1)} ms)`,
-      "≥ 0.80",
-      landingRatio >= 0.8,
+      "≥ 0.50",
+      landingRatio >= 0.5,
+      landingRatio,
     );
     record(
       "share page ÷ a minimal route handler (req/s)",
-      `${fmt(share.rps / handler.rps, 2)} (${fmt(handler.rps)} req/s, p99 ${fmt(handler.p99, 1)} ms)`,
-      "record",
-      null,
+      `${fmt(ceiling, 2)} (${fmt(share.rps)} vs ${fmt(handler.rps)} req/s)`,
+      "≥ 0.80",
+      ceiling >= 0.8,
+      ceiling,
+    );
+    record(
+      "share page p99 ÷ the minimal route handler's",
+      `${fmt(p99Ratio, 2)} (${fmt(share.p99, 1)} vs ${fmt(handler.p99, 1)} ms)`,
+      "≤ 1.2",
+      p99Ratio <= 1.2,
+      p99Ratio,
     );
     record(
       "share page ÷ plain Node http (req/s)",
@@ -182,16 +209,27 @@ async function main() {
       "all counted",
       viewsOk,
     );
-    const events = await eventsFigures(db, app.workspaceId, base, join(dir, "raw.db"));
-    record("events API ÷ raw better-sqlite3 inserts (events/s)", fmt(events.ratio, 3), "≥ 0.10", events.ratio >= 0.1);
-    record("events stored = distinct events sent", events.exact ? "yes" : "no", "exact", events.exact);
-    await redisFigures(db, app.workspaceId, env);
-    await pageFigures(demoFile, env);
-    await positionFigures(demoFile);
-    await frontendFigures(db, shareUrl, shareHtml);
+    await section("events API", async () => {
+      const events = await eventsFigures(db, app.workspaceId, base, join(dir, "raw.db"));
+      record(
+        "events API ÷ raw better-sqlite3 inserts (events/s)",
+        fmt(events.ratio, 3),
+        "≥ 0.10",
+        events.ratio >= 0.1,
+        events.ratio,
+      );
+      record("events stored = distinct events sent", events.exact ? "yes" : "no", "exact", events.exact);
+    });
+    await section("events API with REDIS_URL", () => redisFigures(db, app.workspaceId, env));
+    await section("dashboard pages, large ÷ demo", () => pageFigures(demoFile, env));
+    await section("positions and competitors over two years", () => positionFigures(demoFile));
+    await section("first-load JS and Lighthouse", () => frontendFigures(db, shareUrl, shareHtml));
     server.kill();
-    await analyticsFigures(join(dir, "analytics.json"));
-    printSummary();
+    await section("analytics from rollups", () => analyticsFigures(join(dir, "analytics.json")));
+    await section("a sync at real-world latency", () =>
+      syncFigures({ demoDb: demoFile, largeDb: process.env.BENCH_DB ?? BENCH_DB, env, port: PORT + 5 }),
+    );
+    printSummary(startedAt);
     if (process.env.BENCH_STRICT && summary.some((row) => row.ok === false)) process.exitCode = 1;
   } finally {
     server.kill();
