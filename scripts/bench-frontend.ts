@@ -190,7 +190,8 @@ export async function frontendFigures(db: PrismaClient, shareUrl: string, shareH
   const pages = [
     { name: "share page", url: shareUrl, headers: {} },
     { name: "landing page /", url: `${base}/`, headers: {} },
-    ...dashboardPages(app.id).map((path) => ({
+    // All apps' analytics too (the page dashboardPages has is one app's).
+    ...["/analytics", ...dashboardPages(app.id)].map((path) => ({
       name: path.replace(app.id, "<app>"),
       url: `${base}${path}`,
       headers: cookie,

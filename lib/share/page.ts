@@ -124,5 +124,10 @@ export async function sharePage(req: SharePageRequest): Promise<ShareResponse> {
     "content-type": "text/html; charset=utf-8",
   };
   if (req.ifNoneMatch === page.etag) return { status: 304, headers };
-  return { status: 200, headers, body: req.method === "HEAD" ? undefined : page.body };
+  // Its length, known ahead: the server sends the page in one piece rather than chunked.
+  return {
+    status: 200,
+    headers: { ...headers, "content-length": String(page.bytes) },
+    body: req.method === "HEAD" ? undefined : page.body,
+  };
 }

@@ -290,7 +290,11 @@ describe("the page of /p/<token>", () => {
   it("follows the draft's revision: an edit is on the next load, and an unchanged page answers 304", async () => {
     const { token } = await share.createShareLink(owner, appId, { label: "Live", target: "draft", expiresIn: "7" });
     const first = await page(token);
-    expect((await page(token, first.headers.etag!)).status).toBe(304);
+    // Sent in one piece, its length said ahead.
+    expect(first.headers["content-length"]).toBe(String((first.body as Uint8Array).byteLength));
+    const unchanged = await page(token, first.headers.etag!);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers["content-length"]).toBeUndefined();
     const draft = await getDraft(owner, appId);
     await saveDraft(owner, appId, { revision: draft.revision, data: { ...draft.data, summary: "Edited just now" } });
     const second = await page(token, first.headers.etag!);
