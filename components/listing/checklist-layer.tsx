@@ -103,11 +103,16 @@ export function ChecklistLayer({
   const goTo = (item: Pick<CheckItem, "field" | "path">) => {
     onTab(FIELDS[item.field].tab);
     const scopeIds = (values.scopes ?? []).map((s) => s?.id ?? "");
-    requestAnimationFrame(() => {
-      const target = document.getElementById(targetIdOf(item, scopeIds));
-      target?.scrollIntoView({ block: "center" });
-      target?.focus({ preventScroll: true });
-    });
+    // The tab's panel may be made only now (its first showing): wait a few frames for the field.
+    const id = targetIdOf(item, scopeIds);
+    const focus = (frames: number) =>
+      requestAnimationFrame(() => {
+        const target = document.getElementById(id);
+        if (!target) return frames > 0 ? focus(frames - 1) : undefined;
+        target.scrollIntoView({ block: "center" });
+        target.focus({ preventScroll: true });
+      });
+    focus(10);
   };
   const goToField = (field: string) => goTo({ field: field as ListingField, path: field });
   const arrived = useRef(false);

@@ -1,11 +1,12 @@
 "use client";
 
-import { createContext, useContext, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { createContext, useContext, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 /**
  * Tabs (WAI-ARIA pattern, automatic activation): arrows, Home and End move between tabs and show
- * their panel; only the selected tab is in the Tab order. Panels stay mounted (`hidden` styling
- * by `data-state`), so form fields keep their state when another tab is shown.
+ * their panel; only the selected tab is in the Tab order. A panel's content is made when its tab is
+ * first shown and then stays mounted (`hidden` styling by `data-state`), so form fields keep their
+ * state when another tab is shown.
  */
 type TabsState = { value: string; select: (value: string) => void; base: string };
 const TabsContext = createContext<TabsState | null>(null);
@@ -80,6 +81,10 @@ export function Tab({ value, className, children }: { value: string; className?:
 export function TabPanel({ value, className, children }: { value: string; className?: string; children: ReactNode }) {
   const { value: selected, base } = useTabs();
   const active = value === selected;
+  // A panel's content is made when its tab is first shown, then kept (its fields keep their state): a page
+  // of many tabs renders and hydrates one panel, not all of them.
+  const [shown, setShown] = useState(active);
+  if (active && !shown) setShown(true);
   return (
     <div
       role="tabpanel"
@@ -90,7 +95,7 @@ export function TabPanel({ value, className, children }: { value: string; classN
       hidden={!active}
       className={className}
     >
-      {children}
+      {shown ? children : null}
     </div>
   );
 }
