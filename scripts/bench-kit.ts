@@ -1,4 +1,5 @@
 import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -15,6 +16,17 @@ export const mib = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MB`;
 export const base = `http://localhost:${PORT}`;
 
 export type Figure = { rps: number; p99: number; requests: number; errors: number };
+
+/** What a bench server runs with besides its database: fresh secrets for this run, `npm start`'s heap. */
+export const serverEnv = () => ({
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_PIPEDRIVE_ID: "bench",
+  AUTH_PIPEDRIVE_SECRET: randomBytes(24).toString("base64url"),
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  NEXT_TELEMETRY_DISABLED: "1",
+  // As `npm start` runs it: a heap sized for a 512 MB container (README, Operations).
+  NODE_OPTIONS: "--max-old-space-size=256",
+});
 
 /**
  * Every figure of the run, for the summary at the end: what was measured, its goal, and whether it

@@ -540,22 +540,13 @@ export async function syncFigures(o: {
 // `npx tsx scripts/bench-sync.ts [--demo-only]`: these figures alone, on data/demo.db and the large partner's file.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { BENCH_DB } = await import("./bench-seed");
-  const { summary } = await import("./bench-kit");
+  const { summary, serverEnv } = await import("./bench-kit");
   await syncFigures({
     demoDb: "data/demo.db",
     largeDb: process.env.BENCH_DB ?? BENCH_DB,
     port: Number(process.env.BENCH_PORT ?? 3390) + 5,
     demoOnly: process.argv.includes("--demo-only"),
-    env: {
-      ...process.env,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_PIPEDRIVE_ID: "bench",
-      AUTH_PIPEDRIVE_SECRET: randomBytes(24).toString("base64url"),
-      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: "--max-old-space-size=256",
-      LOG_LEVEL: "warn",
-    },
+    env: { ...process.env, ...serverEnv(), LOG_LEVEL: "warn" },
   });
   console.log("\n| figure | value | goal | |\n|---|---|---|---|");
   for (const r of summary)

@@ -22,7 +22,6 @@
  * It checks that every share request was counted as a view. A part that fails is recorded as a ✗ with
  * its reason, and the rest still runs.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -50,6 +49,7 @@ import {
   printSummary,
   record,
   section,
+  serverEnv,
   summary,
   UPLOADS,
   type Figure,
@@ -73,13 +73,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     STORAGE_DIR: join(dir, "uploads"),
     AUTH_URL: base,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_PIPEDRIVE_ID: "bench",
-    AUTH_PIPEDRIVE_SECRET: randomBytes(24).toString("base64url"),
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    NEXT_TELEMETRY_DISABLED: "1",
-    // As `npm start` runs it: a heap sized for a 512 MB container (README, Operations).
-    NODE_OPTIONS: "--max-old-space-size=256",
+    ...serverEnv(),
     // The load comes from one address: the limits stay on (their cost is measured) but high.
     RATE_LIMITS: "share=100000000/60,events=100000000/60,signin=1000/60",
   };
