@@ -68,21 +68,22 @@ export async function seedDemoOutreach(db: PrismaClient, appId: string, workspac
       const sent = due <= now && (gone === null || gone > due);
       const opened = sent && random() < 0.36 ? Math.min(now, due + random() * 3 * DAY) : null;
       if (opened) opens.set(localDay(opened, timeZone), (opens.get(localDay(opened, timeZone)) ?? 0) + 1);
-      if (due <= now && !sent) continue; // uninstalled while waiting for the end of quiet hours: skipped
-      sends.push({
-        workspaceId,
-        appId,
-        companyId: i.companyId,
-        kind: "REQUEST",
-        key: "once",
-        ...person,
-        status: sent ? "SENT" : "PENDING",
-        dueAt: new Date(due),
-        sentAt: sent ? new Date(due) : null,
-        openedAt: opened ? new Date(opened) : null,
-        attempts: sent ? 1 : 0,
-        createdAt: new Date(day),
-      });
+      // Uninstalled while waiting for the end of quiet hours: no request (its uninstall still gets the survey below).
+      if (due > now || sent)
+        sends.push({
+          workspaceId,
+          appId,
+          companyId: i.companyId,
+          kind: "REQUEST",
+          key: "once",
+          ...person,
+          status: sent ? "SENT" : "PENDING",
+          dueAt: new Date(due),
+          sentAt: sent ? new Date(due) : null,
+          openedAt: opened ? new Date(opened) : null,
+          attempts: sent ? 1 : 0,
+          createdAt: new Date(day),
+        });
     }
     // A survey at each uninstall since the survey was turned on; about a third answer within two days.
     if (gone !== null && gone >= since) {
