@@ -3,23 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fmt, record } from "./bench-kit";
-import { waitForUrl } from "./process";
+import { runCommand, waitForUrl } from "./process";
 
 /** What a newcomer waits for, from a fresh clone of this commit: `npm ci`, then `npm run demo` until its page answers. */
 export const FRESH_CLONE_GOAL_S = 180;
-
-function shell(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output = (output + d).slice(-4_000)));
-    child.stderr.on("data", (d) => (output = (output + d).slice(-4_000)));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (exit ${code})\n${output}`)),
-    );
-  });
-}
 
 /**
  * A fresh clone of the committed project (uncommitted changes are not in it), `npm ci` and `npm run
@@ -28,9 +15,9 @@ function shell(command: string, args: string[], cwd: string, env: NodeJS.Process
 export async function freshCloneFigures(ports = { app: 3395, emulator: 4395 }) {
   const dir = mkdtempSync(join(tmpdir(), "listing-studio-fresh-"));
   try {
-    await shell("git", ["clone", "--quiet", process.cwd(), dir], process.cwd());
+    await runCommand("git", ["clone", "--quiet", process.cwd(), dir], process.env, { quiet: true });
     const started = performance.now();
-    await shell("npm", ["ci", "--no-audit", "--no-fund"], dir);
+    await runCommand("npm", ["ci", "--no-audit", "--no-fund"], process.env, { quiet: true, cwd: dir });
     const installed = performance.now();
     const demo = spawn("npm", ["run", "demo"], {
       cwd: dir,

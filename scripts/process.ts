@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { statSync, readdirSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { writeBuildPolicies } from "./prerendered-policy";
 
 const bin = (name: string) => join(process.cwd(), "node_modules", ".bin", name);
@@ -12,8 +12,23 @@ export function run(
   env: NodeJS.ProcessEnv,
   options: { quiet?: boolean } = {},
 ): Promise<void> {
+  return runCommand(bin(name), args, env, options);
+}
+
+/** Runs any command (`git`, `npm`) to completion, in `cwd`; rejects with its output when it fails. */
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { quiet?: boolean; cwd?: string } = {},
+): Promise<void> {
+  const name = basename(command);
   return new Promise((resolve, reject) => {
-    const child = spawn(bin(name), args, { env, stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const child = spawn(command, args, {
+      env,
+      cwd: options.cwd,
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
     let output = "";
     child.stdout?.on("data", (d) => (output += d));
     child.stderr?.on("data", (d) => (output += d));

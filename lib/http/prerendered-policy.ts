@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { prerenderedPageCsp } from "./csp";
-import { inlineScriptHashes } from "./static-pages";
+import { buildAppDir, PRERENDERED_PAGES, prerenderedScriptHashes } from "./static-pages";
 
 /**
  * Prerendered pages that the proxy never sees (the landing page): the same bytes for everyone, served
@@ -10,9 +10,7 @@ import { inlineScriptHashes } from "./static-pages";
  * sends with the page. The build writes it (`npm run build`); a server started with other Pipedrive
  * origins than the build's rewrites it once at start (instrumentation.ts), before it serves.
  */
-export const BUILT_POLICY_PAGES: Readonly<Record<string, string>> = { "/": "index" };
-
-export const buildAppDir = () => join(/*turbopackIgnore: true*/ process.cwd(), ".next", "server", "app");
+export const BUILT_POLICY_PAGES = ["/"] as const;
 
 type Meta = { headers?: Record<string, string> } & Record<string, unknown>;
 
@@ -25,17 +23,17 @@ export function writePrerenderedPolicies(
   appDir = buildAppDir(),
 ): string[] {
   const written: string[] = [];
-  for (const [path, name] of Object.entries(BUILT_POLICY_PAGES)) {
-    let html: string;
+  for (const path of BUILT_POLICY_PAGES) {
+    const hashes = prerenderedScriptHashes(path, appDir);
+    if (!hashes) continue;
+    const metaFile = join(appDir, PRERENDERED_PAGES[path]!.replace(/\.html$/, ".meta"));
     let meta: Meta;
-    const metaFile = join(appDir, `${name}.meta`);
     try {
-      html = readFileSync(join(appDir, `${name}.html`), "utf8");
       meta = JSON.parse(readFileSync(metaFile, "utf8")) as Meta;
     } catch {
       continue;
     }
-    const policy = prerenderedPageCsp(inlineScriptHashes(html), origins);
+    const policy = prerenderedPageCsp(hashes, origins);
     if (meta.headers?.["content-security-policy"] === policy) continue;
     meta.headers = { ...meta.headers, "content-security-policy": policy };
     // Whole or not at all: another instance may be reading it.

@@ -23,11 +23,11 @@ export function inlineScriptHashes(html: string): string[] {
 
 const cache = new Map<string, string[] | null>();
 
+/** Where `next build` writes the app's prerendered pages. */
+export const buildAppDir = () => join(/*turbopackIgnore: true*/ process.cwd(), ".next", "server", "app");
+
 /** The hashes of the prerendered page at `pathname`, or null when it is not one (or was not built). */
-export function prerenderedScriptHashes(
-  pathname: string,
-  appDir = join(process.cwd(), ".next", "server", "app"),
-): string[] | null {
+export function prerenderedScriptHashes(pathname: string, appDir = buildAppDir()): string[] | null {
   const file = PRERENDERED_PAGES[pathname];
   if (!file) return null;
   const key = `${appDir}:${file}`;

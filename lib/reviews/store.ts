@@ -25,13 +25,6 @@ export type ApplyResult = {
   baseline: boolean;
 };
 
-/**
- * Stores one successful read of a listing page in a single transaction: a rating snapshot,
- * reviews upserted by their stable key (an edit keeps the previous text as a revision), and
- * reviews gone from the page marked removed. When the page lists only its latest reviews
- * (fewer than its review count), only reviews at least as recent as the oldest one shown can
- * be known to be gone.
- */
 /** Reviews marked removed per statement (SQLite's parameter limit is 999 on older builds). */
 const GONE_PER_STATEMENT = 500;
 
@@ -41,6 +34,13 @@ const cutShort = (text: string, stored: string) => text.length < stored.length &
 const authorDay = (author: string, date: Date | null) =>
   date ? `${author.trim().toLowerCase()}\u0000${date.toISOString().slice(0, 10)}` : null;
 
+/**
+ * Stores one successful read of a listing page in a single transaction: a rating snapshot,
+ * reviews upserted by their stable key (an edit keeps the previous text as a revision), and
+ * reviews gone from the page marked removed. When the page lists only its latest reviews
+ * (fewer than its review count), only reviews at least as recent as the oldest one shown can
+ * be known to be gone.
+ */
 export async function applyListing(
   appId: string,
   parsed: StoredListingRead,
